@@ -1,0 +1,172 @@
+"""Accounts as the CSM edits them, and the rules a saved account must satisfy."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.domain.money import CURRENCIES, Money
+
+NAME_MAX_LENGTH = 1000
+SHORT_TEXT_MAX_LENGTH = 200
+NOTES_MAX_LENGTH = 100_000
+MAX_SEATS = 10_000_000
+MAX_ARR = Decimal("1e12")
+EARLIEST_DATE = date(1990, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+class EmployeeBand(StrEnum):
+    MICRO = "1–50"
+    SMALL = "51–200"
+    MEDIUM = "201–1,000"
+    LARGE = "1,001–5,000"
+    ENTERPRISE = "5,001–20,000"
+    GLOBAL = "20,001+"
+
+
+INDUSTRIES = (
+    "Financial Services", "Healthcare", "Manufacturing", "Retail", "Software",
+    "Logistics", "Education", "Energy", "Media", "Public Sector", "Telecommunications",
+    "Professional Services", "Hospitality", "Life Sciences",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountDraft:
+    """Every field a CSM can edit on an account, before it is saved."""
+
+    name: str
+    industry: str = ""
+    country: str = ""
+    employee_band: str = ""
+    arr: Decimal = Decimal(0)
+    currency: str = "USD"
+    licensed_seats: int = 0
+    renewal_date: date | None = None
+    csm_owner: str = ""
+    tier_override: str | None = None
+    notes: str = ""
+
+    def with_changes(self, changes: dict[str, Any]) -> AccountDraft:
+        known = {f.name for f in fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise ValueError(f"accounts have no field(s) {', '.join(sorted(unknown))}")
+        return replace(self, **changes)
+
+
+EDITABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AccountDraft))
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSummary:
+    """One row of the portfolio list."""
+
+    id: int
+    name: str
+    industry: str
+    country: str
+    arr: Money
+    licensed_seats: int
+    tier: str
+    tier_is_override: bool
+    renewal_date: date | None
+    next_qbr_at: datetime | None
+    csm_owner: str
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A saved account: its editable draft plus identity and bookkeeping."""
+
+    id: int
+    draft: AccountDraft
+    tier: str
+    created_at: datetime
+    updated_at: datetime
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared in: 'Acme', ' ACME ' and 'ａｃｍｅ' collide."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order a person expects: 'Ärzte' beside 'Arzt', case ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def control_characters(text: str, *, allow_newlines: bool = False) -> list[str]:
+    allowed = {"\n", "\t", "\r"} if allow_newlines else set()
+    return [c for c in text if unicodedata.category(c) == "Cc" and c not in allowed]
+
+
+def _check_text(problems: dict[str, str], field_name: str, label: str, value: str,
+                limit: int) -> None:
+    if len(value) > limit:
+        problems[field_name] = f"{label} is {len(value):,} characters; the limit is {limit:,}"
+    elif bad := control_characters(value):
+        problems[field_name] = (
+            f"{label} contains an invisible control character (U+{ord(bad[0]):04X})"
+        )
+
+
+def validate_account(draft: AccountDraft, *, tiers: tuple[str, ...]) -> AccountDraft:
+    """Return the draft with whitespace tidied, or raise ValidationFailed naming each problem."""
+    problems: dict[str, str] = {}
+    name = draft.name.strip()
+    if not name:
+        problems["name"] = "Name is required"
+    else:
+        _check_text(problems, "name", "Name", name, NAME_MAX_LENGTH)
+    for field_name, label in (("industry", "Industry"), ("country", "Country"),
+                              ("csm_owner", "CSM owner"), ("employee_band", "Employee band")):
+        _check_text(problems, field_name, label, getattr(draft, field_name).strip(),
+                    SHORT_TEXT_MAX_LENGTH)
+    if draft.employee_band and draft.employee_band not in {b.value for b in EmployeeBand}:
+        problems["employee_band"] = f"“{draft.employee_band}” is not one of the employee bands"
+    if len(draft.notes) > NOTES_MAX_LENGTH:
+        problems["notes"] = f"Notes are {len(draft.notes):,} characters; the limit is " \
+                            f"{NOTES_MAX_LENGTH:,}"
+    if not isinstance(draft.arr, Decimal) or not draft.arr.is_finite():
+        problems["arr"] = "ARR must be a number"
+    elif draft.arr < 0:
+        problems["arr"] = "ARR cannot be negative"
+    elif draft.arr > MAX_ARR:
+        problems["arr"] = "ARR is implausibly large (over one trillion)"
+    if draft.currency not in CURRENCIES:
+        problems["currency"] = f"“{draft.currency}” is not a supported currency code"
+    if isinstance(draft.licensed_seats, bool) or not isinstance(draft.licensed_seats, int):
+        problems["licensed_seats"] = "Licensed seats must be a whole number"
+    elif draft.licensed_seats < 0:
+        problems["licensed_seats"] = "Licensed seats cannot be below zero"
+    elif draft.licensed_seats > MAX_SEATS:
+        problems["licensed_seats"] = f"Licensed seats above {MAX_SEATS:,} are not plausible"
+    if draft.renewal_date is not None and not (
+        EARLIEST_DATE <= draft.renewal_date <= LATEST_DATE
+    ):
+        problems["renewal_date"] = (
+            f"Renewal date {draft.renewal_date.isoformat()} is outside "
+            f"{EARLIEST_DATE.year}–{LATEST_DATE.year}"
+        )
+    if draft.tier_override and draft.tier_override not in tiers:
+        problems["tier_override"] = (
+            f"“{draft.tier_override}” is not a tier here ({', '.join(tiers)})"
+        )
+    if problems:
+        raise ValidationFailed(problems)
+    return replace(
+        draft,
+        name=name,
+        industry=draft.industry.strip(),
+        country=draft.country.strip(),
+        csm_owner=draft.csm_owner.strip(),
+        tier_override=draft.tier_override or None,
+    )

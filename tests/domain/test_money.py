@@ -1,0 +1,128 @@
+"""Reading what a CSM types as an amount, and formatting amounts at the edge."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from qbr_desktop.domain.money import (
+    CURRENCIES,
+    Money,
+    MoneyFormatError,
+    format_compact,
+    format_money,
+    parse_amount,
+    to_cents,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$1,200.50", Decimal("1200.50")),
+        ("90k", Decimal("90000")),
+        ("1.2M", Decimal("1200000")),
+        ("  750 000 ", Decimal("750000")),
+        ("1,200,000", Decimal("1200000")),
+        ("120000", Decimal("120000")),
+        ("$90k", Decimal("90000")),
+        ("90 K", Decimal("90000")),
+        ("2b", Decimal("2000000000")),
+        ("1_000", Decimal("1000")),
+        (".5", Decimal("0.50")),
+        ("0", Decimal("0")),
+        ("€1.234", Decimal("1.23")),
+        ("CA$1,000", Decimal("1000")),
+        ("usd 500", Decimal("500")),
+        ("EUR 2.5k", Decimal("2500")),
+        ("£ 12", Decimal("12")),
+        ("¥1,000,000", Decimal("1000000")),
+    ],
+)
+def test_parse_amount_reads_what_people_type(text: str, expected: Decimal) -> None:
+    value = parse_amount(text)
+    assert value == expected
+    assert isinstance(value, Decimal)
+
+
+def test_parse_amount_rounds_to_cents_half_even() -> None:
+    assert parse_amount("1.005") == Decimal("1.00")
+    assert parse_amount("1.015") == Decimal("1.02")
+    assert parse_amount("1.2345k") == Decimal("1234.50")
+    assert parse_amount("$1,200.50").as_tuple().exponent == -2
+
+
+@pytest.mark.parametrize("text", ["-5", "$-5", "- 5", "-1.2M"])
+def test_parse_amount_rejects_negative_amounts(text: str) -> None:
+    with pytest.raises(MoneyFormatError, match="negative"):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["abc", "1.2.3", "", "   ", "$", "k", "1.2MM", "12x", "1e6", "one million", "1..2"]
+)
+def test_parse_amount_rejects_text_that_is_not_an_amount(text: str) -> None:
+    with pytest.raises(MoneyFormatError) as caught:
+        parse_amount(text)
+    assert "not an amount" in str(caught.value)
+    assert isinstance(caught.value, ValueError)  # callers may catch it as a ValueError
+
+
+def test_parse_amount_error_quotes_what_was_typed() -> None:
+    with pytest.raises(MoneyFormatError, match="“abc”"):
+        parse_amount("  abc ")
+
+
+def test_money_refuses_float_amounts() -> None:
+    with pytest.raises(TypeError):
+        Money(1200.5, "USD")  # type: ignore[arg-type]
+
+
+def test_to_cents_quantizes() -> None:
+    assert to_cents(Decimal("2.675")) == Decimal("2.68")
+    assert to_cents(Decimal("7")) == Decimal("7.00")
+
+
+@pytest.mark.parametrize(
+    ("money", "cents", "expected"),
+    [
+        (Money(Decimal("1200000")), False, "$1,200,000"),
+        (Money(Decimal("1234.56")), False, "$1,235"),
+        (Money(Decimal("90000.5"), "EUR"), True, "€90,000.50"),
+        (Money(Decimal("0"), "GBP"), True, "£0.00"),
+        (Money(Decimal("1500"), "CHF"), False, "CHF 1,500"),
+        (Money(Decimal("1500"), "XYZ"), False, "XYZ 1,500"),
+        (Money(Decimal("12345678901.23"), "USD"), True, "$12,345,678,901.23"),
+    ],
+)
+def test_format_money(money: Money, cents: bool, expected: str) -> None:
+    assert format_money(money, cents=cents) == expected
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "expected"),
+    [
+        ("1200000", "USD", "$1.2M"),
+        ("85000", "USD", "$85k"),
+        ("1000", "USD", "$1k"),
+        ("999", "USD", "$999"),
+        ("0", "USD", "$0"),
+        ("1260", "EUR", "€1.3k"),
+        ("2500000000", "USD", "$2.5B"),
+        ("1000000000", "USD", "$1B"),
+        ("999999", "USD", "$1M"),
+        ("999950000", "USD", "$1B"),
+        ("999.6", "USD", "$1k"),
+        ("1500000000000", "USD", "$1500B"),
+        ("-1500", "USD", "$-1.5k"),
+    ],
+)
+def test_format_compact(amount: str, currency: str, expected: str) -> None:
+    assert format_compact(Money(Decimal(amount), currency)) == expected
+
+
+def test_every_currency_parses_after_its_own_symbol() -> None:
+    for code, symbol in CURRENCIES.items():
+        assert parse_amount(f"{symbol}1,000") == Decimal("1000"), code
+        assert parse_amount(f"{code} 1,000") == Decimal("1000"), code
