@@ -1,0 +1,151 @@
+"""Consistent, verified SQLite backups: the backup API, never a copy of the live file.
+
+A plain file copy of a WAL database can miss every committed row still in the
+``-wal`` file; SQLite's online backup API reads through the WAL and yields a
+self-contained file, which is then opened and integrity-checked before it counts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from qbr_desktop.store.errors import BackupError
+
+_STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+_BACKUP_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<reason>[a-z-]+))?\.sqlite$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+def integrity_problem(path: Path) -> str | None:
+    """None when SQLite's integrity check passes, else what it reported."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        connection.close()
+    messages = [row[0] for row in rows]
+    return None if messages == ["ok"] else "; ".join(messages[:3])
+
+
+def copy_database(source: Path, destination: Path) -> Path:
+    """Write a consistent copy of `source` to `destination` atomically, then verify it."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent
+    )
+    os.close(handle)
+    temp_path = Path(temp_name)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(temp_path)
+            try:
+                src.backup(dst)
+                # The copy is a standalone file: no WAL for whoever opens it next.
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        problem = integrity_problem(temp_path)
+        if problem:
+            raise BackupError(f"the backup of {source} failed its integrity check ({problem})")
+        os.replace(temp_path, destination)
+    except sqlite3.Error as exc:
+        raise BackupError(f"could not back up {source}: {exc}") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp_path.unlink()
+    return destination
+
+
+def backup_name(database: Path, taken_at: datetime, reason: str) -> str:
+    return f"{database.name}-{taken_at.astimezone(UTC).strftime(_STAMP_FORMAT)}-{reason}.sqlite"
+
+
+def take_backup(database: Path, folder: Path, reason: str, *, now: datetime | None = None,
+                keep: int = 10) -> BackupInfo:
+    taken_at = (now or datetime.now(UTC)).replace(microsecond=0)
+    path = copy_database(database, folder / backup_name(database, taken_at, reason))
+    prune_backups(database, folder, keep=keep)
+    return BackupInfo(path, taken_at, reason)
+
+
+def list_backups(database: Path, folder: Path) -> list[BackupInfo]:
+    """This database's backups in `folder`, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        match = _BACKUP_NAME.match(entry.name)
+        if match and match["stem"] == database.name:
+            taken_at = datetime.strptime(match["stamp"], _STAMP_FORMAT).replace(tzinfo=UTC)
+            found.append(BackupInfo(entry, taken_at, match["reason"] or ""))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def prune_backups(database: Path, folder: Path, *, keep: int) -> list[Path]:
+    removed = []
+    for stale in list_backups(database, folder)[max(keep, 1):]:
+        stale.path.unlink(missing_ok=True)
+        removed.append(stale.path)
+    return removed
+
+
+def newest_verified_backup(database: Path, folder: Path) -> BackupInfo | None:
+    for backup in list_backups(database, folder):
+        if integrity_problem(backup.path) is None:
+            return backup
+    return None
+
+
+def set_aside(database: Path, label: str, *, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal/-shm) out of the way; never overwrite it."""
+    stamp = (now or datetime.now(UTC)).strftime(_STAMP_FORMAT)
+    target = database.with_name(f"{database.name}.{label}-{stamp}")
+    counter = 1
+    while target.exists():
+        target = database.with_name(f"{database.name}.{label}-{stamp}-{counter}")
+        counter += 1
+    os.replace(database, target)
+    for suffix in ("-wal", "-shm"):
+        side = database.with_name(database.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    return target
+
+
+def restore_backup(backup: Path, database: Path) -> Path | None:
+    """Put a verified backup in place of `database`; the old file is kept, renamed."""
+    if backup.exists() and database.exists() and os.path.samefile(backup, database):
+        # Setting the database aside would move the "backup" away before it is copied.
+        raise BackupError(f"{backup} is the database itself, not a backup of it")
+    problem = integrity_problem(backup)
+    if problem:
+        raise BackupError(f"{backup} is not a usable backup ({problem})")
+    kept = set_aside(database, "damaged") if database.exists() else None
+    copy_database(backup, database)
+    return kept

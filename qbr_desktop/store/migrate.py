@@ -1,0 +1,102 @@
+"""Schema versions: where a database stands, and bringing it to this program's head."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from qbr_desktop.store.errors import StoreError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(script_location))
+    return config
+
+
+def known_revisions(script_location: Path = MIGRATIONS_DIR) -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
+    heads = ScriptDirectory.from_config(alembic_config(script_location)).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads; expected one")
+    return heads[0]
+
+
+def stored_revision_readonly(path: Path) -> str | None:
+    """The schema revision recorded in a SQLite file, read without changing the file.
+
+    Returns None for a database with no schema yet. Raises sqlite3.DatabaseError for a
+    file that is not a readable SQLite database.
+    """
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        has_table = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            # A file with tables but no version table is not one of ours.
+            other = connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' LIMIT 1"
+            ).fetchone()
+            if other:
+                raise sqlite3.DatabaseError(
+                    f"it holds tables ({other[0]}) but is not a QBR Desktop database"
+                )
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        connection.close()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def _set_foreign_keys(connection: Connection, *, on: bool) -> None:
+    # On the driver connection, outside any transaction: SQLite ignores this PRAGMA
+    # inside one, and SQLAlchemy would begin one before executing it.
+    driver: Any = connection.connection.driver_connection
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def upgrade_to_head(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> None:
+    """Apply every pending migration in one transaction: all of them, or none.
+
+    On SQLite, foreign keys are switched off for the migration (SQLite's documented
+    procedure for altering tables): Alembic's batch mode rebuilds a table by dropping
+    it, and with foreign keys on, dropping ``account`` would cascade-delete every
+    contact, review and metric. The keys are checked before the commit instead.
+    """
+    config = alembic_config(script_location)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            _set_foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and (broken := connection.exec_driver_sql(
+                        "PRAGMA foreign_key_check").first()):
+                    raise StoreError(
+                        f"the update left rows in {broken[0]} that point to missing rows "
+                        f"in {broken[2]}"
+                    )
+        finally:
+            if sqlite:
+                _set_foreign_keys(connection, on=True)

@@ -1,0 +1,139 @@
+"""The tables, as typed SQLAlchemy declarative models.
+
+The schema itself is owned by the Alembic migrations in ``migrations/versions``; a test
+checks that these models and the migrated schema agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from qbr_desktop.store.types import MoneyAmount, UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class AccountRow(Base):
+    __tablename__ = "account"
+    __table_args__ = (
+        CheckConstraint("arr >= 0", name="arr_not_negative"),
+        CheckConstraint("licensed_seats >= 0", name="seats_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    # NFKC + casefold of the name: the unique key that makes names case-insensitive
+    # on every database without collation tricks.
+    name_key: Mapped[str] = mapped_column(Text, unique=True)
+    industry: Mapped[str] = mapped_column(String(200), default="")
+    country: Mapped[str] = mapped_column(String(200), default="")
+    employee_band: Mapped[str] = mapped_column(String(40), default="")
+    arr: Mapped[Decimal] = mapped_column(MoneyAmount, default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    licensed_seats: Mapped[int] = mapped_column(Integer, default=0)
+    renewal_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    csm_owner: Mapped[str] = mapped_column(String(200), default="")
+    tier_override: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    contacts: Mapped[list[ContactRow]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", passive_deletes=True
+    )
+    reviews: Mapped[list[ReviewRow]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", passive_deletes=True
+    )
+    metrics: Mapped[list[MetricSnapshotRow]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ContactRow(Base):
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    level: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    account: Mapped[AccountRow] = relationship(back_populates="contacts")
+
+
+class ReviewRow(Base):
+    """A QBR, EBR or digital review with one account."""
+
+    __tablename__ = "review"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    scheduled_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    time_zone: Mapped[str] = mapped_column(String(64))
+    format: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    account: Mapped[AccountRow] = relationship(back_populates="reviews")
+
+
+class MetricSnapshotRow(Base):
+    __tablename__ = "metric_snapshot"
+    __table_args__ = (UniqueConstraint("account_id", "period", "metric_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    period: Mapped[str] = mapped_column(String(7))  # "2026Q3"
+    metric_key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[float] = mapped_column(Float)
+
+    account: Mapped[AccountRow] = relationship(back_populates="metrics")
+
+
+class SettingRow(Base):
+    """Portfolio-wide settings that the CLI and the window share (JSON values)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

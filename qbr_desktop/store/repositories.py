@@ -1,0 +1,125 @@
+"""Repositories: intention-revealing queries over the models, one session each."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from qbr_desktop.store.models import (
+    AccountRow,
+    ContactRow,
+    MetricSnapshotRow,
+    ReviewRow,
+    SettingRow,
+)
+
+
+class AccountRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, account_id: int) -> AccountRow | None:
+        return self.session.get(AccountRow, account_id)
+
+    def all_with_next_review(self, after: datetime) -> list[tuple[AccountRow, datetime | None]]:
+        """Every account with its next planned review at or after `after` (or None)."""
+        next_review = (
+            select(ReviewRow.account_id, func.min(ReviewRow.scheduled_at).label("next_at"))
+            .where(ReviewRow.status == "planned",
+                   ReviewRow.scheduled_at >= after)
+            .group_by(ReviewRow.account_id)
+            .subquery()
+        )
+        rows = self.session.execute(
+            select(AccountRow, next_review.c.next_at)
+            .outerjoin(next_review, next_review.c.account_id == AccountRow.id)
+            .order_by(AccountRow.name_key)
+        ).all()
+        return [(account, _as_utc(next_at)) for account, next_at in rows]
+
+    def id_with_name_key(self, key: str) -> int | None:
+        return self.session.scalar(select(AccountRow.id).where(AccountRow.name_key == key))
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(AccountRow)) or 0
+
+    def add(self, row: AccountRow) -> AccountRow:
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def remove(self, row: AccountRow) -> None:
+        self.session.delete(row)
+        self.session.flush()
+
+
+class ContactRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def for_account(self, account_id: int) -> list[ContactRow]:
+        return list(self.session.scalars(
+            select(ContactRow).where(ContactRow.account_id == account_id).order_by(ContactRow.id)
+        ))
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(ContactRow)) or 0
+
+
+class ReviewRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def for_account(self, account_id: int) -> list[ReviewRow]:
+        return list(self.session.scalars(
+            select(ReviewRow).where(ReviewRow.account_id == account_id)
+            .order_by(ReviewRow.scheduled_at)
+        ))
+
+
+class MetricRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def for_account(self, account_id: int) -> list[MetricSnapshotRow]:
+        return list(self.session.scalars(
+            select(MetricSnapshotRow).where(MetricSnapshotRow.account_id == account_id)
+            .order_by(MetricSnapshotRow.period, MetricSnapshotRow.metric_key)
+        ))
+
+    def replace_for_account(self, account_id: int, rows: Iterable[MetricSnapshotRow]) -> None:
+        self.session.execute(
+            delete(MetricSnapshotRow).where(MetricSnapshotRow.account_id == account_id)
+        )
+        self.session.add_all(list(rows))
+
+
+class SettingRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, key: str, default: Any = None) -> Any:
+        row = self.session.get(SettingRow, key)
+        return default if row is None else json.loads(row.value)
+
+    def set(self, key: str, value: Any) -> None:
+        encoded = json.dumps(value, sort_keys=True)
+        row = self.session.get(SettingRow, key)
+        if row is None:
+            self.session.add(SettingRow(key=key, value=encoded))
+        else:
+            row.value = encoded
+
+
+def _as_utc(value: Any) -> datetime | None:
+    """Aggregates bypass the column type, so the UTC marker is put back by hand."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC)
