@@ -1,0 +1,283 @@
+"""The `qbr` command: argument parsing and printing over the services.
+
+Exit codes: 0 success, 1 the operation failed (one line on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from qbr_desktop import __version__
+from qbr_desktop.domain.accounts import AccountDraft, AccountSummary
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.money import MoneyFormatError, format_money, parse_amount
+from qbr_desktop.domain.tiers import TierModel
+from qbr_desktop.paths import resolve_target
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.store.errors import StoreError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CommandFailed(Exception):
+    """A failure the CLI reports in one line."""
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        return parse_amount(text)
+    except MoneyFormatError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date (YYYY-MM-DD)") from exc
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from exc
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "database file (default: $QBR_DB, $QBR_DATABASE_URL, or the per-user data folder)"
+    parser = argparse.ArgumentParser(
+        prog="qbr", description="QBR Desktop from the command line.")
+    parser.add_argument("--version", action="version", version=f"qbr {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    demo = commands.add_parser("demo", help="build a demo portfolio in a new database")
+    demo.add_argument("--db", metavar="PATH", dest="sub_db", help=db_help)
+    demo.add_argument("--accounts", type=_positive, default=24, metavar="N")
+    demo.add_argument("--seed", type=int, default=7, metavar="S")
+    demo.add_argument("--today", type=_day, help=argparse.SUPPRESS)
+    demo.set_defaults(handler=_demo)
+
+    accounts = commands.add_parser("accounts", help="list or add accounts")
+    account_commands = accounts.add_subparsers(dest="accounts_command", metavar="ACTION",
+                                               required=True)
+    listing = account_commands.add_parser("list", help="list every account")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=_accounts_list)
+    add = account_commands.add_parser("add", help="add an account")
+    add.add_argument("name")
+    add.add_argument("--arr", type=_amount, default=Decimal(0), help="e.g. 120000 or 120k")
+    add.add_argument("--currency", default="USD")
+    add.add_argument("--industry", default="")
+    add.add_argument("--country", default="")
+    add.add_argument("--seats", type=int, default=0)
+    add.add_argument("--renewal", type=_day, help="renewal date, YYYY-MM-DD")
+    add.add_argument("--owner", default="", help="the CSM who owns the account")
+    add.add_argument("--tier", default=None, help="override the ARR-derived tier")
+    add.set_defaults(handler=_accounts_add)
+
+    tiers = commands.add_parser("tiers", help="show or change the tier model and thresholds")
+    tiers.add_argument("--model", choices=[m.value for m in TierModel],
+                       help="the tier model in use")
+    tiers.add_argument("--minimum", action="append", default=[], metavar="TIER=ARR",
+                       help="a tier's minimum ARR, e.g. Strategic=100k (repeatable)")
+    tiers.set_defaults(handler=_tiers)
+
+    check = commands.add_parser("check", help="integrity, schema version, file and backups")
+    check.set_defaults(handler=_check)
+    backup = commands.add_parser("backup", help="write a verified backup")
+    backup.add_argument("--out", required=True, metavar="FILE", type=Path)
+    backup.set_defaults(handler=_backup)
+    restore = commands.add_parser(
+        "restore", help="replace the database by a backup (the old file is kept, renamed)")
+    restore.add_argument("backup", type=Path, metavar="BACKUP")
+    restore.set_defaults(handler=_restore)
+    return parser
+
+
+def _open(args: argparse.Namespace) -> AppContext:
+    return AppContext.open(resolve_target(getattr(args, "sub_db", None) or args.db))
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.services.demo import DemoRefused, build_demo_portfolio
+
+    context = _open(args)
+    try:
+        summary = build_demo_portfolio(context, accounts=args.accounts, seed=args.seed,
+                                       today=args.today)
+    except DemoRefused as exc:
+        raise CommandFailed(str(exc)) from exc
+    finally:
+        context.close()
+    print(f"Demo portfolio in {context.target.describe()}: {summary.accounts} accounts, "
+          f"{summary.contacts} contacts, {summary.reviews} reviews, "
+          f"{summary.metric_values} metric values.", file=out)
+
+
+def _summary_json(item: AccountSummary) -> dict[str, Any]:
+    return {
+        "id": item.id, "name": item.name, "industry": item.industry, "country": item.country,
+        "arr": str(item.arr.amount), "currency": item.arr.currency,
+        "licensed_seats": item.licensed_seats, "tier": item.tier,
+        "tier_is_override": item.tier_is_override,
+        "renewal_date": item.renewal_date.isoformat() if item.renewal_date else None,
+        "next_qbr_at": item.next_qbr_at.isoformat() if item.next_qbr_at else None,
+        "csm_owner": item.csm_owner,
+    }
+
+
+def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
+    context = _open(args)
+    try:
+        items = context.accounts.list_accounts()
+    finally:
+        context.close()
+    if args.json:
+        json.dump([_summary_json(i) for i in items], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for item in items:
+        renewal = item.renewal_date.isoformat() if item.renewal_date else "—"
+        next_qbr = item.next_qbr_at.date().isoformat() if item.next_qbr_at else "—"
+        print(f"{item.name}\t{item.tier}\t{format_money(item.arr)}\trenews {renewal}"
+              f"\tnext QBR {next_qbr}", file=out)
+    print(f"{len(items)} account(s)", file=out)
+
+
+def _accounts_add(args: argparse.Namespace, out: TextIO) -> None:
+    context = _open(args)
+    try:
+        account = context.accounts.create(AccountDraft(
+            name=args.name, industry=args.industry, country=args.country, arr=args.arr,
+            currency=args.currency.upper(), licensed_seats=args.seats,
+            renewal_date=args.renewal, csm_owner=args.owner, tier_override=args.tier,
+        ))
+    finally:
+        context.close()
+    print(f"Added {account.draft.name} (id {account.id}, {account.tier})", file=out)
+
+
+def _tiers(args: argparse.Namespace, out: TextIO) -> None:
+    context = _open(args)
+    try:
+        settings = context.settings
+        model = TierModel(args.model) if args.model else settings.tier_scheme().model
+        if args.minimum:
+            minimums = {}
+            for item in args.minimum:
+                tier, separator, amount = item.partition("=")
+                if not separator:
+                    raise CommandFailed(f"“{item}” is not TIER=ARR (e.g. Strategic=100k)")
+                try:
+                    minimums[tier.strip()] = parse_amount(amount)
+                except MoneyFormatError as exc:
+                    raise CommandFailed(f"{tier.strip()}: {exc}") from exc
+            try:
+                settings.set_tier_minimums(model, minimums)
+            except ValueError as exc:
+                raise CommandFailed(str(exc)) from exc
+        if args.model:
+            settings.set_tier_model(model)
+        scheme = settings.tier_scheme()
+    finally:
+        context.close()
+    print(scheme.label, file=out)
+    for band in scheme.bands:
+        print(f"  {band.tier:<12} from {band.minimum:,.2f}", file=out)
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.services.maintenance import check_database
+
+    context = _open(args)
+    try:
+        report = check_database(context)
+    finally:
+        context.close()
+    print(f"database:  {report.database}", file=out)
+    if report.size_bytes is not None:
+        print(f"size:      {report.size_bytes:,} bytes", file=out)
+    print(f"integrity: {report.integrity}", file=out)
+    print(f"schema:    {report.schema_revision} (this program: {report.program_revision})",
+          file=out)
+    print(f"accounts:  {report.accounts:,}; contacts: {report.contacts:,}", file=out)
+    print(f"backups:   {len(report.backups)}", file=out)
+    for backup in report.backups:
+        print(f"  {backup.taken_at.isoformat()}  {backup.reason:<15} {backup.path}", file=out)
+    for warning in report.warnings:
+        print(f"warning:   {warning}", file=out)
+    if not report.healthy:
+        raise CommandFailed(f"the database is not healthy (integrity: {report.integrity})")
+
+
+def _backup(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.services.maintenance import backup_to
+
+    context = _open(args)
+    try:
+        written = backup_to(context, args.out.expanduser())
+    finally:
+        context.close()
+    print(f"Backup written and verified: {written}", file=out)
+
+
+def _restore(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.services.maintenance import restore_from
+
+    target = resolve_target(args.db)
+    if target.path is None:
+        raise CommandFailed("restore works on a database file, not a server URL")
+    kept = restore_from(args.backup.expanduser(), target.path)
+    print(f"Restored {target.path} from {args.backup}.", file=out)
+    if kept:
+        print(f"The previous file was kept as {kept}.", file=out)
+
+
+def _utf8(stream: TextIO) -> TextIO:
+    """Account names are any script: write UTF-8 even where the console's code page is not."""
+    if (stream.encoding or "").replace("-", "").lower() != "utf8" and isinstance(
+            stream, io.TextIOWrapper):
+        stream.reconfigure(encoding="utf-8")
+    return stream
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    out = out or _utf8(sys.stdout)
+    err = err or _utf8(sys.stderr)
+    parser = build_parser()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+        return int(exc.code or 0)
+    handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
+    try:
+        handler(args, out)
+    except BrokenPipeError:  # `qbr accounts list | head` closed the pipe: not a failure
+        return EXIT_OK
+    except (CommandFailed, DomainError, StoreError, OSError) as exc:
+        print(f"qbr: {exc}", file=err)
+        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - a CSM sees one line, never a traceback
+        print(f"qbr: unexpected error: {type(exc).__name__}: {exc}", file=err)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

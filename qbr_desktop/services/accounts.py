@@ -1,0 +1,230 @@
+"""Account use-cases: list, read, create, edit, delete and restore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from qbr_desktop.domain.accounts import (
+    Account,
+    AccountDraft,
+    AccountSummary,
+    name_key,
+    validate_account,
+)
+from qbr_desktop.domain.contacts import ContactDraft, ReviewDraft
+from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.domain.metrics import MetricHistory, MetricValue
+from qbr_desktop.domain.money import Money
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.tiers import TierScheme, effective_tier
+from qbr_desktop.services.settings import read_tier_scheme
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.models import AccountRow, ContactRow, MetricSnapshotRow, ReviewRow
+from qbr_desktop.store.repositories import AccountRepository, MetricRepository
+
+Clock = Callable[[], datetime]
+_DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft))
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedAccount:
+    """Everything needed to put a deleted account back exactly as it was."""
+
+    account: dict[str, Any]
+    contacts: tuple[dict[str, Any], ...]
+    reviews: tuple[dict[str, Any], ...]
+    metrics: tuple[dict[str, Any], ...]
+
+    @property
+    def name(self) -> str:
+        return str(self.account["name"])
+
+
+def _columns(row: Any) -> dict[str, Any]:
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns}
+
+
+def draft_of(row: AccountRow) -> AccountDraft:
+    return AccountDraft(**{name: getattr(row, name) for name in _DRAFT_FIELDS})
+
+
+def account_of(row: AccountRow, scheme: TierScheme) -> Account:
+    return Account(
+        id=row.id,
+        draft=draft_of(row),
+        tier=effective_tier(row.arr, row.tier_override, scheme),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+class AccountService:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _utc_now) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    # Reading ---------------------------------------------------------------------------
+    def list_accounts(self) -> list[AccountSummary]:
+        with session_scope(self._sessions) as session:
+            scheme = read_tier_scheme(session)
+            rows = AccountRepository(session).all_with_next_review(self._clock())
+            return [
+                AccountSummary(
+                    id=row.id, name=row.name, industry=row.industry, country=row.country,
+                    arr=Money(row.arr, row.currency), licensed_seats=row.licensed_seats,
+                    tier=effective_tier(row.arr, row.tier_override, scheme),
+                    tier_is_override=bool(row.tier_override and row.tier_override in scheme.tiers),
+                    renewal_date=row.renewal_date, next_qbr_at=next_at, csm_owner=row.csm_owner,
+                )
+                for row, next_at in rows
+            ]
+
+    def get(self, account_id: int) -> Account:
+        with session_scope(self._sessions) as session:
+            return account_of(self._row(session, account_id), read_tier_scheme(session))
+
+    def next_free_name(self, base: str = "New account") -> str:
+        """'New account', else 'New account 2', 'New account 3', …"""
+        with session_scope(self._sessions) as session:
+            repo = AccountRepository(session)
+            candidate, number = base, 1
+            while repo.id_with_name_key(name_key(candidate)) is not None:
+                number += 1
+                candidate = f"{base} {number}"
+            return candidate
+
+    def metric_history(self, account_id: int) -> MetricHistory:
+        with session_scope(self._sessions) as session:
+            rows = MetricRepository(session).for_account(account_id)
+            return MetricHistory.from_values(
+                [MetricValue(Quarter.parse(r.period), r.metric_key, r.value) for r in rows]
+            )
+
+    # Changing --------------------------------------------------------------------------
+    def create(self, draft: AccountDraft) -> Account:
+        with session_scope(self._sessions) as session:
+            scheme = read_tier_scheme(session)
+            clean = validate_account(draft, tiers=scheme.tiers)
+            self._ensure_name_free(session, clean.name, except_id=None)
+            now = self._clock()
+            row = AccountRow(name_key=name_key(clean.name), created_at=now, updated_at=now,
+                             **{name: getattr(clean, name) for name in _DRAFT_FIELDS})
+            self._flush(session, row, clean.name)
+            return account_of(row, scheme)
+
+    def update(self, account_id: int, changes: dict[str, Any]) -> Account:
+        """Apply field changes after validating the whole resulting account."""
+        with session_scope(self._sessions) as session:
+            scheme = read_tier_scheme(session)
+            row = self._row(session, account_id)
+            clean = validate_account(draft_of(row).with_changes(changes), tiers=scheme.tiers)
+            if name_key(clean.name) != row.name_key:
+                self._ensure_name_free(session, clean.name, except_id=account_id)
+            for name in _DRAFT_FIELDS:
+                setattr(row, name, getattr(clean, name))
+            row.name_key = name_key(clean.name)
+            row.updated_at = self._clock()
+            self._flush(session, row, clean.name)
+            return account_of(row, scheme)
+
+    def delete(self, account_id: int) -> DeletedAccount:
+        with session_scope(self._sessions) as session:
+            row = self._row(session, account_id)
+            snapshot = DeletedAccount(
+                account=_columns(row),
+                contacts=tuple(_columns(c) for c in row.contacts),
+                reviews=tuple(_columns(r) for r in row.reviews),
+                metrics=tuple(_columns(m) for m in row.metrics),
+            )
+            AccountRepository(session).remove(row)
+            return snapshot
+
+    def restore(self, deleted: DeletedAccount) -> Account:
+        """Undo a delete: same id and children where they are still free."""
+        with session_scope(self._sessions) as session:
+            repo = AccountRepository(session)
+            values = dict(deleted.account)
+            self._ensure_name_free(session, values["name"], except_id=None)
+            if repo.get(values["id"]) is not None:
+                values.pop("id")
+            row = repo.add(AccountRow(**values))
+            for model, items in ((ContactRow, deleted.contacts), (ReviewRow, deleted.reviews),
+                                 (MetricSnapshotRow, deleted.metrics)):
+                for item in items:
+                    child = dict(item, account_id=row.id)
+                    if session.get(model, child["id"]) is not None:
+                        child.pop("id")
+                    session.add(model(**child))
+            session.flush()
+            return account_of(row, read_tier_scheme(session))
+
+    def add_contact(self, account_id: int, contact: ContactDraft) -> int:
+        with session_scope(self._sessions) as session:
+            self._row(session, account_id)
+            now = self._clock()
+            row = ContactRow(account_id=account_id, name=contact.name, title=contact.title,
+                             email=contact.email, phone=contact.phone, level=contact.level.value,
+                             created_at=now, updated_at=now)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def add_review(self, account_id: int, review: ReviewDraft) -> int:
+        with session_scope(self._sessions) as session:
+            self._row(session, account_id)
+            now = self._clock()
+            row = ReviewRow(account_id=account_id, scheduled_at=review.scheduled_at,
+                            time_zone=review.time_zone, format=review.format.value,
+                            kind=review.kind.value, status=review.status.value,
+                            created_at=now, updated_at=now)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def record_metrics(self, account_id: int, values: list[MetricValue]) -> None:
+        with session_scope(self._sessions) as session:
+            self._row(session, account_id)
+            existing = {(m.period, m.metric_key): m
+                        for m in MetricRepository(session).for_account(account_id)}
+            for value in values:
+                key = (str(value.period), value.key)
+                if key in existing:
+                    existing[key].value = value.value
+                else:
+                    session.add(MetricSnapshotRow(account_id=account_id, period=key[0],
+                                                  metric_key=value.key, value=value.value))
+
+    # Internals -------------------------------------------------------------------------
+    @staticmethod
+    def _row(session: Session, account_id: int) -> AccountRow:
+        row = AccountRepository(session).get(account_id)
+        if row is None:
+            raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+        return row
+
+    @staticmethod
+    def _ensure_name_free(session: Session, name: str, *, except_id: int | None) -> None:
+        holder = AccountRepository(session).id_with_name_key(name_key(name))
+        if holder is not None and holder != except_id:
+            raise ValidationFailed({"name": f"Another account is already called “{name}”"})
+
+    @staticmethod
+    def _flush(session: Session, row: AccountRow, name: str) -> None:
+        session.add(row)
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            raise ValidationFailed(
+                {"name": f"Another account is already called “{name}”"}
+            ) from exc

@@ -1,0 +1,40 @@
+"""The application context: built once at start-up and handed to every part that needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qbr_desktop.paths import DatabaseTarget
+from qbr_desktop.services.accounts import AccountService
+from qbr_desktop.services.settings import PortfolioSettings
+from qbr_desktop.store.database import Store, open_sqlite_store, open_url_store
+
+
+def open_store(target: DatabaseTarget) -> Store:
+    if target.path is not None:
+        return open_sqlite_store(target.path)
+    assert target.url is not None
+    return open_url_store(target.url)
+
+
+@dataclass
+class AppContext:
+    target: DatabaseTarget
+    store: Store
+    accounts: AccountService
+    settings: PortfolioSettings
+
+    @classmethod
+    def open(cls, target: DatabaseTarget) -> AppContext:
+        return cls.for_store(target, open_store(target))
+
+    @classmethod
+    def for_store(cls, target: DatabaseTarget, store: Store) -> AppContext:
+        return cls(target, store, AccountService(store.sessions), PortfolioSettings(store.sessions))
+
+    @property
+    def is_demo(self) -> bool:
+        return self.settings.is_demo()
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,74 @@
+"""Database health and backups as the `check` and `backup` commands report them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import text
+
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.store.backup import BackupInfo, copy_database, list_backups, restore_backup
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.errors import BackupError
+from qbr_desktop.store.migrate import current_revision, head_revision
+from qbr_desktop.store.repositories import AccountRepository, ContactRepository
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    database: str
+    integrity: str
+    schema_revision: str | None
+    program_revision: str
+    accounts: int
+    contacts: int
+    size_bytes: int | None
+    backups: tuple[BackupInfo, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def healthy(self) -> bool:
+        return self.integrity == "ok" and self.schema_revision == self.program_revision
+
+
+def check_database(context: AppContext) -> CheckReport:
+    store = context.store
+    with store.engine.connect() as connection:
+        if store.engine.dialect.name == "sqlite":
+            rows = connection.execute(text("PRAGMA integrity_check")).fetchall()
+            integrity = "; ".join(str(r[0]) for r in rows[:5])
+        else:
+            integrity = "ok"  # a server database checks itself
+    with session_scope(store.sessions) as session:
+        accounts = AccountRepository(session).count()
+        contacts = ContactRepository(session).count()
+    path = store.path
+    return CheckReport(
+        database=store.display_name,
+        integrity=integrity,
+        schema_revision=current_revision(store.engine),
+        program_revision=head_revision(),
+        accounts=accounts,
+        contacts=contacts,
+        size_bytes=path.stat().st_size if path and path.exists() else None,
+        backups=tuple(list_backups(path, store.backups_folder))
+        if path and store.backups_folder else (),
+        warnings=tuple(store.notices),
+    )
+
+
+def backup_to(context: AppContext, destination: Path) -> Path:
+    """A verified, consistent copy of the open database at `destination`."""
+    if context.store.path is None:
+        raise BackupError("Backups of a server database are made on the server")
+    if destination.exists() and destination.is_dir():
+        raise BackupError(f"{destination} is a folder; give a file name for the backup")
+    if destination.resolve() == context.store.path.resolve():
+        raise BackupError("The backup cannot overwrite the database itself")
+    return copy_database(context.store.path, destination)
+
+
+def restore_from(backup: Path, database: Path) -> Path | None:
+    """Replace `database` by a verified backup; returns where the old file was kept."""
+    return restore_backup(backup, database)

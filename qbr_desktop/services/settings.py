@@ -1,0 +1,58 @@
+"""Portfolio-wide settings stored in the database, so the window and the CLI agree."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES, TierModel, TierScheme
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.repositories import SettingRepository
+
+TIER_MODEL_KEY = "tiers.model"
+TIER_MINIMUMS_KEY = "tiers.minimums.{model}"
+DEMO_KEY = "portfolio.demo"
+
+
+def read_tier_scheme(session: Session) -> TierScheme:
+    settings = SettingRepository(session)
+    try:
+        model = TierModel(settings.get(TIER_MODEL_KEY, DEFAULT_MODEL.value))
+    except ValueError:
+        model = DEFAULT_MODEL
+    scheme = SCHEMES[model]
+    minimums = settings.get(TIER_MINIMUMS_KEY.format(model=model.value), {})
+    if minimums:
+        scheme = scheme.with_minimums({tier: Decimal(v) for tier, v in minimums.items()})
+    return scheme
+
+
+class PortfolioSettings:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def tier_scheme(self) -> TierScheme:
+        with session_scope(self._sessions) as session:
+            return read_tier_scheme(session)
+
+    def set_tier_model(self, model: TierModel) -> None:
+        with session_scope(self._sessions) as session:
+            SettingRepository(session).set(TIER_MODEL_KEY, model.value)
+
+    def set_tier_minimums(self, model: TierModel, minimums: dict[str, Decimal]) -> TierScheme:
+        scheme = SCHEMES[model].with_minimums(minimums)  # validates before anything is saved
+        with session_scope(self._sessions) as session:
+            SettingRepository(session).set(
+                TIER_MINIMUMS_KEY.format(model=model.value),
+                {band.tier: str(band.minimum) for band in scheme.bands},
+            )
+        return scheme
+
+    def is_demo(self) -> bool:
+        with session_scope(self._sessions) as session:
+            return bool(SettingRepository(session).get(DEMO_KEY, False))
+
+    def mark_demo(self, demo: bool = True) -> None:
+        with session_scope(self._sessions) as session:
+            SettingRepository(session).set(DEMO_KEY, demo)
