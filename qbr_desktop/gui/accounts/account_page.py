@@ -1,0 +1,230 @@
+"""The account page: the Designer form plus the behaviour that saves each field as it is left."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
+
+from qbr_desktop.domain.accounts import INDUSTRIES, Account, EmployeeBand
+from qbr_desktop.domain.metrics import MetricHistory
+from qbr_desktop.domain.money import CURRENCIES, Money, MoneyFormatError, format_money, parse_amount
+from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
+from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
+
+NO_DATE = QDate(1989, 12, 31)  # the minimum of the date field, shown as "— none —"
+AUTO_TIER = "Auto (from ARR)"
+NOTES_SAVE_DELAY_MS = 800
+
+
+class AccountPage(QWidget):
+    """Shows one account; emits each finished edit, and shows problems beside fields."""
+
+    #: A field was changed and left: (field name, parsed value).
+    field_edited = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_AccountForm()
+        self.form.setupUi(self)
+        self.account: Account | None = None
+        self.metrics_model = MetricHistoryModel(self)
+        self.form.metricsView.setModel(self.metrics_model)
+        self.form.metricsView.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self._filling = False
+        self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
+        self._notes_timer.timeout.connect(self._save_notes)
+        self._fill_choices()
+        self._connect_fields()
+
+    # Showing ---------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        f = self.form
+        f.industryEdit.addItems(["", *INDUSTRIES])
+        f.employeeBandEdit.addItems(["", *(band.value for band in EmployeeBand)])
+        f.currencyEdit.addItems(list(CURRENCIES))
+        f.renewalDateEdit.setMinimumDate(NO_DATE)
+        f.renewalDateEdit.setMaximumDate(QDate(2100, 12, 31))
+
+    def set_tiers(self, tiers: tuple[str, ...]) -> None:
+        combo = self.form.tierOverrideEdit
+        self._filling = True
+        combo.clear()
+        combo.addItems([AUTO_TIER, *tiers])
+        self._filling = False
+
+    def show_account(self, account: Account, history: MetricHistory | None = None,
+                     next_review: str = "") -> None:
+        if self.account is not None and self.account.id != account.id:
+            self.flush_pending()
+        self.account = account
+        draft = account.draft
+        f = self.form
+        self._filling = True
+        try:
+            f.titleLabel.setText(_headline(draft.name))
+            f.titleLabel.setToolTip(draft.name)
+            arr_text = format_money(Money(draft.arr, draft.currency))
+            parts = [account.tier, f"{arr_text} ARR", f"{draft.licensed_seats:,} seats"]
+            if next_review:
+                parts.append(f"next QBR {next_review}")
+            f.summaryLabel.setText(" · ".join(parts))
+            f.nameEdit.setText(draft.name)
+            f.nameEdit.setCursorPosition(0)
+            f.industryEdit.setCurrentText(draft.industry)
+            f.countryEdit.setText(draft.country)
+            f.employeeBandEdit.setCurrentText(draft.employee_band)
+            f.arrEdit.setText(f"{draft.arr:,.2f}".removesuffix(".00"))
+            f.currencyEdit.setCurrentText(draft.currency)
+            f.licensedSeatsEdit.setValue(draft.licensed_seats)
+            f.renewalDateEdit.setDate(_qdate(draft.renewal_date))
+            f.csmOwnerEdit.setText(draft.csm_owner)
+            f.tierOverrideEdit.setCurrentText(draft.tier_override or AUTO_TIER)
+            if f.notesEdit.toPlainText() != draft.notes:
+                f.notesEdit.setPlainText(draft.notes)
+            f.timestampsLabel.setText(
+                f"Created {account.created_at.astimezone():%Y-%m-%d %H:%M} · "
+                f"last saved {account.updated_at.astimezone():%Y-%m-%d %H:%M}")
+            if history is not None:
+                self.metrics_model.set_history(history)
+                f.metricsLabel.setText(
+                    "Metric history by quarter" if history.rows
+                    else "Metric history by quarter: none recorded yet")
+        finally:
+            self._filling = False
+        self.show_problems({})
+
+    def show_problems(self, problems: dict[str, str], *, only: set[str] | None = None) -> None:
+        """Show each message under its field (and mark the field); clear the others.
+
+        With `only`, fields outside that set keep whatever they show.
+        """
+        if "currency" in problems:
+            problems = {**problems, "arr": problems["currency"]}
+        for name, (editor, label) in self._field_widgets().items():
+            if only is not None and name not in only:
+                continue
+            message = problems.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            editor.setProperty("invalid", "true" if message else "false")
+            editor.style().unpolish(editor)
+            editor.style().polish(editor)
+
+    def _field_widgets(self) -> dict[str, tuple[QWidget, QLabel]]:
+        f = self.form
+        return {
+            "name": (f.nameEdit, f.nameError), "industry": (f.industryEdit, f.industryError),
+            "country": (f.countryEdit, f.countryError),
+            "employee_band": (f.employeeBandEdit, f.employeeBandError),
+            "arr": (f.arrEdit, f.arrError),
+            "licensed_seats": (f.licensedSeatsEdit, f.licensedSeatsError),
+            "renewal_date": (f.renewalDateEdit, f.renewalDateError),
+            "csm_owner": (f.csmOwnerEdit, f.csmOwnerError),
+            "tier_override": (f.tierOverrideEdit, f.tierOverrideError),
+            "notes": (f.notesEdit, f.notesError),
+        }
+
+    # Editing ---------------------------------------------------------------------------
+    def _connect_fields(self) -> None:
+        f = self.form
+        text_fields: dict[str, Callable[[], Any]] = {
+            "name": f.nameEdit.text, "country": f.countryEdit.text,
+            "csm_owner": f.csmOwnerEdit.text,
+        }
+        for name, read in text_fields.items():
+            editor = getattr(f, _widget_name(name))
+            editor.editingFinished.connect(lambda n=name, r=read: self._emit(n, r()))
+        f.arrEdit.editingFinished.connect(self._save_arr)
+        industry_line = f.industryEdit.lineEdit()
+        assert industry_line is not None  # the industry combo is editable in the form
+        industry_line.editingFinished.connect(
+            lambda: self._emit("industry", f.industryEdit.currentText()))
+        f.industryEdit.activated.connect(
+            lambda _i: self._emit("industry", f.industryEdit.currentText()))
+        f.employeeBandEdit.activated.connect(
+            lambda _i: self._emit("employee_band", f.employeeBandEdit.currentText()))
+        f.currencyEdit.activated.connect(
+            lambda _i: self._emit("currency", f.currencyEdit.currentText()))
+        f.tierOverrideEdit.activated.connect(self._save_tier)
+        f.licensedSeatsEdit.editingFinished.connect(
+            lambda: self._emit("licensed_seats", f.licensedSeatsEdit.value()))
+        f.renewalDateEdit.editingFinished.connect(self._save_renewal)
+        f.renewalDateEdit.calendarWidget().clicked.connect(lambda _d: self._save_renewal())
+        f.notesEdit.textChanged.connect(self._notes_changed)
+        f.notesEdit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.form.notesEdit and event.type() == QEvent.Type.FocusOut:
+            self._save_notes()
+        return super().eventFilter(watched, event)
+
+    def _emit(self, name: str, value: Any) -> None:
+        if self._filling or self.account is None:
+            return
+        if getattr(self.account.draft, name) == value:
+            self.show_problems({}, only={name})
+            return
+        self.field_edited.emit(name, value)
+
+    def _save_arr(self) -> None:
+        try:
+            amount: Decimal = parse_amount(self.form.arrEdit.text() or "0")
+        except MoneyFormatError as exc:
+            self.show_problems({"arr": str(exc)}, only={"arr"})
+            return
+        self._emit("arr", amount)
+
+    def _save_tier(self, _index: int = 0) -> None:
+        text = self.form.tierOverrideEdit.currentText()
+        self._emit("tier_override", None if text == AUTO_TIER else text)
+
+    def _save_renewal(self) -> None:
+        qdate = self.form.renewalDateEdit.date()
+        self._emit("renewal_date", None if qdate == NO_DATE else qdate.toPython())
+
+    def _notes_changed(self) -> None:
+        if not self._filling:
+            self._notes_timer.start()
+
+    def _save_notes(self) -> None:
+        self._notes_timer.stop()
+        self._emit("notes", self.form.notesEdit.toPlainText())
+
+    def flush_pending(self) -> None:
+        """Save whatever the focused field holds (before closing or switching account)."""
+        if self.account is None:
+            return
+        if self._notes_timer.isActive():
+            self._save_notes()
+        focused = self.focusWidget()
+        f = self.form
+        if focused is f.arrEdit:
+            self._save_arr()
+        elif focused in (f.nameEdit, f.countryEdit, f.csmOwnerEdit):
+            focused.editingFinished.emit()
+        elif focused is f.industryEdit.lineEdit():
+            self._emit("industry", f.industryEdit.currentText())
+        elif focused is f.licensedSeatsEdit or focused is f.licensedSeatsEdit.findChild(
+                QWidget):
+            f.licensedSeatsEdit.interpretText()
+            self._emit("licensed_seats", f.licensedSeatsEdit.value())
+
+
+def _headline(name: str, limit: int = 120) -> str:
+    """The page title: long names are cut (the full name is in the field and the tooltip)."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def _widget_name(field_name: str) -> str:
+    head, *rest = field_name.split("_")
+    return head + "".join(part.title() for part in rest) + "Edit"
+
+
+def _qdate(value: date | None) -> QDate:
+    return NO_DATE if value is None else QDate(value.year, value.month, value.day)

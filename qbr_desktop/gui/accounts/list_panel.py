@@ -1,0 +1,124 @@
+"""The portfolio list: type-to-filter above a sortable table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.accounts import AccountSummary
+from qbr_desktop.gui.accounts.table_model import (
+    ACCOUNT_ID_ROLE,
+    AccountColumn,
+    AccountFilterProxy,
+    AccountTableModel,
+)
+
+
+class AccountListPanel(QWidget):
+    #: The selected account changed: its id, or -1 when nothing is selected.
+    account_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter accounts (Ctrl+F): name, industry, tier, CSM…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter accounts")
+        self.model = AccountTableModel(self)
+        self.proxy = AccountFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Accounts")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A vertical header would lay out one section per row: costly for 10,000 rows.
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(AccountColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((AccountColumn.TIER, 90), (AccountColumn.ARR, 100),
+                              (AccountColumn.RENEWAL, 92), (AccountColumn.NEXT_QBR, 92),
+                              (AccountColumn.OWNER, 110)):
+            header.resizeSection(column, width)
+        header.setSortIndicator(AccountColumn.NAME, Qt.SortOrder.AscendingOrder)
+        self.count_label = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count_label)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.filter_edit.returnPressed.connect(self.table.setFocus)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.proxy.modelReset.connect(self._keep_selection)
+        self._selected_id = -1
+        self._loading = False
+
+    def set_accounts(self, items: Sequence[AccountSummary], select_id: int | None) -> None:
+        self._loading = True
+        try:
+            self.model.set_accounts(items)
+            self.proxy.resort()
+        finally:
+            self._loading = False
+        self._update_count()
+        if select_id is not None and self.select_account(select_id):
+            return
+        self._selected_id = self.current_account_id()
+        self.account_selected.emit(self._selected_id)
+
+    def select_account(self, account_id: int) -> bool:
+        row = self.model.row_of(account_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # filtered out: clear the filter so the account shows
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def current_account_id(self) -> int:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return -1
+        return int(index.siblingAtColumn(0).data(ACCOUNT_ID_ROLE))
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            f"{total:,} accounts" if shown == total else f"{shown:,} of {total:,} accounts")
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading:
+            return
+        self._selected_id = (
+            int(current.siblingAtColumn(0).data(ACCOUNT_ID_ROLE)) if current.isValid() else -1)
+        self.account_selected.emit(self._selected_id)
+
+    def _keep_selection(self) -> None:
+        """After a re-sort (a model reset), select the same account again."""
+        if not self._loading and self._selected_id > 0:
+            self.select_account(self._selected_id)

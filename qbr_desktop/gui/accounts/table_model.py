@@ -1,0 +1,208 @@
+"""The portfolio as a Qt table model, with a proxy that sorts and filters it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from qbr_desktop.domain.accounts import AccountSummary, sort_key
+from qbr_desktop.domain.money import format_money
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+TIER_ORDER = ("Strategic", "Enterprise", "Growth", "Mid-Market", "SMB", "Core", "Tech-Touch")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class AccountColumn:
+    NAME = 0
+    TIER = 1
+    ARR = 2
+    RENEWAL = 3
+    NEXT_QBR = 4
+    OWNER = 5
+    COUNT = 6
+
+
+HEADERS = ("Account", "Tier", "ARR", "Renewal", "Next QBR", "CSM")
+
+
+def _display(item: AccountSummary, column: int) -> str:
+    if column == AccountColumn.NAME:
+        return item.name
+    if column == AccountColumn.TIER:
+        return f"{item.tier} (set)" if item.tier_is_override else item.tier
+    if column == AccountColumn.ARR:
+        return format_money(item.arr)
+    if column == AccountColumn.RENEWAL:
+        return item.renewal_date.isoformat() if item.renewal_date else "—"
+    if column == AccountColumn.NEXT_QBR:
+        return item.next_qbr_at.date().isoformat() if item.next_qbr_at else "—"
+    return item.csm_owner
+
+
+def _sort_key(item: AccountSummary, column: int) -> Any:
+    # Plain ints, floats and strings, so Qt compares them without calling back into Python
+    # types; missing dates sort last.
+    if column == AccountColumn.NAME:
+        return sort_key(item.name)
+    if column == AccountColumn.TIER:
+        return TIER_ORDER.index(item.tier) if item.tier in TIER_ORDER else len(TIER_ORDER)
+    if column == AccountColumn.ARR:
+        return float(item.arr.amount)
+    if column == AccountColumn.RENEWAL:
+        return item.renewal_date.toordinal() if item.renewal_date else math.inf
+    if column == AccountColumn.NEXT_QBR:
+        return item.next_qbr_at.timestamp() if item.next_qbr_at else math.inf
+    return sort_key(item.csm_owner)
+
+
+class AccountTableModel(QAbstractTableModel):
+    """Rows are AccountSummary objects; display text and sort keys are computed once."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[AccountSummary] = []
+        self._display: list[tuple[str, ...]] = []
+        self._sort: list[tuple[Any, ...]] = []
+        self.search_text: list[str] = []
+
+    # Loading -------------------------------------------------------------------------
+    def set_accounts(self, items: Sequence[AccountSummary]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._display = [tuple(_display(i, c) for c in range(AccountColumn.COUNT))
+                         for i in self._items]
+        self._sort = [tuple(_sort_key(i, c) for c in range(AccountColumn.COUNT))
+                      for i in self._items]
+        self.search_text = [
+            sort_key(" ".join((i.name, i.industry, i.country, i.tier, i.csm_owner)))
+            for i in self._items
+        ]
+        self.endResetModel()
+
+    def row_of(self, account_id: int) -> int | None:
+        for row, item in enumerate(self._items):
+            if item.id == account_id:
+                return row
+        return None
+
+    def account_at(self, row: int) -> AccountSummary:
+        return self._items[row]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder rows by precomputed keys in one Python sort.
+
+        Sorting in Qt's proxy would call back into Python twice per comparison: about
+        two seconds for 10,000 accounts, against a few milliseconds here. The change is
+        announced as a reset: emitting the layout-change signals from Python crashes
+        PySide6 6.12 (a reference-count bug), and views re-select by account id anyway.
+        """
+        if not 0 <= column < AccountColumn.COUNT:
+            return
+        keys = self._sort
+        new_order = sorted(range(len(self._items)), key=lambda r: (keys[r][column], keys[r][0]),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        self.beginResetModel()
+        self._items = [self._items[r] for r in new_order]
+        self._display = [self._display[r] for r in new_order]
+        self._sort = [self._sort[r] for r in new_order]
+        self.search_text = [self.search_text[r] for r in new_order]
+        self.endResetModel()
+
+    # Qt overrides --------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else AccountColumn.COUNT
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == AccountColumn.NAME:
+            return self._items[row].name
+        if role == SORT_ROLE:
+            return self._sort[row][column]
+        if role == ACCOUNT_ID_ROLE:
+            return self._items[row].id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == AccountColumn.ARR:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < AccountColumn.COUNT):
+            return HEADERS[section]
+        return None
+
+
+class AccountFilterProxy(QSortFilterProxyModel):
+    """Keeps rows whose text contains every typed word; sorting is done by the source model.
+
+    The proxy itself stays unsorted (it keeps the source order), so a filter change costs
+    one cheap yes/no call per row and never a Python-driven re-sort.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+        self._words: tuple[str, ...] = ()
+        self._accepted: list[bool] | None = None
+        self._sort_column = AccountColumn.NAME
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        model = self.sourceModel()
+        if isinstance(model, AccountTableModel):
+            model.sort(column, order)
+
+    def resort(self) -> None:
+        """Apply the current sort again (after the source model was reloaded)."""
+        self.sort(self._sort_column, self._sort_order)
+
+    def setSourceModel(self, model: Any) -> None:
+        # Connected before the proxy's own handlers, so the accepted rows are recomputed
+        # for the new row order before the proxy asks about them.
+        if isinstance(model, AccountTableModel):
+            model.modelReset.connect(self._recompute)
+        super().setSourceModel(model)
+        self._recompute()
+
+    def set_filter_text(self, text: str) -> None:
+        words = tuple(sort_key(text).split())
+        if words == self._words:
+            return
+        self._words = words
+        self._recompute()
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _recompute(self) -> None:
+        model = self.sourceModel()
+        if self._words and isinstance(model, AccountTableModel):
+            # One pass in Python over precomputed text; Qt then asks a cheap yes/no per row.
+            words = self._words
+            self._accepted = [all(w in text for w in words) for text in model.search_text]
+        else:
+            self._accepted = None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        accepted = self._accepted
+        return accepted is None or (source_row < len(accepted) and accepted[source_row])

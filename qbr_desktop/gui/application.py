@@ -1,0 +1,168 @@
+"""Start-up: the QApplication, the portfolio to open, one window per open portfolio."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from qbr_desktop import APP_NAME, ORGANIZATION
+from qbr_desktop.assets import read_text, resource
+from qbr_desktop.paths import DatabaseTarget, demo_target, resolve_target
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.store.backup import restore_backup
+from qbr_desktop.store.errors import CorruptDatabaseError, StoreError
+
+LOCK_WAIT_MS = 200
+SCREENSHOT_DELAY_MS = 1500
+
+Ask = Callable[[QWidget | None, str, str], bool]
+Tell = Callable[[QWidget | None, str, str], None]
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def configure_application(app: QApplication) -> None:
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    with_icon = resource("icons", "app.svg")
+    if with_icon.is_file():
+        app.setWindowIcon(QIcon(str(with_icon)))
+    app.setStyleSheet(read_text("style.qss"))
+
+
+def startup_target(db_arg: str | None) -> DatabaseTarget:
+    """The portfolio to open; the demo when nobody chose one and no portfolio exists yet."""
+    target = resolve_target(db_arg)
+    if target.is_default and target.path is not None and not target.path.exists():
+        return demo_target()
+    return target
+
+
+class PortfolioWindows(QObject):
+    """Opens portfolios (with their lock and error dialogs) and keeps one window showing."""
+
+    def __init__(self, ask_user: Ask = ask, tell_user: Tell = tell) -> None:
+        super().__init__()
+        self.ask_user, self.tell_user = ask_user, tell_user
+        self.context: AppContext | None = None
+        self.window: QWidget | None = None
+        self._lock: QLockFile | None = None
+
+    def open(self, target: DatabaseTarget, *, demo_if_empty: bool = False) -> bool:
+        lock = self._acquire_lock(target)
+        if lock is False:
+            return False
+        context = self._open_context(target)
+        if context is None:
+            if isinstance(lock, QLockFile):
+                lock.unlock()
+            return False
+        if demo_if_empty and context.accounts.list_accounts() == []:
+            from qbr_desktop.services.demo import build_demo_portfolio
+
+            build_demo_portfolio(context)
+        from qbr_desktop.gui.main_window import MainWindow
+
+        window = MainWindow(context)
+        window.portfolio_requested.connect(self._switch)
+        old_window, old_context, old_lock = self.window, self.context, self._lock
+        self.window, self.context = window, context
+        self._lock = lock if isinstance(lock, QLockFile) else None
+        window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_context is not None:
+            old_context.close()
+        if old_lock is not None:
+            old_lock.unlock()
+        return True
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+        if self._lock is not None:
+            self._lock.unlock()
+
+    def _switch(self, target: DatabaseTarget) -> None:
+        self.open(target)
+
+    def _acquire_lock(self, target: DatabaseTarget) -> QLockFile | bool:
+        if target.path is None:
+            return True
+        target.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = QLockFile(str(target.path) + ".lock")
+        lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
+        if lock.tryLock(LOCK_WAIT_MS):
+            return lock
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            pid, host, _app = lock.getLockInfo()
+            self.tell_user(
+                self.window, APP_NAME,
+                f"{target.path.name} is already open in another {APP_NAME} window "
+                f"(process {pid} on {host or 'this computer'}).\n\n"
+                "Switch to that window, or close it and try again.")
+            return False
+        self.tell_user(self.window, APP_NAME,
+                       f"Cannot open {target.path}: its folder is not writable.")
+        return False
+
+    def _open_context(self, target: DatabaseTarget) -> AppContext | None:
+        while True:
+            try:
+                return AppContext.open(target)
+            except CorruptDatabaseError as exc:
+                if exc.newest_backup is None or target.path is None:
+                    self.tell_user(self.window, "Portfolio damaged", str(exc))
+                    return None
+                question = (f"{exc}\n\nRestore that backup now? The damaged file is kept "
+                            "beside it, renamed, so nothing is thrown away.")
+                if not self.ask_user(self.window, "Portfolio damaged", question):
+                    return None
+                try:
+                    kept = restore_backup(exc.newest_backup, target.path)
+                except StoreError as restore_error:
+                    self.tell_user(self.window, "Restore failed", str(restore_error))
+                    return None
+                if kept is not None and self.window is not None:
+                    self.window.setStatusTip(f"The damaged file was kept as {kept}")
+            except StoreError as exc:
+                self.tell_user(self.window, APP_NAME, str(exc))
+                return None
+
+
+def _save_screenshot_and_quit(windows: PortfolioWindows, path: str) -> None:
+    if windows.window is not None:
+        windows.window.grab().save(path)
+    QApplication.quit()
+
+
+def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    target = startup_target(db_arg)
+    windows = PortfolioWindows()
+    if not windows.open(target, demo_if_empty=target == demo_target()):
+        return 1
+    if screenshot:
+        QTimer.singleShot(SCREENSHOT_DELAY_MS,
+                          lambda: _save_screenshot_and_quit(windows, screenshot))
+    try:
+        return app.exec()
+    finally:
+        windows.close()
+

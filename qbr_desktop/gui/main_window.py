@@ -1,0 +1,338 @@
+"""The main window: assembles the portfolio list, the account page, menus and actions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop import APP_NAME, __version__
+from qbr_desktop.domain.accounts import AccountDraft
+from qbr_desktop.domain.errors import DomainError, ValidationFailed
+from qbr_desktop.gui.accounts.account_page import AccountPage
+from qbr_desktop.gui.accounts.commands import AccountEditor
+from qbr_desktop.gui.accounts.list_panel import AccountListPanel
+from qbr_desktop.gui.worker import start_task
+from qbr_desktop.paths import DatabaseTarget
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.store.errors import StoreError
+
+SAVED_MESSAGE_MS = 4000
+
+
+class MainWindow(QMainWindow):
+    #: The CSM asked to open or create another portfolio file.
+    portfolio_requested = Signal(object)
+
+    def __init__(self, context: AppContext, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings or QSettings()
+        self.editor = AccountEditor(context.accounts, self)
+        self.list_panel = AccountListPanel(self)
+        self.page = AccountPage(self)
+        self.page.set_tiers(context.settings.tier_scheme().tiers)
+        self.is_demo = context.is_demo
+        self._build_central()
+        self._build_actions()
+        self._update_title()
+        self.statusBar().showMessage(f"Portfolio: {context.target.describe()}")
+        self.list_panel.account_selected.connect(self.show_account)
+        self.page.field_edited.connect(self.save_field)
+        self.editor.account_changed.connect(self.reload_accounts)
+        self.editor.failed.connect(self._show_failure)
+        self.reload_accounts(self._last_account_id())
+        if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
+            self.list_panel.table.selectRow(0)
+        self._restore_geometry()
+        self.list_panel.table.setFocus()  # applied when the window is first activated
+
+    # Layout ----------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.page)
+        self.empty_label = QLabel("Select an account on the left, or press Ctrl+N to add one.")
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.empty_label)
+        self.pages.addWidget(scroll)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 560])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if self.is_demo:
+            layout.addWidget(self._banner(
+                "demoBanner",
+                "Demo portfolio: fictional accounts to explore. Changes stay in the demo "
+                "file. File › New Portfolio… starts your own."))
+        for notice in self.context.store.notices:
+            layout.addWidget(self._banner("noticeBanner", notice))
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+
+    def _banner(self, name: str, message: str) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName(name)
+        text = QLabel(message, banner)
+        text.setObjectName(name + "Text")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(text)
+        return banner
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot: Any,
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                   tip: str = "") -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            return act
+
+        self.new_action = action("&New Account", self.new_account, QKeySequence.StandardKey.New,
+                                 "Add an account to the portfolio")
+        self.delete_action = action("&Delete Account…", self.delete_current_account,
+                                    "Ctrl+Delete", "Delete the selected account (undoable)")
+        self.undo_action = self.editor.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.editor.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
+                                       QKeySequence("Ctrl+Y")])
+        self.tiers_action = action("&Tier Settings…", self.edit_tier_settings, None,
+                                   "Choose the tier model and its ARR thresholds")
+        self.find_action = action("&Find Account", self._focus_filter,
+                                  QKeySequence.StandardKey.Find)
+        self.backup_action = action("&Back Up Now…", self.back_up, "Ctrl+Shift+B",
+                                    "Write a verified copy of the portfolio")
+        self.new_portfolio_action = action("New &Portfolio…", self._new_portfolio, None,
+                                           "Start an empty portfolio file")
+        self.open_portfolio_action = action("&Open Portfolio…", self._open_portfolio,
+                                            QKeySequence.StandardKey.Open)
+        quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        about_action = action(f"&About {APP_NAME}", self.show_about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for item in (self.new_action, self.delete_action, None, self.new_portfolio_action,
+                     self.open_portfolio_action, self.backup_action, None, quit_action):
+            file_menu.addSeparator() if item is None else file_menu.addAction(item)
+        edit_menu = menu.addMenu("&Edit")
+        for item in (self.undo_action, self.redo_action, None, self.find_action, None,
+                     self.tiers_action):
+            edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
+        menu.addMenu("&Help").addAction(about_action)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # The menu's Undo/Redo name the change ("Undo Edit name of …"); the toolbar keeps
+        # short labels and puts that text in the tooltip.
+        stack = self.editor.undo_stack
+        toolbar_undo = action("Undo", stack.undo)
+        toolbar_redo = action("Redo", stack.redo)
+        for button, can, text in ((toolbar_undo, stack.canUndoChanged, stack.undoTextChanged),
+                                  (toolbar_redo, stack.canRedoChanged, stack.redoTextChanged)):
+            button.setEnabled(False)
+            can.connect(button.setEnabled)
+            text.connect(button.setToolTip)
+        for item in (self.new_action, self.delete_action, toolbar_undo, toolbar_redo):
+            toolbar.addAction(item)
+
+    def _update_title(self) -> None:
+        name = self.context.target.path.name if self.context.target.path else "server"
+        demo = " — DEMO (sample data)" if self.is_demo else ""
+        self.setWindowTitle(f"{name}{demo} — {APP_NAME}")
+
+    # Accounts --------------------------------------------------------------------------
+    def reload_accounts(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.list_panel.current_account_id()
+        self.list_panel.set_accounts(self.context.accounts.list_accounts(),
+                                     keep if keep and keep > 0 else None)
+        self.delete_action.setEnabled(self.list_panel.current_account_id() > 0)
+
+    def show_account(self, account_id: int) -> None:
+        self.delete_action.setEnabled(account_id > 0)
+        if account_id <= 0:
+            self.pages.setCurrentIndex(0)
+            return
+        try:
+            account = self.context.accounts.get(account_id)
+        except StoreError:
+            self.pages.setCurrentIndex(0)
+            return
+        history = None
+        if self.page.account is None or self.page.account.id != account_id:
+            history = self.context.accounts.metric_history(account_id)
+        row = self.list_panel.model.row_of(account_id)
+        next_at = self.list_panel.model.account_at(row).next_qbr_at if row is not None else None
+        next_text = f"{next_at.astimezone():%Y-%m-%d %H:%M}" if next_at else ""
+        self.page.show_account(account, history, next_text)
+        self.pages.setCurrentIndex(1)
+
+    def save_field(self, field_name: str, value: Any) -> None:
+        account = self.page.account
+        if account is None:
+            return
+        try:
+            self.page.account = self.editor.edit(account, {field_name: value})
+        except ValidationFailed as exc:
+            self.page.show_problems(exc.problems, only=set(exc.problems) | {field_name})
+            return
+        except (DomainError, StoreError) as exc:
+            self._show_failure(str(exc))
+            return
+        self.page.show_problems({}, only={field_name, "currency", "arr"}
+                                if field_name in ("arr", "currency") else {field_name})
+        self.statusBar().showMessage(
+            f"Saved at {datetime.now(UTC).astimezone():%H:%M:%S}", SAVED_MESSAGE_MS)
+
+    def new_account(self) -> None:
+        self.page.flush_pending()
+        try:
+            account = self.editor.create(AccountDraft(self.context.accounts.next_free_name()))
+        except (DomainError, StoreError) as exc:
+            self._show_failure(str(exc))
+            return
+        self.list_panel.select_account(account.id)
+        self.page.form.nameEdit.setFocus()
+        self.page.form.nameEdit.selectAll()
+
+    def delete_current_account(self) -> None:
+        account_id = self.list_panel.current_account_id()
+        if account_id <= 0:
+            return
+        self.page.flush_pending()
+        name = self.context.accounts.get(account_id).draft.name
+        shown = name if len(name) <= 80 else name[:79] + "…"
+        answer = QMessageBox.question(
+            self, "Delete account",
+            f"Delete “{shown}” with its contacts, reviews and metric history?\n\n"
+            "You can undo this with Ctrl+Z.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.editor.delete(account_id)
+        except (DomainError, StoreError) as exc:
+            self._show_failure(str(exc))
+            return
+        self.statusBar().showMessage(f"Deleted “{shown}”. Ctrl+Z brings it back.",
+                                     SAVED_MESSAGE_MS * 2)
+
+    # Portfolio -------------------------------------------------------------------------
+    def edit_tier_settings(self) -> None:
+        from qbr_desktop.gui.tier_settings import TierSettingsDialog
+
+        dialog = TierSettingsDialog(self.context.settings, self)
+        if dialog.exec() == TierSettingsDialog.DialogCode.Accepted:
+            self.page.set_tiers(self.context.settings.tier_scheme().tiers)
+            self.reload_accounts()
+            self.show_account(self.list_panel.current_account_id())
+
+    def back_up(self) -> None:
+        path = self.context.store.path
+        if path is None:
+            self._show_failure("Backups of a server database are made on the server.")
+            return
+        stamp = datetime.now(UTC).astimezone().strftime("%Y-%m-%d")
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Back up portfolio", str(Path.home() / f"{path.stem}-backup-{stamp}.sqlite"),
+            "Portfolio database (*.sqlite)")
+        if not target:
+            return
+        from qbr_desktop.services.maintenance import backup_to
+
+        self.statusBar().showMessage("Writing backup…")
+        self._backup_task = start_task(
+            lambda: backup_to(self.context, Path(target)),
+            lambda written: self.statusBar().showMessage(f"Backup verified: {written}"),
+            self._show_failure, errors=(OSError, StoreError))
+
+    def _new_portfolio(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, "New portfolio", str(Path.home() / "qbr.sqlite"),
+            "Portfolio database (*.sqlite)")
+        if target:
+            if Path(target).exists():
+                self._show_failure(f"{target} already exists; use Open Portfolio to open it.")
+                return
+            self.portfolio_requested.emit(DatabaseTarget(path=Path(target)))
+
+    def _open_portfolio(self) -> None:
+        target, _ = QFileDialog.getOpenFileName(
+            self, "Open portfolio", str(Path.home()), "Portfolio database (*.sqlite *.db)")
+        if target:
+            self.portfolio_requested.emit(DatabaseTarget(path=Path(target)))
+
+    # Chrome ----------------------------------------------------------------------------
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nPrepare and run Quarterly Business Reviews from a "
+            f"local portfolio that works offline.\n\nPortfolio: {self.context.target.describe()}")
+
+    def _focus_filter(self) -> None:
+        self.list_panel.filter_edit.setFocus()
+        self.list_panel.filter_edit.selectAll()
+
+    def _show_failure(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    def _last_account_id(self) -> int | None:
+        value = self.settings.value(self._last_account_key())
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def _last_account_key(self) -> str:
+        return f"portfolio/{self.context.target.describe()}/last_account"
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = self.settings.value("window/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.page.flush_pending()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue(self._last_account_key(), self.list_panel.current_account_id())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Bundled resources: stylesheet, icons. Read through qbr_desktop.assets."""

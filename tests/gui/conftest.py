@@ -1,0 +1,77 @@
+"""GUI fixtures: a portfolio built through the services, a window on it, isolated settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from qbr_desktop.domain.accounts import AccountDraft
+from qbr_desktop.domain.contacts import ContactDraft, ContactLevel, ReviewDraft
+from qbr_desktop.domain.metrics import MetricValue
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.paths import DatabaseTarget
+from qbr_desktop.services.context import AppContext
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "portfolio.sqlite"
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def seed_portfolio(context: AppContext) -> dict[str, int]:
+    """Three accounts of different tiers, one with contacts, a review and metrics."""
+    ids = {}
+    for name, arr, renewal in (("Acme Logistics", "120000", date(2027, 3, 31)),
+                               ("Bluefin Health", "40000", date(2027, 1, 15)),
+                               ("Cedar Bank", "9000", None)):
+        ids[name] = context.accounts.create(AccountDraft(
+            name=name, arr=Decimal(arr), renewal_date=renewal, industry="Retail",
+            licensed_seats=100, csm_owner="Sam Rivera")).id
+    acme = ids["Acme Logistics"]
+    context.accounts.add_contact(acme, ContactDraft("Ana Ruiz", "COO", "ana@acme.example",
+                                                    level=ContactLevel.C_SUITE))
+    context.accounts.add_review(acme, ReviewDraft(
+        datetime.now(UTC) + timedelta(days=20), "Europe/Berlin"))
+    context.accounts.record_metrics(acme, [
+        MetricValue(Quarter(2026, 2), "active_users", 60.0),
+        MetricValue(Quarter(2026, 3), "active_users", 72.0),
+    ])
+    return ids
+
+
+@pytest.fixture
+def open_window(qtbot, qsettings: QSettings, db_path: Path
+                ) -> Iterator[Callable[..., object]]:
+    """Open a MainWindow on the portfolio file (again after a close, to check persistence)."""
+    from qbr_desktop.gui.main_window import MainWindow
+
+    contexts: list[AppContext] = []
+
+    def factory(seed: bool = False, size: tuple[int, int] | None = (1366, 768)) -> MainWindow:
+        context = AppContext.open(DatabaseTarget(path=db_path))
+        contexts.append(context)
+        if seed:
+            seed_portfolio(context)
+        window = MainWindow(context, settings=qsettings)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        return window
+
+    yield factory
+    for context in contexts:
+        context.close()

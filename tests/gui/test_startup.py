@@ -1,0 +1,144 @@
+"""Start-up: which portfolio opens, one window per file, damaged files, light imports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from qbr_desktop.domain.accounts import AccountDraft
+from qbr_desktop.gui.application import PortfolioWindows, startup_target
+from qbr_desktop.paths import DatabaseTarget
+from qbr_desktop.services.context import AppContext
+
+
+class Dialogs:
+    """Stands in for the message boxes; records what the CSM would have read."""
+
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.told: list[str] = []
+        self.asked: list[str] = []
+
+    def ask(self, _parent, _title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+    def tell(self, _parent, _title: str, text: str) -> None:
+        self.told.append(text)
+
+
+@pytest.fixture
+def windows(qtbot):
+    opened: list[PortfolioWindows] = []
+
+    def make(dialogs: Dialogs) -> PortfolioWindows:
+        instance = PortfolioWindows(dialogs.ask, dialogs.tell)
+        opened.append(instance)
+        return instance
+
+    yield make
+    for instance in opened:
+        if instance.window is not None:
+            instance.window.close()
+        instance.close()
+
+
+def test_first_launch_opens_the_demo_and_marks_it(windows, isolated_data_folder: Path) -> None:
+    target = startup_target(None)
+    assert target.path == isolated_data_folder / "demo.sqlite"
+    app_windows = windows(Dialogs())
+    assert app_windows.open(target, demo_if_empty=True)
+    assert "DEMO" in app_windows.window.windowTitle()
+    assert app_windows.window.list_panel.model.rowCount() >= 10
+
+
+def test_an_existing_portfolio_opens_instead_of_the_demo(isolated_data_folder: Path) -> None:
+    own = isolated_data_folder / "qbr.sqlite"
+    AppContext.open(DatabaseTarget(path=own)).close()
+    assert startup_target(None).path == own
+    assert startup_target("/tmp/elsewhere.sqlite").path == Path("/tmp/elsewhere.sqlite")
+
+
+def test_a_second_window_on_the_same_file_is_refused_politely(windows, tmp_path: Path) -> None:
+    target = DatabaseTarget(path=tmp_path / "shared.sqlite")
+    first, second_dialogs = windows(Dialogs()), Dialogs()
+    assert first.open(target)
+    second = windows(second_dialogs)
+    assert not second.open(target)
+    assert "already open" in second_dialogs.told[0]
+    assert str(os.getpid()) in second_dialogs.told[0]
+
+
+def test_a_damaged_file_offers_the_newest_backup_and_keeps_the_bad_file(
+        windows, tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite"
+    context = AppContext.open(DatabaseTarget(path=path))
+    context.accounts.create(AccountDraft("Kept Account"))
+    context.close()
+    AppContext.open(DatabaseTarget(path=path)).close()  # start-up backup with the account
+    path.write_bytes(os.urandom(8192))
+    dialogs = Dialogs(answer=True)
+    app_windows = windows(dialogs)
+    assert app_windows.open(DatabaseTarget(path=path))
+    assert "damaged" in dialogs.asked[0] and str(path) in dialogs.asked[0]
+    names = [a.name for a in app_windows.context.accounts.list_accounts()]
+    assert names == ["Kept Account"]
+    assert list(tmp_path.glob("damaged.sqlite.damaged-*")), "the bad file must be kept"
+
+
+def test_declining_the_restore_leaves_everything_as_it_was(windows, tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite"
+    AppContext.open(DatabaseTarget(path=path)).close()
+    garbage = os.urandom(4096)
+    path.write_bytes(garbage)
+    dialogs = Dialogs(answer=False)
+    assert not windows(dialogs).open(DatabaseTarget(path=path))
+    assert path.read_bytes() == garbage
+
+
+def test_a_read_only_folder_is_explained(windows, tmp_path: Path, monkeypatch) -> None:
+    import qbr_desktop.store.location as location
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    monkeypatch.setattr(location.os, "access", lambda *_a, **_k: False)  # root ignores chmod
+    dialogs = Dialogs()
+    assert not windows(dialogs).open(DatabaseTarget(path=folder / "x.sqlite"))
+    assert "read-only" in dialogs.told[0]
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ))
+
+
+def test_importing_the_gui_does_not_load_export_libraries() -> None:
+    result = run_python("""
+        import sys
+        import qbr_desktop.app, qbr_desktop.gui.application, qbr_desktop.gui.main_window
+        heavy = [m for m in ("matplotlib", "pptx", "reportlab", "pandas") if m in sys.modules]
+        print(",".join(heavy) or "light")
+    """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "light"
+
+
+def test_many_windows_shut_down_cleanly() -> None:
+    # A PySide6 reference-count bug once aborted the interpreter at exit after the
+    # account list had been sorted many times; the process must end with status 0.
+    result = run_python("""
+        from PySide6.QtWidgets import QApplication
+        from qbr_desktop.gui.accounts.list_panel import AccountListPanel
+        app = QApplication([])
+        panels = [AccountListPanel() for _ in range(80)]
+        for panel in panels:
+            panel.show()
+            panel.table.sortByColumn(2, panel.table.horizontalHeader().sortIndicatorOrder())
+        app.processEvents()
+    """)
+    assert result.returncode == 0, result.stderr[-2000:]
