@@ -1,0 +1,3 @@
+from qbr_desktop.app import main
+
+raise SystemExit(main())
