@@ -125,6 +125,9 @@ def open_sqlite_store(
                                  now=now, keep=keep_backups)
 
     engine = create_store_engine(sqlite_url(str(path)))
+    if exists and revision == head_revision(script_location):
+        return Store(engine, make_session_factory(engine), sqlite_url(str(path)), path,
+                     backups, notices, backup)
     try:
         upgrade_to_head(engine, script_location)
     except (SQLAlchemyError, StoreError, ImportError, RuntimeError, ValueError) as exc:

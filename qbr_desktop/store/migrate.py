@@ -2,34 +2,58 @@
 
 from __future__ import annotations
 
+import ast
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+    # Alembic is imported only when a migration runs: it costs a noticeable part of
+    # start-up, and a database already at the head revision never needs it.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     return config
 
 
+def revision_graph(script_location: Path = MIGRATIONS_DIR) -> dict[str, tuple[str, ...]]:
+    """{revision: its down revisions}, read from the version scripts without running them."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for script in sorted((script_location / "versions").glob("*.py")):
+        names: dict[str, Any] = {}
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
+                    node.targets[0], ast.Name):
+                try:
+                    names[node.targets[0].id] = ast.literal_eval(node.value)
+                except ValueError:
+                    continue
+        revision, down = names.get("revision"), names.get("down_revision")
+        if isinstance(revision, str):
+            downs = (down,) if isinstance(down, str) else tuple(down or ())
+            graph[revision] = downs
+    return graph
+
+
 def known_revisions(script_location: Path = MIGRATIONS_DIR) -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config(script_location))
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(revision_graph(script_location))
 
 
 def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
-    heads = ScriptDirectory.from_config(alembic_config(script_location)).get_heads()
+    graph = revision_graph(script_location)
+    below = {down for downs in graph.values() for down in downs}
+    heads = sorted(set(graph) - below)
     if len(heads) != 1:
         raise RuntimeError(f"the migrations have {len(heads)} heads; expected one")
     return heads[0]
@@ -63,6 +87,8 @@ def stored_revision_readonly(path: Path) -> str | None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
@@ -82,6 +108,8 @@ def upgrade_to_head(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> N
     it, and with foreign keys on, dropping ``account`` would cascade-delete every
     contact, review and metric. The keys are checked before the commit instead.
     """
+    from alembic import command
+
     config = alembic_config(script_location)
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:

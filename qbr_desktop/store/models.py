@@ -10,10 +10,12 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -46,6 +48,7 @@ class AccountRow(Base):
     __table_args__ = (
         CheckConstraint("arr >= 0", name="arr_not_negative"),
         CheckConstraint("licensed_seats >= 0", name="seats_not_negative"),
+        Index("ix_account_external_id", "external_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -63,6 +66,9 @@ class AccountRow(Base):
     csm_owner: Mapped[str] = mapped_column(String(200), default="")
     tier_override: Mapped[str | None] = mapped_column(String(40), nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The CRM's id for this account: re-imports match on it before the name.
+    external_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    customer_since: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
@@ -75,6 +81,14 @@ class AccountRow(Base):
     metrics: Mapped[list[MetricSnapshotRow]] = relationship(
         back_populates="account", cascade="all, delete-orphan", passive_deletes=True
     )
+    departments: Mapped[list[DepartmentRow]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="DepartmentRow.name",
+    )
+    risks: Mapped[list[RiskItemRow]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", passive_deletes=True
+    )
+    modules: Mapped[list[ProductModuleRow]] = relationship(secondary="account_module")
 
 
 class ContactRow(Base):
@@ -89,6 +103,8 @@ class ContactRow(Base):
     email: Mapped[str] = mapped_column(String(320), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
     level: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
+    department: Mapped[str] = mapped_column(String(200), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
@@ -137,3 +153,86 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class DepartmentRow(Base):
+    """A department of the customer's organisation, and whether it uses the product yet."""
+
+    __tablename__ = "account_department"
+    __table_args__ = (
+        UniqueConstraint("account_id", "name"),
+        CheckConstraint("headcount >= 0", name="headcount_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    headcount: Mapped[int] = mapped_column(Integer, default=0)
+    uses_product: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    account: Mapped[AccountRow] = relationship(back_populates="departments")
+
+
+class ProductModuleRow(Base):
+    """An entry of the CSM's product catalogue: an add-on module or a higher plan."""
+
+    __tablename__ = "product_module"
+    __table_args__ = (CheckConstraint("price >= 0", name="price_not_negative"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "module" or "plan"
+    pricing: Mapped[str] = mapped_column(String(20))  # "per_seat" or "flat"
+    price: Mapped[Decimal] = mapped_column(MoneyAmount)  # a year, per seat or flat
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class AccountModuleRow(Base):
+    """Which catalogue entries an account already owns."""
+
+    __tablename__ = "account_module"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    module_id: Mapped[int] = mapped_column(
+        ForeignKey("product_module.id", ondelete="CASCADE"), primary_key=True)
+
+
+class RiskItemRow(Base):
+    """A risk or an opportunity, placed by likelihood and impact (1-5 each)."""
+
+    __tablename__ = "risk_item"
+    __table_args__ = (
+        CheckConstraint("likelihood BETWEEN 1 AND 5", name="likelihood_range"),
+        CheckConstraint("impact BETWEEN 1 AND 5", name="impact_range"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "risk" or "opportunity"
+    title: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    likelihood: Mapped[int] = mapped_column(Integer)
+    impact: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # "open" or "closed"
+    origin: Mapped[str] = mapped_column(String(20), default="manual")  # or "suggested"
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    account: Mapped[AccountRow] = relationship(back_populates="risks")
+
+
+class ImportLayoutRow(Base):
+    """The column mapping last used for a file layout (its kind and header names)."""
+
+    __tablename__ = "import_layout"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    mapping: Mapped[str] = mapped_column(Text)  # JSON: {field: header}
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

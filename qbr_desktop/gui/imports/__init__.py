@@ -1,0 +1,1 @@
+"""Importing CRM and usage exports: the column-mapping dialog and its preview."""

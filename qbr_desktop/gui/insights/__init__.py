@@ -1,0 +1,1 @@
+"""Health, benchmarks, expansion and the portfolio view."""
