@@ -11,7 +11,7 @@ from qbr_desktop.domain.periods import Quarter
 class MetricDefinition:
     key: str
     label: str
-    unit: str  # "count", "score", "percent"
+    unit: str  # "count", "score", "percent", "flag" (1 = yes, 0 = no)
     decimals: int = 0
 
 
@@ -24,6 +24,7 @@ METRICS: tuple[MetricDefinition, ...] = (
     MetricDefinition("support_tickets", "Support tickets", "count"),
     MetricDefinition("csat", "CSAT (1–5)", "score", 1),
     MetricDefinition("nps", "NPS (−100 to 100)", "score"),
+    MetricDefinition("exec_sponsor_engaged", "Executive sponsor engaged", "flag"),
 )
 METRICS_BY_KEY = {m.key: m for m in METRICS}
 
@@ -61,4 +62,7 @@ class MetricHistory:
 def format_metric(definition: MetricDefinition, value: float | None) -> str:
     if value is None:
         return "—"
+    if definition.unit == "flag":
+        # Any non-zero value reads as yes, so an imported "1.0" or "2" is not shown as "no".
+        return "yes" if value else "no"
     return f"{value:,.{definition.decimals}f}"

@@ -1,0 +1,328 @@
+"""Peer benchmarks: where an account stands among similar accounts in the portfolio.
+
+Cohort. Peers share the account's industry, tier and tenure band. When fewer than
+`MINIMUM_COHORT` other accounts match, the cohort widens step by step: industry and
+tier, then tier alone, then industry alone, then the whole portfolio. A step that
+needs a fact the account lacks (no industry, unknown tenure) is skipped. The account
+itself is never one of its own peers, and the cohort size counts only the others.
+
+Percentile (mid-rank). Among the peers that have a value for the metric,
+percentile = (peers doing worse + half the peers with the same value) ÷ peers × 100.
+"Worse" means lower for most metrics and higher for those where less is better
+(support tickets), so a high percentile is always good news. An account level with
+every peer sits at 50.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from qbr_desktop.domain.health import format_number
+
+MINIMUM_COHORT = 5
+UNKNOWN_TENURE = "Unknown tenure"
+TENURE_BANDS = ("Under 1 year", "1–2 years", "2–5 years", "5+ years")
+WHOLE_PORTFOLIO = "the whole portfolio"
+
+
+def tenure_band(customer_since: date | None, today: date) -> str:
+    """Full years as a customer, counted by anniversaries (a 29 February start counts
+    its anniversary on 1 March in other years)."""
+    if customer_since is None:
+        return UNKNOWN_TENURE
+    years = today.year - customer_since.year
+    if (today.month, today.day) < (customer_since.month, customer_since.day):
+        years -= 1
+    if years < 1:
+        return TENURE_BANDS[0]
+    if years < 2:
+        return TENURE_BANDS[1]
+    if years < 5:
+        return TENURE_BANDS[2]
+    return TENURE_BANDS[3]
+
+
+@dataclass(frozen=True, slots=True)
+class PeerProfile:
+    account_id: int
+    industry: str
+    tier: str
+    tenure: str
+    values: Mapping[str, float]
+
+
+class BenchmarkMetric(NamedTuple):
+    key: str
+    label: str
+    higher_is_better: bool
+
+
+BENCHMARK_METRICS: tuple[BenchmarkMetric, ...] = (
+    BenchmarkMetric("health", "health", True),
+    BenchmarkMetric("adoption_rate", "feature adoption", True),
+    BenchmarkMetric("coverage_rate", "user coverage", True),
+    BenchmarkMetric("logins_per_user_week", "engagement", True),
+    BenchmarkMetric("csat", "CSAT", True),
+    BenchmarkMetric("nps", "NPS", True),
+    BenchmarkMetric("support_tickets", "support tickets", False),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cohort:
+    criteria: tuple[str, ...]
+    description: str
+    size: int
+    fallback_note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MetricBenchmark:
+    key: str
+    label: str
+    value: float | None
+    cohort_median: float | None
+    percentile: float | None
+    peers_with_data: int
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class Benchmark:
+    account_id: int
+    cohort: Cohort
+    metrics: tuple[MetricBenchmark, ...]
+
+
+# Widest last: the whole portfolio always qualifies, however small.
+COHORT_STEPS: tuple[tuple[str, ...], ...] = (
+    ("industry", "tier", "tenure"),
+    ("industry", "tier"),
+    ("tier",),
+    ("industry",),
+    (),
+)
+
+
+def _normal(text: str | None) -> str:
+    return (text or "").strip().casefold()
+
+
+def _known(profile: PeerProfile, criterion: str) -> bool:
+    value = _normal(getattr(profile, criterion))
+    return bool(value) and value != _normal(UNKNOWN_TENURE)
+
+
+def _key(profile: PeerProfile, criteria: tuple[str, ...]) -> tuple[str, ...]:
+    # Case and stray spaces differ between imports; "retail " and "Retail" are one industry.
+    return tuple(_normal(getattr(profile, c)) for c in criteria)
+
+
+def _value(profile: PeerProfile, key: str) -> float | None:
+    raw = profile.values.get(key)
+    if raw is None:
+        return None
+    value = float(raw)
+    return value if math.isfinite(value) else None
+
+
+def _describe(target: PeerProfile, criteria: tuple[str, ...]) -> str:
+    if not criteria:
+        return WHOLE_PORTFOLIO
+    return " · ".join(getattr(target, c).strip() for c in criteria)
+
+
+def _accounts(count: int) -> str:
+    return f"{count} account{'' if count == 1 else 's'}"
+
+
+def _widened_to(target: PeerProfile, criteria: tuple[str, ...], size: int) -> str:
+    if criteria == ("industry", "tier"):
+        return f"{_accounts(size)} in {target.industry.strip()} on the {target.tier.strip()} tier"
+    if criteria == ("tier",):
+        return f"{size} {target.tier.strip()}-tier account{'' if size == 1 else 's'}"
+    if criteria == ("industry",):
+        return f"{_accounts(size)} in {target.industry.strip()}"
+    return f"the whole portfolio ({size} other account{'' if size == 1 else 's'})"
+
+
+def _fallback_note(target: PeerProfile, first_size: int | None,
+                   criteria: tuple[str, ...], size: int, minimum: int) -> str:
+    if first_size is None:
+        missing = [c for c in COHORT_STEPS[0] if not _known(target, c)]
+        verb = "is" if len(missing) == 1 else "are"
+        reason = f"{' and '.join(missing).capitalize()} {verb} not recorded"
+    elif first_size == 0:
+        reason = "No other account shares industry, tier and tenure"
+    elif first_size == 1:
+        reason = "Only 1 peer shares industry, tier and tenure"
+    else:
+        reason = f"Only {first_size} peers share industry, tier and tenure"
+    note = f"{reason}; compared with {_widened_to(target, criteria, size)} instead."
+    if size < minimum:
+        note += " That is still a small group, so read the percentiles with care."
+    return note
+
+
+def _phrase(label: str, percentile: float | None, has_value: bool) -> str:
+    if not has_value:
+        return f"no data for {label}"
+    if percentile is None:
+        return f"no peer data for {label}"
+    if percentile >= 90:
+        return f"top 10% in {label}"
+    if percentile >= 75:
+        return f"top 25% in {label}"
+    if percentile <= 10:
+        return f"bottom 10% in {label}"
+    if percentile <= 25:
+        return f"bottom 25% in {label}"
+    if percentile > 50:
+        return f"above the peer median in {label}"
+    if percentile < 50:
+        return f"below the peer median in {label}"
+    return f"level with the peer median in {label}"
+
+
+def _metric(metric: BenchmarkMetric, value: float | None, median: float | None,
+            worse: int, equal: int, peers: int) -> MetricBenchmark:
+    percentile = None
+    if value is not None and peers > 0:
+        percentile = round((worse + equal / 2) / peers * 100, 1)
+    return MetricBenchmark(
+        key=metric.key, label=metric.label, value=value,
+        cohort_median=median, percentile=percentile, peers_with_data=peers,
+        phrase=_phrase(metric.label, percentile, value is not None),
+    )
+
+
+def _eligible_steps(target: PeerProfile) -> list[tuple[str, ...]]:
+    return [step for step in COHORT_STEPS if all(_known(target, c) for c in step)]
+
+
+def _choose(target: PeerProfile, sizes: Mapping[tuple[str, ...], int],
+            minimum: int) -> Cohort:
+    """The narrowest eligible step with enough peers, and a note when it is not the first."""
+    steps = _eligible_steps(target)
+    chosen = next((s for s in steps if sizes[s] >= minimum), ())
+    if chosen == COHORT_STEPS[0]:
+        note = None
+    else:
+        first = COHORT_STEPS[0]
+        first_size = sizes[first] if first in steps else None
+        note = _fallback_note(target, first_size, chosen, sizes[chosen], minimum)
+    return Cohort(chosen, _describe(target, chosen), sizes[chosen], note)
+
+
+def benchmark(target: PeerProfile, portfolio: Sequence[PeerProfile],
+              minimum: int = MINIMUM_COHORT) -> Benchmark:
+    """Benchmark one account; `portfolio` may include it (it is skipped by account id)."""
+    others = [p for p in portfolio if p.account_id != target.account_id]
+    sizes: dict[tuple[str, ...], int] = {}
+    members: dict[tuple[str, ...], list[PeerProfile]] = {}
+    for step in _eligible_steps(target):
+        wanted = _key(target, step)
+        members[step] = [p for p in others if _key(p, step) == wanted]
+        sizes[step] = len(members[step])
+    cohort = _choose(target, sizes, minimum)
+    peers = members[cohort.criteria]
+    results = []
+    for metric in BENCHMARK_METRICS:
+        value = _value(target, metric.key)
+        data = [v for p in peers if (v := _value(p, metric.key)) is not None]
+        median = statistics.median(data) if data else None
+        worse = equal = 0
+        if value is not None:
+            worse = sum(1 for v in data if (v < value if metric.higher_is_better else v > value))
+            equal = sum(1 for v in data if v == value)
+        results.append(_metric(metric, value, median, worse, equal, len(data)))
+    return Benchmark(target.account_id, cohort, tuple(results))
+
+
+class _Group:
+    """One cohort's members with each metric's values sorted once, built on first use."""
+
+    __slots__ = ("members", "_sorted")
+
+    def __init__(self) -> None:
+        self.members: list[PeerProfile] = []
+        self._sorted: dict[str, list[float]] = {}
+
+    def values(self, key: str) -> list[float]:
+        if key not in self._sorted:
+            self._sorted[key] = sorted(
+                v for p in self.members if (v := _value(p, key)) is not None
+            )
+        return self._sorted[key]
+
+
+def _median_without(values: list[float], own: float | None) -> float | None:
+    """Median of the sorted `values` with one copy of `own` taken out (None: nothing to take)."""
+    skip = len(values) if own is None else bisect_left(values, own)
+    count = len(values) - (0 if own is None else 1)
+    if count <= 0:
+        return None
+
+    def at(index: int) -> float:
+        return values[index if index < skip else index + 1]
+
+    middle = count // 2
+    if count % 2:
+        return at(middle)
+    return (at(middle - 1) + at(middle)) / 2
+
+
+def benchmark_portfolio(portfolio: Sequence[PeerProfile],
+                        minimum: int = MINIMUM_COHORT) -> dict[int, Benchmark]:
+    """Benchmark every account at once; the same answers as `benchmark` for each, faster.
+
+    Each cohort is grouped once and each metric sorted once per cohort, so a rank is two
+    binary searches (less the account's own value) instead of a scan of the portfolio.
+    """
+    ids = [p.account_id for p in portfolio]
+    if len(set(ids)) != len(ids):
+        raise ValueError("each account may appear only once in a portfolio benchmark")
+    groups: dict[tuple[str, ...], dict[tuple[str, ...], _Group]] = {
+        step: defaultdict(_Group) for step in COHORT_STEPS
+    }
+    for profile in portfolio:
+        for step in COHORT_STEPS:
+            groups[step][_key(profile, step)].members.append(profile)
+    results: dict[int, Benchmark] = {}
+    for target in portfolio:
+        steps = _eligible_steps(target)
+        sizes = {s: len(groups[s][_key(target, s)].members) - 1 for s in steps}
+        cohort = _choose(target, sizes, minimum)
+        group = groups[cohort.criteria][_key(target, cohort.criteria)]
+        metrics = []
+        for metric in BENCHMARK_METRICS:
+            values = group.values(metric.key)
+            own = _value(target, metric.key)
+            peers = len(values) - (0 if own is None else 1)
+            worse = equal = 0
+            if own is not None:
+                low, high = bisect_left(values, own), bisect_right(values, own)
+                equal = high - low - 1
+                worse = low if metric.higher_is_better else len(values) - high
+            metrics.append(_metric(metric, own, _median_without(values, own), worse, equal,
+                                   peers))
+        results[target.account_id] = Benchmark(target.account_id, cohort, tuple(metrics))
+    return results
+
+
+def describe_benchmark(result: Benchmark) -> str:
+    """One sentence for a slide: 'Among 11 Retail · Growth peers: top 25% in health, ...'."""
+    phrases = [m.phrase for m in result.metrics if m.percentile is not None]
+    where = (f"the whole portfolio ({format_number(result.cohort.size)} other accounts)"
+             if not result.cohort.criteria
+             else f"{format_number(result.cohort.size)} {result.cohort.description} peers")
+    if not phrases:
+        return f"Among {where}: not enough data to compare."
+    return f"Among {where}: {', '.join(phrases)}."
