@@ -105,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the database by a backup (the old file is kept, renamed)")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
     restore.set_defaults(handler=_restore)
+
+    # Imported here: each capability's commands live in their own module.
+    from qbr_desktop.cli.insights import add_insight_parsers
+
+    add_insight_parsers(commands)
     return parser
 
 
@@ -125,7 +130,8 @@ def _demo(args: argparse.Namespace, out: TextIO) -> None:
         context.close()
     print(f"Demo portfolio in {context.target.describe()}: {summary.accounts} accounts, "
           f"{summary.contacts} contacts, {summary.reviews} reviews, "
-          f"{summary.metric_values} metric values.", file=out)
+          f"{summary.metric_values} metric values, {summary.risks} risks and "
+          "opportunities.", file=out)
 
 
 def _summary_json(item: AccountSummary) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,8 @@ from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui.accounts.account_page import AccountPage
 from qbr_desktop.gui.accounts.commands import AccountEditor
 from qbr_desktop.gui.accounts.list_panel import AccountListPanel
+from qbr_desktop.gui.insights.account_insights import AccountInsightsPanel
+from qbr_desktop.gui.insights.portfolio_view import PortfolioView
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
@@ -57,6 +60,8 @@ class MainWindow(QMainWindow):
         self.list_panel.account_selected.connect(self.show_account)
         self.page.field_edited.connect(self.save_field)
         self.editor.account_changed.connect(self.reload_accounts)
+        self.editor.account_changed.connect(self._mark_overview_stale)
+        self.editor.account_changed.connect(self._forget_insights)
         self.editor.failed.connect(self._show_failure)
         self.reload_accounts(self._last_account_id())
         if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
@@ -73,9 +78,19 @@ class MainWindow(QMainWindow):
         self.empty_label = QLabel("Select an account on the left, or press Ctrl+N to add one.")
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.insights_panel = AccountInsightsPanel(self.context.insights, self.context.risks,
+                                                   self)
+        insights_scroll = QScrollArea(self)
+        insights_scroll.setWidgetResizable(True)
+        insights_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        insights_scroll.setWidget(self.insights_panel)
+        self.account_tabs = QTabWidget(self)
+        self.account_tabs.setObjectName("accountTabs")
+        self.account_tabs.addTab(scroll, "&Details")
+        self.account_tabs.addTab(insights_scroll, "&Health && growth")
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
-        self.pages.addWidget(scroll)
+        self.pages.addWidget(self.account_tabs)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.pages)
@@ -93,8 +108,19 @@ class MainWindow(QMainWindow):
                 "file. File › New Portfolio… starts your own."))
         for notice in self.context.store.notices:
             layout.addWidget(self._banner("noticeBanner", notice))
-        layout.addWidget(self.splitter)
+        self.portfolio_view = PortfolioView(self.context.insights, self)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("views")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.splitter, "Accounts")
+        self.views.addTab(self.portfolio_view, "Portfolio overview")
+        layout.addWidget(self.views)
         self.setCentralWidget(central)
+        self._overview_stale = True
+        self.views.currentChanged.connect(self._view_changed)
+        self.account_tabs.currentChanged.connect(lambda _index: self._load_insights())
+        self.portfolio_view.account_activated.connect(self.open_account)
+        self.insights_panel.register_changed.connect(self._mark_overview_stale)
 
     def _banner(self, name: str, message: str) -> QFrame:
         banner = QFrame(self)
@@ -139,6 +165,13 @@ class MainWindow(QMainWindow):
                                            "Start an empty portfolio file")
         self.open_portfolio_action = action("&Open Portfolio…", self._open_portfolio,
                                             QKeySequence.StandardKey.Open)
+        self.accounts_view_action = action("&Accounts", lambda: self.views.setCurrentIndex(0),
+                                           "Ctrl+1", "The account list and the account page")
+        self.portfolio_view_action = action(
+            "&Portfolio Overview", lambda: self.views.setCurrentIndex(1), "Ctrl+2",
+            "Health, trend, renewal and expansion of every account")
+        self.health_view_action = action("Account &Health", self.show_health, "Ctrl+3",
+                                         "Health, benchmark, expansion and risks of the account")
         quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         about_action = action(f"&About {APP_NAME}", self.show_about)
 
@@ -151,6 +184,10 @@ class MainWindow(QMainWindow):
         for item in (self.undo_action, self.redo_action, None, self.find_action, None,
                      self.tiers_action):
             edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
+        view_menu = menu.addMenu("&View")
+        for item in (self.accounts_view_action, self.portfolio_view_action,
+                     self.health_view_action):
+            view_menu.addAction(item)
         menu.addMenu("&Help").addAction(about_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -198,6 +235,41 @@ class MainWindow(QMainWindow):
         next_text = f"{next_at.astimezone():%Y-%m-%d %H:%M}" if next_at else ""
         self.page.show_account(account, history, next_text)
         self.pages.setCurrentIndex(1)
+        self._load_insights()
+
+    def open_account(self, account_id: int) -> None:
+        """From the portfolio overview to that account's health page."""
+        self.views.setCurrentIndex(0)
+        if self.list_panel.current_account_id() != account_id and not (
+                self.list_panel.select_account(account_id)):
+            self.list_panel.filter_edit.clear()
+            self.list_panel.select_account(account_id)
+        self.account_tabs.setCurrentIndex(1)
+
+    def show_health(self) -> None:
+        self.views.setCurrentIndex(0)
+        self.account_tabs.setCurrentIndex(1)
+
+    def _load_insights(self) -> None:
+        # Only when the tab is showing: the first time is what loads matplotlib.
+        account_id = self.list_panel.current_account_id()
+        if self.account_tabs.currentIndex() == 1 and account_id > 0 and (
+                self.insights_panel.account_id != account_id):
+            self.insights_panel.show_account(account_id)
+
+    def _view_changed(self, index: int) -> None:
+        if index == 1 and self._overview_stale:
+            self._overview_stale = False
+            self.portfolio_view.refresh()
+
+    def _forget_insights(self, _account_id: int) -> None:
+        self.insights_panel.account_id = None  # recomputed when the tab is next shown
+        self._load_insights()
+
+    def _mark_overview_stale(self, *_args: object) -> None:
+        self._overview_stale = True
+        if self.views.currentIndex() == 1:
+            self._view_changed(1)
 
     def save_field(self, field_name: str, value: Any) -> None:
         account = self.page.account

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.accounts import AccountService
+from qbr_desktop.services.insights import InsightService
+from qbr_desktop.services.risks import RiskRegister
 from qbr_desktop.services.settings import PortfolioSettings
 from qbr_desktop.store.database import Store, open_sqlite_store, open_url_store
 
@@ -23,6 +25,8 @@ class AppContext:
     store: Store
     accounts: AccountService
     settings: PortfolioSettings
+    insights: InsightService
+    risks: RiskRegister
 
     @classmethod
     def open(cls, target: DatabaseTarget) -> AppContext:
@@ -30,7 +34,10 @@ class AppContext:
 
     @classmethod
     def for_store(cls, target: DatabaseTarget, store: Store) -> AppContext:
-        return cls(target, store, AccountService(store.sessions), PortfolioSettings(store.sessions))
+        insights = InsightService(store.sessions)
+        return cls(target, store, AccountService(store.sessions),
+                   PortfolioSettings(store.sessions), insights,
+                   RiskRegister(store.sessions, insights))
 
     @property
     def is_demo(self) -> bool:

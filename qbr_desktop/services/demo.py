@@ -17,6 +17,11 @@ from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES
 from qbr_desktop.services import demo_data as words
 from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.demo_insights import (
+    add_demo_catalogue,
+    add_demo_risks,
+    add_demo_whitespace,
+)
 from qbr_desktop.services.settings import DEMO_KEY
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import AccountRow, ContactRow, MetricSnapshotRow, ReviewRow
@@ -41,6 +46,7 @@ class DemoSummary:
     contacts: int
     reviews: int
     metric_values: int
+    risks: int = 0
 
 
 def _company_names(rng: random.Random, count: int) -> list[tuple[str, str, str | None, str | None]]:
@@ -84,7 +90,7 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     today = today or date.today()
     rng = random.Random(seed)
     scheme = SCHEMES[DEFAULT_MODEL]
-    contacts = reviews = metric_values = 0
+    contacts = reviews = metric_values = risks = 0
     with session_scope(context.store.sessions) as session:
         settings = SettingRepository(session)
         existing = AccountRepository(session).count()
@@ -97,7 +103,10 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
             raise DemoRefused(f"{context.target.describe()} already holds the demo portfolio")
         settings.set(DEMO_KEY, True)
         now = datetime.combine(today, time(9), tzinfo=UTC)
-        for name, industry, country, currency in _company_names(rng, accounts):
+        catalogue = add_demo_catalogue(session, now)
+        for number, (name, industry, country, currency) in enumerate(
+                _company_names(rng, accounts)):
+            scenario = SCENARIO_CYCLE[number % len(SCENARIO_CYCLE)]
             place = rng.choice(words.COUNTRIES)
             country = country or place[0]
             currency = currency or place[1]
@@ -116,6 +125,8 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
                                  "name", "industry", "country", "employee_band", "arr",
                                  "currency", "licensed_seats", "renewal_date", "csm_owner",
                                  "tier_override", "notes")})
+            row.external_id = f"0015g{number + 1:08d}"  # the CRM's record id, for re-imports
+            row.customer_since = today - timedelta(days=rng.randint(120, 2400))
             session.add(row)
             session.flush()
             for contact in _contacts(rng, row.id, draft.name, now):
@@ -124,11 +135,14 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
             for review in _reviews(rng, row.id, today, zone, scheme.tier_for(arr), now):
                 session.add(review)
                 reviews += 1
-            for value in _metric_history(rng, seats, today):
+            history = _metric_history(rng, seats, today, scenario)
+            for value in history:
                 session.add(MetricSnapshotRow(account_id=row.id, period=str(value.period),
                                               metric_key=value.key, value=value.value))
                 metric_values += 1
-    return DemoSummary(accounts, contacts, reviews, metric_values)
+            add_demo_whitespace(session, rng, row, catalogue, scenario)
+            risks += add_demo_risks(session, rng, row, history, scenario, today, now)
+    return DemoSummary(accounts, contacts, reviews, metric_values, risks)
 
 
 def _notes(rng: random.Random, name: str) -> str:
@@ -179,28 +193,54 @@ def _reviews(rng: random.Random, account_id: int, today: date, zone: str, tier: 
     return rows
 
 
-def _metric_history(rng: random.Random, seats: int, today: date) -> list[MetricValue]:
+# How an account's quarters move: (adoption step, NPS step, sponsor engaged at the end)
+SCENARIOS = {
+    "improving": (0.05, 6.0, True),
+    "declining": (-0.06, -9.0, False),
+    "expansion-ready": (0.04, 5.0, True),
+    "steady": (0.0, 0.0, True),
+}
+# Every fourth account improves, every fifth declines, every sixth is ready to expand.
+SCENARIO_CYCLE = ("steady", "improving", "declining", "steady", "expansion-ready", "improving",
+                  "steady", "declining", "expansion-ready", "steady", "improving", "steady")
+
+
+def _metric_history(rng: random.Random, seats: int, today: date,
+                    scenario: str = "steady") -> list[MetricValue]:
     quarters = rng.randint(4, 8)
     last = Quarter.containing(today).shifted(-1)
+    adoption_step, nps_step, sponsor_at_end = SCENARIOS[scenario]
     adoption = rng.uniform(0.35, 0.8)
-    features = rng.randint(8, 22)
+    if scenario == "expansion-ready":
+        adoption = rng.uniform(0.72, 0.85)
+    elif scenario == "declining":
+        adoption = rng.uniform(0.7, 0.9)
+    features = rng.randint(8, 22) if scenario != "expansion-ready" else rng.randint(24, 30)
     csat = rng.uniform(3.4, 4.6)
-    nps = rng.uniform(-10, 55)
-    trend = rng.choice((-0.04, 0.0, 0.03, 0.06))
+    nps = rng.uniform(-10, 55) if scenario != "expansion-ready" else rng.uniform(35, 60)
     values = []
     for index in range(quarters):
         period = last.shifted(index - quarters + 1)
-        adoption = min(0.98, max(0.1, adoption + trend + rng.uniform(-0.03, 0.03)))
-        features = min(FEATURES_AVAILABLE, max(3, features + rng.choice((-1, 0, 1, 1, 2))))
+        adoption = min(0.98, max(0.1, adoption + adoption_step + rng.uniform(-0.02, 0.02)))
+        features = min(FEATURES_AVAILABLE, max(3, features + rng.choice((-1, 0, 1, 1, 2))
+                                               + (2 if adoption_step > 0 else 0)
+                                               - (2 if adoption_step < 0 else 0)))
         active = round(seats * adoption)
-        csat = min(5.0, max(1.0, csat + rng.uniform(-0.2, 0.2)))
-        nps = min(100.0, max(-100.0, nps + rng.uniform(-8, 8)))
+        csat = min(5.0, max(1.0, csat + rng.uniform(-0.2, 0.2) + (
+            -0.25 if scenario == "declining" else 0.0)))
+        nps = min(100.0, max(-100.0, nps + nps_step + rng.uniform(-5, 5)))
+        late = index >= quarters - 2
+        sponsor = sponsor_at_end if late else rng.random() < 0.8
+        logins_each = rng.randint(25, 60) if scenario != "declining" else rng.randint(8, 25)
+        tickets = seats / 40 * rng.uniform(0.3, 1.8) * (2.5 if scenario == "declining" and late
+                                                         else 1.0)
         for key, value in (
             ("active_users", active), ("licensed_seats", seats),
             ("features_adopted", features), ("features_available", FEATURES_AVAILABLE),
-            ("logins", active * rng.randint(25, 60)),
-            ("support_tickets", max(0, round(seats / 40 * rng.uniform(0.3, 1.8)))),
+            ("logins", active * logins_each),
+            ("support_tickets", max(0, round(tickets))),
             ("csat", round(csat, 1)), ("nps", round(nps)),
+            ("exec_sponsor_engaged", 1 if sponsor else 0),
         ):
             values.append(MetricValue(period, key, float(value)))
     return values

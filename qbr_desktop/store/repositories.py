@@ -42,6 +42,19 @@ class AccountRepository:
         ).all()
         return [(account, _as_utc(next_at)) for account, next_at in rows]
 
+    def all(self) -> list[AccountRow]:
+        return list(self.session.scalars(select(AccountRow).order_by(AccountRow.name_key)))
+
+    def peer_facts(self) -> list[Any]:
+        """(id, industry, arr, tier_override, customer_since) of every account, unmapped."""
+        return list(self.session.execute(select(
+            AccountRow.id, AccountRow.industry, AccountRow.arr, AccountRow.tier_override,
+            AccountRow.customer_since)))
+
+    def id_with_external_id(self, external_id: str) -> int | None:
+        return self.session.scalar(
+            select(AccountRow.id).where(AccountRow.external_id == external_id))
+
     def id_with_name_key(self, key: str) -> int | None:
         return self.session.scalar(select(AccountRow.id).where(AccountRow.name_key == key))
 

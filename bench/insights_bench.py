@@ -1,0 +1,164 @@
+"""Health, benchmark and portfolio-view benchmark for QBR Desktop.
+
+Run with `make bench` (or `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/insights_bench.py`).
+
+1. Health and expansion for every account of a 1,000-account demo portfolio
+   (`InsightService.overview()`), and every account's peer benchmark
+   (`InsightService.benchmarks()`): goal ≤ 1 s together.
+2. The portfolio view on 10,000 accounts: from `PortfolioView.refresh()` until the table
+   has painted its rows (goal ≤ 300 ms), and the part of that spent after the numbers
+   arrived (filling the model and painting).
+
+Demo databases are built once and kept in bench/results/cache (git-ignored); building the
+10,000-account one takes a minute or two.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / "results" / "cache"
+RESULTS_FILE = ROOT / "bench" / "results" / "insights.json"
+RUNS = 5
+GOAL_HEALTH_BENCHMARK_S = 1.0
+GOAL_VIEW_MS = 300.0
+TODAY = "2026-11-23"
+
+
+def demo_database(accounts: int) -> Path:
+    from datetime import date
+
+    from qbr_desktop import __version__
+    from qbr_desktop.paths import DatabaseTarget
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.demo import build_demo_portfolio
+
+    path = CACHE / f"demo-{accounts}-{__version__}.sqlite"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".part")
+    partial.unlink(missing_ok=True)
+    print(f"Building a {accounts:,}-account demo database (kept for later runs)…", flush=True)
+    context = AppContext.open(DatabaseTarget(path=partial))
+    try:
+        build_demo_portfolio(context, accounts=accounts, today=date.fromisoformat(TODAY))
+    finally:
+        context.close()
+    os.replace(partial, path)
+    return path
+
+
+def open_context(path: Path) -> Any:
+    from qbr_desktop.paths import DatabaseTarget
+    from qbr_desktop.services.context import AppContext
+
+    return AppContext.open(DatabaseTarget(path=path))
+
+
+def health_and_benchmark(path: Path) -> dict[str, Any]:
+    context = open_context(path)
+    try:
+        context.insights.overview()  # warm-up: caches and the SQLite page cache
+        overview, benchmarks = [], []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            context.insights.overview()
+            middle = time.perf_counter()
+            context.insights.benchmarks()
+            overview.append(middle - started)
+            benchmarks.append(time.perf_counter() - middle)
+    finally:
+        context.close()
+    together = [a + b for a, b in zip(overview, benchmarks, strict=True)]
+    return {"overview_s": overview, "benchmarks_s": benchmarks, "together_s": together}
+
+
+def portfolio_view(path: Path) -> dict[str, Any]:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from qbr_desktop.gui.insights.portfolio_view import PortfolioView
+
+    app = QApplication.instance() or QApplication([])
+    context = open_context(path)
+
+    class Painted(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.at: float | None = None
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and self.at is None:
+                self.at = time.perf_counter()
+            return False
+
+    totals, after_data = [], []
+    try:
+        for run in range(RUNS + 1):
+            view = PortfolioView(context.insights)
+            view.resize(1366, 720)
+            view.show()
+            app.processEvents()
+            arrived: list[float] = []
+            view.overview_shown.connect(lambda _o, seen=arrived: seen.append(
+                time.perf_counter()))
+            watcher = Painted()
+            started = time.perf_counter()
+            view.refresh()
+            while not arrived:
+                app.processEvents()
+                time.sleep(0.001)
+            view.table.viewport().installEventFilter(watcher)
+            view.table.viewport().update()
+            while watcher.at is None:
+                app.processEvents()
+            if run:  # the first run warms caches
+                totals.append((watcher.at - started) * 1000)
+                after_data.append((watcher.at - arrived[0]) * 1000)
+            assert view.model.rowCount() > 0
+            view.close()
+            view.deleteLater()
+            app.processEvents()
+    finally:
+        context.close()
+    return {"open_ms": totals, "fill_and_paint_ms": after_data}
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    small, large = demo_database(1_000), demo_database(10_000)
+    numbers = health_and_benchmark(small)
+    view = portfolio_view(large)
+    median = statistics.median
+    rows = [
+        ("health + expansion, 1,000 accounts", f"{median(numbers['overview_s']):.3f} s", ""),
+        ("peer benchmarks, 1,000 accounts", f"{median(numbers['benchmarks_s']):.3f} s", ""),
+        ("health and benchmark together", f"{median(numbers['together_s']):.3f} s",
+         f"<= {GOAL_HEALTH_BENCHMARK_S:.0f} s",
+         median(numbers["together_s"]) <= GOAL_HEALTH_BENCHMARK_S),
+        ("portfolio view opens, 10,000 accounts", f"{median(view['open_ms']):.0f} ms",
+         f"<= {GOAL_VIEW_MS:.0f} ms", median(view["open_ms"]) <= GOAL_VIEW_MS),
+        ("  of which filling and painting", f"{median(view['fill_and_paint_ms']):.0f} ms", ""),
+    ]
+    print(f"\nQBR Desktop insights benchmark: Python {sys.version.split()[0]}, {RUNS} runs each")
+    print(f"{'metric':<42}{'median':>12}  {'goal':<10}result")
+    for row in rows:
+        verdict = ("PASS" if row[3] else "MISS") if len(row) > 3 else "info"
+        print(f"{row[0]:<42}{row[1]:>12}  {row[2]:<10}{verdict}")
+    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS_FILE.write_text(json.dumps({"health_benchmark": numbers, "portfolio_view": view},
+                                       indent=2), encoding="utf-8")
+    print(f"\nWrote {RESULTS_FILE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,172 @@
+"""`qbr health`, `qbr benchmark` and `qbr portfolio`: the numbers behind a QBR, in a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from qbr_desktop.domain.benchmark import Benchmark
+from qbr_desktop.domain.health import DIMENSION_LABELS, HealthReport, HealthScore
+from qbr_desktop.domain.money import format_money
+from qbr_desktop.paths import resolve_target
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.insights import InsightService, PortfolioRow, format_peer_value
+
+Handler = Callable[[argparse.Namespace, TextIO], None]
+
+
+def add_insight_parsers(commands: Any) -> None:
+    health = commands.add_parser("health", help="an account's health score, trend and movers")
+    health.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    health.add_argument("--json", action="store_true", help="print JSON")
+    health.set_defaults(handler=_health)
+
+    bench = commands.add_parser("benchmark", help="an account against its peer cohort")
+    bench.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    bench.add_argument("--json", action="store_true", help="print JSON")
+    bench.set_defaults(handler=_benchmark)
+
+    portfolio = commands.add_parser(
+        "portfolio", help="every account with health, trend, renewal and expansion")
+    portfolio.add_argument("--json", action="store_true", help="print JSON")
+    portfolio.set_defaults(handler=_portfolio)
+
+
+def _with_service(args: argparse.Namespace, work: Callable[[InsightService], Any]) -> Any:
+    context = AppContext.open(resolve_target(args.db))
+    try:
+        return work(InsightService(context.store.sessions))
+    finally:
+        context.close()
+
+
+def _score(value: float | None) -> str:
+    # Truncated, not rounded: 69.9 is yellow and must not print as a green-looking 70.
+    return "—" if value is None else str(math.floor(value))
+
+
+def _change(value: float | None) -> str:
+    if value is None:
+        return ""
+    return " (±0)" if abs(value) < 0.5 else f" ({value:+.0f})"
+
+
+def _score_json(score: HealthScore) -> dict[str, Any]:
+    return {
+        "quarter": str(score.quarter), "total": score.total,
+        "band": score.band.value if score.band else None,
+        "confidence": round(score.confidence, 3),
+        "dimensions": {d.dimension.value: {"score": d.score, "detail": d.detail}
+                       for d in score.dimensions},
+    }
+
+
+def _report_json(name: str, account_id: int, report: HealthReport) -> dict[str, Any]:
+    return {
+        "account": {"id": account_id, "name": name},
+        "current": _score_json(report.current) if report.current else None,
+        "previous": _score_json(report.previous) if report.previous else None,
+        "change": report.change,
+        "movers": [{"dimension": m.dimension.value if m.dimension else "total",
+                    "change": m.change, "sentence": m.sentence} for m in report.movers],
+        "summary": report.summary,
+        "history": [{"quarter": str(s.quarter), "total": s.total} for s in report.history],
+    }
+
+
+def _health(args: argparse.Namespace, out: TextIO) -> None:
+    def work(service: InsightService) -> Any:
+        return service.health(service.resolve(args.account))
+
+    result = _with_service(args, work)
+    report = result.report
+    if args.json:
+        json.dump(_report_json(result.name, result.account_id, report), out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    print(result.name, file=out)
+    print(report.summary, file=out)
+    if report.current is not None:
+        for dimension in report.current.dimensions:
+            label = DIMENSION_LABELS[dimension.dimension]
+            print(f"  {label:<24} {_score(dimension.score):>4}  {dimension.detail}", file=out)
+    for mover in report.movers:
+        print(f"  · {mover.sentence}", file=out)
+    if len(report.history) > 1:
+        trend = "  ".join(f"{s.quarter} {_score(s.total)}" for s in report.history)
+        print(f"Trend: {trend}", file=out)
+
+
+def _benchmark_json(name: str, result: Benchmark) -> dict[str, Any]:
+    return {
+        "account": {"id": result.account_id, "name": name},
+        "cohort": {"criteria": list(result.cohort.criteria),
+                   "description": result.cohort.description, "size": result.cohort.size,
+                   "fallback_note": result.cohort.fallback_note},
+        "metrics": [{"key": m.key, "label": m.label, "value": m.value,
+                     "cohort_median": m.cohort_median, "percentile": m.percentile,
+                     "peers_with_data": m.peers_with_data, "phrase": m.phrase}
+                    for m in result.metrics],
+    }
+
+
+def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
+    def work(service: InsightService) -> Any:
+        account_id = service.resolve(args.account)
+        return service.health(account_id).name, service.benchmark(account_id)
+
+    name, result = _with_service(args, work)
+    if args.json:
+        json.dump(_benchmark_json(name, result), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    print(f"{name} against {result.cohort.description} ({result.cohort.size} peers)", file=out)
+    if result.cohort.fallback_note:
+        print(result.cohort.fallback_note, file=out)
+    for metric in result.metrics:
+        value = format_peer_value(metric.key, metric.value)
+        median = format_peer_value(metric.key, metric.cohort_median)
+        rank = "—" if metric.percentile is None else f"{metric.percentile:.0f}"
+        label = metric.label[:1].upper() + metric.label[1:]
+        print(f"  {label:<18} {value:>8}  peer median {median:>8}  percentile {rank:>3}"
+              f"  {metric.phrase}", file=out)
+
+
+def _row_json(row: PortfolioRow) -> dict[str, Any]:
+    return {
+        "id": row.account_id, "name": row.name, "tier": row.tier, "industry": row.industry,
+        "arr": str(row.arr.amount), "currency": row.arr.currency,
+        "renewal_date": row.renewal_date.isoformat() if row.renewal_date else None,
+        "next_qbr_at": row.next_review_at.isoformat() if row.next_review_at else None,
+        "health": row.health, "band": row.band.value if row.band else None,
+        "change": row.change, "confidence": round(row.confidence, 3),
+        "latest_quarter": str(row.latest_quarter) if row.latest_quarter else None,
+        "readiness": row.readiness, "expansion": str(row.expansion),
+        "open_risks": row.open_risks, "open_opportunities": row.open_opportunities,
+        "at_risk": row.at_risk, "expansion_ready": row.expansion_ready,
+    }
+
+
+def _portfolio(args: argparse.Namespace, out: TextIO) -> None:
+    overview = _with_service(args, lambda service: service.overview())
+    if args.json:
+        json.dump({"as_of": overview.as_of.isoformat(),
+                   "accounts": [_row_json(r) for r in overview.rows],
+                   "at_risk": [r.account_id for r in overview.at_risk],
+                   "expansion_ready": [r.account_id for r in overview.expansion_ready]},
+                  out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for row in overview.rows:
+        change = _change(row.change)
+        band = row.band.value if row.band else "no data"
+        renewal = row.renewal_date.isoformat() if row.renewal_date else "—"
+        print(f"{row.name}\t{row.tier}\t{format_money(row.arr)}\thealth {_score(row.health)}"
+              f" {band}{change}\trenews {renewal}\texpansion "
+              f"{format_money(type(row.arr)(row.expansion, row.arr.currency))}", file=out)
+    print(f"{len(overview.rows)} account(s); {len(overview.at_risk)} at risk, "
+          f"{len(overview.expansion_ready)} ready to expand", file=out)

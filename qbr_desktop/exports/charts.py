@@ -1,0 +1,121 @@
+"""Charts of an account's metric history and of its peer benchmark, as PNG bytes.
+
+matplotlib is imported inside the functions: the window starts without it and pays for
+it only when the first chart is drawn. The Agg backend draws off-screen, so the same
+images serve the window, the deck and the PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from qbr_desktop.domain.benchmark import Benchmark
+from qbr_desktop.domain.health import HealthScore
+from qbr_desktop.domain.metrics import MetricHistory
+
+# Fonts tried in order for each glyph, so CJK, Arabic and emoji names still render.
+FONT_FALLBACK = ["DejaVu Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans Arabic",
+                 "Noto Color Emoji", "sans-serif"]
+INK, MUTED, ACCENT, GOOD, WARN, BAD = "#1f2933", "#7b8794", "#2f6fde", "#2e9e5b", "#d9a400", \
+    "#d64545"
+
+
+def _figure(width: float, height: float) -> tuple[Any, Any]:
+    """A figure and its axes, without pyplot: no global state, so workers can draw too."""
+    import matplotlib
+    from matplotlib import font_manager
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    # A "$" in an account name must stay a dollar sign, not start TeX-style math.
+    matplotlib.rcParams["text.parse_math"] = False
+    # Only installed families: matplotlib logs a warning for every missing one it tries.
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    matplotlib.rcParams["font.family"] = [name for name in FONT_FALLBACK
+                                          if name in installed] or ["sans-serif"]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    figure = Figure(figsize=(width, height))
+    FigureCanvasAgg(figure)
+    return figure, figure.add_subplot()
+
+
+def _png(figure: Any, dpi: int) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def _style(axes: Any, title: str) -> None:
+    axes.set_title(title, loc="left", fontsize=10, color=INK)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.tick_params(colors=MUTED, labelsize=8)
+    axes.grid(axis="y", color="#e4e7eb", linewidth=0.8)
+    axes.set_axisbelow(True)
+
+
+def health_history_chart(history: Sequence[HealthScore], *, width: float = 5.0,
+                         height: float = 2.4, dpi: int = 110) -> bytes:
+    """Health total per quarter, with the green and red bands shaded."""
+    figure, axes = _figure(width, height)
+    points = [(str(s.quarter), s.total) for s in history if s.total is not None]
+    axes.axhspan(70, 100, color=GOOD, alpha=0.08)
+    axes.axhspan(0, 50, color=BAD, alpha=0.06)
+    if points:
+        labels, totals = zip(*points, strict=True)
+        axes.plot(labels, totals, marker="o", color=ACCENT, linewidth=2)
+        for label, total in points[-1:]:
+            axes.annotate(f"{total:.0f}", (label, total), textcoords="offset points",
+                          xytext=(0, 7), ha="center", fontsize=8, color=INK)
+    else:
+        axes.text(0.5, 0.5, "No metric history yet", ha="center", va="center",
+                  transform=axes.transAxes, color=MUTED)
+    axes.set_ylim(0, 100)
+    _style(axes, "Health score by quarter")
+    return _png(figure, dpi)
+
+
+def metric_history_chart(history: MetricHistory, keys: Sequence[str], *, width: float = 5.0,
+                         height: float = 2.4, dpi: int = 110) -> bytes:
+    """One line per metric key, quarters along the bottom; gaps where a value is missing."""
+    figure, axes = _figure(width, height)
+    labels = [str(q) for q in history.quarters]
+    drawn = 0
+    for definition, series in history.rows:
+        if definition.key not in keys:
+            continue
+        values = [float("nan") if v is None else v for v in series]
+        axes.plot(labels, values, marker="o", linewidth=1.8, label=definition.label)
+        drawn += 1
+    if drawn:
+        axes.legend(fontsize=8, frameon=False, loc="best")
+    else:
+        axes.text(0.5, 0.5, "No values for these metrics", ha="center", va="center",
+                  transform=axes.transAxes, color=MUTED)
+    _style(axes, "Usage by quarter")
+    return _png(figure, dpi)
+
+
+def benchmark_chart(result: Benchmark, *, width: float = 5.0, height: float = 2.6,
+                    dpi: int = 110) -> bytes:
+    """Each metric's percentile in the cohort as a bar, the cohort median at 50."""
+    figure, axes = _figure(width, height)
+    rows = [(m.label, m.percentile) for m in result.metrics if m.percentile is not None]
+    if rows:
+        labels, percentiles = zip(*rows, strict=True)
+        colours = [GOOD if p >= 75 else BAD if p <= 25 else ACCENT for p in percentiles]
+        axes.barh(labels, percentiles, color=colours, height=0.6)
+        axes.axvline(50, color=MUTED, linestyle="--", linewidth=1)
+        axes.invert_yaxis()
+        for index, value in enumerate(percentiles):
+            axes.text(min(value + 2, 92), index, f"{value:.0f}", va="center", fontsize=8,
+                      color=INK)
+    else:
+        axes.text(0.5, 0.5, "No peer data", ha="center", va="center",
+                  transform=axes.transAxes, color=MUTED)
+    axes.set_xlim(0, 100)
+    _style(axes, f"Percentile among {result.cohort.description}")
+    axes.grid(axis="x", color="#e4e7eb", linewidth=0.8)
+    return _png(figure, dpi)

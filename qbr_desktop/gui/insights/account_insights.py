@@ -1,0 +1,260 @@
+"""An account's health, peer benchmark, expansion whitespace and risk register, on one page.
+
+Everything is computed in a worker, charts included (matplotlib draws off-screen), so the
+window stays responsive and matplotlib is loaded only when this page is first shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.benchmark import Benchmark
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.expansion import ExpansionEstimate
+from qbr_desktop.domain.health import DIMENSION_LABELS
+from qbr_desktop.domain.metrics import MetricHistory
+from qbr_desktop.domain.money import Money, format_money
+from qbr_desktop.domain.risks import RiskStatus
+from qbr_desktop.gui.insights.risk_matrix import RiskDialog, RiskMatrix
+from qbr_desktop.gui.worker import start_task
+from qbr_desktop.services.insights import AccountHealth, InsightService, format_peer_value
+from qbr_desktop.services.risks import RiskItem, RiskRegister
+from qbr_desktop.store.errors import StoreError
+
+USAGE_KEYS = ("active_users", "licensed_seats")
+
+
+@dataclass(frozen=True, slots=True)
+class InsightBundle:
+    account_id: int
+    health: AccountHealth
+    benchmark: Benchmark
+    expansion: ExpansionEstimate
+    items: list[RiskItem]
+    history: MetricHistory
+    health_png: bytes
+    usage_png: bytes
+    benchmark_png: bytes
+
+
+def _label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names may hold "<" and "&"
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeRowsToContents()
+    height = table.horizontalHeader().height() + sum(
+        table.rowHeight(r) for r in range(table.rowCount())) + 4
+    table.setFixedHeight(max(height, 40))
+
+
+def _chart(png: bytes) -> QPixmap:
+    pixmap = QPixmap()
+    pixmap.loadFromData(png, "PNG")
+    return pixmap
+
+
+class AccountInsightsPanel(QWidget):
+    #: The register changed (the portfolio view's risk counts are stale): the account id.
+    register_changed = Signal(int)
+    #: A computation finished and the page shows it: the account id.
+    loaded = Signal(int)
+
+    def __init__(self, insights: InsightService, register: RiskRegister,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.insights, self.register = insights, register
+        self.account_id: int | None = None
+        self.bundle: InsightBundle | None = None
+        self.status = _label("Choose an account to see its health.", "insightStatus")
+        self.health_summary = _label(name="healthSummary")
+        self.dimensions = _table(("Dimension", "Score", "From"))
+        self.movers = _label(name="healthMovers")
+        self.health_chart = QLabel()
+        self.usage_chart = QLabel()
+        self.cohort = _label(name="benchmarkCohort")
+        self.benchmarks = _table(("Metric", "This account", "Peer median", "Percentile",
+                                  "In words"))
+        self.benchmark_chart = QLabel()
+        self.expansion_summary = _label(name="expansionSummary")
+        self.expansion_lines = _table(("Kind", "Opportunity", "ARR", "Assumption"))
+        self.expansion_notes = _label(name="expansionNotes")
+        self.matrix = RiskMatrix(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self._group("Health", (self.health_summary, self.dimensions,
+                                                self.movers, self.health_chart,
+                                                self.usage_chart)))
+        layout.addWidget(self._group("Peer benchmark", (self.cohort, self.benchmarks,
+                                                        self.benchmark_chart)))
+        layout.addWidget(self._group("Expansion whitespace", (
+            self.expansion_summary, self.expansion_lines, self.expansion_notes)))
+        layout.addWidget(self._group("Risks and opportunities", (self.matrix,)))
+        layout.addStretch(1)
+        self.matrix.action_requested.connect(self._register_action)
+
+    def _group(self, title: str, widgets: tuple[QWidget, ...]) -> QGroupBox:
+        box = QGroupBox(title, self)
+        inner = QVBoxLayout(box)
+        for widget in widgets:
+            inner.addWidget(widget)
+        return box
+
+    # Loading ---------------------------------------------------------------------------
+    def show_account(self, account_id: int) -> None:
+        self.account_id = account_id
+        self.status.setText("Calculating…")
+        self.status.show()
+        insights, register = self.insights, self.register
+
+        def work() -> InsightBundle:
+            from qbr_desktop.exports.charts import (
+                benchmark_chart,
+                health_history_chart,
+                metric_history_chart,
+            )
+
+            health = insights.health(account_id)
+            result = insights.benchmark(account_id)
+            history = insights.history(account_id)
+            return InsightBundle(
+                account_id, health, result, insights.expansion(account_id),
+                register.items(account_id), history,
+                health_history_chart(health.report.history),
+                metric_history_chart(history, USAGE_KEYS), benchmark_chart(result))
+
+        start_task(work, self._show, self._failed, (StoreError, DomainError))
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(f"Could not calculate this account's insights: {message}")
+
+    def _show(self, bundle: InsightBundle) -> None:
+        if bundle.account_id != self.account_id:
+            return  # the CSM has moved on to another account meanwhile
+        self.bundle = bundle
+        self.status.hide()
+        self._show_health(bundle)
+        self._show_benchmark(bundle.benchmark)
+        self._show_expansion(bundle.expansion)
+        self.matrix.set_items(bundle.items)
+        self.loaded.emit(bundle.account_id)
+
+    def _show_health(self, bundle: InsightBundle) -> None:
+        report = bundle.health.report
+        self.health_summary.setText(report.summary)
+        rows = []
+        if report.current is not None:
+            for score in report.current.dimensions:
+                weight = bundle.health.weights.to_dict().get(score.dimension.value, 0)
+                rows.append((f"{DIMENSION_LABELS[score.dimension]} (weight {weight:g})",
+                             "—" if score.score is None else f"{score.score:.0f}",
+                             score.detail))
+        _fill(self.dimensions, rows)
+        self.movers.setText("\n".join(f"• {m.sentence}" for m in report.movers)
+                            or "No dimension moved by 3 points or more since last quarter.")
+        self.health_chart.setPixmap(_chart(bundle.health_png))
+        self.usage_chart.setPixmap(_chart(bundle.usage_png))
+
+    def _show_benchmark(self, result: Benchmark) -> None:
+        text = f"Compared with {result.cohort.description} ({result.cohort.size} peers)."
+        if result.cohort.fallback_note:
+            text += f" {result.cohort.fallback_note}"
+        self.cohort.setText(text)
+        _fill(self.benchmarks, [
+            (m.label[:1].upper() + m.label[1:], format_peer_value(m.key, m.value),
+             format_peer_value(m.key, m.cohort_median),
+             "—" if m.percentile is None else f"{m.percentile:.0f}", m.phrase)
+            for m in result.metrics])
+        self.benchmark_chart.setPixmap(_chart(self.bundle.benchmark_png if self.bundle else b""))
+
+    def _show_expansion(self, estimate: ExpansionEstimate) -> None:
+        total = format_money(Money(estimate.total, estimate.currency))
+        reasons = " ".join(estimate.readiness.reasons)
+        self.expansion_summary.setText(
+            f"Estimated expansion: {total} a year. Readiness: {estimate.readiness.level}. "
+            f"{reasons}")
+        _fill(self.expansion_lines, [
+            (line.kind, line.title, format_money(Money(line.amount, estimate.currency)),
+             line.assumption) for line in estimate.lines])
+        notes = list(estimate.assumptions)
+        notes.extend(estimate.skipped)
+        self.expansion_notes.setText("\n".join(notes))
+
+    # The register ----------------------------------------------------------------------
+    def _register_action(self, action: str, item_id: int) -> None:
+        if self.account_id is None:
+            return
+        try:
+            if action == "add":
+                dialog = RiskDialog(self)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                self.register.add(self.account_id, dialog.draft())
+            elif action == "suggest":
+                if not self._add_suggestions():
+                    return
+            elif action == "close":
+                self.register.set_status(item_id, RiskStatus.CLOSED)
+            elif action == "delete":
+                self.register.delete(item_id)
+        except (DomainError, StoreError) as exc:
+            QMessageBox.warning(self, "Risks and opportunities", str(exc))
+            return
+        self.matrix.set_items(self.register.items(self.account_id))
+        self.register_changed.emit(self.account_id)
+
+    def _add_suggestions(self) -> bool:
+        assert self.account_id is not None
+        drafts = self.register.suggestions(self.account_id)
+        if not drafts:
+            QMessageBox.information(self, "Suggestions",
+                                    "The numbers suggest nothing the register lacks.")
+            return False
+        titles = [d.title for d in drafts]
+        choice, accepted = QInputDialog.getItem(
+            self, "Add a suggestion", "Suggested by health, renewal and expansion:", titles,
+            0, False)
+        if not accepted:
+            return False
+        self.register.add(self.account_id, drafts[titles.index(choice)], origin="suggested")
+        return True

@@ -1,0 +1,195 @@
+"""The portfolio overview as a Qt table model, and the proxy that sorts and segments it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from qbr_desktop.domain.accounts import sort_key
+from qbr_desktop.domain.health import Band
+from qbr_desktop.domain.money import Money, format_compact, format_money
+from qbr_desktop.services.insights import PortfolioRow
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+BAND_COLOURS = {Band.GREEN: "#2e9e5b", Band.YELLOW: "#b88a00", Band.RED: "#d64545"}
+TIER_ORDER = ("Strategic", "Enterprise", "Growth", "Mid-Market", "SMB", "Core", "Tech-Touch")
+
+
+class PortfolioColumn:
+    NAME, TIER, ARR, HEALTH, TREND, RENEWAL, NEXT_QBR, EXPANSION, RISKS = range(9)
+    COUNT = 9
+
+
+HEADERS = ("Account", "Tier", "ARR", "Health", "Trend", "Renewal", "Next QBR", "Expansion",
+           "Open risks")
+
+
+class Segment(StrEnum):
+    ALL = "All accounts"
+    AT_RISK = "At risk"
+    EXPANSION_READY = "Ready to expand"
+
+
+def _health_text(row: PortfolioRow) -> str:
+    if row.health is None:
+        return "no data"
+    band = row.band.value if row.band else ""
+    partial = "" if row.confidence >= 0.999 else f" · {row.confidence:.0%} of data"
+    return f"{row.health:.0f} {band}{partial}"
+
+
+def _trend_text(row: PortfolioRow) -> str:
+    if row.change is None:
+        return "—"
+    arrow = "▲" if row.change > 0.5 else "▼" if row.change < -0.5 else "▶"
+    return f"{arrow} {row.change:+.0f}"
+
+
+def _display(row: PortfolioRow, column: int) -> str:
+    if column == PortfolioColumn.NAME:
+        return row.name
+    if column == PortfolioColumn.TIER:
+        return row.tier
+    if column == PortfolioColumn.ARR:
+        return format_money(row.arr)
+    if column == PortfolioColumn.HEALTH:
+        return _health_text(row)
+    if column == PortfolioColumn.TREND:
+        return _trend_text(row)
+    if column == PortfolioColumn.RENEWAL:
+        return row.renewal_date.isoformat() if row.renewal_date else "—"
+    if column == PortfolioColumn.NEXT_QBR:
+        return row.next_review_at.date().isoformat() if row.next_review_at else "—"
+    if column == PortfolioColumn.EXPANSION:
+        if row.expansion <= 0:
+            return "—"
+        return f"{format_compact(Money(row.expansion, row.arr.currency))} · {row.readiness}"
+    return str(row.open_risks) if row.open_risks else "—"
+
+
+def _sort_value(row: PortfolioRow, column: int) -> Any:
+    # Plain numbers and strings keep Qt's comparisons out of Python; missing values last.
+    if column == PortfolioColumn.NAME:
+        return sort_key(row.name)
+    if column == PortfolioColumn.TIER:
+        return TIER_ORDER.index(row.tier) if row.tier in TIER_ORDER else len(TIER_ORDER)
+    if column == PortfolioColumn.ARR:
+        return float(row.arr.amount)
+    if column == PortfolioColumn.HEALTH:
+        return row.health if row.health is not None else math.inf
+    if column == PortfolioColumn.TREND:
+        return row.change if row.change is not None else math.inf
+    if column == PortfolioColumn.RENEWAL:
+        return row.renewal_date.toordinal() if row.renewal_date else math.inf
+    if column == PortfolioColumn.NEXT_QBR:
+        return row.next_review_at.timestamp() if row.next_review_at else math.inf
+    if column == PortfolioColumn.EXPANSION:
+        return float(row.expansion)
+    return row.open_risks
+
+
+class PortfolioTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PortfolioRow] = []
+        self._display: list[tuple[str, ...]] = []
+        self.search_text: list[str] = []
+
+    def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._display = [tuple(_display(r, c) for c in range(PortfolioColumn.COUNT))
+                         for r in self._rows]
+        self.search_text = [sort_key(f"{r.name} {r.industry} {r.tier}") for r in self._rows]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PortfolioRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else PortfolioColumn.COUNT
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[row][column]
+        if role == SORT_ROLE:
+            return _sort_value(self._rows[row], column)
+        if role == ACCOUNT_ID_ROLE:
+            return self._rows[row].account_id
+        item = self._rows[row]
+        if role == Qt.ItemDataRole.ForegroundRole and column == PortfolioColumn.HEALTH \
+                and item.band is not None:
+            return QBrush(QColor(BAND_COLOURS[item.band]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+                PortfolioColumn.ARR, PortfolioColumn.HEALTH, PortfolioColumn.TREND,
+                PortfolioColumn.EXPANSION, PortfolioColumn.RISKS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < PortfolioColumn.COUNT:
+            return HEADERS[section]
+        return None
+
+    @staticmethod
+    def _tooltip(item: PortfolioRow, column: int) -> str | None:
+        if column == PortfolioColumn.HEALTH and item.latest_quarter is not None:
+            return (f"Health in {item.latest_quarter}, from {item.confidence:.0%} of the "
+                    "weighted data")
+        if column == PortfolioColumn.NAME:
+            return item.name
+        return None
+
+
+class PortfolioProxy(QSortFilterProxyModel):
+    """Sorts on raw values and keeps rows matching the typed text and the chosen segment."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+        self._segment = Segment.ALL
+
+    def set_filter_text(self, text: str) -> None:
+        self._needle = sort_key(text.strip())
+        self.invalidateFilter()
+
+    def set_segment(self, segment: Segment) -> None:
+        self._segment = segment
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, PortfolioTableModel)
+        if self._needle and self._needle not in model.search_text[source_row]:
+            return False
+        row = model.row_at(source_row)
+        if self._segment is Segment.AT_RISK:
+            return row.at_risk
+        if self._segment is Segment.EXPANSION_READY:
+            return row.expansion_ready
+        return True

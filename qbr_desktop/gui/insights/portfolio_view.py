@@ -1,0 +1,136 @@
+"""The portfolio overview: every account's health, trend, renewal and expansion in one table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.gui.insights.portfolio_model import (
+    ACCOUNT_ID_ROLE,
+    PortfolioColumn,
+    PortfolioProxy,
+    PortfolioTableModel,
+    Segment,
+)
+from qbr_desktop.gui.worker import start_task
+from qbr_desktop.services.insights import InsightService, PortfolioOverview
+from qbr_desktop.store.errors import StoreError
+
+
+class PortfolioTable(QTableView):
+    #: Enter or Return on a row: open that account.
+    row_activated = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.row_activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class PortfolioView(QWidget):
+    #: The CSM opened an account from the overview (its id).
+    account_activated = Signal(int)
+    #: A fresh overview has been shown (the PortfolioOverview).
+    overview_shown = Signal(object)
+
+    def __init__(self, service: InsightService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.overview: PortfolioOverview | None = None
+        self.model = PortfolioTableModel(self)
+        self.proxy = PortfolioProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter by name, industry or tier")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.segment_box = QComboBox(self)
+        self.segment_box.addItems([segment.value for segment in Segment])
+        self.segment_box.setAccessibleName("Show")
+        self.summary = QLabel("Calculating health across the portfolio…", self)
+        self.summary.setObjectName("portfolioSummary")
+        self.refresh_button = QPushButton("&Refresh", self)
+        self.table = PortfolioTable(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(PortfolioColumn.HEALTH, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, PortfolioColumn.COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        controls = QHBoxLayout()
+        controls.addWidget(self.filter_edit, 3)
+        show_label = QLabel("&Show:", self)
+        show_label.setBuddy(self.segment_box)
+        controls.addWidget(show_label)
+        controls.addWidget(self.segment_box, 1)
+        controls.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.segment_box.currentIndexChanged.connect(self._segment)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.doubleClicked.connect(self._activate)
+        self.table.row_activated.connect(self._activate)
+
+    def refresh(self) -> None:
+        self.refresh_button.setEnabled(False)
+        self.summary.setText("Calculating health across the portfolio…")
+        start_task(self.service.overview, self.show_overview, self._failed, (StoreError,))
+
+    def show_overview(self, overview: PortfolioOverview) -> None:
+        self.overview = overview
+        self.refresh_button.setEnabled(True)
+        self.model.set_rows(overview.rows)
+        self._update_summary()
+        self.overview_shown.emit(overview)
+
+    def select_segment(self, segment: Segment) -> None:
+        self.segment_box.setCurrentText(segment.value)
+
+    def _failed(self, message: str) -> None:
+        self.refresh_button.setEnabled(True)
+        self.summary.setText(f"Could not calculate the overview: {message}")
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_summary()
+
+    def _segment(self, _index: int) -> None:
+        self.proxy.set_segment(Segment(self.segment_box.currentText()))
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        if self.overview is None:
+            return
+        total = len(self.overview.rows)
+        shown = self.proxy.rowCount()
+        parts = [f"{total} accounts", f"{len(self.overview.at_risk)} at risk",
+                 f"{len(self.overview.expansion_ready)} ready to expand"]
+        if shown != total:
+            parts.insert(0, f"showing {shown}")
+        self.summary.setText(" · ".join(parts) + f" · as of {self.overview.as_of.isoformat()}")
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.account_activated.emit(int(index.data(ACCOUNT_ID_ROLE)))

@@ -1,0 +1,368 @@
+"""Health, peer benchmarks, expansion whitespace and the portfolio overview, from the store.
+
+Everything here is computed on demand from metric snapshots; nothing derived is stored, so
+an import or an edit is reflected the next time a view asks.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from qbr_desktop.domain.accounts import name_key
+from qbr_desktop.domain.benchmark import (
+    Benchmark,
+    PeerProfile,
+    benchmark,
+    benchmark_portfolio,
+    tenure_band,
+)
+from qbr_desktop.domain.expansion import (
+    CatalogueEntry,
+    DepartmentInfo,
+    ExpansionEstimate,
+    ExpansionInputs,
+    estimate_expansion,
+)
+from qbr_desktop.domain.health import (
+    DEFAULT_WEIGHTS,
+    Band,
+    HealthReport,
+    HealthScore,
+    HealthWeights,
+    derived_values,
+    health_report,
+    score_quarter,
+)
+from qbr_desktop.domain.metrics import MetricHistory, MetricValue
+from qbr_desktop.domain.money import Money
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.services.settings import read_tier_scheme
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.insight_repositories import (
+    CatalogueRepository,
+    DepartmentRepository,
+    MetricRows,
+    PortfolioMetricsRepository,
+    RiskRepository,
+)
+from qbr_desktop.store.models import AccountRow, DepartmentRow, ProductModuleRow
+from qbr_desktop.store.repositories import AccountRepository, SettingRepository
+
+HEALTH_WEIGHTS_KEY = "health.weights"
+TREND_QUARTERS = 4  # seat growth is read from this many recent quarters
+Today = Callable[[], date]
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioRow:
+    """One account in the portfolio view: what a CSM scans before choosing where to look."""
+
+    account_id: int
+    name: str
+    tier: str
+    industry: str
+    arr: Money
+    renewal_date: date | None
+    next_review_at: datetime | None
+    health: float | None
+    band: Band | None
+    change: float | None
+    confidence: float
+    latest_quarter: Quarter | None
+    readiness: str
+    expansion: Decimal
+    open_risks: int
+    open_opportunities: int
+
+    @property
+    def at_risk(self) -> bool:
+        falling = self.change is not None and self.change <= -10
+        return self.band is Band.RED or falling or (
+            self.band is Band.YELLOW and self.open_risks > 0)
+
+    @property
+    def expansion_ready(self) -> bool:
+        return self.readiness == "ready" and self.expansion > 0
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioOverview:
+    rows: tuple[PortfolioRow, ...]
+    as_of: date
+
+    @property
+    def at_risk(self) -> tuple[PortfolioRow, ...]:
+        return tuple(sorted((r for r in self.rows if r.at_risk),
+                            key=lambda r: (r.health if r.health is not None else 101, r.name)))
+
+    @property
+    def expansion_ready(self) -> tuple[PortfolioRow, ...]:
+        return tuple(sorted((r for r in self.rows if r.expansion_ready),
+                            key=lambda r: (-r.expansion, r.name)))
+
+
+@dataclass(frozen=True, slots=True)
+class AccountHealth:
+    account_id: int
+    name: str
+    report: HealthReport
+    weights: HealthWeights
+
+
+def format_peer_value(key: str, value: float | None) -> str:
+    """A benchmark value as a person reads it: rates as percentages, counts without noise."""
+    if value is None:
+        return "—"
+    if key.endswith("_rate"):
+        return f"{value:.0%}"
+    if value != int(value) and abs(value) < 100:
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"
+
+
+@functools.lru_cache(maxsize=256)
+def _quarter(period: str) -> Quarter:
+    return Quarter.parse(period)
+
+
+def history_from_rows(rows: Iterable[tuple[str, str, float]],
+                      last_quarters: int | None = None) -> MetricHistory:
+    values = [MetricValue(_quarter(period), key, value) for period, key, value in rows]
+    if last_quarters is not None:
+        kept = sorted({v.period for v in values})[-last_quarters:]
+        values = [v for v in values if v.period in kept]
+    return MetricHistory.from_values(values)
+
+
+def latest_values(history: MetricHistory) -> dict[str, float]:
+    """The newest known value of each metric in the latest quarter that has any data."""
+    if not history.quarters:
+        return {}
+    last = len(history.quarters) - 1
+    values: dict[str, float] = {}
+    for definition, series in history.rows:
+        value = series[last]
+        if value is not None:
+            values[definition.key] = value
+    return values
+
+
+def catalogue_entry(row: ProductModuleRow) -> CatalogueEntry:
+    return CatalogueEntry(id=row.id, name=row.name, kind=row.kind, pricing=row.pricing,
+                          price=row.price, currency=row.currency)
+
+
+def active_user_trend(history: MetricHistory) -> tuple[tuple[Quarter, float], ...]:
+    for definition, series in history.rows:
+        if definition.key == "active_users":
+            points = [(q, v) for q, v in zip(history.quarters, series, strict=True)
+                      if v is not None]
+            return tuple(points[-TREND_QUARTERS:])
+    return ()
+
+
+class InsightService:
+    def __init__(self, sessions: sessionmaker[Session], today: Today = _today) -> None:
+        self._sessions = sessions
+        self._today = today
+
+    # Settings --------------------------------------------------------------------------
+    def weights(self) -> HealthWeights:
+        with session_scope(self._sessions) as session:
+            return _read_weights(session)
+
+    def set_weights(self, weights: HealthWeights) -> None:
+        with session_scope(self._sessions) as session:
+            SettingRepository(session).set(HEALTH_WEIGHTS_KEY, weights.to_dict())
+
+    # One account -----------------------------------------------------------------------
+    def resolve(self, text: str) -> int:
+        """The account a person named: by id, name (any case or accents) or CRM id."""
+        wanted = text.strip()
+        with session_scope(self._sessions) as session:
+            repo = AccountRepository(session)
+            if wanted.isdigit() and repo.get(int(wanted)) is not None:
+                return int(wanted)
+            found = repo.id_with_name_key(name_key(wanted)) or repo.id_with_external_id(wanted)
+            if found is None:
+                raise NotFoundError(f"No account is called or numbered “{wanted}”")
+            return found
+
+    def history(self, account_id: int) -> MetricHistory:
+        with session_scope(self._sessions) as session:
+            _account(session, account_id)
+            rows = PortfolioMetricsRepository(session).recent_by_account(
+                10_000, [account_id]).get(account_id, [])
+            return history_from_rows(rows)
+
+    def health(self, account_id: int) -> AccountHealth:
+        with session_scope(self._sessions) as session:
+            row = _account(session, account_id)
+            weights = _read_weights(session)
+            rows = PortfolioMetricsRepository(session).recent_by_account(
+                10_000, [account_id]).get(account_id, [])
+            return AccountHealth(row.id, row.name, health_report(history_from_rows(rows), weights),
+                                 weights)
+
+    def benchmark(self, account_id: int) -> Benchmark:
+        with session_scope(self._sessions) as session:
+            _account(session, account_id)
+            profiles = self._profiles(session)
+        target = next(p for p in profiles if p.account_id == account_id)
+        return benchmark(target, profiles)
+
+    def expansion(self, account_id: int) -> ExpansionEstimate:
+        with session_scope(self._sessions) as session:
+            row = _account(session, account_id)
+            weights = _read_weights(session)
+            rows = PortfolioMetricsRepository(session).recent_by_account(
+                TREND_QUARTERS, [account_id]).get(account_id, [])
+            catalogue = tuple(catalogue_entry(r) for r in CatalogueRepository(session).all())
+            owned = CatalogueRepository(session).owned(account_id)
+            departments = DepartmentRepository(session).for_account(account_id)
+            return _expansion(row, history_from_rows(rows), weights, catalogue, owned,
+                              departments)
+
+    def benchmarks(self) -> dict[int, Benchmark]:
+        """Every account against its cohort, in one pass over the portfolio."""
+        with session_scope(self._sessions) as session:
+            profiles = self._profiles(session)
+        return benchmark_portfolio(profiles)
+
+    # The portfolio ---------------------------------------------------------------------
+    def overview(self) -> PortfolioOverview:
+        now = datetime.now(UTC)
+        with session_scope(self._sessions) as session:
+            scheme = read_tier_scheme(session)
+            weights = _read_weights(session)
+            accounts = AccountRepository(session).all_with_next_review(now)
+            recent = PortfolioMetricsRepository(session).recent_by_account(TREND_QUARTERS)
+            catalogue_repo = CatalogueRepository(session)
+            catalogue = tuple(catalogue_entry(r) for r in catalogue_repo.all())
+            owned = catalogue_repo.owned_by_account()
+            departments = DepartmentRepository(session).infos_by_account()
+            risk_counts = RiskRepository(session).open_counts()
+            rows = []
+            for account, next_at in accounts:
+                recent_rows = recent.get(account.id, [])
+                current, previous = _last_two_scores(recent_rows, weights)
+                change = (round(current.total - previous.total, 1)
+                          if current and previous and current.total is not None
+                          and previous.total is not None else None)
+                scores = tuple(s for s in (previous, current) if s is not None)
+                brief = HealthReport(current, previous, change, (), scores, "")
+                estimate = estimate_expansion(ExpansionInputs(
+                    arr=account.arr, currency=account.currency,
+                    licensed_seats=account.licensed_seats,
+                    active_users_by_quarter=_active_users(recent_rows),
+                    owned_entry_ids=owned.get(account.id, frozenset()), catalogue=catalogue,
+                    departments=departments.get(account.id, ()), health=brief,
+                    nps=_latest(recent_rows, "nps")))
+                risks, opportunities = risk_counts.get(account.id, (0, 0))
+                rows.append(PortfolioRow(
+                    account_id=account.id, name=account.name,
+                    tier=effective_tier(account.arr, account.tier_override, scheme),
+                    industry=account.industry, arr=Money(account.arr, account.currency),
+                    renewal_date=account.renewal_date, next_review_at=next_at,
+                    health=current.total if current else None,
+                    band=current.band if current else None, change=change,
+                    confidence=current.confidence if current else 0.0,
+                    latest_quarter=current.quarter if current else None,
+                    readiness=estimate.readiness.level, expansion=estimate.total,
+                    open_risks=risks, open_opportunities=opportunities))
+        return PortfolioOverview(tuple(rows), self._today())
+
+    def _profiles(self, session: Session) -> list[PeerProfile]:
+        scheme = read_tier_scheme(session)
+        weights = _read_weights(session)
+        today = self._today()
+        latest = PortfolioMetricsRepository(session).recent_by_account(1)
+        profiles = []
+        for account in AccountRepository(session).peer_facts():
+            rows = latest.get(account.id, [])
+            values = {key: value for _period, key, value in rows}
+            values.update(derived_values(values))
+            if rows:
+                score = score_quarter(_quarter(rows[0][0]), values, weights)
+                if score.total is not None:
+                    values["health"] = score.total
+            profiles.append(PeerProfile(
+                account_id=account.id, industry=account.industry,
+                tier=effective_tier(account.arr, account.tier_override, scheme),
+                tenure=tenure_band(account.customer_since, today), values=values))
+        return profiles
+
+
+def _by_quarter(rows: Iterable[tuple[str, str, float]]) -> list[tuple[Quarter, dict[str, float]]]:
+    grouped: dict[str, dict[str, float]] = {}
+    for period, key, value in rows:
+        grouped.setdefault(period, {})[key] = value
+    return sorted((_quarter(period), values) for period, values in grouped.items())
+
+
+def _last_two_scores(rows: MetricRows, weights: HealthWeights,
+                     ) -> tuple[HealthScore | None, HealthScore | None]:
+    """This quarter's and last quarter's scores, without building a whole report."""
+    quarters = _by_quarter(rows)[-2:]
+    scores = [score_quarter(quarter, values, weights) for quarter, values in quarters]
+    if not scores:
+        return None, None
+    return scores[-1], scores[0] if len(scores) == 2 else None
+
+
+def _active_users(rows: MetricRows) -> tuple[tuple[Quarter, float], ...]:
+    points = sorted((_quarter(period), value) for period, key, value in rows
+                    if key == "active_users")
+    return tuple(points[-TREND_QUARTERS:])
+
+
+def _latest(rows: MetricRows, key: str) -> float | None:
+    found = [(period, value) for period, metric, value in rows if metric == key]
+    return max(found)[1] if found else None
+
+
+def _read_weights(session: Session) -> HealthWeights:
+    stored = SettingRepository(session).get(HEALTH_WEIGHTS_KEY)
+    if not stored:
+        return DEFAULT_WEIGHTS
+    try:
+        return HealthWeights.from_dict(stored)
+    except (ValueError, TypeError, KeyError):
+        return DEFAULT_WEIGHTS  # a hand-edited setting never stops the health view
+
+
+def _account(session: Session, account_id: int) -> AccountRow:
+    row = AccountRepository(session).get(account_id)
+    if row is None:
+        raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+    return row
+
+
+def _expansion(account: AccountRow, history: MetricHistory, weights: HealthWeights,
+               catalogue: tuple[CatalogueEntry, ...], owned: frozenset[int],
+               departments: Iterable[DepartmentRow], report: HealthReport | None = None,
+               ) -> ExpansionEstimate:
+    report = report or health_report(history, weights)
+    values = latest_values(history)
+    return estimate_expansion(ExpansionInputs(
+        arr=account.arr, currency=account.currency, licensed_seats=account.licensed_seats,
+        active_users_by_quarter=active_user_trend(history), owned_entry_ids=owned,
+        catalogue=catalogue,
+        departments=tuple(DepartmentInfo(d.name, d.headcount, d.uses_product)
+                          for d in departments),
+        health=report, nps=values.get("nps")))
+
+
+__all__ = ["AccountHealth", "InsightService", "MetricRows", "PortfolioOverview", "PortfolioRow"]

@@ -1,0 +1,113 @@
+"""Queries behind health, benchmarks, expansion and the risk register."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from qbr_desktop.domain.expansion import DepartmentInfo
+from qbr_desktop.store.models import (
+    AccountModuleRow,
+    DepartmentRow,
+    MetricSnapshotRow,
+    ProductModuleRow,
+    RiskItemRow,
+)
+
+# (period, metric key, value) rows of one account
+MetricRows = list[tuple[str, str, float]]
+
+
+class PortfolioMetricsRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def recent_by_account(self, quarters: int,
+                          account_ids: Iterable[int] | None = None) -> dict[int, MetricRows]:
+        """Each account's metric values in its own most recent `quarters` periods.
+
+        A window function ranks periods per account, so an account whose data stopped
+        two quarters ago still shows its last known quarters (and the view says when).
+        """
+        ranked = select(
+            MetricSnapshotRow.account_id, MetricSnapshotRow.period,
+            MetricSnapshotRow.metric_key, MetricSnapshotRow.value,
+            func.dense_rank().over(partition_by=MetricSnapshotRow.account_id,
+                                   order_by=MetricSnapshotRow.period.desc()).label("age"),
+        )
+        if account_ids is not None:
+            ranked = ranked.where(MetricSnapshotRow.account_id.in_(list(account_ids)))
+        inner = ranked.subquery()
+        rows = self.session.execute(
+            select(inner.c.account_id, inner.c.period, inner.c.metric_key, inner.c.value)
+            .where(inner.c.age <= quarters)
+        )
+        result: dict[int, MetricRows] = defaultdict(list)
+        for account_id, period, key, value in rows:
+            result[account_id].append((period, key, value))
+        return result
+
+
+class CatalogueRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def all(self) -> list[ProductModuleRow]:
+        return list(self.session.scalars(select(ProductModuleRow).order_by(
+            ProductModuleRow.kind, ProductModuleRow.name_key)))
+
+    def owned_by_account(self) -> dict[int, frozenset[int]]:
+        owned: dict[int, set[int]] = defaultdict(set)
+        for account_id, module_id in self.session.execute(
+                select(AccountModuleRow.account_id, AccountModuleRow.module_id)):
+            owned[account_id].add(module_id)
+        return {key: frozenset(value) for key, value in owned.items()}
+
+    def owned(self, account_id: int) -> frozenset[int]:
+        return frozenset(self.session.scalars(
+            select(AccountModuleRow.module_id).where(AccountModuleRow.account_id == account_id)))
+
+
+class DepartmentRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def for_account(self, account_id: int) -> list[DepartmentRow]:
+        return list(self.session.scalars(
+            select(DepartmentRow).where(DepartmentRow.account_id == account_id)
+            .order_by(DepartmentRow.name)))
+
+    def infos_by_account(self) -> dict[int, tuple[DepartmentInfo, ...]]:
+        """Every account's departments as plain values (no ORM objects for a whole portfolio)."""
+        grouped: dict[int, list[DepartmentInfo]] = defaultdict(list)
+        for account_id, name, headcount, uses in self.session.execute(
+                select(DepartmentRow.account_id, DepartmentRow.name, DepartmentRow.headcount,
+                       DepartmentRow.uses_product).order_by(DepartmentRow.name)):
+            grouped[account_id].append(DepartmentInfo(name, headcount, bool(uses)))
+        return {key: tuple(value) for key, value in grouped.items()}
+
+
+class RiskRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def for_account(self, account_id: int) -> list[RiskItemRow]:
+        return list(self.session.scalars(
+            select(RiskItemRow).where(RiskItemRow.account_id == account_id)
+            .order_by(RiskItemRow.status.desc(), RiskItemRow.id)))
+
+    def get(self, item_id: int) -> RiskItemRow | None:
+        return self.session.get(RiskItemRow, item_id)
+
+    def open_counts(self) -> dict[int, tuple[int, int]]:
+        """{account id: (open risks, open opportunities)}."""
+        counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for account_id, kind, number in self.session.execute(
+                select(RiskItemRow.account_id, RiskItemRow.kind, func.count())
+                .where(RiskItemRow.status == "open")
+                .group_by(RiskItemRow.account_id, RiskItemRow.kind)):
+            counts[account_id][0 if kind == "risk" else 1] = number
+        return {key: (value[0], value[1]) for key, value in counts.items()}
