@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.account_tabs.currentChanged.connect(lambda _index: self._load_insights())
         self.portfolio_view.account_activated.connect(self.open_account)
         self.insights_panel.register_changed.connect(self._mark_overview_stale)
+        self.insights_panel.owned_requested.connect(self._edit_owned_modules)
 
     def _banner(self, name: str, message: str) -> QFrame:
         banner = QFrame(self)
@@ -157,6 +159,10 @@ class MainWindow(QMainWindow):
                                        QKeySequence("Ctrl+Y")])
         self.tiers_action = action("&Tier Settings…", self.edit_tier_settings, None,
                                    "Choose the tier model and its ARR thresholds")
+        self.catalogue_action = action("Product &Catalogue…", self.edit_catalogue, None,
+                                       "Modules and plans with their prices, for expansion")
+        self.weights_action = action("Health &Weights…", self.edit_health_weights, None,
+                                     "How much each dimension counts in the health score")
         self.find_action = action("&Find Account", self._focus_filter,
                                   QKeySequence.StandardKey.Find)
         self.backup_action = action("&Back Up Now…", self.back_up, "Ctrl+Shift+B",
@@ -182,7 +188,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
         edit_menu = menu.addMenu("&Edit")
         for item in (self.undo_action, self.redo_action, None, self.find_action, None,
-                     self.tiers_action):
+                     self.tiers_action, self.catalogue_action, self.weights_action):
             edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
         view_menu = menu.addMenu("&View")
         for item in (self.accounts_view_action, self.portfolio_view_action,
@@ -262,6 +268,14 @@ class MainWindow(QMainWindow):
             self._overview_stale = False
             self.portfolio_view.refresh()
 
+    def _edit_owned_modules(self, account_id: int) -> None:
+        from qbr_desktop.gui.insights.settings_dialogs import OwnedModulesDialog
+
+        name = self.context.accounts.get(account_id).draft.name
+        dialog = OwnedModulesDialog(self.context.catalogue, account_id, name, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._estimates_changed()
+
     def _forget_insights(self, _account_id: int) -> None:
         self.insights_panel.account_id = None  # recomputed when the tab is next shown
         self._load_insights()
@@ -331,6 +345,23 @@ class MainWindow(QMainWindow):
             self.page.set_tiers(self.context.settings.tier_scheme().tiers)
             self.reload_accounts()
             self.show_account(self.list_panel.current_account_id())
+
+    def edit_catalogue(self) -> None:
+        from qbr_desktop.gui.insights.settings_dialogs import CatalogueDialog
+
+        if CatalogueDialog(self.context.catalogue, self).exec() == QDialog.DialogCode.Accepted:
+            self._estimates_changed()
+
+    def edit_health_weights(self) -> None:
+        from qbr_desktop.gui.insights.settings_dialogs import HealthWeightsDialog
+
+        dialog = HealthWeightsDialog(self.context.insights, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._estimates_changed()
+
+    def _estimates_changed(self) -> None:
+        self._mark_overview_stale()
+        self._forget_insights(0)
 
     def back_up(self) -> None:
         path = self.context.store.path

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.accounts import AccountService
+from qbr_desktop.services.catalogue import CatalogueService
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.risks import RiskRegister
 from qbr_desktop.services.settings import PortfolioSettings
@@ -27,6 +28,7 @@ class AppContext:
     settings: PortfolioSettings
     insights: InsightService
     risks: RiskRegister
+    catalogue: CatalogueService
 
     @classmethod
     def open(cls, target: DatabaseTarget) -> AppContext:
@@ -37,7 +39,7 @@ class AppContext:
         insights = InsightService(store.sessions)
         return cls(target, store, AccountService(store.sessions),
                    PortfolioSettings(store.sessions), insights,
-                   RiskRegister(store.sessions, insights))
+                   RiskRegister(store.sessions, insights), CatalogueService(store.sessions))
 
     @property
     def is_demo(self) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -99,6 +100,8 @@ class AccountInsightsPanel(QWidget):
     register_changed = Signal(int)
     #: A computation finished and the page shows it: the account id.
     loaded = Signal(int)
+    #: The CSM wants to record which catalogue entries the account owns: the account id.
+    owned_requested = Signal(int)
 
     def __init__(self, insights: InsightService, register: RiskRegister,
                  parent: QWidget | None = None) -> None:
@@ -119,6 +122,8 @@ class AccountInsightsPanel(QWidget):
         self.expansion_summary = _label(name="expansionSummary")
         self.expansion_lines = _table(("Kind", "Opportunity", "ARR", "Assumption"))
         self.expansion_notes = _label(name="expansionNotes")
+        self.owned_button = QPushButton("Modules and plan &owned…", self)
+        self.owned_button.clicked.connect(self._owned_clicked)
         self.matrix = RiskMatrix(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -128,7 +133,8 @@ class AccountInsightsPanel(QWidget):
         layout.addWidget(self._group("Peer benchmark", (self.cohort, self.benchmarks,
                                                         self.benchmark_chart)))
         layout.addWidget(self._group("Expansion whitespace", (
-            self.expansion_summary, self.expansion_lines, self.expansion_notes)))
+            self.expansion_summary, self.expansion_lines, self.expansion_notes,
+            self.owned_button)))
         layout.addWidget(self._group("Risks and opportunities", (self.matrix,)))
         layout.addStretch(1)
         self.matrix.action_requested.connect(self._register_action)
@@ -219,6 +225,10 @@ class AccountInsightsPanel(QWidget):
         notes = list(estimate.assumptions)
         notes.extend(estimate.skipped)
         self.expansion_notes.setText("\n".join(notes))
+
+    def _owned_clicked(self) -> None:
+        if self.account_id is not None:
+            self.owned_requested.emit(self.account_id)
 
     # The register ----------------------------------------------------------------------
     def _register_action(self, action: str, item_id: int) -> None:
