@@ -71,8 +71,13 @@ def currency_symbol(currency: str) -> str:
     return CURRENCIES.get(currency, currency + " ")
 
 
+# Currencies with no minor unit in everyday use: a yen price never shows ".14".
+ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW"})
+
+
 def format_money(money: Money, *, cents: bool = False) -> str:
     """'$1,200,000' or '€90,000.50': grouping with commas, the currency's symbol in front."""
+    cents = cents and money.currency not in ZERO_DECIMAL_CURRENCIES
     amount = to_cents(money.amount) if cents else money.amount.quantize(Decimal(1))
     pattern = "{:,.2f}" if cents else "{:,.0f}"
     return f"{currency_symbol(money.currency)}{pattern.format(amount)}"

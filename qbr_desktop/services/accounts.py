@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,7 +27,16 @@ from qbr_desktop.domain.tiers import TierScheme, effective_tier
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
-from qbr_desktop.store.models import AccountRow, ContactRow, MetricSnapshotRow, ReviewRow
+from qbr_desktop.store.models import (
+    AccountModuleRow,
+    AccountRow,
+    ContactRow,
+    DepartmentRow,
+    MetricSnapshotRow,
+    ProductModuleRow,
+    ReviewRow,
+    RiskItemRow,
+)
 from qbr_desktop.store.repositories import AccountRepository, MetricRepository
 
 Clock = Callable[[], datetime]
@@ -45,6 +55,9 @@ class DeletedAccount:
     contacts: tuple[dict[str, Any], ...]
     reviews: tuple[dict[str, Any], ...]
     metrics: tuple[dict[str, Any], ...]
+    departments: tuple[dict[str, Any], ...] = ()
+    risks: tuple[dict[str, Any], ...] = ()
+    modules: tuple[int, ...] = ()  # catalogue entries the account owned
 
     @property
     def name(self) -> str:
@@ -146,6 +159,9 @@ class AccountService:
                 contacts=tuple(_columns(c) for c in row.contacts),
                 reviews=tuple(_columns(r) for r in row.reviews),
                 metrics=tuple(_columns(m) for m in row.metrics),
+                departments=tuple(_columns(d) for d in row.departments),
+                risks=tuple(_columns(r) for r in row.risks),
+                modules=tuple(m.id for m in row.modules),
             )
             AccountRepository(session).remove(row)
             return snapshot
@@ -159,13 +175,20 @@ class AccountService:
             if repo.get(values["id"]) is not None:
                 values.pop("id")
             row = repo.add(AccountRow(**values))
-            for model, items in ((ContactRow, deleted.contacts), (ReviewRow, deleted.reviews),
-                                 (MetricSnapshotRow, deleted.metrics)):
+            children: tuple[tuple[Any, tuple[dict[str, Any], ...]], ...] = (
+                (ContactRow, deleted.contacts), (ReviewRow, deleted.reviews),
+                (MetricSnapshotRow, deleted.metrics), (DepartmentRow, deleted.departments),
+                (RiskItemRow, deleted.risks))
+            for model, items in children:
                 for item in items:
                     child = dict(item, account_id=row.id)
                     if session.get(model, child["id"]) is not None:
                         child.pop("id")
                     session.add(model(**child))
+            still_sold = set(session.scalars(select(ProductModuleRow.id).where(
+                ProductModuleRow.id.in_(deleted.modules))))
+            session.add_all(AccountModuleRow(account_id=row.id, module_id=module_id)
+                            for module_id in deleted.modules if module_id in still_sold)
             session.flush()
             return account_of(row, read_tier_scheme(session))
 

@@ -193,7 +193,8 @@ class InsightService:
         wanted = text.strip()
         with session_scope(self._sessions) as session:
             repo = AccountRepository(session)
-            if wanted.isdigit() and repo.get(int(wanted)) is not None:
+            # isascii(): "²" and "③" are digits to str.isdigit() but not to int().
+            if wanted.isascii() and wanted.isdigit() and repo.get(int(wanted)) is not None:
                 return int(wanted)
             found = repo.id_with_name_key(name_key(wanted)) or repo.id_with_external_id(wanted)
             if found is None:
@@ -314,12 +315,17 @@ def _by_quarter(rows: Iterable[tuple[str, str, float]]) -> list[tuple[Quarter, d
 
 def _last_two_scores(rows: MetricRows, weights: HealthWeights,
                      ) -> tuple[HealthScore | None, HealthScore | None]:
-    """This quarter's and last quarter's scores, without building a whole report."""
-    quarters = _by_quarter(rows)[-2:]
-    scores = [score_quarter(quarter, values, weights) for quarter, values in quarters]
-    if not scores:
+    """The two latest scored quarters, as health_report() picks them, without its extras."""
+    scored: list[HealthScore] = []
+    for quarter, values in reversed(_by_quarter(rows)):
+        score = score_quarter(quarter, values, weights)
+        if score.total is not None:
+            scored.append(score)
+            if len(scored) == 2:
+                break
+    if not scored:
         return None, None
-    return scores[-1], scores[0] if len(scores) == 2 else None
+    return scored[0], scored[1] if len(scored) == 2 else None
 
 
 def _active_users(rows: MetricRows) -> tuple[tuple[Quarter, float], ...]:
@@ -334,12 +340,10 @@ def _latest(rows: MetricRows, key: str) -> float | None:
 
 
 def _read_weights(session: Session) -> HealthWeights:
-    stored = SettingRepository(session).get(HEALTH_WEIGHTS_KEY)
-    if not stored:
-        return DEFAULT_WEIGHTS
     try:
-        return HealthWeights.from_dict(stored)
-    except (ValueError, TypeError, KeyError):
+        stored = SettingRepository(session).get(HEALTH_WEIGHTS_KEY)
+        return HealthWeights.from_dict(stored) if stored else DEFAULT_WEIGHTS
+    except (ValueError, TypeError, KeyError, AttributeError):
         return DEFAULT_WEIGHTS  # a hand-edited setting never stops the health view
 
 

@@ -126,3 +126,13 @@ def test_every_currency_parses_after_its_own_symbol() -> None:
     for code, symbol in CURRENCIES.items():
         assert parse_amount(f"{symbol}1,000") == Decimal("1000"), code
         assert parse_amount(f"{code} 1,000") == Decimal("1000"), code
+
+
+def test_yen_and_won_never_show_cents() -> None:
+    from decimal import Decimal
+
+    from qbr_desktop.domain.money import Money, format_money
+
+    assert format_money(Money(Decimal("1357.14"), "JPY"), cents=True) == "¥1,357"
+    assert format_money(Money(Decimal("1357.14"), "KRW"), cents=True) == "₩1,357"
+    assert format_money(Money(Decimal("1357.14"), "EUR"), cents=True) == "€1,357.14"

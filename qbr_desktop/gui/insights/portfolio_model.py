@@ -49,7 +49,8 @@ def _health_text(row: PortfolioRow) -> str:
         return "no data"
     band = row.band.value if row.band else ""
     partial = "" if row.confidence >= 0.999 else f" · {row.confidence:.0%} of data"
-    return f"{row.health:.0f} {band}{partial}"
+    # Truncated: 69.9 is yellow and must not read as the green threshold 70.
+    return f"{math.floor(row.health)} {band}{partial}"
 
 
 def _trend_text(row: PortfolioRow) -> str:
@@ -175,12 +176,14 @@ class PortfolioProxy(QSortFilterProxyModel):
         self._segment = Segment.ALL
 
     def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._needle = sort_key(text.strip())
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_segment(self, segment: Segment) -> None:
+        self.beginFilterChange()
         self._segment = segment
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()

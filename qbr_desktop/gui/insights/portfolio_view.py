@@ -96,7 +96,9 @@ class PortfolioView(QWidget):
     def refresh(self) -> None:
         self.refresh_button.setEnabled(False)
         self.summary.setText("Calculating health across the portfolio…")
-        start_task(self.service.overview, self.show_overview, self._failed, (StoreError,))
+        # Kept: a QRunnable whose signals nobody references can be collected early.
+        self._task = start_task(self.service.overview, self.show_overview, self._failed,
+                                (StoreError,))
 
     def show_overview(self, overview: PortfolioOverview) -> None:
         self.overview = overview
