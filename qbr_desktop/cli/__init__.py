@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     from qbr_desktop.cli.insights import add_insight_parsers
 
     add_insight_parsers(commands)
+    from qbr_desktop.cli.imports import add_import_parser
+
+    add_import_parser(commands)
     return parser
 
 

@@ -1,0 +1,202 @@
+"""`qbr import accounts|contacts|metrics FILE`: a dry run by default, `--apply` to write.
+
+Argument parsing and printing only; the work is ImportService's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from qbr_desktop.cli import CommandFailed
+from qbr_desktop.imports.cells import ImportOptions
+from qbr_desktop.imports.errors import ImportFailed, MappingIncomplete
+from qbr_desktop.imports.fields import FIELDS, ImportKind, fields_by_key, normalise_header
+from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow
+from qbr_desktop.imports.table import SourceTable
+from qbr_desktop.paths import resolve_target
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.importing import ImportService, MappingChoice, write_rejects
+
+_ALL_FIELDS = {f.key for fields in FIELDS.values() for f in fields}
+_EXAMPLES = """examples:
+  qbr import accounts salesforce.csv                      show what would change
+  qbr import accounts salesforce.csv --apply              import it
+  qbr import contacts hubspot.csv --map account="Company Name" --apply
+  qbr import metrics tracker.xlsx --sheet "Quarterly usage" --day-first --json
+fields:
+""" + "\n".join(f"  {kind.value:<9} " + ", ".join(f.key for f in fields)
+                for kind, fields in FIELDS.items())
+
+
+def _mapping_pair(text: str) -> tuple[str, str]:
+    field, separator, header = text.partition("=")
+    field = field.strip()
+    if not separator or not field:
+        raise argparse.ArgumentTypeError(f"“{text}” is not FIELD=HEADER (e.g. name=\"Company\")")
+    if field not in _ALL_FIELDS:
+        raise argparse.ArgumentTypeError(f"“{field}” is not a field an import can fill in "
+                                         "(see qbr import --help)")
+    return field, header.strip()
+
+
+def add_import_parser(commands: Any) -> argparse.ArgumentParser:
+    """Register `import` on the `qbr` command's subparsers."""
+    parser = commands.add_parser(
+        "import", help="import accounts, contacts or metric history from CSV or XLSX",
+        description="Import a CRM or tracker export. Without --apply nothing is saved: the "
+                    "report shows what would be created, updated and rejected, row by row.",
+        epilog=_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("kind", choices=[k.value for k in ImportKind],
+                        help="what the file holds")
+    parser.add_argument("file", type=Path, metavar="FILE", help="a .csv, .tsv, .txt or .xlsx file")
+    parser.add_argument("--map", action="append", default=[], type=_mapping_pair,
+                        metavar="FIELD=HEADER",
+                        help="read FIELD from the column HEADER (repeatable; FIELD= to skip it)")
+    parser.add_argument("--apply", action="store_true",
+                        help="save the changes, all or nothing (default: a dry run)")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_const", const=True,
+                       default=None, help="read 05/06/2026 as 5 June")
+    order.add_argument("--month-first", dest="day_first", action="store_const", const=False,
+                       help="read 05/06/2026 as May 6")
+    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first)")
+    parser.add_argument("--rejects", type=Path, metavar="FILE",
+                        help="write the rejected rows, with reasons, to this CSV file")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--db", metavar="PATH", dest="sub_db",
+                        help="database file (as the top-level --db)")
+    parser.set_defaults(handler=run_import)
+    return parser
+
+
+def _find_header(table: SourceTable, header: str) -> str:
+    if header in table.headers:
+        return header
+    wanted = normalise_header(header)
+    for candidate in table.headers:
+        if normalise_header(candidate) == wanted:
+            return candidate
+    listed = ", ".join(f"“{h}”" for h in table.headers)
+    raise CommandFailed(f"{table.name} has no column “{header}” (its columns: {listed})")
+
+
+def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
+             overrides: list[tuple[str, str]]) -> dict[str, str]:
+    known = fields_by_key(kind)
+    mapping = dict(choice.mapping)
+    for field, header in overrides:
+        if field not in known:
+            raise CommandFailed(f"a {kind.value} import has no field “{field}” (it has: "
+                                f"{', '.join(known)})")
+        if not header:
+            mapping.pop(field, None)
+            continue
+        column = _find_header(table, header)
+        for other in [k for k, v in mapping.items() if v == column and k != field]:
+            del mapping[other]  # one column feeds one field: the explicit choice wins
+        mapping[field] = column
+    return mapping
+
+
+def run_import(args: argparse.Namespace, out: TextIO) -> None:
+    kind = ImportKind(args.kind)
+    try:
+        table = ImportService.read(args.file.expanduser(), sheet=args.sheet)
+    except ImportFailed as exc:
+        raise CommandFailed(str(exc)) from exc
+    context = AppContext.open(resolve_target(getattr(args, "sub_db", None) or args.db))
+    try:
+        service = ImportService(context.store.sessions)
+        choice = service.starting_mapping(kind, table)
+        mapping = _mapping(kind, table, choice, args.map)
+        options = ImportOptions(day_first=args.day_first)
+        if args.apply:
+            plan = service.apply(kind, table, mapping, options)
+        else:
+            plan = service.preview(kind, table, mapping, options)
+    except MappingIncomplete as exc:
+        raise CommandFailed(f"{exc} Use --map FIELD=HEADER; the columns of {table.name} are "
+                            + ", ".join(f"“{h}”" for h in table.headers) + ".") from exc
+    except ImportFailed as exc:
+        raise CommandFailed(str(exc)) from exc
+    finally:
+        context.close()
+    rejects = None
+    if args.rejects is not None:
+        rejects = args.rejects.expanduser()
+        write_rejects(rejects, table, plan)
+    if args.json:
+        json.dump(_report_json(args.file, table, plan, choice, args.day_first, rejects), out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_report(out, table, plan, choice, rejects)
+
+
+def _row_json(row: PlannedRow) -> dict[str, Any]:
+    return {
+        "row": row.number, "action": row.action.value, "label": row.label,
+        "changes": list(row.changes), "reasons": row.reasons, "warnings": row.warnings,
+        "problems": [{"column": p.column, "message": p.message, "severity": p.severity.value}
+                     for p in row.problems],
+    }
+
+
+def _report_json(path: Path, table: SourceTable, plan: ImportPlan, choice: MappingChoice,
+                 day_first: bool | None, rejects: Path | None) -> dict[str, Any]:
+    return {
+        "file": str(path), "kind": plan.kind.value, "applied": plan.applied,
+        "format": table.format, "encoding": table.encoding,
+        "delimiter": table.delimiter, "sheet": table.sheet,
+        "mapping": plan.mapping,
+        "mapping_source": "remembered" if choice.remembered else "guessed",
+        "day_first": day_first, "needs_date_order": plan.needs_date_order,
+        "notices": list(plan.notices),
+        "counts": {"rows": len(table.rows), "created": plan.created, "updated": plan.updated,
+                   "unchanged": plan.unchanged, "rejected": plan.rejected,
+                   "unit": "metric values" if plan.counts_values else plan.kind.value},
+        "summary": plan.summary(),
+        "rows": [_row_json(r) for r in plan.rows],
+        "rejects_file": str(rejects) if rejects else None,
+    }
+
+
+def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: MappingChoice,
+                  rejects: Path | None) -> None:
+    print(f"{table.name}: {table.describe()}", file=out)
+    source = ("remembered from the last import of this layout" if choice.remembered
+              else "guessed from the headers")
+    print(f"Columns ({source}; change with --map FIELD=HEADER):", file=out)
+    known = fields_by_key(plan.kind)
+    for key, header in plan.mapping.items():
+        print(f"  {key:<20} {known[key].label:<22} ← {header}", file=out)
+    unused = [h for h in table.headers if h not in plan.mapping.values()]
+    if unused:
+        print("  not imported: " + ", ".join(unused), file=out)
+    for notice in plan.notices:
+        print(f"Note: {notice}", file=out)
+    width = max(len(label) for label in ACTION_LABELS.values())
+    for row in plan.rows:
+        if row.action is Action.UNCHANGED and not row.problems:
+            continue
+        detail = f" ({', '.join(row.changes)})" if row.changes else ""
+        print(f"Row {row.number:<6} {ACTION_LABELS[row.action]:<{width}}  {row.label}{detail}",
+              file=out)
+        for reason in row.reasons:
+            print(f"           {reason}", file=out)
+        for warning in row.warnings:
+            print(f"           note: {warning}", file=out)
+    if plan.needs_date_order:
+        print("Some dates read both ways (day first or month first): run again with "
+              "--day-first or --month-first.", file=out)
+    if rejects is not None:
+        print(f"Rejected rows written to {rejects}.", file=out)
+    if plan.applied:
+        print(f"Imported: {plan.summary()}.", file=out)
+    else:
+        print(f"Dry run: {plan.summary()}. Nothing was saved; add --apply to import.",
+              file=out)
+

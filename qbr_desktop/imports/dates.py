@@ -1,0 +1,157 @@
+"""Reading dates and quarters as exports write them.
+
+ISO (2026-12-31), 2026/12/31, 31.12.2026, 31/12/2026 or 12/31/2026, "Dec 31, 2026",
+"31-Dec-2026", 2026年12月31日, and real dates from workbook cells. Whether 05/06/2026 is
+5 June or May 6 is decided by an explicit setting, else by the column's unambiguous cells,
+else the cell is reported as ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.imports.values import CellValue, ValueProblem
+
+MONTHS = {
+    name: number
+    for number, names in enumerate((
+        ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+        ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+        ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+        ("dec", "december"),
+    ), start=1)
+    for name in names
+}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_ISO = re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}")
+_YEAR_FIRST = re.compile(rf"(\d{{4}})[/.](\d{{1,2}})[/.](\d{{1,2}}){_TIME}")
+_DOTTED = re.compile(rf"(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}|\d{{2}}){_TIME}")
+_SLASHED = re.compile(rf"(\d{{1,2}})([/-])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){_TIME}")
+_MONTH_FIRST_NAMED = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DAY_FIRST_NAMED = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})")
+_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+class AmbiguousDate(ValueProblem):
+    """Both day-first and month-first readings are real dates."""
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    if len(text) == 2:
+        return 2000 + value if value < 70 else 1900 + value
+    return value
+
+
+def _make(text: str, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise ValueProblem(f"“{text}” is not a real date") from exc
+
+
+def _month(text: str, name: str) -> int:
+    number = MONTHS.get(name.casefold())
+    if number is None:
+        raise ValueProblem(f"“{text}” is not a date (“{name}” is not a month)")
+    return number
+
+
+def _spell(day: date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def date_order_evidence(text: str) -> bool | None:
+    """True if the cell can only be day-first (31/12/2026), False if only month-first."""
+    match = _SLASHED.fullmatch(text.strip())
+    if not match:
+        return None
+    first, second = int(match[1]), int(match[3])
+    if first > 12 >= second:
+        return True
+    if second > 12 >= first:
+        return False
+    return None
+
+
+def infer_day_first(texts: Iterable[str]) -> bool | None:
+    """The date order of a column, from the cells that can be read only one way."""
+    seen: set[bool] = set()
+    for text in texts:
+        evidence = date_order_evidence(text)
+        if evidence is not None:
+            seen.add(evidence)
+            if len(seen) == 2:
+                return None
+    return seen.pop() if seen else None
+
+
+def excel_serial_date(serial: float) -> date:
+    """A workbook number in a date column: days since 1899-12-30 (Excel's 1900 system)."""
+    if not 1 <= serial < 2_958_466:
+        raise ValueProblem(f"{serial:g} is not a date")
+    return _EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+def parse_date(value: CellValue, *, day_first: bool | None = None) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return excel_serial_date(value)
+    text = str(value).strip()
+    if match := (_ISO.fullmatch(text) or _YEAR_FIRST.fullmatch(text) or _CJK.fullmatch(text)):
+        return _make(text, int(match[1]), int(match[2]), int(match[3]))
+    if match := _DOTTED.fullmatch(text):  # 31.12.2026 is day-first wherever it is written
+        return _make(text, _year(match[3]), int(match[2]), int(match[1]))
+    if match := _SLASHED.fullmatch(text):
+        first, second, year = int(match[1]), int(match[3]), _year(match[4])
+        order = day_first if day_first is not None else date_order_evidence(text)
+        if order is None:
+            if first == second or min(first, second) > 12:
+                order = True  # the same either way, or no real date either way
+            else:
+                one, other = _make(text, year, second, first), _make(text, year, first, second)
+                raise AmbiguousDate(
+                    f"“{text}” could be {_spell(one)} or {_spell(other)}; "
+                    "choose whether dates put the day or the month first")
+        return _make(text, year, second, first) if order else _make(text, year, first, second)
+    if match := _MONTH_FIRST_NAMED.fullmatch(text):
+        return _make(text, int(match[3]), _month(text, match[1]), int(match[2]))
+    if match := _DAY_FIRST_NAMED.fullmatch(text):
+        return _make(text, _year(match[3]), _month(text, match[2]), int(match[1]))
+    raise ValueProblem(f"“{text}” is not a date (try 2026-12-31 or 31/12/2026)")
+
+
+_QUARTER_FIRST = re.compile(r"(?:FY\s*)?Q([1-4])[\s\-/]*(?:FY\s*)?(\d{4}|\d{2})", re.IGNORECASE)
+_YEAR_FIRST_QUARTER = re.compile(r"(?:FY\s*)?(\d{4})\s*[-/ ]?\s*Q([1-4])", re.IGNORECASE)
+_CJK_QUARTER = re.compile(r"(\d{4})\s*年?\s*(?:第\s*)?([1-4一二三四])\s*季度")
+_CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def parse_period(value: CellValue, *, day_first: bool | None = None) -> Quarter:
+    """'2026Q3', '2026-Q3', 'Q3 2026', 'Q3-26', '2026年第三季度', or any date inside it."""
+    if not isinstance(value, str):
+        return Quarter.containing(parse_date(value, day_first=day_first))
+    text = value.strip()
+    if match := _YEAR_FIRST_QUARTER.fullmatch(text):
+        return Quarter(int(match[1]), int(match[2]))
+    if match := _QUARTER_FIRST.fullmatch(text):
+        return Quarter(_year(match[2]), int(match[1]))
+    if match := _CJK_QUARTER.fullmatch(text):
+        number = match[2]
+        return Quarter(int(match[1]), _CJK_DIGITS.get(number) or int(number))
+    try:
+        return Quarter.containing(parse_date(text, day_first=day_first))
+    except AmbiguousDate:
+        raise
+    except ValueProblem as exc:
+        raise ValueProblem(f"“{text}” is not a quarter or a date (try 2026Q3)") from exc

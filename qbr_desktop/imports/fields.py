@@ -1,0 +1,229 @@
+"""What each kind of import can fill in, and which file column probably holds it.
+
+A mapping is {field key: header}. It is guessed from header names (synonyms as Salesforce,
+HubSpot and hand-made trackers write them), remembered per file layout by a fingerprint of
+the kind and the normalised headers, and can always be changed by the person importing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from qbr_desktop.domain.metrics import METRICS
+
+
+class ImportKind(StrEnum):
+    ACCOUNTS = "accounts"
+    CONTACTS = "contacts"
+    METRICS = "metrics"
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    MONEY = "money"
+    CURRENCY = "currency"
+    WHOLE = "whole number"
+    NUMBER = "number"
+    DATE = "date"
+    PERIOD = "quarter"
+    EMPLOYEES = "employees"
+    LEVEL = "level"
+    METRIC_NAME = "metric name"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetField:
+    key: str
+    label: str
+    type: FieldType = FieldType.TEXT
+    synonyms: tuple[str, ...] = ()
+
+
+_ACCOUNT_NAMES = ("account name", "account", "company name", "company", "organization",
+                  "organisation", "organization name", "customer name", "customer", "client",
+                  "客户名称", "客户", "公司名称", "公司")
+_ACCOUNT_IDS = ("account id", "company id", "associated company id", "account external id",
+                "客户编号", "客户id")
+
+ACCOUNT_FIELDS: tuple[TargetField, ...] = (
+    TargetField("external_id", "CRM id", synonyms=(
+        "account id", "record id", "id", "salesforce id", "crm id", "external id",
+        "company id", "account number", "客户编号", "客户id")),
+    TargetField("name", "Account name", synonyms=("name",) + _ACCOUNT_NAMES),
+    TargetField("arr", "ARR", FieldType.MONEY, (
+        "annual recurring revenue", "arr", "amount", "recurring revenue", "arr amount",
+        "年度经常性收入", "年经常性收入")),
+    TargetField("currency", "Currency", FieldType.CURRENCY, (
+        "currency", "currency code", "account currency", "arr currency", "货币", "币种")),
+    TargetField("renewal_date", "Renewal date", FieldType.DATE, (
+        "renewal date", "contract end date", "renewal", "contract end", "next renewal date",
+        "续约日期", "合同到期日")),
+    TargetField("customer_since", "Customer since", FieldType.DATE, (
+        "customer since", "contract start date", "customer start date", "first contract date",
+        "start date", "客户起始日期")),
+    TargetField("licensed_seats", "Licensed seats", FieldType.WHOLE, (
+        "licensed seats", "seats", "licenses", "licences", "number of licenses",
+        "license count", "许可席位", "席位")),
+    TargetField("industry", "Industry", synonyms=("industry", "sector", "vertical", "行业")),
+    TargetField("country", "Country", synonyms=(
+        "country", "billing country", "country region", "hq country", "国家")),
+    TargetField("employee_band", "Employees", FieldType.EMPLOYEES, (
+        "employees", "employee band", "number of employees", "company size", "headcount",
+        "员工人数")),
+    TargetField("csm_owner", "CSM owner", synonyms=(
+        "csm owner", "csm", "customer success manager", "account owner", "owner", "负责人")),
+    TargetField("tier_override", "Tier", synonyms=("tier", "tier override", "customer tier")),
+    TargetField("notes", "Notes", synonyms=("notes", "description", "comments", "备注")),
+)
+
+CONTACT_FIELDS: tuple[TargetField, ...] = (
+    TargetField("external_id", "CRM id", synonyms=(
+        "record id", "contact id", "id", "hubspot id", "salesforce id", "crm id",
+        "external id")),
+    TargetField("name", "Name", synonyms=("name", "full name", "contact name", "contact",
+                                          "姓名", "联系人")),
+    TargetField("first_name", "First name", synonyms=("first name", "firstname", "given name",
+                                                      "名")),
+    TargetField("last_name", "Last name", synonyms=("last name", "lastname", "surname",
+                                                    "family name", "姓")),
+    TargetField("account", "Account name", synonyms=_ACCOUNT_NAMES + ("associated company",)),
+    TargetField("account_external_id", "Account CRM id", synonyms=_ACCOUNT_IDS),
+    TargetField("email", "Email", synonyms=("email", "e mail", "email address", "work email",
+                                            "邮箱", "电子邮件")),
+    TargetField("title", "Title", synonyms=("title", "job title", "position", "role", "职位")),
+    TargetField("phone", "Phone", synonyms=(
+        "phone", "phone number", "mobile", "mobile phone", "mobile phone number", "work phone",
+        "telephone", "电话")),
+    TargetField("department", "Department", synonyms=(
+        "department", "dept", "team", "business unit", "部门")),
+    TargetField("level", "Level", FieldType.LEVEL, (
+        "level", "seniority", "management level", "job level", "级别")),
+)
+
+_METRIC_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "active_users": ("active users", "monthly active users", "mau", "活跃用户"),
+    "licensed_seats": ("licensed seats", "seats", "licenses", "licences"),
+    "features_adopted": ("features adopted", "adopted features"),
+    "features_available": ("features available", "available features"),
+    "logins": ("logins", "log ins", "sign ins"),
+    "support_tickets": ("support tickets", "tickets", "support cases", "cases"),
+    "csat": ("csat", "customer satisfaction", "csat score"),
+    "nps": ("nps", "net promoter score", "nps score"),
+}
+
+METRIC_FIELDS: tuple[TargetField, ...] = (
+    TargetField("account", "Account name", synonyms=_ACCOUNT_NAMES),
+    TargetField("account_external_id", "Account CRM id", synonyms=_ACCOUNT_IDS + ("id",)),
+    TargetField("period", "Quarter or date", FieldType.PERIOD, (
+        "period", "quarter", "fiscal quarter", "date", "snapshot date", "as of", "month",
+        "季度", "日期")),
+    TargetField("metric", "Metric (one per row)", FieldType.METRIC_NAME, (
+        "metric", "metric name", "kpi", "measure", "指标")),
+    TargetField("value", "Value (one per row)", FieldType.NUMBER, (
+        "value", "metric value", "指标值", "数值")),
+) + tuple(
+    TargetField(m.key, m.label, FieldType.NUMBER,
+                (m.key, m.label) + _METRIC_SYNONYMS.get(m.key, ()))
+    for m in METRICS
+)
+
+FIELDS: dict[ImportKind, tuple[TargetField, ...]] = {
+    ImportKind.ACCOUNTS: ACCOUNT_FIELDS,
+    ImportKind.CONTACTS: CONTACT_FIELDS,
+    ImportKind.METRICS: METRIC_FIELDS,
+}
+METRIC_KEYS = frozenset(m.key for m in METRICS)
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def fields_by_key(kind: ImportKind) -> dict[str, TargetField]:
+    return {f.key: f for f in FIELDS[kind]}
+
+
+def normalise_header(text: str) -> str:
+    """'Job_Title ', 'JOB-TITLE' and 'Job Title' compare equal."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def layout_fingerprint(kind: ImportKind, headers: Iterable[str]) -> str:
+    """sha256 of the kind and the normalised header list: one file layout, however named."""
+    joined = "\x1f".join([kind.value, *(normalise_header(h) for h in headers)])
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+_METRIC_NAMES = {
+    normalise_header(name): key
+    for key in METRIC_KEYS
+    for name in (key, *next(f.synonyms for f in METRIC_FIELDS if f.key == key))
+}
+
+
+def metric_key_for(text: str) -> str | None:
+    """'Active Users', 'active_users', 'MAU' → 'active_users'."""
+    return _METRIC_NAMES.get(normalise_header(text))
+
+
+def guess_mapping(kind: ImportKind, headers: Iterable[str],
+                  ambiguous: Iterable[str] = ()) -> dict[str, str]:
+    """Exact synonym matches first, then headers that contain a synonym as whole words
+    ('ARR (USD)'); longer synonyms win. Duplicated headers are never guessed."""
+    skip = set(ambiguous)
+    candidates = [(h, normalise_header(h)) for h in headers if h not in skip]
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for target in FIELDS[kind]:
+        for synonym in target.synonyms:
+            wanted = normalise_header(synonym)
+            header = next((h for h, n in candidates if n == wanted and h not in used), None)
+            if header is not None:
+                mapping[target.key] = header
+                used.add(header)
+                break
+    scored: list[tuple[int, str, str]] = []
+    for target in FIELDS[kind]:
+        if target.key in mapping:
+            continue
+        for header, normal in candidates:
+            if header in used or (normal.endswith(" currency") and target.key != "currency"):
+                continue
+            padded = f" {normal} "
+            for synonym in target.synonyms:
+                wanted = normalise_header(synonym)
+                if len(wanted) >= 3 and f" {wanted} " in padded:
+                    scored.append((len(wanted), target.key, header))
+    for _length, key, header in sorted(scored, key=lambda s: -s[0]):
+        if key not in mapping and header not in used:
+            mapping[key] = header
+            used.add(header)
+    return mapping
+
+
+def missing_fields(kind: ImportKind, mapping: Mapping[str, str]) -> list[str]:
+    """Sentences naming each column the import still needs; empty when it can go ahead."""
+    mapped = {k for k, v in mapping.items() if v}
+    missing: list[str] = []
+    if kind is ImportKind.ACCOUNTS and "name" not in mapped:
+        missing.append("Choose the column that holds the account name.")
+    if kind is ImportKind.CONTACTS and not mapped & {"name", "first_name", "last_name"}:
+        missing.append("Choose the column that holds the contact's name (or first and last "
+                       "name).")
+    if kind in (ImportKind.CONTACTS, ImportKind.METRICS) and not mapped & {
+            "account", "account_external_id"}:
+        missing.append("Choose the column that names the account (its name or CRM id).")
+    if kind is ImportKind.METRICS:
+        if "period" not in mapped:
+            missing.append("Choose the column that holds the quarter or date.")
+        long_format = mapped & {"metric", "value"}
+        if len(long_format) == 1:
+            missing.append("For one metric per row, choose both the Metric and the Value "
+                           "column.")
+        elif not long_format and not mapped & METRIC_KEYS:
+            missing.append("Choose the Metric and Value columns, or at least one column per "
+                           "metric (such as Active users).")
+    return missing

@@ -1,0 +1,249 @@
+"""Import use-cases: read a file, choose its columns, preview the plan, apply it atomically.
+
+`preview` plans against the stored data and writes nothing. `apply` plans again inside one
+transaction (so it acts on what is stored at that moment), writes with bulk statements and
+remembers the column mapping for the file's layout; any failure rolls everything back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from qbr_desktop.imports.cells import ImportOptions
+from qbr_desktop.imports.csv_safety import write_csv_atomically
+from qbr_desktop.imports.errors import ApplyFailed, MappingIncomplete
+from qbr_desktop.imports.fields import (
+    ImportKind,
+    fields_by_key,
+    guess_mapping,
+    layout_fingerprint,
+    missing_fields,
+    normalise_header,
+)
+from qbr_desktop.imports.plan import AccountLookup, Action, ImportPlan
+from qbr_desktop.imports.plan_accounts import StoredAccount, plan_accounts
+from qbr_desktop.imports.plan_contacts import StoredContact, plan_contacts
+from qbr_desktop.imports.plan_metrics import MetricKey, decide_metrics, read_metric_rows
+from qbr_desktop.imports.reading import read_table
+from qbr_desktop.imports.table import SourceTable, bulk_allocation
+from qbr_desktop.services.accounts import draft_of
+from qbr_desktop.services.settings import read_tier_scheme
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.models import (
+    AccountRow,
+    ContactRow,
+    ImportLayoutRow,
+    MetricSnapshotRow,
+)
+
+Clock = Callable[[], datetime]
+_MODELS: dict[ImportKind, Any] = {
+    ImportKind.ACCOUNTS: AccountRow, ImportKind.CONTACTS: ContactRow,
+    ImportKind.METRICS: MetricSnapshotRow,
+}
+#: Columns every insert carries, so one executemany serves all rows of a kind.
+_INSERT_DEFAULTS: dict[ImportKind, dict[str, Any]] = {
+    ImportKind.ACCOUNTS: {"external_id": None, "customer_since": None},
+    ImportKind.CONTACTS: {"external_id": None},
+    ImportKind.METRICS: {},
+}
+_IN_CHUNK = 500  # bound parameters per IN (...) query
+DEFAULT_OPTIONS = ImportOptions()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class MappingChoice:
+    mapping: dict[str, str]
+    #: True when it is the mapping last used for this file layout; False when guessed.
+    remembered: bool
+
+
+class ImportService:
+    """Thread-safe entry points: each call opens its own session."""
+
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _utc_now) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    # Reading and choosing columns ----------------------------------------------------------
+    @staticmethod
+    def read(path: Path, *, sheet: str | None = None) -> SourceTable:
+        """The file as a table; raises UnreadableFile with a sentence saying why not."""
+        return read_table(path, sheet=sheet)
+
+    def remembered_mapping(self, kind: ImportKind, table: SourceTable) -> dict[str, str] | None:
+        with session_scope(self._sessions) as session:
+            row = session.get(ImportLayoutRow, layout_fingerprint(kind, table.raw_headers))
+            if row is None or row.kind != kind.value:
+                return None
+            try:
+                stored = json.loads(row.mapping)
+            except ValueError:
+                return None
+        known = fields_by_key(kind)
+        # The fingerprint matched, so every header is there, perhaps spelled differently.
+        current = {normalise_header(h): h for h in table.headers}
+        return {key: current[normalise_header(header)] for key, header in stored.items()
+                if key in known and isinstance(header, str)
+                and normalise_header(header) in current}
+
+    def starting_mapping(self, kind: ImportKind, table: SourceTable) -> MappingChoice:
+        """The mapping last used for this layout, else one guessed from the headers."""
+        remembered = self.remembered_mapping(kind, table)
+        if remembered is not None:
+            return MappingChoice(remembered, remembered=True)
+        return MappingChoice(guess_mapping(kind, table.headers, table.ambiguous_headers),
+                             remembered=False)
+
+    # Planning and applying -----------------------------------------------------------------
+    def preview(self, kind: ImportKind, table: SourceTable, mapping: Mapping[str, str],
+                options: ImportOptions = DEFAULT_OPTIONS) -> ImportPlan:
+        """What applying would do now; writes nothing."""
+        with session_scope(self._sessions) as session:
+            return self._plan(session, kind, table, mapping, options)
+
+    def apply(self, kind: ImportKind, table: SourceTable, mapping: Mapping[str, str],
+              options: ImportOptions = DEFAULT_OPTIONS) -> ImportPlan:
+        """Plan and write in one transaction; on any failure nothing is saved."""
+        try:
+            with bulk_allocation(), session_scope(self._sessions) as session:
+                plan = self._plan(session, kind, table, mapping, options)
+                self._write(session, plan)
+                self._remember(session, kind, table, plan.mapping)
+        except SQLAlchemyError as exc:
+            detail = str(exc).splitlines()[0]
+            raise ApplyFailed(f"The import was not saved, and nothing in the portfolio "
+                              f"changed ({detail})") from exc
+        return replace(plan, applied=True)
+
+    # Internals -------------------------------------------------------------------------
+    @staticmethod
+    def _checked_mapping(kind: ImportKind, table: SourceTable,
+                         mapping: Mapping[str, str]) -> dict[str, str]:
+        known = fields_by_key(kind)
+        clean = {key: header for key, header in mapping.items() if header}
+        problems = [f"There is no column “{header}” in {table.name}." for header in
+                    clean.values() if header not in table.headers]
+        problems += [f"“{key}” is not something a {kind.value} import can fill in." for key in
+                     clean if key not in known]
+        used: dict[str, str] = {}
+        for key, header in clean.items():
+            if header in used:
+                problems.append(f"The column “{header}” is chosen for both "
+                                f"{known[used[header]].label} and {known[key].label}.")
+            used[header] = key
+        problems += missing_fields(kind, clean)
+        if problems:
+            raise MappingIncomplete(problems)
+        return clean
+
+    def _plan(self, session: Session, kind: ImportKind, table: SourceTable,
+              mapping: Mapping[str, str], options: ImportOptions) -> ImportPlan:
+        with bulk_allocation():
+            return self._plan_kind(session, kind, table, mapping, options)
+
+    def _plan_kind(self, session: Session, kind: ImportKind, table: SourceTable,
+                   mapping: Mapping[str, str], options: ImportOptions) -> ImportPlan:
+        clean = self._checked_mapping(kind, table, mapping)
+        if kind is ImportKind.ACCOUNTS:
+            tiers = read_tier_scheme(session).tiers
+            return plan_accounts(table, clean, options, self._stored_accounts(session), tiers)
+        lookup = self._account_lookup(session)
+        if kind is ImportKind.CONTACTS:
+            return plan_contacts(table, clean, options, lookup, self._stored_contacts(session))
+        read = read_metric_rows(table, clean, options, lookup)
+        return decide_metrics(read, self._stored_metric_values(session, read.account_ids))
+
+    @staticmethod
+    def _stored_accounts(session: Session) -> list[StoredAccount]:
+        return [StoredAccount(row.id, draft_of(row), row.external_id, row.customer_since)
+                for row in session.scalars(select(AccountRow))]
+
+    @staticmethod
+    def _account_lookup(session: Session) -> AccountLookup:
+        rows = session.execute(select(AccountRow.id, AccountRow.name, AccountRow.name_key,
+                                      AccountRow.external_id)).all()
+        return AccountLookup(
+            by_external_id={r.external_id: r.id for r in rows if r.external_id},
+            by_name_key={r.name_key: r.id for r in rows},
+            names={r.id: r.name for r in rows},
+        )
+
+    @staticmethod
+    def _stored_contacts(session: Session) -> list[StoredContact]:
+        columns = (ContactRow.id, ContactRow.account_id, ContactRow.name, ContactRow.title,
+                   ContactRow.email, ContactRow.phone, ContactRow.level, ContactRow.department,
+                   ContactRow.external_id)
+        return [StoredContact(*row) for row in session.execute(select(*columns))]
+
+    @staticmethod
+    def _stored_metric_values(session: Session, account_ids: Iterable[int]
+                              ) -> dict[MetricKey, tuple[int, float]]:
+        ids = sorted(account_ids)
+        stored: dict[MetricKey, tuple[int, float]] = {}
+        table = MetricSnapshotRow
+        for start in range(0, len(ids), _IN_CHUNK):
+            query = select(table.id, table.account_id, table.period, table.metric_key,
+                           table.value).where(table.account_id.in_(ids[start:start + _IN_CHUNK]))
+            for row_id, account_id, period, key, value in session.execute(query):
+                stored[(account_id, period, key)] = (row_id, value)
+        return stored
+
+    def _write(self, session: Session, plan: ImportPlan) -> None:
+        """Bulk statements (one executemany each), never a flush per row."""
+        model = _MODELS[plan.kind]
+        table = model.__table__
+        now = self._clock()
+        if plan.kind is ImportKind.METRICS:
+            if plan.updates:
+                statement = update(table).where(table.c.id == bindparam("row_id")).values(
+                    value=bindparam("new_value"))
+                session.execute(statement, [{"row_id": u["id"], "new_value": u["value"]}
+                                            for u in plan.updates])
+            if plan.inserts:
+                session.execute(insert(table), plan.inserts)
+            return
+        if plan.updates:  # ORM bulk UPDATE by primary key: rows may change different fields
+            session.execute(update(model), [{**u, "updated_at": now} for u in plan.updates])
+        if plan.inserts:
+            defaults = _INSERT_DEFAULTS[plan.kind]
+            session.execute(insert(table), [
+                {**defaults, **row, "created_at": now, "updated_at": now}
+                for row in plan.inserts])
+
+    def _remember(self, session: Session, kind: ImportKind, table: SourceTable,
+                  mapping: Mapping[str, str]) -> None:
+        fingerprint = layout_fingerprint(kind, table.raw_headers)
+        encoded = json.dumps(dict(mapping), ensure_ascii=False, sort_keys=True)
+        row = session.get(ImportLayoutRow, fingerprint)
+        if row is None:
+            session.add(ImportLayoutRow(fingerprint=fingerprint, kind=kind.value,
+                                        mapping=encoded, updated_at=self._clock()))
+        else:
+            row.kind, row.mapping, row.updated_at = kind.value, encoded, self._clock()
+        session.flush()
+
+
+def write_rejects(path: Path, table: SourceTable, plan: ImportPlan) -> int:
+    """The rejected rows as CSV (row number, reasons, then the original cells); returns how
+    many were written. Cells that could run as formulas are neutralised."""
+    rejected = {r.number: r for r in plan.rows if r.action is Action.REJECT}
+    rows = [
+        [source.number, "; ".join(rejected[source.number].reasons), *source.cells]
+        for source in table.rows if source.number in rejected
+    ]
+    write_csv_atomically(path, ["Row", "Reasons", *table.headers], rows)
+    return len(rows)
