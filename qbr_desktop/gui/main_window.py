@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
                                            "Start an empty portfolio file")
         self.open_portfolio_action = action("&Open Portfolio…", self._open_portfolio,
                                             QKeySequence.StandardKey.Open)
+        self.import_action = action("&Import…", self.import_file, "Ctrl+I",
+                                    "Accounts, contacts or metric history from CSV or XLSX")
         self.accounts_view_action = action("&Accounts", lambda: self.views.setCurrentIndex(0),
                                            "Ctrl+1", "The account list and the account page")
         self.portfolio_view_action = action(
@@ -183,8 +185,9 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        for item in (self.new_action, self.delete_action, None, self.new_portfolio_action,
-                     self.open_portfolio_action, self.backup_action, None, quit_action):
+        for item in (self.new_action, self.delete_action, None, self.import_action, None,
+                     self.new_portfolio_action, self.open_portfolio_action, self.backup_action,
+                     None, quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
         edit_menu = menu.addMenu("&Edit")
         for item in (self.undo_action, self.redo_action, None, self.find_action, None,
@@ -345,6 +348,22 @@ class MainWindow(QMainWindow):
             self.page.set_tiers(self.context.settings.tier_scheme().tiers)
             self.reload_accounts()
             self.show_account(self.list_panel.current_account_id())
+
+    def import_file(self) -> None:
+        from qbr_desktop.gui.imports import ImportDialog
+
+        self.page.flush_pending()
+        dialog = ImportDialog(self.context, self)
+        dialog.imported.connect(self._imported)
+        dialog.exec()
+
+    def _imported(self, plan: object) -> None:
+        self.reload_accounts()
+        self._estimates_changed()
+        self.show_account(self.list_panel.current_account_id())
+        summary = getattr(plan, "summary", None)
+        if callable(summary):
+            self.statusBar().showMessage(f"Imported: {summary()}", SAVED_MESSAGE_MS * 2)
 
     def edit_catalogue(self) -> None:
         from qbr_desktop.gui.insights.settings_dialogs import CatalogueDialog
