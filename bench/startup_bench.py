@@ -6,9 +6,10 @@ to a baseline measured in the same run, so it means the same on any machine; the
 sort goals are absolute milliseconds.
 
 1. Start-up: a fresh process per run starts the app the way users do (`qbr-desktop --db PATH`,
-   through qbr_desktop.app.main) on a 1,000-account demo portfolio and reports as soon as the
-   main window has painted; the baseline is a bare QMainWindow shown the same way. Time runs
-   from just before Popen in this process to the child's "shown" line. Bytecode is cached
+   through qbr_desktop.app.main) on a 1,000-account demo portfolio; the child notes the wall
+   clock at the main window's first paint, and again when its event loop next runs (for the
+   app: the portfolio is listed and takes input). The baseline is a bare QMainWindow shown
+   the same way. Time runs from just before Popen in this process. Bytecode is cached
    (in a temp folder) as for an installed app; the first app launch, which also takes the
    daily start-up backup, is reported apart.
 2. Type-to-filter: 10,000 accounts in an AccountListPanel shown at 1366x768; each keystroke is
@@ -61,28 +62,34 @@ GOAL_SORT_MEDIAN_MS = 100.0  # this benchmark's choice: the usual "feels instant
 CHILD_SOURCE = '''\
 import resource
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 
 class FirstPaint(QObject):
-    """Prints "shown <maxrss KB>" once a main window has finished its first paint pass."""
+    """Prints "shown <painted at> <ready at> <maxrss KB>" (wall-clock seconds).
+
+    "Painted at" is the first paint of a main window; "ready at" is when the event loop
+    next runs, i.e. the window can take input (for the app: its portfolio is listed).
+    """
 
     def __init__(self, app: QApplication) -> None:
         super().__init__()
-        self.app, self.seen = app, False
+        self.app, self.painted_at = app, 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (not self.seen and event.type() == QEvent.Type.Paint
+        if (not self.painted_at and event.type() == QEvent.Type.Paint
                 and isinstance(watched, QWidget) and isinstance(watched.window(), QMainWindow)):
-            self.seen = True
-            QTimer.singleShot(0, self.report)  # runs after the rest of this paint pass
+            self.painted_at = time.time()
+            QTimer.singleShot(0, self.report)  # runs once the event loop has control again
         return False
 
     def report(self) -> None:
         self.app.removeEventFilter(self)
-        print(f"shown {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"shown {self.painted_at!r} {time.time()!r} {rss}", flush=True)
         self.app.quit()
 
 
@@ -106,7 +113,8 @@ sys.exit(main())
 
 @dataclass(frozen=True, slots=True)
 class ChildRun:
-    shown_s: float  # Popen to the "shown" line
+    shown_s: float  # Popen to the first paint of the main window
+    ready_s: float  # Popen to the event loop running with the window (portfolio) ready
     exit_s: float  # Popen to the process exit (includes closeEvent and interpreter shutdown)
     maxrss_mb: float  # the child's peak RSS when its window had painted
 
@@ -164,6 +172,7 @@ def build_demo_database(path: Path, env: dict[str, str]) -> float:
 def launch(child: Path, arguments: Sequence[str], env: dict[str, str], log: Path) -> ChildRun:
     with log.open("w") as stderr:
         start = time.perf_counter()
+        start_wall = time.time()
         process = subprocess.Popen([sys.executable, str(child), *arguments], env=env,
                                    stdout=subprocess.PIPE, stderr=stderr, text=True)
         watchdog = threading.Timer(CHILD_TIMEOUT_S, process.kill)
@@ -171,17 +180,17 @@ def launch(child: Path, arguments: Sequence[str], env: dict[str, str], log: Path
         try:
             assert process.stdout is not None
             line = process.stdout.readline()
-            shown = time.perf_counter()
             process.stdout.read()
             code = process.wait()
             ended = time.perf_counter()
         finally:
             watchdog.cancel()
     words = line.split()
-    if code != 0 or len(words) != 2 or words[0] != "shown":
+    if code != 0 or len(words) != 4 or words[0] != "shown":
         raise ChildFailed(f"start-up child {' '.join(arguments)} failed (exit {code}, said "
                           f"{line.strip()!r}):\n{log.read_text(errors='replace')[-2000:]}")
-    return ChildRun(shown - start, ended - start, int(words[1]) / 1024)
+    painted, ready = float(words[1]) - start_wall, float(words[2]) - start_wall
+    return ChildRun(painted, ready, ended - start, int(words[3]) / 1024)
 
 
 class ChildFailed(RuntimeError):
@@ -416,6 +425,10 @@ def summarize(startup: dict[str, Any], filtering: dict[str, Any]) -> list[Row]:
         Row("bare QMainWindow baseline", f"{base_shown:.3f} s", "", "info"),
         Row("start-up ratio, app / baseline", f"{ratio:.2f}x", f"<= {GOAL_STARTUP_RATIO}x",
             verdict(ratio <= GOAL_STARTUP_RATIO)),
+        Row(f"start-up to portfolio listed and usable ({accounts})",
+            f"{median([r['ready_s'] for r in startup['app']]):.3f} s", "", "info"),
+        Row("  the same, as a ratio to the baseline",
+            f"{median([r['ready_s'] for r in startup['app']]) / base_shown:.2f}x", "", "info"),
         Row("first launch, takes the daily backup (1 run)",
             f"{startup['first_launch']['shown_s']:.3f} s", "", "info"),
         Row("start-up to process exit (app)",

@@ -326,3 +326,14 @@ def describe_benchmark(result: Benchmark) -> str:
     if not phrases:
         return f"Among {where}: not enough data to compare."
     return f"Among {where}: {', '.join(phrases)}."
+
+
+def format_peer_value(key: str, value: float | None) -> str:
+    """A benchmark value as a person reads it: rates as percentages, counts without noise."""
+    if value is None:
+        return "—"
+    if key.endswith("_rate"):
+        return f"{value:.0%}"
+    if value != int(value) and abs(value) < 100:
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"

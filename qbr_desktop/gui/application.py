@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from qbr_desktop import APP_NAME, ORGANIZATION
 from qbr_desktop.assets import read_text, resource
 from qbr_desktop.paths import DatabaseTarget, demo_target, resolve_target
-from qbr_desktop.services.context import AppContext
-from qbr_desktop.store.backup import restore_backup
 from qbr_desktop.store.errors import CorruptDatabaseError, StoreError
+
+if TYPE_CHECKING:  # the services load SQLAlchemy: only once the window is on screen
+    from qbr_desktop.gui.main_window import MainWindow
+    from qbr_desktop.services.context import AppContext
 
 LOCK_WAIT_MS = 200
 SCREENSHOT_DELAY_MS = 1500
@@ -61,7 +64,9 @@ class PortfolioWindows(QObject):
         self.window: QWidget | None = None
         self._lock: QLockFile | None = None
 
-    def open(self, target: DatabaseTarget, *, demo_if_empty: bool = False) -> bool:
+    def open(self, target: DatabaseTarget, *, demo_if_empty: bool = False,
+             into: MainWindow | None = None) -> bool:
+        """Open `target` in a new window, or in `into`: the start-up window already showing."""
         lock = self._acquire_lock(target)
         if lock is False:
             return False
@@ -76,13 +81,17 @@ class PortfolioWindows(QObject):
             build_demo_portfolio(context)
         from qbr_desktop.gui.main_window import MainWindow
 
-        window = MainWindow(context)
+        if into is not None:
+            into.attach(context)
+            window = into
+        else:
+            window = MainWindow(context)
         window.portfolio_requested.connect(self._switch)
         old_window, old_context, old_lock = self.window, self.context, self._lock
         self.window, self.context = window, context
         self._lock = lock if isinstance(lock, QLockFile) else None
         window.show()
-        if old_window is not None:
+        if old_window is not None and old_window is not window:
             old_window.close()
             old_window.deleteLater()
         if old_context is not None:
@@ -121,6 +130,9 @@ class PortfolioWindows(QObject):
         return False
 
     def _open_context(self, target: DatabaseTarget) -> AppContext | None:
+        from qbr_desktop.services.context import AppContext
+        from qbr_desktop.store.backup import restore_backup
+
         while True:
             try:
                 return AppContext.open(target)
@@ -155,8 +167,18 @@ def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = Non
     assert isinstance(app, QApplication)
     configure_application(app)
     target = startup_target(db_arg)
+    from qbr_desktop.gui.main_window import MainWindow
+
+    # The window first, painted, then the portfolio: the database layer takes longer to
+    # load than Qt itself, and a window that appears at once is what tells a person the
+    # click worked.
+    shell = MainWindow()
+    shell.show()
+    app.processEvents()
     windows = PortfolioWindows()
-    if not windows.open(target, demo_if_empty=target == demo_target()):
+    windows.window = shell  # dialogs while opening (lock, damaged file) sit on it
+    if not windows.open(target, demo_if_empty=target == demo_target(), into=shell):
+        shell.close()
         return 1
     if screenshot:
         QTimer.singleShot(SCREENSHOT_DELAY_MS,

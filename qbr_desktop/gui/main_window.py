@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,15 +28,12 @@ from PySide6.QtWidgets import (
 from qbr_desktop import APP_NAME, __version__
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
-from qbr_desktop.gui.accounts.account_page import AccountPage
-from qbr_desktop.gui.accounts.commands import AccountEditor
-from qbr_desktop.gui.accounts.list_panel import AccountListPanel
-from qbr_desktop.gui.insights.account_insights import AccountInsightsPanel
-from qbr_desktop.gui.insights.portfolio_view import PortfolioView
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.paths import DatabaseTarget
-from qbr_desktop.services.context import AppContext
 from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:  # imported by start-up only after the window is on screen
+    from qbr_desktop.services.context import AppContext
 
 SAVED_MESSAGE_MS = 4000
 
@@ -45,10 +42,44 @@ class MainWindow(QMainWindow):
     #: The CSM asked to open or create another portfolio file.
     portfolio_requested = Signal(object)
 
-    def __init__(self, context: AppContext, settings: QSettings | None = None) -> None:
+    def __init__(self, context: AppContext | None = None,
+                 settings: QSettings | None = None) -> None:
+        """A window on `context`; without one, a window that says it is opening a portfolio.
+
+        Start-up shows the window first and attaches the portfolio right after, so the
+        window is on screen before the database layer is even imported.
+        """
         super().__init__()
-        self.context = context
         self.settings = settings or QSettings()
+        self._context: AppContext | None = None
+        self.setWindowTitle(APP_NAME)
+        opening = QLabel("Opening your portfolio…", self)
+        opening.setObjectName("emptyState")
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(opening)
+        self._restore_geometry()
+        if context is not None:
+            self.attach(context)
+
+    @property
+    def context(self) -> AppContext:
+        assert self._context is not None, "no portfolio attached yet"
+        return self._context
+
+    @property
+    def is_open(self) -> bool:
+        return self._context is not None
+
+    def attach(self, context: AppContext) -> None:
+        """Build the panels, actions and menus for an open portfolio (once per window)."""
+        # The panels are imported here, not at the top: the start-up window is painted
+        # before any of them (or the store behind them) has been loaded.
+        from qbr_desktop.gui.accounts.account_page import AccountPage
+        from qbr_desktop.gui.accounts.commands import AccountEditor
+        from qbr_desktop.gui.accounts.list_panel import AccountListPanel
+
+        assert self._context is None, "a window shows one portfolio for its whole life"
+        self._context = context
         self.editor = AccountEditor(context.accounts, self)
         self.list_panel = AccountListPanel(self)
         self.page = AccountPage(self)
@@ -67,11 +98,14 @@ class MainWindow(QMainWindow):
         self.reload_accounts(self._last_account_id())
         if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
             self.list_panel.table.selectRow(0)
-        self._restore_geometry()
+        self._restore_splitter()
         self.list_panel.table.setFocus()  # applied when the window is first activated
 
     # Layout ----------------------------------------------------------------------------
     def _build_central(self) -> None:
+        from qbr_desktop.gui.insights.account_insights import AccountInsightsPanel
+        from qbr_desktop.gui.insights.portfolio_view import PortfolioView
+
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -447,11 +481,16 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
+
+    def _restore_splitter(self) -> None:
         state = self.settings.value("window/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._context is None:  # closed while the portfolio was still opening
+            super().closeEvent(event)
+            return
         self.page.flush_pending()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())

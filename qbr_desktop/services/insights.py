@@ -20,6 +20,7 @@ from qbr_desktop.domain.benchmark import (
     PeerProfile,
     benchmark,
     benchmark_portfolio,
+    format_peer_value,
     tenure_band,
 )
 from qbr_desktop.domain.expansion import (
@@ -119,17 +120,6 @@ class AccountHealth:
     name: str
     report: HealthReport
     weights: HealthWeights
-
-
-def format_peer_value(key: str, value: float | None) -> str:
-    """A benchmark value as a person reads it: rates as percentages, counts without noise."""
-    if value is None:
-        return "—"
-    if key.endswith("_rate"):
-        return f"{value:.0%}"
-    if value != int(value) and abs(value) < 100:
-        return f"{value:,.1f}"
-    return f"{value:,.0f}"
 
 
 @functools.lru_cache(maxsize=256)
@@ -369,4 +359,5 @@ def _expansion(account: AccountRow, history: MetricHistory, weights: HealthWeigh
         health=report, nps=values.get("nps")))
 
 
-__all__ = ["AccountHealth", "InsightService", "MetricRows", "PortfolioOverview", "PortfolioRow"]
+__all__ = ["AccountHealth", "InsightService", "MetricRows", "PortfolioOverview", "PortfolioRow",
+           "format_peer_value"]

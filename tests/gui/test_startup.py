@@ -142,3 +142,34 @@ def test_many_windows_shut_down_cleanly() -> None:
         app.processEvents()
     """)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_the_start_up_window_is_painted_before_the_database_layer_loads() -> None:
+    result = run_python("""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        import qbr_desktop.app, qbr_desktop.gui.application
+        from qbr_desktop.gui.main_window import MainWindow
+        app = QApplication([])
+        shell = MainWindow()
+        shell.show()
+        app.processEvents()
+        loaded = [m for m in ("sqlalchemy", "alembic", "qbr_desktop.services.context")
+                  if m in sys.modules]
+        print(",".join(loaded) or "light", shell.centralWidget().text())
+    """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "light Opening your portfolio…"
+
+
+def test_the_start_up_window_becomes_the_portfolio_window(isolated_data_folder: Path) -> None:
+    shown = isolated_data_folder / "shown.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "qbr_desktop", "--screenshot", str(shown)],
+        capture_output=True, text=True, timeout=120, env=dict(os.environ))
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    from PySide6.QtGui import QImage
+
+    assert not QImage(str(shown)).isNull()
+    assert (isolated_data_folder / "demo.sqlite").exists()

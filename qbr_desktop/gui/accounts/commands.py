@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from qbr_desktop.domain.accounts import Account, AccountDraft
 from qbr_desktop.domain.errors import DomainError
-from qbr_desktop.services.accounts import AccountService, DeletedAccount
 from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
+    from qbr_desktop.services.accounts import AccountService, DeletedAccount
 
 FIELD_LABELS = {
     "name": "name", "industry": "industry", "country": "country",

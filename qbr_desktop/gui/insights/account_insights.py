@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qbr_desktop.domain.benchmark import Benchmark
+from qbr_desktop.domain.benchmark import Benchmark, format_peer_value
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.expansion import ExpansionEstimate
 from qbr_desktop.domain.health import DIMENSION_LABELS
@@ -35,9 +36,11 @@ from qbr_desktop.domain.money import Money, format_money
 from qbr_desktop.domain.risks import RiskStatus
 from qbr_desktop.gui.insights.risk_matrix import RiskDialog, RiskMatrix
 from qbr_desktop.gui.worker import start_task
-from qbr_desktop.services.insights import AccountHealth, InsightService, format_peer_value
-from qbr_desktop.services.risks import RiskItem, RiskRegister
 from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
+    from qbr_desktop.services.insights import AccountHealth, InsightService
+    from qbr_desktop.services.risks import RiskItem, RiskRegister
 
 USAGE_KEYS = ("active_users", "licensed_seats")
 

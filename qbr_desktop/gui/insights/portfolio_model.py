@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,7 +19,9 @@ from PySide6.QtGui import QBrush, QColor
 from qbr_desktop.domain.accounts import sort_key
 from qbr_desktop.domain.health import Band
 from qbr_desktop.domain.money import Money, format_compact, format_money
-from qbr_desktop.services.insights import PortfolioRow
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.insights import PortfolioRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -25,8 +27,10 @@ from qbr_desktop.gui.insights.portfolio_model import (
     Segment,
 )
 from qbr_desktop.gui.worker import start_task
-from qbr_desktop.services.insights import InsightService, PortfolioOverview
 from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.insights import InsightService, PortfolioOverview
 
 
 class PortfolioTable(QTableView):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,7 +34,9 @@ from qbr_desktop.domain.risks import (
     quadrant,
     validate_risk,
 )
-from qbr_desktop.services.risks import RiskItem
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.risks import RiskItem
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Rows top to bottom, columns left to right: high impact above, high likelihood right.
