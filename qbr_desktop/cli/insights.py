@@ -117,7 +117,7 @@ def _benchmark_json(name: str, result: Benchmark) -> dict[str, Any]:
 def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
     def work(service: InsightService) -> Any:
         account_id = service.resolve(args.account)
-        return service.health(account_id).name, service.benchmark(account_id)
+        return service.name(account_id), service.benchmark(account_id)
 
     name, result = _with_service(args, work)
     if args.json:

@@ -54,7 +54,7 @@ from qbr_desktop.store.insight_repositories import (
     PortfolioMetricsRepository,
     RiskRepository,
 )
-from qbr_desktop.store.models import AccountRow, DepartmentRow, ProductModuleRow
+from qbr_desktop.store.models import AccountRow, ProductModuleRow
 from qbr_desktop.store.repositories import AccountRepository, SettingRepository
 
 HEALTH_WEIGHTS_KEY = "health.weights"
@@ -127,40 +127,14 @@ def _quarter(period: str) -> Quarter:
     return Quarter.parse(period)
 
 
-def history_from_rows(rows: Iterable[tuple[str, str, float]],
-                      last_quarters: int | None = None) -> MetricHistory:
-    values = [MetricValue(_quarter(period), key, value) for period, key, value in rows]
-    if last_quarters is not None:
-        kept = sorted({v.period for v in values})[-last_quarters:]
-        values = [v for v in values if v.period in kept]
-    return MetricHistory.from_values(values)
-
-
-def latest_values(history: MetricHistory) -> dict[str, float]:
-    """The newest known value of each metric in the latest quarter that has any data."""
-    if not history.quarters:
-        return {}
-    last = len(history.quarters) - 1
-    values: dict[str, float] = {}
-    for definition, series in history.rows:
-        value = series[last]
-        if value is not None:
-            values[definition.key] = value
-    return values
+def history_from_rows(rows: Iterable[tuple[str, str, float]]) -> MetricHistory:
+    return MetricHistory.from_values(
+        [MetricValue(_quarter(period), key, value) for period, key, value in rows])
 
 
 def catalogue_entry(row: ProductModuleRow) -> CatalogueEntry:
     return CatalogueEntry(id=row.id, name=row.name, kind=row.kind, pricing=row.pricing,
                           price=row.price, currency=row.currency)
-
-
-def active_user_trend(history: MetricHistory) -> tuple[tuple[Quarter, float], ...]:
-    for definition, series in history.rows:
-        if definition.key == "active_users":
-            points = [(q, v) for q, v in zip(history.quarters, series, strict=True)
-                      if v is not None]
-            return tuple(points[-TREND_QUARTERS:])
-    return ()
 
 
 class InsightService:
@@ -222,9 +196,14 @@ class InsightService:
                 TREND_QUARTERS, [account_id]).get(account_id, [])
             catalogue = tuple(catalogue_entry(r) for r in CatalogueRepository(session).all())
             owned = CatalogueRepository(session).owned(account_id)
-            departments = DepartmentRepository(session).for_account(account_id)
-            return _expansion(row, history_from_rows(rows), weights, catalogue, owned,
-                              departments)
+            departments = tuple(DepartmentInfo(d.name, d.headcount, d.uses_product)
+                                for d in DepartmentRepository(session).for_account(account_id))
+            report = health_report(history_from_rows(rows), weights)
+            return _estimate(row, rows, report, catalogue, owned, departments)
+
+    def name(self, account_id: int) -> str:
+        with session_scope(self._sessions) as session:
+            return _account(session, account_id).name
 
     def benchmarks(self) -> dict[int, Benchmark]:
         """Every account against its cohort, in one pass over the portfolio."""
@@ -254,13 +233,9 @@ class InsightService:
                           and previous.total is not None else None)
                 scores = tuple(s for s in (previous, current) if s is not None)
                 brief = HealthReport(current, previous, change, (), scores, "")
-                estimate = estimate_expansion(ExpansionInputs(
-                    arr=account.arr, currency=account.currency,
-                    licensed_seats=account.licensed_seats,
-                    active_users_by_quarter=_active_users(recent_rows),
-                    owned_entry_ids=owned.get(account.id, frozenset()), catalogue=catalogue,
-                    departments=departments.get(account.id, ()), health=brief,
-                    nps=_latest(recent_rows, "nps")))
+                estimate = _estimate(account, recent_rows, brief, catalogue,
+                                     owned.get(account.id, frozenset()),
+                                     departments.get(account.id, ()))
                 risks, opportunities = risk_counts.get(account.id, (0, 0))
                 rows.append(PortfolioRow(
                     account_id=account.id, name=account.name,
@@ -329,6 +304,17 @@ def _latest(rows: MetricRows, key: str) -> float | None:
     return max(found)[1] if found else None
 
 
+def _estimate(account: AccountRow, rows: MetricRows, report: HealthReport,
+              catalogue: tuple[CatalogueEntry, ...], owned: frozenset[int],
+              departments: tuple[DepartmentInfo, ...]) -> ExpansionEstimate:
+    """The one place the expansion inputs are put together, for a page or the overview."""
+    return estimate_expansion(ExpansionInputs(
+        arr=account.arr, currency=account.currency, licensed_seats=account.licensed_seats,
+        active_users_by_quarter=_active_users(rows), owned_entry_ids=owned,
+        catalogue=catalogue, departments=departments, health=report,
+        nps=_latest(rows, "nps")))
+
+
 def _read_weights(session: Session) -> HealthWeights:
     try:
         stored = SettingRepository(session).get(HEALTH_WEIGHTS_KEY)
@@ -342,21 +328,6 @@ def _account(session: Session, account_id: int) -> AccountRow:
     if row is None:
         raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
     return row
-
-
-def _expansion(account: AccountRow, history: MetricHistory, weights: HealthWeights,
-               catalogue: tuple[CatalogueEntry, ...], owned: frozenset[int],
-               departments: Iterable[DepartmentRow], report: HealthReport | None = None,
-               ) -> ExpansionEstimate:
-    report = report or health_report(history, weights)
-    values = latest_values(history)
-    return estimate_expansion(ExpansionInputs(
-        arr=account.arr, currency=account.currency, licensed_seats=account.licensed_seats,
-        active_users_by_quarter=active_user_trend(history), owned_entry_ids=owned,
-        catalogue=catalogue,
-        departments=tuple(DepartmentInfo(d.name, d.headcount, d.uses_product)
-                          for d in departments),
-        health=report, nps=values.get("nps")))
 
 
 __all__ = ["AccountHealth", "InsightService", "MetricRows", "PortfolioOverview", "PortfolioRow",
