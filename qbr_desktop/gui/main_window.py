@@ -113,8 +113,9 @@ class MainWindow(QMainWindow):
         self.empty_label = QLabel("Select an account on the left, or press Ctrl+N to add one.")
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.insights_panel = AccountInsightsPanel(self.context.insights, self.context.risks,
-                                                   self)
+        self.insights_panel = AccountInsightsPanel(
+            self.context.insights, self.context.risks, self,
+            departments=self.context.departments)
         insights_scroll = QScrollArea(self)
         insights_scroll.setWidgetResizable(True)
         insights_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         self.account_tabs.currentChanged.connect(lambda _index: self._load_insights())
         self.portfolio_view.account_activated.connect(self.open_account)
         self.insights_panel.register_changed.connect(self._mark_overview_stale)
+        self.insights_panel.estimates_changed.connect(self._mark_overview_stale)
         self.insights_panel.owned_requested.connect(self._edit_owned_modules)
 
     def _banner(self, name: str, message: str) -> QFrame:

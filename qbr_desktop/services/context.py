@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.accounts import AccountService
 from qbr_desktop.services.catalogue import CatalogueService
+from qbr_desktop.services.departments import DepartmentService
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.risks import RiskRegister
 from qbr_desktop.services.settings import PortfolioSettings
@@ -29,6 +30,7 @@ class AppContext:
     insights: InsightService
     risks: RiskRegister
     catalogue: CatalogueService
+    departments: DepartmentService
 
     @classmethod
     def open(cls, target: DatabaseTarget) -> AppContext:
@@ -39,7 +41,8 @@ class AppContext:
         insights = InsightService(store.sessions)
         return cls(target, store, AccountService(store.sessions),
                    PortfolioSettings(store.sessions), insights,
-                   RiskRegister(store.sessions, insights), CatalogueService(store.sessions))
+                   RiskRegister(store.sessions, insights), CatalogueService(store.sessions),
+                   DepartmentService(store.sessions))
 
     @property
     def is_demo(self) -> bool:

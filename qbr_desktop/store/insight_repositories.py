@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from qbr_desktop.domain.expansion import DepartmentInfo
@@ -88,6 +88,14 @@ class DepartmentRepository:
                        DepartmentRow.uses_product).order_by(DepartmentRow.name)):
             grouped[account_id].append(DepartmentInfo(name, headcount, bool(uses)))
         return {key: tuple(value) for key, value in grouped.items()}
+
+    def replace_for_account(self, account_id: int, departments: Iterable[DepartmentInfo]) -> None:
+        """The account's departments become exactly `departments` (validated by the caller)."""
+        self.session.execute(delete(DepartmentRow).where(DepartmentRow.account_id == account_id))
+        self.session.add_all(
+            DepartmentRow(account_id=account_id, name=department.name,
+                          headcount=department.headcount, uses_product=department.uses_product)
+            for department in departments)
 
 
 class RiskRepository:

@@ -3,12 +3,13 @@ shown is checked against the services, every register change against the store."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from insights_support import SmallPortfolio, build_small_portfolio
-from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer
+from modal_support import when_dialog_opens
+from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -66,29 +67,6 @@ def click_item(qtbot: Any, listing: QListWidget, row: int = 0) -> None:
 
 def ok_button(dialog: QDialog) -> Any:
     return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-
-
-def while_dialog_open(qtbot: Any, panel: AccountInsightsPanel,
-                      drive: Callable[[RiskDialog], None]) -> list[str]:
-    """Run `drive` on the RiskDialog once it is open; close it if `drive` fails."""
-    problems: list[str] = []
-
-    def step() -> None:
-        dialogs = [d for d in panel.findChildren(RiskDialog) if d.isVisible()]
-        if not dialogs:
-            QTimer.singleShot(10, step)
-            return
-        dialog = dialogs[-1]
-        try:
-            drive(dialog)
-        except Exception as exc:  # noqa: BLE001 - reported by the test, not lost in Qt
-            problems.append(repr(exc))
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, step)
-    return problems
 
 
 def type_into_spin(qtbot: Any, spin: Any, value: int) -> None:
@@ -248,7 +226,7 @@ def test_add_opens_the_dialog_and_stores_the_item(qtbot: Any, panel: AccountInsi
         seen["quadrant"] = dialog.quadrant_label.text()
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    problems = while_dialog_open(qtbot, panel, drive)
+    problems = when_dialog_opens(panel, RiskDialog, drive)
     with qtbot.waitSignal(panel.register_changed, timeout=5000) as changed:
         qtbot.mouseClick(panel.matrix.add_button, Qt.MouseButton.LeftButton)
     assert problems == []
@@ -277,7 +255,7 @@ def test_an_empty_title_keeps_the_dialog_open_with_the_error(
         qtbot.keyClicks(dialog.title_edit, "Renewal at risk")
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    problems = while_dialog_open(qtbot, panel, drive)
+    problems = when_dialog_opens(panel, RiskDialog, drive)
     qtbot.mouseClick(panel.matrix.add_button, Qt.MouseButton.LeftButton)
     assert problems == []
     assert seen == {"open": True, "error": "Give the item a title.", "focus": True,
@@ -295,7 +273,7 @@ def test_cancel_stores_nothing(qtbot: Any, panel: AccountInsightsPanel, context:
         qtbot.keyClicks(dialog.title_edit, "Never mind")
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
-    problems = while_dialog_open(qtbot, panel, drive)
+    problems = when_dialog_opens(panel, RiskDialog, drive)
     with qtbot.assertNotEmitted(panel.register_changed):
         qtbot.mouseClick(panel.matrix.add_button, Qt.MouseButton.LeftButton)
     assert problems == []

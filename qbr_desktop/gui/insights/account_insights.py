@@ -39,6 +39,7 @@ from qbr_desktop.gui.worker import start_task
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
+    from qbr_desktop.services.departments import DepartmentService
     from qbr_desktop.services.insights import AccountHealth, InsightService
     from qbr_desktop.services.risks import RiskItem, RiskRegister
 
@@ -105,11 +106,14 @@ class AccountInsightsPanel(QWidget):
     loaded = Signal(int)
     #: The CSM wants to record which catalogue entries the account owns: the account id.
     owned_requested = Signal(int)
+    #: Inputs of the expansion estimate changed here (the portfolio view is stale): account id.
+    estimates_changed = Signal(int)
 
     def __init__(self, insights: InsightService, register: RiskRegister,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 departments: DepartmentService | None = None) -> None:
         super().__init__(parent)
-        self.insights, self.register = insights, register
+        self.insights, self.register, self.departments = insights, register, departments
         self.account_id: int | None = None
         self.bundle: InsightBundle | None = None
         self.status = _label("Choose an account to see its health.", "insightStatus")
@@ -127,6 +131,10 @@ class AccountInsightsPanel(QWidget):
         self.expansion_notes = _label(name="expansionNotes")
         self.owned_button = QPushButton("Modules and plan &owned…", self)
         self.owned_button.clicked.connect(self._owned_clicked)
+        self.departments_button = QPushButton("Edit de&partments…", self)
+        self.departments_button.clicked.connect(self._departments_clicked)
+        # Without the service (an older caller) there is nothing the button could save.
+        self.departments_button.setVisible(departments is not None)
         self.matrix = RiskMatrix(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -137,7 +145,7 @@ class AccountInsightsPanel(QWidget):
                                                         self.benchmark_chart)))
         layout.addWidget(self._group("Expansion whitespace", (
             self.expansion_summary, self.expansion_lines, self.expansion_notes,
-            self.owned_button)))
+            self.owned_button, self.departments_button)))
         layout.addWidget(self._group("Risks and opportunities", (self.matrix,)))
         layout.addStretch(1)
         self.matrix.action_requested.connect(self._register_action)
@@ -232,6 +240,22 @@ class AccountInsightsPanel(QWidget):
     def _owned_clicked(self) -> None:
         if self.account_id is not None:
             self.owned_requested.emit(self.account_id)
+
+    def _departments_clicked(self) -> None:
+        from qbr_desktop.gui.insights.departments_dialog import DepartmentsDialog
+
+        account_id = self.account_id
+        if account_id is None or self.departments is None:
+            return
+        try:
+            dialog = DepartmentsDialog(self.departments, account_id,
+                                       self.insights.name(account_id), self)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Departments", str(exc))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_account(account_id)  # the estimate counts untapped departments
+            self.estimates_changed.emit(account_id)
 
     # The register ----------------------------------------------------------------------
     def _register_action(self, action: str, item_id: int) -> None:
