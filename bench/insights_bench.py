@@ -2,12 +2,13 @@
 
 Run with `make bench` (or `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/insights_bench.py`).
 
-1. Health and expansion for every account of a 1,000-account demo portfolio
-   (`InsightService.overview()`), and every account's peer benchmark
-   (`InsightService.benchmarks()`): goal ≤ 1 s together.
+1. Health and expansion for every account of a 1,000-account demo portfolio computed from
+   scratch (`InsightService.overview()` with the stored results dropped first), and every
+   account's peer benchmark (`InsightService.benchmarks()`): goal ≤ 1 s together.
 2. The portfolio view on 10,000 accounts: from `PortfolioView.refresh()` until the table
-   has painted its rows (goal ≤ 300 ms), and the part of that spent painting once the
-   model holds the rows (computing the overview is the rest).
+   has painted its rows (goal ≤ 300 ms). Measured twice: with every account's result
+   stored (the usual open), and with none stored (the first open after an import), where
+   the accounts are listed at once and health fills in when computed.
 
 Demo databases are built once and kept in bench/results/cache (git-ignored); building the
 10,000-account one takes a minute or two.
@@ -69,6 +70,7 @@ def health_and_benchmark(path: Path) -> dict[str, Any]:
         context.insights.overview()  # warm-up: caches and the SQLite page cache
         overview, benchmarks = [], []
         for _ in range(RUNS):
+            forget_stored_results(context)
             started = time.perf_counter()
             context.insights.overview()
             middle = time.perf_counter()
@@ -81,7 +83,15 @@ def health_and_benchmark(path: Path) -> dict[str, Any]:
     return {"overview_s": overview, "benchmarks_s": benchmarks, "together_s": together}
 
 
-def portfolio_view(path: Path) -> dict[str, Any]:
+def forget_stored_results(context: Any) -> None:
+    from qbr_desktop.store.engine import session_scope
+    from qbr_desktop.store.insight_cache import InsightCacheRepository
+
+    with session_scope(context.store.sessions) as session:
+        InsightCacheRepository(session).forget()
+
+
+def portfolio_view(path: Path, *, stored: bool) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -100,43 +110,54 @@ def portfolio_view(path: Path) -> dict[str, Any]:
                 self.at = time.perf_counter()
             return False
 
-    totals, after_data = [], []
+    totals, complete = [], []
     try:
+        if stored:
+            context.insights.overview()
         for run in range(RUNS + 1):
+            if not stored:
+                forget_stored_results(context)
             view = PortfolioView(context.insights)
             view.resize(1366, 720)
             view.show()
             app.processEvents()
-            arrived: list[float] = []
-            view.overview_shown.connect(lambda _o, seen=arrived: seen.append(
+            listed: list[float] = []
+            finished: list[float] = []
+            view.model.modelReset.connect(lambda seen=listed: seen.append(time.perf_counter()))
+            view.overview_shown.connect(lambda _o, seen=finished: seen.append(
                 time.perf_counter()))
             watcher = Painted()
             started = time.perf_counter()
             view.refresh()
-            while not arrived:
+            while not listed:
                 app.processEvents()
                 time.sleep(0.001)
             view.table.viewport().installEventFilter(watcher)
             view.table.viewport().update()
             while watcher.at is None:
                 app.processEvents()
+            while not finished:
+                app.processEvents()
+                time.sleep(0.001)
             if run:  # the first run warms caches
                 totals.append((watcher.at - started) * 1000)
-                after_data.append((watcher.at - arrived[0]) * 1000)
-            assert view.model.rowCount() > 0
+                complete.append((finished[0] - started) * 1000)
+            assert view.model.rowCount() > 0 and view.overview is not None
+            assert view.overview.pending == 0
             view.close()
             view.deleteLater()
             app.processEvents()
     finally:
         context.close()
-    return {"open_ms": totals, "fill_and_paint_ms": after_data}
+    return {"open_ms": totals, "complete_ms": complete}
 
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     small, large = demo_database(1_000), demo_database(10_000)
     numbers = health_and_benchmark(small)
-    view = portfolio_view(large)
+    view = portfolio_view(large, stored=True)
+    first = portfolio_view(large, stored=False)
     median = statistics.median
     rows = [
         ("health + expansion, 1,000 accounts", f"{median(numbers['overview_s']):.3f} s", ""),
@@ -146,8 +167,10 @@ def main() -> int:
          median(numbers["together_s"]) <= GOAL_HEALTH_BENCHMARK_S),
         ("portfolio view opens, 10,000 accounts", f"{median(view['open_ms']):.0f} ms",
          f"<= {GOAL_VIEW_MS:.0f} ms", median(view["open_ms"]) <= GOAL_VIEW_MS),
-        ("  of which painting, after the rows are in",
-         f"{median(view['fill_and_paint_ms']):.0f} ms", ""),
+        ("first open after an import: listed", f"{median(first['open_ms']):.0f} ms",
+         f"<= {GOAL_VIEW_MS:.0f} ms", median(first["open_ms"]) <= GOAL_VIEW_MS),
+        ("first open after an import: health in", f"{median(first['complete_ms']):.0f} ms",
+         ""),
     ]
     print(f"\nQBR Desktop insights benchmark: Python {sys.version.split()[0]}, {RUNS} runs each")
     print(f"{'metric':<42}{'median':>12}  {'goal':<10}result")
@@ -155,7 +178,8 @@ def main() -> int:
         verdict = ("PASS" if row[3] else "MISS") if len(row) > 3 else "info"
         print(f"{row[0]:<42}{row[1]:>12}  {row[2]:<10}{verdict}")
     RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_FILE.write_text(json.dumps({"health_benchmark": numbers, "portfolio_view": view},
+    RESULTS_FILE.write_text(json.dumps({"health_benchmark": numbers, "portfolio_view": view,
+                                           "first_open": first},
                                        indent=2), encoding="utf-8")
     print(f"\nWrote {RESULTS_FILE.relative_to(ROOT)}")
     return 0

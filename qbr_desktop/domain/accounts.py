@@ -99,6 +99,8 @@ def name_key(name: str) -> str:
 
 def sort_key(text: str) -> str:
     """Alphabetical order a person expects: 'Ärzte' beside 'Arzt', case ignored."""
+    if text.isascii():  # nothing to decompose; the common case, and ten times faster
+        return text.strip().lower()
     decomposed = unicodedata.normalize("NFKD", text.strip())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -109,13 +109,3 @@ class RiskRepository:
 
     def get(self, item_id: int) -> RiskItemRow | None:
         return self.session.get(RiskItemRow, item_id)
-
-    def open_counts(self) -> dict[int, tuple[int, int]]:
-        """{account id: (open risks, open opportunities)}."""
-        counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-        for account_id, kind, number in self.session.execute(
-                select(RiskItemRow.account_id, RiskItemRow.kind, func.count())
-                .where(RiskItemRow.status == "open")
-                .group_by(RiskItemRow.account_id, RiskItemRow.kind)):
-            counts[account_id][0 if kind == "risk" else 1] = number
-        return {key: (value[0], value[1]) for key, value in counts.items()}

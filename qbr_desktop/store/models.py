@@ -227,6 +227,27 @@ class RiskItemRow(Base):
     account: Mapped[AccountRow] = relationship(back_populates="risks")
 
 
+class AccountInsightRow(Base):
+    """One account's computed health, trend and expansion, as the portfolio view shows them.
+
+    Derived data: triggers in migration 0003 delete a row whenever its inputs change, and
+    ``formula_version`` lets a newer release ignore rows an older formula produced.
+    """
+
+    __tablename__ = "account_insight"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    formula_version: Mapped[int] = mapped_column(Integer)
+    health: Mapped[float | None] = mapped_column(Float, nullable=True)
+    band: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    change: Mapped[float | None] = mapped_column(Float, nullable=True)
+    confidence: Mapped[float] = mapped_column(Float)
+    latest_quarter: Mapped[str | None] = mapped_column(String(7), nullable=True)
+    readiness: Mapped[str] = mapped_column(String(20))
+    expansion: Mapped[str] = mapped_column(String(40))  # a Decimal, exact as text
+
+
 class ImportLayoutRow(Base):
     """The column mapping last used for a file layout (its kind and header names)."""
 

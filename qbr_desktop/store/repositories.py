@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Subquery
 
 from qbr_desktop.store.models import (
     AccountRow,
@@ -28,22 +29,20 @@ class AccountRepository:
 
     def all_with_next_review(self, after: datetime) -> list[tuple[AccountRow, datetime | None]]:
         """Every account with its next planned review at or after `after` (or None)."""
-        next_review = (
-            select(ReviewRow.account_id, func.min(ReviewRow.scheduled_at).label("next_at"))
-            .where(ReviewRow.status == "planned",
-                   ReviewRow.scheduled_at >= after)
-            .group_by(ReviewRow.account_id)
-            .subquery()
-        )
+        next_review = next_review_subquery(after)
         rows = self.session.execute(
             select(AccountRow, next_review.c.next_at)
             .outerjoin(next_review, next_review.c.account_id == AccountRow.id)
             .order_by(AccountRow.name_key)
         ).all()
-        return [(account, _as_utc(next_at)) for account, next_at in rows]
+        return [(account, as_utc(next_at)) for account, next_at in rows]
 
-    def all(self) -> list[AccountRow]:
-        return list(self.session.scalars(select(AccountRow).order_by(AccountRow.name_key)))
+    def all(self, ids: Iterable[int] | None = None) -> list[AccountRow]:
+        """Every account by name, or only those with the given ids."""
+        query = select(AccountRow).order_by(AccountRow.name_key)
+        if ids is not None:
+            query = query.where(AccountRow.id.in_(list(ids)))
+        return list(self.session.scalars(query))
 
     def peer_facts(self) -> list[Any]:
         """(id, industry, arr, tier_override, customer_since) of every account, unmapped."""
@@ -129,7 +128,17 @@ class SettingRepository:
             row.value = encoded
 
 
-def _as_utc(value: Any) -> datetime | None:
+def next_review_subquery(after: datetime) -> Subquery:
+    """(account_id, next_at): each account's earliest planned review at or after `after`."""
+    return (
+        select(ReviewRow.account_id, func.min(ReviewRow.scheduled_at).label("next_at"))
+        .where(ReviewRow.status == "planned", ReviewRow.scheduled_at >= after)
+        .group_by(ReviewRow.account_id)
+        .subquery()
+    )
+
+
+def as_utc(value: Any) -> datetime | None:
     """Aggregates bypass the column type, so the UTC marker is put back by hand."""
     if value is None:
         return None

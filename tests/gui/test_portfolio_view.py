@@ -284,3 +284,27 @@ def test_columns_resize_to_fit(view: PortfolioView) -> None:
     header = view.table.horizontalHeader()
     assert header.sectionResizeMode(PortfolioColumn.NAME) == QHeaderView.ResizeMode.Stretch
     assert header.sectionSize(PortfolioColumn.NAME) > 150
+
+
+def test_accounts_show_at_once_and_health_fills_in_then_comes_from_the_store(
+        qtbot: Any, context: Any, small: SmallPortfolio) -> None:
+    view = PortfolioView(context.insights)
+    qtbot.addWidget(view)
+    view.show()
+    shown: list[list[str]] = []
+
+    def record_health_column() -> None:
+        shown.append([view.model.index(row, PortfolioColumn.HEALTH).data()
+                      for row in range(view.model.rowCount())])
+
+    view.model.modelReset.connect(record_health_column)
+    refreshed(qtbot, view)
+    assert shown[0] == ["calculating…"] * 4  # first open: every account listed, none scored
+    assert "calculating…" not in shown[-1]
+    assert view.overview is not None and view.overview.pending == 0
+    assert "calculating" not in view.summary.text()
+
+    shown.clear()
+    refreshed(qtbot, view)
+    assert len(shown) == 1 and "calculating…" not in shown[0]  # straight from the store
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)

@@ -389,7 +389,7 @@ def _row(**changes: Any) -> PortfolioRow:
         renewal_date=None, next_review_at=None, health=80.0, band=Band.GREEN, change=0.0,
         confidence=1.0, latest_quarter=Q4, readiness="nurture", expansion=Decimal(0),
         open_risks=0, open_opportunities=0)
-    return replace(base, **changes)
+    return base._replace(**changes)
 
 
 @pytest.mark.parametrize("changes,at_risk", [

@@ -46,7 +46,12 @@ class Segment(StrEnum):
     EXPANSION_READY = "Ready to expand"
 
 
+PENDING_TEXT = "calculating…"
+
+
 def _health_text(row: PortfolioRow) -> str:
+    if row.pending:
+        return PENDING_TEXT
     if row.health is None:
         return "no data"
     band = row.band.value if row.band else ""
@@ -78,6 +83,8 @@ def _display(row: PortfolioRow, column: int) -> str:
     if column == PortfolioColumn.NEXT_QBR:
         return row.next_review_at.date().isoformat() if row.next_review_at else "—"
     if column == PortfolioColumn.EXPANSION:
+        if row.pending:
+            return "…"
         if row.expansion <= 0:
             return "—"
         return f"{format_compact(Money(row.expansion, row.arr.currency))} · {row.readiness}"
@@ -106,22 +113,72 @@ def _sort_value(row: PortfolioRow, column: int) -> Any:
 
 
 class PortfolioTableModel(QAbstractTableModel):
+    """Rows in the order they are shown; the model sorts itself.
+
+    Sorting in Python with precomputed keys takes milliseconds for 10,000 accounts, where a
+    proxy's C++ sort would call back into Python for every comparison. Display texts are
+    made when a row is first painted, so opening a large portfolio costs only what is seen.
+    """
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[PortfolioRow] = []
-        self._display: list[tuple[str, ...]] = []
+        self._display: list[tuple[str, ...] | None] = []
         self.search_text: list[str] = []
+        self._row_by_id: dict[int, int] = {}
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._display = [tuple(_display(r, c) for c in range(PortfolioColumn.COUNT))
-                         for r in self._rows]
-        self.search_text = [sort_key(f"{r.name} {r.industry} {r.tier}") for r in self._rows]
+        self._rows = self._sorted(rows)
+        self._reindex()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        if not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        remembered = [(self._rows[index.row()].account_id, index.column())
+                      for index in persistent]
+        self._rows = self._sorted(self._rows)
+        self._reindex()
+        self.changePersistentIndexList(persistent, [
+            self.index(self._row_by_id[account_id], column_)
+            for account_id, column_ in remembered])
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: Sequence[PortfolioRow]) -> list[PortfolioRow]:
+        column = self._sort_column
+        if not 0 <= column < PortfolioColumn.COUNT:
+            return list(rows)
+        keyed = [(_sort_value(row, column), row) for row in rows]
+        # Missing values (inf) stay last in both directions; ties keep name order.
+        present = [pair for pair in keyed if pair[0] != math.inf]
+        present.sort(key=lambda pair: pair[0],
+                     reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return [row for _key, row in present] + [row for key, row in keyed if key == math.inf]
+
+    def _reindex(self) -> None:
+        self._display = [None] * len(self._rows)
+        self.search_text = [sort_key(f"{r.name} {r.industry} {r.tier}") for r in self._rows]
+        self._row_by_id = {r.account_id: i for i, r in enumerate(self._rows)}
 
     def row_at(self, row: int) -> PortfolioRow:
         return self._rows[row]
+
+    def row_of(self, account_id: int) -> int | None:
+        return self._row_by_id.get(account_id)
+
+    def _texts(self, row: int) -> tuple[str, ...]:
+        texts = self._display[row]
+        if texts is None:
+            item = self._rows[row]
+            texts = tuple(_display(item, c) for c in range(PortfolioColumn.COUNT))
+            self._display[row] = texts
+        return texts
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -134,7 +191,7 @@ class PortfolioTableModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[row][column]
+            return self._texts(row)[column]
         if role == SORT_ROLE:
             return _sort_value(self._rows[row], column)
         if role == ACCOUNT_ID_ROLE:
@@ -169,13 +226,18 @@ class PortfolioTableModel(QAbstractTableModel):
 
 
 class PortfolioProxy(QSortFilterProxyModel):
-    """Sorts on raw values and keeps rows matching the typed text and the chosen segment."""
+    """Keeps rows matching the typed text and the chosen segment, in the model's order."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self._needle = ""
         self._segment = Segment.ALL
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, PortfolioTableModel):
+            model.sort(column, order)  # the proxy itself stays unsorted: source order
 
     def set_filter_text(self, text: str) -> None:
         self.beginFilterChange()

@@ -47,7 +47,7 @@ class PortfolioTable(QTableView):
 class PortfolioView(QWidget):
     #: The CSM opened an account from the overview (its id).
     account_activated = Signal(int)
-    #: A fresh overview has been shown (the PortfolioOverview).
+    #: A complete overview has been shown (the PortfolioOverview), every health computed.
     overview_shown = Signal(object)
 
     def __init__(self, service: InsightService, parent: QWidget | None = None) -> None:
@@ -80,6 +80,8 @@ class PortfolioView(QWidget):
         header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
         for column in range(1, PortfolioColumn.COUNT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fit columns to the rows on screen: measuring all 10,000 rows takes seconds.
+        header.setResizeContentsPrecision(0)
         controls = QHBoxLayout()
         controls.addWidget(self.filter_edit, 3)
         show_label = QLabel("&Show:", self)
@@ -98,18 +100,42 @@ class PortfolioView(QWidget):
         self.table.row_activated.connect(self._activate)
 
     def refresh(self) -> None:
+        """Show every account at once from stored results, then compute what is missing."""
         self.refresh_button.setEnabled(False)
         self.summary.setText("Calculating health across the portfolio…")
         # Kept: a QRunnable whose signals nobody references can be collected early.
+        self._task = start_task(lambda: self.service.overview(stored_only=True),
+                                self._show_stored, self._failed, (StoreError,))
+
+    def _show_stored(self, overview: PortfolioOverview) -> None:
+        if not overview.pending:
+            self.show_overview(overview)
+            return
+        self._display(overview)
         self._task = start_task(self.service.overview, self.show_overview, self._failed,
                                 (StoreError,))
 
     def show_overview(self, overview: PortfolioOverview) -> None:
-        self.overview = overview
+        self._display(overview)
         self.refresh_button.setEnabled(True)
-        self.model.set_rows(overview.rows)
-        self._update_summary()
         self.overview_shown.emit(overview)
+
+    def _display(self, overview: PortfolioOverview) -> None:
+        self.overview = overview
+        current = self.table.currentIndex()
+        chosen = current.data(ACCOUNT_ID_ROLE) if current.isValid() else None
+        self.model.set_rows(overview.rows)
+        if chosen is not None:
+            self._select_account(int(chosen))
+        self._update_summary()
+
+    def _select_account(self, account_id: int) -> None:
+        source_row = self.model.row_of(account_id)
+        if source_row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
 
     def select_segment(self, segment: Segment) -> None:
         self.segment_box.setCurrentText(segment.value)
@@ -133,6 +159,8 @@ class PortfolioView(QWidget):
         shown = self.proxy.rowCount()
         parts = [f"{total} accounts", f"{len(self.overview.at_risk)} at risk",
                  f"{len(self.overview.expansion_ready)} ready to expand"]
+        if pending := self.overview.pending:
+            parts.append(f"calculating health for {pending}…")
         if shown != total:
             parts.insert(0, f"showing {shown}")
         self.summary.setText(" · ".join(parts) + f" · as of {self.overview.as_of.isoformat()}")
