@@ -6,12 +6,11 @@ GUI entry point before a QApplication exists.
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 from collections.abc import Callable, Mapping
 
-# (shared library name for ctypes.util.find_library, Debian/Ubuntu package)
+# (library name as ctypes.util.find_library takes it, Debian/Ubuntu package)
 XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
     ("xcb-cursor", "libxcb-cursor0"),
     ("xcb-icccm", "libxcb-icccm4"),
@@ -26,6 +25,36 @@ XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
     ("EGL", "libegl1"),
     ("fontconfig", "libfontconfig1"),
 )
+# The file each package installs, as Qt's xcb plugin loads it.
+SONAMES = {
+    "xcb-cursor": "libxcb-cursor.so.0", "xcb-icccm": "libxcb-icccm.so.4",
+    "xcb-keysyms": "libxcb-keysyms.so.1", "xcb-image": "libxcb-image.so.0",
+    "xcb-render-util": "libxcb-render-util.so.0", "xcb-xkb": "libxcb-xkb.so.1",
+    "xkbcommon-x11": "libxkbcommon-x11.so.0", "xcb-shape": "libxcb-shape.so.0",
+    "xcb-randr": "libxcb-randr.so.0", "xcb-xinerama": "libxcb-xinerama.so.0",
+    "EGL": "libEGL.so.1", "fontconfig": "libfontconfig.so.1",
+}
+
+
+def find_system_library(name: str) -> str | None:
+    """The library's path or soname when the system has it, else None.
+
+    Loading the soname is what Qt does next anyway and takes microseconds;
+    ctypes.util.find_library runs `ldconfig -p` each time, so it is only the fallback
+    for a library installed under an unusual name.
+    """
+    import ctypes
+
+    soname = SONAMES.get(name)
+    if soname is not None:
+        try:
+            ctypes.CDLL(soname)
+            return soname
+        except OSError:
+            pass
+    import ctypes.util
+
+    return ctypes.util.find_library(name)
 
 
 def uses_x11(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
@@ -38,13 +67,13 @@ def uses_x11(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
     return not environ.get("WAYLAND_DISPLAY")
 
 
-def missing_packages(find_library: Callable[[str], str | None] = ctypes.util.find_library,
+def missing_packages(find_library: Callable[[str], str | None] = find_system_library,
                      ) -> list[str]:
     return [package for library, package in XCB_LIBRARIES if not find_library(library)]
 
 
 def platform_problem(environ: Mapping[str, str] | None = None,
-                     find_library: Callable[[str], str | None] = ctypes.util.find_library,
+                     find_library: Callable[[str], str | None] = find_system_library,
                      platform: str = sys.platform) -> str | None:
     """A message naming what is missing for a window to open, or None when all is there."""
     environ = os.environ if environ is None else environ

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from qbr_desktop import APP_NAME, ORGANIZATION
 from qbr_desktop.assets import read_text, resource
@@ -26,6 +26,8 @@ Tell = Callable[[QWidget | None, str, str], None]
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox  # rarely needed: kept off the start-up path
+
     answer = QMessageBox.question(parent, title, text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
@@ -33,6 +35,8 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def tell(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(parent, title, text)
 
 

@@ -29,3 +29,11 @@ def test_nothing_to_say_when_all_is_there_or_not_x11() -> None:
 def test_no_display_is_explained() -> None:
     message = platform_problem({}, lambda name: name, "linux")
     assert message is not None and "xvfb-run" in message
+
+
+def test_the_libraries_of_this_machine_are_found_by_their_sonames() -> None:
+    from qbr_desktop.platform_check import XCB_LIBRARIES, find_system_library
+
+    # CI installs every package; each must be found without the ldconfig fallback.
+    assert [name for name, _package in XCB_LIBRARIES if find_system_library(name) is None] == []
+    assert find_system_library("no-such-library-anywhere") is None
