@@ -33,6 +33,7 @@ from qbr_desktop.store.models import (
     ContactRow,
     DepartmentRow,
     MetricSnapshotRow,
+    PrepTaskRow,
     ProductModuleRow,
     ReviewRow,
     RiskItemRow,
@@ -58,6 +59,7 @@ class DeletedAccount:
     departments: tuple[dict[str, Any], ...] = ()
     risks: tuple[dict[str, Any], ...] = ()
     modules: tuple[int, ...] = ()  # catalogue entries the account owned
+    prep_tasks: tuple[dict[str, Any], ...] = ()  # of its reviews' preparation plans
 
     @property
     def name(self) -> str:
@@ -162,6 +164,7 @@ class AccountService:
                 departments=tuple(_columns(d) for d in row.departments),
                 risks=tuple(_columns(r) for r in row.risks),
                 modules=tuple(m.id for m in row.modules),
+                prep_tasks=tuple(_columns(t) for r in row.reviews for t in r.tasks),
             )
             AccountRepository(session).remove(row)
             return snapshot
@@ -179,12 +182,22 @@ class AccountService:
                 (ContactRow, deleted.contacts), (ReviewRow, deleted.reviews),
                 (MetricSnapshotRow, deleted.metrics), (DepartmentRow, deleted.departments),
                 (RiskItemRow, deleted.risks))
+            review_ids: dict[int, int] = {}  # old id -> id now (a freed id may be taken)
             for model, items in children:
                 for item in items:
                     child = dict(item, account_id=row.id)
                     if session.get(model, child["id"]) is not None:
                         child.pop("id")
-                    session.add(model(**child))
+                    restored = model(**child)
+                    session.add(restored)
+                    if model is ReviewRow:
+                        session.flush()
+                        review_ids[item["id"]] = restored.id
+            for item in deleted.prep_tasks:
+                task = dict(item, review_id=review_ids[item["review_id"]])
+                if session.get(PrepTaskRow, task["id"]) is not None:
+                    task.pop("id")
+                session.add(PrepTaskRow(**task))
             still_sold = set(session.scalars(select(ProductModuleRow.id).where(
                 ProductModuleRow.id.in_(deleted.modules))))
             session.add_all(AccountModuleRow(account_id=row.id, module_id=module_id)

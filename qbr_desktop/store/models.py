@@ -125,10 +125,41 @@ class ReviewRow(Base):
     format: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))
+    #: The playbook its preparation plan was made from (None: no plan).
+    playbook: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
     account: Mapped[AccountRow] = relationship(back_populates="reviews")
+    tasks: Mapped[list[PrepTaskRow]] = relationship(
+        back_populates="review", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="PrepTaskRow.position")
+
+
+class PrepTaskRow(Base):
+    """One task of a review's preparation plan, with its due date and whether it is done."""
+
+    __tablename__ = "prep_task"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_id: Mapped[int] = mapped_column(
+        ForeignKey("review.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    phase: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String(40))
+    outputs: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
+    feature: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    offset_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    due_date: Mapped[date] = mapped_column(Date)
+    position: Mapped[int] = mapped_column(Integer)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    review: Mapped[ReviewRow] = relationship(back_populates="tasks")
 
 
 class MetricSnapshotRow(Base):

@@ -195,3 +195,33 @@ def test_delete_and_restore_bring_the_account_back(service: AccountService) -> N
     restored = service.restore(deleted)
     assert restored.id == account.id
     assert summary(service, "Acme").next_qbr_at == NOW + timedelta(days=4)
+
+
+def test_restore_brings_back_each_review_plan_even_when_ids_were_taken(
+        service: AccountService, context: Any) -> None:
+    from datetime import date
+
+    from qbr_desktop.store.engine import session_scope
+    from qbr_desktop.store.models import PrepTaskRow, ReviewRow
+
+    def add_task(review_id: int, title: str) -> None:
+        with session_scope(context.store.sessions) as session:
+            session.add(PrepTaskRow(review_id=review_id, phase="follow-up", title=title,
+                                    owner="csm", due_date=date(2026, 5, 1), position=0))
+
+    gone = service.create(AccountDraft(name="Acme"))
+    first = service.add_review(gone.id, review(NOW + timedelta(days=4)))
+    add_task(first, "Pre-call with the champion 🤝")
+    deleted = service.delete(gone.id)
+    # Meanwhile another account takes the freed review id.
+    other = service.create(AccountDraft(name="Bluefin"))
+    taken = service.add_review(other.id, review(NOW + timedelta(days=9)))
+    assert taken == first
+    add_task(taken, "Bluefin's own task")
+
+    restored = service.restore(deleted)
+    with session_scope(context.store.sessions) as session:
+        plans = {row.account_id: [t.title for t in row.tasks]
+                 for row in session.query(ReviewRow)}
+    assert plans == {restored.id: ["Pre-call with the champion 🤝"],
+                     other.id: ["Bluefin's own task"]}
