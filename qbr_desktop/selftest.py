@@ -9,12 +9,13 @@ importing this module costs nothing.
 from __future__ import annotations
 
 import io
-import os
 import sys
 import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+
+from qbr_desktop.atomic_files import replacing
 
 SELF_TEST_NAME = "Self-test 株式会社 <R&D>"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -28,14 +29,8 @@ Check = Callable[[Path], str]
 
 def _write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Let `write` fill a temp file beside `target`, then move it into place."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
-    partial = Path(name)
-    try:
+    with replacing(target) as partial:
         write(partial)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
     return target
 
 

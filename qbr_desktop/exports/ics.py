@@ -28,15 +28,14 @@ Calendar, which differ in what they import. The choices:
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from qbr_desktop.atomic_files import write_bytes
 
 LINE_OCTETS = 75
 TASK_PREFIX = "Prep: "
@@ -95,21 +94,8 @@ def calendar_bytes(meeting: CalendarMeeting, tasks: Sequence[CalendarTask], *,
 
 
 def write_calendar(path: Path, data: bytes) -> None:
-    """Write `data` to a temp file beside `path`, then move it into place: an existing
-    file is replaced whole or left untouched, and no temp file is left behind."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        # "x" rather than mkstemp: the file gets the user's usual permissions, not 0600.
-        with open(temporary, "xb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+    """Write `data` to `path` atomically: an existing file is replaced whole or kept."""
+    write_bytes(path, data)
 
 
 def clean_text(text: str) -> str:

@@ -4,12 +4,11 @@ appear whole or not at all."""
 from __future__ import annotations
 
 import csv
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from qbr_desktop.atomic_files import replacing
 from qbr_desktop.imports.values import CellValue, cell_text
 
 #: A spreadsheet treats a cell starting with one of these as a formula (tab and carriage
@@ -33,18 +32,10 @@ def write_csv_atomically(path: Path, header: Sequence[str],
     """Write UTF-8 CSV (with a BOM, so spreadsheet programs detect it) to a temporary file
     in the target folder, then move it into place: readers never see half a file."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow([neutralise_cell(cell_text(h)) for h in header])
-            for row in rows:
-                writer.writerow([neutralise_cell(cell_text(c)) for c in row])
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing(path) as temporary, \
+            open(temporary, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow([neutralise_cell(cell_text(h)) for h in header])
+        for row in rows:
+            writer.writerow([neutralise_cell(cell_text(c)) for c in row])
     return path

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from qbr_desktop import atomic_files
 from qbr_desktop.exports import ics
 from qbr_desktop.exports.ics import (
     CalendarMeeting,
@@ -291,7 +292,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ics.os, failing, fail)
+    monkeypatch.setattr(atomic_files.os, failing, fail)
     with pytest.raises(OSError, match="No space left"):
         write_calendar(target, export())
     monkeypatch.undo()
@@ -306,7 +307,7 @@ def test_an_interrupted_write_leaves_no_temp_file(tmp_path: Path,
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(ics.os, "fsync", interrupted)
+    monkeypatch.setattr(atomic_files.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_calendar(target, export())
     assert list(tmp_path.iterdir()) == []
@@ -329,4 +330,4 @@ def test_the_export_uses_the_standard_library_only() -> None:
                 if isinstance(node, ast.Import) for alias in node.names}
     imported |= {(node.module or "").split(".")[0] for node in ast.walk(tree)
                  if isinstance(node, ast.ImportFrom)}
-    assert imported <= set(sys.stdlib_module_names) | {"__future__"}
+    assert imported <= set(sys.stdlib_module_names) | {"__future__", "qbr_desktop"}
