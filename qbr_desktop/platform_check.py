@@ -24,6 +24,8 @@ XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
     ("xcb-xinerama", "libxcb-xinerama0"),
     ("EGL", "libegl1"),
     ("fontconfig", "libfontconfig1"),
+    # The standalone build takes the D-Bus client from the system, as every desktop has it.
+    ("dbus-1", "libdbus-1-3"),
 )
 # The file each package installs, as Qt's xcb plugin loads it.
 SONAMES = {
@@ -32,7 +34,7 @@ SONAMES = {
     "xcb-render-util": "libxcb-render-util.so.0", "xcb-xkb": "libxcb-xkb.so.1",
     "xkbcommon-x11": "libxkbcommon-x11.so.0", "xcb-shape": "libxcb-shape.so.0",
     "xcb-randr": "libxcb-randr.so.0", "xcb-xinerama": "libxcb-xinerama.so.0",
-    "EGL": "libEGL.so.1", "fontconfig": "libfontconfig.so.1",
+    "EGL": "libEGL.so.1", "fontconfig": "libfontconfig.so.1", "dbus-1": "libdbus-1.so.3",
 }
 
 

@@ -7,7 +7,8 @@ from qbr_desktop.platform_check import platform_problem
 
 def test_names_each_missing_package_and_the_install_command() -> None:
     present = {"xcb-icccm", "xcb-keysyms", "xcb-image", "xcb-render-util", "xcb-xkb",
-               "xkbcommon-x11", "xcb-shape", "xcb-randr", "xcb-xinerama", "EGL", "fontconfig"}
+               "xkbcommon-x11", "xcb-shape", "xcb-randr", "xcb-xinerama", "EGL", "fontconfig",
+               "dbus-1"}
     message = platform_problem({"DISPLAY": ":0"}, lambda name: name if name in present else None,
                                "linux")
     assert message is not None
