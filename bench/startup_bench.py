@@ -65,7 +65,7 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 class FirstPaint(QObject):
@@ -80,23 +80,37 @@ class FirstPaint(QObject):
         self.app, self.painted_at = app, 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (not self.painted_at and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QWidget) and isinstance(watched.window(), QMainWindow)):
+        if not self.painted_at and event.type() == QEvent.Type.Paint:
             self.painted_at = time.time()
             QTimer.singleShot(0, self.report)  # runs once the event loop has control again
         return False
 
     def report(self) -> None:
-        self.app.removeEventFilter(self)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"shown {self.painted_at!r} {time.time()!r} {rss}", flush=True)
         self.app.quit()
 
 
+def watch_main_windows(watcher: FirstPaint) -> None:
+    """Filter the events of main windows only, from their construction on.
+
+    An application-wide Python filter would wrap every object that receives an event,
+    building PySide6 types (and their enums) for objects the app has and the bare window
+    lacks, such as the style sheet's style: about 30 ms charged to the app by the probe.
+    """
+    construct = QMainWindow.__init__
+
+    def construct_and_watch(self: QMainWindow, *args: object, **kwargs: object) -> None:
+        construct(self, *args, **kwargs)
+        self.installEventFilter(watcher)
+
+    QMainWindow.__init__ = construct_and_watch
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     watcher = FirstPaint(app)
-    app.installEventFilter(watcher)
+    watch_main_windows(watcher)
     if sys.argv[1] == "app":
         from qbr_desktop.app import main as app_main
 

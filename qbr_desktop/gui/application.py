@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from qbr_desktop import APP_NAME, ORGANIZATION
@@ -44,10 +43,16 @@ def configure_application(app: QApplication) -> None:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setStyleSheet(read_text("style.qss"))
+
+
+def set_application_icon(app: QApplication) -> None:
+    """The SVG icon loads Qt's SVG module and plugin: done once the window is on screen."""
+    from PySide6.QtGui import QIcon
+
     with_icon = resource("icons", "app.svg")
     if with_icon.is_file():
         app.setWindowIcon(QIcon(str(with_icon)))
-    app.setStyleSheet(read_text("style.qss"))
 
 
 def startup_target(db_arg: str | None) -> DatabaseTarget:
@@ -179,6 +184,7 @@ def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = Non
     shell = MainWindow()
     shell.show()
     app.processEvents()
+    set_application_icon(app)
     windows = PortfolioWindows()
     windows.window = shell  # dialogs while opening (lock, damaged file) sit on it
     if not windows.open(target, demo_if_empty=target == demo_target(), into=shell):

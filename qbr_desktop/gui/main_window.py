@@ -6,19 +6,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-# QtCore.Qt is looked up where it is used: touching the Qt namespace builds all of its
-# enums (about 20 ms), which the start-up window does not need before its first paint.
+# Start-up paints this window before anything else loads, and PySide6 builds a class's
+# enums when the class is first imported: the Qt namespace alone costs about 20 ms. So
+# QtCore.Qt is looked up where used, and dialogs (QDialog, QFileDialog, QMessageBox) are
+# imported inside the methods that open them.
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -311,6 +310,8 @@ class MainWindow(QMainWindow):
             self.portfolio_view.refresh()
 
     def _edit_owned_modules(self, account_id: int) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from qbr_desktop.gui.insights.settings_dialogs import OwnedModulesDialog
 
         name = self.context.accounts.get(account_id).draft.name
@@ -358,6 +359,8 @@ class MainWindow(QMainWindow):
         self.page.form.nameEdit.selectAll()
 
     def delete_current_account(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         account_id = self.list_panel.current_account_id()
         if account_id <= 0:
             return
@@ -407,12 +410,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Imported: {summary()}", SAVED_MESSAGE_MS * 2)
 
     def edit_catalogue(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from qbr_desktop.gui.insights.settings_dialogs import CatalogueDialog
 
         if CatalogueDialog(self.context.catalogue, self).exec() == QDialog.DialogCode.Accepted:
             self._estimates_changed()
 
     def edit_health_weights(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from qbr_desktop.gui.insights.settings_dialogs import HealthWeightsDialog
 
         dialog = HealthWeightsDialog(self.context.insights, self)
@@ -424,6 +431,8 @@ class MainWindow(QMainWindow):
         self._forget_insights(0)
 
     def back_up(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path = self.context.store.path
         if path is None:
             self._show_failure("Backups of a server database are made on the server.")
@@ -443,6 +452,8 @@ class MainWindow(QMainWindow):
             self._show_failure, errors=(OSError, StoreError))
 
     def _new_portfolio(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         target, _ = QFileDialog.getSaveFileName(
             self, "New portfolio", str(Path.home() / "qbr.sqlite"),
             "Portfolio database (*.sqlite)")
@@ -453,6 +464,8 @@ class MainWindow(QMainWindow):
             self.portfolio_requested.emit(DatabaseTarget(path=Path(target)))
 
     def _open_portfolio(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         target, _ = QFileDialog.getOpenFileName(
             self, "Open portfolio", str(Path.home()), "Portfolio database (*.sqlite *.db)")
         if target:
@@ -460,6 +473,8 @@ class MainWindow(QMainWindow):
 
     # Chrome ----------------------------------------------------------------------------
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self, f"About {APP_NAME}",
             f"{APP_NAME} {__version__}\n\nPrepare and run Quarterly Business Reviews from a "
@@ -470,6 +485,8 @@ class MainWindow(QMainWindow):
         self.list_panel.filter_edit.selectAll()
 
     def _show_failure(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, APP_NAME, message)
 
     def _last_account_id(self) -> int | None:
