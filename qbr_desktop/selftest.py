@@ -129,7 +129,10 @@ def check_resources(_work: Path) -> str:
     found = next((name for name in RESOURCE_MARKERS if folder.joinpath(name).is_file()), None)
     if found is None:
         raise AssertionError(f"{folder} holds none of {', '.join(RESOURCE_MARKERS)}")
-    return f"resources found ({found})"
+    from qbr_desktop.services.playbook_library import load_built_in
+
+    playbooks = load_built_in()  # raises, naming file and line, if one is broken
+    return f"resources found ({found}); playbooks: {', '.join(p.name for p in playbooks)}"
 
 
 def check_qt(_work: Path) -> str:

@@ -1,0 +1,140 @@
+"""The playbooks a CSM can choose from: the built-in ones and any in a user folder.
+
+Built-in playbooks ship under resources/playbooks/ and are found through
+`qbr_desktop.assets`, so a checkout, a wheel and the frozen build behave alike. A
+broken built-in is a bug in the product and raises `PlaybookError`.
+
+User playbooks are the ``*.toml`` files directly inside a folder the caller names.
+A user file that cannot be read or parsed is skipped and reported in `problems` with
+its file name and line; the rest of the library keeps working. Names are compared
+ignoring case and surrounding spaces: a user playbook named like a built-in is
+reported and skipped (the built-in wins, so "Strategic" always means the shipped
+plan and a stray file cannot quietly change every account's timeline), and of two
+user files with the same name the first in file-name order wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qbr_desktop.assets import resource
+from qbr_desktop.domain.cadence import UnknownTier
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.playbooks import Playbook, PlaybookError, parse_playbook
+
+if TYPE_CHECKING:  # the import costs start-up time; only the type checker needs it
+    from importlib.resources.abc import Traversable
+
+# Tiers of both models onto the three built-in playbooks (by playbook name):
+# the five-segment model's extra segments take the plan of the nearest three-tier tier.
+DEFAULT_PLAYBOOK_FOR_TIER = {
+    "Strategic": "Strategic",
+    "Enterprise": "Strategic",
+    "Growth": "Growth",
+    "Mid-Market": "Growth",
+    "Core": "Core",
+    "SMB": "Core",
+    "Tech-Touch": "Core",
+}
+BUILT_IN_FOLDER = "playbooks"
+
+
+class PlaybookNotFound(DomainError):
+    def __init__(self, name: str, known: Sequence[str]) -> None:
+        self.name = name
+        super().__init__(f"there is no playbook named “{name}” "
+                         f"(available: {', '.join(known)})")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPlaybook:
+    playbook: Playbook
+    built_in: bool
+    path: Path | None = None  # the user file; None for a built-in
+
+
+class PlaybookLibrary:
+    """Built-in and user playbooks by name; build it with `load`."""
+
+    def __init__(self, entries: Iterable[LoadedPlaybook], problems: Iterable[str] = ()) -> None:
+        self._entries = {_name_key(e.playbook.name): e for e in entries}
+        self.problems: tuple[str, ...] = tuple(problems)
+
+    @classmethod
+    def load(cls, user_folder: Path | None = None) -> PlaybookLibrary:
+        entries = [LoadedPlaybook(p, built_in=True) for p in load_built_in()]
+        problems: list[str] = []
+        if user_folder is not None:
+            taken = {_name_key(e.playbook.name): "the built-in playbook" for e in entries}
+            for path, playbook in _read_user_folder(user_folder, problems):
+                key = _name_key(playbook.name)
+                if key in taken:
+                    problems.append(f"{path.name}: skipped, because its name “{playbook.name}” "
+                                    f"is already used by {taken[key]}")
+                    continue
+                taken[key] = path.name
+                entries.append(LoadedPlaybook(playbook, built_in=False, path=path))
+        return cls(entries, problems)
+
+    @property
+    def playbooks(self) -> tuple[Playbook, ...]:
+        """Built-ins first, in their shipped order, then user playbooks by file name."""
+        return tuple(entry.playbook for entry in self._entries.values())
+
+    @property
+    def entries(self) -> tuple[LoadedPlaybook, ...]:
+        return tuple(self._entries.values())
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(playbook.name for playbook in self.playbooks)
+
+    def get(self, name: str) -> Playbook:
+        entry = self._entries.get(_name_key(name))
+        if entry is None:
+            raise PlaybookNotFound(name, self.names())
+        return entry.playbook
+
+    def for_tier(self, tier: str) -> Playbook:
+        """The built-in playbook an account of `tier` gets unless the CSM picks another."""
+        if tier not in DEFAULT_PLAYBOOK_FOR_TIER:
+            raise UnknownTier(tier)
+        return self.get(DEFAULT_PLAYBOOK_FOR_TIER[tier])
+
+
+def load_built_in() -> tuple[Playbook, ...]:
+    """The shipped playbooks, longest preparation first."""
+    files = [f for f in resource(BUILT_IN_FOLDER).iterdir() if f.name.endswith(".toml")]
+    playbooks = [_parse_resource(f) for f in sorted(files, key=lambda f: f.name)]
+    return tuple(sorted(playbooks, key=lambda p: -p.preparation_days))
+
+
+def _parse_resource(file: Traversable) -> Playbook:
+    return parse_playbook(file.read_text(encoding="utf-8"), file.name)
+
+
+def _read_user_folder(folder: Path, problems: list[str]) -> list[tuple[Path, Playbook]]:
+    if not folder.is_dir():
+        return []  # no folder yet simply means no user playbooks
+    found: list[tuple[Path, Playbook]] = []
+    for path in sorted(folder.glob("*.toml"), key=lambda p: p.name):
+        try:
+            text = path.read_text(encoding="utf-8-sig")  # Notepad may add a BOM
+        except UnicodeDecodeError:
+            problems.append(f"{path.name}: skipped, because it is not UTF-8 text")
+            continue
+        except OSError as error:
+            problems.append(f"{path.name}: skipped, because it cannot be read "
+                            f"({error.strerror or error})")
+            continue
+        try:
+            found.append((path, parse_playbook(text, path.name)))
+        except PlaybookError as error:
+            problems.extend(str(problem) for problem in error.problems)
+    return found
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
