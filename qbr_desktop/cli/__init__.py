@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     from qbr_desktop.cli.imports import add_import_parser
 
     add_import_parser(commands)
+    from qbr_desktop.cli.plans import add_plan_parsers
+
+    add_plan_parsers(commands)
     return parser
 
 

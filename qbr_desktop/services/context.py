@@ -9,6 +9,7 @@ from qbr_desktop.services.accounts import AccountService
 from qbr_desktop.services.catalogue import CatalogueService
 from qbr_desktop.services.departments import DepartmentService
 from qbr_desktop.services.insights import InsightService
+from qbr_desktop.services.plans import PlanService
 from qbr_desktop.services.risks import RiskRegister
 from qbr_desktop.services.settings import PortfolioSettings
 from qbr_desktop.store.database import Store, open_sqlite_store, open_url_store
@@ -31,6 +32,7 @@ class AppContext:
     risks: RiskRegister
     catalogue: CatalogueService
     departments: DepartmentService
+    plans: PlanService
 
     @classmethod
     def open(cls, target: DatabaseTarget) -> AppContext:
@@ -42,7 +44,7 @@ class AppContext:
         return cls(target, store, AccountService(store.sessions),
                    PortfolioSettings(store.sessions), insights,
                    RiskRegister(store.sessions, insights), CatalogueService(store.sessions),
-                   DepartmentService(store.sessions))
+                   DepartmentService(store.sessions), PlanService(store.sessions))
 
     @property
     def is_demo(self) -> bool:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql import false
 
 from qbr_desktop.store.types import MoneyAmount, UtcDateTime
 
@@ -128,6 +129,8 @@ class ReviewRow(Base):
     #: The playbook its preparation plan was made from (None: no plan).
     playbook: Mapped[str | None] = mapped_column(String(100), nullable=True)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
+    executives_confirmed: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                       server_default=false())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 

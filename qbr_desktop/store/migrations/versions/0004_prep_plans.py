@@ -21,6 +21,9 @@ def upgrade() -> None:
         batch.add_column(sa.Column("playbook", sa.String(100), nullable=True))
         batch.add_column(sa.Column("duration_minutes", sa.Integer(), nullable=False,
                                    server_default="60"))
+        # The customer's executives said they will attend: a process metric of the review.
+        batch.add_column(sa.Column("executives_confirmed", sa.Boolean(), nullable=False,
+                                   server_default=sa.false()))
     op.create_table(
         "prep_task",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -51,5 +54,6 @@ def downgrade() -> None:
     op.drop_index("ix_prep_task_review_id", table_name="prep_task")
     op.drop_table("prep_task")
     with op.batch_alter_table("review") as batch:
+        batch.drop_column("executives_confirmed")
         batch.drop_column("duration_minutes")
         batch.drop_column("playbook")

@@ -1,0 +1,221 @@
+"""`qbr schedule`, `qbr plan`, `qbr upcoming` and `qbr export ics`: the preparation plan."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+from zoneinfo import ZoneInfo
+
+from qbr_desktop.paths import resolve_target
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.plan_calendar import export_plan_calendar
+from qbr_desktop.services.plan_views import ReviewPlan, UpcomingReview
+from qbr_desktop.services.plans import PlanError
+
+Result = TypeVar("Result")
+
+
+def add_plan_parsers(commands: Any) -> None:
+    schedule = commands.add_parser(
+        "schedule", help="plan an account's QBR and its preparation tasks",
+        description="Plan a QBR on a date. If the account already has a planned review "
+                    "ahead, that meeting moves instead: open tasks follow it, done ones stay.")
+    schedule.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    schedule.add_argument("--date", required=True, type=_day, metavar="YYYY-MM-DD")
+    schedule.add_argument("--time", type=_time, metavar="HH:MM",
+                          help="start time in the meeting's time zone (default 10:00)")
+    schedule.add_argument("--playbook", metavar="NAME",
+                          help="playbook to follow (default: the one for the account's tier)")
+    schedule.add_argument("--tz", metavar="ZONE",
+                          help="IANA time zone, e.g. Europe/Berlin (default: this computer's)")
+    schedule.add_argument("--json", action="store_true", help="print JSON")
+    schedule.set_defaults(handler=_schedule)
+
+    plan = commands.add_parser("plan", help="an account's next QBR plan, task by task")
+    plan.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    plan.add_argument("--json", action="store_true", help="print JSON")
+    plan.set_defaults(handler=_plan)
+
+    upcoming = commands.add_parser(
+        "upcoming", help="QBRs in the coming days, their preparation, and overdue cadences")
+    upcoming.add_argument("--days", type=_days, default=90, metavar="N",
+                          help="how far ahead to look (default 90)")
+    upcoming.add_argument("--json", action="store_true", help="print JSON")
+    upcoming.set_defaults(handler=_upcoming)
+
+    export = commands.add_parser("export", help="export an account's QBR material")
+    formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
+    ics = formats.add_parser("ics", help="the next QBR and its tasks as a calendar file")
+    ics.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    ics.add_argument("--out", required=True, type=Path, metavar="FILE")
+    ics.set_defaults(handler=_export_ics)
+
+
+def _with_context(args: argparse.Namespace, work: Callable[[AppContext], Result]) -> Result:
+    context = AppContext.open(resolve_target(args.db))
+    try:
+        return work(context)
+    finally:
+        context.close()
+
+
+def _schedule(args: argparse.Namespace, out: TextIO) -> None:
+    def work(context: AppContext) -> tuple[ReviewPlan, bool]:
+        account_id = context.insights.resolve(args.account)
+        existing = context.plans.next_plan(account_id)
+        if existing is not None and existing.meeting_day >= existing.today:
+            start_time = args.time or existing.local_start.time()
+            start = datetime.combine(args.date, start_time,
+                                     ZoneInfo(args.tz or existing.time_zone))
+            moved = context.plans.move(existing.review_id, start, time_zone=args.tz)
+            if moved.tasks:
+                return moved, True
+            # Planned before it had a plan (e.g. imported): it gets its tasks now.
+            return context.plans.plan_review(existing.review_id, args.playbook), True
+        return context.plans.schedule(account_id, args.date, args.time, time_zone=args.tz,
+                                      playbook=args.playbook), False
+
+    plan, moved = _with_context(args, work)
+    if args.json:
+        json.dump({"moved": moved, **_plan_json(plan)}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    verb = "Moved" if moved else "Planned"
+    out.write(f"{verb} the QBR with {plan.account_name} to {_when(plan)} "
+              f"({plan.playbook or 'custom'} playbook, {len(plan.tasks)} tasks).\n")
+    for note in plan.notes:
+        out.write(f"Note: {note}\n")
+    first = min((t.due for t in plan.tasks if not t.done), default=None)
+    if first is not None:
+        out.write(f"First task due {first:%a %Y-%m-%d}.\n")
+
+
+def _plan(args: argparse.Namespace, out: TextIO) -> None:
+    def work(context: AppContext) -> ReviewPlan:
+        account_id = context.insights.resolve(args.account)
+        plan = context.plans.next_plan(account_id)
+        if plan is None:
+            raise PlanError(f"No QBR is planned for {context.insights.name(account_id)}; "
+                            "plan one with `qbr schedule ACCOUNT --date YYYY-MM-DD`")
+        return plan
+
+    plan = _with_context(args, work)
+    if args.json:
+        json.dump(_plan_json(plan), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    out.write(f"QBR with {plan.account_name}: {_when(plan)} · {plan.tier} · "
+              f"{plan.playbook or 'custom'} playbook\n")
+    out.write(f"{plan.done_count} of {len(plan.tasks)} tasks done")
+    if plan.overdue:
+        out.write(f" · {len(plan.overdue)} overdue: behind schedule")
+    out.write("\n\n")
+    for task in plan.tasks:
+        mark = "x" if task.done else "!" if task.overdue(plan.today) else " "
+        out.write(f"[{mark}] {task.due:%a %Y-%m-%d}  {task.phase.value:<23} "
+                  f"{task.owner.value:<18} {task.title}\n")
+    out.write("\n")
+    for metric in plan.metrics():
+        state = {True: "met", False: "missed", None: "open"}[metric.met]
+        out.write(f"{metric.name}: {state} — {metric.detail}\n")
+
+
+def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
+    rows = _with_context(args, lambda context: context.plans.upcoming(args.days))
+    if args.json:
+        json.dump([_upcoming_json(row) for row in rows], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    if not rows:
+        out.write(f"No QBR in the next {args.days} days and every cadence is on track.\n")
+        return
+    for row in rows:
+        when = "not planned"
+        if row.meeting_at is not None and row.time_zone:
+            local = row.meeting_at.astimezone(ZoneInfo(row.time_zone))
+            when = f"{local:%a %Y-%m-%d %H:%M} {row.time_zone}"
+        prep = (f"{row.tasks_done}/{row.tasks_total} done" if row.tasks_total else "no plan")
+        behind = f", {row.overdue_tasks} overdue" if row.overdue_tasks else ""
+        out.write(f"{when:<36} {row.account_name} ({row.tier}) · {prep}{behind} · "
+                  f"{row.cadence_reason}\n")
+
+
+def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
+    def work(context: AppContext) -> ReviewPlan:
+        account_id = context.insights.resolve(args.account)
+        plan = context.plans.next_plan(account_id)
+        if plan is None:
+            raise PlanError(f"No QBR is planned for {context.insights.name(account_id)}")
+        return plan
+
+    plan = _with_context(args, work)
+    path = export_plan_calendar(plan, args.out, datetime.now(UTC))
+    out.write(f"Wrote {path} (the meeting and {len(plan.tasks)} tasks).\n")
+
+
+def _when(plan: ReviewPlan) -> str:
+    start = plan.local_start
+    return f"{start:%a %Y-%m-%d %H:%M} {plan.time_zone}"
+
+
+def _plan_json(plan: ReviewPlan) -> dict[str, Any]:
+    return {
+        "review_id": plan.review_id,
+        "account": {"id": plan.account_id, "name": plan.account_name, "tier": plan.tier},
+        "meeting": {"start": plan.local_start.isoformat(), "time_zone": plan.time_zone,
+                    "utc": plan.meeting_at.isoformat(),
+                    "duration_minutes": plan.duration_minutes},
+        "playbook": plan.playbook, "status": plan.status.value,
+        "progress": {"done": plan.done_count, "total": len(plan.tasks),
+                     "overdue": len(plan.overdue), "behind_schedule": plan.behind_schedule},
+        "metrics": [{"name": m.name, "met": m.met, "detail": m.detail} for m in plan.metrics()],
+        "notes": list(plan.notes),
+        "tasks": [{"id": t.id, "key": t.key, "phase": t.phase.value, "title": t.title,
+                   "owner": t.owner.value, "due": t.due.isoformat(), "done": t.done,
+                   "overdue": t.overdue(plan.today), "offset": t.offset,
+                   "feature": t.feature, "outputs": list(t.outputs)} for t in plan.tasks],
+    }
+
+
+def _upcoming_json(row: UpcomingReview) -> dict[str, Any]:
+    return {
+        "account": {"id": row.account_id, "name": row.account_name, "tier": row.tier},
+        "review_id": row.review_id,
+        "meeting_utc": row.meeting_at.isoformat() if row.meeting_at else None,
+        "time_zone": row.time_zone,
+        "tasks": {"done": row.tasks_done, "total": row.tasks_total,
+                  "overdue": row.overdue_tasks},
+        "behind_schedule": row.behind_schedule,
+        "cadence": {"state": row.cadence_state, "reason": row.cadence_reason},
+    }
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date (YYYY-MM-DD)") from None
+
+
+def _time(text: str) -> time:
+    try:
+        parsed = time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a time (HH:MM)") from None
+    if parsed.tzinfo is not None:
+        raise argparse.ArgumentTypeError("give the time without a zone; use --tz for that")
+    return parsed
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of days") from None
+    if not 1 <= value <= 3660:
+        raise argparse.ArgumentTypeError("look ahead between 1 and 3660 days")
+    return value

@@ -1,0 +1,168 @@
+"""What a preparation plan looks like to its readers: the timeline, the CLI, the calendar.
+
+Plain values computed from stored rows; "today" is part of the plan, so every derived
+answer (overdue, behind schedule, the process metrics) is reproducible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from qbr_desktop.domain.contacts import ReviewStatus
+from qbr_desktop.domain.playbooks import OwnerRole, Phase
+
+#: The reference's bar: preparation finished at least three days before the meeting.
+PREP_DONE_DAYS_AHEAD = 3
+#: Tasks whose completion means the champion was pre-aligned, in the shipped playbooks.
+CHAMPION_TASK_KEYS = frozenset({"champion-pre-call", "champion-check-in"})
+PREPARATION_PHASES = frozenset({Phase.DATA_GATHERING, Phase.CONTENT_AND_STAKEHOLDERS})
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTask:
+    id: int
+    key: str | None  # None: a task the CSM added
+    phase: Phase
+    title: str
+    description: str
+    owner: OwnerRole
+    outputs: tuple[str, ...]
+    feature: str | None
+    offset: int | None  # working days from the meeting; None when dated by hand
+    due: date
+    done_at: datetime | None
+    position: int
+    updated_at: datetime
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+    def overdue(self, today: date) -> bool:
+        return not self.done and self.due < today
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """One of the reference's process metrics: met, not met, or not known yet (None)."""
+
+    name: str
+    met: bool | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPlan:
+    review_id: int
+    account_id: int
+    account_name: str
+    tier: str
+    meeting_at: datetime  # aware, UTC
+    time_zone: str
+    duration_minutes: int
+    status: ReviewStatus
+    playbook: str | None
+    executives_confirmed: bool
+    tasks: tuple[PlanTask, ...]
+    today: date
+    updated_at: datetime
+    notes: tuple[str, ...] = ()  # what scheduling had to say (compression, weekend, ...)
+
+    @property
+    def local_start(self) -> datetime:
+        return self.meeting_at.astimezone(ZoneInfo(self.time_zone))
+
+    @property
+    def meeting_day(self) -> date:
+        return self.local_start.date()
+
+    @property
+    def local_end(self) -> datetime:
+        return self.local_start + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for task in self.tasks if task.done)
+
+    @property
+    def progress(self) -> float:
+        return self.done_count / len(self.tasks) if self.tasks else 1.0
+
+    @property
+    def overdue(self) -> tuple[PlanTask, ...]:
+        return tuple(task for task in self.tasks if task.overdue(self.today))
+
+    @property
+    def behind_schedule(self) -> bool:
+        return bool(self.overdue)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.tasks) and all(task.done for task in self.tasks)
+
+    def metrics(self) -> tuple[Metric, ...]:
+        return (self._preparation_metric(), self._champion_metric(),
+                self._executives_metric())
+
+    def _executives_metric(self) -> Metric:
+        name = "Executive attendance confirmed"
+        if self.executives_confirmed:
+            return Metric(name, True, "The customer's executives confirmed they will attend.")
+        return Metric(name, False if self.today >= self.meeting_day else None,
+                      "Not confirmed yet: ask the champion or the sponsor's assistant.")
+
+    def _preparation_metric(self) -> Metric:
+        name = f"Preparation complete {PREP_DONE_DAYS_AHEAD}+ days ahead"
+        preparation = [t for t in self.tasks if t.phase in PREPARATION_PHASES]
+        deadline = self.meeting_day - timedelta(days=PREP_DONE_DAYS_AHEAD)
+        if not preparation:
+            return Metric(name, None, "The plan has no preparation tasks.")
+        open_tasks = [t for t in preparation if not t.done]
+        if open_tasks:
+            late = self.today > deadline
+            return Metric(name, False if late else None,
+                          f"{len(open_tasks)} of {len(preparation)} preparation tasks open; "
+                          f"due by {deadline:%a %d %b}.")
+        finished = max(t.done_at for t in preparation if t.done_at is not None)
+        finished_day = finished.astimezone(ZoneInfo(self.time_zone)).date()
+        days = (self.meeting_day - finished_day).days
+        return Metric(name, finished_day <= deadline,
+                      f"Finished {finished_day:%a %d %b}, {days} days before the meeting.")
+
+    def _champion_metric(self) -> Metric:
+        name = "Champion pre-aligned"
+        calls = [t for t in self.tasks if t.key in CHAMPION_TASK_KEYS]
+        if not calls:
+            return Metric(name, None, "This plan has no champion pre-call task.")
+        if all(t.done for t in calls):
+            return Metric(name, True, f"“{calls[0].title}” is done.")
+        due = min(t.due for t in calls)
+        return Metric(name, False if self.today > due else None,
+                      f"“{calls[0].title}” is due {due:%a %d %b}.")
+
+
+@dataclass(frozen=True, slots=True)
+class UpcomingReview:
+    """One account in the "upcoming QBRs" list: its next review and how prepared it is."""
+
+    account_id: int
+    account_name: str
+    tier: str
+    review_id: int | None  # None: nothing planned (listed because the cadence is slipping)
+    meeting_at: datetime | None
+    time_zone: str | None
+    tasks_done: int
+    tasks_total: int
+    overdue_tasks: int
+    cadence_state: str  # a domain.cadence.CadenceState value
+    cadence_reason: str
+
+    @property
+    def behind_schedule(self) -> bool:
+        return self.overdue_tasks > 0
+
+    @property
+    def progress(self) -> float:
+        return self.tasks_done / self.tasks_total if self.tasks_total else 0.0

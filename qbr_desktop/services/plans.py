@@ -1,0 +1,419 @@
+"""Preparation plans: scheduling a review creates its dated tasks; the CSM works them off.
+
+A plan's tasks are stored rows; the playbook is only where they came from. Tasks keep
+their offset from the meeting in working days, so moving the meeting re-dates every open
+task while finished ones keep the dates they were done by. A task the CSM dated by hand
+has no offset and stays where it was put.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from qbr_desktop.domain.cadence import cadence_status
+from qbr_desktop.domain.contacts import ReviewFormat, ReviewKind, ReviewStatus
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.playbooks import OwnerRole, Phase, Playbook, PrepTask
+from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.domain.workdays import WorkCalendar, schedule
+from qbr_desktop.services.plan_views import PlanTask, ReviewPlan, UpcomingReview
+from qbr_desktop.services.playbook_library import PlaybookLibrary
+from qbr_desktop.services.settings import read_tier_scheme
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.models import AccountRow, PrepTaskRow, ReviewRow
+from qbr_desktop.store.repositories import SettingRepository
+
+HOLIDAYS_KEY = "calendar.holidays"
+TIME_ZONE_KEY = "calendar.time_zone"
+DEFAULT_MEETING_TIME = time(10, 0)
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class PlanError(DomainError):
+    """A plan request that cannot be carried out; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class TaskChanges:
+    """What an edit changes; None leaves a field as it is."""
+
+    title: str | None = None
+    description: str | None = None
+    owner: OwnerRole | None = None
+    phase: Phase | None = None
+    due: date | None = None  # a date set by hand pins the task: moves no longer re-date it
+
+
+class PlanService:
+    def __init__(self, sessions: sessionmaker[Session], library: PlaybookLibrary | None = None,
+                 clock: Clock = _now) -> None:
+        self._sessions = sessions
+        self._library = library
+        self._clock = clock
+
+    @property
+    def library(self) -> PlaybookLibrary:
+        if self._library is None:  # read from disk on first use, not at start-up
+            self._library = PlaybookLibrary.load()
+        return self._library
+
+    # Settings --------------------------------------------------------------------------
+    def holidays(self) -> frozenset[date]:
+        with session_scope(self._sessions) as session:
+            return _holidays(session)
+
+    def set_holidays(self, days: Sequence[date]) -> None:
+        with session_scope(self._sessions) as session:
+            SettingRepository(session).set(HOLIDAYS_KEY, sorted(d.isoformat() for d in days))
+
+    def default_time_zone(self) -> str:
+        with session_scope(self._sessions) as session:
+            stored = SettingRepository(session).get(TIME_ZONE_KEY)
+        return stored if isinstance(stored, str) and _known_zone(stored) else local_zone_name()
+
+    def set_default_time_zone(self, name: str) -> None:
+        if not _known_zone(name):
+            raise PlanError(f"“{name}” is not a time zone name (e.g. Europe/Berlin)")
+        with session_scope(self._sessions) as session:
+            SettingRepository(session).set(TIME_ZONE_KEY, name)
+
+    # Plans -----------------------------------------------------------------------------
+    def schedule(self, account_id: int, day: date, at: time | None = None, *,
+                 time_zone: str | None = None, playbook: str | None = None,
+                 duration_minutes: int = 60, kind: ReviewKind = ReviewKind.QBR,
+                 review_format: ReviewFormat = ReviewFormat.VIDEO) -> ReviewPlan:
+        """Plan a review on `day` and create its preparation tasks from the playbook."""
+        zone_name = time_zone or self.default_time_zone()
+        if not _known_zone(zone_name):
+            raise PlanError(f"“{zone_name}” is not a time zone name (e.g. Europe/Berlin)")
+        if not 15 <= duration_minutes <= 8 * 60:
+            raise PlanError("A review lasts between 15 minutes and 8 hours")
+        start = datetime.combine(day, at or DEFAULT_MEETING_TIME, ZoneInfo(zone_name))
+        now = self._clock()
+        with session_scope(self._sessions) as session:
+            account = _account(session, account_id)
+            chosen = self._playbook(session, account, playbook)
+            review = ReviewRow(account_id=account_id, scheduled_at=start, time_zone=zone_name,
+                               format=review_format.value, kind=kind.value,
+                               status=ReviewStatus.PLANNED.value, playbook=chosen.name,
+                               duration_minutes=duration_minutes, created_at=now,
+                               updated_at=now)
+            session.add(review)
+            session.flush()
+            notes = self._create_tasks(session, review, chosen, day)
+            return replace(self._read(session, review.id), notes=notes)
+
+    def plan_review(self, review_id: int, playbook: str | None = None) -> ReviewPlan:
+        """Give a review that has no plan yet (one planned elsewhere) its tasks."""
+        with session_scope(self._sessions) as session:
+            review = _review(session, review_id)
+            if review.tasks:
+                raise PlanError(f"The review on {review.scheduled_at:%Y-%m-%d} already has "
+                                "a plan")
+            chosen = self._playbook(session, review.account, playbook)
+            review.playbook = chosen.name
+            day = _aware(review.scheduled_at).astimezone(ZoneInfo(review.time_zone)).date()
+            notes = self._create_tasks(session, review, chosen, day)
+            return replace(self._read(session, review_id), notes=notes)
+
+    def plan(self, review_id: int) -> ReviewPlan:
+        with session_scope(self._sessions) as session:
+            return self._read(session, review_id)
+
+    def next_plan(self, account_id: int) -> ReviewPlan | None:
+        """The account's next planned review (the latest past one if none is ahead)."""
+        with session_scope(self._sessions) as session:
+            _account(session, account_id)
+            reviews = list(session.scalars(
+                select(ReviewRow).where(ReviewRow.account_id == account_id,
+                                        ReviewRow.status == ReviewStatus.PLANNED.value)
+                .order_by(ReviewRow.scheduled_at)))
+            if not reviews:
+                return None
+            now = self._clock()
+            ahead = [r for r in reviews if _aware(r.scheduled_at) >= now - timedelta(days=1)]
+            return self._read(session, (ahead[0] if ahead else reviews[-1]).id)
+
+    def move(self, review_id: int, start: datetime, *,
+             time_zone: str | None = None) -> ReviewPlan:
+        """Move the meeting: open tasks follow it in working days; done ones stay put.
+
+        With `time_zone`, the meeting is planned in that zone from now on.
+        """
+        if start.tzinfo is None:
+            raise PlanError("A meeting time needs its time zone")
+        if time_zone is not None and not _known_zone(time_zone):
+            raise PlanError(f"“{time_zone}” is not a time zone name (e.g. Europe/Berlin)")
+        with session_scope(self._sessions) as session:
+            review = _review(session, review_id)
+            if time_zone is not None:
+                review.time_zone = time_zone
+            local = start.astimezone(ZoneInfo(review.time_zone))
+            review.scheduled_at = local
+            review.updated_at = self._clock()
+            moving = [t for t in review.tasks if t.done_at is None and t.offset_days is not None]
+            notes: tuple[str, ...] = ()
+            if moving:
+                pseudo = Playbook(
+                    name=review.playbook or "plan", tier="Core", description="",
+                    preparation_days=max((-t.offset_days for t in moving
+                                          if t.offset_days is not None and t.offset_days < 0),
+                                         default=0),
+                    tasks=tuple(PrepTask(key=f"t{t.id}", phase=Phase(t.phase),
+                                         offset=t.offset_days or 0, title=t.title,
+                                         description="", owner=OwnerRole(t.owner))
+                                for t in moving))
+                dated = schedule(pseudo, local.date(), WorkCalendar(_holidays(session)),
+                                 self._today(review.time_zone))
+                for row, scheduled in zip(moving, dated.tasks, strict=True):
+                    row.due_date = scheduled.due
+                    row.updated_at = review.updated_at
+                notes = tuple(note.text for note in dated.notes)
+            session.flush()
+            return replace(self._read(session, review_id), notes=notes)
+
+    def set_done(self, task_id: int, done: bool) -> None:
+        with session_scope(self._sessions) as session:
+            row = _task(session, task_id)
+            now = self._clock()
+            row.done_at = now if done else None
+            row.updated_at = now
+
+    def set_executives_confirmed(self, review_id: int, confirmed: bool) -> None:
+        with session_scope(self._sessions) as session:
+            review = _review(session, review_id)
+            review.executives_confirmed = confirmed
+            review.updated_at = self._clock()
+
+    def add_task(self, review_id: int, title: str, due: date, *,
+                 owner: OwnerRole = OwnerRole.CSM, phase: Phase | None = None,
+                 description: str = "") -> int:
+        """A task of the CSM's own, dated by hand, placed among the tasks by its date."""
+        title = _clean_title(title)
+        with session_scope(self._sessions) as session:
+            review = _review(session, review_id)
+            meeting_day = _aware(review.scheduled_at).astimezone(
+                ZoneInfo(review.time_zone)).date()
+            chosen_phase = phase or (Phase.FOLLOW_UP if due > meeting_day
+                                     else Phase.REFINEMENT_AND_LOGISTICS)
+            now = self._clock()
+            tasks = list(review.tasks)
+            position = next((i for i, t in enumerate(tasks) if t.due_date > due), len(tasks))
+            for later in tasks[position:]:
+                later.position += 1
+            row = PrepTaskRow(review_id=review_id, key=None, phase=chosen_phase.value,
+                              title=title, description=description.strip(),
+                              owner=owner.value, outputs="[]", feature=None, offset_days=None,
+                              due_date=due, position=position, created_at=now, updated_at=now)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_task(self, task_id: int, changes: TaskChanges) -> None:
+        with session_scope(self._sessions) as session:
+            row = _task(session, task_id)
+            if changes.title is not None:
+                row.title = _clean_title(changes.title)
+            if changes.description is not None:
+                row.description = changes.description.strip()
+            if changes.owner is not None:
+                row.owner = changes.owner.value
+            if changes.phase is not None:
+                row.phase = changes.phase.value
+            if changes.due is not None and changes.due != row.due_date:
+                row.due_date = changes.due
+                row.offset_days = None  # pinned: the CSM chose this date
+            row.updated_at = self._clock()
+
+    def remove_task(self, task_id: int) -> None:
+        with session_scope(self._sessions) as session:
+            row = _task(session, task_id)
+            review = row.review
+            session.delete(row)
+            session.flush()
+            for position, task in enumerate(t for t in review.tasks if t.id != task_id):
+                task.position = position
+
+    def reorder(self, review_id: int, task_ids: Sequence[int]) -> None:
+        """Put the plan's tasks in the given order (all of them, each once)."""
+        with session_scope(self._sessions) as session:
+            review = _review(session, review_id)
+            by_id = {t.id: t for t in review.tasks}
+            if sorted(task_ids) != sorted(by_id):
+                raise PlanError("The new order must list every task of the plan exactly once")
+            for position, task_id in enumerate(task_ids):
+                by_id[task_id].position = position
+
+    # The portfolio ---------------------------------------------------------------------
+    def upcoming(self, days: int = 90) -> list[UpcomingReview]:
+        """Reviews in the next `days` days, soonest first, then accounts whose review
+        cadence needs attention and that have nothing planned."""
+        if not 1 <= days <= 3660:
+            raise PlanError("Look ahead between 1 and 3,660 days")
+        now = self._clock()
+        today = now.date()
+        horizon = now + timedelta(days=days)
+        with session_scope(self._sessions) as session:
+            scheme = read_tier_scheme(session)
+            accounts = {a.id: a for a in session.scalars(select(AccountRow))}
+            reviews = list(session.scalars(select(ReviewRow).order_by(ReviewRow.scheduled_at)))
+            counts = {review_id: (done or 0, total, overdue or 0)
+                      for review_id, done, total, overdue in session.execute(
+                          select(PrepTaskRow.review_id,
+                                 func.sum(case((PrepTaskRow.done_at.is_not(None), 1))),
+                                 func.count(),
+                                 func.sum(case(((PrepTaskRow.done_at.is_(None))
+                                                & (PrepTaskRow.due_date < today), 1))))
+                          .group_by(PrepTaskRow.review_id))}
+            last_held: dict[int, date] = {}
+            next_planned: dict[int, ReviewRow] = {}
+            for review in reviews:
+                at = _aware(review.scheduled_at)
+                if review.status == ReviewStatus.HELD.value or (
+                        review.status == ReviewStatus.PLANNED.value and at < now):
+                    last_held[review.account_id] = at.date()
+                elif review.status == ReviewStatus.PLANNED.value:
+                    next_planned.setdefault(review.account_id, review)
+            rows = []
+            for account_id, account in accounts.items():
+                tier = effective_tier(account.arr, account.tier_override, scheme)
+                planned = next_planned.get(account_id)
+                status = cadence_status(tier, last_held.get(account_id),
+                                        _aware(planned.scheduled_at).date() if planned else None,
+                                        today)
+                in_window = planned is not None and _aware(planned.scheduled_at) <= horizon
+                if not in_window and not status.needs_attention:
+                    continue
+                done, total, overdue = counts.get(planned.id, (0, 0, 0)) if planned and \
+                    in_window else (0, 0, 0)
+                shown = planned if in_window else None
+                rows.append(UpcomingReview(
+                    account_id=account_id, account_name=account.name, tier=tier,
+                    review_id=shown.id if shown else None,
+                    meeting_at=_aware(shown.scheduled_at) if shown else None,
+                    time_zone=shown.time_zone if shown else None, tasks_done=done,
+                    tasks_total=total, overdue_tasks=overdue,
+                    cadence_state=status.state.value, cadence_reason=status.reason))
+        far = datetime.max.replace(tzinfo=UTC)
+        return sorted(rows, key=lambda r: (r.meeting_at or far, r.account_name.casefold()))
+
+    # Internals -------------------------------------------------------------------------
+    def _today(self, zone_name: str) -> date:
+        return self._clock().astimezone(ZoneInfo(zone_name)).date()
+
+    def _create_tasks(self, session: Session, review: ReviewRow, playbook: Playbook,
+                      day: date) -> tuple[str, ...]:
+        now = self._clock()
+        dated = schedule(playbook, day, WorkCalendar(_holidays(session)),
+                         self._today(review.time_zone))
+        for position, scheduled in enumerate(dated.tasks):
+            task = scheduled.task
+            session.add(PrepTaskRow(
+                review_id=review.id, key=task.key, phase=task.phase.value, title=task.title,
+                description=task.description, owner=task.owner.value,
+                outputs=json.dumps(list(task.outputs), ensure_ascii=False),
+                feature=task.feature.value if task.feature else None,
+                offset_days=task.offset, due_date=scheduled.due, position=position,
+                created_at=now, updated_at=now))
+        session.flush()
+        session.refresh(review)
+        return tuple(note.text for note in dated.notes)
+
+    def _playbook(self, session: Session, account: AccountRow, name: str | None) -> Playbook:
+        if name:
+            return self.library.get(name)
+        tier = effective_tier(account.arr, account.tier_override, read_tier_scheme(session))
+        return self.library.for_tier(tier)
+
+    def _read(self, session: Session, review_id: int) -> ReviewPlan:
+        review = _review(session, review_id)
+        account = review.account
+        tier = effective_tier(account.arr, account.tier_override, read_tier_scheme(session))
+        tasks = tuple(PlanTask(
+            id=t.id, key=t.key, phase=Phase(t.phase), title=t.title, description=t.description,
+            owner=OwnerRole(t.owner), outputs=tuple(json.loads(t.outputs or "[]")),
+            feature=t.feature, offset=t.offset_days, due=t.due_date, done_at=t.done_at,
+            position=t.position, updated_at=t.updated_at) for t in review.tasks)
+        return ReviewPlan(
+            review_id=review.id, account_id=account.id, account_name=account.name, tier=tier,
+            meeting_at=_aware(review.scheduled_at).astimezone(UTC), time_zone=review.time_zone,
+            duration_minutes=review.duration_minutes, status=ReviewStatus(review.status),
+            playbook=review.playbook, executives_confirmed=review.executives_confirmed,
+            tasks=tasks, today=self._today(review.time_zone), updated_at=review.updated_at)
+
+
+def local_zone_name() -> str:
+    """This computer's IANA time zone name, or UTC when it cannot be told."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        link = str(Path("/etc/localtime").resolve())
+        candidates.append(link.split("zoneinfo/", 1)[1] if "zoneinfo/" in link else "")
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    return next((name for name in candidates if name and _known_zone(name)), "UTC")
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        return False
+    return True
+
+
+def _holidays(session: Session) -> frozenset[date]:
+    stored = SettingRepository(session).get(HOLIDAYS_KEY) or []
+    days = set()
+    for text in stored if isinstance(stored, list) else []:
+        try:
+            days.add(date.fromisoformat(str(text)))
+        except ValueError:
+            continue  # a hand-edited entry that is not a date is ignored, not fatal
+    return frozenset(days)
+
+
+def _clean_title(title: str) -> str:
+    cleaned = " ".join("".join(c if c.isprintable() else " " for c in title).split())
+    if not cleaned:
+        raise PlanError("A task needs a title")
+    return cleaned
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _account(session: Session, account_id: int) -> AccountRow:
+    row = session.get(AccountRow, account_id)
+    if row is None:
+        raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+    return row
+
+
+def _review(session: Session, review_id: int) -> ReviewRow:
+    row = session.get(ReviewRow, review_id)
+    if row is None:
+        raise NotFoundError(f"No review with id {review_id} (it may have been deleted)")
+    return row
+
+
+def _task(session: Session, task_id: int) -> PrepTaskRow:
+    row = session.get(PrepTaskRow, task_id)
+    if row is None:
+        raise NotFoundError(f"No task with id {task_id} (it may have been removed)")
+    return row

@@ -1,0 +1,112 @@
+"""`qbr schedule`, `qbr plan`, `qbr upcoming` and `qbr export ics`, in-process; the
+calendar file is read back with the independent icalendar parser."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+
+@pytest.fixture
+def db(tmp_path: Path, qbr: Any) -> Path:
+    path = tmp_path / "plans.sqlite"
+    assert qbr("--db", path, "accounts", "add", "Acme <R&D> 株式会社", "--arr", "120k").code == 0
+    assert qbr("--db", path, "accounts", "add", "Small Co", "--arr", "12k").code == 0
+    return path
+
+
+def future_day(days: int = 60) -> str:
+    return (datetime.now(UTC) + timedelta(days=days)).date().isoformat()
+
+
+def test_schedule_then_plan_as_json(qbr: Any, db: Path) -> None:
+    day = future_day()
+    done = qbr("--db", db, "schedule", "Acme <R&D> 株式会社", "--date", day, "--time", "09:30",
+               "--tz", "Asia/Tokyo")
+    assert done.code == 0, done.err
+    assert "Planned the QBR with Acme <R&D> 株式会社" in done.out
+    assert "Strategic playbook, 21 tasks" in done.out
+    plan = qbr("--db", db, "plan", "acme <r&d> 株式会社", "--json").json()
+    assert plan["meeting"]["start"] == f"{day}T09:30:00+09:00"
+    assert plan["meeting"]["time_zone"] == "Asia/Tokyo"
+    assert plan["progress"] == {"done": 0, "total": 21, "overdue": 0, "behind_schedule": False}
+    assert [m["name"] for m in plan["metrics"]] == [
+        "Preparation complete 3+ days ahead", "Champion pre-aligned",
+        "Executive attendance confirmed"]
+    dues = {t["key"]: t["due"] for t in plan["tasks"]}
+    assert dues["send-invitation"] < dues["champion-pre-call"] < day < dues["send-recap"]
+
+
+def test_a_second_schedule_moves_the_meeting_instead_of_adding_one(qbr: Any, db: Path) -> None:
+    assert qbr("--db", db, "schedule", "Small Co", "--date", future_day(30)).code == 0
+    moved = qbr("--db", db, "schedule", "Small Co", "--date", future_day(40), "--json").json()
+    assert moved["moved"] is True
+    assert moved["playbook"] == "Core" and moved["progress"]["total"] == 8
+    upcoming = qbr("--db", db, "upcoming", "--json").json()
+    assert [row["account"]["name"] for row in upcoming].count("Small Co") == 1
+
+
+def test_plan_prints_tasks_and_metrics(qbr: Any, db: Path) -> None:
+    qbr("--db", db, "schedule", "Small Co", "--date", future_day(), "--playbook", "Growth")
+    shown = qbr("--db", db, "plan", "Small Co")
+    assert shown.code == 0
+    assert "Growth playbook" in shown.out and "0 of 15 tasks done" in shown.out
+    assert shown.out.count("[ ]") == 15
+    assert "Champion pre-aligned: open" in shown.out
+
+
+def test_upcoming_lists_the_window(qbr: Any, db: Path) -> None:
+    qbr("--db", db, "schedule", "Small Co", "--date", future_day(10), "--tz", "Europe/Berlin")
+    text = qbr("--db", db, "upcoming", "--days", "30").out
+    assert "Small Co (Core) · 0/8 done" in text
+    assert "Europe/Berlin" in text
+    # Acme has never had a review and is Strategic: listed for its cadence, unplanned.
+    assert "not planned" in text and "Acme <R&D> 株式会社" in text
+
+
+def test_export_ics_reads_back_with_an_independent_parser(qbr: Any, db: Path,
+                                                         tmp_path: Path) -> None:
+    qbr("--db", db, "schedule", "Acme <R&D> 株式会社", "--date", future_day(), "--time", "14:00",
+        "--tz", "America/New_York")
+    out = tmp_path / "Acme QBR.ics"
+    written = qbr("--db", db, "export", "ics", "Acme <R&D> 株式会社", "--out", out)
+    assert written.code == 0 and "21 tasks" in written.out
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    events = [c for c in calendar.walk("VEVENT")]
+    assert len(events) == 22
+    meeting = events[0]
+    assert str(meeting["SUMMARY"]) == "QBR: Acme <R&D> 株式会社"
+    start = meeting.decoded("DTSTART")
+    assert start.utcoffset() == timedelta(0)
+    assert start.astimezone(ZoneInfo("America/New_York")).hour == 14
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == 22
+    again = tmp_path / "again.ics"
+    qbr("--db", db, "export", "ics", "Acme <R&D> 株式会社", "--out", again)
+    assert [str(e["UID"]) for e in icalendar.Calendar.from_ical(again.read_bytes())
+            .walk("VEVENT")] == uids  # a re-import updates the same events
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("schedule", "Acme <R&D> 株式会社", "--date", "2027-02-30"), "is not a date"),
+    (("schedule", "Acme <R&D> 株式会社", "--date", "2027-02-03", "--time", "25:00"),
+     "is not a time"),
+    (("schedule", "Acme <R&D> 株式会社", "--date", "2027-02-03", "--tz", "Mars/Base"),
+     "not a time zone"),
+    (("schedule", "Nobody", "--date", "2027-02-03"), "No account is called"),
+    (("schedule", "Small Co", "--date", "2027-02-03", "--playbook", "Nope"), "Nope"),
+    (("plan", "Small Co"), "No QBR is planned for Small Co"),
+    (("upcoming", "--days", "0"), "between 1 and 3660"),
+    (("export", "ics", "Small Co", "--out", "x.ics"), "No QBR is planned"),
+])
+def test_bad_input_is_named_and_changes_nothing(qbr: Any, db: Path, argv: tuple[str, ...],
+                                                message: str) -> None:
+    result = qbr("--db", db, *argv)
+    assert result.code != 0
+    assert message in result.err
+    assert qbr("--db", db, "upcoming", "--json").json()[0]["review_id"] is None
