@@ -22,6 +22,7 @@ from qbr_desktop.services.demo_insights import (
     add_demo_risks,
     add_demo_whitespace,
 )
+from qbr_desktop.services.demo_plans import add_demo_plans
 from qbr_desktop.services.settings import DEMO_KEY
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import AccountRow, ContactRow, MetricSnapshotRow, ReviewRow
@@ -47,6 +48,7 @@ class DemoSummary:
     reviews: int
     metric_values: int
     risks: int = 0
+    plans: int = 0
 
 
 def _company_names(rng: random.Random, count: int) -> list[tuple[str, str, str | None, str | None]]:
@@ -142,7 +144,8 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
                 metric_values += 1
             add_demo_whitespace(session, rng, row, catalogue, scenario)
             risks += add_demo_risks(session, rng, row, history, scenario, today, now)
-    return DemoSummary(accounts, contacts, reviews, metric_values, risks)
+    plans = add_demo_plans(context.store.sessions, today)
+    return DemoSummary(accounts, contacts, reviews, metric_values, risks, plans)
 
 
 def _notes(rng: random.Random, name: str) -> str:
