@@ -50,10 +50,10 @@ def add_demo_plans(sessions: sessionmaker[Session], today: date) -> int:
                 ReviewRow.scheduled_at >= now,
                 ReviewRow.scheduled_at <= now + timedelta(days=PLAN_HORIZON_DAYS))
             .order_by(ReviewRow.scheduled_at)))
+    plans.plan_reviews(review_ids)
     states = itertools.cycle(STARTED_STATES)
     for review_id in review_ids:
-        moment[0] = planned_at
-        plan = plans.plan_review(review_id)
+        plan = plans.plan(review_id)
         if any(task.due < today for task in plan.tasks):
             for task in _finished(plan, next(states), today):
                 moment[0] = datetime.combine(min(task.due, today), time(16), tzinfo=UTC)

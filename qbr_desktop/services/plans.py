@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.cadence import cadence_status
@@ -25,7 +25,7 @@ from qbr_desktop.domain.contacts import ReviewFormat, ReviewKind, ReviewStatus
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.playbooks import OwnerRole, Phase, Playbook, PrepTask
 from qbr_desktop.domain.tiers import effective_tier
-from qbr_desktop.domain.workdays import WorkCalendar, schedule
+from qbr_desktop.domain.workdays import SchedulePlan, WorkCalendar, schedule
 from qbr_desktop.services.plan_views import PlanTask, ReviewPlan, UpcomingReview
 from qbr_desktop.services.playbook_library import PlaybookLibrary
 from qbr_desktop.services.settings import read_tier_scheme
@@ -130,6 +130,40 @@ class PlanService:
             day = _aware(review.scheduled_at).astimezone(ZoneInfo(review.time_zone)).date()
             notes = self._create_tasks(session, review, chosen, day)
             return replace(self._read(session, review_id), notes=notes)
+
+    def plan_reviews(self, review_ids: Sequence[int]) -> int:
+        """Plans for many reviews that have none yet, in one transaction; returns how many.
+
+        Each review follows its account tier's playbook. Reviews that already have tasks
+        are left alone. The rows go in as one bulk insert: planning a quarter's reviews
+        for a whole portfolio takes a fraction of a second.
+        """
+        wanted = list(dict.fromkeys(review_ids))
+        now = self._clock()
+        with session_scope(self._sessions) as session:
+            calendar = WorkCalendar(_holidays(session))
+            scheme = read_tier_scheme(session)
+            planned = set(session.scalars(select(PrepTaskRow.review_id).distinct()))
+            rows: list[dict[str, object]] = []
+            count = 0
+            for start in range(0, len(wanted), 900):  # SQLite's bound-parameter limit
+                chunk = wanted[start:start + 900]
+                for review, account in session.execute(
+                        select(ReviewRow, AccountRow).join(AccountRow)
+                        .where(ReviewRow.id.in_(chunk))):
+                    if review.id in planned:
+                        continue
+                    chosen = self.library.for_tier(
+                        effective_tier(account.arr, account.tier_override, scheme))
+                    review.playbook = chosen.name
+                    day = _aware(review.scheduled_at).astimezone(
+                        ZoneInfo(review.time_zone)).date()
+                    rows.extend(_task_values(review.id, schedule(
+                        chosen, day, calendar, self._today(review.time_zone)), now))
+                    count += 1
+            if rows:
+                session.execute(insert(PrepTaskRow), rows)
+            return count
 
     def plan(self, review_id: int) -> ReviewPlan:
         with session_scope(self._sessions) as session:
@@ -318,19 +352,9 @@ class PlanService:
 
     def _create_tasks(self, session: Session, review: ReviewRow, playbook: Playbook,
                       day: date) -> tuple[str, ...]:
-        now = self._clock()
         dated = schedule(playbook, day, WorkCalendar(_holidays(session)),
                          self._today(review.time_zone))
-        for position, scheduled in enumerate(dated.tasks):
-            task = scheduled.task
-            session.add(PrepTaskRow(
-                review_id=review.id, key=task.key, phase=task.phase.value, title=task.title,
-                description=task.description, owner=task.owner.value,
-                outputs=json.dumps(list(task.outputs), ensure_ascii=False),
-                feature=task.feature.value if task.feature else None,
-                offset_days=task.offset, due_date=scheduled.due, position=position,
-                created_at=now, updated_at=now))
-        session.flush()
+        session.execute(insert(PrepTaskRow), _task_values(review.id, dated, self._clock()))
         session.refresh(review)
         return tuple(note.text for note in dated.notes)
 
@@ -355,6 +379,18 @@ class PlanService:
             duration_minutes=review.duration_minutes, status=ReviewStatus(review.status),
             playbook=review.playbook, executives_confirmed=review.executives_confirmed,
             tasks=tasks, today=self._today(review.time_zone), updated_at=review.updated_at)
+
+
+def _task_values(review_id: int, dated: SchedulePlan, now: datetime) -> list[dict[str, object]]:
+    return [{
+        "review_id": review_id, "key": scheduled.task.key, "phase": scheduled.task.phase.value,
+        "title": scheduled.task.title, "description": scheduled.task.description,
+        "owner": scheduled.task.owner.value,
+        "outputs": json.dumps(list(scheduled.task.outputs), ensure_ascii=False),
+        "feature": scheduled.task.feature.value if scheduled.task.feature else None,
+        "offset_days": scheduled.task.offset, "due_date": scheduled.due, "position": position,
+        "created_at": now, "updated_at": now,
+    } for position, scheduled in enumerate(dated.tasks)]
 
 
 def local_zone_name() -> str:

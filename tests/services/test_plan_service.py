@@ -153,3 +153,19 @@ def test_upcoming_lists_reviews_with_progress_and_slipping_cadences(
     assert "Later Ltd" in [r.account_name for r in plans.upcoming(365)]
     with pytest.raises(PlanError):
         plans.upcoming(0)
+
+
+def test_many_reviews_are_planned_at_once_and_planned_ones_are_left_alone(
+        context: Any, plans: PlanService) -> None:
+    from qbr_desktop.domain.contacts import ReviewDraft
+
+    big, small = account(context, "Big"), account(context, "Small", arr="12000")
+    meeting = datetime(2027, 2, 2, 10, 0, tzinfo=BERLIN)
+    first = context.accounts.add_review(big, ReviewDraft(meeting, "Europe/Berlin"))
+    second = context.accounts.add_review(small, ReviewDraft(meeting, "Europe/Berlin"))
+    already = plans.schedule(big, date(2027, 3, 2), time_zone="Europe/Berlin")
+    assert plans.plan_reviews([first, second, already.review_id, first]) == 2
+    assert [len(plans.plan(r).tasks) for r in (first, second)] == [21, 8]
+    assert plans.plan(second).playbook == "Core"
+    assert plans.plan(already.review_id).tasks == already.tasks
+    assert plans.plan_reviews([first]) == 0
