@@ -47,6 +47,14 @@ def add_plan_parsers(commands: Any) -> None:
     upcoming.add_argument("--json", action="store_true", help="print JSON")
     upcoming.set_defaults(handler=_upcoming)
 
+    holidays = commands.add_parser(
+        "holidays", help="list or change the days off that plans skip like weekends")
+    holidays.add_argument("--add", type=_day, action="append", default=[], metavar="YYYY-MM-DD")
+    holidays.add_argument("--remove", type=_day, action="append", default=[],
+                          metavar="YYYY-MM-DD")
+    holidays.add_argument("--json", action="store_true", help="print JSON")
+    holidays.set_defaults(handler=_holidays)
+
     export = commands.add_parser("export", help="export an account's QBR material")
     formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
     ics = formats.add_parser("ics", help="the next QBR and its tasks as a calendar file")
@@ -142,6 +150,25 @@ def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
         behind = f", {row.overdue_tasks} overdue" if row.overdue_tasks else ""
         out.write(f"{when:<36} {row.account_name} ({row.tier}) · {prep}{behind} · "
                   f"{row.cadence_reason}\n")
+
+
+def _holidays(args: argparse.Namespace, out: TextIO) -> None:
+    def work(context: AppContext) -> list[date]:
+        days = set(context.plans.holidays())
+        if args.add or args.remove:
+            days = (days | set(args.add)) - set(args.remove)
+            context.plans.set_holidays(sorted(days))
+        return sorted(days)
+
+    days = _with_context(args, work)
+    if args.json:
+        json.dump([day.isoformat() for day in days], out)
+        out.write("\n")
+        return
+    if not days:
+        out.write("No holidays set: plans skip weekends only.\n")
+    for day in days:
+        out.write(f"{day:%a %Y-%m-%d}\n")
 
 
 def _export_ics(args: argparse.Namespace, out: TextIO) -> None:

@@ -26,6 +26,7 @@ from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.playbooks import OwnerRole, Phase, Playbook, PrepTask
 from qbr_desktop.domain.tiers import effective_tier
 from qbr_desktop.domain.workdays import SchedulePlan, WorkCalendar, schedule
+from qbr_desktop.paths import user_data_folder
 from qbr_desktop.services.plan_views import PlanTask, ReviewPlan, UpcomingReview
 from qbr_desktop.services.playbook_library import PlaybookLibrary
 from qbr_desktop.services.settings import read_tier_scheme
@@ -69,7 +70,7 @@ class PlanService:
     @property
     def library(self) -> PlaybookLibrary:
         if self._library is None:  # read from disk on first use, not at start-up
-            self._library = PlaybookLibrary.load()
+            self._library = PlaybookLibrary.load(user_playbook_folder())
         return self._library
 
     # Settings --------------------------------------------------------------------------
@@ -391,6 +392,11 @@ def _task_values(review_id: int, dated: SchedulePlan, now: datetime) -> list[dic
         "offset_days": scheduled.task.offset, "due_date": scheduled.due, "position": position,
         "created_at": now, "updated_at": now,
     } for position, scheduled in enumerate(dated.tasks)]
+
+
+def user_playbook_folder() -> Path:
+    """Where a CSM puts playbooks of their own (*.toml): beside their portfolios."""
+    return user_data_folder() / "playbooks"
 
 
 def local_zone_name() -> str:

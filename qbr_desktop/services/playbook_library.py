@@ -43,10 +43,13 @@ BUILT_IN_FOLDER = "playbooks"
 
 
 class PlaybookNotFound(DomainError):
-    def __init__(self, name: str, known: Sequence[str]) -> None:
+    def __init__(self, name: str, known: Sequence[str], unreadable: Sequence[str] = ()) -> None:
         self.name = name
+        # The one the CSM meant may be in a file that could not be read: say which and why.
+        why = "".join(f"\n  {problem}" for problem in unreadable)
+        skipped = f"; skipped because they could not be read:{why}" if unreadable else ""
         super().__init__(f"there is no playbook named “{name}” "
-                         f"(available: {', '.join(known)})")
+                         f"(available: {', '.join(known)}){skipped}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,7 @@ class PlaybookLibrary:
     def get(self, name: str) -> Playbook:
         entry = self._entries.get(_name_key(name))
         if entry is None:
-            raise PlaybookNotFound(name, self.names())
+            raise PlaybookNotFound(name, self.names(), self.problems)
         return entry.playbook
 
     def for_tier(self, tier: str) -> Playbook:

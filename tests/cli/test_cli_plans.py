@@ -110,3 +110,34 @@ def test_bad_input_is_named_and_changes_nothing(qbr: Any, db: Path, argv: tuple[
     assert result.code != 0
     assert message in result.err
     assert qbr("--db", db, "upcoming", "--json").json()[0]["review_id"] is None
+
+
+def test_holidays_are_listed_added_and_removed_and_plans_skip_them(qbr: Any, db: Path) -> None:
+    assert "weekends only" in qbr("--db", db, "holidays").out
+    changed = qbr("--db", db, "holidays", "--add", "2027-01-01", "--add", "2026-12-25",
+                  "--add", "2026-12-31", "--remove", "2026-12-31", "--json")
+    assert changed.json() == ["2026-12-25", "2027-01-01"]
+    assert qbr("--db", db, "holidays").out == "Fri 2026-12-25\nFri 2027-01-01\n"
+    bad = qbr("--db", db, "holidays", "--add", "25/12/2026")
+    assert bad.code == 2 and "is not a date" in bad.err
+
+
+def test_a_playbook_of_ones_own_is_picked_by_name_and_a_broken_one_is_named(
+        qbr: Any, db: Path, isolated_data_folder: Path) -> None:
+    from qbr_desktop.assets import resource
+
+    folder = isolated_data_folder / "playbooks"
+    folder.mkdir(parents=True)
+    text = resource("playbooks", "core.toml").read_text(encoding="utf-8")
+    (folder / "mine.toml").write_text(
+        text.replace('name = "Core"', 'name = "Quick check-in ⚡"', 1), encoding="utf-8")
+    (folder / "broken.toml").write_text('name = "Broken"\ntier = "Core"\n[[tasks]\n',
+                                        encoding="utf-8")
+    done = qbr("--db", db, "schedule", "Small Co", "--date", future_day(),
+               "--playbook", "quick check-in ⚡")
+    assert done.code == 0, done.err
+    assert "Quick check-in ⚡ playbook, 8 tasks" in done.out
+    unknown = qbr("--db", db, "schedule", "Acme <R&D> 株式会社", "--date", future_day(),
+                  "--playbook", "Broken")
+    assert unknown.code == 1 and "Broken" in unknown.err
+    assert "broken.toml, line 3: not valid TOML" in unknown.err
