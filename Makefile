@@ -36,6 +36,7 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/insights_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/import_bench.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/plans_bench.py
 
 dist: $(VENV)/.installed-test
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/qbr-desktop.spec

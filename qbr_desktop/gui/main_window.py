@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         from qbr_desktop.gui.insights.account_insights import AccountInsightsPanel
         from qbr_desktop.gui.insights.portfolio_view import PortfolioView
+        from qbr_desktop.gui.plans.plan_panel import PlanPanel
+        from qbr_desktop.gui.plans.upcoming_view import UpcomingView
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -126,6 +128,8 @@ class MainWindow(QMainWindow):
         self.account_tabs.setObjectName("accountTabs")
         self.account_tabs.addTab(scroll, "&Details")
         self.account_tabs.addTab(insights_scroll, "&Health && growth")
+        self.plan_panel = PlanPanel(self.context.plans, self)
+        self.account_tabs.addTab(self.plan_panel, "Prep &timeline")
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self.account_tabs)
@@ -152,12 +156,18 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.splitter, "Accounts")
         self.views.addTab(self.portfolio_view, "Portfolio overview")
+        self.upcoming_view = UpcomingView(self.context.plans, self)
+        self.views.addTab(self.upcoming_view, "Upcoming QBRs")
         layout.addWidget(self.views)
         self.setCentralWidget(central)
         self._overview_stale = True
         self.views.currentChanged.connect(self._view_changed)
         self.account_tabs.currentChanged.connect(lambda _index: self._load_insights())
         self.portfolio_view.account_activated.connect(self.open_account)
+        self.account_tabs.currentChanged.connect(lambda _index: self._load_plan())
+        self.upcoming_view.account_activated.connect(
+            lambda account_id: self.open_account(account_id, tab=2))
+        self.plan_panel.plan_changed.connect(lambda _id: self.reload_accounts())
         self.insights_panel.register_changed.connect(self._mark_overview_stale)
         self.insights_panel.estimates_changed.connect(self._mark_overview_stale)
         self.insights_panel.owned_requested.connect(self._edit_owned_modules)
@@ -283,15 +293,16 @@ class MainWindow(QMainWindow):
         self.page.show_account(account, history, next_text)
         self.pages.setCurrentIndex(1)
         self._load_insights()
+        self._load_plan()
 
-    def open_account(self, account_id: int) -> None:
-        """From the portfolio overview to that account's health page."""
+    def open_account(self, account_id: int, tab: int = 1) -> None:
+        """From the portfolio overview (or the upcoming QBRs) to that account's page."""
         self.views.setCurrentIndex(0)
         if self.list_panel.current_account_id() != account_id and not (
                 self.list_panel.select_account(account_id)):
             self.list_panel.filter_edit.clear()
             self.list_panel.select_account(account_id)
-        self.account_tabs.setCurrentIndex(1)
+        self.account_tabs.setCurrentIndex(tab)
 
     def show_health(self) -> None:
         self.views.setCurrentIndex(0)
@@ -304,10 +315,18 @@ class MainWindow(QMainWindow):
                 self.insights_panel.account_id != account_id):
             self.insights_panel.show_account(account_id)
 
+    def _load_plan(self) -> None:
+        account_id = self.list_panel.current_account_id()
+        if self.account_tabs.currentIndex() == 2 and account_id > 0 and (
+                self.plan_panel.account_id != account_id):
+            self.plan_panel.show_account(account_id)
+
     def _view_changed(self, index: int) -> None:
         if index == 1 and self._overview_stale:
             self._overview_stale = False
             self.portfolio_view.refresh()
+        elif index == 2:  # cheap, and prep progress changes with every tick
+            self.upcoming_view.refresh()
 
     def _edit_owned_modules(self, account_id: int) -> None:
         from PySide6.QtWidgets import QDialog

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from qbr_desktop.gui.activating_table import ActivatingTableView
 from qbr_desktop.gui.insights.portfolio_model import (
     ACCOUNT_ID_ROLE,
     PortfolioColumn,
@@ -31,17 +29,6 @@ from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.services.insights import InsightService, PortfolioOverview
-
-
-class PortfolioTable(QTableView):
-    #: Enter or Return on a row: open that account.
-    row_activated = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.row_activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class PortfolioView(QWidget):
@@ -66,16 +53,9 @@ class PortfolioView(QWidget):
         self.summary = QLabel("Calculating health across the portfolio…", self)
         self.summary.setObjectName("portfolioSummary")
         self.refresh_button = QPushButton("&Refresh", self)
-        self.table = PortfolioTable(self)
+        self.table = ActivatingTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(PortfolioColumn.HEALTH, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
         for column in range(1, PortfolioColumn.COUNT):
@@ -112,6 +92,11 @@ class PortfolioView(QWidget):
             self.show_overview(overview)
             return
         self._display(overview)
+        # Queued behind the repaint that _display asked for: the computation holds the
+        # interpreter for seconds and would otherwise delay the accounts appearing.
+        QTimer.singleShot(0, self._compute_missing)
+
+    def _compute_missing(self) -> None:
         self._task = start_task(self.service.overview, self.show_overview, self._failed,
                                 (StoreError,))
 

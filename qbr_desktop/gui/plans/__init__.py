@@ -1,0 +1,1 @@
+"""The preparation plan of a review: its timeline, its task list and the upcoming reviews."""

@@ -1,0 +1,165 @@
+"""The plan's small forms: schedule or move the meeting, add a task of one's own.
+
+Each dialog hands what the CSM entered to a `submit` callable (the panel's call into the
+plan service) when OK is pressed. If the service refuses, its message is shown in the
+dialog and the dialog stays open with the entries intact, so the rule (a valid time zone,
+a non-empty title, ...) lives in the service only and the CSM can correct and retry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.playbooks import OwnerRole, Phase
+from qbr_desktop.gui.plans.timeline_layout import PHASE_TITLES
+from qbr_desktop.store.errors import StoreError
+
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingChoice:
+    day: date
+    at: time
+    time_zone: str
+    playbook: str | None  # None: the playbook for the account's tier
+
+
+@dataclass(frozen=True, slots=True)
+class NewTask:
+    title: str
+    due: date
+    owner: OwnerRole
+    phase: Phase | None  # None: chosen from the date (before or after the meeting)
+
+
+def date_edit(parent: QWidget, day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)  # ISO: unambiguous whatever the locale
+    return edit
+
+
+class _SubmittingDialog(QDialog):
+    """OK runs `submit`; a refusal is shown inline and the dialog stays open."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.problem = QLabel(self)
+        self.problem.setObjectName("dialogProblem")
+        self.problem.setProperty("class", "fieldError")  # red, from the style sheet
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def run_submit(self, submit: Callable[[], None]) -> None:
+        try:
+            submit()
+        except (DomainError, StoreError) as exc:
+            self.problem.setText(str(exc))
+            self.problem.show()
+            return
+        super().accept()
+
+
+class MeetingDialog(_SubmittingDialog):
+    """Schedule a QBR (with zone and playbook) or move one (its zone stays)."""
+
+    def __init__(self, parent: QWidget | None, *, title: str,
+                 submit: Callable[[MeetingChoice], None], start: datetime,
+                 zones: Sequence[str], playbooks: Sequence[str] | None = None,
+                 tier: str = "") -> None:
+        super().__init__(parent, title)
+        self._submit = submit
+        self.date_edit = date_edit(self, start.date())
+        self.time_edit = QTimeEdit(QTime(start.hour, start.minute), self)
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.zone_box = QComboBox(self)
+        self.zone_box.setEditable(True)  # typing "Berl" finds Europe/Berlin
+        self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone_box.addItems(list(zones))
+        self.zone_box.setCurrentText(str(start.tzinfo))
+        completer = QCompleter(list(zones), self.zone_box)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone_box.setCompleter(completer)
+        self.form.addRow("&Date:", self.date_edit)
+        self.form.addRow("&Time:", self.time_edit)
+        self.form.addRow("Time &zone:", self.zone_box)
+        self.playbook_box = QComboBox(self)
+        if playbooks is None:  # moving: the meeting keeps the zone it was planned in
+            self.zone_box.setEnabled(False)
+            self.playbook_box.hide()
+        else:
+            self.playbook_box.addItem(f"For this tier ({tier})" if tier else "For this tier",
+                                      None)
+            for name in playbooks:
+                self.playbook_box.addItem(name, name)
+            self.form.addRow("&Playbook:", self.playbook_box)
+
+    def choice(self) -> MeetingChoice:
+        day, at = self.date_edit.date(), self.time_edit.time()
+        return MeetingChoice(date(day.year(), day.month(), day.day()),
+                             time(at.hour(), at.minute()), self.zone_box.currentText().strip(),
+                             self.playbook_box.currentData())
+
+    def accept(self) -> None:
+        self.run_submit(lambda: self._submit(self.choice()))
+
+
+class AddTaskDialog(_SubmittingDialog):
+    def __init__(self, parent: QWidget | None, *, submit: Callable[[NewTask], None],
+                 due: date) -> None:
+        super().__init__(parent, "Add task")
+        self._submit = submit
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText("What needs doing")
+        self.due_edit = date_edit(self, due)
+        self.owner_box = QComboBox(self)
+        for role in OwnerRole:
+            self.owner_box.addItem(role.value, role.value)  # Qt hands a StrEnum back as str
+        self.phase_box = QComboBox(self)
+        self.phase_box.addItem("From the date (before or after the meeting)", None)
+        for phase in Phase:
+            self.phase_box.addItem(PHASE_TITLES[phase], phase.value)
+        self.form.addRow("&Task:", self.title_edit)
+        self.form.addRow("&Due:", self.due_edit)
+        self.form.addRow("&Owner:", self.owner_box)
+        self.form.addRow("&Phase:", self.phase_box)
+
+    def new_task(self) -> NewTask:
+        day = self.due_edit.date()
+        phase = self.phase_box.currentData()
+        return NewTask(self.title_edit.text(), date(day.year(), day.month(), day.day()),
+                       OwnerRole(self.owner_box.currentData()), Phase(phase) if phase else None)
+
+    def accept(self) -> None:
+        self.run_submit(lambda: self._submit(self.new_task()))

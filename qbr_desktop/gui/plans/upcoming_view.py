@@ -1,0 +1,226 @@
+"""The portfolio's "Upcoming QBRs": every review in the coming weeks, how far its
+preparation is, and the accounts whose review cadence needs one planned."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.cadence import CadenceState
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.tiers import SCHEMES
+from qbr_desktop.gui.activating_table import ActivatingTableView
+from qbr_desktop.gui.worker import start_task
+from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.plan_views import UpcomingReview
+    from qbr_desktop.services.plans import PlanService
+
+ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Tiers sort by importance, not alphabetically: Strategic first, in either tier model.
+TIER_RANK = {tier: rank for scheme in SCHEMES.values()
+             for rank, tier in enumerate(scheme.tiers)}
+CADENCE_RANK = {state.value: rank for rank, state in enumerate(
+    (CadenceState.OVERDUE, CadenceState.NEVER_REVIEWED, CadenceState.DUE,
+     CadenceState.PLANNED_LATE, CadenceState.PLANNED, CadenceState.ON_TRACK))}
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class UpcomingColumn(IntEnum):
+    ACCOUNT = 0
+    TIER = 1
+    MEETING = 2
+    PREP = 3
+    BEHIND = 4
+    CADENCE = 5
+
+
+HEADERS = ("Account", "Tier", "Meeting", "Prep progress", "Behind", "Cadence")
+
+
+def meeting_text(row: UpcomingReview) -> str:
+    if row.meeting_at is None or row.time_zone is None:
+        return "Not planned"
+    local = row.meeting_at.astimezone(ZoneInfo(row.time_zone))
+    return f"{local:%a %Y-%m-%d %H:%M} {row.time_zone}"
+
+
+class UpcomingModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[UpcomingReview] = []
+
+    def set_rows(self, rows: list[UpcomingReview]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(UpcomingColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, column = self.rows[index.row()], UpcomingColumn(index.column())
+        if role == ACCOUNT_ID_ROLE:
+            return row.account_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == UpcomingColumn.BEHIND \
+                and row.behind_schedule:
+            return QColor("#b00020")
+        return None
+
+    @staticmethod
+    def _text(row: UpcomingReview, column: UpcomingColumn) -> str:
+        planned = row.review_id is not None
+        if column == UpcomingColumn.ACCOUNT:
+            return row.account_name
+        if column == UpcomingColumn.TIER:
+            return row.tier
+        if column == UpcomingColumn.MEETING:
+            return meeting_text(row)
+        if column == UpcomingColumn.PREP:
+            if not planned:
+                return "—"
+            return f"{row.tasks_done}/{row.tasks_total}" if row.tasks_total else "No prep plan"
+        if column == UpcomingColumn.BEHIND:
+            if not planned:
+                return "—"
+            return f"Yes · {row.overdue_tasks} overdue" if row.behind_schedule else "No"
+        return row.cadence_reason
+
+    @staticmethod
+    def _sort_key(row: UpcomingReview, column: UpcomingColumn) -> Any:
+        if column == UpcomingColumn.ACCOUNT:
+            return row.account_name.casefold()
+        if column == UpcomingColumn.TIER:
+            return TIER_RANK.get(row.tier, len(TIER_RANK))
+        if column == UpcomingColumn.MEETING:  # unplanned accounts after every meeting
+            return row.meeting_at.timestamp() if row.meeting_at else float("inf")
+        if column == UpcomingColumn.PREP:
+            return row.progress if row.review_id is not None else -1.0
+        if column == UpcomingColumn.BEHIND:
+            return row.overdue_tasks if row.review_id is not None else -1
+        return CADENCE_RANK.get(row.cadence_state, len(CADENCE_RANK))
+
+
+class UpcomingView(QWidget):
+    #: The CSM opened an account from the list (its id).
+    account_activated = Signal(int)
+    #: A fresh list is on show (the list of UpcomingReview).
+    upcoming_shown = Signal(object)
+
+    def __init__(self, plans: PlanService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plans = plans
+        self._request = 0
+        self.model = UpcomingModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.days_box = QSpinBox(self)
+        self.days_box.setRange(1, 3660)
+        self.days_box.setValue(90)
+        self.days_box.setSuffix(" days")
+        self.days_box.setAccessibleName("Look ahead")
+        self.refresh_button = QPushButton("&Refresh", self)
+        self.summary = QLabel("Press Refresh to list the coming reviews.", self)
+        self.summary.setObjectName("upcomingSummary")
+        self.table = ActivatingTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(UpcomingColumn.MEETING, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        for column in UpcomingColumn:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
+                                        if column == UpcomingColumn.CADENCE
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        controls = QHBoxLayout()
+        label = QLabel("&Look ahead:", self)
+        label.setBuddy(self.days_box)
+        controls.addWidget(label)
+        controls.addWidget(self.days_box)
+        controls.addWidget(self.summary, 1)
+        controls.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.table, 1)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.days_box.editingFinished.connect(self.refresh)
+        self.table.doubleClicked.connect(self._activate)
+        self.table.row_activated.connect(self._activate)
+
+    def refresh(self) -> None:
+        self._request += 1
+        request, days, plans = self._request, self.days_box.value(), self.plans
+        self.summary.setText("Looking for reviews…")
+        # Kept: a QRunnable whose signals nobody references can be collected early.
+        self._task = start_task(lambda: (request, plans.upcoming(days)), self._show,
+                                self._failed, (StoreError, DomainError))
+
+    def _show(self, result: tuple[int, list[UpcomingReview]]) -> None:
+        request, rows = result
+        if request != self._request:
+            return  # an older request answered after a newer one was made
+        current = self.table.currentIndex()
+        chosen = current.data(ACCOUNT_ID_ROLE) if current.isValid() else None
+        self.model.set_rows(rows)
+        if chosen is not None:
+            self.select_account(int(chosen))
+        planned = [r for r in rows if r.review_id is not None]
+        behind = sum(1 for r in planned if r.behind_schedule)
+        unplanned = len(rows) - len(planned)
+        self.summary.setText(
+            f"{len(planned)} review{'' if len(planned) == 1 else 's'} in the next "
+            f"{self.days_box.value()} days · {behind} behind schedule · {unplanned} "
+            f"account{'' if unplanned == 1 else 's'} to plan")
+        self.upcoming_shown.emit(rows)
+
+    def _failed(self, message: str) -> None:
+        self.summary.setText(f"Could not list the coming reviews: {message}")
+
+    def select_account(self, account_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ACCOUNT_ID_ROLE) == account_id:
+                self.table.setCurrentIndex(index)
+                return True
+        return False
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.account_activated.emit(int(index.data(ACCOUNT_ID_ROLE)))
