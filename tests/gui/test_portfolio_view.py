@@ -284,6 +284,19 @@ def test_columns_resize_to_fit(view: PortfolioView) -> None:
     header = view.table.horizontalHeader()
     assert header.sectionResizeMode(PortfolioColumn.NAME) == QHeaderView.ResizeMode.Stretch
     assert header.sectionSize(PortfolioColumn.NAME) > 150
+    metrics = view.table.fontMetrics()
+    for which in (PortfolioColumn.ARR, PortfolioColumn.HEALTH, PortfolioColumn.EXPANSION):
+        widest = max(metrics.horizontalAdvance(text) for text in column(view, which))
+        assert header.sectionSize(which) >= widest, which
+        assert header.sectionResizeMode(which) == QHeaderView.ResizeMode.Interactive
+
+
+def test_a_column_the_csm_resized_keeps_its_width_on_refresh(
+        qtbot: Any, view: PortfolioView) -> None:
+    header = view.table.horizontalHeader()
+    header.resizeSection(PortfolioColumn.TIER, 300)  # as a drag does
+    refreshed(qtbot, view)
+    assert header.sectionSize(PortfolioColumn.TIER) == 300
 
 
 def test_accounts_show_at_once_and_health_fills_in_then_comes_from_the_store(

@@ -124,8 +124,8 @@ class PortfolioTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[PortfolioRow] = []
         self._display: list[tuple[str, ...] | None] = []
-        self.search_text: list[str] = []
-        self._row_by_id: dict[int, int] = {}
+        self._search_text: list[str] | None = []
+        self._row_by_id: dict[int, int] | None = {}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -146,7 +146,7 @@ class PortfolioTableModel(QAbstractTableModel):
         self._rows = self._sorted(self._rows)
         self._reindex()
         self.changePersistentIndexList(persistent, [
-            self.index(self._row_by_id[account_id], column_)
+            self.index(self.rows_by_id()[account_id], column_)
             for account_id, column_ in remembered])
         self.layoutChanged.emit()
 
@@ -163,14 +163,32 @@ class PortfolioTableModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._display = [None] * len(self._rows)
-        self.search_text = [sort_key(f"{r.name} {r.industry} {r.tier}") for r in self._rows]
-        self._row_by_id = {r.account_id: i for i, r in enumerate(self._rows)}
+        # Built when first needed (the first keystroke, the first lookup), not as it opens.
+        self._search_text = None
+        self._row_by_id = None
 
     def row_at(self, row: int) -> PortfolioRow:
         return self._rows[row]
 
     def row_of(self, account_id: int) -> int | None:
-        return self._row_by_id.get(account_id)
+        return self.rows_by_id().get(account_id)
+
+    def rows_by_id(self) -> dict[int, int]:
+        if self._row_by_id is None:
+            self._row_by_id = {r.account_id: i for i, r in enumerate(self._rows)}
+        return self._row_by_id
+
+    @property
+    def search_text(self) -> list[str]:
+        """Each row's name, industry and tier folded for matching typed text."""
+        if self._search_text is None:
+            self._search_text = [sort_key(f"{r.name} {r.industry} {r.tier}")
+                                 for r in self._rows]
+        return self._search_text
+
+    def column_texts(self, column: int, rows: int) -> list[str]:
+        """What the first `rows` rows show in `column`, for fitting its width."""
+        return [self._texts(row)[column] for row in range(min(rows, len(self._rows)))]
 
     def _texts(self, row: int) -> tuple[str, ...]:
         texts = self._display[row]

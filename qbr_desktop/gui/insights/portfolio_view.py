@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from qbr_desktop.gui.activating_table import ActivatingTableView
 from qbr_desktop.gui.insights.portfolio_model import (
     ACCOUNT_ID_ROLE,
+    HEADERS,
     PortfolioColumn,
     PortfolioProxy,
     PortfolioTableModel,
@@ -26,6 +27,12 @@ from qbr_desktop.gui.insights.portfolio_model import (
 )
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.store.errors import StoreError
+
+# Enough rows to see the usual widths; a longer text further down is elided, not cut.
+FIT_SAMPLE_ROWS = 300
+FIT_CANDIDATES = 5  # the longest texts by length are measured in pixels
+CELL_PADDING = 24  # margins and the sort arrow
+PAINT_WAIT_MS = 500
 
 if TYPE_CHECKING:
     from qbr_desktop.services.insights import InsightService, PortfolioOverview
@@ -58,10 +65,16 @@ class PortfolioView(QWidget):
         self.table.sortByColumn(PortfolioColumn.HEALTH, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        # Widths are fitted once per list from the texts themselves (fit_columns), not by
+        # ResizeToContents, which asks the model for every visible cell's size on each
+        # layout; the CSM can then drag them.
         for column in range(1, PortfolioColumn.COUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Fit columns to the rows on screen: measuring all 10,000 rows takes seconds.
-        header.setResizeContentsPrecision(0)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._fitting = False
+        self._user_sized = False
+        self._compute_after_paint = False
+        self.table.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._section_resized)
         controls = QHBoxLayout()
         controls.addWidget(self.filter_edit, 3)
         show_label = QLabel("&Show:", self)
@@ -92,9 +105,26 @@ class PortfolioView(QWidget):
             self.show_overview(overview)
             return
         self._display(overview)
-        # Queued behind the repaint that _display asked for: the computation holds the
-        # interpreter for seconds and would otherwise delay the accounts appearing.
-        QTimer.singleShot(0, self._compute_missing)
+        # The computation holds the interpreter for seconds: it starts once the accounts
+        # have been painted, or at once when the table is not on screen to paint.
+        if self.table.viewport().isVisible():
+            self._compute_after_paint = True
+            # A minimised window gets no paint: do not wait for one for long.
+            QTimer.singleShot(PAINT_WAIT_MS, self._compute_if_still_waiting)
+        else:
+            self._compute_missing()
+
+    def _compute_if_still_waiting(self) -> None:
+        if self._compute_after_paint:
+            self._compute_after_paint = False
+            self._compute_missing()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (self._compute_after_paint and event.type() == QEvent.Type.Paint
+                and watched is self.table.viewport()):
+            self._compute_after_paint = False
+            QTimer.singleShot(0, self._compute_missing)  # after this paint has finished
+        return False
 
     def _compute_missing(self) -> None:
         self._task = start_task(self.service.overview, self.show_overview, self._failed,
@@ -110,9 +140,32 @@ class PortfolioView(QWidget):
         current = self.table.currentIndex()
         chosen = current.data(ACCOUNT_ID_ROLE) if current.isValid() else None
         self.model.set_rows(overview.rows)
+        self.fit_columns()
         if chosen is not None:
             self._select_account(int(chosen))
         self._update_summary()
+
+    def fit_columns(self) -> None:
+        """Size each column to its widest text among the first rows and its header."""
+        if self._user_sized:
+            return
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        self._fitting = True
+        try:
+            for column in range(1, PortfolioColumn.COUNT):
+                texts = [HEADERS[column], *self.model.column_texts(column, FIT_SAMPLE_ROWS)]
+                widest = max(texts, key=len)
+                width = max(metrics.horizontalAdvance(text) for text in
+                            sorted(texts, key=len)[-FIT_CANDIDATES:])
+                header.resizeSection(column, max(width, metrics.horizontalAdvance(widest))
+                                     + CELL_PADDING)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, _column: int, _old: int, _new: int) -> None:
+        if not self._fitting and self.isVisible():
+            self._user_sized = True  # the CSM dragged a column: leave it as they set it
 
     def _select_account(self, account_id: int) -> None:
         source_row = self.model.row_of(account_id)
