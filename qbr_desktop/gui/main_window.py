@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 # imported inside the methods that open them.
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,7 +33,7 @@ from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # imported by start-up only after the window is on screen
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QAction, QCloseEvent
 
     from qbr_desktop.services.context import AppContext
 
@@ -44,6 +43,24 @@ SAVED_MESSAGE_MS = 4000
 class MainWindow(QMainWindow):
     #: The CSM asked to open or create another portfolio file.
     portfolio_requested = Signal(object)
+    # Set by window_menus.install_menus once a portfolio is attached.
+    new_action: QAction
+    delete_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    tiers_action: QAction
+    catalogue_action: QAction
+    weights_action: QAction
+    find_action: QAction
+    backup_action: QAction
+    new_portfolio_action: QAction
+    open_portfolio_action: QAction
+    import_action: QAction
+    accounts_view_action: QAction
+    portfolio_view_action: QAction
+    health_view_action: QAction
+    upcoming_view_action: QAction
+    plan_view_action: QAction
 
     def __init__(self, context: AppContext | None = None,
                  settings: QSettings | None = None) -> None:
@@ -186,81 +203,9 @@ class MainWindow(QMainWindow):
         return banner
 
     def _build_actions(self) -> None:
-        def action(text: str, slot: Any,
-                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                   tip: str = "") -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.setStatusTip(tip)
-            act.triggered.connect(slot)
-            return act
+        from qbr_desktop.gui.window_menus import install_menus
 
-        self.new_action = action("&New Account", self.new_account, QKeySequence.StandardKey.New,
-                                 "Add an account to the portfolio")
-        self.delete_action = action("&Delete Account…", self.delete_current_account,
-                                    "Ctrl+Delete", "Delete the selected account (undoable)")
-        self.undo_action = self.editor.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.editor.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
-                                       QKeySequence("Ctrl+Y")])
-        self.tiers_action = action("&Tier Settings…", self.edit_tier_settings, None,
-                                   "Choose the tier model and its ARR thresholds")
-        self.catalogue_action = action("Product &Catalogue…", self.edit_catalogue, None,
-                                       "Modules and plans with their prices, for expansion")
-        self.weights_action = action("Health &Weights…", self.edit_health_weights, None,
-                                     "How much each dimension counts in the health score")
-        self.find_action = action("&Find Account", self._focus_filter,
-                                  QKeySequence.StandardKey.Find)
-        self.backup_action = action("&Back Up Now…", self.back_up, "Ctrl+Shift+B",
-                                    "Write a verified copy of the portfolio")
-        self.new_portfolio_action = action("New &Portfolio…", self._new_portfolio, None,
-                                           "Start an empty portfolio file")
-        self.open_portfolio_action = action("&Open Portfolio…", self._open_portfolio,
-                                            QKeySequence.StandardKey.Open)
-        self.import_action = action("&Import…", self.import_file, "Ctrl+I",
-                                    "Accounts, contacts or metric history from CSV or XLSX")
-        self.accounts_view_action = action("&Accounts", lambda: self.views.setCurrentIndex(0),
-                                           "Ctrl+1", "The account list and the account page")
-        self.portfolio_view_action = action(
-            "&Portfolio Overview", lambda: self.views.setCurrentIndex(1), "Ctrl+2",
-            "Health, trend, renewal and expansion of every account")
-        self.health_view_action = action("Account &Health", self.show_health, "Ctrl+3",
-                                         "Health, benchmark, expansion and risks of the account")
-        quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        about_action = action(f"&About {APP_NAME}", self.show_about)
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        for item in (self.new_action, self.delete_action, None, self.import_action, None,
-                     self.new_portfolio_action, self.open_portfolio_action, self.backup_action,
-                     None, quit_action):
-            file_menu.addSeparator() if item is None else file_menu.addAction(item)
-        edit_menu = menu.addMenu("&Edit")
-        for item in (self.undo_action, self.redo_action, None, self.find_action, None,
-                     self.tiers_action, self.catalogue_action, self.weights_action):
-            edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
-        view_menu = menu.addMenu("&View")
-        for item in (self.accounts_view_action, self.portfolio_view_action,
-                     self.health_view_action):
-            view_menu.addAction(item)
-        menu.addMenu("&Help").addAction(about_action)
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
-        # The menu's Undo/Redo name the change ("Undo Edit name of …"); the toolbar keeps
-        # short labels and puts that text in the tooltip.
-        stack = self.editor.undo_stack
-        toolbar_undo = action("Undo", stack.undo)
-        toolbar_redo = action("Redo", stack.redo)
-        for button, can, text in ((toolbar_undo, stack.canUndoChanged, stack.undoTextChanged),
-                                  (toolbar_redo, stack.canRedoChanged, stack.redoTextChanged)):
-            button.setEnabled(False)
-            can.connect(button.setEnabled)
-            text.connect(button.setToolTip)
-        for item in (self.new_action, self.delete_action, toolbar_undo, toolbar_redo):
-            toolbar.addAction(item)
+        install_menus(self)
 
     def _update_title(self) -> None:
         name = self.context.target.path.name if self.context.target.path else "server"
@@ -304,9 +249,12 @@ class MainWindow(QMainWindow):
             self.list_panel.select_account(account_id)
         self.account_tabs.setCurrentIndex(tab)
 
-    def show_health(self) -> None:
+    def show_account_tab(self, tab: int) -> None:
         self.views.setCurrentIndex(0)
-        self.account_tabs.setCurrentIndex(1)
+        self.account_tabs.setCurrentIndex(tab)
+
+    def show_health(self) -> None:
+        self.show_account_tab(1)
 
     def _load_insights(self) -> None:
         # Only when the tab is showing: the first time is what loads matplotlib.

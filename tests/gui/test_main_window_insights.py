@@ -67,13 +67,26 @@ def current_row_to(qtbot: Any, window: Any, name: str) -> None:
     assert table.currentIndex().data(ACCOUNT_ID_ROLE) == window.ids[name]
 
 
-def test_the_view_menu_lists_the_three_views(window_on: Callable[..., Any]) -> None:
+def test_the_view_menu_lists_the_views_and_account_pages(window_on: Callable[..., Any]) -> None:
     window = window_on()
     menus = {m.title(): m for m in window.menuBar().findChildren(QMenu)}
     view_menu = menus["&View"]
-    shown = [(a.text(), a.shortcut().toString()) for a in view_menu.actions()]
+    shown = [(a.text(), a.shortcut().toString()) for a in view_menu.actions()
+             if not a.isSeparator()]
     assert shown == [("&Accounts", "Ctrl+1"), ("&Portfolio Overview", "Ctrl+2"),
-                     ("Account &Health", "Ctrl+3")]
+                     ("&Upcoming QBRs", "Ctrl+4"), ("Account &Health", "Ctrl+3"),
+                     ("Prep &Timeline", "Ctrl+5")]
+
+
+def test_ctrl_4_and_ctrl_5_show_upcoming_qbrs_and_the_prep_timeline(
+        qtbot: Any, window_on: Callable[..., Any]) -> None:
+    window = window_on()
+    ctrl(qtbot, window, Qt.Key.Key_4)
+    assert window.views.currentIndex() == 2 and window.upcoming_view.isVisible()
+    ctrl(qtbot, window, Qt.Key.Key_5)
+    assert window.views.currentIndex() == 0
+    assert window.account_tabs.currentIndex() == 2 and window.plan_panel.isVisible()
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
 
 
 def test_ctrl_2_shows_the_overview_and_it_fills(qtbot: Any,

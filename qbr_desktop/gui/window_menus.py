@@ -1,0 +1,104 @@
+"""The main window's menus, toolbar and keyboard shortcuts.
+
+Kept apart from the window's assembly: this is the one place to look for what a
+shortcut does, and the window module stays about panels and their wiring.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6 import QtCore
+from PySide6.QtGui import QAction, QKeySequence
+
+from qbr_desktop import APP_NAME
+
+if TYPE_CHECKING:
+    from qbr_desktop.gui.main_window import MainWindow
+
+
+def install_menus(window: MainWindow) -> None:
+    """Create the actions (kept on the window as `*_action`), the menus and the toolbar."""
+
+    def action(text: str, slot: Any,
+               shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+               tip: str = "") -> QAction:
+        act = QAction(text, window)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        return act
+
+    window.new_action = action("&New Account", window.new_account, QKeySequence.StandardKey.New,
+                               "Add an account to the portfolio")
+    window.delete_action = action("&Delete Account…", window.delete_current_account,
+                                  "Ctrl+Delete", "Delete the selected account (undoable)")
+    window.undo_action = window.editor.undo_stack.createUndoAction(window, "&Undo")
+    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    window.redo_action = window.editor.undo_stack.createRedoAction(window, "&Redo")
+    window.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
+                                     QKeySequence("Ctrl+Y")])
+    window.tiers_action = action("&Tier Settings…", window.edit_tier_settings, None,
+                                 "Choose the tier model and its ARR thresholds")
+    window.catalogue_action = action("Product &Catalogue…", window.edit_catalogue, None,
+                                     "Modules and plans with their prices, for expansion")
+    window.weights_action = action("Health &Weights…", window.edit_health_weights, None,
+                                   "How much each dimension counts in the health score")
+    window.find_action = action("&Find Account", window._focus_filter,
+                                QKeySequence.StandardKey.Find)
+    window.backup_action = action("&Back Up Now…", window.back_up, "Ctrl+Shift+B",
+                                  "Write a verified copy of the portfolio")
+    window.new_portfolio_action = action("New &Portfolio…", window._new_portfolio, None,
+                                         "Start an empty portfolio file")
+    window.open_portfolio_action = action("&Open Portfolio…", window._open_portfolio,
+                                          QKeySequence.StandardKey.Open)
+    window.import_action = action("&Import…", window.import_file, "Ctrl+I",
+                                  "Accounts, contacts or metric history from CSV or XLSX")
+    window.accounts_view_action = action("&Accounts", lambda: window.views.setCurrentIndex(0),
+                                         "Ctrl+1", "The account list and the account page")
+    window.portfolio_view_action = action(
+        "&Portfolio Overview", lambda: window.views.setCurrentIndex(1), "Ctrl+2",
+        "Health, trend, renewal and expansion of every account")
+    window.health_view_action = action("Account &Health", window.show_health, "Ctrl+3",
+                                       "Health, benchmark, expansion and risks of the account")
+    window.upcoming_view_action = action(
+        "&Upcoming QBRs", lambda: window.views.setCurrentIndex(2), "Ctrl+4",
+        "Reviews in the coming weeks, their preparation and review cadence")
+    window.plan_view_action = action(
+        "Prep &Timeline", lambda: window.show_account_tab(2), "Ctrl+5",
+        "The preparation plan of the account's next QBR")
+    quit_action = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
+    about_action = action(f"&About {APP_NAME}", window.show_about)
+
+    menu = window.menuBar()
+    file_menu = menu.addMenu("&File")
+    for item in (window.new_action, window.delete_action, None, window.import_action, None,
+                 window.new_portfolio_action, window.open_portfolio_action, window.backup_action,
+                 None, quit_action):
+        file_menu.addSeparator() if item is None else file_menu.addAction(item)
+    edit_menu = menu.addMenu("&Edit")
+    for item in (window.undo_action, window.redo_action, None, window.find_action, None,
+                 window.tiers_action, window.catalogue_action, window.weights_action):
+        edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
+    view_menu = menu.addMenu("&View")
+    for item in (window.accounts_view_action, window.portfolio_view_action,
+                 window.upcoming_view_action, None, window.health_view_action,
+                 window.plan_view_action):
+        view_menu.addSeparator() if item is None else view_menu.addAction(item)
+    menu.addMenu("&Help").addAction(about_action)
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
+    # The menu's Undo/Redo name the change ("Undo Edit name of …"); the toolbar keeps
+    # short labels and puts that text in the tooltip.
+    stack = window.editor.undo_stack
+    toolbar_undo = action("Undo", stack.undo)
+    toolbar_redo = action("Redo", stack.redo)
+    for button, can, text in ((toolbar_undo, stack.canUndoChanged, stack.undoTextChanged),
+                              (toolbar_redo, stack.canRedoChanged, stack.redoTextChanged)):
+        button.setEnabled(False)
+        can.connect(button.setEnabled)
+        text.connect(button.setToolTip)
+    for item in (window.new_action, window.delete_action, toolbar_undo, toolbar_redo):
+        toolbar.addAction(item)
