@@ -7,8 +7,10 @@ accounts at once; triggers forget a result as soon as its inputs change.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -235,17 +237,17 @@ class InsightService:
         come back ``pending``, which lets a view of thousands of accounts appear at once.
         """
         now = datetime.now(UTC)
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions) as session, collector_paused():
             scheme = read_tier_scheme(session)
             cache = InsightCacheRepository(session)
             accounts = cache.portfolio(now, FORMULA_VERSION)
-            results = {a.account_id: a.stored for a in accounts if a.stored is not None}
-            missing = [a.account_id for a in accounts if a.stored is None]
+            missing = [a.account_id for a in accounts if not a.has_result]
+            computed: dict[int, StoredInsight] = {}
             if missing and not stored_only:
-                computed = _compute_insights(session, missing)
-                _store_quietly(session, cache, computed)
-                results.update((r.account_id, r) for r in computed)
-            rows = tuple(_portfolio_row(account, results.get(account.account_id), scheme)
+                fresh = _compute_insights(session, missing)
+                _store_quietly(session, cache, fresh)
+                computed = {r.account_id: r for r in fresh}
+            rows = tuple(_portfolio_row(account, computed.get(account.account_id), scheme)
                          for account in accounts)
         return PortfolioOverview(rows, self._today())
 
@@ -314,6 +316,23 @@ def _estimate(account: AccountRow, rows: MetricRows, report: HealthReport,
         nps=_latest(rows, "nps")))
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a portfolio's rows are built.
+
+    10,000 accounts allocate some 60,000 short-lived objects and no reference cycles,
+    yet they trigger collector passes over the whole heap: 40 ms of a 190 ms overview.
+    Reference counting still frees everything; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _compute_insights(session: Session, account_ids: Sequence[int]) -> list[StoredInsight]:
     weights = _read_weights(session)
     # A short id list narrows the queries; beyond SQLite's parameter limit, read everything.
@@ -363,23 +382,29 @@ def _store_quietly(session: Session, cache: InsightCacheRepository,
         pass
 
 
-def _portfolio_row(account: AccountFacts, result: StoredInsight | None,
+def _portfolio_row(account: AccountFacts, computed: StoredInsight | None,
                    scheme: TierScheme) -> PortfolioRow:
+    """The account's row from its stored result, or from one computed just now."""
+    # Positional, with dictionary lookups for the enums: this runs 10,000 times as the
+    # portfolio view opens, and keyword construction alone doubled its cost.
+    tier = effective_tier(account.arr, account.tier_override, scheme)
+    arr = Money(account.arr, account.currency)
+    result: AccountFacts | StoredInsight = computed or account
+    if computed is None and not account.has_result:
+        return PortfolioRow(account.account_id, account.name, tier, account.industry, arr,
+                            account.renewal_date, account.next_review_at, None, None, None,
+                            0.0, None, "", ZERO, account.open_risks,
+                            account.open_opportunities, True)
     return PortfolioRow(
-        account_id=account.account_id, name=account.name,
-        tier=effective_tier(account.arr, account.tier_override, scheme),
-        industry=account.industry, arr=Money(account.arr, account.currency),
-        renewal_date=account.renewal_date, next_review_at=account.next_review_at,
-        health=result.health if result else None,
-        band=Band(result.band) if result and result.band else None,
-        change=result.change if result else None,
-        confidence=result.confidence if result else 0.0,
-        latest_quarter=_quarter(result.latest_quarter) if result and result.latest_quarter
-        else None,
-        readiness=result.readiness if result else "",
-        expansion=result.expansion if result else Decimal(0),
-        open_risks=account.open_risks, open_opportunities=account.open_opportunities,
-        pending=result is None)
+        account.account_id, account.name, tier, account.industry, arr, account.renewal_date,
+        account.next_review_at, result.health, _BANDS.get(result.band or ""), result.change,
+        result.confidence, _quarter(result.latest_quarter) if result.latest_quarter else None,
+        result.readiness, result.expansion, account.open_risks, account.open_opportunities,
+        False)
+
+
+_BANDS = {band.value: band for band in Band}
+ZERO = Decimal(0)
 
 
 def _read_weights(session: Session) -> HealthWeights:

@@ -45,7 +45,15 @@ class AccountFacts(NamedTuple):
     next_review_at: datetime | None
     open_risks: int
     open_opportunities: int
-    stored: StoredInsight | None
+    #: The stored result's fields, flat (no object per account); has_result says if any.
+    has_result: bool
+    health: float | None
+    band: str | None
+    change: float | None
+    confidence: float
+    latest_quarter: str | None
+    readiness: str
+    expansion: Decimal
 
 
 def _stored_timestamp(moment: datetime) -> str:
@@ -82,17 +90,18 @@ class InsightCacheRepository:
             """, (_stored_timestamp(after),)).fetchall()
         cent = Decimal("0.01")
         facts = []
+        zero = Decimal(0)
         for (account_id, name, industry, cents, currency, tier_override, renewal, next_at,
              version, health, band, change, confidence, quarter, readiness,
              expansion, risks, opportunities) in rows:
-            result = (StoredInsight(account_id, health, band, change, confidence, quarter,
-                                    readiness, Decimal(expansion))
-                      if version == formula_version else None)
+            current = version == formula_version
             facts.append(AccountFacts(
                 account_id, name, industry, Decimal(cents) * cent, currency, tier_override,
                 date.fromisoformat(renewal) if renewal else None,
-                datetime.fromisoformat(next_at).replace(tzinfo=UTC) if next_at else None,
-                risks, opportunities, result))
+                datetime.fromisoformat(next_at + "+00:00") if next_at else None,
+                risks, opportunities, current,
+                *((health, band, change, confidence, quarter, readiness, Decimal(expansion))
+                  if current else (None, None, None, 0.0, None, "", zero))))
         return facts
 
     def store(self, results: Sequence[StoredInsight], formula_version: int) -> None:
