@@ -1,0 +1,427 @@
+"""The ROI model's checks and its JSON document.
+
+validate_model() returns every problem keyed by field path ("lines[2].hours_saved"), the same
+paths the document uses, so a form can show each message beside its field. The document is
+what the service layer stores per account and quarter:
+
+    {"version": 1, "currency": "USD", "quarter": "2026Q3", "discount_rate": "0.10",
+     "lines": [{"id": "support", "label": "...", "category": "cost_reduction",
+                "hours_saved": "1200", "hourly_rate": "75", "period_days": 91, ...}],
+     "investments": [{"label": "Subscription", "kind": "subscription",
+                      "amount": "100000", "recurring": true}]}
+
+Numbers are written as strings (whole numbers may also be JSON integers); a JSON number
+with a fraction is refused, since a float may already have lost digits. A line's inputs sit
+beside its other fields, so their paths read "lines[2].hours_saved".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.domain.money import CURRENCIES
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.roi import (
+    DEFAULT_DISCOUNT_RATE,
+    DEFAULT_PERIOD_DAYS,
+    FTE_PAIR,
+    HOURS_PAIR,
+    LARGEST,
+    LONGEST_PERIOD_DAYS,
+    REQUIRED,
+    SPECS,
+    Category,
+    Confidence,
+    CostKind,
+    InputSpec,
+    InvestmentItem,
+    Kind,
+    Multipliers,
+    RoiModel,
+    ValueLine,
+)
+
+VERSION = 1
+_LINE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_LINE_FIELDS = ("id", "label", "category", "period_days", "confidence", "weight", "baseline",
+                "target", "outcome", "description", "evidence", "multipliers")
+_INVESTMENT_FIELDS = ("label", "kind", "amount", "recurring")
+_TOP_FIELDS = ("version", "currency", "quarter", "discount_rate", "lines", "investments")
+
+
+
+def number_problem(value: Decimal) -> str | None:
+    """Why a number cannot be used at all (not finite, absurdly large), or None."""
+    if not value.is_finite():
+        return f"{value} is not a finite number"
+    if value.copy_abs() > LARGEST:  # copy_abs: no context, so no overflow on 1E+999999999
+        # Grouped digits up to a trillion trillion; beyond that, 1E+30 rather than a wall of 0s.
+        shown = f"{value:,f}" if value.adjusted() < 24 else f"{value:E}"
+        return f"{shown} is beyond the largest number accepted (1,000,000,000,000,000)"
+    return None
+
+
+def _pct(value: Decimal) -> str:
+    text = f"{value * 100:f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+def _input_problem(spec: InputSpec, value: Decimal) -> str | None:
+    problem = number_problem(value)
+    if problem:
+        return problem
+    if spec.kind in (Kind.MONEY, Kind.COUNT) and value < 0:
+        hint = {Kind.COUNT: "; enter what was saved, or record a cost increase as a negative "
+                            "reduction or stated value"}.get(spec.kind, "")
+        return f"{spec.words} cannot be negative (it is {value}){hint}"
+    if spec.kind is Kind.SHARE and not 0 <= value <= 1:
+        return f"an {spec.words} must be between 0% and 100% (it is {_pct(value)})"
+    if spec.kind is Kind.CHANGE and value > 1:
+        return f"an {spec.words} above 100% is not possible (it is {_pct(value)})"
+    if spec.kind is Kind.CHANGE and value < -1:
+        return (f"an {spec.words} below -100% (more than double) is outside what the "
+                f"model accepts (it is {_pct(value)})")
+    return None
+
+
+def _check_inputs(line: ValueLine, at: str, problems: dict[str, str]) -> None:
+    specs = SPECS[line.category]
+    for name, value in line.inputs.items():
+        spec = specs.get(name)
+        if spec is None:
+            expected = ", ".join(specs)
+            problems[f"{at}.{name}"] = (
+                f"not an input of a {line.category.words} line (expected: {expected})")
+            continue
+        problem = _input_problem(spec, value)
+        if problem:
+            problems[f"{at}.{name}"] = problem
+    for name in REQUIRED[line.category]:
+        if name not in line.inputs:
+            problems[f"{at}.{name}"] = (
+                f"{specs[name].words} is required for a {line.category.words} line")
+    if line.category is Category.COST:
+        hours = [n in line.inputs for n in HOURS_PAIR]
+        ftes = [n in line.inputs for n in FTE_PAIR]
+        if any(hours) and any(ftes):
+            problems[f"{at}.ftes_saved"] = "use hours saved or FTEs saved on one line, not both"
+        elif not any(hours) and not any(ftes):
+            problems[f"{at}.hours_saved"] = (
+                "enter hours saved and an hourly rate, or FTEs saved and a cost per FTE")
+        else:
+            for name in HOURS_PAIR if any(hours) else FTE_PAIR:
+                if name not in line.inputs:
+                    other = (HOURS_PAIR if any(hours) else FTE_PAIR)[0]
+                    problems[f"{at}.{name}"] = (
+                        f"{specs[name].words} is needed with {specs[other].words}")
+
+
+def _check_line(line: ValueLine, at: str, problems: dict[str, str]) -> None:
+    if not _LINE_ID.match(line.id):
+        problems[f"{at}.id"] = (
+            f"“{line.id}” is not a line id (lower-case letters, digits, - and _, up to 40)")
+    if not line.label.strip():
+        problems[f"{at}.label"] = "give the line a name"
+    if not 1 <= line.period_days <= LONGEST_PERIOD_DAYS:
+        problems[f"{at}.period_days"] = (
+            f"a period must be 1 to {LONGEST_PERIOD_DAYS:,} days (it is {line.period_days})")
+    if line.category is Category.STRATEGIC and not line.description.strip():
+        problems[f"{at}.description"] = (
+            "describe the strategic value (what changed for the customer)")
+    _check_inputs(line, at, problems)
+    for name in ("weight", "baseline", "target", "outcome"):
+        value = getattr(line, name)
+        problem = None if value is None else number_problem(value)
+        if problem:
+            problems[f"{at}.{name}"] = problem
+    if line.weight.is_finite() and line.weight < 0:
+        problems[f"{at}.weight"] = f"a business weight cannot be negative (it is {line.weight})"
+    m = line.multipliers
+    if m is not None:
+        factors = (m.low, m.expected, m.high)
+        bad = next((p for p in map(number_problem, factors) if p), None)
+        if bad:
+            problems[f"{at}.multipliers"] = bad
+        elif min(factors) < 0:
+            problems[f"{at}.multipliers"] = "scenario multipliers cannot be negative"
+        elif not m.low <= m.expected <= m.high:
+            problems[f"{at}.multipliers"] = (
+                f"low ≤ expected ≤ high is required (they are {m.low}, {m.expected}, {m.high})")
+
+
+def validate_model(model: RoiModel) -> dict[str, str]:
+    """Every problem in the model, keyed by field path ("lines[2].hours_saved"); {} when fine."""
+    return _check_parts(model.currency, model.discount_rate, enumerate(model.lines),
+                        enumerate(model.investments))
+
+
+def _check_parts(currency: str | None, rate: Decimal | None,
+                 lines: Iterable[tuple[int, ValueLine]],
+                 investments: Iterable[tuple[int, InvestmentItem]]) -> dict[str, str]:
+    """The checks on whatever parts could be read (None and missing parts are skipped)."""
+    problems: dict[str, str] = {}
+    if currency is not None and currency not in CURRENCIES:
+        problems["currency"] = f"“{currency}” is not a currency we know (e.g. USD, EUR)"
+    rate_problem = None if rate is None else number_problem(rate)
+    if rate_problem:
+        problems["discount_rate"] = rate_problem
+    elif rate is not None and not 0 <= rate <= 1:
+        problems["discount_rate"] = (
+            f"a discount rate must be between 0% and 100% (it is {_pct(rate)})")
+    seen: set[str] = set()
+    for index, line in lines:
+        at = f"lines[{index}]"
+        _check_line(line, at, problems)
+        if line.id in seen:
+            problems.setdefault(f"{at}.id", f"“{line.id}” is already used by another line")
+        seen.add(line.id)
+    for index, item in investments:
+        at = f"investments[{index}]"
+        if not item.label.strip():
+            problems[f"{at}.label"] = "give the cost a name"
+        problem = number_problem(item.amount)
+        if problem:
+            problems[f"{at}.amount"] = problem
+        elif item.amount < 0:
+            problems[f"{at}.amount"] = (
+                f"a cost cannot be negative (it is {item.amount}); enter a discount as a "
+                "smaller cost")
+    return problems
+
+
+
+# --- the document -----------------------------------------------------------------------------
+
+
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def model_to_dict(model: RoiModel) -> dict[str, Any]:
+    """The model as plain JSON-able data; model_from_dict(model_to_dict(m)) == m."""
+    lines = []
+    for line in model.lines:
+        m = line.multipliers
+        entry: dict[str, Any] = {
+            "id": line.id, "label": line.label, "category": line.category.value,
+            "period_days": line.period_days, "confidence": line.confidence.value,
+            "weight": str(line.weight), "baseline": _number(line.baseline),
+            "target": _number(line.target), "outcome": _number(line.outcome),
+            "description": line.description, "evidence": line.evidence,
+            "multipliers": None if m is None else {
+                "low": str(m.low), "expected": str(m.expected), "high": str(m.high)},
+        }
+        entry.update((name, str(value)) for name, value in line.inputs.items())
+        lines.append(entry)
+    return {
+        "version": VERSION,
+        "currency": model.currency,
+        "quarter": str(model.quarter),
+        "discount_rate": str(model.discount_rate),
+        "lines": lines,
+        "investments": [
+            {"label": item.label, "kind": item.kind.value, "amount": str(item.amount),
+             "recurring": item.recurring}
+            for item in model.investments
+        ],
+    }
+
+
+class _Reader:
+    """Reads fields out of JSON data, noting every problem under its path instead of raising."""
+
+    def __init__(self) -> None:
+        self.problems: dict[str, str] = {}
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.setdefault(path, message)
+
+    def decimal(self, raw: object, path: str) -> Decimal | None:
+        if isinstance(raw, bool) or raw is None:
+            self.fail(path, f"{_show(raw)} is not a number")
+            return None
+        if isinstance(raw, int):
+            return Decimal(raw)
+        if isinstance(raw, float):
+            self.fail(path, f"{raw!r} is a JSON number with a fraction; write it as text "
+                            f"(\"{raw!r}\") so no digits are lost")
+            return None
+        if not isinstance(raw, str):
+            self.fail(path, f"{_show(raw)} is not a number")
+            return None
+        try:
+            value = Decimal(raw.strip())
+        except InvalidOperation:
+            self.fail(path, f"“{raw}” is not a number")
+            return None
+        if not value.is_finite():
+            self.fail(path, f"“{raw}” is not a finite number")
+            return None
+        return value
+
+    def optional_decimal(self, data: dict[str, Any], key: str, path: str) -> Decimal | None:
+        raw = data.get(key)
+        return None if raw is None else self.decimal(raw, f"{path}.{key}")
+
+    def text(self, data: dict[str, Any], key: str, path: str, default: str | None = None) -> str:
+        raw = data.get(key)
+        raw = default if raw is None else raw
+        if isinstance(raw, str):
+            return raw
+        self.fail(f"{path}.{key}" if path else key,
+                  "missing" if raw is None else f"{_show(raw)} is not text")
+        return ""
+
+    def choice(self, data: dict[str, Any], key: str, path: str,
+               kind: type[Category] | type[Confidence] | type[CostKind],
+               default: str | None = None) -> Any:
+        raw = self.text(data, key, path, default)
+        try:
+            return kind(raw)
+        except ValueError:
+            if raw:
+                allowed = ", ".join(member.value for member in kind)
+                self.fail(f"{path}.{key}", f"“{raw}” is not one of {allowed}")
+            return None
+
+    def obj(self, raw: object, path: str, fields: tuple[str, ...], what: str) -> dict[str, Any]:
+        if not isinstance(raw, dict):
+            self.fail(path, f"expected {what} (an object), found {_show(raw)}")
+            return {}
+        for key in raw:
+            if key not in fields:
+                self.fail(f"{path}.{key}" if path else str(key), f"not a field of {what}")
+        return raw
+
+    def items(self, data: dict[str, Any], key: str) -> list[Any]:
+        raw = data.get(key, [])
+        if isinstance(raw, list):
+            return raw
+        self.fail(key, f"expected a list, found {_show(raw)}")
+        return []
+
+
+def _show(raw: object) -> str:
+    if isinstance(raw, str):
+        return f"“{raw}”"
+    if raw is None:
+        return "nothing"
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    return type(raw).__name__ if isinstance(raw, dict | list) else repr(raw)
+
+
+def _read_line(r: _Reader, raw: object, path: str) -> ValueLine | None:
+    if not isinstance(raw, dict):
+        r.fail(path, f"expected a value line (an object), found {_show(raw)}")
+        return None
+    data: dict[str, Any] = raw
+    category = r.choice(data, "category", path, Category)
+    if category is not None:
+        r.obj(data, path, _LINE_FIELDS + tuple(SPECS[category]),
+              f"a {category.words} line")
+    inputs = {}
+    for name in SPECS[category] if category is not None else ():
+        if name in data:
+            value = r.decimal(data[name], f"{path}.{name}")
+            if value is not None:
+                inputs[name] = value
+    days = data.get("period_days", DEFAULT_PERIOD_DAYS)
+    if isinstance(days, str) and days.strip().isdigit():
+        days = int(days)
+    if isinstance(days, bool) or not isinstance(days, int):
+        r.fail(f"{path}.period_days", f"{_show(days)} is not a whole number of days")
+        days = DEFAULT_PERIOD_DAYS
+    weight = r.optional_decimal(data, "weight", path)
+    multipliers = None
+    if data.get("multipliers") is not None:
+        m_path = f"{path}.multipliers"
+        m = r.obj(data["multipliers"], m_path, ("low", "expected", "high"), "multipliers")
+        factors = [r.decimal(m.get(k), f"{m_path}.{k}") for k in ("low", "expected", "high")
+                   if m]
+        if m and None not in factors:
+            multipliers = Multipliers(*factors)  # type: ignore[arg-type]
+    line = ValueLine(
+        id=r.text(data, "id", path), label=r.text(data, "label", path),
+        category=category or Category.STRATEGIC, inputs=inputs, period_days=days,
+        confidence=r.choice(data, "confidence", path, Confidence, "medium") or Confidence.MEDIUM,
+        weight=Decimal(1) if weight is None else weight,
+        baseline=r.optional_decimal(data, "baseline", path),
+        target=r.optional_decimal(data, "target", path),
+        outcome=r.optional_decimal(data, "outcome", path),
+        description=r.text(data, "description", path, ""),
+        evidence=r.text(data, "evidence", path, ""),
+        multipliers=multipliers,
+    )
+    return line if category is not None else None
+
+
+def _read_investment(r: _Reader, raw: object, path: str) -> InvestmentItem | None:
+    data = r.obj(raw, path, _INVESTMENT_FIELDS, "an investment")
+    if not data:
+        return None
+    amount = r.decimal(data.get("amount"), f"{path}.amount") if "amount" in data else None
+    if "amount" not in data:
+        r.fail(f"{path}.amount", "missing")
+    recurring = data.get("recurring")
+    if not isinstance(recurring, bool):
+        r.fail(f"{path}.recurring",
+               f"expected true (a yearly cost) or false (one-off), found {_show(recurring)}")
+    kind = r.choice(data, "kind", path, CostKind)
+    label = r.text(data, "label", path)
+    if amount is None or kind is None or not isinstance(recurring, bool):
+        return None
+    return InvestmentItem(label, kind, amount, recurring)
+
+
+def parse_document(data: object) -> tuple[RoiModel | None, dict[str, str]]:
+    """The model and {} when the document is sound; otherwise None and every problem found."""
+    r = _Reader()
+    if not isinstance(data, dict):
+        return None, {"document": f"expected an ROI document (an object), found {_show(data)}"}
+    version = data.get("version")
+    if version != VERSION or isinstance(version, bool):
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            message = f"{version} is newer than this app understands ({VERSION}); update the app"
+        else:
+            message = "missing" if version is None else f"{_show(version)} is not a version"
+        return None, {"version": message}
+    r.obj(data, "", _TOP_FIELDS, "an ROI document")
+    currency = r.text(data, "currency", "")
+    quarter = None
+    quarter_text = r.text(data, "quarter", "")
+    try:
+        quarter = Quarter.parse(quarter_text) if quarter_text else None
+    except ValueError as exc:
+        r.fail("quarter", str(exc))
+    rate = (r.decimal(data["discount_rate"], "discount_rate") if "discount_rate" in data
+            else DEFAULT_DISCOUNT_RATE)
+    lines = [_read_line(r, raw, f"lines[{i}]") for i, raw in enumerate(r.items(data, "lines"))]
+    investments = [_read_investment(r, raw, f"investments[{i}]")
+                   for i, raw in enumerate(r.items(data, "investments"))]
+    checked = _check_parts(
+        None if "currency" in r.problems else currency, rate,
+        [(i, line) for i, line in enumerate(lines) if line is not None],
+        [(i, item) for i, item in enumerate(investments) if item is not None])
+    for path, message in checked.items():
+        r.fail(path, message)
+    if r.problems or quarter is None or rate is None:
+        return None, r.problems
+    model = RoiModel(
+        currency=currency, quarter=quarter, discount_rate=rate,
+        lines=tuple(line for line in lines if line is not None),
+        investments=tuple(item for item in investments if item is not None),
+    )
+    return model, {}
+
+
+def model_from_dict(data: object) -> RoiModel:
+    """The model a document describes; ValidationFailed lists every problem by field path."""
+    model, problems = parse_document(data)
+    if model is None:
+        raise ValidationFailed(problems)
+    return model

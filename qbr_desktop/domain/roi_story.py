@@ -1,0 +1,306 @@
+"""Value stories: sentences drafted from the ROI numbers that stay bound to them.
+
+A story is text with placeholders such as "{total_value}", "{roi}" or, for one line,
+"{support.hours_saved}" (the line's id, a dot, the quantity). render() fills in the current
+figures, formatted in the account's currency, so the stored text never goes out of date.
+
+A story can still drift from the model in two ways, and stale_reasons() names both:
+* a placeholder names a quantity the model no longer has (the line was removed, or it now
+  counts FTEs where it counted hours);
+* the CSM typed a figure into a sentence. When a sentence is edited, every figure in it that
+  equals a quantity's current text is remembered with that quantity; once the quantity reads
+  differently, the sentence is stale. Figures with a single digit ("3 teams") are ignored.
+
+Presentation rules: totals in whole currency units, prices with cents when they have them,
+percentages whole from 10% up and to one decimal below, payback to a tenth of a month;
+rounding is half-even (as money.to_cents) and happens only here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.domain.money import Money, format_money, to_cents
+from qbr_desktop.domain.roi import SPECS, Category, Figure, Kind
+from qbr_desktop.domain.roi_scenarios import RoiResult
+
+STORY_VERSION = 1
+PLACEHOLDER = re.compile(r"\{([a-z_]+|[a-z0-9][a-z0-9_-]*\.[a-z_]+)\}")
+NOT_AVAILABLE = "n/a"
+
+
+def format_amount(amount: Decimal, currency: str, *, exact: bool = False) -> str:
+    """'$90,000', '-$5,000'; with exact=True a price keeps its cents ('$75.50')."""
+    cents = exact and to_cents(amount) != amount.quantize(Decimal(1))
+    shown = to_cents(amount) if cents else amount.quantize(Decimal(1), ROUND_HALF_EVEN)
+    text = format_money(Money(abs(amount), currency), cents=cents)
+    return f"-{text}" if shown < 0 else text
+
+
+def _trim(text: str) -> str:
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_count(value: Decimal) -> str:
+    """'1,200', '2.5': to one decimal, no trailing zero."""
+    return _trim(f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_EVEN):,f}")
+
+
+def format_percent(fraction: Decimal) -> str:
+    """'340%', '7.5%': whole percents from 10% up, one decimal below."""
+    percent = fraction * 100
+    places = Decimal(1) if abs(percent) >= 10 else Decimal("0.1")
+    text = _trim(f"{percent.quantize(places, rounding=ROUND_HALF_EVEN):,f}")
+    return ("0" if text == "-0" else text) + "%"
+
+
+def format_figure(figure: Figure) -> str:
+    return NOT_AVAILABLE if figure.value is None else format_percent(figure.value)
+
+
+def format_months(figure: Figure) -> str:
+    if figure.value is None:
+        return NOT_AVAILABLE
+    if figure.value < 1:
+        return "less than a month"
+    text = _trim(f"{figure.value.quantize(Decimal('0.1'), rounding=ROUND_HALF_EVEN):f}")
+    return "1 month" if text == "1" else f"{text} months"
+
+
+def period_words(days: int) -> str:
+    if 28 <= days <= 31:
+        return "this month"
+    if 89 <= days <= 92:
+        return "this quarter"
+    if 181 <= days <= 184:
+        return "this half-year"
+    if days in (365, 366):
+        return "this year"
+    return "over the last day" if days == 1 else f"over the last {days:,} days"
+
+
+def quantities(result: RoiResult) -> dict[str, str]:
+    """Every quantity a story may bind to, by placeholder name, as it would be shown."""
+    currency = result.model.currency
+
+    def money(amount: Decimal) -> str:
+        return format_amount(amount, currency)
+
+    values = {
+        "total_value": money(result.total_value), "net_value": money(result.net_value),
+        "investment": money(result.investment), "roi": format_figure(result.roi),
+        "risk_adjusted_value": money(result.risk_adjusted_value),
+        "risk_adjusted_roi": format_figure(result.risk_adjusted_roi),
+        "payback": format_months(result.payback_months),
+        "three_year_value": money(result.three_year.value),
+        "three_year_roi": format_figure(result.three_year.roi),
+        "npv": money(result.three_year.npv), "irr": format_figure(result.three_year.irr),
+        "quarter": str(result.model.quarter),
+    }
+    for line_result in result.lines:
+        line = line_result.line
+        key = line.id
+        value = line_result.value if line_result.value is not None else Decimal(0)
+        values[f"{key}.label"] = line.label
+        values[f"{key}.description"] = line.description.strip().rstrip(".")
+        values[f"{key}.period"] = period_words(line.period_days)
+        values[f"{key}.value"] = money(value)
+        values[f"{key}.annual_value"] = money(line_result.annual_value)
+        values[f"{key}.cost_increase"] = money(max(-value, Decimal(0)))
+        values[f"{key}.delivered"] = format_figure(line_result.delivered)
+        for name, amount in line.inputs.items():
+            kind = SPECS[line.category][name].kind
+            values[f"{key}.{name}"] = (
+                format_amount(amount, currency, exact=True)
+                if kind in (Kind.MONEY, Kind.SIGNED_MONEY)
+                else format_percent(amount) if kind in (Kind.SHARE, Kind.CHANGE)
+                else format_count(amount))
+        x = line.inputs
+        if line.category is Category.RISK:
+            values[f"{key}.incidents_avoided"] = format_count(
+                x["baseline_incidents"] * x["incident_reduction"])
+        if line.category is Category.QUALITY:
+            values[f"{key}.errors_avoided"] = format_count(
+                x["error_volume"] * x["error_reduction"])
+    return values
+
+
+@dataclass(frozen=True, slots=True)
+class StorySentence:
+    text: str
+    # Figures typed into the text, each with the quantities it matched when written.
+    literals: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ValueStory:
+    sentences: tuple[StorySentence, ...] = ()
+
+
+def _line_sentence(key: str, category: Category, inputs: Mapping[str, Decimal],
+                   negative: bool, counted: bool) -> str:
+    if negative:
+        return f"{{{key}.label}} raised costs by {{{key}.cost_increase}} {{{key}.period}}."
+    if category is Category.COST and "hours_saved" in inputs:
+        return (f"Your team saved {{{key}.hours_saved}} hours {{{key}.period}}, "
+                f"worth {{{key}.value}}.")
+    if category is Category.COST:
+        return (f"The work of {{{key}.ftes_saved}} full-time people was freed up "
+                f"{{{key}.period}}, worth {{{key}.value}}.")
+    if category is Category.REVENUE:
+        return (f"{{{key}.label}} brought in {{{key}.revenue}}; crediting "
+                f"{{{key}.attribution_share}} of it to the platform gives {{{key}.value}} "
+                f"{{{key}.period}}.")
+    if category is Category.RISK:
+        return (f"About {{{key}.incidents_avoided}} incidents were avoided {{{key}.period}}, "
+                f"sparing {{{key}.value}} in incident costs.")
+    if category is Category.QUALITY:
+        return (f"Errors fell by {{{key}.error_reduction}} {{{key}.period}}, saving "
+                f"{{{key}.value}} in rework.")
+    if counted:
+        return f"{{{key}.label}}: {{{key}.description}}, valued at {{{key}.value}}."
+    return f"{{{key}.label}}: {{{key}.description}}."
+
+
+def default_story(result: RoiResult) -> ValueStory:
+    """One sentence per line in plain CSM language, then the overall return."""
+    texts = [
+        _line_sentence(r.line.id, r.line.category, r.line.inputs, r.is_cost_increase,
+                       r.counted)
+        for r in result.lines
+    ]
+    counted = [r for r in result.lines if r.counted]
+    has_roi = result.roi.value is not None
+    paid_back = result.payback_months.value is not None
+    if len(counted) == 1 and has_roi and not counted[0].is_cost_increase:
+        index = result.lines.index(counted[0])
+        texts[index] = texts[index][:-1] + " — a {roi} return."
+        if paid_back:
+            texts.append("The investment of {investment} paid for itself in {payback}.")
+    elif counted and has_roi:
+        texts.append("In all, that is {total_value} of value a year for an investment of "
+                     "{investment}: a {roi} return"
+                     + (", paid back in {payback}." if paid_back else "."))
+    elif counted:
+        texts.append("In all, that is {total_value} of value a year.")
+    return ValueStory(tuple(StorySentence(text) for text in texts))
+
+
+def placeholders(text: str) -> list[str]:
+    return PLACEHOLDER.findall(text)
+
+
+def _fill(text: str, values: Mapping[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: values.get(m[1], m[0]), text)
+
+
+def render_sentences(story: ValueStory, result: RoiResult) -> list[str]:
+    """Each sentence with today's figures; an unknown placeholder is left as written."""
+    values = quantities(result)
+    return [_fill(sentence.text, values) for sentence in story.sentences]
+
+
+def render(story: ValueStory, result: RoiResult) -> str:
+    return " ".join(render_sentences(story, result))
+
+
+def _occurs(figure: str, text: str) -> bool:
+    """Whether the figure stands on its own in the text ('5,500' is not inside '15,500')."""
+    start = text.find(figure)
+    while start >= 0:
+        end = start + len(figure)
+        before = text[start - 1] if start else " "
+        after = text[end:end + 2]
+        if (not before.isalnum() and before not in ",."
+                and not (after[:1].isalnum()
+                         or (after[:1] in (",", ".") and after[1:2].isdigit()))):
+            return True
+        start = text.find(figure, start + 1)
+    return False
+
+
+def literals_in(text: str, values: Mapping[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The figures typed into text that equal a quantity's current text, with those names."""
+    typed = PLACEHOLDER.sub(lambda m: " " * len(m[0]), text)
+    found: dict[str, list[str]] = {}
+    for name, shown in values.items():
+        if sum(ch.isdigit() for ch in shown) >= 2 and _occurs(shown, typed):
+            found.setdefault(shown, []).append(name)
+    return tuple((shown, tuple(names)) for shown, names in sorted(found.items()))
+
+
+def edit_sentence(story: ValueStory, index: int, text: str, result: RoiResult) -> ValueStory:
+    """The story with sentence index (or a new last one, at len) replaced by the CSM's text."""
+    sentence = StorySentence(text, literals_in(text, quantities(result)))
+    sentences = list(story.sentences)
+    if index == len(sentences):
+        sentences.append(sentence)
+    else:
+        sentences[index] = sentence
+    return replace(story, sentences=tuple(sentences))
+
+
+def stale_reasons(story: ValueStory, result: RoiResult) -> tuple[str, ...]:
+    """Why the story no longer matches the model, one reason per problem; () when it does."""
+    values = quantities(result)
+    reasons = []
+    for number, sentence in enumerate(story.sentences, 1):
+        for name in placeholders(sentence.text):
+            if name not in values:
+                reasons.append(f"Sentence {number}: {{{name}}} is no longer in the model.")
+        for shown, names in sentence.literals:
+            if not any(values.get(name) == shown for name in names):
+                now = values.get(names[0])
+                status = (f"it is now {now}" if now is not None
+                          else "that quantity is no longer in the model")
+                reasons.append(f"Sentence {number}: “{shown}” was {{{names[0]}}} when typed; "
+                               f"{status}.")
+    return tuple(reasons)
+
+
+def is_stale(story: ValueStory, result: RoiResult) -> bool:
+    return bool(stale_reasons(story, result))
+
+
+def story_to_dict(story: ValueStory) -> dict[str, Any]:
+    return {"version": STORY_VERSION, "sentences": [
+        {"text": s.text,
+         "literals": [{"text": shown, "quantities": list(names)} for shown, names in s.literals]}
+        for s in story.sentences]}
+
+
+def story_from_dict(data: object) -> ValueStory:
+    """The story a document describes; ValidationFailed names each bad field by path."""
+    problems: dict[str, str] = {}
+    if not isinstance(data, dict) or data.get("version") != STORY_VERSION:
+        raise ValidationFailed({"version": f"expected a version {STORY_VERSION} value story"})
+    raw_sentences = data.get("sentences")
+    if not isinstance(raw_sentences, list):
+        raise ValidationFailed({"sentences": "expected a list of sentences"})
+    sentences = []
+    for i, raw in enumerate(raw_sentences):
+        path = f"sentences[{i}]"
+        text = raw.get("text") if isinstance(raw, dict) else None
+        literals = raw.get("literals", []) if isinstance(raw, dict) else None
+        if not isinstance(text, str):
+            problems[f"{path}.text"] = "expected the sentence's text"
+            continue
+        pairs = []
+        for j, item in enumerate(literals if isinstance(literals, list) else [None]):
+            shown = item.get("text") if isinstance(item, dict) else None
+            names = item.get("quantities") if isinstance(item, dict) else None
+            if (not isinstance(shown, str) or not isinstance(names, list) or not names
+                    or not all(isinstance(n, str) for n in names)):
+                problems[f"{path}.literals[{j}]"] = (
+                    "expected {\"text\": ..., \"quantities\": [names]}")
+                continue
+            pairs.append((shown, tuple(names)))
+        sentences.append(StorySentence(text, tuple(pairs)))
+    if problems:
+        raise ValidationFailed(problems)
+    return ValueStory(tuple(sentences))
