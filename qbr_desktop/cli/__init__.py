@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     from qbr_desktop.cli.plans import add_plan_parsers
 
     add_plan_parsers(commands)
+    from qbr_desktop.cli.roi import add_roi_parser
+
+    add_roi_parser(commands)
     return parser
 
 

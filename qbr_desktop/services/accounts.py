@@ -37,6 +37,7 @@ from qbr_desktop.store.models import (
     ProductModuleRow,
     ReviewRow,
     RiskItemRow,
+    RoiModelRow,
 )
 from qbr_desktop.store.repositories import AccountRepository, MetricRepository
 
@@ -60,6 +61,7 @@ class DeletedAccount:
     risks: tuple[dict[str, Any], ...] = ()
     modules: tuple[int, ...] = ()  # catalogue entries the account owned
     prep_tasks: tuple[dict[str, Any], ...] = ()  # of its reviews' preparation plans
+    roi_models: tuple[dict[str, Any], ...] = ()
 
     @property
     def name(self) -> str:
@@ -165,6 +167,8 @@ class AccountService:
                 risks=tuple(_columns(r) for r in row.risks),
                 modules=tuple(m.id for m in row.modules),
                 prep_tasks=tuple(_columns(t) for r in row.reviews for t in r.tasks),
+                roi_models=tuple(_columns(m) for m in session.scalars(
+                    select(RoiModelRow).where(RoiModelRow.account_id == account_id))),
             )
             AccountRepository(session).remove(row)
             return snapshot
@@ -193,6 +197,8 @@ class AccountService:
                     if model is ReviewRow:
                         session.flush()
                         review_ids[item["id"]] = restored.id
+            session.add_all(RoiModelRow(**dict(item, account_id=row.id))
+                            for item in deleted.roi_models)
             for item in deleted.prep_tasks:
                 task = dict(item, review_id=review_ids[item["review_id"]])
                 if session.get(PrepTaskRow, task["id"]) is not None:

@@ -11,6 +11,7 @@ from qbr_desktop.services.departments import DepartmentService
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.plans import PlanService
 from qbr_desktop.services.risks import RiskRegister
+from qbr_desktop.services.roi import RoiService
 from qbr_desktop.services.settings import PortfolioSettings
 from qbr_desktop.store.database import Store, open_sqlite_store, open_url_store
 
@@ -33,6 +34,7 @@ class AppContext:
     catalogue: CatalogueService
     departments: DepartmentService
     plans: PlanService
+    roi: RoiService
 
     @classmethod
     def open(cls, target: DatabaseTarget) -> AppContext:
@@ -44,7 +46,8 @@ class AppContext:
         return cls(target, store, AccountService(store.sessions),
                    PortfolioSettings(store.sessions), insights,
                    RiskRegister(store.sessions, insights), CatalogueService(store.sessions),
-                   DepartmentService(store.sessions), PlanService(store.sessions))
+                   DepartmentService(store.sessions), PlanService(store.sessions),
+                   RoiService(store.sessions))
 
     @property
     def is_demo(self) -> bool:

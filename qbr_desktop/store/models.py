@@ -282,6 +282,19 @@ class AccountInsightRow(Base):
     expansion: Mapped[str] = mapped_column(String(40))  # a Decimal, exact as text
 
 
+class RoiModelRow(Base):
+    """An account's ROI model for one quarter: a JSON document and its value story."""
+
+    __tablename__ = "roi_model"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    quarter: Mapped[str] = mapped_column(String(7), primary_key=True)
+    document: Mapped[str] = mapped_column(Text)
+    story: Mapped[str] = mapped_column(Text, default="", server_default="")
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
 class ImportLayoutRow(Base):
     """The column mapping last used for a file layout (its kind and header names)."""
 

@@ -1,0 +1,199 @@
+"""`qbr roi`: an account's value, return and payback for a quarter, shown or changed.
+
+    qbr roi ACCOUNT [--quarter 2026Q3] [--json]
+    qbr roi set ACCOUNT --line "id=support category=cost hours_saved=1200 ..." [--investment ...]
+    qbr roi import ACCOUNT FILE.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+from qbr_desktop.cli import CommandFailed
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.roi import Figure
+from qbr_desktop.domain.roi_document import model_to_dict
+from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
+from qbr_desktop.paths import resolve_target
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.roi import RoiReport
+
+Result = TypeVar("Result")
+ACTIONS = ("set", "import")
+
+
+class RoiUsage(CommandFailed):
+    """The words after `qbr roi` do not make a command."""
+
+
+def add_roi_parser(commands: Any) -> None:
+    roi = commands.add_parser(
+        "roi", help="value, ROI and payback of an account (show, set lines, import a model)",
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    roi.add_argument("words", nargs="+", metavar="ACCOUNT | set ACCOUNT | import ACCOUNT FILE")
+    roi.add_argument("--quarter", type=_quarter, metavar="YYYYQn",
+                     help="the quarter (default: the current one)")
+    roi.add_argument("--line", action="append", default=[], metavar="SPEC",
+                     help='with set: "id=... category=revenue|cost|risk|quality|strategic '
+                          'label=... <input>=<value> ..." (repeatable); inputs: revenue '
+                          'attribution_share | hours_saved hourly_rate | ftes_saved '
+                          'cost_per_fte | cost_per_incident baseline_incidents '
+                          'incident_reduction | cost_per_error error_volume error_reduction '
+                          '| stated_value; also period_days confidence weight baseline '
+                          'target outcome evidence')
+    roi.add_argument("--investment", action="append", default=[], metavar="SPEC",
+                     help='with set: "label=... kind=subscription|services|internal '
+                          'amount=... recurring=yes|no" (repeatable)')
+    roi.add_argument("--json", action="store_true", help="print JSON")
+    roi.set_defaults(handler=_roi)
+
+
+def _roi(args: argparse.Namespace, out: TextIO) -> None:
+    words = list(args.words)
+    action = words[0] if words[0] in ACTIONS and len(words) > 1 else "show"
+    if action == "show" and len(words) != 1:
+        raise RoiUsage("give one account (quote a name with spaces), or `set ACCOUNT` / "
+                       "`import ACCOUNT FILE`")
+    if action == "import" and len(words) != 3:
+        raise RoiUsage("usage: qbr roi import ACCOUNT FILE.json")
+    if action == "set" and (len(words) != 2 or not (args.line or args.investment)):
+        raise RoiUsage("usage: qbr roi set ACCOUNT --line SPEC [--line SPEC] "
+                       "[--investment SPEC]")
+
+    def work(context: AppContext) -> RoiReport:
+        account_id = context.insights.resolve(words[0] if action == "show" else words[1])
+        if action == "import":
+            data = _read_json(Path(words[2]))
+            model = context.roi.save_document(account_id, data, args.quarter)
+            return context.roi.report(account_id, model.quarter)
+        if action == "set":
+            return context.roi.set_lines(
+                account_id, [_line(_spec(text, "--line")) for text in args.line], args.quarter,
+                [_investment(_spec(text, "--investment")) for text in args.investment])
+        return context.roi.report(account_id, args.quarter)
+
+    report = _with_context(args, work)
+    if args.json:
+        json.dump(_report_json(report), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    _print_report(report, out, saved=action != "show")
+
+
+def _with_context(args: argparse.Namespace, work: Callable[[AppContext], Result]) -> Result:
+    context = AppContext.open(resolve_target(args.db))
+    try:
+        return work(context)
+    finally:
+        context.close()
+
+
+def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
+    model, result = report.model, report.result
+    currency = model.currency
+    state = "saved" if saved else ("stored" if report.stored else "not saved yet")
+    out.write(f"ROI for {report.account_name}, {model.quarter} ({state})\n\n")
+    for line in result.lines:
+        value = format_amount(line.annual_value, currency) if line.counted else "—"
+        out.write(f"  {line.line.category.words:<20} {line.line.label:<40} {value:>14} a year\n")
+    out.write("\n")
+    rows = [("Value a year", format_amount(result.total_value, currency)),
+            ("Risk-adjusted value", format_amount(result.risk_adjusted_value, currency)),
+            ("Investment, first year", format_amount(result.investment, currency)),
+            ("Net value", format_amount(result.net_value, currency)),
+            ("ROI", _explained(result.roi, format_figure(result.roi))),
+            ("Payback", _explained(result.payback_months, format_months(result.payback_months))),
+            ("3-year NPV", format_amount(result.three_year.npv, currency)),
+            ("3-year IRR", _explained(result.three_year.irr, format_figure(result.three_year.irr)))]
+    for label, value in rows:
+        out.write(f"  {label:<24}{value}\n")
+    out.write("\n  Scenarios: " + " · ".join(
+        f"{scenario.value} {format_figure(outcome.roi)}"
+        for scenario, outcome in report.scenarios.items()) + "\n")
+    if report.story_text:
+        out.write(f"\n{report.story_text}\n")
+    for reason in report.story_stale:
+        out.write(f"Story out of date: {reason}\n")
+
+
+def _explained(figure: Figure, shown: str) -> str:
+    return shown if figure.value is not None else f"n/a ({figure.reason})"
+
+
+def _report_json(report: RoiReport) -> dict[str, Any]:
+    result = report.result
+
+    def figure(value: Figure) -> dict[str, Any]:
+        return {"value": None if value.value is None else str(value.value),
+                "reason": value.reason}
+
+    return {
+        "account": {"id": report.account_id, "name": report.account_name},
+        "stored": report.stored,
+        "model": model_to_dict(report.model),
+        "result": {
+            "total_value": str(result.total_value), "net_value": str(result.net_value),
+            "investment": str(result.investment),
+            "risk_adjusted_value": str(result.risk_adjusted_value),
+            "roi": figure(result.roi), "payback_months": figure(result.payback_months),
+            "npv_3y": str(result.three_year.npv), "irr_3y": figure(result.three_year.irr),
+            "lines": [{"id": line.line.id, "counted": line.counted,
+                       "annual_value": str(line.annual_value)} for line in result.lines],
+        },
+        "scenarios": {scenario.value: figure(outcome.roi)
+                      for scenario, outcome in report.scenarios.items()},
+        "story": {"text": report.story_text, "stale": list(report.story_stale)},
+    }
+
+
+def _spec(text: str, option: str) -> dict[str, Any]:
+    """'id=support category=cost label="Support desk" hours_saved=1200' as a dict."""
+    try:
+        parts = shlex.split(text)
+    except ValueError as exc:
+        raise RoiUsage(f"{option} “{text}”: {exc}") from None
+    spec: dict[str, Any] = {}
+    for part in parts:
+        key, sep, value = part.partition("=")
+        if not sep or not key:
+            raise RoiUsage(f"{option} “{text}”: “{part}” is not name=value")
+        spec[key.strip()] = value
+    return spec
+
+
+# Short names a person types for the document's category values.
+CATEGORY_WORDS = {"revenue": "revenue_impact", "cost": "cost_reduction",
+                  "risk": "risk_mitigation", "quality": "quality_improvement",
+                  "strategic": "strategic_value"}
+
+
+def _line(spec: dict[str, Any]) -> dict[str, Any]:
+    category = str(spec.get("category", "")).strip().lower()
+    return {**spec, "category": CATEGORY_WORDS.get(category, category)}
+
+
+def _investment(spec: dict[str, Any]) -> dict[str, Any]:
+    recurring = str(spec.get("recurring", "yes")).strip().lower()
+    if recurring not in ("yes", "no", "true", "false"):
+        raise RoiUsage(f"--investment: recurring is “{recurring}”; use yes or no")
+    return {**spec, "recurring": recurring in ("yes", "true")}
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise RoiUsage(f"{path}: not JSON (line {exc.lineno}, column {exc.colno}: "
+                       f"{exc.msg})") from None
+
+
+def _quarter(text: str) -> Quarter:
+    try:
+        return Quarter.parse(text.strip().upper())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

@@ -1,0 +1,153 @@
+"""ROI models per account and quarter: stored as documents, evaluated on every read.
+
+A quarter without a stored model starts from the account's own numbers (its ARR as the
+subscription), so the calculator is never empty and never invents value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.roi import RoiModel, subscription_from_arr
+from qbr_desktop.domain.roi_document import model_from_dict, model_to_dict, parse_document
+from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario, evaluate, scenarios
+from qbr_desktop.domain.roi_story import (
+    ValueStory,
+    default_story,
+    render,
+    stale_reasons,
+    story_from_dict,
+    story_to_dict,
+)
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.models import AccountRow, RoiModelRow
+
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class RoiReport:
+    """One account's model for a quarter with everything computed from it."""
+
+    account_id: int
+    account_name: str
+    model: RoiModel
+    result: RoiResult
+    scenarios: Mapping[Scenario, RoiResult]
+    story: ValueStory
+    story_text: str
+    story_stale: tuple[str, ...]  # why the stored story no longer matches; () when it does
+    stored: bool  # False: the starting point made from the account, not yet saved
+
+
+class RoiService:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _now) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    def current_quarter(self) -> Quarter:
+        return Quarter.containing(self._clock().date())
+
+    def report(self, account_id: int, quarter: Quarter | None = None) -> RoiReport:
+        quarter = quarter or self.current_quarter()
+        with session_scope(self._sessions) as session:
+            account = _account(session, account_id)
+            row = session.get(RoiModelRow, (account_id, str(quarter)))
+            model = _model_of(row) if row else starting_model(account, quarter)
+            stored_story = _story_of(row) if row else None
+            name = account.name
+        result = evaluate(model)
+        story = stored_story or default_story(result)
+        return RoiReport(account_id, name, model, result, scenarios(model), story,
+                         render(story, result), stale_reasons(story, result), row is not None)
+
+    def save(self, account_id: int, model: RoiModel, story: ValueStory | None = None) -> None:
+        """Store the model (and its story) for its quarter, replacing what was there.
+
+        Raises ValidationFailed naming every bad field; nothing is written then.
+        """
+        document = model_to_dict(model)
+        model_from_dict(document)  # every rule, on exactly what is stored
+        with session_scope(self._sessions) as session:
+            _account(session, account_id)
+            row = session.get(RoiModelRow, (account_id, str(model.quarter)))
+            if row is None:
+                row = RoiModelRow(account_id=account_id, quarter=str(model.quarter))
+                session.add(row)
+            row.document = json.dumps(document, ensure_ascii=False, sort_keys=True)
+            if story is not None:
+                row.story = json.dumps(story_to_dict(story), ensure_ascii=False)
+            row.updated_at = self._clock()
+
+    def save_document(self, account_id: int, data: object,
+                      quarter: Quarter | None = None) -> RoiModel:
+        """A JSON document (as `qbr roi import` or a future GUI export gives it) stored."""
+        if isinstance(data, dict) and quarter is not None:
+            data = {**data, "quarter": str(quarter)}
+        model, problems = parse_document(data)
+        if model is None or problems:
+            raise ValidationFailed(problems)
+        self.save(account_id, model)
+        return model
+
+    def set_lines(self, account_id: int, lines: Sequence[Mapping[str, Any]],
+                  quarter: Quarter | None = None,
+                  investments: Sequence[Mapping[str, Any]] = ()) -> RoiReport:
+        """Add or replace value lines (by id) and investments (by label) in document form."""
+        report = self.report(account_id, quarter)
+        document = model_to_dict(report.model)
+        for line in lines:
+            document["lines"] = [*[old for old in document["lines"]
+                                   if old["id"] != line.get("id")], dict(line)]
+        for item in investments:
+            document["investments"] = [
+                *[old for old in document["investments"] if old["label"] != item.get("label")],
+                dict(item)]
+        self.save_document(account_id, document)
+        return self.report(account_id, report.model.quarter)
+
+    def history(self, account_id: int) -> list[tuple[Quarter, RoiResult]]:
+        """Every stored quarter's result, oldest first."""
+        with session_scope(self._sessions) as session:
+            _account(session, account_id)
+            rows = list(session.scalars(select(RoiModelRow).where(
+                RoiModelRow.account_id == account_id).order_by(RoiModelRow.quarter)))
+            models = [_model_of(row) for row in rows]
+        return [(model.quarter, evaluate(model)) for model in models]
+
+
+def starting_model(account: AccountRow, quarter: Quarter) -> RoiModel:
+    """What a quarter's model starts from: no value claimed, the subscription as the cost."""
+    investments = (subscription_from_arr(account.arr),) if account.arr > 0 else ()
+    return RoiModel(currency=account.currency, quarter=quarter, investments=investments)
+
+
+def _model_of(row: RoiModelRow) -> RoiModel:
+    return model_from_dict(json.loads(row.document))
+
+
+def _story_of(row: RoiModelRow) -> ValueStory | None:
+    return story_from_dict(json.loads(row.story)) if row.story else None
+
+
+def _account(session: Session, account_id: int) -> AccountRow:
+    row = session.get(AccountRow, account_id)
+    if row is None:
+        raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+    return row
+
+

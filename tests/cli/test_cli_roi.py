@@ -1,0 +1,71 @@
+"""`qbr roi`, `qbr roi set` and `qbr roi import`, in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SUPPORT = ('id=support category=cost label="Support automation" hours_saved=1200 '
+           'hourly_rate=75 period_days=91 confidence=high')
+
+
+@pytest.fixture
+def db(tmp_path: Path, qbr: Any) -> Path:
+    path = tmp_path / "roi.sqlite"
+    assert qbr("--db", path, "accounts", "add", "Acme <R&D> 株式会社", "--arr", "120k").code == 0
+    return path
+
+
+def test_set_then_show_as_json_with_hand_computed_figures(qbr: Any, db: Path) -> None:
+    done = qbr("--db", db, "roi", "set", "Acme <R&D> 株式会社", "--line", SUPPORT,
+               "--quarter", "2026q3")
+    assert done.code == 0, done.err
+    assert "ROI for Acme <R&D> 株式会社, 2026Q3 (saved)" in done.out
+    assert "$360,000 a year" in done.out and "200%" in done.out
+    shown = qbr("--db", db, "roi", "Acme <R&D> 株式会社", "--quarter", "2026Q3", "--json").json()
+    assert shown["stored"] is True
+    assert shown["result"]["total_value"] == "360000"
+    assert shown["result"]["roi"] == {"value": "2", "reason": ""}
+    assert set(shown["scenarios"]) == {"conservative", "expected", "optimistic"}
+    assert "1,200 hours" in shown["story"]["text"]
+
+
+def test_import_a_json_model(qbr: Any, db: Path, tmp_path: Path) -> None:
+    document = {"version": 1, "currency": "EUR", "quarter": "2026Q4", "discount_rate": "0.08",
+                "lines": [{"id": "quality", "category": "quality_improvement",
+                           "label": "Fewer returns", "cost_per_error": "40",
+                           "error_volume": "5000", "error_reduction": "0.3",
+                           "period_days": "365"}],
+                "investments": [{"label": "Licence", "kind": "subscription",
+                                 "amount": "30000", "recurring": True}]}
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    done = qbr("--db", db, "roi", "import", "Acme <R&D> 株式会社", path)
+    assert done.code == 0, done.err
+    # 40 x 5,000 x 30 % = 60,000 a year against 30,000: 100 %.
+    assert "€60,000 a year" in done.out and "100%" in done.out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("roi", "Nobody"), "No account is called"),
+    (("roi", "set", "Acme <R&D> 株式会社"), "usage: qbr roi set"),
+    (("roi", "set", "Acme <R&D> 株式会社", "--line", "id=x category=cost label=x "
+      "hours_saved=-5 hourly_rate=abc"), "hours saved cannot be negative"),
+    (("roi", "set", "Acme <R&D> 株式会社", "--line", "nonsense"), "is not name=value"),
+    (("roi", "Acme <R&D> 株式会社", "--quarter", "Q3"), "is not a quarter"),
+    (("roi", "a", "b"), "give one account"),
+])
+def test_bad_input_is_named(qbr: Any, db: Path, argv: tuple[str, ...], message: str) -> None:
+    result = qbr("--db", db, *argv)
+    assert result.code != 0 and message in result.err
+    assert qbr("--db", db, "roi", "Acme <R&D> 株式会社", "--json").json()["stored"] is False
+
+
+def test_a_broken_json_file_says_where(qbr: Any, db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"version": 1,\n "lines": [}', encoding="utf-8")
+    result = qbr("--db", db, "roi", "import", "Acme <R&D> 株式会社", path)
+    assert result.code == 1 and "line 2" in result.err
