@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from qbr_desktop import __version__
 from qbr_desktop.domain.accounts import AccountDraft, AccountSummary
@@ -24,6 +24,8 @@ from qbr_desktop.domain.tiers import TierModel
 from qbr_desktop.paths import resolve_target
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.store.errors import StoreError
+
+Result = TypeVar("Result")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -120,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_roi_parser(commands)
     return parser
+
+
+def with_context(args: argparse.Namespace, work: Callable[[AppContext], Result]) -> Result:
+    """Run `work` on the portfolio the arguments name, closing it afterwards."""
+    context = _open(args)
+    try:
+        return work(context)
+    finally:
+        context.close()
 
 
 def _open(args: argparse.Namespace) -> AppContext:

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from qbr_desktop.paths import resolve_target
+from qbr_desktop.cli import with_context
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.plan_calendar import export_plan_calendar
 from qbr_desktop.services.plan_views import ReviewPlan, UpcomingReview
 from qbr_desktop.services.plans import PlanError
-
-Result = TypeVar("Result")
 
 
 def add_plan_parsers(commands: Any) -> None:
@@ -63,14 +60,6 @@ def add_plan_parsers(commands: Any) -> None:
     ics.set_defaults(handler=_export_ics)
 
 
-def _with_context(args: argparse.Namespace, work: Callable[[AppContext], Result]) -> Result:
-    context = AppContext.open(resolve_target(args.db))
-    try:
-        return work(context)
-    finally:
-        context.close()
-
-
 def _schedule(args: argparse.Namespace, out: TextIO) -> None:
     def work(context: AppContext) -> tuple[ReviewPlan, bool]:
         account_id = context.insights.resolve(args.account)
@@ -87,7 +76,7 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
         return context.plans.schedule(account_id, args.date, args.time, time_zone=args.tz,
                                       playbook=args.playbook), False
 
-    plan, moved = _with_context(args, work)
+    plan, moved = with_context(args, work)
     if args.json:
         json.dump({"moved": moved, **_plan_json(plan)}, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -111,7 +100,7 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
                             "plan one with `qbr schedule ACCOUNT --date YYYY-MM-DD`")
         return plan
 
-    plan = _with_context(args, work)
+    plan = with_context(args, work)
     if args.json:
         json.dump(_plan_json(plan), out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -133,7 +122,7 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
-    rows = _with_context(args, lambda context: context.plans.upcoming(args.days))
+    rows = with_context(args, lambda context: context.plans.upcoming(args.days))
     if args.json:
         json.dump([_upcoming_json(row) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -160,7 +149,7 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> None:
             context.plans.set_holidays(sorted(days))
         return sorted(days)
 
-    days = _with_context(args, work)
+    days = with_context(args, work)
     if args.json:
         json.dump([day.isoformat() for day in days], out)
         out.write("\n")
@@ -179,7 +168,7 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
             raise PlanError(f"No QBR is planned for {context.insights.name(account_id)}")
         return plan
 
-    plan = _with_context(args, work)
+    plan = with_context(args, work)
     path = export_plan_calendar(plan, args.out, datetime.now(UTC))
     out.write(f"Wrote {path} (the meeting and {len(plan.tasks)} tasks).\n")
 

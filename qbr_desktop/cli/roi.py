@@ -10,20 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO
 
-from qbr_desktop.cli import CommandFailed
+from qbr_desktop.cli import CommandFailed, with_context
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.roi import Figure
 from qbr_desktop.domain.roi_document import model_to_dict
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
-from qbr_desktop.paths import resolve_target
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.roi import RoiReport
 
-Result = TypeVar("Result")
 ACTIONS = ("set", "import")
 
 
@@ -77,20 +74,12 @@ def _roi(args: argparse.Namespace, out: TextIO) -> None:
                 [_investment(_spec(text, "--investment")) for text in args.investment])
         return context.roi.report(account_id, args.quarter)
 
-    report = _with_context(args, work)
+    report = with_context(args, work)
     if args.json:
         json.dump(_report_json(report), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
     _print_report(report, out, saved=action != "show")
-
-
-def _with_context(args: argparse.Namespace, work: Callable[[AppContext], Result]) -> Result:
-    context = AppContext.open(resolve_target(args.db))
-    try:
-        return work(context)
-    finally:
-        context.close()
 
 
 def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
