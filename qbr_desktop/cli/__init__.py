@@ -151,7 +151,8 @@ def _demo(args: argparse.Namespace, out: TextIO) -> None:
     print(f"Demo portfolio in {context.target.describe()}: {summary.accounts} accounts, "
           f"{summary.contacts} contacts, {summary.reviews} reviews, "
           f"{summary.metric_values} metric values, {summary.risks} risks and "
-          f"opportunities, {summary.plans} QBR preparation plans.", file=out)
+          f"opportunities, {summary.plans} QBR preparation plans, {summary.roi_models} "
+          "quarterly ROI models.", file=out)
 
 
 def _summary_json(item: AccountSummary) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from qbr_desktop.services.demo_insights import (
     add_demo_whitespace,
 )
 from qbr_desktop.services.demo_plans import add_demo_plans
+from qbr_desktop.services.demo_roi import add_demo_roi
 from qbr_desktop.services.settings import DEMO_KEY
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import AccountRow, ContactRow, MetricSnapshotRow, ReviewRow
@@ -49,6 +50,7 @@ class DemoSummary:
     metric_values: int
     risks: int = 0
     plans: int = 0
+    roi_models: int = 0
 
 
 def _company_names(rng: random.Random, count: int) -> list[tuple[str, str, str | None, str | None]]:
@@ -145,7 +147,8 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
             add_demo_whitespace(session, rng, row, catalogue, scenario)
             risks += add_demo_risks(session, rng, row, history, scenario, today, now)
     plans = add_demo_plans(context.store.sessions, today)
-    return DemoSummary(accounts, contacts, reviews, metric_values, risks, plans)
+    roi_models = add_demo_roi(context.store.sessions, today, seed)
+    return DemoSummary(accounts, contacts, reviews, metric_values, risks, plans, roi_models)
 
 
 def _notes(rng: random.Random, name: str) -> str:
