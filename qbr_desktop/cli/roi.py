@@ -19,7 +19,7 @@ from qbr_desktop.domain.roi import Figure
 from qbr_desktop.domain.roi_document import model_to_dict
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
 from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.roi import RoiReport
+from qbr_desktop.services.roi import ExpansionRoi, RoiReport
 
 ACTIONS = ("set", "import")
 
@@ -62,24 +62,30 @@ def _roi(args: argparse.Namespace, out: TextIO) -> None:
         raise RoiUsage("usage: qbr roi set ACCOUNT --line SPEC [--line SPEC] "
                        "[--investment SPEC]")
 
-    def work(context: AppContext) -> RoiReport:
+    def work(context: AppContext) -> tuple[RoiReport, list[ExpansionRoi], str]:
         account_id = context.insights.resolve(words[0] if action == "show" else words[1])
         if action == "import":
             data = _read_json(Path(words[2]))
             model = context.roi.save_document(account_id, data, args.quarter)
-            return context.roi.report(account_id, model.quarter)
-        if action == "set":
-            return context.roi.set_lines(
+            report = context.roi.report(account_id, model.quarter)
+        elif action == "set":
+            report = context.roi.set_lines(
                 account_id, [_line(_spec(text, "--line")) for text in args.line], args.quarter,
                 [_investment(_spec(text, "--investment")) for text in args.investment])
-        return context.roi.report(account_id, args.quarter)
+        else:
+            report = context.roi.report(account_id, args.quarter)
+        return (report, *context.roi.expansion(account_id, report.model.quarter))
 
-    report = with_context(args, work)
+    report, expansions, assumption = with_context(args, work)
     if args.json:
-        json.dump(_report_json(report), out, ensure_ascii=False, indent=2)
+        json.dump({**_report_json(report), "expansion": {
+            "assumption": assumption,
+            "opportunities": [_expansion_json(item) for item in expansions]}},
+            out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
     _print_report(report, out, saved=action != "show")
+    _print_expansion(expansions, assumption, report.model.currency, out)
 
 
 def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
@@ -108,6 +114,37 @@ def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
         out.write(f"\n{report.story_text}\n")
     for reason in report.story_stale:
         out.write(f"Story out of date: {reason}\n")
+
+
+def _print_expansion(items: list[ExpansionRoi], assumption: str, currency: str,
+                     out: TextIO) -> None:
+    out.write("\nExpansion opportunities\n")
+    if not items:
+        out.write(f"  {assumption}\n")
+        return
+    for item in items:
+        result = item.result
+        cost = format_amount(item.case.added_annual_cost, currency)
+        value = format_amount(item.case.projected_annual_value, currency)
+        roi = _explained(result.roi, format_figure(result.roi))
+        payback = _explained(result.payback_months, format_months(result.payback_months))
+        out.write(f"  {item.title}: {cost} a year for {value} of value · first-year ROI "
+                  f"{roi} · payback {payback}\n")
+    out.write(f"  {assumption}\n")
+
+
+def _expansion_json(item: ExpansionRoi) -> dict[str, Any]:
+    result = item.result
+    return {"title": item.title, "kind": item.kind,
+            "added_annual_cost": str(item.case.added_annual_cost),
+            "projected_annual_value": str(item.case.projected_annual_value),
+            "ramp_months": item.case.ramp_months,
+            "roi_first_year": {"value": None if result.roi.value is None
+                               else str(result.roi.value), "reason": result.roi.reason},
+            "payback_months": {"value": None if result.payback_months.value is None
+                               else str(result.payback_months.value),
+                               "reason": result.payback_months.reason},
+            "npv_3y": str(result.npv)}
 
 
 def _explained(figure: Figure, shown: str) -> str:

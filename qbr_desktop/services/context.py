@@ -47,7 +47,7 @@ class AppContext:
                    PortfolioSettings(store.sessions), insights,
                    RiskRegister(store.sessions, insights), CatalogueService(store.sessions),
                    DepartmentService(store.sessions), PlanService(store.sessions),
-                   RoiService(store.sessions))
+                   RoiService(store.sessions, insights=insights))
 
     @property
     def is_demo(self) -> bool:

@@ -19,7 +19,15 @@ from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.roi import RoiModel, subscription_from_arr
 from qbr_desktop.domain.roi_document import model_from_dict, model_to_dict, parse_document
-from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario, evaluate, scenarios
+from qbr_desktop.domain.roi_scenarios import (
+    ExpansionCase,
+    ExpansionResult,
+    RoiResult,
+    Scenario,
+    evaluate,
+    evaluate_expansion,
+    scenarios,
+)
 from qbr_desktop.domain.roi_story import (
     ValueStory,
     default_story,
@@ -28,6 +36,7 @@ from qbr_desktop.domain.roi_story import (
     story_from_dict,
     story_to_dict,
 )
+from qbr_desktop.services.insights import InsightService
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
 from qbr_desktop.store.models import AccountRow, RoiModelRow
@@ -54,10 +63,28 @@ class RoiReport:
     stored: bool  # False: the starting point made from the account, not yet saved
 
 
+@dataclass(frozen=True, slots=True)
+class ExpansionRoi:
+    """One expansion opportunity's return, for the expansion one-pager."""
+
+    title: str
+    kind: str  # "seats", "module", "plan" or "department"
+    case: ExpansionCase
+    result: ExpansionResult
+    assumption: str
+
+
+# Months until an expansion delivers its full value: new seats and teams need adoption,
+# a module or plan also needs rolling out.
+RAMP_MONTHS = {"seats": 3, "department": 3, "module": 6, "plan": 6}
+
+
 class RoiService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _now) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _now,
+                 insights: InsightService | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._insights = insights
 
     def current_quarter(self) -> Quarter:
         return Quarter.containing(self._clock().date())
@@ -119,6 +146,37 @@ class RoiService:
                 dict(item)]
         self.save_document(account_id, document)
         return self.report(account_id, report.model.quarter)
+
+    def expansion(self, account_id: int,
+                  quarter: Quarter | None = None) -> tuple[list[ExpansionRoi], str]:
+        """ROI and payback of each expansion opportunity, and the assumption behind them.
+
+        The value an expansion would add is projected at the account's current ratio of
+        value to cost: the evidence in its own ROI model, not a general promise. Without
+        value or cost in the model there is nothing to project from, and the reason says so.
+        """
+        if self._insights is None:
+            return [], "Expansion opportunities are not available here."
+        report = self.report(account_id, quarter)
+        estimate = self._insights.expansion(account_id)
+        result = report.result
+        if result.total_value <= 0 or result.investment <= 0:
+            return [], ("Record the value delivered and the investment first: an expansion's "
+                        "return is projected from the account's current return.")
+        ratio = result.total_value / result.investment
+        assumption = (f"Each added unit of spend returns value at today's ratio of "
+                      f"{ratio:.1f} to 1, reaching it after the ramp-up shown.")
+        cases = []
+        for line in estimate.lines:
+            if line.amount <= 0:
+                continue
+            case = ExpansionCase(added_annual_cost=line.amount,
+                                 projected_annual_value=line.amount * ratio,
+                                 ramp_months=RAMP_MONTHS.get(line.kind, 6))
+            cases.append(ExpansionRoi(line.title, line.kind, case,
+                                      evaluate_expansion(case, report.model.discount_rate),
+                                      line.assumption))
+        return cases, assumption
 
     def history(self, account_id: int) -> list[tuple[Quarter, RoiResult]]:
         """Every stored quarter's result, oldest first."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +70,30 @@ def test_a_broken_json_file_says_where(qbr: Any, db: Path, tmp_path: Path) -> No
     path.write_text('{"version": 1,\n "lines": [}', encoding="utf-8")
     result = qbr("--db", db, "roi", "import", "Acme <R&D> 株式会社", path)
     assert result.code == 1 and "line 2" in result.err
+
+
+def test_expansion_opportunities_get_a_return_from_the_accounts_own_ratio(
+        qbr: Any, db: Path) -> None:
+    assert "Record the value delivered" in qbr("--db", db, "roi", "Acme <R&D> 株式会社").out
+    qbr("--db", db, "accounts", "add", "Seats Co", "--arr", "120k", "--seats", "100")
+    from qbr_desktop.domain.metrics import MetricValue
+    from qbr_desktop.domain.periods import Quarter
+    from qbr_desktop.paths import DatabaseTarget
+    from qbr_desktop.services.context import AppContext
+
+    context = AppContext.open(DatabaseTarget(path=db))
+    try:
+        seats_co = context.insights.resolve("Seats Co")
+        context.accounts.record_metrics(seats_co, [
+            MetricValue(Quarter(2026, q), key, value) for q in (1, 2, 3, 4)
+            for key, value in (("active_users", 80.0 + 8 * q), ("licensed_seats", 100.0),
+                               ("nps", 50.0))])
+    finally:
+        context.close()
+    qbr("--db", db, "roi", "set", "Seats Co", "--line", SUPPORT)
+    shown = qbr("--db", db, "roi", "Seats Co", "--json").json()["expansion"]
+    assert "ratio of 3.0 to 1" in shown["assumption"]  # 360,000 / 120,000
+    assert shown["opportunities"], shown
+    first = shown["opportunities"][0]
+    assert first["projected_annual_value"] == str(
+        Decimal(first["added_annual_cost"]) * 3)
