@@ -246,3 +246,24 @@ def test_the_task_model_passes_the_model_tester(
     plans.schedule(account_id, MEETING, time(10), time_zone="Europe/Berlin")
     load(qtbot, panel, account_id)
     qtmodeltester.check(panel.model)
+
+
+def test_tasks_are_reordered_with_the_buttons_and_ctrl_arrows(
+        qtbot: Any, panel: PlanPanel, plans: PlanService, account_id: int) -> None:
+    plan = plans.schedule(account_id, MEETING, time(10), time_zone="Europe/Berlin")
+    load(qtbot, panel, account_id)
+    qtbot.mouseClick(panel.list_button, Qt.MouseButton.LeftButton)
+    table = panel.table
+    second = plan.tasks[1].id
+    table.setCurrentIndex(panel.model.index(1, TaskColumn.TASK))
+    qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)
+    stored = [t.id for t in plans.plan(plan.review_id).tasks]
+    assert stored[:2] == [second, plan.tasks[0].id]
+    assert panel.selected_task_id() == second  # the moved task stays selected
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert [t.id for t in plans.plan(plan.review_id).tasks][:2] == [
+        plan.tasks[0].id, second]
+    qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)  # back to the top
+    qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)  # already first: no-op
+    assert [t.id for t in plans.plan(plan.review_id).tasks][0] == second

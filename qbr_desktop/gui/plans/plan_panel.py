@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -123,6 +124,17 @@ class PlanPanel(QWidget):
         self.move_button = button("&Move meeting…", self.move_meeting)
         self.add_button = button("&Add task…", self.add_task)
         self.remove_button = button("&Remove task", self.remove_task)
+        # Re-ordering: Ctrl+Up / Ctrl+Down anywhere in the panel, or these buttons.
+        self.up_button = button("▲ Up", lambda: self.move_selected(-1))
+        self.down_button = button("▼ Down", lambda: self.move_selected(1))
+        for made, text, keys in ((self.up_button, "Move the task up (Ctrl+Up)", "Ctrl+Up"),
+                                 (self.down_button, "Move the task down (Ctrl+Down)",
+                                  "Ctrl+Down")):
+            made.setToolTip(text)
+            made.setAccessibleName(text)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(made.click)
         self.executives_box = QCheckBox("&Executives confirmed", self)
         self.executives_box.toggled.connect(self._set_executives)
         self.timeline_button = QPushButton("T&imeline", self)
@@ -156,7 +168,7 @@ class PlanPanel(QWidget):
         column.addWidget(self.notes)
         actions = QHBoxLayout()
         for button in (self.schedule_button, self.move_button, self.add_button,
-                       self.remove_button):
+                       self.remove_button, self.up_button, self.down_button):
             actions.addWidget(button)
         actions.addStretch(1)
         toggles = QHBoxLayout()
@@ -337,6 +349,24 @@ class PlanPanel(QWidget):
             self.table.select_task(task_id)
 
         AddTaskDialog(self, submit=submit, due=plan.today).exec()
+
+    def move_selected(self, step: int) -> None:
+        """Move the selected task one place earlier (-1) or later (+1) in the plan."""
+        if self.plan is None:
+            return
+        order = [task.id for task in self.plan.tasks]
+        chosen = self.selected_task_id()
+        if chosen not in order:
+            return
+        here = order.index(chosen)
+        there = here + step
+        if not 0 <= there < len(order):
+            return
+        order[here], order[there] = order[there], order[here]
+        review_id = self.plan.review_id
+        if self._write(lambda: self.plans.reorder(review_id, order)):
+            self.chart.select_task(chosen)
+            self.table.select_task(chosen)
 
     def remove_task(self) -> None:
         from PySide6.QtWidgets import QMessageBox
