@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     health_view_action: QAction
     upcoming_view_action: QAction
     plan_view_action: QAction
+    holidays_action: QAction
 
     def __init__(self, context: AppContext | None = None,
                  settings: QSettings | None = None) -> None:

@@ -68,6 +68,8 @@ def install_menus(window: MainWindow) -> None:
     window.plan_view_action = action(
         "Prep &Timeline", lambda: window.show_account_tab(2), "Ctrl+5",
         "The preparation plan of the account's next QBR")
+    window.holidays_action = action("Ho&lidays…", lambda: edit_holidays(window), None,
+                                    "Days off that preparation plans skip like weekends")
     quit_action = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
     about_action = action(f"&About {APP_NAME}", window.show_about)
 
@@ -79,7 +81,8 @@ def install_menus(window: MainWindow) -> None:
         file_menu.addSeparator() if item is None else file_menu.addAction(item)
     edit_menu = menu.addMenu("&Edit")
     for item in (window.undo_action, window.redo_action, None, window.find_action, None,
-                 window.tiers_action, window.catalogue_action, window.weights_action):
+                 window.tiers_action, window.catalogue_action, window.weights_action,
+                 window.holidays_action):
         edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
     view_menu = menu.addMenu("&View")
     for item in (window.accounts_view_action, window.portfolio_view_action,
@@ -102,3 +105,9 @@ def install_menus(window: MainWindow) -> None:
         text.connect(button.setToolTip)
     for item in (window.new_action, window.delete_action, toolbar_undo, toolbar_redo):
         toolbar.addAction(item)
+
+
+def edit_holidays(window: MainWindow) -> None:
+    from qbr_desktop.gui.plans.holidays_dialog import HolidaysDialog
+
+    HolidaysDialog(window.context.plans, window).exec()
