@@ -80,16 +80,20 @@ def format_money(money: Money, *, cents: bool = False) -> str:
     cents = cents and money.currency not in ZERO_DECIMAL_CURRENCIES
     amount = to_cents(money.amount) if cents else money.amount.quantize(Decimal(1))
     pattern = "{:,.2f}" if cents else "{:,.0f}"
-    return f"{currency_symbol(money.currency)}{pattern.format(amount)}"
+    # The sign goes before the symbol: "-$1,200", as finance readers write it.
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{currency_symbol(money.currency)}{pattern.format(abs(amount))}"
 
 
 def format_compact(money: Money) -> str:
     """'$1.2M', '$85k': for tight table cells and slide headlines."""
     value = money.amount
     symbol = currency_symbol(money.currency)
+    sign = "-" if value.quantize(Decimal(1)) < 0 else ""
+    value = abs(value)
     whole = value.quantize(Decimal(1))
-    if abs(whole) < 1000:
-        return f"{symbol}{whole:f}"
+    if whole < 1000:
+        return f"{sign}{symbol}{whole:f}"
     # The smallest unit that keeps the figure under 1000: 999,999 is "$1M", not "$1000k".
     for threshold, suffix in ((Decimal(1_000), "k"), (Decimal(1_000_000), "M"),
                               (Decimal(1_000_000_000), "B")):
@@ -97,4 +101,4 @@ def format_compact(money: Money) -> str:
         if abs(scaled) < 1000 or suffix == "B":
             break
     text = f"{scaled:f}".rstrip("0").rstrip(".")
-    return f"{symbol}{text}{suffix}"
+    return f"{sign}{symbol}{text}{suffix}"

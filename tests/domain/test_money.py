@@ -115,7 +115,9 @@ def test_format_money(money: Money, cents: bool, expected: str) -> None:
         ("999950000", "USD", "$1B"),
         ("999.6", "USD", "$1k"),
         ("1500000000000", "USD", "$1500B"),
-        ("-1500", "USD", "$-1.5k"),
+        ("-1500", "USD", "-$1.5k"),
+        ("-999", "EUR", "-€999"),
+        ("-0.4", "USD", "$0"),
     ],
 )
 def test_format_compact(amount: str, currency: str, expected: str) -> None:
@@ -136,3 +138,11 @@ def test_yen_and_won_never_show_cents() -> None:
     assert format_money(Money(Decimal("1357.14"), "JPY"), cents=True) == "¥1,357"
     assert format_money(Money(Decimal("1357.14"), "KRW"), cents=True) == "₩1,357"
     assert format_money(Money(Decimal("1357.14"), "EUR"), cents=True) == "€1,357.14"
+
+
+@pytest.mark.parametrize(("amount", "cents", "expected"), [
+    ("-1200", False, "-$1,200"), ("-1200.5", True, "-$1,200.50"), ("-0.4", False, "$0"),
+    ("1200", False, "$1,200")])
+def test_negative_amounts_put_the_sign_before_the_symbol(amount: str, cents: bool,
+                                                         expected: str) -> None:
+    assert format_money(Money(Decimal(amount), "USD"), cents=cents) == expected
