@@ -121,6 +121,14 @@ class PortfolioOverview:
         return sum(1 for row in self.rows if row.pending)
 
     @property
+    def at_risk_count(self) -> int:
+        return sum(1 for row in self.rows if row.at_risk)
+
+    @property
+    def expansion_ready_count(self) -> int:
+        return sum(1 for row in self.rows if row.expansion_ready)
+
+    @property
     def at_risk(self) -> tuple[PortfolioRow, ...]:
         return tuple(sorted((r for r in self.rows if r.at_risk),
                             key=lambda r: (r.health if r.health is not None else 101, r.name)))

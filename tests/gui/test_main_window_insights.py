@@ -50,18 +50,18 @@ def show_overview(qtbot: Any, window: Any) -> None:
 
 
 def overview_names(window: Any) -> list[str]:
-    proxy = window.portfolio_view.proxy
-    return [proxy.index(r, PortfolioColumn.NAME).data() for r in range(proxy.rowCount())]
+    model = window.portfolio_view.model
+    return [model.index(r, PortfolioColumn.NAME).data() for r in range(model.rowCount())]
 
 
 def overview_cell(window: Any, name: str, column: int) -> str:
-    proxy = window.portfolio_view.proxy
-    return str(proxy.index(overview_names(window).index(name), column).data())
+    model = window.portfolio_view.model
+    return str(model.index(overview_names(window).index(name), column).data())
 
 
 def current_row_to(qtbot: Any, window: Any, name: str) -> None:
     table = window.portfolio_view.table
-    index = window.portfolio_view.proxy.index(overview_names(window).index(name), 0)
+    index = window.portfolio_view.model.index(overview_names(window).index(name), 0)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
                      pos=table.visualRect(index).center())
     assert table.currentIndex().data(ACCOUNT_ID_ROLE) == window.ids[name]
@@ -133,7 +133,7 @@ def test_double_click_reaches_an_account_hidden_by_the_list_filter(
     qtbot.keyClicks(window.list_panel.filter_edit, "cedar")
     show_overview(qtbot, window)
     table = window.portfolio_view.table
-    index = window.portfolio_view.proxy.index(overview_names(window).index("Acme Logistics"), 0)
+    index = window.portfolio_view.model.index(overview_names(window).index("Acme Logistics"), 0)
     point = table.visualRect(index).center()
     acme = window.ids["Acme Logistics"]
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)

@@ -48,8 +48,8 @@ def view(qtbot: Any, context: Any, small: SmallPortfolio) -> Iterator[PortfolioV
 
 
 def column(view: PortfolioView, which: int) -> list[str]:
-    proxy = view.proxy
-    return [proxy.index(row, which).data() for row in range(proxy.rowCount())]
+    model = view.model
+    return [model.index(row, which).data() for row in range(model.rowCount())]
 
 
 def names(view: PortfolioView) -> list[str]:
@@ -58,11 +58,11 @@ def names(view: PortfolioView) -> list[str]:
 
 def cell(view: PortfolioView, name: str, which: int) -> str:
     row = names(view).index(name)
-    return str(view.proxy.index(row, which).data())
+    return str(view.model.index(row, which).data())
 
 
 def row_point(view: PortfolioView, name: str) -> QPoint:
-    index = view.proxy.index(names(view).index(name), PortfolioColumn.NAME)
+    index = view.model.index(names(view).index(name), PortfolioColumn.NAME)
     return view.table.visualRect(index).center()
 
 
@@ -100,9 +100,9 @@ def test_refresh_shows_every_account_with_the_services_numbers(view: PortfolioVi
 
 
 def test_every_row_carries_its_account_id(view: PortfolioView, small: SmallPortfolio) -> None:
-    proxy = view.proxy
-    found = {proxy.index(r, 0).data(): proxy.index(r, PortfolioColumn.HEALTH).data(
-        ACCOUNT_ID_ROLE) for r in range(proxy.rowCount())}
+    model = view.model
+    found = {model.index(r, 0).data(): model.index(r, PortfolioColumn.HEALTH).data(
+        ACCOUNT_ID_ROLE) for r in range(model.rowCount())}
     assert found == small.ids
 
 
@@ -123,12 +123,12 @@ def test_hostile_names_show_intact_and_can_be_found(qtbot: Any, context: Any,
     account = add_account(context, name)
     refreshed(qtbot, view)
     assert name in names(view)
-    index = view.proxy.index(names(view).index(name), PortfolioColumn.NAME)
+    index = view.model.index(names(view).index(name), PortfolioColumn.NAME)
     assert index.data(Qt.ItemDataRole.ToolTipRole) == name
     view.filter_edit.setFocus()
     view.filter_edit.insert("株式会社")  # what an input method commits (QTest types ASCII only)
     assert names(view) == [name]
-    assert view.proxy.index(0, 0).data(ACCOUNT_ID_ROLE) == account
+    assert view.model.index(0, 0).data(ACCOUNT_ID_ROLE) == account
 
 
 # --- filter and segments -------------------------------------------------------------------
@@ -211,8 +211,8 @@ def test_clicking_the_health_header_sorts_by_the_score(qtbot: Any, view: Portfol
     click_header(qtbot, view, PortfolioColumn.HEALTH)
     assert [n for n in names(view) if n in scored] == scored
     # Sorting uses the raw score, not the text ("9…" would sort after "63…" as text).
-    values = [view.proxy.index(r, PortfolioColumn.HEALTH).data(SORT_ROLE)
-              for r in range(view.proxy.rowCount())]
+    values = [view.model.index(r, PortfolioColumn.HEALTH).data(SORT_ROLE)
+              for r in range(view.model.rowCount())]
     assert values == sorted(values)
 
 
@@ -274,10 +274,11 @@ def test_the_table_model_passes_the_model_tester(qtmodeltester: Any, context: An
     qtmodeltester.check(model)
 
 
-def test_the_proxy_passes_the_model_tester(qtmodeltester: Any, view: PortfolioView) -> None:
-    qtmodeltester.check(view.proxy)
+def test_the_filtered_model_passes_the_model_tester(qtmodeltester: Any,
+                                                    view: PortfolioView) -> None:
+    qtmodeltester.check(view.model)
     view.select_segment(Segment.AT_RISK)
-    qtmodeltester.check(view.proxy)
+    qtmodeltester.check(view.model)
 
 
 def test_columns_resize_to_fit(view: PortfolioView) -> None:
@@ -321,3 +322,16 @@ def test_accounts_show_at_once_and_health_fills_in_then_comes_from_the_store(
     refreshed(qtbot, view)
     assert len(shown) == 1 and "calculating…" not in shown[0]  # straight from the store
     QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+def test_filtering_keeps_the_selected_account_while_it_matches(
+        qtbot: Any, view: PortfolioView, small: SmallPortfolio) -> None:
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=row_point(view, "Cedar Bank"))
+    view.filter_edit.setText("bank")
+    assert names(view) == ["Cedar Bank"]
+    assert view.table.currentIndex().data(ACCOUNT_ID_ROLE) == small.cedar
+    view.filter_edit.setText("acme")
+    assert not view.table.currentIndex().isValid()
+    view.filter_edit.clear()
+    assert len(names(view)) == 4 and "showing" not in view.summary.text()

@@ -21,7 +21,6 @@ from qbr_desktop.gui.insights.portfolio_model import (
     ACCOUNT_ID_ROLE,
     HEADERS,
     PortfolioColumn,
-    PortfolioProxy,
     PortfolioTableModel,
     Segment,
 )
@@ -49,8 +48,6 @@ class PortfolioView(QWidget):
         self.service = service
         self.overview: PortfolioOverview | None = None
         self.model = PortfolioTableModel(self)
-        self.proxy = PortfolioProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter by name, industry or tier")
         self.filter_edit.setClearButtonEnabled(True)
@@ -61,7 +58,7 @@ class PortfolioView(QWidget):
         self.summary.setObjectName("portfolioSummary")
         self.refresh_button = QPushButton("&Refresh", self)
         self.table = ActivatingTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.sortByColumn(PortfolioColumn.HEALTH, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
@@ -163,17 +160,16 @@ class PortfolioView(QWidget):
         finally:
             self._fitting = False
 
-    def _section_resized(self, _column: int, _old: int, _new: int) -> None:
-        if not self._fitting and self.isVisible():
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        # The stretching name column follows the window; only a dragged column counts.
+        if not self._fitting and self.isVisible() and column != PortfolioColumn.NAME:
             self._user_sized = True  # the CSM dragged a column: leave it as they set it
 
     def _select_account(self, account_id: int) -> None:
         source_row = self.model.row_of(account_id)
         if source_row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if index.isValid():
-            self.table.setCurrentIndex(index)
+        self.table.setCurrentIndex(self.model.index(source_row, 0))
 
     def select_segment(self, segment: Segment) -> None:
         self.segment_box.setCurrentText(segment.value)
@@ -183,20 +179,20 @@ class PortfolioView(QWidget):
         self.summary.setText(f"Could not calculate the overview: {message}")
 
     def _filter(self, text: str) -> None:
-        self.proxy.set_filter_text(text)
+        self.model.set_filter_text(text)
         self._update_summary()
 
     def _segment(self, _index: int) -> None:
-        self.proxy.set_segment(Segment(self.segment_box.currentText()))
+        self.model.set_segment(Segment(self.segment_box.currentText()))
         self._update_summary()
 
     def _update_summary(self) -> None:
         if self.overview is None:
             return
         total = len(self.overview.rows)
-        shown = self.proxy.rowCount()
-        parts = [f"{total} accounts", f"{len(self.overview.at_risk)} at risk",
-                 f"{len(self.overview.expansion_ready)} ready to expand"]
+        shown = self.model.rowCount()
+        parts = [f"{total} accounts", f"{self.overview.at_risk_count} at risk",
+                 f"{self.overview.expansion_ready_count} ready to expand"]
         if pending := self.overview.pending:
             parts.append(f"calculating health for {pending}…")
         if shown != total:
