@@ -22,7 +22,7 @@ INK, MUTED, ACCENT, GOOD, WARN, BAD = "#1f2933", "#7b8794", "#2f6fde", "#2e9e5b"
     "#d64545"
 
 
-def _figure(width: float, height: float) -> tuple[Any, Any]:
+def new_figure(width: float, height: float) -> tuple[Any, Any]:
     """A figure and its axes, without pyplot: no global state, so workers can draw too."""
     import matplotlib
     from matplotlib import font_manager
@@ -41,13 +41,13 @@ def _figure(width: float, height: float) -> tuple[Any, Any]:
     return figure, figure.add_subplot()
 
 
-def _png(figure: Any, dpi: int) -> bytes:
+def png_bytes(figure: Any, dpi: int) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     return buffer.getvalue()
 
 
-def _style(axes: Any, title: str) -> None:
+def style_axes(axes: Any, title: str) -> None:
     axes.set_title(title, loc="left", fontsize=10, color=INK)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
@@ -59,7 +59,7 @@ def _style(axes: Any, title: str) -> None:
 def health_history_chart(history: Sequence[HealthScore], *, width: float = 5.0,
                          height: float = 2.4, dpi: int = 110) -> bytes:
     """Health total per quarter, with the green and red bands shaded."""
-    figure, axes = _figure(width, height)
+    figure, axes = new_figure(width, height)
     points = [(str(s.quarter), s.total) for s in history if s.total is not None]
     axes.axhspan(70, 100, color=GOOD, alpha=0.08)
     axes.axhspan(0, 50, color=BAD, alpha=0.06)
@@ -73,14 +73,14 @@ def health_history_chart(history: Sequence[HealthScore], *, width: float = 5.0,
         axes.text(0.5, 0.5, "No metric history yet", ha="center", va="center",
                   transform=axes.transAxes, color=MUTED)
     axes.set_ylim(0, 100)
-    _style(axes, "Health score by quarter")
-    return _png(figure, dpi)
+    style_axes(axes, "Health score by quarter")
+    return png_bytes(figure, dpi)
 
 
 def metric_history_chart(history: MetricHistory, keys: Sequence[str], *, width: float = 5.0,
                          height: float = 2.4, dpi: int = 110) -> bytes:
     """One line per metric key, quarters along the bottom; gaps where a value is missing."""
-    figure, axes = _figure(width, height)
+    figure, axes = new_figure(width, height)
     labels = [str(q) for q in history.quarters]
     drawn = 0
     for definition, series in history.rows:
@@ -94,14 +94,14 @@ def metric_history_chart(history: MetricHistory, keys: Sequence[str], *, width: 
     else:
         axes.text(0.5, 0.5, "No values for these metrics", ha="center", va="center",
                   transform=axes.transAxes, color=MUTED)
-    _style(axes, "Usage by quarter")
-    return _png(figure, dpi)
+    style_axes(axes, "Usage by quarter")
+    return png_bytes(figure, dpi)
 
 
 def benchmark_chart(result: Benchmark, *, width: float = 5.0, height: float = 2.6,
                     dpi: int = 110) -> bytes:
     """Each metric's percentile in the cohort as a bar, the cohort median at 50."""
-    figure, axes = _figure(width, height)
+    figure, axes = new_figure(width, height)
     rows = [(m.label, m.percentile) for m in result.metrics if m.percentile is not None]
     if rows:
         labels, percentiles = zip(*rows, strict=True)
@@ -116,6 +116,6 @@ def benchmark_chart(result: Benchmark, *, width: float = 5.0, height: float = 2.
         axes.text(0.5, 0.5, "No peer data", ha="center", va="center",
                   transform=axes.transAxes, color=MUTED)
     axes.set_xlim(0, 100)
-    _style(axes, f"Percentile among {result.cohort.description}")
+    style_axes(axes, f"Percentile among {result.cohort.description}")
     axes.grid(axis="x", color="#e4e7eb", linewidth=0.8)
-    return _png(figure, dpi)
+    return png_bytes(figure, dpi)

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         from qbr_desktop.gui.insights.portfolio_view import PortfolioView
         from qbr_desktop.gui.plans.plan_panel import PlanPanel
         from qbr_desktop.gui.plans.upcoming_view import UpcomingView
+        from qbr_desktop.gui.roi.roi_panel import RoiPanel
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         self.account_tabs.addTab(insights_scroll, "&Health && growth")
         self.plan_panel = PlanPanel(self.context.plans, self)
         self.account_tabs.addTab(self.plan_panel, "Prep &timeline")
+        self.roi_panel = RoiPanel(self.context.roi, self)
+        self.account_tabs.addTab(self.roi_panel, "ROI && va&lue")  # R, O and I are taken
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self.account_tabs)
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
         self.account_tabs.currentChanged.connect(lambda _index: self._load_insights())
         self.portfolio_view.account_activated.connect(self.open_account)
         self.account_tabs.currentChanged.connect(lambda _index: self._load_plan())
+        self.account_tabs.currentChanged.connect(lambda _index: self._load_roi())
         self.upcoming_view.account_activated.connect(
             lambda account_id: self.open_account(account_id, tab=2))
         self.plan_panel.plan_changed.connect(lambda _id: self.reload_accounts())
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(1)
         self._load_insights()
         self._load_plan()
+        self._load_roi()
 
     def open_account(self, account_id: int, tab: int = 1) -> None:
         """From the portfolio overview (or the upcoming QBRs) to that account's page."""
@@ -270,6 +275,12 @@ class MainWindow(QMainWindow):
                 self.plan_panel.account_id != account_id):
             self.plan_panel.show_account(account_id)
 
+    def _load_roi(self) -> None:
+        account_id = self.list_panel.current_account_id()
+        if self.account_tabs.currentIndex() == 3 and account_id > 0 and (
+                self.roi_panel.account_id != account_id):
+            self.roi_panel.show_account(account_id)
+
     def _view_changed(self, index: int) -> None:
         if index == 1 and self._overview_stale:
             self._overview_stale = False
@@ -290,6 +301,9 @@ class MainWindow(QMainWindow):
     def _forget_insights(self, _account_id: int) -> None:
         self.insights_panel.account_id = None  # recomputed when the tab is next shown
         self._load_insights()
+        if not self.roi_panel.dirty:  # an ARR change moves the starting subscription
+            self.roi_panel.account_id = None
+            self._load_roi()
 
     def _mark_overview_stale(self, *_args: object) -> None:
         self._overview_stale = True
@@ -484,6 +498,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.page.flush_pending()
+        self.roi_panel.flush_pending()  # valid ROI edits are saved, as on switching accounts
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue(self._last_account_key(), self.list_panel.current_account_id())

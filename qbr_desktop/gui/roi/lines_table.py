@@ -1,0 +1,78 @@
+"""The value lines at a glance: one row per line with its value a year and progress.
+
+The row picks which line the form below edits; a line with problems says so in its row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import QTableWidget, QWidget
+
+from qbr_desktop.domain.roi import Category
+from qbr_desktop.domain.roi_scenarios import LineResult, RoiResult
+from qbr_desktop.domain.roi_story import format_amount, format_figure
+from qbr_desktop.gui.roi.results_view import fill_rows, make_read_only
+
+HEADERS = ("Line", "Kind", "Value a year", "Delivered", "Impact / day")
+WARNING_SIGN = "⚠ "
+IMPACT_MEANING = "(outcome − baseline) ÷ period days × business weight, in the line's own unit"
+
+
+def _category_words(raw: object) -> str:
+    """'Cost', 'Revenue': the first word is enough in a narrow column (the form says more)."""
+    try:
+        return Category(str(raw)).words.split()[0].capitalize()
+    except ValueError:
+        return str(raw)
+
+
+def value_text(line: LineResult, currency: str) -> str:
+    if not line.counted:
+        return "not counted"
+    if line.is_cost_increase:
+        return f"cost increase of {format_amount(-line.annual_value, currency)}"
+    return format_amount(line.annual_value, currency)
+
+
+def impact_text(line: LineResult) -> str:
+    impact = line.value_impact.value
+    return "n/a" if impact is None else f"{impact.quantize(Decimal('0.01')):,f}"
+
+
+class LinesTable(QTableWidget):
+    """One row per line; the current row is the line the form below edits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        make_read_only(self, HEADERS)
+        self.setObjectName("roiLinesTable")
+
+    def show_lines(self, docs: Sequence[Mapping[str, Any]], result: RoiResult | None,
+                   problems: Mapping[str, str]) -> None:
+        """Figures only when the whole model is valid (result given); else dashes."""
+        rows, tips = [], []
+        for index, doc in enumerate(docs):
+            messages = "\n".join(m for p, m in problems.items()
+                                 if p.startswith(f"lines[{index}]."))
+            label = str(doc.get("label") or "(no name)")
+            category = _category_words(doc.get("category"))
+            line = result.lines[index] if result is not None else None
+            if line is None:
+                rows.append((WARNING_SIGN + label if messages else label, category,
+                             "—", "—", "—"))
+                tips.append((messages, "", "", ""))
+                continue
+            assert result is not None
+            rows.append((label, category, value_text(line, result.model.currency),
+                         format_figure(line.delivered), impact_text(line)))
+            tips.append((messages, "\n".join(line.notes), line.delivered.reason,
+                         line.value_impact.reason or IMPACT_MEANING))
+        fill_rows(self, rows)
+        for index, row_tips in enumerate(tips):
+            for column, tip in zip((0, 2, 3, 4), row_tips, strict=True):
+                item = self.item(index, column)
+                if item is not None:
+                    item.setToolTip(tip)

@@ -1,0 +1,176 @@
+"""What the model yields, shown as the CSM types: figures, scenarios, charts and history."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
+from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
+from qbr_desktop.gui.roi.fields import figure_text
+
+FIGURES = (
+    ("value", "Value a year"), ("weighted", "Weighted by business weight"),
+    ("risk_adjusted", "Risk-adjusted value"), ("investment", "First-year investment"),
+    ("net", "Net value, first year"), ("roi", "ROI, first year"),
+    ("risk_adjusted_roi", "Risk-adjusted ROI"), ("value_to_cost", "Value ÷ investment"),
+    ("payback", "Payback"), ("npv", "NPV over 3 years"), ("irr", "IRR over 3 years"),
+    ("three_year_roi", "ROI over 3 years"),
+)
+
+
+def _label(name: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # labels may hold "<" and "&"
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def headline(result: RoiResult) -> str:
+    """One line that stays in view while the CSM types further down."""
+    money = result.model.currency
+    return (f"Value a year {format_amount(result.total_value, money)}  ·  "
+            f"ROI {format_figure(result.roi)}  ·  payback {format_months(result.payback_months)}"
+            f"  ·  3-year NPV {format_amount(result.three_year.npv, money)}")
+
+
+def figure_texts(result: RoiResult) -> dict[str, str]:
+    currency = result.model.currency
+
+    def money(amount: object) -> str:
+        assert amount is not None
+        return format_amount(amount, currency)  # type: ignore[arg-type]
+
+    three = result.three_year
+    return {
+        "value": money(result.total_value), "weighted": money(result.weighted_value),
+        "risk_adjusted": money(result.risk_adjusted_value),
+        "investment": money(result.investment),
+        "net": money(result.net_value) + (" (a loss)" if result.net_value < 0 else ""),
+        "roi": figure_text(result.roi, format_figure(result.roi)),
+        "risk_adjusted_roi": figure_text(result.risk_adjusted_roi,
+                                         format_figure(result.risk_adjusted_roi)),
+        "value_to_cost": figure_text(
+            result.value_to_cost,
+            f"{result.value_to_cost.value:.2f}×" if result.value_to_cost.value is not None
+            else ""),
+        "payback": figure_text(result.payback_months, format_months(result.payback_months)),
+        "npv": money(three.npv), "irr": figure_text(three.irr, format_figure(three.irr)),
+        "three_year_roi": figure_text(three.roi, format_figure(three.roi)),
+    }
+
+
+def make_read_only(table: QTableWidget, headers: Sequence[str]) -> None:
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    # The first column (a name) takes what is left, so the table never scrolls sideways
+    # in the narrow account pane; the figures keep their natural width.
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+def fill_rows(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    """Replace the cells, keeping the selection (so a row being edited stays current)."""
+    current = table.currentRow()
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = table.item(r, c)
+            if item is None:
+                table.setItem(r, c, QTableWidgetItem(value))
+            elif item.text() != value:
+                item.setText(value)
+    if 0 <= current < len(rows) and table.currentRow() != current:
+        table.selectRow(current)
+    height = table.horizontalHeader().height() + sum(
+        table.rowHeight(r) for r in range(table.rowCount())) + 4
+    table.setFixedHeight(max(height, 60))
+
+
+class RoiResultsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figures = {name: _label(f"roi_{name}") for name, _ in FIGURES}
+        self.scenarios = {scenario: _label(f"roi_scenario_{scenario.value}")
+                          for scenario in Scenario}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for index, (name, caption) in enumerate(FIGURES):
+            row, column = index // 2, (index % 2) * 2
+            grid.addWidget(QLabel(caption + ":"), row, column, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.figures[name], row, column + 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        scenario_row = len(FIGURES) // 2
+        grid.addWidget(QLabel("<b>Scenarios</b>"), scenario_row, 0)
+        for index, scenario in enumerate(Scenario, scenario_row + 1):
+            grid.addWidget(QLabel(f"{scenario.value.capitalize()} ROI:"), index, 0)
+            grid.addWidget(self.scenarios[scenario], index, 1, 1, 3)
+        self.value_chart, self.scenario_chart, self.cash_chart = QLabel(), QLabel(), QLabel()
+        self.chart_status = _label("roiChartStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(grid)
+        layout.addWidget(self.chart_status)
+        for chart in (self.value_chart, self.scenario_chart, self.cash_chart):
+            chart.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            # Drawn to the pane's width; an older, wider drawing must not widen the page.
+            chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            layout.addWidget(chart)
+
+    def show_result(self, result: RoiResult, scenarios: Mapping[Scenario, RoiResult]) -> None:
+        for name, text in figure_texts(result).items():
+            self.figures[name].setText(text)
+        currency = result.model.currency
+        for scenario, outcome in scenarios.items():
+            self.scenarios[scenario].setText(
+                f"{format_figure(outcome.roi)} "
+                f"({format_amount(outcome.total_value, currency)} a year)")
+
+    def show_charts(self, pngs: Sequence[bytes]) -> None:
+        for label, png in zip((self.value_chart, self.scenario_chart, self.cash_chart), pngs,
+                              strict=True):
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            label.setPixmap(pixmap)
+
+
+class HistoryTable(QTableWidget):
+    """Each stored quarter's value, ROI and payback, oldest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        make_read_only(self, ("Quarter", "Value a year", "ROI", "Payback"))
+        self.setObjectName("roiHistoryTable")
+
+    def show_history(self, history: Sequence[tuple[Quarter, RoiResult]]) -> None:
+        fill_rows(self, [
+            (str(quarter), format_amount(result.total_value, result.model.currency),
+             format_figure(result.roi), format_months(result.payback_months))
+            for quarter, result in history])

@@ -1,0 +1,238 @@
+"""The ROI tab driven as a CSM would: add lines, type figures, read the results as they
+change, fix bad fields, save, edit the story; every change is checked in the store too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from qbr_desktop.domain.accounts import AccountDraft
+from qbr_desktop.domain.roi import Category
+from qbr_desktop.domain.roi_scenarios import Scenario
+from qbr_desktop.gui.roi.roi_panel import RoiPanel
+
+WAIT_MS = 10000
+
+
+@pytest.fixture
+def account_id(context: Any) -> int:
+    return context.accounts.create(AccountDraft(name="Acme <&> Co", arr=Decimal("120000"))).id
+
+
+@pytest.fixture
+def panel(qtbot: Any, context: Any, account_id: int) -> Iterator[RoiPanel]:
+    shown = RoiPanel(context.roi)
+    qtbot.addWidget(shown)
+    shown.resize(900, 768)
+    shown.show()
+    qtbot.waitExposed(shown)
+    with qtbot.waitSignal(shown.loaded, timeout=WAIT_MS):
+        shown.show_account(account_id)
+    yield shown
+    shown.charts.timer.stop()
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+def field(panel: RoiPanel, name: str) -> QLineEdit:
+    editor = panel.line_editor.fields[name].editor
+    assert isinstance(editor, QLineEdit)
+    return editor
+
+
+def type_into(editor: QLineEdit, text: str) -> None:
+    editor.setFocus()
+    editor.selectAll()
+    QTest.keyClicks(editor, text)
+
+
+def message(panel: RoiPanel, name: str) -> str:
+    box = panel.line_editor.fields[name]
+    return box.message.text() if box.message.isVisibleTo(panel) else ""
+
+
+def add_cost_line(panel: RoiPanel, hours: str = "1200", rate: str = "75") -> None:
+    QTest.mouseClick(panel.add_line_button, Qt.MouseButton.LeftButton)
+    assert panel.line_editor.category() is Category.COST
+    type_into(field(panel, "hours_saved"), hours)
+    type_into(field(panel, "hourly_rate"), rate)
+
+
+def test_an_empty_model_starts_from_the_subscription(panel: RoiPanel) -> None:
+    figures = panel.results.figures
+    assert figures["value"].text() == "$0"
+    assert figures["investment"].text() == "$120,000"
+    assert figures["roi"].text() == "-100%"
+    assert figures["payback"].text().startswith("n/a — The value does not cover the cost")
+    assert panel.investments.rows[0].label.editor.text() == "Subscription"  # type: ignore
+    assert not panel.dirty and "Not saved yet" in panel.save_state.text()
+
+
+def test_typing_a_cost_line_updates_the_results_without_pressing_anything(
+        panel: RoiPanel) -> None:
+    add_cost_line(panel)
+    figures = panel.results.figures
+    assert figures["value"].text() == "$360,000"
+    assert figures["roi"].text() == "200%"
+    assert figures["net"].text() == "$240,000"
+    assert panel.results.scenarios[Scenario.CONSERVATIVE].text().startswith("125%")
+    assert panel.results.scenarios[Scenario.OPTIMISTIC].text().startswith("275%")
+    assert "ROI 200%" in panel.headline.text()
+    assert panel.lines_table.item(0, 2).text() == "$360,000"  # type: ignore[union-attr]
+    assert panel.dirty and "Unsaved" in panel.save_state.text()
+    assert panel.save_button.isEnabled()
+
+
+def test_bad_numbers_are_marked_with_the_domains_message(panel: RoiPanel) -> None:
+    add_cost_line(panel)
+    type_into(field(panel, "hours_saved"), "abc")
+    assert message(panel, "hours_saved") == "“abc” is not a number"
+    assert field(panel, "hours_saved").property("invalid") == "true"
+    assert panel.problem_banner.isVisibleTo(panel)
+    assert panel.results.figures["value"].text() == "$360,000"  # the last sound figures
+    assert panel.lines_table.item(0, 0).text().startswith("⚠")  # type: ignore[union-attr]
+    for typed, expected in (("NaN", "not a finite number"), ("1e30", "beyond the largest"),
+                            ("-5", "hours saved cannot be negative")):
+        type_into(field(panel, "hours_saved"), typed)
+        assert expected in message(panel, "hours_saved"), typed
+    assert not panel.save()
+    assert "fix the 1 marked field" in panel.save_state.text()
+    type_into(field(panel, "hours_saved"), "1,200")
+    assert message(panel, "hours_saved") == ""
+    assert field(panel, "hours_saved").property("invalid") == "false"
+    assert not panel.problem_banner.isVisibleTo(panel)
+
+
+def test_a_negative_reduction_shows_as_a_cost_increase(panel: RoiPanel) -> None:
+    QTest.mouseClick(panel.add_line_button, Qt.MouseButton.LeftButton)
+    panel.line_editor.category_box.setCurrentIndex(
+        panel.line_editor.category_box.findData(Category.QUALITY.value))
+    type_into(field(panel, "cost_per_error"), "100")
+    type_into(field(panel, "error_volume"), "50")
+    type_into(field(panel, "error_reduction"), "-20")  # percent: errors rose by a fifth
+    assert panel.lines_table.item(0, 2).text() == (  # type: ignore[union-attr]
+        "cost increase of $4,000")
+    assert panel.results.figures["value"].text() == "-$4,000"
+
+
+def test_save_stores_the_lines_and_the_story(panel: RoiPanel, context: Any,
+                                             account_id: int) -> None:
+    add_cost_line(panel)
+    field(panel, "label").setText("サポート自動化 🤖")  # keyClicks cannot type CJK
+    field(panel, "label").textEdited.emit(field(panel, "label").text())
+    QTest.keySequence(panel.line_editor.label_edit, "Ctrl+S")
+    assert not panel.dirty and panel.save_state.text() == "Saved"
+    report = context.roi.report(account_id)
+    assert report.stored
+    (line,) = report.model.lines
+    assert line.label == "サポート自動化 🤖"
+    assert line.inputs == {"hours_saved": Decimal("1200"), "hourly_rate": Decimal("75")}
+    assert "1,200 hours" in report.story_text
+    assert "1,200 hours" in panel.story_view.story_text.text()
+    assert panel.history.rowCount() == 1
+
+
+def test_an_edited_sentence_goes_stale_when_its_figure_changes(
+        qtbot: Any, panel: RoiPanel, context: Any, account_id: int) -> None:
+    add_cost_line(panel)
+    sentence = panel.story_view.editors[0]
+    assert "1,200 hours" in sentence.text()
+    sentence.setFocus()
+    sentence.setText("Support saved 1,200 hours with the new bots.")
+    sentence.editingFinished.emit()
+    assert "Support saved 1,200 hours" in panel.story_view.story_text.text()
+    assert not panel.story_view.regenerate_button.isVisibleTo(panel)
+    type_into(field(panel, "hours_saved"), "1500")
+    assert panel.story_view.stale_text.isVisibleTo(panel)
+    assert "1,200" in panel.story_view.stale_text.text()
+    assert panel.save()
+    assert context.roi.report(account_id).story_stale
+    QTest.mouseClick(panel.story_view.regenerate_button, Qt.MouseButton.LeftButton)
+    assert "1,500 hours" in panel.story_view.story_text.text()
+    assert not panel.story_view.stale_text.isVisibleTo(panel)
+    assert panel.save()
+    assert not context.roi.report(account_id).story_stale
+
+
+def test_charts_are_redrawn_once_typing_pauses(qtbot: Any, panel: RoiPanel) -> None:
+    with qtbot.waitSignal(panel.charts_ready, timeout=WAIT_MS):
+        add_cost_line(panel)
+    for label in (panel.results.value_chart, panel.results.scenario_chart,
+                  panel.results.cash_chart):
+        pixmap = label.pixmap()
+        assert pixmap is not None and not pixmap.isNull() and pixmap.width() > 200
+    # Loading and eight keystrokes came faster than the delay: one drawing, not nine.
+    assert panel.charts.generation == 1
+
+
+def test_chart_images_decode(qtbot: Any, panel: RoiPanel) -> None:
+    from qbr_desktop.exports.roi_charts import cumulative_cash_chart
+
+    add_cost_line(panel)
+    assert panel.result is not None
+    pixmap = QPixmap()
+    assert pixmap.loadFromData(cumulative_cash_chart(panel.result), "PNG")
+
+
+def test_history_lists_each_saved_quarter_and_the_selector_opens_them(
+        qtbot: Any, panel: RoiPanel, context: Any, account_id: int) -> None:
+    add_cost_line(panel)
+    assert panel.save()
+    current = context.roi.report(account_id).model
+    earlier = replace(current, quarter=current.quarter.shifted(-1), lines=())
+    context.roi.save(account_id, earlier)
+    with qtbot.waitSignal(panel.loaded, timeout=WAIT_MS):
+        panel.show_account(account_id)
+    assert panel.history.rowCount() == 2
+    texts = [panel.history.item(r, 0).text() for r in range(2)]  # type: ignore[union-attr]
+    assert texts == [str(earlier.quarter), str(current.quarter)]
+    assert panel.history.item(1, 2).text() == "200%"  # type: ignore[union-attr]
+    index = panel.quarter_box.findData(str(earlier.quarter))
+    panel.quarter_box.setCurrentIndex(index)
+    panel.quarter_box.activated.emit(index)
+    assert panel.quarter == earlier.quarter and not panel.line_docs
+
+
+def test_switching_away_saves_valid_changes_and_keeps_invalid_drafts(
+        qtbot: Any, panel: RoiPanel, context: Any, account_id: int) -> None:
+    other = context.accounts.create(AccountDraft(name="Bluefin", arr=Decimal("40000"))).id
+    add_cost_line(panel)
+    panel.show_account(other)  # valid: saved on the way out
+    assert context.roi.report(account_id).stored
+    add_cost_line(panel, hours="lots")
+    panel.show_account(account_id)
+    assert not context.roi.report(other).stored  # invalid: not stored ...
+    panel.show_account(other)  # ... but kept, with its message
+    assert panel.dirty and field(panel, "hours_saved").text() == "lots"
+    assert message(panel, "hours_saved") == "“lots” is not a number"
+
+
+def test_removing_a_line_updates_the_results(panel: RoiPanel) -> None:
+    add_cost_line(panel)
+    add_cost_line(panel, hours="100", rate="10")
+    assert panel.results.figures["value"].text() == "$364,000"
+    panel.lines_table.selectRow(0)
+    QTest.mouseClick(panel.remove_line_button, Qt.MouseButton.LeftButton)
+    assert panel.results.figures["value"].text() == "$4,000"
+    assert panel.lines_table.rowCount() == 1
+
+
+def test_the_window_loads_the_roi_tab_when_it_is_shown(qtbot: Any, open_window: Any) -> None:
+    window = open_window(seed=True)
+    tabs = window.account_tabs
+    assert tabs.tabText(3) == "ROI && va&lue"
+    assert window.roi_panel.account_id is None  # not loaded until shown
+    with qtbot.waitSignal(window.roi_panel.loaded, timeout=WAIT_MS):
+        tabs.setCurrentIndex(3)
+    account_id = window.list_panel.current_account_id()
+    assert window.roi_panel.account_id == account_id
+    assert window.roi_panel.results.figures["investment"].text() != ""
+    window.roi_panel.charts.timer.stop()
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
