@@ -17,11 +17,17 @@ from qbr_desktop.cli import CommandFailed, with_context
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.roi import Figure
 from qbr_desktop.domain.roi_document import model_to_dict
-from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
+from qbr_desktop.domain.roi_story import (
+    format_amount,
+    format_figure,
+    format_months,
+    format_percent,
+)
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.roi import ExpansionRoi, RoiReport
 
 ACTIONS = ("set", "import")
+SENSITIVITY_SHOWN = 5
 
 
 class RoiUsage(CommandFailed):
@@ -110,6 +116,11 @@ def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
     out.write("\n  Scenarios: " + " · ".join(
         f"{scenario.value} {format_figure(outcome.roi)}"
         for scenario, outcome in report.scenarios.items()) + "\n")
+    if report.sensitivity:
+        out.write("\n  What moves ROI most (each input ±20 %):\n")
+        for bar in report.sensitivity[:SENSITIVITY_SHOWN]:
+            low, high = sorted((bar.roi_at_minus, bar.roi_at_plus))
+            out.write(f"    {bar.label}: {format_percent(low)} to {format_percent(high)}\n")
     if report.story_text:
         out.write(f"\n{report.story_text}\n")
     for reason in report.story_stale:
@@ -174,6 +185,10 @@ def _report_json(report: RoiReport) -> dict[str, Any]:
         "scenarios": {scenario.value: figure(outcome.roi)
                       for scenario, outcome in report.scenarios.items()},
         "story": {"text": report.story_text, "stale": list(report.story_stale)},
+        "sensitivity": [{"input": bar.path, "label": bar.label,
+                         "roi_at_minus_20": str(bar.roi_at_minus),
+                         "roi_at_plus_20": str(bar.roi_at_plus)}
+                        for bar in report.sensitivity],
     }
 
 

@@ -24,9 +24,11 @@ from qbr_desktop.domain.roi_scenarios import (
     ExpansionResult,
     RoiResult,
     Scenario,
+    SensitivityBar,
     evaluate,
     evaluate_expansion,
     scenarios,
+    sensitivity,
 )
 from qbr_desktop.domain.roi_story import (
     ValueStory,
@@ -61,6 +63,7 @@ class RoiReport:
     story_text: str
     story_stale: tuple[str, ...]  # why the stored story no longer matches; () when it does
     stored: bool  # False: the starting point made from the account, not yet saved
+    sensitivity: tuple[SensitivityBar, ...] = ()  # inputs by how much ±20 % moves ROI
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,8 @@ class RoiService:
         result = evaluate(model)
         story = stored_story or default_story(result)
         return RoiReport(account_id, name, model, result, scenarios(model), story,
-                         render(story, result), stale_reasons(story, result), row is not None)
+                         render(story, result), stale_reasons(story, result), row is not None,
+                         sensitivity(model))
 
     def save(self, account_id: int, model: RoiModel, story: ValueStory | None = None) -> None:
         """Store the model (and its story) for its quarter, replacing what was there.

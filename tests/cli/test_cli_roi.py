@@ -97,3 +97,16 @@ def test_expansion_opportunities_get_a_return_from_the_accounts_own_ratio(
     first = shown["opportunities"][0]
     assert first["projected_annual_value"] == str(
         Decimal(first["added_annual_cost"]) * 3)
+
+
+def test_sensitivity_ranks_the_inputs_that_move_roi_most(qbr: Any, db: Path) -> None:
+    qbr("--db", db, "roi", "set", "Acme <R&D> 株式会社", "--line", SUPPORT)
+    shown = qbr("--db", db, "roi", "Acme <R&D> 株式会社", "--json").json()["sensitivity"]
+    swings = [abs(Decimal(b["roi_at_plus_20"]) - Decimal(b["roi_at_minus_20"])) for b in shown]
+    assert swings == sorted(swings, reverse=True)
+    # Value 360,000 on cost 120,000: the subscription moves ROI from 150 % to 275 %.
+    cost = next(b for b in shown if b["input"] == "investments[0].amount")
+    assert {Decimal(cost["roi_at_minus_20"]), Decimal(cost["roi_at_plus_20"])} == {
+        Decimal(360000) / Decimal(96000) - 1, Decimal(360000) / Decimal(144000) - 1}
+    text = qbr("--db", db, "roi", "Acme <R&D> 株式会社").out
+    assert "What moves ROI most (each input ±20 %):" in text
