@@ -236,3 +236,17 @@ def test_the_window_loads_the_roi_tab_when_it_is_shown(qtbot: Any, open_window: 
     assert window.roi_panel.results.figures["investment"].text() != ""
     window.roi_panel.charts.timer.stop()
     QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+def test_the_sensitivity_table_follows_the_typing(panel: RoiPanel) -> None:
+    table = panel.results.sensitivity
+    add_cost_line(panel)
+    rows = [[table.item(r, c).text() for c in range(3)]  # type: ignore[union-attr]
+            for r in range(table.rowCount())]
+    # 360,000 of value on 120,000 of cost: the subscription at -20 % gives 275 %.
+    assert ["Subscription: cost", "275%", "150%"] in rows
+    assert len(rows) == 3  # subscription, hours saved, hourly rate
+    type_into(field(panel, "hours_saved"), "2400")
+    assert any(row[0].endswith("hours saved") and row[1] == "380%"
+               for row in ([table.item(r, c).text() for c in range(3)]  # type: ignore
+                           for r in range(table.rowCount())))

@@ -19,8 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
-from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
+from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario, sensitivity
+from qbr_desktop.domain.roi_story import (
+    format_amount,
+    format_figure,
+    format_months,
+    format_percent,
+)
 from qbr_desktop.gui.roi.fields import figure_text
 
 FIGURES = (
@@ -113,6 +118,9 @@ def fill_rows(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.setFixedHeight(max(height, 60))
 
 
+SENSITIVITY_HEIGHT = 170  # about five rows; the table scrolls for more
+
+
 class RoiResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,11 +140,18 @@ class RoiResultsView(QWidget):
         for index, scenario in enumerate(Scenario, scenario_row + 1):
             grid.addWidget(QLabel(f"{scenario.value.capitalize()} ROI:"), index, 0)
             grid.addWidget(self.scenarios[scenario], index, 1, 1, 3)
+        # Which inputs move ROI most: the domain's ±20 % tornado, as a table.
+        self.sensitivity = QTableWidget(self)
+        make_read_only(self.sensitivity, ("What moves ROI most (±20 %)", "ROI at −20 %",
+                                          "ROI at +20 %"))
+        self.sensitivity.setObjectName("roiSensitivityTable")
+        self.sensitivity.setMaximumHeight(SENSITIVITY_HEIGHT)
         self.value_chart, self.scenario_chart, self.cash_chart = QLabel(), QLabel(), QLabel()
         self.chart_status = _label("roiChartStatus")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
+        layout.addWidget(self.sensitivity)
         layout.addWidget(self.chart_status)
         for chart in (self.value_chart, self.scenario_chart, self.cash_chart):
             chart.setAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -152,6 +167,9 @@ class RoiResultsView(QWidget):
             self.scenarios[scenario].setText(
                 f"{format_figure(outcome.roi)} "
                 f"({format_amount(outcome.total_value, currency)} a year)")
+        fill_rows(self.sensitivity, [
+            (bar.label, format_percent(bar.roi_at_minus), format_percent(bar.roi_at_plus))
+            for bar in sensitivity(result.model)])
 
     def show_charts(self, pngs: Sequence[bytes]) -> None:
         for label, png in zip((self.value_chart, self.scenario_chart, self.cash_chart), pngs,
