@@ -58,10 +58,10 @@ matplotlib.get_data_path = lambda: sys.argv[1]
 from qbr_desktop.exports import charts
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    figure, axes = charts._figure(3, 2)
+    figure, axes = charts.new_figure(3, 2)
     axes.set_title("株式会社 Acme")
     axes.bar(["Q1", "中文"], [1, 2])
-    png = charts._png(figure, 80)
+    png = charts.png_bytes(figure, 80)
 assert png.startswith(bytes([0x89]) + b"PNG"), png[:8]
 print([str(w.message) for w in caught])
 """
