@@ -8,11 +8,10 @@ import math
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from qbr_desktop.cli import with_context
 from qbr_desktop.domain.benchmark import Benchmark
 from qbr_desktop.domain.health import DIMENSION_LABELS, HealthReport, HealthScore
 from qbr_desktop.domain.money import format_money
-from qbr_desktop.paths import resolve_target
-from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.insights import InsightService, PortfolioRow, format_peer_value
 
 Handler = Callable[[argparse.Namespace, TextIO], None]
@@ -36,11 +35,7 @@ def add_insight_parsers(commands: Any) -> None:
 
 
 def _with_service(args: argparse.Namespace, work: Callable[[InsightService], Any]) -> Any:
-    context = AppContext.open(resolve_target(args.db))
-    try:
-        return work(InsightService(context.store.sessions))
-    finally:
-        context.close()
+    return with_context(args, lambda context: work(context.insights))
 
 
 def _score(value: float | None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # Start-up paints this window before anything else loads, and PySide6 builds a class's
@@ -28,8 +27,6 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop import APP_NAME, __version__
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
-from qbr_desktop.gui.worker import start_task
-from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # imported by start-up only after the window is on screen
@@ -62,6 +59,7 @@ class MainWindow(QMainWindow):
     upcoming_view_action: QAction
     plan_view_action: QAction
     holidays_action: QAction
+    backup_task: object  # the running backup, kept so its signals stay alive
 
     def __init__(self, context: AppContext | None = None,
                  settings: QSettings | None = None) -> None:
@@ -114,7 +112,7 @@ class MainWindow(QMainWindow):
         self.editor.account_changed.connect(self.reload_accounts)
         self.editor.account_changed.connect(self._mark_overview_stale)
         self.editor.account_changed.connect(self._forget_insights)
-        self.editor.failed.connect(self._show_failure)
+        self.editor.failed.connect(self.show_failure)
         self.reload_accounts(self._last_account_id())
         if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
             self.list_panel.table.selectRow(0)
@@ -320,7 +318,7 @@ class MainWindow(QMainWindow):
             self.page.show_problems(exc.problems, only=set(exc.problems) | {field_name})
             return
         except (DomainError, StoreError) as exc:
-            self._show_failure(str(exc))
+            self.show_failure(str(exc))
             return
         self.page.show_problems({}, only={field_name, "currency", "arr"}
                                 if field_name in ("arr", "currency") else {field_name})
@@ -334,7 +332,7 @@ class MainWindow(QMainWindow):
         try:
             account = self.editor.create(AccountDraft(self.context.accounts.next_free_name()))
         except (DomainError, StoreError) as exc:
-            self._show_failure(str(exc))
+            self.show_failure(str(exc))
             return
         self.list_panel.select_account(account.id)
         self.page.form.nameEdit.setFocus()
@@ -360,7 +358,7 @@ class MainWindow(QMainWindow):
         try:
             self.editor.delete(account_id)
         except (DomainError, StoreError) as exc:
-            self._show_failure(str(exc))
+            self.show_failure(str(exc))
             return
         self.statusBar().showMessage(f"Deleted “{shown}”. Ctrl+Z brings it back.",
                                      SAVED_MESSAGE_MS * 2)
@@ -412,47 +410,6 @@ class MainWindow(QMainWindow):
         self._mark_overview_stale()
         self._forget_insights(0)
 
-    def back_up(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path = self.context.store.path
-        if path is None:
-            self._show_failure("Backups of a server database are made on the server.")
-            return
-        stamp = datetime.now(UTC).astimezone().strftime("%Y-%m-%d")
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Back up portfolio", str(Path.home() / f"{path.stem}-backup-{stamp}.sqlite"),
-            "Portfolio database (*.sqlite)")
-        if not target:
-            return
-        from qbr_desktop.services.maintenance import backup_to
-
-        self.statusBar().showMessage("Writing backup…")
-        self._backup_task = start_task(
-            lambda: backup_to(self.context, Path(target)),
-            lambda written: self.statusBar().showMessage(f"Backup verified: {written}"),
-            self._show_failure, errors=(OSError, StoreError))
-
-    def _new_portfolio(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        target, _ = QFileDialog.getSaveFileName(
-            self, "New portfolio", str(Path.home() / "qbr.sqlite"),
-            "Portfolio database (*.sqlite)")
-        if target:
-            if Path(target).exists():
-                self._show_failure(f"{target} already exists; use Open Portfolio to open it.")
-                return
-            self.portfolio_requested.emit(DatabaseTarget(path=Path(target)))
-
-    def _open_portfolio(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        target, _ = QFileDialog.getOpenFileName(
-            self, "Open portfolio", str(Path.home()), "Portfolio database (*.sqlite *.db)")
-        if target:
-            self.portfolio_requested.emit(DatabaseTarget(path=Path(target)))
-
     # Chrome ----------------------------------------------------------------------------
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -466,7 +423,7 @@ class MainWindow(QMainWindow):
         self.list_panel.filter_edit.setFocus()
         self.list_panel.filter_edit.selectAll()
 
-    def _show_failure(self, message: str) -> None:
+    def show_failure(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self, APP_NAME, message)

@@ -12,6 +12,7 @@ from PySide6 import QtCore
 from PySide6.QtGui import QAction, QKeySequence
 
 from qbr_desktop import APP_NAME
+from qbr_desktop.gui.portfolio_files import back_up, new_portfolio, open_portfolio
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.main_window import MainWindow
@@ -47,11 +48,11 @@ def install_menus(window: MainWindow) -> None:
                                    "How much each dimension counts in the health score")
     window.find_action = action("&Find Account", window._focus_filter,
                                 QKeySequence.StandardKey.Find)
-    window.backup_action = action("&Back Up Now…", window.back_up, "Ctrl+Shift+B",
+    window.backup_action = action("&Back Up Now…", lambda: back_up(window), "Ctrl+Shift+B",
                                   "Write a verified copy of the portfolio")
-    window.new_portfolio_action = action("New &Portfolio…", window._new_portfolio, None,
+    window.new_portfolio_action = action("New &Portfolio…", lambda: new_portfolio(window), None,
                                          "Start an empty portfolio file")
-    window.open_portfolio_action = action("&Open Portfolio…", window._open_portfolio,
+    window.open_portfolio_action = action("&Open Portfolio…", lambda: open_portfolio(window),
                                           QKeySequence.StandardKey.Open)
     window.import_action = action("&Import…", window.import_file, "Ctrl+I",
                                   "Accounts, contacts or metric history from CSV or XLSX")
