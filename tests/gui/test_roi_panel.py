@@ -18,6 +18,7 @@ from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import Scenario
 from qbr_desktop.gui.roi.roi_panel import RoiPanel
+from qbr_desktop.services.departments import DepartmentItem
 
 WAIT_MS = 10000
 
@@ -250,3 +251,29 @@ def test_the_sensitivity_table_follows_the_typing(panel: RoiPanel) -> None:
     assert any(row[0].endswith("hours saved") and row[1] == "380%"
                for row in ([table.item(r, c).text() for c in range(3)]  # type: ignore
                            for r in range(table.rowCount())))
+
+
+def test_value_by_quarter_follows_the_typing(panel: RoiPanel) -> None:
+    add_cost_line(panel)
+    table = panel.quarters
+    assert table.rowCount() == 12  # three years
+    first = [table.item(0, c).text() for c in range(5)]  # type: ignore[union-attr]
+    # 360,000 a year is 90,000 a quarter; the 120,000 subscription is billed as year one
+    # starts, so the cash position after the first quarter is -30,000.
+    assert first[0] == "2026Q4" and first[1] == "$90,000" and first[3] == "$120,000"
+    assert first[4] == "-$30,000"
+
+
+def test_expansion_opportunities_show_after_saving_value(
+        qtbot: Any, panel: RoiPanel, context: Any, account_id: int) -> None:
+    assert "Record the value delivered" in panel.expansion.assumption.text()
+    assert not panel.expansion.table.isVisibleTo(panel)
+    context.accounts.update(account_id, {"licensed_seats": 100})
+    context.departments.replace(account_id, [DepartmentItem("Finance 財務", 40, False)])
+    add_cost_line(panel)
+    QTest.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert "ratio of 3.0 to 1" in panel.expansion.assumption.text()
+    rows = [panel.expansion.table.item(0, c).text()  # type: ignore[union-attr]
+            for c in range(5)]
+    assert "Finance 財務" in rows[0]
+    assert rows[3].endswith("%") and "month" in rows[4]

@@ -146,6 +146,7 @@ class RoiResultsView(QWidget):
                                           "ROI at +20 %"))
         self.sensitivity.setObjectName("roiSensitivityTable")
         self.sensitivity.setMaximumHeight(SENSITIVITY_HEIGHT)
+        self.sensitivity.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.value_chart, self.scenario_chart, self.cash_chart = QLabel(), QLabel(), QLabel()
         self.chart_status = _label("roiChartStatus")
         layout = QVBoxLayout(self)

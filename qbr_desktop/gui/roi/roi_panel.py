@@ -48,6 +48,7 @@ from qbr_desktop.gui.roi.chart_redrawer import ChartRedrawer
 from qbr_desktop.gui.roi.investment_editor import InvestmentEditor
 from qbr_desktop.gui.roi.line_editor import LineEditor
 from qbr_desktop.gui.roi.lines_table import LinesTable
+from qbr_desktop.gui.roi.outlook_tables import ExpansionView, QuarterValueTable
 from qbr_desktop.gui.roi.results_view import HistoryTable, RoiResultsView, headline
 from qbr_desktop.gui.roi.story_view import ValueStoryView
 from qbr_desktop.store.errors import StoreError
@@ -146,12 +147,16 @@ class RoiPanel(QWidget):
         self.story_view.sentence_edited.connect(self._sentence_edited)
         self.story_view.regenerate_requested.connect(self.regenerate_story)
         self.history = HistoryTable(self)
+        self.quarters = QuarterValueTable(self)
+        self.expansion = ExpansionView(self)
         content = QWidget(self)
         sections = QVBoxLayout(content)
         sections.addWidget(_group("Value lines", self.lines_table, buttons, self.line_editor))
         sections.addWidget(_group("Investment", self.investments))
         sections.addWidget(_group("Results", self.results))
+        sections.addWidget(_group("Value by quarter, next three years", self.quarters))
         sections.addWidget(_group("Value story", self.story_view))
+        sections.addWidget(_group("Expansion opportunities", self.expansion))
         sections.addWidget(_group("Past quarters", self.history))
         sections.addStretch(1)
         scroll = QScrollArea(self)
@@ -166,6 +171,16 @@ class RoiPanel(QWidget):
         layout.addWidget(self.problem_banner)
         layout.addWidget(scroll, 1)
         self.setEnabled(False)
+
+    def _show_expansion(self) -> None:
+        """Expansion returns, projected from the stored model (refreshed on load and save)."""
+        if self.account_id is None:
+            return
+        try:
+            cases, assumption = self.service.expansion(self.account_id, self.quarter)
+        except (StoreError, DomainError) as exc:
+            cases, assumption = [], f"Expansion returns are not available: {exc}"
+        self.expansion.show_cases(cases, assumption, self.currency)
 
     # Loading -----------------------------------------------------------------------------
     def show_account(self, account_id: int, quarter: Quarter | None = None) -> None:
@@ -194,6 +209,7 @@ class RoiPanel(QWidget):
             self.story_follows_numbers = draft.story_follows_numbers
         self._fill_quarters([q for q, _ in history])
         self.history.show_history(history)
+        self._show_expansion()
         self.line_docs = [dict(line) for line in document["lines"]]
         self.investments.load(document["investments"], document["discount_rate"], self.currency)
         self.result = None
@@ -271,6 +287,7 @@ class RoiPanel(QWidget):
         if self.result is not None:
             self.headline.setText(headline(self.result))
             self.results.show_result(self.result, self.scenarios)
+            self.quarters.show_quarters(self.result.value_by_quarter, self.currency)
             if valid and self.story_follows_numbers:
                 self.story = default_story(self.result)
             self._show_story()
@@ -367,5 +384,6 @@ class RoiPanel(QWidget):
         self._set_dirty(False)
         self._fill_quarters([q for q, _ in history])
         self.history.show_history(history)
+        self._show_expansion()
         self.saved.emit(self.account_id)
         return True
