@@ -277,3 +277,4 @@ def test_expansion_opportunities_show_after_saving_value(
             for c in range(5)]
     assert "Finance 財務" in rows[0]
     assert rows[3].endswith("%") and "month" in rows[4]
+    assert "Finance 財務" in panel.expansion.table.item(0, 0).toolTip()  # type: ignore

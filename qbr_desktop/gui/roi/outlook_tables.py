@@ -56,5 +56,9 @@ class ExpansionView(QWidget):
              figure_text(case.result.roi, format_figure(case.result.roi)),
              figure_text(case.result.payback_months, format_months(case.result.payback_months)))
             for case in cases])
+        for row, case in enumerate(cases):  # the narrow pane elides titles; hover shows them
+            item = self.table.item(row, 0)
+            if item is not None:
+                item.setToolTip(f"{case.title}\n{case.case.ramp_months}-month ramp-up")
         self.table.setVisible(bool(cases))
         self.assumption.setText(assumption)
