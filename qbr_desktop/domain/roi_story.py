@@ -37,9 +37,7 @@ NOT_AVAILABLE = "n/a"
 def format_amount(amount: Decimal, currency: str, *, exact: bool = False) -> str:
     """'$90,000', '-$5,000'; with exact=True a price keeps its cents ('$75.50')."""
     cents = exact and to_cents(amount) != amount.quantize(Decimal(1))
-    shown = to_cents(amount) if cents else amount.quantize(Decimal(1), ROUND_HALF_EVEN)
-    text = format_money(Money(abs(amount), currency), cents=cents)
-    return f"-{text}" if shown < 0 else text
+    return format_money(Money(amount, currency), cents=cents)
 
 
 def _trim(text: str) -> str:
