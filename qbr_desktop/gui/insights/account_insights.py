@@ -35,6 +35,7 @@ from qbr_desktop.domain.metrics import MetricHistory
 from qbr_desktop.domain.money import Money, format_money
 from qbr_desktop.domain.risks import RiskStatus
 from qbr_desktop.gui.insights.risk_matrix import RiskDialog, RiskMatrix
+from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.store.errors import StoreError
 
@@ -57,16 +58,6 @@ class InsightBundle:
     health_png: bytes
     usage_png: bytes
     benchmark_png: bytes
-
-
-def _label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names may hold "<" and "&"
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def _table(headers: tuple[str, ...]) -> QTableWidget:
@@ -116,19 +107,19 @@ class AccountInsightsPanel(QWidget):
         self.insights, self.register, self.departments = insights, register, departments
         self.account_id: int | None = None
         self.bundle: InsightBundle | None = None
-        self.status = _label("Choose an account to see its health.", "insightStatus")
-        self.health_summary = _label(name="healthSummary")
+        self.status = text_label("Choose an account to see its health.", name="insightStatus")
+        self.health_summary = text_label(name="healthSummary")
         self.dimensions = _table(("Dimension", "Score", "From"))
-        self.movers = _label(name="healthMovers")
+        self.movers = text_label(name="healthMovers")
         self.health_chart = QLabel()
         self.usage_chart = QLabel()
-        self.cohort = _label(name="benchmarkCohort")
+        self.cohort = text_label(name="benchmarkCohort")
         self.benchmarks = _table(("Metric", "This account", "Peer median", "Percentile",
                                   "In words"))
         self.benchmark_chart = QLabel()
-        self.expansion_summary = _label(name="expansionSummary")
+        self.expansion_summary = text_label(name="expansionSummary")
         self.expansion_lines = _table(("Kind", "Opportunity", "ARR", "Assumption"))
-        self.expansion_notes = _label(name="expansionNotes")
+        self.expansion_notes = text_label(name="expansionNotes")
         self.owned_button = QPushButton("Modules and plan &owned…", self)
         self.owned_button.clicked.connect(self._owned_clicked)
         self.departments_button = QPushButton("Edit de&partments…", self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.plans.plan_dialogs import AddTaskDialog, MeetingChoice, MeetingDialog, NewTask
 from qbr_desktop.gui.plans.task_table import PlanTaskModel, TaskTable
 from qbr_desktop.gui.plans.timeline_chart import TimelineChart
@@ -48,15 +49,6 @@ EMPTY_TEXT = (
     "meeting and the open tasks follow it.")
 METRIC_MARKS = {True: ("✓ Met", "#1e5b2c"), False: ("✗ Missed", "#b00020"),
                 None: ("○ Open", "#444444")}
-
-
-def _label(name: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # account names and notes may hold "<"
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def describe_meeting(plan: ReviewPlan) -> str:
@@ -82,23 +74,23 @@ class PlanPanel(QWidget):
         self.account_id: int | None = None
         self.plan: ReviewPlan | None = None
         self._notes: tuple[str, ...] = ()
-        self.status = _label("planStatus")
+        self.status = text_label(name="planStatus")
         self.status.setText("Choose an account to see its QBR preparation.")
-        self.problem = _label("planProblem")
+        self.problem = text_label(name="planProblem")
         self.problem.setProperty("class", "fieldError")
         self.problem.hide()
-        self.empty_text = _label("planEmpty")
+        self.empty_text = text_label(name="planEmpty")
         self.empty_text.setText(EMPTY_TEXT)
-        self.meeting = _label("planMeeting")
+        self.meeting = text_label(name="planMeeting")
         self.meeting.setStyleSheet("font-weight: 600; font-size: 12pt;")
-        self.details = _label("planDetails")
-        self.progress_text = _label("planProgressText", wrap=False)
+        self.details = text_label(name="planDetails")
+        self.progress_text = text_label(name="planProgressText", wrap=False)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)  # the label says it in words
         self.progress.setMaximumHeight(12)
-        self.behind = _label("planBehind")
-        self.metric_labels = [_label(f"planMetric{n}") for n in range(3)]
-        self.notes = _label("planNotes")
+        self.behind = text_label(name="planBehind")
+        self.metric_labels = [text_label(name=f"planMetric{n}") for n in range(3)]
+        self.notes = text_label(name="planNotes")
         self.notes.setStyleSheet("color: #555555;")
         self.chart = TimelineChart(self)
         self.model = PlanTaskModel(self)

@@ -26,6 +26,7 @@ from qbr_desktop.domain.roi_story import (
     format_months,
     format_percent,
 )
+from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.roi.fields import figure_text
 
 FIGURES = (
@@ -36,16 +37,6 @@ FIGURES = (
     ("payback", "Payback"), ("npv", "NPV over 3 years"), ("irr", "IRR over 3 years"),
     ("three_year_roi", "ROI over 3 years"),
 )
-
-
-def _label(name: str = "") -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # labels may hold "<" and "&"
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def headline(result: RoiResult) -> str:
@@ -124,8 +115,8 @@ SENSITIVITY_HEIGHT = 170  # about five rows; the table scrolls for more
 class RoiResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.figures = {name: _label(f"roi_{name}") for name, _ in FIGURES}
-        self.scenarios = {scenario: _label(f"roi_scenario_{scenario.value}")
+        self.figures = {name: text_label(name=f"roi_{name}") for name, _ in FIGURES}
+        self.scenarios = {scenario: text_label(name=f"roi_scenario_{scenario.value}")
                           for scenario in Scenario}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -148,7 +139,7 @@ class RoiResultsView(QWidget):
         self.sensitivity.setMaximumHeight(SENSITIVITY_HEIGHT)
         self.sensitivity.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.value_chart, self.scenario_chart, self.cash_chart = QLabel(), QLabel(), QLabel()
-        self.chart_status = _label("roiChartStatus")
+        self.chart_status = text_label(name="roiChartStatus")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
