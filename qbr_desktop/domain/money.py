@@ -24,6 +24,63 @@ _PREFIXES = sorted(
 _AMOUNT = re.compile(r"^(?P<number>[0-9][0-9,_ ]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<suffix>[kmb])?$")
 
 
+@dataclass(frozen=True, slots=True)
+class NumberStyle:
+    """How the CSM's locale writes numbers: '1,234,567.5', '1.234.567,5', '12,34,567.5'.
+
+    `primary` is the size of the group nearest the decimal point, `secondary` of the
+    groups before it (India groups 3 then 2); `min_grouping` 2 leaves four-digit numbers
+    ungrouped, as Spanish and Polish do ('1234' but '12.345').
+    """
+
+    group: str = ","
+    decimal: str = "."
+    primary: int = 3
+    secondary: int = 3
+    min_grouping: int = 1
+
+    def group_digits(self, digits: str) -> str:
+        if not self.group or len(digits) < self.primary + self.min_grouping:
+            return digits
+        head, groups = digits[:-self.primary], [digits[-self.primary:]]
+        while len(head) > self.secondary:
+            groups.insert(0, head[-self.secondary:])
+            head = head[:-self.secondary]
+        if head:
+            groups.insert(0, head)
+        return self.group.join(groups)
+
+    def number(self, value: Decimal, places: int = 0) -> str:
+        """The value rounded to `places` decimals, grouped: '-1,200.50'."""
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+        whole, _, fraction = f"{abs(rounded):f}".partition(".")
+        sign = "-" if rounded < 0 else ""
+        return sign + self.group_digits(whole) + (self.decimal + fraction if fraction else "")
+
+    def plain(self, text: str) -> str:
+        """What was typed in this style, as Python reads numbers: '1.200,5' → '1200.5'."""
+        for separator in {self.group, " ", "\u00a0", "\u202f", "_"} - {"", self.decimal}:
+            text = text.replace(separator, "")
+        return text.replace(self.decimal, ".") if self.decimal != "." else text
+
+
+DEFAULT_STYLE = NumberStyle()
+_style = DEFAULT_STYLE
+
+
+def number_style() -> NumberStyle:
+    return _style
+
+
+def use_number_style(style: NumberStyle) -> None:
+    """Set the process's style, as the locale is process-wide (the window sets it once).
+
+    The CLI keeps the default so scripts read the same figures on every machine.
+    """
+    global _style
+    _style = style
+
+
 class MoneyFormatError(ValueError):
     """The text does not read as an amount of money."""
 
@@ -54,7 +111,7 @@ def parse_amount(text: str) -> Decimal:
             break
     if cleaned.startswith("-"):
         raise MoneyFormatError(f"“{text.strip()}” is negative; an amount cannot be below zero")
-    match = _AMOUNT.match(cleaned)
+    match = _AMOUNT.match(_style.plain(cleaned))
     if not match:
         raise MoneyFormatError(f"“{text.strip()}” is not an amount (try 120000, 120,000 or 120k)")
     number = match["number"].replace(",", "").replace("_", "").replace(" ", "")
@@ -76,13 +133,17 @@ ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW"})
 
 
 def format_money(money: Money, *, cents: bool = False) -> str:
-    """'$1,200,000' or '€90,000.50': grouping with commas, the currency's symbol in front."""
+    """'$1,200,000' or '€90,000.50': the locale's grouping, the currency's symbol in front."""
     cents = cents and money.currency not in ZERO_DECIMAL_CURRENCIES
     amount = to_cents(money.amount) if cents else money.amount.quantize(Decimal(1))
-    pattern = "{:,.2f}" if cents else "{:,.0f}"
     # The sign goes before the symbol: "-$1,200", as finance readers write it.
     sign = "-" if amount < 0 else ""
-    return f"{sign}{currency_symbol(money.currency)}{pattern.format(abs(amount))}"
+    return f"{sign}{currency_symbol(money.currency)}{_style.number(abs(amount), 2 if cents else 0)}"
+
+
+def editable_amount(amount: Decimal) -> str:
+    """'1,200,000' or '1,200.50': an amount as a field shows it for editing (no symbol)."""
+    return _style.number(amount, 2).removesuffix(_style.decimal + "00")
 
 
 def format_compact(money: Money) -> str:
@@ -100,5 +161,5 @@ def format_compact(money: Money) -> str:
         scaled = (value / threshold).quantize(Decimal("0.1"))
         if abs(scaled) < 1000 or suffix == "B":
             break
-    text = f"{scaled:f}".rstrip("0").rstrip(".")
+    text = f"{scaled:f}".rstrip("0").rstrip(".").replace(".", _style.decimal)
     return f"{sign}{symbol}{text}{suffix}"

@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from typing import Any
 
 from qbr_desktop.domain.errors import ValidationFailed
-from qbr_desktop.domain.money import Money, format_money, to_cents
+from qbr_desktop.domain.money import Money, format_money, number_style, to_cents
 from qbr_desktop.domain.roi import SPECS, Category, Figure, Kind
 from qbr_desktop.domain.roi_scenarios import RoiResult
 
@@ -41,19 +41,19 @@ def format_amount(amount: Decimal, currency: str, *, exact: bool = False) -> str
 
 
 def _trim(text: str) -> str:
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    point = number_style().decimal
+    return text.rstrip("0").rstrip(point) if point in text else text
 
 
 def format_count(value: Decimal) -> str:
     """'1,200', '2.5': to one decimal, no trailing zero."""
-    return _trim(f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_EVEN):,f}")
+    return _trim(number_style().number(value, 1))
 
 
 def format_percent(fraction: Decimal) -> str:
     """'340%', '7.5%': whole percents from 10% up, one decimal below."""
     percent = fraction * 100
-    places = Decimal(1) if abs(percent) >= 10 else Decimal("0.1")
-    text = _trim(f"{percent.quantize(places, rounding=ROUND_HALF_EVEN):,f}")
+    text = _trim(number_style().number(percent, 0 if abs(percent) >= 10 else 1))
     return ("0" if text == "-0" else text) + "%"
 
 
@@ -66,7 +66,7 @@ def format_months(figure: Figure) -> str:
         return NOT_AVAILABLE
     if figure.value < 1:
         return "less than a month"
-    text = _trim(f"{figure.value.quantize(Decimal('0.1'), rounding=ROUND_HALF_EVEN):f}")
+    text = _trim(number_style().number(figure.value, 1))
     return "1 month" if text == "1" else f"{text} months"
 
 

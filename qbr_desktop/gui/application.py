@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from qbr_desktop import APP_NAME, ORGANIZATION
 from qbr_desktop.assets import read_text, resource
+from qbr_desktop.domain.money import use_number_style
+from qbr_desktop.gui.locale_style import style_for
 from qbr_desktop.paths import DatabaseTarget, demo_target, resolve_target
 from qbr_desktop.store.errors import CorruptDatabaseError, StoreError
 
@@ -44,6 +46,7 @@ def configure_application(app: QApplication) -> None:
     QCoreApplication.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setStyleSheet(read_text("style.qss"))
+    use_number_style(style_for(QLocale()))
 
 
 def set_application_icon(app: QApplication) -> None:

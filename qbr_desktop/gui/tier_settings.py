@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qbr_desktop.domain.money import MoneyFormatError, parse_amount
+from qbr_desktop.domain.money import MoneyFormatError, editable_amount, parse_amount
 from qbr_desktop.domain.tiers import SCHEMES, TierModel, TierScheme
 from qbr_desktop.services.settings import PortfolioSettings
 
@@ -66,7 +66,7 @@ class TierSettingsDialog(QDialog):
         self.edits.clear()
         scheme = self._scheme_for(self.selected_model())
         for band in scheme.bands[:-1]:
-            edit = QLineEdit(f"{band.minimum:,.2f}".removesuffix(".00"), self)
+            edit = QLineEdit(editable_amount(band.minimum), self)
             edit.setAccessibleName(f"{band.tier} minimum ARR")
             self.edits[band.tier] = edit
             self.form.addRow(f"{band.tier} from", edit)

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 
 from qbr_desktop.domain.money import (
     CURRENCIES,
+    DEFAULT_STYLE,
     Money,
     MoneyFormatError,
+    NumberStyle,
+    editable_amount,
     format_compact,
     format_money,
+    number_style,
     parse_amount,
     to_cents,
+    use_number_style,
 )
 
 
@@ -146,3 +152,62 @@ def test_yen_and_won_never_show_cents() -> None:
 def test_negative_amounts_put_the_sign_before_the_symbol(amount: str, cents: bool,
                                                          expected: str) -> None:
     assert format_money(Money(Decimal(amount), "USD"), cents=cents) == expected
+
+
+# The locale's way of writing numbers ----------------------------------------------------
+GERMAN = NumberStyle(group=".", decimal=",")
+INDIAN = NumberStyle(primary=3, secondary=2)
+SPANISH = NumberStyle(group=".", decimal=",", min_grouping=2)
+FRENCH = NumberStyle(group="\u202f", decimal=",")
+
+
+@pytest.fixture
+def style_in_use() -> Iterator[None]:
+    yield
+    use_number_style(DEFAULT_STYLE)
+
+
+@pytest.mark.parametrize(("style", "value", "places", "expected"), [
+    (DEFAULT_STYLE, "1234567.5", 2, "1,234,567.50"),
+    (GERMAN, "1234567.5", 2, "1.234.567,50"),
+    (INDIAN, "123456789", 0, "12,34,56,789"),
+    (INDIAN, "999", 0, "999"),
+    (SPANISH, "1234", 0, "1234"),
+    (SPANISH, "12345", 0, "12.345"),
+    (FRENCH, "-1234567.25", 1, "-1\u202f234\u202f567,2"),
+    (NumberStyle(group=""), "1234567", 0, "1234567"),
+    (DEFAULT_STYLE, "-0.04", 1, "0.0"),
+])
+def test_number_style_groups_and_rounds_as_the_locale_writes(
+        style: NumberStyle, value: str, places: int, expected: str) -> None:
+    assert style.number(Decimal(value), places) == expected
+
+
+@pytest.mark.parametrize(("style", "typed", "plain"), [
+    (GERMAN, "1.200,5", "1200.5"),
+    (FRENCH, "1\u202f200,5", "1200.5"),
+    (DEFAULT_STYLE, "1,200.5", "1200.5"),
+    (DEFAULT_STYLE, "1 200\u00a0000", "1200000"),
+])
+def test_number_style_reads_typed_numbers_back(style: NumberStyle, typed: str,
+                                               plain: str) -> None:
+    assert style.plain(typed) == plain
+
+
+def test_money_follows_the_style_in_use(style_in_use: None) -> None:
+    use_number_style(GERMAN)
+    assert format_money(Money(Decimal("1234567.891"), "EUR"), cents=True) == "€1.234.567,89"
+    assert format_money(Money(Decimal("-1200"), "USD")) == "-$1.200"
+    assert format_compact(Money(Decimal("1260000"), "USD")) == "$1,3M"
+    assert parse_amount("1.200,50") == Decimal("1200.50")
+    assert parse_amount("€ 90k") == Decimal("90000")
+    assert editable_amount(Decimal("1200.00")) == "1.200"
+    assert editable_amount(Decimal("1200.5")) == "1.200,50"
+    use_number_style(INDIAN)
+    assert format_money(Money(Decimal("12345678"), "INR")) == "₹1,23,45,678"
+
+
+def test_the_default_style_is_the_one_scripts_read(style_in_use: None) -> None:
+    assert number_style() is DEFAULT_STYLE
+    assert format_money(Money(Decimal("1200000"), "USD")) == "$1,200,000"
+    assert editable_amount(Decimal("1200000")) == "1,200,000"

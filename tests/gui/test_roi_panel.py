@@ -9,14 +9,16 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QLocale, Qt, QThreadPool
 from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from qbr_desktop.domain.accounts import AccountDraft
+from qbr_desktop.domain.money import DEFAULT_STYLE, use_number_style
 from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import Scenario
+from qbr_desktop.gui.locale_style import style_for
 from qbr_desktop.gui.roi.roi_panel import RoiPanel
 from qbr_desktop.services.departments import DepartmentItem
 
@@ -278,3 +280,24 @@ def test_expansion_opportunities_show_after_saving_value(
     assert "Finance 財務" in rows[0]
     assert rows[3].endswith("%") and "month" in rows[4]
     assert "Finance 財務" in panel.expansion.table.item(0, 0).toolTip()  # type: ignore
+
+
+@pytest.fixture
+def german_numbers() -> Iterator[None]:
+    use_number_style(style_for(QLocale("de_DE")))
+    yield
+    use_number_style(DEFAULT_STYLE)
+
+
+def test_figures_read_and_show_in_the_csms_locale(german_numbers: None, panel: RoiPanel,
+                                                  context: Any, account_id: int) -> None:
+    add_cost_line(panel, hours="1.200", rate="75,5")
+    assert panel.results.figures["value"].text() == "$362.400"
+    assert panel.results.figures["investment"].text() == "$120.000"
+    assert panel.lines_table.item(0, 2).text() == "$362.400"  # type: ignore[union-attr]
+    assert panel.save()
+    line = context.roi.report(account_id).model.lines[0]
+    assert line.inputs["hours_saved"] == Decimal("1200")
+    assert line.inputs["hourly_rate"] == Decimal("75.5")
+    panel.show_account(account_id)
+    assert field(panel, "hourly_rate").text() == "75,5"  # read back with the locale's comma

@@ -12,7 +12,14 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from qbr_desktop.domain.accounts import INDUSTRIES, Account, EmployeeBand
 from qbr_desktop.domain.metrics import MetricHistory
-from qbr_desktop.domain.money import CURRENCIES, Money, MoneyFormatError, format_money, parse_amount
+from qbr_desktop.domain.money import (
+    CURRENCIES,
+    Money,
+    MoneyFormatError,
+    editable_amount,
+    format_money,
+    parse_amount,
+)
 from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
 from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
 
@@ -79,7 +86,7 @@ class AccountPage(QWidget):
             f.industryEdit.setCurrentText(draft.industry)
             f.countryEdit.setText(draft.country)
             f.employeeBandEdit.setCurrentText(draft.employee_band)
-            f.arrEdit.setText(f"{draft.arr:,.2f}".removesuffix(".00"))
+            f.arrEdit.setText(editable_amount(draft.arr))
             f.currencyEdit.setCurrentText(draft.currency)
             f.licensedSeatsEdit.setValue(draft.licensed_seats)
             f.renewalDateEdit.setDate(_qdate(draft.renewal_date))

@@ -11,23 +11,27 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from qbr_desktop.domain.money import number_style
 from qbr_desktop.domain.roi import Figure
 from qbr_desktop.domain.roi_story import NOT_AVAILABLE
 
 
 def plain_number(value: Decimal) -> str:
-    """'1200', '0.5', '-25': how a stored number reads back in a field."""
+    """'1200', '0.5', '-25': how a stored number reads back in a field (no grouping, the
+    locale's decimal point)."""
     text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return text.replace(".", number_style().decimal)
 
 
 def number_for_document(text: str, *, percent: bool = False) -> str | None:
     """The document's text for what was typed; None for an empty field.
 
-    Grouping commas and spaces are dropped ("1,200" is 1200). Text that is not a finite
-    number goes through unchanged, so the domain's message quotes what was typed.
+    The locale's grouping is dropped ("1,200" is 1200; "1.200" in German) and its decimal
+    point read. Text that is not a finite number goes through unchanged, so the domain's
+    message quotes what was typed.
     """
-    cleaned = text.strip().removesuffix("%").replace(",", "").replace(" ", "")
+    cleaned = number_style().plain(text.strip().removesuffix("%").strip())
     if not cleaned:
         return None
     try:

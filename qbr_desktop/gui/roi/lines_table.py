@@ -6,11 +6,11 @@ The row picks which line the form below edits; a line with problems says so in i
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import QTableWidget, QWidget
 
+from qbr_desktop.domain.money import number_style
 from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import LineResult, RoiResult
 from qbr_desktop.domain.roi_story import format_amount, format_figure
@@ -39,7 +39,7 @@ def value_text(line: LineResult, currency: str) -> str:
 
 def impact_text(line: LineResult) -> str:
     impact = line.value_impact.value
-    return "n/a" if impact is None else f"{impact.quantize(Decimal('0.01')):,f}"
+    return "n/a" if impact is None else number_style().number(impact, 2)
 
 
 class LinesTable(QTableWidget):
