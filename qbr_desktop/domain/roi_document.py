@@ -341,8 +341,14 @@ def _read_line(r: _Reader, raw: object, path: str) -> ValueLine | None:
     if data.get("multipliers") is not None:
         m_path = f"{path}.multipliers"
         m = r.obj(data["multipliers"], m_path, ("low", "expected", "high"), "multipliers")
-        factors = [r.decimal(m.get(k), f"{m_path}.{k}") for k in ("low", "expected", "high")
-                   if m]
+        factors: list[Decimal | None] = []
+        for key in ("low", "expected", "high") if m else ():
+            if m.get(key) is None:  # a form with one of the three left empty
+                r.fail(f"{m_path}.{key}", "give all three multipliers, or none to use the "
+                                          "range that goes with the line's confidence")
+                factors.append(None)
+            else:
+                factors.append(r.decimal(m.get(key), f"{m_path}.{key}"))
         if m and None not in factors:
             multipliers = Multipliers(*factors)  # type: ignore[arg-type]
     line = ValueLine(

@@ -301,3 +301,56 @@ def test_figures_read_and_show_in_the_csms_locale(german_numbers: None, panel: R
     assert line.inputs["hourly_rate"] == Decimal("75.5")
     panel.show_account(account_id)
     assert field(panel, "hourly_rate").text() == "75,5"  # read back with the locale's comma
+
+
+def test_scenario_multipliers_are_typed_per_line_and_stored(panel: RoiPanel, context: Any,
+                                                           account_id: int) -> None:
+    add_cost_line(panel)
+    low = field(panel, "multipliers.low")
+    assert low.placeholderText() == "0.75"  # medium confidence: ±25% unless told otherwise
+    assert panel.results.scenarios[Scenario.CONSERVATIVE].text().startswith("125%")
+    type_into(low, "0.5")
+    assert message(panel, "multipliers.high") == (
+        "give all three multipliers, or none to use the range that goes with the line's "
+        "confidence")
+    type_into(field(panel, "multipliers.expected"), "1")
+    type_into(field(panel, "multipliers.high"), "0.9")
+    assert "low ≤ expected ≤ high" in panel.line_editor.other_problems.text()
+    type_into(field(panel, "multipliers.high"), "2")
+    assert not panel.problems
+    # $360,000 × 0.5 against $120,000: 50%; × 2: 500%.
+    assert panel.results.scenarios[Scenario.CONSERVATIVE].text().startswith("50%")
+    assert panel.results.scenarios[Scenario.OPTIMISTIC].text().startswith("500%")
+    assert panel.save()
+    stored = context.roi.report(account_id).model.lines[0].multipliers
+    assert (stored.low, stored.expected, stored.high) == (Decimal("0.5"), 1, 2)
+    for name in ("multipliers.low", "multipliers.expected", "multipliers.high"):
+        field(panel, name).selectAll()
+        QTest.keyClick(field(panel, name), Qt.Key.Key_Backspace)
+    panel.line_editor.confidence_box.setCurrentIndex(
+        panel.line_editor.confidence_box.findData("low"))
+    assert low.placeholderText() == "0.5"
+    assert panel.results.scenarios[Scenario.OPTIMISTIC].text().startswith("350%")
+    assert panel.save()
+    assert context.roi.report(account_id).model.lines[0].multipliers is None
+
+
+def test_next_quarter_starts_from_this_quarters_model(panel: RoiPanel, context: Any,
+                                                     account_id: int) -> None:
+    add_cost_line(panel)
+    assert panel.save()
+    current = context.roi.current_quarter()
+    following = current.shifted(1)
+    index = panel.quarter_box.findData(str(following))
+    assert panel.quarter_box.itemText(index) == f"{following} (not saved)"
+    assert panel.quarter_box.findData(str(current.shifted(2))) >= 0
+    panel.quarter_box.setCurrentIndex(index)
+    panel.quarter_box.activated.emit(index)
+    assert panel.quarter == following
+    assert panel.save_state.text() == f"Not saved yet: starts from {current}'s model"
+    assert panel.results.figures["value"].text() == "$360,000"
+    type_into(field(panel, "hours_saved"), "1500")
+    assert panel.save()
+    history = dict(context.roi.history(account_id))
+    assert history[current].total_value == Decimal("360000")
+    assert history[following].total_value == Decimal("450000")

@@ -1,23 +1,34 @@
 """The form for one value line: name, category, that category's inputs, period and evidence.
 
 It edits the line's entry of the ROI document (the JSON form the service stores), so a
-line keeps fields the form does not show (its id, scenario multipliers) untouched.
+line keeps fields the form does not show (its id) untouched. Scenario multipliers are
+optional: left empty, the line's confidence sets its conservative and optimistic range.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from qbr_desktop.domain.money import currency_symbol
-from qbr_desktop.domain.roi import DEFAULT_PERIOD_DAYS, INPUTS, SPECS, Category, Confidence, Kind
+from qbr_desktop.domain.roi import (
+    DEFAULT_PERIOD_DAYS,
+    HAIRCUTS,
+    INPUTS,
+    SPECS,
+    Category,
+    Confidence,
+    Kind,
+)
 from qbr_desktop.gui.roi.fields import (
     FieldBox,
     message_label,
     number_for_document,
     number_for_field,
+    plain_number,
 )
 
 PERCENT_KINDS = (Kind.SHARE, Kind.CHANGE)
@@ -25,6 +36,9 @@ ALL_INPUTS = {name for specs in SPECS.values() for name in specs}
 # Plain line fields (not inputs) that hold numbers; the value is the hint shown when empty.
 NUMBER_FIELDS = {"period_days": str(DEFAULT_PERIOD_DAYS), "weight": "1",
                  "baseline": "before", "target": "goal", "outcome": "now"}
+# The scenario multipliers' fields, named as the domain names their problems.
+MULTIPLIERS = {"low": "multipliers.low", "expected": "multipliers.expected",
+               "high": "multipliers.high"}
 
 
 def _hint(kind: Kind) -> str:
@@ -63,13 +77,15 @@ class LineEditor(QWidget):
                                          else self.confidence_box, self)
         for name, hint in NUMBER_FIELDS.items():
             self._line_edit(name, hint)
+        for field_name in MULTIPLIERS.values():
+            self._line_edit(field_name, "")
         self.description_edit = self._line_edit("description", "What changed for the customer")
         self.evidence_edit = self._line_edit("evidence", "Where the numbers come from")
         self.other_problems = message_label(self)
         self.inputs_row = 0
         self._lay_out()
         self.category_box.currentIndexChanged.connect(self._category_changed)
-        self.confidence_box.currentIndexChanged.connect(lambda _i: self.edited.emit())
+        self.confidence_box.currentIndexChanged.connect(self._confidence_changed)
 
     def _line_edit(self, name: str, hint: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -104,7 +120,14 @@ class LineEditor(QWidget):
         self._place(6, 0, "Outcome", "outcome")
         self._place(7, 0, "Description", "description", 2)
         self._place(8, 0, "Evidence", "evidence", 2)
-        self.grid.addWidget(self.other_problems, 18, 0, 1, 2)
+        self._place(9, 0, "Conservative ×", MULTIPLIERS["low"])
+        self._place(9, 1, "Expected ×", MULTIPLIERS["expected"])
+        self._place(10, 0, "Optimistic ×", MULTIPLIERS["high"])
+        self.multiplier_note = QLabel(self)
+        self.multiplier_note.setWordWrap(True)
+        self.multiplier_note.setObjectName("roiMultiplierNote")
+        self.grid.addWidget(self.multiplier_note, 20, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(self.other_problems, 30, 0, 1, 2)
 
     # Loading -------------------------------------------------------------------------
     def load(self, document: dict[str, Any], currency: str) -> None:
@@ -123,6 +146,11 @@ class LineEditor(QWidget):
             self._text(name).setText(str(document.get(name) or ""))
         for name in NUMBER_FIELDS:
             self._text(name).setText(number_for_field(document.get(name)))
+        multipliers = document.get("multipliers")
+        for key, name in MULTIPLIERS.items():
+            raw = multipliers.get(key) if isinstance(multipliers, dict) else None
+            self._text(name).setText(number_for_field(raw))
+        self._show_confidence_range()
         self._build_inputs()
         self.show_problems({})
 
@@ -156,6 +184,18 @@ class LineEditor(QWidget):
             self._input_captions.append(self._place(
                 row, column, spec.words[:1].upper() + spec.words[1:] + unit, spec.name))
 
+    def _confidence_changed(self, _index: int) -> None:
+        self._show_confidence_range()
+        self.edited.emit()
+
+    def _show_confidence_range(self) -> None:
+        """Empty multiplier fields show the range the line's confidence gives instead."""
+        cut = HAIRCUTS[Confidence(self.confidence_box.currentData())]
+        for key, factor in (("low", 1 - cut), ("expected", Decimal(1)), ("high", 1 + cut)):
+            self._text(MULTIPLIERS[key]).setPlaceholderText(plain_number(factor))
+        self.multiplier_note.setText(
+            f"Leave all three empty to use ±{plain_number(cut * 100)}% from the confidence.")
+
     def _category_changed(self, _index: int) -> None:
         self._build_inputs()
         self.edited.emit()
@@ -181,6 +221,9 @@ class LineEditor(QWidget):
                                          percent=spec.kind in PERCENT_KINDS)
             if number is not None:
                 data[spec.name] = number
+        factors = {key: number_for_document(self._text(name).text())
+                   for key, name in MULTIPLIERS.items()}
+        data["multipliers"] = None if all(v is None for v in factors.values()) else factors
         return data
 
     def show_problems(self, problems: dict[str, str]) -> None:
