@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -64,6 +64,8 @@ class RoiReport:
     story_stale: tuple[str, ...]  # why the stored story no longer matches; () when it does
     stored: bool  # False: the starting point made from the account, not yet saved
     sensitivity: tuple[SensitivityBar, ...] = ()  # inputs by how much ±20 % moves ROI
+    # Not stored yet and copied from this earlier quarter's model (lines and costs go on).
+    carried_from: Quarter | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +99,24 @@ class RoiService:
         with session_scope(self._sessions) as session:
             account = _account(session, account_id)
             row = session.get(RoiModelRow, (account_id, str(quarter)))
-            model = _model_of(row) if row else starting_model(account, quarter)
+            earlier = None if row else session.scalars(
+                select(RoiModelRow).where(RoiModelRow.account_id == account_id,
+                                          RoiModelRow.quarter < str(quarter))
+                .order_by(RoiModelRow.quarter.desc()).limit(1)).first()
+            if row:
+                model = _model_of(row)
+            elif earlier:
+                model = replace(_model_of(earlier), quarter=quarter)
+            else:
+                model = starting_model(account, quarter)
             stored_story = _story_of(row) if row else None
             name = account.name
         result = evaluate(model)
         story = stored_story or default_story(result)
         return RoiReport(account_id, name, model, result, scenarios(model), story,
                          render(story, result), stale_reasons(story, result), row is not None,
-                         sensitivity(model))
+                         sensitivity(model),
+                         Quarter.parse(earlier.quarter) if earlier is not None else None)
 
     def save(self, account_id: int, model: RoiModel, story: ValueStory | None = None) -> None:
         """Store the model (and its story) for its quarter, replacing what was there.

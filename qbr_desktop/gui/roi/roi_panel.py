@@ -95,6 +95,7 @@ class RoiPanel(QWidget):
         self.story = ValueStory()
         self.story_follows_numbers = True
         self.dirty = False
+        self.carried_from: Quarter | None = None
         self._drafts: dict[tuple[int, str], Draft] = {}
         self._build()
         self.charts = ChartRedrawer(self.results, self)
@@ -218,13 +219,16 @@ class RoiPanel(QWidget):
         if self.line_docs:
             self.lines_table.selectRow(0)
         self._line_selected()
+        self.carried_from = report.carried_from
         self._set_dirty(draft is not None, stored=report.stored)
         self.loaded.emit(account_id)
 
     def _fill_quarters(self, stored: list[Quarter]) -> None:
         assert self.quarter is not None
-        quarters = sorted({*stored, self.service.current_quarter(), self.quarter},
-                          reverse=True)
+        current = self.service.current_quarter()
+        # The next two quarters too: a CSM sets targets before the quarter begins.
+        quarters = sorted({*stored, current, current.shifted(1), current.shifted(2),
+                           self.quarter}, reverse=True)
         self.quarter_box.clear()
         for quarter in quarters:
             suffix = "" if quarter in stored else " (not saved)"
@@ -302,8 +306,15 @@ class RoiPanel(QWidget):
     def _set_dirty(self, dirty: bool, *, stored: bool = True) -> None:
         self.dirty = dirty
         self.save_button.setEnabled(dirty)
-        self.save_state.setText("● Unsaved changes" if dirty else (
-            "Saved" if stored else "Not saved yet: starts from the account's subscription"))
+        if dirty:
+            text = "● Unsaved changes"
+        elif stored:
+            text = "Saved"
+        elif self.carried_from is not None:
+            text = f"Not saved yet: starts from {self.carried_from}'s model"
+        else:
+            text = "Not saved yet: starts from the account's subscription"
+        self.save_state.setText(text)
 
     # Lines -------------------------------------------------------------------------------
     def _line_selected(self) -> None:
