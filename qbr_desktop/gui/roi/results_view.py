@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbr_desktop.domain.money import number_style
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario, sensitivity
 from qbr_desktop.domain.roi_story import (
@@ -65,8 +66,8 @@ def figure_texts(result: RoiResult) -> dict[str, str]:
                                          format_figure(result.risk_adjusted_roi)),
         "value_to_cost": figure_text(
             result.value_to_cost,
-            f"{result.value_to_cost.value:.2f}×" if result.value_to_cost.value is not None
-            else ""),
+            "" if result.value_to_cost.value is None
+            else number_style().number(result.value_to_cost.value, 2) + "×"),
         "payback": figure_text(result.payback_months, format_months(result.payback_months)),
         "npv": money(three.npv), "irr": figure_text(three.irr, format_figure(three.irr)),
         "three_year_roi": figure_text(three.roi, format_figure(three.roi)),
