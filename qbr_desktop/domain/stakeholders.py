@@ -1,0 +1,193 @@
+"""The customer's people as the CSM maps them: roles in the decision, influence, sentiment,
+who reports to whom, who sways whom, and who on our side holds each relationship."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from qbr_desktop.domain.contacts import ContactLevel
+from qbr_desktop.domain.errors import DomainError, ValidationFailed
+
+INFLUENCE_RANGE = range(1, 6)  # 1 = no say, 5 = decides
+SENTIMENT_RANGE = range(-2, 3)  # -2 = hostile, 0 = neutral, +2 = advocate
+STRENGTH_RANGE = range(1, 6)  # how well we know them, 1 = barely, 5 = trusted
+LINK_STRENGTH_RANGE = range(1, 4)  # influence link: 1 = some, 3 = decisive
+TEXT_LIMIT = 2_000
+STALE_CONTACT_DAYS = 90
+
+
+class DecisionRole(StrEnum):
+    ECONOMIC_BUYER = "economic buyer"
+    EXECUTIVE_SPONSOR = "executive sponsor"
+    CHAMPION = "champion"
+    DECISION_MAKER = "decision maker"
+    INFLUENCER = "influencer"
+    USER = "user"
+    DETRACTOR = "detractor"
+    BLOCKER = "blocker"
+
+    @property
+    def short(self) -> str:
+        """Two letters for the card's role marker."""
+        return _ROLE_MARKS[self]
+
+
+_ROLE_MARKS = {
+    DecisionRole.ECONOMIC_BUYER: "EB", DecisionRole.EXECUTIVE_SPONSOR: "ES",
+    DecisionRole.CHAMPION: "CH", DecisionRole.DECISION_MAKER: "DM",
+    DecisionRole.INFLUENCER: "IN", DecisionRole.USER: "US",
+    DecisionRole.DETRACTOR: "DT", DecisionRole.BLOCKER: "BL",
+}
+
+
+class OurSide(StrEnum):
+    """Who on our side owns the relationship."""
+
+    CSM = "CSM"
+    ACCOUNT_EXECUTIVE = "account executive"
+    EXECUTIVE = "our executive"
+    NOBODY = "nobody"
+
+
+# Levels at or above Director count as senior for a Strategic account's coverage.
+SENIOR_LEVELS = frozenset({ContactLevel.C_SUITE, ContactLevel.VP, ContactLevel.DIRECTOR})
+ABOVE_DIRECTOR = frozenset({ContactLevel.C_SUITE, ContactLevel.VP})
+LEVEL_RANK = {ContactLevel.C_SUITE: 0, ContactLevel.VP: 1, ContactLevel.DIRECTOR: 2,
+              ContactLevel.MANAGER: 3, ContactLevel.USER: 4}
+
+
+class StakeholderError(DomainError):
+    """A change the map cannot take (a reports-to cycle, an unknown person)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stakeholder:
+    """One person on the map (a contact of the account, with the map's facts about them)."""
+
+    id: int
+    name: str
+    title: str = ""
+    level: ContactLevel = ContactLevel.USER
+    role: DecisionRole = DecisionRole.USER
+    influence: int = 3
+    sentiment: int = 0
+    strength: int = 2
+    last_contact: date | None = None
+    owner: OurSide = OurSide.CSM
+    owner_name: str = ""  # the person on our side, when known
+    priorities: str = ""
+    concerns: str = ""
+    notes: str = ""
+    departed: bool = False  # left the company or the role; kept on the map, greyed
+    pre_aligned: bool = False  # the champion was walked through the QBR beforehand
+    manager_id: int | None = None  # reports-to
+    x: float | None = None  # position on the canvas; None until placed
+    y: float | None = None
+
+    def days_since_contact(self, today: date) -> int | None:
+        return None if self.last_contact is None else (today - self.last_contact).days
+
+
+@dataclass(frozen=True, slots=True)
+class InfluenceLink:
+    """`source` sways `target` (a dashed line on the map)."""
+
+    source: int
+    target: int
+    strength: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class StakeholderMap:
+    account_id: int
+    people: tuple[Stakeholder, ...] = ()
+    links: tuple[InfluenceLink, ...] = ()
+    strategic: bool = False  # the account's tier asks for senior coverage
+
+    def person(self, person_id: int) -> Stakeholder:
+        for person in self.people:
+            if person.id == person_id:
+                return person
+        raise StakeholderError(f"there is no person {person_id} on this map")
+
+    @property
+    def by_id(self) -> dict[int, Stakeholder]:
+        return {person.id: person for person in self.people}
+
+    def reports_of(self, manager_id: int) -> list[Stakeholder]:
+        return [person for person in self.people if person.manager_id == manager_id]
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """A person's place in one QBR: invited, confirmed, attended."""
+
+    person_id: int
+    invited: bool = False
+    confirmed: bool = False
+    attended: bool = False
+
+
+def validate_person(person: Stakeholder) -> None:
+    """Raise ValidationFailed naming each field that is out of range."""
+    problems: dict[str, str] = {}
+    if not person.name.strip():
+        problems["name"] = "A person needs a name"
+    for name, value, allowed, words in (
+            ("influence", person.influence, INFLUENCE_RANGE, "influence is 1 (no say) to 5 "
+                                                                "(decides)"),
+            ("sentiment", person.sentiment, SENTIMENT_RANGE, "sentiment is -2 (hostile) to +2 "
+                                                              "(advocate)"),
+            ("strength", person.strength, STRENGTH_RANGE, "relationship strength is 1 to 5")):
+        if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
+            problems[name] = f"{value!r} is out of range: {words}"
+    for name in ("name", "title", "owner_name", "priorities", "concerns", "notes"):
+        text = getattr(person, name)
+        if len(text) > TEXT_LIMIT:
+            problems[name] = f"{name.replace('_', ' ').capitalize()} is {len(text):,} " \
+                             f"characters; the limit is {TEXT_LIMIT:,}"
+    if person.manager_id == person.id:
+        problems["manager_id"] = f"{person.name} cannot report to themself"
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def reports_to_cycle(people: Iterable[Stakeholder], person_id: int,
+                     manager_id: int | None) -> list[int] | None:
+    """The chain that setting person → manager would close into a loop, or None.
+
+    The chain starts at the manager and ends at the person: [manager, ..., person].
+    """
+    if manager_id is None:
+        return None
+    managers = {p.id: p.manager_id for p in people}
+    managers[person_id] = manager_id
+    chain = [manager_id]
+    seen = {person_id}
+    current: int | None = manager_id
+    while current is not None:
+        if current in seen:
+            return chain
+        seen.add(current)
+        current = managers.get(current)
+        if current is not None:
+            chain.append(current)
+    return None
+
+
+def check_reports_to(people: Iterable[Stakeholder], person_id: int,
+                     manager_id: int | None) -> None:
+    """Refuse a reports-to line that would make a loop, naming the people in it."""
+    people = list(people)
+    names = {p.id: p.name for p in people}
+    if manager_id is not None and manager_id not in names:
+        raise StakeholderError(f"there is no person {manager_id} on this map")
+    if manager_id == person_id:
+        raise StakeholderError(f"{names.get(person_id, 'A person')} cannot report to themself")
+    cycle = reports_to_cycle(people, person_id, manager_id)
+    if cycle:
+        loop = " → ".join(names.get(i, str(i)) for i in [person_id, *cycle])
+        raise StakeholderError(f"That would make a reporting loop: {loop}")
