@@ -285,3 +285,24 @@ def power_interest(people: Sequence[Stakeholder]) -> Layout:
         y = row_top[rows[0]]
         bands.append(Band(x, y, column_left[columns[1]] - x, row_top[rows[1]] - y, label))
     return Layout(positions=positions, bands=tuple(bands))
+
+
+def saved_or_org_chart(people: Sequence[Stakeholder]) -> Layout:
+    """Where the canvas shows each card: its saved place, or a laid-out one.
+
+    Nobody placed yet (a new or imported map): the org chart. Some placed: they keep their
+    places and newcomers go in rows under the map, so adding a person never moves others.
+    """
+    if not people:
+        return Layout({})
+    placed = {p.id: (p.x, p.y) for p in people if p.x is not None and p.y is not None}
+    if not placed:
+        return org_chart(people)
+    positions: dict[int, tuple[float, float]] = {
+        pid: (float(x), float(y)) for pid, (x, y) in placed.items()}
+    newcomers = sorted((p for p in people if p.id not in placed), key=_order_key)
+    if newcomers:
+        left = min(x for x, _ in positions.values())
+        top = max(y for _, y in positions.values()) + ROW_PITCH
+        _rows_of([p.id for p in newcomers], left, top, UNATTACHED_PER_ROW, positions)
+    return Layout(positions)

@@ -13,6 +13,7 @@ from qbr_desktop.services.plans import PlanService
 from qbr_desktop.services.risks import RiskRegister
 from qbr_desktop.services.roi import RoiService
 from qbr_desktop.services.settings import PortfolioSettings
+from qbr_desktop.services.stakeholders import StakeholderService
 from qbr_desktop.store.database import Store, open_sqlite_store, open_url_store
 
 
@@ -35,6 +36,7 @@ class AppContext:
     departments: DepartmentService
     plans: PlanService
     roi: RoiService
+    stakeholders: StakeholderService
 
     @classmethod
     def open(cls, target: DatabaseTarget) -> AppContext:
@@ -47,7 +49,8 @@ class AppContext:
                    PortfolioSettings(store.sessions), insights,
                    RiskRegister(store.sessions, insights), CatalogueService(store.sessions),
                    DepartmentService(store.sessions), PlanService(store.sessions),
-                   RoiService(store.sessions, insights=insights))
+                   RoiService(store.sessions, insights=insights),
+                   StakeholderService(store.sessions))
 
     @property
     def is_demo(self) -> bool:

@@ -106,10 +106,59 @@ class ContactRow(Base):
     level: Mapped[str] = mapped_column(String(20))
     external_id: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
     department: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The stakeholder map's facts about the person (see domain/stakeholders.py).
+    role: Mapped[str] = mapped_column(String(30), default="user", server_default="user")
+    influence: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
+    sentiment: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    strength: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
+    last_contact: Mapped[date | None] = mapped_column(Date, nullable=True)
+    owner: Mapped[str] = mapped_column(String(30), default="CSM", server_default="CSM")
+    owner_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    priorities: Mapped[str] = mapped_column(Text, default="", server_default="")
+    concerns: Mapped[str] = mapped_column(Text, default="", server_default="")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    departed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    pre_aligned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), nullable=True, index=True)
+    map_x: Mapped[float | None] = mapped_column(Float, nullable=True)
+    map_y: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
     account: Mapped[AccountRow] = relationship(back_populates="contacts")
+
+
+class InfluenceLinkRow(Base):
+    """One person sways another (a dashed line on the stakeholder map)."""
+
+    __tablename__ = "influence_link"
+    __table_args__ = (
+        CheckConstraint("source_id <> target_id", name="not_self"),
+        UniqueConstraint("source_id", "target_id", name="uq_influence_link_pair"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True)
+    strength: Mapped[int] = mapped_column(Integer, default=2)
+
+
+class AttendanceRow(Base):
+    """A person's place in one review: invited, confirmed, attended."""
+
+    __tablename__ = "review_attendance"
+
+    review_id: Mapped[int] = mapped_column(
+        ForeignKey("review.id", ondelete="CASCADE"), primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True)
+    invited: Mapped[bool] = mapped_column(Boolean, default=False)
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    attended: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ReviewRow(Base):
