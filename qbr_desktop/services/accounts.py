@@ -30,8 +30,10 @@ from qbr_desktop.store.errors import NotFoundError
 from qbr_desktop.store.models import (
     AccountModuleRow,
     AccountRow,
+    AttendanceRow,
     ContactRow,
     DepartmentRow,
+    InfluenceLinkRow,
     MetricSnapshotRow,
     PrepTaskRow,
     ProductModuleRow,
@@ -62,6 +64,8 @@ class DeletedAccount:
     modules: tuple[int, ...] = ()  # catalogue entries the account owned
     prep_tasks: tuple[dict[str, Any], ...] = ()  # of its reviews' preparation plans
     roi_models: tuple[dict[str, Any], ...] = ()
+    influence_links: tuple[dict[str, Any], ...] = ()  # between its stakeholders
+    attendance: tuple[dict[str, Any], ...] = ()  # who came to its reviews
 
     @property
     def name(self) -> str:
@@ -169,6 +173,11 @@ class AccountService:
                 prep_tasks=tuple(_columns(t) for r in row.reviews for t in r.tasks),
                 roi_models=tuple(_columns(m) for m in session.scalars(
                     select(RoiModelRow).where(RoiModelRow.account_id == account_id))),
+                influence_links=tuple(_columns(link) for link in session.scalars(
+                    select(InfluenceLinkRow).where(InfluenceLinkRow.account_id == account_id))),
+                attendance=tuple(_columns(a) for a in session.scalars(
+                    select(AttendanceRow).join(ReviewRow).where(
+                        ReviewRow.account_id == account_id))),
             )
             AccountRepository(session).remove(row)
             return snapshot
@@ -186,17 +195,34 @@ class AccountService:
                 (ContactRow, deleted.contacts), (ReviewRow, deleted.reviews),
                 (MetricSnapshotRow, deleted.metrics), (DepartmentRow, deleted.departments),
                 (RiskItemRow, deleted.risks))
-            review_ids: dict[int, int] = {}  # old id -> id now (a freed id may be taken)
+            new_ids: dict[Any, dict[int, int]] = {ContactRow: {}, ReviewRow: {}}
             for model, items in children:
                 for item in items:
-                    child = dict(item, account_id=row.id)
+                    # Reports-to lines wait until every person is back: a manager may come
+                    # later in the list than the people who report to them.
+                    child = dict(item, account_id=row.id, **(
+                        {"manager_id": None} if model is ContactRow else {}))
                     if session.get(model, child["id"]) is not None:
                         child.pop("id")
                     restored = model(**child)
                     session.add(restored)
-                    if model is ReviewRow:
+                    if model in new_ids:
                         session.flush()
-                        review_ids[item["id"]] = restored.id
+                        new_ids[model][item["id"]] = restored.id
+            contact_ids, review_ids = new_ids[ContactRow], new_ids[ReviewRow]
+            for item in deleted.contacts:
+                if item.get("manager_id") in contact_ids:
+                    person = session.get(ContactRow, contact_ids[item["id"]])
+                    assert person is not None
+                    person.manager_id = contact_ids[item["manager_id"]]
+            session.add_all(InfluenceLinkRow(**dict(
+                {k: v for k, v in item.items() if k != "id"}, account_id=row.id,
+                source_id=contact_ids[item["source_id"]],
+                target_id=contact_ids[item["target_id"]]))
+                for item in deleted.influence_links)
+            session.add_all(AttendanceRow(**dict(
+                item, review_id=review_ids[item["review_id"]],
+                contact_id=contact_ids[item["contact_id"]])) for item in deleted.attendance)
             session.add_all(RoiModelRow(**dict(item, account_id=row.id))
                             for item in deleted.roi_models)
             for item in deleted.prep_tasks:

@@ -513,3 +513,23 @@ def test_removing_or_demoting_the_confirmed_executive_clears_the_reviews_flag(
     assert not context.plans.plan(review_id).executives_confirmed
     context.stakeholders.restore_person(removed)
     assert context.plans.plan(review_id).executives_confirmed
+
+
+def test_undoing_an_account_delete_brings_its_map_back_whole(context: Any) -> None:
+    account = context.accounts.create(AccountDraft(name="Round trip", arr=Decimal("90000")))
+    review_id = context.plans.schedule(account.id, date(2027, 2, 10)).review_id
+    report = context.stakeholders.add_person(account.id, Stakeholder(0, "Ria"))
+    # The manager is newer than the person reporting to them: restore must still work.
+    boss = context.stakeholders.add_person(account.id, Stakeholder(
+        0, "Bao", level=ContactLevel.VP, role=DecisionRole.EXECUTIVE_SPONSOR, influence=5))
+    context.stakeholders.set_manager(report.id, boss.id)
+    context.stakeholders.add_link(report.id, boss.id, 3)
+    context.stakeholders.set_attendance(review_id, Attendance(boss.id, attended=True))
+    before = context.stakeholders.map(account.id)
+    deleted = context.accounts.delete(account.id)
+    context.accounts.restore(deleted)
+    after = context.stakeholders.map(account.id)
+    assert after.people == before.people
+    assert after.links == before.links
+    assert context.stakeholders.attendance(review_id) == [
+        Attendance(boss.id, invited=True, confirmed=True, attended=True)]
