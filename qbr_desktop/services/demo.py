@@ -24,6 +24,7 @@ from qbr_desktop.services.demo_insights import (
 )
 from qbr_desktop.services.demo_plans import add_demo_plans
 from qbr_desktop.services.demo_roi import add_demo_roi
+from qbr_desktop.services.demo_stakeholders import add_demo_stakeholders
 from qbr_desktop.services.settings import DEMO_KEY
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import AccountRow, ContactRow, MetricSnapshotRow, ReviewRow
@@ -51,6 +52,7 @@ class DemoSummary:
     risks: int = 0
     plans: int = 0
     roi_models: int = 0
+    stakeholders: int = 0
 
 
 def _company_names(rng: random.Random, count: int) -> list[tuple[str, str, str | None, str | None]]:
@@ -148,7 +150,10 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
             risks += add_demo_risks(session, rng, row, history, scenario, today, now)
     plans = add_demo_plans(context.store.sessions, today)
     roi_models = add_demo_roi(context.store.sessions, today, seed)
-    return DemoSummary(accounts, contacts, reviews, metric_values, risks, plans, roi_models)
+    # Every contact is on its account's map, and the maps add people of their own.
+    stakeholders = add_demo_stakeholders(context.store.sessions, today, seed)
+    return DemoSummary(accounts, stakeholders, reviews, metric_values, risks, plans,
+                       roi_models, stakeholders)
 
 
 def _notes(rng: random.Random, name: str) -> str:
