@@ -48,10 +48,19 @@ def executives(people: Iterable[Stakeholder], attendance: Iterable[Attendance],
             and is_executive(by_id[entry.person_id])]
 
 
-def executive_attendance(people: Iterable[Stakeholder],
-                         attendance: Iterable[Attendance]) -> AttendanceIndicator:
-    """The indicator for one held review, from who attended."""
+def executive_attendance(people: Iterable[Stakeholder], attendance: Iterable[Attendance], *,
+                         held: bool = True) -> AttendanceIndicator:
+    """The indicator for one review: from who attended once it is held; before that, no
+    signal yet, only who is invited and whether an executive has confirmed."""
     people, attendance = list(people), list(attendance)
+    if not held:
+        invited = sum(entry.invited for entry in attendance)
+        confirmed = sum(entry.confirmed for entry in attendance)
+        executive = executives(people, attendance, "confirmed")
+        return AttendanceIndicator(None, (
+            f"not held yet: {invited} invited, {confirmed} confirmed; " + (
+                "executives confirmed: " + ", ".join(p.name for p in executive) if executive
+                else "no executive has confirmed yet")))
     if not any(entry.invited or entry.confirmed or entry.attended for entry in attendance):
         return AttendanceIndicator(None, "attendance not recorded")
     present = executives(people, attendance, "attended")

@@ -30,11 +30,12 @@ from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # imported by start-up only after the window is on screen
-    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 
     from qbr_desktop.services.context import AppContext
 
 SAVED_MESSAGE_MS = 4000
+STAKEHOLDERS_TAB = 4
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +59,9 @@ class MainWindow(QMainWindow):
     health_view_action: QAction
     upcoming_view_action: QAction
     plan_view_action: QAction
+    map_view_action: QAction
     holidays_action: QAction
+    undo_group: QUndoGroup
     backup_task: object  # the running backup, kept so its signals stay alive
 
     def __init__(self, context: AppContext | None = None,
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         from qbr_desktop.gui.plans.plan_panel import PlanPanel
         from qbr_desktop.gui.plans.upcoming_view import UpcomingView
         from qbr_desktop.gui.roi.roi_panel import RoiPanel
+        from qbr_desktop.gui.stakeholders.stakeholder_panel import StakeholderPanel
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -149,6 +153,8 @@ class MainWindow(QMainWindow):
         self.account_tabs.addTab(self.plan_panel, "Prep &timeline")
         self.roi_panel = RoiPanel(self.context.roi, self)
         self.account_tabs.addTab(self.roi_panel, "ROI && va&lue")  # R, O and I are taken
+        self.stakeholder_panel = StakeholderPanel(self.context.stakeholders, self)
+        self.account_tabs.addTab(self.stakeholder_panel, "Stake&holders")
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self.account_tabs)
@@ -185,9 +191,11 @@ class MainWindow(QMainWindow):
         self.portfolio_view.account_activated.connect(self.open_account)
         self.account_tabs.currentChanged.connect(lambda _index: self._load_plan())
         self.account_tabs.currentChanged.connect(lambda _index: self._load_roi())
+        self.account_tabs.currentChanged.connect(lambda _index: self._load_stakeholders())
         self.upcoming_view.account_activated.connect(
             lambda account_id: self.open_account(account_id, tab=2))
         self.plan_panel.plan_changed.connect(lambda _id: self.reload_accounts())
+        self.plan_panel.plan_changed.connect(self.stakeholder_panel.forget)
         self.insights_panel.register_changed.connect(self._mark_overview_stale)
         self.insights_panel.estimates_changed.connect(self._mark_overview_stale)
         self.insights_panel.owned_requested.connect(self._edit_owned_modules)
@@ -243,6 +251,7 @@ class MainWindow(QMainWindow):
         self._load_insights()
         self._load_plan()
         self._load_roi()
+        self._load_stakeholders()
 
     def open_account(self, account_id: int, tab: int = 1) -> None:
         """From the portfolio overview (or the upcoming QBRs) to that account's page."""
@@ -279,6 +288,15 @@ class MainWindow(QMainWindow):
                 self.roi_panel.account_id != account_id):
             self.roi_panel.show_account(account_id)
 
+    def _load_stakeholders(self) -> None:
+        account_id = self.list_panel.current_account_id()
+        showing = self.account_tabs.currentIndex() == STAKEHOLDERS_TAB
+        # Ctrl+Z undoes map edits while the map is showing, account edits otherwise.
+        self.undo_group.setActiveStack(self.stakeholder_panel.undo_stack if showing
+                                       else self.editor.undo_stack)
+        if showing and account_id > 0 and self.stakeholder_panel.account_id != account_id:
+            self.stakeholder_panel.show_account(account_id)
+
     def _view_changed(self, index: int) -> None:
         if index == 1 and self._overview_stale:
             self._overview_stale = False
@@ -302,6 +320,8 @@ class MainWindow(QMainWindow):
         if not self.roi_panel.dirty:  # an ARR change moves the starting subscription
             self.roi_panel.account_id = None
             self._load_roi()
+        self.stakeholder_panel.account_id = None  # the tier (senior coverage) may have moved
+        self._load_stakeholders()
 
     def _mark_overview_stale(self, *_args: object) -> None:
         self._overview_stale = True

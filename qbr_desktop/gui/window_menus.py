@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 
 from qbr_desktop import APP_NAME
 from qbr_desktop.gui.portfolio_files import back_up, new_portfolio, open_portfolio
@@ -35,9 +35,15 @@ def install_menus(window: MainWindow) -> None:
                                "Add an account to the portfolio")
     window.delete_action = action("&Delete Account…", window.delete_current_account,
                                   "Ctrl+Delete", "Delete the selected account (undoable)")
-    window.undo_action = window.editor.undo_stack.createUndoAction(window, "&Undo")
+    # One Undo for the window: it acts on the account edits or, while the stakeholder map
+    # shows, on the map's edits (the window switches the active stack).
+    window.undo_group = QUndoGroup(window)
+    window.undo_group.addStack(window.editor.undo_stack)
+    window.undo_group.addStack(window.stakeholder_panel.undo_stack)
+    window.undo_group.setActiveStack(window.editor.undo_stack)
+    window.undo_action = window.undo_group.createUndoAction(window, "&Undo")
     window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    window.redo_action = window.editor.undo_stack.createRedoAction(window, "&Redo")
+    window.redo_action = window.undo_group.createRedoAction(window, "&Redo")
     window.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
                                      QKeySequence("Ctrl+Y")])
     window.tiers_action = action("&Tier Settings…", window.edit_tier_settings, None,
@@ -69,6 +75,9 @@ def install_menus(window: MainWindow) -> None:
     window.plan_view_action = action(
         "Prep &Timeline", lambda: window.show_account_tab(2), "Ctrl+5",
         "The preparation plan of the account's next QBR")
+    window.map_view_action = action(
+        "&Stakeholder Map", lambda: window.show_account_tab(4), "Ctrl+6",
+        "The account's people, their influence and sentiment, and coverage gaps")
     window.holidays_action = action("Ho&lidays…", lambda: edit_holidays(window), None,
                                     "Days off that preparation plans skip like weekends")
     quit_action = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
@@ -88,7 +97,7 @@ def install_menus(window: MainWindow) -> None:
     view_menu = menu.addMenu("&View")
     for item in (window.accounts_view_action, window.portfolio_view_action,
                  window.upcoming_view_action, None, window.health_view_action,
-                 window.plan_view_action):
+                 window.plan_view_action, window.map_view_action):
         view_menu.addSeparator() if item is None else view_menu.addAction(item)
     menu.addMenu("&Help").addAction(about_action)
     toolbar = window.addToolBar("Main")
@@ -96,11 +105,11 @@ def install_menus(window: MainWindow) -> None:
     toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
     # The menu's Undo/Redo name the change ("Undo Edit name of …"); the toolbar keeps
     # short labels and puts that text in the tooltip.
-    stack = window.editor.undo_stack
-    toolbar_undo = action("Undo", stack.undo)
-    toolbar_redo = action("Redo", stack.redo)
-    for button, can, text in ((toolbar_undo, stack.canUndoChanged, stack.undoTextChanged),
-                              (toolbar_redo, stack.canRedoChanged, stack.redoTextChanged)):
+    group = window.undo_group
+    toolbar_undo = action("Undo", group.undo)
+    toolbar_redo = action("Redo", group.redo)
+    for button, can, text in ((toolbar_undo, group.canUndoChanged, group.undoTextChanged),
+                              (toolbar_redo, group.canRedoChanged, group.redoTextChanged)):
         button.setEnabled(False)
         can.connect(button.setEnabled)
         text.connect(button.setToolTip)

@@ -283,7 +283,8 @@ class StakeholderService:
             team = [_person(r) for r in _team(session, review.account_id)]
             entries = [_attendance(r) for r in session.scalars(
                 select(AttendanceRow).where(AttendanceRow.review_id == review_id))]
-        return executive_attendance(team, entries)
+            held = review.status == ReviewStatus.HELD.value
+        return executive_attendance(team, entries, held=held)
 
 
 def _person(row: ContactRow) -> Stakeholder:

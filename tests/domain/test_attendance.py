@@ -121,3 +121,12 @@ def test_presence_rate_is_none_without_recorded_reviews(
 
 def test_presence_rate_of_all_green_is_one() -> None:
     assert executive_presence_rate({1: green(), 2: green()}) == Decimal(1)
+
+
+def test_a_review_not_held_yet_has_no_signal_only_its_invitations() -> None:
+    sponsor = Stakeholder(1, "Sia", role=DecisionRole.EXECUTIVE_SPONSOR)
+    analyst = Stakeholder(2, "Al")
+    entries = [Attendance(1, invited=True, confirmed=True), Attendance(2, invited=True)]
+    indicator = executive_attendance([sponsor, analyst], entries, held=False)
+    assert indicator == AttendanceIndicator(
+        None, "not held yet: 2 invited, 1 confirmed; executives confirmed: Sia")

@@ -415,10 +415,16 @@ def test_attendance_indicator_reads_who_came(context: Any, svc: StakeholderServi
     eve = svc.add_person(acme, person("Eve", role=DecisionRole.EXECUTIVE_SPONSOR)).id
     ana, ben = (svc.add_person(acme, person(n)).id for n in ("Ana", "Ben"))
     meeting = review(plans, acme)
-    indicator = svc.attendance_indicator(meeting)
-    assert indicator.signal is None and "not recorded" in indicator.reason
     svc.set_attendance(meeting, Attendance(eve, invited=True))
     svc.set_attendance(meeting, Attendance(ana, confirmed=True))
+    indicator = svc.attendance_indicator(meeting)  # still planned: no signal yet
+    assert indicator.signal is None
+    assert indicator.reason == ("not held yet: 2 invited, 1 confirmed; no executive has "
+                                "confirmed yet")
+    with session_scope(context.store.sessions) as session:
+        held = session.get(ReviewRow, meeting)
+        assert held is not None
+        held.status = "held"
     indicator = svc.attendance_indicator(meeting)
     assert indicator.signal is Signal.RED and "nobody" in indicator.reason
     svc.set_attendance(meeting, Attendance(ana, attended=True))

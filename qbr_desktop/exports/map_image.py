@@ -1,0 +1,213 @@
+"""The stakeholder map as a PNG (high resolution) or SVG for the deck and for email.
+
+The picture has a title, the cards and lines exactly as the canvas paints them, and a
+legend, so someone who never saw the app can read it. The anonymous variant puts titles in
+place of names for sharing outside the account team.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Collection
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter
+
+from qbr_desktop.atomic_files import write_bytes
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.stakeholder_layout import CARD_HEIGHT, CARD_WIDTH, Layout
+from qbr_desktop.domain.stakeholders import StakeholderMap
+from qbr_desktop.exports.map_drawing import (
+    SENTIMENT_COLOURS,
+    SENTIMENT_WORDS,
+    edge_line,
+    edge_pen,
+    paint_band,
+    paint_card,
+    paint_edge,
+)
+
+MARGIN = 40.0
+TITLE_HEIGHT = 56.0
+LEGEND_HEIGHT = 44.0
+PNG_SCALE = 2.0  # 2× the canvas: sharp on a projector and in a zoomed PDF
+MAX_PNG_SIDE = 16_000  # past this, a PNG is scaled down to stay openable
+MIN_PAGE_WIDTH = 1060.0  # room for the title and the legend on a small map
+LEGEND_TAIL = "●●●○○ influence · dot fades with time since last contact"
+
+
+_application: QGuiApplication | None = None
+
+
+class MapExportError(DomainError):
+    """The map cannot be exported (nobody on it, an unknown file type)."""
+
+
+def ensure_gui() -> None:
+    """Painting text needs a Qt GUI application; the CLI may have none (or no display)."""
+    global _application
+    if QGuiApplication.instance() is None:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                     or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _application = QGuiApplication([sys.argv[0] if sys.argv else "qbr"])
+
+
+def scene_bounds(layout: Layout) -> QRectF:
+    rect = QRectF()
+    for x, y in layout.positions.values():
+        rect = rect.united(QRectF(x, y, CARD_WIDTH, CARD_HEIGHT))
+    for band in layout.bands:
+        rect = rect.united(QRectF(band.x, band.y, band.width, band.height))
+    return rect
+
+
+def paint_map(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, today: date, *,
+              anonymous: bool = False, highlighted: Collection[int] = ()) -> None:
+    """Bands, then lines, then cards, in scene coordinates."""
+    for index, band in enumerate(layout.bands):
+        paint_band(painter, band, index)
+    positions = {pid: QPointF(x, y) for pid, (x, y) in layout.positions.items()}
+    for person in stakeholders.people:
+        if person.manager_id in positions and person.id in positions:
+            paint_edge(painter, edge_line(positions[person.id], positions[person.manager_id]),
+                       influence=False)
+    for link in stakeholders.links:
+        if link.source in positions and link.target in positions:
+            paint_edge(painter, edge_line(positions[link.source], positions[link.target]),
+                       influence=True, strength=link.strength)
+    for person in stakeholders.people:
+        if person.id in positions:
+            painter.save()
+            painter.translate(positions[person.id])
+            paint_card(painter, person, today, anonymous=anonymous,
+                       highlighted=person.id in highlighted)
+            painter.restore()
+
+
+def _paint_page(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, today: date,
+                title: str, anonymous: bool, bounds: QRectF, page: QRectF) -> None:
+    painter.fillRect(page, QColor("#ffffff"))
+    title_font = QFont(painter.font())
+    title_font.setPixelSize(22)
+    title_font.setBold(True)
+    painter.setFont(title_font)
+    painter.setPen(QColor("#212121"))
+    metrics = QFontMetricsF(title_font)
+    painter.drawText(QRectF(MARGIN, MARGIN / 2, page.width() - 2 * MARGIN, TITLE_HEIGHT),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     metrics.elidedText(title, Qt.TextElideMode.ElideRight,
+                                        page.width() - 2 * MARGIN))
+    painter.save()
+    painter.translate(MARGIN - bounds.left(), MARGIN / 2 + TITLE_HEIGHT - bounds.top())
+    paint_map(painter, stakeholders, layout, today, anonymous=anonymous)
+    painter.restore()
+    _paint_legend(painter, QPointF(MARGIN, page.height() - LEGEND_HEIGHT))
+
+
+def _paint_legend(painter: QPainter, origin: QPointF) -> None:
+    font = QFont(painter.font())
+    font.setPixelSize(12)
+    font.setBold(False)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    x = origin.x()
+    y = origin.y() + 10
+    for sentiment, colour in SENTIMENT_COLOURS.items():
+        painter.fillRect(QRectF(x, y, 10, 10), QColor(colour))
+        label = SENTIMENT_WORDS[sentiment]
+        painter.setPen(QColor("#455a64"))
+        painter.drawText(QPointF(x + 14, y + 9), label)
+        x += 22 + metrics.horizontalAdvance(label)
+    for influence, label in ((False, "reports to"), (True, "influences")):
+        painter.setPen(edge_pen(influence))
+        painter.drawLine(QPointF(x, y + 5), QPointF(x + 28, y + 5))
+        painter.setPen(QColor("#455a64"))
+        painter.drawText(QPointF(x + 34, y + 9), label)
+        x += 46 + metrics.horizontalAdvance(label)
+    painter.drawText(QPointF(x, y + 9), LEGEND_TAIL)
+
+
+def _page_size(bounds: QRectF) -> QSize:
+    return QSize(int(max(bounds.width() + 2 * MARGIN, MIN_PAGE_WIDTH)),
+                 int(bounds.height() + MARGIN + TITLE_HEIGHT + LEGEND_HEIGHT))
+
+
+def map_png(stakeholders: StakeholderMap, layout: Layout, today: date, title: str, *,
+            anonymous: bool = False, scale: float = PNG_SCALE) -> bytes:
+    ensure_gui()
+    bounds = scene_bounds(layout)
+    size = _page_size(bounds)
+    scale = min(scale, MAX_PNG_SIDE / max(size.width(), size.height(), 1))
+    image = QImage(max(1, int(size.width() * scale)), max(1, int(size.height() * scale)),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.scale(scale, scale)
+        _paint_page(painter, stakeholders, layout, today, title, anonymous, bounds,
+                    QRectF(0, 0, size.width(), size.height()))
+    finally:
+        painter.end()
+    # Set after painting: the file says "print me at 96 dpi × scale" without the fonts
+    # having been sized for that resolution twice.
+    dots_per_metre = round(96 * scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.setText("Title", title)
+    return _encoded(image)
+
+
+def _encoded(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, b"PNG"):
+        raise MapExportError("The map picture could not be encoded as PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def map_svg(stakeholders: StakeholderMap, layout: Layout, today: date, title: str, *,
+            anonymous: bool = False) -> bytes:
+    ensure_gui()
+    from PySide6.QtSvg import QSvgGenerator  # only an SVG export needs the SVG module
+
+    bounds = scene_bounds(layout)
+    size = _page_size(bounds)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    generator.setDescription("Stakeholder map exported from QBR Desktop")
+    painter = QPainter(generator)
+    try:
+        _paint_page(painter, stakeholders, layout, today, title, anonymous, bounds,
+                    QRectF(0, 0, size.width(), size.height()))
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def export_map(stakeholders: StakeholderMap, layout: Layout, out: Path, today: date,
+               title: str, *, anonymous: bool = False) -> Path:
+    """Write the map to `out` (.png or .svg) atomically; returns the path written."""
+    out = Path(out)
+    kind = out.suffix.lower()
+    if kind not in (".png", ".svg"):
+        raise MapExportError(f"“{out.name}” is neither .png nor .svg; the map exports as "
+                             "a PNG picture or an SVG drawing")
+    if not stakeholders.people:
+        raise MapExportError("Nobody is on this map yet, so there is nothing to export")
+    render = map_png if kind == ".png" else map_svg
+    write_bytes(out, render(stakeholders, layout, today, title, anonymous=anonymous))
+    return out

@@ -1,0 +1,167 @@
+"""The map's side lists: coverage findings (select one to see its people on the map) and
+who was invited to, confirmed for and attended each QBR."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.attendance import AttendanceIndicator, is_executive
+from qbr_desktop.domain.attendance import Signal as Light
+from qbr_desktop.domain.stakeholder_coverage import Finding, Severity
+from qbr_desktop.domain.stakeholders import Attendance, Stakeholder
+from qbr_desktop.services.stakeholders import ReviewChoice
+
+SEVERITY_MARKS = {Severity.RISK: "⚠ Risk", Severity.WARNING: "• Warning"}
+LIGHT_WORDS = {Light.GREEN: "🟢 Green", Light.YELLOW: "🟡 Yellow", Light.RED: "🔴 Red"}
+FLAGS = ("invited", "confirmed", "attended")
+
+
+class CoverageList(QWidget):
+    #: A finding was chosen: the ids of the people it is about.
+    people_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName("Coverage findings")
+        self.list.currentItemChanged.connect(self._chosen)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.findings: list[Finding] = []
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self.list.blockSignals(True)
+        self.list.clear()
+        for finding in findings:
+            item = QListWidgetItem(f"{SEVERITY_MARKS[finding.severity]}: {finding.message}")
+            item.setData(Qt.ItemDataRole.UserRole, list(finding.people))
+            item.setToolTip(finding.message)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        risks = sum(f.severity is Severity.RISK for f in findings)
+        warnings = len(findings) - risks
+        self.summary.setText(
+            "Coverage looks sound: nothing to act on." if not findings else
+            f"{risks} risk{'s' if risks != 1 else ''}, {warnings} warning"
+            f"{'s' if warnings != 1 else ''}. Select one to see its people on the map.")
+
+    def counts(self) -> tuple[int, int]:
+        risks = sum(f.severity is Severity.RISK for f in self.findings)
+        return risks, len(self.findings) - risks
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        self.people_chosen.emit([] if item is None else item.data(Qt.ItemDataRole.UserRole))
+
+
+class AttendanceTable(QWidget):
+    #: A review was picked: its id.
+    review_chosen = Signal(int)
+    #: A box was ticked or cleared: review id, the person's new Attendance.
+    changed = Signal(int, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.review_box = QComboBox(self)
+        self.review_box.setAccessibleName("Review")
+        self.review_box.activated.connect(self._review_picked)
+        self.indicator = QLabel(self)
+        self.indicator.setWordWrap(True)
+        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(["Person", "Invited", "Confirmed", "Attended"])
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemChanged.connect(self._item_changed)
+        self.empty = QLabel("No QBR is recorded for this account yet: schedule one on the "
+                            "Prep timeline tab to track who comes.", self)
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.review_box)
+        layout.addWidget(self.indicator)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        self._filling = False
+
+    def current_review(self) -> int | None:
+        data = self.review_box.currentData()
+        return None if data is None else int(data)
+
+    def show_reviews(self, reviews: list[ReviewChoice], keep: int | None) -> None:
+        self.review_box.clear()
+        for review in reviews:
+            self.review_box.addItem(f"{review.scheduled_at:%Y-%m-%d} · {review.status.value}",
+                                    review.review_id)
+        index = self.review_box.findData(keep) if keep is not None else -1
+        if index < 0 and reviews:
+            # The nearest planned review (the list runs latest first), else the latest.
+            planned = [i for i, r in enumerate(reviews) if r.status.value == "planned"]
+            index = planned[-1] if planned else 0
+        self.review_box.setCurrentIndex(index)
+        has_reviews = bool(reviews)
+        for widget in (self.review_box, self.indicator, self.table):
+            widget.setVisible(has_reviews)
+        self.empty.setVisible(not has_reviews)
+
+    def show_attendance(self, people: list[Stakeholder], entries: list[Attendance],
+                        indicator: AttendanceIndicator) -> None:
+        self._filling = True
+        by_person = {entry.person_id: entry for entry in entries}
+        ordered = sorted(people, key=lambda p: (p.departed, not is_executive(p),
+                                                p.name.casefold()))
+        self.table.setRowCount(len(ordered))
+        for row, person in enumerate(ordered):
+            name = QTableWidgetItem(person.name + (" (left)" if person.departed else ""))
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            name.setData(Qt.ItemDataRole.UserRole, person.id)
+            name.setToolTip(person.title)
+            self.table.setItem(row, 0, name)
+            entry = by_person.get(person.id, Attendance(person.id))
+            for column, flag in enumerate(FLAGS, start=1):
+                box = QTableWidgetItem()
+                box.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                box.setCheckState(Qt.CheckState.Checked if getattr(entry, flag)
+                                  else Qt.CheckState.Unchecked)
+                box.setData(Qt.ItemDataRole.AccessibleTextRole, f"{person.name} {flag}")
+                self.table.setItem(row, column, box)
+        light = ("not recorded" if indicator.signal is None
+                 else LIGHT_WORDS[indicator.signal])
+        self.indicator.setText(f"Executive attendance: {light} — {indicator.reason}")
+        self._filling = False
+
+    def _review_picked(self, _index: int) -> None:
+        review = self.current_review()
+        if review is not None:
+            self.review_chosen.emit(review)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        review = self.current_review()
+        if self._filling or item.column() == 0 or review is None:
+            return
+        row = item.row()
+        name_item = self.table.item(row, 0)
+        if name_item is None:
+            return
+        flags = [self.table.item(row, column) for column in (1, 2, 3)]
+        values = [cell is not None and cell.checkState() == Qt.CheckState.Checked
+                  for cell in flags]
+        self.changed.emit(review, Attendance(int(name_item.data(Qt.ItemDataRole.UserRole)),
+                                             *values))
