@@ -115,9 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     from qbr_desktop.cli.imports import add_import_parser
 
     add_import_parser(commands)
+    export = commands.add_parser("export", help="export an account's QBR material")
+    formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
     from qbr_desktop.cli.plans import add_plan_parsers
 
-    add_plan_parsers(commands)
+    add_plan_parsers(commands, formats)
+    from qbr_desktop.cli.stakeholders import add_stakeholder_parsers
+
+    add_stakeholder_parsers(commands, formats)
     from qbr_desktop.cli.roi import add_roi_parser
 
     add_roi_parser(commands)

@@ -16,7 +16,8 @@ from qbr_desktop.services.plan_views import ReviewPlan, UpcomingReview
 from qbr_desktop.services.plans import PlanError
 
 
-def add_plan_parsers(commands: Any) -> None:
+def add_plan_parsers(commands: Any, formats: Any) -> None:
+    """The plan commands, and `qbr export ics` under the shared `export` command."""
     schedule = commands.add_parser(
         "schedule", help="plan an account's QBR and its preparation tasks",
         description="Plan a QBR on a date. If the account already has a planned review "
@@ -52,8 +53,6 @@ def add_plan_parsers(commands: Any) -> None:
     holidays.add_argument("--json", action="store_true", help="print JSON")
     holidays.set_defaults(handler=_holidays)
 
-    export = commands.add_parser("export", help="export an account's QBR material")
-    formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
     ics = formats.add_parser("ics", help="the next QBR and its tasks as a calendar file")
     ics.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
     ics.add_argument("--out", required=True, type=Path, metavar="FILE")

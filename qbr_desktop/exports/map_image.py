@@ -52,7 +52,8 @@ def ensure_gui() -> None:
     if QGuiApplication.instance() is None:
         if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
                                                      or os.environ.get("WAYLAND_DISPLAY")):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            if not os.environ.get("QT_QPA_PLATFORM"):
+                os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _application = QGuiApplication([sys.argv[0] if sys.argv else "qbr"])
 
 
@@ -166,7 +167,8 @@ def _encoded(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # stub: bytes; str works
+    if not saved:
         raise MapExportError("The map picture could not be encoded as PNG")
     buffer.close()
     return bytes(data.data())
