@@ -110,8 +110,10 @@ class StakeholderService:
                 .order_by(ReviewRow.scheduled_at).limit(1))
         return None if moment is None else _aware(moment).astimezone().date()
 
-    def coverage(self, account_id: int) -> list[Finding]:
-        return coverage(self.map(account_id), self.today(),
+    def coverage(self, account_id: int,
+                 stakeholders: StakeholderMap | None = None) -> list[Finding]:
+        """The coverage findings; pass the map when it is already loaded."""
+        return coverage(stakeholders or self.map(account_id), self.today(),
                         meeting_date=self.next_meeting(account_id))
 
     # People ----------------------------------------------------------------------------

@@ -107,6 +107,7 @@ class RelationLine(QGraphicsItem):
         super().__init__()
         self.source, self.target, self.link = source, target, link
         self._line = QLineF()
+        self.paints = 0  # how often the line was drawn (the drag benchmark reads it)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(EDGE_Z)
         source.edges.append(self)
@@ -145,6 +146,7 @@ class RelationLine(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        self.paints += 1
         paint_edge(painter, self._line, influence=self.is_influence,
                    strength=self.link.strength if self.link else 2,
                    highlighted=self.isSelected())

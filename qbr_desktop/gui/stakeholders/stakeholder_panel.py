@@ -206,7 +206,7 @@ class StakeholderPanel(QWidget):
         selected = self.scene.selected_people()
         try:
             self.stakeholders = self.service.map(self.account_id)
-            findings = self.service.coverage(self.account_id)
+            findings = self.service.coverage(self.account_id, self.stakeholders)
             reviews = self.service.reviews(self.account_id)
         except (StoreError, DomainError) as exc:
             self.setEnabled(False)
