@@ -71,9 +71,15 @@ def _key(person: Stakeholder) -> tuple[int, str, int]:
     return LEVEL_RANK.get(person.level, len(LEVEL_RANK)), person.name.casefold(), person.id
 
 
+NAMED_AT_MOST = 6  # a longer list stops being a to-do: the rest are counted
+
+
 def _names(people: Sequence[str]) -> str:
     if len(people) <= 1:
         return "".join(people)
+    if len(people) > NAMED_AT_MOST:
+        rest = len(people) - NAMED_AT_MOST + 1
+        return f"{', '.join(people[:NAMED_AT_MOST - 1])} and {rest} others"
     return f"{', '.join(people[:-1])} and {people[-1]}"
 
 

@@ -375,3 +375,13 @@ def test_findings_for_a_person() -> None:
     findings = run(people)
     assert rules(findings_for(findings, 4)) == ["influential_detractor", "key_people_stale"]
     assert findings_for(findings, 3) == []
+
+
+def test_a_long_list_of_people_names_six_and_counts_the_rest() -> None:
+    crowd = tuple(Stakeholder(n, f"Person {n:02d}", role=DecisionRole.DETRACTOR, influence=5,
+                              last_contact=date(2026, 11, 1)) for n in range(1, 21))
+    findings = coverage(StakeholderMap(1, crowd), date(2026, 11, 23))
+    detractors = next(f for f in findings if f.rule == "influential_detractor")
+    assert "Person 05" in detractors.message and "and 15 others" in detractors.message
+    assert "Person 06" not in detractors.message
+    assert len(detractors.people) == 20  # the map still highlights them all

@@ -12,6 +12,7 @@ from qbr_desktop.gui.stakeholders.map_scene import MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 WHEEL_STEP = 1.15
+READABLE_ZOOM = 0.6  # below this a card's name is too small to read
 EMPTY_TEXT = ("No one is on this map yet.\n\nAdd the people who will be in the room and the "
               "ones who decide:\nuse “Add person” above, or import the account's contacts "
               "(File › Import).")
@@ -63,6 +64,19 @@ class MapView(QGraphicsView):
             self.centerOn(bounds.center())
         elif self.zoom() < MIN_ZOOM:
             self.zoom_by(1.0)
+        self.zoomed.emit(self.zoom())
+
+    def first_look(self) -> None:
+        """How a map opens: all of it when that stays readable; else readable, from the top
+        (where the executives are), with F to see everything."""
+        self.fit_all()
+        if self.zoom() >= READABLE_ZOOM:
+            return
+        bounds = self.map_scene.itemsBoundingRect()
+        self.resetTransform()
+        self.scale(READABLE_ZOOM, READABLE_ZOOM)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(bounds.center().x(), bounds.top() + visible.height() / 2 - 20)
         self.zoomed.emit(self.zoom())
 
     # Input -------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ class PersonEditor(QWidget):
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.hide()
         self._lay_out()
-        self.setEnabled(False)
+        self.show_person(None, [])
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -96,10 +96,18 @@ class PersonEditor(QWidget):
                 ("Priorities", self.priorities_edit), ("Concerns", self.concerns_edit),
                 ("Notes", self.notes_edit)):
             form.addRow(caption, field)
+        self.fields_area = QWidget(self)
+        fields = QVBoxLayout(self.fields_area)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addLayout(form)
+        fields.addWidget(self.departed_box)
+        fields.addWidget(self.aligned_box)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("personHint")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.departed_box)
-        layout.addWidget(self.aligned_box)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.fields_area)
         layout.addWidget(self.problem)
         layout.addStretch(1)
 
@@ -139,9 +147,16 @@ class PersonEditor(QWidget):
         return super().eventFilter(watched, event)
 
     # Showing -----------------------------------------------------------------------------
-    def show_person(self, person: Stakeholder | None, team: list[Stakeholder]) -> None:
+    def show_person(self, person: Stakeholder | None, team: list[Stakeholder],
+                    selected: int = 0) -> None:
+        """The person to edit; None shows a hint instead (nobody or several selected)."""
         self.person = person
-        self.setEnabled(person is not None)
+        self.fields_area.setVisible(person is not None)
+        self.hint.setVisible(person is None)
+        self.hint.setText(
+            f"{selected} people selected: drag one to move them together, or press Delete."
+            if selected > 1 else
+            "Select a person on the map to see and edit them here, or use Add person.")
         self.show_problem("")
         self._filling = True
         try:
@@ -197,13 +212,15 @@ class PersonEditor(QWidget):
         manager = self.manager_box.currentData()
         return replace(
             self.person, name=self.name_edit.text().strip() or self.person.name,
-            title=self.title_edit.text().strip(), level=self.level_box.currentData(),
-            role=self.role_box.currentData(), influence=self.influence_spin.value(),
-            sentiment=self.sentiment_box.currentData(), strength=self.strength_spin.value(),
+            # Qt hands enum data back as plain strings: turn them back into the enums.
+            title=self.title_edit.text().strip(), level=ContactLevel(self.level_box.currentData()),
+            role=DecisionRole(self.role_box.currentData()), influence=self.influence_spin.value(),
+            sentiment=int(self.sentiment_box.currentData()), strength=self.strength_spin.value(),
             last_contact=None if picked == NO_DATE else date(picked.year(), picked.month(),
                                                              picked.day()),
             manager_id=None if manager in (None, NOBODY) else manager,
-            owner=self.owner_box.currentData(), owner_name=self.owner_name_edit.text().strip(),
+            owner=OurSide(self.owner_box.currentData()),
+            owner_name=self.owner_name_edit.text().strip(),
             priorities=self.priorities_edit.toPlainText().strip(),
             concerns=self.concerns_edit.toPlainText().strip(),
             notes=self.notes_edit.toPlainText().strip(),

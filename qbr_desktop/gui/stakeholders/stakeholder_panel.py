@@ -225,7 +225,7 @@ class StakeholderPanel(QWidget):
         self.layout_action.setEnabled(not self.grid_view)
         if self._fitted_for != self.account_id:
             self._fitted_for = self.account_id
-            self.view.fit_all()
+            self.view.first_look()
         self.loaded.emit(self.account_id)
 
     def current_layout(self) -> Layout:
@@ -243,7 +243,7 @@ class StakeholderPanel(QWidget):
         if on != self.grid_view:
             self.grid_view = on
             self.reload()
-            self.view.fit_all()
+            self.view.first_look()
 
     def set_anonymous(self, on: bool) -> None:
         self.anonymous = on
@@ -312,8 +312,7 @@ class StakeholderPanel(QWidget):
         people = self.scene.selected_people()
         team = list(self.stakeholders.people) if self.stakeholders else []
         person = next((p for p in team if p.id == people[0]), None) if len(people) == 1 else None
-        if person is not None or not people:
-            self.person_editor.show_person(person, team)
+        self.person_editor.show_person(person, team, len(people))
         self.delete_action.setEnabled(bool(people or self.scene.selected_lines()))
 
     def _person_edited(self, before: Stakeholder, after: Stakeholder) -> None:
