@@ -49,6 +49,11 @@ def card_rect() -> QRectF:
     return QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT)
 
 
+def card_bounds() -> QRectF:
+    """What a card may paint on: its rectangle, the border, and the risk mark above it."""
+    return card_rect().adjusted(-2, -10, 2, 2)
+
+
 def shown_name(person: Stakeholder, anonymous: bool) -> str:
     """The name on the card, or for a map shared outside the team, the person's title."""
     if not anonymous:
@@ -96,7 +101,7 @@ def _font(base: QFont, pixels: int, bold: bool = False) -> QFont:
 
 
 def paint_card(painter: QPainter, person: Stakeholder, today: date, *, anonymous: bool = False,
-               selected: bool = False, highlighted: bool = False,
+               selected: bool = False, highlighted: bool = False, at_risk: bool = False,
                base_font: QFont | None = None) -> None:
     """Draw the card with its top-left corner at the painter's origin."""
     rect = card_rect()
@@ -152,7 +157,21 @@ def paint_card(painter: QPainter, person: Stakeholder, today: date, *, anonymous
                                        Qt.TextElideMode.ElideRight, 80))
     _paint_contact_dot(painter, person, today, text_left)
     _paint_influence(painter, person.influence)
+    if at_risk:
+        _paint_risk_mark(painter)
     painter.restore()
+
+
+def _paint_risk_mark(painter: QPainter) -> None:
+    """A red '!' on the card's top edge: this person is part of a coverage risk."""
+    painter.setOpacity(1.0)
+    centre = QPointF(CARD_WIDTH - 44, 0)
+    painter.setPen(QPen(QColor("#ffffff"), 1.5))
+    painter.setBrush(QColor(SENTIMENT_COLOURS[-2]))
+    painter.drawEllipse(centre, 8, 8)
+    painter.setFont(_font(painter.font(), 11, bold=True))
+    painter.drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16),
+                     Qt.AlignmentFlag.AlignCenter, "!")
 
 
 def _text_row(painter: QPainter, rect: QRectF, text: str) -> None:

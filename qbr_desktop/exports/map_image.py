@@ -67,7 +67,8 @@ def scene_bounds(layout: Layout) -> QRectF:
 
 
 def paint_map(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, today: date, *,
-              anonymous: bool = False, highlighted: Collection[int] = ()) -> None:
+              anonymous: bool = False, highlighted: Collection[int] = (),
+              at_risk: Collection[int] = ()) -> None:
     """Bands, then lines, then cards, in scene coordinates."""
     for index, band in enumerate(layout.bands):
         paint_band(painter, band, index)
@@ -85,7 +86,7 @@ def paint_map(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, t
             painter.save()
             painter.translate(positions[person.id])
             paint_card(painter, person, today, anonymous=anonymous,
-                       highlighted=person.id in highlighted)
+                       highlighted=person.id in highlighted, at_risk=person.id in at_risk)
             painter.restore()
 
 

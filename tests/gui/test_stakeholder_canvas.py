@@ -28,10 +28,6 @@ from qbr_desktop.gui.stakeholders.map_view import MAX_ZOOM, MIN_ZOOM
 from qbr_desktop.gui.stakeholders.stakeholder_panel import StakeholderPanel
 
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-# PersonEditor.read() takes level/role/owner from QComboBox.currentData(), which hands the
-# StrEnum members back as plain str; StakeholderService._write then calls `.value` on the
-# role and raises AttributeError (not caught by the panel), so no edit in the Person tab is
-# ever stored.
 
 
 @dataclass(frozen=True)
@@ -566,3 +562,22 @@ def test_export_writes_a_png_and_an_anonymous_svg_without_names(
         assert person.name not in text
         assert person.name.split()[0] not in text
         assert person.title in text
+
+
+def test_people_in_a_coverage_risk_carry_a_mark_on_the_map(panel: StakeholderPanel,
+                                                          team: Team) -> None:
+    marked = {pid for pid, card in panel.scene.cards.items() if card.at_risk}
+    assert team.detractor in marked  # a detractor with influence 4
+    assert team.user not in marked
+
+
+def test_namesakes_are_told_apart_in_the_reports_to_list(panel: StakeholderPanel,
+                                                         context: Any, team: Team) -> None:
+    context.stakeholders.add_person(team.account_id, Stakeholder(
+        0, "Carla Finch", "Head of Finance Ops", level=ContactLevel.DIRECTOR))
+    panel.reload()
+    select_by_click(panel, team.user)
+    box = panel.person_editor.manager_box
+    shown = [box.itemText(i) for i in range(box.count())]
+    assert "Carla Finch (CFO)" in shown and "Carla Finch (Head of Finance Ops)" in shown
+    assert "Victor Park" in shown  # a unique name stays as it is

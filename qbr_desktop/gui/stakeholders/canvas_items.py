@@ -18,6 +18,7 @@ from qbr_desktop.domain.stakeholder_layout import Band
 from qbr_desktop.domain.stakeholders import InfluenceLink, Stakeholder
 from qbr_desktop.exports.map_drawing import (
     ARROW,
+    card_bounds,
     card_rect,
     edge_line,
     paint_band,
@@ -45,6 +46,7 @@ class PersonCard(QGraphicsObject):
         self.today = today
         self.anonymous = anonymous
         self.highlighted = False
+        self.at_risk = False  # part of a coverage risk: a red mark on the card
         self.snap = False
         self.edges: list[RelationLine] = []
         self.paints = 0  # how often the card was drawn (the drag benchmark reads it)
@@ -66,6 +68,11 @@ class PersonCard(QGraphicsObject):
         self._refresh_tooltip()
         self.update()
 
+    def set_at_risk(self, on: bool) -> None:
+        if on != self.at_risk:
+            self.at_risk = on
+            self.update()
+
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:
             self.highlighted = on
@@ -75,7 +82,7 @@ class PersonCard(QGraphicsObject):
         self.setToolTip(rich_tooltip(tooltip(self.person, self.today, self.anonymous)))
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return card_rect().adjusted(-2, -2, 2, 2)
+        return card_bounds()
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -86,7 +93,8 @@ class PersonCard(QGraphicsObject):
               widget: QWidget | None = None) -> None:
         self.paints += 1
         paint_card(painter, self.person, self.today, anonymous=self.anonymous,
-                   selected=self.isSelected(), highlighted=self.highlighted)
+                   selected=self.isSelected(), highlighted=self.highlighted,
+                   at_risk=self.at_risk)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange,  # noqa: N802
                    value: Any) -> Any:

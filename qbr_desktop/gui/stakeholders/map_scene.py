@@ -116,6 +116,10 @@ class MapScene(QGraphicsScene):
     def selected_lines(self) -> list[RelationLine]:
         return [item for item in self.selectedItems() if isinstance(item, RelationLine)]
 
+    def mark_at_risk(self, people: Collection[int]) -> None:
+        for person_id, card in self.cards.items():
+            card.set_at_risk(person_id in people)
+
     def highlight(self, people: Collection[int]) -> None:
         for person_id, card in self.cards.items():
             card.set_highlighted(person_id in people)

@@ -168,9 +168,13 @@ class PersonEditor(QWidget):
                 for text_edit in (self.priorities_edit, self.concerns_edit, self.notes_edit):
                     text_edit.clear()
                 return
+            names = [p.name for p in team]
             for other in sorted(team, key=lambda p: p.name.casefold()):
                 if other.id != person.id:
-                    self.manager_box.addItem(other.name, other.id)
+                    # Two people may share a name: their titles tell them apart.
+                    shown = (f"{other.name} ({other.title or other.level.value})"
+                             if names.count(other.name) > 1 else other.name)
+                    self.manager_box.addItem(shown, other.id)
             self.manager_box.setCurrentIndex(max(0, self.manager_box.findData(
                 NOBODY if person.manager_id is None else person.manager_id)))
             self.name_edit.setText(person.name)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.errors import DomainError
-from qbr_desktop.domain.stakeholder_coverage import findings_for
+from qbr_desktop.domain.stakeholder_coverage import Severity, findings_for
 from qbr_desktop.domain.stakeholder_layout import (
     Layout,
     org_chart,
@@ -217,6 +217,9 @@ class StakeholderPanel(QWidget):
                             movable=not self.grid_view, anonymous=self.anonymous,
                             selected=selected, reporting_lines=not self.grid_view)
         self.coverage.show_findings(findings)
+        self.scene.mark_at_risk({person for finding in findings
+                                 if finding.severity is Severity.RISK
+                                 for person in finding.people})
         risks, warnings = self.coverage.counts()
         self.side.setTabText(1, f"Coverage ({risks + warnings})" if findings else "Coverage")
         self.attendance.show_reviews(reviews, self.attendance.current_review())
