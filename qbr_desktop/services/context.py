@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.accounts import AccountService
+from qbr_desktop.services.agendas import AgendaService
 from qbr_desktop.services.catalogue import CatalogueService
 from qbr_desktop.services.departments import DepartmentService
 from qbr_desktop.services.insights import InsightService
@@ -37,6 +38,7 @@ class AppContext:
     plans: PlanService
     roi: RoiService
     stakeholders: StakeholderService
+    agendas: AgendaService
 
     @classmethod
     def open(cls, target: DatabaseTarget) -> AppContext:
@@ -50,7 +52,7 @@ class AppContext:
                    RiskRegister(store.sessions, insights), CatalogueService(store.sessions),
                    DepartmentService(store.sessions), PlanService(store.sessions),
                    RoiService(store.sessions, insights=insights),
-                   StakeholderService(store.sessions))
+                   StakeholderService(store.sessions), AgendaService(store.sessions))
 
     @property
     def is_demo(self) -> bool:

@@ -29,6 +29,7 @@ from qbr_desktop.domain.workdays import SchedulePlan, WorkCalendar, schedule
 from qbr_desktop.paths import user_data_folder
 from qbr_desktop.services.plan_views import PlanTask, ReviewPlan, UpcomingReview
 from qbr_desktop.services.playbook_library import PlaybookLibrary
+from qbr_desktop.services.rows import account_row, as_utc, review_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
@@ -107,7 +108,7 @@ class PlanService:
         start = datetime.combine(day, at or DEFAULT_MEETING_TIME, ZoneInfo(zone_name))
         now = self._clock()
         with session_scope(self._sessions) as session:
-            account = _account(session, account_id)
+            account = account_row(session, account_id)
             chosen = self._playbook(session, account, playbook)
             review = ReviewRow(account_id=account_id, scheduled_at=start, time_zone=zone_name,
                                format=review_format.value, kind=kind.value,
@@ -122,13 +123,13 @@ class PlanService:
     def plan_review(self, review_id: int, playbook: str | None = None) -> ReviewPlan:
         """Give a review that has no plan yet (one planned elsewhere) its tasks."""
         with session_scope(self._sessions) as session:
-            review = _review(session, review_id)
+            review = review_row(session, review_id)
             if review.tasks:
                 raise PlanError(f"The review on {review.scheduled_at:%Y-%m-%d} already has "
                                 "a plan")
             chosen = self._playbook(session, review.account, playbook)
             review.playbook = chosen.name
-            day = _aware(review.scheduled_at).astimezone(ZoneInfo(review.time_zone)).date()
+            day = as_utc(review.scheduled_at).astimezone(ZoneInfo(review.time_zone)).date()
             notes = self._create_tasks(session, review, chosen, day)
             return replace(self._read(session, review_id), notes=notes)
 
@@ -157,7 +158,7 @@ class PlanService:
                     chosen = self.library.for_tier(
                         effective_tier(account.arr, account.tier_override, scheme))
                     review.playbook = chosen.name
-                    day = _aware(review.scheduled_at).astimezone(
+                    day = as_utc(review.scheduled_at).astimezone(
                         ZoneInfo(review.time_zone)).date()
                     rows.extend(_task_values(review.id, schedule(
                         chosen, day, calendar, self._today(review.time_zone)), now))
@@ -173,7 +174,7 @@ class PlanService:
     def next_plan(self, account_id: int) -> ReviewPlan | None:
         """The account's next planned review (the latest past one if none is ahead)."""
         with session_scope(self._sessions) as session:
-            _account(session, account_id)
+            account_row(session, account_id)
             reviews = list(session.scalars(
                 select(ReviewRow).where(ReviewRow.account_id == account_id,
                                         ReviewRow.status == ReviewStatus.PLANNED.value)
@@ -181,7 +182,7 @@ class PlanService:
             if not reviews:
                 return None
             now = self._clock()
-            ahead = [r for r in reviews if _aware(r.scheduled_at) >= now - timedelta(days=1)]
+            ahead = [r for r in reviews if as_utc(r.scheduled_at) >= now - timedelta(days=1)]
             return self._read(session, (ahead[0] if ahead else reviews[-1]).id)
 
     def move(self, review_id: int, start: datetime, *,
@@ -195,7 +196,7 @@ class PlanService:
         if time_zone is not None and not _known_zone(time_zone):
             raise PlanError(f"“{time_zone}” is not a time zone name (e.g. Europe/Berlin)")
         with session_scope(self._sessions) as session:
-            review = _review(session, review_id)
+            review = review_row(session, review_id)
             if time_zone is not None:
                 review.time_zone = time_zone
             local = start.astimezone(ZoneInfo(review.time_zone))
@@ -231,7 +232,7 @@ class PlanService:
 
     def set_executives_confirmed(self, review_id: int, confirmed: bool) -> None:
         with session_scope(self._sessions) as session:
-            review = _review(session, review_id)
+            review = review_row(session, review_id)
             review.executives_confirmed = confirmed
             review.updated_at = self._clock()
 
@@ -241,8 +242,8 @@ class PlanService:
         """A task of the CSM's own, dated by hand, placed among the tasks by its date."""
         title = _clean_title(title)
         with session_scope(self._sessions) as session:
-            review = _review(session, review_id)
-            meeting_day = _aware(review.scheduled_at).astimezone(
+            review = review_row(session, review_id)
+            meeting_day = as_utc(review.scheduled_at).astimezone(
                 ZoneInfo(review.time_zone)).date()
             chosen_phase = phase or (Phase.FOLLOW_UP if due > meeting_day
                                      else Phase.REFINEMENT_AND_LOGISTICS)
@@ -287,7 +288,7 @@ class PlanService:
     def reorder(self, review_id: int, task_ids: Sequence[int]) -> None:
         """Put the plan's tasks in the given order (all of them, each once)."""
         with session_scope(self._sessions) as session:
-            review = _review(session, review_id)
+            review = review_row(session, review_id)
             by_id = {t.id: t for t in review.tasks}
             if sorted(task_ids) != sorted(by_id):
                 raise PlanError("The new order must list every task of the plan exactly once")
@@ -318,7 +319,7 @@ class PlanService:
             last_held: dict[int, date] = {}
             next_planned: dict[int, ReviewRow] = {}
             for review in reviews:
-                at = _aware(review.scheduled_at)
+                at = as_utc(review.scheduled_at)
                 if review.status == ReviewStatus.HELD.value or (
                         review.status == ReviewStatus.PLANNED.value and at < now):
                     last_held[review.account_id] = at.date()
@@ -329,9 +330,9 @@ class PlanService:
                 tier = effective_tier(account.arr, account.tier_override, scheme)
                 planned = next_planned.get(account_id)
                 status = cadence_status(tier, last_held.get(account_id),
-                                        _aware(planned.scheduled_at).date() if planned else None,
+                                        as_utc(planned.scheduled_at).date() if planned else None,
                                         today)
-                in_window = planned is not None and _aware(planned.scheduled_at) <= horizon
+                in_window = planned is not None and as_utc(planned.scheduled_at) <= horizon
                 if not in_window and not status.needs_attention:
                     continue
                 done, total, overdue = counts.get(planned.id, (0, 0, 0)) if planned and \
@@ -340,7 +341,7 @@ class PlanService:
                 rows.append(UpcomingReview(
                     account_id=account_id, account_name=account.name, tier=tier,
                     review_id=shown.id if shown else None,
-                    meeting_at=_aware(shown.scheduled_at) if shown else None,
+                    meeting_at=as_utc(shown.scheduled_at) if shown else None,
                     time_zone=shown.time_zone if shown else None, tasks_done=done,
                     tasks_total=total, overdue_tasks=overdue,
                     cadence_state=status.state.value, cadence_reason=status.reason))
@@ -366,7 +367,7 @@ class PlanService:
         return self.library.for_tier(tier)
 
     def _read(self, session: Session, review_id: int) -> ReviewPlan:
-        review = _review(session, review_id)
+        review = review_row(session, review_id)
         account = review.account
         tier = effective_tier(account.arr, account.tier_override, read_tier_scheme(session))
         tasks = tuple(PlanTask(
@@ -376,7 +377,7 @@ class PlanService:
             position=t.position, updated_at=t.updated_at) for t in review.tasks)
         return ReviewPlan(
             review_id=review.id, account_id=account.id, account_name=account.name, tier=tier,
-            meeting_at=_aware(review.scheduled_at).astimezone(UTC), time_zone=review.time_zone,
+            meeting_at=as_utc(review.scheduled_at).astimezone(UTC), time_zone=review.time_zone,
             duration_minutes=review.duration_minutes, status=ReviewStatus(review.status),
             playbook=review.playbook, executives_confirmed=review.executives_confirmed,
             tasks=tasks, today=self._today(review.time_zone), updated_at=review.updated_at)
@@ -434,24 +435,6 @@ def _clean_title(title: str) -> str:
     if not cleaned:
         raise PlanError("A task needs a title")
     return cleaned
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _account(session: Session, account_id: int) -> AccountRow:
-    row = session.get(AccountRow, account_id)
-    if row is None:
-        raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
-    return row
-
-
-def _review(session: Session, review_id: int) -> ReviewRow:
-    row = session.get(ReviewRow, review_id)
-    if row is None:
-        raise NotFoundError(f"No review with id {review_id} (it may have been deleted)")
-    return row
 
 
 def _task(session: Session, task_id: int) -> PrepTaskRow:

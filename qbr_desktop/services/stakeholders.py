@@ -32,11 +32,11 @@ from qbr_desktop.domain.stakeholders import (
     validate_person,
 )
 from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.services.rows import account_row, as_utc, review_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
 from qbr_desktop.store.models import (
-    AccountRow,
     AttendanceRow,
     ContactRow,
     InfluenceLinkRow,
@@ -84,7 +84,7 @@ class StakeholderService:
     # Reading ---------------------------------------------------------------------------
     def map(self, account_id: int) -> StakeholderMap:
         with session_scope(self._sessions) as session:
-            account = _account(session, account_id)
+            account = account_row(session, account_id)
             tier = effective_tier(account.arr, account.tier_override, read_tier_scheme(session))
             people = tuple(_person(row) for row in session.scalars(
                 select(ContactRow).where(ContactRow.account_id == account_id)
@@ -98,7 +98,7 @@ class StakeholderService:
 
     def account_name(self, account_id: int) -> str:
         with session_scope(self._sessions) as session:
-            return _account(session, account_id).name
+            return account_row(session, account_id).name
 
     def next_meeting(self, account_id: int) -> date | None:
         with session_scope(self._sessions) as session:
@@ -108,7 +108,7 @@ class StakeholderService:
                        ReviewRow.status == ReviewStatus.PLANNED.value,
                        ReviewRow.scheduled_at >= self._clock())
                 .order_by(ReviewRow.scheduled_at).limit(1))
-        return None if moment is None else _aware(moment).astimezone().date()
+        return None if moment is None else as_utc(moment).astimezone().date()
 
     def coverage(self, account_id: int,
                  stakeholders: StakeholderMap | None = None) -> list[Finding]:
@@ -121,9 +121,9 @@ class StakeholderService:
         """Store a new person (its id is given by the store) and return them with it."""
         validate_person(replace(person, id=-1))
         with session_scope(self._sessions) as session:
-            _account(session, account_id)
+            account_row(session, account_id)
             if person.manager_id is not None:
-                _same_account(session, account_id, person.manager_id)
+                _sameaccount_row(session, account_id, person.manager_id)
             row = ContactRow(account_id=account_id, level=person.level.value)
             _write(row, person, self._clock())
             row.map_x, row.map_y = person.x, person.y
@@ -187,7 +187,7 @@ class StakeholderService:
         """Put a removed person back with the same id, lines, links and attendance."""
         person = removed.person
         with session_scope(self._sessions) as session:
-            _account(session, removed.account_id)
+            account_row(session, removed.account_id)
             row = ContactRow(id=person.id, account_id=removed.account_id,
                              level=person.level.value, email=removed.email,
                              phone=removed.phone)
@@ -245,15 +245,15 @@ class StakeholderService:
     def reviews(self, account_id: int) -> list[ReviewChoice]:
         """The account's reviews, the latest first, for the attendance picker."""
         with session_scope(self._sessions) as session:
-            _account(session, account_id)
+            account_row(session, account_id)
             rows = session.scalars(select(ReviewRow).where(ReviewRow.account_id == account_id)
                                    .order_by(ReviewRow.scheduled_at.desc()))
-            return [ReviewChoice(row.id, _aware(row.scheduled_at), ReviewStatus(row.status))
+            return [ReviewChoice(row.id, as_utc(row.scheduled_at), ReviewStatus(row.status))
                     for row in rows]
 
     def attendance(self, review_id: int) -> list[Attendance]:
         with session_scope(self._sessions) as session:
-            _review(session, review_id)
+            review_row(session, review_id)
             return [_attendance(row) for row in session.scalars(
                 select(AttendanceRow).where(AttendanceRow.review_id == review_id)
                 .order_by(AttendanceRow.contact_id))]
@@ -268,8 +268,8 @@ class StakeholderService:
         entry = replace(entry, invited=entry.invited or entry.confirmed or entry.attended,
                         confirmed=entry.confirmed or entry.attended)
         with session_scope(self._sessions) as session:
-            review = _review(session, review_id)
-            _same_account(session, review.account_id, entry.person_id)
+            review = review_row(session, review_id)
+            _sameaccount_row(session, review.account_id, entry.person_id)
             row = session.get(AttendanceRow, (review_id, entry.person_id))
             if row is None:
                 row = AttendanceRow(review_id=review_id, contact_id=entry.person_id)
@@ -281,7 +281,7 @@ class StakeholderService:
 
     def attendance_indicator(self, review_id: int) -> AttendanceIndicator:
         with session_scope(self._sessions) as session:
-            review = _review(session, review_id)
+            review = review_row(session, review_id)
             team = [_person(r) for r in _team(session, review.account_id)]
             entries = [_attendance(r) for r in session.scalars(
                 select(AttendanceRow).where(AttendanceRow.review_id == review_id))]
@@ -342,24 +342,6 @@ def _team(session: Session, account_id: int) -> Sequence[ContactRow]:
     return session.scalars(select(ContactRow).where(ContactRow.account_id == account_id)).all()
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _account(session: Session, account_id: int) -> AccountRow:
-    row = session.get(AccountRow, account_id)
-    if row is None:
-        raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
-    return row
-
-
-def _review(session: Session, review_id: int) -> ReviewRow:
-    row = session.get(ReviewRow, review_id)
-    if row is None:
-        raise NotFoundError(f"No review with id {review_id} (it may have been deleted)")
-    return row
-
-
 def _contact(session: Session, person_id: int) -> ContactRow:
     row = session.get(ContactRow, person_id)
     if row is None:
@@ -367,7 +349,7 @@ def _contact(session: Session, person_id: int) -> ContactRow:
     return row
 
 
-def _same_account(session: Session, account_id: int, person_id: int) -> ContactRow:
+def _sameaccount_row(session: Session, account_id: int, person_id: int) -> ContactRow:
     row = _contact(session, person_id)
     if row.account_id != account_id:
         raise StakeholderError(f"{row.name} belongs to another account")

@@ -353,3 +353,68 @@ class ImportLayoutRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
     mapping: Mapped[str] = mapped_column(Text)  # JSON: {field: header}
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class AgendaRow(Base):
+    """A review's agenda: the template it started from and the booked slot."""
+
+    __tablename__ = "agenda"
+
+    review_id: Mapped[int] = mapped_column(
+        ForeignKey("review.id", ondelete="CASCADE"), primary_key=True)
+    template: Mapped[str] = mapped_column(String(100))
+    slot_minutes: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class AgendaSectionRow(Base):
+    """One timed section of a review's agenda, with the notes taken while it ran."""
+
+    __tablename__ = "agenda_section"
+    __table_args__ = (UniqueConstraint("review_id", "key", name="uq_agenda_section_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda.review_id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    minutes: Mapped[int] = mapped_column(Integer)
+    owner: Mapped[str] = mapped_column(String(20))
+    focus: Mapped[str] = mapped_column(String(20))
+    prompt: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingRunRow(Base):
+    """A review's meeting as it runs: every control pressed, with both clocks' readings."""
+
+    __tablename__ = "meeting_run"
+
+    review_id: Mapped[int] = mapped_column(
+        ForeignKey("review.id", ondelete="CASCADE"), primary_key=True)
+    boot_id: Mapped[str] = mapped_column(String(80))
+    events: Mapped[str] = mapped_column(Text)  # JSON list: at, wall, kind, section, seconds
+    started_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ActionItemRow(Base):
+    """A commitment from a QBR, ours or the customer's, tracked until done."""
+
+    __tablename__ = "action_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    review_id: Mapped[int | None] = mapped_column(
+        ForeignKey("review.id", ondelete="SET NULL"), nullable=True, index=True)
+    section: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    side: Mapped[str] = mapped_column(String(10))
+    owner: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

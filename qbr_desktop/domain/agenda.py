@@ -1,0 +1,229 @@
+"""QBR agendas: the reference's templates, and the checks a CSM wants before sending one.
+
+An agenda is a list of timed sections, each with an owner (CSM, customer, joint) and a
+focus: backward (what happened), forward (what comes next) or neither (opening, close).
+Executives' time goes to the future: the forward share of the timed discussion should be at
+least 60 % (the reference's 60/40 rule; some teams hold 70/30, a setting).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from enum import StrEnum
+
+from qbr_desktop.domain.errors import ValidationFailed
+
+DEFAULT_FORWARD_TARGET = Decimal("0.60")
+FORWARD_TARGETS = (Decimal("0.60"), Decimal("0.70"))
+MAX_SECTIONS = 60
+MAX_SECTION_MINUTES = 240
+MAX_SLOT_MINUTES = 480
+TITLE_LIMIT = 200
+CROWDED_MINUTES = 3  # sections shorter than this on average make a rushed meeting
+
+
+class SectionOwner(StrEnum):
+    CSM = "CSM"
+    CUSTOMER = "customer"
+    JOINT = "joint"
+
+
+class Focus(StrEnum):
+    BACKWARD = "backward"
+    FORWARD = "forward"
+    NEUTRAL = "neither"
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaSection:
+    key: str  # stable within the agenda: notes, timings and action items refer to it
+    title: str
+    minutes: int
+    owner: SectionOwner = SectionOwner.JOINT
+    focus: Focus = Focus.NEUTRAL
+    prompt: str = ""  # what the section is for, shown to the CSM while it runs
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    template: str
+    slot_minutes: int
+    sections: tuple[AgendaSection, ...]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(section.minutes for section in self.sections)
+
+    def minutes_with(self, focus: Focus) -> int:
+        return sum(s.minutes for s in self.sections if s.focus is focus)
+
+    @property
+    def forward_share(self) -> Decimal | None:
+        """Forward minutes over forward + backward minutes; None when neither is timed."""
+        forward, backward = self.minutes_with(Focus.FORWARD), self.minutes_with(Focus.BACKWARD)
+        if forward + backward == 0:
+            return None
+        return Decimal(forward) / Decimal(forward + backward)
+
+    def section(self, key: str) -> AgendaSection | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaCheck:
+    ok: bool
+    message: str
+
+
+def _s(key: str, title: str, minutes: int, owner: SectionOwner, focus: Focus,
+       prompt: str) -> AgendaSection:
+    return AgendaSection(key, title, minutes, owner, focus, prompt)
+
+
+CSM, CUSTOMER, JOINT = SectionOwner.CSM, SectionOwner.CUSTOMER, SectionOwner.JOINT
+BACK, AHEAD, NEITHER = Focus.BACKWARD, Focus.FORWARD, Focus.NEUTRAL
+
+QBR_60 = "60-minute QBR"
+RUN_SHEET_45 = "45-minute run-sheet + 15 min Q&A"
+EBR_90 = "Executive business review (90 min)"
+DIGITAL_30 = "Digital review (30 min)"
+
+TEMPLATES: dict[str, Agenda] = {
+    QBR_60: Agenda(QBR_60, 60, (
+        _s("opening", "Opening", 5, CSM, NEITHER, "Align on goals and confirm the agenda."),
+        _s("business-context", "Business context", 10, CUSTOMER, AHEAD,
+           "The customer's news and priorities, in their words."),
+        _s("value-review", "Value review", 15, JOINT, BACK,
+           "Outcomes, ROI and success metrics against last quarter's goals."),
+        _s("strategic-discussion", "Strategic discussion", 20, JOINT, AHEAD,
+           "Roadmap, opportunities and the plan for the next two quarters."),
+        _s("action-planning", "Action planning", 8, JOINT, AHEAD,
+           "Commitments on both sides, owners and dates."),
+        _s("close", "Close", 2, CSM, NEITHER, "Summary and thanks; confirm the next date."),
+    )),
+    RUN_SHEET_45: Agenda(RUN_SHEET_45, 60, (
+        _s("opening", "Opening", 5, CSM, NEITHER,
+           "Welcome, introductions, objectives; open with a strategic question."),
+        _s("success-review", "Success review", 10, JOINT, BACK,
+           "Last quarter's goals and outcomes, wins, value and ROI."),
+        _s("usage-adoption", "Usage and adoption", 8, JOINT, BACK,
+           "Trends against peers, strengths and gaps, champions."),
+        _s("roadmap", "Roadmap preview", 8, CSM, AHEAD,
+           "Coming releases tied to the customer's priorities."),
+        _s("recommendations", "Strategic recommendations", 8, JOINT, AHEAD,
+           "Next quarter's priorities, quick wins, resources needed."),
+        _s("actions", "Action items and commitments", 6, JOINT, AHEAD,
+           "Mutual actions with owners, checkpoints, next QBR date."),
+        _s("discussion", "Q&A and discussion", 15, JOINT, AHEAD,
+           "Their questions and concerns; listen more than you talk."),
+    )),
+    EBR_90: Agenda(EBR_90, 90, (
+        _s("opening", "Opening", 5, CSM, NEITHER, "Objectives for the session, introductions."),
+        _s("business-context", "Business context and priorities", 15, CUSTOMER, AHEAD,
+           "Where the business is heading; what leadership is measured on."),
+        _s("value-delivered", "Value delivered and ROI", 20, JOINT, BACK,
+           "Outcomes against goals, the quantified return, proof points."),
+        _s("strategic-roadmap", "Strategic roadmap and alignment", 25, JOINT, AHEAD,
+           "Where the partnership goes next, tied to their strategy."),
+        _s("expansion", "Growth and partnership", 10, JOINT, AHEAD,
+           "Opportunities, investment and what success looks like a year out."),
+        _s("commitments", "Commitments", 10, JOINT, AHEAD,
+           "Executive-level commitments, owners, dates."),
+        _s("close", "Close", 5, CSM, NEITHER, "Summary, thanks, next EBR date."),
+    )),
+    DIGITAL_30: Agenda(DIGITAL_30, 30, (
+        _s("opening", "Opening", 3, CSM, NEITHER, "Goals for the call."),
+        _s("value-snapshot", "Value snapshot", 8, CSM, BACK, "Outcomes and value since last time."),
+        _s("adoption", "Adoption and tips", 7, JOINT, BACK, "Usage, gaps and one tip to try."),
+        _s("whats-next", "What's next", 8, JOINT, AHEAD, "Their priorities and our roadmap."),
+        _s("actions", "Actions", 4, JOINT, AHEAD, "Who does what by when."),
+    )),
+}
+
+TIER_TEMPLATES = {"Strategic": QBR_60, "Enterprise": QBR_60, "Growth": RUN_SHEET_45,
+                  "Mid-Market": RUN_SHEET_45}
+
+
+def template_for_tier(tier: str) -> Agenda:
+    """The reference's format for the tier: Strategic 60 min, Growth 45 + Q&A, Core 30."""
+    return TEMPLATES[TIER_TEMPLATES.get(tier, DIGITAL_30)]
+
+
+def new_key(title: str, taken: Sequence[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:30] or "section"
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    return key
+
+
+def validate_agenda(agenda: Agenda) -> None:
+    """Refuse what cannot be run: no sections, negative minutes, duplicate keys, empty titles."""
+    problems: dict[str, str] = {}
+    if not 1 <= agenda.slot_minutes <= MAX_SLOT_MINUTES:
+        problems["slot_minutes"] = (f"The booked slot is {agenda.slot_minutes} minutes; it must "
+                                    f"be 1 to {MAX_SLOT_MINUTES}")
+    if len(agenda.sections) > MAX_SECTIONS:
+        problems["sections"] = (f"{len(agenda.sections)} sections is more than a meeting can "
+                                f"hold (the limit is {MAX_SECTIONS})")
+    keys = [s.key for s in agenda.sections]
+    if len(set(keys)) != len(keys):
+        problems["sections"] = "Two sections share a key"
+    for index, section in enumerate(agenda.sections):
+        where = f"sections[{index}]"
+        if not section.title.strip():
+            problems[f"{where}.title"] = f"Section {index + 1} needs a title"
+        elif len(section.title) > TITLE_LIMIT:
+            problems[f"{where}.title"] = (f"Section {index + 1}'s title is {len(section.title)} "
+                                          f"characters; the limit is {TITLE_LIMIT}")
+        if isinstance(section.minutes, bool) or not isinstance(section.minutes, int) or not (
+                0 <= section.minutes <= MAX_SECTION_MINUTES):
+            problems[f"{where}.minutes"] = (f"“{section.title}” is {section.minutes!r} minutes; "
+                                            f"a section takes 0 to {MAX_SECTION_MINUTES}")
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def check_agenda(agenda: Agenda, forward_target: Decimal = DEFAULT_FORWARD_TARGET
+                 ) -> list[AgendaCheck]:
+    """What to tell the CSM about the agenda: warnings never block saving or running it."""
+    checks: list[AgendaCheck] = []
+    total, slot = agenda.total_minutes, agenda.slot_minutes
+    if not agenda.sections:
+        return [AgendaCheck(False, "The agenda has no sections yet.")]
+    if total > slot:
+        checks.append(AgendaCheck(False, f"The sections add up to {total} minutes, {total - slot} "
+                                         f"more than the {slot}-minute slot: shorten something "
+                                         "or the last sections will be squeezed."))
+    elif total < slot:
+        checks.append(AgendaCheck(True, f"{total} of {slot} minutes planned: {slot - total} "
+                                        "minutes spare for questions."))
+    else:
+        checks.append(AgendaCheck(True, f"{total} minutes, exactly the booked slot."))
+    share = agenda.forward_share
+    target = int(forward_target * 100)
+    if share is None:
+        checks.append(AgendaCheck(False, "No section looks forward or back: mark each "
+                                         "section's focus to check the balance."))
+    else:
+        percent = int((share * 100).to_integral_value())
+        checks.append(AgendaCheck(
+            share >= forward_target,
+            f"{percent}% of the discussion looks forward, {100 - percent}% back "
+            f"(aim for at least {target}/{100 - target})."))
+    empty = [s.title for s in agenda.sections if s.minutes == 0]
+    if empty:
+        checks.append(AgendaCheck(False, "No time is given to: " + ", ".join(empty) + "."))
+    if total and len(agenda.sections) * CROWDED_MINUTES > total:
+        checks.append(AgendaCheck(False, f"{len(agenda.sections)} sections in {total} minutes "
+                                         "is under three minutes each: merge some."))
+    return checks
+
+
+def with_section(agenda: Agenda, index: int, section: AgendaSection) -> Agenda:
+    sections = list(agenda.sections)
+    sections[index] = section
+    return replace(agenda, sections=tuple(sections))

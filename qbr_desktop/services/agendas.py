@@ -1,0 +1,349 @@
+"""Agenda and meeting use-cases: build a review's agenda, run the meeting with its timer,
+take notes, and record the action items that come out of it.
+
+A running meeting is stored as it changes: each control pressed is appended to the review's
+event list with the meeting clock's reading and the wall-clock time, so a crash or restart
+resumes the timer exactly (see services/meeting_clock.py for the clocks).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from qbr_desktop.domain.actions import (
+    ActionItem,
+    ActionSide,
+    ActionStatus,
+    FollowUp,
+    follow_up,
+    validate_action,
+)
+from qbr_desktop.domain.agenda import (
+    DEFAULT_FORWARD_TARGET,
+    FORWARD_TARGETS,
+    TEMPLATES,
+    Agenda,
+    AgendaSection,
+    Focus,
+    SectionOwner,
+    template_for_tier,
+    validate_agenda,
+)
+from qbr_desktop.domain.contacts import ReviewStatus
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.meeting_timer import (
+    EventKind,
+    MeetingTimer,
+    PlannedSection,
+    TimerEvent,
+    TimerState,
+)
+from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.services.meeting_clock import boot_id, meeting_clock, rebase
+from qbr_desktop.services.rows import account_row, as_utc, review_row
+from qbr_desktop.services.settings import read_tier_scheme
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.models import (
+    ActionItemRow,
+    AgendaRow,
+    AgendaSectionRow,
+    MeetingRunRow,
+    ReviewRow,
+)
+from qbr_desktop.store.repositories import SettingRepository
+
+FORWARD_TARGET_KEY = "agenda.forward_target"
+
+
+class AgendaError(DomainError):
+    """An agenda or meeting change that cannot be made."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewAgenda:
+    review_id: int
+    account_id: int
+    account_name: str
+    scheduled_at: datetime
+    time_zone: str
+    status: ReviewStatus
+    agenda: Agenda
+    notes: dict[str, str]  # section key -> notes taken
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A review's agenda with its timer (events on this boot's clock) and the state now."""
+
+    agenda: ReviewAgenda
+    events: tuple[TimerEvent, ...]
+    state: TimerState
+
+    def timer(self, clock: Callable[[], float]) -> MeetingTimer:
+        return MeetingTimer(planned(self.agenda.agenda), self.agenda.agenda.slot_minutes * 60,
+                            clock, self.events)
+
+
+def planned(agenda: Agenda) -> list[PlannedSection]:
+    return [PlannedSection(s.key, s.title, s.minutes * 60.0) for s in agenda.sections]
+
+
+class AgendaService:
+    def __init__(self, sessions: sessionmaker[Session], *,
+                 clock: Callable[[], float] = meeting_clock,
+                 wall: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 boot: Callable[[], str] = boot_id) -> None:
+        self._sessions = sessions
+        self.clock = clock
+        self._wall = wall
+        self._boot = boot
+
+    def today(self) -> date:
+        return self._wall().astimezone().date()
+
+    # Agendas ---------------------------------------------------------------------------
+    def review_for(self, account_id: int) -> int:
+        """The review an account's agenda commands act on: the next planned one, else the
+        latest held one."""
+        with session_scope(self._sessions) as session:
+            account_row(session, account_id)
+            now = self._wall()
+            upcoming = session.scalar(
+                select(ReviewRow.id).where(ReviewRow.account_id == account_id,
+                                           ReviewRow.status == ReviewStatus.PLANNED.value,
+                                           ReviewRow.scheduled_at >= now)
+                .order_by(ReviewRow.scheduled_at).limit(1))
+            if upcoming is not None:
+                return int(upcoming)
+            running = session.scalar(
+                select(MeetingRunRow.review_id).join(ReviewRow)
+                .where(ReviewRow.account_id == account_id,
+                       MeetingRunRow.finished_at.is_(None)).limit(1))
+            if running is not None:
+                return int(running)
+            latest = session.scalar(
+                select(ReviewRow.id).where(ReviewRow.account_id == account_id,
+                                           ReviewRow.status != ReviewStatus.CANCELLED.value)
+                .order_by(ReviewRow.scheduled_at.desc()).limit(1))
+        if latest is None:
+            raise AgendaError("This account has no QBR yet: schedule one first "
+                              "(Prep timeline tab, or qbr schedule)")
+        return int(latest)
+
+    def agenda(self, review_id: int) -> ReviewAgenda:
+        """The review's agenda; one from its tier's template is stored the first time."""
+        with session_scope(self._sessions) as session:
+            review = review_row(session, review_id)
+            row = session.get(AgendaRow, review_id)
+            if row is None:
+                tier = effective_tier(review.account.arr, review.account.tier_override,
+                                      read_tier_scheme(session))
+                _store_agenda(session, review_id, template_for_tier(tier), self._wall())
+            return _read_agenda(session, review)
+
+    def save_agenda(self, review_id: int, agenda: Agenda) -> ReviewAgenda:
+        """Store the agenda as edited (notes stay with their sections' keys)."""
+        validate_agenda(agenda)
+        with session_scope(self._sessions) as session:
+            review = review_row(session, review_id)
+            _store_agenda(session, review_id, agenda, self._wall())
+            return _read_agenda(session, review)
+
+    def use_template(self, review_id: int, name: str) -> ReviewAgenda:
+        if name not in TEMPLATES:
+            raise AgendaError(f"There is no agenda template called “{name}”; the templates "
+                              f"are: {', '.join(TEMPLATES)}")
+        return self.save_agenda(review_id, TEMPLATES[name])
+
+    def set_note(self, review_id: int, key: str, text: str) -> None:
+        with session_scope(self._sessions) as session:
+            row = session.scalar(select(AgendaSectionRow).where(
+                AgendaSectionRow.review_id == review_id, AgendaSectionRow.key == key))
+            if row is None:
+                raise NotFoundError("That section is no longer on the agenda")
+            row.notes = text
+
+    def forward_target(self) -> Decimal:
+        with session_scope(self._sessions) as session:
+            raw = SettingRepository(session).get(FORWARD_TARGET_KEY, None)
+        try:
+            value = Decimal(str(raw)) if raw is not None else DEFAULT_FORWARD_TARGET
+        except InvalidOperation:
+            return DEFAULT_FORWARD_TARGET
+        return value if value in FORWARD_TARGETS else DEFAULT_FORWARD_TARGET
+
+    def set_forward_target(self, target: Decimal) -> None:
+        if target not in FORWARD_TARGETS:
+            raise AgendaError("The forward-looking share is 60 % (60/40) or 70 % (70/30)")
+        with session_scope(self._sessions) as session:
+            SettingRepository(session).set(FORWARD_TARGET_KEY, str(target))
+
+    # The meeting -----------------------------------------------------------------------
+    def meeting(self, review_id: int) -> Meeting:
+        agenda = self.agenda(review_id)
+        with session_scope(self._sessions) as session:
+            run = session.get(MeetingRunRow, review_id)
+            events = self._events_of(run) if run is not None else []
+        timer = MeetingTimer(planned(agenda.agenda), agenda.agenda.slot_minutes * 60,
+                             self.clock, events)
+        return Meeting(agenda, tuple(events), timer.state())
+
+    def control(self, review_id: int, action: Callable[[MeetingTimer], object]) -> Meeting:
+        """Press a control (start, pause, next, extend…): stored before the state is shown."""
+        meeting = self.meeting(review_id)
+        timer = meeting.timer(self.clock)
+        before = len(timer.events)
+        action(timer)
+        added = timer.events[before:]
+        if not added:
+            return meeting
+        wall = self._wall()
+        with session_scope(self._sessions) as session:
+            review = review_row(session, review_id)
+            run = session.get(MeetingRunRow, review_id)
+            if run is None:
+                run = MeetingRunRow(review_id=review_id, boot_id=self._boot(), events="[]",
+                                    started_at=wall)
+                session.add(run)
+            stored = json.loads(run.events) if run.boot_id == self._boot() else [
+                _event_json(e, wall - timedelta(seconds=self.clock() - e.at))
+                for e in self._events_of(run)]
+            run.boot_id = self._boot()
+            stored.extend(_event_json(event, wall) for event in added)
+            run.events = json.dumps(stored)
+            run.updated_at = wall
+            if any(event.kind is EventKind.FINISH for event in added):
+                run.finished_at = wall
+                review.status = ReviewStatus.HELD.value
+        return self.meeting(review_id)
+
+    def start(self, review_id: int) -> Meeting:
+        return self.control(review_id, MeetingTimer.start)
+
+    def toggle_pause(self, review_id: int) -> Meeting:
+        return self.control(review_id, MeetingTimer.toggle_pause)
+
+    def step(self, review_id: int, step: int) -> Meeting:
+        return self.control(review_id, lambda timer: timer.go(step))
+
+    def extend(self, review_id: int, minutes: float) -> Meeting:
+        return self.control(review_id, lambda timer: timer.extend(minutes * 60))
+
+    def finish(self, review_id: int) -> Meeting:
+        return self.control(review_id, MeetingTimer.finish)
+
+    def reset(self, review_id: int) -> None:
+        """Forget a meeting's timings (a rehearsal, or started by mistake)."""
+        with session_scope(self._sessions) as session:
+            session.execute(delete(MeetingRunRow).where(MeetingRunRow.review_id == review_id))
+
+    def running_meetings(self) -> list[int]:
+        """Reviews whose meeting was started and not finished (to resume after a restart)."""
+        with session_scope(self._sessions) as session:
+            return list(session.scalars(select(MeetingRunRow.review_id).where(
+                MeetingRunRow.finished_at.is_(None))))
+
+    def _events_of(self, run: MeetingRunRow) -> list[TimerEvent]:
+        raw = json.loads(run.events)
+        events = [TimerEvent(float(e["at"]), EventKind(e["kind"]), e.get("section"),
+                             float(e.get("seconds", 0.0))) for e in raw]
+        if run.boot_id == self._boot():
+            return events
+        walls = [datetime.fromisoformat(e["wall"]) for e in raw]
+        return rebase(events, walls, self.clock(), self._wall())
+
+    # Action items ----------------------------------------------------------------------
+    def add_action(self, account_id: int, item: ActionItem) -> ActionItem:
+        validate_action(item)
+        with session_scope(self._sessions) as session:
+            account_row(session, account_id)
+            if item.review_id is not None:
+                review = review_row(session, item.review_id)
+                if review.account_id != account_id:
+                    raise AgendaError("That review belongs to another account")
+            now = self._wall()
+            row = ActionItemRow(account_id=account_id, created_at=now)
+            _write_action(row, item, now)
+            session.add(row)
+            session.flush()
+            return _action(row)
+
+    def update_action(self, item: ActionItem) -> None:
+        validate_action(item)
+        with session_scope(self._sessions) as session:
+            row = session.get(ActionItemRow, item.id)
+            if row is None:
+                raise NotFoundError(f"No action item {item.id} (it may have been removed)")
+            _write_action(row, item, self._wall())
+
+    def remove_action(self, action_id: int) -> None:
+        with session_scope(self._sessions) as session:
+            session.execute(delete(ActionItemRow).where(ActionItemRow.id == action_id))
+
+    def follow_up(self, account_id: int) -> FollowUp:
+        with session_scope(self._sessions) as session:
+            account_row(session, account_id)
+            items = [_action(row) for row in session.scalars(
+                select(ActionItemRow).where(ActionItemRow.account_id == account_id))]
+        return follow_up(items, self.today())
+
+
+def _event_json(event: TimerEvent, wall: datetime) -> dict[str, object]:
+    return {"at": event.at, "wall": wall.isoformat(), "kind": event.kind.value,
+            "section": event.section, "seconds": event.seconds}
+
+
+def _store_agenda(session: Session, review_id: int, agenda: Agenda, now: datetime) -> None:
+    row = session.get(AgendaRow, review_id)
+    if row is None:
+        row = AgendaRow(review_id=review_id)
+        session.add(row)
+    row.template, row.slot_minutes, row.updated_at = agenda.template, agenda.slot_minutes, now
+    session.flush()
+    existing = {s.key: s for s in session.scalars(
+        select(AgendaSectionRow).where(AgendaSectionRow.review_id == review_id))}
+    wanted = {section.key for section in agenda.sections}
+    for key, old in existing.items():
+        if key not in wanted:
+            session.delete(old)
+    session.flush()
+    for position, section in enumerate(agenda.sections):
+        section_row = existing.get(section.key)
+        if section_row is None:
+            section_row = AgendaSectionRow(review_id=review_id, key=section.key, notes="")
+            session.add(section_row)
+        section_row.position, section_row.title = position, section.title.strip()
+        section_row.minutes, section_row.prompt = section.minutes, section.prompt
+        section_row.owner, section_row.focus = section.owner.value, section.focus.value
+
+
+def _read_agenda(session: Session, review: ReviewRow) -> ReviewAgenda:
+    row = session.get(AgendaRow, review.id)
+    assert row is not None
+    sections = list(session.scalars(select(AgendaSectionRow).where(
+        AgendaSectionRow.review_id == review.id).order_by(AgendaSectionRow.position)))
+    agenda = Agenda(row.template, row.slot_minutes, tuple(
+        AgendaSection(s.key, s.title, s.minutes, SectionOwner(s.owner), Focus(s.focus),
+                      s.prompt) for s in sections))
+    return ReviewAgenda(review.id, review.account_id, review.account.name,
+                        as_utc(review.scheduled_at), review.time_zone,
+                        ReviewStatus(review.status), agenda, {s.key: s.notes for s in sections})
+
+
+def _write_action(row: ActionItemRow, item: ActionItem, now: datetime) -> None:
+    row.text, row.side, row.owner = item.text.strip(), item.side.value, item.owner.strip()
+    row.due, row.status, row.review_id = item.due, item.status.value, item.review_id
+    row.section, row.updated_at = item.section, now
+
+
+def _action(row: ActionItemRow) -> ActionItem:
+    return ActionItem(row.id, row.text, ActionSide(row.side), row.owner, row.due,
+                      ActionStatus(row.status), row.review_id, row.section)
