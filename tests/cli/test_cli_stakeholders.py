@@ -21,6 +21,12 @@ from qbr_desktop.services.context import AppContext
 NAMES = ("Dana Whitfield", "田中 美咲 🚀", "نور الهدى")
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp: object) -> None:
+    """The export starts a bare QGuiApplication when none runs; in this test process the
+    widget tests need the full QApplication, so it exists first (as in the GUI app)."""
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "map.sqlite"
