@@ -161,7 +161,8 @@ def new_key(title: str, taken: Sequence[str]) -> str:
 
 
 def validate_agenda(agenda: Agenda) -> None:
-    """Refuse what cannot be run: no sections, negative minutes, duplicate keys, empty titles."""
+    """Refuse what cannot be run: negative minutes, duplicate keys, empty titles, a slot out of
+    range. An agenda with no sections is allowed (check_agenda says so); it is still filled."""
     problems: dict[str, str] = {}
     if not 1 <= agenda.slot_minutes <= MAX_SLOT_MINUTES:
         problems["slot_minutes"] = (f"The booked slot is {agenda.slot_minutes} minutes; it must "

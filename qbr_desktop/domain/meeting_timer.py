@@ -15,6 +15,7 @@ still to come are shortened in proportion so that the meeting still ends on time
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -108,11 +109,12 @@ class _Replay:
     visited: set[str] = field(default_factory=set)
 
     def run_until(self, moment: float) -> None:
-        if self.phase is Phase.RUNNING and self.since is not None and self.keys:
+        if self.phase is Phase.RUNNING and self.since is not None:
             spent = max(0.0, moment - self.since)
-            self.meeting += spent
-            key = self.keys[self.index]
-            self.actual[key] = self.actual.get(key, 0.0) + spent
+            self.meeting += spent  # the meeting's clock runs even with no sections left
+            if self.keys:
+                key = self.keys[min(self.index, len(self.keys) - 1)]
+                self.actual[key] = self.actual.get(key, 0.0) + spent
             self.since = moment
 
 
@@ -164,14 +166,16 @@ def _summarise(sections: Sequence[PlannedSection], slot: float, state: _Replay) 
         later = range(index + 1, len(sections))
         wanted = sum(allowed[i] for i in later)
         budget = max(0.0, meeting_remaining - current_left)
+        over = actual[index] - allowed[index]
+        cause = (f"“{sections[index].title}” is {_minutes(over)} over"
+                 if over > 0 else "The agenda is longer than the time left")
         if wanted > budget + 0.5 and wanted > 0:
             factor = budget / wanted
             for i in later:
                 suggested[i] = allowed[i] * factor
-            over = actual[index] - allowed[index]
-            cause = (f"“{sections[index].title}” is {_minutes(over)} over"
-                     if over > 0 else "The agenda is longer than the time left")
             note = _compression_note(cause, len(later), factor)
+        elif not later and (over > 0 or meeting_remaining < 0):
+            note = _compression_note(cause, 0, 0.0)
     timings = tuple(SectionTiming(s.key, s.title, s.seconds, allowed[i], actual[i], suggested[i],
                                   s.key in state.visited)
                     for i, s in enumerate(sections))
@@ -207,9 +211,12 @@ def _minutes(seconds: float) -> str:
 
 
 def clock_text(seconds: float) -> str:
-    """'12:05', '1:02:09', '-0:45' (over time): whole seconds, rounded towards the start."""
+    """'12:05', '1:02:09', '-0:45' (over time), in whole seconds rounded up, as a countdown
+    reads: a fresh five-minute section shows 5:00 until a whole second has gone."""
     sign = "-" if seconds < 0 else ""
-    total = int(abs(seconds)) if seconds >= 0 else int(-seconds + 0.999)
+    # To the millisecond first: times re-based across a restart carry float noise
+    # (899.9999 s), which must not read as a second more or less.
+    total = math.ceil(round(abs(seconds), 3))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
@@ -266,3 +273,24 @@ class MeetingTimer:
         if self.state().phase in (Phase.RUNNING, Phase.PAUSED):
             return self._add(EventKind.FINISH)
         return None
+
+
+TWO_MINUTES = 120.0
+
+
+class Cue(StrEnum):
+    TWO_MINUTES = "two minutes left"
+    TIME_UP = "time is up"
+
+
+def cues(before: TimerState | None, after: TimerState) -> list[Cue]:
+    """The moments worth a soft chime between two looks at the timer: the current section
+    passing its two-minute mark, and reaching its end. Each sounds once per section."""
+    if before is None or after.phase is not Phase.RUNNING or before.index != after.index:
+        return []
+    if after.current is None or after.current.allowed <= TWO_MINUTES:
+        crossings = [(0.0, Cue.TIME_UP)]
+    else:
+        crossings = [(TWO_MINUTES, Cue.TWO_MINUTES), (0.0, Cue.TIME_UP)]
+    return [cue for mark, cue in crossings
+            if before.section_remaining > mark >= after.section_remaining]

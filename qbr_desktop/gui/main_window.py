@@ -30,12 +30,15 @@ from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # imported by start-up only after the window is on screen
+    from email.message import EmailMessage
+
     from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 
     from qbr_desktop.services.context import AppContext
 
 SAVED_MESSAGE_MS = 4000
 STAKEHOLDERS_TAB = 4
+MEETING_TAB = 5
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
     upcoming_view_action: QAction
     plan_view_action: QAction
     map_view_action: QAction
+    meeting_view_action: QAction
     holidays_action: QAction
     undo_group: QUndoGroup
     backup_task: object  # the running backup, kept so its signals stay alive
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
 
     # Layout ----------------------------------------------------------------------------
     def _build_central(self) -> None:
+        from qbr_desktop.gui.agenda.agenda_tab import AgendaTab
         from qbr_desktop.gui.insights.account_insights import AccountInsightsPanel
         from qbr_desktop.gui.insights.portfolio_view import PortfolioView
         from qbr_desktop.gui.plans.plan_panel import PlanPanel
@@ -155,6 +160,9 @@ class MainWindow(QMainWindow):
         self.account_tabs.addTab(self.roi_panel, "ROI && va&lue")  # R, O and I are taken
         self.stakeholder_panel = StakeholderPanel(self.context.stakeholders, self)
         self.account_tabs.addTab(self.stakeholder_panel, "Stake&holders")
+        self.agenda_tab = AgendaTab(self.context.agendas, self.context.stakeholders,
+                                    self._follow_up_email, self)
+        self.account_tabs.addTab(self.agenda_tab, "&Meeting")
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self.account_tabs)
@@ -192,6 +200,8 @@ class MainWindow(QMainWindow):
         self.account_tabs.currentChanged.connect(lambda _index: self._load_plan())
         self.account_tabs.currentChanged.connect(lambda _index: self._load_roi())
         self.account_tabs.currentChanged.connect(lambda _index: self._load_stakeholders())
+        self.account_tabs.currentChanged.connect(lambda _index: self._load_agenda())
+        self.agenda_tab.changed.connect(self._meeting_changed)
         self.upcoming_view.account_activated.connect(
             lambda account_id: self.open_account(account_id, tab=2))
         self.plan_panel.plan_changed.connect(lambda _id: self.reload_accounts())
@@ -252,6 +262,7 @@ class MainWindow(QMainWindow):
         self._load_plan()
         self._load_roi()
         self._load_stakeholders()
+        self._load_agenda()
 
     def open_account(self, account_id: int, tab: int = 1) -> None:
         """From the portfolio overview (or the upcoming QBRs) to that account's page."""
@@ -296,6 +307,24 @@ class MainWindow(QMainWindow):
                                        else self.editor.undo_stack)
         if showing and account_id > 0 and self.stakeholder_panel.account_id != account_id:
             self.stakeholder_panel.show_account(account_id)
+
+    def _load_agenda(self) -> None:
+        account_id = self.list_panel.current_account_id()
+        if (self.account_tabs.currentIndex() == MEETING_TAB and account_id > 0
+                and self.agenda_tab.account_id != account_id):
+            self.agenda_tab.show_account(account_id)
+
+    def _meeting_changed(self, _account_id: int) -> None:
+        # A finished meeting holds the review, and check-ins confirm executives: the prep
+        # timeline and the upcoming list read both.
+        self.plan_panel.account_id = None
+        self.stakeholder_panel.account_id = None
+        self.reload_accounts()
+
+    def _follow_up_email(self, account_id: int) -> EmailMessage:
+        from qbr_desktop.services.followup import followup_for
+
+        return followup_for(self.context, account_id)
 
     def _view_changed(self, index: int) -> None:
         if index == 1 and self._overview_stale:

@@ -30,10 +30,14 @@ from qbr_desktop.store.errors import NotFoundError
 from qbr_desktop.store.models import (
     AccountModuleRow,
     AccountRow,
+    ActionItemRow,
+    AgendaRow,
+    AgendaSectionRow,
     AttendanceRow,
     ContactRow,
     DepartmentRow,
     InfluenceLinkRow,
+    MeetingRunRow,
     MetricSnapshotRow,
     PrepTaskRow,
     ProductModuleRow,
@@ -66,6 +70,10 @@ class DeletedAccount:
     roi_models: tuple[dict[str, Any], ...] = ()
     influence_links: tuple[dict[str, Any], ...] = ()  # between its stakeholders
     attendance: tuple[dict[str, Any], ...] = ()  # who came to its reviews
+    agendas: tuple[dict[str, Any], ...] = ()  # its reviews' agendas, sections and meetings
+    agenda_sections: tuple[dict[str, Any], ...] = ()
+    meeting_runs: tuple[dict[str, Any], ...] = ()
+    action_items: tuple[dict[str, Any], ...] = ()
 
     @property
     def name(self) -> str:
@@ -178,6 +186,7 @@ class AccountService:
                 attendance=tuple(_columns(a) for a in session.scalars(
                     select(AttendanceRow).join(ReviewRow).where(
                         ReviewRow.account_id == account_id))),
+                **_meeting_rows(session, account_id),
             )
             AccountRepository(session).remove(row)
             return snapshot
@@ -223,6 +232,7 @@ class AccountService:
             session.add_all(AttendanceRow(**dict(
                 item, review_id=review_ids[item["review_id"]],
                 contact_id=contact_ids[item["contact_id"]])) for item in deleted.attendance)
+            _restore_meetings(session, deleted, row.id, review_ids)
             session.add_all(RoiModelRow(**dict(item, account_id=row.id))
                             for item in deleted.roi_models)
             for item in deleted.prep_tasks:
@@ -296,3 +306,33 @@ class AccountService:
             raise ValidationFailed(
                 {"name": f"Another account is already called “{name}”"}
             ) from exc
+
+
+def _meeting_rows(session: Session, account_id: int) -> dict[str, tuple[dict[str, Any], ...]]:
+    """The account's agendas, their sections, recorded meetings and action items."""
+    reviews = select(ReviewRow.id).where(ReviewRow.account_id == account_id)
+    return {
+        "agendas": tuple(_columns(r) for r in session.scalars(
+            select(AgendaRow).where(AgendaRow.review_id.in_(reviews)))),
+        "agenda_sections": tuple(_columns(r) for r in session.scalars(
+            select(AgendaSectionRow).where(AgendaSectionRow.review_id.in_(reviews)))),
+        "meeting_runs": tuple(_columns(r) for r in session.scalars(
+            select(MeetingRunRow).where(MeetingRunRow.review_id.in_(reviews)))),
+        "action_items": tuple(_columns(r) for r in session.scalars(
+            select(ActionItemRow).where(ActionItemRow.account_id == account_id))),
+    }
+
+
+def _restore_meetings(session: Session, deleted: DeletedAccount, account_id: int,
+                      review_ids: dict[int, int]) -> None:
+    for model, items in ((AgendaRow, deleted.agendas), (MeetingRunRow, deleted.meeting_runs)):
+        session.add_all(model(**dict(item, review_id=review_ids[item["review_id"]]))
+                        for item in items)
+    session.flush()
+    session.add_all(AgendaSectionRow(**dict(
+        {k: v for k, v in item.items() if k != "id"},
+        review_id=review_ids[item["review_id"]])) for item in deleted.agenda_sections)
+    session.add_all(ActionItemRow(**dict(
+        {k: v for k, v in item.items() if k != "id"}, account_id=account_id,
+        review_id=None if item["review_id"] is None else review_ids.get(item["review_id"])))
+        for item in deleted.action_items)

@@ -17,6 +17,7 @@ from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES
 from qbr_desktop.services import demo_data as words
 from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.demo_agendas import add_demo_agendas
 from qbr_desktop.services.demo_insights import (
     add_demo_catalogue,
     add_demo_risks,
@@ -53,6 +54,7 @@ class DemoSummary:
     plans: int = 0
     roi_models: int = 0
     stakeholders: int = 0
+    agendas: int = 0
 
 
 def _company_names(rng: random.Random, count: int) -> list[tuple[str, str, str | None, str | None]]:
@@ -152,8 +154,10 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     roi_models = add_demo_roi(context.store.sessions, today, seed)
     # Every contact is on its account's map, and the maps add people of their own.
     stakeholders = add_demo_stakeholders(context.store.sessions, today, seed)
+    # Agendas for the reviews; the held ones with their meeting, notes and action items.
+    agendas = add_demo_agendas(context.store.sessions, today, seed)
     return DemoSummary(accounts, stakeholders, reviews, metric_values, risks, plans,
-                       roi_models, stakeholders)
+                       roi_models, stakeholders, agendas)
 
 
 def _notes(rng: random.Random, name: str) -> str:

@@ -9,6 +9,7 @@ through MapEditor and can be undone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from qbr_desktop.domain.stakeholder_layout import (
     saved_or_org_chart,
 )
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder, StakeholderMap
+from qbr_desktop.gui.attempt import attempt
 from qbr_desktop.gui.stakeholders.canvas_items import PersonCard
 from qbr_desktop.gui.stakeholders.map_editor import MapEditor
 from qbr_desktop.gui.stakeholders.map_scene import Gesture, MapScene
@@ -367,13 +369,14 @@ class StakeholderPanel(QWidget):
     def export_to(self, path: Path) -> Path | None:
         from qbr_desktop.exports.map_image import export_map
 
-        if self.account_id is None or self.stakeholders is None:
+        stakeholders = self.stakeholders
+        if self.account_id is None or stakeholders is None:
             return None
         title = f"{self.service.account_name(self.account_id)} — stakeholder map"
         if self.grid_view:
             title += " (power × interest)"
         result = self._safely(lambda: export_map(
-            self.stakeholders, self.current_layout(), path,
+            stakeholders, self.current_layout(), path,
             self.service.today(), title, anonymous=self.anonymous))
         if isinstance(result, Path):
             self.show_message("")
@@ -389,15 +392,9 @@ class StakeholderPanel(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def _safely(self, action: object) -> object:
-        """Run a change; a refusal is shown above the map (and returns False)."""
-        try:
-            result = action()  # type: ignore[operator]
-        except (DomainError, StoreError, OSError) as exc:
-            self.show_message(str(exc))
-            return False
-        self.show_message("")
-        return True if result is None else result
+    def _safely(self, action: Callable[[], object]) -> object:
+        """Run a change; a refusal is shown above the view (and returns False)."""
+        return attempt(action, self.show_message)
 
     def card(self, person_id: int) -> PersonCard:
         return self.scene.cards[person_id]

@@ -1,0 +1,1 @@
+"""The meeting tab: agenda builder, the running timer with its presenter view, follow-up."""

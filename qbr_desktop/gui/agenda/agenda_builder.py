@@ -1,0 +1,256 @@
+"""Building the agenda: start from a template, then add, remove, reorder and retime sections;
+the total against the booked slot and the forward-looking share update as the CSM edits.
+
+Each finished edit is saved at once; the checks warn but never block (an agenda longer
+than the slot can still be run: the timer will squeeze the last sections)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.agenda import (
+    FORWARD_TARGETS,
+    MAX_SECTION_MINUTES,
+    MAX_SLOT_MINUTES,
+    TEMPLATES,
+    TITLE_LIMIT,
+    Agenda,
+    AgendaSection,
+    Focus,
+    SectionOwner,
+    check_agenda,
+    new_key,
+)
+from qbr_desktop.domain.errors import DomainError, ValidationFailed
+from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.agendas import AgendaService, ReviewAgenda
+
+TITLE, OWNER, MINUTES, FOCUS = range(4)
+FOCUS_WORDS = {Focus.FORWARD: "Forward", Focus.BACKWARD: "Backward", Focus.NEUTRAL: "Neither"}
+
+
+class AgendaBuilder(QWidget):
+    #: The agenda was saved: the review id.
+    saved = Signal(int)
+
+    def __init__(self, service: AgendaService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.review: ReviewAgenda | None = None
+        self.agenda: Agenda | None = None
+        self._filling = False
+        self.template_box = QComboBox(self)
+        self.template_box.addItems(list(TEMPLATES))
+        self.template_box.setToolTip("Replace the sections with a template's")
+        self.use_template = QPushButton("Use template", self)
+        self.use_template.clicked.connect(self._use_template)
+        self.slot_spin = QSpinBox(self)
+        self.slot_spin.setRange(5, MAX_SLOT_MINUTES)
+        self.slot_spin.setSuffix(" min booked")
+        self.slot_spin.setKeyboardTracking(False)
+        self.slot_spin.valueChanged.connect(lambda _v: self._edited())
+        self.target_box = QComboBox(self)
+        for target in FORWARD_TARGETS:
+            percent = int(target * 100)
+            self.target_box.addItem(f"Aim {percent}/{100 - percent} forward/back", str(target))
+        self.target_box.activated.connect(self._target_chosen)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(["Section", "Owner", "Minutes", "Focus"])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (OWNER, MINUTES, FOCUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemChanged.connect(lambda _item: self._edited())
+        self.add_button = QPushButton("Add section", self)
+        self.add_button.clicked.connect(self.add_section)
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.clicked.connect(self.remove_section)
+        self.up_button = QPushButton("▲", self)
+        self.up_button.setToolTip("Move the section earlier")
+        self.up_button.clicked.connect(lambda: self.move_section(-1))
+        self.down_button = QPushButton("▼", self)
+        self.down_button.setToolTip("Move the section later")
+        self.down_button.clicked.connect(lambda: self.move_section(1))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setObjectName("agendaChecks")
+        top = QHBoxLayout()
+        for widget in (self.template_box, self.use_template, self.slot_spin, self.target_box):
+            top.addWidget(widget)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        for widget in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+
+    # Showing -----------------------------------------------------------------------------
+    def show_agenda(self, review: ReviewAgenda) -> None:
+        self.review, self.agenda = review, review.agenda
+        self._filling = True
+        try:
+            self.template_box.setCurrentText(review.agenda.template)
+            self.slot_spin.setValue(review.agenda.slot_minutes)
+            target = self.service.forward_target()
+            self.target_box.setCurrentIndex(max(0, self.target_box.findData(str(target))))
+            self.table.setRowCount(len(review.agenda.sections))
+            for row, section in enumerate(review.agenda.sections):
+                self._fill_row(row, section)
+        finally:
+            self._filling = False
+        self._show_checks()
+
+    def _fill_row(self, row: int, section: AgendaSection) -> None:
+        title = QTableWidgetItem(section.title)
+        title.setData(Qt.ItemDataRole.UserRole, section.key)
+        title.setToolTip(section.prompt)
+        self.table.setItem(row, TITLE, title)
+        owner = QComboBox(self.table)
+        for side in SectionOwner:
+            owner.addItem(side.value, side.value)
+        owner.setCurrentIndex(owner.findData(section.owner.value))
+        owner.activated.connect(lambda _i: self._edited())
+        self.table.setCellWidget(row, OWNER, owner)
+        minutes = QSpinBox(self.table)
+        minutes.setRange(0, MAX_SECTION_MINUTES)
+        minutes.setValue(section.minutes)
+        minutes.setKeyboardTracking(False)
+        minutes.valueChanged.connect(lambda _v: self._edited())
+        self.table.setCellWidget(row, MINUTES, minutes)
+        focus = QComboBox(self.table)
+        for kind, words in FOCUS_WORDS.items():
+            focus.addItem(words, kind.value)
+        focus.setCurrentIndex(focus.findData(section.focus.value))
+        focus.activated.connect(lambda _i: self._edited())
+        self.table.setCellWidget(row, FOCUS, focus)
+
+    def _show_checks(self) -> None:
+        if self.agenda is None:
+            return
+        checks = check_agenda(self.agenda, self.service.forward_target())
+        self.summary.setText("\n".join(("✓ " if c.ok else "⚠ ") + c.message for c in checks))
+
+    # Reading -----------------------------------------------------------------------------
+    def read(self) -> Agenda | None:
+        if self.agenda is None:
+            return None
+        sections = []
+        for row in range(self.table.rowCount()):
+            title_item = self.table.item(row, TITLE)
+            owner, minutes, focus = (self.table.cellWidget(row, c)
+                                     for c in (OWNER, MINUTES, FOCUS))
+            if title_item is None or not isinstance(owner, QComboBox) or not isinstance(
+                    minutes, QSpinBox) or not isinstance(focus, QComboBox):
+                continue
+            key = str(title_item.data(Qt.ItemDataRole.UserRole))
+            before = self.agenda.section(key)
+            sections.append(AgendaSection(
+                key, title_item.text()[:TITLE_LIMIT], minutes.value(),
+                SectionOwner(owner.currentData()), Focus(focus.currentData()),
+                before.prompt if before else ""))
+        return replace(self.agenda, slot_minutes=self.slot_spin.value(),
+                       sections=tuple(sections))
+
+    def _edited(self) -> None:
+        if self._filling:
+            return
+        agenda = self.read()
+        if agenda is not None and agenda != self.agenda:
+            self._save(agenda)
+
+    def _save(self, agenda: Agenda, select: int | None = None) -> None:
+        if self.review is None:
+            return
+        try:
+            review = self.service.save_agenda(self.review.review_id, agenda)
+        except ValidationFailed as exc:
+            self.summary.setText("⚠ Not saved: " + "; ".join(exc.problems.values()))
+            return
+        except (DomainError, StoreError) as exc:
+            self.summary.setText(f"⚠ Not saved: {exc}")
+            return
+        current = self.table.currentRow() if select is None else select
+        self.show_agenda(review)
+        if 0 <= current < self.table.rowCount():
+            self.table.selectRow(current)
+        self.saved.emit(review.review_id)
+
+    # Section actions ---------------------------------------------------------------------
+    def add_section(self) -> None:
+        agenda = self.read()
+        if agenda is None:
+            return
+        key = new_key("Discussion", [s.key for s in agenda.sections])
+        section = AgendaSection(key, "Discussion", 5, SectionOwner.JOINT, Focus.FORWARD)
+        self._save(replace(agenda, sections=(*agenda.sections, section)),
+                   select=len(agenda.sections))
+        added = self.table.item(self.table.rowCount() - 1, TITLE)
+        if added is not None:
+            self.table.editItem(added)
+
+    def remove_section(self) -> None:
+        agenda, row = self.read(), self.table.currentRow()
+        if agenda is None or not 0 <= row < len(agenda.sections):
+            return
+        sections = list(agenda.sections)
+        del sections[row]
+        self._save(replace(agenda, sections=tuple(sections)),
+                   select=min(row, len(sections) - 1))
+
+    def move_section(self, step: int) -> None:
+        agenda, row = self.read(), self.table.currentRow()
+        target = row + step
+        if agenda is None or not (0 <= row < len(agenda.sections)
+                                  and 0 <= target < len(agenda.sections)):
+            return
+        sections = list(agenda.sections)
+        sections[row], sections[target] = sections[target], sections[row]
+        self._save(replace(agenda, sections=tuple(sections)), select=target)
+
+    def _use_template(self) -> None:
+        if self.review is None:
+            return
+        try:
+            review = self.service.use_template(self.review.review_id,
+                                               self.template_box.currentText())
+        except (DomainError, StoreError) as exc:
+            self.summary.setText(f"⚠ {exc}")
+            return
+        self.show_agenda(review)
+        self.saved.emit(review.review_id)
+
+    def _target_chosen(self, _index: int) -> None:
+        try:
+            self.service.set_forward_target(Decimal(self.target_box.currentData()))
+        except (DomainError, StoreError) as exc:
+            self.summary.setText(f"⚠ {exc}")
+            return
+        self._show_checks()

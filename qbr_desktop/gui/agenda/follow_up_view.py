@@ -1,0 +1,140 @@
+"""After the meeting: the account's commitments, ours and theirs, until they are done.
+
+The completion share is held against the reference's 85 % execution target; overdue items
+are marked. Status changes are saved as they are picked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.actions import EXECUTION_TARGET, ActionItem, ActionStatus, FollowUp
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.agendas import AgendaService
+
+COLUMNS = ("Action", "Whose", "Owner", "Due", "From", "Status")
+OVERDUE_COLOUR = "#c62828"
+
+
+class FollowUpView(QWidget):
+    #: The CSM asked for the follow-up email draft.
+    email_requested = Signal()
+
+    def __init__(self, service: AgendaService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.account_id: int | None = None
+        self.tracker: FollowUp | None = None
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setObjectName("followUpSummary")
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.remove_button = QPushButton("Remove action", self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.email_button = QPushButton("Follow-up email…", self)
+        self.email_button.setToolTip("A draft with the recap and the action items (.eml), "
+                                     "addressed to the attendees")
+        self.email_button.clicked.connect(self.email_requested)
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.email_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+    def show_account(self, account_id: int) -> None:
+        self.account_id = account_id
+        try:
+            self.tracker = self.service.follow_up(account_id)
+        except (DomainError, StoreError) as exc:
+            self.summary.setText(f"Could not read the action items: {exc}")
+            return
+        self._fill(self.tracker, self.service.today())
+
+    def _fill(self, tracker: FollowUp, today: date) -> None:
+        if tracker.completion is None:
+            self.summary.setText("No action items yet: add them during the meeting, on the "
+                                 "Run the meeting tab.")
+        else:
+            percent = int((tracker.completion * 100).to_integral_value())
+            target = int(EXECUTION_TARGET * 100)
+            verdict = "meets" if tracker.meets_target else "is below"
+            overdue = (f"; {tracker.overdue} overdue" if tracker.overdue else "")
+            self.summary.setText(f"{tracker.done} of {tracker.counted} done ({percent}%), "
+                                 f"which {verdict} the {target}% target{overdue}.")
+        self.table.setRowCount(len(tracker.items))
+        for row, item in enumerate(tracker.items):
+            late = item.overdue(today)
+            due = "" if item.due is None else item.due.isoformat() + (" (overdue)" if late
+                                                                        else "")
+            whose = "Ours" if item.side.value == "ours" else "Theirs"
+            for column, text in enumerate((item.text, whose, item.owner, due, item.section)):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.id)
+                if late and column == 3:
+                    cell.setForeground(QColor(OVERDUE_COLOUR))
+                self.table.setItem(row, column, cell)
+            status = QComboBox(self.table)
+            for value in ActionStatus:
+                status.addItem(value.value.capitalize(), value.value)
+            status.setCurrentIndex(status.findData(item.status.value))
+            status.activated.connect(lambda _i, it=item, box=status: self._status_picked(it, box))
+            self.table.setCellWidget(row, 5, status)
+
+    def _status_picked(self, item: ActionItem, box: QComboBox) -> None:
+        changed = replace(item, status=ActionStatus(box.currentData()))
+        try:
+            self.service.update_action(changed)
+        except (DomainError, StoreError) as exc:
+            self.message.setText(str(exc))
+            return
+        if self.account_id is not None:
+            self.show_account(self.account_id)
+
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        cell = self.table.item(row, 0) if row >= 0 else None
+        if cell is None:
+            return
+        try:
+            self.service.remove_action(int(cell.data(Qt.ItemDataRole.UserRole)))
+        except (DomainError, StoreError) as exc:
+            self.message.setText(str(exc))
+            return
+        if self.account_id is not None:
+            self.show_account(self.account_id)
