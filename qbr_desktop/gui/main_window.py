@@ -34,7 +34,9 @@ if TYPE_CHECKING:  # imported by start-up only after the window is on screen
 
     from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 
+    from qbr_desktop.domain.scorecard import ScoreItem
     from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.plan_views import ReviewPlan
 
 SAVED_MESSAGE_MS = 4000
 STAKEHOLDERS_TAB = 4
@@ -154,7 +156,8 @@ class MainWindow(QMainWindow):
         self.account_tabs.setObjectName("accountTabs")
         self.account_tabs.addTab(scroll, "&Details")
         self.account_tabs.addTab(insights_scroll, "&Health && growth")
-        self.plan_panel = PlanPanel(self.context.plans, self)
+        self.plan_panel = PlanPanel(self.context.plans, self,
+                                    scorecard_for=self._prep_scorecard)
         self.account_tabs.addTab(self.plan_panel, "Prep &timeline")
         self.roi_panel = RoiPanel(self.context.roi, self)
         self.account_tabs.addTab(self.roi_panel, "ROI && va&lue")  # R, O and I are taken
@@ -320,6 +323,11 @@ class MainWindow(QMainWindow):
         self.plan_panel.account_id = None
         self.stakeholder_panel.account_id = None
         self.reload_accounts()
+
+    def _prep_scorecard(self, plan: ReviewPlan) -> list[ScoreItem]:
+        from qbr_desktop.services.scorecard import prep_scorecard
+
+        return prep_scorecard(self.context, plan.account_id, plan.review_id, plan.tier)
 
     def _follow_up_email(self, account_id: int) -> EmailMessage:
         from qbr_desktop.services.followup import followup_for

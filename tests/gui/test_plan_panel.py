@@ -267,3 +267,20 @@ def test_tasks_are_reordered_with_the_buttons_and_ctrl_arrows(
     qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)  # back to the top
     qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)  # already first: no-op
     assert [t.id for t in plans.plan(plan.review_id).tasks][0] == second
+
+
+def test_the_prep_scorecard_shows_under_the_metrics(qtbot: Any, context: Any,
+                                                    plans: PlanService, account_id: int) -> None:
+    from qbr_desktop.services.scorecard import prep_scorecard
+
+    shown = PlanPanel(plans, scorecard_for=lambda plan: prep_scorecard(
+        context, plan.account_id, plan.review_id, plan.tier))
+    qtbot.addWidget(shown)
+    shown.show()
+    plans.schedule(account_id, date(2027, 3, 10))
+    load(qtbot, shown, account_id)
+    assert shown.scorecard.isVisibleTo(shown)
+    lines = shown.scorecard.text().splitlines()
+    assert lines[0] == "Prep scorecard: 3 of 5 pass"  # agenda, deck length, no old actions
+    assert "⚠ Value quantified: No ROI model saved for this quarter (ROI & value tab)" in lines
+    assert any(line.startswith("✓ Agenda looks forward: ") for line in lines)

@@ -38,6 +38,7 @@ from qbr_desktop.store.errors import StoreError
 if TYPE_CHECKING:
     from datetime import date
 
+    from qbr_desktop.domain.scorecard import ScoreItem
     from qbr_desktop.services.plan_views import Metric, ReviewPlan
     from qbr_desktop.services.plans import PlanService
 
@@ -68,9 +69,14 @@ class PlanPanel(QWidget):
     #: Something was written (schedule, move, tick, edit): the account id.
     plan_changed = Signal(int)
 
-    def __init__(self, plans: PlanService, parent: QWidget | None = None) -> None:
+    def __init__(self, plans: PlanService, parent: QWidget | None = None, *,
+                 scorecard_for: Callable[[ReviewPlan], list[ScoreItem]] | None = None
+                 ) -> None:
+        """`scorecard_for` reads the prep scorecard of a plan (services/scorecard.py)."""
         super().__init__(parent)
         self.plans = plans
+        self.scorecard_for = scorecard_for
+        self.score_items: list[ScoreItem] = []
         self.account_id: int | None = None
         self.plan: ReviewPlan | None = None
         self._notes: tuple[str, ...] = ()
@@ -90,6 +96,8 @@ class PlanPanel(QWidget):
         self.progress.setMaximumHeight(12)
         self.behind = text_label(name="planBehind")
         self.metric_labels = [text_label(name=f"planMetric{n}") for n in range(3)]
+        self.scorecard = text_label(name="planScorecard")
+        self.scorecard.hide()
         self.notes = text_label(name="planNotes")
         self.notes.setStyleSheet("color: #555555;")
         self.chart = TimelineChart(self)
@@ -157,6 +165,7 @@ class PlanPanel(QWidget):
         column.addWidget(self.behind)
         for label in self.metric_labels:
             column.addWidget(label)
+        column.addWidget(self.scorecard)
         column.addWidget(self.notes)
         actions = QHBoxLayout()
         for button in (self.schedule_button, self.move_button, self.add_button,
@@ -189,13 +198,17 @@ class PlanPanel(QWidget):
         self.status.setText("Loading the QBR plan…")
         self.status.show()
         self.problem.hide()
-        plans = self.plans
-        # Kept: a QRunnable whose signals nobody references can be collected early.
-        self._task = start_task(lambda: (account_id, plans.next_plan(account_id)),
-                                self._loaded, self._failed, (StoreError, DomainError))
+        plans, scorecard_for = self.plans, self.scorecard_for
 
-    def _loaded(self, result: tuple[int, ReviewPlan | None]) -> None:
-        account_id, plan = result
+        def load() -> tuple[int, ReviewPlan | None, list[ScoreItem]]:
+            plan = plans.next_plan(account_id)
+            items = scorecard_for(plan) if plan is not None and scorecard_for else []
+            return account_id, plan, items
+        # Kept: a QRunnable whose signals nobody references can be collected early.
+        self._task = start_task(load, self._loaded, self._failed, (StoreError, DomainError))
+
+    def _loaded(self, result: tuple[int, ReviewPlan | None, list[ScoreItem]]) -> None:
+        account_id, plan, self.score_items = result
         if account_id != self.account_id:
             return  # the CSM moved on to another account meanwhile
         self.status.hide()
@@ -232,6 +245,12 @@ class PlanPanel(QWidget):
         for label, metric in zip(self.metric_labels, plan.metrics(), strict=False):
             label.setText(describe_metric(metric))
             label.setStyleSheet(f"color: {METRIC_MARKS[metric.met][1]};")
+        passed = sum(item.passed for item in self.score_items)
+        self.scorecard.setText(
+            f"Prep scorecard: {passed} of {len(self.score_items)} pass\n" + "\n".join(
+                f"{'✓' if item.passed else '⚠'} {item.name}: {item.reason}"
+                for item in self.score_items))
+        self.scorecard.setVisible(bool(self.score_items))
         self.notes.setText("\n".join(self._notes))
         self.notes.setVisible(bool(self._notes))
         self.executives_box.blockSignals(True)  # showing the stored value is not an edit
