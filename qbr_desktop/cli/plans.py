@@ -10,10 +10,12 @@ from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from qbr_desktop.cli import with_context
+from qbr_desktop.domain.scorecard import ScoreItem
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.plan_calendar import export_plan_calendar
 from qbr_desktop.services.plan_views import ReviewPlan, UpcomingReview
 from qbr_desktop.services.plans import PlanError
+from qbr_desktop.services.scorecard import prep_scorecard
 
 
 def add_plan_parsers(commands: Any, formats: Any) -> None:
@@ -91,17 +93,20 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> None:
-    def work(context: AppContext) -> ReviewPlan:
+    def work(context: AppContext) -> tuple[ReviewPlan, list[ScoreItem]]:
         account_id = context.insights.resolve(args.account)
         plan = context.plans.next_plan(account_id)
         if plan is None:
             raise PlanError(f"No QBR is planned for {context.insights.name(account_id)}; "
                             "plan one with `qbr schedule ACCOUNT --date YYYY-MM-DD`")
-        return plan
+        return plan, prep_scorecard(context, account_id, plan.review_id, plan.tier)
 
-    plan = with_context(args, work)
+    plan, score = with_context(args, work)
     if args.json:
-        json.dump(_plan_json(plan), out, ensure_ascii=False, indent=2)
+        data = _plan_json(plan)
+        data["scorecard"] = [{"name": i.name, "passed": i.passed, "reason": i.reason}
+                             for i in score]
+        json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
     out.write(f"QBR with {plan.account_name}: {_when(plan)} · {plan.tier} · "
@@ -118,6 +123,9 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
     for metric in plan.metrics():
         state = {True: "met", False: "missed", None: "open"}[metric.met]
         out.write(f"{metric.name}: {state} — {metric.detail}\n")
+    out.write(f"\nPrep scorecard: {sum(i.passed for i in score)} of {len(score)} pass\n")
+    for item in score:
+        out.write(f"{'pass' if item.passed else 'WARN'}  {item.name}: {item.reason}\n")
 
 
 def _upcoming(args: argparse.Namespace, out: TextIO) -> None:

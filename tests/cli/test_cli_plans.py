@@ -141,3 +141,14 @@ def test_a_playbook_of_ones_own_is_picked_by_name_and_a_broken_one_is_named(
                   "--playbook", "Broken")
     assert unknown.code == 1 and "Broken" in unknown.err
     assert "broken.toml, line 3: not valid TOML" in unknown.err
+
+
+def test_plan_reports_the_prep_scorecard(qbr: Any, db: Path) -> None:
+    assert qbr("--db", db, "schedule", "Small Co", "--date", future_day(30)).code == 0
+    shown = qbr("--db", db, "plan", "Small Co")
+    assert "Prep scorecard: 2 of 5 pass" in shown.out  # deck length and no old actions
+    assert "WARN  Value quantified: No ROI model saved for this quarter" in shown.out
+    data = qbr("--db", db, "plan", "Small Co", "--json").json()
+    assert [i["name"] for i in data["scorecard"]] == [
+        "Agenda looks forward", "Deck length", "Last QBR's actions reviewed",
+        "Executive sponsor invited", "Value quantified"]
