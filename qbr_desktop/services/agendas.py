@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -92,6 +93,15 @@ class Meeting:
                             clock, self.events)
 
 
+def local_time(moment: datetime, zone: str) -> str:
+    """'Thu 2027-02-18 10:00 Asia/Kolkata': a meeting's time where it is held."""
+    try:
+        local = as_utc(moment).astimezone(ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        local, zone = as_utc(moment), "UTC"
+    return f"{local:%a %Y-%m-%d %H:%M} {zone}"
+
+
 def planned(agenda: Agenda) -> list[PlannedSection]:
     return [PlannedSection(s.key, s.title, s.minutes * 60.0) for s in agenda.sections]
 
@@ -137,6 +147,16 @@ class AgendaService:
             raise AgendaError("This account has no QBR yet: schedule one first "
                               "(Prep timeline tab, or qbr schedule)")
         return int(latest)
+
+    def reviews(self, account_id: int) -> list[tuple[int, str]]:
+        """The account's reviews for a picker, latest first: (id, "Thu 2027-02-18 10:00
+        Asia/Kolkata · planned"), in each meeting's own time zone."""
+        with session_scope(self._sessions) as session:
+            account_row(session, account_id)
+            rows = session.scalars(select(ReviewRow).where(ReviewRow.account_id == account_id)
+                                   .order_by(ReviewRow.scheduled_at.desc()))
+            return [(row.id, f"{local_time(row.scheduled_at, row.time_zone)} · {row.status}")
+                    for row in rows]
 
     def agenda(self, review_id: int) -> ReviewAgenda:
         """The review's agenda; one from its tier's template is stored the first time."""

@@ -268,3 +268,24 @@ def test_a_restarted_app_resumes_the_meeting_where_it_was(qtbot: Any, tab: Agend
     assert again.meeting.countdown.text() == "8:30"
     assert again.meeting.meeting_left.text() == "Meeting: 57:00 left of 60 min"
     again.meeting.close_presenter()
+
+
+def test_a_past_meeting_is_picked_to_see_how_it_ran(qtbot: Any, tab: AgendaTab,
+                                                     setup: Setup) -> None:
+    tab.meeting.start()
+    run(tab, setup, 7 * 60)  # the opening took 7 of its 5 minutes
+    tab.meeting.step(1)
+    run(tab, setup, 60)
+    tab.meeting.finish()
+    later = setup.context.plans.schedule(setup.account_id, date(2027, 3, 10)).review_id
+    tab.show_account(setup.account_id)
+    assert tab.review_id == later  # the next QBR opens first
+    assert tab.review_box.count() == 2
+    assert tab.review_box.itemText(1).startswith("Thu 2026-12-10 10:00 ")
+    assert tab.review_box.itemText(1).endswith(" · held")
+    tab.review_box.setCurrentIndex(1)
+    tab.review_box.activated.emit(1)
+    assert tab.review_id == setup.review_id
+    assert tab.meeting.section_title.text() == "Meeting closed"
+    assert [tab.times.item(0, c).text() for c in (1, 3, 4)] == [  # type: ignore[union-attr]
+        "5:00", "7:00", "2:00 over"]

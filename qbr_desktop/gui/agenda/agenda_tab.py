@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QSplitter,
@@ -36,6 +38,7 @@ from qbr_desktop.gui.agenda.capture_views import (
 from qbr_desktop.gui.agenda.follow_up_view import FollowUpView
 from qbr_desktop.gui.agenda.meeting_panel import MeetingPanel
 from qbr_desktop.gui.attempt import attempt
+from qbr_desktop.services.agendas import local_time
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -62,6 +65,10 @@ class AgendaTab(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.heading.setObjectName("meetingHeading")
+        self.review_box = QComboBox(self)
+        self.review_box.setAccessibleName("QBR")
+        self.review_box.setToolTip("The next QBR opens first; pick a past one to see how it ran")
+        self.review_box.activated.connect(self._review_picked)
         self.builder = AgendaBuilder(agendas, self)
         self.meeting = MeetingPanel(agendas, self)
         self.times = SectionTimes(self)
@@ -109,7 +116,11 @@ class AgendaTab(QWidget):
         self.pages.addTab(self.follow_up, "Follow-up")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        heading = QHBoxLayout()
+        heading.addWidget(self.heading, 1)
+        heading.addWidget(QLabel("QBR:", self))
+        heading.addWidget(self.review_box)
+        layout.addLayout(heading)
         layout.addWidget(self.message)
         layout.addWidget(self.pages, 1)
 
@@ -125,13 +136,15 @@ class AgendaTab(QWidget):
         self.pages.currentChanged.connect(self._page_changed)
 
     # Loading -----------------------------------------------------------------------------
-    def show_account(self, account_id: int) -> None:
+    def show_account(self, account_id: int, review_id: int | None = None) -> None:
+        """The account's meeting: the chosen review, else the one the service picks."""
         self.notes.flush()
         self.account_id = account_id
         self.setEnabled(True)
         try:
-            self.review_id = self.agendas.review_for(account_id)
+            self.review_id = review_id or self.agendas.review_for(account_id)
             review = self.agendas.agenda(self.review_id)
+            choices = self.agendas.reviews(account_id)
         except (DomainError, StoreError) as exc:
             self.review_id = None
             self.heading.setText(str(exc))
@@ -142,9 +155,13 @@ class AgendaTab(QWidget):
             return
         for page in (BUILD, RUN):
             self.pages.setTabEnabled(page, True)
-        local = review.scheduled_at.astimezone()
-        self.heading.setText(f"{review.account_name} — QBR {local:%a %Y-%m-%d %H:%M} "
+        self.heading.setText(f"{review.account_name} — QBR "
+                             f"{local_time(review.scheduled_at, review.time_zone)} "
                              f"({review.status.value})")
+        self.review_box.clear()
+        for choice_id, words in choices:
+            self.review_box.addItem(words, choice_id)
+        self.review_box.setCurrentIndex(self.review_box.findData(self.review_id))
         self.builder.show_agenda(review)
         self._shown_index = -1
         self.meeting.show_review(self.review_id)
@@ -154,6 +171,12 @@ class AgendaTab(QWidget):
         if self.meeting.state is not None and self.meeting.state.phase in (
                 Phase.RUNNING, Phase.PAUSED):
             self.pages.setCurrentIndex(RUN)  # a meeting under way comes back where it was
+
+    def _review_picked(self, _index: int) -> None:
+        chosen = self.review_box.currentData()
+        if self.account_id is not None and chosen is not None and chosen != self.review_id:
+            self.meeting.close_presenter()
+            self.show_account(self.account_id, int(chosen))
 
     def _show_people(self) -> None:
         if self.account_id is None or self.review_id is None:
