@@ -1,0 +1,233 @@
+"""The one-page executive brief: the account's quarter on a single sheet.
+
+Account, review and quarter; health (score, status, trend); the ROI headline exactly as the
+deck prints it; the top three outcomes; priorities; up to six action items with owner and
+due date; the next QBR; and what is still missing. Paper is US Letter for USD accounts and
+A4 otherwise (pdf_fonts.page_size_for).
+
+One page is guaranteed in two steps: every field is cut to a length with "…", and the whole
+brief goes into a KeepInFrame that reportlab shrinks until it fits the single frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from qbr_desktop.atomic_files import replacing
+from qbr_desktop.domain.deck import ActionFigure, DeckContent
+from qbr_desktop.domain.roi_story import format_amount
+from qbr_desktop.exports.pdf_fonts import (
+    markup,
+    page_size_for,
+    plain,
+    register_fonts,
+    styles,
+    truncate,
+)
+
+MARGIN = 40.0
+FOOTER_SPACE = 18.0
+MAX_OUTCOMES, MAX_PRIORITIES, MAX_ACTIONS, MAX_MISSING = 3, 5, 6, 6
+RULE, HEAD_FILL, LINE = "#2f6fde", "#eef2f7", "#d9e2ec"
+
+
+# Shared with the handout -------------------------------------------------------------------
+def para(text: object, style: Any, *, limit: int | None = None, breaks: bool = False) -> Any:
+    """A Paragraph of user text: cut to `limit` characters, cleaned and escaped."""
+    from reportlab.platypus import Paragraph
+
+    value = plain(text) if limit is None else truncate(str(text), limit)
+    return Paragraph(markup(text if breaks else value, breaks=breaks), style)
+
+
+def bullets(items: Sequence[str], style: Any, *, limit: int | None = None) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    return [Paragraph(markup(plain(item) if limit is None else truncate(item, limit)),
+                      style, bulletText="•") for item in items]
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
+          sheet: dict[str, Any], *, limit: int | None = None) -> Any:
+    """A grid of Paragraph cells (so cells wrap and every string is escaped)."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Table, TableStyle
+
+    data = [[para(cell, sheet["cellhead"]) for cell in header]]
+    data += [[para(cell, sheet["cell"], limit=limit) for cell in row] for row in rows]
+    grid = Table(data, colWidths=list(widths), repeatRows=1)
+    grid.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), sheet["cell"].fontName),  # else Helvetica, not embedded
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(HEAD_FILL)),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(LINE)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return grid
+
+
+def day(value: date | None, missing: str = "not set") -> str:
+    return value.isoformat() if value is not None else missing
+
+
+def action_row(action: ActionFigure) -> list[str]:
+    owner = action.owner or ("us" if action.side == "ours" else "customer")
+    return [action.text, owner, day(action.due, "no date"), action.status]
+
+
+def health_words(content: DeckContent) -> tuple[str, str]:
+    """('72 / 100', 'healthy · up 6 points since last quarter') or the missing-score words."""
+    if content.health_score is None:
+        return "No score", "No health score yet: no metrics for this quarter"
+    detail = " · ".join(part for part in (content.health_status, content.health_trend) if part)
+    return f"{content.health_score:.0f} / 100", detail
+
+
+def roi_words(content: DeckContent) -> str:
+    """The ROI headline verbatim, or the ROI and payback texts, or that there is none."""
+    if content.value_headline:
+        return content.value_headline
+    parts = [text for text in (content.roi_text, content.payback_text) if text]
+    return " · ".join(parts) if parts else "No ROI figures yet"
+
+
+def missing_items(content: DeckContent) -> list[str]:
+    """content.missing, then the gaps the brief can see for itself, without repeats."""
+    found = list(content.missing)
+    derived = [
+        (content.health_score is None, "No health score: no metrics recorded for the quarter"),
+        (not (content.value_headline or content.roi_text or content.value_lines),
+         "No ROI model or value lines for the quarter"),
+        (not content.stakeholders, "No stakeholders recorded"),
+        (not content.actions, "No action items agreed"),
+        (content.next_qbr is None, "No date for the next QBR"),
+    ]
+    seen = {item.casefold() for item in found}
+    found += [words for gap, words in derived if gap and words.casefold() not in seen]
+    return found
+
+
+def footer(canvas: Any, doc: Any, text: str, *, numbered: bool) -> None:
+    """The account · quarter line at the foot of a page, with the page number if asked."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Paragraph
+
+    sheet = styles()
+    canvas.saveState()
+    canvas.setStrokeColor(HexColor(LINE))
+    canvas.setLineWidth(0.5)
+    canvas.line(doc.leftMargin, doc.bottomMargin - 6, doc.leftMargin + doc.width,
+                doc.bottomMargin - 6)
+    width = doc.width - (60 if numbered else 0)
+    line = Paragraph(markup(truncate(text, 140)), sheet["muted"])
+    _w, height = line.wrap(width, 40)
+    line.drawOn(canvas, doc.leftMargin, doc.bottomMargin - 10 - height)
+    if numbered:
+        canvas.setFont(sheet["body"].fontName, 8)
+        canvas.setFillColor(HexColor("#52606d"))
+        canvas.drawRightString(doc.leftMargin + doc.width, doc.bottomMargin - 18,
+                               f"Page {doc.page}")
+    canvas.restoreState()
+
+
+def footer_text(content: DeckContent) -> str:
+    return f"{plain(content.account_name)} · {plain(content.quarter)}"
+
+
+# The brief ---------------------------------------------------------------------------------
+def _section(title: str, sheet: dict[str, Any]) -> Any:
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(markup(title), sheet["h3"])
+
+
+def _outcome_lines(content: DeckContent) -> list[str]:
+    top = sorted(content.value_lines, key=lambda line: line.annual_value, reverse=True)
+    return [f"{truncate(line.label, 90)}: {format_amount(line.annual_value, content.currency)} "
+            f"a year ({plain(line.category)}, {plain(line.confidence)} confidence)"
+            for line in top[:MAX_OUTCOMES]]
+
+
+def brief_flowables(content: DeckContent, width: float) -> list[Any]:
+    from reportlab.platypus import Spacer, Table, TableStyle
+
+    sheet = styles(9.5)
+    head = [para(content.account_name, sheet["h1"], limit=70)]
+    review = [content.variant.words, content.quarter, content.tier,
+              f"prepared {day(content.prepared_on)}" + (
+                  f" by {content.csm_name}" if content.csm_name else "")]
+    if content.meeting_date:
+        review.append(f"meeting {day(content.meeting_date)}")
+    head.append(para(" · ".join(plain(p) for p in review if p), sheet["muted"], limit=220))
+    score, detail = health_words(content)
+    boxes = Table([[[_section("Health", sheet), para(score, sheet["h2"]),
+                     para(detail, sheet["body"], limit=160)],
+                    [_section("Return on investment", sheet),
+                     para(roi_words(content), sheet["h2"], limit=160)]]],
+                  colWidths=[width * 0.38, width * 0.62])
+    boxes.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), sheet["body"].fontName),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("LINEABOVE", (0, 0), (-1, 0), 1.2, RULE)]))
+    story: list[Any] = [*head, Spacer(1, 6), boxes]
+    story += [_section("Top outcomes", sheet)]
+    outcomes = _outcome_lines(content)
+    story += bullets(outcomes, sheet["body"]) if outcomes else [
+        para("No value lines yet", sheet["muted"])]
+    if content.value_story:
+        story += [_section("In their words", sheet),
+                  para(content.value_story, sheet["body"], limit=420)]
+    priorities = list(content.priorities or content.recommendations)
+    story.append(_section("Priorities for next quarter", sheet))
+    story += bullets(priorities[:MAX_PRIORITIES], sheet["body"], limit=170) if priorities \
+        else [para("No priorities set yet", sheet["muted"])]
+    story.append(_section("Action items", sheet))
+    if content.actions:
+        rows = [action_row(a) for a in content.actions[:MAX_ACTIONS]]
+        story.append(table(("Action", "Owner", "Due", "Status"), rows,
+                           (width * 0.56, width * 0.2, width * 0.12, width * 0.12), sheet,
+                           limit=150))
+        extra = len(content.actions) - MAX_ACTIONS
+        if extra > 0:
+            story.append(para(f"and {extra} more in the handout", sheet["muted"]))
+    else:
+        story.append(para("No action items agreed yet", sheet["muted"]))
+    story += [_section("Next QBR", sheet),
+              para(day(content.next_qbr, "Not scheduled yet"), sheet["body"])]
+    gaps = missing_items(content)
+    if gaps:
+        shown = gaps[:MAX_MISSING] + ([f"and {len(gaps) - MAX_MISSING} more"]
+                                      if len(gaps) > MAX_MISSING else [])
+        story += [_section("What is missing", sheet)]
+        story += bullets(shown, sheet["body"], limit=150)
+    return story
+
+
+def write_brief(content: DeckContent, out: Path) -> Path:
+    """Write the one-page brief to `out` atomically; returns the path."""
+    from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageTemplate
+
+    out = Path(out)
+    register_fonts()
+    pagesize = page_size_for(content.currency)
+    with replacing(out) as temporary:
+        doc = BaseDocTemplate(
+            str(temporary), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_SPACE,
+            title=plain(f"{content.account_name}: {content.quarter} executive brief"),
+            author=plain(content.csm_name), subject=plain(content.variant.words),
+            creator="QBR Desktop", initialFontName=register_fonts().main_font)
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="brief",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        text = footer_text(content)
+        doc.addPageTemplates([PageTemplate(
+            id="brief", frames=[frame],
+            onPage=lambda canvas, d: footer(canvas, d, text, numbered=False))])
+        fitted = KeepInFrame(doc.width, doc.height, brief_flowables(content, doc.width),
+                             mode="shrink")
+        doc.build([fitted])
+    return out

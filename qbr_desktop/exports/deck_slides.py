@@ -1,0 +1,443 @@
+"""Drawing one QBR slide: text that fits its box, native charts, tables and the risk matrix.
+
+`deck_pptx.write_deck` opens the presentation and walks the outline; this module draws
+what each SlideKind shows and writes its speaker notes. Every string that reaches the file
+passes through `clean` first. Text is sized by estimate, not by measuring a font: the
+average glyph is taken as a generous 0.55 em (0.6 bold), East Asian wide characters and
+emoji count double, and text that will not fit at the minimum size is cut at a word with
+"…" and written whole into the notes.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from qbr_desktop.domain.deck import ChartData, DeckContent, SlideKind
+
+INK, MUTED, GOOD, BAD, PEER = "1F2933", "7B8794", "2E9E5B", "D64545", "9AA5B1"
+PALETTE_AFTER_ACCENT = (PEER, GOOD, "D9A400", BAD)
+GLYPH_EM, BOLD_GLYPH_EM, LINE_SPACING = 0.55, 0.6, 1.2
+BODY_PT, BODY_MIN_PT, TITLE_PT, TITLE_MIN_PT = 20, 12, 32, 20
+TABLE_PT, MAX_TABLE_ROWS, ROW_MAX = 12, 8, Inches(0.5)
+ELLIPSIS = "…"
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text: object) -> str:
+    """The text with XML-illegal characters removed; tabs and newlines stay.
+
+    The one function every string goes through on its way into the deck: slide text,
+    notes, chart titles, categories and series names, and the core properties.
+    """
+    return _ILLEGAL.sub("", str(text))
+
+
+# Estimating text size ----------------------------------------------------------------------
+def _glyphs(text: str) -> float:
+    width = 0.0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2.0 if unicodedata.east_asian_width(char) in ("W", "F") else 1.0
+    return width
+
+
+def count_lines(text: str, per_line: float) -> int:
+    """Lines `text` takes when wrapped at words, `per_line` single-width glyphs a line."""
+    per_line = max(per_line, 1.0)
+    total = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split(" "):
+            width = _glyphs(word)
+            needed = width if used == 0 else used + 1 + width
+            if needed <= per_line:
+                used = needed
+                continue
+            if used > 0:
+                lines, used = lines + 1, 0.0
+            while width > per_line:  # a word longer than the line is broken across lines
+                lines, width = lines + 1, width - per_line
+            used = width
+        total += lines
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    text: str
+    size: int  # points
+    cut: bool
+
+
+def fits(text: str, width: int, height: int, size: float, *, bold: bool = False,
+         gap_pt: float = 0.0) -> bool:
+    """Whether `text` fits a box of `width` × `height` EMU (inner, after the insets)."""
+    per_line = (width / 12700) / ((BOLD_GLYPH_EM if bold else GLYPH_EM) * size)
+    lines = count_lines(text, per_line)
+    paragraphs = text.count("\n") + 1
+    return lines * size * LINE_SPACING + (paragraphs - 1) * gap_pt <= height / 12700
+
+
+def fit(text: str, width: int, height: int, largest: int, smallest: int, *,
+        bold: bool = False, gap_pt: float = 0.0) -> Fitted:
+    """The largest size from `largest` down to `smallest` at which the text fits; failing
+    that, the longest start of the text, cut at a word, that fits at `smallest` with "…"."""
+    for size in range(largest, smallest - 1, -1):
+        if fits(text, width, height, size, bold=bold, gap_pt=gap_pt):
+            return Fitted(text, size, False)
+
+    def ok(end: int) -> bool:
+        return fits(text[:end].rstrip() + ELLIPSIS, width, height, smallest, bold=bold,
+                    gap_pt=gap_pt)
+
+    ends = [m.start() for m in re.finditer(r"\s", text)]
+    best = _longest(ends, ok)
+    if best is None:  # no word boundary fits (CJK without spaces, one long word): a character
+        best = _longest(list(range(1, len(text))), ok)
+    return Fitted(text[:best or 0].rstrip() + ELLIPSIS, smallest, True)
+
+
+def _longest(ends: Sequence[int], ok: Any) -> int | None:
+    low, high, best = 0, len(ends) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        if ok(ends[middle]):
+            best, low = ends[middle], middle + 1
+        else:
+            high = middle - 1
+    return best
+
+
+def rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def money(amount: Decimal | None, currency: str) -> str:
+    if amount is None:
+        return "—"
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(currency.upper(), "")
+    sign = "−" if amount < 0 else ""
+    figure = f"{abs(amount):,.0f}"
+    return f"{sign}{symbol}{figure}" if symbol else f"{sign}{figure} {clean(currency)}".strip()
+
+
+# Where things go on a slide --------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Frame:
+    width: int
+    height: int
+    margin: int = Inches(0.5)
+    body_top: int = Inches(1.45)
+
+    @property
+    def footer_top(self) -> int:
+        return self.height - Inches(0.45)
+
+    @property
+    def body_bottom(self) -> int:
+        return self.footer_top - Inches(0.1)
+
+    @property
+    def body_width(self) -> int:
+        return self.width - 2 * self.margin
+
+    @property
+    def body_height(self) -> int:
+        return self.body_bottom - self.body_top
+
+
+INSET_X, INSET_Y = Inches(0.1), Inches(0.05)
+
+
+@dataclass
+class Page:
+    """One slide being drawn, and the notes gathered while drawing it."""
+
+    slide: Any
+    frame: Frame
+    accent: str
+    own_style: bool  # a CSM template: keep its title look
+    content: DeckContent
+    extra_notes: list[str] = field(default_factory=list)
+
+    def title(self, text: str, *, logo_width: int = 0, top: int | None = None,
+              height: int | None = None, largest: int = TITLE_PT,
+              smallest: int = TITLE_MIN_PT) -> None:
+        frame = self.frame
+        shape = self.slide.shapes.title
+        if shape is None or shape.width is None or not self.own_style or top is not None:
+            if shape is None:
+                shape = self.slide.shapes.add_textbox(0, 0, 1, 1)
+                shape.name = "Title"
+            shape.left, shape.top = frame.margin, Inches(0.3) if top is None else top
+            shape.width = frame.body_width - (logo_width + Inches(0.2) if logo_width else 0)
+            shape.height = Inches(0.95) if height is None else height
+        elif logo_width and shape.left + shape.width > frame.width - frame.margin - logo_width:
+            left, top_, height_ = shape.left, shape.top, shape.height  # inherited: set all
+            shape.left, shape.top, shape.height = left, top_, height_
+            shape.width = max(frame.width - frame.margin - logo_width - Inches(0.2) - left,
+                              Inches(1))
+        self.write(shape, text, largest, smallest, bold=True, colour=None if self.own_style
+                    else INK, align=None if self.own_style else PP_ALIGN.LEFT,
+                    anchor=MSO_ANCHOR.MIDDLE)
+        if not self.own_style and top is None:
+            self.rect(frame.margin, Inches(1.25), Inches(1.2), Inches(0.06), self.accent)
+
+    def text(self, text: str, left: int, top: int, width: int, height: int, *,
+             largest: int = BODY_PT, smallest: int = BODY_MIN_PT, bold: bool = False,
+             colour: str | None = INK, bullets: bool = False,
+             align: Any = PP_ALIGN.LEFT, anchor: Any = MSO_ANCHOR.TOP) -> Any:
+        shape = self.slide.shapes.add_textbox(left, top, width, height)
+        self.write(shape, text, largest, smallest, bold=bold, colour=colour, align=align,
+                    anchor=anchor, bullets=bullets)
+        return shape
+
+    def bullets(self, items: Sequence[str], left: int, top: int, width: int,
+                height: int, **kwargs: Any) -> None:
+        self.text("\n".join(items), left, top, width, height, bullets=True, **kwargs)
+
+    def write(self, shape: Any, text: str, largest: int, smallest: int, *, bold: bool,
+               colour: str | None, align: Any, anchor: Any, bullets: bool = False) -> None:
+        text = clean(text).replace("\r", "")
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = anchor
+        frame.margin_left = frame.margin_right = INSET_X
+        frame.margin_top = frame.margin_bottom = INSET_Y
+        shown = "\n".join("• " + line for line in text.split("\n")) if bullets else text
+        gap = 6.0 if bullets else 0.0
+        fitted = fit(shown, shape.width - 2 * INSET_X, shape.height - 2 * INSET_Y, largest,
+                     smallest, bold=bold, gap_pt=gap)
+        if fitted.cut:
+            self.extra_notes.append(f"Full text (shortened on the slide):\n{text}")
+        frame.text = ""
+        for index, line in enumerate(fitted.text.split("\n")):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            if align is not None:
+                paragraph.alignment = align
+            if gap:
+                paragraph.space_after = Pt(gap)
+            run = paragraph.add_run()
+            run.text = line
+            run.font.size = Pt(fitted.size)
+            run.font.bold = bold
+            if colour is not None:
+                run.font.color.rgb = rgb(colour)
+
+    def rect(self, left: int, top: int, width: int, height: int, fill: str,
+             line: str | None = None) -> Any:
+        shape = self.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, height)
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = rgb(fill)
+        if line is None:
+            shape.line.fill.background()
+        else:
+            shape.line.color.rgb = rgb(line)
+        shape.shadow.inherit = False
+        return shape
+
+    def footer(self, number: int) -> None:
+        content, frame = self.content, self.frame
+        words = f"{content.account_name} · {content.quarter} · {number}"
+        self.text(words, frame.margin, frame.footer_top, frame.body_width, Inches(0.35),
+                  largest=10, smallest=9, colour=MUTED, anchor=MSO_ANCHOR.MIDDLE)
+
+    def missing(self, sentence: str, top: int | None = None) -> None:
+        frame = self.frame
+        self.text(sentence, frame.margin, frame.body_top if top is None else top,
+                  frame.body_width, Inches(1.2), largest=22, smallest=BODY_MIN_PT,
+                  colour=MUTED)
+
+    # Tables -------------------------------------------------------------------------------
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], left: int,
+              top: int, width: int, shares: Sequence[float]) -> None:
+        """At most MAX_TABLE_ROWS rows on the slide; the rest, and any cell text cut to fit,
+        go to the notes."""
+        room = self.frame.body_bottom - top  # a row of two 12 pt lines is at most 0.5 in
+        limit = min(MAX_TABLE_ROWS, max(int(room // ROW_MAX) - 1, 1))
+        if len(rows) > limit:  # leave a line for "+N more"
+            limit = min(MAX_TABLE_ROWS, max(int((room - Inches(0.4)) // ROW_MAX) - 1, 1))
+        shown, hidden = list(rows[:limit]), list(rows[limit:])
+        graphic = self.slide.shapes.add_table(len(shown) + 1, len(headers), left, top, width,
+                                              Inches(0.4) * (len(shown) + 1))
+        table = graphic.table
+        total = sum(shares)
+        widths = [int(width * share / total) for share in shares]
+        for column, column_width in zip(table.columns, widths, strict=True):
+            column.width = Emu(column_width)
+        for row in table.rows:
+            row.height = Inches(0.4)
+        cut: list[str] = []
+        for r, values in enumerate([list(headers), *[list(v) for v in shown]]):
+            for c, value in enumerate(values):
+                cell = table.cell(r, c)
+                value = clean(value)
+                fitted = fit(value, widths[c] - 2 * INSET_X,
+                             Pt(2 * TABLE_PT * LINE_SPACING + 1), TABLE_PT, TABLE_PT,
+                             bold=r == 0)
+                if fitted.cut:
+                    cut.append(value)
+                cell.text = fitted.text
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = rgb(self.accent if r == 0 else
+                                               ("FFFFFF" if r % 2 else "F1F3F5"))
+                for paragraph in cell.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(TABLE_PT)
+                        run.font.bold = r == 0
+                        run.font.color.rgb = rgb("FFFFFF" if r == 0 else INK)
+        if hidden:
+            self.text(f"+{len(hidden)} more in the notes", left,
+                      self.frame.body_bottom - Inches(0.4), width, Inches(0.4),
+                      largest=12, smallest=12, colour=MUTED)
+            self.extra_notes.append("More rows:\n" + "\n".join(
+                " · ".join(clean(v) for v in row) for row in hidden))
+        if cut:
+            self.extra_notes.append("Full cell text:\n" + "\n".join(cut))
+
+    # Charts -------------------------------------------------------------------------------
+    def chart(self, data: ChartData, left: int, top: int, width: int, height: int, *,
+              kind: str | None = None) -> Any:
+        """A native chart; the caller has checked `has_points(data)`."""
+        count = len(data.categories)
+        chart_data = CategoryChartData(number_format=data.number_format)
+        chart_data.categories = [clean(c) for c in data.categories]
+        for index, series in enumerate(data.series):
+            values = [_number(v) for v in series.values[:count]]
+            values += [None] * (count - len(values))
+            chart_data.add_series(clean(series.name) or f"Series {index + 1}", values,
+                                  number_format=data.number_format)
+        kind = kind or data.kind
+        chart_type = {"line": XL_CHART_TYPE.LINE_MARKERS,
+                      "column_stacked": XL_CHART_TYPE.COLUMN_STACKED}.get(
+                          kind, XL_CHART_TYPE.COLUMN_CLUSTERED)
+        chart = self.slide.shapes.add_chart(chart_type, left, top, width, height,
+                                            chart_data).chart
+        chart.font.size = Pt(12)
+        chart.has_title = bool(clean(data.title).strip())
+        if chart.has_title:
+            chart.chart_title.text_frame.text = clean(data.title)
+            chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
+        chart.has_legend = len(data.series) > 1
+        if chart.has_legend:
+            chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+            chart.legend.include_in_layout = False
+        axis = chart.value_axis
+        axis.tick_labels.number_format = data.number_format
+        axis.tick_labels.number_format_is_linked = False
+        axis.has_major_gridlines = True
+        axis.major_gridlines.format.line.color.rgb = rgb("E4E7EB")
+        if data.unit.strip():
+            axis.has_title = True
+            axis.axis_title.text_frame.text = clean(data.unit)
+        plot = chart.plots[0]
+        if count * len(data.series) <= 24:
+            plot.has_data_labels = True
+            labels = plot.data_labels
+            labels.number_format = data.number_format
+            labels.number_format_is_linked = False
+            labels.font.size = Pt(10)
+            labels.position = {"line": XL_LABEL_POSITION.ABOVE,
+                               "column_stacked": XL_LABEL_POSITION.CENTER}.get(
+                                   kind, XL_LABEL_POSITION.OUTSIDE_END)
+        palette = (self.accent.lstrip("#"), *PALETTE_AFTER_ACCENT)
+        for index, series in enumerate(plot.series):
+            colour = rgb(palette[index % len(palette)])
+            if kind == "line":
+                series.format.line.color.rgb = colour
+                series.format.line.width = Pt(2.25)
+                series.smooth = False
+            else:
+                series.format.fill.solid()
+                series.format.fill.fore_color.rgb = colour
+        return chart
+
+    def picture(self, data: bytes, left: int, top: int, width: int, height: int) -> Any:
+        picture = self.slide.shapes.add_picture(io.BytesIO(data), left, top, width=width)
+        if picture.height > height:
+            scale = height / picture.height
+            picture.height = height
+            picture.width = int(picture.width * scale)
+            picture.left = left + (width - picture.width) // 2
+        return picture
+
+
+def _number(value: float | None) -> float | None:
+    if value is None:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def has_points(data: ChartData | None) -> bool:
+    """Whether a chart would show anything: categories, and a value in some series."""
+    if data is None or not data.categories or not data.series:
+        return False
+    return any(_number(v) is not None for s in data.series
+               for v in s.values[:len(data.categories)])
+
+
+def chart_summary(data: ChartData | None) -> str:
+    """One talking point: each series' latest value."""
+    if data is None or not has_points(data):
+        return ""
+    parts = []
+    for series in data.series:
+        points = [(c, v) for c, v in zip(data.categories, series.values, strict=False)
+                  if _number(v) is not None]
+        if points:
+            category, value = points[-1]
+            parts.append(f"{series.name} {_format(value, data.number_format)} ({category})")
+    return f"{data.title}: " + "; ".join(parts) + "." if parts else ""
+
+
+def _format(value: float | None, number_format: str) -> str:
+    number = _number(value) or 0.0
+    if "%" in number_format:
+        return f"{number * 100:.0f}%"
+    prefix = "$" if "$" in number_format else ""
+    decimals = len(number_format.split(".")[1].rstrip("%")) if "." in number_format else 0
+    return f"{prefix}{number:,.{decimals}f}"
+
+
+MISSING_WORDS: dict[SlideKind, tuple[str, ...]] = {
+    SlideKind.SUMMARY: ("health", "score"),
+    SlideKind.OUTCOMES: ("roi", "value"),
+    SlideKind.VALUE_STORY: ("story", "value"),
+    SlideKind.ADOPTION: ("adoption", "usage", "peer", "benchmark", "metric"),
+    SlideKind.ROADMAP: ("roadmap",),
+    SlideKind.RECOMMENDATIONS: ("recommend", "priorit"),
+    SlideKind.RISKS: ("risk", "opportunit"),
+    SlideKind.STAKEHOLDERS: ("stakeholder", "attend", "people"),
+    SlideKind.ACTIONS: ("action",),
+    SlideKind.NEXT_QBR: ("next qbr", "next review"),
+    SlideKind.EXPANSION: ("expansion",),
+    SlideKind.APPENDIX: ("health", "history"),
+}
+
+
+def missing_sentence(content: DeckContent, kind: SlideKind, default: str) -> str:
+    """What is missing for this slide, in one sentence: the matching entry of
+    `content.missing` when there is one, else `default`."""
+    for entry in content.missing:
+        if any(word in entry.lower() for word in MISSING_WORDS.get(kind, ())):
+            sentence = clean(entry).strip()
+            return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+    return default
