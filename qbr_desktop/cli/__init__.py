@@ -126,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     from qbr_desktop.cli.agenda import add_agenda_parsers
 
     add_agenda_parsers(commands, formats)
+    from qbr_desktop.cli.deck import add_deck_parsers
+
+    add_deck_parsers(commands, formats)
     from qbr_desktop.cli.roi import add_roi_parser
 
     add_roi_parser(commands)

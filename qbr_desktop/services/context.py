@@ -8,6 +8,7 @@ from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.accounts import AccountService
 from qbr_desktop.services.agendas import AgendaService
 from qbr_desktop.services.catalogue import CatalogueService
+from qbr_desktop.services.decks import DeckService
 from qbr_desktop.services.departments import DepartmentService
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.plans import PlanService
@@ -39,6 +40,7 @@ class AppContext:
     roi: RoiService
     stakeholders: StakeholderService
     agendas: AgendaService
+    decks: DeckService
 
     @classmethod
     def open(cls, target: DatabaseTarget) -> AppContext:
@@ -52,7 +54,8 @@ class AppContext:
                    RiskRegister(store.sessions, insights), CatalogueService(store.sessions),
                    DepartmentService(store.sessions), PlanService(store.sessions),
                    RoiService(store.sessions, insights=insights),
-                   StakeholderService(store.sessions), AgendaService(store.sessions))
+                   StakeholderService(store.sessions), AgendaService(store.sessions),
+                   DeckService(store.sessions))
 
     @property
     def is_demo(self) -> bool:

@@ -418,3 +418,14 @@ class ActionItemRow(Base):
     status: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class DeckPlanRow(Base):
+    """The CSM's deck choices for an account (domain/deck_plan.py's document, as JSON)."""
+
+    __tablename__ = "deck_plan"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    document: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

@@ -1,0 +1,359 @@
+"""`qbr export deck|brief|handout|email`: an account's QBR deck, its one-page brief, the
+handout, and an email draft that carries the deck and the brief to the attendees.
+
+    qbr export deck ACCOUNT --out FILE.pptx [--template T.pptx] [--variant executive|...]
+    qbr export deck --all-upcoming [--days 30] --out DIR
+    qbr export brief ACCOUNT --out FILE.pdf
+    qbr export handout ACCOUNT --out FILE.pdf
+    qbr export email ACCOUNT --out FILE.eml
+
+Every file is built from one DeckContent (services/decks.py), so the deck, the brief and
+the handout show the same figures as the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy import select
+
+from qbr_desktop.cli import CommandFailed, with_context
+from qbr_desktop.domain.deck import DeckContent, DeckVariant, slide_count
+from qbr_desktop.domain.deck_plan import DeckPlan
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.exports.file_names import available_path, safe_file_name, target_in
+from qbr_desktop.paths import DatabaseTarget, resolve_target
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.decks import quarter_words
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.models import ContactRow
+
+PPTX_TYPE = ("application", "vnd.openxmlformats-officedocument.presentationml.presentation")
+PDF_TYPE = ("application", "pdf")
+MAX_WORKERS = 2
+
+
+def add_deck_parsers(commands: Any, formats: Any) -> None:
+    del commands  # every command here is an export format
+    deck = formats.add_parser("deck", help="the QBR deck as a PowerPoint file")
+    deck.add_argument("account", metavar="ACCOUNT", nargs="?",
+                      help="account name, id or CRM id")
+    deck.add_argument("--all-upcoming", action="store_true",
+                      help="a deck for every account with a QBR in the next --days days")
+    deck.add_argument("--days", type=int, default=30, metavar="N",
+                      help="with --all-upcoming: how many days ahead (default 30)")
+    deck.add_argument("--out", required=True, type=Path, metavar="FILE.pptx|DIR")
+    deck.add_argument("--template", type=Path, metavar="T.pptx",
+                      help="a PowerPoint template whose masters the deck uses")
+    deck.add_argument("--variant", choices=[v.value for v in DeckVariant],
+                      help="override the tier's variant")
+    deck.set_defaults(handler=_export_deck)
+
+    for name, help_text in (("brief", "the one-page executive brief as a PDF"),
+                            ("handout", "the meeting handout as a PDF")):
+        parser = formats.add_parser(name, help=help_text)
+        parser.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+        parser.set_defaults(handler=_export_pdf, pdf_kind=name)
+
+    mail = formats.add_parser(
+        "email", help="an email draft to the confirmed attendees with the deck and brief")
+    mail.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    mail.add_argument("--out", required=True, type=Path, metavar="FILE.eml")
+    mail.set_defaults(handler=_export_email)
+
+
+# Checks before anything is opened ----------------------------------------------------------
+def _suffix(out: Path, wanted: str, what: str) -> Path:
+    out = Path(out).expanduser()
+    if out.suffix.lower() != wanted:
+        raise CommandFailed(f"“{out.name}” does not end in {wanted}; {what}")
+    if out.is_dir():
+        raise CommandFailed(f"{out} is a folder; name the file to write, e.g. "
+                            f"{out / ('deck' + wanted)}")
+    return out
+
+
+def _template(path: Path | None) -> Path | None:
+    if path is None:
+        return None
+    path = Path(path).expanduser()
+    if path.suffix.lower() not in (".pptx", ".potx"):
+        raise CommandFailed(f"“{path.name}” is not a PowerPoint template (.pptx or .potx)")
+    if not path.is_file():
+        raise CommandFailed(f"The template {path} does not exist")
+    return path
+
+
+def _variant(text: str | None) -> DeckVariant | None:
+    return DeckVariant(text) if text else None
+
+
+# Writers ---------------------------------------------------------------------------------------
+def write_deck_file(content: DeckContent, out: Path, plan: DeckPlan,
+                    template: Path | None) -> tuple[Path, tuple[str, ...]]:
+    """The deck through exports.deck_pptx with the plan's look; the path and warnings."""
+    from qbr_desktop.exports.deck_pptx import write_deck
+
+    chosen = template or (Path(plan.template).expanduser() if plan.template else None)
+    options: dict[str, Any] = {"template": chosen,
+                               "logo": Path(plan.logo).expanduser() if plan.logo else None}
+    if plan.accent:
+        options["accent"] = plan.accent
+    result = write_deck(content, out, **options)
+    return result.path, result.warnings
+
+
+def write_pdf_file(kind: str, content: DeckContent, out: Path) -> Path:
+    from qbr_desktop.exports.brief_pdf import write_brief
+    from qbr_desktop.exports.handout_pdf import write_handout
+
+    return Path((write_brief if kind == "brief" else write_handout)(content, out))
+
+
+def _notes(content: DeckContent, out: TextIO) -> None:
+    for sentence in content.missing:
+        out.write(f"  - {sentence}\n")
+
+
+# qbr export deck ---------------------------------------------------------------------------
+def _export_deck(args: argparse.Namespace, out: TextIO) -> None:
+    template = _template(args.template)
+    variant = _variant(args.variant)
+    if args.all_upcoming:
+        if args.account:
+            raise CommandFailed("Name an account or use --all-upcoming, not both")
+        _all_upcoming(args, template, variant, out)
+        return
+    if not args.account:
+        raise CommandFailed("Name the account (or use --all-upcoming with a folder)")
+    target = available_path(_suffix(args.out, ".pptx", "the deck is a PowerPoint file, "
+                                                      "e.g. deck.pptx"))
+
+    def work(context: AppContext) -> tuple[DeckContent, Path, tuple[str, ...]]:
+        account_id = context.insights.resolve(args.account)
+        content = context.decks.content(context, account_id, variant=variant)
+        plan = context.decks.plan(account_id)
+        return content, *write_deck_file(content, target, plan, template)
+
+    content, written, warnings = with_context(args, work)
+    out.write(f"{content.account_name}: {content.variant.words}, "
+              f"{slide_count(content.outline)} slides, written to {written}\n")
+    _notes(content, out)
+    for warning in warnings:
+        out.write(f"  warning: {warning}\n")
+
+
+@dataclass(frozen=True, slots=True)
+class DeckJob:
+    target: DatabaseTarget
+    account_id: int
+    account_name: str
+    out: str
+    template: str | None
+    variant: str | None
+
+
+def build_deck_job(job: DeckJob) -> str:
+    """One deck in a worker process, on its own connection to the portfolio."""
+    context = AppContext.open(job.target)
+    try:
+        content = context.decks.content(context, job.account_id,
+                                        variant=_variant(job.variant))
+        plan = context.decks.plan(job.account_id)
+        written, warnings = write_deck_file(content, Path(job.out), plan,
+                                            Path(job.template) if job.template else None)
+    finally:
+        context.close()
+    meeting = content.meeting_date.isoformat() if content.meeting_date else "no date"
+    warned = f" ({len(warnings)} warning(s): {warnings[0]})" if warnings else ""
+    return (f"{content.account_name}: QBR {meeting}, {slide_count(content.outline)} slides, "
+            f"{written}{warned}")
+
+
+def _all_upcoming(args: argparse.Namespace, template: Path | None,
+                  variant: DeckVariant | None, out: TextIO) -> None:
+    if not 1 <= args.days <= 3660:
+        raise CommandFailed("--days is between 1 and 3,660")
+    folder = Path(args.out).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise CommandFailed(f"{folder} is a file; --all-upcoming writes into a folder")
+    if folder.suffix.lower() == ".pptx":
+        raise CommandFailed(f"“{folder.name}” looks like a file; --all-upcoming writes one "
+                            "deck per account into a folder")
+    target = resolve_target(getattr(args, "sub_db", None) or args.db)
+
+    def work(context: AppContext) -> list[tuple[int, str, date]]:
+        return [(row.account_id, row.account_name, row.meeting_at.date())
+                for row in context.plans.upcoming(args.days)
+                if row.review_id is not None and row.meeting_at is not None]
+
+    upcoming = with_context(args, work)
+    if not upcoming:
+        out.write(f"No QBR in the next {args.days} days: no decks written.\n")
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    quarter = quarter_words(Quarter.containing(date.today()))
+    jobs, used = [], set()
+    for account_id, name, _day in upcoming:
+        file_name = safe_file_name(name, ".pptx", quarter=quarter)
+        path = available_path(target_in(folder, file_name))
+        number = 2
+        while path.name.casefold() in used:
+            path = available_path(target_in(folder, f"{Path(file_name).stem} ({number})"
+                                                    ".pptx"))
+            number += 1
+        used.add(path.name.casefold())
+        jobs.append(DeckJob(target, account_id, name, str(path),
+                            str(template) if template else None,
+                            variant.value if variant else None))
+    failures = _run_jobs(jobs, out)
+    out.write(f"{len(jobs) - failures} of {len(jobs)} decks written to {folder}\n")
+    if failures:
+        raise CommandFailed(f"{failures} of {len(jobs)} decks could not be built")
+
+
+def _run_jobs(jobs: Sequence[DeckJob], out: TextIO) -> int:
+    """Build the decks two at a time; one line per deck, in the order of the meetings."""
+    failures = 0
+    # spawn: a forked worker would inherit the parent's Qt and database threads.
+    with ProcessPoolExecutor(max_workers=MAX_WORKERS,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(build_deck_job, job) for job in jobs]
+        for job, future in zip(jobs, futures, strict=True):
+            try:
+                out.write(future.result() + "\n")
+            except Exception as exc:  # noqa: BLE001 - one failed deck must not stop the rest
+                failures += 1
+                out.write(f"{job.account_name}: not written: {exc}\n")
+            out.flush()
+    return failures
+
+
+# qbr export brief / handout ------------------------------------------------------------------
+def _export_pdf(args: argparse.Namespace, out: TextIO) -> None:
+    kind: str = args.pdf_kind
+    target = available_path(_suffix(args.out, ".pdf", f"the {kind} is a PDF, "
+                                                      f"e.g. {kind}.pdf"))
+
+    def work(context: AppContext) -> tuple[DeckContent, Path]:
+        account_id = context.insights.resolve(args.account)
+        content = context.decks.content(context, account_id)
+        return content, write_pdf_file(kind, content, target)
+
+    content, written = with_context(args, work)
+    out.write(f"{content.account_name}: {kind} for the {content.quarter} review written "
+              f"to {written}\n")
+    _notes(content, out)
+
+
+# qbr export email ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class EmailDraft:
+    message: EmailMessage
+    recipients: tuple[str, ...]
+    without_email: tuple[str, ...]
+    attachments: tuple[str, ...]
+    content: DeckContent
+
+
+def _attendees(context: AppContext, account_id: int) -> list[tuple[str, str]]:
+    """(name, email) of everyone confirmed for the next review."""
+    plan = context.plans.next_plan(account_id)
+    if plan is None:
+        return []
+    wanted = [entry.person_id for entry in context.stakeholders.attendance(plan.review_id)
+              if entry.confirmed or entry.attended]
+    with session_scope(context.store.sessions) as session:
+        rows = {row.id: (row.name, row.email or "") for row in session.execute(
+            select(ContactRow.id, ContactRow.name, ContactRow.email)
+            .where(ContactRow.account_id == account_id)).all()}
+    return [rows[person] for person in wanted if person in rows]
+
+
+def _body(content: DeckContent, greeting: str, files: Sequence[str]) -> str:
+    when = (f"on {content.meeting_date.isoformat()}" if content.meeting_date
+            else f"for {content.quarter}")
+    lines = [greeting, "",
+             f"Ahead of our quarterly business review {when}, please find attached the deck "
+             "we will walk through and a one-page brief.", ""]
+    if content.value_headline:
+        lines += [f"In short: {content.value_headline}.", ""]
+    lines += ["Attached:"] + [f"  - {name}" for name in files] + [
+        "", "If there is a topic you would like us to cover, reply and we will add it to "
+            "the agenda.", "", "Best regards,", content.csm_name, ""]
+    return "\n".join(lines)
+
+
+def email_draft(context: AppContext, account_id: int, folder: Path, *,
+                now: datetime | None = None) -> EmailDraft:
+    """The draft with the deck and the brief, both built into `folder` first."""
+    from qbr_desktop.exports.followup_eml import one_line, usable_address
+
+    content = context.decks.content(context, account_id)
+    plan = context.decks.plan(account_id)
+    deck_name = safe_file_name(content.account_name, ".pptx", quarter=content.quarter)
+    brief_name = safe_file_name(content.account_name, ".pdf", quarter=content.quarter,
+                                kind="QBR brief")
+    deck, _warnings = write_deck_file(content, target_in(folder, deck_name), plan, None)
+    brief = write_pdf_file("brief", content, target_in(folder, brief_name))
+
+    addresses: list[Address] = []
+    seen: set[str] = set()
+    without: list[str] = []
+    for name, mail in _attendees(context, account_id):
+        address = usable_address(name, mail)
+        if address is None:
+            without.append(name)
+        elif address.addr_spec.casefold() not in seen:
+            seen.add(address.addr_spec.casefold())
+            addresses.append(address)
+    message = EmailMessage(policy=policy.default)
+    if addresses:
+        message["To"] = addresses
+    when = content.meeting_date.isoformat() if content.meeting_date else content.quarter
+    message["Subject"] = f"{one_line(content.account_name)} QBR, {when}: deck and brief"
+    message["Date"] = format_datetime((now or datetime.now(UTC)).astimezone())
+    message["X-Unsent"] = "1"
+    greeting = (f"Hello {addresses[0].display_name}," if len(addresses) == 1
+                and addresses[0].display_name else "Hello everyone,")
+    message.set_content(_body(content, greeting, (deck_name, brief_name)))
+    for path, name, (maintype, subtype) in ((deck, deck_name, PPTX_TYPE),
+                                            (brief, brief_name, PDF_TYPE)):
+        message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype,
+                               filename=name)
+    return EmailDraft(message, tuple(a.display_name or a.addr_spec for a in addresses),
+                      tuple(without), (deck_name, brief_name), content)
+
+
+def _export_email(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.atomic_files import write_bytes
+
+    target = available_path(_suffix(args.out, ".eml", "the draft is an email file, "
+                                                      "e.g. qbr.eml"))
+
+    def work(context: AppContext) -> EmailDraft:
+        account_id = context.insights.resolve(args.account)
+        with tempfile.TemporaryDirectory(prefix="qbr-email-") as folder:
+            return email_draft(context, account_id, Path(folder))
+
+    draft = with_context(args, work)
+    write_bytes(target, draft.message.as_bytes(policy=policy.SMTP))
+    to = (f"to {len(draft.recipients)} confirmed attendee(s)" if draft.recipients
+          else "with no recipient (nobody with an address is confirmed yet)")
+    out.write(f"{draft.content.account_name}: email draft {to}, with "
+              f"{' and '.join(draft.attachments)}, written to {target}\n")
+    if draft.without_email:
+        out.write(f"  - No usable address for: {', '.join(draft.without_email)}\n")

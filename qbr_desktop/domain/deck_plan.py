@@ -1,0 +1,196 @@
+"""The CSM's choices for an account's deck, kept between sessions.
+
+A plan holds what the numbers cannot say: the variant when it should differ from the
+tier's (None follows the tier), the slides in the order the CSM wants them with each one
+shown or hidden, the roadmap items, next quarter's priorities, the recommendations, and
+the look (accent colour, a PowerPoint template and a logo, as file paths).
+
+Limits: at most 30 items in each list, each at most 500 characters; the outline names
+each slide kind at most once; an accent colour is "#RRGGBB".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from qbr_desktop.domain.deck import (
+    OUTLINES,
+    DeckVariant,
+    SlideKind,
+    SlidePlan,
+    default_outline,
+)
+from qbr_desktop.domain.errors import ValidationFailed
+
+PLAN_VERSION = 1
+MAX_ITEMS = 30
+MAX_ITEM_LENGTH = 500
+MAX_PATH_LENGTH = 1_000
+ACCENT = re.compile(r"^#[0-9a-fA-F]{6}$")
+LISTS = ("roadmap", "priorities", "recommendations")
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    kind: SlideKind
+    shown: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DeckPlan:
+    variant: DeckVariant | None = None  # None: the tier's variant
+    outline: tuple[OutlineEntry, ...] = ()  # (): the variant's default outline
+    roadmap: tuple[str, ...] = ()
+    priorities: tuple[str, ...] = ()
+    recommendations: tuple[str, ...] = ()
+    accent: str = ""  # "#RRGGBB", or "" for the template's own
+    template: str = ""  # a .pptx path, or "" for the built-in look
+    logo: str = ""  # a picture path, or ""
+
+
+def validate_plan(plan: DeckPlan) -> None:
+    """Raise ValidationFailed naming every field that breaks a rule."""
+    problems: dict[str, str] = {}
+    for name in LISTS:
+        items: tuple[str, ...] = getattr(plan, name)
+        if len(items) > MAX_ITEMS:
+            problems[name] = f"{len(items)} items; at most {MAX_ITEMS} fit in a deck"
+        for index, item in enumerate(items):
+            if not isinstance(item, str):
+                problems[f"{name}[{index}]"] = "expected text"
+            elif len(item) > MAX_ITEM_LENGTH:
+                problems[f"{name}[{index}]"] = (
+                    f"{len(item):,} characters; the limit is {MAX_ITEM_LENGTH}")
+    if len(plan.outline) > len(SlideKind):
+        problems["outline"] = f"{len(plan.outline)} slides; there are {len(SlideKind)} kinds"
+    seen: set[SlideKind] = set()
+    for index, entry in enumerate(plan.outline):
+        if not isinstance(entry.kind, SlideKind):
+            problems[f"outline[{index}]"] = f"“{entry.kind}” is not a slide kind"
+        elif entry.kind in seen:
+            problems[f"outline[{index}]"] = f"the {entry.kind.value} slide is listed twice"
+        else:
+            seen.add(entry.kind)
+    if plan.variant is not None and not isinstance(plan.variant, DeckVariant):
+        problems["variant"] = f"“{plan.variant}” is not a deck variant"
+    if plan.accent and not ACCENT.match(plan.accent):
+        problems["accent"] = f"“{plan.accent}” is not a colour like #1F6FEB"
+    for name in ("template", "logo"):
+        value: str = getattr(plan, name)
+        if len(value) > MAX_PATH_LENGTH:
+            problems[name] = f"the path is longer than {MAX_PATH_LENGTH:,} characters"
+        elif "\x00" in value:
+            problems[name] = "the path holds a NUL character"
+    if plan.template and not plan.template.lower().endswith((".pptx", ".potx")):
+        problems["template"] = "a template is a PowerPoint file (.pptx or .potx)"
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def clean_items(items: Sequence[str]) -> tuple[str, ...]:
+    """Items as a CSM typed them, trimmed, blank ones left out."""
+    return tuple(text for item in items if (text := item.strip()))
+
+
+def _title_of(kind: SlideKind, variant: DeckVariant) -> tuple[str, bool]:
+    """The slide's title (and whether it is backup material) in this variant's wording."""
+    for slide in OUTLINES[variant]:
+        if slide.kind is kind:
+            return slide.title, slide.backup
+    for outline in OUTLINES.values():
+        for slide in outline:
+            if slide.kind is kind:
+                return slide.title, slide.backup
+    return kind.value[:1].upper() + kind.value[1:], False
+
+
+def apply_outline(plan: DeckPlan, variant: DeckVariant) -> tuple[SlidePlan, ...]:
+    """The variant's outline in the plan's order and visibility.
+
+    With no saved outline, the variant's default. Slide kinds the saved outline does not
+    name are kept at the end, hidden, so a writer can still offer them.
+    """
+    if not plan.outline:
+        return default_outline(variant)
+    slides = []
+    for entry in plan.outline:
+        title, backup = _title_of(entry.kind, variant)
+        slides.append(SlidePlan(entry.kind, title, entry.shown, backup))
+    named = {entry.kind for entry in plan.outline}
+    slides.extend(SlidePlan(slide.kind, slide.title, False, slide.backup)
+                  for slide in default_outline(variant) if slide.kind not in named)
+    return tuple(slides)
+
+
+def plan_to_dict(plan: DeckPlan) -> dict[str, Any]:
+    return {
+        "version": PLAN_VERSION,
+        "variant": plan.variant.value if plan.variant is not None else None,
+        "outline": [{"kind": e.kind.value, "shown": e.shown} for e in plan.outline],
+        "roadmap": list(plan.roadmap), "priorities": list(plan.priorities),
+        "recommendations": list(plan.recommendations), "accent": plan.accent,
+        "template": plan.template, "logo": plan.logo,
+    }
+
+
+def _strings(data: dict[str, Any], name: str, problems: dict[str, str]) -> tuple[str, ...]:
+    raw = data.get(name, [])
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        problems[name] = "expected a list of text items"
+        return ()
+    return tuple(raw)
+
+
+def _text(data: dict[str, Any], name: str, problems: dict[str, str]) -> str:
+    raw = data.get(name, "")
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        problems[name] = "expected text"
+        return ""
+    return raw
+
+
+def plan_from_dict(data: object) -> DeckPlan:
+    """The plan a stored document describes; ValidationFailed names each bad field."""
+    if not isinstance(data, dict) or data.get("version") != PLAN_VERSION:
+        raise ValidationFailed({"version": f"expected a version {PLAN_VERSION} deck plan"})
+    problems: dict[str, str] = {}
+    variant = None
+    raw_variant = data.get("variant")
+    if raw_variant is not None:
+        try:
+            variant = DeckVariant(raw_variant)
+        except ValueError:
+            problems["variant"] = f"“{raw_variant}” is not a deck variant"
+    outline = []
+    raw_outline = data.get("outline", [])
+    if not isinstance(raw_outline, list):
+        problems["outline"] = "expected a list of slides"
+        raw_outline = []
+    for index, raw in enumerate(raw_outline):
+        kind = raw.get("kind") if isinstance(raw, dict) else None
+        shown = raw.get("shown", True) if isinstance(raw, dict) else None
+        try:
+            parsed = SlideKind(str(kind))
+        except ValueError:
+            problems[f"outline[{index}].kind"] = f"“{kind}” is not a slide kind"
+            continue
+        if not isinstance(shown, bool):
+            problems[f"outline[{index}].shown"] = "expected true or false"
+            continue
+        outline.append(OutlineEntry(parsed, shown))
+    plan = DeckPlan(
+        variant=variant, outline=tuple(outline),
+        roadmap=_strings(data, "roadmap", problems),
+        priorities=_strings(data, "priorities", problems),
+        recommendations=_strings(data, "recommendations", problems),
+        accent=_text(data, "accent", problems), template=_text(data, "template", problems),
+        logo=_text(data, "logo", problems))
+    if problems:
+        raise ValidationFailed(problems)
+    validate_plan(plan)
+    return plan

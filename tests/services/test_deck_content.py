@@ -1,0 +1,226 @@
+"""DeckService: the saved deck plan, and the deck's content gathered from every service over
+a demo portfolio; the figures must read exactly as the ROI tab shows them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from qbr_desktop.domain.accounts import AccountDraft, AccountSummary
+from qbr_desktop.domain.deck import DeckVariant, SlideKind, default_outline, variant_for_tier
+from qbr_desktop.domain.deck_plan import (
+    DeckPlan,
+    OutlineEntry,
+    plan_from_dict,
+    plan_to_dict,
+)
+from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
+from qbr_desktop.domain.stakeholders import Attendance
+from qbr_desktop.paths import DatabaseTarget
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.demo import build_demo_portfolio
+
+TODAY = date.today()
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(autouse=True)
+def _application(qapp: object) -> None:
+    """The map picture needs a Qt application; the full one, as the widget tests need."""
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
+    folder = tmp_path_factory.mktemp("decks")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("QBR_DATA_DIR", str(folder / "user-data"))
+        context = AppContext.open(DatabaseTarget(path=folder / "portfolio.sqlite"))
+        build_demo_portfolio(context, accounts=24, seed=7)
+        yield context
+        context.close()
+
+
+def _first(context: AppContext, tier: str) -> AccountSummary:
+    return next(a for a in context.accounts.list_accounts() if a.tier == tier)
+
+
+@pytest.mark.parametrize(("tier", "variant"), [("Strategic", DeckVariant.EXECUTIVE),
+                                                ("Growth", DeckVariant.STANDARD),
+                                                ("Core", DeckVariant.DIGITAL)])
+def test_each_tier_gets_its_variant_and_outline(demo: AppContext, tier: str,
+                                                variant: DeckVariant) -> None:
+    account = _first(demo, tier)
+    content = demo.decks.content(demo, account.id, today=TODAY)
+    assert content.variant is variant is variant_for_tier(tier)
+    assert content.outline == default_outline(variant)
+    assert content.account_name == account.name
+    assert content.tier == tier
+    assert content.quarter == f"{TODAY.year} Q{(TODAY.month - 1) // 3 + 1}"
+    assert content.prepared_on == TODAY
+
+
+def test_a_variant_passed_in_overrides_the_tier(demo: AppContext) -> None:
+    account = _first(demo, "Strategic")
+    content = demo.decks.content(demo, account.id, variant=DeckVariant.DIGITAL, today=TODAY)
+    assert content.variant is DeckVariant.DIGITAL
+    assert content.outline == default_outline(DeckVariant.DIGITAL)
+
+
+def test_value_figures_read_as_the_roi_report_does(demo: AppContext) -> None:
+    checked = 0
+    for account in demo.accounts.list_accounts():
+        report = demo.roi.report(account.id, Quarter.containing(TODAY))
+        content = demo.decks.content(demo, account.id, today=TODAY)
+        result = report.result
+        if not report.stored or result.total_value <= 0:
+            assert content.value_chart is None and content.total_value is None
+            assert any("ROI model" in sentence for sentence in content.missing)
+            continue
+        checked += 1
+        currency = result.model.currency
+        assert content.total_value == result.total_value
+        assert content.roi_text == format_figure(result.roi)
+        assert content.payback_text == format_months(result.payback_months)
+        assert content.value_headline == (
+            f"{format_amount(result.total_value, currency)} a year · ROI "
+            f"{format_figure(result.roi)} · payback {format_months(result.payback_months)}")
+        assert content.value_story == report.story_text
+        counted = [r for r in result.lines if r.counted]
+        assert [line.label for line in content.value_lines] == [r.line.label for r in counted]
+        assert content.value_chart is not None
+        charted = sum(v or 0.0 for v in content.value_chart.series[0].values)
+        assert charted == pytest.approx(float(result.total_value), rel=1e-9)
+        assert content.scenario_chart is not None
+        assert content.scenario_chart.categories == ("Conservative", "Expected", "Optimistic")
+    assert checked >= 10
+
+
+def test_health_adoption_and_people(demo: AppContext) -> None:
+    for account in demo.accounts.list_accounts()[:8]:
+        content = demo.decks.content(demo, account.id, today=TODAY)
+        health = demo.insights.health(account.id).report
+        assert health.current is not None
+        assert content.health_score == health.current.total
+        assert content.health_status in ("healthy", "watch", "at risk")
+        assert content.health_trend
+        assert content.health_chart is not None
+        assert content.health_chart.series[0].values[-1] == health.current.total
+        assert content.adoption_chart is not None
+        assert len(content.adoption_chart.series) == 2  # the account and the peer median
+        people = [p for p in demo.stakeholders.map(account.id).people if not p.departed]
+        assert len(content.stakeholders) == len(people)
+        if people:
+            assert content.stakeholder_map_png is not None
+            assert content.stakeholder_map_png.startswith(PNG)
+        plan = demo.plans.next_plan(account.id)
+        assert content.meeting_date == (plan.meeting_day if plan else None)
+        assert content.recommendations  # drafted when none are saved
+        assert all(len(text) <= 500 for text in content.recommendations)
+
+
+def test_an_account_with_nothing_names_what_is_missing(demo: AppContext) -> None:
+    account = demo.accounts.create(AccountDraft(name="Empty Shell Ltd", arr=Decimal(10_000)))
+    content = demo.decks.content(demo, account.id, today=TODAY)
+    assert content.variant is DeckVariant.DIGITAL
+    for chart in (content.health_chart, content.adoption_chart, content.value_chart,
+                  content.scenario_chart):
+        assert chart is None
+    assert content.stakeholder_map_png is None
+    assert content.health_score is None and content.total_value is None
+    assert content.stakeholders == () and content.actions == ()
+    quarter = content.quarter
+    expected = (f"No ROI model for {quarter} yet: the outcomes slide shows usage only.",
+                "No health score yet", "No usage metrics yet", "Nobody is on the stakeholder",
+                "No QBR is scheduled")
+    for start in expected:
+        assert any(sentence.startswith(start) for sentence in content.missing), start
+    assert all(sentence.endswith(".") for sentence in content.missing)
+    assert content.recommendations
+
+
+def test_a_saved_plan_drives_the_outline_and_the_lists(demo: AppContext) -> None:
+    account = _first(demo, "Growth")
+    outline = (OutlineEntry(SlideKind.TITLE), OutlineEntry(SlideKind.OUTCOMES),
+               OutlineEntry(SlideKind.SUMMARY), OutlineEntry(SlideKind.RISKS, shown=False))
+    plan = DeckPlan(variant=DeckVariant.EXECUTIVE, outline=outline,
+                    roadmap=("SSO for contractors", "  "), priorities=("Roll out to Finance",),
+                    recommendations=("Add a second champion in 営業部 🚀",), accent="#1F6FEB",
+                    template="brand.pptx", logo="logo.png")
+    demo.decks.save_plan(account.id, plan)
+    try:
+        assert demo.decks.plan(account.id) == plan
+        content = demo.decks.content(demo, account.id, today=TODAY)
+        assert content.variant is DeckVariant.EXECUTIVE
+        kinds = [slide.kind for slide in content.outline]
+        assert kinds[:4] == [SlideKind.TITLE, SlideKind.OUTCOMES, SlideKind.SUMMARY,
+                             SlideKind.RISKS]
+        assert not content.outline[3].shown
+        assert all(not slide.shown for slide in content.outline[4:])
+        assert content.roadmap == ("SSO for contractors",)
+        assert content.priorities == ("Roll out to Finance",)
+        assert content.recommendations == ("Add a second champion in 営業部 🚀",)
+    finally:
+        demo.decks.save_plan(account.id, DeckPlan())
+    assert demo.decks.content(demo, account.id, today=TODAY).variant is DeckVariant.STANDARD
+
+
+@pytest.mark.parametrize("plan", [
+    DeckPlan(roadmap=tuple(f"item {n}" for n in range(31))),
+    DeckPlan(priorities=("x" * 501,)),
+    DeckPlan(outline=(OutlineEntry(SlideKind.TITLE), OutlineEntry(SlideKind.TITLE))),
+    DeckPlan(accent="blue"),
+    DeckPlan(template="brand.key"),
+])
+def test_a_plan_breaking_a_rule_is_refused(demo: AppContext, plan: DeckPlan) -> None:
+    account = _first(demo, "Core")
+    with pytest.raises(ValidationFailed):
+        demo.decks.save_plan(account.id, plan)
+    assert demo.decks.plan(account.id) == DeckPlan()
+
+
+def test_stored_documents_are_checked() -> None:
+    plan = DeckPlan(outline=(OutlineEntry(SlideKind.ROADMAP, False),), roadmap=("a",))
+    assert plan_from_dict(plan_to_dict(plan)) == plan
+    document = plan_to_dict(plan)
+    with pytest.raises(ValidationFailed, match="outline"):
+        plan_from_dict({**document, "outline": [{"kind": "closing jokes", "shown": True}]})
+    with pytest.raises(ValidationFailed, match="variant"):
+        plan_from_dict({**document, "variant": "keynote"})
+    with pytest.raises(ValidationFailed, match="version"):
+        plan_from_dict({"roadmap": []})
+
+
+def test_an_executive_confirmed_for_the_next_review_is_attending(demo: AppContext) -> None:
+    from qbr_desktop.domain.attendance import is_executive
+
+    for account in demo.accounts.list_accounts():
+        plan = demo.plans.next_plan(account.id)
+        people = demo.stakeholders.map(account.id).people
+        executive = next((p for p in people if is_executive(p) and not p.departed), None)
+        if plan is None or executive is None:
+            continue
+        before = {e.person_id: e for e in demo.stakeholders.attendance(plan.review_id)}
+        demo.stakeholders.set_attendance(plan.review_id, Attendance(
+            executive.id, invited=True, confirmed=True, attended=False))
+        content = demo.decks.content(demo, account.id, today=TODAY)
+        assert content.executive_attending
+        shown = next(p for p in content.stakeholders if p.name == executive.name)
+        assert shown.attending
+        old = before.get(executive.id, Attendance(executive.id))
+        demo.stakeholders.set_attendance(plan.review_id, replace(old))
+        return
+    pytest.fail("the demo portfolio has no account with a review and an executive")
+
+
+def test_the_plan_of_an_unknown_account_is_not_found(demo: AppContext, tmp_path: Path) -> None:
+    from qbr_desktop.store.errors import NotFoundError
+
+    with pytest.raises(NotFoundError):
+        demo.decks.plan(999_999)
