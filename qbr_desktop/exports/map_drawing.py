@@ -36,6 +36,7 @@ ROLE_COLOURS = {
     DecisionRole.DETRACTOR: "#c62828", DecisionRole.BLOCKER: "#8e0000",
 }
 REPORTS_TO_COLOUR = "#455a64"
+PUBLIC_STRIPE = "#607d8b"
 INFLUENCE_COLOUR = "#1565c0"
 HIGHLIGHT_COLOUR = "#ffb300"
 SELECTED_COLOUR = "#1e88e5"
@@ -102,8 +103,16 @@ def _font(base: QFont, pixels: int, bold: bool = False) -> QFont:
 
 def paint_card(painter: QPainter, person: Stakeholder, today: date, *, anonymous: bool = False,
                selected: bool = False, highlighted: bool = False, at_risk: bool = False,
-               base_font: QFont | None = None) -> None:
-    """Draw the card with its top-left corner at the painter's origin."""
+               base_font: QFont | None = None, internal: bool = True) -> None:
+    """Draw the card with its top-left corner at the painter's origin.
+
+    `internal=False` draws the card for the customer's eyes (a deck): name, title and
+    level only, in a neutral colour, since sentiment, decision roles, influence and our
+    notes about their people are the account team's own working knowledge.
+    """
+    if not internal:
+        _paint_public_card(painter, person, anonymous, base_font)
+        return
     rect = card_rect()
     base = base_font or painter.font()
     painter.save()
@@ -172,6 +181,38 @@ def _paint_risk_mark(painter: QPainter) -> None:
     painter.setFont(_font(painter.font(), 11, bold=True))
     painter.drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16),
                      Qt.AlignmentFlag.AlignCenter, "!")
+
+
+def _paint_public_card(painter: QPainter, person: Stakeholder, anonymous: bool,
+                       base_font: QFont | None) -> None:
+    rect = card_rect()
+    base = base_font or painter.font()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    outline = QPainterPath()
+    outline.addRoundedRect(rect, 6, 6)
+    painter.setPen(QPen(QColor("#b0bec5"), 1))
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawPath(outline)
+    painter.setClipPath(outline)
+    painter.fillRect(QRectF(0, 0, STRIPE, CARD_HEIGHT), QColor(PUBLIC_STRIPE))
+    painter.setClipping(False)
+    left = STRIPE + PADDING
+    wide = CARD_WIDTH - left - PADDING
+    name_font = _font(base, 13, bold=True)
+    painter.setFont(name_font)
+    painter.setPen(QColor("#212121"))
+    _text_row(painter, QRectF(left, 14, wide, 20), QFontMetricsF(name_font).elidedText(
+        shown_name(person, anonymous), Qt.TextElideMode.ElideRight, wide))
+    small = _font(base, 11)
+    painter.setFont(small)
+    painter.setPen(QColor("#455a64"))
+    metrics = QFontMetricsF(small)
+    for top, text in ((38, person.level.value if anonymous else person.title),
+                      (55, "" if anonymous or not person.title else person.level.value)):
+        _text_row(painter, QRectF(left, top, wide, 17),
+                  metrics.elidedText(text, Qt.TextElideMode.ElideRight, wide))
+    painter.restore()
 
 
 def _text_row(painter: QPainter, rect: QRectF, text: str) -> None:

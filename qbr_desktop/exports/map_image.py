@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +58,15 @@ def ensure_gui() -> None:
         _application = QGuiApplication([sys.argv[0] if sys.argv else "qbr"])
 
 
+def public_map(stakeholders: StakeholderMap) -> StakeholderMap:
+    """The map as the customer may see it: current people and who reports to whom."""
+    present = tuple(p for p in stakeholders.people if not p.departed)
+    ids = {p.id for p in present}
+    people = tuple(replace(p, manager_id=p.manager_id if p.manager_id in ids else None)
+                   for p in present)
+    return replace(stakeholders, people=people, links=())
+
+
 def scene_bounds(layout: Layout) -> QRectF:
     rect = QRectF()
     for x, y in layout.positions.values():
@@ -68,11 +78,18 @@ def scene_bounds(layout: Layout) -> QRectF:
 
 def paint_map(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, today: date, *,
               anonymous: bool = False, highlighted: Collection[int] = (),
-              at_risk: Collection[int] = ()) -> None:
-    """Bands, then lines, then cards, in scene coordinates."""
+              at_risk: Collection[int] = (), internal: bool = True) -> None:
+    """Bands, then lines, then cards, in scene coordinates.
+
+    `internal=False` is the customer's view (see map_drawing.paint_card): no influence
+    lines either, and people who have left are not shown.
+    """
+    if not internal:
+        stakeholders = public_map(stakeholders)
     for index, band in enumerate(layout.bands):
         paint_band(painter, band, index)
-    positions = {pid: QPointF(x, y) for pid, (x, y) in layout.positions.items()}
+    positions = {pid: QPointF(x, y) for pid, (x, y) in layout.positions.items()
+                 if pid in stakeholders.by_id}
     for person in stakeholders.people:
         if person.manager_id in positions and person.id in positions:
             paint_edge(painter, edge_line(positions[person.id], positions[person.manager_id]),
@@ -86,12 +103,14 @@ def paint_map(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, t
             painter.save()
             painter.translate(positions[person.id])
             paint_card(painter, person, today, anonymous=anonymous,
-                       highlighted=person.id in highlighted, at_risk=person.id in at_risk)
+                       highlighted=person.id in highlighted, at_risk=person.id in at_risk,
+                       internal=internal)
             painter.restore()
 
 
 def _paint_page(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, today: date,
-                title: str, anonymous: bool, bounds: QRectF, page: QRectF) -> None:
+                title: str, anonymous: bool, bounds: QRectF, page: QRectF,
+                internal: bool = True) -> None:
     painter.fillRect(page, QColor("#ffffff"))
     title_font = QFont(painter.font())
     title_font.setPixelSize(22)
@@ -105,12 +124,12 @@ def _paint_page(painter: QPainter, stakeholders: StakeholderMap, layout: Layout,
                                         page.width() - 2 * MARGIN))
     painter.save()
     painter.translate(MARGIN - bounds.left(), MARGIN / 2 + TITLE_HEIGHT - bounds.top())
-    paint_map(painter, stakeholders, layout, today, anonymous=anonymous)
+    paint_map(painter, stakeholders, layout, today, anonymous=anonymous, internal=internal)
     painter.restore()
-    _paint_legend(painter, QPointF(MARGIN, page.height() - LEGEND_HEIGHT))
+    _paint_legend(painter, QPointF(MARGIN, page.height() - LEGEND_HEIGHT), internal)
 
 
-def _paint_legend(painter: QPainter, origin: QPointF) -> None:
+def _paint_legend(painter: QPainter, origin: QPointF, internal: bool = True) -> None:
     font = QFont(painter.font())
     font.setPixelSize(12)
     font.setBold(False)
@@ -118,6 +137,12 @@ def _paint_legend(painter: QPainter, origin: QPointF) -> None:
     metrics = QFontMetricsF(font)
     x = origin.x()
     y = origin.y() + 10
+    if not internal:
+        painter.setPen(edge_pen(False))
+        painter.drawLine(QPointF(x, y + 5), QPointF(x + 28, y + 5))
+        painter.setPen(QColor("#455a64"))
+        painter.drawText(QPointF(x + 34, y + 9), "reports to")
+        return
     for sentiment, colour in SENTIMENT_COLOURS.items():
         painter.fillRect(QRectF(x, y, 10, 10), QColor(colour))
         label = SENTIMENT_WORDS[sentiment]
@@ -139,7 +164,8 @@ def _page_size(bounds: QRectF) -> QSize:
 
 
 def map_png(stakeholders: StakeholderMap, layout: Layout, today: date, title: str, *,
-            anonymous: bool = False, scale: float = PNG_SCALE) -> bytes:
+            anonymous: bool = False, scale: float = PNG_SCALE, internal: bool = True) -> bytes:
+    """The map as a PNG; `internal=False` for a picture the customer will see."""
     ensure_gui()
     bounds = scene_bounds(layout)
     size = _page_size(bounds)
@@ -152,7 +178,7 @@ def map_png(stakeholders: StakeholderMap, layout: Layout, today: date, title: st
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
         _paint_page(painter, stakeholders, layout, today, title, anonymous, bounds,
-                    QRectF(0, 0, size.width(), size.height()))
+                    QRectF(0, 0, size.width(), size.height()), internal)
     finally:
         painter.end()
     # Set after painting: the file says "print me at 96 dpi × scale" without the fonts
@@ -176,7 +202,7 @@ def _encoded(image: QImage) -> bytes:
 
 
 def map_svg(stakeholders: StakeholderMap, layout: Layout, today: date, title: str, *,
-            anonymous: bool = False) -> bytes:
+            anonymous: bool = False, internal: bool = True) -> bytes:
     ensure_gui()
     from PySide6.QtSvg import QSvgGenerator  # only an SVG export needs the SVG module
 
@@ -194,7 +220,7 @@ def map_svg(stakeholders: StakeholderMap, layout: Layout, today: date, title: st
     painter = QPainter(generator)
     try:
         _paint_page(painter, stakeholders, layout, today, title, anonymous, bounds,
-                    QRectF(0, 0, size.width(), size.height()))
+                    QRectF(0, 0, size.width(), size.height()), internal)
     finally:
         painter.end()
     buffer.close()

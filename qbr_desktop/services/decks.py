@@ -50,7 +50,6 @@ from qbr_desktop.domain.risks import RiskKind, RiskStatus
 from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import Scenario
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
-from qbr_desktop.domain.stakeholder_coverage import Finding
 from qbr_desktop.domain.stakeholder_layout import saved_or_org_chart
 from qbr_desktop.domain.stakeholders import Attendance, StakeholderMap
 from qbr_desktop.domain.tiers import effective_tier
@@ -362,10 +361,13 @@ def _map_picture(stakeholders: StakeholderMap, name: str, today: date,
         missing.append("Nobody is on the stakeholder map yet: the stakeholders slide has no "
                        "map and no names.")
         return None
-    from qbr_desktop.exports.map_image import map_png  # Qt only when a picture is drawn
+    from qbr_desktop.exports.map_image import map_png, public_map  # Qt only when drawn
 
-    return map_png(stakeholders, saved_or_org_chart(stakeholders.people), today,
-                   f"{name}: stakeholder map")
+    # The customer sees their people and reporting lines, never our sentiment, role or
+    # influence notes about them.
+    shown = public_map(stakeholders)
+    return map_png(shown, saved_or_org_chart(shown.people), today, f"{name}: who we work with",
+                   internal=False)
 
 
 # Commitments and dates -----------------------------------------------------------------------
@@ -431,8 +433,8 @@ def _drafted_recommendations(context: AppContext, account_id: int,
                        f"{format_amount(best.annual_value, currency)} of value a year for "
                        f"{format_amount(best.added_cost, currency)} more, at today's return "
                        f"(payback {best.payback}).")
-    findings: list[Finding] = context.stakeholders.coverage(account_id, stakeholders)
-    drafted.extend(finding.message for finding in findings[:2])
+    # Coverage findings (detractors, stale contacts) are the CSM's own notes about the
+    # customer's people: they never go on a slide the customer sees.
     if not drafted:
         drafted.append("Keep the momentum: agree next quarter's success measures and review "
                        "them together at the next QBR.")

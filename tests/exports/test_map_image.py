@@ -37,6 +37,7 @@ from qbr_desktop.exports.map_image import (
     export_map,
     map_png,
     map_svg,
+    public_map,
 )
 
 TODAY = date(2026, 11, 23)
@@ -117,3 +118,15 @@ def test_the_contact_dot_fades_over_ninety_days() -> None:
     assert contact_freshness(PEOPLE[1], TODAY) == 0.15  # never contacted
     old = Stakeholder(5, "Old", last_contact=date(2026, 8, 1))
     assert contact_freshness(old, TODAY) == 0.15
+
+
+def test_the_customers_picture_shows_people_and_lines_not_our_notes(qapp: object) -> None:
+    shown = public_map(MAP)
+    assert [p.name for p in shown.people] == ["Dana <CFO> & Co", "田中 美咲"]  # not who left
+    assert shown.links == ()
+    data = map_svg(MAP, org_chart(list(PEOPLE)), TODAY, "Acme", internal=False)
+    text = " ".join(ET.fromstring(data).itertext())
+    assert "Dana <CFO> & Co" in text and "Chief Financial Officer" in text
+    for internal_word in ("Economic buyer", "Champion", "hostile", "influence", "ago",
+                          "نور الهدى"):
+        assert internal_word not in text

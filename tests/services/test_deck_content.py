@@ -123,6 +123,10 @@ def test_health_adoption_and_people(demo: AppContext) -> None:
         assert content.meeting_date == (plan.meeting_day if plan else None)
         assert content.recommendations  # drafted when none are saved
         assert all(len(text) <= 500 for text in content.recommendations)
+        # Coverage findings are our notes about their people: never on the customer's deck.
+        findings = demo.stakeholders.coverage(account.id)
+        for text in content.recommendations:
+            assert all(finding.message not in text for finding in findings)
 
 
 def test_an_account_with_nothing_names_what_is_missing(demo: AppContext) -> None:
