@@ -19,29 +19,25 @@ import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from email import policy
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import select
-
 from qbr_desktop.cli import CommandFailed, with_context
 from qbr_desktop.domain.deck import DeckContent, DeckVariant, slide_count
-from qbr_desktop.domain.deck_plan import DeckPlan
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.exports.file_names import available_path, safe_file_name, target_in
 from qbr_desktop.paths import DatabaseTarget, resolve_target
 from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.deck_files import (
+    EmailDraft,
+    email_draft,
+    write_deck_file,
+    write_pdf_file,
+)
 from qbr_desktop.services.decks import quarter_words
-from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.models import ContactRow
 
-PPTX_TYPE = ("application", "vnd.openxmlformats-officedocument.presentationml.presentation")
-PDF_TYPE = ("application", "pdf")
 MAX_WORKERS = 2
 
 
@@ -99,28 +95,6 @@ def _template(path: Path | None) -> Path | None:
 
 def _variant(text: str | None) -> DeckVariant | None:
     return DeckVariant(text) if text else None
-
-
-# Writers ---------------------------------------------------------------------------------------
-def write_deck_file(content: DeckContent, out: Path, plan: DeckPlan,
-                    template: Path | None) -> tuple[Path, tuple[str, ...]]:
-    """The deck through exports.deck_pptx with the plan's look; the path and warnings."""
-    from qbr_desktop.exports.deck_pptx import write_deck
-
-    chosen = template or (Path(plan.template).expanduser() if plan.template else None)
-    options: dict[str, Any] = {"template": chosen,
-                               "logo": Path(plan.logo).expanduser() if plan.logo else None}
-    if plan.accent:
-        options["accent"] = plan.accent
-    result = write_deck(content, out, **options)
-    return result.path, result.warnings
-
-
-def write_pdf_file(kind: str, content: DeckContent, out: Path) -> Path:
-    from qbr_desktop.exports.brief_pdf import write_brief
-    from qbr_desktop.exports.handout_pdf import write_handout
-
-    return Path((write_brief if kind == "brief" else write_handout)(content, out))
 
 
 def _notes(content: DeckContent, out: TextIO) -> None:
@@ -260,84 +234,6 @@ def _export_pdf(args: argparse.Namespace, out: TextIO) -> None:
 
 
 # qbr export email ----------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class EmailDraft:
-    message: EmailMessage
-    recipients: tuple[str, ...]
-    without_email: tuple[str, ...]
-    attachments: tuple[str, ...]
-    content: DeckContent
-
-
-def _attendees(context: AppContext, account_id: int) -> list[tuple[str, str]]:
-    """(name, email) of everyone confirmed for the next review."""
-    plan = context.plans.next_plan(account_id)
-    if plan is None:
-        return []
-    wanted = [entry.person_id for entry in context.stakeholders.attendance(plan.review_id)
-              if entry.confirmed or entry.attended]
-    with session_scope(context.store.sessions) as session:
-        rows = {row.id: (row.name, row.email or "") for row in session.execute(
-            select(ContactRow.id, ContactRow.name, ContactRow.email)
-            .where(ContactRow.account_id == account_id)).all()}
-    return [rows[person] for person in wanted if person in rows]
-
-
-def _body(content: DeckContent, greeting: str, files: Sequence[str]) -> str:
-    when = (f"on {content.meeting_date.isoformat()}" if content.meeting_date
-            else f"for {content.quarter}")
-    lines = [greeting, "",
-             f"Ahead of our quarterly business review {when}, please find attached the deck "
-             "we will walk through and a one-page brief.", ""]
-    if content.value_headline:
-        lines += [f"In short: {content.value_headline}.", ""]
-    lines += ["Attached:"] + [f"  - {name}" for name in files] + [
-        "", "If there is a topic you would like us to cover, reply and we will add it to "
-            "the agenda.", "", "Best regards,", content.csm_name, ""]
-    return "\n".join(lines)
-
-
-def email_draft(context: AppContext, account_id: int, folder: Path, *,
-                now: datetime | None = None) -> EmailDraft:
-    """The draft with the deck and the brief, both built into `folder` first."""
-    from qbr_desktop.exports.followup_eml import one_line, usable_address
-
-    content = context.decks.content(context, account_id)
-    plan = context.decks.plan(account_id)
-    deck_name = safe_file_name(content.account_name, ".pptx", quarter=content.quarter)
-    brief_name = safe_file_name(content.account_name, ".pdf", quarter=content.quarter,
-                                kind="QBR brief")
-    deck, _warnings = write_deck_file(content, target_in(folder, deck_name), plan, None)
-    brief = write_pdf_file("brief", content, target_in(folder, brief_name))
-
-    addresses: list[Address] = []
-    seen: set[str] = set()
-    without: list[str] = []
-    for name, mail in _attendees(context, account_id):
-        address = usable_address(name, mail)
-        if address is None:
-            without.append(name)
-        elif address.addr_spec.casefold() not in seen:
-            seen.add(address.addr_spec.casefold())
-            addresses.append(address)
-    message = EmailMessage(policy=policy.default)
-    if addresses:
-        message["To"] = addresses
-    when = content.meeting_date.isoformat() if content.meeting_date else content.quarter
-    message["Subject"] = f"{one_line(content.account_name)} QBR, {when}: deck and brief"
-    message["Date"] = format_datetime((now or datetime.now(UTC)).astimezone())
-    message["X-Unsent"] = "1"
-    greeting = (f"Hello {addresses[0].display_name}," if len(addresses) == 1
-                and addresses[0].display_name else "Hello everyone,")
-    message.set_content(_body(content, greeting, (deck_name, brief_name)))
-    for path, name, (maintype, subtype) in ((deck, deck_name, PPTX_TYPE),
-                                            (brief, brief_name, PDF_TYPE)):
-        message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype,
-                               filename=name)
-    return EmailDraft(message, tuple(a.display_name or a.addr_spec for a in addresses),
-                      tuple(without), (deck_name, brief_name), content)
-
-
 def _export_email(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.atomic_files import write_bytes
 
