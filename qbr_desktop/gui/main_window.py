@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # imported by start-up only after the window is on screen
 SAVED_MESSAGE_MS = 4000
 STAKEHOLDERS_TAB = 4
 MEETING_TAB = 5
+DECK_TAB = 6
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     plan_view_action: QAction
     map_view_action: QAction
     meeting_view_action: QAction
+    deck_view_action: QAction
     holidays_action: QAction
     undo_group: QUndoGroup
     backup_task: object  # the running backup, kept so its signals stay alive
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
     # Layout ----------------------------------------------------------------------------
     def _build_central(self) -> None:
         from qbr_desktop.gui.agenda.agenda_tab import AgendaTab
+        from qbr_desktop.gui.deck.deck_tab import DeckTab
         from qbr_desktop.gui.insights.account_insights import AccountInsightsPanel
         from qbr_desktop.gui.insights.portfolio_view import PortfolioView
         from qbr_desktop.gui.plans.plan_panel import PlanPanel
@@ -166,6 +169,8 @@ class MainWindow(QMainWindow):
         self.agenda_tab = AgendaTab(self.context.agendas, self.context.stakeholders,
                                     self._follow_up_email, self)
         self.account_tabs.addTab(self.agenda_tab, "&Meeting")
+        self.deck_tab = DeckTab(self.context, self)
+        self.account_tabs.addTab(self.deck_tab, "Dec&k")
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self.account_tabs)
@@ -204,6 +209,7 @@ class MainWindow(QMainWindow):
         self.account_tabs.currentChanged.connect(lambda _index: self._load_roi())
         self.account_tabs.currentChanged.connect(lambda _index: self._load_stakeholders())
         self.account_tabs.currentChanged.connect(lambda _index: self._load_agenda())
+        self.account_tabs.currentChanged.connect(lambda _index: self._load_deck())
         self.agenda_tab.changed.connect(self._meeting_changed)
         self.upcoming_view.account_activated.connect(
             lambda account_id: self.open_account(account_id, tab=2))
@@ -266,6 +272,7 @@ class MainWindow(QMainWindow):
         self._load_roi()
         self._load_stakeholders()
         self._load_agenda()
+        self._load_deck()
 
     def open_account(self, account_id: int, tab: int = 1) -> None:
         """From the portfolio overview (or the upcoming QBRs) to that account's page."""
@@ -316,6 +323,12 @@ class MainWindow(QMainWindow):
         if (self.account_tabs.currentIndex() == MEETING_TAB and account_id > 0
                 and self.agenda_tab.account_id != account_id):
             self.agenda_tab.show_account(account_id)
+
+    def _load_deck(self) -> None:
+        account_id = self.list_panel.current_account_id()
+        if (self.account_tabs.currentIndex() == DECK_TAB and account_id > 0
+                and self.deck_tab.account_id != account_id):
+            self.deck_tab.show_account(account_id)
 
     def _meeting_changed(self, _account_id: int) -> None:
         # A finished meeting holds the review, and check-ins confirm executives: the prep

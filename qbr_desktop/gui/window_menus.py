@@ -81,6 +81,9 @@ def install_menus(window: MainWindow) -> None:
     window.meeting_view_action = action(
         "&Meeting", lambda: window.show_account_tab(5), "Ctrl+7",
         "The next QBR's agenda, its timer and presenter view, and the follow-up")
+    window.deck_view_action = action(
+        "&Deck", lambda: window.show_account_tab(6), "Ctrl+8",
+        "The QBR deck, its brief and handout, and sharing them by email")
     window.holidays_action = action("Ho&lidays…", lambda: edit_holidays(window), None,
                                     "Days off that preparation plans skip like weekends")
     quit_action = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
@@ -100,7 +103,8 @@ def install_menus(window: MainWindow) -> None:
     view_menu = menu.addMenu("&View")
     for item in (window.accounts_view_action, window.portfolio_view_action,
                  window.upcoming_view_action, None, window.health_view_action,
-                 window.plan_view_action, window.map_view_action, window.meeting_view_action):
+                 window.plan_view_action, window.map_view_action, window.meeting_view_action,
+                 window.deck_view_action):
         view_menu.addSeparator() if item is None else view_menu.addAction(item)
     menu.addMenu("&Help").addAction(about_action)
     toolbar = window.addToolBar("Main")

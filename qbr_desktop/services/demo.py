@@ -18,6 +18,7 @@ from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES
 from qbr_desktop.services import demo_data as words
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.demo_agendas import add_demo_agendas
+from qbr_desktop.services.demo_decks import add_demo_deck_plans
 from qbr_desktop.services.demo_insights import (
     add_demo_catalogue,
     add_demo_risks,
@@ -55,6 +56,7 @@ class DemoSummary:
     roi_models: int = 0
     stakeholders: int = 0
     agendas: int = 0
+    deck_plans: int = 0
 
 
 def _company_names(rng: random.Random, count: int) -> list[tuple[str, str, str | None, str | None]]:
@@ -156,8 +158,10 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     stakeholders = add_demo_stakeholders(context.store.sessions, today, seed)
     # Agendas for the reviews; the held ones with their meeting, notes and action items.
     agendas = add_demo_agendas(context.store.sessions, today, seed)
+    # Roadmap and priorities for the decks of the accounts above Core.
+    deck_plans = add_demo_deck_plans(context.store.sessions, today, seed)
     return DemoSummary(accounts, stakeholders, reviews, metric_values, risks, plans,
-                       roi_models, stakeholders, agendas)
+                       roi_models, stakeholders, agendas, deck_plans)
 
 
 def _notes(rng: random.Random, name: str) -> str:

@@ -1,0 +1,379 @@
+"""The account's Deck tab: pick, order and hide slides (thumbnails drawn by the app), say
+what the roadmap and priorities are, check the deck against the usual mistakes, and export
+the deck, the brief, the handout or an email that shares them.
+
+Choices are saved per account as they are made. Exports run off the GUI thread with a
+progress bar and a Cancel button; files land in the folder the CSM picks, under names made
+safe from the account's name, and a file that is open elsewhere is never overwritten.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.deck import DeckContent, DeckVariant, SlideKind, check_deck
+from qbr_desktop.domain.deck_plan import DeckPlan, OutlineEntry
+from qbr_desktop.domain.errors import DomainError, ValidationFailed
+from qbr_desktop.gui.deck.export_job import ExportJob, start_export
+from qbr_desktop.gui.deck.thumbnails import HEIGHT, WIDTH, slide_thumbnail
+from qbr_desktop.gui.worker import start_task
+from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.context import AppContext
+
+SAVE_DELAY_MS = 800
+KINDS = ("deck", "brief", "handout", "email")
+
+
+class DeckTab(QWidget):
+    #: A file was written: its path.
+    exported = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.account_id: int | None = None
+        self.plan = DeckPlan()
+        self.content: DeckContent | None = None
+        self.job: ExportJob | None = None
+        self.last_written: Path | None = None
+        self.folder = Path(tempfile.gettempdir())
+        self._filling = False
+        self._tasks: list[Any] = []
+        self.pending = QTimer(self)
+        self.pending.setSingleShot(True)
+        self.pending.setInterval(SAVE_DELAY_MS)
+        self.pending.timeout.connect(self.save_plan)
+        self._build()
+        self.setEnabled(False)
+
+    # Building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.slides = QListWidget(self)
+        self.slides.setAccessibleName("Slides")
+        self.slides.setIconSize(QSize(WIDTH * 3 // 4, HEIGHT * 3 // 4))
+        self.slides.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.slides.itemChanged.connect(lambda _i: self._outline_changed())
+        self.slides.model().rowsMoved.connect(lambda *_: self._outline_changed())
+        self.up_button = QPushButton("▲", self)
+        self.up_button.setToolTip("Move the slide earlier")
+        self.up_button.clicked.connect(lambda: self.move_slide(-1))
+        self.down_button = QPushButton("▼", self)
+        self.down_button.setToolTip("Move the slide later")
+        self.down_button.clicked.connect(lambda: self.move_slide(1))
+        self.reset_button = QPushButton("Default slides", self)
+        self.reset_button.clicked.connect(self.reset_outline)
+        self.variant_box = QComboBox(self)
+        self.variant_box.addItem("From the tier", "")
+        for variant in DeckVariant:
+            self.variant_box.addItem(variant.words, variant.value)
+        self.variant_box.activated.connect(lambda _i: self._variant_changed())
+        self.roadmap_edit = self._lines("One roadmap item per line, tied to their goals")
+        self.priorities_edit = self._lines("Next quarter's priorities, one per line")
+        self.recommendations_edit = self._lines(
+            "Recommendations, one per line (left empty, the deck drafts some)")
+        self.accent_edit = QLineEdit(self)
+        self.accent_edit.setPlaceholderText("#1565C0")
+        self.accent_edit.editingFinished.connect(self.save_plan)
+        self.template_edit = QLineEdit(self)
+        self.template_edit.setPlaceholderText("Your PowerPoint template (.pptx), optional")
+        self.template_edit.editingFinished.connect(self.save_plan)
+        self.checks = QLabel(self)
+        self.checks.setWordWrap(True)
+        self.checks.setTextFormat(Qt.TextFormat.PlainText)
+        self.checks.setObjectName("deckChecks")
+        self.folder_edit = QLineEdit(str(self.folder), self)
+        self.folder_edit.setAccessibleName("Export folder")
+        browse = QPushButton("Folder…", self)
+        browse.clicked.connect(self._pick_folder)
+        self.buttons = {kind: QPushButton(text, self) for kind, text in (
+            ("deck", "Export deck"), ("brief", "Brief (PDF)"), ("handout", "Handout (PDF)"),
+            ("email", "Share by email…"))}
+        for kind, button in self.buttons.items():
+            button.clicked.connect(lambda _c=False, k=kind: self.export(k))
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.reveal_button = QPushButton("Reveal in folder", self)
+        self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_button.hide()
+        self._lay_out(browse)
+
+    def _lines(self, hint: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setPlaceholderText(hint)
+        edit.setFixedHeight(70)
+        edit.setTabChangesFocus(True)
+        edit.textChanged.connect(self._typed)
+        return edit
+
+    def _lay_out(self, browse: QPushButton) -> None:
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Slides (untick to hide, drag to reorder)", self))
+        left.addWidget(self.slides, 1)
+        order = QHBoxLayout()
+        for widget in (self.up_button, self.down_button, self.reset_button):
+            order.addWidget(widget)
+        order.addStretch(1)
+        left.addLayout(order)
+        form = QFormLayout()
+        form.addRow("Variant", self.variant_box)
+        form.addRow("Roadmap", self.roadmap_edit)
+        form.addRow("Priorities", self.priorities_edit)
+        form.addRow("Recommendations", self.recommendations_edit)
+        form.addRow("Accent colour", self.accent_edit)
+        form.addRow("Template", self.template_edit)
+        folder = QHBoxLayout()
+        folder.addWidget(self.folder_edit, 1)
+        folder.addWidget(browse)
+        form.addRow("Save to", folder)
+        exports = QHBoxLayout()
+        for button in self.buttons.values():
+            exports.addWidget(button)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        result = QHBoxLayout()
+        result.addWidget(self.message, 1)
+        result.addWidget(self.reveal_button)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(QLabel("Deck check", self))
+        right.addWidget(self.checks)
+        right.addStretch(1)
+        right.addLayout(exports)
+        right.addLayout(running)
+        right.addLayout(result)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+
+    # Loading -----------------------------------------------------------------------------
+    def show_account(self, account_id: int) -> None:
+        self.flush()
+        self.account_id = account_id
+        try:
+            self.plan = self.context.decks.plan(account_id)
+        except (DomainError, StoreError) as exc:
+            self.message.setText(f"Could not read the deck plan: {exc}")
+            return
+        self.setEnabled(True)
+        self._fill()
+        self.refresh_content()
+
+    def _fill(self) -> None:
+        self._filling = True
+        try:
+            self.variant_box.setCurrentIndex(max(0, self.variant_box.findData(
+                self.plan.variant.value if self.plan.variant else "")))
+            for edit, items in ((self.roadmap_edit, self.plan.roadmap),
+                                (self.priorities_edit, self.plan.priorities),
+                                (self.recommendations_edit, self.plan.recommendations)):
+                edit.setPlainText("\n".join(items))
+            self.accent_edit.setText(self.plan.accent)
+            self.template_edit.setText(self.plan.template)
+        finally:
+            self._filling = False
+
+    def refresh_content(self) -> None:
+        """Gather the deck's content off the GUI thread, then show its slides and checks."""
+        account_id, context = self.account_id, self.context
+        if account_id is None:
+            return
+        self.checks.setText("Checking the deck…")
+        self._tasks.append(start_task(
+            lambda: (account_id, context.decks.content(context, account_id)),
+            self._content_ready, lambda message: self.checks.setText(message),
+            (DomainError, StoreError, OSError)))
+
+    def _content_ready(self, result: tuple[int, DeckContent]) -> None:
+        account_id, content = result
+        if account_id != self.account_id:
+            return
+        self.content = content
+        self._show_slides(content)
+        checks = check_deck(content)
+        missing = [f"• {sentence}" for sentence in content.missing]
+        self.checks.setText("\n".join([("✓ " if c.ok else "⚠ ") + c.message for c in checks]
+                                      + (["", "Missing:"] + missing if missing else [])))
+
+    def _show_slides(self, content: DeckContent) -> None:
+        self._filling = True
+        try:
+            self.slides.clear()
+            accent = self.plan.accent or "#1565C0"
+            for number, slide in enumerate(content.outline, start=1):
+                item = QListWidgetItem(QIcon(slide_thumbnail(slide, number, accent)),
+                                       slide.title + (" (backup)" if slide.backup else ""))
+                item.setData(Qt.ItemDataRole.UserRole, slide.kind.value)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                              | Qt.ItemFlag.ItemIsDragEnabled)
+                item.setCheckState(Qt.CheckState.Checked if slide.shown
+                                   else Qt.CheckState.Unchecked)
+                self.slides.addItem(item)
+        finally:
+            self._filling = False
+
+    # Editing -----------------------------------------------------------------------------
+    def read_plan(self) -> DeckPlan:
+        outline = tuple(OutlineEntry(SlideKind(self.slides.item(row).data(
+            Qt.ItemDataRole.UserRole)), self.slides.item(row).checkState() == (
+                Qt.CheckState.Checked)) for row in range(self.slides.count()))
+        variant = self.variant_box.currentData()
+
+        def lines(edit: QPlainTextEdit) -> tuple[str, ...]:
+            return tuple(line.strip() for line in edit.toPlainText().splitlines()
+                         if line.strip())
+        return replace(self.plan, variant=DeckVariant(variant) if variant else None,
+                       outline=outline or self.plan.outline,
+                       roadmap=lines(self.roadmap_edit), priorities=lines(self.priorities_edit),
+                       recommendations=lines(self.recommendations_edit),
+                       accent=self.accent_edit.text().strip(),
+                       template=self.template_edit.text().strip())
+
+    def _typed(self) -> None:
+        if not self._filling:
+            self.pending.start()
+
+    def flush(self) -> None:
+        if self.pending.isActive():
+            self.pending.stop()
+            self.save_plan()
+
+    def save_plan(self) -> None:
+        if self.account_id is None or self._filling:
+            return
+        plan = self.read_plan()
+        if plan == self.plan:
+            return
+        try:
+            self.context.decks.save_plan(self.account_id, plan)
+        except ValidationFailed as exc:
+            self.message.setText("Not saved: " + "; ".join(exc.problems.values()))
+            return
+        except (DomainError, StoreError) as exc:
+            self.message.setText(f"Not saved: {exc}")
+            return
+        self.plan = plan
+        self.message.setText("")
+        self.refresh_content()
+
+    def _outline_changed(self) -> None:
+        if not self._filling:
+            self.save_plan()
+
+    def _variant_changed(self) -> None:
+        # A new variant brings its own slides: the saved order belongs to the old one.
+        self.plan = replace(self.plan, outline=())
+        self._filling = True
+        self.slides.clear()
+        self._filling = False
+        self.save_plan()
+
+    def move_slide(self, step: int) -> None:
+        row = self.slides.currentRow()
+        target = row + step
+        if not (0 <= row < self.slides.count() and 0 <= target < self.slides.count()):
+            return
+        self._filling = True
+        item = self.slides.takeItem(row)
+        self.slides.insertItem(target, item)
+        self.slides.setCurrentRow(target)
+        self._filling = False
+        self.save_plan()
+
+    def reset_outline(self) -> None:
+        self._filling = True
+        self.slides.clear()
+        self._filling = False
+        self.plan = replace(self.plan, outline=(OutlineEntry(SlideKind.TITLE),))
+        self.save_plan()
+
+    # Exporting ---------------------------------------------------------------------------
+    def _pick_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Save the files in", str(self.folder))
+        if chosen:
+            self.folder = Path(chosen)
+            self.folder_edit.setText(chosen)
+
+    def export(self, kind: str) -> None:
+        """Write the deck, brief, handout or email draft into the chosen folder."""
+        if self.account_id is None or self.job is not None:
+            return
+        self.flush()
+        from qbr_desktop.services.deck_jobs import export_work
+
+        self.folder = Path(self.folder_edit.text()).expanduser()
+        work, cancel_errors = export_work(self.context, self.account_id, kind, self.folder)
+        self.job = start_export(work, cancel_errors, progressed=self._progressed,
+                                finished=self._exported, failed=self._export_failed,
+                                cancelled=self._export_cancelled)
+        for button in self.buttons.values():
+            button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.reveal_button.hide()
+        self.message.setText(f"Writing the {kind}…")
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.message.setText("Cancelling…")
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self, text: str) -> None:
+        self.job = None
+        for button in self.buttons.values():
+            button.setEnabled(True)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.message.setText(text)
+
+    def _exported(self, result: tuple[Path, tuple[str, ...]]) -> None:
+        path, warnings = result
+        self.last_written = path
+        self._finish("\n".join([f"Saved {path}", *warnings]))
+        self.reveal_button.show()
+        self.exported.emit(path)
+
+    def _export_failed(self, message: str) -> None:
+        self._finish(f"Not exported: {message}")
+
+    def _export_cancelled(self) -> None:
+        self._finish("Cancelled: nothing was written.")
+
+    def reveal(self) -> None:
+        if self.last_written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_written.parent)))

@@ -1,0 +1,138 @@
+"""The Deck tab driven as a CSM would: hide and reorder slides, type the roadmap, read the
+deck check, export the deck off the GUI thread (and cancel one), and share by email."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from qbr_desktop.domain.accounts import AccountDraft
+from qbr_desktop.domain.contacts import ContactLevel
+from qbr_desktop.domain.deck import SlideKind
+from qbr_desktop.domain.stakeholders import Attendance, DecisionRole, Stakeholder
+from qbr_desktop.gui.deck.deck_tab import DeckTab
+
+WAIT_MS = 20000
+
+
+@pytest.fixture
+def account_id(context: Any) -> int:
+    account = context.accounts.create(AccountDraft(name="Acme <R&D> 株式会社",
+                                                   arr=Decimal("120000")))
+    review = context.plans.schedule(account.id, date(2027, 2, 10)).review_id
+    sponsor = context.stakeholders.add_person(account.id, Stakeholder(
+        0, "Vera Sponsor", "VP Operations", ContactLevel.VP, DecisionRole.EXECUTIVE_SPONSOR))
+    context.stakeholders.set_attendance(review, Attendance(sponsor.id, confirmed=True))
+    return int(account.id)
+
+
+@pytest.fixture
+def tab(qtbot: Any, context: Any, account_id: int, tmp_path: Path) -> Iterator[DeckTab]:
+    shown = DeckTab(context)
+    qtbot.addWidget(shown)
+    shown.resize(1300, 850)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.show_account(account_id)
+    qtbot.waitUntil(lambda: shown.content is not None, timeout=WAIT_MS)
+    (tmp_path / "out").mkdir()
+    shown.folder_edit.setText(str(tmp_path / "out"))
+    yield shown
+    if shown.job is not None:
+        shown.job.cancel()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+def titles(tab: DeckTab) -> list[str]:
+    return [tab.slides.item(row).text() for row in range(tab.slides.count())]
+
+
+def test_slides_show_with_thumbnails_and_the_deck_check(tab: DeckTab) -> None:
+    assert titles(tab)[:2] == ["Executive business review", "Executive summary"]
+    assert not tab.slides.item(0).icon().isNull()  # drawn by the app
+    text = tab.checks.text()
+    assert "✓ 11 slides in the meeting" in text
+    assert "✓ An executive is confirmed to attend" in text
+    assert "⚠ Only usage figures" in text  # no ROI model yet
+
+
+def test_hiding_and_moving_slides_is_saved_and_checked(qtbot: Any, tab: DeckTab,
+                                                       context: Any, account_id: int) -> None:
+    risks = titles(tab).index("Risks and opportunities")
+    tab.slides.item(risks).setCheckState(Qt.CheckState.Unchecked)
+    plan = context.decks.plan(account_id)
+    assert not next(e for e in plan.outline if e.kind is SlideKind.RISKS).shown
+    qtbot.waitUntil(lambda: "10 slides in the meeting" in tab.checks.text(), timeout=WAIT_MS)
+    tab.slides.setCurrentRow(2)
+    moved = titles(tab)[2]
+    QTest.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: titles(tab)[1] == moved, timeout=WAIT_MS)
+    assert context.decks.plan(account_id).outline[1].kind is not SlideKind.SUMMARY
+
+
+def test_roadmap_and_priorities_typed_here_reach_the_deck(qtbot: Any, tab: DeckTab,
+                                                          context: Any, account_id: int) -> None:
+    tab.roadmap_edit.setPlainText("SSO for contractors, Q1\nJapanese interface <beta> & more")
+    tab.priorities_edit.setPlainText("Roll out to 営業部")
+    tab.flush()
+    plan = context.decks.plan(account_id)
+    assert plan.roadmap == ("SSO for contractors, Q1", "Japanese interface <beta> & more")
+    assert plan.priorities == ("Roll out to 営業部",)
+    qtbot.waitUntil(lambda: tab.content is not None
+                    and tab.content.roadmap == plan.roadmap, timeout=WAIT_MS)
+
+
+def test_export_writes_the_deck_off_the_gui_thread(qtbot: Any, tab: DeckTab,
+                                                   tmp_path: Path) -> None:
+    with qtbot.waitSignal(tab.exported, timeout=60000) as written:
+        QTest.mouseClick(tab.buttons["deck"], Qt.MouseButton.LeftButton)
+        assert tab.cancel_button.isVisibleTo(tab)  # running: the window keeps responding
+    path = written.args[0]
+    assert path.parent == tmp_path / "out" and path.suffix == ".pptx"
+    assert path.name.startswith("Acme") and "株式会社" in path.name
+    deck = Presentation(str(path))
+    assert len(deck.slides) >= 10
+    assert tab.message.text().startswith(f"Saved {path}")
+    assert tab.reveal_button.isVisibleTo(tab)
+
+
+def test_cancelling_an_export_writes_nothing(qtbot: Any, tab: DeckTab, tmp_path: Path) -> None:
+    tab.export("handout")
+    tab.cancel()
+    qtbot.waitUntil(lambda: tab.job is None, timeout=60000)
+    assert tab.message.text() in ("Cancelled: nothing was written.",) or (
+        tab.message.text().startswith("Saved"))  # it may finish before the cancel lands
+    if tab.message.text().startswith("Cancelled"):
+        assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_share_by_email_attaches_the_deck_and_the_brief(qtbot: Any, tab: DeckTab) -> None:
+    with qtbot.waitSignal(tab.exported, timeout=60000) as written:
+        tab.export("email")
+    message = email.message_from_bytes(written.args[0].read_bytes(),
+                                       policy=email.policy.default)
+    assert message["X-Unsent"] == "1"
+    names = [part.get_filename() for part in message.iter_attachments()]
+    assert len(names) == 2 and names[0].endswith(".pptx") and names[1].endswith(".pdf")
+    assert "Vera Sponsor" in tab.message.text() or "Nobody with an email" in tab.message.text()
+
+
+def test_a_missing_folder_is_named_and_nothing_breaks(qtbot: Any, tab: DeckTab,
+                                                      tmp_path: Path) -> None:
+    tab.folder_edit.setText(str(tmp_path / "gone"))
+    tab.export("brief")
+    qtbot.waitUntil(lambda: tab.job is None, timeout=WAIT_MS)
+    assert tab.message.text().startswith("Not exported: The folder")
+    assert all(button.isEnabled() for button in tab.buttons.values())
