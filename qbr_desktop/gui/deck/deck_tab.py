@@ -9,12 +9,11 @@ safe from the account's name, and a file that is open elsewhere is never overwri
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +47,18 @@ SAVE_DELAY_MS = 800
 KINDS = ("deck", "brief", "handout", "email")
 
 
+FOLDER_SETTING = "deck/folder"
+
+
+def default_folder() -> Path:
+    """The folder last saved to, else the CSM's Documents folder."""
+    remembered = str(QSettings().value(FOLDER_SETTING, "", type=str) or "")
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
 class DeckTab(QWidget):
     #: A file was written: its path.
     exported = Signal(object)
@@ -60,7 +71,7 @@ class DeckTab(QWidget):
         self.content: DeckContent | None = None
         self.job: ExportJob | None = None
         self.last_written: Path | None = None
-        self.folder = Path(tempfile.gettempdir())
+        self.folder = default_folder()
         self._filling = False
         self._tasks: list[Any] = []
         self.pending = QTimer(self)
@@ -332,6 +343,8 @@ class DeckTab(QWidget):
         from qbr_desktop.services.deck_jobs import export_work
 
         self.folder = Path(self.folder_edit.text()).expanduser()
+        if self.folder.is_dir():
+            QSettings().setValue(FOLDER_SETTING, str(self.folder))
         work, cancel_errors = export_work(self.context, self.account_id, kind, self.folder)
         self.job = start_export(work, cancel_errors, progressed=self._progressed,
                                 finished=self._exported, failed=self._export_failed,
