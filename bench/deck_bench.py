@@ -1,0 +1,249 @@
+"""QBR deck export benchmark for QBR Desktop.
+
+Run with `make bench` (or `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/deck_bench.py`).
+
+On the demo portfolio (built in a temporary folder), for the Strategic account whose deck
+has the most slides:
+
+* gathering the deck's content from every service (DeckService.content): info;
+* writing the full PPTX deck after a warm-up, median of 7 (goal ≤ 1.5 s);
+* writing the one-page PDF brief, median of 7 (goal ≤ 0.5 s);
+* a baseline measured in the same run: a minimal python-pptx script writing as many
+  slides, each with a title and one text box, and the same native charts (the same
+  categories and series, from the content's ChartData); our deck against it (goal ≤ 1.5×);
+* the GUI thread while an export runs: content() and write_deck in a QThreadPool worker
+  (the app's ExportJob) while a 10 ms QTimer on the GUI thread records the gap between
+  its firings; the longest gap is the worst stall (goal: none over 100 ms).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS_FILE = ROOT / "bench" / "results" / "deck.json"
+RUNS = 7
+CONTENT_RUNS = 5
+DECK_GOAL_S, BRIEF_GOAL_S, RATIO_GOAL, STALL_GOAL_MS = 1.5, 0.5, 1.5, 100.0
+TIMER_MS = 10
+
+
+def timed(work: Any, runs: int) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def slide_count(content: Any) -> int:
+    """The slides write_deck makes: the shown main slides, an appendix divider, the backup."""
+    main = [p for p in content.outline if p.shown and not p.backup]
+    backup = [p for p in content.outline if p.shown and p.backup]
+    return len(main) + (1 + len(backup) if backup else 0)
+
+
+def pick_account(context: Any, today: date) -> tuple[int, Any]:
+    """The Strategic account whose deck has the most slides (the first of equals)."""
+    best: tuple[int, Any] | None = None
+    for account in context.accounts.list_accounts():
+        if account.tier != "Strategic":
+            continue
+        content = context.decks.content(context, account.id, today=today)
+        if best is None or slide_count(content) > slide_count(best[1]):
+            best = (account.id, content)
+    if best is None:
+        raise SystemExit("the demo portfolio has no Strategic account")
+    return best
+
+
+Layout = list[list[tuple[Any, str, tuple[int, int, int, int]]]]
+
+
+def chart_layout(deck: Path, content: Any) -> Layout:
+    """Per slide of our written deck: (ChartData, kind, position) of each native chart."""
+    from pptx import Presentation
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    by_title = {data.title: data for data in (
+        content.health_chart, content.adoption_chart, content.value_chart,
+        content.scenario_chart) if data is not None}
+    kinds = {XL_CHART_TYPE.LINE_MARKERS: "line", XL_CHART_TYPE.COLUMN_STACKED: "column_stacked"}
+    slides = []
+    for slide in Presentation(str(deck)).slides:
+        charts = []
+        for shape in slide.shapes:
+            if not getattr(shape, "has_chart", False):
+                continue
+            chart = shape.chart
+            title = chart.chart_title.text_frame.text if chart.has_title else ""
+            data = by_title.get(title)
+            if data is None:
+                raise SystemExit(f"a chart titled {title!r} is not in the deck's content")
+            charts.append((data, kinds.get(chart.chart_type, "bar"),
+                           (int(shape.left), int(shape.top), int(shape.width),
+                            int(shape.height))))
+        slides.append(charts)
+    return slides
+
+
+def baseline_deck(layout: Layout, out: Path) -> None:
+    """The least a python-pptx script does for the same deck: a title, a text box, charts."""
+    from pptx import Presentation
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.util import Inches
+
+    types = {"line": XL_CHART_TYPE.LINE_MARKERS, "column_stacked": XL_CHART_TYPE.COLUMN_STACKED}
+    presentation = Presentation()
+    presentation.slide_width, presentation.slide_height = Inches(13.333), Inches(7.5)
+    blank = presentation.slide_layouts[6]
+    for number, charts in enumerate(layout, start=1):
+        slide = presentation.slides.add_slide(blank)
+        slide.shapes.add_textbox(Inches(0.5), Inches(0.3), Inches(12), Inches(0.8)) \
+            .text_frame.text = f"Slide {number}"
+        slide.shapes.add_textbox(Inches(0.5), Inches(1.2), Inches(5), Inches(5)) \
+            .text_frame.text = "One paragraph of text for this slide."
+        for data, kind, (left, top, width, height) in charts:
+            chart_data = CategoryChartData(number_format=data.number_format)
+            chart_data.categories = list(data.categories)
+            for series in data.series:
+                chart_data.add_series(series.name, list(series.values))
+            slide.shapes.add_chart(types.get(kind, XL_CHART_TYPE.COLUMN_CLUSTERED),
+                                   left, top, width, height, chart_data)
+    presentation.save(str(out))
+
+
+def gui_stalls(app: Any, context: Any, account_id: int, today: date,
+               out: Path) -> tuple[list[float], float]:
+    """Timer gaps (ms) on the GUI thread while the export runs in a worker; export time (s)."""
+    from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
+
+    from qbr_desktop.exports.deck_pptx import DeckCancelled, write_deck
+    from qbr_desktop.gui.deck.export_job import ExportJob
+
+    def work(progress: Any, cancelled: Any) -> Any:
+        content = context.decks.content(context, account_id, today=today)
+        return write_deck(content, out, progress=progress, cancelled=cancelled)
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(TIMER_MS)
+    timer.timeout.connect(tick)
+    outcome: list[Any] = []
+    steps: list[tuple[int, int]] = []
+
+    def done(result: object) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    # The app's export job, its signals connected before it starts, as the Deck tab does.
+    job = ExportJob(work, (DeckCancelled,))
+    job.signals.progressed.connect(lambda step, total: steps.append((step, total)))
+    job.signals.finished.connect(done)
+    job.signals.failed.connect(done)
+    job.signals.cancelled.connect(loop.quit)
+    timer.start()
+    last[0] = started = time.perf_counter()
+    QThreadPool.globalInstance().start(job)
+    loop.exec()
+    elapsed = time.perf_counter() - started
+    timer.stop()
+    app.processEvents()
+    if not outcome or isinstance(outcome[0], str):
+        raise SystemExit(f"the export in the worker failed: {outcome}")
+    if not steps or steps[-1][0] != steps[-1][1]:
+        raise SystemExit("the worker's progress never reached the last slide")
+    return gaps, elapsed
+
+
+def main() -> int:
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    from qbr_desktop.exports.brief_pdf import write_brief
+    from qbr_desktop.exports.deck_pptx import write_deck
+    from qbr_desktop.paths import DatabaseTarget
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.demo import build_demo_portfolio
+
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="qbr-deck-bench-"))
+    os.environ.setdefault("QBR_DATA_DIR", str(folder / "user-data"))
+    context = AppContext.open(DatabaseTarget(path=folder / "portfolio.sqlite"))
+    today = date.today()
+    build_demo_portfolio(context, today=today)
+    account_id, content = pick_account(context, today)
+    slides = slide_count(content)
+    plan = context.decks.plan(account_id)
+    accent = plan.accent or "#1565C0"
+
+    gathering = timed(lambda: context.decks.content(context, account_id, today=today),
+                      CONTENT_RUNS)
+    deck_path, brief_path = folder / "deck.pptx", folder / "brief.pdf"
+    write_deck(content, deck_path, accent=accent)  # warm-up: imports, fonts, the template
+    deck = timed(lambda: write_deck(content, deck_path, accent=accent), RUNS)
+    write_brief(content, brief_path)
+    brief = timed(lambda: write_brief(content, brief_path), RUNS)
+
+    layout = chart_layout(deck_path, content)
+    base_path = folder / "baseline.pptx"
+    baseline_deck(layout, base_path)  # warm-up
+    baseline = timed(lambda: baseline_deck(layout, base_path), RUNS)
+
+    gaps, worker_s = gui_stalls(app, context, account_id, today, folder / "worker.pptx")
+
+    deck_m, brief_m, base_m = (statistics.median(s) for s in (deck, brief, baseline))
+    ratio = deck_m / base_m
+    longest = max(gaps) if gaps else 0.0
+    charts = sum(len(c) for c in layout)
+    name = content.account_name
+    print(f"\nQBR Desktop deck benchmark: {name!r} ({slides} slides, {charts} charts), "
+          f"Python {sys.version.split()[0]}, median of {RUNS}")
+    print(f"{'metric':<50}{'median':>10}  {'goal':<10}result")
+    print(f"{'gather the deck content (DeckService.content)':<50}"
+          f"{statistics.median(gathering) * 1000:>7.0f} ms  {'':<10}info")
+    print(f"{'write the PPTX deck':<50}{deck_m * 1000:>7.0f} ms  {'<= 1.5 s':<10}"
+          f"{'PASS' if deck_m <= DECK_GOAL_S else 'MISS'}")
+    print(f"{'write the PDF brief':<50}{brief_m * 1000:>7.0f} ms  {'<= 0.5 s':<10}"
+          f"{'PASS' if brief_m <= BRIEF_GOAL_S else 'MISS'}")
+    print(f"{'baseline: minimal python-pptx, same slides/charts':<50}"
+          f"{base_m * 1000:>7.0f} ms  {'':<10}info")
+    print(f"{'  our deck / baseline':<50}{ratio:>8.2f} ×  {'<= 1.5×':<10}"
+          f"{'PASS' if ratio <= RATIO_GOAL else 'MISS'}")
+    print(f"{'GUI thread: longest timer gap during an export':<50}{longest:>7.0f} ms  "
+          f"{'<= 100 ms':<10}{'PASS' if longest <= STALL_GOAL_MS else 'MISS'}")
+    print(f"{'  export in the worker (content + deck)':<50}{worker_s * 1000:>7.0f} ms  "
+          f"{'':<10}{len(gaps)} ticks, median gap {statistics.median(gaps):.1f} ms"
+          if gaps else "")
+    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS_FILE.write_text(json.dumps({
+        "account": name, "slides": slides, "charts": charts,
+        "content_s": gathering, "deck_s": deck, "brief_s": brief, "baseline_s": baseline,
+        "ratio": ratio, "gui_gaps_ms": gaps, "worker_export_s": worker_s},
+        ensure_ascii=False), encoding="utf-8")
+    print(f"\nWrote {RESULTS_FILE.relative_to(ROOT)}")
+    context.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
