@@ -136,3 +136,17 @@ def test_a_missing_folder_is_named_and_nothing_breaks(qtbot: Any, tab: DeckTab,
     qtbot.waitUntil(lambda: tab.job is None, timeout=WAIT_MS)
     assert tab.message.text().startswith("Not exported: The folder")
     assert all(button.isEnabled() for button in tab.buttons.values())
+
+
+def test_the_template_and_logo_chosen_here_are_saved_and_a_bad_template_is_explained(
+        qtbot: Any, tab: DeckTab, context: Any, account_id: int, tmp_path: Path) -> None:
+    bad = tmp_path / "ours.pptx"
+    bad.write_bytes(b"not a presentation")
+    tab.template_edit.setText(str(bad))
+    tab.logo_edit.setText(str(tmp_path / "logo.png"))
+    tab.save_plan()
+    plan = context.decks.plan(account_id)
+    assert (plan.template, plan.logo) == (str(bad), str(tmp_path / "logo.png"))
+    with qtbot.waitSignal(tab.exported, timeout=60000):
+        tab.export("deck")
+    assert "the default design was used instead" in tab.message.text()

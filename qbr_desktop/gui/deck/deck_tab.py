@@ -112,6 +112,16 @@ class DeckTab(QWidget):
         self.template_edit = QLineEdit(self)
         self.template_edit.setPlaceholderText("Your PowerPoint template (.pptx), optional")
         self.template_edit.editingFinished.connect(self.save_plan)
+        self.template_button = QPushButton("Choose…", self)
+        self.template_button.clicked.connect(lambda: self._pick_file(
+            self.template_edit, "Choose your PowerPoint template",
+            "PowerPoint template (*.pptx *.potx)"))
+        self.logo_edit = QLineEdit(self)
+        self.logo_edit.setPlaceholderText("Your logo (PNG or JPEG), optional")
+        self.logo_edit.editingFinished.connect(self.save_plan)
+        self.logo_button = QPushButton("Choose…", self)
+        self.logo_button.clicked.connect(lambda: self._pick_file(
+            self.logo_edit, "Choose your logo", "Pictures (*.png *.jpg *.jpeg)"))
         self.checks = QLabel(self)
         self.checks.setWordWrap(True)
         self.checks.setTextFormat(Qt.TextFormat.PlainText)
@@ -161,7 +171,12 @@ class DeckTab(QWidget):
         form.addRow("Priorities", self.priorities_edit)
         form.addRow("Recommendations", self.recommendations_edit)
         form.addRow("Accent colour", self.accent_edit)
-        form.addRow("Template", self.template_edit)
+        for caption, edit, button in (("Template", self.template_edit, self.template_button),
+                                      ("Logo", self.logo_edit, self.logo_button)):
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(button)
+            form.addRow(caption, row)
         folder = QHBoxLayout()
         folder.addWidget(self.folder_edit, 1)
         folder.addWidget(browse)
@@ -211,6 +226,7 @@ class DeckTab(QWidget):
                 edit.setPlainText("\n".join(items))
             self.accent_edit.setText(self.plan.accent)
             self.template_edit.setText(self.plan.template)
+            self.logo_edit.setText(self.plan.logo)
         finally:
             self._filling = False
 
@@ -268,7 +284,8 @@ class DeckTab(QWidget):
                        roadmap=lines(self.roadmap_edit), priorities=lines(self.priorities_edit),
                        recommendations=lines(self.recommendations_edit),
                        accent=self.accent_edit.text().strip(),
-                       template=self.template_edit.text().strip())
+                       template=self.template_edit.text().strip(),
+                       logo=self.logo_edit.text().strip())
 
     def _typed(self) -> None:
         if not self._filling:
@@ -329,6 +346,13 @@ class DeckTab(QWidget):
         self.save_plan()
 
     # Exporting ---------------------------------------------------------------------------
+    def _pick_file(self, edit: QLineEdit, title: str, kinds: str) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, title, edit.text() or str(self.folder),
+                                                kinds)
+        if chosen:
+            edit.setText(chosen)
+            self.save_plan()
+
     def _pick_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Save the files in", str(self.folder))
         if chosen:
