@@ -171,6 +171,11 @@ class MainWindow(QMainWindow):
         self.account_tabs.addTab(self.agenda_tab, "&Meeting")
         self.deck_tab = DeckTab(self.context, self)
         self.account_tabs.addTab(self.deck_tab, "Dec&k")
+        # Tabs that load their account only when shown, by index.
+        self._lazy_tabs: dict[int, Any] = {
+            1: self.insights_panel, 2: self.plan_panel, 3: self.roi_panel,
+            STAKEHOLDERS_TAB: self.stakeholder_panel, MEETING_TAB: self.agenda_tab,
+            DECK_TAB: self.deck_tab}
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self.account_tabs)
@@ -203,13 +208,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._overview_stale = True
         self.views.currentChanged.connect(self._view_changed)
-        self.account_tabs.currentChanged.connect(lambda _index: self._load_insights())
+        self.account_tabs.currentChanged.connect(lambda _index: self._load_tab())
         self.portfolio_view.account_activated.connect(self.open_account)
-        self.account_tabs.currentChanged.connect(lambda _index: self._load_plan())
-        self.account_tabs.currentChanged.connect(lambda _index: self._load_roi())
-        self.account_tabs.currentChanged.connect(lambda _index: self._load_stakeholders())
-        self.account_tabs.currentChanged.connect(lambda _index: self._load_agenda())
-        self.account_tabs.currentChanged.connect(lambda _index: self._load_deck())
         self.agenda_tab.changed.connect(self._meeting_changed)
         self.upcoming_view.account_activated.connect(
             lambda account_id: self.open_account(account_id, tab=2))
@@ -267,12 +267,7 @@ class MainWindow(QMainWindow):
         next_text = f"{next_at.astimezone():%Y-%m-%d %H:%M}" if next_at else ""
         self.page.show_account(account, history, next_text)
         self.pages.setCurrentIndex(1)
-        self._load_insights()
-        self._load_plan()
-        self._load_roi()
-        self._load_stakeholders()
-        self._load_agenda()
-        self._load_deck()
+        self._load_tab()
 
     def open_account(self, account_id: int, tab: int = 1) -> None:
         """From the portfolio overview (or the upcoming QBRs) to that account's page."""
@@ -290,45 +285,17 @@ class MainWindow(QMainWindow):
     def show_health(self) -> None:
         self.show_account_tab(1)
 
-    def _load_insights(self) -> None:
-        # Only when the tab is showing: the first time is what loads matplotlib.
+    def _load_tab(self) -> None:
+        """Show the account in the tab on view; the other tabs catch up when shown (the
+        health tab's first showing is what loads matplotlib)."""
         account_id = self.list_panel.current_account_id()
-        if self.account_tabs.currentIndex() == 1 and account_id > 0 and (
-                self.insights_panel.account_id != account_id):
-            self.insights_panel.show_account(account_id)
-
-    def _load_plan(self) -> None:
-        account_id = self.list_panel.current_account_id()
-        if self.account_tabs.currentIndex() == 2 and account_id > 0 and (
-                self.plan_panel.account_id != account_id):
-            self.plan_panel.show_account(account_id)
-
-    def _load_roi(self) -> None:
-        account_id = self.list_panel.current_account_id()
-        if self.account_tabs.currentIndex() == 3 and account_id > 0 and (
-                self.roi_panel.account_id != account_id):
-            self.roi_panel.show_account(account_id)
-
-    def _load_stakeholders(self) -> None:
-        account_id = self.list_panel.current_account_id()
-        showing = self.account_tabs.currentIndex() == STAKEHOLDERS_TAB
+        index = self.account_tabs.currentIndex()
         # Ctrl+Z undoes map edits while the map is showing, account edits otherwise.
-        self.undo_group.setActiveStack(self.stakeholder_panel.undo_stack if showing
-                                       else self.editor.undo_stack)
-        if showing and account_id > 0 and self.stakeholder_panel.account_id != account_id:
-            self.stakeholder_panel.show_account(account_id)
-
-    def _load_agenda(self) -> None:
-        account_id = self.list_panel.current_account_id()
-        if (self.account_tabs.currentIndex() == MEETING_TAB and account_id > 0
-                and self.agenda_tab.account_id != account_id):
-            self.agenda_tab.show_account(account_id)
-
-    def _load_deck(self) -> None:
-        account_id = self.list_panel.current_account_id()
-        if (self.account_tabs.currentIndex() == DECK_TAB and account_id > 0
-                and self.deck_tab.account_id != account_id):
-            self.deck_tab.show_account(account_id)
+        self.undo_group.setActiveStack(self.stakeholder_panel.undo_stack
+                                       if index == STAKEHOLDERS_TAB else self.editor.undo_stack)
+        panel = self._lazy_tabs.get(index)
+        if panel is not None and account_id > 0 and panel.account_id != account_id:
+            panel.show_account(account_id)
 
     def _meeting_changed(self, _account_id: int) -> None:
         # A finished meeting holds the review, and check-ins confirm executives: the prep
@@ -366,12 +333,10 @@ class MainWindow(QMainWindow):
 
     def _forget_insights(self, _account_id: int) -> None:
         self.insights_panel.account_id = None  # recomputed when the tab is next shown
-        self._load_insights()
         if not self.roi_panel.dirty:  # an ARR change moves the starting subscription
             self.roi_panel.account_id = None
-            self._load_roi()
         self.stakeholder_panel.account_id = None  # the tier (senior coverage) may have moved
-        self._load_stakeholders()
+        self._load_tab()
 
     def _mark_overview_stale(self, *_args: object) -> None:
         self._overview_stale = True
