@@ -287,5 +287,6 @@ def test_a_past_meeting_is_picked_to_see_how_it_ran(qtbot: Any, tab: AgendaTab,
     tab.review_box.activated.emit(1)
     assert tab.review_id == setup.review_id
     assert tab.meeting.section_title.text() == "Meeting closed"
+    assert tab.meeting.meeting_left.text() == "Took 8:00 of the 60-minute slot"
     assert [tab.times.item(0, c).text() for c in (1, 3, 4)] == [  # type: ignore[union-attr]
         "5:00", "7:00", "2:00 over"]

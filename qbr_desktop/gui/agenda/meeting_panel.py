@@ -275,8 +275,11 @@ class MeetingPanel(QWidget):
         for label in (self.countdown, self.pace):
             if label.styleSheet() != style:
                 label.setStyleSheet(style)
-        _set(self.meeting_left, f"Meeting: {clock_text(state.meeting_remaining)} left of "
-                                f"{agenda.slot_minutes if agenda else 0} min")
+        slot = agenda.slot_minutes if agenda else 0
+        _set(self.meeting_left,
+             f"Took {clock_text(state.meeting_elapsed)} of the {slot}-minute slot"
+             if phase is Phase.FINISHED else
+             f"Meeting: {clock_text(state.meeting_remaining)} left of {slot} min")
         _set(self.following, f"Next: {following.title} ({clock_text(following.suggested)})"
              if following and phase is not Phase.FINISHED else "")
         section = agenda.section(current.key) if agenda and current else None
