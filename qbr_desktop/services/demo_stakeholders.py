@@ -37,6 +37,7 @@ from qbr_desktop.domain.stakeholders import (
 )
 from qbr_desktop.domain.tiers import effective_tier
 from qbr_desktop.services import demo_data as words
+from qbr_desktop.services.rows import as_utc
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import (
@@ -435,7 +436,7 @@ class _Map:
     def _attendance(self, reviews: Sequence[ReviewRow], moment: datetime) -> None:
         held = [r for r in reviews if r.status == ReviewStatus.HELD.value]
         upcoming = [r for r in reviews if r.status == ReviewStatus.PLANNED.value
-                    and _aware(r.scheduled_at) >= moment][:1]
+                    and as_utc(r.scheduled_at) >= moment][:1]
         present = [row for row in self.team if not row.departed]
         key_roles = (DecisionRole.CHAMPION, DecisionRole.EXECUTIVE_SPONSOR,
                      DecisionRole.ECONOMIC_BUYER, DecisionRole.DECISION_MAKER)
@@ -446,7 +447,7 @@ class _Map:
             is_held = review.status == ReviewStatus.HELD.value
             executives_came = is_held and self.rng.random() < 0.6
             executive_confirmed = False
-            day = _aware(review.scheduled_at).date()
+            day = as_utc(review.scheduled_at).date()
             for row in invited:
                 executive = is_executive(self._person(row))
                 if is_held:
@@ -467,5 +468,3 @@ class _Map:
             review.executives_confirmed = executive_confirmed
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

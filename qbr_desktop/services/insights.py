@@ -49,6 +49,7 @@ from qbr_desktop.domain.metrics import MetricHistory, MetricValue
 from qbr_desktop.domain.money import Money
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import TierScheme, effective_tier
+from qbr_desktop.services.rows import account_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
@@ -192,14 +193,14 @@ class InsightService:
 
     def history(self, account_id: int) -> MetricHistory:
         with session_scope(self._sessions) as session:
-            _account(session, account_id)
+            account_row(session, account_id)
             rows = PortfolioMetricsRepository(session).recent_by_account(
                 10_000, [account_id]).get(account_id, [])
             return history_from_rows(rows)
 
     def health(self, account_id: int) -> AccountHealth:
         with session_scope(self._sessions) as session:
-            row = _account(session, account_id)
+            row = account_row(session, account_id)
             weights = _read_weights(session)
             rows = PortfolioMetricsRepository(session).recent_by_account(
                 10_000, [account_id]).get(account_id, [])
@@ -208,14 +209,14 @@ class InsightService:
 
     def benchmark(self, account_id: int) -> Benchmark:
         with session_scope(self._sessions) as session:
-            _account(session, account_id)
+            account_row(session, account_id)
             profiles = self._profiles(session)
         target = next(p for p in profiles if p.account_id == account_id)
         return benchmark(target, profiles)
 
     def expansion(self, account_id: int) -> ExpansionEstimate:
         with session_scope(self._sessions) as session:
-            row = _account(session, account_id)
+            row = account_row(session, account_id)
             weights = _read_weights(session)
             rows = PortfolioMetricsRepository(session).recent_by_account(
                 TREND_QUARTERS, [account_id]).get(account_id, [])
@@ -228,7 +229,7 @@ class InsightService:
 
     def name(self, account_id: int) -> str:
         with session_scope(self._sessions) as session:
-            return _account(session, account_id).name
+            return account_row(session, account_id).name
 
     def benchmarks(self) -> dict[int, Benchmark]:
         """Every account against its cohort, in one pass over the portfolio."""
@@ -423,11 +424,6 @@ def _read_weights(session: Session) -> HealthWeights:
         return DEFAULT_WEIGHTS  # a hand-edited setting never stops the health view
 
 
-def _account(session: Session, account_id: int) -> AccountRow:
-    row = AccountRepository(session).get(account_id)
-    if row is None:
-        raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
-    return row
 
 
 __all__ = ["AccountHealth", "InsightService", "MetricRows", "PortfolioOverview", "PortfolioRow",

@@ -8,6 +8,7 @@ from pathlib import Path
 from qbr_desktop import APP_NAME, __version__
 from qbr_desktop.exports.ics import CalendarMeeting, CalendarTask, calendar_bytes, write_calendar
 from qbr_desktop.services.plan_views import ReviewPlan
+from qbr_desktop.services.rows import as_utc
 
 # Ids stay the same across exports of the same review, so a re-import updates events.
 UID_DOMAIN = "qbr-desktop.invalid"
@@ -29,12 +30,12 @@ def plan_calendar(plan: ReviewPlan, now: datetime) -> bytes:
         uid=f"review-{plan.review_id}@{UID_DOMAIN}", title=title, description=description,
         location="", start=plan.meeting_at, duration=timedelta(minutes=plan.duration_minutes),
         time_zone=plan.time_zone, sequence=_sequence(plan.updated_at),
-        last_modified=_aware(plan.updated_at))
+        last_modified=as_utc(plan.updated_at))
     tasks = [CalendarTask(
         uid=f"review-{plan.review_id}-task-{task.id}@{UID_DOMAIN}",
         title=f"{task.title} ({plan.account_name})", description=task.description,
         due=task.due, done=task.done, owner=task.owner.value,
-        sequence=_sequence(task.updated_at), last_modified=_aware(task.updated_at))
+        sequence=_sequence(task.updated_at), last_modified=as_utc(task.updated_at))
         for task in plan.tasks]
     return calendar_bytes(meeting, tasks, product_id=f"-//{APP_NAME}//{__version__}//EN",
                           now=now)
@@ -45,5 +46,3 @@ def export_plan_calendar(plan: ReviewPlan, path: Path, now: datetime) -> Path:
     return path
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -39,8 +39,8 @@ from qbr_desktop.domain.roi_story import (
     story_to_dict,
 )
 from qbr_desktop.services.insights import InsightService
+from qbr_desktop.services.rows import account_row
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.errors import NotFoundError
 from qbr_desktop.store.models import AccountRow, RoiModelRow
 
 Clock = Callable[[], datetime]
@@ -97,7 +97,7 @@ class RoiService:
     def report(self, account_id: int, quarter: Quarter | None = None) -> RoiReport:
         quarter = quarter or self.current_quarter()
         with session_scope(self._sessions) as session:
-            account = _account(session, account_id)
+            account = account_row(session, account_id)
             row = session.get(RoiModelRow, (account_id, str(quarter)))
             earlier = None if row else session.scalars(
                 select(RoiModelRow).where(RoiModelRow.account_id == account_id,
@@ -126,7 +126,7 @@ class RoiService:
         document = model_to_dict(model)
         model_from_dict(document)  # every rule, on exactly what is stored
         with session_scope(self._sessions) as session:
-            _account(session, account_id)
+            account_row(session, account_id)
             row = session.get(RoiModelRow, (account_id, str(model.quarter)))
             if row is None:
                 row = RoiModelRow(account_id=account_id, quarter=str(model.quarter))
@@ -197,7 +197,7 @@ class RoiService:
     def history(self, account_id: int) -> list[tuple[Quarter, RoiResult]]:
         """Every stored quarter's result, oldest first."""
         with session_scope(self._sessions) as session:
-            _account(session, account_id)
+            account_row(session, account_id)
             rows = list(session.scalars(select(RoiModelRow).where(
                 RoiModelRow.account_id == account_id).order_by(RoiModelRow.quarter)))
             models = [_model_of(row) for row in rows]
@@ -218,10 +218,5 @@ def _story_of(row: RoiModelRow) -> ValueStory | None:
     return story_from_dict(json.loads(row.story)) if row.story else None
 
 
-def _account(session: Session, account_id: int) -> AccountRow:
-    row = session.get(AccountRow, account_id)
-    if row is None:
-        raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
-    return row
 
 
