@@ -64,6 +64,25 @@ class SlideKind(StrEnum):
 FORWARD_SLIDES = frozenset({SlideKind.ROADMAP, SlideKind.RECOMMENDATIONS, SlideKind.ACTIONS,
                             SlideKind.NEXT_QBR, SlideKind.EXPANSION})
 
+# What a customer reads where a slide or PDF section has nothing to show. Written for the
+# people in the room, not for the CSM: no instructions, no internal terms ("ROI model",
+# "deck plan"), and nothing that sounds like an apology.
+ABSENT: dict[SlideKind, str] = {
+    SlideKind.SUMMARY: "No health score is available for this quarter yet.",
+    SlideKind.OUTCOMES: "Value figures for this quarter are not available yet.",
+    SlideKind.VALUE_STORY: "The value story for this quarter is still to be written.",
+    SlideKind.ADOPTION: "Usage figures for this quarter are not available yet.",
+    SlideKind.ROADMAP: "Roadmap items are to be agreed together.",
+    SlideKind.RECOMMENDATIONS: "Recommendations and priorities are to be agreed together.",
+    SlideKind.RISKS: "No open risks or opportunities are recorded.",
+    SlideKind.STAKEHOLDERS: "The people involved on both sides are to be confirmed.",
+    SlideKind.ACTIONS: "No action items are open; new ones are to be agreed together.",
+    SlideKind.NEXT_QBR: "To be scheduled",
+    SlideKind.EXPANSION: "No expansion options are proposed this quarter.",
+    SlideKind.APPENDIX: "No metric history is available yet.",
+}
+NO_PRIORITIES = "Priorities are to be agreed together."
+
 
 @dataclass(frozen=True, slots=True)
 class SlidePlan:
@@ -200,8 +219,12 @@ class ExpansionFigure:
 @dataclass(frozen=True, slots=True)
 class DeckContent:
     """Everything the deck says about one account, already computed and formatted where
-    the words matter ("$90,000", "340%"). Missing data is named in `missing`, and a slide
-    with nothing to show says so instead of drawing an empty chart."""
+    the words matter ("$90,000", "340%").
+
+    `missing` is for the CSM only (the Deck tab and the CLI list it): why a part is empty
+    and where to fill it in. It never reaches an exported file; there, a slide or section
+    with nothing to show says so in the customer's terms (ABSENT) instead of drawing an
+    empty chart."""
 
     account_name: str
     tier: str
@@ -241,7 +264,7 @@ class DeckContent:
     actions: tuple[ActionFigure, ...] = ()
     last_actions_reviewed: bool = False
     executive_attending: bool = False
-    missing: tuple[str, ...] = field(default=())  # "No ROI model for 2026 Q4 yet", …
+    missing: tuple[str, ...] = field(default=())  # for the CSM: "No ROI model for 2026 Q4 yet…"
 
     def with_outline(self, outline: Sequence[SlidePlan]) -> DeckContent:
         return replace(self, outline=tuple(outline))

@@ -2,8 +2,10 @@
 
 Account, review and quarter; health (score, status, trend); the ROI headline exactly as the
 deck prints it; the top three outcomes; priorities; up to six action items with owner and
-due date; the next QBR; and what is still missing. Paper is US Letter for USD accounts and
-A4 otherwise (pdf_fonts.page_size_for).
+due date; and the next QBR. The brief goes to the customer, so an empty part says so in
+the customer's terms (domain.deck.ABSENT) and the CSM's own list of what is missing
+(DeckContent.missing) is never printed. Paper is US Letter for USD accounts and A4
+otherwise (pdf_fonts.page_size_for).
 
 One page is guaranteed in two steps: every field is cut to a length with "…", and the whole
 brief goes into a KeepInFrame that reportlab shrinks until it fits the single frame.
@@ -17,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from qbr_desktop.atomic_files import replacing
-from qbr_desktop.domain.deck import ActionFigure, DeckContent
+from qbr_desktop.domain.deck import (
+    ABSENT,
+    NO_PRIORITIES,
+    ActionFigure,
+    DeckContent,
+    SlideKind,
+)
 from qbr_desktop.domain.roi_story import format_amount
 from qbr_desktop.exports.pdf_fonts import (
     markup,
@@ -30,7 +38,7 @@ from qbr_desktop.exports.pdf_fonts import (
 
 MARGIN = 40.0
 FOOTER_SPACE = 18.0
-MAX_OUTCOMES, MAX_PRIORITIES, MAX_ACTIONS, MAX_MISSING = 3, 5, 6, 6
+MAX_OUTCOMES, MAX_PRIORITIES, MAX_ACTIONS = 3, 5, 6
 RULE, HEAD_FILL, LINE = "#2f6fde", "#eef2f7", "#d9e2ec"
 
 
@@ -82,7 +90,7 @@ def action_row(action: ActionFigure) -> list[str]:
 def health_words(content: DeckContent) -> tuple[str, str]:
     """('72 / 100', 'healthy · up 6 points since last quarter') or the missing-score words."""
     if content.health_score is None:
-        return "No score", "No health score yet: no metrics for this quarter"
+        return "No score", ABSENT[SlideKind.SUMMARY]
     detail = " · ".join(part for part in (content.health_status, content.health_trend) if part)
     return f"{content.health_score:.0f} / 100", detail
 
@@ -92,23 +100,7 @@ def roi_words(content: DeckContent) -> str:
     if content.value_headline:
         return content.value_headline
     parts = [text for text in (content.roi_text, content.payback_text) if text]
-    return " · ".join(parts) if parts else "No ROI figures yet"
-
-
-def missing_items(content: DeckContent) -> list[str]:
-    """content.missing, then the gaps the brief can see for itself, without repeats."""
-    found = list(content.missing)
-    derived = [
-        (content.health_score is None, "No health score: no metrics recorded for the quarter"),
-        (not (content.value_headline or content.roi_text or content.value_lines),
-         "No ROI model or value lines for the quarter"),
-        (not content.stakeholders, "No stakeholders recorded"),
-        (not content.actions, "No action items agreed"),
-        (content.next_qbr is None, "No date for the next QBR"),
-    ]
-    seen = {item.casefold() for item in found}
-    found += [words for gap, words in derived if gap and words.casefold() not in seen]
-    return found
+    return " · ".join(parts) if parts else ABSENT[SlideKind.OUTCOMES]
 
 
 def footer(canvas: Any, doc: Any, text: str, *, numbered: bool) -> None:
@@ -177,14 +169,14 @@ def brief_flowables(content: DeckContent, width: float) -> list[Any]:
     story += [_section("Top outcomes", sheet)]
     outcomes = _outcome_lines(content)
     story += bullets(outcomes, sheet["body"]) if outcomes else [
-        para("No value lines yet", sheet["muted"])]
+        para(ABSENT[SlideKind.OUTCOMES], sheet["muted"])]
     if content.value_story:
         story += [_section("In their words", sheet),
                   para(content.value_story, sheet["body"], limit=420)]
     priorities = list(content.priorities or content.recommendations)
     story.append(_section("Priorities for next quarter", sheet))
     story += bullets(priorities[:MAX_PRIORITIES], sheet["body"], limit=170) if priorities \
-        else [para("No priorities set yet", sheet["muted"])]
+        else [para(NO_PRIORITIES, sheet["muted"])]
     story.append(_section("Action items", sheet))
     if content.actions:
         rows = [action_row(a) for a in content.actions[:MAX_ACTIONS]]
@@ -195,15 +187,9 @@ def brief_flowables(content: DeckContent, width: float) -> list[Any]:
         if extra > 0:
             story.append(para(f"and {extra} more in the handout", sheet["muted"]))
     else:
-        story.append(para("No action items agreed yet", sheet["muted"]))
+        story.append(para(ABSENT[SlideKind.ACTIONS], sheet["muted"]))
     story += [_section("Next QBR", sheet),
-              para(day(content.next_qbr, "Not scheduled yet"), sheet["body"])]
-    gaps = missing_items(content)
-    if gaps:
-        shown = gaps[:MAX_MISSING] + ([f"and {len(gaps) - MAX_MISSING} more"]
-                                      if len(gaps) > MAX_MISSING else [])
-        story += [_section("What is missing", sheet)]
-        story += bullets(shown, sheet["body"], limit=150)
+              para(day(content.next_qbr, ABSENT[SlideKind.NEXT_QBR]), sheet["body"])]
     return story
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
-from qbr_desktop.domain.deck import SlideKind, SlidePlan
+from qbr_desktop.domain.deck import ABSENT, NO_PRIORITIES, SlideKind, SlidePlan
 from qbr_desktop.exports.deck_slides import (
     BAD,
     BODY_MIN_PT,
@@ -20,7 +20,6 @@ from qbr_desktop.exports.deck_slides import (
     Page,
     chart_summary,
     has_points,
-    missing_sentence,
     money,
 )
 
@@ -80,11 +79,10 @@ def _summary(page: Page) -> Notes:
         points.append(f"Health is {c.health_score:.0f}/100"
                       + (f" ({status})." if status else "."))
     else:
-        sentence = missing_sentence(c, SlideKind.SUMMARY, "No health score yet this quarter.")
+        sentence = ABSENT[SlideKind.SUMMARY]
         page.text(sentence, f.margin, f.body_top, left_w, Inches(2.6), colour=MUTED)
         points.append(sentence)
-    headline = c.value_headline or missing_sentence(
-        c, SlideKind.OUTCOMES, "No value figures yet: the ROI model is not filled in.")
+    headline = c.value_headline or ABSENT[SlideKind.OUTCOMES]
     page.text(headline, right_x, f.body_top, right_w, Inches(1.2), largest=26,
               smallest=14, bold=bool(c.value_headline),
               colour=INK if c.value_headline else MUTED)
@@ -96,7 +94,7 @@ def _summary(page: Page) -> Notes:
                      f.body_height - Inches(1.9))
         points.append(f"First priority: {c.priorities[0]}")
     else:
-        page.text("No priorities recorded yet.", right_x, f.body_top + Inches(1.4), right_w,
+        page.text(NO_PRIORITIES, right_x, f.body_top + Inches(1.4), right_w,
                   Inches(0.6), colour=MUTED)
     return points, "Does this match how your team would sum up the quarter?"
 
@@ -105,8 +103,7 @@ def _outcomes(page: Page) -> Notes:
     c, f = page.content, page.frame
     charts = [d for d in (c.value_chart, c.scenario_chart) if d is not None and has_points(d)]
     if not (c.value_lines or charts or c.value_headline):
-        sentence = missing_sentence(c, SlideKind.OUTCOMES,
-                                    "No value delivered is recorded yet: fill in the ROI model.")
+        sentence = ABSENT[SlideKind.OUTCOMES]
         page.missing(sentence)
         return [sentence], "Which outcomes would your leadership want to see here next time?"
     top = f.body_top
@@ -148,8 +145,7 @@ def _outcomes(page: Page) -> Notes:
 def _story(page: Page) -> Notes:
     c, f = page.content, page.frame
     if not c.value_story.strip():
-        sentence = missing_sentence(c, SlideKind.VALUE_STORY,
-                                    "No value story written yet for this quarter.")
+        sentence = ABSENT[SlideKind.VALUE_STORY]
         page.missing(sentence)
         return [sentence], "What has changed for your team since you started with us?"
     page.text(c.value_story.strip(), f.margin, f.body_top, f.body_width, f.body_height,
@@ -172,8 +168,7 @@ def _adoption(page: Page) -> Notes:
             page.bullets(notes, x, f.body_top, f.body_width - chart_w - Inches(0.3),
                          f.body_height, largest=18)
     else:
-        sentence = missing_sentence(c, SlideKind.ADOPTION,
-                                    "No adoption figures or peer benchmark yet this quarter.")
+        sentence = ABSENT[SlideKind.ADOPTION]
         page.missing(sentence)
         if notes:
             page.bullets(notes, f.margin, f.body_top + Inches(1.3), f.body_width,
@@ -182,10 +177,10 @@ def _adoption(page: Page) -> Notes:
     return points, "Where do your teams get stuck, and what would help them use more of it?"
 
 
-def _list_slide(page: Page, items: tuple[str, ...], kind: SlideKind, default: str) -> str:
+def _list_slide(page: Page, items: tuple[str, ...], kind: SlideKind) -> str:
     f = page.frame
     if not items:
-        sentence = missing_sentence(page.content, kind, default)
+        sentence = ABSENT[kind]
         page.missing(sentence)
         return sentence
     page.bullets(items, f.margin, f.body_top, f.body_width, f.body_height, largest=22)
@@ -194,7 +189,7 @@ def _list_slide(page: Page, items: tuple[str, ...], kind: SlideKind, default: st
 
 def _roadmap(page: Page) -> Notes:
     items = page.content.roadmap
-    gap = _list_slide(page, items, SlideKind.ROADMAP, "No roadmap items recorded yet.")
+    gap = _list_slide(page, items, SlideKind.ROADMAP)
     points = [gap] if gap else [f"{len(items)} items; start with: {items[0]}",
                                 "Tie each item back to one of their goals."]
     return points, "Which of these would change your team's week the most?"
@@ -205,8 +200,7 @@ def _recommendations(page: Page) -> Notes:
     columns = [(t, i) for t, i in (("Recommendations", c.recommendations),
                                    ("Priorities", c.priorities)) if i]
     if not columns:
-        sentence = missing_sentence(c, SlideKind.RECOMMENDATIONS,
-                                    "No recommendations or priorities recorded yet.")
+        sentence = ABSENT[SlideKind.RECOMMENDATIONS]
         page.missing(sentence)
         return [sentence], "What should we focus on together next quarter?"
     each = (f.body_width - Inches(0.4) * (len(columns) - 1)) // len(columns)
@@ -223,8 +217,7 @@ def _recommendations(page: Page) -> Notes:
 def _risks(page: Page) -> Notes:
     c, f = page.content, page.frame
     if not c.risks:
-        sentence = missing_sentence(c, SlideKind.RISKS,
-                                    "No risks or opportunities recorded this quarter.")
+        sentence = ABSENT[SlideKind.RISKS]
         page.missing(sentence)
         return [sentence], "What could get in the way of your goals next quarter?"
     caption = Inches(0.4)
@@ -303,7 +296,7 @@ def _stakeholders(page: Page) -> Notes:
         page.table(("Name", "Title", "Role", "Today"), rows, f.margin, f.body_top,
                    f.body_width, (2.5, 2.5, 2.0, 1.4))
     elif not drawn:
-        sentence = missing_sentence(c, SlideKind.STAKEHOLDERS, "No stakeholders recorded yet.")
+        sentence = ABSENT[SlideKind.STAKEHOLDERS]
         page.missing(sentence)
         points = [sentence]
     return points, "Who else should be in the room next quarter?"
@@ -312,7 +305,7 @@ def _stakeholders(page: Page) -> Notes:
 def _actions(page: Page) -> Notes:
     c, f = page.content, page.frame
     if not c.actions:
-        sentence = missing_sentence(c, SlideKind.ACTIONS, "No action items recorded yet.")
+        sentence = ABSENT[SlideKind.ACTIONS]
         page.missing(sentence)
         return [sentence], "What should each of us commit to before the next review?"
     rows = [(a.text, "Ours" if a.side == "ours" else "Yours", a.owner,
@@ -331,7 +324,7 @@ def _actions(page: Page) -> Notes:
 
 def _next_qbr(page: Page) -> Notes:
     c, f = page.content, page.frame
-    when = _day(c.next_qbr) if c.next_qbr else "To be scheduled"
+    when = _day(c.next_qbr) if c.next_qbr else ABSENT[SlideKind.NEXT_QBR]
     page.text(when, f.margin, f.body_top + Inches(0.8), f.body_width, Inches(1.2),
               largest=40, smallest=24, bold=True, colour=page.accent, align=PP_ALIGN.CENTER)
     page.text(f"Next {c.variant.words.lower()} with {c.account_name}", f.margin,
@@ -344,7 +337,7 @@ def _next_qbr(page: Page) -> Notes:
 def _expansion(page: Page) -> Notes:
     c, f = page.content, page.frame
     if not c.expansion:
-        sentence = missing_sentence(c, SlideKind.EXPANSION, "No expansion options modelled yet.")
+        sentence = ABSENT[SlideKind.EXPANSION]
         page.missing(sentence)
         return [sentence], "Where else in your business could this help?"
     rows = [(e.title, money(e.added_cost, c.currency), money(e.annual_value, c.currency),
@@ -368,8 +361,7 @@ def _appendix(page: Page, shown: frozenset[SlideKind]) -> Notes:
         charts += [(d, d.kind) for d in (c.value_chart, c.scenario_chart)
                    if d is not None and has_points(d)]
     if not charts:
-        sentence = missing_sentence(c, SlideKind.APPENDIX,
-                                    "No metric history yet: no health scores by quarter.")
+        sentence = ABSENT[SlideKind.APPENDIX]
         page.missing(sentence)
         return [sentence], "Which metric would you like us to track with you?"
     charts = charts[:4]

@@ -26,7 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from qbr_desktop.domain.deck import ChartData, DeckContent, SlideKind
+from qbr_desktop.domain.deck import ChartData, DeckContent
 
 INK, MUTED, GOOD, BAD, PEER = "1F2933", "7B8794", "2E9E5B", "D64545", "9AA5B1"
 PALETTE_AFTER_ACCENT = (PEER, GOOD, "D9A400", BAD)
@@ -415,29 +415,3 @@ def _format(value: float | None, number_format: str) -> str:
     prefix = "$" if "$" in number_format else ""
     decimals = len(number_format.split(".")[1].rstrip("%")) if "." in number_format else 0
     return f"{prefix}{number:,.{decimals}f}"
-
-
-MISSING_WORDS: dict[SlideKind, tuple[str, ...]] = {
-    SlideKind.SUMMARY: ("health", "score"),
-    SlideKind.OUTCOMES: ("roi", "value"),
-    SlideKind.VALUE_STORY: ("story", "value"),
-    SlideKind.ADOPTION: ("adoption", "usage", "peer", "benchmark", "metric"),
-    SlideKind.ROADMAP: ("roadmap",),
-    SlideKind.RECOMMENDATIONS: ("recommend", "priorit"),
-    SlideKind.RISKS: ("risk", "opportunit"),
-    SlideKind.STAKEHOLDERS: ("stakeholder", "attend", "people"),
-    SlideKind.ACTIONS: ("action",),
-    SlideKind.NEXT_QBR: ("next qbr", "next review"),
-    SlideKind.EXPANSION: ("expansion",),
-    SlideKind.APPENDIX: ("health", "history"),
-}
-
-
-def missing_sentence(content: DeckContent, kind: SlideKind, default: str) -> str:
-    """What is missing for this slide, in one sentence: the matching entry of
-    `content.missing` when there is one, else `default`."""
-    for entry in content.missing:
-        if any(word in entry.lower() for word in MISSING_WORDS.get(kind, ())):
-            sentence = clean(entry).strip()
-            return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
-    return default

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from qbr_desktop.atomic_files import replacing
-from qbr_desktop.domain.deck import ChartData, DeckContent, SlideKind, SlidePlan
+from qbr_desktop.domain.deck import (
+    ABSENT,
+    NO_PRIORITIES,
+    ChartData,
+    DeckContent,
+    SlideKind,
+    SlidePlan,
+)
 from qbr_desktop.domain.roi_story import format_amount
 from qbr_desktop.exports.brief_pdf import (
     MARGIN,
@@ -28,7 +35,6 @@ from qbr_desktop.exports.brief_pdf import (
     footer,
     footer_text,
     health_words,
-    missing_items,
     para,
     roi_words,
     table,
@@ -183,9 +189,7 @@ class _Builder:
         out = [self.text("Health", "h3"), self.text(f"{score} · {detail}" if detail else score),
                *self.chart(self.content.health_chart),
                self.text("Return on investment", "h3"), self.text(roi_words(self.content))]
-        out += self.listing("Priorities", self.content.priorities, "No priorities set yet")
-        gaps = missing_items(self.content)
-        return out + (self.listing("What is missing", tuple(gaps), "") if gaps else [])
+        return out + self.listing("Priorities", self.content.priorities, NO_PRIORITIES)
 
     def _outcomes(self) -> list[Any]:
         c = self.content
@@ -200,7 +204,7 @@ class _Builder:
     def _value_table(self) -> list[Any]:
         c = self.content
         if not c.value_lines:
-            return [self.text("No value lines yet", "muted")]
+            return [self.text(ABSENT[SlideKind.OUTCOMES], "muted")]
         rows = [[v.label, v.category, format_amount(v.annual_value, c.currency), v.confidence]
                 for v in c.value_lines]
         w = self.width
@@ -210,26 +214,30 @@ class _Builder:
     def _value_story(self) -> list[Any]:
         story = self.content.value_story
         return [self.text(story, breaks=True) if story else
-                self.text("No value story written yet", "muted")]
+                self.text(ABSENT[SlideKind.VALUE_STORY], "muted")]
 
     def _adoption(self) -> list[Any]:
         c = self.content
         out = self.chart(c.adoption_chart)
         if not out:
-            out = [self.text("No adoption figures or peer data yet", "muted")]
+            out = [self.text(ABSENT[SlideKind.ADOPTION], "muted")]
         return out + (bullets(c.adoption_notes, self.sheet["body"]) if c.adoption_notes else [])
 
     def _roadmap(self) -> list[Any]:
-        return self.listing("Coming next", self.content.roadmap, "No roadmap items yet")
+        return self.listing("Coming next", self.content.roadmap,
+                            ABSENT[SlideKind.ROADMAP])
 
     def _recommendations(self) -> list[Any]:
         c = self.content
-        return (self.listing("Recommendations", c.recommendations, "No recommendations yet")
-                + self.listing("Priorities", c.priorities, "No priorities set yet"))
+        if not (c.recommendations or c.priorities):
+            return [self.text(ABSENT[SlideKind.RECOMMENDATIONS], "muted")]
+        return ((self.listing("Recommendations", c.recommendations, "")
+                 if c.recommendations else [])
+                + self.listing("Priorities", c.priorities, NO_PRIORITIES))
 
     def _risks(self) -> list[Any]:
         if not self.content.risks:
-            return [self.text("No risks or opportunities recorded", "muted")]
+            return [self.text(ABSENT[SlideKind.RISKS], "muted")]
         rows = [[r.title, r.kind, f"{r.likelihood} of 5", f"{r.impact} of 5"]
                 for r in self.content.risks]
         w = self.width
@@ -242,7 +250,7 @@ class _Builder:
             if c.stakeholder_map_png else None
         out: list[Any] = [picture] if picture is not None else []
         if not c.stakeholders:
-            return out + [self.text("No stakeholders recorded", "muted")]
+            return out + [self.text(ABSENT[SlideKind.STAKEHOLDERS], "muted")]
         rows = [[p.name, p.title, p.role, "yes" if p.attending else "no"]
                 for p in c.stakeholders]
         w = self.width
@@ -251,7 +259,7 @@ class _Builder:
 
     def _actions(self) -> list[Any]:
         if not self.content.actions:
-            return [self.text("No action items agreed yet", "muted")]
+            return [self.text(ABSENT[SlideKind.ACTIONS], "muted")]
         rows = [[a.text, "us" if a.side == "ours" else "customer", *action_row(a)[1:]]
                 for a in self.content.actions]
         w = self.width
@@ -259,7 +267,7 @@ class _Builder:
                       (w * 0.44, w * 0.12, w * 0.18, w * 0.13, w * 0.13), self.sheet)]
 
     def _next_qbr(self) -> list[Any]:
-        return [self.text(f"Next QBR: {day(self.content.next_qbr, 'not scheduled yet')}")]
+        return [self.text(f"Next QBR: {day(self.content.next_qbr, ABSENT[SlideKind.NEXT_QBR])}")]
 
     def _appendix(self) -> list[Any]:
         score, detail = health_words(self.content)
@@ -269,7 +277,7 @@ class _Builder:
     def _expansion(self) -> list[Any]:
         c = self.content
         if not c.expansion:
-            return [self.text("No expansion opportunities modelled", "muted")]
+            return [self.text(ABSENT[SlideKind.EXPANSION], "muted")]
         rows = [[e.title, format_amount(e.added_cost, c.currency),
                  format_amount(e.annual_value, c.currency), e.roi, e.payback]
                 for e in c.expansion]

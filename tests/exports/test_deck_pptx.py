@@ -21,6 +21,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from qbr_desktop.domain.deck import (
+    ABSENT,
     ActionFigure,
     ChartData,
     DeckContent,
@@ -237,31 +238,36 @@ def test_a_long_story_is_cut_on_the_slide_and_whole_in_the_notes(tmp_path: Path)
     assert story in notes(slide)
 
 
-def test_missing_data_is_named_and_no_chart_is_drawn(tmp_path: Path) -> None:
+def test_missing_data_is_named_for_the_customer_and_no_chart_is_drawn(tmp_path: Path) -> None:
+    csm_only = ("No ROI model for 2026 Q4 yet: the outcomes slide shows usage only.",
+                "No roadmap items are saved: add them to the deck plan.")
     deck = content(health_score=None, health_chart=None, adoption_chart=None,
                    adoption_notes=(), value_headline="", total_value=None, value_lines=(),
                    value_chart=ChartData("Empty", ("A", "B"), (Series("s", (None, None)),)),
                    scenario_chart=None, value_story="", roadmap=(), risks=(), actions=(),
-                   stakeholders=(), expansion=(), next_qbr=None,
-                   missing=("No ROI model for 2026 Q4 yet",
-                            "No adoption metrics entered for 2026 Q4"))
+                   stakeholders=(), expansion=(), next_qbr=None, missing=csm_only)
     out = tmp_path / "deck.pptx"
     write_deck(deck, out)
     presentation = Presentation(str(out))
     assert not any(shape.has_chart for slide in presentation.slides for shape in slide.shapes)
-    expected = {"Business outcomes and return": "No ROI model for 2026 Q4 yet.",
-                "Adoption against your peers": "No adoption metrics entered for 2026 Q4.",
-                "The value in your words": "No value story written yet",
-                "Risks and opportunities": "No risks or opportunities recorded",
-                "Mutual commitments": "No action items recorded yet.",
-                "Who we work with": "No stakeholders recorded yet.",
-                "Next review": "To be scheduled",
-                "Growing the partnership": "No expansion options modelled yet.",
-                "Appendix: metric detail": "No metric history yet"}
+    expected = {"Business outcomes and return": ABSENT[SlideKind.OUTCOMES],
+                "Adoption against your peers": ABSENT[SlideKind.ADOPTION],
+                "The value in your words": ABSENT[SlideKind.VALUE_STORY],
+                "Risks and opportunities": ABSENT[SlideKind.RISKS],
+                "Mutual commitments": ABSENT[SlideKind.ACTIONS],
+                "Who we work with": ABSENT[SlideKind.STAKEHOLDERS],
+                "Next review": ABSENT[SlideKind.NEXT_QBR],
+                "Growing the partnership": ABSENT[SlideKind.EXPANSION],
+                "Appendix: metric detail": ABSENT[SlideKind.APPENDIX]}
     for title, sentence in expected.items():
         slide = slide_by_title(out, title)
         assert sentence in slide_text(slide), title
         assert "Ask: " in notes(slide)
+    # The CSM's to-do list stays in the app; neither slides nor notes carry it.
+    everything = "\n".join(slide_text(s) + notes(s) for s in presentation.slides)
+    for sentence in csm_only:
+        assert sentence.split(":")[0] not in everything
+    assert "deck plan" not in everything and "ROI model" not in everything
 
 
 def test_risks_are_boxes_in_the_right_quadrants(tmp_path: Path) -> None:

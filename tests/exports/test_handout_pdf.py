@@ -17,7 +17,13 @@ from test_brief_pdf import (
     run,
 )
 
-from qbr_desktop.domain.deck import DeckContent, DeckVariant, default_outline
+from qbr_desktop.domain.deck import (
+    ABSENT,
+    DeckContent,
+    DeckVariant,
+    SlideKind,
+    default_outline,
+)
 from qbr_desktop.exports.charts import new_figure, png_bytes
 from qbr_desktop.exports.handout_pdf import ExportCancelled, number_formatter, write_handout
 from qbr_desktop.exports.pdf_fonts import font_report
@@ -68,7 +74,9 @@ def test_an_empty_deck_still_prints(tmp_path: Path) -> None:
     empty = DeckContent("Empty Co", "Core", DeckVariant.DIGITAL, "2026 Q4", date(2026, 10, 1),
                         "", "EUR", default_outline(DeckVariant.DIGITAL))
     text = pdf_text(write_handout(empty, tmp_path / "h.pdf"))
-    assert "No ROI figures yet" in text and "No stakeholders recorded" in text
+    for kind in (SlideKind.OUTCOMES, SlideKind.STAKEHOLDERS, SlideKind.ACTIONS,
+                 SlideKind.RECOMMENDATIONS):
+        assert ABSENT[kind] in text, kind
 
 
 def test_progress_counts_up_to_the_end(tmp_path: Path) -> None:
