@@ -156,10 +156,12 @@ def brief_flowables(content: DeckContent, width: float) -> list[Any]:
         review.append(f"meeting {day(content.meeting_date)}")
     head.append(para(" · ".join(plain(p) for p in review if p), sheet["muted"], limit=220))
     score, detail = health_words(content)
+    has_figures = bool(content.value_headline or content.roi_text or content.payback_text)
     boxes = Table([[[_section("Health", sheet), para(score, sheet["h2"]),
                      para(detail, sheet["body"], limit=160)],
                     [_section("Return on investment", sheet),
-                     para(roi_words(content), sheet["h2"], limit=160)]]],
+                     para(roi_words(content), sheet["h2" if has_figures else "muted"],
+                          limit=160)]]],
                   colWidths=[width * 0.38, width * 0.62])
     boxes.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), sheet["body"].fontName),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
