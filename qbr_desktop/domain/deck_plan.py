@@ -3,7 +3,13 @@
 A plan holds what the numbers cannot say: the variant when it should differ from the
 tier's (None follows the tier), the slides in the order the CSM wants them with each one
 shown or hidden, the roadmap items, next quarter's priorities, the recommendations, and
-the look (accent colour, a PowerPoint template and a logo, as file paths).
+the look (accent colour, a PowerPoint template and a logo, as file paths), and which
+items of the risk register the customer sees on the risks slide.
+
+The register holds the CSM's own notes ("the new VP is talking to a competitor") and
+items the app suggested from the numbers ("Health is red (29)", "Expansion of $120,000 is
+ready to discuss"): neither is always fit for the customer's screen. Items the CSM wrote
+are shown unless hidden; suggested ones are left off until the CSM ticks them.
 
 Limits: at most 30 items in each list, each at most 500 characters; the outline names
 each slide kind at most once; an accent colour is "#RRGGBB".
@@ -13,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from qbr_desktop.domain.deck import (
@@ -29,6 +35,7 @@ PLAN_VERSION = 1
 MAX_ITEMS = 30
 MAX_ITEM_LENGTH = 500
 MAX_PATH_LENGTH = 1_000
+MAX_RISK_CHOICES = 1_000
 ACCENT = re.compile(r"^#[0-9a-fA-F]{6}$")
 LISTS = ("roadmap", "priorities", "recommendations")
 
@@ -49,6 +56,24 @@ class DeckPlan:
     accent: str = ""  # "#RRGGBB", or "" for the template's own
     template: str = ""  # a .pptx path, or "" for the built-in look
     logo: str = ""  # a picture path, or ""
+    shown_risks: tuple[int, ...] = ()  # risk item ids ticked for the slide
+    hidden_risks: tuple[int, ...] = ()  # risk item ids unticked
+
+
+def risk_shown(plan: DeckPlan, item_id: int, origin: str) -> bool:
+    """Whether a register item goes on the customer's risks slide (see the module's doc)."""
+    if item_id in plan.hidden_risks:
+        return False
+    return item_id in plan.shown_risks or origin == "manual"
+
+
+def choose_risk(plan: DeckPlan, item_id: int, shown: bool) -> DeckPlan:
+    """The plan with the CSM's choice for one register item recorded."""
+    return replace(plan,
+                   shown_risks=tuple(i for i in plan.shown_risks if i != item_id)
+                   + ((item_id,) if shown else ()),
+                   hidden_risks=tuple(i for i in plan.hidden_risks if i != item_id)
+                   + (() if shown else (item_id,)))
 
 
 def validate_plan(plan: DeckPlan) -> None:
@@ -84,6 +109,9 @@ def validate_plan(plan: DeckPlan) -> None:
             problems[name] = f"the path is longer than {MAX_PATH_LENGTH:,} characters"
         elif "\x00" in value:
             problems[name] = "the path holds a NUL character"
+    for name in ("shown_risks", "hidden_risks"):
+        if len(getattr(plan, name)) > MAX_RISK_CHOICES:
+            problems[name] = f"more than {MAX_RISK_CHOICES:,} risk items"
     if plan.template and not plan.template.lower().endswith((".pptx", ".potx")):
         problems["template"] = "a template is a PowerPoint file (.pptx or .potx)"
     if problems:
@@ -133,6 +161,7 @@ def plan_to_dict(plan: DeckPlan) -> dict[str, Any]:
         "roadmap": list(plan.roadmap), "priorities": list(plan.priorities),
         "recommendations": list(plan.recommendations), "accent": plan.accent,
         "template": plan.template, "logo": plan.logo,
+        "shown_risks": list(plan.shown_risks), "hidden_risks": list(plan.hidden_risks),
     }
 
 
@@ -140,6 +169,15 @@ def _strings(data: dict[str, Any], name: str, problems: dict[str, str]) -> tuple
     raw = data.get(name, [])
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         problems[name] = "expected a list of text items"
+        return ()
+    return tuple(raw)
+
+
+def _ids(data: dict[str, Any], name: str, problems: dict[str, str]) -> tuple[int, ...]:
+    raw = data.get(name, [])  # absent from plans saved before risks could be chosen
+    if not isinstance(raw, list) or not all(
+            isinstance(item, int) and not isinstance(item, bool) for item in raw):
+        problems[name] = "expected a list of risk item ids"
         return ()
     return tuple(raw)
 
@@ -189,7 +227,9 @@ def plan_from_dict(data: object) -> DeckPlan:
         priorities=_strings(data, "priorities", problems),
         recommendations=_strings(data, "recommendations", problems),
         accent=_text(data, "accent", problems), template=_text(data, "template", problems),
-        logo=_text(data, "logo", problems))
+        logo=_text(data, "logo", problems),
+        shown_risks=_ids(data, "shown_risks", problems),
+        hidden_risks=_ids(data, "hidden_risks", problems))
     if problems:
         raise ValidationFailed(problems)
     validate_plan(plan)

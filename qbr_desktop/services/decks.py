@@ -41,6 +41,7 @@ from qbr_desktop.domain.deck_plan import (
     clean_items,
     plan_from_dict,
     plan_to_dict,
+    risk_shown,
     validate_plan,
 )
 from qbr_desktop.domain.health import Band, HealthReport, format_number
@@ -138,7 +139,7 @@ class DeckService:
         roi = context.roi.report(account_id, quarter)
         value = _value_parts(roi, quarter, missing)
         expansion = _expansion(context, account_id, quarter, shown, missing)
-        risks = _risks(context, account_id)
+        risks = _risks(context, account_id, plan, missing)
 
         stakeholders = context.stakeholders.map(account_id)
         review_plan = context.plans.next_plan(account_id)
@@ -337,9 +338,17 @@ def _expansion(context: AppContext, account_id: int, quarter: Quarter, shown: se
     return tuple(_expansion_figure(item) for item in items)
 
 
-def _risks(context: AppContext, account_id: int) -> tuple[RiskFigure, ...]:
-    items = [item for item in context.risks.items(account_id)
-             if item.status is RiskStatus.OPEN]
+def _risks(context: AppContext, account_id: int, plan: DeckPlan,
+           missing: list[str]) -> tuple[RiskFigure, ...]:
+    """The open register items the customer sees: the plan's choices (risk_shown)."""
+    open_items = [item for item in context.risks.items(account_id)
+                  if item.status is RiskStatus.OPEN]
+    items = [item for item in open_items if risk_shown(plan, item.id, item.origin)]
+    left_off = len(open_items) - len(items)
+    if left_off:
+        missing.append(f"{left_off} open risk{'s are' if left_off > 1 else ' is'} left off "
+                       "the customer's risks slide: tick them under 'On the risks slide' in "
+                       "the Deck tab to show them.")
     items.sort(key=lambda item: (item.kind is not RiskKind.RISK,
                                  -item.likelihood * item.impact, item.title.casefold()))
     return tuple(RiskFigure(item.title, item.kind.value, item.likelihood, item.impact)

@@ -4,6 +4,9 @@ A CSM fills in what the numbers cannot say: what the product will bring the cust
 the coming quarters, and what the two sides will work on next quarter. The demo writes
 both, in the account's industry's terms where it has one, so a first deck export reads
 like a real one. Recommendations stay empty: the deck service drafts them from the data.
+Of the register's suggested items, the demo CSM ticks the falls in health or in one of its
+dimensions for the customer's risks slide (something to discuss together) and leaves the
+rest ("Health is red", renewal timing, expansion readiness) for internal use.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES, effective_tier
 from qbr_desktop.services.decks import DeckService
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.models import AccountRow
+from qbr_desktop.store.models import AccountRow, RiskItemRow
 
 PLANNED_TIERS = ("Strategic", "Growth")
 CUSTOM_ACCENTS = ("#0F766E", "#7C3AED", "#B45309", "#BE123C")
@@ -125,6 +128,10 @@ def add_demo_deck_plans(sessions: sessionmaker[Session], today: date, seed: int)
         accounts = [(a.id, a.industry or "")
                     for a in session.scalars(select(AccountRow).order_by(AccountRow.id))
                     if effective_tier(a.arr, a.tier_override, scheme) in PLANNED_TIERS]
+        discussed: dict[int, list[int]] = {}
+        for risk in session.scalars(select(RiskItemRow).order_by(RiskItemRow.id)):
+            if risk.origin == "suggested" and " fell " in risk.title:
+                discussed.setdefault(risk.account_id, []).append(risk.id)
     decks = DeckService(sessions, clock=lambda: datetime.combine(today, time(9), tzinfo=UTC))
     accented = set(rng.sample([account_id for account_id, _ in accounts],
                               min(ACCENTED_ACCOUNTS, len(accounts))))
@@ -134,7 +141,8 @@ def add_demo_deck_plans(sessions: sessionmaker[Session], today: date, seed: int)
         roadmap, priorities = _items(rng, industry, next_quarter)
         decks.save_plan(account_id, DeckPlan(
             roadmap=roadmap, priorities=priorities,
-            accent=next(accents) if account_id in accented else ""))
+            accent=next(accents) if account_id in accented else "",
+            shown_risks=tuple(discussed.get(account_id, ()))))
     return len(accounts)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from pptx import Presentation
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from qbr_desktop.domain.accounts import AccountDraft
@@ -150,3 +150,33 @@ def test_the_template_and_logo_chosen_here_are_saved_and_a_bad_template_is_expla
     with qtbot.waitSignal(tab.exported, timeout=60000):
         tab.export("deck")
     assert "the default design was used instead" in tab.message.text()
+
+
+def test_risks_are_ticked_for_the_slide_and_the_choice_is_kept(qtbot: Any, tab: DeckTab,
+                                                               context: Any,
+                                                               account_id: int) -> None:
+    from qbr_desktop.domain.risks import RiskDraft, RiskKind
+
+    written = context.risks.add(account_id, RiskDraft(
+        RiskKind.RISK, "Budget freeze <Q1> & hiring stop", "", 3, 4))
+    suggested = context.risks.add(account_id, RiskDraft(
+        RiskKind.RISK, "Health is red (31)", "", 4, 4), origin="suggested")
+    tab.hide()  # coming back to the tab reads the register again
+    tab.show()
+    rows = {tab.risk_choices.item(r).text(): tab.risk_choices.item(r)
+            for r in range(tab.risk_choices.count())}
+    assert rows["Risk: Budget freeze <Q1> & hiring stop"].checkState() == Qt.CheckState.Checked
+    shown_red = rows["Risk: Health is red (31) (suggested)"]
+    assert shown_red.checkState() == Qt.CheckState.Unchecked
+    qtbot.waitUntil(lambda: tab.content is not None and [r.title for r in tab.content.risks]
+                    == ["Budget freeze <Q1> & hiring stop"], timeout=WAIT_MS)
+
+    # Click the checkbox as a CSM would: at the left of the row.
+    box = tab.risk_choices.visualItemRect(shown_red)
+    QTest.mouseClick(tab.risk_choices.viewport(), Qt.MouseButton.LeftButton,
+                     pos=box.topLeft() + QPoint(10, box.height() // 2))
+    assert shown_red.checkState() == Qt.CheckState.Checked
+    plan = context.decks.plan(account_id)
+    assert suggested.id in plan.shown_risks and written.id in plan.shown_risks
+    qtbot.waitUntil(lambda: tab.content is not None and len(tab.content.risks) == 2,
+                    timeout=WAIT_MS)

@@ -63,3 +63,22 @@ def test_the_same_seed_gives_the_same_plans(tmp_path: Path) -> None:
     assert plans == _plans(second)
     roadmaps = {item for plan in plans for item in plan["roadmap"]}
     assert len(roadmaps) > 5  # varied between accounts
+
+
+def test_the_demo_ticks_falls_for_the_slide_and_keeps_the_rest_internal(context: Any) -> None:
+    build_demo_portfolio(context, seed=3, today=TODAY)
+    ticked = left_off = 0
+    for account in context.accounts.list_accounts():
+        plan = context.decks.plan(account.id)
+        content = context.decks.content(context, account.id, today=TODAY)
+        on_slide = {risk.title for risk in content.risks}
+        for item in context.risks.items(account.id):
+            if item.origin != "suggested" or item.status.value != "open":
+                continue
+            if item.id in plan.shown_risks:
+                ticked += 1
+                assert " fell " in item.title and item.title in on_slide
+            else:
+                left_off += 1
+                assert item.title not in on_slide
+    assert ticked and left_off

@@ -1,6 +1,7 @@
 """The account's Deck tab: pick, order and hide slides (thumbnails drawn by the app), say
-what the roadmap and priorities are, check the deck against the usual mistakes, and export
-the deck, the brief, the handout or an email that shares them.
+what the roadmap and priorities are, which register risks the customer sees, check the
+deck against the usual mistakes, and export the deck, the brief, the handout or an email
+that shares them.
 
 Choices are saved per account as they are made. Exports run off the GUI thread with a
 progress bar and a Cancel button; files land in the folder the CSM picks, under names made
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QDesktopServices, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +37,7 @@ from qbr_desktop.domain.deck import DeckContent, DeckVariant, SlideKind, check_d
 from qbr_desktop.domain.deck_plan import DeckPlan, OutlineEntry
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui.deck.export_job import ExportJob, start_export
+from qbr_desktop.gui.deck.risk_choices import RiskChoices
 from qbr_desktop.gui.deck.thumbnails import HEIGHT, WIDTH, slide_thumbnail
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.store.errors import StoreError
@@ -106,6 +108,8 @@ class DeckTab(QWidget):
         self.priorities_edit = self._lines("Next quarter's priorities, one per line")
         self.recommendations_edit = self._lines(
             "Recommendations, one per line (left empty, the deck drafts some)")
+        self.risk_choices = RiskChoices(self)
+        self.risk_choices.chosen.connect(lambda _id, _shown: self.save_plan())
         self.accent_edit = QLineEdit(self)
         self.accent_edit.setPlaceholderText("#1565C0")
         self.accent_edit.editingFinished.connect(self.save_plan)
@@ -170,6 +174,7 @@ class DeckTab(QWidget):
         form.addRow("Roadmap", self.roadmap_edit)
         form.addRow("Priorities", self.priorities_edit)
         form.addRow("Recommendations", self.recommendations_edit)
+        form.addRow("On the risks slide", self.risk_choices)
         form.addRow("Accent colour", self.accent_edit)
         for caption, edit, button in (("Template", self.template_edit, self.template_button),
                                       ("Logo", self.logo_edit, self.logo_button)):
@@ -215,6 +220,14 @@ class DeckTab(QWidget):
         self._fill()
         self.refresh_content()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Coming back to the tab: the register, the ROI or the map may have changed in
+        another tab, so the risk list, the slides and the checks are read again."""
+        super().showEvent(event)
+        if self.account_id is not None and self.content is not None:
+            self._show_risks()
+            self.refresh_content()
+
     def _fill(self) -> None:
         self._filling = True
         try:
@@ -229,6 +242,18 @@ class DeckTab(QWidget):
             self.logo_edit.setText(self.plan.logo)
         finally:
             self._filling = False
+        self._show_risks()
+
+    def _show_risks(self) -> None:
+        if self.account_id is None:
+            return
+        try:
+            items = self.context.risks.items(self.account_id)
+        except (DomainError, StoreError) as exc:
+            self.risk_choices.unload()
+            self.message.setText(f"Could not read the risk register: {exc}")
+            return
+        self.risk_choices.show_items(items, self.plan)
 
     def refresh_content(self) -> None:
         """Gather the deck's content off the GUI thread, then show its slides and checks."""
@@ -279,7 +304,13 @@ class DeckTab(QWidget):
         def lines(edit: QPlainTextEdit) -> tuple[str, ...]:
             return tuple(line.strip() for line in edit.toPlainText().splitlines()
                          if line.strip())
+        risks = self.risk_choices.ticked()
+        shown_risks, hidden_risks = self.plan.shown_risks, self.plan.hidden_risks
+        if self.risk_choices.loaded:  # items no longer open drop out of the choices
+            shown_risks = tuple(i for i, ticked in risks.items() if ticked)
+            hidden_risks = tuple(i for i, ticked in risks.items() if not ticked)
         return replace(self.plan, variant=DeckVariant(variant) if variant else None,
+                       shown_risks=shown_risks, hidden_risks=hidden_risks,
                        outline=outline or self.plan.outline,
                        roadmap=lines(self.roadmap_edit), priorities=lines(self.priorities_edit),
                        recommendations=lines(self.recommendations_edit),

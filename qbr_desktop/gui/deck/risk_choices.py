@@ -1,0 +1,82 @@
+"""Which items of the risk register the customer sees on the deck's risks slide.
+
+One checkable row per open item, in the register's words; suggested items say so, since
+they are unticked until the CSM decides (domain.deck_plan.risk_shown). Ticking or
+unticking reports the item and the new choice; the Deck tab records it in the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from qbr_desktop.domain.deck_plan import DeckPlan, risk_shown
+from qbr_desktop.domain.risks import RiskKind, RiskStatus
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.risks import RiskItem
+
+ROWS_SHOWN = 4
+EMPTY = "No open risks or opportunities in the register."
+
+
+class RiskChoices(QListWidget):
+    #: (risk item id, shown on the slide)
+    chosen = Signal(int, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Risks on the slide")
+        self.setToolTip("Tick what the customer may see on the risks slide. Suggested items "
+                        "stay off the slide until you tick them.")
+        self.setFixedHeight(int(ROWS_SHOWN * self.fontMetrics().height() * 1.5) + 8)
+        self.loaded = False  # the register was read for the account shown
+        self._filling = False
+        self.itemChanged.connect(self._changed)
+
+    def show_items(self, items: Sequence[RiskItem], plan: DeckPlan) -> None:
+        """List the open items, ticked as the plan says."""
+        self._filling = True
+        try:
+            self.clear()
+            shown = [item for item in items if item.status is RiskStatus.OPEN]
+            for item in shown:
+                kind = "Risk" if item.kind is RiskKind.RISK else "Opportunity"
+                suggested = " (suggested)" if item.origin != "manual" else ""
+                row = QListWidgetItem(f"{kind}: {item.title}{suggested}", self)
+                row.setData(Qt.ItemDataRole.UserRole, item.id)
+                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                             | Qt.ItemFlag.ItemIsSelectable)
+                row.setCheckState(Qt.CheckState.Checked
+                                  if risk_shown(plan, item.id, item.origin)
+                                  else Qt.CheckState.Unchecked)
+            if not shown:
+                empty = QListWidgetItem(EMPTY, self)
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.loaded = True
+        finally:
+            self._filling = False
+
+    def unload(self) -> None:
+        """Forget the items (the register could not be read): the plan keeps its choices."""
+        self.clear()
+        self.loaded = False
+
+    def ticked(self) -> dict[int, bool]:
+        """Each listed item's id and whether it is ticked."""
+        out = {}
+        for row in range(self.count()):
+            item = self.item(row)
+            item_id = item.data(Qt.ItemDataRole.UserRole)
+            if item_id is not None:
+                out[int(item_id)] = item.checkState() == Qt.CheckState.Checked
+        return out
+
+    def _changed(self, item: QListWidgetItem) -> None:
+        item_id = item.data(Qt.ItemDataRole.UserRole)
+        if self._filling or item_id is None:
+            return
+        self.chosen.emit(int(item_id), item.checkState() == Qt.CheckState.Checked)
