@@ -14,17 +14,21 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
+from xlsxwriter import Workbook
 
 from qbr_desktop.domain.deck import ChartData, DeckContent
 
@@ -122,6 +126,29 @@ def _longest(ends: Sequence[int], ok: Any) -> int | None:
         else:
             high = middle - 1
     return best
+
+
+# The workbook behind each chart ------------------------------------------------------------
+class _LiteralCells(CategoryWorkbookWriter):
+    """Writes every label as plain text. python-pptx's own writer lets XlsxWriter turn a
+    name starting with "=" into a live formula, and "http://…" into a link, in the workbook
+    the customer opens with "Edit Data"."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class LiteralChartData(CategoryChartData):
+    """CategoryChartData whose embedded workbook holds labels as text only."""
+
+    @cached_property
+    def _workbook_writer(self) -> CategoryWorkbookWriter:
+        return _LiteralCells(self)
 
 
 def rgb(hex_colour: str) -> RGBColor:
@@ -317,7 +344,7 @@ class Page:
               kind: str | None = None) -> Any:
         """A native chart; the caller has checked `has_points(data)`."""
         count = len(data.categories)
-        chart_data = CategoryChartData(number_format=data.number_format)
+        chart_data = LiteralChartData(number_format=data.number_format)
         chart_data.categories = [clean(c) for c in data.categories]
         for index, series in enumerate(data.series):
             values = [_number(v) for v in series.values[:count]]

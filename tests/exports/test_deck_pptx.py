@@ -530,3 +530,23 @@ def test_a_table_below_a_headline_keeps_clear_of_the_footer(tmp_path: Path) -> N
     assert graphic.top + rows * Emu(457200) <= Emu(int(6.55 * 914400))
     assert f"+{13 - rows} more in the notes" in slide_text(slide)
     assert "Outcome 12" in notes(slide)
+
+
+def test_chart_labels_stay_text_in_the_workbook_behind_the_chart(tmp_path: Path) -> None:
+    formula = '=HYPERLINK("http://example.invalid","Acme")'
+    chart = ChartData("Adoption against peers", (formula, "http://example.invalid/x", "@SUM(1)"),
+                      (Series("=1+1", (10.0, 20.0, 30.0)),
+                       Series("Peer median", (15.0, 25.0, 35.0))))
+    out = tmp_path / "deck.pptx"
+    write_deck(content(adoption_chart=chart), out)
+    slide = slide_by_title(out, "Adoption against your peers")
+    (shape,) = [s for s in slide.shapes if s.has_chart]
+    assert list(shape.chart.plots[0].categories) == [formula, "http://example.invalid/x",
+                                                     "@SUM(1)"]
+    assert shape.chart.series[0].name == "=1+1"
+    workbook = shape.chart.part.chart_workbook.xlsx_part.blob
+    with zipfile.ZipFile(io.BytesIO(workbook)) as sheets:
+        sheet = sheets.read("xl/worksheets/sheet1.xml").decode()
+        names = sheets.namelist()
+    assert "<f>" not in sheet and "<hyperlink" not in sheet  # no formula, no link
+    assert not any("externalLink" in name or "_rels/sheet1" in name for name in names)
