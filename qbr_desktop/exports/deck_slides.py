@@ -31,10 +31,14 @@ from pptx.util import Emu, Inches, Pt
 from xlsxwriter import Workbook
 
 from qbr_desktop.domain.deck import ChartData, DeckContent
+from qbr_desktop.domain.roi_story import format_amount
 
 INK, MUTED, GOOD, BAD, PEER = "1F2933", "7B8794", "2E9E5B", "D64545", "9AA5B1"
 PALETTE_AFTER_ACCENT = (PEER, GOOD, "D9A400", BAD)
 GLYPH_EM, BOLD_GLYPH_EM, LINE_SPACING = 0.55, 0.6, 1.2
+# A header word must fit whole even in DejaVu Sans Bold, which viewers without the theme's
+# font fall back to: wider than the average used for wrapping body text.
+HEADER_GLYPH_EM = 0.72
 BODY_PT, BODY_MIN_PT, TITLE_PT, TITLE_MIN_PT = 20, 12, 32, 20
 TABLE_PT, MAX_TABLE_ROWS, ROW_MAX = 12, 8, Inches(0.5)
 ELLIPSIS = "…"
@@ -151,17 +155,31 @@ class LiteralChartData(CategoryChartData):
         return _LiteralCells(self)
 
 
+def column_widths(headers: Sequence[str], width: int, shares: Sequence[float]) -> list[int]:
+    """Widths in EMU by `shares`, widened where a header's longest word would break
+    ("Confidenc|e"), taking the room from columns that can spare it."""
+    total = sum(shares)
+    widths = [int(width * share / total) for share in shares]
+    em = HEADER_GLYPH_EM * TABLE_PT * 12700
+    needed = [int(max((_glyphs(word) for word in clean(h).split()), default=0) * em)
+              + 2 * INSET_X + 1 for h in headers]
+    if sum(needed) > width:
+        return widths
+    short = sum(max(n - w, 0) for n, w in zip(needed, widths, strict=True))
+    spare = sum(max(w - n, 0) for n, w in zip(needed, widths, strict=True))
+    if not short:
+        return widths
+    return [n if w < n else w - int((w - n) * short / spare)
+            for n, w in zip(needed, widths, strict=True)]
+
+
 def rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
 def money(amount: Decimal | None, currency: str) -> str:
-    if amount is None:
-        return "—"
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(currency.upper(), "")
-    sign = "−" if amount < 0 else ""
-    figure = f"{abs(amount):,.0f}"
-    return f"{sign}{symbol}{figure}" if symbol else f"{sign}{figure} {clean(currency)}".strip()
+    """The amount as the ROI tab and the deck's headline write it ("₹458,380"); "—" for none."""
+    return "—" if amount is None else clean(format_amount(amount, currency))
 
 
 # Where things go on a slide --------------------------------------------------------------
@@ -305,8 +323,7 @@ class Page:
         graphic = self.slide.shapes.add_table(len(shown) + 1, len(headers), left, top, width,
                                               Inches(0.4) * (len(shown) + 1))
         table = graphic.table
-        total = sum(shares)
-        widths = [int(width * share / total) for share in shares]
+        widths = column_widths(headers, width, shares)
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = Emu(column_width)
         for row in table.rows:

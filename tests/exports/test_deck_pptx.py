@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from PIL import Image
 from pptx import Presentation
-from pptx.util import Emu
+from pptx.util import Emu, Inches
 
 from qbr_desktop.domain.deck import (
     ABSENT,
@@ -550,3 +550,17 @@ def test_chart_labels_stay_text_in_the_workbook_behind_the_chart(tmp_path: Path)
         names = sheets.namelist()
     assert "<f>" not in sheet and "<hyperlink" not in sheet  # no formula, no link
     assert not any("externalLink" in name or "_rels/sheet1" in name for name in names)
+
+
+def test_a_header_word_is_never_split_across_lines() -> None:
+    from qbr_desktop.exports.deck_slides import INSET_X, TABLE_PT, column_widths, fits
+
+    width = int(Inches(6.0))
+    shares = (2.2, 1.2, 1.0, 0.6)
+    widths = column_widths(("Outcome", "Category", "A year", "Confidence"), width, shares)
+    assert abs(sum(widths) - width) < 10
+    assert fits("Confidence", widths[3] - 2 * INSET_X, 10**9, TABLE_PT, bold=True)
+    assert count_lines("Confidence", (widths[3] - 2 * INSET_X) / 12700 / (0.6 * TABLE_PT)) == 1
+    assert widths[0] > widths[3]  # the others gave room, in proportion to their share
+    # Headers that cannot all fit keep the plain shares.
+    assert column_widths(("W" * 80, "X" * 80), 1000, (1, 1)) == [500, 500]
