@@ -253,3 +253,4 @@ def _export_email(args: argparse.Namespace, out: TextIO) -> None:
               f"{' and '.join(draft.attachments)}, written to {target}\n")
     if draft.without_email:
         out.write(f"  - No usable address for: {', '.join(draft.without_email)}\n")
+    out.write("  - The attached deck leaves out the speaker notes (talking points).\n")

@@ -7,7 +7,9 @@
 One slide per shown SlidePlan, in outline order; backup slides follow an "Appendix"
 divider. Charts are native PowerPoint charts (editable, and LibreOffice draws them); only
 the stakeholder map is a picture. Every slide has speaker notes: talking points from its
-data, one question to ask the room, and whatever text was cut to fit the slide.
+data, one question to ask the room, and whatever text was cut to fit the slide. The copy
+sent to the customer (`speaker_notes=False`) keeps only the text cut to fit: the talking
+points are the CSM's.
 
 A CSM's own template is checked as a zip before python-pptx opens it (member count,
 unpacked size, compression ratio): a crafted file could otherwise cost gigabytes. A
@@ -137,7 +139,8 @@ def _remove_slides(presentation: Any) -> None:
 def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
                accent: str = "#1565C0", logo: Path | None = None,
                progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> DeckResult:
+               cancelled: Callable[[], bool] | None = None,
+               speaker_notes: bool = True) -> DeckResult:
     """Write the deck to `out` atomically. Raises DeckCancelled when `cancelled()` says so
     (nothing is written); a template or logo that cannot be used only adds a warning."""
     out = Path(out)
@@ -164,7 +167,10 @@ def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
                 page.title(plan.title if plan else "Appendix", logo_width=logo_width)
             points, prompt = draw_slide(page, plan, shown)
             page.footer(number)
-            _notes(slide, points, prompt, page.extra_notes)
+            if speaker_notes:
+                _notes(slide, points, prompt, page.extra_notes)
+            elif page.extra_notes:
+                slide.notes_slide.notes_text_frame.text = clean("\n\n".join(page.extra_notes))
             if progress is not None:
                 progress(number, len(plans))
         if cancelled is not None and cancelled():

@@ -34,14 +34,16 @@ Cancelled = Callable[[], bool]
 
 def write_deck_file(content: DeckContent, out: Path, plan: DeckPlan,
                     template: Path | None, *, progress: Progress | None = None,
-                    cancelled: Cancelled | None = None) -> tuple[Path, tuple[str, ...]]:
+                    cancelled: Cancelled | None = None,
+                    speaker_notes: bool = True) -> tuple[Path, tuple[str, ...]]:
     """The deck through exports.deck_pptx with the plan's look; the path and warnings."""
     from qbr_desktop.exports.deck_pptx import write_deck
 
     chosen = template or (Path(plan.template).expanduser() if plan.template else None)
     options: dict[str, Any] = {"template": chosen,
                                "logo": Path(plan.logo).expanduser() if plan.logo else None,
-                               "progress": progress, "cancelled": cancelled}
+                               "progress": progress, "cancelled": cancelled,
+                               "speaker_notes": speaker_notes}
     if plan.accent:
         options["accent"] = plan.accent
     result = write_deck(content, out, **options)
@@ -94,7 +96,8 @@ def _body(content: DeckContent, greeting: str, files: Sequence[str]) -> str:
 
 def email_draft(context: AppContext, account_id: int, folder: Path, *,
                 now: datetime | None = None) -> EmailDraft:
-    """The draft with the deck and the brief, both built into `folder` first."""
+    """The draft with the deck and the brief, both built into `folder` first. The deck is
+    the customer's copy: no talking points in its notes (write_deck's speaker_notes)."""
     from qbr_desktop.exports.followup_eml import one_line, usable_address
 
     content = context.decks.content(context, account_id)
@@ -102,7 +105,8 @@ def email_draft(context: AppContext, account_id: int, folder: Path, *,
     deck_name = safe_file_name(content.account_name, ".pptx", quarter=content.quarter)
     brief_name = safe_file_name(content.account_name, ".pdf", quarter=content.quarter,
                                 kind="QBR brief")
-    deck, _warnings = write_deck_file(content, target_in(folder, deck_name), plan, None)
+    deck, _warnings = write_deck_file(content, target_in(folder, deck_name), plan, None,
+                                      speaker_notes=False)
     brief = write_pdf_file("brief", content, target_in(folder, brief_name))
 
     addresses: list[Address] = []

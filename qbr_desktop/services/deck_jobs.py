@@ -65,6 +65,7 @@ def export_work(context: AppContext, account_id: int, kind: str, folder: Path
                          "recipients when you open the draft.")
         if draft.without_email:
             notes.append(f"No address for {', '.join(draft.without_email)}.")
+        notes.append("The attached deck leaves out your speaker notes.")
         return target, tuple(notes)
 
     return work, (DeckCancelled, ExportCancelled)

@@ -92,7 +92,11 @@ def test_email(qbr: Any, demo_db: Path, tmp_path: Path) -> None:
         safe_file_name(name, ".pdf", quarter=quarter, kind="QBR brief")]
     deck = tmp_path / "attached.pptx"
     deck.write_bytes(attachments[0].get_content())
-    assert len(Presentation(str(deck)).slides) >= 10
+    slides = Presentation(str(deck)).slides
+    assert len(slides) >= 10
+    # The customer's copy: no talking points or prompts in its notes.
+    assert not any("Ask:" in s.notes_slide.notes_text_frame.text
+                   for s in slides if s.has_notes_slide)
     assert attachments[1].get_content().startswith(b"%PDF")
     raw = out.read_bytes()
     # The en dash: RFC 2231 (filename*=utf-8'' or its continuations), never raw 8-bit bytes.

@@ -564,3 +564,15 @@ def test_a_header_word_is_never_split_across_lines() -> None:
     assert widths[0] > widths[3]  # the others gave room, in proportion to their share
     # Headers that cannot all fit keep the plain shares.
     assert column_widths(("W" * 80, "X" * 80), 1000, (1, 1)) == [500, 500]
+
+
+def test_the_customers_copy_keeps_cut_text_but_no_talking_points(tmp_path: Path) -> None:
+    story = " ".join(f"word{i:04d}" for i in range(560))[:5000]
+    out = tmp_path / "shared.pptx"
+    write_deck(content(value_story=story), out, speaker_notes=False)
+    presentation = Presentation(str(out))
+    for slide in presentation.slides:
+        if slide.has_notes_slide:
+            assert "Ask:" not in notes(slide) and "•" not in notes(slide)
+    assert story in notes(slide_by_title(out, "The value in your words"))
+    assert not slide_by_title(out, "Next review").has_notes_slide
