@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,10 +42,24 @@ def qbr(capsys: pytest.CaptureFixture[str]) -> Runner:
     return run
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One 30-account demo portfolio (seed 3) per run, built by `qbr demo` itself."""
+    path = tmp_path_factory.mktemp("demo-template") / "portfolio.sqlite"
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("QBR_DATA_DIR", str(path.parent / "user-data"))
+        code = main(["demo", "--db", str(path), "--accounts", "30", "--seed", "3"],
+                    out=out, err=err)
+    assert code == 0, err.getvalue()
+    return path
+
+
 @pytest.fixture
-def demo_db(tmp_path: Path, qbr: Runner) -> Path:
-    """A 30-account demo portfolio (seed 3) in its own file."""
+def demo_db(tmp_path: Path, demo_template: Path) -> Path:
+    """A copy of the demo portfolio in this test's own folder: tests may change it freely.
+    (`qbr demo` writes nothing but the database file, so the copy is the whole portfolio.)"""
     path = tmp_path / "demo" / "portfolio.sqlite"
-    result = qbr("demo", "--db", path, "--accounts", "30", "--seed", "3")
-    assert result.code == 0, result.err
+    path.parent.mkdir()
+    shutil.copyfile(demo_template, path)
     return path
