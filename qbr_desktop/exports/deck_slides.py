@@ -281,10 +281,11 @@ class Page:
                 paragraph.space_after = Pt(gap)
             run = paragraph.add_run()
             run.text = line
-            run.font.size = Pt(fitted.size)
-            run.font.bold = bold
+            font = run.font
+            font.size = Pt(fitted.size)
+            font.bold = bold
             if colour is not None:
-                run.font.color.rgb = rgb(colour)
+                font.color.rgb = rgb(colour)
 
     def rect(self, left: int, top: int, width: int, height: int, fill: str,
              line: str | None = None) -> Any:
@@ -344,9 +345,10 @@ class Page:
                                                ("FFFFFF" if r % 2 else "F1F3F5"))
                 for paragraph in cell.text_frame.paragraphs:
                     for run in paragraph.runs:
-                        run.font.size = Pt(TABLE_PT)
-                        run.font.bold = r == 0
-                        run.font.color.rgb = rgb("FFFFFF" if r == 0 else INK)
+                        font = run.font
+                        font.size = Pt(TABLE_PT)
+                        font.bold = r == 0
+                        font.color.rgb = rgb("FFFFFF" if r == 0 else INK)
         if hidden:
             self.text(f"+{len(hidden)} more in the notes", left,
                       self.frame.body_bottom - Inches(0.4), width, Inches(0.4),
