@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from qbr_desktop.domain.deck import (
@@ -65,15 +65,6 @@ def risk_shown(plan: DeckPlan, item_id: int, origin: str) -> bool:
     if item_id in plan.hidden_risks:
         return False
     return item_id in plan.shown_risks or origin == "manual"
-
-
-def choose_risk(plan: DeckPlan, item_id: int, shown: bool) -> DeckPlan:
-    """The plan with the CSM's choice for one register item recorded."""
-    return replace(plan,
-                   shown_risks=tuple(i for i in plan.shown_risks if i != item_id)
-                   + ((item_id,) if shown else ()),
-                   hidden_risks=tuple(i for i in plan.hidden_risks if i != item_id)
-                   + (() if shown else (item_id,)))
 
 
 def validate_plan(plan: DeckPlan) -> None:

@@ -11,7 +11,6 @@ import pytest
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.deck_plan import (
     DeckPlan,
-    choose_risk,
     plan_from_dict,
     plan_to_dict,
     risk_shown,
@@ -28,10 +27,8 @@ def _application(qapp: object) -> None:
 def test_written_items_show_and_suggested_ones_wait_for_a_tick() -> None:
     plan = DeckPlan()
     assert risk_shown(plan, 1, "manual") and not risk_shown(plan, 2, "suggested")
-    plan = choose_risk(choose_risk(plan, 1, False), 2, True)
+    plan = DeckPlan(shown_risks=(2,), hidden_risks=(1,))
     assert not risk_shown(plan, 1, "manual") and risk_shown(plan, 2, "suggested")
-    plan = choose_risk(plan, 1, True)  # changing one's mind leaves one entry
-    assert plan.shown_risks == (2, 1) and plan.hidden_risks == ()
     assert plan_from_dict(plan_to_dict(plan)) == plan
 
 
@@ -62,7 +59,7 @@ def test_the_slide_gets_the_chosen_items_and_the_csm_hears_of_the_rest(context: 
     missing = context.decks.content(context, account.id).missing
     assert any("1 open risk is left off the customer's risks slide" in m for m in missing)
 
-    plan = choose_risk(choose_risk(DeckPlan(), private.id, False), suggested.id, True)
+    plan = DeckPlan(shown_risks=(suggested.id,), hidden_risks=(private.id,))
     context.decks.save_plan(account.id, plan)
     assert sorted(titles()) == ["Budget freeze in Q1",
                                 "Expansion of $40,000 a year is ready to discuss"]
