@@ -21,7 +21,7 @@ _PREFIXES = sorted(
     {s.strip().lower() for s in CURRENCIES.values()} | {c.lower() for c in CURRENCIES},
     key=len, reverse=True,
 )
-_AMOUNT = re.compile(r"^(?P<number>[0-9][0-9,_ ]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<suffix>[kmb])?$")
+_AMOUNT = re.compile(r"^(?P<number>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<suffix>[kmb])?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +58,36 @@ class NumberStyle:
         return sign + self.group_digits(whole) + (self.decimal + fraction if fraction else "")
 
     def plain(self, text: str) -> str:
-        """What was typed in this style, as Python reads numbers: '1.200,5' → '1200.5'."""
-        for separator in {self.group, " ", "\u00a0", "\u202f", "_"} - {"", self.decimal}:
+        """What was typed in this style, as Python reads numbers: '1.200,5' → '1200.5'.
+
+        Separators count only where a grouping puts them ('1,200,000', Indian '12,34,567');
+        text like '1,2,3' or a decimal comma typed in an English locale ('12,50') comes back
+        unchanged, so the caller refuses it and quotes what was typed instead of reading 123.
+        """
+        separators = {self.group, " ", "\u00a0", "\u202f", "_"} - {"", self.decimal}
+        if not _grouped(text, separators):
+            return text
+        for separator in separators:
             text = text.replace(separator, "")
         return text.replace(self.decimal, ".") if self.decimal != "." else text
+
+
+def _grouped(text: str, separators: set[str]) -> bool:
+    """Whether the digits before the decimal part are split the way numbers are grouped:
+    the last group three digits, those before it all three or all two (India), the first
+    one to three digits (one or two before groups of two). No separator at all is fine."""
+    marks = "".join(re.escape(s) for s in separators)
+    head = re.match(f"[0-9{marks}]*", text)
+    whole = head.group().rstrip("".join(separators)) if head else ""
+    groups = re.split(f"[{marks}]", whole) if marks else [whole]
+    if len(groups) == 1:
+        return True
+    first, middle, last = groups[0], groups[1:-1], groups[-1]
+    if len(last) != 3 or not first:
+        return False
+    if all(len(group) == 3 for group in middle):
+        return len(first) <= 3
+    return all(len(group) == 2 for group in middle) and len(first) <= 2
 
 
 DEFAULT_STYLE = NumberStyle()
@@ -114,7 +140,7 @@ def parse_amount(text: str) -> Decimal:
     match = _AMOUNT.match(_style.plain(cleaned))
     if not match:
         raise MoneyFormatError(f"“{text.strip()}” is not an amount (try 120000, 120,000 or 120k)")
-    number = match["number"].replace(",", "").replace("_", "").replace(" ", "")
+    number = match["number"]
     try:
         value = Decimal(number)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only digits

@@ -66,7 +66,9 @@ def test_parse_amount_rejects_negative_amounts(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["abc", "1.2.3", "", "   ", "$", "k", "1.2MM", "12x", "1e6", "one million", "1..2"]
+    "text", ["abc", "1.2.3", "", "   ", "$", "k", "1.2MM", "12x", "1e6", "one million", "1..2",
+             # separators where no grouping puts them: a slip, or a decimal comma in en-US
+             "1,2,3", "12,50", "1,0000", "1 2 3", ",500", "1,234,56"]
 )
 def test_parse_amount_rejects_text_that_is_not_an_amount(text: str) -> None:
     with pytest.raises(MoneyFormatError) as caught:
@@ -192,6 +194,20 @@ def test_number_style_groups_and_rounds_as_the_locale_writes(
 def test_number_style_reads_typed_numbers_back(style: NumberStyle, typed: str,
                                                plain: str) -> None:
     assert style.plain(typed) == plain
+
+
+@pytest.mark.parametrize(("style", "typed"), [
+    (DEFAULT_STYLE, "1,2,3"), (DEFAULT_STYLE, "12,50"), (GERMAN, "1.20,5"),
+    (FRENCH, "1 2 3"), (DEFAULT_STYLE, "12,345,6789.5"),
+])
+def test_separators_out_of_place_are_left_for_the_caller_to_refuse(style: NumberStyle,
+                                                                   typed: str) -> None:
+    assert style.plain(typed) == typed
+
+
+def test_indian_and_western_groupings_both_read() -> None:
+    assert DEFAULT_STYLE.plain("12,34,567.5") == "1234567.5"
+    assert parse_amount("1,00,000") == Decimal("100000.00")
 
 
 def test_money_follows_the_style_in_use(style_in_use: None) -> None:
