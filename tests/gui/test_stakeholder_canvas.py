@@ -471,6 +471,18 @@ def test_confirming_the_sponsor_for_a_review_is_stored_and_ticks_the_plan(
     assert table.item(row, 2).checkState() == Qt.CheckState.Checked
     assert "Victor Park" in panel.attendance.indicator.text()
 
+    # One undo step puts the box, the store and the prep timeline back; redo ticks it again.
+    assert panel.undo_stack.undoText() == "Change attendance of “Victor Park”"
+    panel.undo_stack.undo()
+    assert [(e.confirmed, e.invited) for e in context.stakeholders.attendance(review_id)
+            if e.person_id == team.vp] in ([], [(False, False)])
+    assert context.plans.plan(review_id).executives_confirmed is False
+    row = next(r for r in range(table.rowCount())
+               if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == team.vp)
+    assert table.item(row, 2).checkState() == Qt.CheckState.Unchecked
+    panel.undo_stack.redo()
+    assert context.plans.plan(review_id).executives_confirmed is True
+
 
 # 9. Views ------------------------------------------------------------------------------------
 def test_grid_view_places_cards_by_power_and_interest_and_back(

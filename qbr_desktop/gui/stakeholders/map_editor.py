@@ -1,4 +1,5 @@
-"""Every change to a stakeholder map, made through the service and recorded on an undo stack.
+"""Every change to a stakeholder map, and to who attends a review, made through the service
+and recorded on an undo stack.
 
 Each method saves first and pushes its command only when the save worked, so a change the
 rules refuse (a reporting loop) raises to the caller and leaves nothing to undo. Undo and
@@ -14,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from qbr_desktop.domain.errors import DomainError
-from qbr_desktop.domain.stakeholders import InfluenceLink, Stakeholder
+from qbr_desktop.domain.stakeholders import Attendance, InfluenceLink, Stakeholder
 from qbr_desktop.services.stakeholders import RemovedPerson, StakeholderService
 from qbr_desktop.store.errors import StoreError
 
@@ -30,6 +31,8 @@ class MapEditor(QObject):
     changed = Signal()
     #: Only card positions changed: {person id: (x, y)}.
     moved = Signal(object)
+    #: Who attends a review changed: the review id.
+    attendance_changed = Signal(int)
     #: Undo or redo could not be applied: the message.
     failed = Signal(str)
 
@@ -82,6 +85,15 @@ class MapEditor(QObject):
         self.undo_stack.push(_LinkCommand(self, link))
         self.changed.emit()
         return link
+
+    def set_attendance(self, review_id: int, before: Attendance, after: Attendance,
+                       name: str) -> None:
+        """Tick or clear a person's invited, confirmed or attended box for a review."""
+        if before == after:
+            return
+        self.service.set_attendance(review_id, after)
+        self.undo_stack.push(_AttendanceCommand(self, review_id, before, after, name))
+        self.attendance_changed.emit(review_id)
 
     def remove(self, people: Sequence[int], links: Sequence[InfluenceLink],
                reports: Sequence[Stakeholder]) -> None:
@@ -144,6 +156,29 @@ class _EditCommand(QUndoCommand):
     def _write(self, person: Stakeholder) -> None:
         if self._editor.run_safely(self, lambda: self._editor.service.update_person(person)):
             self._editor.changed.emit()
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._write(self._after)
+
+    def undo(self) -> None:
+        self._write(self._before)
+
+
+class _AttendanceCommand(QUndoCommand):
+    def __init__(self, editor: MapEditor, review_id: int, before: Attendance,
+                 after: Attendance, name: str) -> None:
+        super().__init__(f"Change attendance of “{_short(name)}”")
+        self._editor, self._review = editor, review_id
+        self._before, self._after = before, after
+        self._done = True
+
+    def _write(self, entry: Attendance) -> None:
+        editor = self._editor
+        if editor.run_safely(self, lambda: editor.service.set_attendance(self._review, entry)):
+            editor.attendance_changed.emit(self._review)
 
     def redo(self) -> None:
         if self._done:

@@ -170,6 +170,7 @@ class StakeholderPanel(QWidget):
         self.editor.changed.connect(self.reload)
         self.editor.moved.connect(self.scene.set_positions)
         self.editor.failed.connect(self.show_message)
+        self.editor.attendance_changed.connect(lambda _review: self._show_attendance())
         self.person_editor.edited.connect(self._person_edited)
         self.coverage.people_chosen.connect(self._show_people)
         self.attendance.review_chosen.connect(lambda _id: self._show_attendance())
@@ -350,7 +351,16 @@ class StakeholderPanel(QWidget):
         self.attendance.show_attendance(list(self.stakeholders.people), entries, indicator)
 
     def _attendance_changed(self, review_id: int, entry: Attendance) -> None:
-        self._safely(lambda: self.service.set_attendance(review_id, entry))
+        """A box ticked in the attendance table: saved as one undoable step."""
+        try:
+            before = next((e for e in self.service.attendance(review_id)
+                           if e.person_id == entry.person_id), Attendance(entry.person_id))
+        except (StoreError, DomainError) as exc:
+            self.show_message(str(exc))
+            return
+        people = self.stakeholders.people if self.stakeholders is not None else ()
+        name = next((p.name for p in people if p.id == entry.person_id), "someone")
+        self._safely(lambda: self.editor.set_attendance(review_id, before, entry, name))
         self._show_attendance()
 
     # Export ------------------------------------------------------------------------------
