@@ -10,6 +10,7 @@ meanwhile) the command is dropped and `failed` says why.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -60,7 +61,7 @@ class MapEditor(QObject):
         before = {pid: positions[0] for pid, positions in moved.items()}
         count = len(moved)
         self.undo_stack.push(_MoveCommand(
-            self, before, after, text or f"Move {count} card{'s' if count > 1 else ''}"))
+            self, text or f"Move {count} card{'s' if count > 1 else ''}", before, after))
 
     def add_person(self, account_id: int, person: Stakeholder) -> Stakeholder:
         added = self.service.add_person(account_id, person)
@@ -106,25 +107,32 @@ class MapEditor(QObject):
         self.changed.emit()
 
 
-class _MoveCommand(QUndoCommand):
-    def __init__(self, editor: MapEditor, before: dict[int, Position],
-                 after: dict[int, Position], text: str) -> None:
+class _StateCommand(QUndoCommand):
+    """A change from one stored state to another: the first redo is the save already made
+    by MapEditor; later ones write `after` again, undo writes `before`."""
+
+    def __init__(self, editor: MapEditor, text: str, before: Any, after: Any) -> None:
         super().__init__(text)
         self._editor, self._before, self._after = editor, before, after
         self._done = True
 
-    def _place(self, positions: dict[int, Position]) -> None:
-        if self._editor.run_safely(self, lambda: self._editor.service.move(positions)):
-            self._editor.moved.emit(positions)
+    def _write(self, state: Any) -> None:
+        raise NotImplementedError
 
     def redo(self) -> None:
         if self._done:
             self._done = False
             return
-        self._place(self._after)
+        self._write(self._after)
 
     def undo(self) -> None:
-        self._place(self._before)
+        self._write(self._before)
+
+
+class _MoveCommand(_StateCommand):
+    def _write(self, positions: dict[int, Position]) -> None:
+        if self._editor.run_safely(self, lambda: self._editor.service.move(positions)):
+            self._editor.moved.emit(positions)
 
 
 class _AddCommand(QUndoCommand):
@@ -147,47 +155,25 @@ class _AddCommand(QUndoCommand):
             self._editor.changed.emit()
 
 
-class _EditCommand(QUndoCommand):
+class _EditCommand(_StateCommand):
     def __init__(self, editor: MapEditor, before: Stakeholder, after: Stakeholder) -> None:
-        super().__init__(f"Edit “{_short(after.name)}”")
-        self._editor, self._before, self._after = editor, before, after
-        self._done = True
+        super().__init__(editor, f"Edit “{_short(after.name)}”", before, after)
 
     def _write(self, person: Stakeholder) -> None:
         if self._editor.run_safely(self, lambda: self._editor.service.update_person(person)):
             self._editor.changed.emit()
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._write(self._after)
 
-    def undo(self) -> None:
-        self._write(self._before)
-
-
-class _AttendanceCommand(QUndoCommand):
+class _AttendanceCommand(_StateCommand):
     def __init__(self, editor: MapEditor, review_id: int, before: Attendance,
                  after: Attendance, name: str) -> None:
-        super().__init__(f"Change attendance of “{_short(name)}”")
-        self._editor, self._review = editor, review_id
-        self._before, self._after = before, after
-        self._done = True
+        super().__init__(editor, f"Change attendance of “{_short(name)}”", before, after)
+        self._review = review_id
 
     def _write(self, entry: Attendance) -> None:
         editor = self._editor
         if editor.run_safely(self, lambda: editor.service.set_attendance(self._review, entry)):
             editor.attendance_changed.emit(self._review)
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._write(self._after)
-
-    def undo(self) -> None:
-        self._write(self._before)
 
 
 class _LinkCommand(QUndoCommand):
