@@ -33,6 +33,8 @@ class RiskChoices(QListWidget):
         self.setToolTip("Tick what the customer may see on the risks slide. Suggested items "
                         "stay off the slide until you tick them.")
         self.setFixedHeight(int(ROWS_SHOWN * self.fontMetrics().height() * 1.5) + 8)
+        self.setWordWrap(True)  # a long title wraps instead of scrolling sideways
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.loaded = False  # the register was read for the account shown
         self._filling = False
         self.itemChanged.connect(self._changed)
@@ -48,6 +50,7 @@ class RiskChoices(QListWidget):
                 suggested = " (suggested)" if item.origin != "manual" else ""
                 row = QListWidgetItem(f"{kind}: {item.title}{suggested}", self)
                 row.setData(Qt.ItemDataRole.UserRole, item.id)
+                row.setToolTip(item.title)
                 row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                              | Qt.ItemFlag.ItemIsSelectable)
                 row.setCheckState(Qt.CheckState.Checked
