@@ -25,18 +25,25 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.domain.deck import DeckContent, DeckVariant, slide_count
+from qbr_desktop.domain.audience.deck import quarter_words
+from qbr_desktop.domain.deck import (
+    DeckBriefing,
+    DeckContent,
+    DeckVariant,
+    PreparedDeck,
+    slide_count,
+)
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.exports.file_names import available_path, safe_file_name, target_in
 from qbr_desktop.paths import DatabaseTarget, resolve_target
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.deck_files import (
     EmailDraft,
+    WrittenDeck,
     email_draft,
     write_deck_file,
     write_pdf_file,
 )
-from qbr_desktop.services.decks import quarter_words
 
 MAX_WORKERS = 2
 
@@ -97,8 +104,8 @@ def _variant(text: str | None) -> DeckVariant | None:
     return DeckVariant(text) if text else None
 
 
-def _notes(content: DeckContent, out: TextIO) -> None:
-    for sentence in content.missing:
+def _notes(briefing: DeckBriefing, out: TextIO) -> None:
+    for sentence in briefing.missing:
         out.write(f"  - {sentence}\n")
 
 
@@ -116,18 +123,28 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> None:
     target = available_path(_suffix(args.out, ".pptx", "the deck is a PowerPoint file, "
                                                       "e.g. deck.pptx"))
 
-    def work(context: AppContext) -> tuple[DeckContent, Path, tuple[str, ...]]:
+    def work(context: AppContext) -> tuple[PreparedDeck, WrittenDeck]:
         account_id = context.insights.resolve(args.account)
-        content = context.decks.content(context, account_id, variant=variant)
+        prepared = context.decks.prepare(context, account_id, variant=variant)
         plan = context.decks.plan(account_id)
-        return content, *write_deck_file(content, target, plan, template)
+        return prepared, write_deck_file(prepared.content, target, plan, template,
+                                         briefing=prepared.briefing)
 
-    content, written, warnings = with_context(args, work)
-    out.write(f"{content.account_name}: {content.variant.words}, "
-              f"{slide_count(content.outline)} slides, written to {written}\n")
-    _notes(content, out)
-    for warning in warnings:
+    prepared, deck = with_context(args, work)
+    content = prepared.content
+    out.write(f"{content.account_name}: {content.variant.words}, {_slides(deck, content)}, "
+              f"written to {deck.path}\n")
+    _notes(prepared.briefing, out)
+    for warning in deck.warnings:
         out.write(f"  warning: {warning}\n")
+
+
+def _slides(deck: WrittenDeck, content: DeckContent) -> str:
+    """'14 slides (11 for the meeting, 3 backup)': the count of the file written."""
+    meeting = slide_count(content.outline)
+    if deck.slides == meeting:
+        return f"{deck.slides} slides"
+    return f"{deck.slides} slides ({meeting} for the meeting, {deck.slides - meeting} backup)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,17 +161,19 @@ def build_deck_job(job: DeckJob) -> str:
     """One deck in a worker process, on its own connection to the portfolio."""
     context = AppContext.open(job.target)
     try:
-        content = context.decks.content(context, job.account_id,
-                                        variant=_variant(job.variant))
+        prepared = context.decks.prepare(context, job.account_id,
+                                         variant=_variant(job.variant))
+        content = prepared.content
         plan = context.decks.plan(job.account_id)
-        written, warnings = write_deck_file(content, Path(job.out), plan,
-                                            Path(job.template) if job.template else None)
+        deck = write_deck_file(content, Path(job.out), plan,
+                               Path(job.template) if job.template else None,
+                               briefing=prepared.briefing)
     finally:
         context.close()
     meeting = content.meeting_date.isoformat() if content.meeting_date else "no date"
-    warned = f" ({len(warnings)} warning(s): {warnings[0]})" if warnings else ""
-    return (f"{content.account_name}: QBR {meeting}, {slide_count(content.outline)} slides, "
-            f"{written}{warned}")
+    warned = f" ({len(deck.warnings)} warning(s): {deck.warnings[0]})" if deck.warnings else ""
+    return (f"{content.account_name}: QBR {meeting}, {_slides(deck, content)}, "
+            f"{deck.path}{warned}")
 
 
 def _all_upcoming(args: argparse.Namespace, template: Path | None,
@@ -222,15 +241,16 @@ def _export_pdf(args: argparse.Namespace, out: TextIO) -> None:
     target = available_path(_suffix(args.out, ".pdf", f"the {kind} is a PDF, "
                                                       f"e.g. {kind}.pdf"))
 
-    def work(context: AppContext) -> tuple[DeckContent, Path]:
+    def work(context: AppContext) -> tuple[PreparedDeck, Path]:
         account_id = context.insights.resolve(args.account)
-        content = context.decks.content(context, account_id)
-        return content, write_pdf_file(kind, content, target)
+        prepared = context.decks.prepare(context, account_id)
+        return prepared, write_pdf_file(kind, prepared.content, target)
 
-    content, written = with_context(args, work)
+    prepared, written = with_context(args, work)
+    content = prepared.content
     out.write(f"{content.account_name}: {kind} for the {content.quarter} review written "
               f"to {written}\n")
-    _notes(content, out)
+    _notes(prepared.briefing, out)
 
 
 # qbr export email ----------------------------------------------------------------------------

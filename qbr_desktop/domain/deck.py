@@ -192,9 +192,10 @@ class RiskFigure:
 
 @dataclass(frozen=True, slots=True)
 class PersonFigure:
+    """A person as the customer may see them: no role in the decision, no sentiment."""
+
     name: str
     title: str
-    role: str
     attending: bool = False
 
 
@@ -204,7 +205,11 @@ class ActionFigure:
     side: str  # "ours" or "theirs"
     owner: str
     due: date | None
-    status: str
+    status: str  # "open", "in progress", "done" or "overdue"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("open", "in progress", "overdue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,15 +224,16 @@ class ExpansionFigure:
 @dataclass(frozen=True, slots=True)
 class DeckContent:
     """Everything the deck says about one account, already computed and formatted where
-    the words matter ("$90,000", "340%").
+    the words matter ("$90,000", "340%"): customer-safe content only.
 
-    `missing` is for the CSM only (the Deck tab and the CLI list it): why a part is empty
-    and where to fill it in. It never reaches an exported file; there, a slide or section
-    with nothing to show says so in the customer's terms (ABSENT) instead of drawing an
-    empty chart."""
+    It is made by domain.audience.deck.customer_deck, the one place that decides what
+    crosses the audience boundary, and every writer of a file the customer receives (the
+    slides, the brief, the handout, the share email) reads this and nothing else. What
+    only the CSM may see (the tier, the health band, what is missing and where to fill it
+    in) is in DeckBriefing. A slide or section with nothing to show says so in the
+    customer's terms (ABSENT) instead of drawing an empty chart."""
 
     account_name: str
-    tier: str
     variant: DeckVariant
     quarter: str  # "2026 Q4"
     prepared_on: date
@@ -238,11 +244,10 @@ class DeckContent:
     next_qbr: date | None = None
     # Health and adoption
     health_score: float | None = None  # 0–100
-    health_status: str = ""  # "healthy", "watch", "at risk"
     health_trend: str = ""  # e.g. "up 6 points since last quarter"
     health_chart: ChartData | None = None  # score by quarter
     adoption_chart: ChartData | None = None  # the account against its peer median
-    adoption_notes: tuple[str, ...] = ()  # "Active users in the top quartile of peers", …
+    adoption_notes: tuple[str, ...] = ()  # "Feature adoption: 72% (peer median 64%)", …
     # Value
     value_headline: str = ""  # "$621,036 a year · ROI 161% · payback 4.6 months"
     total_value: Decimal | None = None
@@ -262,12 +267,29 @@ class DeckContent:
     stakeholders: tuple[PersonFigure, ...] = ()
     stakeholder_map_png: bytes | None = None  # the map picture, when there is a map
     actions: tuple[ActionFigure, ...] = ()
-    last_actions_reviewed: bool = False
-    executive_attending: bool = False
-    missing: tuple[str, ...] = field(default=())  # for the CSM: "No ROI model for 2026 Q4 yet…"
 
     def with_outline(self, outline: Sequence[SlidePlan]) -> DeckContent:
         return replace(self, outline=tuple(outline))
+
+
+@dataclass(frozen=True, slots=True)
+class DeckBriefing:
+    """What the CSM knows about the deck that the customer must not read: for the Deck
+    tab, the CLI and the presenter's own speaker notes, never for a customer's file."""
+
+    tier: str = ""
+    health_status: str = ""  # "healthy", "watch", "at risk"
+    last_actions_reviewed: bool = False
+    executive_attending: bool = False
+    missing: tuple[str, ...] = field(default=())  # "No ROI model for 2026 Q4 yet…"
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDeck:
+    """A deck's customer content and the CSM's briefing about it, made together."""
+
+    content: DeckContent
+    briefing: DeckBriefing
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +301,7 @@ class DeckCheck:
 VANITY_ONLY = "vanity"
 
 
-def check_deck(content: DeckContent) -> list[DeckCheck]:
+def check_deck(content: DeckContent, briefing: DeckBriefing) -> list[DeckCheck]:
     """The reference's anti-patterns, each pass or warn with the reason."""
     slides = main_slides(content.outline)
     count = len(slides)
@@ -299,10 +321,10 @@ def check_deck(content: DeckContent) -> list[DeckCheck]:
     has_actions = any(s.kind is SlideKind.ACTIONS for s in slides) and bool(content.actions)
     checks.append(DeckCheck(has_actions, "Action items are on a slide" if has_actions
                             else "No action items: the meeting should end with commitments"))
-    checks.append(DeckCheck(content.executive_attending,
-                            "An executive is confirmed to attend" if content.executive_attending
+    checks.append(DeckCheck(briefing.executive_attending,
+                            "An executive is confirmed to attend" if briefing.executive_attending
                             else "No executive confirmed to attend (Stakeholders › Attendance)"))
-    checks.append(DeckCheck(content.last_actions_reviewed,
-                            "Last QBR's action items are reviewed" if content.last_actions_reviewed
+    checks.append(DeckCheck(briefing.last_actions_reviewed,
+                            "Last QBR's action items are reviewed" if briefing.last_actions_reviewed
                             else "Last QBR's action items are still open or unreviewed"))
     return checks

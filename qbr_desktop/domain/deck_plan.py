@@ -8,8 +8,8 @@ items of the risk register the customer sees on the risks slide.
 
 The register holds the CSM's own notes ("the new VP is talking to a competitor") and
 items the app suggested from the numbers ("Health is red (29)", "Expansion of $120,000 is
-ready to discuss"): neither is always fit for the customer's screen. Items the CSM wrote
-are shown unless hidden; suggested ones are left off until the CSM ticks them.
+ready to discuss"): neither is fit for the customer's screen by default. Every item is
+left off the customer's risks slide until the CSM ticks it, whoever wrote it.
 
 Limits: at most 30 items in each list, each at most 500 characters; the outline names
 each slide kind at most once; an accent colour is "#RRGGBB".
@@ -60,11 +60,9 @@ class DeckPlan:
     hidden_risks: tuple[int, ...] = ()  # risk item ids unticked
 
 
-def risk_shown(plan: DeckPlan, item_id: int, origin: str) -> bool:
-    """Whether a register item goes on the customer's risks slide (see the module's doc)."""
-    if item_id in plan.hidden_risks:
-        return False
-    return item_id in plan.shown_risks or origin == "manual"
+def risk_shown(plan: DeckPlan, item_id: int) -> bool:
+    """Whether a register item goes on the customer's risks slide: only when ticked."""
+    return item_id in plan.shown_risks and item_id not in plan.hidden_risks
 
 
 def validate_plan(plan: DeckPlan) -> None:

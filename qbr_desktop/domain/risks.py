@@ -63,6 +63,26 @@ QUADRANT_LABELS: dict[Quadrant, str] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class RiskItem:
+    """One entry of the register. `detail` and untouched suggestions are the CSM's own
+    notes: only the title of an item the CSM ticks for the deck reaches a customer."""
+
+    id: int
+    account_id: int
+    kind: RiskKind
+    title: str
+    detail: str
+    likelihood: int
+    impact: int
+    status: RiskStatus
+    origin: str  # "manual" or "suggested"
+
+    @property
+    def quadrant(self) -> Quadrant:
+        return quadrant(self.likelihood, self.impact)
+
+
 def _on_scale(value: object) -> bool:
     # bool is an int, but True is not a likelihood anyone meant to type.
     return isinstance(value, int) and not isinstance(value, bool) and value in SCALE

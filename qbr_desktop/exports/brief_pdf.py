@@ -88,11 +88,10 @@ def action_row(action: ActionFigure) -> list[str]:
 
 
 def health_words(content: DeckContent) -> tuple[str, str]:
-    """('72 / 100', 'healthy · up 6 points since last quarter') or the missing-score words."""
+    """('72 / 100', 'up 6 points since last quarter') or the missing-score words."""
     if content.health_score is None:
         return "No score", ABSENT[SlideKind.SUMMARY]
-    detail = " · ".join(part for part in (content.health_status, content.health_trend) if part)
-    return f"{content.health_score:.0f} / 100", detail
+    return f"{content.health_score:.0f} / 100", content.health_trend
 
 
 def roi_words(content: DeckContent) -> str:
@@ -149,7 +148,7 @@ def brief_flowables(content: DeckContent, width: float) -> list[Any]:
 
     sheet = styles(9.5)
     head = [para(content.account_name, sheet["h1"], limit=70)]
-    review = [content.variant.words, content.quarter, content.tier,
+    review = [content.variant.words, content.quarter,
               f"prepared {day(content.prepared_on)}" + (
                   f" by {content.csm_name}" if content.csm_name else "")]
     if content.meeting_date:
@@ -173,7 +172,7 @@ def brief_flowables(content: DeckContent, width: float) -> list[Any]:
     story += bullets(outcomes, sheet["body"]) if outcomes else [
         para(ABSENT[SlideKind.OUTCOMES], sheet["muted"])]
     if content.value_story:
-        story += [_section("In their words", sheet),
+        story += [_section("The value in your words", sheet),
                   para(content.value_story, sheet["body"], limit=420)]
     priorities = list(content.priorities or content.recommendations)
     story.append(_section("Priorities for next quarter", sheet))

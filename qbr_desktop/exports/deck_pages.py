@@ -10,7 +10,8 @@ from datetime import date
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
-from qbr_desktop.domain.deck import ABSENT, NO_PRIORITIES, SlideKind, SlidePlan
+from qbr_desktop.domain.audience.deck import next_due
+from qbr_desktop.domain.deck import ABSENT, NO_PRIORITIES, DeckBriefing, SlideKind, SlidePlan
 from qbr_desktop.exports.deck_slides import (
     BAD,
     BODY_MIN_PT,
@@ -20,6 +21,7 @@ from qbr_desktop.exports.deck_slides import (
     Page,
     chart_summary,
     has_points,
+    isolate,
     money,
 )
 
@@ -53,7 +55,8 @@ def _title(page: Page) -> Notes:
     page.title(c.account_name, top=Inches(2.0), height=Inches(1.5), largest=44, smallest=28)
     page.text(f"{c.variant.words} · {c.quarter}", f.margin, Inches(3.6), f.body_width,
               Inches(0.7), largest=28, smallest=18, colour=page.accent)
-    lines = [f"Prepared {_day(c.prepared_on)} by {c.csm_name}"]
+    lines = [f"Prepared {_day(c.prepared_on)}"
+             + (f" by {isolate(c.csm_name)}" if c.csm_name.strip() else "")]
     if c.meeting_date is not None:
         lines.append(f"Meeting: {_day(c.meeting_date)}")
     page.text("\n".join(lines), f.margin, Inches(4.4), f.body_width, Inches(1.0),
@@ -73,7 +76,7 @@ def _summary(page: Page) -> Notes:
         page.text(f"{c.health_score:.0f} / 100", f.margin, f.body_top + Inches(0.2), left_w,
                   Inches(1.2), largest=54, smallest=28, bold=True, colour=page.accent,
                   align=PP_ALIGN.CENTER)
-        status = " · ".join(s for s in (c.health_status.capitalize(), c.health_trend) if s)
+        status = c.health_trend.capitalize()
         page.text(status or "Health score", f.margin, f.body_top + Inches(1.45), left_w,
                   Inches(1.0), largest=18, smallest=12, colour=INK, align=PP_ALIGN.CENTER)
         points.append(f"Health is {c.health_score:.0f}/100"
@@ -278,9 +281,7 @@ def _level(value: int) -> int:
 def _stakeholders(page: Page) -> Notes:
     c, f = page.content, page.frame
     attending = [p for p in c.stakeholders if p.attending]
-    points = [f"{len(c.stakeholders)} people; {len(attending)} attending today.",
-              "An executive is confirmed to attend." if c.executive_attending
-              else "No executive confirmed to attend."]
+    points = [f"{len(c.stakeholders)} people; {len(attending)} attending today."]
     drawn = False
     if c.stakeholder_map_png:
         try:
@@ -291,10 +292,10 @@ def _stakeholders(page: Page) -> Notes:
         except Exception:  # noqa: BLE001
             drawn = False
     if not drawn and c.stakeholders:
-        rows = [(p.name, p.title, p.role, "✓ attending" if p.attending else "")
+        rows = [(p.name, p.title, "✓ attending" if p.attending else "")
                 for p in c.stakeholders]
-        page.table(("Name", "Title", "Role", "Today"), rows, f.margin, f.body_top,
-                   f.body_width, (2.5, 2.5, 2.0, 1.4))
+        page.table(("Name", "Title", "Today"), rows, f.margin, f.body_top,
+                   f.body_width, (3.2, 3.4, 1.6))
     elif not drawn:
         sentence = ABSENT[SlideKind.STAKEHOLDERS]
         page.missing(sentence)
@@ -313,12 +314,12 @@ def _actions(page: Page) -> Notes:
     page.table(("Action", "Whose", "Owner", "Due", "Status"), rows, f.margin, f.body_top,
                f.body_width, (4.5, 1.0, 1.8, 2.4, 1.3))
     ours = sum(1 for a in c.actions if a.side == "ours")
-    dated = sorted((a for a in c.actions if a.due), key=lambda a: a.due or date.max)
+    overdue = sum(1 for a in c.actions if a.status == "overdue")
+    soonest = next_due(c.actions)
     return ([f"{len(c.actions)} actions: {ours} ours, {len(c.actions) - ours} yours.",
-             f"Next due: {dated[0].text} ({_day(dated[0].due)})." if dated and dated[0].due
-             else "",
-             "Last QBR's actions are reviewed." if c.last_actions_reviewed
-             else "Last QBR's actions are not all reviewed yet: say so."],
+             f"{overdue} overdue." if overdue else "",
+             f"Next due: {soonest.text} ({_day(soonest.due)})."
+             if soonest is not None and soonest.due else ""],
             "Are these owners and dates realistic for your team?")
 
 
@@ -327,7 +328,7 @@ def _next_qbr(page: Page) -> Notes:
     when = _day(c.next_qbr) if c.next_qbr else ABSENT[SlideKind.NEXT_QBR]
     page.text(when, f.margin, f.body_top + Inches(0.8), f.body_width, Inches(1.2),
               largest=40, smallest=24, bold=True, colour=page.accent, align=PP_ALIGN.CENTER)
-    page.text(f"Next {c.variant.words.lower()} with {c.account_name}", f.margin,
+    page.text(f"Next {c.variant.words.lower()} with {isolate(c.account_name)}", f.margin,
               f.body_top + Inches(2.1), f.body_width, Inches(0.8), largest=20,
               smallest=BODY_MIN_PT, colour=MUTED, align=PP_ALIGN.CENTER)
     return ([f"Next review: {when}.", "Agree the date before everyone leaves the room."],
@@ -373,6 +374,19 @@ def _appendix(page: Page, shown: frozenset[SlideKind]) -> Notes:
                    w - Inches(0.15), h - Inches(0.1), kind=kind)
     return ([chart_summary(d) for d, _ in charts[:3]],
             "Is there a metric here you'd like us to track more closely?")
+
+
+def presenter_points(kind: SlideKind | None, briefing: DeckBriefing) -> list[str]:
+    """What only the presenter's notes may add to a slide's talking points."""
+    if kind is SlideKind.SUMMARY and briefing.health_status:
+        return [f"For you, not the room: the health band is {briefing.health_status}."]
+    if kind is SlideKind.STAKEHOLDERS:
+        return ["An executive is confirmed to attend." if briefing.executive_attending
+                else "No executive confirmed to attend."]
+    if kind is SlideKind.ACTIONS:
+        return ["Last QBR's actions are reviewed." if briefing.last_actions_reviewed
+                else "Last QBR's actions are not all reviewed yet: say so."]
+    return []
 
 
 def _divider(page: Page) -> Notes:

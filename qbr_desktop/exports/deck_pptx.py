@@ -7,9 +7,10 @@
 One slide per shown SlidePlan, in outline order; backup slides follow an "Appendix"
 divider. Charts are native PowerPoint charts (editable, and LibreOffice draws them); only
 the stakeholder map is a picture. Every slide has speaker notes: talking points from its
-data, one question to ask the room, and whatever text was cut to fit the slide. The copy
-sent to the customer (`speaker_notes=False`) keeps only the text cut to fit: the talking
-points are the CSM's.
+data, one question to ask the room, what the CSM's briefing adds for the presenter alone
+(the health band, whether last quarter's actions are reviewed), and whatever text was cut to
+fit the slide. The copy sent to the customer (`speaker_notes=False`) keeps only the text cut
+to fit: the talking points and the briefing are the CSM's.
 
 A CSM's own template is checked as a zip before python-pptx opens it (member count,
 unpacked size, compression ratio): a crafted file could otherwise cost gigabytes. A
@@ -32,8 +33,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Inches
 
 from qbr_desktop.atomic_files import replacing
-from qbr_desktop.domain.deck import DeckContent, SlideKind, SlidePlan
-from qbr_desktop.exports.deck_pages import draw_slide
+from qbr_desktop.domain.deck import DeckBriefing, DeckContent, SlideKind, SlidePlan
+from qbr_desktop.exports.deck_pages import draw_slide, presenter_points
 from qbr_desktop.exports.deck_slides import (
     Frame,
     Page,
@@ -140,7 +141,8 @@ def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
                accent: str = "#1565C0", logo: Path | None = None,
                progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None,
-               speaker_notes: bool = True) -> DeckResult:
+               speaker_notes: bool = True,
+               briefing: DeckBriefing | None = None) -> DeckResult:
     """Write the deck to `out` atomically. Raises DeckCancelled when `cancelled()` says so
     (nothing is written); a template or logo that cannot be used only adds a warning."""
     out = Path(out)
@@ -168,6 +170,8 @@ def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
             points, prompt = draw_slide(page, plan, shown)
             page.footer(number)
             if speaker_notes:
+                if briefing is not None:
+                    points += presenter_points(plan.kind if plan else None, briefing)
                 _notes(slide, points, prompt, page.extra_notes)
             elif page.extra_notes:
                 slide.notes_slide.notes_text_frame.text = clean("\n\n".join(page.extra_notes))

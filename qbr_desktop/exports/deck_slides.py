@@ -55,6 +55,17 @@ def clean(text: object) -> str:
     return _ILLEGAL.sub("", str(text))
 
 
+_STRONG_RTL = ("R", "AL")
+
+
+def isolate(text: str) -> str:
+    """Text with right-to-left letters wrapped in first-strong isolates (U+2068 … U+2069),
+    so an Arabic or Hebrew name cannot reorder the words and numbers around it."""
+    if any(unicodedata.bidirectional(char) in _STRONG_RTL for char in text):
+        return f"\u2068{text}\u2069"
+    return text
+
+
 # Estimating text size ----------------------------------------------------------------------
 def _glyphs(text: str) -> float:
     width = 0.0
@@ -301,7 +312,7 @@ class Page:
 
     def footer(self, number: int) -> None:
         content, frame = self.content, self.frame
-        words = f"{content.account_name} · {content.quarter} · {number}"
+        words = f"{isolate(content.account_name)} · {content.quarter} · {number}"
         self.text(words, frame.margin, frame.footer_top, frame.body_width, Inches(0.35),
                   largest=10, smallest=9, colour=MUTED, anchor=MSO_ANCHOR.MIDDLE)
 

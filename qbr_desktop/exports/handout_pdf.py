@@ -179,7 +179,7 @@ class _Builder:
 
     def _title(self) -> list[Any]:
         c = self.content
-        lines = [c.account_name, f"{c.variant.words} · {c.quarter} · {c.tier}",
+        lines = [c.account_name, f"{c.variant.words} · {c.quarter}",
                  f"Prepared {day(c.prepared_on)}" + (f" by {c.csm_name}" if c.csm_name else ""),
                  f"Meeting: {day(c.meeting_date, 'not scheduled yet')}"]
         return [self.text(line, "h2" if i == 0 else "body") for i, line in enumerate(lines)]
@@ -251,11 +251,10 @@ class _Builder:
         out: list[Any] = [picture] if picture is not None else []
         if not c.stakeholders:
             return out + [self.text(ABSENT[SlideKind.STAKEHOLDERS], "muted")]
-        rows = [[p.name, p.title, p.role, "yes" if p.attending else "no"]
-                for p in c.stakeholders]
+        rows = [[p.name, p.title, "yes" if p.attending else "no"] for p in c.stakeholders]
         w = self.width
-        return out + [table(("Name", "Title", "Role", "Attending"), rows,
-                            (w * 0.3, w * 0.3, w * 0.25, w * 0.15), self.sheet)]
+        return out + [table(("Name", "Title", "Attending"), rows,
+                            (w * 0.38, w * 0.44, w * 0.18), self.sheet)]
 
     def _actions(self) -> list[Any]:
         if not self.content.actions:

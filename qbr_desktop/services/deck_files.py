@@ -2,7 +2,9 @@
 Deck tab and for `qbr export`, so both give the same files.
 
 Every file is built from one DeckContent (services/decks.py), so the deck, the brief and the
-handout show the same figures as the app.
+handout show the same figures as the app. DeckContent is customer-safe by construction
+(domain.audience.deck); only the presenter's own deck also reads the CSM's DeckBriefing, in
+its speaker notes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from qbr_desktop.domain.deck import DeckContent
+from qbr_desktop.domain.deck import DeckBriefing, DeckContent
 from qbr_desktop.domain.deck_plan import DeckPlan
 from qbr_desktop.exports.file_names import safe_file_name, target_in
 from qbr_desktop.services.context import AppContext
@@ -32,22 +34,33 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenDeck:
+    path: Path
+    slides: int  # in the file: the meeting's, the divider and the backup slides
+    warnings: tuple[str, ...]
+
+
 def write_deck_file(content: DeckContent, out: Path, plan: DeckPlan,
                     template: Path | None, *, progress: Progress | None = None,
                     cancelled: Cancelled | None = None,
-                    speaker_notes: bool = True) -> tuple[Path, tuple[str, ...]]:
-    """The deck through exports.deck_pptx with the plan's look; the path and warnings."""
+                    briefing: DeckBriefing | None = None) -> WrittenDeck:
+    """The deck through exports.deck_pptx with the plan's look.
+
+    With the CSM's `briefing` it is the presenter's deck, with talking points in its notes;
+    without, it is the customer's copy, whose notes keep only the text cut to fit a slide.
+    """
     from qbr_desktop.exports.deck_pptx import write_deck
 
     chosen = template or (Path(plan.template).expanduser() if plan.template else None)
     options: dict[str, Any] = {"template": chosen,
                                "logo": Path(plan.logo).expanduser() if plan.logo else None,
                                "progress": progress, "cancelled": cancelled,
-                               "speaker_notes": speaker_notes}
+                               "speaker_notes": briefing is not None, "briefing": briefing}
     if plan.accent:
         options["accent"] = plan.accent
     result = write_deck(content, out, **options)
-    return result.path, result.warnings
+    return WrittenDeck(result.path, result.slides, result.warnings)
 
 
 def write_pdf_file(kind: str, content: DeckContent, out: Path) -> Path:
@@ -105,8 +118,7 @@ def email_draft(context: AppContext, account_id: int, folder: Path, *,
     deck_name = safe_file_name(content.account_name, ".pptx", quarter=content.quarter)
     brief_name = safe_file_name(content.account_name, ".pdf", quarter=content.quarter,
                                 kind="QBR brief")
-    deck, _warnings = write_deck_file(content, target_in(folder, deck_name), plan, None,
-                                      speaker_notes=False)
+    deck = write_deck_file(content, target_in(folder, deck_name), plan, None).path
     brief = write_pdf_file("brief", content, target_in(folder, brief_name))
 
     addresses: list[Address] = []

@@ -37,7 +37,8 @@ def export_work(context: AppContext, account_id: int, kind: str, folder: Path
     def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Result:
         if not folder.is_dir():
             raise FileNameError(f"The folder {folder} does not exist; pick another one")
-        content = context.decks.content(context, account_id)
+        prepared = context.decks.prepare(context, account_id)
+        content = prepared.content
         if cancelled():
             raise DeckCancelled()
         name = safe_file_name(content.account_name, SUFFIXES[kind], quarter=content.quarter,
@@ -47,9 +48,10 @@ def export_work(context: AppContext, account_id: int, kind: str, folder: Path
         if target.name != name:
             notes.append(f"{name} is open or read-only, so this copy is {target.name}")
         if kind == "deck":
-            path, warnings = write_deck_file(content, target, context.decks.plan(account_id),
-                                             None, progress=progress, cancelled=cancelled)
-            return path, (*notes, *warnings)
+            deck = write_deck_file(content, target, context.decks.plan(account_id), None,
+                                   progress=progress, cancelled=cancelled,
+                                   briefing=prepared.briefing)
+            return deck.path, (*notes, *deck.warnings)
         if kind == "brief":
             return write_pdf_file("brief", content, target), tuple(notes)
         if kind == "handout":

@@ -21,6 +21,7 @@ from qbr_desktop.domain.deck_plan import DeckPlan
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES, effective_tier
 from qbr_desktop.services.decks import DeckService
+from qbr_desktop.services.demo_insights import SHAREABLE_HAND_WRITTEN
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import AccountRow, RiskItemRow
 
@@ -130,7 +131,7 @@ def add_demo_deck_plans(sessions: sessionmaker[Session], today: date, seed: int)
                     if effective_tier(a.arr, a.tier_override, scheme) in PLANNED_TIERS]
         discussed: dict[int, list[int]] = {}
         for risk in session.scalars(select(RiskItemRow).order_by(RiskItemRow.id)):
-            if risk.origin == "suggested" and " fell " in risk.title:
+            if risk.origin == "manual" and risk.title in SHAREABLE_HAND_WRITTEN:
                 discussed.setdefault(risk.account_id, []).append(risk.id)
     decks = DeckService(sessions, clock=lambda: datetime.combine(today, time(9), tzinfo=UTC))
     accented = set(rng.sample([account_id for account_id, _ in accounts],

@@ -42,6 +42,9 @@ HAND_WRITTEN = {
     "improving": (RiskKind.OPPORTUNITY, "Finance team asked for the analytics demo",
                   "A 30-minute demo is pencilled in for after the QBR.", 3, 2),
 }
+# The ones fit to discuss with the customer, which the demo's deck plans tick for the slide.
+SHAREABLE_HAND_WRITTEN = frozenset(title for scenario, (_kind, title, *_rest)
+                                   in HAND_WRITTEN.items() if scenario != "declining")
 
 
 def add_demo_catalogue(session: Session, now: datetime) -> list[ProductModuleRow]:

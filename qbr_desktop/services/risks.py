@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.risks import (
-    Quadrant,
     RiskDraft,
+    RiskItem,
     RiskKind,
     RiskStatus,
-    quadrant,
     suggest_items,
     validate_risk,
 )
@@ -28,23 +26,6 @@ from qbr_desktop.store.repositories import AccountRepository
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class RiskItem:
-    id: int
-    account_id: int
-    kind: RiskKind
-    title: str
-    detail: str
-    likelihood: int
-    impact: int
-    status: RiskStatus
-    origin: str
-
-    @property
-    def quadrant(self) -> Quadrant:
-        return quadrant(self.likelihood, self.impact)
 
 
 def _item(row: RiskItemRow) -> RiskItem:

@@ -16,11 +16,11 @@ import pytest
 from pptx import Presentation
 from tests_support import require_tool
 
+from qbr_desktop.domain.audience.deck import quarter_words
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.exports.file_names import safe_file_name
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.decks import quarter_words
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 

@@ -173,9 +173,8 @@ def hostile_content(variant: DeckVariant) -> DeckContent:
                     for i, t in enumerate(HOSTILE_TEXTS * 3)
                     for kind in ("risk", "opportunity")),
         actions=tuple(ActionFigure(t, "ours", t, None, t) for t in HOSTILE_TEXTS * 2),
-        stakeholders=tuple(PersonFigure(t, t, t, i % 2 == 0)
-                           for i, t in enumerate(HOSTILE_TEXTS)),
-        missing=HOSTILE_TEXTS)
+        stakeholders=tuple(PersonFigure(t, t, i % 2 == 0)
+                           for i, t in enumerate(HOSTILE_TEXTS)))
 
 
 @pytest.mark.parametrize("variant", list(DeckVariant))

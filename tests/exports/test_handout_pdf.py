@@ -71,7 +71,7 @@ def test_hidden_slides_and_bad_pictures_are_left_out(tmp_path: Path) -> None:
 
 
 def test_an_empty_deck_still_prints(tmp_path: Path) -> None:
-    empty = DeckContent("Empty Co", "Core", DeckVariant.DIGITAL, "2026 Q4", date(2026, 10, 1),
+    empty = DeckContent("Empty Co", DeckVariant.DIGITAL, "2026 Q4", date(2026, 10, 1),
                         "", "EUR", default_outline(DeckVariant.DIGITAL))
     text = pdf_text(write_handout(empty, tmp_path / "h.pdf"))
     for kind in (SlideKind.OUTCOMES, SlideKind.STAKEHOLDERS, SlideKind.ACTIONS,

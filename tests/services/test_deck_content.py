@@ -57,11 +57,12 @@ def _first(context: AppContext, tier: str) -> AccountSummary:
 def test_each_tier_gets_its_variant_and_outline(demo: AppContext, tier: str,
                                                 variant: DeckVariant) -> None:
     account = _first(demo, tier)
-    content = demo.decks.content(demo, account.id, today=TODAY)
+    prepared = demo.decks.prepare(demo, account.id, today=TODAY)
+    content = prepared.content
     assert content.variant is variant is variant_for_tier(tier)
     assert content.outline == default_outline(variant)
     assert content.account_name == account.name
-    assert content.tier == tier
+    assert prepared.briefing.tier == tier
     assert content.quarter == f"{TODAY.year} Q{(TODAY.month - 1) // 3 + 1}"
     assert content.prepared_on == TODAY
 
@@ -77,11 +78,12 @@ def test_value_figures_read_as_the_roi_report_does(demo: AppContext) -> None:
     checked = 0
     for account in demo.accounts.list_accounts():
         report = demo.roi.report(account.id, Quarter.containing(TODAY))
-        content = demo.decks.content(demo, account.id, today=TODAY)
+        prepared = demo.decks.prepare(demo, account.id, today=TODAY)
+        content = prepared.content
         result = report.result
         if not report.stored or result.total_value <= 0:
             assert content.value_chart is None and content.total_value is None
-            assert any("ROI model" in sentence for sentence in content.missing)
+            assert any("ROI model" in sentence for sentence in prepared.briefing.missing)
             continue
         checked += 1
         currency = result.model.currency
@@ -104,11 +106,12 @@ def test_value_figures_read_as_the_roi_report_does(demo: AppContext) -> None:
 
 def test_health_adoption_and_people(demo: AppContext) -> None:
     for account in demo.accounts.list_accounts()[:8]:
-        content = demo.decks.content(demo, account.id, today=TODAY)
+        prepared = demo.decks.prepare(demo, account.id, today=TODAY)
+        content = prepared.content
         health = demo.insights.health(account.id).report
         assert health.current is not None
         assert content.health_score == health.current.total
-        assert content.health_status in ("healthy", "watch", "at risk")
+        assert prepared.briefing.health_status in ("healthy", "watch", "at risk")
         assert content.health_trend
         assert content.health_chart is not None
         assert content.health_chart.series[0].values[-1] == health.current.total
@@ -131,7 +134,8 @@ def test_health_adoption_and_people(demo: AppContext) -> None:
 
 def test_an_account_with_nothing_names_what_is_missing(demo: AppContext) -> None:
     account = demo.accounts.create(AccountDraft(name="Empty Shell Ltd", arr=Decimal(10_000)))
-    content = demo.decks.content(demo, account.id, today=TODAY)
+    prepared = demo.decks.prepare(demo, account.id, today=TODAY)
+    content = prepared.content
     assert content.variant is DeckVariant.DIGITAL
     for chart in (content.health_chart, content.adoption_chart, content.value_chart,
                   content.scenario_chart):
@@ -144,8 +148,8 @@ def test_an_account_with_nothing_names_what_is_missing(demo: AppContext) -> None
                 "No health score yet", "No usage metrics yet", "Nobody is on the stakeholder",
                 "No QBR is scheduled")
     for start in expected:
-        assert any(sentence.startswith(start) for sentence in content.missing), start
-    assert all(sentence.endswith(".") for sentence in content.missing)
+        assert any(sentence.startswith(start) for sentence in prepared.briefing.missing), start
+    assert all(sentence.endswith(".") for sentence in prepared.briefing.missing)
     assert content.recommendations
 
 
@@ -213,8 +217,9 @@ def test_an_executive_confirmed_for_the_next_review_is_attending(demo: AppContex
         before = {e.person_id: e for e in demo.stakeholders.attendance(plan.review_id)}
         demo.stakeholders.set_attendance(plan.review_id, Attendance(
             executive.id, invited=True, confirmed=True, attended=False))
-        content = demo.decks.content(demo, account.id, today=TODAY)
-        assert content.executive_attending
+        prepared = demo.decks.prepare(demo, account.id, today=TODAY)
+        content = prepared.content
+        assert prepared.briefing.executive_attending
         shown = next(p for p in content.stakeholders if p.name == executive.name)
         assert shown.attending
         old = before.get(executive.id, Attendance(executive.id))

@@ -34,10 +34,11 @@ def test_accounts_above_core_have_a_plan_and_core_ones_none(context: Any) -> Non
         assert all(item.strip() and len(item) <= 500
                    for item in (*plan.roadmap, *plan.priorities))
         assert plan.recommendations == ()  # the service drafts them
-        content = context.decks.content(context, account.id, today=TODAY)
+        prepared = context.decks.prepare(context, account.id, today=TODAY)
+        content, missing = prepared.content, prepared.briefing.missing
         assert content.roadmap == plan.roadmap and content.priorities == plan.priorities
-        assert not any(sentence.startswith(NO_ROADMAP) for sentence in content.missing)
-        assert not any("No priorities" in sentence for sentence in content.missing)
+        assert not any(sentence.startswith(NO_ROADMAP) for sentence in missing)
+        assert not any("No priorities" in sentence for sentence in missing)
         assert content.recommendations  # drafted from the data
     for account in core:
         assert context.decks.plan(account.id) == DeckPlan()
@@ -65,21 +66,22 @@ def test_the_same_seed_gives_the_same_plans(tmp_path: Path) -> None:
     assert len(roadmaps) > 5  # varied between accounts
 
 
-def test_the_demo_ticks_falls_for_the_slide_and_keeps_the_rest_internal(context: Any) -> None:
-    build_demo_portfolio(context, accounts=12, seed=3, today=TODAY)
+def test_the_demo_ticks_shareable_items_and_keeps_the_rest_internal(context: Any) -> None:
+    build_demo_portfolio(context, accounts=24, seed=3, today=TODAY)
     ticked = left_off = 0
     for account in context.accounts.list_accounts():
-        suggested = [item for item in context.risks.items(account.id)
-                     if item.origin == "suggested" and item.status.value == "open"]
-        if not suggested:
+        items = [item for item in context.risks.items(account.id)
+                 if item.status.value == "open"]
+        if not items:
             continue
         plan = context.decks.plan(account.id)
-        content = context.decks.content(context, account.id, today=TODAY)
-        on_slide = {risk.title for risk in content.risks}
-        for item in suggested:
+        on_slide = {risk.title for risk in context.decks.content(context, account.id,
+                                                                 today=TODAY).risks}
+        for item in items:
             if item.id in plan.shown_risks:
                 ticked += 1
-                assert " fell " in item.title and item.title in on_slide
+                assert item.origin == "manual" and item.title in on_slide
+                assert "competitor" not in item.title
             else:
                 left_off += 1
                 assert item.title not in on_slide

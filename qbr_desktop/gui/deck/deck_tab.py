@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qbr_desktop.domain.deck import DeckContent, DeckVariant, SlideKind, check_deck
+from qbr_desktop.domain.deck import (
+    DeckContent,
+    DeckVariant,
+    PreparedDeck,
+    SlideKind,
+    check_deck,
+)
 from qbr_desktop.domain.deck_plan import DeckPlan, OutlineEntry
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui.deck.export_job import ExportJob, start_export
@@ -262,18 +268,18 @@ class DeckTab(QWidget):
             return
         self.checks.setText("Checking the deck…")
         self._tasks.append(start_task(
-            lambda: (account_id, context.decks.content(context, account_id)),
+            lambda: (account_id, context.decks.prepare(context, account_id)),
             self._content_ready, lambda message: self.checks.setText(message),
             (DomainError, StoreError, OSError)))
 
-    def _content_ready(self, result: tuple[int, DeckContent]) -> None:
-        account_id, content = result
+    def _content_ready(self, result: tuple[int, PreparedDeck]) -> None:
+        account_id, prepared = result
         if account_id != self.account_id:
             return
-        self.content = content
+        content = self.content = prepared.content
         self._show_slides(content)
-        checks = check_deck(content)
-        missing = [f"• {sentence}" for sentence in content.missing]
+        checks = check_deck(content, prepared.briefing)
+        missing = [f"• {sentence}" for sentence in prepared.briefing.missing]
         self.checks.setText("\n".join([("✓ " if c.ok else "⚠ ") + c.message for c in checks]
                                       + (["", "Missing:"] + missing if missing else [])))
 

@@ -1,7 +1,8 @@
 """Which items of the risk register the customer sees on the deck's risks slide.
 
-One checkable row per open item, in the register's words; suggested items say so, since
-they are unticked until the CSM decides (domain.deck_plan.risk_shown). Ticking or
+One checkable row per open item, in the register's words; suggested items say so. Every
+item is unticked until the CSM decides (domain.deck_plan.risk_shown), since the register
+holds their private notes as well as what the customer may read. Ticking or
 unticking reports the item and the new choice; the Deck tab records it in the plan.
 """
 
@@ -17,7 +18,7 @@ from qbr_desktop.domain.deck_plan import DeckPlan, risk_shown
 from qbr_desktop.domain.risks import RiskKind, RiskStatus
 
 if TYPE_CHECKING:
-    from qbr_desktop.services.risks import RiskItem
+    from qbr_desktop.domain.risks import RiskItem
 
 ROWS_SHOWN = 4
 EMPTY = "No open risks or opportunities in the register."
@@ -30,8 +31,8 @@ class RiskChoices(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Risks on the slide")
-        self.setToolTip("Tick what the customer may see on the risks slide. Suggested items "
-                        "stay off the slide until you tick them.")
+        self.setToolTip("Tick what the customer may see on the risks slide. Nothing from "
+                        "the register is on the slide until you tick it.")
         self.setFixedHeight(int(ROWS_SHOWN * self.fontMetrics().height() * 1.5) + 8)
         self.setWordWrap(True)  # a long title wraps instead of scrolling sideways
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -54,7 +55,7 @@ class RiskChoices(QListWidget):
                 row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                              | Qt.ItemFlag.ItemIsSelectable)
                 row.setCheckState(Qt.CheckState.Checked
-                                  if risk_shown(plan, item.id, item.origin)
+                                  if risk_shown(plan, item.id)
                                   else Qt.CheckState.Unchecked)
             if not shown:
                 empty = QListWidgetItem(EMPTY, self)

@@ -1,0 +1,452 @@
+"""The deck's customer content (see the package's notes on the audience boundary).
+
+customer_deck() turns DeckFacts (everything the services gathered) into DeckContent, which
+the slides, the deck as shared, the brief, the handout and the share email are written from:
+
+- people: name, job title and whether they attend. Never their role in the decision
+  (champion, detractor, economic buyer), sentiment, influence, our notes on their
+  priorities and concerns, or who on our side owns them.
+- risks: only the register items the CSM ticked for the deck, by title; never an item's
+  detail, never an untouched suggestion.
+- health: the score and its trend. Never the band ("at risk", "watch"), the sub-scores,
+  or the formula's vocabulary ("customer sentiment").
+- peers: the account's own usage beside the median of comparable customers. Never a rank
+  ("bottom 10%"), never who the peers are (tier, industry: "Retail · Strategic").
+- actions: text, owner, due date, and whether they are open, done or overdue.
+- never the tier, coverage findings, meeting notes, the CSM's to-do list, file paths.
+
+deck_briefing() gives the CSM alone what the Deck tab, the CLI and the presenter's notes
+say about the same deck: the tier, the band, what is missing and where to fill it in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from qbr_desktop.domain.actions import ActionItem, ActionStatus
+from qbr_desktop.domain.benchmark import Benchmark, MetricBenchmark, format_peer_value
+from qbr_desktop.domain.deck import (
+    ActionFigure,
+    ChartData,
+    DeckBriefing,
+    DeckContent,
+    DeckVariant,
+    ExpansionFigure,
+    PersonFigure,
+    RiskFigure,
+    Series,
+    SlideKind,
+    SlidePlan,
+    ValueLineFigure,
+    main_slides,
+)
+from qbr_desktop.domain.deck_plan import DeckPlan, clean_items, risk_shown
+from qbr_desktop.domain.health import Band, Dimension, HealthReport, format_number
+from qbr_desktop.domain.money import currency_symbol
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.risks import RiskItem, RiskKind
+from qbr_desktop.domain.roi import Category
+from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
+from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
+from qbr_desktop.domain.stakeholders import Attendance, Stakeholder, StakeholderMap
+
+HEALTH_QUARTERS = 8  # the health chart's span
+MAX_RECOMMENDATIONS = 5
+MAX_ITEM_LENGTH = 500
+STATUS_WORDS = {Band.GREEN: "healthy", Band.YELLOW: "watch", Band.RED: "at risk"}
+PEER_MEDIAN = "Median of comparable customers"
+OVERDUE = "overdue"
+
+# The usage figures a customer sees beside their peers: their own product use, never
+# their satisfaction or our health score ranked against other customers.
+ADOPTION_CHART = (("adoption_rate", "Feature adoption %"), ("coverage_rate", "User coverage %"))
+ADOPTION_NOTES: dict[str, str] = {
+    "adoption_rate": "Features in use",
+    "coverage_rate": "Licensed seats in active use",
+    "logins_per_user_week": "Logins per active user a week",
+    "tickets_per_100_seats": "Support tickets per 100 seats",
+}
+
+# A dimension of the health score that is low, as a recommendation the customer can act
+# on: about their teams' work, never about our score or its parts.
+DIMENSION_RECOMMENDATIONS: dict[Dimension, str] = {
+    Dimension.ADOPTION: "Put more of the product to work: plan enablement for the features "
+                        "your teams use least.",
+    Dimension.COVERAGE: "Bring more of your licensed users on board, starting with the teams "
+                        "not active yet.",
+    Dimension.ENGAGEMENT: "Make the product part of the weekly routine: agree which workflows "
+                          "move into it next quarter.",
+    Dimension.SUPPORT: "Cut the time lost to support issues: review the most frequent ticket "
+                       "topics together and fix their causes.",
+    Dimension.SENTIMENT: "Hear what your users need: agree how we collect their feedback and "
+                         "act on the top three points.",
+    Dimension.RELATIONSHIP: "Keep leadership close to the programme with a short executive "
+                            "check-in each quarter.",
+}
+DIMENSION_FALLS: dict[Dimension, str] = {
+    Dimension.ADOPTION: "Feature use fell last quarter: agree one change that brings it back.",
+    Dimension.COVERAGE: "Fewer licensed users were active last quarter: agree how to bring "
+                        "them back.",
+    Dimension.ENGAGEMENT: "People logged in less often last quarter: agree one change that "
+                          "brings them back.",
+    Dimension.SUPPORT: "Support needs grew last quarter: review the causes together.",
+    Dimension.SENTIMENT: "Feedback from your users was less positive last quarter: agree how "
+                         "we answer it.",
+    Dimension.RELATIONSHIP: "Executive contact was thinner last quarter: agree a regular "
+                            "check-in.",
+}
+KEEP_MOMENTUM = ("Keep the momentum: agree next quarter's success measures and review them "
+                 "together at the next QBR.")
+
+
+@dataclass(frozen=True, slots=True)
+class ValueFacts:
+    """The account's ROI model for the quarter, as the ROI service computed it."""
+
+    result: RoiResult | None = None
+    scenarios: Mapping[Scenario, RoiResult] | None = None
+    story: str = ""
+    story_stale: tuple[str, ...] = ()
+    stored: bool = False
+    carried_from: Quarter | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeckFacts:
+    """What the services know about an account's coming review, private judgement
+    included. Only customer_deck() and deck_briefing() read it."""
+
+    account_name: str
+    tier: str
+    currency: str
+    csm_name: str
+    variant: DeckVariant
+    outline: tuple[SlidePlan, ...]
+    quarter: Quarter
+    today: date
+    plan: DeckPlan
+    health: HealthReport
+    benchmark: Benchmark | None
+    value: ValueFacts
+    expansion: tuple[ExpansionFigure, ...] = ()
+    expansion_reason: str = ""
+    open_risks: tuple[RiskItem, ...] = ()
+    stakeholders: StakeholderMap | None = None
+    attendance: tuple[Attendance, ...] = ()
+    actions: tuple[ActionItem, ...] = ()  # the items the deck lists
+    last_actions_reviewed: bool = False
+    executive_attending: bool = False
+    meeting_date: date | None = None
+    next_qbr: date | None = None
+    scheduled: bool = False
+
+
+def quarter_words(quarter: Quarter) -> str:
+    """'2026 Q4', as the deck writes a quarter."""
+    return f"{quarter.year} Q{quarter.number}"
+
+
+# The customer's content ----------------------------------------------------------------------
+def customer_deck(facts: DeckFacts) -> DeckContent:
+    """The deck's content as the customer may read it (see the module's notes)."""
+    score, trend, chart = customer_health(facts.health)
+    adoption_chart, adoption_notes = customer_adoption(facts.benchmark, facts.account_name)
+    value = _value(facts.value, facts.currency)
+    recommendations = clean_items(facts.plan.recommendations) or drafted_recommendations(
+        facts.health, facts.expansion, facts.currency)
+    return DeckContent(
+        account_name=facts.account_name, variant=facts.variant,
+        quarter=quarter_words(facts.quarter), prepared_on=facts.today,
+        csm_name=facts.csm_name, currency=facts.currency, outline=facts.outline,
+        meeting_date=facts.meeting_date, next_qbr=facts.next_qbr,
+        health_score=score, health_trend=trend, health_chart=chart,
+        adoption_chart=adoption_chart, adoption_notes=adoption_notes,
+        value_headline=value.headline, total_value=value.total, roi_text=value.roi,
+        payback_text=value.payback, value_lines=value.lines, value_chart=value.chart,
+        scenario_chart=value.scenarios, value_story=value.story,
+        priorities=clean_items(facts.plan.priorities), roadmap=clean_items(facts.plan.roadmap),
+        recommendations=_bounded(recommendations), risks=customer_risks(facts.open_risks,
+                                                                        facts.plan),
+        expansion=facts.expansion,
+        stakeholders=customer_people(facts.stakeholders, facts.attendance),
+        actions=customer_actions(facts.actions, facts.today))
+
+
+def customer_people(stakeholders: StakeholderMap | None,
+                    attendance: Sequence[Attendance]) -> tuple[PersonFigure, ...]:
+    """Current people, those attending first, by seniority then name."""
+    if stakeholders is None:
+        return ()
+    coming = {entry.person_id for entry in attendance if entry.confirmed or entry.attended}
+    present = [p for p in stakeholders.people if not p.departed]
+    present.sort(key=lambda p: (p.id not in coming, -p.influence, p.name.casefold()))
+    return tuple(PersonFigure(p.name, p.title, p.id in coming) for p in present)
+
+
+def customer_map(stakeholders: StakeholderMap) -> StakeholderMap:
+    """The map to draw for a customer: current people and who reports to whom, every
+    private fact reset to a neutral value so no drawing can show it."""
+    present = [p for p in stakeholders.people if not p.departed]
+    ids = {p.id for p in present}
+    blank = Stakeholder(0, "")
+    people = tuple(replace(blank, id=p.id, name=p.name, title=p.title, level=p.level,
+                           manager_id=p.manager_id if p.manager_id in ids else None,
+                           x=p.x, y=p.y)
+                   for p in present)
+    return replace(stakeholders, people=people, links=())
+
+
+def customer_risks(open_items: Sequence[RiskItem], plan: DeckPlan) -> tuple[RiskFigure, ...]:
+    """The register items the CSM ticked for the customer's risks slide, risks first."""
+    items = [item for item in open_items if risk_shown(plan, item.id)]
+    items.sort(key=lambda item: (item.kind is not RiskKind.RISK,
+                                 -item.likelihood * item.impact, item.title.casefold()))
+    return tuple(RiskFigure(item.title, item.kind.value, item.likelihood, item.impact)
+                 for item in items)
+
+
+def action_status(item: ActionItem, today: date) -> str:
+    """'overdue' for an open item past its due date, else the stored status."""
+    return OVERDUE if item.overdue(today) else item.status.value
+
+
+def customer_actions(items: Sequence[ActionItem], today: date) -> tuple[ActionFigure, ...]:
+    return tuple(ActionFigure(item.text, item.side.value, item.owner, item.due,
+                              action_status(item, today))
+                 for item in items if item.status is not ActionStatus.DROPPED)
+
+
+def next_due(actions: Sequence[ActionFigure]) -> ActionFigure | None:
+    """The open item due soonest (an overdue one first), or None."""
+    dated = [a for a in actions if a.is_open and a.due is not None]
+    return min(dated, key=lambda a: a.due or date.max) if dated else None
+
+
+def customer_health(report: HealthReport) -> tuple[float | None, str, ChartData | None]:
+    """The score, its trend in words and the chart by quarter; no band, no sub-scores."""
+    current = report.current
+    if current is None or current.total is None:
+        return None, "", None
+    if report.change is None:
+        trend = "first scored quarter"
+    elif report.change == 0:
+        trend = "unchanged since last quarter"
+    else:
+        trend = (f"{'up' if report.change > 0 else 'down'} {_points(report.change)} "
+                 "since last quarter")
+    scored = [s for s in report.history if s.total is not None][-HEALTH_QUARTERS:]
+    chart = ChartData("Health score by quarter",
+                      tuple(quarter_words(s.quarter) for s in scored),
+                      (Series("Health score", tuple(s.total for s in scored)),),
+                      kind="line", number_format="0", unit="score")
+    return current.total, trend, chart
+
+
+def _points(value: float) -> str:
+    return f"{format_number(abs(value))} point{'' if abs(value) == 1 else 's'}"
+
+
+def customer_adoption(benchmark: Benchmark | None, name: str,
+                      ) -> tuple[ChartData | None, tuple[str, ...]]:
+    """The account's usage beside the median of comparable customers: a chart of the rates
+    and one plain line a figure ("Features in use: 72% (comparable customers: 64%)")."""
+    if benchmark is None:
+        return None, ()
+    by_key = {metric.key: metric for metric in benchmark.metrics}
+    categories: list[str] = []
+    ours: list[float | None] = []
+    peers: list[float | None] = []
+    for key, label in ADOPTION_CHART:
+        metric = by_key.get(key)
+        if metric is None or metric.value is None:
+            continue
+        categories.append(label)
+        ours.append(round(metric.value * 100, 1))
+        peers.append(None if metric.cohort_median is None
+                     else round(metric.cohort_median * 100, 1))
+    notes = tuple(line for key, label in ADOPTION_NOTES.items()
+                  if (line := _peer_line(by_key.get(key), label)))
+    if not categories:
+        return None, notes
+    series = [Series(name, tuple(ours))]
+    if any(value is not None for value in peers):
+        series.append(Series(PEER_MEDIAN, tuple(peers)))
+    return (ChartData("Adoption against comparable customers", tuple(categories),
+                      tuple(series), kind="bar", number_format="0", unit="%"), notes)
+
+
+def _peer_line(metric: MetricBenchmark | None, label: str) -> str:
+    if metric is None or metric.value is None:
+        return ""
+    own = format_peer_value(metric.key, metric.value)
+    if metric.cohort_median is None:
+        return f"{label}: {own}"
+    median = format_peer_value(metric.key, metric.cohort_median)
+    return f"{label}: {own} (comparable customers: {median})"
+
+
+# Value -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Value:
+    headline: str = ""
+    total: Decimal | None = None
+    roi: str = ""
+    payback: str = ""
+    lines: tuple[ValueLineFigure, ...] = ()
+    chart: ChartData | None = None
+    scenarios: ChartData | None = None
+    story: str = ""
+
+
+def value_headline(result: RoiResult) -> str:
+    """'$621,036 a year · ROI 161% · payback 4.6 months', in the ROI tab's figures."""
+    return (f"{format_amount(result.total_value, result.model.currency)} a year · "
+            f"ROI {format_figure(result.roi)} · payback {format_months(result.payback_months)}")
+
+
+def _claims_value(facts: ValueFacts) -> bool:
+    result = facts.result
+    return (result is not None and (facts.stored or facts.carried_from is not None)
+            and result.total_value > 0 and any(line.counted for line in result.lines))
+
+
+def _value(facts: ValueFacts, currency: str) -> _Value:
+    result = facts.result
+    if result is None or not _claims_value(facts):
+        return _Value()
+    lines = tuple(ValueLineFigure(r.line.label, r.line.category.words, r.annual_value,
+                                  r.line.confidence.value)
+                  for r in result.lines if r.counted)
+    by_category: dict[Category, Decimal] = {}
+    for r in result.lines:
+        if r.counted:
+            by_category[r.line.category] = (by_category.get(r.line.category, Decimal(0))
+                                            + r.annual_value)
+    money_format = f'"{currency_symbol(result.model.currency)}"#,##0'
+    value_chart = ChartData(
+        "Value a year by category",
+        tuple(category.words.capitalize() for category in by_category),
+        (Series("Value a year", tuple(float(v) for v in by_category.values())),),
+        kind="bar", number_format=money_format, unit=result.model.currency)
+    order = (Scenario.CONSERVATIVE, Scenario.EXPECTED, Scenario.OPTIMISTIC)
+    scenarios = facts.scenarios or {}
+    scenario_values = tuple(
+        None if (figure := scenarios[s].roi).value is None else float(figure.value)
+        for s in order if s in scenarios)
+    scenario_chart = None
+    if any(value is not None for value in scenario_values):
+        scenario_chart = ChartData(
+            "ROI by scenario", tuple(s.value.capitalize() for s in order if s in scenarios),
+            (Series("ROI, first year", scenario_values),), kind="bar", number_format="0%",
+            unit="%")
+    return _Value(value_headline(result), result.total_value, format_figure(result.roi),
+                  format_months(result.payback_months), lines, value_chart, scenario_chart,
+                  facts.story)
+
+
+# Recommendations -------------------------------------------------------------------------
+def drafted_recommendations(report: HealthReport, expansion: Sequence[ExpansionFigure],
+                            currency: str) -> tuple[str, ...]:
+    """A few plain sentences from what the numbers show, for the CSM to edit, worded for
+    the customer: what their teams can do, never our score's parts."""
+    drafted = [DIMENSION_FALLS[mover.dimension] for mover in report.movers
+               if mover.dimension is not None and mover.change < 0]
+    weakest = _weakest_dimension(report)
+    if weakest is not None and not drafted:
+        drafted.append(DIMENSION_RECOMMENDATIONS[weakest])
+    if expansion:
+        best = expansion[0]
+        drafted.append(f"Explore {best.title[:1].lower()}{best.title[1:]}: about "
+                       f"{format_amount(best.annual_value, currency)} of value a year for "
+                       f"{format_amount(best.added_cost, currency)} more, at today's return "
+                       f"(payback {best.payback}).")
+    if not drafted:
+        drafted.append(KEEP_MOMENTUM)
+    return tuple(dict.fromkeys(drafted))[:MAX_RECOMMENDATIONS]
+
+
+def _weakest_dimension(report: HealthReport) -> Dimension | None:
+    if report.current is None:
+        return None
+    scored = [(d.score, d.dimension) for d in report.current.dimensions
+              if d.score is not None and d.score < 70]
+    return min(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _bounded(items: Sequence[str]) -> tuple[str, ...]:
+    return tuple(text if len(text) <= MAX_ITEM_LENGTH else text[:MAX_ITEM_LENGTH - 1] + "…"
+                 for text in items)
+
+
+# The CSM's briefing --------------------------------------------------------------------------
+def deck_briefing(facts: DeckFacts) -> DeckBriefing:
+    """What the Deck tab, the CLI and the presenter's notes may say that the customer must
+    not read: the tier, the health band, and each thing the deck cannot show yet, with
+    where to fill it in."""
+    current = facts.health.current
+    band = current.band if current is not None else None
+    return DeckBriefing(
+        tier=facts.tier, health_status=STATUS_WORDS[band] if band is not None else "",
+        last_actions_reviewed=facts.last_actions_reviewed,
+        executive_attending=facts.executive_attending, missing=tuple(_missing(facts)))
+
+
+def _missing(facts: DeckFacts) -> list[str]:
+    shown = {slide.kind for slide in main_slides(facts.outline)}
+    words = quarter_words(facts.quarter)
+    missing: list[str] = []
+    current = facts.health.current
+    if current is None or current.total is None:
+        missing.append("No health score yet: no quarter has enough metrics to score, so the "
+                       "summary shows no health figure and there is no health chart.")
+    metrics = {m.key: m for m in facts.benchmark.metrics} if facts.benchmark else {}
+    rates = [metrics[key] for key, _label in ADOPTION_CHART
+             if key in metrics and metrics[key].value is not None]
+    if not rates:
+        missing.append("No usage metrics yet: the adoption slide has no figures to compare "
+                       "with peers.")
+    elif all(metric.cohort_median is None for metric in rates):
+        missing.append("No peer has comparable usage data: the adoption chart shows this "
+                       "account alone.")
+    value = facts.value
+    if value.result is None or (not value.stored and value.carried_from is None):
+        missing.append(f"No ROI model for {words} yet: the outcomes slide shows usage only.")
+    elif not _claims_value(value):
+        missing.append(f"The ROI model for {words} claims no value yet: the outcomes slide "
+                       "shows usage only.")
+    else:
+        if value.carried_from is not None:
+            missing.append(f"The ROI figures are carried over from "
+                           f"{quarter_words(value.carried_from)}: review them for {words}.")
+        if value.story_stale:
+            missing.append("The value story no longer matches the ROI model: "
+                           + value.story_stale[0])
+    if not facts.expansion and SlideKind.EXPANSION in shown:
+        reason = facts.expansion_reason
+        missing.append(f"No expansion opportunity to show: {reason[:1].lower()}{reason[1:]}"
+                       if reason else "No expansion opportunity to show.")
+    left_off = len(facts.open_risks) - len(customer_risks(facts.open_risks, facts.plan))
+    if left_off:
+        missing.append(f"{left_off} open risk{'s are' if left_off > 1 else ' is'} left off "
+                       "the customer's risks slide: tick them under 'On the risks slide' in "
+                       "the Deck tab to show them.")
+    if facts.stakeholders is None or not facts.stakeholders.people:
+        missing.append("Nobody is on the stakeholder map yet: the stakeholders slide has no "
+                       "map and no names.")
+    if not facts.scheduled:
+        missing.append("No QBR is scheduled: the deck has no meeting date and no "
+                       "confirmed attendees (Prep timeline tab, or qbr schedule).")
+    elif not facts.attendance:
+        missing.append("No attendance is recorded for the next QBR: the stakeholders "
+                       "slide cannot mark who is coming.")
+    if not customer_actions(facts.actions, facts.today):
+        missing.append("No action items are recorded: the action slide lists none yet.")
+    if SlideKind.ROADMAP in shown and not clean_items(facts.plan.roadmap):
+        missing.append("No roadmap items are saved: the roadmap slide is empty until you "
+                       "add them to the deck plan.")
+    if SlideKind.RECOMMENDATIONS in shown and not clean_items(facts.plan.priorities):
+        missing.append("No priorities for next quarter are saved: add them to the deck plan.")
+    return missing
