@@ -58,6 +58,12 @@ def add_agenda_parsers(commands: Any, formats: Any) -> None:
         "followup", help="the follow-up email after the latest QBR, as an .eml draft")
     followup.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
     followup.add_argument("--out", required=True, type=Path, metavar="FILE.eml")
+    followup.add_argument("--summary", metavar="TEXT",
+                          help="a summary for the attendees, in place of the one saved in "
+                               "the window (this draft only)")
+    followup.add_argument("--decision", action="append", metavar="TEXT",
+                          help="a decision taken in the meeting; repeat for each (in place "
+                               "of the saved ones, this draft only)")
     followup.set_defaults(handler=_export_followup)
 
 
@@ -209,14 +215,19 @@ def _export_followup(args: argparse.Namespace, out: TextIO) -> None:
     target = check_eml_name(args.out)  # refused before the database is opened
 
     def work(context: AppContext) -> FollowupDraft:
-        return followup_draft(context, context.insights.resolve(args.account))
+        return followup_draft(context, context.insights.resolve(args.account),
+                              summary=args.summary,
+                              decisions=None if args.decision is None else tuple(args.decision))
 
     draft = with_context(args, work)
     path = write_followup(draft.message, target)
     people = len(draft.recipients)
+    decisions = (f", {draft.decisions} decision{'' if draft.decisions == 1 else 's'}"
+                 if draft.decisions else "")
+    summary = " and your summary" if draft.summary else ""
     out.write(f"Wrote {path}: the follow-up to the QBR on {draft.meeting_date}, addressed to "
               f"{people} {'person' if people == 1 else 'people'}, with {draft.actions} "
-              f"action {'item' if draft.actions == 1 else 'items'}.\n")
+              f"action {'item' if draft.actions == 1 else 'items'}{decisions}{summary}.\n")
     if draft.without_email:
         out.write("No email address for: " + ", ".join(draft.without_email)
                   + " (add them in the To line).\n")

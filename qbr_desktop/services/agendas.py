@@ -37,6 +37,7 @@ from qbr_desktop.domain.agenda import (
     template_for_tier,
     validate_agenda,
 )
+from qbr_desktop.domain.audience.followup import Recap, clean_recap, validate_recap
 from qbr_desktop.domain.contacts import ReviewStatus
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.meeting_timer import (
@@ -57,6 +58,7 @@ from qbr_desktop.store.models import (
     AgendaRow,
     AgendaSectionRow,
     MeetingRunRow,
+    ReviewRecapRow,
     ReviewRow,
 )
 from qbr_desktop.store.repositories import SettingRepository
@@ -308,12 +310,45 @@ class AgendaService:
         with session_scope(self._sessions) as session:
             session.execute(delete(ActionItemRow).where(ActionItemRow.id == action_id))
 
+    # What the CSM writes for the customer afterwards ----------------------------------
+    def recap(self, review_id: int) -> Recap:
+        """The review's summary and decisions for the follow-up email; empty when none."""
+        with session_scope(self._sessions) as session:
+            review_row(session, review_id)
+            row = session.get(ReviewRecapRow, review_id)
+            if row is None:
+                return Recap()
+            return Recap(row.summary, _decisions(row.decisions))
+
+    def save_recap(self, review_id: int, recap: Recap) -> Recap:
+        """Store the recap as cleaned; ValidationFailed names each field over its limit."""
+        recap = clean_recap(recap)
+        validate_recap(recap)
+        with session_scope(self._sessions) as session:
+            review_row(session, review_id)
+            row = session.get(ReviewRecapRow, review_id)
+            if row is None:
+                row = ReviewRecapRow(review_id=review_id)
+                session.add(row)
+            row.summary = recap.summary
+            row.decisions = json.dumps(list(recap.decisions), ensure_ascii=False)
+            row.updated_at = self._wall()
+        return recap
+
     def follow_up(self, account_id: int) -> FollowUp:
         with session_scope(self._sessions) as session:
             account_row(session, account_id)
             items = [_action(row) for row in session.scalars(
                 select(ActionItemRow).where(ActionItemRow.account_id == account_id))]
         return follow_up(items, self.today())
+
+
+def _decisions(document: str) -> tuple[str, ...]:
+    try:
+        raw = json.loads(document)
+    except ValueError:
+        return ()
+    return tuple(item for item in raw if isinstance(item, str)) if isinstance(raw, list) else ()
 
 
 def _event_json(event: TimerEvent, wall: datetime) -> dict[str, object]:

@@ -10,7 +10,9 @@ that has taken place is used; with none, there is nothing to follow up and an er
 Recipients are the people who confirmed or attended that review (attendance record), with
 the email address from their contact row. The action items are those agreed in that review,
 plus open ones not tied to any review (still commitments the customer should see); dropped
-items are left out.
+items are left out. What the email may say is decided by domain.audience.followup: the
+summary and decisions the CSM wrote for it, the topics and the actions; the meeting's notes
+and timings stay here.
 """
 
 from __future__ import annotations
@@ -23,11 +25,20 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 
 from qbr_desktop.domain.actions import ActionItem, ActionStatus
+from qbr_desktop.domain.audience.followup import (
+    FollowupFacts,
+    Recap,
+    SectionFacts,
+    clean_recap,
+    customer_followup,
+    validate_recap,
+)
 from qbr_desktop.domain.contacts import ReviewStatus
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.meeting_timer import Phase
-from qbr_desktop.exports.followup_eml import SectionRecap, followup_message, usable_address
+from qbr_desktop.exports.followup_eml import followup_message, usable_address
 from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.rows import account_row
 from qbr_desktop.services.stakeholders import ReviewChoice
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import ContactRow
@@ -45,7 +56,8 @@ class FollowupDraft:
     recipients: tuple[str, ...]  # names on the To line
     without_email: tuple[str, ...]  # confirmed or attended, but no usable address
     actions: int
-    sections: int
+    decisions: int
+    summary: bool  # whether the CSM wrote a summary for it
 
 
 def followup_for(context: AppContext, account_id: int, *,
@@ -54,38 +66,60 @@ def followup_for(context: AppContext, account_id: int, *,
     return followup_draft(context, account_id, now=now).message
 
 
-def followup_draft(context: AppContext, account_id: int, *,
-                   now: datetime | None = None) -> FollowupDraft:
-    """The draft with what the CLI reports about it (who is on it, who is missing)."""
+def followup_draft(context: AppContext, account_id: int, *, now: datetime | None = None,
+                   summary: str | None = None,
+                   decisions: tuple[str, ...] | None = None) -> FollowupDraft:
+    """The draft with what the CLI reports about it (who is on it, who is missing).
+
+    `summary` and `decisions`, when given, replace the stored ones for this draft only."""
     now = now or datetime.now(UTC)
     review_id = followed_up_review(context, account_id, now)
+    stored = context.agendas.recap(review_id)
+    recap = clean_recap(Recap(stored.summary if summary is None else summary,
+                              stored.decisions if decisions is None else decisions))
+    validate_recap(recap)
+    facts = followup_facts(context, account_id, review_id, now=now, recap=recap)
+    content = customer_followup(facts)
+    message = followup_message(content, now=now)
+    missing = tuple(name for name, mail in facts.recipients
+                    if usable_address(name, mail) is None)
+    names = tuple(dict.fromkeys(name for name, mail in facts.recipients
+                                if usable_address(name, mail) is not None))
+    return FollowupDraft(message, review_id, content.meeting_date, names, missing,
+                         len(content.actions), len(content.decisions), bool(content.summary))
+
+
+def followup_facts(context: AppContext, account_id: int, review_id: int, *, now: datetime,
+                   recap: Recap | None = None) -> FollowupFacts:
+    """What the services know about the review being followed up (internal)."""
     agenda = context.agendas.agenda(review_id)
     state = context.agendas.meeting(review_id).state
     ran = state.phase is not Phase.NOT_STARTED
     timings = {timing.key: timing for timing in state.sections}
-    sections = [SectionRecap(
+    sections = tuple(SectionFacts(
         section.title, section.minutes,
-        timings[section.key].actual if ran and section.key in timings else None,
         timings[section.key].visited if section.key in timings else False,
-        agenda.notes.get(section.key, "")) for section in agenda.agenda.sections]
-
+        agenda.notes.get(section.key, ""),
+        timings[section.key].actual if ran and section.key in timings else None)
+        for section in agenda.agenda.sections)
     people = _contacts(context, account_id)
     wanted = [entry.person_id for entry in context.stakeholders.attendance(review_id)
               if entry.confirmed or entry.attended]
-    pairs = [people[person] for person in wanted if person in people]
-    with_address = [(name, mail) for name, mail in pairs if usable_address(name, mail)]
-    missing = tuple(name for name, mail in pairs if usable_address(name, mail) is None)
+    items = tuple(item for item in context.agendas.follow_up(account_id).items
+                  if _belongs(item, review_id))
+    return FollowupFacts(
+        account_name=agenda.account_name,
+        meeting_date=_local_date(agenda.scheduled_at, agenda.time_zone),
+        today=now.astimezone().date(), csm_name=_csm_name(context, account_id),
+        recipients=tuple(people[person] for person in wanted if person in people),
+        sections=sections, timer_ran=ran,
+        recap=recap if recap is not None else context.agendas.recap(review_id),
+        actions=items, next_review=_next_review(context, account_id, review_id, now))
 
-    items = [item for item in context.agendas.follow_up(account_id).items
-             if _belongs(item, review_id)]
-    meeting_date = _local_date(agenda.scheduled_at, agenda.time_zone)
-    message = followup_message(agenda.account_name, meeting_date, with_address, sections,
-                               items, next_review=_next_review(context, account_id, review_id,
-                                                               now), now=now)
-    names = tuple(dict.fromkeys(name for name, _ in with_address))
-    return FollowupDraft(message, review_id, meeting_date, names, missing,
-                         sum(i.status is not ActionStatus.DROPPED for i in items),
-                         len(sections))
+
+def _csm_name(context: AppContext, account_id: int) -> str:
+    with session_scope(context.store.sessions) as session:
+        return account_row(session, account_id).csm_owner
 
 
 def followed_up_review(context: AppContext, account_id: int, now: datetime) -> int:

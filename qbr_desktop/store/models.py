@@ -429,3 +429,15 @@ class DeckPlanRow(Base):
         ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
     document: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ReviewRecapRow(Base):
+    """What the CSM writes for the customer after a review (domain.audience.followup.Recap)."""
+
+    __tablename__ = "review_recap"
+
+    review_id: Mapped[int] = mapped_column(
+        ForeignKey("review.id", ondelete="CASCADE"), primary_key=True)
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    decisions: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

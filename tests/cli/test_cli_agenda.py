@@ -73,7 +73,8 @@ def db(tmp_path: Path) -> Path:
     context = _open(path)
     try:
         accounts = context.accounts
-        account = accounts.create(AccountDraft(name=ACCOUNT, arr=Decimal("500000")))
+        account = accounts.create(AccountDraft(name=ACCOUNT, arr=Decimal("500000"),
+                                               csm_owner="Dana Whitfield"))
         accounts.create(AccountDraft(name="Nobody Yet", arr=Decimal("5000")))
         held = accounts.add_review(account.id, ReviewDraft(
             datetime.combine(HELD_DAY, time(10), BERLIN), "Europe/Berlin"))
@@ -225,20 +226,39 @@ def test_export_followup_writes_the_draft(qbr: Any, db: Path, tmp_path: Path) ->
     assert [(a.display_name, a.addr_spec) for a in parsed["To"].addresses] == [
         ("Jordan Lee", "jordan@acme.example"), ("田中 美咲 🚀", "misaki@acme.example")]
     assert parsed["X-Unsent"] == "1"
-    assert "Opening (planned 5 min, took 6 min)" in plain
-    assert "Value review (planned 15 min, took 15 min)\n    Saved 1,200 hours <b>& more</b>" \
-        in plain
-    assert "&lt;b&gt;&amp; more&lt;/b&gt; &quot;quoted&quot;" in html
-    assert "第二行 田中 🚀" in html and "نور الهدى" in html
+    # The meeting's notes and timings are the CSM's record, not the customer's email.
+    assert "Saved 1,200 hours" not in plain and "Saved 1,200 hours" not in html
+    assert "planned 5 min" not in plain and "took" not in plain
+    assert "WHAT WE COVERED\n\n  - Opening\n  - Business context\n  - Value review" in plain
+    assert plain.rstrip().endswith("Best regards,\nDana Whitfield")
     ours = plain.split("Our commitments:\n")[1].split("\n\n")[0]
     theirs = plain.split(f"{ACCOUNT}'s commitments:\n")[1].split("\n\n")[0]
     assert "Send the renewal quote" in ours and "Fix single sign-on" in ours
     assert "Share the roadmap deck" in ours and "already done" in ours
     assert theirs == (f"  - Introduce us to the new CIO (owner: 田中 美咲 🚀; "
-                      f"due {TODAY - timedelta(days=1)})")
+                      f"due {TODAY - timedelta(days=1)}; overdue)")
     assert "let go" not in plain
     assert "we will propose a date for our next review." in plain
     assert [p.name for p in out.parent.iterdir()] == ["followup.eml"]
+
+
+def test_export_followup_takes_a_summary_and_decisions(qbr: Any, db: Path,
+                                                       tmp_path: Path) -> None:
+    out = tmp_path / "followup.eml"
+    done = qbr("--db", db, "export", "followup", ACCOUNT, "--out", out,
+               "--summary", "A good hour: <b>& more</b> 第二行 🚀\nنور الهدى",
+               "--decision", "Pilot in the EU first", "--decision", "Renew for two years")
+    assert done.code == 0, done.err
+    assert done.out.startswith(f"Wrote {out}: the follow-up to the QBR on {HELD_DAY}, "
+                               "addressed to 2 people, with 4 action items, 2 decisions and "
+                               "your summary.\n")
+    _, _, plain, html = _read_eml(out)
+    assert "A good hour: <b>& more</b> 第二行 🚀\nنور الهدى\n" in plain
+    assert "A good hour: &lt;b&gt;&amp; more&lt;/b&gt;" in html
+    assert "DECISIONS\n\n  - Pilot in the EU first\n  - Renew for two years" in plain
+    too_long = qbr("--db", db, "export", "followup", ACCOUNT, "--out", out,
+                   "--decision", "x" * 501)
+    assert too_long.code == 1 and "decisions[0]" in too_long.err
 
 
 def test_export_followup_follows_up_the_held_review_not_the_next_one(

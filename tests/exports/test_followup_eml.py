@@ -11,40 +11,52 @@ from pathlib import Path
 import pytest
 
 from qbr_desktop.domain.actions import ActionItem, ActionSide, ActionStatus
+from qbr_desktop.domain.audience.followup import (
+    FollowupFacts,
+    Recap,
+    SectionFacts,
+    customer_followup,
+)
 from qbr_desktop.exports.followup_eml import (
     FollowupExportError,
-    SectionRecap,
     followup_message,
     write_followup,
 )
 
-NOTES = 'Saved 1,200 hours <b>& more</b> "quoted" \'single\'\n第二行 田中 🚀\nنور الهدى'
-SECTIONS = [
-    SectionRecap("Opening", 5, 372.0, True, ""),
-    SectionRecap("Value review", 15, 900.0, True, NOTES),
-    SectionRecap("Close", 2, 0.0, False, "Not reached"),
-]
-ACTIONS = [
+SUMMARY = 'Saved 1,200 hours <b>& more</b> "quoted" \'single\'\n第二行 田中 🚀\nنور الهدى'
+PRIVATE_NOTE = "the VP joined from the airport"
+SECTIONS = (
+    SectionFacts("Opening", 5, True, "", 372.0),
+    SectionFacts("Value review", 15, True, PRIVATE_NOTE, 900.0),
+    SectionFacts("Close", 2, False, "Not reached", 0.0),
+)
+ACTIONS = (
     ActionItem(1, "Send the renewal quote", ActionSide.OURS, "Dana Whitfield",
                date(2026, 11, 30)),
     ActionItem(2, "Introduce us to the new CIO <soon>", ActionSide.THEIRS, "田中 美咲 🚀",
                date(2026, 12, 4), ActionStatus.IN_PROGRESS),
     ActionItem(3, "Share the roadmap deck", ActionSide.OURS, "", None, ActionStatus.DONE),
     ActionItem(4, "An idea we let go", ActionSide.THEIRS, "Nobody", None, ActionStatus.DROPPED),
-]
-RECIPIENTS = [("Jordan Lee", "jordan@acme.example"), ("田中 美咲 🚀", "misaki@acme.example"),
+)
+RECIPIENTS = (("Jordan Lee", "jordan@acme.example"), ("田中 美咲 🚀", "misaki@acme.example"),
               ("نور الهدى", ""), ("Bad Address", "not-an-address"),
-              ("Jordan again", "JORDAN@acme.example")]
+              ("Jordan again", "JORDAN@acme.example"))
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
 
 
-def _message(**changes: object) -> EmailMessage:
+def _facts(**changes: object) -> FollowupFacts:
     arguments: dict[str, object] = {
         "account_name": "Société Acme <R&D>", "meeting_date": date(2026, 11, 20),
-        "recipients": RECIPIENTS, "sections": SECTIONS, "actions": ACTIONS,
-        "next_review": date(2027, 2, 22), "now": NOW}
+        "today": date(2026, 11, 23), "csm_name": "Dana Whitfield",
+        "recipients": RECIPIENTS, "sections": SECTIONS, "timer_ran": True,
+        "recap": Recap(SUMMARY, ("Move the rollout to March", "Pilot <EU> first & fast")),
+        "actions": ACTIONS, "next_review": date(2027, 2, 22)}
     arguments.update(changes)
-    return followup_message(**arguments)  # type: ignore[arg-type]
+    return FollowupFacts(**arguments)  # type: ignore[arg-type]
+
+
+def _message(**changes: object) -> EmailMessage:
+    return followup_message(customer_followup(_facts(**changes)), now=NOW)
 
 
 def _read_back(tmp_path: Path, message: EmailMessage) -> tuple[bytes, EmailMessage]:
@@ -94,29 +106,52 @@ def test_html_part_escapes_what_the_csm_typed_and_keeps_every_script(tmp_path: P
     assert "<b>" not in html
     assert "Société Acme &lt;R&amp;D&gt;" in html
     assert "Introduce us to the new CIO &lt;soon&gt;" in html
+    assert "Pilot &lt;EU&gt; first &amp; fast" in html
     for text in ("第二行 田中 🚀", "نور الهدى"):
         assert text in html and text in plain
-    assert '<p dir="auto">' in html  # right-to-left notes read the right way round
+    assert '<p dir="auto">' in html  # right-to-left text reads the right way round
     assert "Saved 1,200 hours <b>& more</b>" in plain  # the plain part is the text as typed
 
 
-def test_recap_shows_planned_and_actual_minutes_and_notes(tmp_path: Path) -> None:
+def test_the_meetings_notes_and_timings_stay_with_the_csm(tmp_path: Path) -> None:
+    data, parsed = _read_back(tmp_path, _message())
+    plain, html = _parts(parsed)
+    for text in (plain, html):
+        assert PRIVATE_NOTE not in text and "Not reached" not in text
+        assert "planned 5" not in text and "took" not in text and " min" not in text
+    assert PRIVATE_NOTE.encode() not in data
+
+
+def test_decisions_topics_and_summary_come_first_then_the_actions(tmp_path: Path) -> None:
     _, parsed = _read_back(tmp_path, _message())
     plain, html = _parts(parsed)
     assert plain.startswith("Hello everyone,\n\nThank you for your time at the Société Acme "
                             "<R&D> quarterly business review on 2026-11-20.")
-    assert "Opening (planned 5 min, took 6 min)\n" in plain
-    assert "Value review (planned 15 min, took 15 min)\n    Saved 1,200 hours" in plain
-    assert "Close (planned 2 min, not reached)\n    Not reached" in plain
-    assert "(planned 15 min, took 15 min)" in html
+    covered = plain.split("WHAT WE COVERED\n\n")[1].split("\n\n")[0]
+    assert covered == "  - Opening\n  - Value review"  # "Close" was not reached
+    decisions = plain.split("DECISIONS\n\n")[1].split("\n\n")[0]
+    assert decisions == "  - Move the rollout to March\n  - Pilot <EU> first & fast"
+    assert (plain.index("Saved 1,200 hours") < plain.index("WHAT WE COVERED")
+            < plain.index("DECISIONS") < plain.index("ACTION ITEMS"))
+    assert html.index("<h2>Decisions</h2>") < html.index("<h2>Action items</h2>")
 
 
-def test_recap_without_a_timed_meeting_shows_the_plan_only(tmp_path: Path) -> None:
-    untimed = [SectionRecap("Opening", 5), SectionRecap("Close", 2)]
-    _, parsed = _read_back(tmp_path, _message(sections=untimed))
-    plain, _ = _parts(parsed)
-    assert "Opening (planned 5 min)\n" in plain
-    assert "took" not in plain
+def test_without_the_timer_every_topic_is_listed_and_no_empty_headings(tmp_path: Path) -> None:
+    _, parsed = _read_back(tmp_path, _message(timer_ran=False, recap=Recap()))
+    plain, html = _parts(parsed)
+    covered = plain.split("WHAT WE COVERED\n\n")[1].split("\n\n")[0]
+    assert covered == "  - Opening\n  - Value review\n  - Close"
+    assert "DECISIONS" not in plain and "Decisions" not in html
+
+
+def test_signed_with_the_csms_name(tmp_path: Path) -> None:
+    _, parsed = _read_back(tmp_path, _message())
+    plain, html = _parts(parsed)
+    assert plain.rstrip().endswith("Best regards,\nDana Whitfield")
+    assert "Dana Whitfield</span>" in html
+    _, unsigned = _read_back(tmp_path, _message(csm_name="  "))
+    plain, _ = _parts(unsigned)
+    assert plain.rstrip().endswith("Best regards,")
 
 
 def test_action_items_are_grouped_by_side_without_the_dropped_ones(tmp_path: Path) -> None:
@@ -135,9 +170,16 @@ def test_action_items_are_grouped_by_side_without_the_dropped_ones(tmp_path: Pat
             "review is planned for 2027-02-22.") in plain
 
 
+def test_an_item_past_its_due_date_is_marked_overdue(tmp_path: Path) -> None:
+    _, parsed = _read_back(tmp_path, _message(today=date(2026, 12, 1)))
+    plain, _ = _parts(parsed)
+    assert "Send the renewal quote (owner: Dana Whitfield; due 2026-11-30; overdue)" in plain
+    assert "new CIO <soon> (owner: 田中 美咲 🚀; due 2026-12-04)" in plain
+
+
 def test_no_actions_no_next_date_and_a_single_recipient(tmp_path: Path) -> None:
-    message = _message(actions=[], next_review=None,
-                       recipients=[("Jordan Lee", "jordan@acme.example")])
+    message = _message(actions=(), next_review=None,
+                       recipients=(("Jordan Lee", "jordan@acme.example"),))
     _, parsed = _read_back(tmp_path, message)
     plain, _ = _parts(parsed)
     assert plain.startswith("Hello Jordan Lee,\n")
@@ -147,14 +189,14 @@ def test_no_actions_no_next_date_and_a_single_recipient(tmp_path: Path) -> None:
 
 
 def test_nobody_to_address_leaves_the_to_line_for_the_csm(tmp_path: Path) -> None:
-    _, parsed = _read_back(tmp_path, _message(recipients=[("Nour", "")]))
+    _, parsed = _read_back(tmp_path, _message(recipients=(("Nour", ""),)))
     assert parsed["To"] is None
     assert parsed["X-Unsent"] == "1"
 
 
 def test_line_breaks_in_names_cannot_add_headers(tmp_path: Path) -> None:
     message = _message(account_name="Acme\r\nBcc: spy@evil.example",
-                       recipients=[("Jordan\nBcc: spy@evil.example", "jordan@acme.example")])
+                       recipients=(("Jordan\nBcc: spy@evil.example", "jordan@acme.example"),))
     data, parsed = _read_back(tmp_path, message)
     assert parsed["Bcc"] is None
     assert parsed["Subject"] == "Follow-up: Acme Bcc: spy@evil.example QBR, 2026-11-20"
