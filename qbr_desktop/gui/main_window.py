@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
         self.stakeholder_panel = StakeholderPanel(self.context.stakeholders, self)
         self.account_tabs.addTab(self.stakeholder_panel, "Stake&holders")
         self.agenda_tab = AgendaTab(self.context.agendas, self.context.stakeholders,
-                                    self._follow_up_email, self)
+                                    self._follow_up_email, self,
+                                    followed_up=self._followed_up_review)
         self.account_tabs.addTab(self.agenda_tab, "&Meeting")
         self.deck_tab = DeckTab(self.context, self)
         self.account_tabs.addTab(self.deck_tab, "Dec&k")
@@ -313,6 +314,14 @@ class MainWindow(QMainWindow):
         from qbr_desktop.services.followup import followup_for
 
         return followup_for(self.context, account_id)
+
+    def _followed_up_review(self, account_id: int) -> int | None:
+        from qbr_desktop.services.followup import FollowupError, followed_up_review
+
+        try:
+            return followed_up_review(self.context, account_id, datetime.now(UTC))
+        except FollowupError:
+            return None
 
     def _view_changed(self, index: int) -> None:
         if index == 1 and self._overview_stale:

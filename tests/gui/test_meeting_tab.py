@@ -18,13 +18,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QSpinBox
+from typing_support import type_text
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.contacts import ContactLevel
 from qbr_desktop.domain.stakeholders import DecisionRole, Stakeholder
 from qbr_desktop.gui.agenda.agenda_tab import RUN, AgendaTab
 from qbr_desktop.services.agendas import AgendaService
-from qbr_desktop.services.followup import followup_for
+from qbr_desktop.services.followup import FollowupError, followed_up_review, followup_for
 
 
 @dataclass
@@ -72,8 +73,15 @@ def tab(qtbot: Any, setup: Setup) -> Iterator[AgendaTab]:
 
 
 def make_tab(qtbot: Any, setup: Setup) -> AgendaTab:
+    def followed_up(account_id: int) -> int | None:
+        try:
+            return followed_up_review(setup.context, account_id, setup.clocks.wall)
+        except FollowupError:
+            return None
+
     shown = AgendaTab(agendas(setup), setup.context.stakeholders,
-                      lambda account_id: followup_for(setup.context, account_id))
+                      lambda account_id: followup_for(setup.context, account_id),
+                      followed_up=followed_up)
     shown.meeting.chime = lambda: setup.chimes.append("chime")
     qtbot.addWidget(shown)
     shown.resize(1300, 850)
@@ -252,6 +260,40 @@ def test_actions_check_in_and_the_follow_up_email(qtbot: Any, tab: AgendaTab, se
     assert "Acme <R&D>" in str(message["Subject"])
     assert "Send the <pilot> plan & pricing" in message.get_body(  # type: ignore[union-attr]
         ("plain",)).get_content()
+
+
+def test_the_recap_typed_for_the_attendees_is_kept_and_sent_without_the_notes(
+        qtbot: Any, tab: AgendaTab, setup: Setup, tmp_path: Path) -> None:
+    tab.pages.setCurrentIndex(RUN)
+    tab.meeting.start()
+    tab.notes.edit.setFocus()
+    qtbot.keyClicks(tab.notes.edit, "Private: the VP joined from the airport")
+    tab.notes.flush()
+    tab.meeting.finish()
+    tab.show_account(setup.account_id)  # the follow-up is about the meeting just held
+    tab.pages.setCurrentIndex(2)
+    recap = tab.follow_up.recap
+    assert recap.isEnabled()
+    recap.summary_edit.setFocus()
+    type_text(recap.summary_edit, "Thanks for a frank hour <3 & 田中 🚀")
+    QTest.keyClick(recap.summary_edit, Qt.Key.Key_Tab)  # Tab moves on; leaving saves
+    assert recap.decisions_edit.hasFocus()
+    qtbot.keyClicks(recap.decisions_edit, "Pilot in the EU first")
+    QTest.keyClick(recap.decisions_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(recap.decisions_edit, "Renew for two years")
+    qtbot.waitUntil(lambda: recap.status.text() == "Saved.", timeout=3000)
+    stored = setup.context.agendas.recap(setup.review_id)
+    assert stored.summary == "Thanks for a frank hour <3 & 田中 🚀"
+    assert stored.decisions == ("Pilot in the EU first", "Renew for two years")
+    out = tab.write_follow_up_email(tmp_path / "follow-up.eml")
+    assert out is not None
+    message = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
+    plain = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Thanks for a frank hour <3 & 田中 🚀" in plain
+    assert "  - Pilot in the EU first\n  - Renew for two years" in plain.replace("\r\n", "\n")
+    assert "airport" not in out.read_text(encoding="utf-8", errors="replace")
+    tab.show_account(setup.account_id)  # shown again: the stored text, as saved
+    assert recap.summary_edit.toPlainText() == stored.summary
 
 
 def test_a_restarted_app_resumes_the_meeting_where_it_was(qtbot: Any, tab: AgendaTab,

@@ -54,8 +54,10 @@ class AgendaTab(QWidget):
 
     def __init__(self, agendas: AgendaService, stakeholders: StakeholderService,
                  email_for: Callable[[int], EmailMessage],
-                 parent: QWidget | None = None) -> None:
-        """`email_for` drafts an account's follow-up email (services/followup.py)."""
+                 parent: QWidget | None = None, *,
+                 followed_up: Callable[[int], int | None] | None = None) -> None:
+        """`email_for` drafts an account's follow-up email and `followed_up` names the review
+        it is about (services/followup.py)."""
         super().__init__(parent)
         self.agendas, self.stakeholders, self.email_for = agendas, stakeholders, email_for
         self.account_id: int | None = None
@@ -77,7 +79,7 @@ class AgendaTab(QWidget):
         self.quick_action = QuickAction(self)
         self.actions_list = QListWidget(self)
         self.actions_list.setAccessibleName("This meeting's action items")
-        self.follow_up = FollowUpView(agendas, self)
+        self.follow_up = FollowUpView(agendas, followed_up, self)
         self.message = QLabel(self)
         self.message.setProperty("class", "fieldError")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -139,6 +141,7 @@ class AgendaTab(QWidget):
     def show_account(self, account_id: int, review_id: int | None = None) -> None:
         """The account's meeting: the chosen review, else the one the service picks."""
         self.notes.flush()
+        self.follow_up.recap.flush()
         self.account_id = account_id
         self.setEnabled(True)
         try:
@@ -279,6 +282,7 @@ class AgendaTab(QWidget):
 
         if self.account_id is None:
             return None
+        self.follow_up.recap.flush()
         written = self._safely(lambda: write_followup(self.email_for(self.account_id or 0),
                                                       path))
         if isinstance(written, Path):

@@ -1,10 +1,12 @@
-"""After the meeting: the account's commitments, ours and theirs, until they are done.
+"""After the meeting: the account's commitments, ours and theirs, until they are done, and
+what the CSM writes for the attendees' follow-up email.
 
 The completion share is held against the reference's 85 % execution target; overdue items
 are marked. Status changes are saved as they are picked."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -26,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop.domain.actions import EXECUTION_TARGET, ActionItem, ActionStatus, FollowUp
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.gui.agenda.recap_editor import RecapEditor
+from qbr_desktop.services.agendas import local_time
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -39,9 +43,14 @@ class FollowUpView(QWidget):
     #: The CSM asked for the follow-up email draft.
     email_requested = Signal()
 
-    def __init__(self, service: AgendaService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: AgendaService,
+                 followed_up: Callable[[int], int | None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`followed_up` names the review an account's follow-up email is about (None when
+        no QBR has taken place); the recap edited here is that review's."""
         super().__init__(parent)
         self.service = service
+        self.followed_up = followed_up or service.review_for
         self.account_id: int | None = None
         self.tracker: FollowUp | None = None
         self.summary = QLabel(self)
@@ -65,6 +74,7 @@ class FollowUpView(QWidget):
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
+        self.recap = RecapEditor(service, self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -73,17 +83,31 @@ class FollowUpView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.recap)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 
     def show_account(self, account_id: int) -> None:
         self.account_id = account_id
+        self._show_recap(account_id)
         try:
             self.tracker = self.service.follow_up(account_id)
         except (DomainError, StoreError) as exc:
             self.summary.setText(f"Could not read the action items: {exc}")
             return
         self._fill(self.tracker, self.service.today())
+
+    def _show_recap(self, account_id: int) -> None:
+        try:
+            review_id = self.followed_up(account_id)
+            if review_id is None:
+                self.recap.show_review(None)
+                return
+            agenda = self.service.agenda(review_id)
+        except (DomainError, StoreError):
+            self.recap.show_review(None)
+            return
+        self.recap.show_review(review_id, local_time(agenda.scheduled_at, agenda.time_zone))
 
     def _fill(self, tracker: FollowUp, today: date) -> None:
         if tracker.completion is None:
