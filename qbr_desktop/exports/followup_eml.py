@@ -2,9 +2,10 @@
 
 Built with the standard library's `email` package from plain data (no database access):
 
-- To: the people who confirmed or attended, as "Name <address>"; names in any script are
-  RFC 2047-encoded by the email policy. People without a usable address are left out (the
-  caller reports them). Addresses are de-duplicated, ignoring case.
+- To: the people who confirmed or attended, as "Name <address>", written by
+  exports.mail_addresses (names in any script, one address a line, none lost to the
+  email package's folding). People without a usable address are left out (the caller
+  reports them). Addresses are de-duplicated, ignoring case.
 - Subject "Follow-up: ACCOUNT QBR, YYYY-MM-DD", encoded when it is not ASCII.
 - `X-Unsent: 1` makes Outlook open the file as a draft with a Send button; other clients
   ignore it and show the message.
@@ -17,20 +18,18 @@ Built with the standard library's `email` package from plain data (no database a
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email import policy
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
 from qbr_desktop.atomic_files import write_bytes
 from qbr_desktop.domain.actions import ActionItem, ActionSide, ActionStatus
-from qbr_desktop.domain.contacts import is_plausible_email
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.exports.mail_addresses import one_line, recipients_from, set_address_header
 
 
 class FollowupExportError(DomainError):
@@ -46,29 +45,6 @@ class SectionRecap:
     actual_seconds: float | None = None  # None when the meeting was not run with the timer
     visited: bool = False
     notes: str = ""
-
-
-def one_line(text: str) -> str:
-    """Header-safe text: line breaks and runs of white space become one space."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def usable_address(name: str, email: str) -> Address | None:
-    """The person as a To address, or None when the address cannot be sent to."""
-    email = email.strip()
-    if not is_plausible_email(email):
-        return None
-    local, _, domain = email.rpartition("@")
-    try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
-    if not local.isascii():
-        return None  # an internationalised mailbox needs SMTPUTF8, which .eml readers vary on
-    try:
-        return Address(display_name=one_line(name), addr_spec=f"{local}@{domain}")
-    except (ValueError, IndexError):
-        return None
 
 
 def check_eml_name(out: Path) -> Path:
@@ -90,15 +66,8 @@ def followup_message(account_name: str, meeting_date: date,
                      now: datetime | None = None) -> EmailMessage:
     """The draft email: recipients are (name, email) pairs; dropped actions are left out."""
     message = EmailMessage(policy=policy.default)
-    addresses: list[Address] = []
-    seen: set[str] = set()
-    for name, email in recipients:
-        address = usable_address(name, email)
-        if address is not None and address.addr_spec.casefold() not in seen:
-            seen.add(address.addr_spec.casefold())
-            addresses.append(address)
-    if addresses:
-        message["To"] = addresses
+    addresses = recipients_from(recipients).addresses
+    set_address_header(message, "To", addresses)
     message["Subject"] = subject_for(account_name, meeting_date)
     message["Date"] = format_datetime((now or datetime.now(UTC)).astimezone())
     message["X-Unsent"] = "1"

@@ -26,7 +26,8 @@ from qbr_desktop.domain.actions import ActionItem, ActionStatus
 from qbr_desktop.domain.contacts import ReviewStatus
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.meeting_timer import Phase
-from qbr_desktop.exports.followup_eml import SectionRecap, followup_message, usable_address
+from qbr_desktop.exports.followup_eml import SectionRecap, followup_message
+from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.stakeholders import ReviewChoice
 from qbr_desktop.store.engine import session_scope
