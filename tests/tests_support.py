@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+from typing import NoReturn
 
 import pytest
 
@@ -13,7 +15,21 @@ def require_tool(name: str) -> str:
     path = shutil.which(name)
     if path:
         return path
-    message = f"{name} is not installed"
+    _missing(f"{name} is not installed")
+
+
+def require_perl_modules(*modules: str, debian_package: str) -> str:
+    """Perl's path once it loads every module; skips (or fails in CI) otherwise."""
+    perl = require_tool("perl")
+    loaded = subprocess.run([perl, *(f"-M{module}" for module in modules), "-e", "1"],
+                            capture_output=True, text=True, check=False)
+    if loaded.returncode == 0:
+        return perl
+    _missing(f"Perl's {', '.join(modules)} is not installed (Debian package "
+             f"{debian_package})")
+
+
+def _missing(message: str) -> NoReturn:
     if os.environ.get("QBR_REQUIRE_ALL_TOOLS") == "1":
         pytest.fail(f"{message}, and QBR_REQUIRE_ALL_TOOLS=1 forbids skipping")
     pytest.skip(message)

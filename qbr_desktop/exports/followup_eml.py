@@ -4,9 +4,10 @@ Built with the standard library's `email` package from the customer's FollowupCo
 (domain.audience.followup: decisions, action items, an optional summary the CSM wrote; never
 the meeting's notes or its timings), with no database access:
 
-- To: the people who confirmed or attended, as "Name <address>"; names in any script are
-  RFC 2047-encoded by the email policy. People without a usable address are left out (the
-  caller reports them). Addresses are de-duplicated, ignoring case.
+- To: the people who confirmed or attended, as "Name <address>", written by
+  exports.mail_addresses (names in any script, one address a line, none lost to the
+  email package's folding). People without a usable address are left out (the caller
+  reports them). Addresses are de-duplicated, ignoring case.
 - Subject "Follow-up: ACCOUNT QBR, YYYY-MM-DD", encoded when it is not ASCII.
 - `X-Unsent: 1` makes Outlook open the file as a draft with a Send button; other clients
   ignore it and show the message.
@@ -20,47 +21,24 @@ the meeting's notes or its timings), with no database access:
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from email import policy
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
 from qbr_desktop.atomic_files import write_bytes
 from qbr_desktop.domain.audience.followup import FollowupContent
-from qbr_desktop.domain.contacts import is_plausible_email
 from qbr_desktop.domain.deck import ActionFigure
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.exports.mail_addresses import one_line, recipients_from, set_address_header
 
 
 class FollowupExportError(DomainError):
     """The follow-up email cannot be written as asked."""
 
 
-def one_line(text: str) -> str:
-    """Header-safe text: line breaks and runs of white space become one space."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def usable_address(name: str, email: str) -> Address | None:
-    """The person as a To address, or None when the address cannot be sent to."""
-    email = email.strip()
-    if not is_plausible_email(email):
-        return None
-    local, _, domain = email.rpartition("@")
-    try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
-    if not local.isascii():
-        return None  # an internationalised mailbox needs SMTPUTF8, which .eml readers vary on
-    try:
-        return Address(display_name=one_line(name), addr_spec=f"{local}@{domain}")
-    except (ValueError, IndexError):
-        return None
 
 
 def check_eml_name(out: Path) -> Path:
@@ -79,15 +57,8 @@ def followup_message(content: FollowupContent, *, now: datetime | None = None) -
     """The draft email from the customer's content (domain.audience.followup); people
     without a usable address are left off the To line."""
     message = EmailMessage(policy=policy.default)
-    addresses: list[Address] = []
-    seen: set[str] = set()
-    for name, email in content.recipients:
-        address = usable_address(name, email)
-        if address is not None and address.addr_spec.casefold() not in seen:
-            seen.add(address.addr_spec.casefold())
-            addresses.append(address)
-    if addresses:
-        message["To"] = addresses
+    addresses = recipients_from(content.recipients).addresses
+    set_address_header(message, "To", addresses)
     message["Subject"] = subject_for(content.account_name, content.meeting_date)
     message["Date"] = format_datetime((now or datetime.now(UTC)).astimezone())
     message["X-Unsent"] = "1"

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -111,7 +110,7 @@ def email_draft(context: AppContext, account_id: int, folder: Path, *,
                 now: datetime | None = None) -> EmailDraft:
     """The draft with the deck and the brief, both built into `folder` first. The deck is
     the customer's copy: no talking points in its notes (write_deck's speaker_notes)."""
-    from qbr_desktop.exports.followup_eml import one_line, usable_address
+    from qbr_desktop.exports.mail_addresses import one_line, recipients_from, set_address_header
 
     content = context.decks.content(context, account_id)
     plan = context.decks.plan(account_id)
@@ -121,19 +120,10 @@ def email_draft(context: AppContext, account_id: int, folder: Path, *,
     deck = write_deck_file(content, target_in(folder, deck_name), plan, None).path
     brief = write_pdf_file("brief", content, target_in(folder, brief_name))
 
-    addresses: list[Address] = []
-    seen: set[str] = set()
-    without: list[str] = []
-    for name, mail in _attendees(context, account_id):
-        address = usable_address(name, mail)
-        if address is None:
-            without.append(name)
-        elif address.addr_spec.casefold() not in seen:
-            seen.add(address.addr_spec.casefold())
-            addresses.append(address)
+    recipients = recipients_from(_attendees(context, account_id))
+    addresses, without = recipients.addresses, recipients.unusable
     message = EmailMessage(policy=policy.default)
-    if addresses:
-        message["To"] = addresses
+    set_address_header(message, "To", addresses)
     when = content.meeting_date.isoformat() if content.meeting_date else content.quarter
     message["Subject"] = f"{one_line(content.account_name)} QBR, {when}: deck and brief"
     message["Date"] = format_datetime((now or datetime.now(UTC)).astimezone())

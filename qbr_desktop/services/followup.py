@@ -36,7 +36,8 @@ from qbr_desktop.domain.audience.followup import (
 from qbr_desktop.domain.contacts import ReviewStatus
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.meeting_timer import Phase
-from qbr_desktop.exports.followup_eml import followup_message, usable_address
+from qbr_desktop.exports.followup_eml import followup_message
+from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.rows import account_row
 from qbr_desktop.services.stakeholders import ReviewChoice
