@@ -11,6 +11,14 @@ percentile = (peers doing worse + half the peers with the same value) รท peers ร
 "Worse" means lower for most metrics and higher for those where less is better
 (support tickets), so a high percentile is always good news. An account level with
 every peer sits at 50.
+
+Phrases. The side of the peer median (better, level or worse) is decided by the value
+and the median as a reader sees them side by side; the percentile only sharpens a
+better or worse side into a top or bottom quarter or tenth. A mid-rank percentile can
+sit above 50 while the value equals the median (ties), or at 50 while the value is
+off it: the percentile alone would let a phrase contradict the figures beside it.
+Lower-is-better metrics say "fewer" and "more" rather than "above" and "below", which
+a reader takes to describe the value, not how good it is.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import NamedTuple
 
 from qbr_desktop.domain.health import format_number
@@ -75,6 +84,14 @@ BENCHMARK_METRICS: tuple[BenchmarkMetric, ...] = (
 )
 
 
+class Standing(Enum):
+    """Where an account stands against its peer median, in the metric's own direction."""
+
+    BETTER = "better"
+    LEVEL = "level"
+    WORSE = "worse"
+
+
 @dataclass(frozen=True, slots=True)
 class Cohort:
     criteria: tuple[str, ...]
@@ -92,6 +109,12 @@ class MetricBenchmark:
     percentile: float | None
     peers_with_data: int
     phrase: str
+    higher_is_better: bool
+
+    @property
+    def standing(self) -> Standing | None:
+        """Better, level or worse than the peer median; None without both figures."""
+        return _standing(self.key, self.value, self.cohort_median, self.higher_is_better)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,24 +194,56 @@ def _fallback_note(target: PeerProfile, first_size: int | None,
     return note
 
 
-def _phrase(label: str, percentile: float | None, has_value: bool) -> str:
+def _standing(key: str, value: float | None, median: float | None,
+              higher_is_better: bool) -> Standing | None:
+    if value is None or median is None:
+        return None
+    # Figures that print alike are level: "above the median" beside "70%" and "70%"
+    # reads as a mistake, whatever the third decimal says.
+    if format_peer_value(key, value) == format_peer_value(key, median):
+        return Standing.LEVEL
+    return Standing.BETTER if (value > median) == higher_is_better else Standing.WORSE
+
+
+# Templates by (position, higher is better); {label} is the metric's label. The middle
+# positions are the Standing values.
+_PHRASES: dict[tuple[str, bool], str] = {
+    ("top 10", True): "top 10% in {label}",
+    ("top 25", True): "top 25% in {label}",
+    ("better", True): "above the peer median in {label}",
+    ("level", True): "level with the peer median in {label}",
+    ("worse", True): "below the peer median in {label}",
+    ("bottom 25", True): "bottom 25% in {label}",
+    ("bottom 10", True): "bottom 10% in {label}",
+    ("top 10", False): "top 10% for fewest {label}",
+    ("top 25", False): "top 25% for fewest {label}",
+    ("better", False): "fewer {label} than the peer median",
+    ("level", False): "level with the peer median in {label}",
+    ("worse", False): "more {label} than the peer median",
+    ("bottom 25", False): "bottom 25% for most {label}",
+    ("bottom 10", False): "bottom 10% for most {label}",
+}
+_NO_DATA = "no data for {label}"
+_NO_PEER_DATA = "no peer data for {label}"
+
+
+def _position(standing: Standing, percentile: float) -> str:
+    # A top or bottom band only ever sharpens the side of the median, never overrides it.
+    if standing is Standing.BETTER and percentile >= 75:
+        return "top 10" if percentile >= 90 else "top 25"
+    if standing is Standing.WORSE and percentile <= 25:
+        return "bottom 10" if percentile <= 10 else "bottom 25"
+    return standing.value
+
+
+def _phrase(metric: BenchmarkMetric, percentile: float | None,
+            standing: Standing | None, has_value: bool) -> str:
     if not has_value:
-        return f"no data for {label}"
-    if percentile is None:
-        return f"no peer data for {label}"
-    if percentile >= 90:
-        return f"top 10% in {label}"
-    if percentile >= 75:
-        return f"top 25% in {label}"
-    if percentile <= 10:
-        return f"bottom 10% in {label}"
-    if percentile <= 25:
-        return f"bottom 25% in {label}"
-    if percentile > 50:
-        return f"above the peer median in {label}"
-    if percentile < 50:
-        return f"below the peer median in {label}"
-    return f"level with the peer median in {label}"
+        return _NO_DATA.format(label=metric.label)
+    if percentile is None or standing is None:
+        return _NO_PEER_DATA.format(label=metric.label)
+    template = _PHRASES[(_position(standing, percentile), metric.higher_is_better)]
+    return template.format(label=metric.label)
 
 
 def _metric(metric: BenchmarkMetric, value: float | None, median: float | None,
@@ -196,10 +251,12 @@ def _metric(metric: BenchmarkMetric, value: float | None, median: float | None,
     percentile = None
     if value is not None and peers > 0:
         percentile = round((worse + equal / 2) / peers * 100, 1)
+    standing = _standing(metric.key, value, median, metric.higher_is_better)
     return MetricBenchmark(
         key=metric.key, label=metric.label, value=value,
         cohort_median=median, percentile=percentile, peers_with_data=peers,
-        phrase=_phrase(metric.label, percentile, value is not None),
+        phrase=_phrase(metric, percentile, standing, value is not None),
+        higher_is_better=metric.higher_is_better,
     )
 
 

@@ -120,11 +120,12 @@ def test_75_and_25_are_the_quartile_boundaries(value: float, phrase: str) -> Non
 def test_lower_is_better_inverts_the_percentile() -> None:
     peers = [peer(i, support_tickets=t) for i, t in enumerate((5, 6, 7, 8, 9), start=2)]
     few = metric(benchmark(peer(1, support_tickets=2), peers), "support_tickets")
-    assert few.percentile == 100.0 and few.phrase == "top 10% in support tickets"
+    assert few.percentile == 100.0 and few.phrase == "top 10% for fewest support tickets"
     many = metric(benchmark(peer(1, support_tickets=12), peers), "support_tickets")
-    assert many.percentile == 0.0 and many.phrase == "bottom 10% in support tickets"
+    assert many.percentile == 0.0 and many.phrase == "bottom 10% for most support tickets"
     tied = metric(benchmark(peer(1, support_tickets=6), peers), "support_tickets")
     assert tied.percentile == 70.0  # 3 peers have more tickets, 1 the same: (3 + 0.5) / 5
+    assert tied.phrase == "fewer support tickets than the peer median"
 
 
 def test_no_data() -> None:

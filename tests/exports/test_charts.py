@@ -150,7 +150,8 @@ def test_benchmark_chart_draws_bars(qapp: Any) -> None:
 
 def test_benchmark_chart_without_peer_data(qapp: Any) -> None:
     empty = Benchmark(1, Cohort((), "the whole portfolio", 0, None), tuple(
-        MetricBenchmark(m.key, m.label, None, None, None, 0, f"no data for {m.label}")
+        MetricBenchmark(m.key, m.label, None, None, None, 0, f"no data for {m.label}",
+                        m.higher_is_better)
         for m in BENCHMARK_METRICS))
     decoded(benchmark_chart(empty))
     alone = benchmark(PeerProfile(1, "Retail", "Core", "Unknown tenure", {"nps": 5.0}),

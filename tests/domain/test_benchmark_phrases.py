@@ -1,0 +1,154 @@
+"""Benchmark phrases say which side of the peer median the account is on, for every metric.
+
+A phrase is read word by word, as a CSM glances at it: "top"/"bottom" say good or bad
+news; "above", "more" and "most" say the value is higher, "below", "fewer" and "fewest"
+that it is lower, which is good or bad news depending on the metric's direction. Every
+word must agree with where the value really stands against the median shown beside it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qbr_desktop.domain.benchmark import (
+    BENCHMARK_METRICS,
+    BenchmarkMetric,
+    MetricBenchmark,
+    PeerProfile,
+    Standing,
+    benchmark,
+    benchmark_portfolio,
+    format_peer_value,
+)
+
+BETTER, LEVEL, WORSE = "better", "level", "worse"
+HIGHER_WORDS = {"above", "more", "most"}
+LOWER_WORDS = {"below", "fewer", "fewest"}
+
+
+def profile(account_id: int, metric: BenchmarkMetric, value: float | None) -> PeerProfile:
+    values = {} if value is None else {metric.key: value}
+    return PeerProfile(account_id, "Retail", "Growth", "1–2 years", values)
+
+
+def side_of_median(metric: BenchmarkMetric, value: float, median: float) -> str:
+    """Where the value stands as a reader sees the two figures side by side."""
+    if format_peer_value(metric.key, value) == format_peer_value(metric.key, median):
+        return LEVEL
+    return BETTER if (value > median) == metric.higher_is_better else WORSE
+
+
+def sides_claimed(metric: BenchmarkMetric, phrase: str) -> set[str]:
+    words = set(re.findall(r"[a-z]+", phrase.replace(metric.label, " ")))
+    claimed = set()
+    if "top" in words:
+        claimed.add(BETTER)
+    if "bottom" in words:
+        claimed.add(WORSE)
+    if words & HIGHER_WORDS:
+        claimed.add(BETTER if metric.higher_is_better else WORSE)
+    if words & LOWER_WORDS:
+        claimed.add(WORSE if metric.higher_is_better else BETTER)
+    if "level" in words:
+        claimed.add(LEVEL)
+    if not metric.higher_is_better and words & {"top", "bottom"}:
+        # "top 10% in support tickets" could mean the most tickets: the phrase must say.
+        assert words & (HIGHER_WORDS | LOWER_WORDS), phrase
+    return claimed
+
+
+def assert_truthful(metric: BenchmarkMetric, result: MetricBenchmark,
+                    peers: list[float]) -> None:
+    assert result.value is not None and result.percentile is not None
+    median = statistics.median(peers)
+    assert result.cohort_median == median
+    side = side_of_median(metric, result.value, median)
+    assert sides_claimed(metric, result.phrase) == {side}, (result.phrase, median)
+    # More than half the peers doing worse can never leave the value on the worse side.
+    if result.percentile > 50:
+        assert side != WORSE, result
+    if result.percentile < 50:
+        assert side != BETTER, result
+    assert result.standing is not None and result.standing.value == side
+
+
+# Whole numbers and halves make ties and equal medians common; fractions test the rest.
+VALUES = st.one_of(st.integers(0, 12).map(float), st.integers(0, 24).map(lambda n: n / 2),
+                   st.floats(0, 100, allow_nan=False).map(lambda v: round(v, 3)))
+
+
+@settings(max_examples=400)
+@given(metric=st.sampled_from(BENCHMARK_METRICS), own=VALUES,
+       peers=st.lists(VALUES, min_size=1, max_size=25))
+def test_every_phrase_agrees_with_the_side_of_the_median(
+        metric: BenchmarkMetric, own: float, peers: list[float]) -> None:
+    target = profile(0, metric, own)
+    cohort = [target, *(profile(n, metric, v) for n, v in enumerate(peers, start=1))]
+    one = next(m for m in benchmark(target, cohort, minimum=1).metrics if m.key == metric.key)
+    assert_truthful(metric, one, peers)
+    every = benchmark_portfolio(cohort, minimum=1)[0]
+    assert next(m for m in every.metrics if m.key == metric.key) == one
+
+
+# -- each metric in each position ---------------------------------------------------------
+
+# Peers valued 1..10 (median 5.5); each peer beaten is 10 percentile points. Values are for
+# a higher-is-better metric and mirrored (11 - value) for a lower-is-better one.
+POSITIONS = {
+    "top 10%": (10.5, "top 10% in {}", "top 10% for fewest {}"),
+    "top 25%": (8.5, "top 25% in {}", "top 25% for fewest {}"),
+    "above the median": (7.5, "above the peer median in {}", "fewer {} than the peer median"),
+    "level": (5.5, "level with the peer median in {}", "level with the peer median in {}"),
+    "below the median": (3.5, "below the peer median in {}", "more {} than the peer median"),
+    "bottom 25%": (2.5, "bottom 25% in {}", "bottom 25% for most {}"),
+    "bottom 10%": (0.5, "bottom 10% in {}", "bottom 10% for most {}"),
+}
+
+
+@pytest.mark.parametrize("position", POSITIONS)
+@pytest.mark.parametrize("metric", BENCHMARK_METRICS, ids=lambda m: m.key)
+def test_each_metric_in_each_position(metric: BenchmarkMetric, position: str) -> None:
+    value, higher_words, lower_words = POSITIONS[position]
+    own = value if metric.higher_is_better else 11 - value
+    peers = [float(n) for n in range(1, 11)]
+    cohort = [profile(n, metric, v) for n, v in enumerate(peers, start=1)]
+    result = next(m for m in benchmark(profile(0, metric, own), cohort).metrics
+                  if m.key == metric.key)
+    words = higher_words if metric.higher_is_better else lower_words
+    assert result.phrase == words.format(metric.label)
+    assert_truthful(metric, result, peers)
+
+
+def test_a_value_on_the_median_is_level_whatever_the_ties_do_to_the_percentile() -> None:
+    # Mid-rank puts the account above 50 (one peer lower, four tied), yet it sits on the
+    # median: "above the median" beside two equal figures would be false.
+    metric = BENCHMARK_METRICS[0]
+    peers = [1.0, 5.0, 5.0, 5.0, 5.0]
+    cohort = [profile(n, metric, v) for n, v in enumerate(peers, start=1)]
+    result = benchmark(profile(0, metric, 5.0), cohort).metrics[0]
+    assert result.percentile == 60.0 and result.cohort_median == 5.0
+    assert result.phrase == "level with the peer median in health"
+
+
+def test_a_percentile_of_50_off_the_median_says_which_side() -> None:
+    metric = BENCHMARK_METRICS[0]
+    cohort = [profile(1, metric, 10.0), profile(2, metric, 90.0)]
+    result = benchmark(profile(0, metric, 40.0), cohort, minimum=1).metrics[0]
+    assert (result.percentile, result.cohort_median) == (50.0, 50.0)
+    assert result.phrase == "below the peer median in health"
+
+
+def test_figures_that_print_alike_are_level() -> None:
+    coverage = next(m for m in BENCHMARK_METRICS if m.key == "coverage_rate")
+    cohort = [profile(n, coverage, v) for n, v in enumerate((0.5, 0.699, 0.9), start=1)]
+    result = next(m for m in benchmark(profile(0, coverage, 0.701), cohort, minimum=1).metrics
+                  if m.key == "coverage_rate")
+    assert format_peer_value(result.key, result.value) == "70%"
+    assert format_peer_value(result.key, result.cohort_median) == "70%"
+    assert result.standing is Standing.LEVEL
+    assert result.phrase == "level with the peer median in user coverage"
