@@ -9,8 +9,8 @@ itself is never one of its own peers, and the cohort size counts only the others
 Percentile (mid-rank). Among the peers that have a value for the metric,
 percentile = (peers doing worse + half the peers with the same value) ÷ peers × 100.
 "Worse" means lower for most metrics and higher for those where less is better
-(support tickets), so a high percentile is always good news. An account level with
-every peer sits at 50.
+(support tickets per 100 seats), so a high percentile is always good news. An account
+level with every peer sits at 50.
 
 Phrases. The side of the peer median (better, level or worse) is decided by the value
 and the median as a reader sees them side by side; the percentile only sharpens a
@@ -39,6 +39,7 @@ MINIMUM_COHORT = 5
 UNKNOWN_TENURE = "Unknown tenure"
 TENURE_BANDS = ("Under 1 year", "1–2 years", "2–5 years", "5+ years")
 WHOLE_PORTFOLIO = "the whole portfolio"
+TICKETS_PER_100_SEATS = "support_tickets_per_100_seats"
 
 
 def tenure_band(customer_since: date | None, today: date) -> str:
@@ -80,8 +81,26 @@ BENCHMARK_METRICS: tuple[BenchmarkMetric, ...] = (
     BenchmarkMetric("logins_per_user_week", "engagement", True),
     BenchmarkMetric("csat", "CSAT", True),
     BenchmarkMetric("nps", "NPS", True),
-    BenchmarkMetric("support_tickets", "support tickets", False),
+    # Raw ticket counts grow with the account; per seat, a 6-seat and an 875-seat account
+    # compare. Lower-is-better labels must be countable ("fewer ..."/"more ...").
+    BenchmarkMetric(TICKETS_PER_100_SEATS, "support tickets per 100 seats", False),
 )
+
+
+def tickets_per_100_seats(tickets: float | None, licensed_seats: float | None,
+                          ) -> float | None:
+    """Support tickets per 100 licensed seats; None without a count or without seats.
+
+    An account with no seats recorded has no rate at all: infinity would rank it worst
+    and zero would rank it best, and neither says anything about its support load.
+    """
+    if tickets is None or licensed_seats is None:
+        return None
+    if not (math.isfinite(tickets) and math.isfinite(licensed_seats)):
+        return None
+    if tickets < 0 or licensed_seats <= 0:
+        return None
+    return tickets / licensed_seats * 100
 
 
 class Standing(Enum):

@@ -8,6 +8,7 @@ word must agree with where the value really stands against the median shown besi
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from qbr_desktop.domain.benchmark import (
     BENCHMARK_METRICS,
+    TICKETS_PER_100_SEATS,
     BenchmarkMetric,
     MetricBenchmark,
     PeerProfile,
@@ -24,6 +26,7 @@ from qbr_desktop.domain.benchmark import (
     benchmark,
     benchmark_portfolio,
     format_peer_value,
+    tickets_per_100_seats,
 )
 
 BETTER, LEVEL, WORSE = "better", "level", "worse"
@@ -152,3 +155,41 @@ def test_figures_that_print_alike_are_level() -> None:
     assert format_peer_value(result.key, result.cohort_median) == "70%"
     assert result.standing is Standing.LEVEL
     assert result.phrase == "level with the peer median in user coverage"
+
+
+# -- support tickets per 100 seats --------------------------------------------------------
+
+def test_tickets_per_100_seats_makes_small_and_large_accounts_comparable() -> None:
+    small = tickets_per_100_seats(1, 6)
+    large = tickets_per_100_seats(39, 875)
+    assert small == pytest.approx(16.67, abs=0.01)
+    assert large == pytest.approx(4.46, abs=0.01)
+    tickets = BENCHMARK_METRICS[-1]
+    assert tickets.key == TICKETS_PER_100_SEATS and not tickets.higher_is_better
+    # The large account files 39 times the tickets yet carries the lighter load per seat.
+    peers = [profile(1, tickets, small), *(profile(n, tickets, 8.0) for n in range(2, 6))]
+    result = benchmark(profile(0, tickets, large), peers).metrics[-1]
+    assert result.percentile == 100.0
+    assert result.phrase == "top 10% for fewest support tickets per 100 seats"
+    assert format_peer_value(result.key, result.value) == "4.5"
+
+
+@pytest.mark.parametrize(("tickets", "seats"), [
+    (3, 0), (0, 0), (3, None), (None, 40), (None, None), (-1, 40), (math.nan, 40),
+    (3, math.inf), (math.inf, 40)])
+def test_no_rate_without_seats_or_a_ticket_count(tickets: float | None,
+                                                  seats: float | None) -> None:
+    assert tickets_per_100_seats(tickets, seats) is None
+
+
+def test_no_tickets_is_a_rate_of_zero() -> None:
+    assert tickets_per_100_seats(0, 40) == 0.0
+
+
+def test_an_account_without_a_rate_has_no_data_and_is_no_peer() -> None:
+    tickets = BENCHMARK_METRICS[-1]
+    peers = [profile(n, tickets, float(n)) for n in range(1, 6)] + [profile(6, tickets, None)]
+    result = benchmark(profile(0, tickets, None), peers).metrics[-1]
+    assert (result.value, result.percentile, result.standing) == (None, None, None)
+    assert result.phrase == "no data for support tickets per 100 seats"
+    assert result.peers_with_data == 5
