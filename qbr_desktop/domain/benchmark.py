@@ -225,7 +225,7 @@ def _standing(key: str, value: float | None, median: float | None,
 
 
 # Templates by (position, higher is better); {label} is the metric's label. The middle
-# positions are the Standing values.
+# positions are the Standing values, so peer_comparison can use them without a band.
 _PHRASES: dict[tuple[str, bool], str] = {
     ("top 10", True): "top 10% in {label}",
     ("top 25", True): "top 25% in {label}",
@@ -402,6 +402,47 @@ def describe_benchmark(result: Benchmark) -> str:
     if not phrases:
         return f"Among {where}: not enough data to compare."
     return f"Among {where}: {', '.join(phrases)}."
+
+
+@dataclass(frozen=True, slots=True)
+class PeerComparison:
+    """One metric against the peer median, with nothing a customer should not see.
+
+    No percentile, band or cohort criteria: ranks are internal, and a cohort's
+    description names the account's tier.
+    """
+
+    key: str
+    label: str
+    value_text: str
+    median_text: str
+    standing: Standing
+    phrase: str
+
+
+def peer_comparison(metric: MetricBenchmark) -> PeerComparison | None:
+    """The account's value and the peer median as shown, and which side it is on.
+
+    None when the account has no value or no peer has one: there is nothing to compare.
+    """
+    standing = metric.standing
+    if standing is None:
+        return None
+    template = _PHRASES[(standing.value, metric.higher_is_better)]
+    return PeerComparison(
+        key=metric.key, label=metric.label,
+        value_text=format_peer_value(metric.key, metric.value),
+        median_text=format_peer_value(metric.key, metric.cohort_median),
+        standing=standing, phrase=template.format(label=metric.label))
+
+
+def peer_comparisons(result: Benchmark, keys: Sequence[str] | None = None,
+                     ) -> tuple[PeerComparison, ...]:
+    """The comparisons there is data for, in the order of `keys` (default: every metric)."""
+    by_key = {m.key: m for m in result.metrics}
+    wanted = [m.key for m in result.metrics] if keys is None else keys
+    found = (peer_comparison(by_key[k]) for k in wanted if k in by_key)
+    return tuple(c for c in found if c is not None)
 
 
 def format_peer_value(key: str, value: float | None) -> str:

@@ -19,13 +19,18 @@ from hypothesis import strategies as st
 from qbr_desktop.domain.benchmark import (
     BENCHMARK_METRICS,
     TICKETS_PER_100_SEATS,
+    Benchmark,
     BenchmarkMetric,
+    Cohort,
     MetricBenchmark,
+    PeerComparison,
     PeerProfile,
     Standing,
     benchmark,
     benchmark_portfolio,
     format_peer_value,
+    peer_comparison,
+    peer_comparisons,
     tickets_per_100_seats,
 )
 
@@ -78,6 +83,9 @@ def assert_truthful(metric: BenchmarkMetric, result: MetricBenchmark,
     if result.percentile < 50:
         assert side != BETTER, result
     assert result.standing is not None and result.standing.value == side
+    comparison = peer_comparison(result)
+    assert comparison is not None and comparison.standing.value == side
+    assert sides_claimed(metric, comparison.phrase) == {side}, comparison.phrase
 
 
 # Whole numbers and halves make ties and equal medians common; fractions test the rest.
@@ -193,3 +201,58 @@ def test_an_account_without_a_rate_has_no_data_and_is_no_peer() -> None:
     assert (result.value, result.percentile, result.standing) == (None, None, None)
     assert result.phrase == "no data for support tickets per 100 seats"
     assert result.peers_with_data == 5
+    assert peer_comparison(result) is None
+
+
+# -- peer comparisons for customer material -----------------------------------------------
+
+def measured(key: str, value: float | None, median: float | None,
+             higher_is_better: bool = True) -> MetricBenchmark:
+    label = next(m.label for m in BENCHMARK_METRICS if m.key == key)
+    return MetricBenchmark(key, label, value, median, None if value is None else 80.0, 5,
+                           "internal phrase", higher_is_better)
+
+
+@pytest.mark.parametrize(("key", "value", "median", "higher", "expected"), [
+    ("adoption_rate", 0.62, 0.48, True, PeerComparison(
+        "adoption_rate", "feature adoption", "62%", "48%", Standing.BETTER,
+        "above the peer median in feature adoption")),
+    ("nps", -10.0, 20.0, True, PeerComparison(
+        "nps", "NPS", "-10", "20", Standing.WORSE, "below the peer median in NPS")),
+    ("csat", 4.0, 4.0, True, PeerComparison(
+        "csat", "CSAT", "4", "4", Standing.LEVEL, "level with the peer median in CSAT")),
+    (TICKETS_PER_100_SEATS, 1.4, 2.25, False, PeerComparison(
+        TICKETS_PER_100_SEATS, "support tickets per 100 seats", "1.4", "2.2",
+        Standing.BETTER, "fewer support tickets per 100 seats than the peer median")),
+    (TICKETS_PER_100_SEATS, 16.7, 4.5, False, PeerComparison(
+        TICKETS_PER_100_SEATS, "support tickets per 100 seats", "16.7", "4.5",
+        Standing.WORSE, "more support tickets per 100 seats than the peer median")),
+])
+def test_peer_comparison(key: str, value: float, median: float, higher: bool,
+                         expected: PeerComparison) -> None:
+    assert peer_comparison(measured(key, value, median, higher)) == expected
+
+
+def test_peer_comparison_never_shows_a_rank() -> None:
+    # Percentile 80 and 100 behind these: a customer sees neither the rank nor the band.
+    for metric in (measured("health", 90.0, 50.0),
+                   measured(TICKETS_PER_100_SEATS, 0.0, 3.0, higher_is_better=False)):
+        comparison = peer_comparison(metric)
+        assert comparison is not None
+        assert not {"top", "bottom", "percentile"} & set(comparison.phrase.split())
+        assert "%" not in comparison.phrase
+        assert not hasattr(comparison, "percentile")
+
+
+def test_peer_comparison_needs_both_figures() -> None:
+    assert peer_comparison(measured("health", None, 50.0)) is None
+    assert peer_comparison(measured("health", 50.0, None)) is None
+
+
+def test_peer_comparisons_in_the_order_asked_skipping_what_has_no_data() -> None:
+    result = Benchmark(1, Cohort((), "the whole portfolio", 3, None), (
+        measured("health", 70.0, 60.0), measured("adoption_rate", None, 0.5),
+        measured("coverage_rate", 0.8, 0.9)))
+    assert [c.key for c in peer_comparisons(result)] == ["health", "coverage_rate"]
+    asked = peer_comparisons(result, ("coverage_rate", "adoption_rate", "nps", "health"))
+    assert [c.key for c in asked] == ["coverage_rate", "health"]
