@@ -394,11 +394,18 @@ def benchmark_portfolio(portfolio: Sequence[PeerProfile],
 
 
 def describe_benchmark(result: Benchmark) -> str:
-    """One sentence for a slide: 'Among 11 Retail · Growth peers: top 25% in health, ...'."""
+    """One sentence for the CSM: 'Among 11 Retail · Growth peers: top 25% in health, ...'.
+
+    Internal: it names percentile bands and the cohort's tier. Customer material uses
+    `peer_comparisons`.
+    """
     phrases = [m.phrase for m in result.metrics if m.percentile is not None]
-    where = (f"the whole portfolio ({format_number(result.cohort.size)} other accounts)"
+    size = result.cohort.size
+    where = (f"the whole portfolio ({format_number(size)} other "
+             f"account{'' if size == 1 else 's'})"
              if not result.cohort.criteria
-             else f"{format_number(result.cohort.size)} {result.cohort.description} peers")
+             else f"{format_number(size)} {result.cohort.description} "
+                  f"peer{'' if size == 1 else 's'}")
     if not phrases:
         return f"Among {where}: not enough data to compare."
     return f"Among {where}: {', '.join(phrases)}."

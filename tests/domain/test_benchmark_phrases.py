@@ -28,6 +28,7 @@ from qbr_desktop.domain.benchmark import (
     Standing,
     benchmark,
     benchmark_portfolio,
+    describe_benchmark,
     format_peer_value,
     peer_comparison,
     peer_comparisons,
@@ -202,6 +203,28 @@ def test_an_account_without_a_rate_has_no_data_and_is_no_peer() -> None:
     assert result.phrase == "no data for support tickets per 100 seats"
     assert result.peers_with_data == 5
     assert peer_comparison(result) is None
+
+
+# -- describe_benchmark -------------------------------------------------------------------
+
+def test_describe_benchmark_uses_the_truthful_phrases() -> None:
+    peers = [PeerProfile(n, "Retail", "Growth", "1–2 years",
+                         {"health": 40.0 + n, TICKETS_PER_100_SEATS: 1.0 + n})
+             for n in range(1, 6)]
+    target = PeerProfile(0, "Retail", "Growth", "1–2 years",
+                         {"health": 40.0, TICKETS_PER_100_SEATS: 3.5})
+    assert describe_benchmark(benchmark(target, peers)) == (
+        "Among 5 Retail · Growth · 1–2 years peers: bottom 10% in health, "
+        "fewer support tickets per 100 seats than the peer median.")
+
+
+def test_describe_benchmark_counts_one_peer_in_the_singular() -> None:
+    one = [PeerProfile(1, "Retail", "Growth", "1–2 years", {"health": 50.0})]
+    target = PeerProfile(0, "Retail", "Growth", "1–2 years", {"health": 60.0})
+    assert describe_benchmark(benchmark(target, one)) == (
+        "Among the whole portfolio (1 other account): top 10% in health.")
+    named = benchmark(target, one, minimum=1)
+    assert describe_benchmark(named).startswith("Among 1 Retail · Growth · 1–2 years peer:")
 
 
 # -- peer comparisons for customer material -----------------------------------------------
