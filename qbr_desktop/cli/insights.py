@@ -122,12 +122,14 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
     print(f"{name} against {result.cohort.description} ({result.cohort.size} peers)", file=out)
     if result.cohort.fallback_note:
         print(result.cohort.fallback_note, file=out)
+    # As wide as the longest label, so the figures stay in columns.
+    width = max((len(metric.label) for metric in result.metrics), default=0)
     for metric in result.metrics:
         value = format_peer_value(metric.key, metric.value)
         median = format_peer_value(metric.key, metric.cohort_median)
         rank = "—" if metric.percentile is None else f"{metric.percentile:.0f}"
         label = metric.label[:1].upper() + metric.label[1:]
-        print(f"  {label:<18} {value:>8}  peer median {median:>8}  percentile {rank:>3}"
+        print(f"  {label:<{width}} {value:>8}  peer median {median:>8}  percentile {rank:>3}"
               f"  {metric.phrase}", file=out)
 
 

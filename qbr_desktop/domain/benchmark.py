@@ -9,8 +9,16 @@ itself is never one of its own peers, and the cohort size counts only the others
 Percentile (mid-rank). Among the peers that have a value for the metric,
 percentile = (peers doing worse + half the peers with the same value) ÷ peers × 100.
 "Worse" means lower for most metrics and higher for those where less is better
-(support tickets), so a high percentile is always good news. An account level with
-every peer sits at 50.
+(support tickets per 100 seats), so a high percentile is always good news. An account
+level with every peer sits at 50.
+
+Phrases. The side of the peer median (better, level or worse) is decided by the value
+and the median as a reader sees them side by side; the percentile only sharpens a
+better or worse side into a top or bottom quarter or tenth. A mid-rank percentile can
+sit above 50 while the value equals the median (ties), or at 50 while the value is
+off it: the percentile alone would let a phrase contradict the figures beside it.
+Lower-is-better metrics say "fewer" and "more" rather than "above" and "below", which
+a reader takes to describe the value, not how good it is.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import NamedTuple
 
 from qbr_desktop.domain.health import format_number
@@ -30,6 +39,7 @@ MINIMUM_COHORT = 5
 UNKNOWN_TENURE = "Unknown tenure"
 TENURE_BANDS = ("Under 1 year", "1–2 years", "2–5 years", "5+ years")
 WHOLE_PORTFOLIO = "the whole portfolio"
+TICKETS_PER_100_SEATS = "support_tickets_per_100_seats"
 
 
 def tenure_band(customer_since: date | None, today: date) -> str:
@@ -71,8 +81,34 @@ BENCHMARK_METRICS: tuple[BenchmarkMetric, ...] = (
     BenchmarkMetric("logins_per_user_week", "engagement", True),
     BenchmarkMetric("csat", "CSAT", True),
     BenchmarkMetric("nps", "NPS", True),
-    BenchmarkMetric("support_tickets", "support tickets", False),
+    # Raw ticket counts grow with the account; per seat, a 6-seat and an 875-seat account
+    # compare. Lower-is-better labels must be countable ("fewer ..."/"more ...").
+    BenchmarkMetric(TICKETS_PER_100_SEATS, "support tickets per 100 seats", False),
 )
+
+
+def tickets_per_100_seats(tickets: float | None, licensed_seats: float | None,
+                          ) -> float | None:
+    """Support tickets per 100 licensed seats; None without a count or without seats.
+
+    An account with no seats recorded has no rate at all: infinity would rank it worst
+    and zero would rank it best, and neither says anything about its support load.
+    """
+    if tickets is None or licensed_seats is None:
+        return None
+    if not (math.isfinite(tickets) and math.isfinite(licensed_seats)):
+        return None
+    if tickets < 0 or licensed_seats <= 0:
+        return None
+    return tickets / licensed_seats * 100
+
+
+class Standing(Enum):
+    """Where an account stands against its peer median, in the metric's own direction."""
+
+    BETTER = "better"
+    LEVEL = "level"
+    WORSE = "worse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +128,12 @@ class MetricBenchmark:
     percentile: float | None
     peers_with_data: int
     phrase: str
+    higher_is_better: bool
+
+    @property
+    def standing(self) -> Standing | None:
+        """Better, level or worse than the peer median; None without both figures."""
+        return _standing(self.key, self.value, self.cohort_median, self.higher_is_better)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,24 +213,56 @@ def _fallback_note(target: PeerProfile, first_size: int | None,
     return note
 
 
-def _phrase(label: str, percentile: float | None, has_value: bool) -> str:
+def _standing(key: str, value: float | None, median: float | None,
+              higher_is_better: bool) -> Standing | None:
+    if value is None or median is None:
+        return None
+    # Figures that print alike are level: "above the median" beside "70%" and "70%"
+    # reads as a mistake, whatever the third decimal says.
+    if format_peer_value(key, value) == format_peer_value(key, median):
+        return Standing.LEVEL
+    return Standing.BETTER if (value > median) == higher_is_better else Standing.WORSE
+
+
+# Templates by (position, higher is better); {label} is the metric's label. The middle
+# positions are the Standing values, so peer_comparison can use them without a band.
+_PHRASES: dict[tuple[str, bool], str] = {
+    ("top 10", True): "top 10% in {label}",
+    ("top 25", True): "top 25% in {label}",
+    ("better", True): "above the peer median in {label}",
+    ("level", True): "level with the peer median in {label}",
+    ("worse", True): "below the peer median in {label}",
+    ("bottom 25", True): "bottom 25% in {label}",
+    ("bottom 10", True): "bottom 10% in {label}",
+    ("top 10", False): "top 10% for fewest {label}",
+    ("top 25", False): "top 25% for fewest {label}",
+    ("better", False): "fewer {label} than the peer median",
+    ("level", False): "level with the peer median in {label}",
+    ("worse", False): "more {label} than the peer median",
+    ("bottom 25", False): "bottom 25% for most {label}",
+    ("bottom 10", False): "bottom 10% for most {label}",
+}
+_NO_DATA = "no data for {label}"
+_NO_PEER_DATA = "no peer data for {label}"
+
+
+def _position(standing: Standing, percentile: float) -> str:
+    # A top or bottom band only ever sharpens the side of the median, never overrides it.
+    if standing is Standing.BETTER and percentile >= 75:
+        return "top 10" if percentile >= 90 else "top 25"
+    if standing is Standing.WORSE and percentile <= 25:
+        return "bottom 10" if percentile <= 10 else "bottom 25"
+    return standing.value
+
+
+def _phrase(metric: BenchmarkMetric, percentile: float | None,
+            standing: Standing | None, has_value: bool) -> str:
     if not has_value:
-        return f"no data for {label}"
-    if percentile is None:
-        return f"no peer data for {label}"
-    if percentile >= 90:
-        return f"top 10% in {label}"
-    if percentile >= 75:
-        return f"top 25% in {label}"
-    if percentile <= 10:
-        return f"bottom 10% in {label}"
-    if percentile <= 25:
-        return f"bottom 25% in {label}"
-    if percentile > 50:
-        return f"above the peer median in {label}"
-    if percentile < 50:
-        return f"below the peer median in {label}"
-    return f"level with the peer median in {label}"
+        return _NO_DATA.format(label=metric.label)
+    if percentile is None or standing is None:
+        return _NO_PEER_DATA.format(label=metric.label)
+    template = _PHRASES[(_position(standing, percentile), metric.higher_is_better)]
+    return template.format(label=metric.label)
 
 
 def _metric(metric: BenchmarkMetric, value: float | None, median: float | None,
@@ -196,10 +270,12 @@ def _metric(metric: BenchmarkMetric, value: float | None, median: float | None,
     percentile = None
     if value is not None and peers > 0:
         percentile = round((worse + equal / 2) / peers * 100, 1)
+    standing = _standing(metric.key, value, median, metric.higher_is_better)
     return MetricBenchmark(
         key=metric.key, label=metric.label, value=value,
         cohort_median=median, percentile=percentile, peers_with_data=peers,
-        phrase=_phrase(metric.label, percentile, value is not None),
+        phrase=_phrase(metric, percentile, standing, value is not None),
+        higher_is_better=metric.higher_is_better,
     )
 
 
@@ -318,14 +394,62 @@ def benchmark_portfolio(portfolio: Sequence[PeerProfile],
 
 
 def describe_benchmark(result: Benchmark) -> str:
-    """One sentence for a slide: 'Among 11 Retail · Growth peers: top 25% in health, ...'."""
+    """One sentence for the CSM: 'Among 11 Retail · Growth peers: top 25% in health, ...'.
+
+    Internal: it names percentile bands and the cohort's tier. Customer material uses
+    `peer_comparisons`.
+    """
     phrases = [m.phrase for m in result.metrics if m.percentile is not None]
-    where = (f"the whole portfolio ({format_number(result.cohort.size)} other accounts)"
+    size = result.cohort.size
+    where = (f"the whole portfolio ({format_number(size)} other "
+             f"account{'' if size == 1 else 's'})"
              if not result.cohort.criteria
-             else f"{format_number(result.cohort.size)} {result.cohort.description} peers")
+             else f"{format_number(size)} {result.cohort.description} "
+                  f"peer{'' if size == 1 else 's'}")
     if not phrases:
         return f"Among {where}: not enough data to compare."
     return f"Among {where}: {', '.join(phrases)}."
+
+
+@dataclass(frozen=True, slots=True)
+class PeerComparison:
+    """One metric against the peer median, with nothing a customer should not see.
+
+    No percentile, band or cohort criteria: ranks are internal, and a cohort's
+    description names the account's tier.
+    """
+
+    key: str
+    label: str
+    value_text: str
+    median_text: str
+    standing: Standing
+    phrase: str
+
+
+def peer_comparison(metric: MetricBenchmark) -> PeerComparison | None:
+    """The account's value and the peer median as shown, and which side it is on.
+
+    None when the account has no value or no peer has one: there is nothing to compare.
+    """
+    standing = metric.standing
+    if standing is None:
+        return None
+    template = _PHRASES[(standing.value, metric.higher_is_better)]
+    return PeerComparison(
+        key=metric.key, label=metric.label,
+        value_text=format_peer_value(metric.key, metric.value),
+        median_text=format_peer_value(metric.key, metric.cohort_median),
+        standing=standing, phrase=template.format(label=metric.label))
+
+
+def peer_comparisons(result: Benchmark, keys: Sequence[str] | None = None,
+                     ) -> tuple[PeerComparison, ...]:
+    """The comparisons there is data for, in the order of `keys` (default: every metric)."""
+    by_key = {m.key: m for m in result.metrics}
+    wanted = [m.key for m in result.metrics] if keys is None else keys
+    found = (peer_comparison(by_key[k]) for k in wanted if k in by_key)
+    return tuple(c for c in found if c is not None)
 
 
 def format_peer_value(key: str, value: float | None) -> str:

@@ -21,12 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.accounts import name_key
 from qbr_desktop.domain.benchmark import (
+    TICKETS_PER_100_SEATS,
     Benchmark,
     PeerProfile,
     benchmark,
     benchmark_portfolio,
     format_peer_value,
     tenure_band,
+    tickets_per_100_seats,
 )
 from qbr_desktop.domain.expansion import (
     CatalogueEntry,
@@ -274,6 +276,11 @@ class InsightService:
                 score = score_quarter(_quarter(rows[0][0]), values, weights)
                 if score.total is not None:
                     values["health"] = score.total
+            # Per the contract's seats, which every account has, unlike a seat metric.
+            per_seats = tickets_per_100_seats(values.get("support_tickets"),
+                                              account.licensed_seats)
+            if per_seats is not None:
+                values[TICKETS_PER_100_SEATS] = per_seats
             profiles.append(PeerProfile(
                 account_id=account.id, industry=account.industry,
                 tier=effective_tier(account.arr, account.tier_override, scheme),

@@ -45,10 +45,11 @@ class AccountRepository:
         return list(self.session.scalars(query))
 
     def peer_facts(self) -> list[Any]:
-        """(id, industry, arr, tier_override, customer_since) of every account, unmapped."""
+        """(id, industry, arr, tier_override, customer_since, licensed_seats) of every
+        account, unmapped."""
         return list(self.session.execute(select(
             AccountRow.id, AccountRow.industry, AccountRow.arr, AccountRow.tier_override,
-            AccountRow.customer_since)))
+            AccountRow.customer_since, AccountRow.licensed_seats)))
 
     def id_with_external_id(self, external_id: str) -> int | None:
         return self.session.scalar(

@@ -195,6 +195,8 @@ def test_benchmark_text(qbr: Runner, small_db: tuple[Path, SmallPortfolio],
         assert f" {format_peer_value(metric.key, metric.value)}  peer median" in line
         assert f"peer median {format_peer_value(metric.key, metric.cohort_median):>8}" in line
         assert line.endswith(f"  {metric.phrase}")
+    # The longest label ("Support tickets per 100 seats") must not push its figures out.
+    assert len({line.index("  peer median") for line in metric_lines}) == 1
     coverage = next(x for x in metric_lines if x.strip().startswith("User coverage"))
     assert "95%" in coverage and "40%" in coverage and "percentile 100" in coverage
 

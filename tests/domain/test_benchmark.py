@@ -10,6 +10,7 @@ import pytest
 from qbr_desktop.domain.benchmark import (
     BENCHMARK_METRICS,
     MINIMUM_COHORT,
+    TICKETS_PER_100_SEATS,
     UNKNOWN_TENURE,
     Benchmark,
     MetricBenchmark,
@@ -62,9 +63,10 @@ def test_tenure_from_29_february() -> None:
 def test_benchmark_metric_catalogue() -> None:
     keys = [m.key for m in BENCHMARK_METRICS]
     assert keys == ["health", "adoption_rate", "coverage_rate", "logins_per_user_week",
-                    "csat", "nps", "support_tickets"]
+                    "csat", "nps", "support_tickets_per_100_seats"]
     lower = [m.key for m in BENCHMARK_METRICS if not m.higher_is_better]
-    assert lower == ["support_tickets"]
+    assert lower == [TICKETS_PER_100_SEATS]
+    assert BENCHMARK_METRICS[-1].label == "support tickets per 100 seats"
     key, label, higher = BENCHMARK_METRICS[1]  # plain tuples unpack
     assert (key, label, higher) == ("adoption_rate", "feature adoption", True)
 
@@ -117,14 +119,21 @@ def test_75_and_25_are_the_quartile_boundaries(value: float, phrase: str) -> Non
     assert result.phrase == f"{phrase} in NPS"
 
 
+def tickets(account_id: int, per_100_seats: float) -> PeerProfile:
+    return peer(account_id, **{TICKETS_PER_100_SEATS: per_100_seats})
+
+
 def test_lower_is_better_inverts_the_percentile() -> None:
-    peers = [peer(i, support_tickets=t) for i, t in enumerate((5, 6, 7, 8, 9), start=2)]
-    few = metric(benchmark(peer(1, support_tickets=2), peers), "support_tickets")
-    assert few.percentile == 100.0 and few.phrase == "top 10% in support tickets"
-    many = metric(benchmark(peer(1, support_tickets=12), peers), "support_tickets")
-    assert many.percentile == 0.0 and many.phrase == "bottom 10% in support tickets"
-    tied = metric(benchmark(peer(1, support_tickets=6), peers), "support_tickets")
+    peers = [tickets(i, t) for i, t in enumerate((5, 6, 7, 8, 9), start=2)]
+    few = metric(benchmark(tickets(1, 2), peers), TICKETS_PER_100_SEATS)
+    assert few.percentile == 100.0
+    assert few.phrase == "top 10% for fewest support tickets per 100 seats"
+    many = metric(benchmark(tickets(1, 12), peers), TICKETS_PER_100_SEATS)
+    assert many.percentile == 0.0
+    assert many.phrase == "bottom 10% for most support tickets per 100 seats"
+    tied = metric(benchmark(tickets(1, 6), peers), TICKETS_PER_100_SEATS)
     assert tied.percentile == 70.0  # 3 peers have more tickets, 1 the same: (3 + 0.5) / 5
+    assert tied.phrase == "fewer support tickets per 100 seats than the peer median"
 
 
 def test_no_data() -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QImage
 
 from qbr_desktop.domain.benchmark import (
     BENCHMARK_METRICS,
+    TICKETS_PER_100_SEATS,
     Benchmark,
     Cohort,
     MetricBenchmark,
@@ -85,7 +86,7 @@ def history(rows: int = 6) -> MetricHistory:
 def peer_benchmark(industry: str = "Retail") -> Benchmark:
     profiles = [PeerProfile(n, industry, "Growth", "1–2 years",
                             {"health": 40.0 + n * 7, "nps": n * 9.0, "csat": 3 + n / 5,
-                             "adoption_rate": n / 8, "support_tickets": 20.0 - n})
+                             "adoption_rate": n / 8, TICKETS_PER_100_SEATS: 20.0 - n})
                 for n in range(1, 8)]
     return benchmark(profiles[2], profiles)
 
@@ -150,7 +151,8 @@ def test_benchmark_chart_draws_bars(qapp: Any) -> None:
 
 def test_benchmark_chart_without_peer_data(qapp: Any) -> None:
     empty = Benchmark(1, Cohort((), "the whole portfolio", 0, None), tuple(
-        MetricBenchmark(m.key, m.label, None, None, None, 0, f"no data for {m.label}")
+        MetricBenchmark(m.key, m.label, None, None, None, 0, f"no data for {m.label}",
+                        m.higher_is_better)
         for m in BENCHMARK_METRICS))
     decoded(benchmark_chart(empty))
     alone = benchmark(PeerProfile(1, "Retail", "Core", "Unknown tenure", {"nps": 5.0}),

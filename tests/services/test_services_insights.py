@@ -14,7 +14,11 @@ from insights_support import quarter as quarter_values
 from sqlalchemy import select, text
 
 from qbr_desktop.domain.accounts import AccountDraft
-from qbr_desktop.domain.benchmark import BENCHMARK_METRICS, WHOLE_PORTFOLIO
+from qbr_desktop.domain.benchmark import (
+    BENCHMARK_METRICS,
+    TICKETS_PER_100_SEATS,
+    WHOLE_PORTFOLIO,
+)
 from qbr_desktop.domain.health import DEFAULT_WEIGHTS, Band, HealthWeights, health_report
 from qbr_desktop.domain.metrics import MetricValue
 from qbr_desktop.domain.money import Money
@@ -234,8 +238,9 @@ def test_benchmark_against_a_small_portfolio(context: Any, small: SmallPortfolio
     assert metrics["coverage_rate"].value == pytest.approx(0.95)
     assert metrics["coverage_rate"].cohort_median == pytest.approx((0.2 + 0.6) / 2)
     assert metrics["nps"].value == 50.0 and metrics["nps"].cohort_median == -20.0
-    # Fewer tickets are better: Acme (0) beats Bluefin (30) and ties Cedar (0).
-    assert metrics["support_tickets"].percentile == 75.0
+    # Fewer tickets are better: Acme (0 per 100 seats) beats Bluefin (30) and ties Cedar (0).
+    assert metrics[TICKETS_PER_100_SEATS].value == 0.0
+    assert metrics[TICKETS_PER_100_SEATS].percentile == 75.0
 
 
 def test_benchmark_of_the_weakest_account_ranks_it_low(context: Any,
@@ -243,7 +248,10 @@ def test_benchmark_of_the_weakest_account_ranks_it_low(context: Any,
     metrics = {m.key: m for m in context.insights.benchmark(small.bluefin).metrics}
     assert metrics["health"].percentile == 0.0
     assert metrics["health"].phrase == "bottom 10% in health"
-    assert metrics["support_tickets"].percentile == 0.0
+    assert metrics[TICKETS_PER_100_SEATS].value == 30.0  # 30 tickets on 100 seats
+    assert metrics[TICKETS_PER_100_SEATS].percentile == 0.0
+    assert metrics[TICKETS_PER_100_SEATS].phrase == (
+        "bottom 10% for most support tickets per 100 seats")
 
 
 def test_benchmark_of_an_account_without_data_says_so(context: Any,
@@ -273,6 +281,51 @@ def test_benchmark_uses_a_named_cohort_when_enough_peers_match(context: Any) -> 
     assert result.cohort.size == 5
     nps = next(m for m in result.metrics if m.key == "nps")
     assert (nps.value, nps.cohort_median, nps.percentile) == (50.0, 20.0, 100.0)
+
+
+
+def test_support_tickets_are_compared_per_100_licensed_seats(context: Any) -> None:
+    def account(name: str, seats: int, tickets: float) -> int:
+        return add_account(context, name, seats=seats, metrics=quarter_values(
+            Q4, seats=seats, active=seats / 2, tickets=tickets))
+
+    tiny = account("Tiny", 6, 1)  # 16.7 per 100 seats
+    huge = account("Huge", 875, 39)  # 4.5 per 100 seats: 39 times the tickets, less per seat
+    for n in range(4):
+        account(f"Mid {n}", 100, 8)
+    by_key = {m.key: m for m in context.insights.benchmark(huge).metrics}
+    rate = by_key[TICKETS_PER_100_SEATS]
+    assert rate.value == pytest.approx(39 / 875 * 100)
+    assert rate.cohort_median == 8.0
+    assert rate.percentile == 100.0  # raw, its 39 tickets were the most of all
+    assert rate.phrase == "top 10% for fewest support tickets per 100 seats"
+    small = {m.key: m for m in context.insights.benchmark(tiny).metrics}
+    assert small[TICKETS_PER_100_SEATS].value == pytest.approx(100 / 6)
+    assert small[TICKETS_PER_100_SEATS].percentile == 0.0
+    assert context.insights.benchmarks()[huge] == context.insights.benchmark(huge)
+
+
+def test_seats_come_from_the_account_record(context: Any) -> None:
+    # The contract's seats, even where a quarter recorded a different seat count.
+    account = add_account(context, "Grown", seats=200, metrics=quarter_values(
+        Q4, seats=100, active=50, tickets=10))
+    rate = next(m for m in context.insights.benchmark(account).metrics
+                if m.key == TICKETS_PER_100_SEATS)
+    assert rate.value == 5.0
+
+
+def test_an_account_without_seats_has_no_ticket_rate(context: Any) -> None:
+    seatless = add_account(context, "Seatless", seats=0, metrics=quarter_values(
+        Q4, seats=0, active=0, tickets=3))
+    others = [add_account(context, f"Other {n}", metrics=quarter_values(
+        Q4, active=50, tickets=n)) for n in range(3)]
+    rate = next(m for m in context.insights.benchmark(seatless).metrics
+                if m.key == TICKETS_PER_100_SEATS)
+    assert (rate.value, rate.percentile) == (None, None)
+    assert rate.phrase == "no data for support tickets per 100 seats"
+    peer = next(m for m in context.insights.benchmark(others[0]).metrics
+                if m.key == TICKETS_PER_100_SEATS)
+    assert peer.peers_with_data == 2  # the seatless account is nobody's peer here
 
 
 # --- expansion -----------------------------------------------------------------------------
@@ -429,6 +482,8 @@ def test_portfolio_row_expansion_ready(readiness: str, expansion: Decimal, ready
     ("health", 150.4, "150"),
     ("support_tickets", 1234.0, "1,234"),
     ("support_tickets", 0.0, "0"),
+    (TICKETS_PER_100_SEATS, 100 / 6, "16.7"),
+    (TICKETS_PER_100_SEATS, 0.0, "0"),
 ])
 def test_format_peer_value(key: str, value: float | None, shown: str) -> None:
     assert format_peer_value(key, value) == shown
