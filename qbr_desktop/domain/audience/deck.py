@@ -27,7 +27,13 @@ from datetime import date
 from decimal import Decimal
 
 from qbr_desktop.domain.actions import ActionItem, ActionStatus
-from qbr_desktop.domain.benchmark import Benchmark, MetricBenchmark, format_peer_value
+from qbr_desktop.domain.benchmark import (
+    TICKETS_PER_100_SEATS,
+    Benchmark,
+    MetricBenchmark,
+    format_peer_value,
+    peer_comparison,
+)
 from qbr_desktop.domain.deck import (
     ActionFigure,
     ChartData,
@@ -67,7 +73,7 @@ ADOPTION_NOTES: dict[str, str] = {
     "adoption_rate": "Features in use",
     "coverage_rate": "Licensed seats in active use",
     "logins_per_user_week": "Logins per active user a week",
-    "tickets_per_100_seats": "Support tickets per 100 seats",
+    TICKETS_PER_100_SEATS: "Support tickets per 100 seats",
 }
 
 # A dimension of the health score that is low, as a recommendation the customer can act
@@ -279,13 +285,13 @@ def customer_adoption(benchmark: Benchmark | None, name: str,
 
 
 def _peer_line(metric: MetricBenchmark | None, label: str) -> str:
+    """'Features in use: 72% (comparable customers: 64%)': figures, never a rank."""
     if metric is None or metric.value is None:
         return ""
-    own = format_peer_value(metric.key, metric.value)
-    if metric.cohort_median is None:
-        return f"{label}: {own}"
-    median = format_peer_value(metric.key, metric.cohort_median)
-    return f"{label}: {own} (comparable customers: {median})"
+    comparison = peer_comparison(metric)
+    if comparison is None:
+        return f"{label}: {format_peer_value(metric.key, metric.value)}"
+    return f"{label}: {comparison.value_text} (comparable customers: {comparison.median_text})"
 
 
 # Value -----------------------------------------------------------------------------------
