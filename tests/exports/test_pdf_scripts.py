@@ -264,3 +264,20 @@ def test_each_paragraph_of_a_story_has_its_own_direction(
     assert f".{first}" in text
     assert "The English part ends here." in text
     assert f".(2026) {DAVID_DRAWN}" in text
+
+
+def test_the_emoji_font_is_looked_up_like_the_cjk_font(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    chosen = tmp_path / "NotAFont.ttf"
+    chosen.write_bytes(b"\x00\x01\x00\x00 not really a font")
+    monkeypatch.setenv(pdf_fonts.ENV_EMOJI_FONT, str(chosen))
+    candidates = pdf_fonts.emoji_candidates()
+    assert candidates[0] == str(chosen)
+    assert pdf_fonts.load_truetype_emoji(str(chosen)) is None
+    for path in candidates[1:]:
+        font = pdf_fonts.load_truetype_emoji(path)
+        # Bitmap-only colour fonts (Noto Color Emoji) are refused: reportlab needs outlines.
+        assert (font is None) or pdf_fonts.has_truetype_outlines(path)
+    noto = Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")
+    if noto.exists():
+        assert pdf_fonts.load_truetype_emoji(str(noto)) is None
