@@ -45,14 +45,14 @@ RULE, HEAD_FILL, LINE = "#2f6fde", "#eef2f7", "#d9e2ec"
 # Shared with the handout -------------------------------------------------------------------
 def para(text: object, style: Any, *, limit: int | None = None, breaks: bool = False) -> Any:
     """A Paragraph of user text: cut to `limit` characters, cleaned and escaped."""
-    from reportlab.platypus import Paragraph
+    from qbr_desktop.exports.pdf_text import Paragraph
 
     value = plain(text) if limit is None else truncate(str(text), limit)
     return Paragraph(markup(text if breaks else value, breaks=breaks), style)
 
 
 def bullets(items: Sequence[str], style: Any, *, limit: int | None = None) -> list[Any]:
-    from reportlab.platypus import Paragraph
+    from qbr_desktop.exports.pdf_text import Paragraph
 
     return [Paragraph(markup(plain(item) if limit is None else truncate(item, limit)),
                       style, bulletText="•") for item in items]
@@ -105,7 +105,8 @@ def roi_words(content: DeckContent) -> str:
 def footer(canvas: Any, doc: Any, text: str, *, numbered: bool) -> None:
     """The account · quarter line at the foot of a page, with the page number if asked."""
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Paragraph
+
+    from qbr_desktop.exports.pdf_text import Paragraph
 
     sheet = styles()
     canvas.saveState()
@@ -131,7 +132,7 @@ def footer_text(content: DeckContent) -> str:
 
 # The brief ---------------------------------------------------------------------------------
 def _section(title: str, sheet: dict[str, Any]) -> Any:
-    from reportlab.platypus import Paragraph
+    from qbr_desktop.exports.pdf_text import Paragraph
 
     return Paragraph(markup(title), sheet["h3"])
 

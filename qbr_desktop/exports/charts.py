@@ -3,21 +3,30 @@
 matplotlib is imported inside the functions: the window starts without it and pays for
 it only when the first chart is drawn. The Agg backend draws off-screen, so the same
 images serve the window, the deck and the PDF.
+
+matplotlib (3.11 and later) lays text out with libraqm, so Hebrew and Arabic are given to
+it in logical order: it reorders and joins them itself. User text goes through
+chart_text(), which leaves out emoji no installed chart font can draw.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from qbr_desktop.domain.benchmark import Benchmark
 from qbr_desktop.domain.health import HealthScore
 from qbr_desktop.domain.metrics import MetricHistory
 
-# Fonts tried in order for each glyph, so CJK, Arabic and emoji names still render.
+# Fonts tried in order for each glyph, so CJK, Arabic and emoji names still render. The
+# emoji fonts are outline fonts (monochrome): matplotlib skips Noto Color Emoji's bitmaps.
 FONT_FALLBACK = ["DejaVu Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans Arabic",
-                 "Noto Color Emoji", "sans-serif"]
+                 "Symbola", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji",
+                 "sans-serif"]
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 INK, MUTED, ACCENT, GOOD, WARN, BAD = "#1f2933", "#7b8794", "#2f6fde", "#2e9e5b", "#d9a400", \
     "#d64545"
 
@@ -31,14 +40,42 @@ def new_figure(width: float, height: float) -> tuple[Any, Any]:
 
     # A "$" in an account name must stay a dollar sign, not start TeX-style math.
     matplotlib.rcParams["text.parse_math"] = False
-    # Only installed families: matplotlib logs a warning for every missing one it tries.
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    matplotlib.rcParams["font.family"] = [name for name in FONT_FALLBACK
-                                          if name in installed] or ["sans-serif"]
+    matplotlib.rcParams["font.family"] = _families(font_manager)
     matplotlib.rcParams["axes.unicode_minus"] = False
     figure = Figure(figsize=(width, height))
     FigureCanvasAgg(figure)
     return figure, figure.add_subplot()
+
+
+def _families(font_manager: Any) -> list[str]:
+    # Only installed families: matplotlib logs a warning for every missing one it tries.
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return [name for name in FONT_FALLBACK if name in installed] or ["sans-serif"]
+
+
+@lru_cache(maxsize=1)
+def _chart_codes() -> frozenset[int]:
+    from matplotlib import font_manager
+
+    codes: set[int] = set()
+    for name in _families(font_manager):
+        try:
+            path = font_manager.findfont(font_manager.FontProperties(family=name),
+                                         fallback_to_default=False)
+            codes.update(font_manager.get_font(path).get_charmap())
+        except (ValueError, OSError, RuntimeError):
+            continue
+    return frozenset(codes)
+
+
+def chart_text(text: object) -> str:
+    """User text for a chart: one line, in logical order, without control characters or
+    emoji no chart font can draw."""
+    from qbr_desktop.exports.visual_text import drawable_emoji
+
+    codes = _chart_codes()
+    line = _CONTROL.sub("", " ".join(str("" if text is None else text).split()))
+    return drawable_emoji(line, lambda char: ord(char) in codes)
 
 
 def png_bytes(figure: Any, dpi: int) -> bytes:
@@ -48,7 +85,7 @@ def png_bytes(figure: Any, dpi: int) -> bytes:
 
 
 def style_axes(axes: Any, title: str) -> None:
-    axes.set_title(title, loc="left", fontsize=10, color=INK)
+    axes.set_title(chart_text(title), loc="left", fontsize=10, color=INK)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.tick_params(colors=MUTED, labelsize=8)
@@ -87,7 +124,8 @@ def metric_history_chart(history: MetricHistory, keys: Sequence[str], *, width: 
         if definition.key not in keys:
             continue
         values = [float("nan") if v is None else v for v in series]
-        axes.plot(labels, values, marker="o", linewidth=1.8, label=definition.label)
+        axes.plot(labels, values, marker="o", linewidth=1.8,
+                  label=chart_text(definition.label))
         drawn += 1
     if drawn:
         axes.legend(fontsize=8, frameon=False, loc="best")
@@ -102,7 +140,8 @@ def benchmark_chart(result: Benchmark, *, width: float = 5.0, height: float = 2.
                     dpi: int = 110) -> bytes:
     """Each metric's percentile in the cohort as a bar, the cohort median at 50."""
     figure, axes = new_figure(width, height)
-    rows = [(m.label, m.percentile) for m in result.metrics if m.percentile is not None]
+    rows = [(chart_text(m.label), m.percentile) for m in result.metrics
+            if m.percentile is not None]
     if rows:
         labels, percentiles = zip(*rows, strict=True)
         colours = [GOOD if p >= 75 else BAD if p <= 25 else ACCENT for p in percentiles]

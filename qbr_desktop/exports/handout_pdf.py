@@ -44,6 +44,7 @@ from qbr_desktop.exports.charts import (
     GOOD,
     MUTED,
     WARN,
+    chart_text,
     new_figure,
     png_bytes,
     style_axes,
@@ -85,7 +86,7 @@ def chart_png(chart: ChartData, *, dpi: int = 150) -> bytes:
 
 
     figure, axes = new_figure(*CHART_SIZE)
-    labels = [plain(c) or " " for c in chart.categories]
+    labels = [chart_text(c) or " " for c in chart.categories]
     series = [s for s in chart.series if any(v is not None for v in s.values)]
     colours = [ACCENT, GOOD, WARN, MUTED, "#8e6bbf", "#d64545"]
     fmt = number_formatter(chart.number_format)
@@ -100,7 +101,7 @@ def chart_png(chart: ChartData, *, dpi: int = 150) -> bytes:
         for index, item in enumerate(series):
             values = [math.nan if v is None else float(v) for v in item.values[:count]]
             values += [math.nan] * (count - len(values))
-            axes.plot(labels, values, marker="o", linewidth=2, label=plain(item.name),
+            axes.plot(labels, values, marker="o", linewidth=2, label=chart_text(item.name),
                       color=colours[index % len(colours)])
         axes.yaxis.set_major_formatter(ticks)
     elif chart.kind == "column_stacked":
@@ -108,7 +109,7 @@ def chart_png(chart: ChartData, *, dpi: int = 150) -> bytes:
         for index, item in enumerate(series):
             values = [0.0 if v is None else float(v) for v in item.values[:count]]
             values += [0.0] * (count - len(values))
-            axes.bar(range(count), values, bottom=bottoms, width=0.6, label=plain(item.name),
+            axes.bar(range(count), values, bottom=bottoms, width=0.6, label=chart_text(item.name),
                      color=colours[index % len(colours)])
             bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
         axes.set_xticks(range(count), labels, fontsize=8)
@@ -119,7 +120,7 @@ def chart_png(chart: ChartData, *, dpi: int = 150) -> bytes:
             values = [0.0 if v is None else float(v) for v in item.values[:count]]
             values += [0.0] * (count - len(values))
             positions = [row + (index - (len(series) - 1) / 2) * height for row in range(count)]
-            axes.barh(positions, values, height=height * 0.9, label=plain(item.name),
+            axes.barh(positions, values, height=height * 0.9, label=chart_text(item.name),
                       color=colours[index % len(colours)])
         axes.set_yticks(range(count), labels, fontsize=8)
         axes.invert_yaxis()
@@ -129,7 +130,7 @@ def chart_png(chart: ChartData, *, dpi: int = 150) -> bytes:
         axes.legend(fontsize=8, frameon=False, loc="best")
     if chart.unit:
         (axes.set_xlabel if chart.kind == "bar" else axes.set_ylabel)(
-            plain(chart.unit), fontsize=8, color=MUTED)
+            chart_text(chart.unit), fontsize=8, color=MUTED)
     style_axes(axes, plain(chart.title))
     return png_bytes(figure, dpi)
 

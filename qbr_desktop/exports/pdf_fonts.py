@@ -11,9 +11,15 @@ needed) for Latin, Greek and Cyrillic, plus a CJK font found on the system:
 * otherwise reportlab's CID fonts (STSong-Light; HYSMyeongJo-Medium for Hangul): they
   render in every PDF viewer but are NOT embedded. font_report() says which case applies.
 
-User text goes through markup(): illegal XML characters are dropped, the text is escaped
-(so "<img src=...>", "<a href=...>" and "R&D" print literally), and only then are our own
-<font> tags put around the runs the main font cannot draw.
+Emoji need a font with TrueType outlines too (Symbola, Segoe UI Emoji...; Noto Color Emoji
+is bitmaps, which reportlab cannot draw); QBR_PDF_EMOJI_FONT may name one. Without one,
+emoji are left out cleanly (exports/visual_text.py), and font_report() says so.
+
+User text goes through markup(): illegal XML characters are dropped, emoji no font draws
+are left out, Arabic is shaped, the text is escaped (so "<img src=...>", "<a href=...>"
+and "R&D" print literally), and only then are our own <font> tags put around the runs the
+main font cannot draw. Right-to-left text is put in visual order line by line when it is
+drawn (exports/pdf_text.Paragraph).
 """
 
 from __future__ import annotations
@@ -30,10 +36,12 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from qbr_desktop.exports.visual_text import drawable_emoji, shape_arabic
+
 MAIN, MAIN_BOLD = "QBR-DejaVuSans", "QBR-DejaVuSans-Bold"
-CJK_TTF = "QBR-CJK"
+CJK_TTF, EMOJI_TTF = "QBR-CJK", "QBR-Emoji"
 CID_CJK, CID_HANGUL = "STSong-Light", "HYSMyeongJo-Medium"
-ENV_CJK_FONT = "QBR_PDF_CJK_FONT"
+ENV_CJK_FONT, ENV_EMOJI_FONT = "QBR_PDF_CJK_FONT", "QBR_PDF_EMOJI_FONT"
 ELLIPSIS = "…"
 
 KNOWN_CJK_FILES = (
@@ -55,6 +63,16 @@ KNOWN_CJK_FILES = (
     "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
 )
 FC_QUERIES = (":lang=zh", ":lang=ja", ":lang=ko")
+KNOWN_EMOJI_FILES = (
+    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+    "/usr/share/fonts/truetype/symbola/Symbola.ttf",
+    "/usr/share/fonts/gdouros-symbola/Symbola.ttf",
+    "C:\\Windows\\Fonts\\seguiemj.ttf",
+    "C:\\Windows\\Fonts\\seguisym.ttf",
+)
+# Pictographs DejaVu Sans lacks (it has the emoticons block), so a hit is an emoji font.
+EMOJI_PROBES = ("\U0001f44d", "\U0001f680")
+FC_EMOJI_QUERIES = tuple(f":charset={ord(char):x}" for char in EMOJI_PROBES)
 
 # Characters XML 1.0 forbids (and reportlab chokes on): C0 controls but tab/newline/CR,
 # DEL and C1 controls, lone surrogates, U+FFFE/U+FFFF.
@@ -83,6 +101,12 @@ class FontReport:
     cjk_font: str
     cjk_file: str | None
     cjk_embedded: bool
+    emoji_file: str | None = None
+
+    @property
+    def emoji_embedded(self) -> bool:
+        """True: emoji are drawn from emoji_file; False: they are left out of the PDFs."""
+        return self.emoji_file is not None
 
     @property
     def summary(self) -> str:
@@ -91,13 +115,19 @@ class FontReport:
         else:
             cjk = (f"CJK text in the viewer's {self.cjk_font} (not embedded: no TrueType CJK "
                    "font found; install fonts-wqy-microhei or set " + ENV_CJK_FONT + ")")
-        return f"Text in {Path(self.main_file or self.main_font).name}; {cjk}"
+        if self.emoji_file:
+            emoji = f"emoji in {Path(self.emoji_file).name} (embedded, monochrome)"
+        else:
+            emoji = ("emoji left out (no TrueType emoji font found; install fonts-symbola or "
+                     "set " + ENV_EMOJI_FONT + ")")
+        return f"Text in {Path(self.main_file or self.main_font).name}; {cjk}; {emoji}"
 
 
 _lock = threading.Lock()
 _report: FontReport | None = None
 _main_cmap: frozenset[int] = frozenset()
 _cjk_cmap: frozenset[int] = frozenset()
+_emoji_cmap: frozenset[int] = frozenset()
 
 
 def _dejavu_files() -> tuple[Path, Path] | None:
@@ -116,13 +146,14 @@ def _dejavu_files() -> tuple[Path, Path] | None:
     return None
 
 
-def _fontconfig_files() -> list[str]:
-    """CJK font files fontconfig knows, TrueType extensions first; [] without fontconfig."""
+def _fontconfig_files(queries: tuple[str, ...] = FC_QUERIES) -> list[str]:
+    """Font files fontconfig knows for the queries, TrueType extensions first; [] without
+    fontconfig."""
     files: list[str] = []
     fc_list, fc_match = shutil.which("fc-list"), shutil.which("fc-match")
-    commands = [[fc_list, query, "file"] for query in FC_QUERIES] if fc_list else []
+    commands = [[fc_list, query, "file"] for query in queries] if fc_list else []
     if fc_match:
-        commands += [[fc_match, "-f", "%{file}\n", f"sans-serif{q}"] for q in FC_QUERIES]
+        commands += [[fc_match, "-f", "%{file}\n", f"sans-serif{q}"] for q in queries]
     for command in commands:
         try:
             output = subprocess.run([str(part) for part in command], capture_output=True,
@@ -136,15 +167,25 @@ def _fontconfig_files() -> list[str]:
     return sorted(files, key=lambda p: not p.lower().endswith((".ttf", ".ttc")))
 
 
-def cjk_candidates() -> list[str]:
-    """Files to try, in order: $QBR_PDF_CJK_FONT, the known paths, then fontconfig's."""
-    chosen = os.environ.get(ENV_CJK_FONT, "").strip()
-    known = [path for path in KNOWN_CJK_FILES if (sys.platform == "win32") == (":" in path)]
+def _candidates(variable: str, known_files: tuple[str, ...],
+                queries: tuple[str, ...]) -> list[str]:
+    chosen = os.environ.get(variable, "").strip()
+    known = [path for path in known_files if (sys.platform == "win32") == (":" in path)]
     result: list[str] = []
-    for path in ([chosen] if chosen else []) + known + _fontconfig_files():
+    for path in ([chosen] if chosen else []) + known + _fontconfig_files(queries):
         if path not in result and Path(path).is_file():
             result.append(path)
     return result
+
+
+def cjk_candidates() -> list[str]:
+    """Files to try, in order: $QBR_PDF_CJK_FONT, the known paths, then fontconfig's."""
+    return _candidates(ENV_CJK_FONT, KNOWN_CJK_FILES, FC_QUERIES)
+
+
+def emoji_candidates() -> list[str]:
+    """Files to try, in order: $QBR_PDF_EMOJI_FONT, the known paths, then fontconfig's."""
+    return _candidates(ENV_EMOJI_FONT, KNOWN_EMOJI_FILES, FC_EMOJI_QUERIES)
 
 
 def has_truetype_outlines(path: str) -> bool:
@@ -166,23 +207,33 @@ def has_truetype_outlines(path: str) -> bool:
     return any(tables[i:i + 4] == b"glyf" for i in range(0, len(tables), 16))
 
 
-def load_truetype_cjk(path: str) -> object | None:
-    """A reportlab TTFont for the file if it is TrueType-outline and draws CJK, else None."""
+def _load_truetype(name: str, path: str, probes: str) -> object | None:
+    """A reportlab TTFont for the file if it is TrueType-outline and has a probe glyph."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     if not has_truetype_outlines(path):
         return None
     try:
-        font = TTFont(CJK_TTF, path, subfontIndex=0)
+        font = TTFont(name, path, subfontIndex=0)
     except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError):
         return None  # e.g. "postscript outlines are not supported" for Noto Sans CJK
     cmap = getattr(font.face, "charToGlyph", {})
-    return font if ord("中") in cmap or ord("한") in cmap else None
+    return font if any(ord(char) in cmap for char in probes) else None
+
+
+def load_truetype_cjk(path: str) -> object | None:
+    """A reportlab TTFont for the file if it is TrueType-outline and draws CJK, else None."""
+    return _load_truetype(CJK_TTF, path, "中한")
+
+
+def load_truetype_emoji(path: str) -> object | None:
+    """A reportlab TTFont for the file if it is TrueType-outline and draws emoji, else None."""
+    return _load_truetype(EMOJI_TTF, path, "".join(EMOJI_PROBES))
 
 
 def register_fonts() -> FontReport:
     """Register the fonts with reportlab once per process; returns what is used."""
-    global _report, _main_cmap, _cjk_cmap
+    global _report, _main_cmap, _cjk_cmap, _emoji_cmap
     with _lock:
         if _report is not None:
             return _report
@@ -213,15 +264,25 @@ def register_fonts() -> FontReport:
         else:
             for name in (CID_CJK, CID_HANGUL):
                 pdfmetrics.registerFont(UnicodeCIDFont(name))
-        for name in (CJK_TTF,) if cjk_file else (CID_CJK, CID_HANGUL):
+        emoji_file = None
+        for path in emoji_candidates():
+            font = load_truetype_emoji(path)
+            if font is not None:
+                pdfmetrics.registerFont(font)
+                _emoji_cmap = frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+                emoji_file = path
+                break
+        for name in ((CJK_TTF,) if cjk_file else (CID_CJK, CID_HANGUL)) + (
+                (EMOJI_TTF,) if emoji_file else ()):
             pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,
                                           boldItalic=name)
-        _report = FontReport(main_font, main_file, cjk_font, cjk_file, cjk_file is not None)
+        _report = FontReport(main_font, main_file, cjk_font, cjk_file, cjk_file is not None,
+                             emoji_file)
         return _report
 
 
 def font_report() -> FontReport:
-    """Which font draws the text and the CJK text, and whether the CJK font is embedded."""
+    """Which fonts draw the text, the CJK text and emoji, and which are embedded."""
     return register_fonts()
 
 
@@ -246,24 +307,33 @@ def truncate(text: str, limit: int) -> str:
 def _font_for(char: str, report: FontReport) -> str | None:
     """The font a character needs instead of the main one, or None."""
     code = ord(char)
-    if report.cjk_embedded:
-        if code in _main_cmap or code not in _cjk_cmap:
-            return None
-        return CJK_TTF
-    if not is_cjk(char):
+    if code in _main_cmap:
         return None
-    return CID_HANGUL if _is_hangul(char) else CID_CJK
+    if report.cjk_embedded:
+        if code in _cjk_cmap:
+            return CJK_TTF
+    elif is_cjk(char):
+        return CID_HANGUL if _is_hangul(char) else CID_CJK
+    return EMOJI_TTF if code in _emoji_cmap else None
+
+
+def drawable(char: str) -> bool:
+    """Whether one of the embedded fonts has a glyph for the character."""
+    code = ord(char)
+    return code in _main_cmap or code in _cjk_cmap or code in _emoji_cmap
 
 
 def markup(text: object, *, breaks: bool = False) -> str:
-    """Paragraph markup for user text: cleaned, escaped, then CJK runs put in <font> tags.
+    """Paragraph markup for user text: cleaned, emoji kept only where a font draws them,
+    Arabic shaped, escaped, then CJK and emoji runs put in <font> tags.
 
     With breaks=True a newline becomes a line break; otherwise all whitespace is one space.
     """
     report = register_fonts()
-    raw = clean(text)
+    raw = drawable_emoji(clean(text), drawable)
     raw = "\n".join(" ".join(line.split()) for line in raw.splitlines()) if breaks \
         else " ".join(raw.split())
+    raw = shape_arabic(raw, report.main_file, drawable)
     escaped = escape(raw)  # only ASCII entities are added, so no CJK run is split by them
     parts: list[str] = []
     run: list[str] = []

@@ -223,3 +223,63 @@ def test_importing_the_chart_module_does_not_load_matplotlib() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, check=True)
     assert done.stdout.strip() == "False"
+
+
+# --- scripts and emoji ---------------------------------------------------------------------
+
+def laid_out(text: str) -> list[tuple[str, float]]:
+    """(glyph, x) for each glyph matplotlib draws for the text, in the font's own terms."""
+    from matplotlib import font_manager
+    from matplotlib.textpath import text_to_path
+
+    font = font_manager.get_font(font_manager.findfont("DejaVu Sans"))
+    font.set_size(100, 72)
+    return [(glyph, x) for glyph, x, _y, _size in
+            text_to_path.get_glyphs_with_font(font, text)[0]]
+
+
+def test_matplotlib_lays_hebrew_and_arabic_out_right_to_left() -> None:
+    # Chart text is handed over in logical order because matplotlib (libraqm) reorders and
+    # joins it; were it reordered before, it would come out reversed again.
+    word = "\u05e9\u05dc\u05d5\u05dd"
+    where = dict(laid_out(word))
+    xs = [where[laid_out(char)[0][0]] for char in word]
+    assert xs == sorted(xs, reverse=True) and len(set(xs)) == len(word)
+    arabic = "\u0645\u062c\u0645\u0648\u0639\u0629"
+    isolated = {laid_out(char)[0][0] for char in arabic}
+    glyphs = laid_out(arabic)
+    assert sum(glyph not in isolated for glyph, _x in glyphs) >= 4  # joining forms
+    # The word's end, a final teh marbuta, is drawn leftmost; its initial meem rightmost.
+    assert edge(arabic, min) == edge("\u062c\u0629", min) != edge("\u0629", min)
+    assert edge(arabic, max) == edge("\u0645\u062c", max) != edge("\u0645", max)
+
+
+def edge(text: str, side: Any) -> str:
+    return str(side(laid_out(text), key=lambda glyph: glyph[1])[0])
+
+
+def test_chart_text_stays_logical_and_leaves_out_what_no_font_draws() -> None:
+    from qbr_desktop.exports.charts import chart_text
+
+    assert chart_text("\u05e9\u05dc\u05d5\u05dd (Q4)") == "\u05e9\u05dc\u05d5\u05dd (Q4)"
+    assert chart_text("Melt \U0001fae0 and \U0001f1e9\U0001f1ea flag\x07\n") == "Melt and flag"
+    assert chart_text("Team \U0001f44d\U0001f3fd\ufe0f") in ("Team \U0001f44d", "Team")
+
+
+def test_charts_with_rtl_and_emoji_labels_draw_no_missing_glyph(qapp: Any) -> None:
+    import warnings
+
+    from qbr_desktop.domain.deck import ChartData, Series
+    from qbr_desktop.exports.handout_pdf import chart_png
+
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+    chart = ChartData("\u05e9\u05d9\u05de\u05d5\u05e9 \U0001f680 " + family,
+                      ("\u05e9\u05dc\u05d5\u05dd", "\u0645\u062c\u0645\u0648\u0639\u0629",
+                       "Melt \U0001fae0", "\U0001f1e9\U0001f1ea Berlin", "1\ufe0f\u20e3 first"),
+                      (Series("\u05d3\u05d5\u05d3 \U0001f44d\U0001f3fd", (1.0, 2.0, 3.0, 4.0, 5.0)),
+                       Series("Peers", (2.0, 1.0, 2.0, 1.0, 2.0))))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        decoded(chart_png(chart, dpi=60))
+        decoded(benchmark_chart(peer_benchmark(f"Rocket \U0001f680 \U0001fae0 {family} Retail")))
+    assert not [str(w.message) for w in caught if "missing from font" in str(w.message)]
