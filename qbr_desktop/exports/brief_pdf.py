@@ -35,6 +35,7 @@ from qbr_desktop.exports.pdf_fonts import (
     styles,
     truncate,
 )
+from qbr_desktop.exports.visual_text import isolate
 
 MARGIN = 40.0
 FOOTER_SPACE = 18.0
@@ -127,7 +128,7 @@ def footer(canvas: Any, doc: Any, text: str, *, numbered: bool) -> None:
 
 
 def footer_text(content: DeckContent) -> str:
-    return f"{plain(content.account_name)} · {plain(content.quarter)}"
+    return f"{isolate(plain(content.account_name))} · {plain(content.quarter)}"
 
 
 # The brief ---------------------------------------------------------------------------------
@@ -151,7 +152,7 @@ def brief_flowables(content: DeckContent, width: float) -> list[Any]:
     head = [para(content.account_name, sheet["h1"], limit=70)]
     review = [content.variant.words, content.quarter,
               f"prepared {day(content.prepared_on)}" + (
-                  f" by {content.csm_name}" if content.csm_name else "")]
+                  f" by {isolate(content.csm_name)}" if content.csm_name else "")]
     if content.meeting_date:
         review.append(f"meeting {day(content.meeting_date)}")
     head.append(para(" · ".join(plain(p) for p in review if p), sheet["muted"], limit=220))

@@ -32,6 +32,7 @@ from xlsxwriter import Workbook
 
 from qbr_desktop.domain.deck import ChartData, DeckContent
 from qbr_desktop.domain.roi_story import format_amount
+from qbr_desktop.exports.visual_text import isolate
 
 INK, MUTED, GOOD, BAD, PEER = "1F2933", "7B8794", "2E9E5B", "D64545", "9AA5B1"
 PALETTE_AFTER_ACCENT = (PEER, GOOD, "D9A400", BAD)
@@ -53,17 +54,6 @@ def clean(text: object) -> str:
     notes, chart titles, categories and series names, and the core properties.
     """
     return _ILLEGAL.sub("", str(text))
-
-
-_STRONG_RTL = ("R", "AL")
-
-
-def isolate(text: str) -> str:
-    """Text with right-to-left letters wrapped in first-strong isolates (U+2068 … U+2069),
-    so an Arabic or Hebrew name cannot reorder the words and numbers around it."""
-    if any(unicodedata.bidirectional(char) in _STRONG_RTL for char in text):
-        return f"\u2068{text}\u2069"
-    return text
 
 
 # Estimating text size ----------------------------------------------------------------------

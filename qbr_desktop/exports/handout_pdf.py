@@ -50,6 +50,7 @@ from qbr_desktop.exports.charts import (
     style_axes,
 )
 from qbr_desktop.exports.pdf_fonts import clean, page_size_for, plain, register_fonts, styles
+from qbr_desktop.exports.visual_text import isolate
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -181,7 +182,8 @@ class _Builder:
     def _title(self) -> list[Any]:
         c = self.content
         lines = [c.account_name, f"{c.variant.words} · {c.quarter}",
-                 f"Prepared {day(c.prepared_on)}" + (f" by {c.csm_name}" if c.csm_name else ""),
+                 f"Prepared {day(c.prepared_on)}" + (f" by {isolate(c.csm_name)}"
+                                                     if c.csm_name else ""),
                  f"Meeting: {day(c.meeting_date, 'not scheduled yet')}"]
         return [self.text(line, "h2" if i == 0 else "body") for i, line in enumerate(lines)]
 

@@ -123,6 +123,18 @@ _LEVELS = re.compile(r"\n    levels: \[\n(.*?)\n    \],\n", re.S)
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 
 
+_STRONG_RTL = ("R", "AL")
+
+
+def isolate(text: str) -> str:
+    """Text with right-to-left letters wrapped in first-strong isolates (U+2068 … U+2069),
+    so an Arabic or Hebrew name set in a sentence cannot reorder the words and numbers
+    around it ("Meeting with <name> · 2026 Q4" keeps "2026 Q4" in place)."""
+    if any(unicodedata.bidirectional(char) in _STRONG_RTL for char in text):
+        return f"\u2068{text}\u2069"
+    return text
+
+
 def needs_bidi(text: str) -> bool:
     """Whether anything in the text can be drawn right to left."""
     return any(unicodedata.bidirectional(char) in _RTL for char in text)
