@@ -80,7 +80,7 @@ def scripts_content(**changes: object) -> Any:
         "actions": (ActionFigure(BRACKETS, "ours", DAVID, date(2026, 12, 1), "open"),
                     ActionFigure(f"{GULF} <R&D>", "theirs", "\u0633\u0627\u0631\u0629",
                                  date(2026, 12, 2), "open")),
-        "stakeholders": (PersonFigure(GULF, DAVID, "economic buyer", True),),
+        "stakeholders": (PersonFigure(GULF, DAVID, True),),
         "value_story": " ".join(HEBREW_WORDS * 6),
     }
     values.update(changes)
