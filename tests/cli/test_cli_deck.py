@@ -52,6 +52,10 @@ def test_deck(qbr: Any, demo_db: Path, tmp_path: Path) -> None:
                      if shape.has_text_frame)
     assert name in texts
     assert len(deck.slides) >= 10
+    # The count printed is the file's: the meeting's slides, the divider and the backup.
+    meeting = result.out.split(" slides (")[1].split(" for the meeting")[0]
+    assert f", {len(deck.slides)} slides ({meeting} for the meeting, " in result.out
+    assert int(meeting) < len(deck.slides)
 
 
 def test_deck_variant_override(qbr: Any, demo_db: Path, tmp_path: Path) -> None:
