@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from qbr_desktop.cli import with_context
+from qbr_desktop.cli import warn, with_context
 from qbr_desktop.domain.scorecard import ScoreItem
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.plan_calendar import export_plan_calendar
@@ -78,6 +78,8 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
                                       playbook=args.playbook), False
 
     plan, moved = with_context(args, work)
+    for warning in plan.warnings:
+        warn(warning)
     if args.json:
         json.dump({"moved": moved, **_plan_json(plan)}, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -196,7 +198,7 @@ def _plan_json(plan: ReviewPlan) -> dict[str, Any]:
         "progress": {"done": plan.done_count, "total": len(plan.tasks),
                      "overdue": len(plan.overdue), "behind_schedule": plan.behind_schedule},
         "metrics": [{"name": m.name, "met": m.met, "detail": m.detail} for m in plan.metrics()],
-        "notes": list(plan.notes),
+        "notes": list(plan.notes), "warnings": list(plan.warnings),
         "tasks": [{"id": t.id, "key": t.key, "phase": t.phase.value, "title": t.title,
                    "owner": t.owner.value, "due": t.due.isoformat(), "done": t.done,
                    "overdue": t.overdue(plan.today), "offset": t.offset,

@@ -68,7 +68,10 @@ class ReviewPlan:
     tasks: tuple[PlanTask, ...]
     today: date
     updated_at: datetime
-    notes: tuple[str, ...] = ()  # what scheduling had to say (compression, weekend, ...)
+    notes: tuple[str, ...] = ()  # what scheduling had to say (compression, kept dates, ...)
+    # What is wrong with the plan as it stands (a meeting on a day off): read on every load,
+    # so a holiday added after scheduling is warned about too.
+    warnings: tuple[str, ...] = ()
 
     @property
     def local_start(self) -> datetime:

@@ -3,7 +3,7 @@ calendar file is read back with the independent icalendar parser."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -120,6 +120,32 @@ def test_holidays_are_listed_added_and_removed_and_plans_skip_them(qbr: Any, db:
     assert qbr("--db", db, "holidays").out == "Fri 2026-12-25\nFri 2027-01-01\n"
     bad = qbr("--db", db, "holidays", "--add", "25/12/2026")
     assert bad.code == 2 and "is not a date" in bad.err
+
+
+def future_weekday(days: int, weekday: int) -> date:
+    """The first `weekday` (0 is Monday) at least `days` days from now."""
+    day = (datetime.now(UTC) + timedelta(days=days)).date()
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def test_scheduling_on_a_holiday_or_weekend_warns_on_stderr_and_still_plans(
+        qbr: Any, db: Path) -> None:
+    holiday = future_weekday(40, 2)
+    assert qbr("--db", db, "holidays", "--add", holiday.isoformat()).code == 0
+    planned = qbr("--db", db, "schedule", "Small Co", "--date", holiday.isoformat())
+    assert planned.code == 0, planned.err
+    assert planned.err == (f"Warning: The meeting on {holiday:%A %Y-%m-%d} falls on a "
+                           "holiday.\n")
+    assert "Planned the QBR with Small Co" in planned.out and "Warning" not in planned.out
+    saturday = future_weekday(50, 5)
+    moved = qbr("--db", db, "schedule", "Small Co", "--date", saturday.isoformat(), "--json")
+    assert moved.code == 0
+    assert moved.json()["warnings"] == [
+        f"The meeting on {saturday:%A %Y-%m-%d} falls on a weekend day."]
+    assert "Warning: " in moved.err and "falls on a weekend day" in moved.err
+    monday = qbr("--db", db, "schedule", "Small Co", "--date",
+                 future_weekday(50, 0).isoformat())
+    assert monday.code == 0 and monday.err == ""
 
 
 def test_a_playbook_of_ones_own_is_picked_by_name_and_a_broken_one_is_named(

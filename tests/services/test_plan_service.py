@@ -51,6 +51,21 @@ def test_holidays_are_skipped(context: Any, plans: PlanService) -> None:
     assert plans.holidays() == frozenset({date(2027, 1, 18), date(2027, 1, 15)})
 
 
+def test_a_meeting_on_a_day_off_is_warned_about_on_every_read(context: Any,
+                                                              plans: PlanService) -> None:
+    acme = account(context)
+    plan = plans.schedule(acme, date(2027, 1, 19), time_zone="Europe/Berlin")
+    assert plan.warnings == ()
+    plans.set_holidays([date(2027, 1, 19)])  # declared after the meeting was planned
+    assert plans.plan(plan.review_id).warnings == (
+        "The meeting on Tuesday 2027-01-19 falls on a holiday.",)
+    moved = plans.move(plan.review_id, datetime(2027, 1, 23, 10, 0, tzinfo=BERLIN))
+    assert moved.warnings == ("The meeting on Saturday 2027-01-23 falls on a weekend day.",)
+    assert not any("falls on" in note for note in moved.notes)  # said once, as a warning
+    assert plans.move(plan.review_id, datetime(2027, 1, 25, 10, 0, tzinfo=BERLIN)
+                      ).warnings == ()
+
+
 def test_a_meeting_too_close_compresses_the_plan_and_says_so(context: Any,
                                                             plans: PlanService) -> None:
     plan = plans.schedule(account(context), date(2026, 12, 8), time_zone="Europe/Berlin")
