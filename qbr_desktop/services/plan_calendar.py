@@ -6,7 +6,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from qbr_desktop import APP_NAME, __version__
-from qbr_desktop.exports.ics import CalendarMeeting, CalendarTask, calendar_bytes, write_calendar
+from qbr_desktop.exports.ics import (
+    CalendarMeeting,
+    CalendarTask,
+    TaskForm,
+    calendar_bytes,
+    write_calendar,
+)
 from qbr_desktop.services.plan_views import ReviewPlan
 from qbr_desktop.services.rows import as_utc
 
@@ -34,11 +40,12 @@ def plan_calendar(plan: ReviewPlan, now: datetime) -> bytes:
     tasks = [CalendarTask(
         uid=f"review-{plan.review_id}-task-{task.id}@{UID_DOMAIN}",
         title=f"{task.title} ({plan.account_name})", description=task.description,
-        due=task.due, done=task.done, owner=task.owner.value,
-        sequence=_sequence(task.updated_at), last_modified=as_utc(task.updated_at))
+        due=task.due, owner=task.owner.value,
+        sequence=_sequence(task.updated_at), last_modified=as_utc(task.updated_at),
+        completed_at=as_utc(task.done_at) if task.done_at else None)
         for task in plan.tasks]
     return calendar_bytes(meeting, tasks, product_id=f"-//{APP_NAME}//{__version__}//EN",
-                          now=now)
+                          now=now, task_form=TaskForm.EVENT)
 
 
 def export_plan_calendar(plan: ReviewPlan, path: Path, now: datetime) -> Path:
