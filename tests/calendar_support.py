@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -45,8 +46,19 @@ def read_icalendar(data: bytes) -> icalendar.Calendar:
     return calendar
 
 
+# vobject keeps the first definition it reads of each TZID for the rest of the process and
+# ignores the next file's; a calendar app reads each file on its own, so each parse starts
+# from an empty registry (one parse at a time: the tests export from several threads).
+_VOBJECT_ZONES: dict[str, Any] = vars(vobject.icalendar)["__tzidMap"]
+_VOBJECT_LOCK = threading.Lock()
+
+
 def read_vobject(data: bytes) -> Any:
-    return vobject.readOne(data.decode("utf-8"))
+    with _VOBJECT_LOCK:
+        utc = _VOBJECT_ZONES["UTC"]
+        _VOBJECT_ZONES.clear()
+        _VOBJECT_ZONES["UTC"] = utc
+        return vobject.readOne(data.decode("utf-8"))
 
 
 def own_zones(data: bytes) -> bytes:
