@@ -13,7 +13,7 @@ Calendar, which differ in what they import. The choices:
 - A DISPLAY alarm reminds before the meeting (15 minutes unless the caller says otherwise).
 - Preparation tasks are VTODOs by default: DUE;VALUE=DATE, STATUS:NEEDS-ACTION, or
   STATUS:COMPLETED with the COMPLETED time, and RELATED-TO the meeting. Google Calendar
-  ignores VTODO and Outlook's import drops it, so TaskForm.EVENT writes them as all-day
+  ignores VTODO and Outlook imports it poorly, so TaskForm.EVENT writes them as all-day
   VEVENTs instead: TRANSP:TRANSPARENT so they never block time, titled "Prep: ...", a done
   one marked "✓ " and still CONFIRMED (COMPLETED is valid only on VTODO, and CANCELLED makes
   Google and Outlook delete the event). The two forms are different objects to a calendar
@@ -63,8 +63,8 @@ _ANY_STAMP = "19700101T000000Z"
 
 
 class TaskForm(StrEnum):
-    TODO = "todo"  # VTODO: Apple Calendar and Reminders, Thunderbird, Outlook via CalDAV
-    EVENT = "event"  # all-day VEVENT: Google Calendar, Outlook's .ics import
+    TODO = "todo"  # VTODO: to-do lists such as Apple Reminders and Thunderbird's tasks
+    EVENT = "event"  # all-day VEVENT: for Google Calendar and Outlook's .ics import
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ transition becomes one STANDARD or DAYLIGHT observance with an explicit DTSTART 
 RRULE; a rule would claim the future follows today's law, which is what changes.
 
 The window spans a year either side of the meeting, so the definition holds both seasons
-(Outlook wants to see both) and every instant the meeting's values name. An observance
+and every instant the meeting's values name. An observance
 at the window's start states the offset then in force (TZOFFSETFROM equals TZOFFSETTO):
 the transition before it may lie decades back and says nothing about the meeting.
 """
