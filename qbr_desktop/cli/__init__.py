@@ -135,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def warn(message: str) -> None:
+    """One "Warning: ..." line on stderr: the command goes on and still exits 0."""
+    print(f"Warning: {message}", file=sys.stderr)
+
+
 def with_context(args: argparse.Namespace, work: Callable[[AppContext], Result]) -> Result:
     """Run `work` on the portfolio the arguments name, closing it afterwards."""
     context = _open(args)
@@ -305,7 +310,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return int(exc.code or 0)
     handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
     try:
-        handler(args, out)
+        # Warnings that do not stop a command (see `warn`) go where the caller's errors go.
+        with contextlib.redirect_stderr(err):
+            handler(args, out)
     except BrokenPipeError:  # `qbr accounts list | head` closed the pipe: not a failure
         return EXIT_OK
     except (CommandFailed, DomainError, StoreError, OSError) as exc:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from qbr_desktop.cli import with_context
+from qbr_desktop.cli import CommandFailed, warn, with_context
 from qbr_desktop.domain.scorecard import ScoreItem
 from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.plan_calendar import export_plan_calendar
 from qbr_desktop.services.plan_views import ReviewPlan, UpcomingReview
 from qbr_desktop.services.plans import PlanError
 from qbr_desktop.services.scorecard import prep_scorecard
+
+TASK_CHOICES = ("todo", "events", "none")
 
 
 def add_plan_parsers(commands: Any, formats: Any) -> None:
@@ -55,9 +56,19 @@ def add_plan_parsers(commands: Any, formats: Any) -> None:
     holidays.add_argument("--json", action="store_true", help="print JSON")
     holidays.set_defaults(handler=_holidays)
 
-    ics = formats.add_parser("ics", help="the next QBR and its tasks as a calendar file")
+    ics = formats.add_parser(
+        "ics", help="the next QBR and its tasks as a calendar file",
+        description="Re-export after any change and import again: the calendar updates "
+                    "the same events instead of adding new ones.")
     ics.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
     ics.add_argument("--out", required=True, type=Path, metavar="FILE")
+    ics.add_argument("--tasks", choices=TASK_CHOICES, default=None,
+                     help="preparation tasks as to-dos (default), as all-day events for "
+                          "calendars that ignore to-dos (Google Calendar, Outlook's import), "
+                          "or none")
+    ics.add_argument("--for", dest="audience", choices=("me", "attendees"), default="me",
+                     help="me (default): your own calendar, with tier, progress and tasks; "
+                          "attendees: the meeting only, with text fit for the customer")
     ics.set_defaults(handler=_export_ics)
 
 
@@ -78,6 +89,8 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
                                       playbook=args.playbook), False
 
     plan, moved = with_context(args, work)
+    for warning in plan.warnings:
+        warn(warning)
     if args.json:
         json.dump({"moved": moved, **_plan_json(plan)}, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -168,16 +181,34 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
-    def work(context: AppContext) -> ReviewPlan:
+    # Imported here: the calendar writer loads only when a calendar is exported.
+    from qbr_desktop.exports.ics import TaskForm
+    from qbr_desktop.services.plan_calendar import Audience, CalendarExport, CalendarService
+
+    audience = Audience(args.audience)
+    if audience is Audience.ATTENDEES and args.tasks not in (None, "none"):
+        raise CommandFailed("--for attendees writes the meeting only; leave out --tasks")
+    forms = {"todo": TaskForm.TODO, "events": TaskForm.EVENT, "none": None}
+    form = forms[args.tasks or "todo"]
+
+    def work(context: AppContext) -> CalendarExport:
         account_id = context.insights.resolve(args.account)
         plan = context.plans.next_plan(account_id)
         if plan is None:
             raise PlanError(f"No QBR is planned for {context.insights.name(account_id)}")
-        return plan
+        return CalendarService(context.store.sessions).export(
+            plan, args.out, audience=audience, tasks=form)
 
-    plan = with_context(args, work)
-    path = export_plan_calendar(plan, args.out, datetime.now(UTC))
-    out.write(f"Wrote {path} (the meeting and {len(plan.tasks)} tasks).\n")
+    written = with_context(args, work)
+    for warning in written.warnings:
+        warn(warning)
+    if audience is Audience.ATTENDEES:
+        out.write(f"Wrote {written.path} (the meeting only, for the attendees).\n")
+    elif form is None:
+        out.write(f"Wrote {written.path} (the meeting only).\n")
+    else:
+        kind = "to-dos" if form is TaskForm.TODO else "all-day events"
+        out.write(f"Wrote {written.path} (the meeting and {written.tasks} tasks as {kind}).\n")
 
 
 def _when(plan: ReviewPlan) -> str:
@@ -196,7 +227,7 @@ def _plan_json(plan: ReviewPlan) -> dict[str, Any]:
         "progress": {"done": plan.done_count, "total": len(plan.tasks),
                      "overdue": len(plan.overdue), "behind_schedule": plan.behind_schedule},
         "metrics": [{"name": m.name, "met": m.met, "detail": m.detail} for m in plan.metrics()],
-        "notes": list(plan.notes),
+        "notes": list(plan.notes), "warnings": list(plan.warnings),
         "tasks": [{"id": t.id, "key": t.key, "phase": t.phase.value, "title": t.title,
                    "owner": t.owner.value, "due": t.due.isoformat(), "done": t.done,
                    "overdue": t.overdue(plan.today), "offset": t.offset,

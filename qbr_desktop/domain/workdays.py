@@ -78,6 +78,20 @@ class NoteLevel(StrEnum):
 class ScheduleNote:
     level: NoteLevel
     text: str
+    # The note is `day_off_warning`'s: readers that report that warning on its own (the
+    # plan's warnings, read again on every load) skip it, so it is not said twice.
+    day_off: bool = False
+
+
+MEETING_ON_DAY_OFF = "The meeting on {day:%A %Y-%m-%d} falls on {kind}."
+
+
+def day_off_warning(day: date, calendar: WorkCalendar) -> str | None:
+    """What to tell the CSM about a meeting on `day`: None on a working day."""
+    if calendar.is_working(day):
+        return None
+    kind = "a holiday" if day in calendar.holidays else "a weekend day"
+    return MEETING_ON_DAY_OFF.format(day=day, kind=kind)
 
 
 class TaskState(StrEnum):
@@ -169,11 +183,11 @@ def _plan(playbook: Playbook, tasks: Iterable[PrepTask], meeting_day: date,
           kept: Mapping[str, ScheduledTask]) -> SchedulePlan:
     tasks = list(tasks)
     notes: list[ScheduleNote] = []
-    if not calendar.is_working(meeting_day):
-        kind = "a holiday" if meeting_day in calendar.holidays else "a weekend day"
+    warning = day_off_warning(meeting_day, calendar)
+    if warning is not None:
         notes.append(ScheduleNote(NoteLevel.WARNING,
-                                  f"The meeting on {meeting_day:%A %Y-%m-%d} falls on {kind}; "
-                                  "tasks are still counted back from it."))
+                                  f"{warning} Tasks are still counted back from it.",
+                                  day_off=True))
     offsets = {task.offset: task.offset for task in tasks}
     earliest = min((t.offset for t in tasks if t.before_meeting), default=0)
     if meeting_day < today:

@@ -1,48 +1,209 @@
-"""A review's plan as a calendar file the CSM imports into Outlook, Google or Apple Calendar."""
+"""A review's plan as a calendar file: for the CSM's own calendar, or for the attendees.
+
+Calendars keep an event by its UID and take an update only when its SEQUENCE is above the
+one they hold. So every UID carries the portfolio's random id (two portfolios both have a
+review 28), and each event's SEQUENCE is stored in `calendar_event` beside the fingerprint
+of what was last exported: it grows by one when the content changed and stays put when it
+did not, whatever the clock says. The number is committed before the file is written: a
+failed write leaves a gap in the numbers, never a number used twice for two contents.
+
+The attendees' copy updates the same event as the CSM's (same UID, same SEQUENCE), so the
+meeting's fingerprint covers both copies' text. It is built from `AttendeeInvite` alone,
+which holds nothing internal: no tier, playbook, progress or tasks.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
+from time import sleep
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop import APP_NAME, __version__
-from qbr_desktop.exports.ics import CalendarMeeting, CalendarTask, calendar_bytes, write_calendar
+from qbr_desktop.exports.ics import (
+    CalendarMeeting,
+    CalendarTask,
+    TaskForm,
+    calendar_bytes,
+    fingerprints,
+    write_calendar,
+)
 from qbr_desktop.services.plan_views import ReviewPlan
 from qbr_desktop.services.rows import as_utc
+from qbr_desktop.services.settings import portfolio_id
+from qbr_desktop.store.engine import session_scope
+from qbr_desktop.store.models import CalendarEventRow
 
-# Ids stay the same across exports of the same review, so a re-import updates events.
 UID_DOMAIN = "qbr-desktop.invalid"
-# SEQUENCE must grow whenever an event changes: seconds since this moment do.
-SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+PRODUCT_ID = f"-//{APP_NAME}//{__version__}//EN"
+TITLE = "QBR: {account}"
+MY_DESCRIPTION = ("Quarterly Business Review with {account} ({tier}). Prepared with the "
+                  "{playbook} playbook: {done} of {total} preparation tasks done.")
+ATTENDEE_DESCRIPTION = "Quarterly business review with {account}."
+# Another writer (a second window, the CLI) may take the same new UIDs or the same rows
+# at once; the loser of that race starts again on what the winner stored. SQLite refuses
+# at once, without waiting, a reader that wants to write while another writes (waiting
+# could deadlock), so the loser pauses before it tries again: 50, 100, 200, 400 ms.
+ATTEMPTS = 5
+RETRY_PAUSE_SECONDS = 0.05
+_IN_CLAUSE = 500  # under every database's bound-parameter limit
+# Events are built before their stored SEQUENCE and LAST-MODIFIED are known.
+_NOT_YET = datetime(1970, 1, 1, tzinfo=UTC)
+Clock = Callable[[], datetime]
+Event = TypeVar("Event", CalendarMeeting, CalendarTask)
 
 
-def _sequence(changed: datetime) -> int:
-    moment = changed if changed.tzinfo else changed.replace(tzinfo=UTC)
-    return max(0, int((moment - SEQUENCE_EPOCH).total_seconds()))
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
-def plan_calendar(plan: ReviewPlan, now: datetime) -> bytes:
-    title = f"QBR: {plan.account_name}"
-    description = (f"Quarterly Business Review with {plan.account_name} ({plan.tier}). "
-                   f"Prepared with the {plan.playbook or 'custom'} playbook: "
-                   f"{plan.done_count} of {len(plan.tasks)} preparation tasks done.")
-    meeting = CalendarMeeting(
-        uid=f"review-{plan.review_id}@{UID_DOMAIN}", title=title, description=description,
-        location="", start=plan.meeting_at, duration=timedelta(minutes=plan.duration_minutes),
-        time_zone=plan.time_zone, sequence=_sequence(plan.updated_at),
-        last_modified=as_utc(plan.updated_at))
+class Audience(StrEnum):
+    ME = "me"  # the CSM's own calendar: tier, playbook, progress, and the tasks
+    ATTENDEES = "attendees"  # the invitation: customer-safe text, the meeting only
+
+
+@dataclass(frozen=True, slots=True)
+class AttendeeInvite:
+    """All an attendees' calendar file may say: nothing here is internal."""
+
+    account_name: str
+    start: datetime
+    duration: timedelta
+    time_zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarExport:
+    path: Path
+    tasks: int  # how many tasks the file holds
+    warnings: tuple[str, ...]  # e.g. the meeting falls on a holiday: written all the same
+
+
+def attendee_invite(plan: ReviewPlan) -> AttendeeInvite:
+    return AttendeeInvite(plan.account_name, plan.meeting_at,
+                          timedelta(minutes=plan.duration_minutes), plan.time_zone)
+
+
+class CalendarService:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _now) -> None:
+        self._sessions = sessions
+        self._clock = clock
+        # Two exports in one process wait for each other instead of racing to a retry.
+        self._lock = threading.Lock()
+
+    def export(self, plan: ReviewPlan, path: Path, *, audience: Audience = Audience.ME,
+               tasks: TaskForm | None = TaskForm.TODO) -> CalendarExport:
+        """Write the calendar file; `tasks` None leaves the tasks out (attendees get none)."""
+        data, count = self.calendar(plan, audience=audience, tasks=tasks)
+        write_calendar(path, data)
+        return CalendarExport(path, count, plan.warnings)
+
+    def calendar(self, plan: ReviewPlan, *, audience: Audience = Audience.ME,
+                 tasks: TaskForm | None = TaskForm.TODO) -> tuple[bytes, int]:
+        """The file's bytes and how many tasks it holds; stores each event's SEQUENCE."""
+        form = None if audience is Audience.ATTENDEES else tasks
+        now = self._clock()
+        with self._lock:
+            for attempt in range(ATTEMPTS):
+                try:
+                    with session_scope(self._sessions) as session:
+                        meeting, task_events, prints = _events(plan, portfolio_id(session),
+                                                               audience, form)
+                        stored = _advance(session, prints, now)
+                    break
+                except (IntegrityError, OperationalError):
+                    if attempt == ATTEMPTS - 1:
+                        raise
+                    sleep(RETRY_PAUSE_SECONDS * 2 ** attempt)
+        meeting = _stored(meeting, stored)
+        task_events = [_stored(task, stored) for task in task_events]
+        data = calendar_bytes(meeting, task_events, product_id=PRODUCT_ID, now=now,
+                              task_form=form or TaskForm.TODO)
+        return data, len(task_events)
+
+
+def _events(plan: ReviewPlan, portfolio: str, audience: Audience, form: TaskForm | None
+            ) -> tuple[CalendarMeeting, list[CalendarTask], dict[str, str]]:
+    """The meeting and tasks to write, before their stored numbers are known, and the
+    fingerprints to store."""
+    uid = f"review-{plan.review_id}-{portfolio}@{UID_DOMAIN}"
+    mine = _my_meeting(plan, uid)
+    theirs = _attendee_meeting(attendee_invite(plan), uid)
+    both = hashlib.sha256("".join(
+        fingerprints(meeting, [])[uid] for meeting in (mine, theirs)).encode()).hexdigest()
+    prints = {uid: both}
+    if form is None:
+        return (theirs if audience is Audience.ATTENDEES else mine), [], prints
+    # A VTODO and an all-day VEVENT are different objects to a calendar: separate UIDs.
+    kind = "task" if form is TaskForm.TODO else "task-day"
     tasks = [CalendarTask(
-        uid=f"review-{plan.review_id}-task-{task.id}@{UID_DOMAIN}",
+        uid=f"review-{plan.review_id}-{kind}-{task.id}-{portfolio}@{UID_DOMAIN}",
         title=f"{task.title} ({plan.account_name})", description=task.description,
-        due=task.due, done=task.done, owner=task.owner.value,
-        sequence=_sequence(task.updated_at), last_modified=as_utc(task.updated_at))
-        for task in plan.tasks]
-    return calendar_bytes(meeting, tasks, product_id=f"-//{APP_NAME}//{__version__}//EN",
-                          now=now)
+        due=task.due, owner=task.owner.value, sequence=0, last_modified=_NOT_YET,
+        completed_at=as_utc(task.done_at) if task.done_at else None) for task in plan.tasks]
+    task_prints = fingerprints(mine, tasks, task_form=form)
+    prints.update((task.uid, task_prints[task.uid]) for task in tasks)
+    return mine, tasks, prints
 
 
-def export_plan_calendar(plan: ReviewPlan, path: Path, now: datetime) -> Path:
-    write_calendar(path, plan_calendar(plan, now))
-    return path
+def _my_meeting(plan: ReviewPlan, uid: str) -> CalendarMeeting:
+    description = MY_DESCRIPTION.format(
+        account=plan.account_name, tier=plan.tier, playbook=plan.playbook or "custom",
+        done=plan.done_count, total=len(plan.tasks))
+    return CalendarMeeting(
+        uid=uid, title=TITLE.format(account=plan.account_name), description=description,
+        location="", start=plan.meeting_at, duration=timedelta(minutes=plan.duration_minutes),
+        time_zone=plan.time_zone, sequence=0, last_modified=_NOT_YET)
 
 
+def _attendee_meeting(invite: AttendeeInvite, uid: str) -> CalendarMeeting:
+    return CalendarMeeting(
+        uid=uid, title=TITLE.format(account=invite.account_name),
+        description=ATTENDEE_DESCRIPTION.format(account=invite.account_name), location="",
+        start=invite.start, duration=invite.duration, time_zone=invite.time_zone,
+        sequence=0, last_modified=_NOT_YET)
+
+
+def _advance(session: Session, prints: Mapping[str, str], now: datetime
+             ) -> dict[str, tuple[int, datetime]]:
+    """{uid: (SEQUENCE, when its content last changed)}, raised where the content changed.
+
+    Rows are read FOR UPDATE (PostgreSQL locks them; SQLite has one writer anyway), so two
+    exports at once cannot both raise a number from the same stored value.
+    """
+    uids = list(prints)
+    rows: dict[str, CalendarEventRow] = {}
+    for start in range(0, len(uids), _IN_CLAUSE):
+        rows.update((row.uid, row) for row in session.scalars(
+            select(CalendarEventRow)
+            .where(CalendarEventRow.uid.in_(uids[start:start + _IN_CLAUSE]))
+            .with_for_update()))
+    result = {}
+    for uid, fingerprint in prints.items():
+        row = rows.get(uid)
+        if row is None:
+            row = CalendarEventRow(uid=uid, sequence=0, fingerprint=fingerprint,
+                                   updated_at=now)
+            session.add(row)
+        elif row.fingerprint != fingerprint:
+            row.sequence += 1
+            row.fingerprint = fingerprint
+            # A clock set back must not make LAST-MODIFIED go back with it.
+            row.updated_at = max(now, as_utc(row.updated_at))
+        result[uid] = (row.sequence, as_utc(row.updated_at))
+    session.flush()
+    return result
+
+
+def _stored(event: Event, stored: Mapping[str, tuple[int, datetime]]) -> Event:
+    sequence, changed = stored[event.uid]
+    return replace(event, sequence=sequence, last_modified=changed)

@@ -7,7 +7,7 @@ answer (overdue, behind schedule, the process metrics) is reproducible.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from qbr_desktop.domain.contacts import ReviewStatus
@@ -68,7 +68,10 @@ class ReviewPlan:
     tasks: tuple[PlanTask, ...]
     today: date
     updated_at: datetime
-    notes: tuple[str, ...] = ()  # what scheduling had to say (compression, weekend, ...)
+    notes: tuple[str, ...] = ()  # what scheduling had to say (compression, kept dates, ...)
+    # What is wrong with the plan as it stands (a meeting on a day off): read on every load,
+    # so a holiday added after scheduling is warned about too.
+    warnings: tuple[str, ...] = ()
 
     @property
     def local_start(self) -> datetime:
@@ -80,7 +83,10 @@ class ReviewPlan:
 
     @property
     def local_end(self) -> datetime:
-        return self.local_start + timedelta(minutes=self.duration_minutes)
+        # From the UTC start: aware local arithmetic would misplace a meeting that spans
+        # a clock change by the size of the change.
+        end = self.meeting_at.astimezone(UTC) + timedelta(minutes=self.duration_minutes)
+        return end.astimezone(ZoneInfo(self.time_zone))
 
     @property
     def done_count(self) -> int:

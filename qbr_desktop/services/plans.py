@@ -25,7 +25,13 @@ from qbr_desktop.domain.contacts import ReviewFormat, ReviewKind, ReviewStatus
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.playbooks import OwnerRole, Phase, Playbook, PrepTask
 from qbr_desktop.domain.tiers import effective_tier
-from qbr_desktop.domain.workdays import SchedulePlan, WorkCalendar, schedule
+from qbr_desktop.domain.workdays import (
+    ScheduleNote,
+    SchedulePlan,
+    WorkCalendar,
+    day_off_warning,
+    schedule,
+)
 from qbr_desktop.paths import user_data_folder
 from qbr_desktop.services.plan_views import PlanTask, ReviewPlan, UpcomingReview
 from qbr_desktop.services.playbook_library import PlaybookLibrary
@@ -219,7 +225,7 @@ class PlanService:
                 for row, scheduled in zip(moving, dated.tasks, strict=True):
                     row.due_date = scheduled.due
                     row.updated_at = review.updated_at
-                notes = tuple(note.text for note in dated.notes)
+                notes = _note_texts(dated.notes)
             session.flush()
             return replace(self._read(session, review_id), notes=notes)
 
@@ -358,7 +364,7 @@ class PlanService:
                          self._today(review.time_zone))
         session.execute(insert(PrepTaskRow), _task_values(review.id, dated, self._clock()))
         session.refresh(review)
-        return tuple(note.text for note in dated.notes)
+        return _note_texts(dated.notes)
 
     def _playbook(self, session: Session, account: AccountRow, name: str | None) -> Playbook:
         if name:
@@ -370,6 +376,9 @@ class PlanService:
         review = review_row(session, review_id)
         account = review.account
         tier = effective_tier(account.arr, account.tier_override, read_tier_scheme(session))
+        meeting_at = as_utc(review.scheduled_at).astimezone(UTC)
+        meeting_day = meeting_at.astimezone(ZoneInfo(review.time_zone)).date()
+        warning = day_off_warning(meeting_day, WorkCalendar(_holidays(session)))
         tasks = tuple(PlanTask(
             id=t.id, key=t.key, phase=Phase(t.phase), title=t.title, description=t.description,
             owner=OwnerRole(t.owner), outputs=tuple(json.loads(t.outputs or "[]")),
@@ -377,10 +386,16 @@ class PlanService:
             position=t.position, updated_at=t.updated_at) for t in review.tasks)
         return ReviewPlan(
             review_id=review.id, account_id=account.id, account_name=account.name, tier=tier,
-            meeting_at=as_utc(review.scheduled_at).astimezone(UTC), time_zone=review.time_zone,
+            meeting_at=meeting_at, time_zone=review.time_zone,
             duration_minutes=review.duration_minutes, status=ReviewStatus(review.status),
             playbook=review.playbook, executives_confirmed=review.executives_confirmed,
-            tasks=tasks, today=self._today(review.time_zone), updated_at=review.updated_at)
+            tasks=tasks, today=self._today(review.time_zone), updated_at=review.updated_at,
+            warnings=(warning,) if warning else ())
+
+
+def _note_texts(notes: Sequence[ScheduleNote]) -> tuple[str, ...]:
+    # The day-off note repeats what every read of the plan warns about.
+    return tuple(note.text for note in notes if not note.day_off)
 
 
 def _task_values(review_id: int, dated: SchedulePlan, now: datetime) -> list[dict[str, object]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -13,6 +14,9 @@ from qbr_desktop.store.repositories import SettingRepository
 TIER_MODEL_KEY = "tiers.model"
 TIER_MINIMUMS_KEY = "tiers.minimums.{model}"
 DEMO_KEY = "portfolio.demo"
+# A random id per database (migration 0010 creates it), so two portfolios' calendar UIDs
+# never meet, even where both have a review 28. Copies and restored backups keep it.
+PORTFOLIO_ID_KEY = "portfolio.id"
 
 
 def read_tier_scheme(session: Session) -> TierScheme:
@@ -26,6 +30,21 @@ def read_tier_scheme(session: Session) -> TierScheme:
     if minimums:
         scheme = scheme.with_minimums({tier: Decimal(v) for tier, v in minimums.items()})
     return scheme
+
+
+def portfolio_id(session: Session) -> str:
+    """The portfolio's id, created on the spot where it is missing (a hand-edited file).
+
+    An unreadable stored value is replaced: it would make UIDs calendars refuse anyway.
+    """
+    settings = SettingRepository(session)
+    try:
+        return str(uuid.UUID(str(settings.get(PORTFOLIO_ID_KEY))))
+    except ValueError:
+        created = str(uuid.uuid4())
+        settings.set(PORTFOLIO_ID_KEY, created)
+        session.flush()  # a racing creator fails here, inside the caller's retry
+        return created
 
 
 class PortfolioSettings:
@@ -48,6 +67,10 @@ class PortfolioSettings:
                 {band.tier: str(band.minimum) for band in scheme.bands},
             )
         return scheme
+
+    def portfolio_id(self) -> str:
+        with session_scope(self._sessions) as session:
+            return portfolio_id(session)
 
     def is_demo(self) -> bool:
         with session_scope(self._sessions) as session:

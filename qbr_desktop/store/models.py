@@ -441,3 +441,21 @@ class ReviewRecapRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="", server_default="")
     decisions: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class CalendarEventRow(Base):
+    """The last calendar export of one event (a meeting or a task) by its UID.
+
+    Calendars ignore an update whose SEQUENCE is not above the one they hold, so the
+    number is stored and raised only when the exported content (its fingerprint) changed.
+    """
+
+    __tablename__ = "calendar_event"
+    __table_args__ = (
+        CheckConstraint("sequence >= 0", name="sequence_not_negative"),
+    )
+
+    uid: Mapped[str] = mapped_column(String(255), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 hex of the content
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

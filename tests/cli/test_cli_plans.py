@@ -1,15 +1,16 @@
-"""`qbr schedule`, `qbr plan`, `qbr upcoming` and `qbr export ics`, in-process; the
-calendar file is read back with the independent icalendar parser."""
+"""`qbr schedule`, `qbr plan`, `qbr upcoming` and `qbr export ics`, in-process; calendar
+files are read back with two independent parsers, icalendar and vobject."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from calendar_support import both
 
 
 @pytest.fixture
@@ -69,27 +70,165 @@ def test_upcoming_lists_the_window(qbr: Any, db: Path) -> None:
     assert "not planned" in text and "Acme <R&D> 株式会社" in text
 
 
-def test_export_ics_reads_back_with_an_independent_parser(qbr: Any, db: Path,
-                                                         tmp_path: Path) -> None:
-    qbr("--db", db, "schedule", "Acme <R&D> 株式会社", "--date", future_day(), "--time", "14:00",
+def test_export_ics_reads_back_with_two_independent_parsers(qbr: Any, db: Path,
+                                                           tmp_path: Path) -> None:
+    day = future_day()
+    qbr("--db", db, "schedule", "Acme <R&D> 株式会社", "--date", day, "--time", "14:00",
         "--tz", "America/New_York")
     out = tmp_path / "Acme QBR.ics"
     written = qbr("--db", db, "export", "ics", "Acme <R&D> 株式会社", "--out", out)
-    assert written.code == 0 and "21 tasks" in written.out
+    assert written.code == 0 and written.err == ""
+    assert written.out == f"Wrote {out} (the meeting and 21 tasks as to-dos).\n"
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
-    events = [c for c in calendar.walk("VEVENT")]
-    assert len(events) == 22
-    meeting = events[0]
-    assert str(meeting["SUMMARY"]) == "QBR: Acme <R&D> 株式会社"
-    start = meeting.decoded("DTSTART")
-    assert start.utcoffset() == timedelta(0)
-    assert start.astimezone(ZoneInfo("America/New_York")).hour == 14
-    uids = [str(e["UID"]) for e in events]
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE", "VEVENT"] + ["VTODO"] * 21
+    items = [ours for ours, _theirs in both(out.read_bytes())]  # both parsers agree
+    meeting = items[0]
+    assert meeting.summary == "QBR: Acme <R&D> 株式会社"
+    assert isinstance(meeting.start, datetime)
+    assert meeting.start.replace(tzinfo=None) == datetime.fromisoformat(f"{day}T14:00")
+    assert meeting.start.utcoffset() == datetime.fromisoformat(f"{day}T14:00").replace(
+        tzinfo=ZoneInfo("America/New_York")).utcoffset()
+    assert f"DTSTART;TZID=America/New_York:{day.replace('-', '')}T140000".encode() in (
+        out.read_bytes())
+    assert meeting.alarms == (("DISPLAY", timedelta(minutes=-15),
+                               "QBR: Acme <R&D> 株式会社 starts in 15 minutes."),)
+    tasks = items[1:]
+    assert {t.kind for t in tasks} == {"VTODO"} and {t.status for t in tasks} == {"NEEDS-ACTION"}
+    assert {t.related_to for t in tasks} == {meeting.uid}
+    assert all(isinstance(t.due, date) and t.start is None for t in tasks)
+    uids = [item.uid for item in items]
     assert len(set(uids)) == 22
     again = tmp_path / "again.ics"
     qbr("--db", db, "export", "ics", "Acme <R&D> 株式会社", "--out", again)
-    assert [str(e["UID"]) for e in icalendar.Calendar.from_ical(again.read_bytes())
-            .walk("VEVENT")] == uids  # a re-import updates the same events
+    # A re-import updates the same events, and nothing changed: the numbers stay.
+    assert [(i.uid, i.sequence) for i, _theirs in both(again.read_bytes())] == [
+        (uid, 0) for uid in uids]
+
+
+def sequences(path: Path) -> list[int]:
+    return [ours.sequence for ours, _theirs in both(path.read_bytes())]
+
+
+def test_export_ics_sequence_grows_after_a_reschedule_and_stays_put_otherwise(
+        qbr: Any, db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "small.ics"
+    qbr("--db", db, "schedule", "Small Co", "--date", future_weekday(30, 1).isoformat())
+    assert qbr("--db", db, "export", "ics", "Small Co", "--out", out).code == 0
+    assert sequences(out) == [0] * 9
+    qbr("--db", db, "export", "ics", "Small Co", "--out", out)
+    assert sequences(out) == [0] * 9
+    qbr("--db", db, "schedule", "Small Co", "--date", future_weekday(37, 1).isoformat())
+    qbr("--db", db, "export", "ics", "Small Co", "--out", out)
+    assert sequences(out) == [1] * 9  # the tasks moved with the meeting
+    qbr("--db", db, "schedule", "Small Co", "--date", future_weekday(37, 1).isoformat(),
+        "--time", "15:00")
+    qbr("--db", db, "export", "ics", "Small Co", "--out", out, "--tasks", "none")
+    assert sequences(out) == [2]
+    qbr("--db", db, "export", "ics", "Small Co", "--out", out)
+    assert sequences(out) == [2] + [1] * 8  # a later time of day leaves task dates alone
+
+
+def test_export_ics_tasks_as_all_day_events_or_none(qbr: Any, db: Path,
+                                                   tmp_path: Path) -> None:
+    qbr("--db", db, "schedule", "Small Co", "--date", future_weekday(30, 2).isoformat())
+    events = tmp_path / "events.ics"
+    written = qbr("--db", db, "export", "ics", "Small Co", "--out", events, "--tasks", "events")
+    assert written.code == 0
+    assert written.out == f"Wrote {events} (the meeting and 8 tasks as all-day events).\n"
+    calendar = icalendar.Calendar.from_ical(events.read_bytes())
+    assert [c.name for c in calendar.walk() if c.name in ("VEVENT", "VTODO")] == ["VEVENT"] * 9
+    for ours, _theirs in both(events.read_bytes())[1:]:
+        assert isinstance(ours.start, date) and not isinstance(ours.start, datetime)
+        assert ours.summary.startswith("Prep: ") and ours.status == "CONFIRMED"
+    assert all(str(e["TRANSP"]) == "TRANSPARENT" for e in calendar.walk("VEVENT")[1:])
+    alone = tmp_path / "alone.ics"
+    none = qbr("--db", db, "export", "ics", "Small Co", "--out", alone, "--tasks", "none")
+    assert none.out == f"Wrote {alone} (the meeting only).\n"
+    assert [ours.kind for ours, _theirs in both(alone.read_bytes())] == ["VEVENT"]
+    bad = qbr("--db", db, "export", "ics", "Small Co", "--out", alone, "--tasks", "vtodo")
+    assert bad.code == 2 and "invalid choice" in bad.err
+
+
+def test_export_ics_for_attendees_carries_no_internal_text(qbr: Any, db: Path,
+                                                          tmp_path: Path) -> None:
+    qbr("--db", db, "schedule", "Acme <R&D> 株式会社", "--date", future_weekday(30, 3).isoformat(),
+        "--time", "09:30", "--tz", "Europe/Berlin")
+    mine, theirs = tmp_path / "mine.ics", tmp_path / "theirs.ics"
+    qbr("--db", db, "export", "ics", "Acme <R&D> 株式会社", "--out", mine)
+    written = qbr("--db", db, "export", "ics", "Acme <R&D> 株式会社", "--out", theirs,
+                  "--for", "attendees")
+    assert written.code == 0
+    assert written.out == f"Wrote {theirs} (the meeting only, for the attendees).\n"
+    (invite,) = (ours for ours, _theirs in both(theirs.read_bytes()))
+    (own, *_tasks) = (ours for ours, _theirs in both(mine.read_bytes()))
+    assert (invite.uid, invite.sequence, invite.start) == (own.uid, own.sequence, own.start)
+    assert "Strategic" in own.description and "playbook" in own.description
+    assert invite.description.startswith("Quarterly business review with Acme <R&D> 株式会社.")
+    text = theirs.read_bytes().replace(b"\r\n ", b"").decode("utf-8")
+    for internal in ("Strategic", "Growth", "Core", "Enterprise", "playbook", "Playbook",
+                     "tasks done", "VTODO", "Prep:", "Owner:"):
+        assert internal not in text
+    refused = qbr("--db", db, "export", "ics", "Acme <R&D> 株式会社", "--out", theirs,
+                  "--for", "attendees", "--tasks", "events")
+    assert refused.code == 1 and "--for attendees writes the meeting only" in refused.err
+
+
+def test_export_ics_warns_about_a_holiday_on_stderr_and_still_writes(
+        qbr: Any, db: Path, tmp_path: Path) -> None:
+    day = future_weekday(30, 3)
+    qbr("--db", db, "schedule", "Small Co", "--date", day.isoformat())
+    qbr("--db", db, "holidays", "--add", day.isoformat())
+    out = tmp_path / "holiday.ics"
+    for audience in ("me", "attendees"):
+        written = qbr("--db", db, "export", "ics", "Small Co", "--out", out, "--for", audience)
+        assert written.code == 0
+        assert written.err == (f"Warning: The meeting on {day:%A %Y-%m-%d} falls on a "
+                               "holiday.\n")
+        assert "Warning" not in written.out and out.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_two_portfolios_never_share_a_uid(qbr: Any, tmp_path: Path) -> None:
+    """Each built the same way, so both have review 1 with the same tasks."""
+    files = []
+    for name in ("one", "two"):
+        path = tmp_path / name / "portfolio.sqlite"
+        assert qbr("--db", path, "accounts", "add", "Small Co", "--arr", "12k").code == 0
+        qbr("--db", path, "schedule", "Small Co", "--date", future_weekday(30, 1).isoformat())
+        out = tmp_path / f"{name}.ics"
+        assert qbr("--db", path, "export", "ics", "Small Co", "--out", out).code == 0
+        files.append({ours.uid for ours, _theirs in both(out.read_bytes())})
+    assert all(uid.startswith("review-1-") for uid in files[0] | files[1] if "task" not in uid)
+    assert len(files[0]) == len(files[1]) == 9
+    assert not files[0] & files[1]
+
+
+def test_two_demo_portfolios_built_alike_never_share_a_uid(qbr: Any, tmp_path: Path) -> None:
+    uids = []
+    for name in ("first", "second"):
+        path = tmp_path / name / "demo.sqlite"
+        assert qbr("demo", "--db", path, "--accounts", "4", "--seed", "3").code == 0
+        upcoming = qbr("--db", path, "upcoming", "--days", "3660", "--json").json()
+        account = next(row["account"]["name"] for row in upcoming if row["review_id"])
+        out = tmp_path / f"{name}.ics"
+        assert qbr("--db", path, "export", "ics", account, "--out", out).code == 0
+        uids.append({ours.uid for ours, _theirs in both(out.read_bytes())})
+    assert uids[0] and not uids[0] & uids[1]
+
+
+def test_hostile_account_names_survive_both_audiences(qbr: Any, tmp_path: Path) -> None:
+    name = ("Ünïcødé 株式会社 \u202eشركة الأمل\u202c 🚀👩🏽‍💻 <b>R&D</b>; a,b \\ \"q\" " * 40)
+    name = name[:1000].strip()
+    path = tmp_path / "hostile.sqlite"
+    assert qbr("--db", path, "accounts", "add", name, "--arr", "12k").code == 0
+    assert qbr("--db", path, "schedule", name, "--date",
+               future_weekday(30, 1).isoformat()).code == 0
+    for audience in ("me", "attendees"):
+        out = tmp_path / f"{audience}.ics"
+        assert qbr("--db", path, "export", "ics", name, "--out", out, "--for",
+                   audience).code == 0
+        (meeting, *_tasks) = (ours for ours, _theirs in both(out.read_bytes()))
+        assert meeting.summary == f"QBR: {name}"
+        assert name in meeting.description
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -120,6 +259,32 @@ def test_holidays_are_listed_added_and_removed_and_plans_skip_them(qbr: Any, db:
     assert qbr("--db", db, "holidays").out == "Fri 2026-12-25\nFri 2027-01-01\n"
     bad = qbr("--db", db, "holidays", "--add", "25/12/2026")
     assert bad.code == 2 and "is not a date" in bad.err
+
+
+def future_weekday(days: int, weekday: int) -> date:
+    """The first `weekday` (0 is Monday) at least `days` days from now."""
+    day = (datetime.now(UTC) + timedelta(days=days)).date()
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def test_scheduling_on_a_holiday_or_weekend_warns_on_stderr_and_still_plans(
+        qbr: Any, db: Path) -> None:
+    holiday = future_weekday(40, 2)
+    assert qbr("--db", db, "holidays", "--add", holiday.isoformat()).code == 0
+    planned = qbr("--db", db, "schedule", "Small Co", "--date", holiday.isoformat())
+    assert planned.code == 0, planned.err
+    assert planned.err == (f"Warning: The meeting on {holiday:%A %Y-%m-%d} falls on a "
+                           "holiday.\n")
+    assert "Planned the QBR with Small Co" in planned.out and "Warning" not in planned.out
+    saturday = future_weekday(50, 5)
+    moved = qbr("--db", db, "schedule", "Small Co", "--date", saturday.isoformat(), "--json")
+    assert moved.code == 0
+    assert moved.json()["warnings"] == [
+        f"The meeting on {saturday:%A %Y-%m-%d} falls on a weekend day."]
+    assert "Warning: " in moved.err and "falls on a weekend day" in moved.err
+    monday = qbr("--db", db, "schedule", "Small Co", "--date",
+                 future_weekday(50, 0).isoformat())
+    assert monday.code == 0 and monday.err == ""
 
 
 def test_a_playbook_of_ones_own_is_picked_by_name_and_a_broken_one_is_named(

@@ -14,6 +14,7 @@ from qbr_desktop.domain.workdays import (
     TaskState,
     WorkCalendar,
     compressed_offsets,
+    day_off_warning,
     reschedule,
     schedule,
 )
@@ -148,6 +149,18 @@ def test_a_holiday_meeting_is_planned_with_a_warning(calendar: WorkCalendar,
 
     assert "falls on a holiday" in plan.notes[0].text
     assert plan.due("send-final-deck") == date(2026, 12, 23)
+
+
+def test_the_day_off_warning_names_the_day_and_why(calendar: WorkCalendar,
+                                                   strategic: Playbook) -> None:
+    assert day_off_warning(MEETING, calendar) is None
+    assert day_off_warning(date(2026, 12, 25), calendar) == (
+        "The meeting on Friday 2026-12-25 falls on a holiday.")
+    assert day_off_warning(date(2026, 12, 26), WorkCalendar()) == (
+        "The meeting on Saturday 2026-12-26 falls on a weekend day.")
+    note = schedule(strategic, date(2026, 12, 25), calendar, today=EARLY).notes[0]
+    assert note.day_off and note.text.startswith(day_off_warning(date(2026, 12, 25), calendar))
+    assert not any(n.day_off for n in schedule(strategic, MEETING, calendar, today=EARLY).notes)
 
 
 def test_a_past_meeting_leaves_tasks_overdue(calendar: WorkCalendar,

@@ -55,6 +55,7 @@ NOT_FREE_TEXT = {
     "action_item.side": "an enumeration", "action_item.status": "an enumeration",
     "deck_plan.document": "JSON (its keys are planted one by one)",
     "review_recap.decisions": "JSON (customer text)",
+    "calendar_event.uid": "an id", "calendar_event.fingerprint": "a hash",
 }
 UNIQUE_TEXT = {"account.external_id"}
 

@@ -1,4 +1,5 @@
-"""The QBR calendar export, read back with the independent `icalendar` parser and by bytes."""
+"""The QBR calendar export, read back with two independent parsers (icalendar, vobject)
+and by bytes. Time zones and alarms: test_ics_time_zones.py."""
 
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from calendar_support import both, read_vobject
 
 from qbr_desktop import atomic_files
-from qbr_desktop.exports import ics
+from qbr_desktop.exports import ics, ics_timezone
 from qbr_desktop.exports.ics import (
     CalendarMeeting,
     CalendarTask,
+    TaskForm,
     calendar_bytes,
+    fingerprints,
     fold_line,
     write_calendar,
 )
@@ -47,21 +51,27 @@ def task(number: int = 1, **changes: Any) -> CalendarTask:
     base = CalendarTask(
         uid=f"prep-{number}@qbr-desktop.invalid", title=f"Collect usage data {number}",
         description="Pull logins and seats from the BI export.", due=date(2025, 1, 7 + number),
-        done=False, owner="Account Executive", sequence=number,
+        owner="Account Executive", sequence=number,
         last_modified=datetime(2025, 1, 1, 8, number, tzinfo=UTC))
     return dataclasses.replace(base, **changes)
 
 
+DONE_AT = datetime(2025, 1, 9, 16, 20, tzinfo=ZoneInfo("Asia/Tokyo"))
+
+
 def export(the_meeting: CalendarMeeting | None = None,
-           tasks: list[CalendarTask] | None = None) -> bytes:
+           tasks: list[CalendarTask] | None = None,
+           task_form: TaskForm = TaskForm.TODO) -> bytes:
     return calendar_bytes(the_meeting or meeting(), [task(1)] if tasks is None else tasks,
-                          product_id=PRODUCT_ID, now=NOW)
+                          product_id=PRODUCT_ID, now=NOW, task_form=task_form)
 
 
 def events(data: bytes) -> dict[str, Any]:
+    """Every VEVENT and VTODO by UID, as icalendar reads them."""
     calendar = icalendar.Calendar.from_ical(data)
     assert [c.errors for c in calendar.walk()] == [[]] * len(calendar.walk())
-    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+    return {str(item["UID"]): item for item in calendar.walk()
+            if item.name in ("VEVENT", "VTODO")}
 
 
 def physical_lines(data: bytes) -> list[bytes]:
@@ -77,7 +87,9 @@ def test_calendar_header() -> None:
     assert str(calendar["PRODID"]) == PRODUCT_ID
     assert str(calendar["CALSCALE"]) == "GREGORIAN"
     assert str(calendar["METHOD"]) == "PUBLISH"
-    assert [c.name for c in calendar.subcomponents] == ["VEVENT", "VEVENT"]  # no VTODO
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE", "VEVENT", "VTODO"]
+    events_form = icalendar.Calendar.from_ical(export(task_form=TaskForm.EVENT))
+    assert [c.name for c in events_form.subcomponents] == ["VTIMEZONE", "VEVENT", "VEVENT"]
 
 
 @pytest.mark.parametrize(("start", "utc_start"), [
@@ -88,7 +100,7 @@ def test_calendar_header() -> None:
 def test_meeting_round_trips_at_the_right_instant(start: datetime, utc_start: datetime) -> None:
     event = events(export(meeting(start=start)))["review-42@qbr-desktop.invalid"]
     assert event.decoded("DTSTART") == utc_start
-    assert event.decoded("DTSTART").utcoffset() == timedelta(0)
+    assert event.decoded("DTSTART").replace(tzinfo=None) == start.replace(tzinfo=None)
     assert event.decoded("DTEND") == utc_start + timedelta(minutes=90)
     assert str(event["SUMMARY"]) == "QBR – Acme, Inc."
     assert str(event["LOCATION"]) == "Acme HQ, Room 3"
@@ -104,11 +116,11 @@ def test_meeting_round_trips_at_the_right_instant(start: datetime, utc_start: da
     assert "ORGANIZER" not in event and "ATTENDEE" not in event
 
 
-def test_meeting_times_are_utc_without_vtimezone() -> None:
+def test_meeting_times_are_on_the_clock_of_the_zone_it_was_planned_in() -> None:
     data = export()
-    assert b"DTSTART:20250114T080000Z\r\n" in data
-    assert b"DTEND:20250114T093000Z\r\n" in data
-    assert b"VTIMEZONE" not in data and b"TZID" not in data
+    assert b"DTSTART;TZID=Europe/Berlin:20250114T090000\r\n" in data
+    assert b"DTEND;TZID=Europe/Berlin:20250114T103000\r\n" in data
+    assert data.count(b"BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n") == 1
 
 
 def test_meeting_across_midnight_names_both_local_days() -> None:
@@ -117,9 +129,43 @@ def test_meeting_across_midnight_names_both_local_days() -> None:
     assert description.endswith("Local time: 2025-01-14 23:30–2025-01-15 01:00 (Europe/Berlin)")
 
 
-def test_tasks_are_transparent_all_day_events() -> None:
-    open_task, done_task = task(1), task(2, done=True, owner="CSM", description="")
-    read = events(export(tasks=[open_task, done_task]))
+def test_tasks_are_to_dos_due_on_their_day() -> None:
+    open_task, done_task = task(1), task(2, completed_at=DONE_AT, owner="CSM", description="")
+    data = export(tasks=[open_task, done_task])
+    read = events(data)
+    for source in (open_task, done_task):
+        todo = read[source.uid]
+        assert todo.name == "VTODO"
+        assert todo.decoded("DUE") == source.due
+        assert not isinstance(todo.decoded("DUE"), datetime)
+        assert "DTSTART" not in todo and "DTEND" not in todo
+        assert todo["SEQUENCE"] == source.sequence
+        assert todo.decoded("LAST-MODIFIED") == source.last_modified
+        assert todo.decoded("DTSTAMP") == NOW
+        assert str(todo["RELATED-TO"]) == "review-42@qbr-desktop.invalid"
+        assert str(todo["SUMMARY"]) == f"Prep: Collect usage data {source.sequence}"
+    assert str(read[open_task.uid]["STATUS"]) == "NEEDS-ACTION"
+    assert "COMPLETED" not in read[open_task.uid]
+    assert "PERCENT-COMPLETE" not in read[open_task.uid]
+    assert str(read[done_task.uid]["STATUS"]) == "COMPLETED"
+    assert read[done_task.uid].decoded("COMPLETED") == DONE_AT
+    assert read[done_task.uid]["PERCENT-COMPLETE"] == 100
+    assert str(read[open_task.uid]["DESCRIPTION"]) == (
+        "Owner: Account Executive\nFor: QBR – Acme, Inc. (2025-01-14)\n\n"
+        "Pull logins and seats from the BI export.")
+    assert str(read[done_task.uid]["DESCRIPTION"]) == (
+        "Owner: CSM\nFor: QBR – Acme, Inc. (2025-01-14)")
+    assert b"DUE;VALUE=DATE:20250108\r\n" in data
+    assert b"COMPLETED:20250109T072000Z\r\n" in data
+    by_vobject = {str(todo.uid.value): todo for todo in read_vobject(data).vtodo_list}
+    assert by_vobject[done_task.uid].completed.value == DONE_AT
+    assert by_vobject[open_task.uid].due.value == open_task.due
+    assert by_vobject[open_task.uid].status.value == "NEEDS-ACTION"
+
+
+def test_tasks_as_events_are_transparent_all_day_events() -> None:
+    open_task, done_task = task(1), task(2, completed_at=DONE_AT, owner="CSM", description="")
+    read = events(export(tasks=[open_task, done_task], task_form=TaskForm.EVENT))
     assert set(read) == {"review-42@qbr-desktop.invalid", open_task.uid, done_task.uid}
     for source in (open_task, done_task):
         event = read[source.uid]
@@ -139,7 +185,8 @@ def test_tasks_are_transparent_all_day_events() -> None:
         "Pull logins and seats from the BI export.")
     assert str(read[done_task.uid]["DESCRIPTION"]) == (
         "Owner: CSM\nStatus: done\nFor: QBR – Acme, Inc. (2025-01-14)")
-    data = export(tasks=[open_task])
+    assert {item.name for item in read.values()} == {"VEVENT"}
+    data = export(tasks=[open_task], task_form=TaskForm.EVENT)
     assert b"DTSTART;VALUE=DATE:20250108\r\n" in data
     assert b"DTEND;VALUE=DATE:20250109\r\n" in data
 
@@ -156,16 +203,66 @@ def test_a_moved_meeting_updates_instead_of_duplicating() -> None:
                     last_modified=datetime(2025, 1, 5, tzinfo=UTC))
     second = events(export(moved, [task(1, sequence=2, due=date(2025, 1, 15)), task(2)]))
     assert list(first) == list(second)
+    assert fingerprints(moved, [task(1)]) != fingerprints(meeting(), [task(1)])
     uid = moved.uid
     assert second[uid]["SEQUENCE"] > first[uid]["SEQUENCE"]
     assert second[uid].decoded("LAST-MODIFIED") > first[uid].decoded("LAST-MODIFIED")
     assert second[uid].decoded("DTSTART") == datetime(2025, 1, 21, 13, 0, tzinfo=UTC)
     assert second["prep-1@qbr-desktop.invalid"]["SEQUENCE"] == 2
-    assert second["prep-1@qbr-desktop.invalid"].decoded("DTSTART") == date(2025, 1, 15)
+    assert second["prep-1@qbr-desktop.invalid"].decoded("DUE") == date(2025, 1, 15)
 
 
 def test_same_input_gives_same_bytes() -> None:
     assert export() == export()
+
+
+# --- fingerprints: what tells a caller that an event changed --------------------------
+
+def test_a_fingerprint_ignores_when_the_file_was_made_and_the_numbers_given() -> None:
+    base = fingerprints(meeting(), [task(1), task(2)])
+    assert set(base) == {"review-42@qbr-desktop.invalid", "prep-1@qbr-desktop.invalid",
+                         "prep-2@qbr-desktop.invalid"}
+    assert all(len(value) == 64 for value in base.values())
+    renumbered = fingerprints(meeting(sequence=99, last_modified=NOW),
+                              [task(1, sequence=7, last_modified=NOW), task(2)])
+    assert renumbered == base
+
+
+@pytest.mark.parametrize(("the_meeting", "tasks", "changed"), [
+    (meeting(location="Room 4"), [task(1), task(2)], {"review-42@qbr-desktop.invalid"}),
+    (meeting(reminder=None), [task(1), task(2)], {"review-42@qbr-desktop.invalid"}),
+    (meeting(duration=timedelta(hours=2)), [task(1), task(2)],
+     {"review-42@qbr-desktop.invalid"}),
+    (meeting(), [task(1, due=date(2025, 1, 10)), task(2)], {"prep-1@qbr-desktop.invalid"}),
+    (meeting(), [task(1), task(2, completed_at=DONE_AT)], {"prep-2@qbr-desktop.invalid"}),
+    (meeting(), [task(1, owner="CSM"), task(2)], {"prep-1@qbr-desktop.invalid"}),
+    # The tasks name the meeting's title and day, so they change with it.
+    (meeting(start=datetime(2025, 1, 15, 9, 0, tzinfo=BERLIN)), [task(1), task(2)],
+     {"review-42@qbr-desktop.invalid", "prep-1@qbr-desktop.invalid",
+      "prep-2@qbr-desktop.invalid"}),
+])
+def test_a_fingerprint_changes_with_what_the_event_says(
+        the_meeting: CalendarMeeting, tasks: list[CalendarTask], changed: set[str]) -> None:
+    before = fingerprints(meeting(), [task(1), task(2)])
+    after = fingerprints(the_meeting, tasks)
+    assert {uid for uid in before if before[uid] != after[uid]} == changed
+
+
+def test_the_task_form_changes_the_task_fingerprints_only() -> None:
+    todo = fingerprints(meeting(), [task(1)], task_form=TaskForm.TODO)
+    event = fingerprints(meeting(), [task(1)], task_form=TaskForm.EVENT)
+    assert todo["review-42@qbr-desktop.invalid"] == event["review-42@qbr-desktop.invalid"]
+    assert todo["prep-1@qbr-desktop.invalid"] != event["prep-1@qbr-desktop.invalid"]
+
+
+@pytest.mark.parametrize("task_form", list(TaskForm))
+def test_both_parsers_read_every_item_alike(task_form: TaskForm) -> None:
+    tasks = [task(1), task(2, completed_at=DONE_AT), task(3, description="", owner="")]
+    pairs = both(export(meeting(), tasks, task_form))
+    assert [ours.uid for ours, _theirs in pairs] == [
+        "review-42@qbr-desktop.invalid", *(t.uid for t in tasks)]
+    kinds = {ours.kind for ours, _theirs in pairs[1:]}
+    assert kinds == ({"VTODO"} if task_form is TaskForm.TODO else {"VEVENT"})
 
 
 # --- text: escaping, control characters, any script ---------------------------------
@@ -184,6 +281,39 @@ def test_escaping_and_control_characters() -> None:
 def test_lone_surrogates_do_not_break_the_export() -> None:
     read = events(export(meeting(title="Acme \udc80Corp")))
     assert str(read["review-42@qbr-desktop.invalid"]["SUMMARY"]) == "Acme Corp"
+
+
+HOSTILE = ("季度业务回顾 مراجعة الأعمال \u202eRTL\u202c 📈👩🏽‍💻 <script>&amp; A<B R&D "
+           "a;b,c\\d \x00\x07\x1b\x7f\x85 end")
+# Bidi controls are text, not control characters: they stay, so RTL names keep their order.
+HOSTILE_CLEAN = ("季度业务回顾 مراجعة الأعمال \u202eRTL\u202c 📈👩🏽‍💻 <script>&amp; A<B R&D "
+                 "a;b,c\\d  end")
+
+
+def test_hostile_text_reads_back_the_same_in_both_parsers() -> None:
+    """Any script, bidi controls, markup, RFC 5545's own separators, control characters
+    and a 5,000-character name: every parser reads back the words, and nothing else."""
+    long_name = (HOSTILE * 80)[:5000]
+    long_clean = ics.clean_text(long_name)
+    the_meeting = meeting(title=long_name, description=HOSTILE + "\n" + HOSTILE,
+                          location=HOSTILE)
+    tasks = [task(1, title=HOSTILE, description=long_name, owner=HOSTILE),
+             task(2, title=long_name, completed_at=DONE_AT)]
+    assert ics.clean_text(HOSTILE) == HOSTILE_CLEAN
+    for task_form in TaskForm:
+        data = export(the_meeting, tasks, task_form)
+        assert_well_folded(data)
+        pairs = both(data)
+        read_meeting, first, second = (ours for ours, _theirs in pairs)
+        assert read_meeting.summary == long_clean
+        assert read_meeting.description.startswith(f"{HOSTILE_CLEAN}\n{HOSTILE_CLEAN}\n\n")
+        assert read_meeting.alarms[0][2] == f"{long_clean.strip()} starts in 15 minutes."
+        assert first.summary.endswith("Prep: " + HOSTILE_CLEAN)
+        assert first.description.startswith(f"Owner: {HOSTILE_CLEAN}\n")
+        assert first.description.endswith(long_clean.strip())
+        assert second.summary.endswith("Prep: " + long_clean)
+        vevent = read_vobject(data).vevent
+        assert vevent.location.value == HOSTILE_CLEAN
 
 
 def test_a_long_title_in_every_script_survives() -> None:
@@ -252,6 +382,10 @@ NAIVE = datetime(2025, 1, 14, 9, 0)
     (meeting(time_zone="Europe"), [], "meeting.time_zone"),
     (meeting(time_zone="../../etc/passwd"), [], "meeting.time_zone"),
     (meeting(sequence=-1), [], "meeting.sequence"),
+    (meeting(reminder=timedelta(minutes=-5)), [], "meeting.reminder"),
+    (meeting(reminder=timedelta(seconds=90)), [], "meeting.reminder"),
+    (meeting(reminder=timedelta(days=8)), [], "meeting.reminder"),
+    (meeting(), [task(1, completed_at=NAIVE)], "tasks[0].completed_at"),
     (meeting(), [task(1), task(2, uid="")], "tasks[1].uid"),
     (meeting(), [task(1, uid="x\ry")], "tasks[0].uid"),
     (meeting(), [task(1, last_modified=NAIVE)], "tasks[0].last_modified"),
@@ -324,8 +458,9 @@ def test_the_written_file_has_the_users_usual_permissions(tmp_path: Path) -> Non
 
 # --- the product does not depend on the test parser ------------------------------------
 
-def test_the_export_uses_the_standard_library_only() -> None:
-    tree = ast.parse(Path(ics.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", [ics, ics_timezone])
+def test_the_export_uses_the_standard_library_only(module: Any) -> None:
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
     imported = {alias.name.split(".")[0] for node in ast.walk(tree)
                 if isinstance(node, ast.Import) for alias in node.names}
     imported |= {(node.module or "").split(".")[0] for node in ast.walk(tree)

@@ -3,7 +3,7 @@ edits are stored, the upcoming list and the process metrics read them back."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -49,6 +49,31 @@ def test_holidays_are_skipped(context: Any, plans: PlanService) -> None:
     plan = plans.schedule(account(context), date(2027, 1, 19), time_zone="Europe/Berlin")
     assert {t.key: t.due for t in plan.tasks}["champion-pre-call"] == date(2027, 1, 12)
     assert plans.holidays() == frozenset({date(2027, 1, 18), date(2027, 1, 15)})
+
+
+def test_a_meeting_on_a_day_off_is_warned_about_on_every_read(context: Any,
+                                                              plans: PlanService) -> None:
+    acme = account(context)
+    plan = plans.schedule(acme, date(2027, 1, 19), time_zone="Europe/Berlin")
+    assert plan.warnings == ()
+    plans.set_holidays([date(2027, 1, 19)])  # declared after the meeting was planned
+    assert plans.plan(plan.review_id).warnings == (
+        "The meeting on Tuesday 2027-01-19 falls on a holiday.",)
+    moved = plans.move(plan.review_id, datetime(2027, 1, 23, 10, 0, tzinfo=BERLIN))
+    assert moved.warnings == ("The meeting on Saturday 2027-01-23 falls on a weekend day.",)
+    assert not any("falls on" in note for note in moved.notes)  # said once, as a warning
+    assert plans.move(plan.review_id, datetime(2027, 1, 25, 10, 0, tzinfo=BERLIN)
+                      ).warnings == ()
+
+
+def test_a_meeting_across_the_clock_change_ends_after_its_real_length(
+        context: Any, plans: PlanService) -> None:
+    # Berlin's clocks go forward at 02:00 on Sunday 28 March 2027.
+    plan = plans.schedule(account(context), date(2027, 3, 28), time(1, 30),
+                          time_zone="Europe/Berlin", duration_minutes=120)
+    assert plan.local_end == datetime(2027, 3, 28, 4, 30, tzinfo=BERLIN)
+    assert plan.local_end.utcoffset() == timedelta(hours=2)
+    assert plan.local_end.astimezone(UTC) - plan.meeting_at == timedelta(hours=2)
 
 
 def test_a_meeting_too_close_compresses_the_plan_and_says_so(context: Any,

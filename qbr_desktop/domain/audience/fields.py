@@ -116,6 +116,9 @@ STORED_FIELDS: dict[str, FieldUse] = {
     # What the CSM writes for the customer after the meeting.
     "review_recap.review_id": I, "review_recap.summary": C, "review_recap.decisions": C,
     "review_recap.updated_at": I,
+    # Calendar exports: the numbers calendars use to tell an update from an old copy.
+    "calendar_event.uid": I, "calendar_event.sequence": I, "calendar_event.fingerprint": I,
+    "calendar_event.updated_at": I,
     # The deck plan: what it says is for the slides; where its files live is not.
     "deck_plan.account_id": I, "deck_plan.document": C, "deck_plan.updated_at": I,
     "deck_plan.document:version": I, "deck_plan.document:variant": I,

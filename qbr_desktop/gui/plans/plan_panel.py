@@ -251,8 +251,10 @@ class PlanPanel(QWidget):
                 f"{'✓' if item.passed else '⚠'} {item.name}: {item.reason}"
                 for item in self.score_items))
         self.scorecard.setVisible(bool(self.score_items))
-        self.notes.setText("\n".join(self._notes))
-        self.notes.setVisible(bool(self._notes))
+        # Warnings hold as long as the plan does; notes only right after scheduling or moving.
+        lines = (*plan.warnings, *self._notes)
+        self.notes.setText("\n".join(lines))
+        self.notes.setVisible(bool(lines))
         self.executives_box.blockSignals(True)  # showing the stored value is not an edit
         self.executives_box.setChecked(plan.executives_confirmed)
         self.executives_box.blockSignals(False)
