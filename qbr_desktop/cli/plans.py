@@ -183,10 +183,10 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> None:
 def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
     # Imported here: the calendar writer loads only when a calendar is exported.
     from qbr_desktop.exports.ics import TaskForm
-    from qbr_desktop.services.plan_calendar import Audience, CalendarExport, CalendarService
+    from qbr_desktop.services.plan_calendar import CalendarCopy, CalendarExport, CalendarService
 
-    audience = Audience(args.audience)
-    if audience is Audience.ATTENDEES and args.tasks not in (None, "none"):
+    audience = CalendarCopy(args.audience)
+    if audience is CalendarCopy.ATTENDEES and args.tasks not in (None, "none"):
         raise CommandFailed("--for attendees writes the meeting only; leave out --tasks")
     forms = {"todo": TaskForm.TODO, "events": TaskForm.EVENT, "none": None}
     form = forms[args.tasks or "todo"]
@@ -202,7 +202,7 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
     written = with_context(args, work)
     for warning in written.warnings:
         warn(warning)
-    if audience is Audience.ATTENDEES:
+    if audience is CalendarCopy.ATTENDEES:
         out.write(f"Wrote {written.path} (the meeting only, for the attendees).\n")
     elif form is None:
         out.write(f"Wrote {written.path} (the meeting only).\n")

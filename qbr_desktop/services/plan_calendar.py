@@ -8,8 +8,9 @@ did not, whatever the clock says. The number is committed before the file is wri
 failed write leaves a gap in the numbers, never a number used twice for two contents.
 
 The attendees' copy updates the same event as the CSM's (same UID, same SEQUENCE), so the
-meeting's fingerprint covers both copies' text. It is built from `AttendeeInvite` alone,
-which holds nothing internal: no tier, playbook, progress or tasks.
+meeting's fingerprint covers both copies' text. It is built from the audience boundary's
+AttendeeInvite alone (domain.audience.calendar), which holds nothing internal: no tier,
+playbook, progress or tasks.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop import APP_NAME, __version__
+from qbr_desktop.domain.audience.calendar import AttendeeInvite, attendee_invite
 from qbr_desktop.exports.ics import (
     CalendarMeeting,
     CalendarTask,
@@ -48,7 +50,6 @@ PRODUCT_ID = f"-//{APP_NAME}//{__version__}//EN"
 TITLE = "QBR: {account}"
 MY_DESCRIPTION = ("Quarterly Business Review with {account} ({tier}). Prepared with the "
                   "{playbook} playbook: {done} of {total} preparation tasks done.")
-ATTENDEE_DESCRIPTION = "Quarterly business review with {account}."
 # Another writer (a second window, the CLI) may take the same new UIDs or the same rows
 # at once; the loser of that race starts again on what the winner stored. SQLite refuses
 # at once, without waiting, a reader that wants to write while another writes (waiting
@@ -66,19 +67,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Audience(StrEnum):
+class CalendarCopy(StrEnum):
     ME = "me"  # the CSM's own calendar: tier, playbook, progress, and the tasks
     ATTENDEES = "attendees"  # the invitation: customer-safe text, the meeting only
-
-
-@dataclass(frozen=True, slots=True)
-class AttendeeInvite:
-    """All an attendees' calendar file may say: nothing here is internal."""
-
-    account_name: str
-    start: datetime
-    duration: timedelta
-    time_zone: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +79,10 @@ class CalendarExport:
     warnings: tuple[str, ...]  # e.g. the meeting falls on a holiday: written all the same
 
 
-def attendee_invite(plan: ReviewPlan) -> AttendeeInvite:
-    return AttendeeInvite(plan.account_name, plan.meeting_at,
-                          timedelta(minutes=plan.duration_minutes), plan.time_zone)
+def invite_for(plan: ReviewPlan) -> AttendeeInvite:
+    """The attendees' copy, made by the audience boundary from the plan's public facts."""
+    return attendee_invite(plan.account_name, plan.meeting_at, plan.duration_minutes,
+                           plan.time_zone)
 
 
 class CalendarService:
@@ -100,17 +92,17 @@ class CalendarService:
         # Two exports in one process wait for each other instead of racing to a retry.
         self._lock = threading.Lock()
 
-    def export(self, plan: ReviewPlan, path: Path, *, audience: Audience = Audience.ME,
+    def export(self, plan: ReviewPlan, path: Path, *, audience: CalendarCopy = CalendarCopy.ME,
                tasks: TaskForm | None = TaskForm.TODO) -> CalendarExport:
         """Write the calendar file; `tasks` None leaves the tasks out (attendees get none)."""
         data, count = self.calendar(plan, audience=audience, tasks=tasks)
         write_calendar(path, data)
         return CalendarExport(path, count, plan.warnings)
 
-    def calendar(self, plan: ReviewPlan, *, audience: Audience = Audience.ME,
+    def calendar(self, plan: ReviewPlan, *, audience: CalendarCopy = CalendarCopy.ME,
                  tasks: TaskForm | None = TaskForm.TODO) -> tuple[bytes, int]:
         """The file's bytes and how many tasks it holds; stores each event's SEQUENCE."""
-        form = None if audience is Audience.ATTENDEES else tasks
+        form = None if audience is CalendarCopy.ATTENDEES else tasks
         now = self._clock()
         with self._lock:
             for attempt in range(ATTEMPTS):
@@ -131,18 +123,18 @@ class CalendarService:
         return data, len(task_events)
 
 
-def _events(plan: ReviewPlan, portfolio: str, audience: Audience, form: TaskForm | None
+def _events(plan: ReviewPlan, portfolio: str, audience: CalendarCopy, form: TaskForm | None
             ) -> tuple[CalendarMeeting, list[CalendarTask], dict[str, str]]:
     """The meeting and tasks to write, before their stored numbers are known, and the
     fingerprints to store."""
     uid = f"review-{plan.review_id}-{portfolio}@{UID_DOMAIN}"
     mine = _my_meeting(plan, uid)
-    theirs = _attendee_meeting(attendee_invite(plan), uid)
+    theirs = _attendee_meeting(invite_for(plan), uid)
     both = hashlib.sha256("".join(
         fingerprints(meeting, [])[uid] for meeting in (mine, theirs)).encode()).hexdigest()
     prints = {uid: both}
     if form is None:
-        return (theirs if audience is Audience.ATTENDEES else mine), [], prints
+        return (theirs if audience is CalendarCopy.ATTENDEES else mine), [], prints
     # A VTODO and an all-day VEVENT are different objects to a calendar: separate UIDs.
     kind = "task" if form is TaskForm.TODO else "task-day"
     tasks = [CalendarTask(
@@ -167,8 +159,7 @@ def _my_meeting(plan: ReviewPlan, uid: str) -> CalendarMeeting:
 
 def _attendee_meeting(invite: AttendeeInvite, uid: str) -> CalendarMeeting:
     return CalendarMeeting(
-        uid=uid, title=TITLE.format(account=invite.account_name),
-        description=ATTENDEE_DESCRIPTION.format(account=invite.account_name), location="",
+        uid=uid, title=invite.title, description=invite.description, location="",
         start=invite.start, duration=invite.duration, time_zone=invite.time_zone,
         sequence=0, last_modified=_NOT_YET)
 

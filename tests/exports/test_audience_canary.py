@@ -27,6 +27,7 @@ from audience_support import (
     NOT_FREE_TEXT,
     Planted,
     email_texts,
+    ics_text,
     leaks,
     pdf_text,
     plant_markers,
@@ -216,6 +217,27 @@ def test_the_follow_up_email_carries_no_private_field(portfolio: Portfolio,
         body += text
     assert not found, "\n".join(found)
     assert SUMMARY in body and DECISION in body
+
+
+@pytest.mark.parametrize("tier", TIERS)
+def test_the_attendees_calendar_carries_no_private_field(portfolio: Portfolio, tier: str,
+                                                         tmp_path: Path) -> None:
+    from qbr_desktop.services.plan_calendar import CalendarCopy, CalendarService
+
+    context = portfolio.context
+    plan = context.plans.next_plan(portfolio.accounts[tier])
+    assert plan is not None
+    service = CalendarService(context.store.sessions)
+    written = service.export(plan, tmp_path / "invite.ics", audience=CalendarCopy.ATTENDEES,
+                             tasks=None)
+    text = ics_text(written.path.read_bytes())
+    assert not _check("attendees' calendar", text, portfolio.planted)
+    assert tier not in text and "VTODO" not in text
+    assert plan.account_name.replace(",", "") in text.replace(",", "")
+    mine = ics_text(service.export(plan, tmp_path / "mine.ics").path.read_bytes())
+    assert tier in mine  # the CSM's own copy says what only the CSM may read
+    if plan.tasks:
+        assert _check("the CSM's calendar", mine, portfolio.planted)  # its tasks, planted
 
 
 def test_people_cross_the_boundary_without_their_role(portfolio: Portfolio) -> None:

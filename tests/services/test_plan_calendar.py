@@ -20,7 +20,7 @@ from qbr_desktop.domain.tiers import SCHEMES
 from qbr_desktop.exports.ics import TaskForm
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.plan_calendar import Audience, CalendarService
+from qbr_desktop.services.plan_calendar import CalendarCopy, CalendarService
 from qbr_desktop.services.plan_views import ReviewPlan
 from qbr_desktop.services.plans import PlanService, TaskChanges
 from qbr_desktop.store.engine import session_scope
@@ -139,7 +139,7 @@ def test_the_attendees_copy_is_the_same_event_with_customer_safe_text(
         context: Any, plans: PlanService, calendars: CalendarService) -> None:
     plan = schedule(context, plans)
     (mine, *tasks) = read(calendars, plan)
-    data, count = calendars.calendar(plan, audience=Audience.ATTENDEES,
+    data, count = calendars.calendar(plan, audience=CalendarCopy.ATTENDEES,
                                      tasks=TaskForm.EVENT)
     (theirs,) = (ours for ours, _theirs in both(data))
     assert count == 0 and len(tasks) == 21
@@ -154,9 +154,9 @@ def test_the_attendees_copy_is_the_same_event_with_customer_safe_text(
     assert [word for word in internal if word in text] == []
     # Exporting either copy again does not count as a change of the other.
     assert numbers(calendars, plan)[0] == 0
-    assert numbers(calendars, plan, audience=Audience.ATTENDEES) == [0]
+    assert numbers(calendars, plan, audience=CalendarCopy.ATTENDEES) == [0]
     plans.set_done(plan.tasks[0].id, True)  # the CSM's copy changes: the event moves on
-    assert numbers(calendars, plans.plan(plan.review_id), audience=Audience.ATTENDEES) == [1]
+    assert numbers(calendars, plans.plan(plan.review_id), audience=CalendarCopy.ATTENDEES) == [1]
     assert numbers(calendars, plans.plan(plan.review_id))[0] == 1
 
 
@@ -254,10 +254,10 @@ def test_hostile_names_and_task_text_survive_every_variant(
                    description="line one\r\nline two\x00\x07\x1b\ttabbed; a,b")
     plan = plans.plan(plan.review_id)
     for options in ({"tasks": TaskForm.TODO}, {"tasks": TaskForm.EVENT},
-                    {"audience": Audience.ATTENDEES}):
+                    {"audience": CalendarCopy.ATTENDEES}):
         items = read(calendars, plan, **options)
         assert items[0].summary == f"QBR: {name}"
-        if options.get("audience") is Audience.ATTENDEES:
+        if options.get("audience") is CalendarCopy.ATTENDEES:
             assert items[0].description.startswith(f"Quarterly business review with {name}.")
             continue
         mine = [i for i in items if long_title.strip() in i.summary]
