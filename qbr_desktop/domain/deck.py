@@ -74,7 +74,8 @@ ABSENT: dict[SlideKind, str] = {
     SlideKind.ADOPTION: "Usage figures for this quarter are not available yet.",
     SlideKind.ROADMAP: "Roadmap items are to be agreed together.",
     SlideKind.RECOMMENDATIONS: "Recommendations and priorities are to be agreed together.",
-    SlideKind.RISKS: "No open risks or opportunities are recorded.",
+    # True whether or not the register holds items the CSM keeps to themselves.
+    SlideKind.RISKS: "Open for discussion: what could help or hold back your goals.",
     SlideKind.STAKEHOLDERS: "The people involved on both sides are to be confirmed.",
     SlideKind.ACTIONS: "No action items are open; new ones are to be agreed together.",
     SlideKind.NEXT_QBR: "To be scheduled",

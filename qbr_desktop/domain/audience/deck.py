@@ -365,10 +365,10 @@ def drafted_recommendations(report: HealthReport, expansion: Sequence[ExpansionF
         drafted.append(DIMENSION_RECOMMENDATIONS[weakest])
     if expansion:
         best = expansion[0]
-        drafted.append(f"Explore {best.title[:1].lower()}{best.title[1:]}: about "
-                       f"{format_amount(best.annual_value, currency)} of value a year for "
-                       f"{format_amount(best.added_cost, currency)} more, at today's return "
-                       f"(payback {best.payback}).")
+        # Expansion titles are imperatives ("Add Advanced Analytics"): they lead the line.
+        drafted.append(f"{best.title}: about {format_amount(best.annual_value, currency)} of "
+                       f"value a year for {format_amount(best.added_cost, currency)} more, at "
+                       f"today's return (payback {best.payback}).")
     if not drafted:
         drafted.append(KEEP_MOMENTUM)
     return tuple(dict.fromkeys(drafted))[:MAX_RECOMMENDATIONS]
