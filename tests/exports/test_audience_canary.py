@@ -106,6 +106,26 @@ def _check(where: str, text: str, planted: Planted) -> list[str]:
     return [f"{where}: {leak}" for leak in leaks(text, planted)]
 
 
+# Which test reads each customer artefact back.
+CHECKED_BY = {
+    "deck slides": "test_no_deck_carries_a_private_field",
+    "deck as shared": "test_no_deck_carries_a_private_field",
+    "brief": "test_no_pdf_carries_a_private_field",
+    "handout": "test_no_pdf_carries_a_private_field",
+    "share email": "test_the_share_email_carries_no_private_field",
+    "follow-up email": "test_the_follow_up_email_carries_no_private_field",
+    "calendar invite for attendees": "test_the_attendees_calendar_carries_no_private_field",
+}
+
+
+def test_every_customer_artefact_is_read_back_here() -> None:
+    from qbr_desktop.domain.audience import ARTEFACTS, Audience
+
+    customer = {name for name, audience in ARTEFACTS.items() if audience is Audience.CUSTOMER}
+    assert customer == set(CHECKED_BY), "a customer artefact needs its canary check"
+    assert all(name in globals() for name in CHECKED_BY.values())
+
+
 def test_every_stored_field_is_classified() -> None:
     columns = {f"{table.name}.{column.name}" for table in Base.metadata.sorted_tables
                for column in table.columns}

@@ -25,3 +25,19 @@ from enum import StrEnum
 class Audience(StrEnum):
     CUSTOMER = "customer"  # may leave the company
     INTERNAL = "internal"  # the CSM's and the team's own
+
+
+# Every file or message the app writes, and who receives it.
+ARTEFACTS: dict[str, Audience] = {
+    "deck slides": Audience.CUSTOMER,  # projected in the room, whoever keeps the file
+    "deck speaker notes (presenter)": Audience.INTERNAL,
+    "deck as shared": Audience.CUSTOMER,  # notes and all, attached to the share email
+    "brief": Audience.CUSTOMER,
+    "handout": Audience.CUSTOMER,
+    "share email": Audience.CUSTOMER,
+    "follow-up email": Audience.CUSTOMER,
+    "calendar invite for attendees": Audience.CUSTOMER,
+    "calendar for the CSM": Audience.INTERNAL,
+    "stakeholder map export": Audience.INTERNAL,
+    "command-line output": Audience.INTERNAL,
+}
