@@ -49,6 +49,19 @@ def configure_application(app: QApplication) -> None:
     use_number_style(style_for(QLocale()))
 
 
+def _log_to_file() -> None:
+    """Failures nobody foresaw leave their traceback in the data folder's log."""
+    import sys
+    import threading
+
+    from qbr_desktop.app_log import log_uncaught, log_uncaught_in_thread, set_up_log
+    from qbr_desktop.paths import user_data_folder
+
+    set_up_log(user_data_folder())
+    sys.excepthook = log_uncaught
+    threading.excepthook = log_uncaught_in_thread
+
+
 def set_application_icon(app: QApplication) -> None:
     """The SVG icon loads Qt's SVG module and plugin: done once the window is on screen."""
     from PySide6.QtGui import QIcon
@@ -178,6 +191,7 @@ def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = Non
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     configure_application(app)
+    _log_to_file()
     target = startup_target(db_arg)
     from qbr_desktop.gui.main_window import MainWindow
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.paths import DatabaseTarget
-from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.main_window import MainWindow
@@ -34,7 +33,7 @@ def back_up(window: MainWindow) -> None:
     window.backup_task = start_task(
         lambda: backup_to(window.context, Path(target)),
         lambda written: window.statusBar().showMessage(f"Backup verified: {written}"),
-        window.show_failure, errors=(OSError, StoreError))
+        window.show_failure, "writing the backup")
 
 
 def new_portfolio(window: MainWindow) -> None:

@@ -1,44 +1,137 @@
-"""Run slow work (file I/O, exports) on the thread pool; results come back by signal."""
+"""Background work: the one shape every export, import and slow query takes off the GUI thread.
+
+    worker = run_in_background(work, "writing the deck", on_done, on_error,
+                               progress=bar.setValue, cancel_errors=(DeckCancelled,))
+    worker.cancel()  # the work sees cancelled() turn true and stops
+
+`work(progress, cancelled)` runs on the thread pool with its own database session (the
+services open one per call) and must not touch widgets. Whatever happens, exactly one of
+`on_done(result)`, `on_error(sentence)` or `on_cancel()` is called on the GUI thread:
+
+- an error the CSM can act on (DomainError, StoreError, OSError) reaches them as its own
+  sentence;
+- anything else is a bug: its traceback goes to the log file and the CSM reads one sentence
+  saying what failed and where the details are, so no view waits forever on "Calculating…";
+- the worker keeps itself alive until it has reported (no caller needs to hold a reference,
+  and a signal is never lost to the garbage collector).
+
+Plain work that needs neither progress nor cancel can be given as `lambda: ...` through
+`start_task`, which wraps it.
+"""
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.store.errors import StoreError
 
-class TaskSignals(QObject):
-    #: The task's return value.
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Work = Callable[[Progress, Cancelled], Any]
+EXPECTED: tuple[type[BaseException], ...] = (DomainError, StoreError, OSError)
+log = logging.getLogger(__name__)
+_RUNNING: set[Worker] = set()  # started and not yet reported: kept alive here
+
+
+class WorkerSignals(QObject):
+    #: Steps done and steps in all.
+    progressed = Signal(int, int)
+    #: The work's result.
     finished = Signal(object)
-    #: The task raised: the exception's message.
+    #: The work failed: one sentence for the CSM.
     failed = Signal(str)
+    #: The CSM cancelled; the work stopped.
+    cancelled = Signal()
 
 
-class Task(QRunnable):
-    """A callable run off the GUI thread. It must not touch widgets."""
-
-    def __init__(self, work: Callable[[], Any], errors: tuple[type[BaseException], ...]) -> None:
+class Worker(QRunnable):
+    def __init__(self, work: Work, what: str,
+                 cancel_errors: tuple[type[BaseException], ...] = ()) -> None:
         super().__init__()
+        self.setAutoDelete(False)  # _RUNNING owns it until it has reported
         self.work = work
-        self.errors = errors
-        self.signals = TaskSignals()
+        self.what = what
+        self.cancel_errors = cancel_errors
+        self.signals = WorkerSignals()
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._stop.is_set()
 
     @Slot()
     def run(self) -> None:
         try:
-            result = self.work()
-        except self.errors as exc:
+            result = self.work(self.signals.progressed.emit, self._stop.is_set)
+        except self.cancel_errors:
+            self.signals.cancelled.emit()
+        except EXPECTED as exc:
+            log.info("%s failed: %s", self.what, exc)
             self.signals.failed.emit(str(exc))
-            return
-        self.signals.finished.emit(result)
+        except Exception:  # noqa: BLE001 - every failure must reach the CSM and the log
+            log.exception("%s failed", self.what)
+            self.signals.failed.emit(unexpected_failure(self.what))
+        else:
+            if self._stop.is_set():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+
+
+def unexpected_failure(what: str) -> str:
+    """The one sentence for a failure nobody foresaw."""
+    from qbr_desktop.app_log import log_file
+
+    where = log_file()
+    details = f" The details are in {where}." if where is not None else ""
+    return f"Something went wrong while {what}; nothing was changed.{details}"
+
+
+def run_in_background(work: Work, what: str, on_done: Callable[[Any], None],
+                      on_error: Callable[[str], None], *,
+                      progress: Progress | None = None,
+                      on_cancel: Callable[[], None] | None = None,
+                      cancel_errors: tuple[type[BaseException], ...] = ()) -> Worker:
+    """Start `work` with its reports already connected (a quick failure is never lost).
+
+    `what` names the work in the CSM's words for the log and for an unexpected failure:
+    "writing the deck", "reading the upcoming reviews".
+    """
+    worker = Worker(work, what, cancel_errors)
+    signals = worker.signals
+
+    def release(*_args: object) -> None:
+        _RUNNING.discard(worker)
+
+    if progress is not None:
+        signals.progressed.connect(progress)
+    signals.finished.connect(on_done)
+    signals.failed.connect(on_error)
+    if on_cancel is not None:
+        signals.cancelled.connect(on_cancel)
+    for signal in (signals.finished, signals.failed, signals.cancelled):
+        signal.connect(release)
+    _RUNNING.add(worker)
+    QThreadPool.globalInstance().start(worker)
+    return worker
 
 
 def start_task(work: Callable[[], Any], on_done: Callable[[Any], None],
-               on_error: Callable[[str], None],
-               errors: tuple[type[BaseException], ...] = (OSError,)) -> Task:
-    task = Task(work, errors)
-    task.signals.finished.connect(on_done)
-    task.signals.failed.connect(on_error)
-    QThreadPool.globalInstance().start(task)
-    return task
+               on_error: Callable[[str], None], what: str = "working in the background",
+               ) -> Worker:
+    """`work()` in the background, for work with neither progress nor cancel."""
+    return run_in_background(lambda _progress, _cancelled: work(), what, on_done, on_error)
+
+
+def running() -> int:
+    """How many workers have not reported yet (for tests and for quitting)."""
+    return len(_RUNNING)

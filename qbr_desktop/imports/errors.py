@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from qbr_desktop.domain.errors import DomainError
 
-class ImportFailed(Exception):
+
+class ImportFailed(DomainError):
     """Base for every import failure; the message is one sentence for the person importing."""
 
 

@@ -254,8 +254,9 @@ def test_actions_check_in_and_the_follow_up_email(qtbot: Any, tab: AgendaTab, se
     tab.meeting.finish()
     tab.pages.setCurrentIndex(2)
     assert tab.follow_up.summary.text() == "0 of 1 done (0%), which is below the 85% target."
-    out = tab.write_follow_up_email(tmp_path / "follow-up.eml")
-    assert out is not None
+    with qtbot.waitSignal(tab.follow_up_written, timeout=30000) as written:
+        tab.write_follow_up_email(tmp_path / "follow-up.eml")
+    out = written.args[0]
     message = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
     assert "Acme <R&D>" in str(message["Subject"])
     assert "Send the <pilot> plan & pricing" in message.get_body(  # type: ignore[union-attr]
@@ -285,8 +286,9 @@ def test_the_recap_typed_for_the_attendees_is_kept_and_sent_without_the_notes(
     stored = setup.context.agendas.recap(setup.review_id)
     assert stored.summary == "Thanks for a frank hour <3 & 田中 🚀"
     assert stored.decisions == ("Pilot in the EU first", "Renew for two years")
-    out = tab.write_follow_up_email(tmp_path / "follow-up.eml")
-    assert out is not None
+    with qtbot.waitSignal(tab.follow_up_written, timeout=30000) as written:
+        tab.write_follow_up_email(tmp_path / "follow-up.eml")
+    out = written.args[0]
     message = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
     plain = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert "Thanks for a frank hour <3 & 田中 🚀" in plain

@@ -557,8 +557,10 @@ def test_an_empty_map_says_what_to_do_and_add_person_starts_one(
 
 # 11. Export ----------------------------------------------------------------------------------
 def test_export_writes_a_png_and_an_anonymous_svg_without_names(
-        panel: StakeholderPanel, context: Any, team: Team, tmp_path: Path) -> None:
-    png = panel.export_to(tmp_path / "map.png")
+        qtbot: Any, panel: StakeholderPanel, context: Any, team: Team, tmp_path: Path) -> None:
+    with qtbot.waitSignal(panel.exported, timeout=30000) as written:
+        panel.export_to(tmp_path / "map.png")
+    png = written.args[0]
     assert png == tmp_path / "map.png"
     image = QImage(str(png))
     assert not image.isNull() and image.width() > 1000
@@ -566,8 +568,9 @@ def test_export_writes_a_png_and_an_anonymous_svg_without_names(
 
     panel.anonymous_action.trigger()
     assert panel.anonymous
-    svg = panel.export_to(tmp_path / "map.svg")
-    assert svg is not None
+    with qtbot.waitSignal(panel.exported, timeout=30000) as written:
+        panel.export_to(tmp_path / "map.svg")
+    svg = written.args[0]
     text = svg.read_text(encoding="utf-8")
     people = context.stakeholders.map(team.account_id).people
     for person in people:

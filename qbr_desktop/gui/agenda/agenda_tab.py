@@ -38,6 +38,7 @@ from qbr_desktop.gui.agenda.capture_views import (
 from qbr_desktop.gui.agenda.follow_up_view import FollowUpView
 from qbr_desktop.gui.agenda.meeting_panel import MeetingPanel
 from qbr_desktop.gui.attempt import attempt
+from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.services.agendas import local_time
 from qbr_desktop.store.errors import StoreError
 
@@ -51,6 +52,8 @@ BUILD, RUN, FOLLOW_UP = range(3)
 class AgendaTab(QWidget):
     #: The account's meeting data changed (saved agenda, a control, an action): account id.
     changed = Signal(int)
+    #: The follow-up email draft was written: the file.
+    follow_up_written = Signal(Path)
 
     def __init__(self, agendas: AgendaService, stakeholders: StakeholderService,
                  email_for: Callable[[int], EmailMessage],
@@ -277,18 +280,29 @@ class AgendaTab(QWidget):
         if path:
             self.write_follow_up_email(Path(path))
 
-    def write_follow_up_email(self, path: Path) -> Path | None:
+    def write_follow_up_email(self, path: Path) -> Worker | None:
+        """Draft and write the email off the GUI thread; `follow_up_written` reports it."""
         from qbr_desktop.exports.followup_eml import write_followup
 
         if self.account_id is None:
             return None
         self.follow_up.recap.flush()
-        written = self._safely(lambda: write_followup(self.email_for(self.account_id or 0),
-                                                      path))
-        if isinstance(written, Path):
-            self.follow_up.message.setText(f"Saved {written}: open it to review and send.")
-            return written
-        return None
+        account_id, email_for = self.account_id, self.email_for
+        self.follow_up.email_button.setEnabled(False)
+        self.follow_up.message.setText("Writing the follow-up email…")
+        return start_task(lambda: write_followup(email_for(account_id), path),
+                          self._follow_up_written, self._follow_up_failed,
+                          "writing the follow-up email")
+
+    def _follow_up_written(self, path: Path) -> None:
+        self.follow_up.email_button.setEnabled(True)
+        self.follow_up.message.setText(f"Saved {path}: open it to review and send.")
+        self.follow_up_written.emit(path)
+
+    def _follow_up_failed(self, message: str) -> None:
+        self.follow_up.email_button.setEnabled(True)
+        self.follow_up.message.setText("")
+        self.show_message(message)
 
     # Messages ----------------------------------------------------------------------------
     def show_message(self, text: str) -> None:

@@ -42,10 +42,9 @@ from qbr_desktop.domain.deck import (
 )
 from qbr_desktop.domain.deck_plan import DeckPlan, OutlineEntry
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
-from qbr_desktop.gui.deck.export_job import ExportJob, start_export
 from qbr_desktop.gui.deck.risk_choices import RiskChoices
 from qbr_desktop.gui.deck.thumbnails import HEIGHT, WIDTH, slide_thumbnail
-from qbr_desktop.gui.worker import start_task
+from qbr_desktop.gui.worker import Worker, run_in_background, start_task
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -77,7 +76,7 @@ class DeckTab(QWidget):
         self.account_id: int | None = None
         self.plan = DeckPlan()
         self.content: DeckContent | None = None
-        self.job: ExportJob | None = None
+        self.job: Worker | None = None
         self.last_written: Path | None = None
         self.folder = default_folder()
         self._filling = False
@@ -270,7 +269,7 @@ class DeckTab(QWidget):
         self._tasks.append(start_task(
             lambda: (account_id, context.decks.prepare(context, account_id)),
             self._content_ready, lambda message: self.checks.setText(message),
-            (DomainError, StoreError, OSError)))
+            "checking the deck"))
 
     def _content_ready(self, result: tuple[int, PreparedDeck]) -> None:
         account_id, prepared = result
@@ -407,9 +406,10 @@ class DeckTab(QWidget):
         if self.folder.is_dir():
             QSettings().setValue(FOLDER_SETTING, str(self.folder))
         work, cancel_errors = export_work(self.context, self.account_id, kind, self.folder)
-        self.job = start_export(work, cancel_errors, progressed=self._progressed,
-                                finished=self._exported, failed=self._export_failed,
-                                cancelled=self._export_cancelled)
+        self.job = run_in_background(work, f"writing the {kind}", self._exported,
+                                     self._export_failed, progress=self._progressed,
+                                     on_cancel=self._export_cancelled,
+                                     cancel_errors=cancel_errors)
         for button in self.buttons.values():
             button.setEnabled(False)
         self.progress.setRange(0, 0)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.gui.imports.preview_model import PreviewModel
-from qbr_desktop.gui.worker import Task, start_task
+from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.fields import FIELDS, ImportKind
 from qbr_desktop.imports.plan import ImportPlan
@@ -44,8 +44,6 @@ KIND_LABELS = {ImportKind.ACCOUNTS: "Accounts", ImportKind.CONTACTS: "Contacts",
 NOT_IMPORTED = "(not imported)"
 FILE_FILTER = "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
 FIELD_LABELS = {kind: {f.key: f.label for f in fields} for kind, fields in FIELDS.items()}
-#: Everything a background step can raise reaches the person as one sentence.
-_TASK_ERRORS: tuple[type[BaseException], ...] = (Exception,)
 
 
 class ImportDialog(QDialog):
@@ -68,7 +66,7 @@ class ImportDialog(QDialog):
         self._closed = False
         #: True while an import is being written (the dialog cannot be closed meanwhile).
         self.applying = False
-        self._tasks: set[Task] = set()
+        self._tasks: set[Worker] = set()
         self._build()
         self._show_idle("Choose a file exported from your CRM or a spreadsheet.")
 
@@ -329,7 +327,7 @@ class ImportDialog(QDialog):
         self._busy += 1
         self.import_button.setEnabled(False)
         self.summary.setText(doing)
-        running: list[Task] = []
+        running: list[Worker] = []
 
         def finish(result: Any, failed: bool) -> None:
             self._busy -= 1
@@ -342,7 +340,7 @@ class ImportDialog(QDialog):
                 done(result)
 
         running.append(start_task(work, lambda result: finish(result, False),
-                                  lambda message: finish(message, True), _TASK_ERRORS))
+                                  lambda message: finish(message, True), "importing the file"))
         self._tasks.update(running)
 
     def _failed(self, message: str) -> None:

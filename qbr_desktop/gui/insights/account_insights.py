@@ -171,7 +171,8 @@ class AccountInsightsPanel(QWidget):
                 health_history_chart(health.report.history),
                 metric_history_chart(history, USAGE_KEYS), benchmark_chart(result))
 
-        self._task = start_task(work, self._show, self._failed, (StoreError, DomainError))
+        self._task = start_task(work, self._show, self._failed,
+                                "calculating this account's insights")
 
     def _failed(self, message: str) -> None:
         self.status.setText(f"Could not calculate this account's insights: {message}")

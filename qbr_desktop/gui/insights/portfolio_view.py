@@ -25,7 +25,6 @@ from qbr_desktop.gui.insights.portfolio_model import (
     Segment,
 )
 from qbr_desktop.gui.worker import start_task
-from qbr_desktop.store.errors import StoreError
 
 # Enough rows to see the usual widths; a longer text further down is elided, not cut.
 FIT_SAMPLE_ROWS = 300
@@ -95,7 +94,7 @@ class PortfolioView(QWidget):
         self.summary.setText("Calculating health across the portfolio…")
         # Kept: a QRunnable whose signals nobody references can be collected early.
         self._task = start_task(lambda: self.service.overview(stored_only=True),
-                                self._show_stored, self._failed, (StoreError,))
+                                self._show_stored, self._failed, "reading the portfolio")
 
     def _show_stored(self, overview: PortfolioOverview) -> None:
         if not overview.pending:
@@ -125,7 +124,7 @@ class PortfolioView(QWidget):
 
     def _compute_missing(self) -> None:
         self._task = start_task(self.service.overview, self.show_overview, self._failed,
-                                (StoreError,))
+                                "calculating the portfolio overview")
 
     def show_overview(self, overview: PortfolioOverview) -> None:
         self._display(overview)

@@ -205,7 +205,8 @@ class PlanPanel(QWidget):
             items = scorecard_for(plan) if plan is not None and scorecard_for else []
             return account_id, plan, items
         # Kept: a QRunnable whose signals nobody references can be collected early.
-        self._task = start_task(load, self._loaded, self._failed, (StoreError, DomainError))
+        self._task = start_task(load, self._loaded, self._failed,
+                                "reading the account's preparation plan")
 
     def _loaded(self, result: tuple[int, ReviewPlan | None, list[ScoreItem]]) -> None:
         account_id, plan, self.score_items = result

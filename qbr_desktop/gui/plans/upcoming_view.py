@@ -27,11 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.cadence import CadenceState
-from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.tiers import SCHEMES
 from qbr_desktop.gui.activating_table import ActivatingTableView
 from qbr_desktop.gui.worker import start_task
-from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.services.plan_views import UpcomingReview
@@ -190,7 +188,7 @@ class UpcomingView(QWidget):
         self.summary.setText("Looking for reviews…")
         # Kept: a QRunnable whose signals nobody references can be collected early.
         self._task = start_task(lambda: (request, plans.upcoming(days)), self._show,
-                                self._failed, (StoreError, DomainError))
+                                self._failed, "reading the upcoming reviews")
 
     def _show(self, result: tuple[int, list[UpcomingReview]]) -> None:
         request, rows = result

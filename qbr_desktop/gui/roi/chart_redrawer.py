@@ -73,5 +73,5 @@ class ChartRedrawer(QObject):
             self._running.difference_update(task)
             self.view.chart_status.setText(f"Could not draw the charts: {message}")
 
-        task.append(start_task(work, drawn, failed, (OSError, ValueError, ArithmeticError)))
+        task.append(start_task(work, drawn, failed, "drawing the ROI charts"))
         self._running.update(task)

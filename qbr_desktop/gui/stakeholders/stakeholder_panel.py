@@ -40,6 +40,7 @@ from qbr_desktop.gui.stakeholders.map_scene import Gesture, MapScene
 from qbr_desktop.gui.stakeholders.map_view import MapView
 from qbr_desktop.gui.stakeholders.person_editor import PersonEditor
 from qbr_desktop.gui.stakeholders.side_views import AttendanceTable, CoverageList
+from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
 class StakeholderPanel(QWidget):
     #: The map on show changed (loaded, edited): the account id.
     loaded = Signal(int)
+    #: The map was exported: the file written.
+    exported = Signal(Path)
 
     def __init__(self, service: StakeholderService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -376,7 +379,8 @@ class StakeholderPanel(QWidget):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> Path | None:
+    def export_to(self, path: Path) -> Worker | None:
+        """Draw and write the map off the GUI thread; `exported` reports the file."""
         from qbr_desktop.exports.map_image import export_map
 
         stakeholders = self.stakeholders
@@ -385,16 +389,23 @@ class StakeholderPanel(QWidget):
         title = f"{self.service.account_name(self.account_id)} — stakeholder map"
         if self.grid_view:
             title += " (power × interest)"
-        result = self._safely(lambda: export_map(
-            stakeholders, self.current_layout(), path,
-            self.service.today(), title, anonymous=self.anonymous))
-        if isinstance(result, Path):
-            self.show_message("")
-            self.message.setProperty("class", "")
-            self.message.setText(f"Saved {result}")
-            self.message.show()
-            return result
-        return None
+        layout, today, anonymous = self.current_layout(), self.service.today(), self.anonymous
+        self.export_action.setEnabled(False)
+        return start_task(lambda: export_map(stakeholders, layout, path, today, title,
+                                             anonymous=anonymous),
+                          self._exported, self._export_failed, "exporting the map")
+
+    def _exported(self, path: Path) -> None:
+        self.export_action.setEnabled(True)
+        self.show_message("")
+        self.message.setProperty("class", "")
+        self.message.setText(f"Saved {path}")
+        self.message.show()
+        self.exported.emit(path)
+
+    def _export_failed(self, message: str) -> None:
+        self.export_action.setEnabled(True)
+        self.show_message(message)
 
     # Messages ----------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
