@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop import APP_NAME, __version__
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
+from qbr_desktop.gui.tabs import AccountTab, View
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # imported by start-up only after the window is on screen
@@ -39,14 +40,15 @@ if TYPE_CHECKING:  # imported by start-up only after the window is on screen
     from qbr_desktop.services.plan_views import ReviewPlan
 
 SAVED_MESSAGE_MS = 4000
-STAKEHOLDERS_TAB = 4
-MEETING_TAB = 5
-DECK_TAB = 6
 
 
 class MainWindow(QMainWindow):
     #: The CSM asked to open or create another portfolio file.
     portfolio_requested = Signal(object)
+    #: The account shown changed (0: none). The tabs learn of it through this alone.
+    account_changed = Signal(int)
+    #: Something stored about an account changed: account id. Tabs showing it reload.
+    account_data_changed = Signal(int)
     # Set by window_menus.install_menus once a portfolio is attached.
     new_action: QAction
     delete_action: QAction
@@ -120,9 +122,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Portfolio: {context.target.describe()}")
         self.list_panel.account_selected.connect(self.show_account)
         self.page.field_edited.connect(self.save_field)
-        self.editor.account_changed.connect(self.reload_accounts)
-        self.editor.account_changed.connect(self._mark_overview_stale)
-        self.editor.account_changed.connect(self._forget_insights)
+        self.editor.account_changed.connect(self._account_edited)
         self.editor.failed.connect(self.show_failure)
         self.reload_accounts(self._last_account_id())
         if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
@@ -172,11 +172,12 @@ class MainWindow(QMainWindow):
         self.account_tabs.addTab(self.agenda_tab, "&Meeting")
         self.deck_tab = DeckTab(self.context, self)
         self.account_tabs.addTab(self.deck_tab, "Dec&k")
-        # Tabs that load their account only when shown, by index.
-        self._lazy_tabs: dict[int, Any] = {
-            1: self.insights_panel, 2: self.plan_panel, 3: self.roi_panel,
-            STAKEHOLDERS_TAB: self.stakeholder_panel, MEETING_TAB: self.agenda_tab,
-            DECK_TAB: self.deck_tab}
+        # Tabs that load their account only when shown, and those stale since a change.
+        self._lazy_tabs: dict[AccountTab, Any] = {
+            AccountTab.HEALTH: self.insights_panel, AccountTab.TIMELINE: self.plan_panel,
+            AccountTab.ROI: self.roi_panel, AccountTab.STAKEHOLDERS: self.stakeholder_panel,
+            AccountTab.MEETING: self.agenda_tab, AccountTab.DECK: self.deck_tab}
+        self._stale: set[AccountTab] = set()
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self.account_tabs)
@@ -210,13 +211,16 @@ class MainWindow(QMainWindow):
         self._overview_stale = True
         self.views.currentChanged.connect(self._view_changed)
         self.account_tabs.currentChanged.connect(lambda _index: self._load_tab())
+        self.account_changed.connect(lambda _id: self._load_tab())
         self.portfolio_view.account_activated.connect(self.open_account)
-        self.agenda_tab.changed.connect(self._meeting_changed)
+        self.agenda_tab.changed.connect(
+            lambda account_id: self._data_changed(account_id, AccountTab.MEETING))
         self.upcoming_view.account_activated.connect(
-            lambda account_id: self.open_account(account_id, tab=2))
-        self.plan_panel.plan_changed.connect(lambda _id: self.reload_accounts())
-        self.plan_panel.plan_changed.connect(self.stakeholder_panel.forget)
-        self.insights_panel.register_changed.connect(self._mark_overview_stale)
+            lambda account_id: self.open_account(account_id, tab=AccountTab.TIMELINE))
+        self.plan_panel.plan_changed.connect(
+            lambda account_id: self._data_changed(account_id, AccountTab.TIMELINE))
+        self.insights_panel.register_changed.connect(
+            lambda account_id: self._data_changed(account_id, AccountTab.HEALTH))
         self.insights_panel.estimates_changed.connect(self._mark_overview_stale)
         self.insights_panel.owned_requested.connect(self._edit_owned_modules)
 
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(account_id > 0)
         if account_id <= 0:
             self.pages.setCurrentIndex(0)
+            self.account_changed.emit(0)
             return
         try:
             account = self.context.accounts.get(account_id)
@@ -268,42 +273,62 @@ class MainWindow(QMainWindow):
         next_text = f"{next_at.astimezone():%Y-%m-%d %H:%M}" if next_at else ""
         self.page.show_account(account, history, next_text)
         self.pages.setCurrentIndex(1)
-        self._load_tab()
+        self.account_changed.emit(account_id)
 
-    def open_account(self, account_id: int, tab: int = 1) -> None:
+    def open_account(self, account_id: int, tab: AccountTab = AccountTab.HEALTH) -> None:
         """From the portfolio overview (or the upcoming QBRs) to that account's page."""
-        self.views.setCurrentIndex(0)
+        self.views.setCurrentIndex(View.ACCOUNTS)
         if self.list_panel.current_account_id() != account_id and not (
                 self.list_panel.select_account(account_id)):
             self.list_panel.filter_edit.clear()
             self.list_panel.select_account(account_id)
         self.account_tabs.setCurrentIndex(tab)
 
-    def show_account_tab(self, tab: int) -> None:
-        self.views.setCurrentIndex(0)
+    def show_account_tab(self, tab: AccountTab) -> None:
+        self.views.setCurrentIndex(View.ACCOUNTS)
         self.account_tabs.setCurrentIndex(tab)
 
     def show_health(self) -> None:
-        self.show_account_tab(1)
+        self.show_account_tab(AccountTab.HEALTH)
+
+    def current_tab(self) -> AccountTab:
+        return AccountTab(self.account_tabs.currentIndex())
 
     def _load_tab(self) -> None:
         """Show the account in the tab on view; the other tabs catch up when shown (the
-        health tab's first showing is what loads matplotlib)."""
+        health tab's first showing is what loads matplotlib). A tab holding unsaved work
+        (an ROI draft) keeps it until the CSM saves or discards it."""
         account_id = self.list_panel.current_account_id()
-        index = self.account_tabs.currentIndex()
+        tab = self.current_tab()
         # Ctrl+Z undoes map edits while the map is showing, account edits otherwise.
         self.undo_group.setActiveStack(self.stakeholder_panel.undo_stack
-                                       if index == STAKEHOLDERS_TAB else self.editor.undo_stack)
-        panel = self._lazy_tabs.get(index)
-        if panel is not None and account_id > 0 and panel.account_id != account_id:
+                                       if tab is AccountTab.STAKEHOLDERS
+                                       else self.editor.undo_stack)
+        panel = self._lazy_tabs.get(tab)
+        if panel is None or account_id <= 0:
+            return
+        stale = tab in self._stale and not getattr(panel, "dirty", False)
+        if panel.account_id != account_id or stale:
+            self._stale.discard(tab)
             panel.show_account(account_id)
 
-    def _meeting_changed(self, _account_id: int) -> None:
-        # A finished meeting holds the review, and check-ins confirm executives: the prep
-        # timeline and the upcoming list read both.
-        self.plan_panel.account_id = None
-        self.stakeholder_panel.account_id = None
-        self.reload_accounts()
+    def _account_edited(self, account_id: int) -> None:
+        """Created, edited, deleted or brought back by undo: the list selects it."""
+        self.reload_accounts(account_id)
+        self._data_changed(account_id, AccountTab.DETAILS, reload_list=False)
+
+    def _data_changed(self, account_id: int, source: AccountTab | None = None, *,
+                      reload_list: bool = True) -> None:
+        """Something stored about `account_id` changed in `source` (None: settings that
+        move every account's figures): every other tab reloads when next shown, the one
+        on view at once."""
+        self._stale.update(tab for tab in self._lazy_tabs if tab is not source)
+        if reload_list:
+            self.reload_accounts()
+        self._mark_overview_stale()
+        self.account_data_changed.emit(account_id)
+        if self.current_tab() is not source:
+            self._load_tab()
 
     def _prep_scorecard(self, plan: ReviewPlan) -> list[ScoreItem]:
         from qbr_desktop.services.scorecard import prep_scorecard
@@ -324,10 +349,10 @@ class MainWindow(QMainWindow):
             return None
 
     def _view_changed(self, index: int) -> None:
-        if index == 1 and self._overview_stale:
+        if index == View.PORTFOLIO and self._overview_stale:
             self._overview_stale = False
             self.portfolio_view.refresh()
-        elif index == 2:  # cheap, and prep progress changes with every tick
+        elif index == View.UPCOMING:  # cheap, and prep progress changes with every tick
             self.upcoming_view.refresh()
 
     def _edit_owned_modules(self, account_id: int) -> None:
@@ -340,17 +365,10 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._estimates_changed()
 
-    def _forget_insights(self, _account_id: int) -> None:
-        self.insights_panel.account_id = None  # recomputed when the tab is next shown
-        if not self.roi_panel.dirty:  # an ARR change moves the starting subscription
-            self.roi_panel.account_id = None
-        self.stakeholder_panel.account_id = None  # the tier (senior coverage) may have moved
-        self._load_tab()
-
     def _mark_overview_stale(self, *_args: object) -> None:
         self._overview_stale = True
-        if self.views.currentIndex() == 1:
-            self._view_changed(1)
+        if self.views.currentIndex() == View.PORTFOLIO:
+            self._view_changed(View.PORTFOLIO)
 
     def save_field(self, field_name: str, value: Any) -> None:
         account = self.page.account
@@ -451,8 +469,7 @@ class MainWindow(QMainWindow):
             self._estimates_changed()
 
     def _estimates_changed(self) -> None:
-        self._mark_overview_stale()
-        self._forget_insights(0)
+        self._data_changed(self.list_panel.current_account_id())
 
     # Chrome ----------------------------------------------------------------------------
     def show_about(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 
 from qbr_desktop import APP_NAME
 from qbr_desktop.gui.portfolio_files import back_up, new_portfolio, open_portfolio
+from qbr_desktop.gui.tabs import AccountTab, View
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.main_window import MainWindow
@@ -62,27 +63,28 @@ def install_menus(window: MainWindow) -> None:
                                           QKeySequence.StandardKey.Open)
     window.import_action = action("&Import…", window.import_file, "Ctrl+I",
                                   "Accounts, contacts or metric history from CSV or XLSX")
-    window.accounts_view_action = action("&Accounts", lambda: window.views.setCurrentIndex(0),
-                                         "Ctrl+1", "The account list and the account page")
+    window.accounts_view_action = action(
+        "&Accounts", lambda: window.views.setCurrentIndex(View.ACCOUNTS), "Ctrl+1",
+        "The account list and the account page")
     window.portfolio_view_action = action(
-        "&Portfolio Overview", lambda: window.views.setCurrentIndex(1), "Ctrl+2",
+        "&Portfolio Overview", lambda: window.views.setCurrentIndex(View.PORTFOLIO), "Ctrl+2",
         "Health, trend, renewal and expansion of every account")
     window.health_view_action = action("Account &Health", window.show_health, "Ctrl+3",
                                        "Health, benchmark, expansion and risks of the account")
     window.upcoming_view_action = action(
-        "&Upcoming QBRs", lambda: window.views.setCurrentIndex(2), "Ctrl+4",
+        "&Upcoming QBRs", lambda: window.views.setCurrentIndex(View.UPCOMING), "Ctrl+4",
         "Reviews in the coming weeks, their preparation and review cadence")
     window.plan_view_action = action(
-        "Prep &Timeline", lambda: window.show_account_tab(2), "Ctrl+5",
+        "Prep &Timeline", lambda: window.show_account_tab(AccountTab.TIMELINE), "Ctrl+5",
         "The preparation plan of the account's next QBR")
     window.map_view_action = action(
-        "&Stakeholder Map", lambda: window.show_account_tab(4), "Ctrl+6",
+        "&Stakeholder Map", lambda: window.show_account_tab(AccountTab.STAKEHOLDERS), "Ctrl+6",
         "The account's people, their influence and sentiment, and coverage gaps")
     window.meeting_view_action = action(
-        "&Meeting", lambda: window.show_account_tab(5), "Ctrl+7",
+        "&Meeting", lambda: window.show_account_tab(AccountTab.MEETING), "Ctrl+7",
         "The next QBR's agenda, its timer and presenter view, and the follow-up")
     window.deck_view_action = action(
-        "&Deck", lambda: window.show_account_tab(6), "Ctrl+8",
+        "&Deck", lambda: window.show_account_tab(AccountTab.DECK), "Ctrl+8",
         "The QBR deck, its brief and handout, and sharing them by email")
     window.holidays_action = action("Ho&lidays…", lambda: edit_holidays(window), None,
                                     "Days off that preparation plans skip like weekends")
