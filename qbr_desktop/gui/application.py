@@ -47,6 +47,9 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationDisplayName(APP_NAME)
     app.setStyleSheet(read_text("style.qss"))
     use_number_style(style_for(QLocale()))
+    from qbr_desktop.gui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)
 
 
 def _log_to_file() -> None:

@@ -18,6 +18,14 @@ from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _wheel_guard(qapp: object) -> None:
+    """As the app does at start-up: no combo or spin box takes the page's scrolling."""
+    from qbr_desktop.gui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(qapp)  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "portfolio.sqlite"
