@@ -42,6 +42,16 @@ if TYPE_CHECKING:  # imported by start-up only after the window is on screen
 SAVED_MESSAGE_MS = 4000
 
 
+def scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
+    """`page` in a scroll area: however tall its content, it never makes the window taller
+    than the screen (a tab's minimum height would otherwise become the window's)."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
 class MainWindow(QMainWindow):
     #: The CSM asked to open or create another portfolio file.
     portfolio_requested = Signal(object)
@@ -141,37 +151,29 @@ class MainWindow(QMainWindow):
         from qbr_desktop.gui.roi.roi_panel import RoiPanel
         from qbr_desktop.gui.stakeholders.stakeholder_panel import StakeholderPanel
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.page)
         self.empty_label = QLabel("Select an account on the left, or press Ctrl+N to add one.")
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.insights_panel = AccountInsightsPanel(
             self.context.insights, self.context.risks, self,
             departments=self.context.departments)
-        insights_scroll = QScrollArea(self)
-        insights_scroll.setWidgetResizable(True)
-        insights_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        insights_scroll.setWidget(self.insights_panel)
         self.account_tabs = QTabWidget(self)
         self.account_tabs.setObjectName("accountTabs")
-        self.account_tabs.addTab(scroll, "&Details")
-        self.account_tabs.addTab(insights_scroll, "&Health && growth")
         self.plan_panel = PlanPanel(self.context.plans, self,
                                     scorecard_for=self._prep_scorecard)
-        self.account_tabs.addTab(self.plan_panel, "Prep &timeline")
         self.roi_panel = RoiPanel(self.context.roi, self)
-        self.account_tabs.addTab(self.roi_panel, "ROI && va&lue")  # R, O and I are taken
         self.stakeholder_panel = StakeholderPanel(self.context.stakeholders, self)
-        self.account_tabs.addTab(self.stakeholder_panel, "Stake&holders")
         self.agenda_tab = AgendaTab(self.context.agendas, self.context.stakeholders,
                                     self._follow_up_email, self,
                                     followed_up=self._followed_up_review)
-        self.account_tabs.addTab(self.agenda_tab, "&Meeting")
         self.deck_tab = DeckTab(self.context, self)
-        self.account_tabs.addTab(self.deck_tab, "Dec&k")
+        # R, O and I are taken in "ROI & value"; each label's & letter is its Alt key.
+        for page, label in ((self.page, "&Details"), (self.insights_panel, "&Health && growth"),
+                            (self.plan_panel, "Prep &timeline"),
+                            (self.roi_panel, "ROI && va&lue"),
+                            (self.stakeholder_panel, "Stake&holders"),
+                            (self.agenda_tab, "&Meeting"), (self.deck_tab, "Dec&k")):
+            self.account_tabs.addTab(scrolling(page, self), label)
         # Tabs that load their account only when shown, and those stale since a change.
         self._lazy_tabs: dict[AccountTab, Any] = {
             AccountTab.HEALTH: self.insights_panel, AccountTab.TIMELINE: self.plan_panel,
@@ -184,9 +186,10 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(QtCore.Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 560])
+        # The account page gets the room: its tabs are laid out for about 880 px.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([480, 880])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -203,9 +206,9 @@ class MainWindow(QMainWindow):
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
         self.views.addTab(self.splitter, "Accounts")
-        self.views.addTab(self.portfolio_view, "Portfolio overview")
+        self.views.addTab(scrolling(self.portfolio_view, self), "Portfolio overview")
         self.upcoming_view = UpcomingView(self.context.plans, self)
-        self.views.addTab(self.upcoming_view, "Upcoming QBRs")
+        self.views.addTab(scrolling(self.upcoming_view, self), "Upcoming QBRs")
         layout.addWidget(self.views)
         self.setCentralWidget(central)
         self._overview_stale = True

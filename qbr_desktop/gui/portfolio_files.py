@@ -33,7 +33,7 @@ def back_up(window: MainWindow) -> None:
     window.backup_task = start_task(
         lambda: backup_to(window.context, Path(target)),
         lambda written: window.statusBar().showMessage(f"Backup verified: {written}"),
-        window.show_failure, "writing the backup")
+        window.show_failure, "writing the backup", owner=window)
 
 
 def new_portfolio(window: MainWindow) -> None:

@@ -13,7 +13,10 @@ services open one per call) and must not touch widgets. Whatever happens, exactl
 - anything else is a bug: its traceback goes to the log file and the CSM reads one sentence
   saying what failed and where the details are, so no view waits forever on "Calculating…";
 - the worker keeps itself alive until it has reported (no caller needs to hold a reference,
-  and a signal is never lost to the garbage collector).
+  and a signal is never lost to the garbage collector);
+- the reports go through a relay owned by the widget that asked (`owner`, or the object of a
+  bound-method callback): when that widget is gone, so is the relay, and a late result is
+  dropped instead of reaching a deleted widget.
 
 Plain work that needs neither progress nor cancel can be given as `lambda: ...` through
 `start_task`, which wraps it.
@@ -50,6 +53,35 @@ class WorkerSignals(QObject):
     cancelled = Signal()
 
 
+class _Relay(QObject):
+    """Calls the callbacks on the GUI thread; a child of the owner, so it dies with it."""
+
+    def __init__(self, owner: QObject | None, on_done: Callable[[Any], None],
+                 on_error: Callable[[str], None], on_cancel: Callable[[], None] | None,
+                 progress: Progress | None) -> None:
+        super().__init__(owner)
+        self._done, self._error, self._cancel, self._progress = (on_done, on_error, on_cancel,
+                                                                 progress)
+
+    @Slot(object)
+    def done(self, result: object) -> None:
+        self._done(result)
+
+    @Slot(str)
+    def error(self, sentence: str) -> None:
+        self._error(sentence)
+
+    @Slot()
+    def cancelled(self) -> None:
+        if self._cancel is not None:
+            self._cancel()
+
+    @Slot(int, int)
+    def progressed(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(done, total)
+
+
 class Worker(QRunnable):
     def __init__(self, work: Work, what: str,
                  cancel_errors: tuple[type[BaseException], ...] = ()) -> None:
@@ -59,6 +91,7 @@ class Worker(QRunnable):
         self.what = what
         self.cancel_errors = cancel_errors
         self.signals = WorkerSignals()
+        self.relay: QObject | None = None
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -100,24 +133,29 @@ def run_in_background(work: Work, what: str, on_done: Callable[[Any], None],
                       on_error: Callable[[str], None], *,
                       progress: Progress | None = None,
                       on_cancel: Callable[[], None] | None = None,
-                      cancel_errors: tuple[type[BaseException], ...] = ()) -> Worker:
+                      cancel_errors: tuple[type[BaseException], ...] = (),
+                      owner: QObject | None = None) -> Worker:
     """Start `work` with its reports already connected (a quick failure is never lost).
 
     `what` names the work in the CSM's words for the log and for an unexpected failure:
-    "writing the deck", "reading the upcoming reviews".
+    "writing the deck", "reading the upcoming reviews". `owner` is the widget the results
+    are for; by default the object whose method `on_done` is.
     """
     worker = Worker(work, what, cancel_errors)
     signals = worker.signals
+    if owner is None:
+        bound = getattr(on_done, "__self__", None)
+        owner = bound if isinstance(bound, QObject) else None
+    relay = _Relay(owner, on_done, on_error, on_cancel, progress)
+    worker.relay = relay  # an ownerless relay lives as long as its worker
 
     def release(*_args: object) -> None:
         _RUNNING.discard(worker)
 
-    if progress is not None:
-        signals.progressed.connect(progress)
-    signals.finished.connect(on_done)
-    signals.failed.connect(on_error)
-    if on_cancel is not None:
-        signals.cancelled.connect(on_cancel)
+    signals.progressed.connect(relay.progressed)
+    signals.finished.connect(relay.done)
+    signals.failed.connect(relay.error)
+    signals.cancelled.connect(relay.cancelled)
     for signal in (signals.finished, signals.failed, signals.cancelled):
         signal.connect(release)
     _RUNNING.add(worker)
@@ -127,9 +165,10 @@ def run_in_background(work: Work, what: str, on_done: Callable[[Any], None],
 
 def start_task(work: Callable[[], Any], on_done: Callable[[Any], None],
                on_error: Callable[[str], None], what: str = "working in the background",
-               ) -> Worker:
+               *, owner: QObject | None = None) -> Worker:
     """`work()` in the background, for work with neither progress nor cancel."""
-    return run_in_background(lambda _progress, _cancelled: work(), what, on_done, on_error)
+    return run_in_background(lambda _progress, _cancelled: work(), what, on_done, on_error,
+                             owner=owner)
 
 
 def running() -> int:

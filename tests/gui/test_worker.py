@@ -98,3 +98,31 @@ def test_progress_result_and_cancel(qtbot: Any) -> None:
     worker.cancel()
     qtbot.waitUntil(lambda: reports.cancelled == 1, timeout=5000)
     assert reports.count() == 2
+
+
+def test_a_result_for_a_closed_widget_is_dropped(qtbot: Any) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    release = threading.Event()
+    shown: list[str] = []
+
+    def slow() -> str:
+        release.wait(5)
+        return "drawn"
+
+    start_task(slow, lambda text: shown.append(label.text() + text), shown.append,
+               "drawing the charts", owner=label)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(label), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: running() == 0, timeout=5000)
+    assert shown == []  # no callback ran against the deleted label
+
+
+def _alive(widget: Any) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(widget))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -135,6 +138,7 @@ class DeckTab(QWidget):
         self.checks.setWordWrap(True)
         self.checks.setTextFormat(Qt.TextFormat.PlainText)
         self.checks.setObjectName("deckChecks")
+        self.checks.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.folder_edit = QLineEdit(str(self.folder), self)
         self.folder_edit.setAccessibleName("Export folder")
         browse = QPushButton("Folder…", self)
@@ -160,26 +164,40 @@ class DeckTab(QWidget):
     def _lines(self, hint: str) -> QPlainTextEdit:
         edit = QPlainTextEdit(self)
         edit.setPlaceholderText(hint)
-        edit.setFixedHeight(70)
         edit.setTabChangesFocus(True)
         edit.textChanged.connect(self._typed)
         return edit
 
     def _lay_out(self, browse: QPushButton) -> None:
+        """Two columns that fit a 1366 × 768 screen without scrolling: the slides and the
+        deck check on the left; on the right what the slides say (one list at a time), the
+        look, and the export buttons, which stay in view."""
         left = QVBoxLayout()
         left.addWidget(QLabel("Slides (untick to hide, drag to reorder)", self))
-        left.addWidget(self.slides, 1)
+        left.addWidget(self.slides, 3)
         order = QHBoxLayout()
         for widget in (self.up_button, self.down_button, self.reset_button):
             order.addWidget(widget)
         order.addStretch(1)
         left.addLayout(order)
+        left.addWidget(QLabel("Deck check", self))
+        checks = QScrollArea(self)
+        checks.setWidgetResizable(True)
+        checks.setFrameShape(QFrame.Shape.NoFrame)
+        checks.setWidget(self.checks)
+        checks.setMinimumHeight(self.fontMetrics().height() * 4)
+        left.addWidget(checks, 2)
+        self.lists = QTabWidget(self)
+        self.lists.setObjectName("deckLists")
+        lists: tuple[tuple[QWidget, str], ...] = (
+            (self.roadmap_edit, "&Roadmap"), (self.priorities_edit, "&Priorities"),
+            (self.recommendations_edit, "Recommendations"),
+            (self.risk_choices, "Risks on the slide"))
+        for page, label in lists:
+            self.lists.addTab(page, label)
         form = QFormLayout()
         form.addRow("Variant", self.variant_box)
-        form.addRow("Roadmap", self.roadmap_edit)
-        form.addRow("Priorities", self.priorities_edit)
-        form.addRow("Recommendations", self.recommendations_edit)
-        form.addRow("On the risks slide", self.risk_choices)
+        form.addRow(self.lists)
         form.addRow("Accent colour", self.accent_edit)
         for caption, edit, button in (("Template", self.template_edit, self.template_button),
                                       ("Logo", self.logo_edit, self.logo_button)):
@@ -201,10 +219,7 @@ class DeckTab(QWidget):
         result.addWidget(self.message, 1)
         result.addWidget(self.reveal_button)
         right = QVBoxLayout()
-        right.addLayout(form)
-        right.addWidget(QLabel("Deck check", self))
-        right.addWidget(self.checks)
-        right.addStretch(1)
+        right.addLayout(form, 1)
         right.addLayout(exports)
         right.addLayout(running)
         right.addLayout(result)
@@ -269,7 +284,7 @@ class DeckTab(QWidget):
         self._tasks.append(start_task(
             lambda: (account_id, context.decks.prepare(context, account_id)),
             self._content_ready, lambda message: self.checks.setText(message),
-            "checking the deck"))
+            "checking the deck", owner=self))
 
     def _content_ready(self, result: tuple[int, PreparedDeck]) -> None:
         account_id, prepared = result

@@ -33,7 +33,7 @@ class RiskChoices(QListWidget):
         self.setAccessibleName("Risks on the slide")
         self.setToolTip("Tick what the customer may see on the risks slide. Nothing from "
                         "the register is on the slide until you tick it.")
-        self.setFixedHeight(int(ROWS_SHOWN * self.fontMetrics().height() * 1.5) + 8)
+        self.setMinimumHeight(int(ROWS_SHOWN * self.fontMetrics().height() * 1.5) + 8)
         self.setWordWrap(True)  # a long title wraps instead of scrolling sideways
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.loaded = False  # the register was read for the account shown

@@ -340,7 +340,8 @@ class ImportDialog(QDialog):
                 done(result)
 
         running.append(start_task(work, lambda result: finish(result, False),
-                                  lambda message: finish(message, True), "importing the file"))
+                                  lambda message: finish(message, True), "importing the file",
+                                  owner=self))
         self._tasks.update(running)
 
     def _failed(self, message: str) -> None:

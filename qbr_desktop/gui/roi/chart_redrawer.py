@@ -27,7 +27,6 @@ class ChartRedrawer(QObject):
         self.view = view
         self.generation = 0  # drawings started; only the latest is shown
         self._latest: tuple[RoiResult, Mapping[Scenario, RoiResult]] | None = None
-        self._running: set[object] = set()  # tasks kept alive until they report
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(CHART_DELAY_MS)
@@ -60,18 +59,13 @@ class ChartRedrawer(QObject):
 
         if generation == 1:
             self.view.chart_status.setText("Drawing charts…")
-        task: list[object] = []
-
         def drawn(outcome: tuple[int, list[bytes]]) -> None:
-            self._running.difference_update(task)
             if outcome[0] == self.generation:  # else newer numbers are being drawn
                 self.view.chart_status.setText("")
                 self.view.show_charts(outcome[1])
                 self.ready.emit()
 
         def failed(message: str) -> None:
-            self._running.difference_update(task)
             self.view.chart_status.setText(f"Could not draw the charts: {message}")
 
-        task.append(start_task(work, drawn, failed, "drawing the ROI charts"))
-        self._running.update(task)
+        start_task(work, drawn, failed, "drawing the ROI charts", owner=self.view)
