@@ -14,9 +14,8 @@ services open one per call) and must not touch widgets. Whatever happens, exactl
   saying what failed and where the details are, so no view waits forever on "Calculating…";
 - the worker keeps itself alive until it has reported (no caller needs to hold a reference,
   and a signal is never lost to the garbage collector);
-- the reports go through a relay owned by the widget that asked (`owner`, or the object of a
-  bound-method callback): when that widget is gone, so is the relay, and a late result is
-  dropped instead of reaching a deleted widget.
+- the reports are for the widget that asked (`owner`, or the object of a bound-method
+  callback): when that widget is gone, a late result is dropped instead of reaching it.
 
 Plain work that needs neither progress nor cancel can be given as `lambda: ...` through
 `start_task`, which wraps it.
@@ -24,12 +23,15 @@ Plain work that needs neither progress nor cancel can be given as `lambda: ...` 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.store.errors import StoreError
@@ -39,59 +41,26 @@ Cancelled = Callable[[], bool]
 Work = Callable[[Progress, Cancelled], Any]
 EXPECTED: tuple[type[BaseException], ...] = (DomainError, StoreError, OSError)
 log = logging.getLogger(__name__)
-_RUNNING: set[Worker] = set()  # started and not yet reported: kept alive here
 
 
 class WorkerSignals(QObject):
-    #: Steps done and steps in all.
-    progressed = Signal(int, int)
-    #: The work's result.
-    finished = Signal(object)
-    #: The work failed: one sentence for the CSM.
-    failed = Signal(str)
-    #: The CSM cancelled; the work stopped.
-    cancelled = Signal()
+    """What a worker reports, with its key: the dispatcher knows whom to tell."""
 
-
-class _Relay(QObject):
-    """Calls the callbacks on the GUI thread; a child of the owner, so it dies with it."""
-
-    def __init__(self, owner: QObject | None, on_done: Callable[[Any], None],
-                 on_error: Callable[[str], None], on_cancel: Callable[[], None] | None,
-                 progress: Progress | None) -> None:
-        super().__init__(owner)
-        self._done, self._error, self._cancel, self._progress = (on_done, on_error, on_cancel,
-                                                                 progress)
-
-    @Slot(object)
-    def done(self, result: object) -> None:
-        self._done(result)
-
-    @Slot(str)
-    def error(self, sentence: str) -> None:
-        self._error(sentence)
-
-    @Slot()
-    def cancelled(self) -> None:
-        if self._cancel is not None:
-            self._cancel()
-
-    @Slot(int, int)
-    def progressed(self, done: int, total: int) -> None:
-        if self._progress is not None:
-            self._progress(done, total)
+    progressed = Signal(int, int, int)  # key, steps done, steps in all
+    finished = Signal(int, object)  # key, the work's result
+    failed = Signal(int, str)  # key, one sentence for the CSM
+    cancelled = Signal(int)  # key
 
 
 class Worker(QRunnable):
     def __init__(self, work: Work, what: str,
                  cancel_errors: tuple[type[BaseException], ...] = ()) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # _RUNNING owns it until it has reported
         self.work = work
         self.what = what
         self.cancel_errors = cancel_errors
+        self.key = next(_KEYS)
         self.signals = WorkerSignals()
-        self.relay: QObject | None = None
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -103,21 +72,90 @@ class Worker(QRunnable):
 
     @Slot()
     def run(self) -> None:
+        signals, key = self.signals, self.key
         try:
-            result = self.work(self.signals.progressed.emit, self._stop.is_set)
+            result = self.work(lambda done, total: signals.progressed.emit(key, done, total),
+                               self._stop.is_set)
         except self.cancel_errors:
-            self.signals.cancelled.emit()
+            signals.cancelled.emit(key)
         except EXPECTED as exc:
             log.info("%s failed: %s", self.what, exc)
-            self.signals.failed.emit(str(exc))
+            signals.failed.emit(key, str(exc))
         except Exception:  # noqa: BLE001 - every failure must reach the CSM and the log
             log.exception("%s failed", self.what)
-            self.signals.failed.emit(unexpected_failure(self.what))
+            signals.failed.emit(key, unexpected_failure(self.what))
         else:
             if self._stop.is_set():
-                self.signals.cancelled.emit()
+                signals.cancelled.emit(key)
             else:
-                self.signals.finished.emit(result)
+                signals.finished.emit(key, result)
+
+
+@dataclass(eq=False)
+class _Job:
+    worker: Worker
+    owner: QObject | None
+    on_done: Callable[[Any], None]
+    on_error: Callable[[str], None]
+    on_cancel: Callable[[], None] | None
+    progress: Progress | None
+
+    def alive(self) -> bool:
+        return self.owner is None or isValid(self.owner)
+
+
+class _Dispatcher(QObject):
+    """Lives on the GUI thread for the whole run: every worker's reports arrive here, queued,
+    and go to the callbacks of the job they belong to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: dict[int, _Job] = {}  # started and not yet reported: kept alive here
+
+    def add(self, job: _Job) -> None:
+        self.jobs[job.worker.key] = job
+        signals, queued = job.worker.signals, Qt.ConnectionType.QueuedConnection
+        signals.progressed.connect(self.progressed, queued)
+        signals.finished.connect(self.finished, queued)
+        signals.failed.connect(self.failed, queued)
+        signals.cancelled.connect(self.cancelled, queued)
+
+    def _ended(self, key: int) -> _Job | None:
+        job = self.jobs.pop(key, None)
+        if job is not None:
+            job.worker.signals.deleteLater()
+        return job if job is not None and job.alive() else None
+
+    @Slot(int, int, int)
+    def progressed(self, key: int, done: int, total: int) -> None:
+        job = self.jobs.get(key)
+        if job is not None and job.progress is not None and job.alive():
+            job.progress(done, total)
+
+    @Slot(int, object)
+    def finished(self, key: int, result: object) -> None:
+        if (job := self._ended(key)) is not None:
+            job.on_done(result)
+
+    @Slot(int, str)
+    def failed(self, key: int, sentence: str) -> None:
+        if (job := self._ended(key)) is not None:
+            job.on_error(sentence)
+
+    @Slot(int)
+    def cancelled(self, key: int) -> None:
+        if (job := self._ended(key)) is not None and job.on_cancel is not None:
+            job.on_cancel()
+
+
+_KEYS = itertools.count(1)
+_DISPATCHER: list[_Dispatcher] = []
+
+
+def _dispatcher() -> _Dispatcher:
+    if not _DISPATCHER:
+        _DISPATCHER.append(_Dispatcher())
+    return _DISPATCHER[0]
 
 
 def unexpected_failure(what: str) -> str:
@@ -139,26 +177,13 @@ def run_in_background(work: Work, what: str, on_done: Callable[[Any], None],
 
     `what` names the work in the CSM's words for the log and for an unexpected failure:
     "writing the deck", "reading the upcoming reviews". `owner` is the widget the results
-    are for; by default the object whose method `on_done` is.
+    are for; by default the object whose method `on_done` is. Call on the GUI thread.
     """
     worker = Worker(work, what, cancel_errors)
-    signals = worker.signals
     if owner is None:
         bound = getattr(on_done, "__self__", None)
         owner = bound if isinstance(bound, QObject) else None
-    relay = _Relay(owner, on_done, on_error, on_cancel, progress)
-    worker.relay = relay  # an ownerless relay lives as long as its worker
-
-    def release(*_args: object) -> None:
-        _RUNNING.discard(worker)
-
-    signals.progressed.connect(relay.progressed)
-    signals.finished.connect(relay.done)
-    signals.failed.connect(relay.error)
-    signals.cancelled.connect(relay.cancelled)
-    for signal in (signals.finished, signals.failed, signals.cancelled):
-        signal.connect(release)
-    _RUNNING.add(worker)
+    _dispatcher().add(_Job(worker, owner, on_done, on_error, on_cancel, progress))
     QThreadPool.globalInstance().start(worker)
     return worker
 
@@ -173,4 +198,4 @@ def start_task(work: Callable[[], Any], on_done: Callable[[Any], None],
 
 def running() -> int:
     """How many workers have not reported yet (for tests and for quitting)."""
-    return len(_RUNNING)
+    return len(_DISPATCHER[0].jobs) if _DISPATCHER else 0

@@ -19,6 +19,53 @@ from qbr_desktop.services.context import AppContext
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _waits_let_workers_run() -> Iterator[None]:
+    """qtbot.wait (and so waitUntil) spins a QEventLoop that, under pytest, can keep the
+    interpreter lock from a worker thread about to start; the app's own event loop does not.
+    Waiting in short sleeps between event rounds lets background work run as in the app."""
+    import time
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    def wait(_bot: QtBot, ms: int) -> None:
+        end = time.monotonic() + ms / 1000
+        while True:
+            QApplication.processEvents()
+            # As QTest::qWait does: deleteLater() takes effect while waiting.
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(left, 0.005))
+
+    original = QtBot.wait
+    QtBot.wait = wait  # type: ignore[method-assign]
+    yield
+    QtBot.wait = original  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _background_work_ends_with_its_test(qapp: object) -> Iterator[None]:
+    """Work a test started in the background finishes before the next test starts, so no
+    test waits behind another's exports on the two-thread pool."""
+    yield
+    import time
+
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from qbr_desktop.gui.worker import running
+
+    end = time.monotonic() + 120
+    while running() and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _wheel_guard(qapp: object) -> None:
     """As the app does at start-up: no combo or spin box takes the page's scrolling."""
     from qbr_desktop.gui.wheel_guard import install_wheel_guard

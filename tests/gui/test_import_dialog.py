@@ -26,8 +26,7 @@ def dialog(context: Any, qtbot: Any) -> ImportDialog:
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
-    yield widget
-    qtbot.waitUntil(lambda: not widget.busy, timeout=10_000)
+    return widget  # its background steps finish with the test (tests/gui/conftest.py)
 
 
 def settle(qtbot: Any, dialog: ImportDialog) -> None:
