@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
+from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.roi import Figure
 from qbr_desktop.domain.roi_document import model_to_dict
@@ -71,8 +72,12 @@ def _roi(args: argparse.Namespace, out: TextIO) -> None:
     def work(context: AppContext) -> tuple[RoiReport, list[ExpansionRoi], str]:
         account_id = context.insights.resolve(words[0] if action == "show" else words[1])
         if action == "import":
-            data = _read_json(Path(words[2]))
-            model = context.roi.save_document(account_id, data, args.quarter)
+            source = Path(words[2])
+            data = _read_json(source)
+            try:
+                model = context.roi.save_document(account_id, data, args.quarter)
+            except ValidationFailed as exc:
+                raise RoiUsage(f"{source}: {exc}") from None
             report = context.roi.report(account_id, model.quarter)
         elif action == "set":
             report = context.roi.set_lines(
@@ -225,9 +230,30 @@ def _investment(spec: dict[str, Any]) -> dict[str, Any]:
     return {**spec, "recurring": recurring in ("yes", "true")}
 
 
+MODEL_FILE_LIMIT = 5_000_000  # bytes: a model is a few kilobytes of JSON
+
+
 def _read_json(path: Path) -> object:
+    """The file's JSON, or one sentence naming the file and what is wrong with it."""
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
+        if path.stat().st_size > MODEL_FILE_LIMIT:
+            raise RoiUsage(f"{path}: {path.stat().st_size:,} bytes is far larger than an "
+                           f"ROI model; the limit is {MODEL_FILE_LIMIT:,}")
+        text = path.read_bytes().decode("utf-8-sig")
+        return json.loads(text)
+    except FileNotFoundError:
+        raise RoiUsage(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise RoiUsage(f"{path} is a folder, not a JSON file") from None
+    except PermissionError:
+        raise RoiUsage(f"{path}: you do not have permission to read it") from None
+    except OSError as exc:
+        raise RoiUsage(f"{path} could not be read ({exc.strerror or 'read error'})") from None
+    except UnicodeDecodeError as exc:
+        raise RoiUsage(f"{path}: not UTF-8 text (byte {exc.start + 1} cannot be read); "
+                       "save it as UTF-8 JSON") from None
+    except RecursionError:
+        raise RoiUsage(f"{path}: nested too deeply to be an ROI model") from None
     except json.JSONDecodeError as exc:
         raise RoiUsage(f"{path}: not JSON (line {exc.lineno}, column {exc.colno}: "
                        f"{exc.msg})") from None

@@ -47,6 +47,10 @@ from qbr_desktop.domain.roi import (
 
 VERSION = 1
 _LINE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+# A label names a line on a slide and in a table cell; a description or evidence is a few
+# sentences. Longer text is a paste gone wrong, and no export could lay it out.
+LABEL_LIMIT = 200
+TEXT_LIMIT = 2_000
 _LINE_FIELDS = ("id", "label", "category", "period_days", "confidence", "weight", "baseline",
                 "target", "outcome", "description", "evidence", "multipliers")
 _INVESTMENT_FIELDS = ("label", "kind", "amount", "recurring")
@@ -126,6 +130,12 @@ def _check_line(line: ValueLine, at: str, problems: dict[str, str]) -> None:
             f"“{line.id}” is not a line id (lower-case letters, digits, - and _, up to 40)")
     if not line.label.strip():
         problems[f"{at}.label"] = "give the line a name"
+    elif len(line.label) > LABEL_LIMIT:
+        problems[f"{at}.label"] = _too_long("the name", line.label, LABEL_LIMIT)
+    for name in ("description", "evidence"):
+        text: str = getattr(line, name)
+        if len(text) > TEXT_LIMIT:
+            problems[f"{at}.{name}"] = _too_long(f"the {name}", text, TEXT_LIMIT)
     if not 1 <= line.period_days <= LONGEST_PERIOD_DAYS:
         problems[f"{at}.period_days"] = (
             f"a period must be 1 to {LONGEST_PERIOD_DAYS:,} days (it is {line.period_days})")
@@ -151,6 +161,10 @@ def _check_line(line: ValueLine, at: str, problems: dict[str, str]) -> None:
         elif not m.low <= m.expected <= m.high:
             problems[f"{at}.multipliers"] = (
                 f"low ≤ expected ≤ high is required (they are {m.low}, {m.expected}, {m.high})")
+
+
+def _too_long(what: str, text: str, limit: int) -> str:
+    return f"{what} is {len(text):,} characters; keep it to {limit:,}"
 
 
 def validate_model(model: RoiModel) -> dict[str, str]:
@@ -183,6 +197,8 @@ def _check_parts(currency: str | None, rate: Decimal | None,
         at = f"investments[{index}]"
         if not item.label.strip():
             problems[f"{at}.label"] = "give the cost a name"
+        elif len(item.label) > LABEL_LIMIT:
+            problems[f"{at}.label"] = _too_long("the name", item.label, LABEL_LIMIT)
         problem = number_problem(item.amount)
         if problem:
             problems[f"{at}.amount"] = problem

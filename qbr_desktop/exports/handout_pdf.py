@@ -57,6 +57,9 @@ Cancelled = Callable[[], bool]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHART_SIZE = (6.4, 2.8)  # inches, drawn at 150 dpi
 CHART_KINDS = ("bar", "line", "column_stacked")
+# A table cell must fit on a page: text stored before the 200-character limits (or pasted
+# into a title) is cut with … here rather than failing the whole handout.
+CELL_LIMIT = 600
 
 
 class ExportCancelled(Exception):
@@ -212,7 +215,8 @@ class _Builder:
                 for v in c.value_lines]
         w = self.width
         return [table(("Value", "Category", "A year", "Confidence"), rows,
-                      (w * 0.5, w * 0.18, w * 0.16, w * 0.16), self.sheet)]
+                      (w * 0.5, w * 0.18, w * 0.16, w * 0.16),
+                      self.sheet, limit=CELL_LIMIT)]
 
     def _value_story(self) -> list[Any]:
         story = self.content.value_story
@@ -245,7 +249,8 @@ class _Builder:
                 for r in self.content.risks]
         w = self.width
         return [table(("Risk or opportunity", "Kind", "Likelihood", "Impact"), rows,
-                      (w * 0.52, w * 0.16, w * 0.16, w * 0.16), self.sheet)]
+                      (w * 0.52, w * 0.16, w * 0.16, w * 0.16),
+                      self.sheet, limit=CELL_LIMIT)]
 
     def _stakeholders(self) -> list[Any]:
         c = self.content
@@ -257,7 +262,7 @@ class _Builder:
         rows = [[p.name, p.title, "yes" if p.attending else "no"] for p in c.stakeholders]
         w = self.width
         return out + [table(("Name", "Title", "Attending"), rows,
-                            (w * 0.38, w * 0.44, w * 0.18), self.sheet)]
+                            (w * 0.38, w * 0.44, w * 0.18), self.sheet, limit=CELL_LIMIT)]
 
     def _actions(self) -> list[Any]:
         if not self.content.actions:
@@ -266,7 +271,8 @@ class _Builder:
                 for a in self.content.actions]
         w = self.width
         return [table(("Action", "Side", "Owner", "Due", "Status"), rows,
-                      (w * 0.44, w * 0.12, w * 0.18, w * 0.13, w * 0.13), self.sheet)]
+                      (w * 0.44, w * 0.12, w * 0.18, w * 0.13, w * 0.13),
+                      self.sheet, limit=CELL_LIMIT)]
 
     def _next_qbr(self) -> list[Any]:
         return [self.text(f"Next QBR: {day(self.content.next_qbr, ABSENT[SlideKind.NEXT_QBR])}")]
@@ -285,7 +291,8 @@ class _Builder:
                 for e in c.expansion]
         w = self.width
         return [table(("Opportunity", "Added cost", "Value a year", "ROI", "Payback"), rows,
-                      (w * 0.32, w * 0.16, w * 0.16, w * 0.18, w * 0.18), self.sheet)]
+                      (w * 0.32, w * 0.16, w * 0.16, w * 0.18, w * 0.18),
+                      self.sheet, limit=CELL_LIMIT)]
 
 
 def handout_flowables(content: DeckContent, width: float, height: float, *,

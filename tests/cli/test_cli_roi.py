@@ -110,3 +110,32 @@ def test_sensitivity_ranks_the_inputs_that_move_roi_most(qbr: Any, db: Path) -> 
         Decimal(360000) / Decimal(96000) - 1, Decimal(360000) / Decimal(144000) - 1}
     text = qbr("--db", db, "roi", "Acme <R&D> 株式会社").out
     assert "What moves ROI most (each input ±20 %):" in text
+
+
+def _model_with(label: str) -> dict[str, Any]:
+    return {"version": 1, "currency": "USD", "quarter": "2026Q4", "lines": [
+        {"id": "support", "category": "cost_reduction", "label": label,
+         "hours_saved": "100", "hourly_rate": "50", "period_days": "91"}]}
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\xff\xfe{\x00}", "not UTF-8 text"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    (json.dumps(_model_with("x" * 6000)).encode(), "keep it to 200"),
+    (b"{\"version\": 1", "not JSON (line 1"),
+])
+def test_a_model_file_that_cannot_be_used_is_refused_in_one_line(
+        qbr: Any, db: Path, tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "model.json"
+    path.write_bytes(content)
+    done = qbr("--db", db, "roi", "import", "Acme <R&D> 株式会社", path)
+    assert done.code == 1
+    assert message in done.err and "Traceback" not in done.err
+    assert len(done.err.strip().splitlines()) == 1
+    assert str(path) in done.err
+
+
+def test_a_folder_or_a_missing_file_is_named(qbr: Any, db: Path, tmp_path: Path) -> None:
+    for path, message in ((tmp_path, "is a folder"), (tmp_path / "nope.json", "no such file")):
+        done = qbr("--db", db, "roi", "import", "Acme <R&D> 株式会社", path)
+        assert done.code == 1 and message in done.err and "Errno" not in done.err

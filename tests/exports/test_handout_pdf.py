@@ -105,3 +105,18 @@ def test_number_formats_follow_excel() -> None:
     assert number_formatter("0%")(0.25) == "25%"
     assert number_formatter("0.0")(2.54) == "2.5"
 
+
+
+def test_text_too_long_for_a_page_is_cut_not_fatal(tmp_path: Path) -> None:
+    """A label stored before the length limits (6,000 characters) still prints."""
+    from decimal import Decimal
+
+    from qbr_desktop.domain.deck import ValueLineFigure
+
+    huge = "Fewer manual hand-offs between teams " * 170
+    content = realistic_content(value_lines=(ValueLineFigure(huge, "cost", Decimal(1000),
+                                                             "high"),),
+                                value_story="We saved time. " * 1500)
+    out = write_handout(content, tmp_path / "handout.pdf")
+    assert page_count(out) >= 2
+    assert "…" in pdf_text(out)
