@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
@@ -105,6 +106,22 @@ def sort_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# A scheme ("http://", "mailto:", "javascript:") or "www." makes email and calendar programs
+# turn text into a live link: an account name from a CRM export must not carry one into
+# what a customer receives.
+_LINK = re.compile(r"(?i)\b(?:(?:https?|ftp|file|mailto|javascript|data|tel)\s*:|www\s*\.)")
+
+
+def has_link(text: str) -> bool:
+    return _LINK.search(text) is not None
+
+
+def without_links(text: str) -> str:
+    """The text with every link opener broken for display ("http[:]//…", "www[.]…"), so no
+    mail or calendar program makes it clickable; names without one come back unchanged."""
+    return _LINK.sub(lambda m: m.group(0).replace(":", "[:]").replace(".", "[.]"), text)
+
+
 def control_characters(text: str, *, allow_newlines: bool = False) -> list[str]:
     allowed = {"\n", "\t", "\r"} if allow_newlines else set()
     return [c for c in text if unicodedata.category(c) == "Cc" and c not in allowed]
@@ -128,6 +145,9 @@ def validate_account(draft: AccountDraft, *, tiers: tuple[str, ...]) -> AccountD
         problems["name"] = "Name is required"
     else:
         _check_text(problems, "name", "Name", name, NAME_MAX_LENGTH)
+        if "name" not in problems and has_link(name):
+            problems["name"] = ("Name contains a web address; an account name cannot hold a "
+                                "link (customers' email programs would make it clickable)")
     for field_name, label in (("industry", "Industry"), ("country", "Country"),
                               ("csm_owner", "CSM owner"), ("employee_band", "Employee band")):
         _check_text(problems, field_name, label, getattr(draft, field_name).strip(),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from qbr_desktop.domain.accounts import without_links
+
 TITLE = "QBR: {account}"
 DESCRIPTION = "Quarterly business review with {account}."
 
@@ -34,4 +36,5 @@ class AttendeeInvite:
 
 def attendee_invite(account_name: str, start: datetime, minutes: int,
                     time_zone: str) -> AttendeeInvite:
-    return AttendeeInvite(account_name, start, timedelta(minutes=minutes), time_zone)
+    return AttendeeInvite(without_links(account_name), start, timedelta(minutes=minutes),
+                          time_zone)

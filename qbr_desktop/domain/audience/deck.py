@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from qbr_desktop.domain.accounts import without_links
 from qbr_desktop.domain.actions import ActionItem, ActionStatus
 from qbr_desktop.domain.benchmark import (
     TICKETS_PER_100_SEATS,
@@ -164,7 +165,7 @@ def customer_deck(facts: DeckFacts) -> DeckContent:
     recommendations = clean_items(facts.plan.recommendations) or drafted_recommendations(
         facts.health, facts.expansion, facts.currency)
     return DeckContent(
-        account_name=facts.account_name, variant=facts.variant,
+        account_name=without_links(facts.account_name), variant=facts.variant,
         quarter=quarter_words(facts.quarter), prepared_on=facts.today,
         csm_name=facts.csm_name, currency=facts.currency, outline=facts.outline,
         meeting_date=facts.meeting_date, next_qbr=facts.next_qbr,

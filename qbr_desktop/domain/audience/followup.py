@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from qbr_desktop.domain.accounts import without_links
 from qbr_desktop.domain.actions import ActionItem
 from qbr_desktop.domain.audience.deck import customer_actions
 from qbr_desktop.domain.deck import ActionFigure
@@ -99,7 +100,7 @@ class FollowupContent:
 def customer_followup(facts: FollowupFacts) -> FollowupContent:
     recap = clean_recap(facts.recap)
     return FollowupContent(
-        account_name=facts.account_name, meeting_date=facts.meeting_date,
+        account_name=without_links(facts.account_name), meeting_date=facts.meeting_date,
         csm_name=facts.csm_name.strip(), recipients=facts.recipients,
         topics=covered_topics(facts.sections, facts.timer_ran), summary=recap.summary,
         decisions=recap.decisions, actions=customer_actions(facts.actions, facts.today),
