@@ -164,6 +164,10 @@ class RoiResultsView(QWidget):
             (bar.label, format_percent(bar.roi_at_minus), format_percent(bar.roi_at_plus))
             for bar in sensitivity(result.model)])
 
+    def clear_charts(self) -> None:
+        for label in (self.value_chart, self.scenario_chart, self.cash_chart):
+            label.clear()
+
     def show_charts(self, pngs: Sequence[bytes]) -> None:
         for label, png in zip((self.value_chart, self.scenario_chart, self.cash_chart), pngs,
                               strict=True):
