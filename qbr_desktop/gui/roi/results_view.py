@@ -79,6 +79,9 @@ def make_read_only(table: QTableWidget, headers: Sequence[str]) -> None:
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the table (arrows move between rows); else Tab walks every cell, forever
+    # in a row-selecting table, and the form below is out of the keyboard's reach.
+    table.setTabKeyNavigation(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     # The first column (a name) takes what is left, so the table never scrolls sideways

@@ -1,4 +1,11 @@
-"""The ROI tab's widgets and their layout."""
+"""The ROI tab's widgets, their layout, and the order the keyboard walks them in.
+
+Tab goes through the tab as it reads: top to bottom, left to right. The value line's
+inputs, the cost rows and the story's sentences are rebuilt as the CSM works (a new
+category, an added cost), and new widgets join the end of Qt's focus chain; so the chain
+is laid again whenever one of those parts says its fields changed. Read-only tables let
+Tab leave them (see make_read_only), so no part of the tab traps the keyboard.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.roi.fields import chain_focus
 from qbr_desktop.gui.roi.investment_editor import InvestmentEditor
 from qbr_desktop.gui.roi.line_editor import LineEditor
 from qbr_desktop.gui.roi.lines_table import LinesTable
@@ -94,6 +102,8 @@ class RoiForm(QWidget):
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Everything wraps or shrinks to the pane's width; only the page scrolls, downwards.
         self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop of its own: it scrolls to whichever field has the focus.
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.page_scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -101,3 +111,17 @@ class RoiForm(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.problem_banner)
         layout.addWidget(self.page_scroll, 1)
+        for part in (self.line_editor, self.investments, self.story_view):
+            part.fields_changed.connect(self.chain_focus)
+        self.chain_focus()
+
+    def focus_order(self) -> list[QWidget]:
+        """Every field of the tab, as it reads."""
+        return [self.quarter_box, self.discard_button, self.save_button, self.lines_table,
+                self.add_line_button, self.remove_line_button,
+                *self.line_editor.focus_order(), *self.investments.focus_order(),
+                self.results.sensitivity, self.quarters, *self.story_view.focus_order(),
+                self.expansion.table, self.history]
+
+    def chain_focus(self) -> None:
+        chain_focus(self.focus_order())
