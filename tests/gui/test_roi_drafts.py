@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from typing_support import type_text
 
 from qbr_desktop.domain.accounts import AccountDraft
@@ -298,3 +298,16 @@ def test_the_discard_button_asks_then_goes_back_to_what_is_stored(
     QTest.mouseClick(panel.discard_button, Qt.MouseButton.LeftButton)
     assert not panel.line_docs and not panel.dirty and not panel.problems
     assert panel.results.figures["investment"].text() == "$120,000"
+
+
+def test_another_account_opens_at_the_top_of_its_page(qtbot: Any, window: Any) -> None:
+    click_account(qtbot, window, "Globex Corp")
+    panel = open_roi_tab(qtbot, window)
+    add_cost_line(panel, hours="1200")
+    field(panel, "multipliers.expected").setFocus()
+    for _ in range(3):  # the page follows the focus down
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    scroll_bar = panel.page_scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll_bar.value() > 0)
+    click_account(qtbot, window, "Cyberdyne Systems")
+    assert scroll_bar.value() == 0

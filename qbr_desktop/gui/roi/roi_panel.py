@@ -139,6 +139,8 @@ class RoiPanel(RoiForm):
             self.setEnabled(False)
             self.save_state.setText(f"Could not load the ROI model: {exc}")
             return
+        if account_id != self.account_id:  # another account's page starts at its top
+            self.page_scroll.verticalScrollBar().setValue(0)
         self.account_id, self.quarter = account_id, report.model.quarter
         self.account_name = report.account_name
         self.currency = report.model.currency
