@@ -139,8 +139,7 @@ class RoiPanel(RoiForm):
             self.setEnabled(False)
             self.save_state.setText(f"Could not load the ROI model: {exc}")
             return
-        if account_id != self.account_id:  # another account's page starts at its top
-            self.page_scroll.verticalScrollBar().setValue(0)
+        another_account = account_id != self.account_id
         self.account_id, self.quarter = account_id, report.model.quarter
         self.account_name = report.account_name
         self.currency = report.model.currency
@@ -176,6 +175,8 @@ class RoiPanel(RoiForm):
         self.carried_from = report.carried_from
         self._set_dirty(draft is not None, stored=report.stored)
         self._show_drafts_note()
+        if another_account:  # its page starts at the top (after the fields were rebuilt)
+            self.page_scroll.verticalScrollBar().setValue(0)
         self.loaded.emit(account_id)
 
     def _finish_typing(self) -> None:
