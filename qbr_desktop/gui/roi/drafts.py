@@ -19,6 +19,7 @@ from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.domain.roi_story import ValueStory
 
 UNSAVED = "Unsaved ROI changes for {drafts}"
+UNSAVED_MORE = "Unsaved ROI changes for {drafts} and {count} more"
 ONE_DRAFT = "{account} ({fields})"
 ONE_DRAFT_IN = "{account}, {quarter} ({fields})"
 ONE_FIELD = "1 field"
@@ -151,11 +152,15 @@ def describe_one(draft: Draft, current_quarter: str) -> str:
                                fields=fields)
 
 
-def describe(drafts: Sequence[Draft], current_quarter: str) -> str | None:
+def describe(drafts: Sequence[Draft], current_quarter: str,
+             limit: int | None = None) -> str | None:
     """'Unsaved ROI changes for Globex Corp (3 fields, one not valid: hourly rate)', or None
-    when nothing is unsaved."""
+    when nothing is unsaved. With a limit, drafts past it are only counted ("and 4 more")."""
     parts = [describe_one(draft, current_quarter) for draft in drafts]
     if not parts:
         return None
+    if limit is not None and len(parts) > limit + 1:
+        return UNSAVED_MORE.format(drafts=", ".join(parts[:limit]),
+                                   count=len(parts) - limit)
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return UNSAVED.format(drafts=listed)

@@ -47,6 +47,8 @@ from qbr_desktop.gui.roi.results_view import headline
 from qbr_desktop.gui.roi.roi_form import RoiForm
 from qbr_desktop.store.errors import StoreError
 
+NOTE_LIMIT = 2  # drafts named in the note; the rest are counted
+
 if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
     from qbr_desktop.services.roi import RoiService
 
@@ -226,8 +228,11 @@ class RoiPanel(RoiForm):
 
     def _show_drafts_note(self) -> None:
         """Drafts kept for other accounts or quarters stay in sight."""
-        text = describe(list(self._drafts.values()), str(self.service.current_quarter()))
+        drafts, quarter = list(self._drafts.values()), str(self.service.current_quarter())
+        # A few by name: the note sits above the page and must not crowd it out.
+        text = describe(drafts, quarter, limit=NOTE_LIMIT)
         self.drafts_note.setText(KEPT_NOTE.format(unsaved=text) if text else "")
+        self.drafts_note.setToolTip(describe(drafts, quarter) or "")
         self.drafts_note.setVisible(bool(text))
 
     # Reading the form --------------------------------------------------------------------
