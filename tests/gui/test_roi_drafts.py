@@ -311,3 +311,21 @@ def test_another_account_opens_at_the_top_of_its_page(qtbot: Any, window: Any) -
     qtbot.waitUntil(lambda: scroll_bar.value() > 0)
     click_account(qtbot, window, "Cyberdyne Systems")
     assert scroll_bar.value() == 0
+
+
+def test_work_kept_on_a_cancelled_close_is_not_brought_back_over_later_work(
+        qtbot: Any, window: Any) -> None:
+    globex = account_id(window, "Globex Corp")
+    click_account(qtbot, window, "Globex Corp")
+    panel = open_roi_tab(qtbot, window)
+    add_cost_line(panel, hours="lots")
+    panel.flush_pending()  # as closing the window does, before a prompt may cancel it
+    assert panel.unsaved_work() is not None
+    type_into(field(panel, "hours_saved"), "1200")  # the CSM stays and fixes it
+    assert panel.unsaved_work() == "Unsaved ROI changes for Globex Corp (2 fields)"
+    QTest.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.unsaved_work() is None
+    click_account(qtbot, window, "Cyberdyne Systems")
+    click_account(qtbot, window, "Globex Corp")
+    assert field(panel, "hours_saved").text() == "1200" and not panel.dirty
+    assert window.context.roi.report(globex).result.total_value == Decimal("360000")

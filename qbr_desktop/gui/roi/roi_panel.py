@@ -291,6 +291,10 @@ class RoiPanel(RoiForm):
 
     def _set_dirty(self, dirty: bool, *, stored: bool = True) -> None:
         self.dirty = dirty
+        if self.account_id is not None and self.quarter is not None:
+            # The form on show is the one copy of its work: a draft kept of it (the window
+            # flushes on closing, and the close may be cancelled) is now out of date.
+            self._drafts.pop((self.account_id, str(self.quarter)), None)
         self.save_button.setEnabled(dirty)
         self.discard_button.setEnabled(dirty)
         if dirty:
