@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, Qt, QThreadPool
 from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
+from typing_support import type_text
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.money import DEFAULT_STYLE, use_number_style
@@ -354,3 +355,19 @@ def test_next_quarter_starts_from_this_quarters_model(panel: RoiPanel, context: 
     history = dict(context.roi.history(account_id))
     assert history[current].total_value == Decimal("360000")
     assert history[following].total_value == Decimal("450000")
+
+
+def test_a_long_line_name_leaves_the_sensitivity_rows_apart(panel: RoiPanel) -> None:
+    add_cost_line(panel)
+    label = field(panel, "label")
+    label.setFocus()
+    label.selectAll()
+    name = "サポート窓口の自動化による工数削減（日本・韓国・台湾の三拠点合計）" * 3
+    type_text(label, name)
+    table = panel.results.sensitivity
+    rows = [table.item(r, 0) for r in range(table.rowCount())]
+    ours = [item for item in rows if item is not None and item.text().startswith(name)]
+    assert {item.text() for item in ours} == {f"{name}: hours saved", f"{name}: hourly rate"}
+    # Elided in the middle, the input each row is about stays in view; hover shows all.
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert [item.toolTip() for item in ours] == [item.text() for item in ours]

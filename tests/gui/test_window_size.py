@@ -53,3 +53,36 @@ def test_a_tabs_own_buttons_are_in_view_at_1366_by_768(open_window: Any, qtbot: 
     assert buttons
     hidden = [b.text() for b in buttons if not inside(b, window)]
     assert not hidden, f"{tab.name}: out of view at 1366 × 768: {hidden}"
+
+
+def test_unsaved_roi_work_of_many_accounts_leaves_the_roi_page_its_room(
+        open_window: Any, qtbot: Any) -> None:
+    from decimal import Decimal
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from qbr_desktop.domain.accounts import AccountDraft
+    from qbr_desktop.gui.accounts.table_model import AccountColumn
+
+    window = open_window(seed=True)
+    name = "株式会社グローバル・エクスチェンジ・ホールディングス مجموعة الأمل القابضة {}"
+    for number in range(8):
+        window.context.accounts.create(AccountDraft(name=name.format(number),
+                                                    arr=Decimal(1000)))
+    window.reload_accounts()
+    window.show_account_tab(AccountTab.ROI)
+    panel, table, proxy = window.roi_panel, window.list_panel.table, window.list_panel.proxy
+    for row in range(proxy.rowCount()):  # each account: click it, type a bad figure
+        rect = table.visualRect(proxy.index(row, AccountColumn.NAME))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        QTest.mouseClick(panel.add_line_button, Qt.MouseButton.LeftButton)
+        QTest.keyClicks(panel.line_editor.fields["hours_saved"].editor, "lots")
+    qtbot.wait(50)
+    note = panel.drafts_note
+    assert note.text().endswith("and 8 more — kept until you save or discard them there.")
+    assert note.toolTip().count("hours saved") == 10
+    assert window.minimumSizeHint().height() <= MAX_HEIGHT
+    assert panel.page_scroll.height() >= 300, panel.page_scroll.height()
+    for button in (panel.save_button, panel.discard_button, panel.add_line_button):
+        assert inside(button, window), button.text()

@@ -26,7 +26,9 @@ class ChartRedrawer(QObject):
         super().__init__(parent)
         self.view = view
         self.generation = 0  # drawings started; only the latest is shown
+        self.shown = 0  # ... and the generation on show (0: none since the last reset)
         self._latest: tuple[RoiResult, Mapping[Scenario, RoiResult]] | None = None
+        self._forgotten = 0  # drawings up to this one were of a model no longer on show
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(CHART_DELAY_MS)
@@ -36,6 +38,15 @@ class ChartRedrawer(QObject):
         """Draw these results once no newer ones arrive for CHART_DELAY_MS."""
         self._latest = (result, dict(scenarios))
         self.timer.start()  # restarts the wait
+
+    def reset(self) -> None:
+        """Another model is on show: forget the last one's charts, and drop any drawing of
+        it still under way (it would otherwise land under the new account's name)."""
+        self.timer.stop()
+        self._latest = None
+        self._forgotten = self.generation
+        self.shown = 0
+        self.view.clear_charts()
 
     def _draw(self) -> None:
         if self._latest is None:
@@ -57,15 +68,23 @@ class ChartRedrawer(QObject):
                 scenario_chart(cases, width=inches, height=2.0, dpi=100),
                 cumulative_cash_chart(result, width=inches, height=2.4, dpi=100)]
 
-        if generation == 1:
+        if not self.shown:
             self.view.chart_status.setText("Drawing charts…")
+
+        def current() -> bool:
+            # Else newer numbers are being drawn, or another model is on show.
+            return generation == self.generation and generation > self._forgotten
+
         def drawn(outcome: tuple[int, list[bytes]]) -> None:
-            if outcome[0] == self.generation:  # else newer numbers are being drawn
+            if current():
+                self.shown = generation
                 self.view.chart_status.setText("")
                 self.view.show_charts(outcome[1])
                 self.ready.emit()
 
         def failed(message: str) -> None:
-            self.view.chart_status.setText(f"Could not draw the charts: {message}")
+            if current():
+                self.view.chart_status.setText(
+                    f"Could not draw the charts: {message}")
 
         start_task(work, drawn, failed, "drawing the ROI charts", owner=self.view)

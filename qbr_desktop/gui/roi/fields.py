@@ -6,6 +6,7 @@ domain's own checks word every message; the GUI only turns percent fields into f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
@@ -98,3 +99,9 @@ class FieldBox(QWidget):
 
     def show_problem(self, message: str) -> None:
         mark(self.editor, self.message, message)
+
+
+def chain_focus(widgets: Sequence[QWidget]) -> None:
+    """Tab goes from each widget to the next, in this order (hidden ones are skipped)."""
+    for before, after in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(before, after)

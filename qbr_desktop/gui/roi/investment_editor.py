@@ -38,6 +38,8 @@ class CostRow:
 class InvestmentEditor(QWidget):
     #: A cost or the discount rate changed.
     edited = Signal()
+    #: Cost rows were added or removed: the focus chain needs them.
+    fields_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,13 @@ class InvestmentEditor(QWidget):
         for item in items:
             self._add(item)
         self._text(self.rate).setText(number_for_field(discount_rate, percent=True))
+        self.fields_changed.emit()
+
+    def focus_order(self) -> list[QWidget]:
+        """Each cost row left to right, then adding a cost and the discount rate."""
+        return [*(widget for row in self.rows for widget in (
+            row.label.editor, row.kind, row.amount.editor, row.recurring, row.remove)),
+            self.add_button, self.rate.editor]
 
     @staticmethod
     def _text(field: FieldBox) -> QLineEdit:
@@ -120,6 +129,7 @@ class InvestmentEditor(QWidget):
 
     def _add_clicked(self) -> None:
         row = self._add({"label": "", "kind": CostKind.SERVICES.value, "recurring": False})
+        self.fields_changed.emit()
         self._text(row.label).setFocus()
         self.edited.emit()
 
@@ -134,6 +144,7 @@ class InvestmentEditor(QWidget):
         for item in items:
             self._add(item)
         self._text(self.rate).setText(rate)
+        self.fields_changed.emit()
         self.edited.emit()
 
     def documents(self) -> list[dict[str, Any]]:

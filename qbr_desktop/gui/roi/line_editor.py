@@ -49,6 +49,8 @@ def _hint(kind: Kind) -> str:
 class LineEditor(QWidget):
     #: The CSM changed a field; document() has the line as it now reads.
     edited = Signal()
+    #: Fields were replaced (another category's inputs): the focus chain needs them.
+    fields_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +96,13 @@ class LineEditor(QWidget):
         edit.textEdited.connect(lambda _text: self.edited.emit())
         self.fields[name] = FieldBox(edit, self)
         return edit
+
+    def focus_order(self) -> list[QWidget]:
+        """The fields as they read: two to a row, left then right."""
+        names = ["label", "category", "confidence", *self.input_fields, "period_days",
+                 "weight", "baseline", "target", "outcome", "description", "evidence",
+                 *MULTIPLIERS.values()]
+        return [self.fields[name].editor for name in names]
 
     def _place(self, row: int, column: int, caption: str, name: str, span: int = 1) -> QLabel:
         """Caption above its field, two fields a row: the account pane is narrow."""
@@ -183,6 +192,7 @@ class LineEditor(QWidget):
             row, column = self.inputs_row + index // 2, index % 2
             self._input_captions.append(self._place(
                 row, column, spec.words[:1].upper() + spec.words[1:] + unit, spec.name))
+        self.fields_changed.emit()
 
     def _confidence_changed(self, _index: int) -> None:
         self._show_confidence_range()

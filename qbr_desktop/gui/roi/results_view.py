@@ -79,6 +79,9 @@ def make_read_only(table: QTableWidget, headers: Sequence[str]) -> None:
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the table (arrows move between rows); else Tab walks every cell, forever
+    # in a row-selecting table, and the form below is out of the keyboard's reach.
+    table.setTabKeyNavigation(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     # The first column (a name) takes what is left, so the table never scrolls sideways
@@ -139,6 +142,8 @@ class RoiResultsView(QWidget):
         self.sensitivity.setObjectName("roiSensitivityTable")
         self.sensitivity.setMaximumHeight(SENSITIVITY_HEIGHT)
         self.sensitivity.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # "<line>: <input>": a long line name must not hide which input a row is about.
+        self.sensitivity.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.value_chart, self.scenario_chart, self.cash_chart = QLabel(), QLabel(), QLabel()
         self.chart_status = text_label(name="roiChartStatus")
         layout = QVBoxLayout(self)
@@ -160,9 +165,18 @@ class RoiResultsView(QWidget):
             self.scenarios[scenario].setText(
                 f"{format_figure(outcome.roi)} "
                 f"({format_amount(outcome.total_value, currency)} a year)")
+        bars = sensitivity(result.model)
         fill_rows(self.sensitivity, [
             (bar.label, format_percent(bar.roi_at_minus), format_percent(bar.roi_at_plus))
-            for bar in sensitivity(result.model)])
+            for bar in bars])
+        for row, bar in enumerate(bars):
+            item = self.sensitivity.item(row, 0)
+            if item is not None:
+                item.setToolTip(bar.label)
+
+    def clear_charts(self) -> None:
+        for label in (self.value_chart, self.scenario_chart, self.cash_chart):
+            label.clear()
 
     def show_charts(self, pngs: Sequence[bytes]) -> None:
         for label, png in zip((self.value_chart, self.scenario_chart, self.cash_chart), pngs,

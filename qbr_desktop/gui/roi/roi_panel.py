@@ -6,34 +6,24 @@ the domain's own message. Charts are slower (matplotlib): ChartRedrawer draws th
 worker once typing pauses.
 
 Unsaved changes: switching account or quarter saves them when they are valid (as the
-Details tab saves fields as they are edited); when they are not, the draft is kept for
-the session and comes back with its messages when the CSM returns, so nothing typed is
-lost and no dialog interrupts the switch.
+Details tab saves fields as they are edited); when they are not, the draft is kept, per
+account and quarter, for the session: it comes back with its messages and its own last
+sound figures when the CSM returns, a note names it while another account is on show, and
+the window's quit prompt asks about it (see RoiPanel), so nothing typed is lost and no
+dialog interrupts the switch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.domain.roi import DEFAULT_PERIOD_DAYS, Category, Confidence
 from qbr_desktop.domain.roi_document import VERSION, model_to_dict, parse_document
 from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario, evaluate, scenarios
 from qbr_desktop.domain.roi_story import (
@@ -45,36 +35,39 @@ from qbr_desktop.domain.roi_story import (
     stale_reasons,
 )
 from qbr_desktop.gui.roi.chart_redrawer import ChartRedrawer
-from qbr_desktop.gui.roi.investment_editor import InvestmentEditor
-from qbr_desktop.gui.roi.line_editor import LineEditor
-from qbr_desktop.gui.roi.lines_table import LinesTable
-from qbr_desktop.gui.roi.outlook_tables import ExpansionView, QuarterValueTable
-from qbr_desktop.gui.roi.results_view import HistoryTable, RoiResultsView, headline
-from qbr_desktop.gui.roi.story_view import ValueStoryView
+from qbr_desktop.gui.roi.drafts import (
+    DISCARD_QUESTION,
+    KEPT_NOTE,
+    NOT_SAVED,
+    Draft,
+    describe,
+    new_line,
+)
+from qbr_desktop.gui.roi.results_view import headline
+from qbr_desktop.gui.roi.roi_form import RoiForm
 from qbr_desktop.store.errors import StoreError
+
+NOTE_LIMIT = 2  # drafts named in the note; the rest are counted
 
 if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
     from qbr_desktop.services.roi import RoiService
 
 
-@dataclass
-class Draft:
-    """Unsaved changes that could not be saved on the way out (they had problems)."""
+class RoiPanel(RoiForm):
+    """One account's ROI model for one quarter, edited in place.
 
-    document: dict[str, Any]
-    story: ValueStory
-    story_follows_numbers: bool
+    Unsaved work, for the window's quit prompt (and anything else that must not lose it):
 
+    - ``unsaved_work()``: one sentence naming every account with unsaved ROI changes, the
+      one on show and those kept from earlier (how many fields, which are not valid), e.g.
+      "Unsaved ROI changes for Globex Corp (3 fields, one not valid: hourly rate)"; None
+      when nothing would be lost.
+    - ``save_unsaved()``: stores all of it; False when some could not be stored (fields
+      not valid, or the store refused), with the reason on the tab's save line, the work
+      kept, and ``unsaved_account_ids()`` naming the accounts still to see to.
+    - ``discard_unsaved()``: drops all of it; the form shows the stored model again.
+    """
 
-def _group(title: str, *widgets: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box
-
-
-class RoiPanel(QWidget):
     #: An account's model is on show: the account id.
     loaded = Signal(int)
     #: The model was stored: the account id.
@@ -84,8 +77,10 @@ class RoiPanel(QWidget):
 
     def __init__(self, service: RoiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setEnabled(False)
         self.service = service
         self.account_id: int | None = None
+        self.account_name = ""
         self.quarter: Quarter | None = None
         self.currency = "USD"
         self.line_docs: list[dict[str, Any]] = []
@@ -96,82 +91,29 @@ class RoiPanel(QWidget):
         self.story_follows_numbers = True
         self.dirty = False
         self.carried_from: Quarter | None = None
+        # What the form is measured against to count the changed fields.
+        self._stored_document: dict[str, Any] = {}
+        self._stored_story = ValueStory()
+        # Drafts with problems left behind, by (account id, quarter).
         self._drafts: dict[tuple[int, str], Draft] = {}
-        self._build()
+        self._connect()
         self.charts = ChartRedrawer(self.results, self)
         self.charts.ready.connect(self.charts_ready)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
 
-    def _build(self) -> None:
-        self.quarter_box = QComboBox(self)
+    def _connect(self) -> None:
         self.quarter_box.activated.connect(self._quarter_chosen)
-        self.save_state = QLabel(self)
-        self.save_state.setObjectName("roiSaveState")
-        self.save_button = QPushButton("&Save ROI", self)
-        self.save_button.setToolTip("Store this quarter's model and story (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
-        quarter_caption = QLabel("&Quarter", self)
-        quarter_caption.setBuddy(self.quarter_box)
-        top = QHBoxLayout()
-        for widget in (quarter_caption, self.quarter_box):
-            top.addWidget(widget)
-        top.addWidget(self.save_state, 1)
-        top.addWidget(self.save_button)
-        self.headline = QLabel(self)
-        self.headline.setObjectName("roiHeadline")
-        self.headline.setWordWrap(True)
-        self.headline.setStyleSheet("font-weight: bold;")
-        self.problem_banner = QLabel(self)
-        self.problem_banner.setObjectName("roiProblemBanner")
-        self.problem_banner.setProperty("class", "fieldError")
-        self.problem_banner.setWordWrap(True)
-        self.lines_table = LinesTable(self)
+        self.discard_button.clicked.connect(self._discard_clicked)
         self.lines_table.currentCellChanged.connect(lambda *_: self._line_selected())
-        self.add_line_button = QPushButton("&Add line", self)
         self.add_line_button.clicked.connect(self.add_line)
-        self.remove_line_button = QPushButton("Remove line", self)
         self.remove_line_button.clicked.connect(self.remove_line)
-        buttons = QWidget(self)
-        row = QHBoxLayout(buttons)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.add_line_button)
-        row.addWidget(self.remove_line_button)
-        row.addStretch(1)
-        self.line_editor = LineEditor(self)
         self.line_editor.edited.connect(self._line_edited)
-        self.investments = InvestmentEditor(self)
         self.investments.edited.connect(self._edited)
-        self.results = RoiResultsView(self)
-        self.story_view = ValueStoryView(self)
         self.story_view.sentence_edited.connect(self._sentence_edited)
         self.story_view.regenerate_requested.connect(self.regenerate_story)
-        self.history = HistoryTable(self)
-        self.quarters = QuarterValueTable(self)
-        self.expansion = ExpansionView(self)
-        content = QWidget(self)
-        sections = QVBoxLayout(content)
-        sections.addWidget(_group("Value lines", self.lines_table, buttons, self.line_editor))
-        sections.addWidget(_group("Investment", self.investments))
-        sections.addWidget(_group("Results", self.results))
-        sections.addWidget(_group("Value by quarter, next three years", self.quarters))
-        sections.addWidget(_group("Value story", self.story_view))
-        sections.addWidget(_group("Expansion opportunities", self.expansion))
-        sections.addWidget(_group("Past quarters", self.history))
-        sections.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # Everything wraps or shrinks to the pane's width; only the page scrolls, downwards.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.problem_banner)
-        layout.addWidget(scroll, 1)
-        self.setEnabled(False)
 
     def _show_expansion(self) -> None:
         """Expansion returns, projected from the stored model (refreshed on load and save)."""
@@ -185,8 +127,12 @@ class RoiPanel(QWidget):
 
     # Loading -----------------------------------------------------------------------------
     def show_account(self, account_id: int, quarter: Quarter | None = None) -> None:
-        """Show the account's model for the quarter (the current one by default)."""
+        """Show the account's model for the quarter: by default the quarter of a draft left
+        there, else the current one."""
+        self._finish_typing()
         self.flush_pending()
+        if quarter is None:
+            quarter = next((Quarter.parse(q) for a, q in self._drafts if a == account_id), None)
         try:
             report = self.service.report(account_id, quarter)
             history = self.service.history(account_id)
@@ -195,10 +141,17 @@ class RoiPanel(QWidget):
             self.setEnabled(False)
             self.save_state.setText(f"Could not load the ROI model: {exc}")
             return
+        another_account = account_id != self.account_id
         self.account_id, self.quarter = account_id, report.model.quarter
+        self.account_name = report.account_name
         self.currency = report.model.currency
+        self._stored_document = model_to_dict(report.model)
+        self._stored_story = report.story
         self.setEnabled(True)
         draft = self._drafts.pop((account_id, str(self.quarter)), None)
+        # The figures start as this account's own: a draft's last sound ones, else the
+        # stored model's. A draft with problems leaves them so (never the previous account's).
+        self.result, self.scenarios = report.result, report.scenarios
         if draft is None:
             document = model_to_dict(report.model)
             self.story = report.story
@@ -208,12 +161,14 @@ class RoiPanel(QWidget):
         else:
             document, self.story = draft.document, draft.story
             self.story_follows_numbers = draft.story_follows_numbers
+            if draft.result is not None:
+                self.result, self.scenarios = draft.result, draft.scenarios
+        self.charts.reset()  # a drawing under way is the previous model's
         self._fill_quarters([q for q, _ in history])
         self.history.show_history(history)
         self._show_expansion()
         self.line_docs = [dict(line) for line in document["lines"]]
         self.investments.load(document["investments"], document["discount_rate"], self.currency)
-        self.result = None
         self.lines_table.setCurrentCell(-1, -1)
         self._recompute()
         if self.line_docs:
@@ -221,17 +176,30 @@ class RoiPanel(QWidget):
         self._line_selected()
         self.carried_from = report.carried_from
         self._set_dirty(draft is not None, stored=report.stored)
+        self._show_drafts_note()
+        if another_account:  # its page starts at the top (after the fields were rebuilt)
+            self.page_scroll.verticalScrollBar().setValue(0)
         self.loaded.emit(account_id)
+
+    def _finish_typing(self) -> None:
+        """A sentence being typed is read when its editor loses focus: let that happen now,
+        while the account it was typed for is still the one on show."""
+        focused = self.focusWidget()
+        if focused is not None and focused in self.story_view.editors and focused.hasFocus():
+            focused.clearFocus()
 
     def _fill_quarters(self, stored: list[Quarter]) -> None:
         assert self.quarter is not None
         current = self.service.current_quarter()
         # The next two quarters too: a CSM sets targets before the quarter begins.
         quarters = sorted({*stored, current, current.shifted(1), current.shifted(2),
-                           self.quarter}, reverse=True)
+                           self.quarter, *(Quarter.parse(q) for a, q in self._drafts
+                                           if a == self.account_id)}, reverse=True)
         self.quarter_box.clear()
         for quarter in quarters:
             suffix = "" if quarter in stored else " (not saved)"
+            if (self.account_id, str(quarter)) in self._drafts:
+                suffix = " (unsaved changes)"
             self.quarter_box.addItem(f"{quarter}{suffix}", str(quarter))
         self.quarter_box.setCurrentIndex(self.quarter_box.findData(str(self.quarter)))
 
@@ -241,13 +209,31 @@ class RoiPanel(QWidget):
 
     def flush_pending(self) -> None:
         """On the way out: save valid changes; keep a draft of ones that cannot be saved."""
-        if not self.dirty or self.account_id is None or self.quarter is None:
+        draft = self._shown_draft()
+        if draft is None or self.account_id is None:
             return
         if not self.problems and self.save():
             return
-        self._drafts[(self.account_id, str(self.quarter))] = Draft(
-            self.document(), self.story, self.story_follows_numbers)
+        self._drafts[(self.account_id, draft.quarter)] = draft
         self.dirty = False
+
+    def _shown_draft(self) -> Draft | None:
+        """The form's unsaved changes as a draft; None when there are none."""
+        if not self.dirty or self.account_id is None or self.quarter is None:
+            return None
+        return Draft(self.account_name, str(self.quarter), self.document(),
+                     self._stored_document, self.story, self._stored_story,
+                     self.story_follows_numbers, dict(self.problems), self.result,
+                     dict(self.scenarios))
+
+    def _show_drafts_note(self) -> None:
+        """Drafts kept for other accounts or quarters stay in sight."""
+        drafts, quarter = list(self._drafts.values()), str(self.service.current_quarter())
+        # A few by name: the note sits above the page and must not crowd it out.
+        text = describe(drafts, quarter, limit=NOTE_LIMIT)
+        self.drafts_note.setText(KEPT_NOTE.format(unsaved=text) if text else "")
+        self.drafts_note.setToolTip(describe(drafts, quarter) or "")
+        self.drafts_note.setVisible(bool(text))
 
     # Reading the form --------------------------------------------------------------------
     def document(self) -> dict[str, Any]:
@@ -305,7 +291,12 @@ class RoiPanel(QWidget):
 
     def _set_dirty(self, dirty: bool, *, stored: bool = True) -> None:
         self.dirty = dirty
+        if self.account_id is not None and self.quarter is not None:
+            # The form on show is the one copy of its work: a draft kept of it (the window
+            # flushes on closing, and the close may be cancelled) is now out of date.
+            self._drafts.pop((self.account_id, str(self.quarter)), None)
         self.save_button.setEnabled(dirty)
+        self.discard_button.setEnabled(dirty)
         if dirty:
             text = "● Unsaved changes"
         elif stored:
@@ -329,14 +320,8 @@ class RoiPanel(QWidget):
                                             self.problems.items() if p.startswith(prefix)})
 
     def add_line(self) -> None:
-        used = {line.get("id") for line in self.line_docs}
-        number = len(self.line_docs) + 1
-        while f"line-{number}" in used:
-            number += 1
-        self.line_docs.append({
-            "id": f"line-{number}", "label": f"Value line {number}",
-            "category": Category.COST.value, "confidence": Confidence.MEDIUM.value,
-            "period_days": DEFAULT_PERIOD_DAYS, "weight": "1"})
+        self.line_docs.append(new_line((line.get("id") for line in self.line_docs),
+                                       len(self.line_docs)))
         self._edited()
         self.lines_table.selectRow(len(self.line_docs) - 1)
         self.line_editor.label_edit.setFocus()
@@ -392,9 +377,70 @@ class RoiPanel(QWidget):
         except (StoreError, DomainError) as exc:
             self.save_state.setText(f"Not saved: {exc}")
             return False
+        self._stored_document, self._stored_story = model_to_dict(model), self.story
         self._set_dirty(False)
         self._fill_quarters([q for q, _ in history])
         self.history.show_history(history)
         self._show_expansion()
         self.saved.emit(self.account_id)
         return True
+
+    # Unsaved work, for the window (see the class docstring) ------------------------------
+    def unsaved_work(self) -> str | None:
+        drafts = [d for d in (self._shown_draft(), *self._drafts.values())
+                  if d is not None and d.worth_keeping()]
+        return describe(drafts, str(self.service.current_quarter()))
+
+    def unsaved_account_ids(self) -> list[int]:
+        """Accounts with unsaved ROI work, the one on show first."""
+        ids = [self.account_id] if self.account_id is not None and self.dirty else []
+        return list(dict.fromkeys([*ids, *(account for account, _ in self._drafts)]))
+
+    def save_unsaved(self) -> bool:
+        failed: list[Draft] = []
+        shown = self._shown_draft()
+        if shown is not None and not self.save():
+            failed.append(self._shown_draft() or shown)  # save() may have found more
+        for key, draft in list(self._drafts.items()):
+            model, _problems = parse_document(draft.document)
+            if model is None:
+                failed.append(draft)
+                continue
+            try:
+                self.service.save(key[0], model, draft.story)
+            except (StoreError, DomainError):
+                failed.append(draft)
+                continue
+            del self._drafts[key]
+            self.saved.emit(key[0])
+        self._show_drafts_note()
+        if self.account_id is not None:
+            self._fill_quarters([q for q, _ in self.service.history(self.account_id)])
+        reason = describe(failed, str(self.service.current_quarter()))
+        if reason is not None and failed != [shown]:  # else save() said why
+            self.save_state.setText(NOT_SAVED.format(unsaved=reason))
+        return reason is None
+
+    def discard_unsaved(self) -> None:
+        self._drafts.clear()
+        self._show_drafts_note()
+        if self.account_id is not None and self.quarter is not None:
+            self._reload()
+
+    def _discard_clicked(self) -> None:
+        draft = self._shown_draft()
+        if draft is None or self.account_id is None:
+            return
+        answer = QMessageBox.question(
+            self, "Discard changes",
+            DISCARD_QUESTION.format(unsaved=describe([draft], draft.quarter)),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Discard:
+            self._reload()
+
+    def _reload(self) -> None:
+        """The stored model again, dropping the form's changes."""
+        assert self.account_id is not None and self.quarter is not None
+        self._set_dirty(False)
+        self.show_account(self.account_id, self.quarter)

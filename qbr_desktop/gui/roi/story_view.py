@@ -17,6 +17,8 @@ class ValueStoryView(QWidget):
     sentence_edited = Signal(int, str)
     #: The CSM asked for the story to be drafted again from the numbers.
     regenerate_requested = Signal()
+    #: Sentence editors were added or removed: the focus chain needs them.
+    fields_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,17 +58,24 @@ class ValueStoryView(QWidget):
                                 + "\n".join(f"• {reason}" for reason in stale))
         self.stale_text.setVisible(bool(stale))
         self.regenerate_button.setVisible(bool(stale))
+        changed = len(self.editors) != len(sentences)
         while len(self.editors) > len(sentences):
             editor = self.editors.pop()
             self.sentence_box.removeWidget(editor)
             editor.deleteLater()
         while len(self.editors) < len(sentences):
             self._add_editor(len(self.editors))
+        if changed:
+            self.fields_changed.emit()
         for editor, sentence in zip(self.editors, sentences, strict=True):
             # Never overwrite what the CSM is typing; the edit is read when they leave.
             if not editor.hasFocus() and editor.text() != sentence:
                 editor.setText(sentence)
                 editor.setCursorPosition(0)
+
+    def focus_order(self) -> list[QWidget]:
+        """Regenerating sits above the sentences."""
+        return [self.regenerate_button, *self.editors]
 
     def _add_editor(self, index: int) -> None:
         editor = QLineEdit(self)
