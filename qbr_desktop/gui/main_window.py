@@ -48,6 +48,7 @@ def scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields
     area.setWidget(page)
     return area
 
@@ -222,6 +223,8 @@ class MainWindow(QMainWindow):
             lambda account_id: self.open_account(account_id, tab=AccountTab.TIMELINE))
         self.plan_panel.plan_changed.connect(
             lambda account_id: self._data_changed(account_id, AccountTab.TIMELINE))
+        self.roi_panel.saved.connect(
+            lambda account_id: self._data_changed(account_id, AccountTab.ROI))
         self.insights_panel.register_changed.connect(
             lambda account_id: self._data_changed(account_id, AccountTab.HEALTH))
         self.insights_panel.estimates_changed.connect(self._mark_overview_stale)

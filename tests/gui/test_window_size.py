@@ -44,8 +44,11 @@ def test_a_tabs_own_buttons_are_in_view_at_1366_by_768(open_window: Any, qtbot: 
                                                        tab: AccountTab) -> None:
     from PySide6.QtWidgets import QAbstractButton
 
+    from qbr_desktop.gui.worker import running
+
     window = open_window(seed=True)
     window.show_account_tab(tab)
+    qtbot.waitUntil(lambda: running() == 0, timeout=30_000)  # the tab has loaded its account
     qtbot.wait(50)
     page = window.account_tabs.currentWidget().widget()
     buttons = [b for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)
