@@ -107,7 +107,8 @@ def _as_json(report: MapReport) -> dict[str, Any]:
         "account": {"id": report.stakeholders.account_id, "name": report.name,
                     "strategic": report.stakeholders.strategic},
         "people": [{
-            "id": p.id, "name": p.name, "title": p.title, "level": p.level.value,
+            "id": p.id, "name": p.name, "title": p.title, "email": p.email,
+            "level": p.level.value,
             "role": p.role.value, "influence": p.influence, "sentiment": p.sentiment,
             "strength": p.strength,
             "last_contact": None if p.last_contact is None else p.last_contact.isoformat(),

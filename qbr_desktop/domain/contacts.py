@@ -35,10 +35,27 @@ class ReviewStatus(StrEnum):
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_LIMIT = 320  # the contact table's column, and RFC 5321's longest path
+NOT_AN_EMAIL = ("“{address}” is not an email address: it needs a name, an @ and a domain, "
+                "e.g. dana.chen@example.com")
+NOT_AN_EMAIL_HERE = ("Not an email address: it needs a name, an @ and a domain, "
+                     "e.g. dana.chen@example.com")
+EMAIL_TOO_LONG = "An email address is at most {limit} characters"
 
 
 def is_plausible_email(text: str) -> bool:
     return bool(_EMAIL.match(text))
+
+
+def email_problem(address: str) -> str | None:
+    """Why `address` cannot be a contact's email, or None (an empty one is fine: unknown)."""
+    if not address:
+        return None
+    if len(address) > EMAIL_LIMIT:
+        return EMAIL_TOO_LONG.format(limit=EMAIL_LIMIT)
+    if not is_plausible_email(address):
+        return NOT_AN_EMAIL.format(address=address)
+    return None
 
 
 @dataclass(frozen=True, slots=True)

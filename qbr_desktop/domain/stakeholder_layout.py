@@ -13,7 +13,7 @@ widest row. That is looser than a contour-packing (Reingold-Tilford) layout, but
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from qbr_desktop.domain.stakeholders import (
@@ -306,3 +306,44 @@ def saved_or_org_chart(people: Sequence[Stakeholder]) -> Layout:
         top = max(y for _, y in positions.values()) + ROW_PITCH
         _rows_of([p.id for p in newcomers], left, top, UNATTACHED_PER_ROW, positions)
     return Layout(positions)
+
+
+def free_place(taken: Iterable[tuple[float, float]],
+               near: tuple[float, float] | None = None) -> tuple[float, float]:
+    """Where a new card goes: a place that overlaps none of the `taken` cards (top-left
+    corners) and keeps the layouts' gaps to them, as close to `near` as there is room.
+
+    Without `near`, the place after the last card in reading order (right of the lowest
+    row's last card), so people added one after another line up in a row. Closeness counts
+    a row as two columns: the newcomer stays beside the spot rather than under it.
+    """
+    cards = list(taken)
+    if not cards:
+        return near if near is not None else (0.0, 0.0)
+    if near is None:
+        last_x, last_y = max(cards, key=lambda xy: (xy[1], xy[0]))
+        near = (last_x + COLUMN_PITCH, last_y)
+    # Cards by the pitch-sized cell they start in: a card that is too close to a place
+    # starts in one of the nine cells around the place's own.
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for x, y in cards:
+        cells.setdefault((math.floor(x / COLUMN_PITCH), math.floor(y / ROW_PITCH)),
+                         []).append((x, y))
+
+    def free(x: float, y: float) -> bool:
+        column, row = math.floor(x / COLUMN_PITCH), math.floor(y / ROW_PITCH)
+        return all(abs(x - cx) >= COLUMN_PITCH or abs(y - cy) >= ROW_PITCH
+                   for dc in (-1, 0, 1) for dr in (-1, 0, 1)
+                   for cx, cy in cells.get((column + dc, row + dr), ()))
+
+    # Every card rules out at most four of the places on the grid around `near`, so a
+    # square of more than four times as many places always holds a free one.
+    reach = math.ceil(math.sqrt(4 * len(cards) + 1) / 2) + 1
+    steps = sorted(((dx, dy) for dx in range(-reach, reach + 1)
+                    for dy in range(-reach, reach + 1)),
+                   key=lambda d: (abs(d[0]) + 2 * abs(d[1]), abs(d[1]), d[1] < 0, d[0] < 0))
+    for dx, dy in steps:
+        x, y = near[0] + dx * COLUMN_PITCH, near[1] + dy * ROW_PITCH
+        if free(x, y):
+            return (x, y)
+    raise AssertionError("a free place is always within reach")  # pragma: no cover

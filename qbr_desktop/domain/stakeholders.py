@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from qbr_desktop.domain.contacts import ContactLevel
+from qbr_desktop.domain.contacts import ContactLevel, email_problem
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 
 INFLUENCE_RANGE = range(1, 6)  # 1 = no say, 5 = decides
@@ -86,6 +86,7 @@ class Stakeholder:
     manager_id: int | None = None  # reports-to
     x: float | None = None  # position on the canvas; None until placed
     y: float | None = None
+    email: str = ""  # the contact's address: where the shared deck and the follow-up go
 
     def days_since_contact(self, today: date) -> int | None:
         return None if self.last_contact is None else (today - self.last_contact).days
@@ -131,11 +132,19 @@ class Attendance:
     attended: bool = False
 
 
-def validate_person(person: Stakeholder) -> None:
-    """Raise ValidationFailed naming each field that is out of range."""
+def validate_person(person: Stakeholder, stored_email: str | None = None) -> None:
+    """Raise ValidationFailed naming each field that is out of range.
+
+    An address already stored as `stored_email` (an old import's) is left to stand, so that
+    it never blocks changing the person's other fields; a new one must be plausible.
+    """
     problems: dict[str, str] = {}
     if not person.name.strip():
         problems["name"] = "A person needs a name"
+    email = person.email.strip()
+    bad_email = email_problem(email) if email != stored_email else None
+    if bad_email:
+        problems["email"] = bad_email
     for name, value, allowed, words in (
             ("influence", person.influence, INFLUENCE_RANGE, "influence is 1 (no say) to 5 "
                                                                 "(decides)"),

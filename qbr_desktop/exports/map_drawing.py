@@ -84,6 +84,8 @@ def tooltip(person: Stakeholder, today: date, anonymous: bool = False) -> str:
     lines = [shown_name(person, anonymous)]
     if person.title and not anonymous:
         lines.append(person.title)
+    if person.email and not anonymous:
+        lines.append(person.email)
     lines.append(f"{person.role.value.capitalize()} · {person.level.value} · influence "
                  f"{person.influence}/5 · {SENTIMENT_WORDS.get(person.sentiment, '')}")
     lines.append(contact_words(person, today).capitalize())

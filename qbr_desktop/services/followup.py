@@ -156,7 +156,8 @@ def _belongs(item: ActionItem, review_id: int) -> bool:
 
 
 def _contacts(context: AppContext, account_id: int) -> dict[int, tuple[str, str]]:
-    """Each contact's name and email (the stakeholder map does not carry emails)."""
+    """Each contact's name and email, as the stakeholder map and the contact import store
+    them."""
     with session_scope(context.store.sessions) as session:
         rows = session.execute(
             select(ContactRow.id, ContactRow.name, ContactRow.email)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from qbr_desktop.domain.attendance import AttendanceIndicator, executive_attendance, executives
 from qbr_desktop.domain.contacts import ContactLevel, ReviewStatus
 from qbr_desktop.domain.stakeholder_coverage import Finding, coverage
+from qbr_desktop.domain.stakeholder_layout import ROW_PITCH, free_place, saved_or_org_chart
 from qbr_desktop.domain.stakeholders import (
     LINK_STRENGTH_RANGE,
     Attendance,
@@ -44,10 +45,10 @@ from qbr_desktop.store.models import (
 )
 
 STRATEGIC_TIER = "Strategic"
-# The fields a person's card and editor change; the contact's email and phone stay as they are.
-_PERSON_FIELDS = ("name", "title", "role", "influence", "sentiment", "strength", "last_contact",
-                  "owner", "owner_name", "priorities", "concerns", "notes", "departed",
-                  "pre_aligned", "manager_id")
+# The fields a person's card and editor change; the contact's phone stays as it is.
+_PERSON_FIELDS = ("name", "title", "email", "role", "influence", "sentiment", "strength",
+                  "last_contact", "owner", "owner_name", "priorities", "concerns", "notes",
+                  "departed", "pre_aligned", "manager_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +118,22 @@ class StakeholderService:
                         meeting_date=self.next_meeting(account_id))
 
     # People ----------------------------------------------------------------------------
-    def add_person(self, account_id: int, person: Stakeholder) -> Stakeholder:
-        """Store a new person (its id is given by the store) and return them with it."""
+    def add_person(self, account_id: int, person: Stakeholder, *, place: bool = False,
+                   near: tuple[float, float] | None = None) -> Stakeholder:
+        """Store a new person (its id is given by the store) and return them with it.
+
+        With `place`, a person without a position gets a free place on the org chart: the
+        nearest to `near`, else beside their manager's reports, else after the last card.
+        Whoever the chart still lays out by itself is pinned where it shows them, so the
+        newcomer moves nobody.
+        """
         validate_person(replace(person, id=-1))
         with session_scope(self._sessions) as session:
             account_row(session, account_id)
             if person.manager_id is not None:
                 _sameaccount_row(session, account_id, person.manager_id)
+            if place and (person.x is None or person.y is None):
+                person = _placed(session, account_id, person, near)
             row = ContactRow(account_id=account_id, level=person.level.value)
             _write(row, person, self._clock())
             row.map_x, row.map_y = person.x, person.y
@@ -133,9 +143,9 @@ class StakeholderService:
 
     def update_person(self, person: Stakeholder) -> None:
         """Store the person's fields as given; a reports-to loop is refused, naming people."""
-        validate_person(person)
         with session_scope(self._sessions) as session:
             row = _contact(session, person.id)
+            validate_person(person, stored_email=row.email)
             if person.manager_id != row.manager_id:
                 team = [_person(r) for r in _team(session, row.account_id)]
                 check_reports_to(team, person.id, person.manager_id)
@@ -298,7 +308,7 @@ def _person(row: ContactRow) -> Stakeholder:
         owner=_enum(OurSide, row.owner, OurSide.CSM), owner_name=row.owner_name,
         priorities=row.priorities, concerns=row.concerns, notes=row.notes,
         departed=row.departed, pre_aligned=row.pre_aligned, manager_id=row.manager_id,
-        x=row.map_x, y=row.map_y)
+        x=row.map_x, y=row.map_y, email=row.email or "")
 
 
 def _enum(kind: Any, value: str, fallback: Any) -> Any:
@@ -313,8 +323,24 @@ def _write(row: ContactRow, person: Stakeholder, now: datetime) -> None:
         value = getattr(person, name)
         setattr(row, name, value.value if name in ("role", "owner") else value)
     row.name = person.name.strip()
+    row.email = person.email.strip()
     row.level = person.level.value
     row.updated_at = now
+
+
+def _placed(session: Session, account_id: int, person: Stakeholder,
+            near: tuple[float, float] | None) -> Stakeholder:
+    """The person with a free place on the map (see StakeholderService.add_person)."""
+    rows = _team(session, account_id)
+    shown = saved_or_org_chart([_person(row) for row in rows]).positions
+    for row in rows:
+        if (row.map_x is None or row.map_y is None) and row.id in shown:
+            row.map_x, row.map_y = shown[row.id]
+    if near is None and person.manager_id in shown:
+        manager_x, manager_y = shown[person.manager_id]
+        near = (manager_x, manager_y + ROW_PITCH)
+    x, y = free_place(shown.values(), near)
+    return replace(person, x=x, y=y)
 
 
 def _reviews_attended_by(session: Session, person_id: int) -> list[int]:

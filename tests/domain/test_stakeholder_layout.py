@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -14,12 +15,16 @@ from qbr_desktop.domain.contacts import ContactLevel
 from qbr_desktop.domain.stakeholder_layout import (
     CARD_HEIGHT,
     CARD_WIDTH,
+    COLUMN_PITCH,
     H_GAP,
+    ROW_PITCH,
     V_GAP,
     Band,
     Layout,
+    free_place,
     org_chart,
     power_interest,
+    saved_or_org_chart,
 )
 from qbr_desktop.domain.stakeholders import Stakeholder
 
@@ -372,3 +377,67 @@ def test_every_forest_centres_managers_and_bands_the_unattached(
                 if inside(band, x, y)} == unattached
     else:
         assert layout.bands == ()
+
+
+# A newcomer's place ----------------------------------------------------------------------------
+def clear_of(place: tuple[float, float], taken: Iterable[tuple[float, float]]) -> bool:
+    """No card at `place` comes nearer any taken card than the layouts' gaps."""
+    x, y = place
+    return all(abs(x - cx) >= COLUMN_PITCH - 1e-9 or abs(y - cy) >= ROW_PITCH - 1e-9
+               for cx, cy in taken)
+
+
+def test_the_first_card_goes_where_asked_or_at_the_origin() -> None:
+    assert free_place([], (120.0, -40.0)) == (120.0, -40.0)
+    assert free_place([]) == (0.0, 0.0)
+
+
+def test_a_free_spot_is_taken_as_it_is() -> None:
+    assert free_place([(0.0, 0.0)], (500.0, 0.0)) == (500.0, 0.0)
+
+
+def test_a_taken_spot_gives_the_nearest_free_one_in_the_same_row() -> None:
+    taken = [(0.0, 0.0)]
+    assert free_place(taken, (10.0, 5.0)) == (10.0 + COLUMN_PITCH, 5.0)
+
+
+def test_without_a_spot_the_card_follows_the_last_one_in_reading_order() -> None:
+    taken = [(0.0, 0.0), (400.0, 0.0), (0.0, 300.0), (COLUMN_PITCH, 300.0)]
+    assert free_place(taken) == (2 * COLUMN_PITCH, 300.0)
+
+
+def test_people_added_one_after_another_line_up_without_overlap() -> None:
+    taken = list(org_chart([person(1), person(2, 1), person(3, 1)]).positions.values())
+    for near in ((1000.0, 0.0), None):
+        placed = list(taken)
+        for _ in range(5):
+            place = free_place(placed, near)
+            assert clear_of(place, placed)
+            placed.append(place)
+        assert len({y for _, y in placed[len(taken):]}) == 1  # one row
+
+
+def test_a_crowd_around_the_spot_still_leaves_a_place_quickly() -> None:
+    rng = random.Random(7)
+    taken = [(rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)) for _ in range(2000)]
+    started = time.perf_counter()
+    place = free_place(taken, (0.0, 0.0))
+    assert time.perf_counter() - started < 1.0
+    assert clear_of(place, taken)
+
+
+@given(st.lists(st.tuples(st.floats(-3000, 3000), st.floats(-3000, 3000)), max_size=60),
+       st.one_of(st.none(), st.tuples(st.floats(-3000, 3000), st.floats(-3000, 3000))))
+def test_a_free_place_never_overlaps_a_card(taken: list[tuple[float, float]],
+                                            near: tuple[float, float] | None) -> None:
+    assert clear_of(free_place(taken, near), taken)
+
+
+def test_saved_places_with_a_free_place_added_do_not_overlap() -> None:
+    people = [replace(person(1), x=0, y=0), replace(person(2, 1), x=0, y=ROW_PITCH),
+              replace(person(3, 1), x=50, y=ROW_PITCH + 10)]  # dragged close by hand
+    shown = saved_or_org_chart(people).positions
+    x, y = free_place(shown.values(), (0.0, ROW_PITCH))
+    layout = saved_or_org_chart([*people, replace(person(4), x=x, y=y)])
+    assert overlaps(Layout({pid: xy for pid, xy in layout.positions.items() if pid != 3})) == []
+    assert clear_of((x, y), shown.values())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -17,12 +17,12 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
-from stakeholder_support import click, drag, view_point, wheel
+from stakeholder_support import Team, build_team, click, drag, open_panel, view_point, wheel
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.contacts import ContactLevel
 from qbr_desktop.domain.stakeholder_layout import org_chart
-from qbr_desktop.domain.stakeholders import DecisionRole, InfluenceLink, Stakeholder
+from qbr_desktop.domain.stakeholders import InfluenceLink, Stakeholder
 from qbr_desktop.gui.stakeholders.canvas_items import RelationLine
 from qbr_desktop.gui.stakeholders.map_view import MAX_ZOOM, MIN_ZOOM
 from qbr_desktop.gui.stakeholders.stakeholder_panel import StakeholderPanel
@@ -30,58 +30,14 @@ from qbr_desktop.gui.stakeholders.stakeholder_panel import StakeholderPanel
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 
 
-@dataclass(frozen=True)
-class Team:
-    account_id: int
-    cfo: int
-    vp: int
-    champion: int
-    user: int
-    detractor: int
-
-
 @pytest.fixture
 def team(context: Any) -> Team:
-    """A Strategic account with five people; nobody above Director has been spoken with."""
-    account_id = context.accounts.create(AccountDraft(name="Acme Logistics",
-                                                      arr=Decimal("120000"))).id
-    service = context.stakeholders
-    today = service.today()
-
-    def add(person: Stakeholder) -> int:
-        return service.add_person(account_id, person).id
-
-    cfo = add(Stakeholder(0, "Carla Finch", "CFO",
-                          level=ContactLevel.C_SUITE, role=DecisionRole.ECONOMIC_BUYER,
-                          influence=5, x=250, y=0))
-    vp = add(Stakeholder(0, "Victor Park", "VP Operations", level=ContactLevel.VP,
-                         role=DecisionRole.EXECUTIVE_SPONSOR, influence=4, sentiment=1,
-                         manager_id=cfo, x=250, y=150))
-    champion = add(Stakeholder(0, "Dana Chen", "Logistics Lead",
-                               level=ContactLevel.DIRECTOR, role=DecisionRole.CHAMPION,
-                               influence=3, sentiment=2, strength=4, last_contact=today,
-                               manager_id=vp, x=250, y=300))
-    user = add(Stakeholder(0, "Uma Lee", "Dispatcher", level=ContactLevel.USER,
-                           role=DecisionRole.USER, influence=2, sentiment=1,
-                           last_contact=today - timedelta(days=3), x=0, y=450))
-    detractor = add(Stakeholder(0, "Derek Stone", "Procurement",
-                                level=ContactLevel.MANAGER, role=DecisionRole.DETRACTOR,
-                                influence=4, sentiment=-1, x=500, y=300))
-    service.add_link(detractor, vp, 2)
-    return Team(account_id, cfo, vp, champion, user, detractor)
+    return build_team(context)
 
 
 @pytest.fixture
 def panel(qtbot: Any, context: Any, team: Team) -> Iterator[StakeholderPanel]:
-    shown = StakeholderPanel(context.stakeholders)
-    qtbot.addWidget(shown)
-    shown.resize(1200, 800)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
-    with qtbot.waitSignal(shown.loaded, timeout=5000):
-        shown.show_account(team.account_id)
-    yield shown
+    yield open_panel(qtbot, context, team.account_id)
 
 
 # Reading the screen and the store ------------------------------------------------------------

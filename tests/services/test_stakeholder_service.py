@@ -539,3 +539,90 @@ def test_undoing_an_account_delete_brings_its_map_back_whole(context: Any) -> No
     assert after.links == before.links
     assert context.stakeholders.attendance(review_id) == [
         Attendance(boss.id, invited=True, confirmed=True, attended=True)]
+
+
+# Email ----------------------------------------------------------------------------------------
+def test_a_persons_email_is_stored_trimmed_and_survives_removal_and_restore(
+        context: Any, svc: StakeholderService) -> None:
+    acme = account(context)
+    ana = svc.add_person(acme, person("Ana", email="  ana@acme.example "))
+    assert svc.map(acme).person(ana.id).email == "ana@acme.example"
+    svc.update_person(replace(svc.map(acme).person(ana.id), email="ana.ruiz@acme.example"))
+    with session_scope(context.store.sessions) as session:
+        row = session.get(ContactRow, ana.id)
+        assert row is not None and row.email == "ana.ruiz@acme.example"
+    svc.restore_person(svc.remove_person(ana.id))
+    assert svc.map(acme).person(ana.id).email == "ana.ruiz@acme.example"
+
+
+@pytest.mark.parametrize("address", ["ana at acme", "ana@", "@acme.example", "ana@acme",
+                                     "a na@acme.example", "a" * 320 + "@acme.example"])
+def test_an_address_that_is_not_one_is_refused_and_nothing_is_written(
+        context: Any, svc: StakeholderService, address: str) -> None:
+    acme = account(context)
+    ana = svc.add_person(acme, person("Ana", email="ana@acme.example"))
+    before = snapshot(context, svc, acme)
+    with pytest.raises(ValidationFailed) as caught:
+        svc.add_person(acme, person("Ben", email=address))
+    assert "email" in caught.value.problems
+    with pytest.raises(ValidationFailed) as caught:
+        svc.update_person(replace(ana, title="changed", email=address))
+    assert set(caught.value.problems) == {"email"}
+    assert snapshot(context, svc, acme) == before
+
+
+def test_an_imported_address_that_is_not_one_does_not_block_other_changes(
+        context: Any, svc: StakeholderService) -> None:
+    acme = account(context)
+    contact = context.accounts.add_contact(acme, ContactDraft("Ana", email="ana (at) acme"))
+    ana = svc.map(acme).person(contact)
+    assert ana.email == "ana (at) acme"
+    svc.update_person(replace(ana, title="CFO"))
+    assert svc.map(acme).person(contact).title == "CFO"
+    with pytest.raises(ValidationFailed):
+        svc.update_person(replace(ana, email="ana at acme"))
+    svc.update_person(replace(ana, email=""))
+    assert svc.map(acme).person(contact).email == ""
+
+
+# A newcomer's place on the map ----------------------------------------------------------------
+def _clear(people: list[Stakeholder]) -> bool:
+    """No two cards closer than the layouts' gaps."""
+    from qbr_desktop.domain.stakeholder_layout import COLUMN_PITCH, ROW_PITCH
+
+    places = [(p.x, p.y) for p in people if p.x is not None and p.y is not None]
+    assert len(places) == len(people)
+    return all(abs(a[0] - b[0]) >= COLUMN_PITCH or abs(a[1] - b[1]) >= ROW_PITCH
+               for i, a in enumerate(places) for b in places[i + 1:])
+
+
+def test_a_placed_newcomer_pins_the_laid_out_map_and_overlaps_nobody(
+        context: Any, svc: StakeholderService) -> None:
+    from qbr_desktop.domain.stakeholder_layout import org_chart
+
+    acme = account(context)
+    boss = svc.add_person(acme, person("Ana", level=ContactLevel.C_SUITE))
+    for name in ("Ben", "Cy"):
+        svc.add_person(acme, person(name, manager_id=boss.id))
+    laid_out = org_chart(list(svc.map(acme).people)).positions
+    newcomer = svc.add_person(acme, person("Dee"), place=True)
+    stored = svc.map(acme)
+    assert {p.id: (p.x, p.y) for p in stored.people if p.id != newcomer.id} == laid_out
+    assert stored.person(newcomer.id) == newcomer
+    assert _clear(list(stored.people))
+
+
+def test_placed_newcomers_go_near_the_spot_asked_for_or_beside_their_managers_reports(
+        context: Any, svc: StakeholderService) -> None:
+    from qbr_desktop.domain.stakeholder_layout import ROW_PITCH
+
+    acme = account(context)
+    boss = svc.add_person(acme, person("Ana", x=0, y=0))
+    report = svc.add_person(acme, person("Ben", manager_id=boss.id, x=0, y=ROW_PITCH))
+    there = svc.add_person(acme, person("Cy"), place=True, near=(900.0, 40.0))
+    assert (there.x, there.y) == (900.0, 40.0)
+    added = [svc.add_person(acme, person(f"Report {n}", manager_id=boss.id), place=True)
+             for n in range(3)]
+    assert all(p.y == ROW_PITCH for p in added)  # in their manager's reports' row
+    assert _clear([*svc.map(acme).people])
+    assert svc.map(acme).person(report.id).x == 0

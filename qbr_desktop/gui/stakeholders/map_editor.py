@@ -63,8 +63,10 @@ class MapEditor(QObject):
         self.undo_stack.push(_MoveCommand(
             self, text or f"Move {count} card{'s' if count > 1 else ''}", before, after))
 
-    def add_person(self, account_id: int, person: Stakeholder) -> Stakeholder:
-        added = self.service.add_person(account_id, person)
+    def add_person(self, account_id: int, person: Stakeholder,
+                   near: tuple[float, float] | None = None) -> Stakeholder:
+        """Add a person in a free place on the map, as close to `near` as there is room."""
+        added = self.service.add_person(account_id, person, place=True, near=near)
         self.undo_stack.push(_AddCommand(self, added.id))
         self.changed.emit()
         return added

@@ -1,125 +1,239 @@
-"""The side panel that edits the selected person; each finished field is one undoable edit."""
+"""The side panel that edits the selected person; each finished field is one undoable edit.
+
+What is typed is never overwritten: when the map reloads while the same person is shown
+(after their own edit, an undo, or a change from another tab), a field whose text differs
+from what it last showed keeps the text and is saved when it is finished.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from qbr_desktop.domain.contacts import ContactLevel
+from qbr_desktop.domain.contacts import (
+    EMAIL_LIMIT,
+    EMAIL_TOO_LONG,
+    NOT_AN_EMAIL_HERE,
+    ContactLevel,
+    email_problem,
+)
 from qbr_desktop.domain.stakeholders import (
     TEXT_LIMIT,
     DecisionRole,
     OurSide,
     Stakeholder,
 )
+from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.exports.map_drawing import SENTIMENT_WORDS
 
 NO_DATE = QDate(2000, 1, 1)  # the date field's minimum, shown as "never"
 NOBODY = -1
+EMAIL_NOT_SAVED = "Not saved for {name}: {problem}."
+NAME_KEPT = "A person needs a name: “{name}” was kept."
+EMAIL_HINT = "Where the shared deck and the follow-up email go"
+UNUSABLE_EMAIL = ("Saved, but the email drafts cannot write this address on their To line "
+                  "(they need plain letters before the @): write to them yourself.")
+
+
+class DateField(QDateEdit):
+    """A date box that Tab leaves, as it leaves every other field (Qt's own steps through
+    the year, month and day, and stops dead on "never"); the arrow keys move between them."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                     | Qt.KeyboardModifier.AltModifier)):
+            forward = (event.key() == Qt.Key.Key_Tab
+                       and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            QWidget.focusNextPrevChild(self, forward)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        return QWidget.focusNextPrevChild(self, forward)
 
 
 class PersonEditor(QWidget):
     #: A field was finished with a new value: the person before and after.
     edited = Signal(object, object)
+    #: Typed text could not be saved and the editor moved on to someone else: the message.
+    not_saved = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person: Stakeholder | None = None
         self._filling = False
-        self.name_edit = self._line("Name")
-        self.title_edit = self._line("Title, e.g. VP Customer Operations")
+        self.fields_area = QWidget(self)
+        self.name_edit = self._line("Name", TEXT_LIMIT)
+        self.title_edit = self._line("Title, e.g. VP Customer Operations", TEXT_LIMIT)
+        self.email_edit = self._line("name@company.com", EMAIL_LIMIT)
+        self.email_edit.setAccessibleName("Email")
+        self.email_edit.setToolTip(EMAIL_HINT)
+        self.email_problem = self._message()
         self.level_box = self._combo([(level.value, level) for level in ContactLevel])
         self.role_box = self._combo([(role.value.capitalize(), role) for role in DecisionRole])
         self.influence_spin = self._spin(1, 5, "1 = no say … 5 = decides")
         self.sentiment_box = self._combo([(f"{value:+d} {SENTIMENT_WORDS[value]}", value)
                                           for value in range(2, -3, -1)])
         self.strength_spin = self._spin(1, 5, "How well we know them: 1 barely … 5 trusted")
-        self.contact_edit = QDateEdit(self)
+        self.contact_edit = DateField(self.fields_area)
         self.contact_edit.setCalendarPopup(True)
         self.contact_edit.setMinimumDate(NO_DATE)
         self.contact_edit.setSpecialValueText("never")
         self.contact_edit.setDisplayFormat("yyyy-MM-dd")
         self.contact_edit.editingFinished.connect(self._commit)
-        self.today_button = QPushButton("Today", self)
+        self.today_button = QPushButton("Today", self.fields_area)
         self.today_button.setToolTip("Record a contact today")
         self.today_button.clicked.connect(self._contacted_today)
-        self.manager_box = QComboBox(self)
+        self.manager_box = self._combo([])
         self.manager_box.setAccessibleName("Reports to")
-        self.manager_box.activated.connect(lambda _i: self._commit())
         self.owner_box = self._combo([(side.value, side) for side in OurSide])
-        self.owner_name_edit = self._line("Who on our side")
+        self.owner_name_edit = self._line("Who on our side", TEXT_LIMIT)
         self.priorities_edit = self._text("What they want to achieve")
         self.concerns_edit = self._text("What worries them")
         self.notes_edit = self._text("Anything else")
-        self.departed_box = QCheckBox("Has left the company or the role", self)
+        # Short words: a box cannot wrap, and a wider one would push the form past the
+        # side panel's right edge at 1366 px; the tooltips say the rest.
+        self.departed_box = QCheckBox("Has left the company", self.fields_area)
+        self.departed_box.setToolTip("Has left the company or the role: kept on the map, "
+                                     "greyed")
         self.departed_box.toggled.connect(lambda _on: self._commit())
-        self.aligned_box = QCheckBox("Walked through the QBR beforehand (pre-aligned)", self)
+        self.aligned_box = QCheckBox("Pre-aligned for the QBR", self.fields_area)
+        self.aligned_box.setToolTip("Walked through the QBR beforehand")
         self.aligned_box.toggled.connect(lambda _on: self._commit())
-        self.problem = QLabel(self)
-        self.problem.setProperty("class", "fieldError")
-        self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.hide()
+        self.problem = self._message()
+        self.problem.setParent(self)
+        self._fields = self._field_table()
         self._lay_out()
         self.show_person(None, [])
 
+    def _field_table(self) -> dict[str, tuple[Callable[[], Any], Callable[[Any], None]]]:
+        """Each Stakeholder field the editor shows: how to read it off the screen and how
+        to put a value on it."""
+        def line(edit: QLineEdit) -> tuple[Callable[[], Any], Callable[[Any], None]]:
+            return (lambda: edit.text().strip()), edit.setText
+
+        def text(edit: QPlainTextEdit) -> tuple[Callable[[], Any], Callable[[Any], None]]:
+            return (lambda: edit.toPlainText().strip()), edit.setPlainText
+
+        def box(combo: QComboBox, kind: Callable[[Any], Any]
+                ) -> tuple[Callable[[], Any], Callable[[Any], None]]:
+            # Qt hands enum data back as plain strings: `kind` turns them back.
+            return (lambda: kind(combo.currentData())), (lambda value: self._choose(combo, value))
+
+        def check(tick: QCheckBox) -> tuple[Callable[[], Any], Callable[[Any], None]]:
+            return tick.isChecked, tick.setChecked
+
+        return {
+            "name": line(self.name_edit), "title": line(self.title_edit),
+            "email": line(self.email_edit), "level": box(self.level_box, ContactLevel),
+            "role": box(self.role_box, DecisionRole),
+            "influence": (self.influence_spin.value, self.influence_spin.setValue),
+            "sentiment": box(self.sentiment_box, int),
+            "strength": (self.strength_spin.value, self.strength_spin.setValue),
+            "last_contact": (self._contact_date, self._show_contact_date),
+            "manager_id": (self._manager, lambda value: self._choose(
+                self.manager_box, NOBODY if value is None else value)),
+            "owner": box(self.owner_box, OurSide), "owner_name": line(self.owner_name_edit),
+            "priorities": text(self.priorities_edit), "concerns": text(self.concerns_edit),
+            "notes": text(self.notes_edit), "departed": check(self.departed_box),
+            "pre_aligned": check(self.aligned_box),
+        }
+
     def _lay_out(self) -> None:
         form = QFormLayout()
+        # A narrow side panel puts a wide field under its label rather than past the edge.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         contact_row = QHBoxLayout()
         contact_row.addWidget(self.contact_edit, 1)
         contact_row.addWidget(self.today_button)
-        owner_row = QHBoxLayout()
-        owner_row.addWidget(self.owner_box)
-        owner_row.addWidget(self.owner_name_edit, 1)
         for caption, field in (
                 ("&Name", self.name_edit), ("&Title", self.title_edit),
+                ("Email", self.email_edit), (None, self.email_problem),
                 ("&Level", self.level_box), ("&Role", self.role_box),
                 ("&Influence", self.influence_spin), ("&Sentiment", self.sentiment_box),
                 ("Relationship", self.strength_spin), ("Last contact", contact_row),
-                ("Reports &to", self.manager_box), ("Our owner", owner_row),
+                ("Reports &to", self.manager_box), ("Our owner", self.owner_box),
+                ("Owner's name", self.owner_name_edit),
                 ("Priorities", self.priorities_edit), ("Concerns", self.concerns_edit),
                 ("Notes", self.notes_edit)):
-            form.addRow(caption, field)
-        self.fields_area = QWidget(self)
+            if caption is None:
+                form.addRow(field)  # a message under the field above, the form's full width
+            else:
+                form.addRow(caption, field)
         fields = QVBoxLayout(self.fields_area)
-        fields.setContentsMargins(0, 0, 0, 0)
+        fields.setContentsMargins(4, 4, 4, 4)
         fields.addLayout(form)
         fields.addWidget(self.departed_box)
         fields.addWidget(self.aligned_box)
+        fields.addStretch(1)
+        # Tab runs down the form as it reads, and leaves the editor after the last box.
+        chain = [self.name_edit, self.title_edit, self.email_edit, self.level_box,
+                 self.role_box, self.influence_spin, self.sentiment_box, self.strength_spin,
+                 self.contact_edit, self.today_button, self.manager_box, self.owner_box,
+                 self.owner_name_edit, self.priorities_edit, self.concerns_edit,
+                 self.notes_edit, self.departed_box, self.aligned_box]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.first_field, self.last_field = chain[0], chain[-1]
+        # The fields scroll on their own, so a short screen keeps the map its height.
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(self.fields_area)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("personHint")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
-        layout.addWidget(self.fields_area)
         layout.addWidget(self.problem)
-        layout.addStretch(1)
+        layout.addWidget(self.scroller, 1)
 
-    def _line(self, hint: str) -> QLineEdit:
-        edit = QLineEdit(self)
+    def _message(self) -> QLabel:
+        label = QLabel(self.fields_area)
+        label.setProperty("class", "fieldError")  # styled red by style.qss
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        # A long address is one word that cannot wrap: it must not widen the form.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.hide()
+        return label
+
+    def _line(self, hint: str, limit: int) -> QLineEdit:
+        edit = QLineEdit(self.fields_area)
         edit.setPlaceholderText(hint)
-        edit.setMaxLength(TEXT_LIMIT)
+        edit.setMaxLength(limit)
         edit.editingFinished.connect(self._commit)
         return edit
 
     def _text(self, hint: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit(self)
+        edit = QPlainTextEdit(self.fields_area)
         edit.setPlaceholderText(hint)
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(54)
@@ -127,14 +241,17 @@ class PersonEditor(QWidget):
         return edit
 
     def _combo(self, items: list[tuple[str, object]]) -> QComboBox:
-        box = QComboBox(self)
+        box = QComboBox(self.fields_area)
+        # Long names must not widen the side panel: the box shows what fits.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(8)
         for text, data in items:
             box.addItem(text, data)
         box.activated.connect(lambda _i: self._commit())
         return box
 
     def _spin(self, low: int, high: int, tip: str) -> QSpinBox:
-        spin = QSpinBox(self)
+        spin = QSpinBox(self.fields_area)
         spin.setRange(low, high)
         spin.setToolTip(tip)
         spin.setKeyboardTracking(False)
@@ -149,56 +266,67 @@ class PersonEditor(QWidget):
     # Showing -----------------------------------------------------------------------------
     def show_person(self, person: Stakeholder | None, team: list[Stakeholder],
                     selected: int = 0) -> None:
-        """The person to edit; None shows a hint instead (nobody or several selected)."""
+        """The person to edit; None shows a hint instead (nobody or several selected).
+
+        Shown again (the same person, reloaded), fields keep what was typed and not yet
+        saved; the others take the stored values.
+        """
+        shown = self.person
+        same = person is not None and shown is not None and person.id == shown.id
+        if shown is not None and not same:
+            self._report_unsaved(shown)
         self.person = person
         self.fields_area.setVisible(person is not None)
+        self.scroller.setVisible(person is not None)
         self.hint.setVisible(person is None)
         self.hint.setText(
             f"{selected} people selected: drag one to move them together, or press Delete."
             if selected > 1 else
-            "Select a person on the map to see and edit them here, or use Add person.")
-        self.show_problem("")
+            "Select a person on the map to see and edit them here, or use Add person (Ins).")
+        if not same:
+            self.show_problem("")
         self._filling = True
         try:
-            self.manager_box.clear()
-            self.manager_box.addItem("— nobody —", NOBODY)
+            self._fill_managers(person, team)
             if person is None:
-                for edit in (self.name_edit, self.title_edit, self.owner_name_edit):
+                for edit in (self.name_edit, self.title_edit, self.email_edit,
+                             self.owner_name_edit):
                     edit.clear()
                 for text_edit in (self.priorities_edit, self.concerns_edit, self.notes_edit):
                     text_edit.clear()
+                self._mark_email()
                 return
+            for name, (read, write) in self._fields.items():
+                on_screen = read()
+                if same and shown is not None and on_screen != getattr(shown, name):
+                    continue  # typed and not yet saved
+                value = getattr(person, name)
+                if not same or on_screen != value:
+                    write(value)
+            if not same:
+                for edit in (self.name_edit, self.title_edit, self.email_edit):
+                    edit.setCursorPosition(0)
+            self._mark_email()
+        finally:
+            self._filling = False
+
+    def _fill_managers(self, person: Stakeholder | None, team: list[Stakeholder]) -> None:
+        items: list[tuple[str, int]] = [("— nobody —", NOBODY)]
+        if person is not None:
             names = [p.name for p in team]
             for other in sorted(team, key=lambda p: p.name.casefold()):
                 if other.id != person.id:
                     # Two people may share a name: their titles tell them apart.
-                    shown = (f"{other.name} ({other.title or other.level.value})"
-                             if names.count(other.name) > 1 else other.name)
-                    self.manager_box.addItem(shown, other.id)
-            self.manager_box.setCurrentIndex(max(0, self.manager_box.findData(
-                NOBODY if person.manager_id is None else person.manager_id)))
-            self.name_edit.setText(person.name)
-            self.title_edit.setText(person.title)
-            for edit in (self.name_edit, self.title_edit):
-                edit.setCursorPosition(0)
-            self._choose(self.level_box, person.level)
-            self._choose(self.role_box, person.role)
-            self._choose(self.sentiment_box, person.sentiment)
-            self._choose(self.owner_box, person.owner)
-            self.influence_spin.setValue(person.influence)
-            self.strength_spin.setValue(person.strength)
-            self.contact_edit.setDate(NO_DATE if person.last_contact is None else QDate(
-                person.last_contact.year, person.last_contact.month, person.last_contact.day))
-            self.owner_name_edit.setText(person.owner_name)
-            for text_edit, text in ((self.priorities_edit, person.priorities),
-                                    (self.concerns_edit, person.concerns),
-                                    (self.notes_edit, person.notes)):
-                if text_edit.toPlainText() != text:
-                    text_edit.setPlainText(text)
-            self.departed_box.setChecked(person.departed)
-            self.aligned_box.setChecked(person.pre_aligned)
-        finally:
-            self._filling = False
+                    items.append((f"{other.name} ({other.title or other.level.value})"
+                                  if names.count(other.name) > 1 else other.name, other.id))
+        box = self.manager_box
+        if [(box.itemText(i), box.itemData(i)) for i in range(box.count())] == items:
+            return  # rebuilding would close an open list under the pointer
+        current = box.currentData()
+        box.clear()
+        for text, data in items:
+            box.addItem(text, data)
+        self._choose(box, current)
 
     @staticmethod
     def _choose(box: QComboBox, data: object) -> None:
@@ -210,35 +338,72 @@ class PersonEditor(QWidget):
 
     # Reading -----------------------------------------------------------------------------
     def read(self) -> Stakeholder | None:
+        """The person as on screen, less what cannot be saved (an empty name, an address
+        that is not one): those keep their stored values."""
         if self.person is None:
             return None
+        values = {name: read() for name, (read, _write) in self._fields.items()}
+        if not values["name"]:
+            values["name"] = self.person.name
+        if values["email"] != self.person.email and email_problem(values["email"]):
+            values["email"] = self.person.email
+        return replace(self.person, **values)
+
+    def _contact_date(self) -> date | None:
         picked = self.contact_edit.date()
+        return None if picked == NO_DATE else date(picked.year(), picked.month(), picked.day())
+
+    def _show_contact_date(self, value: date | None) -> None:
+        self.contact_edit.setDate(NO_DATE if value is None
+                                  else QDate(value.year, value.month, value.day))
+
+    def _manager(self) -> int | None:
         manager = self.manager_box.currentData()
-        return replace(
-            self.person, name=self.name_edit.text().strip() or self.person.name,
-            # Qt hands enum data back as plain strings: turn them back into the enums.
-            title=self.title_edit.text().strip(), level=ContactLevel(self.level_box.currentData()),
-            role=DecisionRole(self.role_box.currentData()), influence=self.influence_spin.value(),
-            sentiment=int(self.sentiment_box.currentData()), strength=self.strength_spin.value(),
-            last_contact=None if picked == NO_DATE else date(picked.year(), picked.month(),
-                                                             picked.day()),
-            manager_id=None if manager in (None, NOBODY) else manager,
-            owner=OurSide(self.owner_box.currentData()),
-            owner_name=self.owner_name_edit.text().strip(),
-            priorities=self.priorities_edit.toPlainText().strip(),
-            concerns=self.concerns_edit.toPlainText().strip(),
-            notes=self.notes_edit.toPlainText().strip(),
-            departed=self.departed_box.isChecked(), pre_aligned=self.aligned_box.isChecked())
+        return None if manager in (None, NOBODY) else int(manager)
 
     def _contacted_today(self) -> None:
         today = date.today()
         self.contact_edit.setDate(QDate(today.year, today.month, today.day))
         self._commit()
 
+    def commit_pending(self) -> None:
+        """Save whatever is typed and not yet saved (before the map moves on)."""
+        self._commit()
+
     def _commit(self) -> None:
         if self._filling or self.person is None:
             return
+        self.show_problem("")
+        if not self.name_edit.text().strip():
+            self.name_edit.setText(self.person.name)
+            self.show_problem(NAME_KEPT.format(name=self.person.name))
+        self._mark_email()
         after = self.read()
         if after is not None and after != self.person:
             before, self.person = self.person, after
             self.edited.emit(before, after)
+
+    def _mark_email(self) -> None:
+        """Say under the address what is wrong with it, if anything: refused, or stored but
+        beyond what the email drafts can write."""
+        typed = self.email_edit.text().strip()
+        refused = email_problem(typed)
+        # The field shows the address: the message under it need not repeat it.
+        message = (refused and (EMAIL_TOO_LONG.format(limit=EMAIL_LIMIT)
+                                if len(typed) > EMAIL_LIMIT else NOT_AN_EMAIL_HERE)) or ""
+        if not refused and typed and usable_address(self.name_edit.text(), typed) is None:
+            message = UNUSABLE_EMAIL
+        self.email_problem.setText(message)
+        self.email_problem.setVisible(bool(message))
+        self.email_edit.setToolTip(message or EMAIL_HINT)
+        wanted = "true" if refused else "false"
+        if self.email_edit.property("invalid") != wanted:
+            self.email_edit.setProperty("invalid", wanted)
+            self.email_edit.style().unpolish(self.email_edit)
+            self.email_edit.style().polish(self.email_edit)
+
+    def _report_unsaved(self, shown: Stakeholder) -> None:
+        typed = self.email_edit.text().strip()
+        problem = email_problem(typed)
+        if typed != shown.email and problem:
+            self.not_saved.emit(EMAIL_NOT_SAVED.format(name=shown.name, problem=problem))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,11 +21,14 @@ from qbr_desktop.domain.attendance import AttendanceIndicator, is_executive
 from qbr_desktop.domain.attendance import Signal as Light
 from qbr_desktop.domain.stakeholder_coverage import Finding, Severity
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder
+from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.services.stakeholders import ReviewChoice
 
 SEVERITY_MARKS = {Severity.RISK: "⚠ Risk", Severity.WARNING: "• Warning"}
 LIGHT_WORDS = {Light.GREEN: "🟢 Green", Light.YELLOW: "🟡 Yellow", Light.RED: "🔴 Red"}
 FLAGS = ("invited", "confirmed", "attended")
+NO_ADDRESS = ("The deck's email cannot reach {names}: confirmed, but without a usable email "
+              "address. Add one on the Person tab.")
 
 
 class CoverageList(QWidget):
@@ -90,7 +94,15 @@ class AttendanceTable(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Tab leaves the table (the arrow keys move between its boxes, Space ticks one).
+        self.table.setTabKeyNavigation(False)
         self.table.itemChanged.connect(self._item_changed)
+        self.no_address = QLabel(self)
+        self.no_address.setWordWrap(True)
+        self.no_address.setTextFormat(Qt.TextFormat.PlainText)
+        # A long name is one word that cannot wrap: it must not widen the side panel.
+        self.no_address.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.no_address.hide()
         self.empty = QLabel("No QBR is recorded for this account yet: schedule one on the "
                             "Prep timeline tab to track who comes.", self)
         self.empty.setWordWrap(True)
@@ -98,6 +110,7 @@ class AttendanceTable(QWidget):
         layout.addWidget(self.review_box)
         layout.addWidget(self.indicator)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.no_address)
         layout.addWidget(self.empty)
         self._filling = False
 
@@ -120,6 +133,8 @@ class AttendanceTable(QWidget):
         for widget in (self.review_box, self.indicator, self.table):
             widget.setVisible(has_reviews)
         self.empty.setVisible(not has_reviews)
+        if not has_reviews:
+            self.no_address.hide()
 
     def show_attendance(self, people: list[Stakeholder], entries: list[Attendance],
                         indicator: AttendanceIndicator) -> None:
@@ -127,14 +142,18 @@ class AttendanceTable(QWidget):
         by_person = {entry.person_id: entry for entry in entries}
         ordered = sorted(people, key=lambda p: (p.departed, not is_executive(p),
                                                 p.name.casefold()))
+        unreachable: list[str] = []
         self.table.setRowCount(len(ordered))
         for row, person in enumerate(ordered):
             name = QTableWidgetItem(person.name + (" (left)" if person.departed else ""))
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             name.setData(Qt.ItemDataRole.UserRole, person.id)
-            name.setToolTip(person.title)
+            name.setToolTip("\n".join(part for part in (person.title, person.email) if part))
             self.table.setItem(row, 0, name)
             entry = by_person.get(person.id, Attendance(person.id))
+            if (entry.confirmed or entry.attended) and usable_address(person.name,
+                                                                      person.email) is None:
+                unreachable.append(person.name)
             for column, flag in enumerate(FLAGS, start=1):
                 box = QTableWidgetItem()
                 box.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -145,6 +164,8 @@ class AttendanceTable(QWidget):
         light = ("not recorded" if indicator.signal is None
                  else LIGHT_WORDS[indicator.signal])
         self.indicator.setText(f"Executive attendance: {light} — {indicator.reason}")
+        self.no_address.setText(NO_ADDRESS.format(names=", ".join(unreachable)))
+        self.no_address.setVisible(bool(unreachable))
         self._filling = False
 
     def _review_picked(self, _index: int) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -27,6 +28,9 @@ from PySide6.QtWidgets import (
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.stakeholder_coverage import Severity, findings_for
 from qbr_desktop.domain.stakeholder_layout import (
+    CARD_HEIGHT,
+    CARD_WIDTH,
+    COLUMN_PITCH,
     Layout,
     org_chart,
     power_interest,
@@ -64,6 +68,8 @@ class StakeholderPanel(QWidget):
         self.anonymous = False
         self._fitted_for: int | None = None
         self._sized = False
+        self._rebuilding = False
+        self._last_added: int | None = None
         self.scene = MapScene(self)
         self.view = MapView(self.scene, self)
         self.person_editor = PersonEditor(self)
@@ -74,6 +80,8 @@ class StakeholderPanel(QWidget):
         self.message.setProperty("class", "fieldError")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # A file path or an address is one long word: it must not widen the whole tab.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.hide()
         self._build()
         self._connect()
@@ -86,7 +94,7 @@ class StakeholderPanel(QWidget):
         action.setToolTip(tip)
         action.setCheckable(checkable)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(keys) for keys in shortcut.split(";")])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if slot is not None:
             action.triggered.connect(slot)
@@ -94,8 +102,10 @@ class StakeholderPanel(QWidget):
         return action
 
     def _build(self) -> None:
-        self.add_action = self._action("Add person", "Add someone to the map (Ins)",
-                                       self.add_person, shortcut="Ins")
+        # Ins, or Ctrl+Shift+N where a laptop has no Insert key; either types the name next.
+        self.add_action = self._action("Add person",
+                                       "Add someone to the map (Ins or Ctrl+Shift+N)",
+                                       self.add_person, shortcut="Ins;Ctrl+Shift+N")
         self.delete_action = self._action("Delete", "Remove the selected people and lines (Del)",
                                           self.delete_selection)
         self.select_action = self._action("Select", "Click, drag and rubber-band select",
@@ -156,6 +166,14 @@ class StakeholderPanel(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
+        # Tab reads the tab as it is laid out: the map, the side's tabs, then their fields.
+        # The tab widget is a stop of its own that hands the focus to its bar, after the
+        # fields in the chain: Tab from the last field would go back to the bar, past the
+        # map, for ever. The bar keeps its own stop. (None clears a proxy; the stubs omit it.)
+        self.side.setFocusProxy(None)  # type: ignore[arg-type]
+        self.side.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QWidget.setTabOrder(self.view, self.side.tabBar())
+        QWidget.setTabOrder(self.side.tabBar(), self.person_editor.first_field)
         self.side.setMinimumWidth(260)
         self.side.setMaximumWidth(460)  # the canvas gets the room
         layout = QVBoxLayout(self)
@@ -173,6 +191,7 @@ class StakeholderPanel(QWidget):
         self.editor.changed.connect(self.reload)
         self.editor.moved.connect(self.scene.set_positions)
         self.editor.failed.connect(self.show_message)
+        self.person_editor.not_saved.connect(self.show_message)
         self.editor.attendance_changed.connect(lambda _review: self._show_attendance())
         self.person_editor.edited.connect(self._person_edited)
         self.coverage.people_chosen.connect(self._show_people)
@@ -195,8 +214,10 @@ class StakeholderPanel(QWidget):
 
     # Loading -----------------------------------------------------------------------------
     def show_account(self, account_id: int) -> None:
+        self.person_editor.commit_pending()
         if account_id != self.account_id:
             self.undo_stack.clear()
+            self._last_added = None
             self.editor.account_id = account_id
         self.account_id = account_id
         self.reload()
@@ -219,9 +240,15 @@ class StakeholderPanel(QWidget):
             self.show_message(f"Could not load the stakeholder map: {exc}")
             return
         self.setEnabled(True)
-        self.scene.show_map(self.stakeholders, self.current_layout(), self.service.today(),
-                            movable=not self.grid_view, anonymous=self.anonymous,
-                            selected=selected, reporting_lines=not self.grid_view)
+        # Rebuilding the scene drops and restores the selection; the editor must not see
+        # that as "nobody selected", or it hides its fields and the focus with them.
+        self._rebuilding = True
+        try:
+            self.scene.show_map(self.stakeholders, self.current_layout(), self.service.today(),
+                                movable=not self.grid_view, anonymous=self.anonymous,
+                                selected=selected, reporting_lines=not self.grid_view)
+        finally:
+            self._rebuilding = False
         self.coverage.show_findings(findings)
         self.scene.mark_at_risk({person for finding in findings
                                  if finding.severity is Severity.RISK
@@ -249,26 +276,28 @@ class StakeholderPanel(QWidget):
                               else self.view.DragMode.NoDrag)
 
     def set_grid_view(self, on: bool) -> None:
+        self.person_editor.commit_pending()
         if on != self.grid_view:
             self.grid_view = on
             self.reload()
             self.view.first_look()
 
     def set_anonymous(self, on: bool) -> None:
+        self.person_editor.commit_pending()
         self.anonymous = on
         self.reload()
 
     def add_person(self) -> None:
+        """A new person in a free place on the map, their name selected to type over."""
         if self.account_id is None:
             return
-        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        self.person_editor.commit_pending()
         number = len(self.stakeholders.people) + 1 if self.stakeholders else 1
-        person = Stakeholder(0, f"New person {number}", x=round(centre.x() - 95),
-                             y=round(centre.y() - 43))
-        if self.grid_view:
-            person = Stakeholder(0, person.name)
-        added = self._safely(lambda: self.editor.add_person(self.account_id or 0, person))
+        person = Stakeholder(0, f"New person {number}")
+        added = self._safely(lambda: self.editor.add_person(self.account_id or 0, person,
+                                                            self._place_for_newcomer()))
         if isinstance(added, Stakeholder):
+            self._last_added = added.id
             self.scene.clearSelection()
             card = self.scene.cards.get(added.id)
             if card is not None:
@@ -278,9 +307,23 @@ class StakeholderPanel(QWidget):
             self.person_editor.name_edit.setFocus()
             self.person_editor.name_edit.selectAll()
 
+    def _place_for_newcomer(self) -> tuple[float, float] | None:
+        """Where the CSM is looking: beside the last newcomer while it is in view, so people
+        added one after another line up, else the middle of the view. None on the power ×
+        interest grid (the org chart's place then follows its last card)."""
+        if self.grid_view:
+            return None
+        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        last = self.scene.cards.get(self._last_added) if self._last_added else None
+        if last is not None and visible.contains(last.sceneBoundingRect()):
+            return (last.pos().x() + COLUMN_PITCH, last.pos().y())
+        centre = visible.center()
+        return (round(centre.x() - CARD_WIDTH / 2), round(centre.y() - CARD_HEIGHT / 2))
+
     def delete_selection(self) -> None:
         if self.stakeholders is None:
             return
+        self.person_editor.commit_pending()
         people = self.scene.selected_people()
         lines = self.scene.selected_lines()
         links = [line.link for line in lines if line.link is not None]
@@ -318,6 +361,8 @@ class StakeholderPanel(QWidget):
         self.person_editor.name_edit.setFocus()
 
     def _selection_changed(self) -> None:
+        if self._rebuilding:
+            return
         people = self.scene.selected_people()
         team = list(self.stakeholders.people) if self.stakeholders else []
         person = next((p for p in team if p.id == people[0]), None) if len(people) == 1 else None
