@@ -40,7 +40,7 @@ def check_database(context: AppContext) -> CheckReport:
             integrity = "; ".join(str(r[0]) for r in rows[:5])
         else:
             integrity = "ok"  # a server database checks itself
-    with session_scope(store.sessions) as session:
+    with session_scope(store.sessions, reading=True) as session:
         accounts = AccountRepository(session).count()
         contacts = ContactRepository(session).count()
     path = store.path

@@ -55,3 +55,26 @@ class BackupError(StoreError):
 
 class NotFoundError(StoreError):
     pass
+
+
+class PortfolioBusyError(StoreError):
+    """Another window or command kept the database busy for longer than a writer waits."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            f"{name} is busy: another QBR Desktop window or qbr command is saving to it. "
+            "Nothing was changed; try again in a moment."
+        )
+
+
+class ReadOnlyDatabaseError(StoreError):
+    """A change was asked of a database opened read-only."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} is read-only ({reason}), so nothing can be saved to it. You can still "
+            "view and export; to make changes, copy it to a folder you can write to or "
+            "ask for write access."
+        )

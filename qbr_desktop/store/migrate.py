@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine
 
+from qbr_desktop.store.engine import WRITE_INTENT
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -112,7 +113,9 @@ def upgrade_to_head(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> N
 
     config = alembic_config(script_location)
     sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as connection:
+    # With the write lock from the start: two programs opening an old file at once take
+    # turns, and the second finds the schema already at the head.
+    with engine.connect().execution_options(**{WRITE_INTENT: True}) as connection:
         if sqlite:
             _set_foreign_keys(connection, on=False)
         try:
