@@ -20,6 +20,7 @@ from qbr_desktop import __version__
 from qbr_desktop.domain.accounts import AccountDraft, AccountSummary
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.money import MoneyFormatError, format_money, parse_amount
+from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR
 from qbr_desktop.domain.tiers import TierModel
 from qbr_desktop.paths import resolve_target
 from qbr_desktop.services.context import AppContext
@@ -99,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     tiers.set_defaults(handler=_tiers)
 
     check = commands.add_parser("check", help="integrity, schema version, file and backups")
+    check.add_argument("--repair", action="store_true",
+                       help="remove metric values stored for unreadable periods (after a "
+                            "backup)")
     check.set_defaults(handler=_check)
     backup = commands.add_parser("backup", help="write a verified backup")
     backup.add_argument("--out", required=True, metavar="FILE", type=Path)
@@ -244,10 +248,11 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> None:
-    from qbr_desktop.services.maintenance import check_database
+    from qbr_desktop.services.maintenance import check_database, repair_database
 
     context = _open(args)
     try:
+        repaired = repair_database(context) if args.repair else None
         report = check_database(context)
     finally:
         context.close()
@@ -263,6 +268,14 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
         print(f"  {backup.taken_at.isoformat()}  {backup.reason:<15} {backup.path}", file=out)
     for warning in report.warnings:
         print(f"warning:   {warning}", file=out)
+    for item in report.unreadable:
+        print(f"unreadable: {item.account_name}: {item.rows} metric value(s) for the period "
+              f"“{item.period}”, which is not a quarter from {EARLIEST_YEAR} to {LATEST_YEAR}; "
+              "they are skipped (`qbr check --repair` removes them)", file=out)
+    if repaired is not None:
+        kept = f" (backup: {repaired.backup})" if repaired.backup else ""
+        print(f"repaired:  removed {repaired.removed} metric value(s) with unreadable "
+              f"periods{kept}", file=out)
     if not report.healthy:
         raise CommandFailed(f"the database is not healthy (integrity: {report.integrity})")
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from qbr_desktop.domain.accounts import AccountDraft, EmployeeBand, name_key, validate_account
 from qbr_desktop.domain.contacts import ContactLevel, ReviewFormat, ReviewKind, ReviewStatus
 from qbr_desktop.domain.metrics import MetricValue
-from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR, Quarter
 from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES
 from qbr_desktop.services import demo_data as words
 from qbr_desktop.services.context import AppContext
@@ -98,6 +98,10 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     if accounts < 1:
         raise ValueError("a demo portfolio needs at least one account")
     today = today or date.today()
+    # The history reaches eight quarters back; every one of them must be a real quarter.
+    if not EARLIEST_YEAR + 2 <= today.year <= LATEST_YEAR:
+        raise DemoRefused(f"The demo portfolio needs a day from {EARLIEST_YEAR + 2} to "
+                          f"{LATEST_YEAR}, not {today.isoformat()}")
     rng = random.Random(seed)
     scheme = SCHEMES[DEFAULT_MODEL]
     contacts = reviews = metric_values = risks = 0

@@ -414,7 +414,7 @@ def _portfolio_row(account: AccountFacts, computed: StoredInsight | None,
     return PortfolioRow(
         account.account_id, account.name, tier, account.industry, arr, account.renewal_date,
         account.next_review_at, result.health, _BANDS.get(result.band or ""), result.change,
-        result.confidence, _quarter(result.latest_quarter) if result.latest_quarter else None,
+        result.confidence, Quarter.stored(result.latest_quarter),
         result.readiness, result.expansion, account.open_risks, account.open_opportunities,
         False)
 
