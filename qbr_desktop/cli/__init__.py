@@ -22,6 +22,7 @@ from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.money import MoneyFormatError, format_money, parse_amount
 from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR
 from qbr_desktop.domain.tiers import TierModel
+from qbr_desktop.os_errors import describe as describe_os_error
 from qbr_desktop.paths import resolve_target
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.store.errors import StoreError
@@ -154,7 +155,13 @@ def with_context(args: argparse.Namespace, work: Callable[[AppContext], Result])
 
 
 def _open(args: argparse.Namespace) -> AppContext:
-    return AppContext.open(resolve_target(getattr(args, "sub_db", None) or args.db))
+    context = AppContext.open(resolve_target(getattr(args, "sub_db", None) or args.db))
+    # Said once the command has worked: a failed one prints its one line, nothing more.
+    _alerts.extend(a for a in context.store.alerts if a not in _alerts)
+    return context
+
+
+_alerts: list[str] = []
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> None:
@@ -322,14 +329,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code or 0)
     handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
+    _alerts.clear()
     try:
         # Warnings that do not stop a command (see `warn`) go where the caller's errors go.
         with contextlib.redirect_stderr(err):
             handler(args, out)
+            for alert in _alerts:
+                warn(alert)
     except BrokenPipeError:  # `qbr accounts list | head` closed the pipe: not a failure
         return EXIT_OK
-    except (CommandFailed, DomainError, StoreError, OSError) as exc:
+    except (CommandFailed, DomainError, StoreError) as exc:
         print(f"qbr: {exc}", file=err)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"qbr: {describe_os_error(exc)}", file=err)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - a CSM sees one line, never a traceback
         print(f"qbr: unexpected error: {type(exc).__name__}: {exc}", file=err)

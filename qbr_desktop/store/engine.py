@@ -21,7 +21,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from qbr_desktop.store.errors import PortfolioBusyError
+from qbr_desktop.store.errors import (
+    DiskFullError,
+    PortfolioBusyError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
 
 # A writer waits this long for another one to finish, then session_scope tries once more.
 BUSY_TIMEOUT_MS = 15_000
@@ -30,7 +35,7 @@ PAGE_CACHE_KIB = 16_000
 # The execution option that makes SQLite begin a transaction with the write lock.
 WRITE_INTENT = "qbr_write_intent"
 
-_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
 # PostgreSQL's serialization failure, deadlock, lock not available: the server's "busy".
 _SERVER_BUSY_STATES = {"40001", "40P01", "55P03"}
 
@@ -95,14 +100,20 @@ def _begin_sqlite_transaction(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def create_store_engine(url: str, *, read_only: bool = False, **options: Any) -> Engine:
+def create_store_engine(url: str, *, read_only: str | None = None, **options: Any) -> Engine:
+    """An engine for `url`; `read_only` says why the file may only be read (never written)."""
     engine = create_engine(url, **options)
+    if read_only:
+        _read_only_reasons[id(engine)] = read_only
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _prepare_read_only_connection if read_only
                      else _prepare_sqlite_connection)
         event.listen(engine, "begin", _begin_read_only_transaction if read_only
                      else _begin_sqlite_transaction)
     return engine
+
+
+_read_only_reasons: dict[int, str] = {}
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -119,14 +130,35 @@ def is_busy(error: BaseException) -> bool:
     return state in _SERVER_BUSY_STATES
 
 
+def _database_name(engine: object) -> str:
+    if not isinstance(engine, Engine):
+        return "The portfolio"
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        name = url.database
+        return name.removeprefix("file:").split("?")[0] if name.startswith("file:") else name
+    return url.render_as_string(hide_password=True)
+
+
 def busy_error(factory: sessionmaker[Session] | Engine) -> PortfolioBusyError:
     engine = factory if isinstance(factory, Engine) else factory.kw.get("bind")
-    name = "The portfolio"
-    if isinstance(engine, Engine):
-        url = engine.url
-        name = str(url.database) if url.get_backend_name() == "sqlite" and url.database \
-            else url.render_as_string(hide_password=True)
-    return PortfolioBusyError(name)
+    return PortfolioBusyError(_database_name(engine))
+
+
+def refusal(factory: sessionmaker[Session], error: OperationalError) -> StoreError | None:
+    """The sentence for a write the database turned away, or None for another failure."""
+    if is_busy(error):
+        return busy_error(factory)
+    engine = factory.kw.get("bind")
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    if code & 0xFF == _SQLITE_READONLY:
+        reason = _read_only_reasons.get(id(engine), "the file or its folder is read-only")
+        return ReadOnlyDatabaseError(_database_name(engine), reason)
+    if code & 0xFF == _SQLITE_FULL:
+        return DiskFullError(_database_name(engine))
+    return None
 
 
 _writing = threading.local()
@@ -177,8 +209,8 @@ def session_scope(factory: sessionmaker[Session], *, reading: bool = False) -> I
         session.commit()
     except OperationalError as exc:
         session.rollback()
-        if is_busy(exc):
-            raise busy_error(factory) from exc
+        if (refused := refusal(factory, exc)) is not None:
+            raise refused from exc
         raise
     except BaseException:
         session.rollback()

@@ -73,8 +73,18 @@ class ReadOnlyDatabaseError(StoreError):
 
     def __init__(self, path: Path | str, reason: str) -> None:
         self.path = path
+        remedy = ("free some space on that disk" if "full" in reason else
+                  "copy it to a folder you can write to, or ask for write access")
         super().__init__(
             f"{path} is read-only ({reason}), so nothing can be saved to it. You can still "
-            "view and export; to make changes, copy it to a folder you can write to or "
-            "ask for write access."
+            f"view and export; to make changes, {remedy}."
+        )
+
+
+class DiskFullError(StoreError):
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        super().__init__(
+            f"The disk holding {path} is full, so the change was not saved; nothing already "
+            "saved was lost. Free some space and try again."
         )

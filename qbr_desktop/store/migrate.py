@@ -60,13 +60,14 @@ def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
     return heads[0]
 
 
-def stored_revision_readonly(path: Path) -> str | None:
+def stored_revision_readonly(path: Path, flags: str = "mode=ro") -> str | None:
     """The schema revision recorded in a SQLite file, read without changing the file.
 
     Returns None for a database with no schema yet. Raises sqlite3.DatabaseError for a
-    file that is not a readable SQLite database.
+    file that is not a readable SQLite database, or whose tables have no recorded version
+    (migrating it would fail on "table account already exists").
     """
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"file:{path}?{flags}", uri=True)
     try:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -82,6 +83,12 @@ def stored_revision_readonly(path: Path) -> str | None:
                 )
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None and connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name NOT IN "
+                "('alembic_version', 'sqlite_sequence') LIMIT 1").fetchone():
+            raise sqlite3.DatabaseError(
+                "it holds QBR Desktop tables but no record of their version, so it cannot "
+                "be updated safely")
         return row[0] if row else None
     finally:
         connection.close()
