@@ -166,16 +166,23 @@ _alerts: list[str] = []
 
 def _demo(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.services.demo import DemoRefused, build_demo_portfolio
+    from qbr_desktop.services.demo_file import build_demo_file
 
-    context = _open(args)
+    target = resolve_target(getattr(args, "sub_db", None) or args.db)
     try:
-        summary = build_demo_portfolio(context, accounts=args.accounts, seed=args.seed,
-                                       today=args.today)
+        if target.path is not None:  # built beside its place, then renamed into it
+            summary = build_demo_file(target.path, accounts=args.accounts, seed=args.seed,
+                                      today=args.today)
+        else:
+            context = _open(args)
+            try:
+                summary = build_demo_portfolio(context, accounts=args.accounts,
+                                               seed=args.seed, today=args.today)
+            finally:
+                context.close()
     except DemoRefused as exc:
         raise CommandFailed(str(exc)) from exc
-    finally:
-        context.close()
-    print(f"Demo portfolio in {context.target.describe()}: {summary.accounts} accounts, "
+    print(f"Demo portfolio in {target.describe()}: {summary.accounts} accounts, "
           f"{summary.contacts} contacts, {summary.reviews} reviews, "
           f"{summary.metric_values} metric values, {summary.risks} risks and "
           f"opportunities, {summary.plans} QBR preparation plans, {summary.roi_models} "

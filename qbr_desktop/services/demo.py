@@ -41,6 +41,10 @@ _LEVEL_COUNTS = {  # (minimum, maximum) contacts per level
 }
 
 
+# Set by the builder's last step: a demo without it was cut short (see demo_file.py).
+DEMO_COMPLETE_KEY = "portfolio.demo_complete"
+
+
 class DemoRefused(Exception):
     """The target database already holds someone's accounts."""
 
@@ -164,6 +168,8 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     agendas = add_demo_agendas(context.store.sessions, today, seed)
     # Roadmap and priorities for the decks of the accounts above Core.
     deck_plans = add_demo_deck_plans(context.store.sessions, today, seed)
+    with session_scope(context.store.sessions) as session:
+        SettingRepository(session).set(DEMO_COMPLETE_KEY, True)
     return DemoSummary(accounts, stakeholders, reviews, metric_values, risks, plans,
                        roi_models, stakeholders, agendas, deck_plans)
 

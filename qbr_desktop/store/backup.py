@@ -23,8 +23,10 @@ from qbr_desktop.store.location import make_private_folder
 _STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 _SQLITE_FULL = 13
 # Temp files of a backup being written: ours (.NAME.<12 hex>.backup-part) and those of
-# older releases (.NAME.<8 characters>.tmp, from tempfile.mkstemp).
-_TEMP_NAME = re.compile(r"^\..+\.sqlite\.(?:[0-9a-f]{12}\.backup-part|[a-z0-9_]{8}\.tmp)$")
+# older releases (.NAME.<8 characters>.tmp, from tempfile.mkstemp), and SQLite's journal
+# beside either.
+_TEMP_NAME = re.compile(
+    r"^\..+\.sqlite\.(?:[0-9a-f]{12}\.backup-part|[a-z0-9_]{8}\.tmp)(?:-journal|-wal|-shm)?$")
 # A backup still being written is younger than this; an older temp file was left by a
 # process that was killed or lost power.
 STALE_TEMP_AGE_S = 10 * 60
