@@ -47,9 +47,16 @@ class DemoState(Enum):
 
 def demo_state(path: Path) -> DemoState:
     """What `path` holds, read without changing it."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return DemoState.MISSING
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    if not path.is_file():
+        return DemoState.PORTFOLIO  # not ours to replace: opening it will say what it is
+    if path.stat().st_size == 0:
+        return DemoState.MISSING
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return DemoState.PORTFOLIO
     try:
         def one(sql: str, *params: object) -> object:
             row = connection.execute(sql, params).fetchone()
