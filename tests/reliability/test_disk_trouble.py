@@ -114,7 +114,11 @@ def disk_tmpfs() -> Iterator[Path]:
     if not shutil.which("mount"):
         missing("mount is not installed")
     folder = Path(tempfile.mkdtemp(prefix="qbr-disk-"))
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)], check=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)],
+                             capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        folder.rmdir()
+        missing(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
     try:
         yield folder
     finally:
