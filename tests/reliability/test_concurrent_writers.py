@@ -48,8 +48,8 @@ def _import_file(folder: Path, process: int, number: int) -> tuple[Path, Quarter
 
 
 def test_parallel_imports_and_window_edits_lose_nothing(tmp_path: Path) -> None:
-    processes = reliability_runs(8)
-    imports_each = 5
+    processes = 8
+    imports_each = reliability_runs(processes * 5) // processes  # more with QBR_RELIABILITY_RUNS
     database = tmp_path / "shared.sqlite"
     context = AppContext.open(DatabaseTarget(path=database))
     ids = {name: context.accounts.create(AccountDraft(name, arr=Decimal(50_000))).id
