@@ -41,6 +41,7 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/stakeholders_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/meeting_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/deck_bench.py
+	$(PY) bench/store_bench.py
 
 dist: $(VENV)/.installed-test
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/qbr-desktop.spec

@@ -31,6 +31,8 @@ def set_up_log(folder: Path) -> Path | None:
     (the app still runs, and failures still reach the CSM as sentences)."""
     logs = folder / "logs"
     try:
+        # The data folder too, when this creates it: it holds the portfolio, owner-only.
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         logs.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = logs / LOG_NAME
         handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,

@@ -8,6 +8,8 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
+from qbr_desktop.os_errors import naming, user_path
+
 
 @contextlib.contextmanager
 def replacing(target: Path) -> Iterator[Path]:
@@ -27,6 +29,13 @@ def replacing(target: Path) -> Iterator[Path]:
         with open(temporary, "rb+") as stream:
             os.fsync(stream.fileno())  # the bytes are on disk before the name points at them
         os.replace(temporary, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        # The person chose `target`; the temp name is ours and would only confuse.
+        if exc.filename is not None and user_path(exc.filename) != Path(exc.filename):
+            raise naming(exc, target) from exc
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()

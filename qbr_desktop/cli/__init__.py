@@ -20,7 +20,9 @@ from qbr_desktop import __version__
 from qbr_desktop.domain.accounts import AccountDraft, AccountSummary
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.money import MoneyFormatError, format_money, parse_amount
+from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR
 from qbr_desktop.domain.tiers import TierModel
+from qbr_desktop.os_errors import describe as describe_os_error
 from qbr_desktop.paths import resolve_target
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.store.errors import StoreError
@@ -99,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     tiers.set_defaults(handler=_tiers)
 
     check = commands.add_parser("check", help="integrity, schema version, file and backups")
+    check.add_argument("--repair", action="store_true",
+                       help="remove metric values stored for unreadable periods (after a "
+                            "backup)")
     check.set_defaults(handler=_check)
     backup = commands.add_parser("backup", help="write a verified backup")
     backup.add_argument("--out", required=True, metavar="FILE", type=Path)
@@ -150,21 +155,34 @@ def with_context(args: argparse.Namespace, work: Callable[[AppContext], Result])
 
 
 def _open(args: argparse.Namespace) -> AppContext:
-    return AppContext.open(resolve_target(getattr(args, "sub_db", None) or args.db))
+    context = AppContext.open(resolve_target(getattr(args, "sub_db", None) or args.db))
+    # Said once the command has worked: a failed one prints its one line, nothing more.
+    _alerts.extend(a for a in context.store.alerts if a not in _alerts)
+    return context
+
+
+_alerts: list[str] = []
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.services.demo import DemoRefused, build_demo_portfolio
+    from qbr_desktop.services.demo_file import build_demo_file
 
-    context = _open(args)
+    target = resolve_target(getattr(args, "sub_db", None) or args.db)
     try:
-        summary = build_demo_portfolio(context, accounts=args.accounts, seed=args.seed,
-                                       today=args.today)
+        if target.path is not None:  # built beside its place, then renamed into it
+            summary = build_demo_file(target.path, accounts=args.accounts, seed=args.seed,
+                                      today=args.today)
+        else:
+            context = _open(args)
+            try:
+                summary = build_demo_portfolio(context, accounts=args.accounts,
+                                               seed=args.seed, today=args.today)
+            finally:
+                context.close()
     except DemoRefused as exc:
         raise CommandFailed(str(exc)) from exc
-    finally:
-        context.close()
-    print(f"Demo portfolio in {context.target.describe()}: {summary.accounts} accounts, "
+    print(f"Demo portfolio in {target.describe()}: {summary.accounts} accounts, "
           f"{summary.contacts} contacts, {summary.reviews} reviews, "
           f"{summary.metric_values} metric values, {summary.risks} risks and "
           f"opportunities, {summary.plans} QBR preparation plans, {summary.roi_models} "
@@ -244,10 +262,11 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> None:
-    from qbr_desktop.services.maintenance import check_database
+    from qbr_desktop.services.maintenance import check_database, repair_database
 
     context = _open(args)
     try:
+        repaired = repair_database(context) if args.repair else None
         report = check_database(context)
     finally:
         context.close()
@@ -263,6 +282,14 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
         print(f"  {backup.taken_at.isoformat()}  {backup.reason:<15} {backup.path}", file=out)
     for warning in report.warnings:
         print(f"warning:   {warning}", file=out)
+    for item in report.unreadable:
+        print(f"unreadable: {item.account_name}: {item.rows} metric value(s) for the period "
+              f"“{item.period}”, which is not a quarter from {EARLIEST_YEAR} to {LATEST_YEAR}; "
+              "they are skipped (`qbr check --repair` removes them)", file=out)
+    if repaired is not None:
+        kept = f" (backup: {repaired.backup})" if repaired.backup else ""
+        print(f"repaired:  removed {repaired.removed} metric value(s) with unreadable "
+              f"periods{kept}", file=out)
     if not report.healthy:
         raise CommandFailed(f"the database is not healthy (integrity: {report.integrity})")
 
@@ -309,14 +336,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code or 0)
     handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
+    _alerts.clear()
     try:
         # Warnings that do not stop a command (see `warn`) go where the caller's errors go.
         with contextlib.redirect_stderr(err):
             handler(args, out)
+            for alert in _alerts:
+                warn(alert)
     except BrokenPipeError:  # `qbr accounts list | head` closed the pipe: not a failure
         return EXIT_OK
-    except (CommandFailed, DomainError, StoreError, OSError) as exc:
+    except (CommandFailed, DomainError, StoreError) as exc:
         print(f"qbr: {exc}", file=err)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"qbr: {describe_os_error(exc)}", file=err)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - a CSM sees one line, never a traceback
         print(f"qbr: unexpected error: {type(exc).__name__}: {exc}", file=err)

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 _QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$")
+# The years a quarter may name: older or later ones are typing slips (0Q1, 9999Q4) that
+# would sort before or after every real quarter and take over "the latest quarter".
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+# Exactly what str(Quarter) writes, the only form the store holds.
+_STORED = re.compile(r"^(\d{4})Q([1-4])$")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -23,6 +28,21 @@ class Quarter:
         match = _QUARTER.match(text)
         if not match:
             raise ValueError(f"“{text}” is not a quarter (expected e.g. 2026Q3)")
+        if not EARLIEST_YEAR <= int(match[1]) <= LATEST_YEAR:
+            raise ValueError(f"“{text.strip()}” is not a quarter between {EARLIEST_YEAR} and "
+                             f"{LATEST_YEAR}")
+        return cls(int(match[1]), int(match[2]))
+
+    @classmethod
+    def stored(cls, text: object) -> Quarter | None:
+        """The quarter a stored period names, or None for one nobody should have stored.
+
+        Rows written by older releases or edited by hand can hold anything; a reader
+        skips them rather than failing the whole account.
+        """
+        match = _STORED.match(text) if isinstance(text, str) else None
+        if not match or not EARLIEST_YEAR <= int(match[1]) <= LATEST_YEAR:
+            return None
         return cls(int(match[1]), int(match[2]))
 
     @classmethod

@@ -105,7 +105,7 @@ class AccountService:
 
     # Reading ---------------------------------------------------------------------------
     def list_accounts(self) -> list[AccountSummary]:
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             scheme = read_tier_scheme(session)
             rows = AccountRepository(session).all_with_next_review(self._clock())
             return [
@@ -120,12 +120,12 @@ class AccountService:
             ]
 
     def get(self, account_id: int) -> Account:
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             return account_of(self._row(session, account_id), read_tier_scheme(session))
 
     def next_free_name(self, base: str = "New account") -> str:
         """'New account', else 'New account 2', 'New account 3', …"""
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             repo = AccountRepository(session)
             candidate, number = base, 1
             while repo.id_with_name_key(name_key(candidate)) is not None:
@@ -134,7 +134,7 @@ class AccountService:
             return candidate
 
     def metric_history(self, account_id: int) -> MetricHistory:
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             rows = MetricRepository(session).for_account(account_id)
             return MetricHistory.from_values(
                 [MetricValue(Quarter.parse(r.period), r.metric_key, r.value) for r in rows]

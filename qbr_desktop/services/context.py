@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.accounts import AccountService
@@ -21,9 +22,28 @@ from qbr_desktop.store.database import Store, open_sqlite_store, open_url_store
 
 def open_store(target: DatabaseTarget) -> Store:
     if target.path is not None:
-        return open_sqlite_store(target.path)
+        rebuilt = _rebuild_half_built_demo(target.path)
+        store = open_sqlite_store(target.path)
+        if rebuilt:
+            store.notices.append(rebuilt)
+        return store
     assert target.url is not None
     return open_url_store(target.url)
+
+
+def _rebuild_half_built_demo(path: Path) -> str | None:
+    """A demo portfolio cut short while being built is built again, whole, before opening.
+
+    It holds nothing but generated data, and opened as it is it would show some accounts
+    without their plans, maps or decks, with no way to build it again.
+    """
+    from qbr_desktop.services.demo_file import DemoState, build_demo_file, demo_state
+
+    if demo_state(path) is not DemoState.HALF_BUILT:
+        return None
+    build_demo_file(path)
+    return f"The demo portfolio in {path} was incomplete (its building was interrupted) and " \
+           "has been built again."
 
 
 @dataclass

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from qbr_desktop.domain.accounts import AccountDraft, EmployeeBand, name_key, validate_account
 from qbr_desktop.domain.contacts import ContactLevel, ReviewFormat, ReviewKind, ReviewStatus
 from qbr_desktop.domain.metrics import MetricValue
-from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR, Quarter
 from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES
 from qbr_desktop.services import demo_data as words
 from qbr_desktop.services.context import AppContext
@@ -39,6 +39,10 @@ _LEVEL_COUNTS = {  # (minimum, maximum) contacts per level
     ContactLevel.C_SUITE: (1, 2), ContactLevel.VP: (1, 2), ContactLevel.DIRECTOR: (1, 3),
     ContactLevel.MANAGER: (1, 3), ContactLevel.USER: (1, 4),
 }
+
+
+# Set by the builder's last step: a demo without it was cut short (see demo_file.py).
+DEMO_COMPLETE_KEY = "portfolio.demo_complete"
 
 
 class DemoRefused(Exception):
@@ -98,6 +102,10 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     if accounts < 1:
         raise ValueError("a demo portfolio needs at least one account")
     today = today or date.today()
+    # The history reaches eight quarters back; every one of them must be a real quarter.
+    if not EARLIEST_YEAR + 2 <= today.year <= LATEST_YEAR:
+        raise DemoRefused(f"The demo portfolio needs a day from {EARLIEST_YEAR + 2} to "
+                          f"{LATEST_YEAR}, not {today.isoformat()}")
     rng = random.Random(seed)
     scheme = SCHEMES[DEFAULT_MODEL]
     contacts = reviews = metric_values = risks = 0
@@ -160,6 +168,8 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     agendas = add_demo_agendas(context.store.sessions, today, seed)
     # Roadmap and priorities for the decks of the accounts above Core.
     deck_plans = add_demo_deck_plans(context.store.sessions, today, seed)
+    with session_scope(context.store.sessions) as session:
+        SettingRepository(session).set(DEMO_COMPLETE_KEY, True)
     return DemoSummary(accounts, stakeholders, reviews, metric_values, risks, plans,
                        roi_models, stakeholders, agendas, deck_plans)
 

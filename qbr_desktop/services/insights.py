@@ -172,7 +172,7 @@ class InsightService:
 
     # Settings --------------------------------------------------------------------------
     def weights(self) -> HealthWeights:
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             return _read_weights(session)
 
     def set_weights(self, weights: HealthWeights) -> None:
@@ -183,7 +183,7 @@ class InsightService:
     def resolve(self, text: str) -> int:
         """The account a person named: by id, name (any case or accents) or CRM id."""
         wanted = text.strip()
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             repo = AccountRepository(session)
             # isascii(): "²" and "③" are digits to str.isdigit() but not to int().
             if wanted.isascii() and wanted.isdigit() and repo.get(int(wanted)) is not None:
@@ -194,14 +194,14 @@ class InsightService:
             return found
 
     def history(self, account_id: int) -> MetricHistory:
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             account_row(session, account_id)
             rows = PortfolioMetricsRepository(session).recent_by_account(
                 10_000, [account_id]).get(account_id, [])
             return history_from_rows(rows)
 
     def health(self, account_id: int) -> AccountHealth:
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             row = account_row(session, account_id)
             weights = _read_weights(session)
             rows = PortfolioMetricsRepository(session).recent_by_account(
@@ -210,14 +210,14 @@ class InsightService:
                                  weights)
 
     def benchmark(self, account_id: int) -> Benchmark:
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             account_row(session, account_id)
             profiles = self._profiles(session)
         target = next(p for p in profiles if p.account_id == account_id)
         return benchmark(target, profiles)
 
     def expansion(self, account_id: int) -> ExpansionEstimate:
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             row = account_row(session, account_id)
             weights = _read_weights(session)
             rows = PortfolioMetricsRepository(session).recent_by_account(
@@ -230,12 +230,12 @@ class InsightService:
             return _estimate(row, rows, report, catalogue, owned, departments)
 
     def name(self, account_id: int) -> str:
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             return account_row(session, account_id).name
 
     def benchmarks(self) -> dict[int, Benchmark]:
         """Every account against its cohort, in one pass over the portfolio."""
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, reading=True) as session:
             profiles = self._profiles(session)
         return benchmark_portfolio(profiles)
 
@@ -248,7 +248,7 @@ class InsightService:
         come back ``pending``, which lets a view of thousands of accounts appear at once.
         """
         now = datetime.now(UTC)
-        with session_scope(self._sessions) as session, collector_paused():
+        with session_scope(self._sessions, reading=True) as session, collector_paused():
             scheme = read_tier_scheme(session)
             cache = InsightCacheRepository(session)
             accounts = cache.portfolio(now, FORMULA_VERSION)
@@ -414,7 +414,7 @@ def _portfolio_row(account: AccountFacts, computed: StoredInsight | None,
     return PortfolioRow(
         account.account_id, account.name, tier, account.industry, arr, account.renewal_date,
         account.next_review_at, result.health, _BANDS.get(result.band or ""), result.change,
-        result.confidence, _quarter(result.latest_quarter) if result.latest_quarter else None,
+        result.confidence, Quarter.stored(result.latest_quarter),
         result.readiness, result.expansion, account.open_risks, account.open_opportunities,
         False)
 

@@ -8,10 +8,21 @@ from pathlib import Path
 from sqlalchemy import text
 
 from qbr_desktop.services.context import AppContext
-from qbr_desktop.store.backup import BackupInfo, copy_database, list_backups, restore_backup
+from qbr_desktop.store.backup import (
+    BackupInfo,
+    copy_database,
+    list_backups,
+    restore_backup,
+    take_backup,
+)
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import BackupError
 from qbr_desktop.store.migrate import current_revision, head_revision
+from qbr_desktop.store.periods import (
+    UnreadablePeriod,
+    delete_unreadable_periods,
+    unreadable_periods,
+)
 from qbr_desktop.store.repositories import AccountRepository, ContactRepository
 
 
@@ -26,6 +37,8 @@ class CheckReport:
     size_bytes: int | None
     backups: tuple[BackupInfo, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # Metric values stored for periods no reader can use: skipped everywhere, listed here.
+    unreadable: tuple[UnreadablePeriod, ...] = ()
 
     @property
     def healthy(self) -> bool:
@@ -40,9 +53,10 @@ def check_database(context: AppContext) -> CheckReport:
             integrity = "; ".join(str(r[0]) for r in rows[:5])
         else:
             integrity = "ok"  # a server database checks itself
-    with session_scope(store.sessions) as session:
+    with session_scope(store.sessions, reading=True) as session:
         accounts = AccountRepository(session).count()
         contacts = ContactRepository(session).count()
+        unreadable = tuple(unreadable_periods(session))
     path = store.path
     return CheckReport(
         database=store.display_name,
@@ -55,7 +69,28 @@ def check_database(context: AppContext) -> CheckReport:
         backups=tuple(list_backups(path, store.backups_folder))
         if path and store.backups_folder else (),
         warnings=tuple(store.notices),
+        unreadable=unreadable,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RepairReport:
+    removed: int
+    backup: Path | None
+
+
+def repair_database(context: AppContext) -> RepairReport:
+    """Remove the metric values no reader can use, after a verified backup of the file."""
+    store = context.store
+    with session_scope(store.sessions, reading=True) as session:
+        if not unreadable_periods(session):
+            return RepairReport(0, None)
+    backup = None
+    if store.path is not None and store.backups_folder is not None:
+        backup = take_backup(store.path, store.backups_folder, "before-repair").path
+    with session_scope(store.sessions) as session:
+        removed = delete_unreadable_periods(session)
+    return RepairReport(removed, backup)
 
 
 def backup_to(context: AppContext, destination: Path) -> Path:

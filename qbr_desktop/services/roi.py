@@ -42,6 +42,7 @@ from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.rows import account_row
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import AccountRow, RoiModelRow
+from qbr_desktop.store.periods import readable_period
 
 Clock = Callable[[], datetime]
 
@@ -101,7 +102,8 @@ class RoiService:
             row = session.get(RoiModelRow, (account_id, str(quarter)))
             earlier = None if row else session.scalars(
                 select(RoiModelRow).where(RoiModelRow.account_id == account_id,
-                                          RoiModelRow.quarter < str(quarter))
+                                          RoiModelRow.quarter < str(quarter),
+                                          readable_period(RoiModelRow.quarter))
                 .order_by(RoiModelRow.quarter.desc()).limit(1)).first()
             if row:
                 model = _model_of(row)
@@ -199,7 +201,8 @@ class RoiService:
         with session_scope(self._sessions) as session:
             account_row(session, account_id)
             rows = list(session.scalars(select(RoiModelRow).where(
-                RoiModelRow.account_id == account_id).order_by(RoiModelRow.quarter)))
+                RoiModelRow.account_id == account_id,
+                readable_period(RoiModelRow.quarter)).order_by(RoiModelRow.quarter)))
             models = [_model_of(row) for row in rows]
         return [(model.quarter, evaluate(model)) for model in models]
 

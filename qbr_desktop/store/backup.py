@@ -10,15 +10,26 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import sqlite3
-import tempfile
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from qbr_desktop.store.errors import BackupError
+from qbr_desktop.store.location import make_private_folder
 
 _STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+_SQLITE_FULL = 13
+# Temp files of a backup being written: ours (.NAME.<12 hex>.backup-part) and those of
+# older releases (.NAME.<8 characters>.tmp, from tempfile.mkstemp), and SQLite's journal
+# beside either.
+_TEMP_NAME = re.compile(
+    r"^\..+\.sqlite\.(?:[0-9a-f]{12}\.backup-part|[a-z0-9_]{8}\.tmp)(?:-journal|-wal|-shm)?$")
+# A backup still being written is younger than this; an older temp file was left by a
+# process that was killed or lost power.
+STALE_TEMP_AGE_S = 10 * 60
 _BACKUP_NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<reason>[a-z-]+))?\.sqlite$")
 
@@ -52,12 +63,10 @@ def integrity_problem(path: Path) -> str | None:
 
 def copy_database(source: Path, destination: Path) -> Path:
     """Write a consistent copy of `source` to `destination` atomically, then verify it."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent
-    )
-    os.close(handle)
-    temp_path = Path(temp_name)
+    make_private_folder(destination.parent)
+    # Owner-only like the database itself; the name says whose it is (prune_stale_temp_files).
+    temp_path = destination.with_name(f".{destination.name}.{secrets.token_hex(6)}.backup-part")
+    os.close(os.open(temp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
@@ -75,11 +84,32 @@ def copy_database(source: Path, destination: Path) -> Path:
             raise BackupError(f"the backup of {source} failed its integrity check ({problem})")
         os.replace(temp_path, destination)
     except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL:
+            raise BackupError(f"the disk holding {destination.parent} is full, so no backup of "
+                              f"{source.name} could be written") from exc
         raise BackupError(f"could not back up {source}: {exc}") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp_path.unlink()
     return destination
+
+
+def prune_stale_temp_files(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Remove temp files that killed backups left in `folder`; never a finished backup."""
+    if not folder.is_dir():
+        return []
+    now = time.time() if now is None else now
+    removed = []
+    for entry in folder.iterdir():
+        if not _TEMP_NAME.match(entry.name):
+            continue
+        try:
+            if now - entry.stat().st_mtime >= STALE_TEMP_AGE_S:
+                entry.unlink()
+                removed.append(entry)
+        except OSError:
+            continue  # gone already, or not ours to remove
+    return removed
 
 
 def backup_name(database: Path, taken_at: datetime, reason: str) -> str:
@@ -89,6 +119,7 @@ def backup_name(database: Path, taken_at: datetime, reason: str) -> str:
 def take_backup(database: Path, folder: Path, reason: str, *, now: datetime | None = None,
                 keep: int = 10) -> BackupInfo:
     taken_at = (now or datetime.now(UTC)).replace(microsecond=0)
+    prune_stale_temp_files(folder)
     path = copy_database(database, folder / backup_name(database, taken_at, reason))
     prune_backups(database, folder, keep=keep)
     return BackupInfo(path, taken_at, reason)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -12,21 +12,38 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from qbr_desktop.os_errors import describe as describe_os_error
 from qbr_desktop.store.backup import (
     BackupInfo,
     list_backups,
     newest_verified_backup,
+    prune_stale_temp_files,
     take_backup,
 )
-from qbr_desktop.store.engine import create_store_engine, make_session_factory, sqlite_url
+from qbr_desktop.store.engine import (
+    create_store_engine,
+    make_session_factory,
+    read_only_sqlite_url,
+    sqlite_url,
+)
 from qbr_desktop.store.errors import (
+    BackupError,
     CorruptDatabaseError,
     MigrationFailedError,
     NewerSchemaError,
+    ReadOnlyDatabaseError,
     StoreError,
     UnwritableLocationError,
 )
-from qbr_desktop.store.location import location_warning, writable_problem
+from qbr_desktop.store.location import (
+    create_private_file,
+    keep_private,
+    location_warning,
+    make_private_folder,
+    read_only_flags,
+    read_only_reason,
+    writable_problem,
+)
 from qbr_desktop.store.migrate import (
     MIGRATIONS_DIR,
     current_revision,
@@ -35,6 +52,8 @@ from qbr_desktop.store.migrate import (
     stored_revision_readonly,
     upgrade_to_head,
 )
+
+log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 STARTUP_BACKUP_INTERVAL = timedelta(hours=20)
@@ -52,6 +71,11 @@ class Store:
     backups_folder: Path | None = None
     notices: list[str] = field(default_factory=list)
     backup_taken: BackupInfo | None = None
+    # Opened without write access: reads work, every write raises ReadOnlyDatabaseError.
+    read_only: bool = False
+    # The notices a person should see even where notices are not shown (the command line):
+    # a skipped backup, a read-only file.
+    alerts: list[str] = field(default_factory=list)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -66,7 +90,7 @@ def backups_folder_for(path: Path) -> Path:
     return path.parent / "backups"
 
 
-def _read_revision(path: Path, backups: Path) -> str | None:
+def _read_revision(path: Path, backups: Path, flags: str = "mode=ro") -> str | None:
     """The stored schema revision; raises CorruptDatabaseError for a damaged file."""
     def damaged(detail: str) -> CorruptDatabaseError:
         backup = newest_verified_backup(path, backups)
@@ -77,8 +101,8 @@ def _read_revision(path: Path, backups: Path) -> str | None:
     if header != SQLITE_HEADER:
         raise damaged("it is not a SQLite database")
     try:
-        revision = stored_revision_readonly(path)
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        revision = stored_revision_readonly(path, flags)
+        connection = sqlite3.connect(f"file:{path}?{flags}", uri=True)
         try:
             result = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
         finally:
@@ -101,44 +125,82 @@ def open_sqlite_store(
     path = path.expanduser().absolute()
     backups = backups_folder or backups_folder_for(path)
     now = now or datetime.now(UTC)
-    if problem := writable_problem(path.parent):
-        raise UnwritableLocationError(path.parent, problem)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file; give the file's name "
+                         f"(for example {path / 'qbr.sqlite'}).")
     exists = path.exists() and path.stat().st_size > 0
-    if path.exists() and not os.access(path, os.W_OK):
-        raise UnwritableLocationError(path, "the file is read-only")
+    read_only = read_only_reason(path) if exists else None
+    if read_only is None:
+        if problem := writable_problem(path.parent):
+            raise UnwritableLocationError(path.parent, problem)
+        make_private_folder(path.parent)
+        create_private_file(path)
+    flags = read_only_flags(path) if read_only else "mode=ro"
 
     revision: str | None = None
     if exists:
-        revision = _read_revision(path, backups)
+        revision = _read_revision(path, backups, flags)
         if revision is not None and revision not in known_revisions(script_location):
             raise NewerSchemaError(path, revision)
 
     notices = [warning] if (warning := location_warning(path)) else []
+    pending = revision != head_revision(script_location)
+    if read_only is not None:
+        if pending:
+            raise ReadOnlyDatabaseError(
+                path, f"{read_only}, and it needs updating to this version first")
+        return _read_only_store(path, flags, read_only, backups, notices)
+
     backup: BackupInfo | None = None
+    skipped: list[str] = []
     if exists:
-        pending = revision != head_revision(script_location)
+        prune_stale_temp_files(backups)
         newest = next(iter(list_backups(path, backups)), None)
         due = newest is None or now - newest.taken_at >= STARTUP_BACKUP_INTERVAL
-        if pending or due:
-            backup = take_backup(path, backups, "before-upgrade" if pending else "startup",
-                                 now=now, keep=keep_backups)
+        if pending:
+            # No update without a way back: this one is not skipped.
+            backup = take_backup(path, backups, "before-upgrade", now=now, keep=keep_backups)
+        elif due:
+            backup, skipped = _startup_backup(path, backups, now, keep_backups)
+            notices += skipped
 
     engine = create_store_engine(sqlite_url(str(path)))
-    if exists and revision == head_revision(script_location):
+    if exists and not pending:
         return Store(engine, make_session_factory(engine), sqlite_url(str(path)), path,
-                     backups, notices, backup)
+                     backups, notices, backup, alerts=[n for n in notices if n in skipped])
     try:
         upgrade_to_head(engine, script_location)
     except (SQLAlchemyError, StoreError, ImportError, RuntimeError, ValueError) as exc:
         engine.dispose()
         raise MigrationFailedError(path, str(exc).splitlines()[0],
                                    backup.path if backup else None) from exc
+    keep_private(path)
     if exists and revision != current_revision(engine):
         kept = f" (backup at {backup.path})" if backup else ""
         notices.append(f"Updated the database to this version{kept}.")
     return Store(engine, make_session_factory(engine), sqlite_url(str(path)), path, backups,
                  notices, backup)
+
+
+def _startup_backup(path: Path, backups: Path, now: datetime,
+                    keep: int) -> tuple[BackupInfo | None, list[str]]:
+    """Today's backup, or a notice saying why there is none; it never stops the work."""
+    try:
+        return take_backup(path, backups, "startup", now=now, keep=keep), []
+    except (BackupError, OSError, sqlite3.Error) as exc:
+        reason = describe_os_error(exc, backups) if isinstance(exc, OSError) else str(exc)
+        log.warning("Skipped the start-up backup of %s: %s", path, reason)
+        return None, [f"Skipped today's backup of {path.name}: {reason}"]
+
+
+def _read_only_store(path: Path, flags: str, reason: str, backups: Path,
+                     notices: list[str]) -> Store:
+    url = read_only_sqlite_url(str(path), immutable="immutable=1" in flags)
+    engine = create_store_engine(url, read_only=reason)
+    alert = (f"{path} is read-only ({reason}): you can view and export, but changes cannot "
+             "be saved.")
+    return Store(engine, make_session_factory(engine), url, path, backups, [*notices, alert],
+                 None, read_only=True, alerts=[alert])
 
 
 def open_url_store(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Store:

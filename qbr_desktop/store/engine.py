@@ -1,20 +1,59 @@
-"""Engine and session setup; the only module with SQLite-specific statements."""
+"""Engine and session setup; the only module with SQLite-specific statements.
+
+Writers wait for each other instead of failing: a unit of work that may write begins with
+``BEGIN IMMEDIATE`` on SQLite, so it takes the write lock before it reads anything. A
+deferred ``BEGIN`` that reads and then writes cannot wait: SQLite refuses its upgrade at
+once (SQLITE_BUSY, or SQLITE_BUSY_SNAPSHOT when someone committed since it read), and the
+busy timeout never applies. Reading units of work keep the deferred ``BEGIN``: in WAL mode
+they neither wait for writers nor hold them up.
+"""
 
 from __future__ import annotations
 
+import random
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-BUSY_TIMEOUT_MS = 5000
+from qbr_desktop.store.errors import (
+    DiskFullError,
+    PortfolioBusyError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
+
+# A writer waits this long for another one to finish, then session_scope tries once more.
+BUSY_TIMEOUT_MS = 15_000
+BUSY_ATTEMPTS = 2
 PAGE_CACHE_KIB = 16_000
+# The execution option that makes SQLite begin a transaction with the write lock.
+WRITE_INTENT = "qbr_write_intent"
+
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
+# PostgreSQL's serialization failure, deadlock, lock not available: the server's "busy".
+_SERVER_BUSY_STATES = {"40001", "40P01", "55P03"}
 
 
 def sqlite_url(path: str) -> str:
     return f"sqlite+pysqlite:///{path}"
+
+
+def read_only_sqlite_url(path: str, *, immutable: bool = False) -> str:
+    """A URL that opens the file without ever writing to it (nor creating a -wal or -shm).
+
+    `immutable` also skips locking and the -shm: only for a file nobody can change, as in
+    a read-only folder with no -wal beside it.
+    """
+    from urllib.parse import quote
+
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return f"sqlite+pysqlite:///file:{quote(path)}?{flags}&uri=true"
 
 
 def _prepare_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
@@ -36,31 +75,147 @@ def _prepare_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def _begin_sqlite_transaction(connection: Any) -> None:
+def _prepare_read_only_connection(dbapi_connection: Any, _record: Any) -> None:
+    # No journal-mode change here: switching to WAL is a write, and the file keeps
+    # whatever mode it has.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only=ON")
+        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+    finally:
+        cursor.close()
+
+
+def _begin_read_only_transaction(connection: Any) -> None:
+    # BEGIN IMMEDIATE would ask a read-only file for the write lock.
     connection.exec_driver_sql("BEGIN")
 
 
-def create_store_engine(url: str, **options: Any) -> Engine:
+def _begin_sqlite_transaction(connection: Any) -> None:
+    if connection.get_execution_options().get(WRITE_INTENT):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+def create_store_engine(url: str, *, read_only: str | None = None, **options: Any) -> Engine:
+    """An engine for `url`; `read_only` says why the file may only be read (never written)."""
     engine = create_engine(url, **options)
+    if read_only:
+        _read_only_reasons[id(engine)] = read_only
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _prepare_sqlite_connection)
-        event.listen(engine, "begin", _begin_sqlite_transaction)
+        event.listen(engine, "connect", _prepare_read_only_connection if read_only
+                     else _prepare_sqlite_connection)
+        event.listen(engine, "begin", _begin_read_only_transaction if read_only
+                     else _begin_sqlite_transaction)
     return engine
+
+
+_read_only_reasons: dict[int, str] = {}
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def is_busy(error: BaseException) -> bool:
+    """True when the database refused because another connection holds it."""
+    original = getattr(error, "orig", error)
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+    return state in _SERVER_BUSY_STATES
+
+
+def _database_name(engine: object) -> str:
+    if not isinstance(engine, Engine):
+        return "The portfolio"
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        name = url.database
+        return name.removeprefix("file:").split("?")[0] if name.startswith("file:") else name
+    return url.render_as_string(hide_password=True)
+
+
+def busy_error(factory: sessionmaker[Session] | Engine) -> PortfolioBusyError:
+    engine = factory if isinstance(factory, Engine) else factory.kw.get("bind")
+    return PortfolioBusyError(_database_name(engine))
+
+
+def refusal(factory: sessionmaker[Session], error: OperationalError) -> StoreError | None:
+    """The sentence for a write the database turned away, or None for another failure."""
+    if is_busy(error):
+        return busy_error(factory)
+    engine = factory.kw.get("bind")
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    if code & 0xFF == _SQLITE_READONLY:
+        reason = _read_only_reasons.get(id(engine), "the file or its folder is read-only")
+        return ReadOnlyDatabaseError(_database_name(engine), reason)
+    if code & 0xFF == _SQLITE_FULL:
+        return DiskFullError(_database_name(engine))
+    return None
+
+
+_writing = threading.local()
+
+
+def _writing_engines() -> set[int]:
+    engines: set[int] | None = getattr(_writing, "engines", None)
+    if engines is None:
+        engines = _writing.engines = set()
+    return engines
+
+
+def _open_writer(factory: sessionmaker[Session]) -> Session:
+    """A session that holds the write lock, waiting (and trying once more) while busy."""
+    for attempt in range(1, BUSY_ATTEMPTS + 1):
+        session = factory()
+        try:
+            session.connection(execution_options={WRITE_INTENT: True})
+            return session
+        except OperationalError as exc:
+            session.close()
+            if not is_busy(exc):
+                raise
+            if attempt == BUSY_ATTEMPTS:
+                raise busy_error(factory) from exc
+        # Spread the retries of several waiting writers apart.
+        time.sleep(random.uniform(0.05, 0.25) * attempt)
+    raise AssertionError("unreachable")
+
+
 @contextmanager
-def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """A unit of work: commit when the block ends normally, roll back when it raises."""
-    session = factory()
+def session_scope(factory: sessionmaker[Session], *, reading: bool = False) -> Iterator[Session]:
+    """A unit of work: commit when the block ends normally, roll back when it raises.
+
+    Unless `reading`, the unit holds the write lock from its start (see the module's
+    docstring). A unit nested in a writing one of the same thread reads only: waiting for
+    the lock its own thread holds would never end. A database still busy after the wait
+    raises PortfolioBusyError, with nothing changed.
+    """
+    engine_key = id(factory.kw.get("bind"))
+    held = _writing_engines()
+    writing = not reading and engine_key not in held
+    session = _open_writer(factory) if writing else factory()
+    if writing:
+        held.add(engine_key)
     try:
         yield session
         session.commit()
+    except OperationalError as exc:
+        session.rollback()
+        if (refused := refusal(factory, exc)) is not None:
+            raise refused from exc
+        raise
     except BaseException:
         session.rollback()
         raise
     finally:
+        if writing:
+            held.discard(engine_key)
         session.close()

@@ -55,3 +55,36 @@ class BackupError(StoreError):
 
 class NotFoundError(StoreError):
     pass
+
+
+class PortfolioBusyError(StoreError):
+    """Another window or command kept the database busy for longer than a writer waits."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            f"{name} is busy: another QBR Desktop window or qbr command is saving to it. "
+            "Nothing was changed; try again in a moment."
+        )
+
+
+class ReadOnlyDatabaseError(StoreError):
+    """A change was asked of a database opened read-only."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = path
+        remedy = ("free some space on that disk" if "full" in reason else
+                  "copy it to a folder you can write to, or ask for write access")
+        super().__init__(
+            f"{path} is read-only ({reason}), so nothing can be saved to it. You can still "
+            f"view and export; to make changes, {remedy}."
+        )
+
+
+class DiskFullError(StoreError):
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        super().__init__(
+            f"The disk holding {path} is full, so the change was not saved; nothing already "
+            "saved was lost. Free some space and try again."
+        )

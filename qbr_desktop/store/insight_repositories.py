@@ -16,7 +16,9 @@ from qbr_desktop.store.models import (
     ProductModuleRow,
     RiskItemRow,
 )
+from qbr_desktop.store.periods import is_readable, readable_period, warn_about_skipped
 
+_WARN_FOR_AT_MOST = 20
 # (period, metric key, value) rows of one account
 MetricRows = list[tuple[str, str, float]]
 
@@ -31,23 +33,36 @@ class PortfolioMetricsRepository:
 
         A window function ranks periods per account, so an account whose data stopped
         two quarters ago still shows its last known quarters (and the view says when).
+        Periods no reader can use are left out before ranking: a stray ``9999Q4`` would
+        otherwise rank as the latest quarter and hide the real one.
         """
         ranked = select(
             MetricSnapshotRow.account_id, MetricSnapshotRow.period,
             MetricSnapshotRow.metric_key, MetricSnapshotRow.value,
             func.dense_rank().over(partition_by=MetricSnapshotRow.account_id,
                                    order_by=MetricSnapshotRow.period.desc()).label("age"),
-        )
-        if account_ids is not None:
-            ranked = ranked.where(MetricSnapshotRow.account_id.in_(list(account_ids)))
+        ).where(readable_period(MetricSnapshotRow.period))
+        narrow = None if account_ids is None else list(account_ids)
+        if narrow is not None:
+            ranked = ranked.where(MetricSnapshotRow.account_id.in_(narrow))
         inner = ranked.subquery()
         rows = self.session.execute(
             select(inner.c.account_id, inner.c.period, inner.c.metric_key, inner.c.value)
             .where(inner.c.age <= quarters)
         )
         result: dict[int, MetricRows] = defaultdict(list)
+        skipped = False
         for account_id, period, key, value in rows:
+            if not is_readable(period):
+                skipped = True
+                continue
             result[account_id].append((period, key, value))
+        if narrow is not None and len(narrow) <= _WARN_FOR_AT_MOST:
+            # One account's page or export: say what was left out (the whole portfolio is
+            # left to `qbr check`, which lists every such row at once).
+            warn_about_skipped(self.session, narrow)
+        elif skipped:
+            warn_about_skipped(self.session, list(result))
         return result
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine
 
+from qbr_desktop.store.engine import WRITE_INTENT
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -59,13 +60,14 @@ def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
     return heads[0]
 
 
-def stored_revision_readonly(path: Path) -> str | None:
+def stored_revision_readonly(path: Path, flags: str = "mode=ro") -> str | None:
     """The schema revision recorded in a SQLite file, read without changing the file.
 
     Returns None for a database with no schema yet. Raises sqlite3.DatabaseError for a
-    file that is not a readable SQLite database.
+    file that is not a readable SQLite database, or whose tables have no recorded version
+    (migrating it would fail on "table account already exists").
     """
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"file:{path}?{flags}", uri=True)
     try:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -81,6 +83,12 @@ def stored_revision_readonly(path: Path) -> str | None:
                 )
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None and connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name NOT IN "
+                "('alembic_version', 'sqlite_sequence') LIMIT 1").fetchone():
+            raise sqlite3.DatabaseError(
+                "it holds QBR Desktop tables but no record of their version, so it cannot "
+                "be updated safely")
         return row[0] if row else None
     finally:
         connection.close()
@@ -112,7 +120,9 @@ def upgrade_to_head(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> N
 
     config = alembic_config(script_location)
     sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as connection:
+    # With the write lock from the start: two programs opening an old file at once take
+    # turns, and the second finds the schema already at the head.
+    with engine.connect().execution_options(**{WRITE_INTENT: True}) as connection:
         if sqlite:
             _set_foreign_keys(connection, on=False)
         try:

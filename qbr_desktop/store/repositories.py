@@ -18,6 +18,7 @@ from qbr_desktop.store.models import (
     ReviewRow,
     SettingRow,
 )
+from qbr_desktop.store.periods import is_readable, warn_about_skipped
 
 
 class AccountRepository:
@@ -100,10 +101,15 @@ class MetricRepository:
         self.session = session
 
     def for_account(self, account_id: int) -> list[MetricSnapshotRow]:
-        return list(self.session.scalars(
+        """The account's values, less those stored for a period no reader can use."""
+        rows = list(self.session.scalars(
             select(MetricSnapshotRow).where(MetricSnapshotRow.account_id == account_id)
             .order_by(MetricSnapshotRow.period, MetricSnapshotRow.metric_key)
         ))
+        readable = [row for row in rows if is_readable(row.period)]
+        if len(readable) < len(rows):
+            warn_about_skipped(self.session, [account_id])
+        return readable
 
     def replace_for_account(self, account_id: int, rows: Iterable[MetricSnapshotRow]) -> None:
         self.session.execute(

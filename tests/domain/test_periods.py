@@ -87,3 +87,24 @@ def test_quarters_order_chronologically() -> None:
     assert sorted(quarters) == [Quarter(2025, 4), Quarter(2026, 1), Quarter(2026, 4),
                                 Quarter(2027, 1)]
     assert len({Quarter(2026, 1), Quarter.parse("2026Q1")}) == 1
+
+
+@pytest.mark.parametrize("text", ["0Q1", "999Q2", "9999Q4", "1989Q4", "2101Q1", "0000Q1"])
+def test_parse_rejects_years_outside_the_range(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a quarter"):
+        Quarter.parse(text)
+
+
+def test_the_range_ends_are_quarters() -> None:
+    assert Quarter.parse("1990Q1") == Quarter(1990, 1)
+    assert Quarter.parse("2100Q4") == Quarter(2100, 4)
+
+
+@pytest.mark.parametrize("text", ["0Q1", "999Q2", "9999Q4", "2026q3", " 2026Q3", "2026-Q3",
+                                  "2026Q5", "", None, 2026])
+def test_a_bad_stored_period_reads_as_none(text: object) -> None:
+    assert Quarter.stored(text) is None
+
+
+def test_a_stored_period_reads_as_its_quarter() -> None:
+    assert Quarter.stored("2026Q3") == Quarter(2026, 3)

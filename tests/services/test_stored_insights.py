@@ -168,7 +168,7 @@ def test_results_computed_before_someone_else_wrote_are_not_stored(
         context: Any, small: SmallPortfolio) -> None:
     """SQLite refuses to upgrade a stale read snapshot, so stale results never land."""
     sessions = context.store.sessions
-    with session_scope(sessions) as reader:
+    with session_scope(sessions, reading=True) as reader:
         cache = InsightCacheRepository(reader)
         computed = insights_module._compute_insights(reader, [small.acme])
         # Another connection (the GUI thread, an import) commits while we computed.

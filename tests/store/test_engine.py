@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,14 +14,17 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from store_helpers import Portfolio, count_rows
 
+from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.services.accounts import AccountService
-from qbr_desktop.store.database import Store
+from qbr_desktop.store import engine as engine_module
+from qbr_desktop.store.database import Store, open_sqlite_store
 from qbr_desktop.store.engine import (
     BUSY_TIMEOUT_MS,
     create_store_engine,
     session_scope,
     sqlite_url,
 )
+from qbr_desktop.store.errors import PortfolioBusyError
 from qbr_desktop.store.models import AccountRow, ContactRow, MetricSnapshotRow, ReviewRow
 from qbr_desktop.store.repositories import ContactRepository
 
@@ -119,3 +125,55 @@ def test_deleting_an_account_through_the_service_cascades(
     assert count_rows(db_path, "contact") == 1
     assert count_rows(db_path, "review") == 0
     assert count_rows(db_path, "metric_snapshot") == 0
+
+
+def _hold_write_lock(path: Path, seconds: float, started: threading.Event) -> None:
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("UPDATE account SET notes = 'held' WHERE id = 1")
+        started.set()
+        time.sleep(seconds)
+        holder.execute("COMMIT")
+    finally:
+        holder.close()
+
+
+def test_a_writer_that_reads_first_waits_for_another_writer(
+        db_path: Path, store: Store, service: AccountService, portfolio: Portfolio) -> None:
+    """A deferred BEGIN that reads, then writes, fails at once; the unit must wait instead."""
+    started = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 0.6, started))
+    holder.start()
+    started.wait(5)
+    service.update(portfolio.acme_id, {"notes": "mine"})  # reads the row, then writes
+    holder.join()
+    assert service.get(portfolio.acme_id).draft.notes == "mine"
+
+
+def test_a_database_busy_past_the_wait_is_refused_in_a_sentence(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 100)
+    opened = open_sqlite_store(db_path)
+    service = AccountService(opened.sessions)
+    account = service.create(AccountDraft("Acme"))
+    started = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 1.5, started))
+    holder.start()
+    started.wait(5)
+    try:
+        with pytest.raises(PortfolioBusyError, match="is busy: another QBR Desktop window"):
+            service.update(account.id, {"notes": "mine"})
+        assert service.get(account.id).draft.notes == ""  # reads do not wait for the writer
+    finally:
+        holder.join()
+        opened.close()
+
+
+def test_reading_units_do_not_take_the_write_lock(store: Store, portfolio: Portfolio) -> None:
+    with session_scope(store.sessions, reading=True) as reader:
+        reader.execute(text("SELECT count(*) FROM account")).scalar()
+        with session_scope(store.sessions) as writer:  # would wait if the reader held it
+            writer.execute(text("UPDATE account SET notes = 'x'"))
+    with session_scope(store.sessions, reading=True) as session:
+        assert set(session.scalars(text("SELECT notes FROM account"))) == {"x"}

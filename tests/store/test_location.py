@@ -10,9 +10,11 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 from store_helpers import NOW, file_state
 
+from qbr_desktop.domain.accounts import AccountDraft
+from qbr_desktop.services.accounts import AccountService
 from qbr_desktop.store import location
 from qbr_desktop.store.database import open_sqlite_store
-from qbr_desktop.store.errors import UnwritableLocationError
+from qbr_desktop.store.errors import ReadOnlyDatabaseError, UnwritableLocationError
 from qbr_desktop.store.location import (
     location_warning,
     network_filesystem,
@@ -74,7 +76,7 @@ def test_a_missing_subfolder_of_a_read_only_folder_is_refused(
     assert not (read_only_folder / "new").exists()
 
 
-def test_a_read_only_database_file_is_refused(
+def test_a_read_only_database_file_opens_for_reading_and_refuses_writes(
     saved_database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     saved_database.chmod(stat.S_IRUSR | stat.S_IRGRP)
@@ -87,9 +89,21 @@ def test_a_read_only_database_file_is_refused(
 
     monkeypatch.setattr(location.os, "access", access)
     before = file_state(saved_database)
-    with pytest.raises(UnwritableLocationError, match="read-only") as caught:
-        open_sqlite_store(saved_database, now=NOW)
-    assert caught.value.path == saved_database
+    opened = open_sqlite_store(saved_database, now=NOW)
+    try:
+        assert opened.read_only and opened.backup_taken is None
+        assert any("read-only" in notice for notice in opened.notices)
+        service = AccountService(opened.sessions)
+        names = [item.name for item in service.list_accounts()]
+        assert names
+        with pytest.raises(ReadOnlyDatabaseError) as caught:
+            service.create(AccountDraft("Newco"))
+        message = str(caught.value)
+        assert str(saved_database) in message and "the file is read-only" in message
+        assert "attempt to write" not in message
+        assert [item.name for item in service.list_accounts()] == names
+    finally:
+        opened.close()
     assert file_state(saved_database) == before
     saved_database.chmod(0o644)
 

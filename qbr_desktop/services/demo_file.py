@@ -1,0 +1,174 @@
+"""The demo portfolio as a file: built whole beside its place, then renamed into it.
+
+Built in place, a demo killed part-way (Ctrl-C, a closed laptop, a first launch cut short)
+was opened next time as if complete, and `qbr demo` refused to rebuild it ("already holds
+the demo portfolio"). Here it is built in a temp file in the same folder and renamed into
+place when complete, so its place holds a whole demo or none. A demo left half-built by an
+older release (or by the window's in-place first build) is recognised and built again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import secrets
+import sqlite3
+import time
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+from qbr_desktop.paths import DatabaseTarget
+from qbr_desktop.services.demo import (
+    DEFAULT_ACCOUNTS,
+    DEFAULT_SEED,
+    DEMO_COMPLETE_KEY,
+    DemoRefused,
+    DemoSummary,
+    build_demo_portfolio,
+)
+from qbr_desktop.services.settings import DEMO_KEY
+
+log = logging.getLogger(__name__)
+
+_BUILDING = re.compile(r"^\..+\.[0-9a-f]{12}\.building$")
+STALE_BUILD_AGE_S = 30 * 60  # a demo builds in seconds; an older temp file was abandoned
+
+
+class DemoState(Enum):
+    MISSING = "missing"  # no file, or an empty one
+    EMPTY = "empty"  # a database with no accounts
+    HALF_BUILT = "half-built"
+    COMPLETE = "complete"
+    PORTFOLIO = "portfolio"  # someone's real accounts
+
+
+def demo_state(path: Path) -> DemoState:
+    """What `path` holds, read without changing it."""
+    if not path.exists():
+        return DemoState.MISSING
+    if not path.is_file():
+        return DemoState.PORTFOLIO  # not ours to replace: opening it will say what it is
+    if path.stat().st_size == 0:
+        return DemoState.MISSING
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return DemoState.PORTFOLIO
+    try:
+        def one(sql: str, *params: object) -> object:
+            row = connection.execute(sql, params).fetchone()
+            return row[0] if row else None
+
+        if not one("SELECT 1 FROM sqlite_master WHERE type='table' AND name='setting'"):
+            return DemoState.MISSING if not one(
+                "SELECT 1 FROM sqlite_master WHERE type='table'") else DemoState.PORTFOLIO
+        demo = one("SELECT value FROM setting WHERE key = ?", DEMO_KEY) == "true"
+        if not demo:
+            return DemoState.PORTFOLIO if one("SELECT 1 FROM account LIMIT 1") \
+                else DemoState.EMPTY
+        if one("SELECT value FROM setting WHERE key = ?", DEMO_COMPLETE_KEY) == "true":
+            return DemoState.COMPLETE
+        # Releases before the completion mark: their last step saved deck plans.
+        return DemoState.COMPLETE if one("SELECT 1 FROM deck_plan LIMIT 1") \
+            else DemoState.HALF_BUILT
+    except sqlite3.DatabaseError:
+        return DemoState.PORTFOLIO  # not ours to replace: opening it will say what is wrong
+    finally:
+        connection.close()
+
+
+def _accounts_in(path: Path) -> int:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(connection.execute("SELECT count(*) FROM account").fetchone()[0])
+    except sqlite3.DatabaseError:
+        return 0
+    finally:
+        connection.close()
+
+
+def prune_abandoned_builds(folder: Path, *, now: float | None = None) -> list[Path]:
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for entry in folder.iterdir():
+        if _BUILDING.match(entry.name.removesuffix("-wal").removesuffix("-shm")):
+            with contextlib.suppress(OSError):
+                if now - entry.stat().st_mtime >= STALE_BUILD_AGE_S:
+                    entry.unlink()
+                    removed.append(entry)
+    return removed
+
+
+def build_demo_file(path: Path, *, accounts: int = DEFAULT_ACCOUNTS, seed: int = DEFAULT_SEED,
+                    today: date | None = None) -> DemoSummary:
+    """Build the demo portfolio at `path`, whole or not at all.
+
+    Refuses a file holding someone's accounts or a complete demo; replaces a half-built one.
+    """
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.store.database import open_sqlite_store
+
+    path = path.expanduser().absolute()
+    if path.exists() and path.stat().st_size > 0:
+        # A newer, damaged or read-only file is refused here with its own sentence.
+        open_sqlite_store(path).close()
+    state = demo_state(path)
+    if state is DemoState.PORTFOLIO:
+        raise DemoRefused(f"{path} already holds {_accounts_in(path)} account(s); build the "
+                          "demo portfolio in a new file")
+    if state is DemoState.COMPLETE:
+        raise DemoRefused(f"{path} already holds the demo portfolio")
+    folder = path.parent
+    from qbr_desktop.store.location import make_private_folder
+
+    make_private_folder(folder)
+    prune_abandoned_builds(folder)
+    temporary = folder / f".{path.name}.{secrets.token_hex(6)}.building"
+    try:
+        store = open_sqlite_store(temporary)
+        context = AppContext.for_store(DatabaseTarget(path=path), store)
+        try:
+            summary = build_demo_portfolio(context, accounts=accounts, seed=seed, today=today)
+        finally:
+            context.close()
+        _make_standalone(temporary)
+        for suffix in ("-wal", "-shm"):
+            # A half demo's log would be replayed onto the new file: it goes first.
+            with contextlib.suppress(FileNotFoundError):
+                path.with_name(path.name + suffix).unlink()
+        os.replace(temporary, path)
+        _sync_folder(folder)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                temporary.with_name(temporary.name + suffix).unlink()
+    if state is DemoState.HALF_BUILT:
+        log.warning("Rebuilt the half-built demo portfolio %s", path)
+    return summary
+
+
+def _make_standalone(database: Path) -> None:
+    """Everything in the main file, nothing in a -wal, and the bytes on disk."""
+    connection = sqlite3.connect(database, isolation_level=None)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        connection.close()
+    with open(database, "rb+") as stream:
+        os.fsync(stream.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
