@@ -172,10 +172,10 @@ def check_same_slides(ours: Path, baseline: Path) -> None:
 def gui_stalls(app: Any, context: Any, account_id: int, today: date,
                out: Path) -> tuple[list[float], float]:
     """Timer gaps (ms) on the GUI thread while the export runs in a worker; export time (s)."""
-    from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from qbr_desktop.exports.deck_pptx import DeckCancelled, write_deck
-    from qbr_desktop.gui.deck.export_job import ExportJob
+    from qbr_desktop.gui.worker import run_in_background
 
     def work(progress: Any, cancelled: Any) -> Any:
         content = context.decks.content(context, account_id, today=today)
@@ -200,15 +200,12 @@ def gui_stalls(app: Any, context: Any, account_id: int, today: date,
         outcome.append(result)
         loop.quit()
 
-    # The app's export job, its signals connected before it starts, as the Deck tab does.
-    job = ExportJob(work, (DeckCancelled,))
-    job.signals.progressed.connect(lambda step, total: steps.append((step, total)))
-    job.signals.finished.connect(done)
-    job.signals.failed.connect(done)
-    job.signals.cancelled.connect(loop.quit)
     timer.start()
     last[0] = started = time.perf_counter()
-    QThreadPool.globalInstance().start(job)
+    # The app's one worker shape, as the Deck tab starts an export.
+    run_in_background(work, "writing the deck", done, done,
+                      progress=lambda step, total: steps.append((step, total)),
+                      on_cancel=loop.quit, cancel_errors=(DeckCancelled,))
     loop.exec()
     elapsed = time.perf_counter() - started
     timer.stop()
