@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from qbr_desktop import APP_NAME, ORGANIZATION
 from qbr_desktop.assets import read_text, resource
 from qbr_desktop.domain.money import use_number_style
 from qbr_desktop.gui.locale_style import style_for
+from qbr_desktop.gui.recent_portfolios import RecentPortfolios, dropped_notice
 from qbr_desktop.paths import DatabaseTarget, demo_target, resolve_target
 from qbr_desktop.store.errors import CorruptDatabaseError, StoreError
 
@@ -74,10 +75,18 @@ def set_application_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(with_icon)))
 
 
-def startup_target(db_arg: str | None) -> DatabaseTarget:
-    """The portfolio to open; the demo when nobody chose one and no portfolio exists yet."""
+def startup_target(db_arg: str | None, recent: RecentPortfolios | None = None
+                   ) -> DatabaseTarget:
+    """The portfolio to open: the one chosen on the command line or in the environment,
+    else the last one opened that is still there, else the one in the data folder; the
+    demo only when there is no portfolio at all."""
     target = resolve_target(db_arg)
-    if target.is_default and target.path is not None and not target.path.exists():
+    if not target.is_default:
+        return target
+    last = recent.last_existing() if recent is not None else None
+    if last is not None:
+        return DatabaseTarget(path=last)
+    if target.path is not None and not target.path.exists():
         return demo_target()
     return target
 
@@ -85,16 +94,20 @@ def startup_target(db_arg: str | None) -> DatabaseTarget:
 class PortfolioWindows(QObject):
     """Opens portfolios (with their lock and error dialogs) and keeps one window showing."""
 
-    def __init__(self, ask_user: Ask = ask, tell_user: Tell = tell) -> None:
+    def __init__(self, ask_user: Ask = ask, tell_user: Tell = tell,
+                 settings: QSettings | None = None) -> None:
         super().__init__()
         self.ask_user, self.tell_user = ask_user, tell_user
+        self.settings = settings if settings is not None else QSettings()
+        self.recent = RecentPortfolios(self.settings)
         self.context: AppContext | None = None
         self.window: QWidget | None = None
         self._lock: QLockFile | None = None
 
     def open(self, target: DatabaseTarget, *, demo_if_empty: bool = False,
-             into: MainWindow | None = None) -> bool:
-        """Open `target` in a new window, or in `into`: the start-up window already showing."""
+             into: MainWindow | None = None, notices: Sequence[str] = ()) -> bool:
+        """Open `target` in a new window, or in `into`: the start-up window already showing.
+        `notices` are shown on the window, above the accounts."""
         lock = self._acquire_lock(target)
         if lock is False:
             return False
@@ -113,7 +126,11 @@ class PortfolioWindows(QObject):
             into.attach(context)
             window = into
         else:
-            window = MainWindow(context)
+            window = MainWindow(context, settings=self.settings)
+        for notice in notices:
+            window.show_notice(notice)
+        if target.path is not None:
+            self.recent.add(target.path)
         window.portfolio_requested.connect(self._switch)
         old_window, old_context, old_lock = self.window, self.context, self._lock
         self.window, self.context = window, context
@@ -190,25 +207,39 @@ def _save_screenshot_and_quit(windows: PortfolioWindows, path: str) -> None:
     QApplication.quit()
 
 
-def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(list(argv))
+def open_first_window(db_arg: str | None, settings: QSettings | None = None
+                      ) -> PortfolioWindows | None:
+    """Start-up once the application is configured: the window, then the portfolio."""
+    app = QApplication.instance()
     assert isinstance(app, QApplication)
-    configure_application(app)
-    _log_to_file()
-    target = startup_target(db_arg)
+    settings = settings if settings is not None else QSettings()
+    recent = RecentPortfolios(settings)
+    target = startup_target(db_arg, recent)
     from qbr_desktop.gui.main_window import MainWindow
 
     # The window first, painted, then the portfolio: the database layer takes longer to
     # load than Qt itself, and a window that appears at once is what tells a person the
     # click worked.
-    shell = MainWindow()
+    shell = MainWindow(settings=settings)
     shell.show()
     app.processEvents()
     set_application_icon(app)
-    windows = PortfolioWindows()
+    windows = PortfolioWindows(settings=settings)
     windows.window = shell  # dialogs while opening (lock, damaged file) sit on it
-    if not windows.open(target, demo_if_empty=target == demo_target(), into=shell):
+    if not windows.open(target, demo_if_empty=target == demo_target(), into=shell,
+                        notices=[dropped_notice(path) for path in recent.dropped]):
         shell.close()
+        return None
+    return windows
+
+
+def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    _log_to_file()
+    windows = open_first_window(db_arg)
+    if windows is None:
         return 1
     if screenshot:
         QTimer.singleShot(SCREENSHOT_DELAY_MS,

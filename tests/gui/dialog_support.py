@@ -18,11 +18,12 @@ POLL_MS = 20
 @dataclass
 class Answerer:
     """Clicks `button` (its text without the & marks) in every box that opens, or presses
-    `key` in it; `seen` keeps each box's text and informative text, `buttons` their
-    button labels."""
+    `key` in it; with `then`, the boxes after the first get those answers in turn. `seen`
+    keeps each box's text and informative text, `buttons` their button labels."""
 
     button: str | None = None
     key: Qt.Key | None = None
+    then: list[str] = field(default_factory=list)
     seen: list[str] = field(default_factory=list)
     buttons: list[list[str]] = field(default_factory=list)
     timer: QTimer = field(default_factory=QTimer)
@@ -42,10 +43,13 @@ class Answerer:
             return
         self.seen.append(f"{box.text()}\n{box.informativeText()}")
         self.buttons.append([label(b) for b in box.buttons()])
-        if self.key is not None:
-            QTest.keyClick(box, self.key)
+        key, button = self.key, self.button
+        if len(self.seen) > 1 and self.then:
+            key, button = None, self.then.pop(0)
+        if key is not None:
+            QTest.keyClick(box, key)
             return
-        wanted = next(b for b in box.buttons() if label(b) == self.button)
+        wanted = next(b for b in box.buttons() if label(b) == button)
         QTest.mouseClick(wanted, Qt.MouseButton.LeftButton)
 
 
@@ -53,8 +57,9 @@ def label(button: QAbstractButton) -> str:
     return button.text().replace("&", "")
 
 
-def answer_with(button: str | None = None, key: Qt.Key | None = None) -> Answerer:
-    return Answerer(button=button, key=key).start()
+def answer_with(button: str | None = None, key: Qt.Key | None = None,
+                then: tuple[str, ...] = ()) -> Answerer:
+    return Answerer(button=button, key=key, then=list(then)).start()
 
 
 def visible_boxes() -> list[QWidget]:

@@ -33,11 +33,11 @@ class Dialogs:
 
 
 @pytest.fixture
-def windows(qtbot):
+def windows(qtbot, qsettings):
     opened: list[PortfolioWindows] = []
 
     def make(dialogs: Dialogs) -> PortfolioWindows:
-        instance = PortfolioWindows(dialogs.ask, dialogs.tell)
+        instance = PortfolioWindows(dialogs.ask, dialogs.tell, settings=qsettings)
         opened.append(instance)
         return instance
 
