@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from opening_support import wait_for_open
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
@@ -24,8 +25,10 @@ def start(qtbot, qsettings: QSettings) -> Iterator[Callable[..., PortfolioWindow
     started: list[PortfolioWindows] = []
 
     def launch(db_arg: str | None = None) -> PortfolioWindows:
-        windows = open_first_window(db_arg, settings=qsettings)
-        assert windows is not None and windows.window is not None
+        made: list[PortfolioWindows] = []
+        assert wait_for_open(lambda: made[0], lambda: made.append(
+            open_first_window(db_arg, settings=qsettings))), "the first portfolio did not open"
+        windows = made[0]
         started.append(windows)
         window = windows.window
         window.activateWindow()
@@ -37,6 +40,11 @@ def start(qtbot, qsettings: QSettings) -> Iterator[Callable[..., PortfolioWindow
         if windows.window is not None:
             windows.window.close()
         windows.close()
+
+
+def settled(windows: PortfolioWindows) -> bool:
+    """Wait for the open under way to end: whether its portfolio is on screen."""
+    return wait_for_open(windows, lambda: None)
 
 
 def quit_app(windows: PortfolioWindows) -> None:
@@ -79,6 +87,7 @@ def test_a_new_portfolio_reopens_after_a_restart(start, isolated_data_folder: Pa
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     demo_window = windows.window
     demo_window.new_portfolio_action.trigger()
+    assert settled(windows)
     assert proposed == [str(isolated_data_folder / "qbr.sqlite")]
     window = windows.window
     assert window is not demo_window and windows.context.target.path == own
@@ -162,6 +171,7 @@ def test_open_recent_switches_and_shows_missing_files_greyed(start, qsettings,
     assert entries[2][0].endswith("(not found)")
     window = windows.window
     next(a for a in window.recent_menu.actions() if "R&&D" in a.text()).trigger()
+    assert settled(windows)
     assert windows.context.target.path == other
     assert [a.name for a in windows.context.accounts.list_accounts()] == ["Cedar Bank"]
     assert RecentPortfolios(qsettings).paths()[:2] == [other, here]
@@ -181,3 +191,38 @@ def test_clear_keeps_only_the_portfolio_on_screen(start, qsettings, tmp_path: Pa
     assert RecentPortfolios(qsettings).paths() == [windows.context.target.path]
     entries = recent_texts(windows.window)
     assert len(entries) == 2 and entries[-1] == ("&Clear Recent Portfolios", False, False)
+
+
+def test_the_window_keeps_painting_while_the_first_portfolio_is_made(qtbot,
+                                                                     qsettings) -> None:
+    """The demo's accounts take seconds to make on a first start: that happens in the
+    background, and the window answers (paints, moves, takes a click) meanwhile."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    made: list[PortfolioWindows] = []
+    shown: list[str] = []
+
+    def begin() -> None:
+        made.append(open_first_window(None, settings=qsettings))
+        shown.append(made[0].window.centralWidget().text())
+        timer.start()
+        ticks.append(time.monotonic())
+
+    assert wait_for_open(lambda: made[0], begin)
+    timer.stop()
+    windows = made[0]
+    try:
+        assert shown == ["Opening your portfolio…"]
+        assert windows.window.list_panel.model.rowCount() >= 10
+        took = ticks[-1] - ticks[0]
+        longest = max(later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False))
+        assert longest < max(1.0, took / 3), (longest, took)
+    finally:
+        windows.window.close()
+        windows.close()
