@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 FILE_KINDS = "Portfolio database (*.sqlite *.db)"
 FOLDER_SHOWN = 60  # characters of a recent file's folder shown in the menu
+NAME_SHOWN = 70  # and of its name: the menu stays narrower than a laptop's screen
 
 
 def back_up(window: MainWindow) -> None:
@@ -111,10 +112,8 @@ def fill_recent_menu(window: MainWindow) -> None:
         menu.addAction("No recent portfolios").setEnabled(False)
     for number, path in enumerate(paths, start=1):
         there = path.is_file()
-        folder = str(path.parent)
-        if len(folder) > FOLDER_SHOWN:
-            folder = "…" + folder[-(FOLDER_SHOWN - 1):]
-        text = f"{path.name} — {folder}" + ("" if there else " (not found)")
+        text = f"{_middle(path.name, NAME_SHOWN)} — {_start_cut(str(path.parent))}" + (
+            "" if there else " (not found)")
         action = menu.addAction(f"&{number} " + text.replace("&", "&&"))
         action.setEnabled(there)
         action.setStatusTip(str(path))
@@ -128,6 +127,19 @@ def fill_recent_menu(window: MainWindow) -> None:
     clear.setStatusTip("Forget the portfolios opened before; this one stays")
     clear.setEnabled(any(path != current for path in paths))
     clear.triggered.connect(lambda: _clear_recent(window))
+
+
+def _middle(text: str, limit: int) -> str:
+    """The start and the end (with the suffix) of a long file name."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 3
+    return text[: limit - tail - 1] + "…" + text[-tail:]
+
+
+def _start_cut(folder: str) -> str:
+    """The end of a long folder path, nearest the file."""
+    return folder if len(folder) <= FOLDER_SHOWN else "…" + folder[-(FOLDER_SHOWN - 1):]
 
 
 def _clear_recent(window: MainWindow) -> None:

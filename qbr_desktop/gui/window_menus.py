@@ -107,8 +107,9 @@ def install_menus(window: MainWindow) -> None:
         "The account's previous tab", "Ctrl+Shift+Backtab", "Ctrl+Backtab", "Ctrl+PgUp")
     # Windows' key scheme has no standard Quit key: Ctrl+Q is added so it works everywhere.
     window.quit_action = action("&Quit", window.close, "Ctrl+Q")
+    # The platform's own first (Cmd+Q on macOS); X11's extra media "Exit" key is left out.
     window.quit_action.setShortcuts(list(dict.fromkeys(
-        [*QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")])))
+        [*QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)[:1], QKeySequence("Ctrl+Q")])))
     window.getting_started_action = action(
         "&Getting Started", lambda: show_getting_started(window),
         QKeySequence.StandardKey.HelpContents,

@@ -226,3 +226,17 @@ def test_the_window_keeps_painting_while_the_first_portfolio_is_made(qtbot,
     finally:
         windows.window.close()
         windows.close()
+
+
+def test_a_long_name_is_shortened_in_the_menu_and_whole_in_the_tip(start, qsettings,
+                                                                   tmp_path: Path) -> None:
+    folder = tmp_path / ("Региональные клиенты " * 4).strip()
+    folder.mkdir()
+    long = make_portfolio(folder / ("株式会社 Ōsaka Логистика " * 6 + ".sqlite"))
+    RecentPortfolios(qsettings).add(long)
+    windows = start(str(make_portfolio(tmp_path / "here.sqlite")))
+    windows.window.recent_menu.aboutToShow.emit()
+    entry = next(a for a in windows.window.recent_menu.actions() if "Ōsaka" in a.text())
+    assert len(entry.text()) < 150 and "….sqlite" not in entry.text()
+    assert entry.text().split(" — ")[0].endswith("Логистика .sqlite")
+    assert entry.toolTip() == str(long) and entry.statusTip() == str(long)
