@@ -168,8 +168,7 @@ class PortfolioWindows(QObject):
             self.tell_user(self.window, opening.title, opening.problem)
             self._end(False)
             return
-        self._show(request, opening)
-        self._end(True)
+        self._end(self._show(request, opening))
 
     def _went_wrong(self, sentence: str) -> None:
         self.tell_user(self.window, APP_NAME, sentence)
@@ -179,11 +178,20 @@ class PortfolioWindows(QObject):
         self._request = None
         self.opened.emit(ok)
 
-    def _show(self, request: _Request, opening: Opening) -> None:
+    def _show(self, request: _Request, opening: Opening) -> bool:
+        """The opened portfolio in its window, in place of the one showing; False when the
+        CSM keeps the old one (work typed there while this one opened is not settled)."""
         from qbr_desktop.gui.main_window import MainWindow
 
         context = opening.context
         assert context is not None
+        old = self.window
+        if (isinstance(old, MainWindow) and old is not request.into
+                and not old.settle_unsaved_work()):
+            context.close()
+            if opening.lock is not None:
+                opening.lock.unlock()
+            return False
         if request.into is not None:
             request.into.attach(context)
             window = request.into
@@ -206,6 +214,7 @@ class PortfolioWindows(QObject):
             old_context.close()
         if old_lock is not None:
             old_lock.unlock()
+        return True
 
     def close(self) -> None:
         if self.context is not None:

@@ -240,3 +240,36 @@ def test_a_long_name_is_shortened_in_the_menu_and_whole_in_the_tip(start, qsetti
     assert len(entry.text()) < 150 and "….sqlite" not in entry.text()
     assert entry.text().split(" — ")[0].endswith("Логистика .sqlite")
     assert entry.toolTip() == str(long) and entry.statusTip() == str(long)
+
+
+def test_work_typed_while_another_portfolio_opens_is_asked_about(start, qsettings,
+                                                                 tmp_path: Path) -> None:
+    """The window stays usable while the next portfolio opens in the background: what
+    the CSM typed meanwhile is settled before the window goes, and Cancel keeps it."""
+    from dialog_support import answer_with
+
+    other = make_portfolio(tmp_path / "other.sqlite", "Cedar Bank")
+    here = make_portfolio(tmp_path / "here.sqlite", "Acme")
+    RecentPortfolios(qsettings).add(other)
+    windows = start(str(here))
+    window = windows.window
+    entry = next(a for a in window.recent_menu.actions() if "other.sqlite" in a.text())
+    answers = answer_with(key=Qt.Key.Key_Escape)
+
+    def typed_meanwhile() -> None:
+        entry.trigger()  # the open starts; the CSM goes on typing a value that is refused
+        arr = window.page.form.arrEdit
+        arr.setFocus()
+        arr.selectAll()
+        QTest.keyClicks(arr, "-5")
+        QTest.keyClick(arr, Qt.Key.Key_Return)
+
+    assert not wait_for_open(windows, typed_meanwhile)
+    answers.stop()
+    assert len(answers.seen) == 1 and "ARR not saved" in answers.seen[0]
+    assert windows.window is window and window.isVisible()
+    assert windows.context.target.path == here
+    # The other portfolio's lock was let go: it opens once the CSM is done here.
+    window.page.discard_unsaved()
+    assert wait_for_open(windows, entry.trigger)
+    assert windows.context.target.path == other
