@@ -17,6 +17,7 @@ class ActivatingTableView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # read-only rows: Tab leaves, the arrows move
         self.verticalHeader().hide()
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)

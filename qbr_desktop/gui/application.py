@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QLockFile,
+    QObject,
+    QSettings,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from qbr_desktop import APP_NAME, ORGANIZATION
 from qbr_desktop.assets import read_text, resource
 from qbr_desktop.domain.money import use_number_style
 from qbr_desktop.gui.locale_style import style_for
+from qbr_desktop.gui.recent_portfolios import RecentPortfolios, dropped_notice
+from qbr_desktop.gui.worker import start_task
 from qbr_desktop.paths import DatabaseTarget, demo_target, resolve_target
-from qbr_desktop.store.errors import CorruptDatabaseError, StoreError
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: only once the window is on screen
     from qbr_desktop.gui.main_window import MainWindow
+    from qbr_desktop.gui.portfolio_opening import Opening
     from qbr_desktop.services.context import AppContext
 
-LOCK_WAIT_MS = 200
 SCREENSHOT_DELAY_MS = 1500
 
 Ask = Callable[[QWidget | None, str, str], bool]
@@ -74,50 +85,127 @@ def set_application_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(with_icon)))
 
 
-def startup_target(db_arg: str | None) -> DatabaseTarget:
-    """The portfolio to open; the demo when nobody chose one and no portfolio exists yet."""
+def startup_target(db_arg: str | None, recent: RecentPortfolios | None = None
+                   ) -> DatabaseTarget:
+    """The portfolio to open: the one chosen on the command line or in the environment,
+    else the last one opened that is still there, else the one in the data folder; the
+    demo only when there is no portfolio at all."""
     target = resolve_target(db_arg)
-    if target.is_default and target.path is not None and not target.path.exists():
+    if not target.is_default:
+        return target
+    last = recent.last_existing() if recent is not None else None
+    if last is not None:
+        return DatabaseTarget(path=last)
+    if target.path is not None and not target.path.exists():
         return demo_target()
     return target
+
+
+@dataclass
+class _Request:
+    target: DatabaseTarget
+    demo_if_empty: bool
+    into: MainWindow | None
+    notices: tuple[str, ...]
 
 
 class PortfolioWindows(QObject):
     """Opens portfolios (with their lock and error dialogs) and keeps one window showing."""
 
-    def __init__(self, ask_user: Ask = ask, tell_user: Tell = tell) -> None:
+    #: An open has ended: True when its portfolio is on screen.
+    opened = Signal(bool)
+
+    def __init__(self, ask_user: Ask = ask, tell_user: Tell = tell,
+                 settings: QSettings | None = None) -> None:
         super().__init__()
         self.ask_user, self.tell_user = ask_user, tell_user
+        self.settings = settings if settings is not None else QSettings()
+        self.recent = RecentPortfolios(self.settings)
         self.context: AppContext | None = None
         self.window: QWidget | None = None
         self._lock: QLockFile | None = None
+        self._request: _Request | None = None
+
+    @property
+    def busy(self) -> bool:
+        """A portfolio is being opened."""
+        return self._request is not None
 
     def open(self, target: DatabaseTarget, *, demo_if_empty: bool = False,
-             into: MainWindow | None = None) -> bool:
-        """Open `target` in a new window, or in `into`: the start-up window already showing."""
-        lock = self._acquire_lock(target)
-        if lock is False:
-            return False
-        context = self._open_context(target)
-        if context is None:
-            if isinstance(lock, QLockFile):
-                lock.unlock()
-            return False
-        if demo_if_empty and context.accounts.list_accounts() == []:
-            from qbr_desktop.services.demo import build_demo_portfolio
+             into: MainWindow | None = None, notices: Sequence[str] = ()) -> None:
+        """Open `target` in a new window, or in `into`: the start-up window already showing.
+        `notices` are shown on the window, above the accounts. The file is opened in the
+        background; `opened` says how it went."""
+        if self._request is not None:
+            return  # one at a time: a second click while opening is not a second window
+        self._request = _Request(target, demo_if_empty, into, tuple(notices))
+        self._start()
 
-            build_demo_portfolio(context)
+    def _start(self, restore: Path | None = None) -> None:
+        from qbr_desktop.gui.portfolio_opening import open_portfolio
+
+        request = self._request
+        assert request is not None
+        if isinstance(self.window, QMainWindow) and self.window.isVisible():
+            self.window.statusBar().showMessage(f"Opening {request.target.describe()}…")
+        self._task = start_task(
+            lambda: open_portfolio(request.target, demo_if_empty=request.demo_if_empty,
+                                   restore=restore),
+            self._arrived, self._went_wrong, "opening the portfolio", owner=self)
+
+    def _arrived(self, opening: Opening) -> None:
+        request = self._request
+        assert request is not None
+        if opening.damaged is not None:
+            question = (f"{opening.damaged}\n\nRestore that backup now? The damaged file is "
+                        "kept beside it, renamed, so nothing is thrown away.")
+            if self.ask_user(self.window, "Portfolio damaged", question):
+                self._start(restore=opening.damaged.newest_backup)
+                return
+            self._end(False)
+            return
+        if opening.context is None:
+            self.tell_user(self.window, opening.title, opening.problem)
+            self._end(False)
+            return
+        self._end(self._show(request, opening))
+
+    def _went_wrong(self, sentence: str) -> None:
+        self.tell_user(self.window, APP_NAME, sentence)
+        self._end(False)
+
+    def _end(self, ok: bool) -> None:
+        self._request = None
+        self.opened.emit(ok)
+
+    def _show(self, request: _Request, opening: Opening) -> bool:
+        """The opened portfolio in its window, in place of the one showing; False when the
+        CSM keeps the old one (work typed there while this one opened is not settled)."""
         from qbr_desktop.gui.main_window import MainWindow
 
-        if into is not None:
-            into.attach(context)
-            window = into
+        context = opening.context
+        assert context is not None
+        old = self.window
+        if (isinstance(old, MainWindow) and old is not request.into
+                and not old.settle_unsaved_work()):
+            context.close()
+            if opening.lock is not None:
+                opening.lock.unlock()
+            return False
+        if request.into is not None:
+            request.into.attach(context)
+            window = request.into
         else:
-            window = MainWindow(context)
+            window = MainWindow(context, settings=self.settings)
+        for notice in request.notices:
+            window.show_notice(notice)
+        if opening.kept is not None:
+            window.show_notice(f"The damaged file was kept as {opening.kept}.")
+        if request.target.path is not None:
+            self.recent.add(request.target.path)
         window.portfolio_requested.connect(self._switch)
         old_window, old_context, old_lock = self.window, self.context, self._lock
-        self.window, self.context = window, context
-        self._lock = lock if isinstance(lock, QLockFile) else None
+        self.window, self.context, self._lock = window, context, opening.lock
         window.show()
         if old_window is not None and old_window is not window:
             old_window.close()
@@ -137,52 +225,6 @@ class PortfolioWindows(QObject):
     def _switch(self, target: DatabaseTarget) -> None:
         self.open(target)
 
-    def _acquire_lock(self, target: DatabaseTarget) -> QLockFile | bool:
-        if target.path is None:
-            return True
-        target.path.parent.mkdir(parents=True, exist_ok=True)
-        lock = QLockFile(str(target.path) + ".lock")
-        lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
-        if lock.tryLock(LOCK_WAIT_MS):
-            return lock
-        if lock.error() == QLockFile.LockError.LockFailedError:
-            pid, host, _app = lock.getLockInfo()
-            self.tell_user(
-                self.window, APP_NAME,
-                f"{target.path.name} is already open in another {APP_NAME} window "
-                f"(process {pid} on {host or 'this computer'}).\n\n"
-                "Switch to that window, or close it and try again.")
-            return False
-        self.tell_user(self.window, APP_NAME,
-                       f"Cannot open {target.path}: its folder is not writable.")
-        return False
-
-    def _open_context(self, target: DatabaseTarget) -> AppContext | None:
-        from qbr_desktop.services.context import AppContext
-        from qbr_desktop.store.backup import restore_backup
-
-        while True:
-            try:
-                return AppContext.open(target)
-            except CorruptDatabaseError as exc:
-                if exc.newest_backup is None or target.path is None:
-                    self.tell_user(self.window, "Portfolio damaged", str(exc))
-                    return None
-                question = (f"{exc}\n\nRestore that backup now? The damaged file is kept "
-                            "beside it, renamed, so nothing is thrown away.")
-                if not self.ask_user(self.window, "Portfolio damaged", question):
-                    return None
-                try:
-                    kept = restore_backup(exc.newest_backup, target.path)
-                except StoreError as restore_error:
-                    self.tell_user(self.window, "Restore failed", str(restore_error))
-                    return None
-                if kept is not None and self.window is not None:
-                    self.window.setStatusTip(f"The damaged file was kept as {kept}")
-            except StoreError as exc:
-                self.tell_user(self.window, APP_NAME, str(exc))
-                return None
-
 
 def _save_screenshot_and_quit(windows: PortfolioWindows, path: str) -> None:
     if windows.window is not None:
@@ -190,31 +232,57 @@ def _save_screenshot_and_quit(windows: PortfolioWindows, path: str) -> None:
     QApplication.quit()
 
 
-def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(list(argv))
+def _when_first_opened(windows: PortfolioWindows, then: Callable[[bool], None]) -> None:
+    def once(ok: bool) -> None:
+        windows.opened.disconnect(once)
+        then(ok)
+
+    windows.opened.connect(once)
+
+
+def open_first_window(db_arg: str | None, settings: QSettings | None = None
+                      ) -> PortfolioWindows:
+    """Start-up once the application is configured: the window, then the portfolio, which
+    opens in the background (`opened` tells when). If it cannot be opened, the window
+    closes and the application ends with status 1."""
+    app = QApplication.instance()
     assert isinstance(app, QApplication)
-    configure_application(app)
-    _log_to_file()
-    target = startup_target(db_arg)
+    settings = settings if settings is not None else QSettings()
+    recent = RecentPortfolios(settings)
+    target = startup_target(db_arg, recent)
     from qbr_desktop.gui.main_window import MainWindow
 
     # The window first, painted, then the portfolio: the database layer takes longer to
     # load than Qt itself, and a window that appears at once is what tells a person the
     # click worked.
-    shell = MainWindow()
+    shell = MainWindow(settings=settings)
     shell.show()
     app.processEvents()
     set_application_icon(app)
-    windows = PortfolioWindows()
+    windows = PortfolioWindows(settings=settings)
     windows.window = shell  # dialogs while opening (lock, damaged file) sit on it
-    if not windows.open(target, demo_if_empty=target == demo_target(), into=shell):
-        shell.close()
-        return 1
+
+    def started(ok: bool) -> None:
+        if not ok:
+            QApplication.exit(1)
+            shell.close()
+
+    _when_first_opened(windows, started)
+    windows.open(target, demo_if_empty=target == demo_target(), into=shell,
+                 notices=[dropped_notice(path) for path in recent.dropped])
+    return windows
+
+
+def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    _log_to_file()
+    windows = open_first_window(db_arg)
     if screenshot:
-        QTimer.singleShot(SCREENSHOT_DELAY_MS,
-                          lambda: _save_screenshot_and_quit(windows, screenshot))
+        _when_first_opened(windows, lambda _ok: QTimer.singleShot(
+            SCREENSHOT_DELAY_MS, lambda: _save_screenshot_and_quit(windows, screenshot)))
     try:
         return app.exec()
     finally:
         windows.close()
-

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qbr_desktop import APP_NAME, __version__
+from qbr_desktop import APP_NAME
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui.tabs import AccountTab, View
 from qbr_desktop.store.errors import StoreError
@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # imported by start-up only after the window is on screen
     from email.message import EmailMessage
 
     from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
+    from PySide6.QtWidgets import QMenu
 
     from qbr_desktop.domain.scorecard import ScoreItem
     from qbr_desktop.services.context import AppContext
@@ -46,6 +47,7 @@ def scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
     """`page` in a scroll area: however tall its content, it never makes the window taller
     than the screen (a tab's minimum height would otherwise become the window's)."""
     area = QScrollArea(parent)
+    area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields
@@ -72,6 +74,13 @@ class MainWindow(QMainWindow):
     backup_action: QAction
     new_portfolio_action: QAction
     open_portfolio_action: QAction
+    recent_menu: QMenu
+    next_tab_action: QAction
+    previous_tab_action: QAction
+    getting_started_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
+    quit_action: QAction
     import_action: QAction
     accounts_view_action: QAction
     portfolio_view_action: QAction
@@ -124,6 +133,10 @@ class MainWindow(QMainWindow):
         self._context = context
         self.editor = AccountEditor(context.accounts, self)
         self.list_panel = AccountListPanel(self)
+        # Made in the order they are seen, which is the order Tab follows: the filter box,
+        # the account list, the account's tabs, then the fields of the tab on view.
+        self.account_tabs = QTabWidget(self)
+        self.account_tabs.setObjectName("accountTabs")
         self.page = AccountPage(self)
         self.page.set_tiers(context.settings.tier_scheme().tiers)
         self.is_demo = context.is_demo
@@ -151,6 +164,7 @@ class MainWindow(QMainWindow):
         from qbr_desktop.gui.plans.upcoming_view import UpcomingView
         from qbr_desktop.gui.roi.roi_panel import RoiPanel
         from qbr_desktop.gui.stakeholders.stakeholder_panel import StakeholderPanel
+        from qbr_desktop.gui.window_dialogs import edit_owned_modules
 
         self.empty_label = QLabel("Select an account on the left, or press Ctrl+N to add one.")
         self.empty_label.setObjectName("emptyState")
@@ -158,8 +172,6 @@ class MainWindow(QMainWindow):
         self.insights_panel = AccountInsightsPanel(
             self.context.insights, self.context.risks, self,
             departments=self.context.departments)
-        self.account_tabs = QTabWidget(self)
-        self.account_tabs.setObjectName("accountTabs")
         self.plan_panel = PlanPanel(self.context.plans, self,
                                     scorecard_for=self._prep_scorecard)
         self.roi_panel = RoiPanel(self.context.roi, self)
@@ -211,6 +223,7 @@ class MainWindow(QMainWindow):
         self.upcoming_view = UpcomingView(self.context.plans, self)
         self.views.addTab(scrolling(self.upcoming_view, self), "Upcoming QBRs")
         layout.addWidget(self.views)
+        self._chrome = layout
         self.setCentralWidget(central)
         self._overview_stale = True
         self.views.currentChanged.connect(self._view_changed)
@@ -228,7 +241,13 @@ class MainWindow(QMainWindow):
         self.insights_panel.register_changed.connect(
             lambda account_id: self._data_changed(account_id, AccountTab.HEALTH))
         self.insights_panel.estimates_changed.connect(self._mark_overview_stale)
-        self.insights_panel.owned_requested.connect(self._edit_owned_modules)
+        self.insights_panel.owned_requested.connect(
+            lambda account_id: edit_owned_modules(self, account_id))
+
+    def show_notice(self, message: str) -> None:
+        """A sentence above the accounts for as long as the window is open."""
+        self._chrome.insertWidget(self._chrome.indexOf(self.views),
+                                  self._banner("noticeBanner", message))
 
     def _banner(self, name: str, message: str) -> QFrame:
         banner = QFrame(self)
@@ -297,6 +316,15 @@ class MainWindow(QMainWindow):
     def show_health(self) -> None:
         self.show_account_tab(AccountTab.HEALTH)
 
+    def step_account_tab(self, step: int) -> None:
+        """Ctrl+Tab and Ctrl+Shift+Tab: the next or previous account tab, round the end;
+        from another view, back to the account tabs first."""
+        if self.views.currentIndex() != View.ACCOUNTS:
+            self.views.setCurrentIndex(View.ACCOUNTS)
+            return
+        count = self.account_tabs.count()
+        self.account_tabs.setCurrentIndex((self.account_tabs.currentIndex() + step) % count)
+
     def current_tab(self) -> AccountTab:
         return AccountTab(self.account_tabs.currentIndex())
 
@@ -361,16 +389,6 @@ class MainWindow(QMainWindow):
         elif index == View.UPCOMING:  # cheap, and prep progress changes with every tick
             self.upcoming_view.refresh()
 
-    def _edit_owned_modules(self, account_id: int) -> None:
-        from PySide6.QtWidgets import QDialog
-
-        from qbr_desktop.gui.insights.settings_dialogs import OwnedModulesDialog
-
-        name = self.context.accounts.get(account_id).draft.name
-        dialog = OwnedModulesDialog(self.context.catalogue, account_id, name, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._estimates_changed()
-
     def _mark_overview_stale(self, *_args: object) -> None:
         self._overview_stale = True
         if self.views.currentIndex() == View.PORTFOLIO:
@@ -432,60 +450,11 @@ class MainWindow(QMainWindow):
                                      SAVED_MESSAGE_MS * 2)
 
     # Portfolio -------------------------------------------------------------------------
-    def edit_tier_settings(self) -> None:
-        from qbr_desktop.gui.tier_settings import TierSettingsDialog
-
-        dialog = TierSettingsDialog(self.context.settings, self)
-        if dialog.exec() == TierSettingsDialog.DialogCode.Accepted:
-            self.page.set_tiers(self.context.settings.tier_scheme().tiers)
-            self.reload_accounts()
-            self.show_account(self.list_panel.current_account_id())
-
-    def import_file(self) -> None:
-        from qbr_desktop.gui.imports import ImportDialog
-
-        self.page.flush_pending()
-        dialog = ImportDialog(self.context, self)
-        dialog.imported.connect(self._imported)
-        dialog.exec()
-
-    def _imported(self, plan: object) -> None:
-        self.reload_accounts()
-        self._estimates_changed()
-        self.show_account(self.list_panel.current_account_id())
-        summary = getattr(plan, "summary", None)
-        if callable(summary):
-            self.statusBar().showMessage(f"Imported: {summary()}", SAVED_MESSAGE_MS * 2)
-
-    def edit_catalogue(self) -> None:
-        from PySide6.QtWidgets import QDialog
-
-        from qbr_desktop.gui.insights.settings_dialogs import CatalogueDialog
-
-        if CatalogueDialog(self.context.catalogue, self).exec() == QDialog.DialogCode.Accepted:
-            self._estimates_changed()
-
-    def edit_health_weights(self) -> None:
-        from PySide6.QtWidgets import QDialog
-
-        from qbr_desktop.gui.insights.settings_dialogs import HealthWeightsDialog
-
-        dialog = HealthWeightsDialog(self.context.insights, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._estimates_changed()
-
-    def _estimates_changed(self) -> None:
+    def estimates_changed(self) -> None:
+        """Settings that move every account's figures changed (catalogue, weights…)."""
         self._data_changed(self.list_panel.current_account_id())
 
     # Chrome ----------------------------------------------------------------------------
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nPrepare and run Quarterly Business Reviews from a "
-            f"local portfolio that works offline.\n\nPortfolio: {self.context.target.describe()}")
-
     def _focus_filter(self) -> None:
         self.list_panel.filter_edit.setFocus()
         self.list_panel.filter_edit.selectAll()
@@ -517,12 +486,24 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
 
+    def settle_unsaved_work(self) -> bool:
+        """Before the window closes or another portfolio opens: typed values are saved as
+        on leaving a field; work that still is not stored is saved or discarded as the
+        CSM says (gui.unsaved_work). False when they cancel or a save fails."""
+        if self._context is None:
+            return True
+        from qbr_desktop.gui.unsaved_work import settle
+
+        self.page.flush_pending()
+        return settle(self, [self.page, *self._lazy_tabs.values()])
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._context is None:  # closed while the portfolio was still opening
             super().closeEvent(event)
             return
-        self.page.flush_pending()
-        self.roi_panel.flush_pending()  # valid ROI edits are saved, as on switching accounts
+        if not self.settle_unsaved_work():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue(self._last_account_key(), self.list_panel.current_account_id())

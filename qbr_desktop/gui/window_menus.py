@@ -12,7 +12,13 @@ from PySide6 import QtCore
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 
 from qbr_desktop import APP_NAME
-from qbr_desktop.gui.portfolio_files import back_up, new_portfolio, open_portfolio
+from qbr_desktop.gui import window_dialogs as dialogs
+from qbr_desktop.gui.portfolio_files import (
+    back_up,
+    fill_recent_menu,
+    new_portfolio,
+    open_portfolio,
+)
 from qbr_desktop.gui.tabs import AccountTab, View
 
 if TYPE_CHECKING:
@@ -24,10 +30,10 @@ def install_menus(window: MainWindow) -> None:
 
     def action(text: str, slot: Any,
                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-               tip: str = "") -> QAction:
+               tip: str = "", *more_keys: str) -> QAction:
         act = QAction(text, window)
         if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcuts([QKeySequence(shortcut), *(QKeySequence(k) for k in more_keys)])
         act.setStatusTip(tip)
         act.triggered.connect(slot)
         return act
@@ -47,11 +53,14 @@ def install_menus(window: MainWindow) -> None:
     window.redo_action = window.undo_group.createRedoAction(window, "&Redo")
     window.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
                                      QKeySequence("Ctrl+Y")])
-    window.tiers_action = action("&Tier Settings…", window.edit_tier_settings, None,
+    window.tiers_action = action("&Tier Settings…", lambda: dialogs.edit_tier_settings(window),
+                                 None,
                                  "Choose the tier model and its ARR thresholds")
-    window.catalogue_action = action("Product &Catalogue…", window.edit_catalogue, None,
+    window.catalogue_action = action("Product &Catalogue…",
+                                     lambda: dialogs.edit_catalogue(window), None,
                                      "Modules and plans with their prices, for expansion")
-    window.weights_action = action("Health &Weights…", window.edit_health_weights, None,
+    window.weights_action = action("Health &Weights…",
+                                   lambda: dialogs.edit_health_weights(window), None,
                                    "How much each dimension counts in the health score")
     window.find_action = action("&Find Account", window._focus_filter,
                                 QKeySequence.StandardKey.Find)
@@ -61,7 +70,7 @@ def install_menus(window: MainWindow) -> None:
                                          "Start an empty portfolio file")
     window.open_portfolio_action = action("&Open Portfolio…", lambda: open_portfolio(window),
                                           QKeySequence.StandardKey.Open)
-    window.import_action = action("&Import…", window.import_file, "Ctrl+I",
+    window.import_action = action("&Import…", lambda: dialogs.import_file(window), "Ctrl+I",
                                   "Accounts, contacts or metric history from CSV or XLSX")
     window.accounts_view_action = action(
         "&Accounts", lambda: window.views.setCurrentIndex(View.ACCOUNTS), "Ctrl+1",
@@ -86,16 +95,40 @@ def install_menus(window: MainWindow) -> None:
     window.deck_view_action = action(
         "&Deck", lambda: window.show_account_tab(AccountTab.DECK), "Ctrl+8",
         "The QBR deck, its brief and handout, and sharing them by email")
-    window.holidays_action = action("Ho&lidays…", lambda: edit_holidays(window), None,
+    window.holidays_action = action("Ho&lidays…", lambda: dialogs.edit_holidays(window), None,
                                     "Days off that preparation plans skip like weekends")
-    quit_action = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
-    about_action = action(f"&About {APP_NAME}", window.show_about)
+    # Ctrl+Tab is taken by Qt's own tab switching only inside a tab widget; as window
+    # actions they work from the account list too. Ctrl+Shift+Tab reaches Qt as Backtab.
+    window.next_tab_action = action(
+        "Ne&xt Tab", lambda: window.step_account_tab(1), "Ctrl+Tab",
+        "The account's next tab", "Ctrl+PgDown")
+    window.previous_tab_action = action(
+        "Pre&vious Tab", lambda: window.step_account_tab(-1), "Ctrl+Shift+Tab",
+        "The account's previous tab", "Ctrl+Shift+Backtab", "Ctrl+Backtab", "Ctrl+PgUp")
+    # Windows' key scheme has no standard Quit key: Ctrl+Q is added so it works everywhere.
+    window.quit_action = action("&Quit", window.close, "Ctrl+Q")
+    # The platform's own first (Cmd+Q on macOS); X11's extra media "Exit" key is left out.
+    window.quit_action.setShortcuts(list(dict.fromkeys(
+        [*QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)[:1], QKeySequence("Ctrl+Q")])))
+    window.getting_started_action = action(
+        "&Getting Started", lambda: show_getting_started(window),
+        QKeySequence.StandardKey.HelpContents,
+        "A short guide to preparing and running a QBR with this app")
+    window.shortcuts_action = action(
+        "&Keyboard Shortcuts", lambda: show_shortcuts(window), None,
+        "Every key the window knows")
+    window.about_action = action(f"&About {APP_NAME}", lambda: dialogs.show_about(window))
 
     menu = window.menuBar()
     file_menu = menu.addMenu("&File")
     for item in (window.new_action, window.delete_action, None, window.import_action, None,
-                 window.new_portfolio_action, window.open_portfolio_action, window.backup_action,
-                 None, quit_action):
+                 window.new_portfolio_action, window.open_portfolio_action):
+        file_menu.addSeparator() if item is None else file_menu.addAction(item)
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    # Filled now for the keyboard and again each time it opens: files come and go.
+    fill_recent_menu(window)
+    window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
+    for item in (window.backup_action, None, window.quit_action):
         file_menu.addSeparator() if item is None else file_menu.addAction(item)
     edit_menu = menu.addMenu("&Edit")
     for item in (window.undo_action, window.redo_action, None, window.find_action, None,
@@ -106,9 +139,12 @@ def install_menus(window: MainWindow) -> None:
     for item in (window.accounts_view_action, window.portfolio_view_action,
                  window.upcoming_view_action, None, window.health_view_action,
                  window.plan_view_action, window.map_view_action, window.meeting_view_action,
-                 window.deck_view_action):
+                 window.deck_view_action, None, window.next_tab_action,
+                 window.previous_tab_action):
         view_menu.addSeparator() if item is None else view_menu.addAction(item)
-    menu.addMenu("&Help").addAction(about_action)
+    help_menu = menu.addMenu("&Help")
+    for item in (window.getting_started_action, window.shortcuts_action, None, window.about_action):
+        help_menu.addSeparator() if item is None else help_menu.addAction(item)
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")
     toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -126,7 +162,18 @@ def install_menus(window: MainWindow) -> None:
         toolbar.addAction(item)
 
 
-def edit_holidays(window: MainWindow) -> None:
-    from qbr_desktop.gui.plans.holidays_dialog import HolidaysDialog
 
-    HolidaysDialog(window.context.plans, window).exec()
+def show_getting_started(window: MainWindow) -> None:
+    from qbr_desktop.gui.help_dialogs import GettingStartedDialog
+
+    dialog = GettingStartedDialog(window)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def show_shortcuts(window: MainWindow) -> None:
+    from qbr_desktop.gui.help_dialogs import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window)
+    dialog.exec()
+    dialog.deleteLater()

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.contacts import ContactDraft, ContactLevel, ReviewDraft
@@ -63,6 +63,32 @@ def _background_work_ends_with_its_test(qapp: object) -> Iterator[None]:
         QApplication.processEvents()
         time.sleep(0.005)
     QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.fixture(autouse=True)
+def _no_question_waits_forever(qapp: object) -> Iterator[None]:
+    """A message box nobody answers (say, the unsaved-work question when pytest-qt closes a
+    window a test left with an invalid field) is answered with Escape after a while, so the
+    run goes on; tests that expect a box answer it themselves at once."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    waiting: dict[int, int] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            waiting[id(box)] = waiting.get(id(box), 0) + 1
+            if waiting[id(box)] > 10:
+                QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    watchdog = QTimer()
+    watchdog.setInterval(300)
+    watchdog.timeout.connect(answer)
+    watchdog.start()
+    yield  # pytest-qt closes the test's widgets before fixtures end: the watchdog is on
+    watchdog.stop()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dialog_support import answer_with
 from pptx import Presentation
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from typing_support import type_text
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.contacts import ContactLevel
@@ -129,13 +131,118 @@ def test_share_by_email_attaches_the_deck_and_the_brief(qtbot: Any, tab: DeckTab
     assert "Vera Sponsor" in tab.message.text() or "Nobody with an email" in tab.message.text()
 
 
-def test_a_missing_folder_is_named_and_nothing_breaks(qtbot: Any, tab: DeckTab,
-                                                      tmp_path: Path) -> None:
-    tab.folder_edit.setText(str(tmp_path / "gone"))
-    tab.export("brief")
-    qtbot.waitUntil(lambda: tab.job is None, timeout=WAIT_MS)
-    assert tab.message.text().startswith("Not exported: The folder")
+def choose_folder(qtbot: Any, tab: DeckTab, folder: Path) -> None:
+    """Type the folder into the "Save to" field, as a CSM would."""
+    tab.folder_edit.setFocus()
+    tab.folder_edit.selectAll()
+    type_text(tab.folder_edit, str(folder))
+    QTest.keyClick(tab.folder_edit, Qt.Key.Key_Tab)
+
+
+def export_and_wait(qtbot: Any, tab: DeckTab, kind: str) -> None:
+    QTest.mouseClick(tab.buttons[kind], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.job is None, timeout=60000)
+
+
+def test_a_missing_folder_is_made_with_its_parents(qtbot: Any, tab: DeckTab,
+                                                   tmp_path: Path) -> None:
+    folder = tmp_path / "Documents" / "QBRs 2027" / "株式会社"
+    choose_folder(qtbot, tab, folder)
+    export_and_wait(qtbot, tab, "brief")
+    written = list(folder.iterdir())
+    assert len(written) == 1 and written[0].suffix == ".pdf"
+    assert tab.message.text().startswith(f"Saved {written[0]}")
+    assert f"The folder {folder} was made for it." in tab.message.text()
+
+
+def test_a_fresh_account_without_documents_exports_to_it(qtbot: Any, context: Any,
+                                                         account_id: int, tmp_path: Path,
+                                                         monkeypatch: Any) -> None:
+    from PySide6.QtCore import QSettings
+
+    from qbr_desktop.gui.deck.exporting import FOLDER_SETTING
+
+    home = tmp_path / "fresh-home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    QSettings().remove(FOLDER_SETTING)  # nothing remembered: a first export
+    fresh = DeckTab(context)
+    qtbot.addWidget(fresh)
+    fresh.resize(1300, 850)
+    fresh.show()
+    fresh.show_account(account_id)
+    documents = Path(fresh.folder_edit.text())
+    assert documents.parent == home and not documents.exists()
+    export_and_wait(qtbot, fresh, "brief")
+    assert fresh.message.text().startswith("Saved"), fresh.message.text()
+    assert [p.suffix for p in documents.iterdir()] == [".pdf"]
+    assert QSettings().value(FOLDER_SETTING) == str(documents)
+
+
+def test_a_folder_that_cannot_be_made_is_explained(qtbot: Any, tab: DeckTab,
+                                                   tmp_path: Path) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file where a folder would go")
+    choose_folder(qtbot, tab, blocker / "decks")
+    export_and_wait(qtbot, tab, "brief")
+    assert tab.message.text().startswith(
+        f"Not exported: The folder {blocker / 'decks'} could not be made")
     assert all(button.isEnabled() for button in tab.buttons.values())
+    choose_folder(qtbot, tab, blocker)
+    export_and_wait(qtbot, tab, "brief")
+    assert tab.message.text() == (f"Not exported: {blocker} is a file, not a folder; "
+                                  "pick another folder")
+
+
+def test_a_relative_folder_is_refused_before_anything_runs(qtbot: Any, tab: DeckTab) -> None:
+    choose_folder(qtbot, tab, Path("decks"))
+    QTest.mouseClick(tab.buttons["brief"], Qt.MouseButton.LeftButton)
+    assert tab.job is None
+    assert tab.message.text().startswith("Not exported: type the whole path")
+
+
+def test_a_second_export_asks_before_replacing_the_first(qtbot: Any, tab: DeckTab,
+                                                         context: Any, account_id: int,
+                                                         tmp_path: Path) -> None:
+    from qbr_desktop.services.deck_jobs import file_name
+
+    first = tmp_path / "out" / file_name(context, account_id, "brief")
+    first.write_bytes(b"edited in another program")
+    copy = first.with_name(f"{first.stem} (2){first.suffix}")
+
+    answers = answer_with("Keep both")
+    export_and_wait(qtbot, tab, "brief")
+    answers.stop()
+    assert [sorted(b) for b in answers.buttons] == [["Cancel", "Keep both", "Replace"]]
+    assert first.name in answers.seen[0] and copy.name in answers.seen[0]
+    assert "PowerPoint" in answers.seen[0]
+    assert first.read_bytes() == b"edited in another program"
+    assert copy.read_bytes().startswith(b"%PDF")
+    assert tab.message.text().startswith(f"Saved {copy}")
+
+    answers = answer_with(key=Qt.Key.Key_Escape)
+    export_and_wait(qtbot, tab, "brief")
+    answers.stop()
+    assert len(answers.seen) == 1
+    assert tab.message.text() == f"Nothing was written; {first.name} is as it was."
+    assert sorted(p.name for p in first.parent.iterdir()) == sorted([first.name, copy.name])
+    assert first.read_bytes() == b"edited in another program"
+
+    answers = answer_with("Replace")
+    export_and_wait(qtbot, tab, "brief")
+    answers.stop()
+    assert len(answers.seen) == 1
+    assert first.read_bytes().startswith(b"%PDF")
+    assert tab.message.text().startswith(f"Saved {first}")
+    assert sorted(p.name for p in first.parent.iterdir()) == sorted([first.name, copy.name])
+
+
+def test_a_first_export_is_not_questioned(qtbot: Any, tab: DeckTab, tmp_path: Path) -> None:
+    answers = answer_with("Cancel")
+    export_and_wait(qtbot, tab, "brief")
+    answers.stop()
+    assert answers.seen == []
+    assert tab.message.text().startswith("Saved")
 
 
 def test_the_template_and_logo_chosen_here_are_saved_and_a_bad_template_is_explained(

@@ -237,7 +237,7 @@ def test_about_names_the_version(open_window, monkeypatch) -> None:
     window = open_window()
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
-    window.show_about()
+    window.about_action.trigger()
     assert __version__ in shown[0]
 
 

@@ -76,7 +76,8 @@ def test_the_view_menu_lists_the_views_and_account_pages(window_on: Callable[...
     assert shown == [("&Accounts", "Ctrl+1"), ("&Portfolio Overview", "Ctrl+2"),
                      ("&Upcoming QBRs", "Ctrl+4"), ("Account &Health", "Ctrl+3"),
                      ("Prep &Timeline", "Ctrl+5"), ("&Stakeholder Map", "Ctrl+6"),
-                     ("&Meeting", "Ctrl+7"), ("&Deck", "Ctrl+8")]
+                     ("&Meeting", "Ctrl+7"), ("&Deck", "Ctrl+8"),
+                     ("Ne&xt Tab", "Ctrl+Tab"), ("Pre&vious Tab", "Ctrl+Shift+Tab")]
 
 
 def test_ctrl_4_and_ctrl_5_show_upcoming_qbrs_and_the_prep_timeline(

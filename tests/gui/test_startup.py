@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from opening_support import wait_for_open
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.gui.application import PortfolioWindows, startup_target
@@ -32,12 +33,17 @@ class Dialogs:
         self.told.append(text)
 
 
+def opened(app_windows: PortfolioWindows, target: DatabaseTarget, **options) -> bool:
+    """Open `target` and wait for the background open to end: whether it is on screen."""
+    return wait_for_open(app_windows, lambda: app_windows.open(target, **options))
+
+
 @pytest.fixture
-def windows(qtbot):
+def windows(qtbot, qsettings):
     opened: list[PortfolioWindows] = []
 
     def make(dialogs: Dialogs) -> PortfolioWindows:
-        instance = PortfolioWindows(dialogs.ask, dialogs.tell)
+        instance = PortfolioWindows(dialogs.ask, dialogs.tell, settings=qsettings)
         opened.append(instance)
         return instance
 
@@ -52,7 +58,7 @@ def test_first_launch_opens_the_demo_and_marks_it(windows, isolated_data_folder:
     target = startup_target(None)
     assert target.path == isolated_data_folder / "demo.sqlite"
     app_windows = windows(Dialogs())
-    assert app_windows.open(target, demo_if_empty=True)
+    assert opened(app_windows, target, demo_if_empty=True)
     assert "DEMO" in app_windows.window.windowTitle()
     assert app_windows.window.list_panel.model.rowCount() >= 10
 
@@ -67,9 +73,9 @@ def test_an_existing_portfolio_opens_instead_of_the_demo(isolated_data_folder: P
 def test_a_second_window_on_the_same_file_is_refused_politely(windows, tmp_path: Path) -> None:
     target = DatabaseTarget(path=tmp_path / "shared.sqlite")
     first, second_dialogs = windows(Dialogs()), Dialogs()
-    assert first.open(target)
+    assert opened(first, target)
     second = windows(second_dialogs)
-    assert not second.open(target)
+    assert not opened(second, target)
     assert "already open" in second_dialogs.told[0]
     assert str(os.getpid()) in second_dialogs.told[0]
 
@@ -84,7 +90,7 @@ def test_a_damaged_file_offers_the_newest_backup_and_keeps_the_bad_file(
     path.write_bytes(os.urandom(8192))
     dialogs = Dialogs(answer=True)
     app_windows = windows(dialogs)
-    assert app_windows.open(DatabaseTarget(path=path))
+    assert opened(app_windows, DatabaseTarget(path=path))
     assert "damaged" in dialogs.asked[0] and str(path) in dialogs.asked[0]
     names = [a.name for a in app_windows.context.accounts.list_accounts()]
     assert names == ["Kept Account"]
@@ -97,7 +103,7 @@ def test_declining_the_restore_leaves_everything_as_it_was(windows, tmp_path: Pa
     garbage = os.urandom(4096)
     path.write_bytes(garbage)
     dialogs = Dialogs(answer=False)
-    assert not windows(dialogs).open(DatabaseTarget(path=path))
+    assert not opened(windows(dialogs), DatabaseTarget(path=path))
     assert path.read_bytes() == garbage
 
 
@@ -108,7 +114,7 @@ def test_a_read_only_folder_is_explained(windows, tmp_path: Path, monkeypatch) -
     folder.mkdir()
     monkeypatch.setattr(location.os, "access", lambda *_a, **_k: False)  # root ignores chmod
     dialogs = Dialogs()
-    assert not windows(dialogs).open(DatabaseTarget(path=folder / "x.sqlite"))
+    assert not opened(windows(dialogs), DatabaseTarget(path=folder / "x.sqlite"))
     assert "read-only" in dialogs.told[0]
 
 

@@ -30,7 +30,7 @@ def test_switching_to_five_segments_retiers_the_list(open_window, qtbot, monkeyp
         return int(dialog.result())
 
     monkeypatch.setattr(TierSettingsDialog, "exec", drive)
-    window.edit_tier_settings()
+    window.tiers_action.trigger()
     scheme = window.context.settings.tier_scheme()
     assert scheme.model is TierModel.FIVE_SEGMENT
     assert scheme.bands[1].minimum == Decimal(110000)

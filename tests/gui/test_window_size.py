@@ -51,9 +51,14 @@ def test_a_tabs_own_buttons_are_in_view_at_1366_by_768(open_window: Any, qtbot: 
     qtbot.waitUntil(lambda: running() == 0, timeout=30_000)  # the tab has loaded its account
     qtbot.wait(50)
     page = window.account_tabs.currentWidget().widget()
-    buttons = [b for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)
-               and b.text() and not b.text().startswith(("▲", "▼"))]
-    assert buttons
+
+    def shown_buttons() -> list[Any]:
+        return [b for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)
+                and b.text() and not b.text().startswith(("▲", "▼"))]
+
+    # A tab loads its account in the background; its buttons show once it has.
+    qtbot.waitUntil(lambda: bool(shown_buttons()), timeout=10_000)
+    buttons = shown_buttons()
     hidden = [b.text() for b in buttons if not inside(b, window)]
     assert not hidden, f"{tab.name}: out of view at 1366 × 768: {hidden}"
 

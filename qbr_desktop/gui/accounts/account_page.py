@@ -20,6 +20,7 @@ from qbr_desktop.domain.money import (
     format_money,
     parse_amount,
 )
+from qbr_desktop.gui.accounts.commands import FIELD_LABELS
 from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
 from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
 
@@ -41,6 +42,7 @@ class AccountPage(QWidget):
         self.account: Account | None = None
         self.metrics_model = MetricHistoryModel(self)
         self.form.metricsView.setModel(self.metrics_model)
+        self.form.metricsView.setTabKeyNavigation(False)  # Tab moves on to the next field
         self.form.metricsView.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self._filling = False
@@ -202,6 +204,27 @@ class AccountPage(QWidget):
     def _save_notes(self) -> None:
         self._notes_timer.stop()
         self._emit("notes", self.form.notesEdit.toPlainText())
+
+    # Unsaved work (the window's protocol, see gui.unsaved_work) ---------------------------
+    def unsaved_work(self) -> str | None:
+        """After flush_pending, a field still marked is one whose value could not be
+        stored: what is on screen is not what is saved."""
+        if self.account is None:
+            return None
+        fields = [FIELD_LABELS.get(name, name) for name, (editor, _label)
+                  in self._field_widgets().items() if editor.property("invalid") == "true"]
+        if not fields:
+            return None
+        name = _headline(self.account.draft.name, 60)
+        return f"Details of “{name}”: {', '.join(fields)} not saved"
+
+    def save_unsaved(self) -> bool:
+        self.flush_pending()
+        return self.unsaved_work() is None
+
+    def discard_unsaved(self) -> None:
+        if self.account is not None:
+            self.show_account(self.account)
 
     def flush_pending(self) -> None:
         """Save whatever the focused field holds (before closing or switching account)."""

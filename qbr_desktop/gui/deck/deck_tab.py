@@ -4,8 +4,9 @@ deck against the usual mistakes, and export the deck, the brief, the handout or 
 that shares them.
 
 Choices are saved per account as they are made. Exports run off the GUI thread with a
-progress bar and a Cancel button; files land in the folder the CSM picks, under names made
-safe from the account's name, and a file that is open elsewhere is never overwritten.
+progress bar and a Cancel button; files land in the folder the CSM picks (made when
+missing), under names made safe from the account's name. A file already there is replaced
+only when the CSM says so (it may hold their edits), and one open elsewhere never is.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QShowEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,9 +46,10 @@ from qbr_desktop.domain.deck import (
 )
 from qbr_desktop.domain.deck_plan import DeckPlan, OutlineEntry
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
+from qbr_desktop.gui.deck.exporting import DeckExporting, default_folder
 from qbr_desktop.gui.deck.risk_choices import RiskChoices
 from qbr_desktop.gui.deck.thumbnails import HEIGHT, WIDTH, slide_thumbnail
-from qbr_desktop.gui.worker import Worker, run_in_background, start_task
+from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -57,19 +59,7 @@ SAVE_DELAY_MS = 800
 KINDS = ("deck", "brief", "handout", "email")
 
 
-FOLDER_SETTING = "deck/folder"
-
-
-def default_folder() -> Path:
-    """The folder last saved to, else the CSM's Documents folder."""
-    remembered = str(QSettings().value(FOLDER_SETTING, "", type=str) or "")
-    if remembered and Path(remembered).is_dir():
-        return Path(remembered)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
-
-
-class DeckTab(QWidget):
+class DeckTab(DeckExporting, QWidget):
     #: A file was written: its path.
     exported = Signal(object)
 
@@ -81,6 +71,7 @@ class DeckTab(QWidget):
         self.content: DeckContent | None = None
         self.job: Worker | None = None
         self.last_written: Path | None = None
+        self._made_folder: Path | None = None
         self.folder = default_folder()
         self._filling = False
         self._tasks: list[Any] = []
@@ -342,6 +333,9 @@ class DeckTab(QWidget):
         if not self._filling:
             self.pending.start()
 
+    def written(self, path: Path) -> None:
+        self.exported.emit(path)
+
     def flush(self) -> None:
         if self.pending.isActive():
             self.pending.stop()
@@ -409,60 +403,3 @@ class DeckTab(QWidget):
         if chosen:
             self.folder = Path(chosen)
             self.folder_edit.setText(chosen)
-
-    def export(self, kind: str) -> None:
-        """Write the deck, brief, handout or email draft into the chosen folder."""
-        if self.account_id is None or self.job is not None:
-            return
-        self.flush()
-        from qbr_desktop.services.deck_jobs import export_work
-
-        self.folder = Path(self.folder_edit.text()).expanduser()
-        if self.folder.is_dir():
-            QSettings().setValue(FOLDER_SETTING, str(self.folder))
-        work, cancel_errors = export_work(self.context, self.account_id, kind, self.folder)
-        self.job = run_in_background(work, f"writing the {kind}", self._exported,
-                                     self._export_failed, progress=self._progressed,
-                                     on_cancel=self._export_cancelled,
-                                     cancel_errors=cancel_errors)
-        for button in self.buttons.values():
-            button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.reveal_button.hide()
-        self.message.setText(f"Writing the {kind}…")
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.message.setText("Cancelling…")
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _finish(self, text: str) -> None:
-        self.job = None
-        for button in self.buttons.values():
-            button.setEnabled(True)
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.message.setText(text)
-
-    def _exported(self, result: tuple[Path, tuple[str, ...]]) -> None:
-        path, warnings = result
-        self.last_written = path
-        self._finish("\n".join([f"Saved {path}", *warnings]))
-        self.reveal_button.show()
-        self.exported.emit(path)
-
-    def _export_failed(self, message: str) -> None:
-        self._finish(f"Not exported: {message}")
-
-    def _export_cancelled(self) -> None:
-        self._finish("Cancelled: nothing was written.")
-
-    def reveal(self) -> None:
-        if self.last_written is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_written.parent)))

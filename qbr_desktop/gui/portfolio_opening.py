@@ -1,0 +1,106 @@
+"""Opening a portfolio file, off the GUI thread: its lock, the schema upgrade, the start-up
+backup and its check, and the demo's accounts on a first launch can each take seconds on a
+big or slow file, and the window must keep painting meanwhile.
+
+`open_portfolio` touches no widget; what needs the CSM (a damaged file that a backup could
+replace, a file open elsewhere) comes back in the `Opening` for the GUI thread to ask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile
+
+from qbr_desktop import APP_NAME
+from qbr_desktop.paths import DatabaseTarget
+from qbr_desktop.store.errors import CorruptDatabaseError, StoreError
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.context import AppContext
+
+LOCK_WAIT_MS = 200
+
+
+@dataclass
+class Opening:
+    """How an open went: a context with its lock, or why not."""
+
+    context: AppContext | None = None
+    lock: QLockFile | None = None
+    #: What to tell the CSM when there is no context, under `title`.
+    problem: str = ""
+    title: str = APP_NAME
+    #: Damaged, with a verified backup that could take its place: ask first.
+    damaged: CorruptDatabaseError | None = None
+    #: Where the damaged file was kept after a restore.
+    kept: Path | None = None
+
+
+def _lock(path: Path) -> QLockFile | str:
+    """The portfolio's lock, or the sentence saying why it cannot be had."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"Cannot open {path}: its folder cannot be made ({exc.strerror or exc})."
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
+    if lock.tryLock(LOCK_WAIT_MS):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        pid, host, _app = lock.getLockInfo()
+        return (f"{path.name} is already open in another {APP_NAME} window "
+                f"(process {pid} on {host or 'this computer'}).\n\n"
+                "Switch to that window, or close it and try again.")
+    return f"Cannot open {path}: its folder is not writable."
+
+
+def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
+                   restore: Path | None = None) -> Opening:
+    """Lock and open `target` (after putting the backup `restore` in its place, when the
+    CSM chose that); fill an empty demo portfolio with the demo's accounts."""
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.store.backup import restore_backup
+
+    lock: QLockFile | None = None
+    if target.path is not None:
+        got = _lock(target.path)
+        if isinstance(got, str):
+            return Opening(problem=got)
+        lock = got
+    try:
+        kept = None
+        if restore is not None and target.path is not None:
+            try:
+                kept = restore_backup(restore, target.path)
+            except StoreError as exc:
+                return _failed(lock, Opening(problem=str(exc), title="Restore failed"))
+        try:
+            context = AppContext.open(target)
+        except CorruptDatabaseError as exc:
+            if exc.newest_backup is None or target.path is None or restore is not None:
+                return _failed(lock, Opening(problem=str(exc), title="Portfolio damaged"))
+            return _failed(lock, Opening(damaged=exc))
+        except StoreError as exc:
+            return _failed(lock, Opening(problem=str(exc)))
+        try:
+            if demo_if_empty and context.accounts.list_accounts() == []:
+                from qbr_desktop.services.demo import build_demo_portfolio
+
+                build_demo_portfolio(context)
+        except BaseException:
+            context.close()
+            raise
+    except BaseException:
+        if lock is not None:
+            lock.unlock()
+        raise
+    return Opening(context, lock, kept=kept)
+
+
+def _failed(lock: QLockFile | None, opening: Opening) -> Opening:
+    if lock is not None:
+        lock.unlock()
+    return opening
