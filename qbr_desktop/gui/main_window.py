@@ -50,7 +50,6 @@ def scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
     area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields
     area.setWidget(page)
     return area
 
