@@ -334,3 +334,29 @@ def test_a_past_meeting_is_picked_to_see_how_it_ran(qtbot: Any, tab: AgendaTab,
     assert tab.meeting.meeting_left.text() == "Took 8:00 of the 60-minute slot"
     assert [tab.times.item(0, c).text() for c in (1, 3, 4)] == [  # type: ignore[union-attr]
         "5:00", "7:00", "2:00 over"]
+
+
+def test_a_due_date_typed_for_an_action_is_stored_and_a_part_of_one_is_explained(
+        qtbot: Any, tab: AgendaTab, setup: Setup) -> None:
+    tab.pages.setCurrentIndex(RUN)
+    tab.activateWindow()
+    assert QTest.qWaitForWindowActive(tab, 5000)
+    quick = tab.quick_action
+
+    def type_due(text: str) -> None:
+        quick.due_edit.setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(quick.due_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(quick.due_edit, text)
+        QTest.keyClick(quick.due_edit, Qt.Key.Key_Tab)
+
+    quick.text_edit.setFocus()
+    QTest.keyClicks(quick.text_edit, "Send the pilot plan")
+    type_due("2027-01")
+    QTest.keyClick(quick.text_edit, Qt.Key.Key_Return)
+    assert setup.context.agendas.follow_up(setup.account_id).items == ()
+    assert "“2027-01” is not a whole date" in quick.problem.text()
+    assert quick.problem.isVisibleTo(tab)
+    type_due("2027-01-15")
+    QTest.keyClick(quick.text_edit, Qt.Key.Key_Return)
+    items = setup.context.agendas.follow_up(setup.account_id).items
+    assert [(i.text, i.due) for i in items] == [("Send the pilot plan", date(2027, 1, 15))]
