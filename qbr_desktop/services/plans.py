@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, insert, select
@@ -41,6 +42,10 @@ from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
 from qbr_desktop.store.models import AccountRow, PrepTaskRow, ReviewRow
 from qbr_desktop.store.repositories import SettingRepository
+
+if TYPE_CHECKING:  # the calendar writer loads only when a calendar is exported
+    from qbr_desktop.exports.ics import TaskForm
+    from qbr_desktop.services.plan_calendar import CalendarCopy, CalendarExport, CalendarService
 
 HOLIDAYS_KEY = "calendar.holidays"
 TIME_ZONE_KEY = "calendar.time_zone"
@@ -73,6 +78,7 @@ class PlanService:
         self._sessions = sessions
         self._library = library
         self._clock = clock
+        self._calendar: CalendarService | None = None
 
     @property
     def library(self) -> PlaybookLibrary:
@@ -190,6 +196,17 @@ class PlanService:
             now = self._clock()
             ahead = [r for r in reviews if as_utc(r.scheduled_at) >= now - timedelta(days=1)]
             return self._read(session, (ahead[0] if ahead else reviews[-1]).id)
+
+    def export_calendar(self, review_id: int, path: Path, *, audience: CalendarCopy,
+                        tasks: TaskForm | None) -> CalendarExport:
+        """The review as a calendar file: for the CSM (with the tasks in `tasks` form, or
+        none) or the attendees' invitation (the meeting only). Thread-safe: for workers."""
+        from qbr_desktop.services.plan_calendar import CalendarService
+
+        if self._calendar is None:  # one service: its lock lines up exports from two threads
+            self._calendar = CalendarService(self._sessions, clock=self._clock)
+        return self._calendar.export(self.plan(review_id), path, audience=audience,
+                                     tasks=tasks)
 
     def move(self, review_id: int, start: datetime, *,
              time_zone: str | None = None) -> ReviewPlan:
