@@ -109,7 +109,7 @@ def test_scheduling_through_the_dialog_stores_the_plan(
     assert (stored.time_zone, stored.playbook) == ("Asia/Tokyo", "Core")
     assert stored.local_start.replace(tzinfo=None) == datetime(2026, 10, 6, 15, 30)
     assert panel.plan is not None and panel.plan.review_id == stored.review_id
-    assert "Tue 06 Oct 2026, 15:30–16:30 Asia/Tokyo" in panel.meeting.text()
+    assert "Tue 2026-10-06 15:30–16:30 Asia/Tokyo" in panel.meeting.text()
     assert panel.progress_text.text() == f"0 of {len(stored.tasks)} done"
     assert panel.chart.isVisible()
 
@@ -152,7 +152,7 @@ def test_moving_the_meeting_re_dates_open_tasks_but_not_done_ones(
     for task in moved.tasks:
         expected = before[task.id] if task.id == done.id else before[task.id] + timedelta(7)
         assert task.due == expected, task.title
-    assert "Thu 01 Oct 2026" in panel.meeting.text()
+    assert "Thu 2026-10-01 10:00–11:00 Europe/Berlin" in panel.meeting.text()
 
 
 def test_the_list_ticks_with_space_and_edits_due_date_and_owner(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from qbr_desktop.domain.accounts import INDUSTRIES, Account, EmployeeBand
+from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.metrics import MetricHistory
 from qbr_desktop.domain.money import (
     CURRENCIES,
@@ -66,7 +67,11 @@ class AccountPage(QWidget):
         self._filling = False
 
     def show_account(self, account: Account, history: MetricHistory | None = None,
-                     next_review: str = "") -> None:
+                     next_review: str = "", *,
+                     next_meeting: tuple[datetime, str | None] | None = None) -> None:
+        """`next_meeting`: the next QBR's start and the zone it is held in, shown on that
+        zone's clock and named ("Mon 2026-12-14 16:00 Europe/Berlin"); `next_review` is a
+        text to show instead, for a caller that has no zone."""
         if self.account is not None and self.account.id != account.id:
             self.flush_pending()
         self.account = account
@@ -78,6 +83,8 @@ class AccountPage(QWidget):
             f.titleLabel.setToolTip(draft.name)
             arr_text = format_money(Money(draft.arr, draft.currency))
             parts = [account.tier, f"{arr_text} ARR", f"{draft.licensed_seats:,} seats"]
+            if next_meeting is not None:
+                next_review = meeting_when(*next_meeting)
             if next_review:
                 parts.append(f"next QBR {next_review}")
             f.summaryLabel.setText(" · ".join(parts))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.plans.calendar_export import CalendarExportButton
 from qbr_desktop.gui.plans.plan_dialogs import AddTaskDialog, MeetingChoice, MeetingDialog, NewTask
@@ -54,9 +55,7 @@ METRIC_MARKS = {True: ("✓ Met", "#1e5b2c"), False: ("✗ Missed", "#b00020"),
 
 
 def describe_meeting(plan: ReviewPlan) -> str:
-    start, end = plan.local_start, plan.local_end
-    text = (f"QBR {start:%a %d %b %Y}, {start:%H:%M}–{end:%H:%M} {plan.time_zone} "
-            f"({start.tzname()})")
+    text = "QBR " + meeting_when(plan.local_start, plan.time_zone, until=plan.local_end)
     return text + (" · this date has passed" if plan.meeting_day < plan.today else "")
 
 

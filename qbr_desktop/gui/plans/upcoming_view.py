@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.cadence import CadenceState
+from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.tiers import SCHEMES
 from qbr_desktop.gui.activating_table import ActivatingTableView
 from qbr_desktop.gui.worker import start_task
@@ -59,10 +59,9 @@ HEADERS = ("Account", "Tier", "Meeting", "Prep progress", "Behind", "Cadence")
 
 
 def meeting_text(row: UpcomingReview) -> str:
-    if row.meeting_at is None or row.time_zone is None:
+    if row.meeting_at is None:
         return "Not planned"
-    local = row.meeting_at.astimezone(ZoneInfo(row.time_zone))
-    return f"{local:%a %Y-%m-%d %H:%M} {row.time_zone}"
+    return meeting_when(row.meeting_at, row.time_zone)
 
 
 class UpcomingModel(QAbstractTableModel):
