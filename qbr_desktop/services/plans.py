@@ -358,16 +358,18 @@ class PlanService:
                 in_window = planned is not None and as_utc(planned.scheduled_at) <= horizon
                 if not in_window and not status.needs_attention:
                     continue
-                done, total, overdue = counts.get(planned.id, (0, 0, 0)) if planned and \
-                    in_window else (0, 0, 0)
-                shown = planned if in_window else None
+                # A review planned past the window but listed for its cadence (planned too
+                # late) is still planned: the row shows it, as its cadence reason does.
+                done, total, overdue = counts.get(planned.id, (0, 0, 0)) if planned \
+                    else (0, 0, 0)
                 rows.append(UpcomingReview(
                     account_id=account_id, account_name=account.name, tier=tier,
-                    review_id=shown.id if shown else None,
-                    meeting_at=as_utc(shown.scheduled_at) if shown else None,
-                    time_zone=shown.time_zone if shown else None, tasks_done=done,
+                    review_id=planned.id if planned else None,
+                    meeting_at=as_utc(planned.scheduled_at) if planned else None,
+                    time_zone=planned.time_zone if planned else None, tasks_done=done,
                     tasks_total=total, overdue_tasks=overdue,
-                    cadence_state=status.state.value, cadence_reason=status.reason))
+                    cadence_state=status.state.value, cadence_reason=status.reason,
+                    in_window=in_window))
         far = datetime.max.replace(tzinfo=UTC)
         return sorted(rows, key=lambda r: (r.meeting_at or far, r.account_name.casefold()))
 
