@@ -46,10 +46,14 @@ def test_a_tabs_own_buttons_are_in_view_at_1366_by_768(open_window: Any, qtbot: 
 
     window = open_window(seed=True)
     window.show_account_tab(tab)
-    qtbot.wait(50)
     page = window.account_tabs.currentWidget().widget()
-    buttons = [b for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)
-               and b.text() and not b.text().startswith(("▲", "▼"))]
-    assert buttons
+
+    def shown_buttons() -> list[Any]:
+        return [b for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)
+                and b.text() and not b.text().startswith(("▲", "▼"))]
+
+    qtbot.waitUntil(lambda: bool(shown_buttons()), timeout=10000)  # the tab loads its account
+    qtbot.wait(50)
+    buttons = shown_buttons()
     hidden = [b.text() for b in buttons if not inside(b, window)]
     assert not hidden, f"{tab.name}: out of view at 1366 × 768: {hidden}"
