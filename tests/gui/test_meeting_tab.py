@@ -390,6 +390,9 @@ def test_every_agenda_column_shows_its_whole_choice_at_1366_by_768(
                 text = cell.currentText() if isinstance(cell, QComboBox) else cell.text()
                 cut.append((row, column, text, cell.width(), cell.sizeHint().width()))
     assert cut == []
+    loose = [box for box in builder.findChildren(QComboBox)
+             if box.isVisible() and not table.isAncestorOf(box)]
+    assert loose == [builder.template_box, builder.target_box]  # nothing stray on top
     header = table.horizontalHeader()
     assert sum(header.sectionSize(c) for c in range(table.columnCount())) <= \
         table.viewport().width()  # no sideways scrolling to reach a column
@@ -426,3 +429,20 @@ def test_a_title_cut_short_shows_whole_in_its_tooltip_and_a_short_one_does_not(
     assert agenda.sections[0].prompt in first
     assert second == agenda.sections[1].prompt  # short enough to read in the cell
     assert table.item(0, 0).text() == long_title  # stored whole, cut only on screen
+
+
+def test_the_builder_shows_no_stray_boxes_of_its_own(qtbot: Any, setup: Setup) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from qbr_desktop.gui.agenda.agenda_builder import AgendaBuilder
+
+    builder = AgendaBuilder(agendas(setup))
+    qtbot.addWidget(builder)
+    builder.show()
+    QApplication.processEvents()  # as the app's first turns of the loop: no deferred deletes
+    own = {builder.template_box, builder.use_template, builder.slot_spin, builder.target_box,
+           builder.table, builder.add_button, builder.remove_button, builder.up_button,
+           builder.down_button, builder.summary}
+    shown = [child for child in builder.findChildren(QWidget)
+             if child.parentWidget() is builder and child.isVisible()]
+    assert set(shown) <= own

@@ -54,21 +54,21 @@ FOCUS_WORDS = {Focus.FORWARD: "Forward", Focus.BACKWARD: "Backward", Focus.NEUTR
 MIN_TITLE_WIDTH = 160
 
 
-def _owner_box(parent: QWidget) -> QComboBox:
+def _owner_box(parent: QWidget | None) -> QComboBox:
     box = QComboBox(parent)
     for side in SectionOwner:
         box.addItem(side.value, side.value)
     return box
 
 
-def _minutes_box(parent: QWidget) -> QSpinBox:
+def _minutes_box(parent: QWidget | None) -> QSpinBox:
     box = QSpinBox(parent)
     box.setRange(0, MAX_SECTION_MINUTES)
     box.setKeyboardTracking(False)
     return box
 
 
-def _focus_box(parent: QWidget) -> QComboBox:
+def _focus_box(parent: QWidget | None) -> QComboBox:
     box = QComboBox(parent)
     for kind, words in FOCUS_WORDS.items():
         box.addItem(words, kind.value)
@@ -166,12 +166,12 @@ class AgendaBuilder(QWidget):
         takes the rest, and is cut short (whole in its tooltip) when it must be."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        makers: tuple[tuple[int, Callable[[QWidget], QWidget]], ...] = (
+        makers: tuple[tuple[int, Callable[[QWidget | None], QWidget]], ...] = (
             (OWNER, _owner_box), (MINUTES, _minutes_box), (FOCUS, _focus_box))
         for column, make in makers:
-            sample = make(self)  # a spin box's hint already allows for its largest value
+            sample = make(None)  # never shown; a spin box's hint allows for its largest value
+            sample.setFont(self.table.font())
             width = max(sample.sizeHint().width(), header.sectionSizeHint(column))
-            sample.deleteLater()
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width + 2)
         self.table.setMinimumWidth(sum(header.sectionSize(c) for c in (OWNER, MINUTES, FOCUS))
