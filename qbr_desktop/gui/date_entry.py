@@ -17,10 +17,11 @@ from calendar import monthrange
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QDialog,
     QFrame,
     QLabel,
     QLineEdit,
@@ -349,6 +350,20 @@ class EntryWithProblem(QWidget):
     def _show(self, message: str) -> None:
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
+        # A dialog keeps the height it opened with; a wrapped line needs more room.
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self.window()))
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a dialog tall enough for what it now shows (never smaller): its wrapped lines
+    of explanation would otherwise be squeezed into the height it opened with."""
+    layout = window.layout()
+    if not isinstance(window, QDialog) or not window.isVisible() or layout is None:
+        return
+    needed = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    if needed > window.height():
+        window.resize(window.width(), needed)
 
 
 def _calendar_icon(palette: QPalette) -> QIcon:
@@ -367,4 +382,4 @@ def _calendar_icon(palette: QPalette) -> QIcon:
     return QIcon(pixmap)
 
 
-__all__ = ["ISO_DATE", "ISO_TIME", "DateEntry", "EntryWithProblem", "TimeEntry"]
+__all__ = ["ISO_DATE", "ISO_TIME", "DateEntry", "EntryWithProblem", "TimeEntry", "grow_to_fit"]

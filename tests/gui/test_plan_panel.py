@@ -337,8 +337,14 @@ def test_a_part_of_a_date_is_explained_in_the_dialog_and_nothing_moves(
     seen: list[tuple[bool, str, str]] = []
 
     def drive(dialog: MeetingDialog) -> None:
+        from PySide6.QtWidgets import QLabel
+
         retype(dialog.date_edit, "2026-12", Qt.Key.Key_Return)
         seen.append((dialog.isVisible(), dialog.date_edit.text(), problem_shown(dialog)))
+        QTest.qWait(50)
+        label = next(shown for shown in dialog.findChildren(QLabel) if shown.isVisible()
+                     and shown.property("class") == "fieldError")
+        assert label.height() >= label.heightForWidth(label.width())  # every line readable
         dialog.date_edit.setLocale(QLocale("en_US"))  # the CSM's own short form works too
         retype(dialog.date_edit, "12/28/26", Qt.Key.Key_Return)
         seen.append((dialog.isVisible(), "", ""))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.playbooks import OwnerRole, Phase
-from qbr_desktop.gui.date_entry import DateEntry, EntryWithProblem, TimeEntry
+from qbr_desktop.gui.date_entry import DateEntry, EntryWithProblem, TimeEntry, grow_to_fit
 from qbr_desktop.gui.plans.timeline_layout import PHASE_TITLES
 from qbr_desktop.store.errors import StoreError
 
@@ -80,6 +80,7 @@ class _SubmittingDialog(QDialog):
         except (DomainError, StoreError) as exc:
             self.problem.setText(str(exc))
             self.problem.show()
+            grow_to_fit(self)
             return
         super().accept()
 
