@@ -80,6 +80,7 @@ class AccountSummary:
     renewal_date: date | None
     next_qbr_at: datetime | None
     csm_owner: str
+    next_qbr_zone: str | None = None  # the time zone the next QBR is held in
 
 
 @dataclass(frozen=True, slots=True)

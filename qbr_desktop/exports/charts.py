@@ -29,6 +29,9 @@ FONT_FALLBACK = ["DejaVu Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sa
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 INK, MUTED, ACCENT, GOOD, WARN, BAD = "#1f2933", "#7b8794", "#2f6fde", "#2e9e5b", "#d9a400", \
     "#d64545"
+NO_HEALTH_SCORES = "No health scores yet"
+NO_USAGE = "No usage figures recorded yet"
+NO_PEERS = "No peers to compare with yet"
 
 
 def new_figure(width: float, height: float) -> tuple[Any, Any]:
@@ -93,24 +96,33 @@ def style_axes(axes: Any, title: str) -> None:
     axes.set_axisbelow(True)
 
 
+def empty_chart(axes: Any, title: str, message: str) -> None:
+    """A chart with nothing to plot says so in words, under its title, and draws no axes:
+    an empty 0–1 scale would read as a measurement."""
+    axes.set_axis_off()
+    axes.text(0.5, 0.5, chart_text(message), ha="center", va="center",
+              transform=axes.transAxes, color=MUTED, fontsize=10, wrap=True)
+    axes.set_title(chart_text(title), loc="left", fontsize=10, color=INK)
+
+
 def health_history_chart(history: Sequence[HealthScore], *, width: float = 5.0,
                          height: float = 2.4, dpi: int = 110) -> bytes:
     """Health total per quarter, with the green and red bands shaded."""
     figure, axes = new_figure(width, height)
+    title = "Health score by quarter"
     points = [(str(s.quarter), s.total) for s in history if s.total is not None]
+    if not points:
+        empty_chart(axes, title, NO_HEALTH_SCORES)
+        return png_bytes(figure, dpi)
     axes.axhspan(70, 100, color=GOOD, alpha=0.08)
     axes.axhspan(0, 50, color=BAD, alpha=0.06)
-    if points:
-        labels, totals = zip(*points, strict=True)
-        axes.plot(labels, totals, marker="o", color=ACCENT, linewidth=2)
-        for label, total in points[-1:]:
-            axes.annotate(f"{total:.0f}", (label, total), textcoords="offset points",
-                          xytext=(0, 7), ha="center", fontsize=8, color=INK)
-    else:
-        axes.text(0.5, 0.5, "No metric history yet", ha="center", va="center",
-                  transform=axes.transAxes, color=MUTED)
+    labels, totals = zip(*points, strict=True)
+    axes.plot(labels, totals, marker="o", color=ACCENT, linewidth=2)
+    for label, total in points[-1:]:
+        axes.annotate(f"{total:.0f}", (label, total), textcoords="offset points",
+                      xytext=(0, 7), ha="center", fontsize=8, color=INK)
     axes.set_ylim(0, 100)
-    style_axes(axes, "Health score by quarter")
+    style_axes(axes, title)
     return png_bytes(figure, dpi)
 
 
@@ -118,21 +130,19 @@ def metric_history_chart(history: MetricHistory, keys: Sequence[str], *, width: 
                          height: float = 2.4, dpi: int = 110) -> bytes:
     """One line per metric key, quarters along the bottom; gaps where a value is missing."""
     figure, axes = new_figure(width, height)
+    title = "Usage by quarter"
     labels = [str(q) for q in history.quarters]
-    drawn = 0
-    for definition, series in history.rows:
-        if definition.key not in keys:
-            continue
+    rows = [(definition, series) for definition, series in history.rows
+            if definition.key in keys and any(v is not None for v in series)]
+    if not rows:
+        empty_chart(axes, title, NO_USAGE)
+        return png_bytes(figure, dpi)
+    for definition, series in rows:
         values = [float("nan") if v is None else v for v in series]
         axes.plot(labels, values, marker="o", linewidth=1.8,
                   label=chart_text(definition.label))
-        drawn += 1
-    if drawn:
-        axes.legend(fontsize=8, frameon=False, loc="best")
-    else:
-        axes.text(0.5, 0.5, "No values for these metrics", ha="center", va="center",
-                  transform=axes.transAxes, color=MUTED)
-    style_axes(axes, "Usage by quarter")
+    axes.legend(fontsize=8, frameon=False, loc="best")
+    style_axes(axes, title)
     return png_bytes(figure, dpi)
 
 
@@ -140,21 +150,21 @@ def benchmark_chart(result: Benchmark, *, width: float = 5.0, height: float = 2.
                     dpi: int = 110) -> bytes:
     """Each metric's percentile in the cohort as a bar, the cohort median at 50."""
     figure, axes = new_figure(width, height)
+    title = f"Percentile among {result.cohort.description}"
     rows = [(chart_text(m.label), m.percentile) for m in result.metrics
             if m.percentile is not None]
-    if rows:
-        labels, percentiles = zip(*rows, strict=True)
-        colours = [GOOD if p >= 75 else BAD if p <= 25 else ACCENT for p in percentiles]
-        axes.barh(labels, percentiles, color=colours, height=0.6)
-        axes.axvline(50, color=MUTED, linestyle="--", linewidth=1)
-        axes.invert_yaxis()
-        for index, value in enumerate(percentiles):
-            axes.text(min(value + 2, 92), index, f"{value:.0f}", va="center", fontsize=8,
-                      color=INK)
-    else:
-        axes.text(0.5, 0.5, "No peer data", ha="center", va="center",
-                  transform=axes.transAxes, color=MUTED)
+    if not rows:
+        empty_chart(axes, title, NO_PEERS)
+        return png_bytes(figure, dpi)
+    labels, percentiles = zip(*rows, strict=True)
+    colours = [GOOD if p >= 75 else BAD if p <= 25 else ACCENT for p in percentiles]
+    axes.barh(labels, percentiles, color=colours, height=0.6)
+    axes.axvline(50, color=MUTED, linestyle="--", linewidth=1)
+    axes.invert_yaxis()
+    for index, value in enumerate(percentiles):
+        axes.text(min(value + 2, 92), index, f"{value:.0f}", va="center", fontsize=8,
+                  color=INK)
     axes.set_xlim(0, 100)
-    style_axes(axes, f"Percentile among {result.cohort.description}")
+    style_axes(axes, title)
     axes.grid(axis="x", color="#e4e7eb", linewidth=0.8)
     return png_bytes(figure, dpi)

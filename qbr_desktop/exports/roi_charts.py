@@ -20,11 +20,13 @@ from qbr_desktop.exports.charts import (
     GOOD,
     INK,
     MUTED,
+    empty_chart,
     new_figure,
     png_bytes,
     style_axes,
 )
 
+NO_LINES_OR_COSTS = "No value lines or costs yet"
 SCENARIO_COLOURS = {Scenario.CONSERVATIVE: MUTED, Scenario.EXPECTED: ACCENT,
                     Scenario.OPTIMISTIC: GOOD}
 
@@ -35,11 +37,6 @@ def _money_axis(axes: Any, currency: str, axis: str = "y") -> None:
     formatter = FuncFormatter(
         lambda x, _pos: format_compact(Money(Decimal(str(float(x))), currency)))
     (axes.yaxis if axis == "y" else axes.xaxis).set_major_formatter(formatter)
-
-
-def _note(axes: Any, text: str) -> None:
-    axes.text(0.5, 0.5, text, ha="center", va="center", transform=axes.transAxes,
-              color=MUTED, wrap=True, fontsize=9)
 
 
 def value_by_category_chart(result: RoiResult, *, title: str = "", width: float = 5.0,
@@ -56,26 +53,24 @@ def value_by_category_chart(result: RoiResult, *, title: str = "", width: float 
              for category, value in by_category.items()]
     if result.investment:
         steps.append(("First-year\ncost", -result.investment))
-    if steps:
-        running = Decimal(0)
-        for index, (_caption, value) in enumerate(steps):
-            bottom = running if value >= 0 else running + value
-            axes.bar(index, float(abs(value)), bottom=float(bottom), width=0.6,
-                     color=GOOD if value >= 0 else BAD)
-            running += value
-        net_index = len(steps)
-        axes.bar(net_index, float(running), width=0.6, color=ACCENT)
-        axes.annotate(format_amount(running, currency), (net_index, float(running)),
-                      textcoords="offset points", xytext=(0, 4 if running >= 0 else -11),
-                      ha="center", fontsize=8, color=INK)
-        axes.set_xticks(range(net_index + 1), [label for label, _ in steps] + ["Net"],
-                        fontsize=7)
-        axes.axhline(0, color=MUTED, linewidth=0.8)
-        _money_axis(axes, currency)
-    else:
-        _note(axes, "No value lines or costs yet")
-        axes.set_xticks([])
-        axes.set_yticks([])
+    if not steps:
+        empty_chart(axes, title or "Value a year by category", NO_LINES_OR_COSTS)
+        return png_bytes(figure, dpi)
+    running = Decimal(0)
+    for index, (_caption, value) in enumerate(steps):
+        bottom = running if value >= 0 else running + value
+        axes.bar(index, float(abs(value)), bottom=float(bottom), width=0.6,
+                 color=GOOD if value >= 0 else BAD)
+        running += value
+    net_index = len(steps)
+    axes.bar(net_index, float(running), width=0.6, color=ACCENT)
+    axes.annotate(format_amount(running, currency), (net_index, float(running)),
+                  textcoords="offset points", xytext=(0, 4 if running >= 0 else -11),
+                  ha="center", fontsize=8, color=INK)
+    axes.set_xticks(range(net_index + 1), [label for label, _ in steps] + ["Net"],
+                    fontsize=7)
+    axes.axhline(0, color=MUTED, linewidth=0.8)
+    _money_axis(axes, currency)
     style_axes(axes, title or "Value a year by category")
     return png_bytes(figure, dpi)
 
@@ -84,6 +79,11 @@ def scenario_chart(results: Mapping[Scenario, RoiResult], *, title: str = "",
                    width: float = 5.0, height: float = 2.2, dpi: int = 110) -> bytes:
     """First-year ROI in each scenario; a scenario without ROI says n/a and why."""
     figure, axes = new_figure(width, height)
+    if all(result.roi.value is None for result in results.values()):
+        reasons = [result.roi.reason for result in results.values() if result.roi.reason]
+        empty_chart(axes, title or "First-year ROI by scenario",
+                    reasons[0] if reasons else "No ROI yet")
+        return png_bytes(figure, dpi)
     names = [scenario.value.capitalize() for scenario in results]
     reason = ""
     for index, (scenario, result) in enumerate(results.items()):
@@ -110,6 +110,9 @@ def cumulative_cash_chart(result: RoiResult, *, title: str = "", width: float = 
                           height: float = 2.4, dpi: int = 110) -> bytes:
     """The running cash position month by month over 36 months, with payback marked."""
     figure, axes = new_figure(width, height)
+    if not any(line.counted for line in result.lines) and not result.investment:
+        empty_chart(axes, title or "Cumulative cash over 36 months", NO_LINES_OR_COSTS)
+        return png_bytes(figure, dpi)
     currency = result.model.currency
     cash = [float(value) for value in result.cumulative_cash]
     months = list(range(len(cash)))

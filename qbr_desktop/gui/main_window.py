@@ -293,9 +293,10 @@ class MainWindow(QMainWindow):
         if self.page.account is None or self.page.account.id != account_id:
             history = self.context.accounts.metric_history(account_id)
         row = self.list_panel.model.row_of(account_id)
-        next_at = self.list_panel.model.account_at(row).next_qbr_at if row is not None else None
-        next_text = f"{next_at.astimezone():%Y-%m-%d %H:%M}" if next_at else ""
-        self.page.show_account(account, history, next_text)
+        summary = self.list_panel.model.account_at(row) if row is not None else None
+        meeting = ((summary.next_qbr_at, summary.next_qbr_zone)
+                   if summary is not None and summary.next_qbr_at else None)
+        self.page.show_account(account, history, next_meeting=meeting)
         self.pages.setCurrentIndex(1)
         self.account_changed.emit(account_id)
 

@@ -115,8 +115,9 @@ class AccountService:
                     tier=effective_tier(row.arr, row.tier_override, scheme),
                     tier_is_override=bool(row.tier_override and row.tier_override in scheme.tiers),
                     renewal_date=row.renewal_date, next_qbr_at=next_at, csm_owner=row.csm_owner,
+                    next_qbr_zone=zone,
                 )
-                for row, next_at in rows
+                for row, next_at, zone in rows
             ]
 
     def get(self, account_id: int) -> Account:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,6 +39,7 @@ from qbr_desktop.domain.agenda import (
 from qbr_desktop.domain.audience.followup import Recap, clean_recap, validate_recap
 from qbr_desktop.domain.contacts import ReviewStatus
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.meeting_timer import (
     EventKind,
     MeetingTimer,
@@ -97,11 +97,7 @@ class Meeting:
 
 def local_time(moment: datetime, zone: str) -> str:
     """'Thu 2027-02-18 10:00 Asia/Kolkata': a meeting's time where it is held."""
-    try:
-        local = as_utc(moment).astimezone(ZoneInfo(zone))
-    except (ZoneInfoNotFoundError, ValueError):
-        local, zone = as_utc(moment), "UTC"
-    return f"{local:%a %Y-%m-%d %H:%M} {zone}"
+    return meeting_when(as_utc(moment), zone)
 
 
 def planned(agenda: Agenda) -> list[PlannedSection]:

@@ -164,6 +164,7 @@ class UpcomingReview:
     overdue_tasks: int
     cadence_state: str  # a domain.cadence.CadenceState value
     cadence_reason: str
+    in_window: bool = True  # False: planned after the days looked ahead (listed for cadence)
 
     @property
     def behind_schedule(self) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, insert, select
@@ -41,6 +42,10 @@ from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
 from qbr_desktop.store.models import AccountRow, PrepTaskRow, ReviewRow
 from qbr_desktop.store.repositories import SettingRepository
+
+if TYPE_CHECKING:  # the calendar writer loads only when a calendar is exported
+    from qbr_desktop.exports.ics import TaskForm
+    from qbr_desktop.services.plan_calendar import CalendarCopy, CalendarExport, CalendarService
 
 HOLIDAYS_KEY = "calendar.holidays"
 TIME_ZONE_KEY = "calendar.time_zone"
@@ -73,6 +78,7 @@ class PlanService:
         self._sessions = sessions
         self._library = library
         self._clock = clock
+        self._calendar: CalendarService | None = None
 
     @property
     def library(self) -> PlaybookLibrary:
@@ -190,6 +196,17 @@ class PlanService:
             now = self._clock()
             ahead = [r for r in reviews if as_utc(r.scheduled_at) >= now - timedelta(days=1)]
             return self._read(session, (ahead[0] if ahead else reviews[-1]).id)
+
+    def export_calendar(self, review_id: int, path: Path, *, audience: CalendarCopy,
+                        tasks: TaskForm | None) -> CalendarExport:
+        """The review as a calendar file: for the CSM (with the tasks in `tasks` form, or
+        none) or the attendees' invitation (the meeting only). Thread-safe: for workers."""
+        from qbr_desktop.services.plan_calendar import CalendarService
+
+        if self._calendar is None:  # one service: its lock lines up exports from two threads
+            self._calendar = CalendarService(self._sessions, clock=self._clock)
+        return self._calendar.export(self.plan(review_id), path, audience=audience,
+                                     tasks=tasks)
 
     def move(self, review_id: int, start: datetime, *,
              time_zone: str | None = None) -> ReviewPlan:
@@ -341,16 +358,18 @@ class PlanService:
                 in_window = planned is not None and as_utc(planned.scheduled_at) <= horizon
                 if not in_window and not status.needs_attention:
                     continue
-                done, total, overdue = counts.get(planned.id, (0, 0, 0)) if planned and \
-                    in_window else (0, 0, 0)
-                shown = planned if in_window else None
+                # A review planned past the window but listed for its cadence (planned too
+                # late) is still planned: the row shows it, as its cadence reason does.
+                done, total, overdue = counts.get(planned.id, (0, 0, 0)) if planned \
+                    else (0, 0, 0)
                 rows.append(UpcomingReview(
                     account_id=account_id, account_name=account.name, tier=tier,
-                    review_id=shown.id if shown else None,
-                    meeting_at=as_utc(shown.scheduled_at) if shown else None,
-                    time_zone=shown.time_zone if shown else None, tasks_done=done,
+                    review_id=planned.id if planned else None,
+                    meeting_at=as_utc(planned.scheduled_at) if planned else None,
+                    time_zone=planned.time_zone if planned else None, tasks_done=done,
                     tasks_total=total, overdue_tasks=overdue,
-                    cadence_state=status.state.value, cadence_reason=status.reason))
+                    cadence_state=status.state.value, cadence_reason=status.reason,
+                    in_window=in_window))
         far = datetime.max.replace(tzinfo=UTC)
         return sorted(rows, key=lambda r: (r.meeting_at or far, r.account_name.casefold()))
 

@@ -28,15 +28,27 @@ class AccountRepository:
     def get(self, account_id: int) -> AccountRow | None:
         return self.session.get(AccountRow, account_id)
 
-    def all_with_next_review(self, after: datetime) -> list[tuple[AccountRow, datetime | None]]:
-        """Every account with its next planned review at or after `after` (or None)."""
+    def all_with_next_review(self, after: datetime
+                             ) -> list[tuple[AccountRow, datetime | None, str | None]]:
+        """Every account with its next planned review at or after `after` and the time
+        zone that review is held in (or None, None)."""
         next_review = next_review_subquery(after)
+        # The zone of that review (of one of them, should two start at the same instant).
+        zone = (
+            select(ReviewRow.account_id, func.min(ReviewRow.time_zone).label("time_zone"))
+            .join(next_review, (next_review.c.account_id == ReviewRow.account_id)
+                  & (ReviewRow.scheduled_at == next_review.c.next_at))
+            .where(ReviewRow.status == "planned")
+            .group_by(ReviewRow.account_id)
+            .subquery()
+        )
         rows = self.session.execute(
-            select(AccountRow, next_review.c.next_at)
+            select(AccountRow, next_review.c.next_at, zone.c.time_zone)
             .outerjoin(next_review, next_review.c.account_id == AccountRow.id)
+            .outerjoin(zone, zone.c.account_id == AccountRow.id)
             .order_by(AccountRow.name_key)
         ).all()
-        return [(account, as_utc(next_at)) for account, next_at in rows]
+        return [(account, as_utc(next_at), time_zone) for account, next_at, time_zone in rows]
 
     def all(self, ids: Iterable[int] | None = None) -> list[AccountRow]:
         """Every account by name, or only those with the given ids."""

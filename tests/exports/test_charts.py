@@ -283,3 +283,56 @@ def test_charts_with_rtl_and_emoji_labels_draw_no_missing_glyph(qapp: Any) -> No
         decoded(chart_png(chart, dpi=60))
         decoded(benchmark_chart(peer_benchmark(f"Rocket \U0001f680 \U0001fae0 {family} Retail")))
     assert not [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+# --- nothing to plot -----------------------------------------------------------------------
+
+def drawn_figures(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[Any]:
+    """The figures `module` turns into PNG bytes, kept to look inside."""
+    figures: list[Any] = []
+    real = module.png_bytes
+
+    def keep(figure: Any, dpi: int) -> bytes:
+        figures.append(figure)
+        return real(figure, dpi)
+
+    monkeypatch.setattr(module, "png_bytes", keep)
+    return figures
+
+
+def words_and_axes(figure: Any) -> tuple[list[str], list[bool]]:
+    texts = [t.get_text() for axes in figure.axes for t in axes.texts]
+    texts += [axes.get_title(loc="left") for axes in figure.axes]
+    return [t for t in texts if t], [axes.axison for axes in figure.axes]
+
+
+def test_an_empty_chart_says_so_in_words_and_draws_no_axes(
+        qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qbr_desktop.exports import charts
+
+    figures = drawn_figures(monkeypatch, charts)
+    nobody = Benchmark(1, Cohort((), "the whole portfolio", 0, None), tuple(
+        MetricBenchmark(m.key, m.label, None, None, None, 0, f"no data for {m.label}",
+                        m.higher_is_better) for m in BENCHMARK_METRICS))
+    images = [decoded(health_history_chart(())),
+              decoded(metric_history_chart(MetricHistory.from_values([]), ("active_users",))),
+              decoded(metric_history_chart(history(), ("no_such_metric",))),
+              decoded(benchmark_chart(nobody))]
+    expected = ["No health scores yet", "No usage figures recorded yet",
+                "No usage figures recorded yet", "No peers to compare with yet"]
+    for figure, message in zip(figures, expected, strict=True):
+        words, axes_on = words_and_axes(figure)
+        assert message in words
+        assert axes_on == [False]  # no 0–1 scale that reads like a measurement
+    for image in images:  # still a chart-sized picture, so the page does not jump
+        assert image.width() > 300 and image.height() > 150
+
+
+def test_a_chart_with_data_keeps_its_axes(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qbr_desktop.exports import charts
+
+    figures = drawn_figures(monkeypatch, charts)
+    health_history_chart(health_report(history()).history)
+    metric_history_chart(history(), ("active_users",))
+    benchmark_chart(peer_benchmark())
+    assert [words_and_axes(f)[1] for f in figures] == [[True]] * 3

@@ -69,3 +69,35 @@ def test_charts_use_the_models_currency_and_differ_by_content() -> None:
     dollars = evaluate(FULL)
     assert value_by_category_chart(euro) != value_by_category_chart(dollars)
     assert cumulative_cash_chart(dollars) != cumulative_cash_chart(evaluate(model()))
+
+
+def test_an_empty_model_says_so_in_words_and_draws_no_axes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from typing import Any
+
+    from qbr_desktop.exports import roi_charts
+
+    figures: list[Any] = []
+    real = roi_charts.png_bytes
+
+    def keep(figure: Any, dpi: int) -> bytes:
+        figures.append(figure)
+        return real(figure, dpi)
+
+    monkeypatch.setattr(roi_charts, "png_bytes", keep)
+    nothing = model(investments=())
+    image_of(value_by_category_chart(evaluate(nothing)))
+    image_of(scenario_chart(scenarios(nothing)))
+    image_of(cumulative_cash_chart(evaluate(nothing)))
+    image_of(scenario_chart(scenarios(model(*FULL.lines, investments=()))))
+    for figure in figures:
+        [axes] = figure.axes
+        words = " ".join(t.get_text() for t in axes.texts)
+        assert not axes.axison, words
+        assert words in ("No value lines or costs yet",) or words.startswith(
+            "No investment is recorded")
+    # With something to plot, the axes stay.
+    figures.clear()
+    cumulative_cash_chart(evaluate(model()))  # a cost and no value: it never pays back
+    value_by_category_chart(evaluate(FULL))
+    assert [f.axes[0].axison for f in figures] == [True, True]

@@ -388,3 +388,47 @@ def test_a_register_failure_is_shown_not_raised(qtbot: Any, panel: AccountInsigh
     context.risks.delete(small.cedar_risk)  # gone behind the page's back
     qtbot.mouseClick(panel.matrix.close_button, Qt.MouseButton.LeftButton)
     assert len(warned) == 1 and str(small.cedar_risk) in warned[0]
+
+
+# --- the layout ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(863, 620), (1222, 930)])  # the tab at 1366 × 768, 1920 × 1080
+def test_the_charts_are_never_painted_squeezed_or_overlapping_first_show_included(
+        qtbot: Any, context: Any, small: SmallPortfolio, size: tuple[int, int]) -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QFrame, QLabel, QScrollArea
+
+    panel = AccountInsightsPanel(context.insights, context.risks)
+    area = QScrollArea()  # as the window holds every tab
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(panel)
+    qtbot.addWidget(area)
+    area.resize(*size)
+    area.show()
+    qtbot.waitExposed(area)
+    charts = (panel.health_chart, panel.usage_chart, panel.benchmark_chart)
+    squeezed: list[tuple[str, int, int]] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QLabel):
+                pixmap = watched.pixmap()
+                if pixmap is not None and not pixmap.isNull() and \
+                        watched.contentsRect().height() < pixmap.height():
+                    squeezed.append((watched.objectName(), watched.height(), pixmap.height()))
+            return False
+
+    watch = Watch()
+    for name, chart in zip(("health", "usage", "benchmark"), charts, strict=True):
+        chart.setObjectName(name)
+        chart.installEventFilter(watch)
+    load(qtbot, panel, small.acme)
+    qtbot.wait(300)
+    assert squeezed == []
+    shown = [chart.geometry().translated(chart.parentWidget().mapTo(panel, QPoint(0, 0)))
+             for chart in charts]
+    assert all(rect.height() >= 100 for rect in shown)
+    for first, rect in enumerate(shown):
+        assert not any(rect.intersects(other) for other in shown[first + 1:])
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)

@@ -253,3 +253,31 @@ def test_layout_fits_common_screens(open_window, qtbot, width: int, height: int)
     assert form.nameEdit.width() > 200
     image = window.grab()
     assert image.width() == width
+
+
+def retype(qtbot, widget, text: str) -> None:
+    """Tab into the field (which selects it all), type over it, and Tab out."""
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def test_a_renewal_date_typed_over_the_old_one_is_stored_with_its_year(open_window,
+                                                                       qtbot) -> None:
+    from datetime import date
+
+    window = open_window(seed=True)
+    account_id = select(window, "Acme Logistics")  # renews 2027-03-31
+    field = window.page.form.renewalDateEdit
+    retype(qtbot, field, "2026-12-28")
+    assert stored(window, account_id).renewal_date == date(2026, 12, 28)
+    retype(qtbot, field, "2026-02-30")
+    assert stored(window, account_id).renewal_date == date(2026, 12, 28)
+    error = window.page.form.renewalDateError
+    assert not error.isHidden() and "not a day of the calendar" in error.text()
+    assert field.property("invalid") == "true"
+    retype(qtbot, field, "")  # emptied: no renewal date
+    assert stored(window, account_id).renewal_date is None
+    assert error.isHidden()

@@ -334,3 +334,115 @@ def test_a_past_meeting_is_picked_to_see_how_it_ran(qtbot: Any, tab: AgendaTab,
     assert tab.meeting.meeting_left.text() == "Took 8:00 of the 60-minute slot"
     assert [tab.times.item(0, c).text() for c in (1, 3, 4)] == [  # type: ignore[union-attr]
         "5:00", "7:00", "2:00 over"]
+
+
+def test_a_due_date_typed_for_an_action_is_stored_and_a_part_of_one_is_explained(
+        qtbot: Any, tab: AgendaTab, setup: Setup) -> None:
+    tab.pages.setCurrentIndex(RUN)
+    tab.activateWindow()
+    assert QTest.qWaitForWindowActive(tab, 5000)
+    quick = tab.quick_action
+
+    def type_due(text: str) -> None:
+        quick.due_edit.setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(quick.due_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(quick.due_edit, text)
+        QTest.keyClick(quick.due_edit, Qt.Key.Key_Tab)
+
+    quick.text_edit.setFocus()
+    QTest.keyClicks(quick.text_edit, "Send the pilot plan")
+    type_due("2027-01")
+    QTest.keyClick(quick.text_edit, Qt.Key.Key_Return)
+    assert setup.context.agendas.follow_up(setup.account_id).items == ()
+    assert "“2027-01” is not a whole date" in quick.problem.text()
+    assert quick.problem.isVisibleTo(tab)
+    type_due("2027-01-15")
+    QTest.keyClick(quick.text_edit, Qt.Key.Key_Return)
+    items = setup.context.agendas.follow_up(setup.account_id).items
+    assert [(i.text, i.due) for i in items] == [("Send the pilot plan", date(2027, 1, 15))]
+
+
+def test_every_agenda_column_shows_its_whole_choice_at_1366_by_768(
+        qtbot: Any, open_window: Any) -> None:
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    from qbr_desktop.gui.tabs import AccountTab
+
+    window = open_window(seed=True)
+    context = window.context
+    ids = {a.name: a.id for a in context.accounts.list_accounts()}
+    context.plans.schedule(ids["Bluefin Health"], date(2027, 1, 12))
+    window.list_panel.select_account(ids["Acme Logistics"])
+    window.show_account_tab(AccountTab.MEETING)
+    builder = window.agenda_tab.builder
+    qtbot.waitUntil(lambda: builder.table.rowCount() > 0, timeout=10000)
+    # Another account's agenda, filled in while the table is on screen.
+    window.list_panel.select_account(ids["Bluefin Health"])
+    qtbot.waitUntil(lambda: "Bluefin" in window.agenda_tab.heading.text(), timeout=10000)
+    qtbot.wait(50)
+    table = builder.table
+    cut = []
+    for row in range(table.rowCount()):
+        for column in range(1, table.columnCount()):
+            cell = table.cellWidget(row, column)
+            assert isinstance(cell, QComboBox | QAbstractSpinBox)
+            if cell.width() < cell.sizeHint().width():
+                text = cell.currentText() if isinstance(cell, QComboBox) else cell.text()
+                cut.append((row, column, text, cell.width(), cell.sizeHint().width()))
+    assert cut == []
+    loose = [box for box in builder.findChildren(QComboBox)
+             if box.isVisible() and not table.isAncestorOf(box)]
+    assert loose == [builder.template_box, builder.target_box]  # nothing stray on top
+    header = table.horizontalHeader()
+    assert sum(header.sectionSize(c) for c in range(table.columnCount())) <= \
+        table.viewport().width()  # no sideways scrolling to reach a column
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip, offscreen
+def test_a_title_cut_short_shows_whole_in_its_tooltip_and_a_short_one_does_not(
+        qtbot: Any, tab: AgendaTab, setup: Setup) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    service = agendas(setup)
+    agenda = service.agenda(setup.review_id).agenda
+    long_title = "Roadmap preview:" + " integrations, single sign-on and regional hosting" * 3
+    sections = (replace(agenda.sections[0], title=long_title), *agenda.sections[1:])
+    tab.builder.show_agenda(service.save_agenda(setup.review_id, replace(
+        agenda, sections=sections)))
+    tab.resize(1000, 850)  # the Meeting tab beside the account list at 1366 × 768
+    qtbot.wait(20)
+    table = tab.builder.table
+
+    def tip(row: int) -> str:
+        QToolTip.hideText()
+        centre = table.visualItemRect(table.item(row, 0)).center()
+        QApplication.sendEvent(table.viewport(), QHelpEvent(
+            QEvent.Type.ToolTip, centre, table.viewport().mapToGlobal(centre)))
+        return QToolTip.text()
+
+    first, second = tip(0), tip(1)
+    assert first.startswith(long_title.strip())
+    assert agenda.sections[0].prompt in first
+    assert second == agenda.sections[1].prompt  # short enough to read in the cell
+    assert table.item(0, 0).text() == long_title  # stored whole, cut only on screen
+
+
+def test_the_builder_shows_no_stray_boxes_of_its_own(qtbot: Any, setup: Setup) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from qbr_desktop.gui.agenda.agenda_builder import AgendaBuilder
+
+    builder = AgendaBuilder(agendas(setup))
+    qtbot.addWidget(builder)
+    builder.show()
+    QApplication.processEvents()  # as the app's first turns of the loop: no deferred deletes
+    own = {builder.template_box, builder.use_template, builder.slot_spin, builder.target_box,
+           builder.table, builder.add_button, builder.remove_button, builder.up_button,
+           builder.down_button, builder.summary}
+    shown = [child for child in builder.findChildren(QWidget)
+             if child.parentWidget() is builder and child.isVisible()]
+    assert set(shown) <= own

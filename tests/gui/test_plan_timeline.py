@@ -78,7 +78,7 @@ def test_every_task_has_a_row_at_its_due_date_with_today_and_meeting_lines(
     assert chart.today_x() == chart.x_for_date(NOW.date())
     assert chart.meeting_x() == chart.x_for_date(MEETING)
     assert chart.today_x() < chart.meeting_x()  # type: ignore[operator]
-    assert "QBR Thu 24 Sep 2026, 10:00–11:00 Europe/Berlin" in shown.panel.meeting.text()
+    assert "QBR Thu 2026-09-24 10:00–11:00 Europe/Berlin" in shown.panel.meeting.text()
 
 
 def test_clicking_a_tick_box_stores_the_task_as_done(qtbot: Any, shown: Shown) -> None:

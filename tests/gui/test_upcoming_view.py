@@ -139,3 +139,51 @@ def test_the_main_window_lists_upcoming_reviews_and_opens_the_prep_tab(
     assert window.account_tabs.currentIndex() == 2 and panel.plan.done_count == 1
     window.grab().save("/tmp/timeline-main-window.png")
     QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+def test_a_review_planned_too_late_shows_its_date_not_not_planned(
+        qtbot: Any, context: Any, plans: PlanService, accounts: dict[str, int]) -> None:
+    from qbr_desktop.domain.contacts import ReviewDraft, ReviewStatus
+
+    late = context.accounts.create(AccountDraft(name="Dunmore Bank", arr=Decimal("400000"))).id
+    context.accounts.add_review(late, ReviewDraft(NOW - timedelta(days=80), "Europe/Dublin",
+                                                  status=ReviewStatus.HELD))
+    planned = plans.schedule(late, (NOW + timedelta(days=100)).date(), time(9),
+                             time_zone="Europe/Dublin")  # past the 91 days Strategic allows
+    view = UpcomingView(plans)
+    qtbot.addWidget(view)
+    view.resize(1366, 500)
+    view.show()
+    with qtbot.waitSignal(view.upcoming_shown, timeout=WAIT_MS):
+        qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    reason = cell(view, "Dunmore Bank", UpcomingColumn.CADENCE)
+    assert reason.startswith("next review planned for 2026-12-17, after 2026-09-19")
+    assert cell(view, "Dunmore Bank", UpcomingColumn.MEETING) == \
+        "Thu 2026-12-17 09:00 Europe/Dublin"
+    assert cell(view, "Dunmore Bank", UpcomingColumn.PREP) == f"0/{len(planned.tasks)}"
+    # Counted neither among the reviews in the next 90 days nor among the accounts to plan.
+    assert view.summary.text().startswith("2 reviews in the next 90 days · 1 behind schedule")
+    unplanned = sum(1 for name in column(view, UpcomingColumn.ACCOUNT)
+                    if cell(view, name, UpcomingColumn.MEETING) == "Not planned")
+    assert view.summary.text().endswith(
+        f"{unplanned} account{'' if unplanned == 1 else 's'} to plan")
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+def test_a_very_long_account_name_leaves_room_for_the_cadence(
+        qtbot: Any, context: Any, plans: PlanService, accounts: dict[str, int]) -> None:
+    name = ("Müller & Söhne Präzisionstechnik GmbH Internationale Beteiligungsgesellschaft "
+            "mbH & Co. KG — Werk Nord")
+    context.accounts.create(AccountDraft(name=name, arr=Decimal("500000")))  # never reviewed
+    view = UpcomingView(plans)
+    qtbot.addWidget(view)
+    view.resize(1366, 500)
+    view.show()
+    with qtbot.waitSignal(view.upcoming_shown, timeout=WAIT_MS):
+        qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    header = view.table.horizontalHeader()
+    assert header.sectionSize(UpcomingColumn.CADENCE) >= 300
+    row = column(view, UpcomingColumn.ACCOUNT).index(name)
+    assert view.proxy.index(row, UpcomingColumn.ACCOUNT).data(
+        Qt.ItemDataRole.ToolTipRole) == name
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)

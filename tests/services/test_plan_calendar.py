@@ -268,3 +268,18 @@ def test_hostile_names_and_task_text_survive_every_variant(
         uids = list(session.scalars(select(CalendarEventRow.uid)))
     assert all(re.fullmatch(r"review-\d+(-task(-day)?-\d+)?-[0-9a-f-]{36}@qbr-desktop\.invalid",
                             uid) for uid in uids)
+
+
+def test_the_plan_service_exports_a_review_by_its_id_as_the_window_does(
+        context: Any, plans: PlanService, tmp_path: Path) -> None:
+    plan = schedule(context, plans)
+    mine = plans.export_calendar(plan.review_id, tmp_path / "mine.ics",
+                                 audience=CalendarCopy.ME, tasks=TaskForm.EVENT)
+    assert (mine.tasks, mine.warnings) == (21, ())
+    kinds = [ours.kind for ours, _theirs in both(mine.path.read_bytes())]
+    assert kinds == ["VEVENT"] * 22
+    theirs = plans.export_calendar(plan.review_id, tmp_path / "invite.ics",
+                                   audience=CalendarCopy.ATTENDEES, tasks=TaskForm.TODO)
+    items = [ours for ours, _theirs in both(theirs.path.read_bytes())]
+    assert theirs.tasks == 0 and [i.kind for i in items] == ["VEVENT"]
+    assert items[0].sequence == 0  # the same event as the CSM's copy, content unchanged

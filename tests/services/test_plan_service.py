@@ -180,6 +180,24 @@ def test_upcoming_lists_reviews_with_progress_and_slipping_cadences(
         plans.upcoming(0)
 
 
+def test_a_review_planned_too_late_is_listed_with_its_meeting_and_progress(
+        context: Any, plans: PlanService) -> None:
+    from qbr_desktop.domain.contacts import ReviewDraft, ReviewStatus
+
+    late = account(context, "Late Ltd")  # Strategic: a review every 91 days at the least
+    context.accounts.add_review(late, ReviewDraft(NOW - timedelta(days=60), "UTC",
+                                                  status=ReviewStatus.HELD))
+    plan = plans.schedule(late, date(2027, 4, 1), time_zone="Asia/Tokyo")
+    plans.set_done(plan.tasks[0].id, True)
+    row = next(r for r in plans.upcoming(90) if r.account_name == "Late Ltd")
+    assert row.cadence_state == "planned late"
+    assert (row.review_id, row.time_zone, row.in_window) == (plan.review_id, "Asia/Tokyo",
+                                                            False)
+    assert row.meeting_at == plan.meeting_at
+    assert (row.tasks_done, row.tasks_total) == (1, len(plan.tasks))
+    assert next(r for r in plans.upcoming(365) if r.account_name == "Late Ltd").in_window
+
+
 def test_many_reviews_are_planned_at_once_and_planned_ones_are_left_alone(
         context: Any, plans: PlanService) -> None:
     from qbr_desktop.domain.contacts import ReviewDraft

@@ -225,3 +225,18 @@ def test_restore_brings_back_each_review_plan_even_when_ids_were_taken(
                  for row in session.query(ReviewRow)}
     assert plans == {restored.id: ["Pre-call with the champion 🤝"],
                      other.id: ["Bluefin's own task"]}
+
+
+def test_the_next_qbr_comes_with_the_zone_it_is_held_in(service: AccountService) -> None:
+    account = service.create(AccountDraft(name="Zoned"))
+    tokyo = datetime(2026, 6, 1, 9, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+    service.add_review(account.id, ReviewDraft(scheduled_at=tokyo, time_zone="Asia/Tokyo"))
+    service.add_review(account.id, ReviewDraft(
+        scheduled_at=tokyo + timedelta(days=1), time_zone="America/New_York"))
+    service.add_review(account.id, ReviewDraft(  # earlier, but no longer planned
+        scheduled_at=tokyo - timedelta(days=1), time_zone="Europe/Paris",
+        status=ReviewStatus.CANCELLED))
+    item = summary(service, "Zoned")
+    assert (item.next_qbr_at, item.next_qbr_zone) == (tokyo, "Asia/Tokyo")
+    service.create(AccountDraft(name="Unplanned"))
+    assert summary(service, "Unplanned").next_qbr_zone is None

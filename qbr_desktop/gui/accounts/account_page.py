@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from qbr_desktop.domain.accounts import INDUSTRIES, Account, EmployeeBand
+from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.metrics import MetricHistory
 from qbr_desktop.domain.money import (
     CURRENCIES,
@@ -24,7 +25,7 @@ from qbr_desktop.gui.accounts.commands import FIELD_LABELS
 from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
 from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
 
-NO_DATE = QDate(1989, 12, 31)  # the minimum of the date field, shown as "— none —"
+FIRST_RENEWAL, LAST_RENEWAL = date(1990, 1, 1), date(2100, 12, 31)
 AUTO_TIER = "Auto (from ARR)"
 NOTES_SAVE_DELAY_MS = 800
 
@@ -57,8 +58,8 @@ class AccountPage(QWidget):
         f.industryEdit.addItems(["", *INDUSTRIES])
         f.employeeBandEdit.addItems(["", *(band.value for band in EmployeeBand)])
         f.currencyEdit.addItems(list(CURRENCIES))
-        f.renewalDateEdit.setMinimumDate(NO_DATE)
-        f.renewalDateEdit.setMaximumDate(QDate(2100, 12, 31))
+        f.renewalDateEdit.set_optional(f.renewalDateEdit.placeholderText())
+        f.renewalDateEdit.set_range(FIRST_RENEWAL, LAST_RENEWAL)
 
     def set_tiers(self, tiers: tuple[str, ...]) -> None:
         combo = self.form.tierOverrideEdit
@@ -68,7 +69,11 @@ class AccountPage(QWidget):
         self._filling = False
 
     def show_account(self, account: Account, history: MetricHistory | None = None,
-                     next_review: str = "") -> None:
+                     next_review: str = "", *,
+                     next_meeting: tuple[datetime, str | None] | None = None) -> None:
+        """`next_meeting`: the next QBR's start and the zone it is held in, shown on that
+        zone's clock and named ("Mon 2026-12-14 16:00 Europe/Berlin"); `next_review` is a
+        text to show instead, for a caller that has no zone."""
         if self.account is not None and self.account.id != account.id:
             self.flush_pending()
         self.account = account
@@ -80,6 +85,8 @@ class AccountPage(QWidget):
             f.titleLabel.setToolTip(draft.name)
             arr_text = format_money(Money(draft.arr, draft.currency))
             parts = [account.tier, f"{arr_text} ARR", f"{draft.licensed_seats:,} seats"]
+            if next_meeting is not None:
+                next_review = meeting_when(*next_meeting)
             if next_review:
                 parts.append(f"next QBR {next_review}")
             f.summaryLabel.setText(" · ".join(parts))
@@ -91,7 +98,7 @@ class AccountPage(QWidget):
             f.arrEdit.setText(editable_amount(draft.arr))
             f.currencyEdit.setCurrentText(draft.currency)
             f.licensedSeatsEdit.setValue(draft.licensed_seats)
-            f.renewalDateEdit.setDate(_qdate(draft.renewal_date))
+            f.renewalDateEdit.set_value(draft.renewal_date)
             f.csmOwnerEdit.setText(draft.csm_owner)
             f.tierOverrideEdit.setCurrentText(draft.tier_override or AUTO_TIER)
             if f.notesEdit.toPlainText() != draft.notes:
@@ -163,8 +170,9 @@ class AccountPage(QWidget):
         f.tierOverrideEdit.activated.connect(self._save_tier)
         f.licensedSeatsEdit.editingFinished.connect(
             lambda: self._emit("licensed_seats", f.licensedSeatsEdit.value()))
-        f.renewalDateEdit.editingFinished.connect(self._save_renewal)
-        f.renewalDateEdit.calendarWidget().clicked.connect(lambda _d: self._save_renewal())
+        f.renewalDateEdit.value_entered.connect(lambda day: self._emit("renewal_date", day))
+        f.renewalDateEdit.problem_changed.connect(
+            lambda message: self.show_problems({"renewal_date": message}, only={"renewal_date"}))
         f.notesEdit.textChanged.connect(self._notes_changed)
         f.notesEdit.installEventFilter(self)
 
@@ -192,10 +200,6 @@ class AccountPage(QWidget):
     def _save_tier(self, _index: int = 0) -> None:
         text = self.form.tierOverrideEdit.currentText()
         self._emit("tier_override", None if text == AUTO_TIER else text)
-
-    def _save_renewal(self) -> None:
-        qdate = self.form.renewalDateEdit.date()
-        self._emit("renewal_date", None if qdate == NO_DATE else qdate.toPython())
 
     def _notes_changed(self) -> None:
         if not self._filling:
@@ -238,6 +242,8 @@ class AccountPage(QWidget):
             self._save_arr()
         elif focused in (f.nameEdit, f.countryEdit, f.csmOwnerEdit):
             focused.editingFinished.emit()
+        elif focused is f.renewalDateEdit:
+            f.renewalDateEdit.commit()
         elif focused is f.industryEdit.lineEdit():
             self._emit("industry", f.industryEdit.currentText())
         elif focused is f.licensedSeatsEdit or focused is f.licensedSeatsEdit.findChild(
@@ -254,7 +260,3 @@ def _headline(name: str, limit: int = 120) -> str:
 def _widget_name(field_name: str) -> str:
     head, *rest = field_name.split("_")
     return head + "".join(part.title() for part in rest) + "Edit"
-
-
-def _qdate(value: date | None) -> QDate:
-    return NO_DATE if value is None else QDate(value.year, value.month, value.day)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from qbr_desktop.domain.accounts import AccountSummary, sort_key
+from qbr_desktop.domain.meeting_time import meeting_day
 from qbr_desktop.domain.money import format_money
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +48,9 @@ def _display(item: AccountSummary, column: int) -> str:
     if column == AccountColumn.RENEWAL:
         return item.renewal_date.isoformat() if item.renewal_date else "—"
     if column == AccountColumn.NEXT_QBR:
-        return item.next_qbr_at.date().isoformat() if item.next_qbr_at else "—"
+        # The day where the meeting is held, as every other view shows it.
+        return meeting_day(item.next_qbr_at, item.next_qbr_zone).isoformat() \
+            if item.next_qbr_at else "—"
     return item.csm_owner
 
 

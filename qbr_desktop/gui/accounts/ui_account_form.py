@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'account_form.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
-    QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QSpinBox, QTableView,
+    QVBoxLayout, QWidget)
+
+from qbr_desktop.gui.date_entry import DateEntry
 
 class Ui_AccountForm(object):
     def setupUi(self, AccountForm):
@@ -209,9 +211,8 @@ class Ui_AccountForm(object):
         self.renewalDateBox = QVBoxLayout()
         self.renewalDateBox.setSpacing(2)
         self.renewalDateBox.setObjectName(u"renewalDateBox")
-        self.renewalDateEdit = QDateEdit(AccountForm)
+        self.renewalDateEdit = DateEntry(AccountForm)
         self.renewalDateEdit.setObjectName(u"renewalDateEdit")
-        self.renewalDateEdit.setCalendarPopup(True)
 
         self.renewalDateBox.addWidget(self.renewalDateEdit)
 
@@ -359,8 +360,7 @@ class Ui_AccountForm(object):
         self.licensedSeatsLabel.setText(QCoreApplication.translate("AccountForm", u"Licensed &seats", None))
         self.licensedSeatsError.setProperty(u"class", QCoreApplication.translate("AccountForm", u"fieldError", None))
         self.renewalDateLabel.setText(QCoreApplication.translate("AccountForm", u"&Renewal date", None))
-        self.renewalDateEdit.setDisplayFormat(QCoreApplication.translate("AccountForm", u"yyyy-MM-dd", None))
-        self.renewalDateEdit.setSpecialValueText(QCoreApplication.translate("AccountForm", u"\u2014 none \u2014", None))
+        self.renewalDateEdit.setPlaceholderText(QCoreApplication.translate("AccountForm", u"\u2014 none \u2014", None))
         self.renewalDateError.setProperty(u"class", QCoreApplication.translate("AccountForm", u"fieldError", None))
         self.csmOwnerLabel.setText(QCoreApplication.translate("AccountForm", u"CSM o&wner", None))
         self.csmOwnerError.setProperty(u"class", QCoreApplication.translate("AccountForm", u"fieldError", None))

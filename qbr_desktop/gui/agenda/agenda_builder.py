@@ -6,11 +6,13 @@ than the slot can still be run: the timer will squeeze the last sections)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,8 +21,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +51,49 @@ if TYPE_CHECKING:
 
 TITLE, OWNER, MINUTES, FOCUS = range(4)
 FOCUS_WORDS = {Focus.FORWARD: "Forward", Focus.BACKWARD: "Backward", Focus.NEUTRAL: "Neither"}
+MIN_TITLE_WIDTH = 160
+
+
+def _owner_box(parent: QWidget | None) -> QComboBox:
+    box = QComboBox(parent)
+    for side in SectionOwner:
+        box.addItem(side.value, side.value)
+    return box
+
+
+def _minutes_box(parent: QWidget | None) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(0, MAX_SECTION_MINUTES)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def _focus_box(parent: QWidget | None) -> QComboBox:
+    box = QComboBox(parent)
+    for kind, words in FOCUS_WORDS.items():
+        box.addItem(words, kind.value)
+    return box
+
+
+class _TitleTips(QStyledItemDelegate):
+    """A title cut short by the column shows whole in its tooltip, above the prompt."""
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 - Qt's
+                  option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        if event is None or event.type() != QEvent.Type.ToolTip:
+            return super().helpEvent(event, view, option, index)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        prompt = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+        room = option.rect.width() - 2 * view.style().pixelMetric(
+            view.style().PixelMetric.PM_FocusFrameHMargin, None, view) - 6
+        cut = option.fontMetrics.horizontalAdvance(title) > room
+        text = "\n\n".join(part for part in ((title if cut else ""), prompt) if part)
+        if not text:
+            QToolTip.hideText()
+            return True
+        QToolTip.showText(event.globalPos(), text, view)
+        return True
 
 
 class AgendaBuilder(QWidget):
@@ -78,10 +126,10 @@ class AgendaBuilder(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (OWNER, MINUTES, FOCUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setItemDelegateForColumn(TITLE, _TitleTips(self.table))
+        self._fit_columns()
         self.table.itemChanged.connect(lambda _item: self._edited())
         self.add_button = QPushButton("Add section", self)
         self.add_button.clicked.connect(self.add_section)
@@ -112,6 +160,23 @@ class AgendaBuilder(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
 
+    def _fit_columns(self) -> None:
+        """Owner, minutes and focus as wide as their widest choice: the header's own
+        sizing counts the text of the items only, and these cells hold widgets. The title
+        takes the rest, and is cut short (whole in its tooltip) when it must be."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        makers: tuple[tuple[int, Callable[[QWidget | None], QWidget]], ...] = (
+            (OWNER, _owner_box), (MINUTES, _minutes_box), (FOCUS, _focus_box))
+        for column, make in makers:
+            sample = make(None)  # never shown; a spin box's hint allows for its largest value
+            sample.setFont(self.table.font())
+            width = max(sample.sizeHint().width(), header.sectionSizeHint(column))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width + 2)
+        self.table.setMinimumWidth(sum(header.sectionSize(c) for c in (OWNER, MINUTES, FOCUS))
+                                   + MIN_TITLE_WIDTH)
+
     # Showing -----------------------------------------------------------------------------
     def show_agenda(self, review: ReviewAgenda) -> None:
         self.review, self.agenda = review, review.agenda
@@ -133,21 +198,15 @@ class AgendaBuilder(QWidget):
         title.setData(Qt.ItemDataRole.UserRole, section.key)
         title.setToolTip(section.prompt)
         self.table.setItem(row, TITLE, title)
-        owner = QComboBox(self.table)
-        for side in SectionOwner:
-            owner.addItem(side.value, side.value)
+        owner = _owner_box(self.table)
         owner.setCurrentIndex(owner.findData(section.owner.value))
         owner.activated.connect(lambda _i: self._edited())
         self.table.setCellWidget(row, OWNER, owner)
-        minutes = QSpinBox(self.table)
-        minutes.setRange(0, MAX_SECTION_MINUTES)
+        minutes = _minutes_box(self.table)
         minutes.setValue(section.minutes)
-        minutes.setKeyboardTracking(False)
         minutes.valueChanged.connect(lambda _v: self._edited())
         self.table.setCellWidget(row, MINUTES, minutes)
-        focus = QComboBox(self.table)
-        for kind, words in FOCUS_WORDS.items():
-            focus.addItem(words, kind.value)
+        focus = _focus_box(self.table)
         focus.setCurrentIndex(focus.findData(section.focus.value))
         focus.activated.connect(lambda _i: self._edited())
         self.table.setCellWidget(row, FOCUS, focus)

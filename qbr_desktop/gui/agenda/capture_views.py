@@ -3,14 +3,12 @@ section, who checked in, and quick-add action items tagged with the section they
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,12 +27,12 @@ from qbr_desktop.domain.actions import ActionItem, ActionSide
 from qbr_desktop.domain.attendance import is_executive
 from qbr_desktop.domain.meeting_timer import Phase, TimerState, clock_text
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder
+from qbr_desktop.gui.date_entry import DateEntry
 
 if TYPE_CHECKING:
     from qbr_desktop.services.agendas import ReviewAgenda
 
 NOTE_SAVE_MS = 700
-NO_DUE = QDate(2000, 1, 1)
 
 
 def timing_words(planned: float, allowed: float, actual: float, visited: bool,
@@ -200,12 +198,10 @@ class QuickAction(QWidget):
         self.side_box.addItem("Theirs", ActionSide.THEIRS.value)
         self.owner_edit = QLineEdit(self)
         self.owner_edit.setPlaceholderText("Owner")
-        self.due_edit = QDateEdit(self)
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setMinimumDate(NO_DUE)
-        self.due_edit.setSpecialValueText("no date")
-        self.due_edit.setDisplayFormat("yyyy-MM-dd")
-        self.due_edit.setDate(NO_DUE)
+        self.due_edit = DateEntry(self)
+        self.due_edit.set_optional("no date")
+        self.due_edit.setAccessibleName("Due")
+        self.due_edit.problem_changed.connect(self.show_problem)
         self.add_button = QPushButton("Add", self)
         self.add_button.clicked.connect(self._add)
         self.problem = QLabel(self)
@@ -226,8 +222,10 @@ class QuickAction(QWidget):
         if not text:
             self.show_problem("Type what was agreed first")
             return
-        picked = self.due_edit.date()
-        due = None if picked == NO_DUE else date(picked.year(), picked.month(), picked.day())
+        if not self.due_edit.commit():
+            self.due_edit.setFocus()
+            return
+        due = self.due_edit.value()
         self.add_requested.emit(ActionItem(0, text, ActionSide(self.side_box.currentData()),
                                            self.owner_edit.text().strip(), due))
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -70,6 +71,9 @@ def _table(headers: tuple[str, ...]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Wrapped cells need new row heights whenever the columns change width (the first
+    # show included, when the table gets its real width only after it was filled).
+    table.horizontalHeader().sectionResized.connect(lambda *_: _fit_height(table))
     return table
 
 
@@ -78,9 +82,15 @@ def _fill(table: QTableWidget, rows: Sequence[tuple[str, ...]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
+    _fit_height(table)
+
+
+def _fit_height(table: QTableWidget) -> None:
+    """Every row as tall as its wrapped text, and the table as tall as its rows: the page
+    scrolls, not the table."""
     table.resizeRowsToContents()
-    height = table.horizontalHeader().height() + sum(
-        table.rowHeight(r) for r in range(table.rowCount())) + 4
+    height = table.horizontalHeader().sizeHint().height() + sum(
+        table.rowHeight(r) for r in range(table.rowCount())) + 2 * table.frameWidth()
     table.setFixedHeight(max(height, 40))
 
 
@@ -128,6 +138,9 @@ class AccountInsightsPanel(QWidget):
         self.departments_button.setVisible(departments is not None)
         self.matrix = RiskMatrix(self)
         layout = QVBoxLayout(self)
+        # The page takes its new height as soon as it is laid out (see _lay_out_now),
+        # rather than when the scroll area around it next catches up.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.status)
         layout.addWidget(self._group("Health", (self.health_summary, self.dimensions,
                                                 self.movers, self.health_chart,
@@ -186,7 +199,24 @@ class AccountInsightsPanel(QWidget):
         self._show_benchmark(bundle.benchmark)
         self._show_expansion(bundle.expansion)
         self.matrix.set_items(bundle.items)
+        self._lay_out_now()
         self.loaded.emit(bundle.account_id)
+
+    def _lay_out_now(self) -> None:
+        """Lay the page out for what it now holds before anything is painted.
+
+        Each section box lays out its own content when asked, and only then tells the page,
+        which only then grows: in between, the charts that just arrived were painted
+        squeezed over one another in the old, shorter page. Doing both here, the sections
+        first, leaves nothing in between to paint.
+        """
+        for box in self.findChildren(QGroupBox):
+            inner = box.layout()
+            if inner is not None:
+                inner.activate()
+        page = self.layout()
+        if page is not None:
+            page.activate()
 
     def _show_health(self, bundle: InsightBundle) -> None:
         report = bundle.health.report

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.gui.date_entry import DateEntry, EntryWithProblem
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -40,19 +41,16 @@ class HolidaysDialog(QDialog):
         explanation.setWordWrap(True)
         self.days = QListWidget(self)
         self.days.setAccessibleName("Holidays")
-        self.picker = QDateEdit(self)
-        self.picker.setCalendarPopup(True)
-        self.picker.setDisplayFormat("ddd yyyy-MM-dd")
-        self.picker.setDate(QDate.currentDate())
+        self.picker = DateEntry(self, date.today())
         self.picker.setAccessibleName("Day to add")
         self.add_button = QPushButton("&Add", self)
         self.remove_button = QPushButton("&Remove", self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         adding = QHBoxLayout()
-        adding.addWidget(self.picker, 1)
-        adding.addWidget(self.add_button)
-        adding.addWidget(self.remove_button)
+        adding.addWidget(EntryWithProblem(self.picker, self), 1)
+        adding.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        adding.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.days, 1)
@@ -70,11 +68,19 @@ class HolidaysDialog(QDialog):
         return sorted(self.days.item(row).data(DAY_ROLE) for row in range(self.days.count()))
 
     def add_picked(self) -> None:
-        picked = self.picker.date().toPython()
-        assert isinstance(picked, date)
+        if not self.picker.commit():
+            return
+        picked = self.picker.value()
         if picked not in self.chosen_days():
             self._show_day(picked)
         self.days.sortItems()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # Return in the day field adds that day; it does not close the dialog.
+        if self.picker.hasFocus() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.add_picked()
+            return
+        super().keyPressEvent(event)
 
     def remove_selected(self) -> None:
         for item in self.days.selectedItems():

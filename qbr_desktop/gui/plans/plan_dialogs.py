@@ -12,27 +12,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.playbooks import OwnerRole, Phase
+from qbr_desktop.gui.date_entry import DateEntry, EntryWithProblem, TimeEntry, grow_to_fit
 from qbr_desktop.gui.plans.timeline_layout import PHASE_TITLES
 from qbr_desktop.store.errors import StoreError
-
-DATE_FORMAT = "yyyy-MM-dd"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +46,6 @@ class NewTask:
     due: date
     owner: OwnerRole
     phase: Phase | None  # None: chosen from the date (before or after the meeting)
-
-
-def date_edit(parent: QWidget, day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)  # ISO: unambiguous whatever the locale
-    return edit
 
 
 class _SubmittingDialog(QDialog):
@@ -80,12 +70,17 @@ class _SubmittingDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
-    def run_submit(self, submit: Callable[[], None]) -> None:
+    def run_submit(self, submit: Callable[[], None], *fields: DateEntry | TimeEntry) -> None:
+        """Submit when every field reads as a value (each one explains itself if not)."""
+        if not all([field.commit() for field in fields]):  # a list: every field says why
+            next(field for field in fields if field.problem()).setFocus()
+            return
         try:
             submit()
         except (DomainError, StoreError) as exc:
             self.problem.setText(str(exc))
             self.problem.show()
+            grow_to_fit(self)
             return
         super().accept()
 
@@ -99,9 +94,8 @@ class MeetingDialog(_SubmittingDialog):
                  tier: str = "") -> None:
         super().__init__(parent, title)
         self._submit = submit
-        self.date_edit = date_edit(self, start.date())
-        self.time_edit = QTimeEdit(QTime(start.hour, start.minute), self)
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.date_edit = DateEntry(self, start.date())
+        self.time_edit = TimeEntry(self, time(start.hour, start.minute))
         self.zone_box = QComboBox(self)
         self.zone_box.setEditable(True)  # typing "Berl" finds Europe/Berlin
         self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -111,8 +105,8 @@ class MeetingDialog(_SubmittingDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone_box.setCompleter(completer)
-        self.form.addRow("&Date:", self.date_edit)
-        self.form.addRow("&Time:", self.time_edit)
+        self.form.addRow("&Date:", EntryWithProblem(self.date_edit, self))
+        self.form.addRow("&Time:", EntryWithProblem(self.time_edit, self))
         self.form.addRow("Time &zone:", self.zone_box)
         self.playbook_box = QComboBox(self)
         if playbooks is None:  # moving: the meeting keeps the zone it was planned in
@@ -126,13 +120,12 @@ class MeetingDialog(_SubmittingDialog):
             self.form.addRow("&Playbook:", self.playbook_box)
 
     def choice(self) -> MeetingChoice:
-        day, at = self.date_edit.date(), self.time_edit.time()
-        return MeetingChoice(date(day.year(), day.month(), day.day()),
-                             time(at.hour(), at.minute()), self.zone_box.currentText().strip(),
+        return MeetingChoice(self.date_edit.value(), self.time_edit.value(),
+                             self.zone_box.currentText().strip(),
                              self.playbook_box.currentData())
 
     def accept(self) -> None:
-        self.run_submit(lambda: self._submit(self.choice()))
+        self.run_submit(lambda: self._submit(self.choice()), self.date_edit, self.time_edit)
 
 
 class AddTaskDialog(_SubmittingDialog):
@@ -142,7 +135,7 @@ class AddTaskDialog(_SubmittingDialog):
         self._submit = submit
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText("What needs doing")
-        self.due_edit = date_edit(self, due)
+        self.due_edit = DateEntry(self, due)
         self.owner_box = QComboBox(self)
         for role in OwnerRole:
             self.owner_box.addItem(role.value, role.value)  # Qt hands a StrEnum back as str
@@ -151,15 +144,14 @@ class AddTaskDialog(_SubmittingDialog):
         for phase in Phase:
             self.phase_box.addItem(PHASE_TITLES[phase], phase.value)
         self.form.addRow("&Task:", self.title_edit)
-        self.form.addRow("&Due:", self.due_edit)
+        self.form.addRow("&Due:", EntryWithProblem(self.due_edit, self))
         self.form.addRow("&Owner:", self.owner_box)
         self.form.addRow("&Phase:", self.phase_box)
 
     def new_task(self) -> NewTask:
-        day = self.due_edit.date()
         phase = self.phase_box.currentData()
-        return NewTask(self.title_edit.text(), date(day.year(), day.month(), day.day()),
+        return NewTask(self.title_edit.text(), self.due_edit.value(),
                        OwnerRole(self.owner_box.currentData()), Phase(phase) if phase else None)
 
     def accept(self) -> None:
-        self.run_submit(lambda: self._submit(self.new_task()))
+        self.run_submit(lambda: self._submit(self.new_task()), self.due_edit)

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.plans.calendar_export import CalendarExportButton
 from qbr_desktop.gui.plans.plan_dialogs import AddTaskDialog, MeetingChoice, MeetingDialog, NewTask
 from qbr_desktop.gui.plans.task_table import PlanTaskModel, TaskTable
 from qbr_desktop.gui.plans.timeline_chart import TimelineChart
@@ -53,9 +55,7 @@ METRIC_MARKS = {True: ("✓ Met", "#1e5b2c"), False: ("✗ Missed", "#b00020"),
 
 
 def describe_meeting(plan: ReviewPlan) -> str:
-    start, end = plan.local_start, plan.local_end
-    text = (f"QBR {start:%a %d %b %Y}, {start:%H:%M}–{end:%H:%M} {plan.time_zone} "
-            f"({start.tzname()})")
+    text = "QBR " + meeting_when(plan.local_start, plan.time_zone, until=plan.local_end)
     return text + (" · this date has passed" if plan.meeting_day < plan.today else "")
 
 
@@ -135,6 +135,7 @@ class PlanPanel(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(made.click)
+        self.calendar_button = CalendarExportButton(self.plans, lambda: self.plan, self)
         self.executives_box = QCheckBox("&Executives confirmed", self)
         self.executives_box.toggled.connect(self._set_executives)
         self.timeline_button = QPushButton("T&imeline", self)
@@ -172,6 +173,7 @@ class PlanPanel(QWidget):
                        self.remove_button, self.up_button, self.down_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.calendar_button)
         toggles = QHBoxLayout()
         toggles.addWidget(self.executives_box)
         toggles.addStretch(1)
@@ -179,6 +181,7 @@ class PlanPanel(QWidget):
         toggles.addWidget(self.timeline_button)
         toggles.addWidget(self.list_button)
         column.addLayout(actions)
+        column.addWidget(self.calendar_button.status)
         column.addLayout(toggles)
         column.addWidget(self.views, 1)
         # Shown and hidden in one box layout rather than stacked: a QStackedWidget does not
@@ -198,6 +201,7 @@ class PlanPanel(QWidget):
         self.status.setText("Loading the QBR plan…")
         self.status.show()
         self.problem.hide()
+        self.calendar_button.status.hide()
         plans, scorecard_for = self.plans, self.scorecard_for
 
         def load() -> tuple[int, ReviewPlan | None, list[ScoreItem]]:

@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
@@ -29,11 +32,12 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
 from qbr_desktop.domain.playbooks import OwnerRole, Phase
-from qbr_desktop.gui.plans.plan_dialogs import date_edit
+from qbr_desktop.gui.date_entry import DateEntry
 from qbr_desktop.gui.plans.timeline_layout import PHASE_TITLES
 from qbr_desktop.services.plans import TaskChanges
 
@@ -175,17 +179,42 @@ class PlanTaskModel(QAbstractTableModel):
 
 
 class DueDateDelegate(QStyledItemDelegate):
+    """The date field in the cell. A text that is not a date keeps the editor open,
+    marked, with the reason beside it: leaving the cell does not throw the typing away."""
+
+    LEAVING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: AnyIndex) -> QWidget:
-        return date_edit(parent, date.today())
+        editor = DateEntry(parent)
+        editor.problem_changed.connect(lambda message: _say_beside(editor, message))
+        return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(value, QDate):
-            editor.setDate(value)  # type: ignore[attr-defined]
+        if isinstance(editor, DateEntry) and isinstance(value, QDate):
+            editor.set_value(value.toPython())
+            editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
-        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+        if isinstance(editor, DateEntry) and editor.commit():
+            day = editor.value()
+            model.setData(index, QDate(day.year, day.month, day.day), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's
+        leaving = event.type() == QEvent.Type.FocusOut or (
+            event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+            and event.key() in self.LEAVING_KEYS)
+        if leaving and isinstance(watched, DateEntry) and not watched.commit():
+            return True  # stays open with the problem shown; Escape gives the cell back
+        return super().eventFilter(watched, event)
+
+
+def _say_beside(editor: QWidget, message: str) -> None:
+    if message:
+        QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), message, editor)
+    else:
+        QToolTip.hideText()
 
 
 class ChoiceDelegate(QStyledItemDelegate):

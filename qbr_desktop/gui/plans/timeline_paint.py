@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.playbooks import Phase
 from qbr_desktop.gui.plans.timeline_layout import TimelineRow, phase_summary
 
@@ -188,7 +189,7 @@ def _paint_axis(chart: TimelineChart, painter: QPainter, plan: ReviewPlan, view:
                   align=Qt.AlignmentFlag.AlignHCenter if every_day else LEFT)
     start = plan.local_start
     meeting = _flag(painter, area, chart.meeting_x(),
-                    f"QBR {start:%a %d %b %H:%M} {start.tzname() or plan.time_zone}",
+                    "QBR " + meeting_when(start, plan.time_zone),
                     QColor(MEETING), small, avoid=None)
     today_x = chart.today_x()
     if today_x is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.cadence import CadenceState
+from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.tiers import SCHEMES
 from qbr_desktop.gui.activating_table import ActivatingTableView
 from qbr_desktop.gui.worker import start_task
@@ -44,6 +44,7 @@ CADENCE_RANK = {state.value: rank for rank, state in enumerate(
     (CadenceState.OVERDUE, CadenceState.NEVER_REVIEWED, CadenceState.DUE,
      CadenceState.PLANNED_LATE, CadenceState.PLANNED, CadenceState.ON_TRACK))}
 AnyIndex = QModelIndex | QPersistentModelIndex
+ACCOUNT_WIDTH = 280  # at most, at first: longer names are cut (whole in the tooltip)
 
 
 class UpcomingColumn(IntEnum):
@@ -59,10 +60,9 @@ HEADERS = ("Account", "Tier", "Meeting", "Prep progress", "Behind", "Cadence")
 
 
 def meeting_text(row: UpcomingReview) -> str:
-    if row.meeting_at is None or row.time_zone is None:
+    if row.meeting_at is None:
         return "Not planned"
-    local = row.meeting_at.astimezone(ZoneInfo(row.time_zone))
-    return f"{local:%a %Y-%m-%d %H:%M} {row.time_zone}"
+    return meeting_when(row.meeting_at, row.time_zone)
 
 
 class UpcomingModel(QAbstractTableModel):
@@ -162,11 +162,15 @@ class UpcomingView(QWidget):
         self.table = ActivatingTableView(self)
         self.table.setModel(self.proxy)
         self.table.sortByColumn(UpcomingColumn.MEETING, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # whole in the tooltip
         header = self.table.horizontalHeader()
         for column in UpcomingColumn:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
                                         if column == UpcomingColumn.CADENCE
                                         else QHeaderView.ResizeMode.ResizeToContents)
+        # A very long account name would squeeze the cadence's reason to a few letters.
+        header.setSectionResizeMode(UpcomingColumn.ACCOUNT, QHeaderView.ResizeMode.Interactive)
         controls = QHBoxLayout()
         label = QLabel("&Look ahead:", self)
         label.setBuddy(self.days_box)
@@ -197,11 +201,13 @@ class UpcomingView(QWidget):
         current = self.table.currentIndex()
         chosen = current.data(ACCOUNT_ID_ROLE) if current.isValid() else None
         self.model.set_rows(rows)
+        self.table.horizontalHeader().resizeSection(UpcomingColumn.ACCOUNT, min(
+            self.table.sizeHintForColumn(UpcomingColumn.ACCOUNT), ACCOUNT_WIDTH))
         if chosen is not None:
             self.select_account(int(chosen))
-        planned = [r for r in rows if r.review_id is not None]
+        planned = [r for r in rows if r.review_id is not None and r.in_window]
         behind = sum(1 for r in planned if r.behind_schedule)
-        unplanned = len(rows) - len(planned)
+        unplanned = sum(1 for r in rows if r.review_id is None)
         self.summary.setText(
             f"{len(planned)} review{'' if len(planned) == 1 else 's'} in the next "
             f"{self.days_box.value()} days · {behind} behind schedule · {unplanned} "
