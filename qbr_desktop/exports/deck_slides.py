@@ -1,11 +1,19 @@
-"""Drawing one QBR slide: text that fits its box, native charts, tables and the risk matrix.
+"""Drawing on one QBR slide: text that fits its box, KPI cards, progress bars, native
+charts and tables, on one type scale and one grid.
 
-`deck_pptx.write_deck` opens the presentation and walks the outline; this module draws
-what each SlideKind shows and writes its speaker notes. Every string that reaches the file
-passes through `clean` first. Text is sized by estimate, not by measuring a font: the
-average glyph is taken as a generous 0.55 em (0.6 bold), East Asian wide characters and
-emoji count double, and text that will not fit at the minimum size is cut at a word with
-"…" and written whole into the notes.
+`deck_pptx.write_deck` opens the presentation and walks the outline; deck_pages draws what
+each SlideKind shows. Every string that reaches the file passes through `clean` first.
+
+Type scale (points): title slide 44, slide titles 30, KPI figures 40, headings 20, body 18,
+small 14, captions and table cells 12, footers 10. Nothing but the footer is under 12 pt.
+Grid: 12 columns between 0.5 in margins with 0.25 in gutters (Page.columns).
+
+Text is sized by estimate, not by measuring a font: each character's width is taken from
+DejaVu Sans, the widest face a viewer without the theme's font falls back to (digits 0.64
+em, capitals 0.7, East Asian wide characters 1), so the estimate errs toward smaller
+text. A word of Latin script (a figure such as "$711,360") is never broken across lines:
+a size at which it would be is not used. Text that will not fit at the minimum size is cut
+at a word with "…" and written whole into the notes.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 from xlsxwriter import Workbook
 
-from qbr_desktop.domain.deck import ChartData, DeckContent
+from qbr_desktop.domain.deck import ChartData, DeckContent, KpiFigure
 from qbr_desktop.domain.roi_story import format_amount
 from qbr_desktop.exports.visual_text import isolate
 
@@ -40,8 +48,12 @@ GLYPH_EM, BOLD_GLYPH_EM, LINE_SPACING = 0.55, 0.6, 1.2
 # A header word must fit whole even in DejaVu Sans Bold, which viewers without the theme's
 # font fall back to: wider than the average used for wrapping body text.
 HEADER_GLYPH_EM = 0.72
-BODY_PT, BODY_MIN_PT, TITLE_PT, TITLE_MIN_PT = 20, 12, 32, 20
+BODY_PT, BODY_MIN_PT, TITLE_PT, TITLE_MIN_PT = 18, 12, 30, 20
+DISPLAY_PT, KPI_PT, KPI_MIN_PT, HEADING_PT, SMALL_PT, CAPTION_PT, FOOTER_PT = (
+    44, 40, 20, 20, 14, 12, 10)
 TABLE_PT, MAX_TABLE_ROWS, ROW_MAX = 12, 8, Inches(0.5)
+COLUMNS, GUTTER = 12, Inches(0.25)
+CARD_FILL, TRACK = "F1F3F5", "E4E7EB"
 ELLIPSIS = "…"
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -87,6 +99,56 @@ def count_lines(text: str, per_line: float) -> int:
     return total
 
 
+def _char_em(char: str, bold: bool) -> float:
+    """A character's advance in DejaVu Sans (Bold), rounded up."""
+    if unicodedata.combining(char):
+        return 0.0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1.05
+    if char.isdigit():
+        return 0.70 if bold else 0.64
+    if char == " ":
+        return 0.35 if bold else 0.32
+    if char in "il.,:;'|!":
+        return 0.36 if bold else 0.30
+    if char.isupper() or char in "%@&mwMW—€£$₹¥":
+        return 0.84 if bold else 0.76
+    return 0.64 if bold else 0.58
+
+
+def text_em(text: str, bold: bool = False) -> float:
+    return sum(_char_em(char, bold) for char in text)
+
+
+def _breakable(word: str) -> bool:
+    """East Asian text wraps between any two characters; a Latin word or a figure not."""
+    return any(unicodedata.east_asian_width(char) in ("W", "F") for char in word)
+
+
+def lines_em(text: str, per_line: float, bold: bool) -> int | None:
+    """Lines `text` takes wrapped at words, `per_line` em a line; None when a word that
+    must stay whole is longer than a line."""
+    space = _char_em(" ", bold)
+    total = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split(" "):
+            width = text_em(word, bold)
+            needed = width if used == 0 else used + space + width
+            if needed <= per_line:
+                used = needed
+                continue
+            if width > per_line and not _breakable(word):
+                return None
+            if used > 0:
+                lines, used = lines + 1, 0.0
+            while width > per_line:
+                lines, width = lines + 1, width - per_line
+            used = width
+        total += lines
+    return total
+
+
 @dataclass(frozen=True, slots=True)
 class Fitted:
     text: str
@@ -96,9 +158,11 @@ class Fitted:
 
 def fits(text: str, width: int, height: int, size: float, *, bold: bool = False,
          gap_pt: float = 0.0) -> bool:
-    """Whether `text` fits a box of `width` × `height` EMU (inner, after the insets)."""
-    per_line = (width / 12700) / ((BOLD_GLYPH_EM if bold else GLYPH_EM) * size)
-    lines = count_lines(text, per_line)
+    """Whether `text` fits a box of `width` × `height` EMU (inner, after the insets), every
+    Latin word whole on its line."""
+    lines = lines_em(text, (width / 12700) / size, bold)
+    if lines is None:
+        return False
     paragraphs = text.count("\n") + 1
     return lines * size * LINE_SPACING + (paragraphs - 1) * gap_pt <= height / 12700
 
@@ -221,18 +285,22 @@ class Page:
     own_style: bool  # a CSM template: keep its title look
     content: DeckContent
     extra_notes: list[str] = field(default_factory=list)
+    frame_bottom: int | None = None  # a table ends above this (a band below it), if set
 
     def title(self, text: str, *, logo_width: int = 0, top: int | None = None,
               height: int | None = None, largest: int = TITLE_PT,
-              smallest: int = TITLE_MIN_PT) -> None:
+              smallest: int = TITLE_MIN_PT, left: int | None = None,
+              width: int | None = None, colour: str | None = INK) -> None:
         frame = self.frame
         shape = self.slide.shapes.title
         if shape is None or shape.width is None or not self.own_style or top is not None:
             if shape is None:
                 shape = self.slide.shapes.add_textbox(0, 0, 1, 1)
                 shape.name = "Title"
-            shape.left, shape.top = frame.margin, Inches(0.3) if top is None else top
-            shape.width = frame.body_width - (logo_width + Inches(0.2) if logo_width else 0)
+            shape.left = frame.margin if left is None else left
+            shape.top = Inches(0.3) if top is None else top
+            shape.width = (frame.body_width - (logo_width + Inches(0.2) if logo_width else 0)
+                           if width is None else width)
             shape.height = Inches(0.95) if height is None else height
         elif logo_width and shape.left + shape.width > frame.width - frame.margin - logo_width:
             left, top_, height_ = shape.left, shape.top, shape.height  # inherited: set all
@@ -240,7 +308,7 @@ class Page:
             shape.width = max(frame.width - frame.margin - logo_width - Inches(0.2) - left,
                               Inches(1))
         self.write(shape, text, largest, smallest, bold=True, colour=None if self.own_style
-                    else INK, align=None if self.own_style else PP_ALIGN.LEFT,
+                    else colour, align=None if self.own_style else PP_ALIGN.LEFT,
                     anchor=MSO_ANCHOR.MIDDLE)
         if not self.own_style and top is None:
             self.rect(frame.margin, Inches(1.25), Inches(1.2), Inches(0.06), self.accent)
@@ -303,8 +371,56 @@ class Page:
     def footer(self, number: int) -> None:
         content, frame = self.content, self.frame
         words = f"{isolate(content.account_name)} · {content.quarter} · {number}"
-        self.text(words, frame.margin, frame.footer_top, frame.body_width, Inches(0.35),
-                  largest=10, smallest=9, colour=MUTED, anchor=MSO_ANCHOR.MIDDLE)
+        shape = self.text(words, frame.margin, frame.footer_top, frame.body_width,
+                          Inches(0.35), largest=FOOTER_PT, smallest=9, colour=MUTED,
+                          anchor=MSO_ANCHOR.MIDDLE)
+        shape.name = "Footer"
+
+    # The grid ------------------------------------------------------------------------------
+    def columns(self, first: int, span: int) -> tuple[int, int]:
+        """(left, width) of `span` of the 12 grid columns starting at `first` (0-based)."""
+        frame = self.frame
+        column = (frame.body_width - GUTTER * (COLUMNS - 1)) / COLUMNS
+        left = frame.margin + int(first * (column + GUTTER))
+        return left, int(span * column + (span - 1) * GUTTER)
+
+    def card(self, kpi: KpiFigure, left: int, top: int, width: int, height: int, *,
+             fill: str = CARD_FILL) -> None:
+        """A KPI card: the figure big in the accent colour, its label and a detail under it."""
+        self.rect(left, top, width, height, fill)
+        pad = Inches(0.15)
+        inner = width - 2 * pad
+        figure = int(height * 0.48)
+        # A figure stays on one line ("12 May 2027", "$711,360"): smaller, never wrapped.
+        self.text(kpi.value.replace(" ", "\u00a0"), left + pad, top + pad, inner, figure,
+                  largest=KPI_PT,
+                  smallest=KPI_MIN_PT, bold=True, colour=self.accent,
+                  anchor=MSO_ANCHOR.BOTTOM)
+        rest = height - figure - 2 * pad
+        label_h = min(Inches(0.6), rest)
+        self.text(kpi.label, left + pad, top + pad + figure, inner, label_h,
+                  largest=SMALL_PT + 2, smallest=CAPTION_PT, bold=True, colour=INK)
+        if kpi.detail and rest - label_h >= Inches(0.3):
+            self.text(kpi.detail, left + pad, top + pad + figure + label_h, inner,
+                      rest - label_h, largest=SMALL_PT, smallest=CAPTION_PT, colour=MUTED)
+
+    def cards(self, kpis: Sequence[KpiFigure], top: int, height: int) -> None:
+        """Up to four cards side by side across the grid."""
+        shown = list(kpis)[:4]
+        if not shown:
+            return
+        span = COLUMNS // len(shown)
+        for index, kpi in enumerate(shown):
+            left, width = self.columns(index * span, span)
+            self.card(kpi, left, top, width, height)
+
+    def progress(self, share: float | None, left: int, top: int, width: int,
+                 height: int) -> None:
+        """A bar from baseline (empty) to target (full); past the target it is full."""
+        self.rect(left, top, width, height, TRACK)
+        if share is not None and share > 0:
+            self.rect(left, top, max(int(width * min(share, 1.0)), 1), height,
+                      GOOD if share >= 1 else self.accent)
 
     def missing(self, sentence: str, top: int | None = None) -> None:
         frame = self.frame
@@ -317,7 +433,8 @@ class Page:
               top: int, width: int, shares: Sequence[float]) -> None:
         """At most MAX_TABLE_ROWS rows on the slide; the rest, and any cell text cut to fit,
         go to the notes."""
-        room = self.frame.body_bottom - top  # a row of two 12 pt lines is at most 0.5 in
+        bottom = self.frame.body_bottom if self.frame_bottom is None else self.frame_bottom
+        room = bottom - top  # a row of two 12 pt lines is at most 0.5 in
         limit = min(MAX_TABLE_ROWS, max(int(room // ROW_MAX) - 1, 1))
         if len(rows) > limit:  # leave a line for "+N more"
             limit = min(MAX_TABLE_ROWS, max(int((room - Inches(0.4)) // ROW_MAX) - 1, 1))
@@ -343,7 +460,7 @@ class Page:
                 cell.text = fitted.text
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = rgb(self.accent if r == 0 else
-                                               ("FFFFFF" if r % 2 else "F1F3F5"))
+                                               ("F7F8FA" if r % 2 else "EDF0F3"))
                 for paragraph in cell.text_frame.paragraphs:
                     for run in paragraph.runs:
                         font = run.font
@@ -352,7 +469,7 @@ class Page:
                         font.color.rgb = rgb("FFFFFF" if r == 0 else INK)
         if hidden:
             self.text(f"+{len(hidden)} more in the notes", left,
-                      self.frame.body_bottom - Inches(0.4), width, Inches(0.4),
+                      bottom - Inches(0.4), width, Inches(0.4),
                       largest=12, smallest=12, colour=MUTED)
             self.extra_notes.append("More rows:\n" + "\n".join(
                 " · ".join(clean(v) for v in row) for row in hidden))
@@ -377,30 +494,39 @@ class Page:
                           kind, XL_CHART_TYPE.COLUMN_CLUSTERED)
         chart = self.slide.shapes.add_chart(chart_type, left, top, width, height,
                                             chart_data).chart
-        chart.font.size = Pt(12)
+        chart.font.size = Pt(CAPTION_PT)
         chart.has_title = bool(clean(data.title).strip())
         if chart.has_title:
             chart.chart_title.text_frame.text = clean(data.title)
-            chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
+            font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
+            font.size, font.bold = Pt(SMALL_PT), True
         chart.has_legend = len(data.series) > 1
         if chart.has_legend:
             chart.legend.position = XL_LEGEND_POSITION.BOTTOM
             chart.legend.include_in_layout = False
+            chart.legend.font.size = Pt(CAPTION_PT)
         axis = chart.value_axis
         axis.tick_labels.number_format = data.number_format
         axis.tick_labels.number_format_is_linked = False
+        axis.tick_labels.font.size = Pt(CAPTION_PT)
+        chart.category_axis.tick_labels.font.size = Pt(CAPTION_PT)
+        if data.axis_min is not None:
+            axis.minimum_scale = data.axis_min
+        if data.axis_max is not None:
+            axis.maximum_scale = data.axis_max
         axis.has_major_gridlines = True
-        axis.major_gridlines.format.line.color.rgb = rgb("E4E7EB")
+        axis.major_gridlines.format.line.color.rgb = rgb(TRACK)
         if data.unit.strip():
             axis.has_title = True
             axis.axis_title.text_frame.text = clean(data.unit)
+            axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CAPTION_PT)
         plot = chart.plots[0]
         if count * len(data.series) <= 24:
             plot.has_data_labels = True
             labels = plot.data_labels
             labels.number_format = data.number_format
             labels.number_format_is_linked = False
-            labels.font.size = Pt(10)
+            labels.font.size = Pt(CAPTION_PT)
             labels.position = {"line": XL_LABEL_POSITION.ABOVE,
                                "column_stacked": XL_LABEL_POSITION.CENTER}.get(
                                    kind, XL_LABEL_POSITION.OUTSIDE_END)
