@@ -101,7 +101,8 @@ TABLE: tuple[SlideSpec, ...] = (
               "tab)."),
     SlideSpec(SlideKind.SUMMARY, _titles("Executive summary", "Summary",
                                          "Your quarter at a glance"),
-              _places(M, M, M), Sketch.CARDS, lambda c: bool(c.summary_cards),
+              _places(M, M, M), Sketch.CARDS,
+              lambda c: bool(c.summary_cards or c.value_headline) or c.health_score is not None,
               "Summary: left out, there is no health score, value or usage to sum up yet."),
     SlideSpec(SlideKind.GOALS, _titles("Goals and progress", "Goals and progress",
                                        "Your goals"),
@@ -231,6 +232,13 @@ def arrange(content: DeckContent) -> Arranged:
                else s for s in outline]
     outline, moved = _balanced(outline, replace(content, topics=tuple(topics)))
     return Arranged(tuple(outline), tuple(topics), tuple(reasons + moved))
+
+
+def arranged(content: DeckContent) -> DeckContent:
+    """The content with its outline arranged: what every writer draws from, so a content
+    made by hand (or before a slide's data went away) never yields a placeholder."""
+    result = arrange(content)
+    return replace(content, outline=result.outline, topics=result.topics)
 
 
 def _balanced(outline: list[SlidePlan], content: DeckContent,

@@ -41,6 +41,7 @@ from qbr_desktop.domain.deck import (
     backup_slides,
     main_slides,
 )
+from qbr_desktop.domain.slide_kinds import arranged
 from qbr_desktop.exports.deck_pages import draw_slide, presenter_points
 from qbr_desktop.exports.deck_slides import (
     Frame,
@@ -159,6 +160,7 @@ def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
     The accent is `accent` when given, else the CSM's template's first theme accent, else
     ours. Only the slides the arrangement kept are written (domain.slide_kinds.arrange)."""
     out = Path(out)
+    content = arranged(content)
     presentation, layout, warning = _open_template(template)
     warnings = [warning] if warning else []
     own_style = warning is None and template is not None

@@ -28,6 +28,7 @@ from qbr_desktop.domain.deck import (
     written,
 )
 from qbr_desktop.domain.roi_story import format_amount
+from qbr_desktop.domain.slide_kinds import arranged
 from qbr_desktop.exports.brief_pdf import (
     MARGIN,
     action_row,
@@ -329,6 +330,7 @@ def handout_flowables(content: DeckContent, width: float, height: float, *,
                       progress: Progress | None = None,
                       cancelled: Cancelled | None = None) -> list[Any]:
     """Every written slide's section in outline order; raises ExportCancelled when asked."""
+    content = arranged(content)
     slides = [slide for slide in content.outline if written(slide)]
     builder = _Builder(content, width, height)
     story: list[Any] = []
@@ -374,6 +376,6 @@ def write_handout(content: DeckContent, out: Path, *, progress: Progress | None 
                                   cancelled=cancelled)
         doc.build(story)
     if progress is not None:
-        total = sum(1 for slide in content.outline if written(slide)) + 1
+        total = sum(1 for slide in arranged(content).outline if written(slide)) + 1
         progress(total, total)
     return out
