@@ -13,8 +13,8 @@ Arranging a deck (arrange()):
   sentence; if the kind has a `topic`, those words go on the "Topics for today" slide, and
   the briefing says why it was left out and where to fill it in;
 * a deck of more than MAX_MAIN_SLIDES meeting slides moves slides to the backup in
-  DEMOTE_ORDER, and one of fewer than MIN_MAIN_SLIDES brings present backup slides of
-  that order forward, so a deck keeps 10–12 meeting slides when the data is there.
+  DEMOTE_ORDER, and one of fewer than MIN_MAIN_SLIDES brings present backup slides
+  forward in PROMOTE_ORDER, so a deck keeps 10–12 meeting slides when the data is there.
 """
 
 from __future__ import annotations
@@ -182,10 +182,13 @@ TABLE: tuple[SlideSpec, ...] = (
 )
 SPECS: dict[SlideKind, SlideSpec] = {spec.kind: spec for spec in TABLE}
 
-# Which present slides leave the meeting first when it runs long, and (from the end)
-# which backup slides come forward when it runs short.
+# Which present slides leave the meeting first when it runs long, and which backup slides
+# come forward when it runs short.
 DEMOTE_ORDER = (SlideKind.ADOPTION, SlideKind.SUPPORT, SlideKind.VALUE_STORY,
-                SlideKind.STAKEHOLDERS, SlideKind.RISKS)
+                SlideKind.NEXT_QBR, SlideKind.EXPANSION, SlideKind.APPENDIX,
+                SlideKind.STAKEHOLDERS, SlideKind.RISKS, SlideKind.AGENDA)
+PROMOTE_ORDER = (SlideKind.STAKEHOLDERS, SlideKind.VALUE_STORY, SlideKind.SUPPORT,
+                 SlideKind.ADOPTION)
 
 
 def outline_for(variant: DeckVariant) -> tuple[SlidePlan, ...]:
@@ -253,7 +256,7 @@ def _balanced(outline: list[SlidePlan], content: DeckContent,
             outline[n] = replace(outline[n], backup=True)
             moved.append(f"{outline[n].title}: moved to the backup slides to keep the "
                          f"meeting at {MAX_MAIN_SLIDES} slides.")
-    for kind in reversed(DEMOTE_ORDER):
+    for kind in PROMOTE_ORDER:
         if len(main_slides(outline)) >= MIN_MAIN_SLIDES:
             break
         n = index.get(kind)

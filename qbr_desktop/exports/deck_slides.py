@@ -391,9 +391,8 @@ class Page:
         pad = Inches(0.15)
         inner = width - 2 * pad
         figure = int(height * 0.48)
-        # A figure stays on one line ("12 May 2027", "$711,360"): smaller, never wrapped.
-        self.text(kpi.value.replace(" ", "\u00a0"), left + pad, top + pad, inner, figure,
-                  largest=KPI_PT,
+        # A figure is never broken ("$711,36" / "0"): fit() shrinks it first.
+        self.text(kpi.value, left + pad, top + pad, inner, figure, largest=KPI_PT,
                   smallest=KPI_MIN_PT, bold=True, colour=self.accent,
                   anchor=MSO_ANCHOR.BOTTOM)
         rest = height - figure - 2 * pad
