@@ -85,10 +85,11 @@ def _title(page: Page) -> Notes:
             "What would make this hour most useful for you?")
 
 
-def numbered_rows(page: Page, items: Sequence[str], top: int, bottom: int) -> int:
-    """Numbered cards down the body, in two columns when there are more than five; the
-    count drawn (the rest go to the notes)."""
-    two = len(items) > 5
+def numbered_rows(page: Page, items: Sequence[str], top: int, bottom: int, *,
+                  area: tuple[int, int] | None = None) -> int:
+    """Numbered cards down the body (or down `area`, a (left, width) column), in two
+    columns when there are more than five; the count drawn (the rest go to the notes)."""
+    two = len(items) > 5 and area is None
     per_column = (len(items) + 1) // 2 if two else len(items)
     gap = Inches(0.15)
     row = min(Inches(1.3), (bottom - top - gap * (per_column - 1)) // max(per_column, 1))
@@ -98,7 +99,8 @@ def numbered_rows(page: Page, items: Sequence[str], top: int, bottom: int) -> in
     shown = list(items)[:per_column * (2 if two else 1)]
     for index, item in enumerate(shown):
         column, place = divmod(index, per_column)
-        left, width = page.columns(6 * column, 6) if two else page.columns(0, 12)
+        left, width = (area if area is not None else page.columns(6 * column, 6) if two
+                       else page.columns(0, 12))
         y = top + place * (row + gap)
         page.rect(left, y, width, row, CARD_FILL)
         badge = min(row, Inches(0.8))
@@ -221,16 +223,21 @@ def _outcomes(page: Page) -> Notes:
 
 def _story(page: Page) -> Notes:
     c, f = page.content, page.frame
-    page.rect(f.margin, f.body_top, f.body_width, f.body_height, CARD_FILL)
-    page.rect(f.margin, f.body_top, Inches(0.12), f.body_height, page.accent)
-    bottom_h = Inches(0.6) if c.value_headline else 0
-    page.text(c.value_story.strip(), f.margin + Inches(0.4), f.body_top + Inches(0.25),
-              f.body_width - Inches(0.7), f.body_height - Inches(0.4) - bottom_h,
-              largest=26, smallest=16, anchor=MSO_ANCHOR.MIDDLE)
-    if c.value_headline:
-        page.text(c.value_headline, f.margin + Inches(0.4), f.body_bottom - bottom_h,
-                  f.body_width - Inches(0.7), bottom_h - Inches(0.1), largest=SMALL_PT + 2,
-                  smallest=CAPTION_PT, bold=True, colour=page.accent)
+    cards = [card for card in c.summary_cards if card.label != "Health score"][:3]
+    left, width = page.columns(0, 8 if cards else 12)
+    page.rect(left, f.body_top, width, f.body_height, CARD_FILL)
+    page.rect(left, f.body_top, Inches(0.12), f.body_height, page.accent)
+    page.text("“", left + Inches(0.3), f.body_top, Inches(1.0), Inches(1.0),
+              largest=72, smallest=40, bold=True, colour=page.accent)
+    page.text(c.value_story.strip(), left + Inches(0.4), f.body_top + Inches(0.8),
+              width - Inches(0.7), f.body_height - Inches(1.0), largest=26, smallest=16)
+    if cards:
+        card_left, card_width = page.columns(8, 4)
+        gap = Inches(0.2)
+        height = (f.body_height - gap * (len(cards) - 1)) // len(cards)
+        for index, card in enumerate(cards):
+            page.card(card, card_left, f.body_top + index * (height + gap), card_width,
+                      height)
     return (["Tell it in their words, then pause and let them react.",
              f"The figure behind it: {c.value_headline}" if c.value_headline else ""],
             "What would you add to this story, and who else in your company should hear it?")
@@ -283,16 +290,38 @@ def _recommendations(page: Page) -> Notes:
     span = 12 // max(len(columns), 1)
     for index, (heading, items) in enumerate(columns):
         left, width = page.columns(index * span, span)
-        page.rect(left, f.body_top, width, f.body_height, CARD_FILL)
-        page.rect(left, f.body_top, width, Inches(0.08), page.accent)
-        page.text(heading, left + Inches(0.15), f.body_top + Inches(0.2),
-                  width - Inches(0.3), Inches(0.5), largest=HEADING_PT, smallest=SMALL_PT,
-                  bold=True, colour=page.accent)
-        page.bullets(items, left + Inches(0.15), f.body_top + Inches(0.8),
-                     width - Inches(0.3), f.body_height - Inches(1.0))
+        page.rect(left, f.body_top, width, Inches(0.6), page.accent)
+        page.text(heading, left + Inches(0.15), f.body_top, width - Inches(0.3), Inches(0.6),
+                  largest=HEADING_PT, smallest=SMALL_PT, bold=True, colour="FFFFFF",
+                  anchor=MSO_ANCHOR.MIDDLE)
+        numbered_rows(page, items, f.body_top + Inches(0.75), f.body_bottom,
+                      area=(left, width))
     points = [f"Lead with: {c.recommendations[0]}" if c.recommendations else "",
               f"Their top priority: {c.priorities[0]}" if c.priorities else ""]
     return points, "Which one should we commit to first, and who owns it on your side?"
+
+
+def tiles(page: Page, items: Sequence[str], top: int, bottom: int) -> None:
+    """Items as accent tiles across the grid: one to three in a row, up to six in two."""
+    shown = list(items)[:6]
+    across = len(shown) if len(shown) <= 3 else 3
+    rows = (len(shown) + across - 1) // across
+    gap = Inches(0.2)
+    height = (bottom - top - gap * (rows - 1)) // rows
+    span = 12 // across
+    for index, item in enumerate(shown):
+        row, column = divmod(index, across)
+        left, width = page.columns(column * span, span)
+        y = top + row * (height + gap)
+        page.rect(left, y, width, height, page.accent)
+        page.text(str(index + 1), left + Inches(0.2), y + Inches(0.15), Inches(1.0),
+                  Inches(0.8), largest=DISPLAY_PT, smallest=HEADING_PT, bold=True,
+                  colour="FFFFFF")
+        page.text(item, left + Inches(0.2), y + Inches(1.0), width - Inches(0.4),
+                  height - Inches(1.15), largest=HEADING_PT + 4, smallest=SMALL_PT,
+                  colour="FFFFFF")
+    if len(items) > len(shown):
+        page.extra_notes.append("Also to agree:\n" + "\n".join(list(items)[len(shown):]))
 
 
 def _topics(page: Page) -> Notes:
@@ -302,7 +331,7 @@ def _topics(page: Page) -> Notes:
     bottom = f.body_bottom
     if c.next_qbr is not None:
         bottom = next_review_band(page)
-    numbered_rows(page, c.topics, f.body_top + Inches(0.55), bottom)
+    tiles(page, c.topics, f.body_top + Inches(0.55), bottom)
     return ([f"{len(c.topics)} topics with no slide yet: agree them in the room.",
              "Write down what is agreed: it becomes next quarter's slides."],
             "Which of these matters most to settle today?")

@@ -6,6 +6,7 @@ with the rest."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR
@@ -17,6 +18,7 @@ from qbr_desktop.domain.deck import (
     ChartData,
     KpiFigure,
     PersonFigure,
+    Series,
     SlideKind,
     day_words,
     weekday_words,
@@ -91,9 +93,10 @@ def _adoption(page: Page) -> Notes:
     if notes:
         left, width = page.columns(7, 5) if chart is not None else page.columns(0, 12)
         page.rect(left, f.body_top, width, f.body_height, CARD_FILL)
+        page.rect(left, f.body_top, width, Inches(0.85), page.accent)
         page.text("Your figures and comparable customers'", left + Inches(0.15),
-                  f.body_top + Inches(0.15), width - Inches(0.3), Inches(0.8),
-                  largest=HEADING_PT - 2, smallest=SMALL_PT, bold=True, colour=page.accent)
+                  f.body_top, width - Inches(0.3), Inches(0.85), largest=HEADING_PT - 2,
+                  smallest=SMALL_PT, bold=True, colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
         page.bullets(notes, left + Inches(0.15), f.body_top + Inches(1.0),
                      width - Inches(0.3), f.body_height - Inches(1.15), largest=BODY_PT)
     return ([chart_summary(chart), *notes[:2]],
@@ -220,29 +223,51 @@ def _depths(people: Sequence[PersonFigure]) -> dict[int, int]:
 def _stakeholders(page: Page) -> Notes:
     c, f = page.content, page.frame
     drawn, left_off = chart_people(c.stakeholders)
+    attending = [p for p in c.stakeholders if p.attending]
+    area_left, area_width = page.columns(0, 8) if attending else page.columns(0, 12)
+    if attending:
+        left, width = page.columns(8, 4)
+        page.rect(left, f.body_top, width, f.body_height, CARD_FILL)
+        page.rect(left, f.body_top, width, Inches(0.6), page.accent)
+        page.text("In the room today", left + Inches(0.15), f.body_top, width - Inches(0.3),
+                  Inches(0.6), largest=HEADING_PT, smallest=SMALL_PT, bold=True,
+                  colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
+        page.bullets([f"{p.name}, {p.title}" if p.title else p.name for p in attending],
+                     left + Inches(0.15), f.body_top + Inches(0.75), width - Inches(0.3),
+                     f.body_height - Inches(0.9), largest=BODY_PT)
+    _org_chart(page, drawn, area_left, area_width)
+    if left_off:
+        page.extra_notes.append("Also involved (not drawn):\n" + "\n".join(left_off))
+    return ([f"{len(c.stakeholders)} people on the map; {len(attending)} attending today.",
+             "Introduce each attendee by the outcome they own."],
+            "Who else should be in the room next quarter?")
+
+
+def _org_chart(page: Page, drawn: Sequence[PersonFigure], area_left: int,
+               area_width: int) -> None:
+    """Boxes by reporting level, lines from each manager to their reports; attendees in
+    the accent colour. Names at 16 pt at most, titles at 12: readable when projected."""
+    f = page.frame
     depth = _depths(drawn)
-    per_row = 5 if f.width > Inches(11) else 4
+    per_row = max(int((area_width + Inches(0.2)) // (Inches(1.9) + Inches(0.2))), 2)
     rows: list[list[PersonFigure]] = []
     for level in sorted(set(depth.values())):
         members = [p for p in drawn if depth[p.key] == level]
         rows += [members[i:i + per_row] for i in range(0, len(members), per_row)]
-    legend_h = Inches(0.4)
-    gap_y = Inches(0.35)
-    box_h = min(Inches(1.15), (f.body_height - legend_h - gap_y * (len(rows) - 1))
-                // max(len(rows), 1))
-    gap_x = Inches(0.25)
-    box_w = min(Inches(2.5), (f.body_width - gap_x * (per_row - 1)) // per_row)
+    gap_y, gap_x = Inches(0.4), Inches(0.2)
+    box_h = min(Inches(1.3), (f.body_height - gap_y * (len(rows) - 1)) // max(len(rows), 1))
+    box_w = min(Inches(2.6), (area_width - gap_x * (per_row - 1)) // per_row)
     places: dict[int, tuple[int, int]] = {}
     for number, row in enumerate(rows):
         y = f.body_top + number * (box_h + gap_y)
         span = len(row) * box_w + (len(row) - 1) * gap_x
-        x0 = f.margin + (f.body_width - span) // 2
+        x0 = area_left + (area_width - span) // 2
         for index, person in enumerate(row):
             x = x0 + index * (box_w + gap_x)
             places[person.key] = (x, y)
-            fill = page.accent if person.attending else CARD_FILL
             ink = "FFFFFF" if person.attending else INK
-            page.rect(x, y, box_w, box_h, fill, line=None if person.attending else "D2D6DC")
+            page.rect(x, y, box_w, box_h, page.accent if person.attending else "E4E7EB",
+                      line=None if person.attending else "9AA5B1")
             name_h = int(box_h * 0.45)
             page.text(person.name, x + Inches(0.05), y + Inches(0.04), box_w - Inches(0.1),
                       name_h, largest=SMALL_PT + 2, smallest=CAPTION_PT, bold=True,
@@ -250,8 +275,7 @@ def _stakeholders(page: Page) -> Notes:
             if person.title:
                 page.text(person.title, x + Inches(0.05), y + name_h, box_w - Inches(0.1),
                           box_h - name_h - Inches(0.04), largest=CAPTION_PT,
-                          smallest=CAPTION_PT, colour=ink if person.attending else MUTED,
-                          align=PP_ALIGN.CENTER)
+                          smallest=CAPTION_PT, colour=ink, align=PP_ALIGN.CENTER)
     for person in drawn:
         if person.manager is None or person.manager not in places:
             continue
@@ -260,17 +284,6 @@ def _stakeholders(page: Page) -> Notes:
                                                my + box_h, px + box_w // 2, py)
         line.line.color.rgb = RGBColor.from_string(MUTED)
         line.line.width = Pt(1.5)
-    page.rect(f.margin, f.body_bottom - legend_h + Inches(0.1), Inches(0.25), Inches(0.25),
-              page.accent)
-    attending = [p for p in c.stakeholders if p.attending]
-    page.text("Attending today" if attending else "Lines show who reports to whom",
-              f.margin + Inches(0.35), f.body_bottom - legend_h, Inches(5), legend_h,
-              largest=CAPTION_PT, smallest=CAPTION_PT, colour=MUTED, anchor=MSO_ANCHOR.MIDDLE)
-    if left_off:
-        page.extra_notes.append("Also involved (not drawn):\n" + "\n".join(left_off))
-    return ([f"{len(c.stakeholders)} people on the map; {len(attending)} attending today.",
-             "Introduce each attendee by the outcome they own."],
-            "Who else should be in the room next quarter?")
 
 
 # Commitments, options and the appendix --------------------------------------------------------
@@ -294,12 +307,22 @@ def _actions(page: Page) -> Notes:
              day_words(a.due) if a.due else "—", a.status) for a in c.actions]
     if shown_next:
         page.frame_bottom = next_review_band(page)
-    page.table(("Action", "Whose", "Owner", "Due", "Status"), rows, f.margin, f.body_top,
-               f.body_width, (4.6, 1.0, 2.0, 1.6, 1.4))
-    page.frame_bottom = None
     ours = sum(1 for a in c.actions if a.side == "ours")
     overdue = sum(1 for a in c.actions if a.status == "overdue")
+    open_items = [a for a in c.actions if a.is_open]
     soonest = next_due(c.actions)
+    top = f.body_top
+    if len(c.actions) <= 5:  # room for the figures above the list
+        cards = [KpiFigure(str(len(open_items)), "Open commitments",
+                           f"{overdue} overdue" if overdue else "none overdue"),
+                 KpiFigure(f"{ours} · {len(c.actions) - ours}", "Ours · yours", "")]
+        if soonest is not None and soonest.due is not None:
+            cards.append(KpiFigure(day_words(soonest.due), "Next due", soonest.text))
+        page.cards(cards, top, Inches(1.45))
+        top += Inches(1.65)
+    page.table(("Action", "Whose", "Owner", "Due", "Status"), rows, f.margin, top,
+               f.body_width, (4.6, 1.0, 2.0, 1.6, 1.4))
+    page.frame_bottom = None
     return ([f"{len(c.actions)} actions: {ours} ours, {len(c.actions) - ours} yours.",
              f"{overdue} overdue." if overdue else "",
              f"Next due: {soonest.text} ({day_words(soonest.due)})."
@@ -314,6 +337,17 @@ def _expansion(page: Page) -> Notes:
              e.roi, e.payback, e.basis.split(";")[0]) for e in c.expansion]
     page.table(("Option", "Added cost", "Value a year", "ROI", "Payback", "Basis"), rows,
                f.margin, f.body_top, f.body_width, (2.6, 1.4, 1.5, 1.0, 1.3, 3.6))
+    top = f.body_top + Inches(0.45) * (min(len(rows), 4) + 1) + Inches(0.3)
+    if len(rows) <= 4 and f.body_bottom - top > Inches(2.0):
+        symbol = money(Decimal(0), c.currency).replace("0", "").strip()
+        page.chart(ChartData("Added cost and value a year, by option",
+                             tuple(e.title for e in c.expansion),
+                             (Series("Added cost", tuple(float(e.added_cost)
+                                                         for e in c.expansion)),
+                              Series("Value a year", tuple(float(e.annual_value)
+                                                           for e in c.expansion))),
+                             number_format=f'"{symbol}"#,##0', unit=c.currency, axis_min=0),
+                   f.margin, top, f.body_width, f.body_bottom - top)
     best = max(c.expansion, key=lambda e: e.annual_value - e.added_cost)
     return ([f"{len(c.expansion)} options modelled, each on its own basis:",
              *[f"{e.title}: {e.basis}" for e in c.expansion if e.basis],

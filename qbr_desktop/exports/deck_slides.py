@@ -111,7 +111,9 @@ def _char_em(char: str, bold: bool) -> float:
         return 0.35 if bold else 0.32
     if char in "il.,:;'|!":
         return 0.36 if bold else 0.30
-    if char.isupper() or char in "%@&mwMW—€£$₹¥":
+    if char in "%@—":
+        return 1.02 if bold else 0.96
+    if char.isupper() or char in "&mwMW€£$₹¥":
         return 0.84 if bold else 0.76
     return 0.64 if bold else 0.58
 
@@ -438,14 +440,17 @@ class Page:
         if len(rows) > limit:  # leave a line for "+N more"
             limit = min(MAX_TABLE_ROWS, max(int((room - Inches(0.4)) // ROW_MAX) - 1, 1))
         shown, hidden = list(rows[:limit]), list(rows[limit:])
+        # Few rows get taller ones, up to 0.6 in: the list reads better from the back.
+        row_height = max(Inches(0.4), min(Inches(0.6), (room - Inches(0.1))
+                                          // (len(shown) + 1)))
         graphic = self.slide.shapes.add_table(len(shown) + 1, len(headers), left, top, width,
-                                              Inches(0.4) * (len(shown) + 1))
+                                              row_height * (len(shown) + 1))
         table = graphic.table
         widths = column_widths(headers, width, shares)
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = Emu(column_width)
         for row in table.rows:
-            row.height = Inches(0.4)
+            row.height = Emu(row_height)
         cut: list[str] = []
         for r, values in enumerate([list(headers), *[list(v) for v in shown]]):
             for c, value in enumerate(values):

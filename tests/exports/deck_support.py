@@ -124,10 +124,19 @@ def content(variant: DeckVariant = DeckVariant.EXECUTIVE, **changes: Any) -> Dec
                                "Agree the renewal timeline and who signs on each side")),
         stakeholders=(PersonFigure("Sam Ortiz", "COO", True, 1, 4),
                       PersonFigure("Lee Chan", "Ops lead", True, 2, 1),
-                      PersonFigure("Ana Ruiz", "IT manager", False, 3, 4),
-                      PersonFigure("Jo Park", "Chief Executive Officer", False, 4, None)),
+                      PersonFigure("Ana Ruiz", "IT manager", True, 3, 7),
+                      PersonFigure("Jo Park", "Chief Executive Officer", False, 4, None),
+                      PersonFigure("Kim Berg", "Planning lead", True, 5, 1),
+                      PersonFigure("Max Roy", "Finance director", False, 6, 4),
+                      PersonFigure("Ida Holm", "CIO", False, 7, 4)),
         actions=(ActionFigure("Send the invoicing pilot plan", "ours", "Dana Whitfield",
                               date(2026, 12, 15), "open"),
                  ActionFigure("Name a Rotterdam owner", "theirs", "Sam Ortiz",
-                              date(2027, 1, 10), "open")))
+                              date(2027, 1, 10), "open"),
+                 ActionFigure("Share the carrier list for the portal", "theirs", "Lee Chan",
+                              date(2026, 12, 18), "in progress"),
+                 ActionFigure("Book the planner workshop", "ours", "Dana Whitfield",
+                              date(2027, 1, 20), "open"),
+                 ActionFigure("Review SSO settings with IT", "theirs", "Ana Ruiz",
+                              date(2026, 11, 30), "overdue")))
     return replace(base, **changes)
