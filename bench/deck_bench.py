@@ -337,7 +337,8 @@ def main() -> int:
         "content_s": gathering, "deck_s": deck, "brief_s": brief, "baseline_s": baseline,
         "ratio": ratio, "lean_baseline_s": lean, "lean_ratio": lean_ratio,
         "baseline_kind": "same slides replayed by bench/deck_baseline.py",
-        "gui_gaps_ms": gaps, "worker_export_s": worker_s, "cli_export_s": cli, "cli_cpu_s": cli_cpu},
+        "gui_gaps_ms": gaps, "worker_export_s": worker_s, "cli_export_s": cli,
+        "cli_cpu_s": cli_cpu},
         ensure_ascii=False), encoding="utf-8")
     print(f"\nWrote {RESULTS_FILE.relative_to(ROOT)}")
     context.close()
