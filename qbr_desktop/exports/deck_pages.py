@@ -92,7 +92,7 @@ def numbered_rows(page: Page, items: Sequence[str], top: int, bottom: int, *,
     two = len(items) > 5 and area is None
     per_column = (len(items) + 1) // 2 if two else len(items)
     gap = Inches(0.15)
-    row = min(Inches(1.3), (bottom - top - gap * (per_column - 1)) // max(per_column, 1))
+    row = min(Inches(1.6), (bottom - top - gap * (per_column - 1)) // max(per_column, 1))
     if row < Inches(0.5):
         per_column = int((bottom - top + gap) // (Inches(0.5) + gap))
         row = Inches(0.5)
@@ -156,27 +156,33 @@ def _summary(page: Page) -> Notes:
 def _goals(page: Page) -> Notes:
     c, f = page.content, page.frame
     goals = list(c.goals)
-    gap = Inches(0.15)
-    row = min(Inches(1.6), (f.body_height - gap * (len(goals) - 1)) // len(goals))
+    gap = Inches(0.2)
+    row = min(Inches(2.4), (f.body_height - gap * (len(goals) - 1)) // len(goals))
+    big = row >= Inches(1.6)  # few goals: a larger type size, the bar thicker
     for index, goal in enumerate(goals):
         y = f.body_top + index * (row + gap)
         page.rect(f.margin, y, f.body_width, row, CARD_FILL)
+        page.rect(f.margin, y, Inches(0.12), row, page.accent)
         left, width = page.columns(0, 4)
-        page.text(goal.label, left + Inches(0.1), y, width, row, largest=HEADING_PT - 2,
-                  smallest=CAPTION_PT, bold=True, anchor=MSO_ANCHOR.MIDDLE)
+        page.text(goal.label, left + Inches(0.25), y, width - Inches(0.15), row,
+                  largest=HEADING_PT + (4 if big else 0), smallest=CAPTION_PT, bold=True,
+                  anchor=MSO_ANCHOR.MIDDLE)
         left, width = page.columns(4, 6)
+        half = row // 2
         page.text(f"From {goal.baseline}  ·  now {goal.current}  ·  target {goal.target}",
-                  left, y + Inches(0.08), width, row // 2, largest=SMALL_PT + 2,
+                  left, y, width, half, largest=HEADING_PT if big else SMALL_PT + 2,
                   smallest=CAPTION_PT, colour=INK, anchor=MSO_ANCHOR.BOTTOM)
-        page.progress(goal.progress, left + Inches(0.1), y + row // 2 + Inches(0.08),
-                      width - Inches(0.2), min(Inches(0.24), row // 4))
+        bar = min(Inches(0.4) if big else Inches(0.24), row // 4)
+        page.progress(goal.progress, left + Inches(0.1), y + half + Inches(0.1),
+                      width - Inches(0.2), bar)
         left, width = page.columns(10, 2)
         share = "—" if goal.progress is None else f"{goal.progress * 100:.0f}%"
-        page.text(share, left, y, width, row // 2 + Inches(0.1), largest=HEADING_PT + 8,
-                  smallest=SMALL_PT, bold=True, colour=page.accent, align=PP_ALIGN.RIGHT,
-                  anchor=MSO_ANCHOR.BOTTOM)
-        page.text("of the way", left, y + row // 2 + Inches(0.1), width, row // 2 - Inches(0.1),
-                  largest=CAPTION_PT, smallest=CAPTION_PT, colour=MUTED, align=PP_ALIGN.RIGHT)
+        page.text(share, left, y, width - Inches(0.1), half + Inches(0.1),
+                  largest=DISPLAY_PT if big else HEADING_PT + 8, smallest=SMALL_PT, bold=True,
+                  colour=page.accent, align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.BOTTOM)
+        page.text("of the way to target", left, y + half + Inches(0.1), width - Inches(0.1),
+                  half - Inches(0.15), largest=CAPTION_PT + 2, smallest=CAPTION_PT,
+                  colour=MUTED, align=PP_ALIGN.RIGHT)
     ahead = [g for g in goals if g.progress is not None and g.progress >= 1]
     return ([f"{len(goals)} goals; {len(ahead)} at or past target." if goals else "",
              "Agree next quarter's target for each one before moving on."],
@@ -284,8 +290,12 @@ def _recommendations(page: Page) -> Notes:
     c, f = page.content, page.frame
     columns = [(t, i) for t, i in (("Recommendations", c.recommendations),
                                    ("Priorities", c.priorities)) if i]
-    if len(columns) == 1:  # one list: numbered cards, sized to the items
-        numbered_rows(page, columns[0][1], f.body_top, f.body_bottom)
+    if len(columns) == 1:  # one list: tiles for a few items, numbered cards for more
+        items = columns[0][1]
+        if len(items) <= 3:
+            tiles(page, items, f.body_top, f.body_bottom)
+        else:
+            numbered_rows(page, items, f.body_top, f.body_bottom)
         columns = []
     span = 12 // max(len(columns), 1)
     for index, (heading, items) in enumerate(columns):

@@ -170,12 +170,18 @@ def _renewal(page: Page) -> Notes:
     assert renewal is not None
     page.cards(renewal.cards, f.body_top, Inches(1.9))
     top = f.body_top + Inches(2.2)
-    page.rect(f.margin, top, f.body_width, f.body_bottom - top, CARD_FILL)
-    page.text("Before the renewal", f.margin + Inches(0.2), top + Inches(0.15),
-              f.body_width - Inches(0.4), Inches(0.5), largest=HEADING_PT, smallest=SMALL_PT,
-              bold=True, colour=page.accent)
-    page.bullets(list(renewal.points), f.margin + Inches(0.2), top + Inches(0.7),
-                 f.body_width - Inches(0.4), f.body_bottom - top - Inches(0.85))
+    chart = c.usage_chart if has_points(c.usage_chart) else None
+    left, width = page.columns(0, 6 if chart else 12)
+    page.rect(left, top, width, Inches(0.6), page.accent)
+    page.text("Before the renewal", left + Inches(0.2), top, width - Inches(0.4),
+              Inches(0.6), largest=HEADING_PT, smallest=SMALL_PT, bold=True,
+              colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
+    page.rect(left, top + Inches(0.6), width, f.body_bottom - top - Inches(0.6), CARD_FILL)
+    page.bullets(list(renewal.points), left + Inches(0.2), top + Inches(0.75),
+                 width - Inches(0.4), f.body_bottom - top - Inches(0.9))
+    if chart is not None:
+        left, width = page.columns(6, 6)
+        page.chart(chart, left, top, width, f.body_bottom - top)
     return ([f"Renewal on {day_words(renewal.renewal_date)}.", *renewal.points],
             "Who on your side needs to be part of the renewal, and by when?")
 

@@ -89,7 +89,9 @@ def usage_figures(history: MetricHistory | None, contract_seats: int | None,
         first = _first(coverage)
         change = ""
         if first is not None and first[0] < index:
-            change = f", {_percent(first[1])} in {labels[first[0]]}"
+            direction = ("up from" if share > first[1] else "down from" if share < first[1]
+                         else "as in")
+            change = f", {direction} {_percent(first[1])} in {labels[first[0]]}"
         users, held = active[index], seats[index]
         assert users is not None and held is not None
         headline = (f"{format_number(users, 0)} of {format_number(held, 0)} licensed seats in "
