@@ -8,12 +8,7 @@ Type scale (points): title slide 44, slide titles 30, KPI figures 40, headings 2
 small 14, captions and table cells 12, footers 10. Nothing but the footer is under 12 pt.
 Grid: 12 columns between 0.5 in margins with 0.25 in gutters (Page.columns).
 
-Text is sized by estimate, not by measuring a font: each character's width is taken from
-DejaVu Sans, the widest face a viewer without the theme's font falls back to (digits 0.64
-em, capitals 0.7, East Asian wide characters 1), so the estimate errs toward smaller
-text. A word of Latin script (a figure such as "$711,360") is never broken across lines:
-a size at which it would be is not used. Text that will not fit at the minimum size is cut
-at a word with "…" and written whole into the notes.
+Text is sized by estimate (deck_text); text cut to fit is written whole into the notes.
 """
 
 from __future__ import annotations
@@ -21,7 +16,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -40,11 +34,21 @@ from xlsxwriter import Workbook
 
 from qbr_desktop.domain.deck import ChartData, DeckContent, KpiFigure
 from qbr_desktop.domain.roi_story import format_amount
+from qbr_desktop.exports.deck_text import (  # re-exported: the writers' one import
+    ELLIPSIS,
+    LINE_SPACING,
+    Fitted,
+    count_lines,
+    fit,
+    fits,
+    lines_em,
+    text_em,
+)
+from qbr_desktop.exports.deck_text import glyphs as _glyphs
 from qbr_desktop.exports.visual_text import isolate
 
 INK, MUTED, GOOD, BAD, PEER = "1F2933", "7B8794", "2E9E5B", "D64545", "9AA5B1"
 PALETTE_AFTER_ACCENT = (PEER, GOOD, "D9A400", BAD)
-GLYPH_EM, BOLD_GLYPH_EM, LINE_SPACING = 0.55, 0.6, 1.2
 # A header word must fit whole even in DejaVu Sans Bold, which viewers without the theme's
 # font fall back to: wider than the average used for wrapping body text.
 HEADER_GLYPH_EM = 0.72
@@ -54,7 +58,6 @@ DISPLAY_PT, KPI_PT, KPI_MIN_PT, HEADING_PT, SMALL_PT, CAPTION_PT, FOOTER_PT = (
 TABLE_PT, MAX_TABLE_ROWS, ROW_MAX = 12, 8, Inches(0.5)
 COLUMNS, GUTTER = 12, Inches(0.25)
 CARD_FILL, TRACK = "F1F3F5", "E4E7EB"
-ELLIPSIS = "…"
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -68,137 +71,7 @@ def clean(text: object) -> str:
     return _ILLEGAL.sub("", str(text))
 
 
-# Estimating text size ----------------------------------------------------------------------
-def _glyphs(text: str) -> float:
-    width = 0.0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2.0 if unicodedata.east_asian_width(char) in ("W", "F") else 1.0
-    return width
-
-
-def count_lines(text: str, per_line: float) -> int:
-    """Lines `text` takes when wrapped at words, `per_line` single-width glyphs a line."""
-    per_line = max(per_line, 1.0)
-    total = 0
-    for paragraph in text.split("\n"):
-        lines, used = 1, 0.0
-        for word in paragraph.split(" "):
-            width = _glyphs(word)
-            needed = width if used == 0 else used + 1 + width
-            if needed <= per_line:
-                used = needed
-                continue
-            if used > 0:
-                lines, used = lines + 1, 0.0
-            while width > per_line:  # a word longer than the line is broken across lines
-                lines, width = lines + 1, width - per_line
-            used = width
-        total += lines
-    return total
-
-
-def _char_em(char: str, bold: bool) -> float:
-    """A character's advance in DejaVu Sans (Bold), rounded up."""
-    if unicodedata.combining(char):
-        return 0.0
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return 1.05
-    if char.isdigit():
-        return 0.70 if bold else 0.64
-    if char == " ":
-        return 0.35 if bold else 0.32
-    if char in "il.,:;'|!":
-        return 0.36 if bold else 0.30
-    if char in "%@—":
-        return 1.02 if bold else 0.96
-    if char.isupper() or char in "&mwMW€£$₹¥":
-        return 0.84 if bold else 0.76
-    return 0.64 if bold else 0.58
-
-
-def text_em(text: str, bold: bool = False) -> float:
-    return sum(_char_em(char, bold) for char in text)
-
-
-def _breakable(word: str) -> bool:
-    """East Asian text wraps between any two characters; a Latin word or a figure not."""
-    return any(unicodedata.east_asian_width(char) in ("W", "F") for char in word)
-
-
-def lines_em(text: str, per_line: float, bold: bool) -> int | None:
-    """Lines `text` takes wrapped at words, `per_line` em a line; None when a word that
-    must stay whole is longer than a line."""
-    space = _char_em(" ", bold)
-    total = 0
-    for paragraph in text.split("\n"):
-        lines, used = 1, 0.0
-        for word in paragraph.split(" "):
-            width = text_em(word, bold)
-            needed = width if used == 0 else used + space + width
-            if needed <= per_line:
-                used = needed
-                continue
-            if width > per_line and not _breakable(word):
-                return None
-            if used > 0:
-                lines, used = lines + 1, 0.0
-            while width > per_line:
-                lines, width = lines + 1, width - per_line
-            used = width
-        total += lines
-    return total
-
-
-@dataclass(frozen=True, slots=True)
-class Fitted:
-    text: str
-    size: int  # points
-    cut: bool
-
-
-def fits(text: str, width: int, height: int, size: float, *, bold: bool = False,
-         gap_pt: float = 0.0) -> bool:
-    """Whether `text` fits a box of `width` × `height` EMU (inner, after the insets), every
-    Latin word whole on its line."""
-    lines = lines_em(text, (width / 12700) / size, bold)
-    if lines is None:
-        return False
-    paragraphs = text.count("\n") + 1
-    return lines * size * LINE_SPACING + (paragraphs - 1) * gap_pt <= height / 12700
-
-
-def fit(text: str, width: int, height: int, largest: int, smallest: int, *,
-        bold: bool = False, gap_pt: float = 0.0) -> Fitted:
-    """The largest size from `largest` down to `smallest` at which the text fits; failing
-    that, the longest start of the text, cut at a word, that fits at `smallest` with "…"."""
-    for size in range(largest, smallest - 1, -1):
-        if fits(text, width, height, size, bold=bold, gap_pt=gap_pt):
-            return Fitted(text, size, False)
-
-    def ok(end: int) -> bool:
-        return fits(text[:end].rstrip() + ELLIPSIS, width, height, smallest, bold=bold,
-                    gap_pt=gap_pt)
-
-    ends = [m.start() for m in re.finditer(r"\s", text)]
-    best = _longest(ends, ok)
-    if best is None:  # no word boundary fits (CJK without spaces, one long word): a character
-        best = _longest(list(range(1, len(text))), ok)
-    return Fitted(text[:best or 0].rstrip() + ELLIPSIS, smallest, True)
-
-
-def _longest(ends: Sequence[int], ok: Any) -> int | None:
-    low, high, best = 0, len(ends) - 1, None
-    while low <= high:
-        middle = (low + high) // 2
-        if ok(ends[middle]):
-            best, low = ends[middle], middle + 1
-        else:
-            high = middle - 1
-    return best
-
-
+# Estimating text size: deck_text (re-exported here for the writers and their tests).
 # The workbook behind each chart ------------------------------------------------------------
 class _LiteralCells(CategoryWorkbookWriter):
     """Writes every label as plain text. python-pptx's own writer lets XlsxWriter turn a
@@ -247,6 +120,9 @@ def rgb(hex_colour: str) -> RGBColor:
 def money(amount: Decimal | None, currency: str) -> str:
     """The amount as the ROI tab and the deck's headline write it ("₹458,380"); "—" for none."""
     return "—" if amount is None else clean(format_amount(amount, currency))
+
+
+__all__ = ["ELLIPSIS", "Fitted", "count_lines", "fit", "fits", "lines_em", "text_em"]
 
 
 # Where things go on a slide --------------------------------------------------------------

@@ -249,3 +249,43 @@ def test_the_plan_of_an_unknown_account_is_not_found(demo: AppContext, tmp_path:
 
     with pytest.raises(NotFoundError):
         demo.decks.plan(999_999)
+
+
+def test_a_crm_record_and_a_usage_export_make_a_deck_without_placeholders(
+        demo: AppContext, tmp_path: Path) -> None:
+    """What a CRM export and a usage export give, with no hand entry: every slide written
+    has something to say, and what is missing is for the CSM alone."""
+    from datetime import timedelta
+
+    from pptx import Presentation
+
+    from qbr_desktop.domain.metrics import MetricValue
+    from qbr_desktop.domain.slide_kinds import SPECS
+    from qbr_desktop.exports.deck_pptx import write_deck
+
+    account = demo.accounts.create(AccountDraft(
+        name="Imported Only GmbH", arr=Decimal(400_000), currency="EUR", licensed_seats=400,
+        renewal_date=TODAY + timedelta(days=120), csm_owner="Dana Whitfield"))
+    latest = Quarter.containing(TODAY).shifted(-1)
+    demo.accounts.record_metrics(account.id, [
+        MetricValue(latest.shifted(-n), key, value) for n in range(6)
+        for key, value in (("active_users", 300.0 - 12 * n), ("licensed_seats", 400.0),
+                           ("features_adopted", 18.0 - n), ("features_available", 30.0),
+                           ("support_tickets", 14.0 + n), ("csat", 4.3 - 0.05 * n),
+                           ("logins", 9000.0), ("nps", 35.0))])
+    prepared = demo.decks.prepare(demo, account.id, today=TODAY)
+    content = prepared.content
+    written = [s for s in content.outline if s.shown and not s.omitted]
+    kinds = {s.kind for s in written}
+    assert {SlideKind.SUMMARY, SlideKind.USAGE, SlideKind.SUPPORT, SlideKind.RENEWAL,
+            SlideKind.RECOMMENDATIONS, SlideKind.TOPICS} <= kinds
+    assert all(SPECS[s.kind].present(content) for s in written)
+    assert content.renewal is not None and content.renewal.seats == 400
+    assert prepared.briefing.omitted  # the CSM is told what was left out, and why
+    out = write_deck(content, tmp_path / "imported.pptx").path
+    text = "\n".join(shape.text_frame.text for slide in Presentation(str(out)).slides
+                     for shape in slide.shapes if shape.has_text_frame)
+    for placeholder in ("not available yet", "to be agreed together", "to be confirmed",
+                        "still to be written", "To be scheduled"):
+        assert placeholder not in text
+    assert "300 of 400 licensed seats in active use (75%)" in text
