@@ -25,7 +25,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_COLOR_TYPE, MSO_FILL
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 SLIDE_SIZE = (12192000, 6858000)  # EMU, 13.333 in × 7.5 in, as write_deck sets it
@@ -49,7 +49,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class ShapeSpec:
-    """One shape. kind: "text" (text box), "rect" (auto shape), "table", "picture", "chart"."""
+    """One shape. kind: "text" (text box), "rect" (auto shape), "table", "picture", "chart",
+    "line" (a connector; box holds its two ends)."""
 
     kind: str
     box: Box
@@ -144,6 +145,9 @@ def _shape(shape: Any) -> ShapeSpec:
         return ShapeSpec("picture", _box(shape), blob=shape.image.blob)
     if shape.shape_type == MSO_SHAPE_TYPE.TEXT_BOX:
         return ShapeSpec("text", _box(shape), paragraphs=_paragraphs(shape.text_frame))
+    if shape.shape_type == MSO_SHAPE_TYPE.LINE or shape.name.startswith("Connector"):
+        return ShapeSpec("line", (int(shape.begin_x), int(shape.begin_y), int(shape.end_x),
+                                  int(shape.end_y)))
     if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE:
         return ShapeSpec("rect", _box(shape), paragraphs=_paragraphs(shape.text_frame),
                          auto_shape=shape.auto_shape_type, fill=_fill(shape.fill))
@@ -220,6 +224,8 @@ def _add(slide: Any, spec: ShapeSpec) -> None:
                             _set_font(run, font)
     elif spec.kind == "picture":
         shapes.add_picture(io.BytesIO(spec.blob), *spec.box)
+    elif spec.kind == "line":
+        shapes.add_connector(MSO_CONNECTOR.STRAIGHT, *spec.box)
     elif spec.kind == "chart":
         data = CategoryChartData(number_format=spec.number_format)
         data.categories = spec.categories

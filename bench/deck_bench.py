@@ -5,7 +5,11 @@ Run with `make bench` (or `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/deck
 On the demo portfolio (built in a temporary folder), for the Strategic account whose deck
 has the most slides:
 
-* gathering the deck's content from every service (DeckService.content): info;
+* gathering the deck's content from every service (DeckService.content), median of 5
+  (goal ≤ 300 ms);
+* `qbr export deck` in a fresh process, median of 3 after one untimed run that fills the
+  bytecode cache (goal ≤ 2 s; its CPU time is printed beside it, since a shared machine's
+  load stretches the wall time);
 * writing the full PPTX deck after a warm-up, median of 9 (goal ≤ 1.5 s);
 * writing the one-page PDF brief, median of 9 (goal ≤ 0.5 s);
 * a baseline measured in the same run, writing the SAME slides (bench/deck_baseline.py):
@@ -43,6 +47,7 @@ RESULTS_FILE = ROOT / "bench" / "results" / "deck.json"
 RUNS = 9
 CONTENT_RUNS = 5
 DECK_GOAL_S, BRIEF_GOAL_S, RATIO_GOAL, STALL_GOAL_MS = 1.5, 0.5, 1.5, 100.0
+CONTENT_GOAL_S, CLI_GOAL_S, CLI_RUNS = 0.3, 2.0, 3
 TIMER_MS = 10
 
 
@@ -97,13 +102,14 @@ Layout = list[list[tuple[Any, str, tuple[int, int, int, int]]]]
 
 
 def chart_layout(deck: Path, content: Any) -> Layout:
-    """Per slide of our written deck: (ChartData, kind, position) of each native chart."""
+    """Per slide of our written deck: (ChartData, kind, position) of each native chart, as
+    the chart itself holds it (some charts, such as the expansion options', are drawn from
+    figures the slide combines)."""
     from pptx import Presentation
     from pptx.enum.chart import XL_CHART_TYPE
 
-    by_title = {data.title: data for data in (
-        content.health_chart, content.adoption_chart, content.value_chart,
-        content.scenario_chart) if data is not None}
+    from qbr_desktop.domain.deck import ChartData, Series
+
     kinds = {XL_CHART_TYPE.LINE_MARKERS: "line", XL_CHART_TYPE.COLUMN_STACKED: "column_stacked"}
     slides = []
     for slide in Presentation(str(deck)).slides:
@@ -113,9 +119,10 @@ def chart_layout(deck: Path, content: Any) -> Layout:
                 continue
             chart = shape.chart
             title = chart.chart_title.text_frame.text if chart.has_title else ""
-            data = by_title.get(title)
-            if data is None:
-                raise SystemExit(f"a chart titled {title!r} is not in the deck's content")
+            plot = chart.plots[0]
+            data = ChartData(title, tuple(str(c) for c in plot.categories),
+                             tuple(Series(s.name, tuple(s.values)) for s in plot.series),
+                             number_format=chart.value_axis.tick_labels.number_format)
             charts.append((data, kinds.get(chart.chart_type, "bar"),
                            (int(shape.left), int(shape.top), int(shape.width),
                             int(shape.height))))
@@ -217,6 +224,34 @@ def gui_stalls(app: Any, context: Any, account_id: int, today: date,
     return gaps, elapsed
 
 
+def cli_export(folder: Path, name: str) -> tuple[list[float], list[float]]:
+    """`qbr export deck` in a fresh process, CLI_RUNS times: imports, the database, the
+    content and the file, as a CSM's command runs. Bytecode is cached in the bench's
+    folder (the machines set PYTHONDONTWRITEBYTECODE), after one untimed run."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(folder / "pycache"),
+           "PYTHONDONTWRITEBYTECODE": "", "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONDONTWRITEBYTECODE")
+    command = [str(Path(sys.executable).parent / "qbr"), "--db",
+               str(folder / "portfolio.sqlite"), "export", "deck", name]
+    import resource
+
+    times, cpu = [], []
+    for run in range(CLI_RUNS + 1):
+        out = folder / f"cli-{run}.pptx"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run([*command, "--out", str(out)], env=env, check=True,
+                       capture_output=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if run:
+            times.append(time.perf_counter() - started)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return times, cpu
+
+
 def main() -> int:
     import os
 
@@ -260,6 +295,7 @@ def main() -> int:
     lean = timed(lambda: lean_baseline_deck(layout, lean_path), RUNS)
 
     gaps, worker_s = gui_stalls(app, context, account_id, today, folder / "worker.pptx")
+    cli, cli_cpu = cli_export(folder, context.insights.name(account_id))
 
     deck_m, brief_m, base_m, lean_m = (statistics.median(s)
                                        for s in (deck, brief, baseline, lean))
@@ -270,8 +306,15 @@ def main() -> int:
     print(f"\nQBR Desktop deck benchmark: {name!r} ({slides} slides, {charts} charts), "
           f"Python {sys.version.split()[0]}, median of {RUNS}")
     print(f"{'metric':<50}{'median':>10}  {'goal':<10}result")
+    gather_m = statistics.median(gathering)
     print(f"{'gather the deck content (DeckService.content)':<50}"
-          f"{statistics.median(gathering) * 1000:>7.0f} ms  {'':<10}info")
+          f"{gather_m * 1000:>7.0f} ms  {'<= 300 ms':<10}"
+          f"{'PASS' if gather_m <= CONTENT_GOAL_S else 'MISS'}")
+    cli_m = statistics.median(cli)
+    print(f"{'qbr export deck, a fresh process (cold)':<50}{cli_m * 1000:>7.0f} ms  "
+          f"{'<= 2 s':<10}{'PASS' if cli_m <= CLI_GOAL_S else 'MISS'}")
+    print(f"{'  its CPU time (what a busy machine cannot inflate)':<50}"
+          f"{statistics.median(cli_cpu) * 1000:>7.0f} ms  {'':<10}info")
     print(f"{'write the PPTX deck':<50}{deck_m * 1000:>7.0f} ms  {'<= 1.5 s':<10}"
           f"{'PASS' if deck_m <= DECK_GOAL_S else 'MISS'}")
     print(f"{'write the PDF brief':<50}{brief_m * 1000:>7.0f} ms  {'<= 0.5 s':<10}"
@@ -294,7 +337,8 @@ def main() -> int:
         "content_s": gathering, "deck_s": deck, "brief_s": brief, "baseline_s": baseline,
         "ratio": ratio, "lean_baseline_s": lean, "lean_ratio": lean_ratio,
         "baseline_kind": "same slides replayed by bench/deck_baseline.py",
-        "gui_gaps_ms": gaps, "worker_export_s": worker_s},
+        "gui_gaps_ms": gaps, "worker_export_s": worker_s, "cli_export_s": cli,
+        "cli_cpu_s": cli_cpu},
         ensure_ascii=False), encoding="utf-8")
     print(f"\nWrote {RESULTS_FILE.relative_to(ROOT)}")
     context.close()

@@ -107,6 +107,8 @@ def _variant(text: str | None) -> DeckVariant | None:
 def _notes(briefing: DeckBriefing, out: TextIO) -> None:
     for sentence in briefing.missing:
         out.write(f"  - {sentence}\n")
+    for sentence in briefing.omitted:
+        out.write(f"  - slide {sentence}\n")
 
 
 # qbr export deck ---------------------------------------------------------------------------

@@ -146,6 +146,8 @@ def _print_expansion(items: list[ExpansionRoi], assumption: str, currency: str,
         payback = _explained(result.payback_months, format_months(result.payback_months))
         out.write(f"  {item.title}: {cost} a year for {value} of value · first-year ROI "
                   f"{roi} · payback {payback}\n")
+        if item.basis:
+            out.write(f"    valued at {item.basis}\n")
     out.write(f"  {assumption}\n")
 
 
@@ -154,7 +156,7 @@ def _expansion_json(item: ExpansionRoi) -> dict[str, Any]:
     return {"title": item.title, "kind": item.kind,
             "added_annual_cost": str(item.case.added_annual_cost),
             "projected_annual_value": str(item.case.projected_annual_value),
-            "ramp_months": item.case.ramp_months,
+            "ramp_months": item.case.ramp_months, "basis": item.basis,
             "roi_first_year": {"value": None if result.roi.value is None
                                else str(result.roi.value), "reason": result.roi.reason},
             "payback_months": {"value": None if result.payback_months.value is None

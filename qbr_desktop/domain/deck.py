@@ -2,11 +2,12 @@
 account's figures each slide shows. The PPTX and PDF writers render a DeckContent; they do
 not read the store, so the deck and the brief always carry the same numbers.
 
-Outline (the reference's structure): title; executive summary; success metrics and
-outcomes; adoption against peers; roadmap; recommendations and priorities; risks and
-opportunities; stakeholders and attendees; action items and commitments; next QBR; with
-optional backup slides (appendix, expansion one-pager). A Strategic executive review is not
-a Core digital review: the variant changes the slides, their depth and their tone.
+The slide kinds are declared once, in domain.slide_kinds (its title per variant, where it
+sits in each variant, when it has nothing to say, what the thumbnail sketches); every
+renderer reads that table. A slide with nothing to say is left out of the deck (the CSM's
+briefing says why), or folded into a short "Topics for today" list: no customer file
+carries a placeholder sentence. A Strategic executive review is not a Core digital review:
+the variant changes the slides, their depth and their tone.
 """
 
 from __future__ import annotations
@@ -43,46 +44,40 @@ def variant_for_tier(tier: str) -> DeckVariant:
 
 class SlideKind(StrEnum):
     TITLE = "title"
+    AGENDA = "agenda"
     SUMMARY = "executive summary"
+    GOALS = "goals and progress"
     OUTCOMES = "success metrics and outcomes"
     VALUE_STORY = "value story"
-    ADOPTION = "usage and adoption"
+    USAGE = "usage and adoption trend"
+    ADOPTION = "usage and adoption"  # against peers; the stored name predates the trend
+    SUPPORT = "support summary"
     ROADMAP = "roadmap"
     RECOMMENDATIONS = "recommendations and priorities"
     RISKS = "risks and opportunities"
+    RENEWAL = "renewal and contract"
     STAKEHOLDERS = "stakeholders and attendees"
+    TOPICS = "topics for today"
     ACTIONS = "action items and commitments"
     NEXT_QBR = "next QBR"
-    APPENDIX = "appendix: metric detail"
     EXPANSION = "expansion one-pager"
+    APPENDIX = "appendix: metric detail"
 
     @property
     def forward_looking(self) -> bool:
-        return self in FORWARD_SLIDES
+        from qbr_desktop.domain.slide_kinds import SPECS
+
+        return SPECS[self].forward
 
 
-FORWARD_SLIDES = frozenset({SlideKind.ROADMAP, SlideKind.RECOMMENDATIONS, SlideKind.ACTIONS,
-                            SlideKind.NEXT_QBR, SlideKind.EXPANSION})
+def day_words(day: date) -> str:
+    """'14 Dec 2026': the one way every customer file writes a date."""
+    return f"{day.day} {day:%b %Y}"
 
-# What a customer reads where a slide or PDF section has nothing to show. Written for the
-# people in the room, not for the CSM: no instructions, no internal terms ("ROI model",
-# "deck plan"), and nothing that sounds like an apology.
-ABSENT: dict[SlideKind, str] = {
-    SlideKind.SUMMARY: "No health score is available for this quarter yet.",
-    SlideKind.OUTCOMES: "Value figures for this quarter are not available yet.",
-    SlideKind.VALUE_STORY: "The value story for this quarter is still to be written.",
-    SlideKind.ADOPTION: "Usage figures for this quarter are not available yet.",
-    SlideKind.ROADMAP: "Roadmap items are to be agreed together.",
-    SlideKind.RECOMMENDATIONS: "Recommendations and priorities are to be agreed together.",
-    # True whether or not the register holds items the CSM keeps to themselves.
-    SlideKind.RISKS: "Open for discussion: what could help or hold back your goals.",
-    SlideKind.STAKEHOLDERS: "The people involved on both sides are to be confirmed.",
-    SlideKind.ACTIONS: "No action items are open; new ones are to be agreed together.",
-    SlideKind.NEXT_QBR: "To be scheduled",
-    SlideKind.EXPANSION: "No expansion options are proposed this quarter.",
-    SlideKind.APPENDIX: "No metric history is available yet.",
-}
-NO_PRIORITIES = "Priorities are to be agreed together."
+
+def weekday_words(day: date) -> str:
+    """'Mon 14 Dec 2026': a meeting's day, in the same format with its weekday."""
+    return f"{day:%a} {day_words(day)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,63 +86,29 @@ class SlidePlan:
     title: str
     shown: bool = True
     backup: bool = False  # after the closing slide, as appendix material
-
-
-def _plan(kind: SlideKind, title: str, *, backup: bool = False) -> SlidePlan:
-    return SlidePlan(kind, title, True, backup)
-
-
-OUTLINES: dict[DeckVariant, tuple[SlidePlan, ...]] = {
-    DeckVariant.EXECUTIVE: (
-        _plan(SlideKind.TITLE, "Executive business review"),
-        _plan(SlideKind.SUMMARY, "Executive summary"),
-        _plan(SlideKind.OUTCOMES, "Business outcomes and return"),
-        _plan(SlideKind.VALUE_STORY, "The value in your words"),
-        _plan(SlideKind.ADOPTION, "Adoption against your peers"),
-        _plan(SlideKind.ROADMAP, "Roadmap aligned to your goals"),
-        _plan(SlideKind.RECOMMENDATIONS, "Recommendations and next-quarter priorities"),
-        _plan(SlideKind.RISKS, "Risks and opportunities"),
-        _plan(SlideKind.STAKEHOLDERS, "Who we work with"),
-        _plan(SlideKind.ACTIONS, "Mutual commitments"),
-        _plan(SlideKind.NEXT_QBR, "Next review"),
-        _plan(SlideKind.EXPANSION, "Growing the partnership", backup=True),
-        _plan(SlideKind.APPENDIX, "Appendix: metric detail", backup=True),
-    ),
-    DeckVariant.STANDARD: (
-        _plan(SlideKind.TITLE, "Quarterly business review"),
-        _plan(SlideKind.SUMMARY, "Summary"),
-        _plan(SlideKind.OUTCOMES, "Outcomes and value delivered"),
-        _plan(SlideKind.ADOPTION, "Usage and adoption"),
-        _plan(SlideKind.ROADMAP, "What's coming"),
-        _plan(SlideKind.RECOMMENDATIONS, "Recommendations and priorities"),
-        _plan(SlideKind.RISKS, "Risks and opportunities"),
-        _plan(SlideKind.STAKEHOLDERS, "Attendees"),
-        _plan(SlideKind.ACTIONS, "Action items"),
-        _plan(SlideKind.NEXT_QBR, "Next review"),
-        _plan(SlideKind.APPENDIX, "Appendix: metric detail", backup=True),
-    ),
-    DeckVariant.DIGITAL: (
-        _plan(SlideKind.TITLE, "Digital business review"),
-        _plan(SlideKind.SUMMARY, "Your quarter at a glance"),
-        _plan(SlideKind.OUTCOMES, "Value delivered"),
-        _plan(SlideKind.ADOPTION, "Usage and adoption"),
-        _plan(SlideKind.ROADMAP, "What's new and next"),
-        _plan(SlideKind.RECOMMENDATIONS, "Recommendations"),
-        _plan(SlideKind.RISKS, "Watch-outs and opportunities"),
-        _plan(SlideKind.STAKEHOLDERS, "Your team"),
-        _plan(SlideKind.ACTIONS, "Next steps"),
-        _plan(SlideKind.NEXT_QBR, "Next review"),
-    ),
-}
+    # Shown by the CSM but with nothing to say for this account: not written (the
+    # briefing says why; some fold into the "Topics for today" slide).
+    omitted: bool = False
 
 
 def default_outline(variant: DeckVariant) -> tuple[SlidePlan, ...]:
-    return OUTLINES[variant]
+    """The variant's slides in order, and every other kind after them, hidden."""
+    from qbr_desktop.domain.slide_kinds import outline_for
+
+    return outline_for(variant)
+
+
+def written(slide: SlidePlan) -> bool:
+    return slide.shown and not slide.omitted
 
 
 def main_slides(outline: Sequence[SlidePlan]) -> list[SlidePlan]:
-    """The slides presented in the meeting: shown and not backup."""
-    return [slide for slide in outline if slide.shown and not slide.backup]
+    """The slides presented in the meeting: shown, with something to say, not backup."""
+    return [slide for slide in outline if written(slide) and not slide.backup]
+
+
+def backup_slides(outline: Sequence[SlidePlan]) -> list[SlidePlan]:
+    return [slide for slide in outline if written(slide) and slide.backup]
 
 
 def slide_count(outline: Sequence[SlidePlan]) -> int:
@@ -173,6 +134,19 @@ class ChartData:
     kind: str = "bar"  # "bar", "line" or "column_stacked"
     number_format: str = "0"  # Excel-style, e.g. '"$"#,##0' or '0%'
     unit: str = ""  # shown in the axis title, e.g. "USD" or "%"
+    # The value axis's range when it must not follow the data: health is 0–100 on every
+    # deck, shares 0–100 %, so two decks' charts read alike.
+    axis_min: float | None = None
+    axis_max: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KpiFigure:
+    """One big number on a card: '82 / 100' over 'Health score' and a short detail."""
+
+    value: str
+    label: str
+    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +155,19 @@ class ValueLineFigure:
     category: str
     annual_value: Decimal  # below zero: a cost increase
     confidence: str
+    basis: str = ""  # "annualised from 2026 Q3" or "over a year"
+    credit: str = ""  # "credited from pipeline", "attributed share of revenue", or ""
+
+
+@dataclass(frozen=True, slots=True)
+class GoalFigure:
+    """One value line's goal: where it started, where it is, where it is going."""
+
+    label: str
+    baseline: str
+    current: str
+    target: str
+    progress: float | None  # share of the way from baseline to target; may pass 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +180,14 @@ class RiskFigure:
 
 @dataclass(frozen=True, slots=True)
 class PersonFigure:
-    """A person as the customer may see them: no role in the decision, no sentiment."""
+    """A person as the customer may see them: no role in the decision, no sentiment.
+    `key` numbers the people of one deck; `manager` is the key of whom they report to."""
 
     name: str
     title: str
     attending: bool = False
+    key: int = 0
+    manager: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +210,18 @@ class ExpansionFigure:
     annual_value: Decimal
     roi: str  # formatted, or "n/a — reason"
     payback: str
+    basis: str = ""  # how its value is projected: each option says its own
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalFigure:
+    """The contract as the customer holds it, shown when the renewal is near."""
+
+    renewal_date: date
+    days_after_meeting: int  # below zero: the renewal date is before the meeting
+    seats: int | None
+    cards: tuple[KpiFigure, ...] = ()
+    points: tuple[str, ...] = ()  # what to settle before the renewal
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +233,7 @@ class DeckContent:
     crosses the audience boundary, and every writer of a file the customer receives (the
     slides, the brief, the handout, the share email) reads this and nothing else. What
     only the CSM may see (the tier, the health band, what is missing and where to fill it
-    in) is in DeckBriefing. A slide or section with nothing to show says so in the
-    customer's terms (ABSENT) instead of drawing an empty chart."""
+    in) is in DeckBriefing."""
 
     account_name: str
     variant: DeckVariant
@@ -243,14 +244,25 @@ class DeckContent:
     outline: tuple[SlidePlan, ...]
     meeting_date: date | None = None
     next_qbr: date | None = None
+    meeting_words: str = ""  # "Mon 14 Dec 2026 · 10:00 Europe/Stockholm · 90 minutes"
+    agenda: tuple[str, ...] = ()  # the meeting's sections, in order
+    summary_cards: tuple[KpiFigure, ...] = ()
     # Health and adoption
     health_score: float | None = None  # 0–100
     health_trend: str = ""  # e.g. "up 6 points since last quarter"
     health_chart: ChartData | None = None  # score by quarter
     adoption_chart: ChartData | None = None  # the account against its peer median
     adoption_notes: tuple[str, ...] = ()  # "Feature adoption: 72% (peer median 64%)", …
+    usage_headline: str = ""  # "412 of 500 licensed seats in active use (82%)"
+    usage_chart: ChartData | None = None  # active users against licensed seats, by quarter
+    breadth_chart: ChartData | None = None  # share of the features in use, by quarter
+    usage_cards: tuple[KpiFigure, ...] = ()
+    support_chart: ChartData | None = None  # tickets per 100 seats, by quarter
+    csat_chart: ChartData | None = None  # satisfaction by quarter
+    support_cards: tuple[KpiFigure, ...] = ()
     # Value
-    value_headline: str = ""  # "$621,036 a year · ROI 161% · payback 4.6 months"
+    value_headline: str = ""  # "$621,036 a year (annualised from 2026 Q4) · ROI 161% · …"
+    value_basis: str = ""  # "annualised from 2026 Q4"
     total_value: Decimal | None = None
     roi_text: str = ""
     payback_text: str = ""
@@ -258,19 +270,26 @@ class DeckContent:
     value_chart: ChartData | None = None  # value by category
     scenario_chart: ChartData | None = None  # ROI by scenario
     value_story: str = ""
+    goals: tuple[GoalFigure, ...] = ()
     # Forward-looking
     priorities: tuple[str, ...] = ()
     roadmap: tuple[str, ...] = ()
+    roadmap_goals: tuple[str, ...] = ()  # the goal each roadmap item serves, "" for none
     recommendations: tuple[str, ...] = ()
     risks: tuple[RiskFigure, ...] = ()
     expansion: tuple[ExpansionFigure, ...] = ()
+    renewal: RenewalFigure | None = None
+    topics: tuple[str, ...] = ()  # what slides with nothing to show fold into
     # People and commitments
     stakeholders: tuple[PersonFigure, ...] = ()
-    stakeholder_map_png: bytes | None = None  # the map picture, when there is a map
+    stakeholder_map_png: bytes | None = None  # the map picture, when one was drawn
     actions: tuple[ActionFigure, ...] = ()
 
     def with_outline(self, outline: Sequence[SlidePlan]) -> DeckContent:
         return replace(self, outline=tuple(outline))
+
+    def goal_of(self, index: int) -> str:
+        return self.roadmap_goals[index] if index < len(self.roadmap_goals) else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +302,8 @@ class DeckBriefing:
     last_actions_reviewed: bool = False
     executive_attending: bool = False
     missing: tuple[str, ...] = field(default=())  # "No ROI model for 2026 Q4 yet…"
+    # Slides left out of this deck, each with why: "Roadmap: left out (no items saved…)".
+    omitted: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,13 +327,15 @@ def check_deck(content: DeckContent, briefing: DeckBriefing) -> list[DeckCheck]:
     """The reference's anti-patterns, each pass or warn with the reason."""
     slides = main_slides(content.outline)
     count = len(slides)
-    checks = [DeckCheck(count <= MAX_MAIN_SLIDES,
-                        f"{count} slides in the meeting" + (
-                            "" if count <= MAX_MAIN_SLIDES else
-                            f": more than {MAX_MAIN_SLIDES}; move detail to backup slides"))]
-    forward = [s for s in slides if s.kind.forward_looking]
-    checks.append(DeckCheck(bool(forward), f"{len(forward)} forward-looking slides" if forward
-                            else "Nothing looks forward: add the roadmap or recommendations"))
+    size_ok = count <= MAX_MAIN_SLIDES
+    checks = [DeckCheck(size_ok, f"{count} slides in the meeting" + (
+        "" if size_ok else f": more than {MAX_MAIN_SLIDES}; move detail to backup slides"))]
+    talking = [s for s in slides if s.kind not in (SlideKind.TITLE, SlideKind.AGENDA)]
+    forward = [s for s in talking if s.kind.forward_looking]
+    share = f" ({len(forward) * 100 // len(talking)}% of the talking slides)" if talking else ""
+    checks.append(DeckCheck(bool(forward), f"{len(forward)} forward-looking slides{share}"
+                            if forward else
+                            "Nothing looks forward: add the roadmap or recommendations"))
     has_outcomes = any(s.kind in (SlideKind.OUTCOMES, SlideKind.VALUE_STORY) for s in slides)
     quantified = content.total_value is not None and content.total_value > 0
     checks.append(DeckCheck(has_outcomes and quantified,

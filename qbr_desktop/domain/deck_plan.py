@@ -11,6 +11,11 @@ items the app suggested from the numbers ("Health is red (29)", "Expansion of $1
 ready to discuss"): neither is fit for the customer's screen by default. Every item is
 left off the customer's risks slide until the CSM ticks it, whoever wrote it.
 
+A roadmap item may name the goal it serves after an arrow: "Carrier portal (Q1) → Faster
+quote-to-cash" (or "->"); the roadmap slide groups items under their goals. Plans are
+stored as version 2; a version 1 plan's saved outline gains the kinds added since (agenda,
+goals, usage trend, support, renewal, topics) at their usual places, shown.
+
 Limits: at most 30 items in each list, each at most 500 characters; the outline names
 each slide kind at most once; an accent colour is "#RRGGBB".
 """
@@ -23,15 +28,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from qbr_desktop.domain.deck import (
-    OUTLINES,
     DeckVariant,
     SlideKind,
     SlidePlan,
     default_outline,
 )
 from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.domain.slide_kinds import TABLE, title_of
 
-PLAN_VERSION = 1
+PLAN_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# The kinds a version 1 plan could not name: its saved outline gains them when read.
+ADDED_IN_2 = (SlideKind.AGENDA, SlideKind.GOALS, SlideKind.USAGE, SlideKind.SUPPORT,
+              SlideKind.RENEWAL, SlideKind.TOPICS)
+GOAL_ARROWS = re.compile(r"\s*(?:→|->)\s*")
 MAX_ITEMS = 30
 MAX_ITEM_LENGTH = 500
 MAX_PATH_LENGTH = 1_000
@@ -112,16 +122,30 @@ def clean_items(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(text for item in items if (text := item.strip()))
 
 
-def _title_of(kind: SlideKind, variant: DeckVariant) -> tuple[str, bool]:
-    """The slide's title (and whether it is backup material) in this variant's wording."""
-    for slide in OUTLINES[variant]:
-        if slide.kind is kind:
-            return slide.title, slide.backup
-    for outline in OUTLINES.values():
-        for slide in outline:
-            if slide.kind is kind:
-                return slide.title, slide.backup
-    return kind.value[:1].upper() + kind.value[1:], False
+def roadmap_link(item: str) -> tuple[str, str]:
+    """('Carrier portal (Q1)', 'Faster quote-to-cash') from 'Carrier portal (Q1) → Faster
+    quote-to-cash'; the goal is '' when the item names none."""
+    parts = GOAL_ARROWS.split(item.strip(), maxsplit=1)
+    if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+        return parts[0].strip(), parts[1].strip()
+    return item.strip(), ""
+
+
+def _with_added_kinds(outline: list[OutlineEntry]) -> list[OutlineEntry]:
+    """A version 1 outline with each kind added since, shown, after the kind that comes
+    before it in the table."""
+    order = [spec.kind for spec in TABLE]
+    entries = list(outline)
+    for kind in ADDED_IN_2:
+        if any(entry.kind is kind for entry in entries):
+            continue
+        earlier = order[:order.index(kind)]
+        at = 0
+        for position, entry in enumerate(entries):
+            if entry.kind in earlier:
+                at = position + 1
+        entries.insert(at, OutlineEntry(kind, True))
+    return entries
 
 
 def apply_outline(plan: DeckPlan, variant: DeckVariant) -> tuple[SlidePlan, ...]:
@@ -134,7 +158,7 @@ def apply_outline(plan: DeckPlan, variant: DeckVariant) -> tuple[SlidePlan, ...]
         return default_outline(variant)
     slides = []
     for entry in plan.outline:
-        title, backup = _title_of(entry.kind, variant)
+        title, backup = title_of(entry.kind, variant)
         slides.append(SlidePlan(entry.kind, title, entry.shown, backup))
     named = {entry.kind for entry in plan.outline}
     slides.extend(SlidePlan(slide.kind, slide.title, False, slide.backup)
@@ -183,7 +207,7 @@ def _text(data: dict[str, Any], name: str, problems: dict[str, str]) -> str:
 
 def plan_from_dict(data: object) -> DeckPlan:
     """The plan a stored document describes; ValidationFailed names each bad field."""
-    if not isinstance(data, dict) or data.get("version") != PLAN_VERSION:
+    if not isinstance(data, dict) or data.get("version") not in READABLE_VERSIONS:
         raise ValidationFailed({"version": f"expected a version {PLAN_VERSION} deck plan"})
     problems: dict[str, str] = {}
     variant = None
@@ -210,6 +234,8 @@ def plan_from_dict(data: object) -> DeckPlan:
             problems[f"outline[{index}].shown"] = "expected true or false"
             continue
         outline.append(OutlineEntry(parsed, shown))
+    if data.get("version") == 1 and outline:
+        outline = _with_added_kinds(outline)
     plan = DeckPlan(
         variant=variant, outline=tuple(outline),
         roadmap=_strings(data, "roadmap", problems),

@@ -1,11 +1,13 @@
 """The one-page executive brief: the account's quarter on a single sheet.
 
-Account, review and quarter; health (score, status, trend); the ROI headline exactly as the
-deck prints it; the top three outcomes; priorities; up to six action items with owner and
-due date; and the next QBR. The brief goes to the customer, so an empty part says so in
-the customer's terms (domain.deck.ABSENT) and the CSM's own list of what is missing
-(DeckContent.missing) is never printed. Paper is US Letter for USD accounts and A4
-otherwise (pdf_fonts.page_size_for).
+Account, review, quarter, meeting and next review; then one short section for each slide
+kind the one page carries (BRIEF_SECTIONS, keyed on every kind of domain.slide_kinds, None
+for those it leaves to the deck), in the table's order, when that kind has something to
+say: health and the ROI headline exactly as the deck prints it, the goals, the top three
+outcomes, the value story, usage, support, priorities, the renewal, and up to six action
+items. A part with nothing to say is left out, as on the slides; the CSM's own list of what
+is missing is never printed. Paper is US Letter for USD accounts and A4 otherwise
+(pdf_fonts.page_size_for).
 
 One page is guaranteed in two steps: every field is cut to a length with "…", and the whole
 brief goes into a KeepInFrame that reportlab shrinks until it fits the single frame.
@@ -13,20 +15,21 @@ brief goes into a KeepInFrame that reportlab shrinks until it fits the single fr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from qbr_desktop.atomic_files import replacing
 from qbr_desktop.domain.deck import (
-    ABSENT,
-    NO_PRIORITIES,
     ActionFigure,
     DeckContent,
     SlideKind,
+    day_words,
+    weekday_words,
 )
 from qbr_desktop.domain.roi_story import format_amount
+from qbr_desktop.domain.slide_kinds import SPECS, TABLE
 from qbr_desktop.exports.pdf_fonts import (
     markup,
     page_size_for,
@@ -80,7 +83,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence
 
 
 def day(value: date | None, missing: str = "not set") -> str:
-    return value.isoformat() if value is not None else missing
+    """'14 Dec 2026', the deck's own date format."""
+    return day_words(value) if value is not None else missing
 
 
 def action_row(action: ActionFigure) -> list[str]:
@@ -89,18 +93,18 @@ def action_row(action: ActionFigure) -> list[str]:
 
 
 def health_words(content: DeckContent) -> tuple[str, str]:
-    """('72 / 100', 'up 6 points since last quarter') or the missing-score words."""
+    """('72 / 100', 'up 6 points since last quarter'), or ('', '') without a score."""
     if content.health_score is None:
-        return "No score", ABSENT[SlideKind.SUMMARY]
+        return "", ""
     return f"{content.health_score:.0f} / 100", content.health_trend
 
 
 def roi_words(content: DeckContent) -> str:
-    """The ROI headline verbatim, or the ROI and payback texts, or that there is none."""
+    """The ROI headline verbatim, or the ROI and payback texts, or ''."""
     if content.value_headline:
         return content.value_headline
     parts = [text for text in (content.roi_text, content.payback_text) if text]
-    return " · ".join(parts) if parts else ABSENT[SlideKind.OUTCOMES]
+    return " · ".join(parts)
 
 
 def footer(canvas: Any, doc: Any, text: str, *, numbered: bool) -> None:
@@ -145,8 +149,101 @@ def _outcome_lines(content: DeckContent) -> list[str]:
             for line in top[:MAX_OUTCOMES]]
 
 
+def _summary(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    from reportlab.platypus import Table, TableStyle
+
+    score, detail = health_words(content)
+    value = roi_words(content)
+    cells = []
+    if score:
+        cells.append([_section("Health", sheet), para(score, sheet["h2"]),
+                      para(detail, sheet["body"], limit=160)])
+    if value:
+        cells.append([_section("Return on investment", sheet), para(value, sheet["h2"],
+                                                                     limit=160)])
+    if not cells:
+        return []
+    shares = (0.38, 0.62) if len(cells) == 2 else (1.0,)
+    boxes = Table([cells], colWidths=[width * share for share in shares])
+    boxes.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), sheet["body"].fontName),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("LINEABOVE", (0, 0), (-1, 0), 1.2, RULE)]))
+    return [boxes]
+
+
+def _goals(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    lines = [f"{truncate(g.label, 90)}: {g.baseline} → now {g.current} → target {g.target}"
+             + ("" if g.progress is None else f" ({g.progress * 100:.0f}% of the way)")
+             for g in content.goals]
+    return [_section("Goals", sheet), *bullets(lines, sheet["body"])]
+
+
+def _outcomes(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    outcomes = _outcome_lines(content)
+    return [_section("Top outcomes", sheet), *bullets(outcomes, sheet["body"])] \
+        if outcomes else []
+
+
+def _story(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    return [_section("The value in your words", sheet),
+            para(content.value_story, sheet["body"], limit=420)]
+
+
+def _cards(heading: str, lines: Sequence[str], sheet: dict[str, Any]) -> list[Any]:
+    return [_section(heading, sheet), *bullets(lines, sheet["body"], limit=170)] \
+        if lines else []
+
+
+def _usage(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    lines = [content.usage_headline] if content.usage_headline else [
+        f"{c.label}: {c.value}" for c in content.usage_cards]
+    return _cards("Usage", lines, sheet)
+
+
+def _support(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    return _cards("Support", [f"{c.label}: {c.value}" + (f" ({c.detail})" if c.detail else "")
+                              for c in content.support_cards], sheet)
+
+
+def _priorities(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    priorities = list(content.priorities or content.recommendations)
+    return _cards("Priorities for next quarter", priorities[:MAX_PRIORITIES], sheet)
+
+
+def _renewal(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    renewal = content.renewal
+    assert renewal is not None
+    return _cards("Renewal", [f"{c.label}: {c.value}" + (f" ({c.detail})" if c.detail else "")
+                              for c in renewal.cards], sheet)
+
+
+def _actions(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    rows = [action_row(a) for a in content.actions[:MAX_ACTIONS]]
+    out = [_section("Action items", sheet),
+           table(("Action", "Owner", "Due", "Status"), rows,
+                 (width * 0.54, width * 0.2, width * 0.14, width * 0.12), sheet, limit=150)]
+    extra = len(content.actions) - MAX_ACTIONS
+    if extra > 0:
+        out.append(para(f"and {extra} more in the handout", sheet["muted"]))
+    return out
+
+
+Section = Callable[[DeckContent, dict[str, Any], float], list[Any]]
+# What the one page says for each slide kind; None: the kind is left to the deck.
+BRIEF_SECTIONS: dict[SlideKind, Section | None] = {
+    SlideKind.TITLE: None, SlideKind.AGENDA: None, SlideKind.SUMMARY: _summary,
+    SlideKind.GOALS: _goals, SlideKind.OUTCOMES: _outcomes, SlideKind.VALUE_STORY: _story,
+    SlideKind.USAGE: _usage, SlideKind.ADOPTION: None, SlideKind.SUPPORT: _support,
+    SlideKind.ROADMAP: None, SlideKind.RECOMMENDATIONS: _priorities, SlideKind.RISKS: None,
+    SlideKind.RENEWAL: _renewal, SlideKind.STAKEHOLDERS: None, SlideKind.TOPICS: None,
+    SlideKind.ACTIONS: _actions, SlideKind.NEXT_QBR: None,  # in the header line
+    SlideKind.EXPANSION: None, SlideKind.APPENDIX: None,
+}
+
+
 def brief_flowables(content: DeckContent, width: float) -> list[Any]:
-    from reportlab.platypus import Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer
 
     sheet = styles(9.5)
     head = [para(content.account_name, sheet["h1"], limit=70)]
@@ -154,45 +251,15 @@ def brief_flowables(content: DeckContent, width: float) -> list[Any]:
               f"prepared {day(content.prepared_on)}" + (
                   f" by {isolate(content.csm_name)}" if content.csm_name else "")]
     if content.meeting_date:
-        review.append(f"meeting {day(content.meeting_date)}")
-    head.append(para(" · ".join(plain(p) for p in review if p), sheet["muted"], limit=220))
-    score, detail = health_words(content)
-    has_figures = bool(content.value_headline or content.roi_text or content.payback_text)
-    boxes = Table([[[_section("Health", sheet), para(score, sheet["h2"]),
-                     para(detail, sheet["body"], limit=160)],
-                    [_section("Return on investment", sheet),
-                     para(roi_words(content), sheet["h2" if has_figures else "muted"],
-                          limit=160)]]],
-                  colWidths=[width * 0.38, width * 0.62])
-    boxes.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), sheet["body"].fontName),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("LINEABOVE", (0, 0), (-1, 0), 1.2, RULE)]))
-    story: list[Any] = [*head, Spacer(1, 6), boxes]
-    story += [_section("Top outcomes", sheet)]
-    outcomes = _outcome_lines(content)
-    story += bullets(outcomes, sheet["body"]) if outcomes else [
-        para(ABSENT[SlideKind.OUTCOMES], sheet["muted"])]
-    if content.value_story:
-        story += [_section("The value in your words", sheet),
-                  para(content.value_story, sheet["body"], limit=420)]
-    priorities = list(content.priorities or content.recommendations)
-    story.append(_section("Priorities for next quarter", sheet))
-    story += bullets(priorities[:MAX_PRIORITIES], sheet["body"], limit=170) if priorities \
-        else [para(NO_PRIORITIES, sheet["muted"])]
-    story.append(_section("Action items", sheet))
-    if content.actions:
-        rows = [action_row(a) for a in content.actions[:MAX_ACTIONS]]
-        story.append(table(("Action", "Owner", "Due", "Status"), rows,
-                           (width * 0.56, width * 0.2, width * 0.12, width * 0.12), sheet,
-                           limit=150))
-        extra = len(content.actions) - MAX_ACTIONS
-        if extra > 0:
-            story.append(para(f"and {extra} more in the handout", sheet["muted"]))
-    else:
-        story.append(para(ABSENT[SlideKind.ACTIONS], sheet["muted"]))
-    story += [_section("Next QBR", sheet),
-              para(day(content.next_qbr, ABSENT[SlideKind.NEXT_QBR]), sheet["body"])]
+        review.append(f"meeting {weekday_words(content.meeting_date)}")
+    if content.next_qbr:
+        review.append(f"next review {weekday_words(content.next_qbr)}")
+    head.append(para(" · ".join(plain(p) for p in review if p), sheet["muted"], limit=260))
+    story: list[Any] = [*head, Spacer(1, 6)]
+    for spec in TABLE:
+        section = BRIEF_SECTIONS[spec.kind]
+        if section is not None and SPECS[spec.kind].present(content):
+            story += section(content, sheet, width)
     return story
 
 

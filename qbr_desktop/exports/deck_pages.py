@@ -1,23 +1,37 @@
-"""What each slide of the QBR deck holds, one function per slide kind: the shapes it draws
-on its Page and the speaker notes it returns (talking points and a question for the room).
-deck_pptx.py assembles the deck from these."""
+"""What each slide of the QBR deck holds: one drawer per slide kind (DRAWERS, keyed on
+every kind of domain.slide_kinds), each drawing on its Page and returning the speaker notes
+(talking points and a question for the room). deck_pptx.py assembles the deck from these;
+the figure-heavy slides are in deck_pages_data.py.
+
+Every drawer keeps to the grid and the type scale of deck_slides, and fills its body: a
+slide the arrangement kept has something to say, so no drawer writes a placeholder.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Sequence
 
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
-from qbr_desktop.domain.audience.deck import next_due
-from qbr_desktop.domain.deck import ABSENT, NO_PRIORITIES, DeckBriefing, SlideKind, SlidePlan
+from qbr_desktop.domain.deck import (
+    DeckBriefing,
+    KpiFigure,
+    SlideKind,
+    SlidePlan,
+    day_words,
+    weekday_words,
+)
+from qbr_desktop.exports.deck_pages_data import DATA_DRAWERS, Notes, next_review_band
 from qbr_desktop.exports.deck_slides import (
-    BAD,
-    BODY_MIN_PT,
-    GOOD,
+    BODY_PT,
+    CAPTION_PT,
+    CARD_FILL,
+    DISPLAY_PT,
+    HEADING_PT,
     INK,
     MUTED,
+    SMALL_PT,
     Page,
     chart_summary,
     has_points,
@@ -25,119 +39,187 @@ from qbr_desktop.exports.deck_slides import (
     money,
 )
 
-Notes = tuple[list[str], str]  # talking points, and the question to ask
+Drawer = Callable[[Page], Notes]
 
 
-def _day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-# The slides -----------------------------------------------------------------------------
-def draw_slide(page: Page, plan: SlidePlan | None, shown: frozenset[SlideKind]) -> Notes:
+def draw_slide(page: Page, plan: SlidePlan | None) -> Notes:
     if plan is None:
         return _divider(page)
-    if plan.kind is SlideKind.APPENDIX:
-        return _appendix(page, shown)
-    drawers: dict[SlideKind, Callable[[Page], Notes]] = {
-        SlideKind.TITLE: _title, SlideKind.SUMMARY: _summary, SlideKind.OUTCOMES: _outcomes,
-        SlideKind.VALUE_STORY: _story, SlideKind.ADOPTION: _adoption,
-        SlideKind.ROADMAP: _roadmap, SlideKind.RECOMMENDATIONS: _recommendations,
-        SlideKind.RISKS: _risks, SlideKind.STAKEHOLDERS: _stakeholders,
-        SlideKind.ACTIONS: _actions, SlideKind.NEXT_QBR: _next_qbr,
-        SlideKind.EXPANSION: _expansion}
-    return drawers[plan.kind](page)
+    return DRAWERS[plan.kind](page)
 
 
 def _title(page: Page) -> Notes:
     c, f = page.content, page.frame
-    if not page.own_style:
-        page.rect(0, 0, Inches(0.35), f.height, page.accent)
-    page.title(c.account_name, top=Inches(2.0), height=Inches(1.5), largest=44, smallest=28)
-    page.text(f"{c.variant.words} · {c.quarter}", f.margin, Inches(3.6), f.body_width,
-              Inches(0.7), largest=28, smallest=18, colour=page.accent)
-    lines = [f"Prepared {_day(c.prepared_on)}"
+    lines = [f"Prepared {day_words(c.prepared_on)}"
              + (f" by {isolate(c.csm_name)}" if c.csm_name.strip() else "")]
-    if c.meeting_date is not None:
-        lines.append(f"Meeting: {_day(c.meeting_date)}")
-    page.text("\n".join(lines), f.margin, Inches(4.4), f.body_width, Inches(1.0),
-              largest=18, smallest=12, colour=MUTED)
+    if c.meeting_words:
+        lines.append(f"Meeting: {c.meeting_words}")
+    elif c.meeting_date is not None:
+        lines.append(f"Meeting: {weekday_words(c.meeting_date)}")
+    if page.own_style:
+        page.title(c.account_name, top=Inches(2.0), height=Inches(1.5), largest=DISPLAY_PT,
+                   smallest=28)
+        page.text(f"{c.variant.words} · {c.quarter}", f.margin, Inches(3.6), f.body_width,
+                  Inches(0.7), largest=28, smallest=18, colour=page.accent)
+        page.text("\n".join(lines), f.margin, Inches(4.4), f.body_width, Inches(1.0),
+                  largest=18, smallest=CAPTION_PT, colour=MUTED)
+    else:
+        panel = int(f.width * 0.38)
+        page.rect(0, 0, panel, f.height, page.accent)
+        page.text(c.variant.words, f.margin, int(f.height * 0.3), panel - 2 * f.margin,
+                  Inches(1.3), largest=32, smallest=20, bold=True, colour="FFFFFF",
+                  anchor=MSO_ANCHOR.BOTTOM)
+        page.text(c.quarter, f.margin, int(f.height * 0.3) + Inches(1.4),
+                  panel - 2 * f.margin, Inches(0.7), largest=28, smallest=18,
+                  colour="FFFFFF")
+        left = panel + Inches(0.6)
+        width = f.width - left - f.margin
+        page.title(c.account_name, top=int(f.height * 0.3), height=Inches(1.6), left=left,
+                   width=width, largest=DISPLAY_PT, smallest=28)
+        page.rect(left + Inches(0.1), int(f.height * 0.3) + Inches(1.75), Inches(1.2),
+                  Inches(0.08), page.accent)
+        page.text("\n".join(lines), left, int(f.height * 0.3) + Inches(2.0), width,
+                  Inches(1.4), largest=18, smallest=CAPTION_PT, colour=MUTED)
     return ([f"This is the {c.variant.words.lower()} for {c.quarter}.",
              "Agenda: the outcomes first, then what comes next, and we end with commitments."],
             "What would make this hour most useful for you?")
 
 
+def numbered_rows(page: Page, items: Sequence[str], top: int, bottom: int, *,
+                  area: tuple[int, int] | None = None) -> int:
+    """Numbered cards down the body (or down `area`, a (left, width) column), in two
+    columns when there are more than five; the count drawn (the rest go to the notes)."""
+    two = len(items) > 5 and area is None
+    per_column = (len(items) + 1) // 2 if two else len(items)
+    gap = Inches(0.15)
+    row = min(Inches(1.6), (bottom - top - gap * (per_column - 1)) // max(per_column, 1))
+    if row < Inches(0.5):
+        per_column = int((bottom - top + gap) // (Inches(0.5) + gap))
+        row = Inches(0.5)
+    shown = list(items)[:per_column * (2 if two else 1)]
+    for index, item in enumerate(shown):
+        column, place = divmod(index, per_column)
+        left, width = (area if area is not None else page.columns(6 * column, 6) if two
+                       else page.columns(0, 12))
+        y = top + place * (row + gap)
+        page.rect(left, y, width, row, CARD_FILL)
+        badge = min(row, Inches(0.8))
+        page.rect(left, y, badge, row, page.accent)
+        page.text(str(index + 1), left, y, badge, row, largest=HEADING_PT + 4,
+                  smallest=SMALL_PT, bold=True, colour="FFFFFF", align=PP_ALIGN.CENTER,
+                  anchor=MSO_ANCHOR.MIDDLE)
+        page.text(item, left + badge + Inches(0.15), y, width - badge - Inches(0.2), row,
+                  largest=HEADING_PT, smallest=CAPTION_PT, anchor=MSO_ANCHOR.MIDDLE)
+    hidden = list(items)[len(shown):]
+    if hidden:
+        page.extra_notes.append("Also on the list:\n" + "\n".join(hidden))
+    return len(shown)
+
+
+def _agenda(page: Page) -> Notes:
+    c, f = page.content, page.frame
+    top = f.body_top
+    if c.meeting_words:
+        page.text(c.meeting_words, f.margin, top, f.body_width, Inches(0.45),
+                  largest=SMALL_PT + 2, smallest=CAPTION_PT, colour=MUTED)
+        top += Inches(0.55)
+    numbered_rows(page, c.agenda, top, f.body_bottom)
+    return ([f"{len(c.agenda)} topics; the forward-looking ones get most of the time.",
+             "Ask whether anything is missing before starting."],
+            "Is there anything you want to make sure we cover today?")
+
+
 def _summary(page: Page) -> Notes:
     c, f = page.content, page.frame
-    left_w = Inches(4.2)
-    right_x, right_w = f.margin + left_w + Inches(0.4), f.body_width - left_w - Inches(0.4)
-    points = []
-    if c.health_score is not None:
-        page.rect(f.margin, f.body_top, left_w, Inches(2.6), "F1F3F5")
-        page.text(f"{c.health_score:.0f} / 100", f.margin, f.body_top + Inches(0.2), left_w,
-                  Inches(1.2), largest=54, smallest=28, bold=True, colour=page.accent,
-                  align=PP_ALIGN.CENTER)
-        status = c.health_trend.capitalize()
-        page.text(status or "Health score", f.margin, f.body_top + Inches(1.45), left_w,
-                  Inches(1.0), largest=18, smallest=12, colour=INK, align=PP_ALIGN.CENTER)
-        points.append(f"Health is {c.health_score:.0f}/100"
-                      + (f" ({status})." if status else "."))
-    else:
-        sentence = ABSENT[SlideKind.SUMMARY]
-        page.text(sentence, f.margin, f.body_top, left_w, Inches(2.6), colour=MUTED)
-        points.append(sentence)
-    headline = c.value_headline or ABSENT[SlideKind.OUTCOMES]
-    page.text(headline, right_x, f.body_top, right_w, Inches(1.2), largest=26,
-              smallest=14, bold=bool(c.value_headline),
-              colour=INK if c.value_headline else MUTED)
-    points.append(f"Value: {headline}")
+    cards_h = Inches(1.9)
+    page.cards(c.summary_cards, f.body_top, cards_h)
+    top = f.body_top + cards_h + Inches(0.3)
+    height = f.body_bottom - top
+    items = list(c.priorities[:3] or c.recommendations[:3])
+    chart = c.health_chart if has_points(c.health_chart) else None
+    if items:
+        left, width = page.columns(0, 6 if chart else 12)
+        page.text("Priorities for next quarter" if c.priorities else "What we recommend",
+                  left, top, width, Inches(0.45), largest=HEADING_PT, smallest=SMALL_PT,
+                  bold=True, colour=page.accent)
+        page.bullets(items, left, top + Inches(0.5), width, height - Inches(0.5))
+    if chart is not None:
+        left, width = page.columns(6, 6) if items else page.columns(0, 12)
+        page.chart(chart, left, top, width, height)
+    points = [f"{card.label}: {card.value}" + (f" ({card.detail})" if card.detail else "")
+              for card in c.summary_cards]
     if c.priorities:
-        page.text("Top priorities", right_x, f.body_top + Inches(1.4), right_w, Inches(0.5),
-                  largest=16, smallest=14, bold=True, colour=MUTED)
-        page.bullets(c.priorities[:3], right_x, f.body_top + Inches(1.9), right_w,
-                     f.body_height - Inches(1.9))
         points.append(f"First priority: {c.priorities[0]}")
-    else:
-        page.text(NO_PRIORITIES, right_x, f.body_top + Inches(1.4), right_w,
-                  Inches(0.6), colour=MUTED)
     return points, "Does this match how your team would sum up the quarter?"
+
+
+def _goals(page: Page) -> Notes:
+    c, f = page.content, page.frame
+    goals = list(c.goals)
+    gap = Inches(0.2)
+    row = min(Inches(2.4), (f.body_height - gap * (len(goals) - 1)) // len(goals))
+    big = row >= Inches(1.6)  # few goals: a larger type size, the bar thicker
+    for index, goal in enumerate(goals):
+        y = f.body_top + index * (row + gap)
+        page.rect(f.margin, y, f.body_width, row, CARD_FILL)
+        page.rect(f.margin, y, Inches(0.12), row, page.accent)
+        left, width = page.columns(0, 4)
+        page.text(goal.label, left + Inches(0.25), y, width - Inches(0.15), row,
+                  largest=HEADING_PT + (4 if big else 0), smallest=CAPTION_PT, bold=True,
+                  anchor=MSO_ANCHOR.MIDDLE)
+        left, width = page.columns(4, 6)
+        half = row // 2
+        page.text(f"From {goal.baseline}  ·  now {goal.current}  ·  target {goal.target}",
+                  left, y, width, half, largest=HEADING_PT if big else SMALL_PT + 2,
+                  smallest=CAPTION_PT, colour=INK, anchor=MSO_ANCHOR.BOTTOM)
+        bar = min(Inches(0.4) if big else Inches(0.24), row // 4)
+        page.progress(goal.progress, left + Inches(0.1), y + half + Inches(0.1),
+                      width - Inches(0.2), bar)
+        left, width = page.columns(10, 2)
+        share = "—" if goal.progress is None else f"{goal.progress * 100:.0f}%"
+        page.text(share, left, y, width - Inches(0.1), half + Inches(0.1),
+                  largest=DISPLAY_PT if big else HEADING_PT + 8, smallest=SMALL_PT, bold=True,
+                  colour=page.accent, align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.BOTTOM)
+        page.text("of the way to target", left, y + half + Inches(0.1), width - Inches(0.1),
+                  half - Inches(0.15), largest=CAPTION_PT + 2, smallest=CAPTION_PT,
+                  colour=MUTED, align=PP_ALIGN.RIGHT)
+    ahead = [g for g in goals if g.progress is not None and g.progress >= 1]
+    return ([f"{len(goals)} goals; {len(ahead)} at or past target." if goals else "",
+             "Agree next quarter's target for each one before moving on."],
+            "Are these still the goals that matter most, and are the targets right?")
 
 
 def _outcomes(page: Page) -> Notes:
     c, f = page.content, page.frame
     charts = [d for d in (c.value_chart, c.scenario_chart) if d is not None and has_points(d)]
-    if not (c.value_lines or charts or c.value_headline):
-        sentence = ABSENT[SlideKind.OUTCOMES]
-        page.missing(sentence)
-        return [sentence], "Which outcomes would your leadership want to see here next time?"
     top = f.body_top
     if c.value_headline:
-        page.text(c.value_headline, f.margin, top, f.body_width, Inches(0.6), largest=22,
-                  smallest=14, bold=True, colour=page.accent)
+        page.text(c.value_headline, f.margin, top, f.body_width, Inches(0.6),
+                  largest=HEADING_PT + 2, smallest=SMALL_PT, bold=True, colour=page.accent)
         top += Inches(0.7)
     height = f.body_bottom - top
-    left, width = f.margin, f.body_width
     if c.value_lines:
-        table_w = width if not charts else int(width * 0.52)
-        rows = [(v.label, v.category, money(v.annual_value, c.currency), v.confidence)
+        left, width = page.columns(0, 7 if charts else 12)
+        rows = [(v.label, money(v.annual_value, c.currency),
+                 v.basis + (f"; {v.credit}" if v.credit else ""), v.confidence)
                 for v in c.value_lines]
-        page.table(("Outcome", "Category", "A year", "Confidence"), rows, left, top, table_w,
-                   (3.0, 1.8, 1.5, 1.4))
-        left, width = left + table_w + Inches(0.3), width - table_w - Inches(0.3)
+        page.table(("Outcome", "Value a year", "Basis", "Confidence"), rows, left, top, width,
+                   (3.0, 1.7, 2.6, 1.5))
     if charts:
-        if c.value_lines:  # stacked in the right-hand column
-            each = height // len(charts)
-            for index, data in enumerate(charts):
-                page.chart(data, left, top + index * each, width, each - Inches(0.1))
-        else:
-            each = width // len(charts)
-            for index, data in enumerate(charts):
-                page.chart(data, left + index * each, top, each - Inches(0.1), height)
+        left, width = page.columns(7, 5) if c.value_lines else page.columns(0, 12)
+        each = height // len(charts)
+        for index, data in enumerate(charts):
+            page.chart(data, left, top + index * each, width, each - Inches(0.1))
     points = [f"Value: {c.value_headline}" if c.value_headline else ""]
     if c.value_lines:
         top_line = max(c.value_lines, key=lambda v: v.annual_value)
         points.append(f"Largest outcome: {top_line.label}, "
                       f"{money(top_line.annual_value, c.currency)} a year "
-                      f"({top_line.confidence} confidence).")
+                      f"({top_line.basis}; {top_line.confidence} confidence).")
+        credited = [v.label for v in c.value_lines if v.credit]
+        if credited:
+            points.append("Say plainly that " + ", ".join(credited) + " is credited, not "
+                          "measured revenue.")
     if c.roi_text or c.payback_text:
         points.append(" · ".join(t for t in (f"ROI {c.roi_text}" if c.roi_text else "",
                                              f"payback {c.payback_text}" if c.payback_text
@@ -147,233 +229,164 @@ def _outcomes(page: Page) -> Notes:
 
 def _story(page: Page) -> Notes:
     c, f = page.content, page.frame
-    if not c.value_story.strip():
-        sentence = ABSENT[SlideKind.VALUE_STORY]
-        page.missing(sentence)
-        return [sentence], "What has changed for your team since you started with us?"
-    page.text(c.value_story.strip(), f.margin, f.body_top, f.body_width, f.body_height,
-              largest=28, smallest=16)
+    cards = [card for card in c.summary_cards if card.label != "Health score"][:3]
+    left, width = page.columns(0, 8 if cards else 12)
+    page.rect(left, f.body_top, width, f.body_height, CARD_FILL)
+    page.rect(left, f.body_top, Inches(0.12), f.body_height, page.accent)
+    page.text("“", left + Inches(0.3), f.body_top, Inches(1.0), Inches(1.0),
+              largest=72, smallest=40, bold=True, colour=page.accent)
+    page.text(c.value_story.strip(), left + Inches(0.4), f.body_top + Inches(0.8),
+              width - Inches(0.7), f.body_height - Inches(1.0), largest=26, smallest=16)
+    if cards:
+        card_left, card_width = page.columns(8, 4)
+        gap = Inches(0.2)
+        height = (f.body_height - gap * (len(cards) - 1)) // len(cards)
+        for index, card in enumerate(cards):
+            page.card(card, card_left, f.body_top + index * (height + gap), card_width,
+                      height)
     return (["Tell it in their words, then pause and let them react.",
              f"The figure behind it: {c.value_headline}" if c.value_headline else ""],
             "What would you add to this story, and who else in your company should hear it?")
 
 
-def _adoption(page: Page) -> Notes:
-    c, f = page.content, page.frame
-    chart = c.adoption_chart if has_points(c.adoption_chart) else None
-    notes = list(c.adoption_notes)
-    points = [chart_summary(chart), *notes[:2]]
-    if chart is not None:
-        chart_w = f.body_width if not notes else int(f.body_width * 0.64)
-        page.chart(chart, f.margin, f.body_top, chart_w, f.body_height)
-        if notes:
-            x = f.margin + chart_w + Inches(0.3)
-            page.bullets(notes, x, f.body_top, f.body_width - chart_w - Inches(0.3),
-                         f.body_height, largest=18)
-    else:
-        sentence = ABSENT[SlideKind.ADOPTION]
-        page.missing(sentence)
-        if notes:
-            page.bullets(notes, f.margin, f.body_top + Inches(1.3), f.body_width,
-                         f.body_height - Inches(1.3))
-        points.insert(0, sentence)
-    return points, "Where do your teams get stuck, and what would help them use more of it?"
-
-
-def _list_slide(page: Page, items: tuple[str, ...], kind: SlideKind) -> str:
-    f = page.frame
-    if not items:
-        sentence = ABSENT[kind]
-        page.missing(sentence)
-        return sentence
-    page.bullets(items, f.margin, f.body_top, f.body_width, f.body_height, largest=22)
-    return ""
-
-
 def _roadmap(page: Page) -> Notes:
-    items = page.content.roadmap
-    gap = _list_slide(page, items, SlideKind.ROADMAP)
-    points = [gap] if gap else [f"{len(items)} items; start with: {items[0]}",
-                                "Tie each item back to one of their goals."]
-    return points, "Which of these would change your team's week the most?"
+    c, f = page.content, page.frame
+    groups: dict[str, list[str]] = {}
+    for index, item in enumerate(c.roadmap):
+        groups.setdefault(c.goal_of(index), []).append(item)
+    if list(groups) == [""]:
+        numbered_rows(page, c.roadmap, f.body_top, f.body_bottom)
+    else:
+        ordered = [(goal, items) for goal, items in groups.items() if goal]
+        if "" in groups:
+            ordered.append(("Also coming", groups[""]))
+        gap = Inches(0.15)
+        total = sum(len(items) for _goal, items in ordered)
+        room = f.body_height - gap * (len(ordered) - 1)
+        y = f.body_top
+        for goal, items in ordered:
+            height = max(int(room * len(items) / total), Inches(0.6))
+            if y + height > f.body_bottom + Inches(0.01):
+                page.extra_notes.append(f"{goal}:\n" + "\n".join(items))
+                continue
+            left, width = page.columns(0, 4)
+            page.rect(left, y, width, height, page.accent if goal != "Also coming"
+                      else MUTED)
+            page.text(goal, left + Inches(0.1), y, width - Inches(0.2), height,
+                      largest=HEADING_PT - 2, smallest=CAPTION_PT, bold=True,
+                      colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
+            left, width = page.columns(4, 8)
+            page.rect(left, y, width, height, CARD_FILL)
+            page.bullets(items, left + Inches(0.1), y, width - Inches(0.2), height,
+                         largest=BODY_PT, anchor=MSO_ANCHOR.MIDDLE)
+            y += height + gap
+    linked = sum(1 for goal in c.roadmap_goals if goal)
+    return ([f"{len(c.roadmap)} items; {linked} tied to a goal. Start with: {c.roadmap[0]}",
+             "Tie each item back to one of their goals."],
+            "Which of these would change your team's week the most?")
 
 
 def _recommendations(page: Page) -> Notes:
     c, f = page.content, page.frame
     columns = [(t, i) for t, i in (("Recommendations", c.recommendations),
                                    ("Priorities", c.priorities)) if i]
-    if not columns:
-        sentence = ABSENT[SlideKind.RECOMMENDATIONS]
-        page.missing(sentence)
-        return [sentence], "What should we focus on together next quarter?"
-    each = (f.body_width - Inches(0.4) * (len(columns) - 1)) // len(columns)
+    if len(columns) == 1:  # one list: tiles for a few items, numbered cards for more
+        items = columns[0][1]
+        if len(items) <= 3:
+            tiles(page, items, f.body_top, f.body_bottom)
+        else:
+            numbered_rows(page, items, f.body_top, f.body_bottom)
+        columns = []
+    span = 12 // max(len(columns), 1)
     for index, (heading, items) in enumerate(columns):
-        x = f.margin + index * (each + Inches(0.4))
-        page.text(heading, x, f.body_top, each, Inches(0.5), largest=18, smallest=14,
-                  bold=True, colour=page.accent)
-        page.bullets(items, x, f.body_top + Inches(0.6), each, f.body_height - Inches(0.6))
+        left, width = page.columns(index * span, span)
+        page.rect(left, f.body_top, width, Inches(0.6), page.accent)
+        page.text(heading, left + Inches(0.15), f.body_top, width - Inches(0.3), Inches(0.6),
+                  largest=HEADING_PT, smallest=SMALL_PT, bold=True, colour="FFFFFF",
+                  anchor=MSO_ANCHOR.MIDDLE)
+        numbered_rows(page, items, f.body_top + Inches(0.75), f.body_bottom,
+                      area=(left, width))
     points = [f"Lead with: {c.recommendations[0]}" if c.recommendations else "",
               f"Their top priority: {c.priorities[0]}" if c.priorities else ""]
     return points, "Which one should we commit to first, and who owns it on your side?"
 
 
-def _risks(page: Page) -> Notes:
+def tiles(page: Page, items: Sequence[str], top: int, bottom: int) -> None:
+    """Items as accent tiles across the grid: one to three in a row, up to six in two."""
+    shown = list(items)[:6]
+    across = len(shown) if len(shown) <= 3 else 3
+    rows = (len(shown) + across - 1) // across
+    gap = Inches(0.2)
+    height = (bottom - top - gap * (rows - 1)) // rows
+    span = 12 // across
+    for index, item in enumerate(shown):
+        row, column = divmod(index, across)
+        left, width = page.columns(column * span, span)
+        y = top + row * (height + gap)
+        page.rect(left, y, width, height, page.accent)
+        page.text(str(index + 1), left + Inches(0.2), y + Inches(0.15), Inches(1.0),
+                  Inches(0.8), largest=DISPLAY_PT, smallest=HEADING_PT, bold=True,
+                  colour="FFFFFF")
+        page.text(item, left + Inches(0.2), y + Inches(1.0), width - Inches(0.4),
+                  height - Inches(1.15), largest=HEADING_PT + 4, smallest=SMALL_PT,
+                  colour="FFFFFF")
+    if len(items) > len(shown):
+        page.extra_notes.append("Also to agree:\n" + "\n".join(list(items)[len(shown):]))
+
+
+def _topics(page: Page) -> Notes:
     c, f = page.content, page.frame
-    if not c.risks:
-        sentence = ABSENT[SlideKind.RISKS]
-        page.missing(sentence)
-        return [sentence], "What could get in the way of your goals next quarter?"
-    caption = Inches(0.4)
-    width, height = min(Inches(8.6), int(f.body_width * 0.72)), f.body_height - caption
-    qw, qh, pad = width // 2, height // 2, Inches(0.08)
-    labels = {(False, True): "High impact · less likely", (True, True): "High impact · likely",
-              (False, False): "Low impact · less likely", (True, False): "Low impact · likely"}
-    overflow: list[str] = []
-    for (likely, severe), label in labels.items():
-        x = f.margin + (qw if likely else 0)
-        y = f.body_top + (0 if severe else qh)
-        page.rect(x, y, qw, qh, "FDF1F1" if likely and severe else "F5F7FA", line="D2D6DC")
-        page.text(label, x, y, qw, Inches(0.35), largest=12, smallest=12, bold=True,
-                  colour=MUTED)
-        items = sorted((r for r in c.risks if (_level(r.likelihood) >= 3) == likely
-                        and (_level(r.impact) >= 3) == severe),
-                       key=lambda r: -(r.likelihood + r.impact))
-        box_w, box_h = (qw - 3 * pad) // 2, Inches(0.5)
-        rows = max((qh - Inches(0.4) - pad) // (box_h + pad), 1)
-        room = rows * 2 if len(items) <= rows * 2 else rows * 2 - 1
-        for index, risk in enumerate(items[:room]):
-            box = page.rect(x + pad + (index % 2) * (box_w + pad),
-                            y + Inches(0.4) + (index // 2) * (box_h + pad), box_w, box_h,
-                            BAD if risk.kind == "risk" else GOOD)
-            page.write(box, risk.title, 12, 10, bold=False, colour="FFFFFF",
-                       align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
-        if len(items) > room:
-            index = room
-            page.text(f"+{len(items) - room} more in the notes",
-                      x + pad + (index % 2) * (box_w + pad),
-                      y + Inches(0.4) + (index // 2) * (box_h + pad), box_w, box_h,
-                      largest=12, smallest=10, colour=MUTED)
-            overflow.extend(r.title for r in items[room:])
-    page.text("Likelihood →", f.margin, f.body_top + height, width, caption, largest=12,
-              smallest=12, colour=MUTED, align=PP_ALIGN.RIGHT)
-    legend_x = f.margin + width + Inches(0.4)
-    legend_w = f.body_width - width - Inches(0.4)
-    risks = [r for r in c.risks if r.kind == "risk"]
-    chances = [r for r in c.risks if r.kind != "risk"]
-    for index, (colour, words) in enumerate(((BAD, f"Risks: {len(risks)}"),
-                                             (GOOD, f"Opportunities: {len(chances)}"))):
-        y = f.body_top + index * Inches(0.5)
-        page.rect(legend_x, y + Inches(0.1), Inches(0.25), Inches(0.25), colour)
-        page.text(words, legend_x + Inches(0.35), y, legend_w - Inches(0.35), Inches(0.45),
-                  largest=14, smallest=12)
-    if overflow:
-        page.extra_notes.append("Also on the matrix:\n" + "\n".join(overflow))
-    top = max(c.risks, key=lambda r: r.likelihood * r.impact)
-    return ([f"{len(risks)} risks and {len(chances)} opportunities.",
-             f"Most pressing: {top.title} (likelihood {top.likelihood}, impact {top.impact})."],
-            "What are we missing, and which of these would you rate differently?")
-
-
-def _level(value: int) -> int:
-    return min(max(int(value), 1), 5)
-
-
-def _stakeholders(page: Page) -> Notes:
-    c, f = page.content, page.frame
-    attending = [p for p in c.stakeholders if p.attending]
-    points = [f"{len(c.stakeholders)} people; {len(attending)} attending today."]
-    drawn = False
-    if c.stakeholder_map_png:
-        try:
-            page.picture(c.stakeholder_map_png, f.margin, f.body_top, f.body_width,
-                         f.body_height)
-            drawn = True
-        # PIL raises several kinds for bytes that are not a picture: the table instead.
-        except Exception:  # noqa: BLE001
-            drawn = False
-    if not drawn and c.stakeholders:
-        rows = [(p.name, p.title, "✓ attending" if p.attending else "")
-                for p in c.stakeholders]
-        page.table(("Name", "Title", "Today"), rows, f.margin, f.body_top,
-                   f.body_width, (3.2, 3.4, 1.6))
-    elif not drawn:
-        sentence = ABSENT[SlideKind.STAKEHOLDERS]
-        page.missing(sentence)
-        points = [sentence]
-    return points, "Who else should be in the room next quarter?"
-
-
-def _actions(page: Page) -> Notes:
-    c, f = page.content, page.frame
-    if not c.actions:
-        sentence = ABSENT[SlideKind.ACTIONS]
-        page.missing(sentence)
-        return [sentence], "What should each of us commit to before the next review?"
-    rows = [(a.text, "Ours" if a.side == "ours" else "Yours", a.owner,
-             _day(a.due) if a.due else "—", a.status) for a in c.actions]
-    page.table(("Action", "Whose", "Owner", "Due", "Status"), rows, f.margin, f.body_top,
-               f.body_width, (4.5, 1.0, 1.8, 2.4, 1.3))
-    ours = sum(1 for a in c.actions if a.side == "ours")
-    overdue = sum(1 for a in c.actions if a.status == "overdue")
-    soonest = next_due(c.actions)
-    return ([f"{len(c.actions)} actions: {ours} ours, {len(c.actions) - ours} yours.",
-             f"{overdue} overdue." if overdue else "",
-             f"Next due: {soonest.text} ({_day(soonest.due)})."
-             if soonest is not None and soonest.due else ""],
-            "Are these owners and dates realistic for your team?")
+    page.text("To agree together today:", f.margin, f.body_top, f.body_width, Inches(0.45),
+              largest=SMALL_PT + 2, smallest=CAPTION_PT, colour=MUTED)
+    bottom = f.body_bottom
+    if c.next_qbr is not None:
+        bottom = next_review_band(page)
+    tiles(page, c.topics, f.body_top + Inches(0.55), bottom)
+    return ([f"{len(c.topics)} topics with no slide yet: agree them in the room.",
+             "Write down what is agreed: it becomes next quarter's slides."],
+            "Which of these matters most to settle today?")
 
 
 def _next_qbr(page: Page) -> Notes:
     c, f = page.content, page.frame
-    when = _day(c.next_qbr) if c.next_qbr else ABSENT[SlideKind.NEXT_QBR]
-    page.text(when, f.margin, f.body_top + Inches(0.8), f.body_width, Inches(1.2),
-              largest=40, smallest=24, bold=True, colour=page.accent, align=PP_ALIGN.CENTER)
-    page.text(f"Next {c.variant.words.lower()} with {isolate(c.account_name)}", f.margin,
-              f.body_top + Inches(2.1), f.body_width, Inches(0.8), largest=20,
-              smallest=BODY_MIN_PT, colour=MUTED, align=PP_ALIGN.CENTER)
-    return ([f"Next review: {when}.", "Agree the date before everyone leaves the room."],
+    assert c.next_qbr is not None
+    left, width = page.columns(0, 5)
+    page.rect(left, f.body_top, width, f.body_height, page.accent)
+    page.text("Next review", left + Inches(0.2), f.body_top + Inches(0.4),
+              width - Inches(0.4), Inches(0.6), largest=HEADING_PT, smallest=SMALL_PT,
+              colour="FFFFFF")
+    page.text(weekday_words(c.next_qbr), left + Inches(0.2), f.body_top + Inches(1.1),
+              width - Inches(0.4), Inches(1.6), largest=DISPLAY_PT, smallest=24,
+              bold=True, colour="FFFFFF")
+    left, width = page.columns(5, 7)
+    due = [a.text + (f" ({day_words(a.due)})" if a.due else "") for a in c.actions
+           if a.is_open and (a.due is None or a.due <= c.next_qbr)]
+    review = [g.label for g in c.goals] or list(c.priorities)
+    blocks = [(heading, items) for heading, items in (("Before then", due),
+                                                       ("What we will review", review))
+              if items]
+    height = f.body_height // max(len(blocks), 1)
+    for index, (heading, items) in enumerate(blocks):
+        y = f.body_top + index * height
+        page.text(heading, left + Inches(0.2), y, width - Inches(0.2), Inches(0.5),
+                  largest=HEADING_PT, smallest=SMALL_PT, bold=True, colour=page.accent)
+        page.bullets(items[:5], left + Inches(0.2), y + Inches(0.5), width - Inches(0.2),
+                     height - Inches(0.6))
+    return ([f"Next review: {weekday_words(c.next_qbr)}.",
+             "Agree the date before everyone leaves the room."],
             "What should we have achieved together by then?")
 
 
-def _expansion(page: Page) -> Notes:
-    c, f = page.content, page.frame
-    if not c.expansion:
-        sentence = ABSENT[SlideKind.EXPANSION]
-        page.missing(sentence)
-        return [sentence], "Where else in your business could this help?"
-    rows = [(e.title, money(e.added_cost, c.currency), money(e.annual_value, c.currency),
-             e.roi, e.payback) for e in c.expansion]
-    page.table(("Option", "Added cost", "Value a year", "ROI", "Payback"), rows, f.margin,
-               f.body_top, f.body_width, (4.0, 1.8, 1.8, 1.8, 1.6))
-    best = max(c.expansion, key=lambda e: e.annual_value - e.added_cost)
-    return ([f"{len(c.expansion)} options modelled.",
-             f"Strongest case: {best.title} (ROI {best.roi}, payback {best.payback})."],
-            "Which of these would your budget owner want a business case for?")
-
-
-def _appendix(page: Page, shown: frozenset[SlideKind]) -> Notes:
-    c, f = page.content, page.frame
-    charts = []
-    if has_points(c.health_chart) and c.health_chart is not None:
-        charts.append((c.health_chart, "line"))
-    if SlideKind.ADOPTION not in shown and c.adoption_chart and has_points(c.adoption_chart):
-        charts.append((c.adoption_chart, c.adoption_chart.kind))
-    if SlideKind.OUTCOMES not in shown:
-        charts += [(d, d.kind) for d in (c.value_chart, c.scenario_chart)
-                   if d is not None and has_points(d)]
-    if not charts:
-        sentence = ABSENT[SlideKind.APPENDIX]
-        page.missing(sentence)
-        return [sentence], "Which metric would you like us to track with you?"
-    charts = charts[:4]
-    across = 1 if len(charts) == 1 else 2
-    down = (len(charts) + 1) // 2 if len(charts) > 1 else 1
-    w, h = f.body_width // across, f.body_height // down
-    for index, (data, kind) in enumerate(charts):
-        page.chart(data, f.margin + (index % across) * w, f.body_top + (index // across) * h,
-                   w - Inches(0.15), h - Inches(0.1), kind=kind)
-    return ([chart_summary(d) for d, _ in charts[:3]],
-            "Is there a metric here you'd like us to track more closely?")
+def _divider(page: Page) -> Notes:
+    f = page.frame
+    page.rect(0, 0, f.width, f.height, page.accent)
+    page.text("Backup slides", f.margin, int(f.height * 0.35), f.body_width, Inches(1.0),
+              largest=DISPLAY_PT, smallest=28, bold=True, colour="FFFFFF")
+    page.text("Detail for questions and follow-up.", f.margin,
+              int(f.height * 0.35) + Inches(1.1), f.body_width, Inches(0.6),
+              largest=HEADING_PT, smallest=SMALL_PT, colour="FFFFFF")
+    return (["Backup slides: open them only if a question needs the detail."],
+            "Is there anything you'd like to go deeper on?")
 
 
 def presenter_points(kind: SlideKind | None, briefing: DeckBriefing) -> list[str]:
@@ -386,12 +399,20 @@ def presenter_points(kind: SlideKind | None, briefing: DeckBriefing) -> list[str
     if kind is SlideKind.ACTIONS:
         return ["Last QBR's actions are reviewed." if briefing.last_actions_reviewed
                 else "Last QBR's actions are not all reviewed yet: say so."]
+    if kind is SlideKind.TOPICS and briefing.omitted:
+        return ["Left out of this deck: " + " ".join(briefing.omitted)]
     return []
 
 
-def _divider(page: Page) -> Notes:
-    f = page.frame
-    page.text("Backup material: for questions and follow-up.", f.margin, f.body_top,
-              f.body_width, Inches(0.8), colour=MUTED)
-    return (["Backup slides: open them only if a question needs the detail."],
-            "Is there anything you'd like to go deeper on?")
+def kpi_points(cards: Sequence[KpiFigure]) -> list[str]:
+    return [f"{card.label}: {card.value}" + (f" ({card.detail})" if card.detail else "")
+            for card in cards]
+
+
+DRAWERS: dict[SlideKind, Drawer] = {
+    SlideKind.TITLE: _title, SlideKind.AGENDA: _agenda, SlideKind.SUMMARY: _summary,
+    SlideKind.GOALS: _goals, SlideKind.OUTCOMES: _outcomes, SlideKind.VALUE_STORY: _story,
+    SlideKind.ROADMAP: _roadmap, SlideKind.RECOMMENDATIONS: _recommendations,
+    SlideKind.TOPICS: _topics, SlideKind.NEXT_QBR: _next_qbr, **DATA_DRAWERS,
+}
+__all__ = ["DRAWERS", "chart_summary", "draw_slide", "kpi_points", "presenter_points"]

@@ -33,7 +33,15 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Inches
 
 from qbr_desktop.atomic_files import replacing
-from qbr_desktop.domain.deck import DeckBriefing, DeckContent, SlideKind, SlidePlan
+from qbr_desktop.domain.deck import (
+    DeckBriefing,
+    DeckContent,
+    SlideKind,
+    SlidePlan,
+    backup_slides,
+    main_slides,
+)
+from qbr_desktop.domain.slide_kinds import arranged
 from qbr_desktop.exports.deck_pages import draw_slide, presenter_points
 from qbr_desktop.exports.deck_slides import (
     Frame,
@@ -137,23 +145,30 @@ def _remove_slides(presentation: Any) -> None:
         slide_ids.remove(slide_id)
 
 
+DEFAULT_ACCENT = "#1565C0"
+
+
 def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
-               accent: str = "#1565C0", logo: Path | None = None,
+               accent: str | None = None, logo: Path | None = None,
                progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None,
                speaker_notes: bool = True,
                briefing: DeckBriefing | None = None) -> DeckResult:
     """Write the deck to `out` atomically. Raises DeckCancelled when `cancelled()` says so
-    (nothing is written); a template or logo that cannot be used only adds a warning."""
+    (nothing is written); a template or logo that cannot be used only adds a warning.
+
+    The accent is `accent` when given, else the CSM's template's first theme accent, else
+    ours. Only the slides the arrangement kept are written (domain.slide_kinds.arrange)."""
     out = Path(out)
-    accent = _accent(accent)
+    content = arranged(content)
     presentation, layout, warning = _open_template(template)
     warnings = [warning] if warning else []
     own_style = warning is None and template is not None
-    main = [p for p in content.outline if p.shown and not p.backup]
-    backup = [p for p in content.outline if p.shown and p.backup]
+    accent = _accent(accent or (theme_accent(presentation) if own_style else None)
+                     or DEFAULT_ACCENT)
+    main = main_slides(content.outline)
+    backup = backup_slides(content.outline)
     plans: list[SlidePlan | None] = [*main, *([None] if backup else []), *backup]
-    shown = frozenset(p.kind for p in plans if p is not None)
     frame = _frame(presentation, layout, own_style)
     logo_bytes = _logo(logo, warnings)
     with replacing(out) as temporary:
@@ -165,9 +180,11 @@ def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
             logo_width = _place_logo(page, logo_bytes, warnings)
             if logo_width is None:
                 logo_bytes, logo_width = None, 0
-            if plan is None or plan.kind is not SlideKind.TITLE:
-                page.title(plan.title if plan else "Appendix", logo_width=logo_width)
-            points, prompt = draw_slide(page, plan, shown)
+            if plan is not None and plan.kind is not SlideKind.TITLE:
+                page.title(plan.title, logo_width=logo_width)
+            elif plan is None:  # the divider: its title is drawn on its colour
+                page.title("Appendix", logo_width=logo_width, colour="FFFFFF")
+            points, prompt = draw_slide(page, plan)
             page.footer(number)
             if speaker_notes:
                 if briefing is not None:
@@ -182,6 +199,24 @@ def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
         _properties(presentation, content)
         presentation.save(str(temporary))
     return DeckResult(out, len(plans), tuple(warnings))
+
+
+def theme_accent(presentation: Any) -> str | None:
+    """The first accent colour of the template's theme ("#4F81BD"), or None."""
+    from lxml import etree
+
+    namespace = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    try:
+        master = presentation.slide_masters[0]
+        theme = next(rel.target_part for rel in master.part.rels.values()
+                     if rel.reltype.endswith("/theme"))
+        root = etree.fromstring(theme.blob)
+    # A theme python-pptx reads but that is not what we expect: our colours instead.
+    except Exception:  # noqa: BLE001
+        return None
+    colour = root.find(f".//{{{namespace}}}accent1/{{{namespace}}}srgbClr")
+    value = colour.get("val") if colour is not None else None
+    return f"#{value}" if value and len(value) == 6 else None
 
 
 def _accent(accent: str) -> str:

@@ -1,11 +1,14 @@
-"""Drawing one QBR slide: text that fits its box, native charts, tables and the risk matrix.
+"""Drawing on one QBR slide: text that fits its box, KPI cards, progress bars, native
+charts and tables, on one type scale and one grid.
 
-`deck_pptx.write_deck` opens the presentation and walks the outline; this module draws
-what each SlideKind shows and writes its speaker notes. Every string that reaches the file
-passes through `clean` first. Text is sized by estimate, not by measuring a font: the
-average glyph is taken as a generous 0.55 em (0.6 bold), East Asian wide characters and
-emoji count double, and text that will not fit at the minimum size is cut at a word with
-"…" and written whole into the notes.
+`deck_pptx.write_deck` opens the presentation and walks the outline; deck_pages draws what
+each SlideKind shows. Every string that reaches the file passes through `clean` first.
+
+Type scale (points): title slide 44, slide titles 30, KPI figures 40, headings 20, body 18,
+small 14, captions and table cells 12, footers 10. Nothing but the footer is under 12 pt.
+Grid: 12 columns between 0.5 in margins with 0.25 in gutters (Page.columns).
+
+Text is sized by estimate (deck_text); text cut to fit is written whole into the notes.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,19 +32,32 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 from xlsxwriter import Workbook
 
-from qbr_desktop.domain.deck import ChartData, DeckContent
+from qbr_desktop.domain.deck import ChartData, DeckContent, KpiFigure
 from qbr_desktop.domain.roi_story import format_amount
+from qbr_desktop.exports.deck_text import (  # re-exported: the writers' one import
+    ELLIPSIS,
+    LINE_SPACING,
+    Fitted,
+    count_lines,
+    fit,
+    fits,
+    lines_em,
+    text_em,
+)
+from qbr_desktop.exports.deck_text import glyphs as _glyphs
 from qbr_desktop.exports.visual_text import isolate
 
 INK, MUTED, GOOD, BAD, PEER = "1F2933", "7B8794", "2E9E5B", "D64545", "9AA5B1"
 PALETTE_AFTER_ACCENT = (PEER, GOOD, "D9A400", BAD)
-GLYPH_EM, BOLD_GLYPH_EM, LINE_SPACING = 0.55, 0.6, 1.2
 # A header word must fit whole even in DejaVu Sans Bold, which viewers without the theme's
 # font fall back to: wider than the average used for wrapping body text.
 HEADER_GLYPH_EM = 0.72
-BODY_PT, BODY_MIN_PT, TITLE_PT, TITLE_MIN_PT = 20, 12, 32, 20
+BODY_PT, BODY_MIN_PT, TITLE_PT, TITLE_MIN_PT = 18, 12, 30, 20
+DISPLAY_PT, KPI_PT, KPI_MIN_PT, HEADING_PT, SMALL_PT, CAPTION_PT, FOOTER_PT = (
+    44, 40, 20, 20, 14, 12, 10)
 TABLE_PT, MAX_TABLE_ROWS, ROW_MAX = 12, 8, Inches(0.5)
-ELLIPSIS = "…"
+COLUMNS, GUTTER = 12, Inches(0.25)
+CARD_FILL, TRACK = "F1F3F5", "E4E7EB"
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -56,83 +71,7 @@ def clean(text: object) -> str:
     return _ILLEGAL.sub("", str(text))
 
 
-# Estimating text size ----------------------------------------------------------------------
-def _glyphs(text: str) -> float:
-    width = 0.0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2.0 if unicodedata.east_asian_width(char) in ("W", "F") else 1.0
-    return width
-
-
-def count_lines(text: str, per_line: float) -> int:
-    """Lines `text` takes when wrapped at words, `per_line` single-width glyphs a line."""
-    per_line = max(per_line, 1.0)
-    total = 0
-    for paragraph in text.split("\n"):
-        lines, used = 1, 0.0
-        for word in paragraph.split(" "):
-            width = _glyphs(word)
-            needed = width if used == 0 else used + 1 + width
-            if needed <= per_line:
-                used = needed
-                continue
-            if used > 0:
-                lines, used = lines + 1, 0.0
-            while width > per_line:  # a word longer than the line is broken across lines
-                lines, width = lines + 1, width - per_line
-            used = width
-        total += lines
-    return total
-
-
-@dataclass(frozen=True, slots=True)
-class Fitted:
-    text: str
-    size: int  # points
-    cut: bool
-
-
-def fits(text: str, width: int, height: int, size: float, *, bold: bool = False,
-         gap_pt: float = 0.0) -> bool:
-    """Whether `text` fits a box of `width` × `height` EMU (inner, after the insets)."""
-    per_line = (width / 12700) / ((BOLD_GLYPH_EM if bold else GLYPH_EM) * size)
-    lines = count_lines(text, per_line)
-    paragraphs = text.count("\n") + 1
-    return lines * size * LINE_SPACING + (paragraphs - 1) * gap_pt <= height / 12700
-
-
-def fit(text: str, width: int, height: int, largest: int, smallest: int, *,
-        bold: bool = False, gap_pt: float = 0.0) -> Fitted:
-    """The largest size from `largest` down to `smallest` at which the text fits; failing
-    that, the longest start of the text, cut at a word, that fits at `smallest` with "…"."""
-    for size in range(largest, smallest - 1, -1):
-        if fits(text, width, height, size, bold=bold, gap_pt=gap_pt):
-            return Fitted(text, size, False)
-
-    def ok(end: int) -> bool:
-        return fits(text[:end].rstrip() + ELLIPSIS, width, height, smallest, bold=bold,
-                    gap_pt=gap_pt)
-
-    ends = [m.start() for m in re.finditer(r"\s", text)]
-    best = _longest(ends, ok)
-    if best is None:  # no word boundary fits (CJK without spaces, one long word): a character
-        best = _longest(list(range(1, len(text))), ok)
-    return Fitted(text[:best or 0].rstrip() + ELLIPSIS, smallest, True)
-
-
-def _longest(ends: Sequence[int], ok: Any) -> int | None:
-    low, high, best = 0, len(ends) - 1, None
-    while low <= high:
-        middle = (low + high) // 2
-        if ok(ends[middle]):
-            best, low = ends[middle], middle + 1
-        else:
-            high = middle - 1
-    return best
-
-
+# Estimating text size: deck_text (re-exported here for the writers and their tests).
 # The workbook behind each chart ------------------------------------------------------------
 class _LiteralCells(CategoryWorkbookWriter):
     """Writes every label as plain text. python-pptx's own writer lets XlsxWriter turn a
@@ -183,6 +122,9 @@ def money(amount: Decimal | None, currency: str) -> str:
     return "—" if amount is None else clean(format_amount(amount, currency))
 
 
+__all__ = ["ELLIPSIS", "Fitted", "count_lines", "fit", "fits", "lines_em", "text_em"]
+
+
 # Where things go on a slide --------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Frame:
@@ -221,18 +163,22 @@ class Page:
     own_style: bool  # a CSM template: keep its title look
     content: DeckContent
     extra_notes: list[str] = field(default_factory=list)
+    frame_bottom: int | None = None  # a table ends above this (a band below it), if set
 
     def title(self, text: str, *, logo_width: int = 0, top: int | None = None,
               height: int | None = None, largest: int = TITLE_PT,
-              smallest: int = TITLE_MIN_PT) -> None:
+              smallest: int = TITLE_MIN_PT, left: int | None = None,
+              width: int | None = None, colour: str | None = INK) -> None:
         frame = self.frame
         shape = self.slide.shapes.title
         if shape is None or shape.width is None or not self.own_style or top is not None:
             if shape is None:
                 shape = self.slide.shapes.add_textbox(0, 0, 1, 1)
                 shape.name = "Title"
-            shape.left, shape.top = frame.margin, Inches(0.3) if top is None else top
-            shape.width = frame.body_width - (logo_width + Inches(0.2) if logo_width else 0)
+            shape.left = frame.margin if left is None else left
+            shape.top = Inches(0.3) if top is None else top
+            shape.width = (frame.body_width - (logo_width + Inches(0.2) if logo_width else 0)
+                           if width is None else width)
             shape.height = Inches(0.95) if height is None else height
         elif logo_width and shape.left + shape.width > frame.width - frame.margin - logo_width:
             left, top_, height_ = shape.left, shape.top, shape.height  # inherited: set all
@@ -240,7 +186,7 @@ class Page:
             shape.width = max(frame.width - frame.margin - logo_width - Inches(0.2) - left,
                               Inches(1))
         self.write(shape, text, largest, smallest, bold=True, colour=None if self.own_style
-                    else INK, align=None if self.own_style else PP_ALIGN.LEFT,
+                    else colour, align=None if self.own_style else PP_ALIGN.LEFT,
                     anchor=MSO_ANCHOR.MIDDLE)
         if not self.own_style and top is None:
             self.rect(frame.margin, Inches(1.25), Inches(1.2), Inches(0.06), self.accent)
@@ -303,8 +249,55 @@ class Page:
     def footer(self, number: int) -> None:
         content, frame = self.content, self.frame
         words = f"{isolate(content.account_name)} · {content.quarter} · {number}"
-        self.text(words, frame.margin, frame.footer_top, frame.body_width, Inches(0.35),
-                  largest=10, smallest=9, colour=MUTED, anchor=MSO_ANCHOR.MIDDLE)
+        shape = self.text(words, frame.margin, frame.footer_top, frame.body_width,
+                          Inches(0.35), largest=FOOTER_PT, smallest=9, colour=MUTED,
+                          anchor=MSO_ANCHOR.MIDDLE)
+        shape.name = "Footer"
+
+    # The grid ------------------------------------------------------------------------------
+    def columns(self, first: int, span: int) -> tuple[int, int]:
+        """(left, width) of `span` of the 12 grid columns starting at `first` (0-based)."""
+        frame = self.frame
+        column = (frame.body_width - GUTTER * (COLUMNS - 1)) / COLUMNS
+        left = frame.margin + int(first * (column + GUTTER))
+        return left, int(span * column + (span - 1) * GUTTER)
+
+    def card(self, kpi: KpiFigure, left: int, top: int, width: int, height: int, *,
+             fill: str = CARD_FILL) -> None:
+        """A KPI card: the figure big in the accent colour, its label and a detail under it."""
+        self.rect(left, top, width, height, fill)
+        pad = Inches(0.15)
+        inner = width - 2 * pad
+        figure = int(height * 0.48)
+        # A figure is never broken ("$711,36" / "0"): fit() shrinks it first.
+        self.text(kpi.value, left + pad, top + pad, inner, figure, largest=KPI_PT,
+                  smallest=KPI_MIN_PT, bold=True, colour=self.accent,
+                  anchor=MSO_ANCHOR.BOTTOM)
+        rest = height - figure - 2 * pad
+        label_h = min(Inches(0.6), rest)
+        self.text(kpi.label, left + pad, top + pad + figure, inner, label_h,
+                  largest=SMALL_PT + 2, smallest=CAPTION_PT, bold=True, colour=INK)
+        if kpi.detail and rest - label_h >= Inches(0.3):
+            self.text(kpi.detail, left + pad, top + pad + figure + label_h, inner,
+                      rest - label_h, largest=SMALL_PT, smallest=CAPTION_PT, colour=MUTED)
+
+    def cards(self, kpis: Sequence[KpiFigure], top: int, height: int) -> None:
+        """Up to four cards side by side across the grid."""
+        shown = list(kpis)[:4]
+        if not shown:
+            return
+        span = COLUMNS // len(shown)
+        for index, kpi in enumerate(shown):
+            left, width = self.columns(index * span, span)
+            self.card(kpi, left, top, width, height)
+
+    def progress(self, share: float | None, left: int, top: int, width: int,
+                 height: int) -> None:
+        """A bar from baseline (empty) to target (full); past the target it is full."""
+        self.rect(left, top, width, height, TRACK)
+        if share is not None and share > 0:
+            self.rect(left, top, max(int(width * min(share, 1.0)), 1), height,
+                      GOOD if share >= 1 else self.accent)
 
     def missing(self, sentence: str, top: int | None = None) -> None:
         frame = self.frame
@@ -317,19 +310,23 @@ class Page:
               top: int, width: int, shares: Sequence[float]) -> None:
         """At most MAX_TABLE_ROWS rows on the slide; the rest, and any cell text cut to fit,
         go to the notes."""
-        room = self.frame.body_bottom - top  # a row of two 12 pt lines is at most 0.5 in
+        bottom = self.frame.body_bottom if self.frame_bottom is None else self.frame_bottom
+        room = bottom - top  # a row of two 12 pt lines is at most 0.5 in
         limit = min(MAX_TABLE_ROWS, max(int(room // ROW_MAX) - 1, 1))
         if len(rows) > limit:  # leave a line for "+N more"
             limit = min(MAX_TABLE_ROWS, max(int((room - Inches(0.4)) // ROW_MAX) - 1, 1))
         shown, hidden = list(rows[:limit]), list(rows[limit:])
+        # Few rows get taller ones, up to 0.6 in: the list reads better from the back.
+        row_height = max(Inches(0.4), min(Inches(0.6), (room - Inches(0.1))
+                                          // (len(shown) + 1)))
         graphic = self.slide.shapes.add_table(len(shown) + 1, len(headers), left, top, width,
-                                              Inches(0.4) * (len(shown) + 1))
+                                              row_height * (len(shown) + 1))
         table = graphic.table
         widths = column_widths(headers, width, shares)
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = Emu(column_width)
         for row in table.rows:
-            row.height = Inches(0.4)
+            row.height = Emu(row_height)
         cut: list[str] = []
         for r, values in enumerate([list(headers), *[list(v) for v in shown]]):
             for c, value in enumerate(values):
@@ -343,7 +340,7 @@ class Page:
                 cell.text = fitted.text
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = rgb(self.accent if r == 0 else
-                                               ("FFFFFF" if r % 2 else "F1F3F5"))
+                                               ("F7F8FA" if r % 2 else "EDF0F3"))
                 for paragraph in cell.text_frame.paragraphs:
                     for run in paragraph.runs:
                         font = run.font
@@ -352,7 +349,7 @@ class Page:
                         font.color.rgb = rgb("FFFFFF" if r == 0 else INK)
         if hidden:
             self.text(f"+{len(hidden)} more in the notes", left,
-                      self.frame.body_bottom - Inches(0.4), width, Inches(0.4),
+                      bottom - Inches(0.4), width, Inches(0.4),
                       largest=12, smallest=12, colour=MUTED)
             self.extra_notes.append("More rows:\n" + "\n".join(
                 " · ".join(clean(v) for v in row) for row in hidden))
@@ -377,30 +374,39 @@ class Page:
                           kind, XL_CHART_TYPE.COLUMN_CLUSTERED)
         chart = self.slide.shapes.add_chart(chart_type, left, top, width, height,
                                             chart_data).chart
-        chart.font.size = Pt(12)
+        chart.font.size = Pt(CAPTION_PT)
         chart.has_title = bool(clean(data.title).strip())
         if chart.has_title:
             chart.chart_title.text_frame.text = clean(data.title)
-            chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
+            font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
+            font.size, font.bold = Pt(SMALL_PT), True
         chart.has_legend = len(data.series) > 1
         if chart.has_legend:
             chart.legend.position = XL_LEGEND_POSITION.BOTTOM
             chart.legend.include_in_layout = False
+            chart.legend.font.size = Pt(CAPTION_PT)
         axis = chart.value_axis
         axis.tick_labels.number_format = data.number_format
         axis.tick_labels.number_format_is_linked = False
+        axis.tick_labels.font.size = Pt(CAPTION_PT)
+        chart.category_axis.tick_labels.font.size = Pt(CAPTION_PT)
+        if data.axis_min is not None:
+            axis.minimum_scale = data.axis_min
+        if data.axis_max is not None:
+            axis.maximum_scale = data.axis_max
         axis.has_major_gridlines = True
-        axis.major_gridlines.format.line.color.rgb = rgb("E4E7EB")
+        axis.major_gridlines.format.line.color.rgb = rgb(TRACK)
         if data.unit.strip():
             axis.has_title = True
             axis.axis_title.text_frame.text = clean(data.unit)
+            axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CAPTION_PT)
         plot = chart.plots[0]
         if count * len(data.series) <= 24:
             plot.has_data_labels = True
             labels = plot.data_labels
             labels.number_format = data.number_format
             labels.number_format_is_linked = False
-            labels.font.size = Pt(10)
+            labels.font.size = Pt(CAPTION_PT)
             labels.position = {"line": XL_LABEL_POSITION.ABOVE,
                                "column_stacked": XL_LABEL_POSITION.CENTER}.get(
                                    kind, XL_LABEL_POSITION.OUTSIDE_END)

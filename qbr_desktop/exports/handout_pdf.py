@@ -13,20 +13,22 @@ import io
 import math
 import re
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from qbr_desktop.atomic_files import replacing
 from qbr_desktop.domain.deck import (
-    ABSENT,
-    NO_PRIORITIES,
     ChartData,
     DeckContent,
+    KpiFigure,
     SlideKind,
     SlidePlan,
+    weekday_words,
+    written,
 )
 from qbr_desktop.domain.roi_story import format_amount
+from qbr_desktop.domain.slide_kinds import arranged
 from qbr_desktop.exports.brief_pdf import (
     MARGIN,
     action_row,
@@ -161,9 +163,10 @@ class _Builder:
     def text(self, value: object, style: str = "body", **options: Any) -> Any:
         return para(value, self.sheet[style], **options)
 
-    def listing(self, heading: str, items: tuple[str, ...], empty: str) -> list[Any]:
-        out = [self.text(heading, "h3")]
-        return out + (bullets(items, self.sheet["body"]) if items else [self.text(empty, "muted")])
+    def listing(self, heading: str, items: Sequence[str]) -> list[Any]:
+        if not items:
+            return []
+        return [self.text(heading, "h3"), *bullets(items, self.sheet["body"])]
 
     def chart(self, chart: ChartData | None) -> list[Any]:
         if chart is None:
@@ -171,10 +174,15 @@ class _Builder:
         image = png_image(chart_png(chart), self.width, self.height * 0.4)
         return [image] if image is not None else []
 
+    def cards(self, cards: Sequence[KpiFigure]) -> list[Any]:
+        return bullets([f"{card.label}: {card.value}" + (f" ({card.detail})" if card.detail
+                                                         else "") for card in cards],
+                       self.sheet["body"])
+
     def section(self, slide: SlidePlan) -> list[Any]:
         from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
-        make = getattr(self, "_" + slide.kind.name.lower())
+        make = getattr(self, SECTIONS[slide.kind])
         cover = slide.kind is SlideKind.TITLE
         head: list[Any] = [] if cover else [CondPageBreak(self.height * 0.25)]
         if slide.backup:
@@ -184,67 +192,79 @@ class _Builder:
 
     def _title(self) -> list[Any]:
         c = self.content
+        meeting = c.meeting_words or (weekday_words(c.meeting_date) if c.meeting_date
+                                      else "not scheduled yet")
         lines = [c.account_name, f"{c.variant.words} · {c.quarter}",
                  f"Prepared {day(c.prepared_on)}" + (f" by {isolate(c.csm_name)}"
                                                      if c.csm_name else ""),
-                 f"Meeting: {day(c.meeting_date, 'not scheduled yet')}"]
+                 f"Meeting: {meeting}"]
         return [self.text(line, "h2" if i == 0 else "body") for i, line in enumerate(lines)]
 
+    def _agenda(self) -> list[Any]:
+        return [self.text(f"{n}. {item}") for n, item in enumerate(self.content.agenda, 1)]
+
     def _summary(self) -> list[Any]:
-        score, detail = health_words(self.content)
-        out = [self.text("Health", "h3"), self.text(f"{score} · {detail}" if detail else score),
-               *self.chart(self.content.health_chart),
-               self.text("Return on investment", "h3"), self.text(roi_words(self.content))]
-        return out + self.listing("Priorities", self.content.priorities, NO_PRIORITIES)
+        c = self.content
+        return (self.cards(c.summary_cards) + self.chart(c.health_chart)
+                + self.listing("Priorities", c.priorities))
+
+    def _goals(self) -> list[Any]:
+        c = self.content
+        rows = [[g.label, g.baseline, g.current, g.target,
+                 "—" if g.progress is None else f"{g.progress * 100:.0f}%"] for g in c.goals]
+        w = self.width
+        return [table(("Goal", "Baseline", "Now", "Target", "Of the way"), rows,
+                      (w * 0.4, w * 0.15, w * 0.15, w * 0.15, w * 0.15), self.sheet,
+                      limit=CELL_LIMIT)]
 
     def _outcomes(self) -> list[Any]:
         c = self.content
         out = [self.text(roi_words(c), "h3")]
-        if c.roi_text:
-            out.append(self.text(f"ROI: {c.roi_text}"))
-        if c.payback_text:
-            out.append(self.text(f"Payback: {c.payback_text}"))
         out += self.chart(c.value_chart) + self.chart(c.scenario_chart)
         return out + self._value_table()
 
     def _value_table(self) -> list[Any]:
         c = self.content
         if not c.value_lines:
-            return [self.text(ABSENT[SlideKind.OUTCOMES], "muted")]
-        rows = [[v.label, v.category, format_amount(v.annual_value, c.currency), v.confidence]
+            return []
+        rows = [[v.label, format_amount(v.annual_value, c.currency),
+                 v.basis + (f"; {v.credit}" if v.credit else ""), v.confidence]
                 for v in c.value_lines]
         w = self.width
-        return [table(("Value", "Category", "A year", "Confidence"), rows,
-                      (w * 0.5, w * 0.18, w * 0.16, w * 0.16),
+        return [table(("Value", "A year", "Basis", "Confidence"), rows,
+                      (w * 0.4, w * 0.16, w * 0.28, w * 0.16),
                       self.sheet, limit=CELL_LIMIT)]
 
     def _value_story(self) -> list[Any]:
-        story = self.content.value_story
-        return [self.text(story, breaks=True) if story else
-                self.text(ABSENT[SlideKind.VALUE_STORY], "muted")]
+        return [self.text(self.content.value_story, breaks=True)]
+
+    def _usage(self) -> list[Any]:
+        c = self.content
+        head = [self.text(c.usage_headline, "h3")] if c.usage_headline else []
+        return (head + self.cards(c.usage_cards) + self.chart(c.usage_chart)
+                + self.chart(c.breadth_chart))
 
     def _adoption(self) -> list[Any]:
         c = self.content
-        out = self.chart(c.adoption_chart)
-        if not out:
-            out = [self.text(ABSENT[SlideKind.ADOPTION], "muted")]
-        return out + (bullets(c.adoption_notes, self.sheet["body"]) if c.adoption_notes else [])
+        return self.chart(c.adoption_chart) + (
+            bullets(c.adoption_notes, self.sheet["body"]) if c.adoption_notes else [])
+
+    def _support(self) -> list[Any]:
+        c = self.content
+        return self.cards(c.support_cards) + self.chart(c.support_chart) + self.chart(
+            c.csat_chart)
 
     def _roadmap(self) -> list[Any]:
-        return self.listing("Coming next", self.content.roadmap,
-                            ABSENT[SlideKind.ROADMAP])
+        c = self.content
+        return bullets([item + (f" → {c.goal_of(n)}" if c.goal_of(n) else "")
+                        for n, item in enumerate(c.roadmap)], self.sheet["body"])
 
     def _recommendations(self) -> list[Any]:
         c = self.content
-        if not (c.recommendations or c.priorities):
-            return [self.text(ABSENT[SlideKind.RECOMMENDATIONS], "muted")]
-        return ((self.listing("Recommendations", c.recommendations, "")
-                 if c.recommendations else [])
-                + self.listing("Priorities", c.priorities, NO_PRIORITIES))
+        return (self.listing("Recommendations", c.recommendations)
+                + self.listing("Priorities", c.priorities))
 
     def _risks(self) -> list[Any]:
-        if not self.content.risks:
-            return [self.text(ABSENT[SlideKind.RISKS], "muted")]
         rows = [[r.title, r.kind, f"{r.likelihood} of 5", f"{r.impact} of 5"]
                 for r in self.content.risks]
         w = self.width
@@ -252,30 +272,38 @@ class _Builder:
                       (w * 0.52, w * 0.16, w * 0.16, w * 0.16),
                       self.sheet, limit=CELL_LIMIT)]
 
+    def _renewal(self) -> list[Any]:
+        renewal = self.content.renewal
+        assert renewal is not None
+        return self.cards(renewal.cards) + self.listing("Before the renewal", renewal.points)
+
     def _stakeholders(self) -> list[Any]:
         c = self.content
-        picture = png_image(c.stakeholder_map_png, self.width, self.height * 0.45) \
-            if c.stakeholder_map_png else None
-        out: list[Any] = [picture] if picture is not None else []
-        if not c.stakeholders:
-            return out + [self.text(ABSENT[SlideKind.STAKEHOLDERS], "muted")]
-        rows = [[p.name, p.title, "yes" if p.attending else "no"] for p in c.stakeholders]
+        names = {p.key: p.name for p in c.stakeholders}
+        rows = [[p.name, p.title, names.get(p.manager, "") if p.manager is not None else "",
+                 "yes" if p.attending else "no"] for p in c.stakeholders]
         w = self.width
-        return out + [table(("Name", "Title", "Attending"), rows,
-                            (w * 0.38, w * 0.44, w * 0.18), self.sheet, limit=CELL_LIMIT)]
+        return [table(("Name", "Title", "Reports to", "Attending"), rows,
+                      (w * 0.28, w * 0.34, w * 0.24, w * 0.14), self.sheet,
+                      limit=CELL_LIMIT)]
+
+    def _topics(self) -> list[Any]:
+        return [self.text(f"{n}. {item}") for n, item in enumerate(self.content.topics, 1)]
 
     def _actions(self) -> list[Any]:
-        if not self.content.actions:
-            return [self.text(ABSENT[SlideKind.ACTIONS], "muted")]
         rows = [[a.text, "us" if a.side == "ours" else "customer", *action_row(a)[1:]]
                 for a in self.content.actions]
         w = self.width
-        return [table(("Action", "Side", "Owner", "Due", "Status"), rows,
-                      (w * 0.44, w * 0.12, w * 0.18, w * 0.13, w * 0.13),
-                      self.sheet, limit=CELL_LIMIT)]
+        out = [table(("Action", "Side", "Owner", "Due", "Status"), rows,
+                     (w * 0.44, w * 0.12, w * 0.18, w * 0.13, w * 0.13),
+                     self.sheet, limit=CELL_LIMIT)]
+        if self.content.next_qbr is not None:
+            out.append(self.text(f"Next review: {weekday_words(self.content.next_qbr)}", "h3"))
+        return out
 
     def _next_qbr(self) -> list[Any]:
-        return [self.text(f"Next QBR: {day(self.content.next_qbr, ABSENT[SlideKind.NEXT_QBR])}")]
+        next_qbr = self.content.next_qbr
+        return [self.text(f"Next QBR: {weekday_words(next_qbr)}")] if next_qbr else []
 
     def _appendix(self) -> list[Any]:
         score, detail = health_words(self.content)
@@ -284,22 +312,26 @@ class _Builder:
 
     def _expansion(self) -> list[Any]:
         c = self.content
-        if not c.expansion:
-            return [self.text(ABSENT[SlideKind.EXPANSION], "muted")]
         rows = [[e.title, format_amount(e.added_cost, c.currency),
-                 format_amount(e.annual_value, c.currency), e.roi, e.payback]
+                 format_amount(e.annual_value, c.currency), e.roi, e.payback, e.basis]
                 for e in c.expansion]
         w = self.width
-        return [table(("Opportunity", "Added cost", "Value a year", "ROI", "Payback"), rows,
-                      (w * 0.32, w * 0.16, w * 0.16, w * 0.18, w * 0.18),
+        return [table(("Opportunity", "Added cost", "Value a year", "ROI", "Payback", "Basis"),
+                      rows, (w * 0.2, w * 0.13, w * 0.13, w * 0.1, w * 0.12, w * 0.32),
                       self.sheet, limit=CELL_LIMIT)]
+
+
+# Each slide kind's section: a method of _Builder (tests/exports/test_slide_kinds.py checks
+# that every kind of domain.slide_kinds has one).
+SECTIONS: dict[SlideKind, str] = {kind: "_" + kind.name.lower() for kind in SlideKind}
 
 
 def handout_flowables(content: DeckContent, width: float, height: float, *,
                       progress: Progress | None = None,
                       cancelled: Cancelled | None = None) -> list[Any]:
-    """Every shown slide's section in outline order; raises ExportCancelled when asked."""
-    slides = [slide for slide in content.outline if slide.shown]
+    """Every written slide's section in outline order; raises ExportCancelled when asked."""
+    content = arranged(content)
+    slides = [slide for slide in content.outline if written(slide)]
     builder = _Builder(content, width, height)
     story: list[Any] = []
     for done, slide in enumerate(slides):
@@ -344,6 +376,6 @@ def write_handout(content: DeckContent, out: Path, *, progress: Progress | None 
                                   cancelled=cancelled)
         doc.build(story)
     if progress is not None:
-        total = sum(1 for slide in content.outline if slide.shown) + 1
+        total = sum(1 for slide in arranged(content).outline if written(slide)) + 1
         progress(total, total)
     return out

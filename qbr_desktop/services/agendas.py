@@ -167,6 +167,17 @@ class AgendaService:
                 _store_agenda(session, review_id, template_for_tier(tier), self._wall())
             return _read_agenda(session, review)
 
+    def peek(self, review_id: int) -> Agenda:
+        """The review's agenda as stored, or as its tier's template gives it, without
+        storing anything (for readers such as the deck)."""
+        with session_scope(self._sessions) as session:
+            review = review_row(session, review_id)
+            if session.get(AgendaRow, review_id) is None:
+                return template_for_tier(effective_tier(
+                    review.account.arr, review.account.tier_override,
+                    read_tier_scheme(session)))
+            return _read_agenda(session, review).agenda
+
     def save_agenda(self, review_id: int, agenda: Agenda) -> ReviewAgenda:
         """Store the agenda as edited (notes stay with their sections' keys)."""
         validate_agenda(agenda)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -22,9 +22,8 @@ from qbr_desktop.domain.attendance import executives
 from qbr_desktop.domain.audience.deck import (
     DeckFacts,
     ValueFacts,
-    customer_deck,
     customer_map,
-    deck_briefing,
+    prepared_deck,
 )
 from qbr_desktop.domain.cadence import review_interval
 from qbr_desktop.domain.contacts import ReviewStatus
@@ -72,6 +71,9 @@ class _Account:
     tier: str
     currency: str
     csm_name: str
+    renewal_date: date | None
+    licensed_seats: int | None
+    customer_since: date | None
 
 
 class DeckService:
@@ -110,13 +112,11 @@ class DeckService:
 
     def prepare(self, context: AppContext, account_id: int, *,
                 variant: DeckVariant | None = None, today: date | None = None) -> PreparedDeck:
-        """The customer's content and the CSM's briefing, computed once for every writer."""
-        facts = self.facts(context, account_id, variant=variant, today=today)
-        content = customer_deck(facts)
-        if facts.stakeholders is not None and facts.stakeholders.people:
-            content = replace(content, stakeholder_map_png=_map_picture(
-                facts.stakeholders, facts.account_name, facts.today))
-        return PreparedDeck(content, deck_briefing(facts))
+        """The customer's content and the CSM's briefing, computed once for every writer.
+
+        The slides draw the attendees and their reporting lines natively; the picture of
+        the whole map (map_picture()) is drawn only for whoever asks for it."""
+        return prepared_deck(self.facts(context, account_id, variant=variant, today=today))
 
     def facts(self, context: AppContext, account_id: int, *,
               variant: DeckVariant | None = None, today: date | None = None) -> DeckFacts:
@@ -134,6 +134,7 @@ class DeckService:
         attendance = (tuple(context.stakeholders.attendance(next_review_id))
                       if next_review_id is not None else ())
         actions, reviewed = _actions(context, account_id, next_review_id, self._clock())
+        history = context.insights.history(account_id)
         return DeckFacts(
             account_name=account.name, tier=account.tier, currency=account.currency,
             csm_name=account.csm_name, variant=chosen, outline=apply_outline(plan, chosen),
@@ -150,13 +151,30 @@ class DeckService:
             executive_attending=bool(executives(stakeholders.people, attendance, "confirmed")),
             meeting_date=review_plan.meeting_day if review_plan is not None else None,
             next_qbr=_next_qbr(context, account_id, account.tier, review_plan),
-            scheduled=review_plan is not None)
+            scheduled=review_plan is not None, history=history,
+            agenda=_agenda(context, next_review_id),
+            meeting_start=review_plan.local_start if review_plan is not None else None,
+            time_zone=review_plan.time_zone if review_plan is not None else "",
+            duration_minutes=review_plan.duration_minutes if review_plan is not None else 0,
+            renewal_date=account.renewal_date, licensed_seats=account.licensed_seats,
+            customer_since=account.customer_since)
 
     def _account(self, account_id: int) -> _Account:
         with session_scope(self._sessions) as session:
             row = account_row(session, account_id)
             tier = effective_tier(row.arr, row.tier_override, read_tier_scheme(session))
-            return _Account(row.name, tier, row.currency, row.csm_owner)
+            return _Account(row.name, tier, row.currency, row.csm_owner, row.renewal_date,
+                            row.licensed_seats, row.customer_since)
+
+    def map_picture(self, context: AppContext, account_id: int,
+                    today: date | None = None) -> bytes | None:
+        """The whole stakeholder map as a customer may see it, as a PNG; None without
+        people. Slow (Qt draws and encodes it): only for a writer that asks."""
+        stakeholders = context.stakeholders.map(account_id)
+        if not stakeholders.people:
+            return None
+        return _map_picture(stakeholders, self._account(account_id).name,
+                            today or self._clock().astimezone().date())
 
 
 def _expansion_figure(item: ExpansionRoi) -> ExpansionFigure:
@@ -165,7 +183,15 @@ def _expansion_figure(item: ExpansionRoi) -> ExpansionFigure:
                 else f"n/a — {roi.reason}" if roi.reason else "n/a")
     return ExpansionFigure(item.title, item.case.added_annual_cost,
                            item.case.projected_annual_value, roi_text,
-                           format_months(item.result.payback_months))
+                           format_months(item.result.payback_months), item.basis)
+
+
+def _agenda(context: AppContext, review_id: int | None) -> tuple[str, ...]:
+    """The coming meeting's section titles, as stored or as its template would give them
+    (read only: gathering a deck writes nothing)."""
+    if review_id is None:
+        return ()
+    return tuple(section.title for section in context.agendas.peek(review_id).sections)
 
 
 def _expansion(context: AppContext, account_id: int,

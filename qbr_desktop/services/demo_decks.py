@@ -22,6 +22,7 @@ from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES, effective_tier
 from qbr_desktop.services.decks import DeckService
 from qbr_desktop.services.demo_insights import SHAREABLE_HAND_WRITTEN
+from qbr_desktop.services.demo_roi import GOAL_LABELS
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import AccountRow, RiskItemRow
 
@@ -154,7 +155,9 @@ def _items(rng: random.Random, industry: str,
     count = rng.randint(3, 5)
     specific = rng.sample(own_roadmap, min(len(own_roadmap), rng.randint(1, 2)))
     picked = [*specific, *rng.sample(GENERAL_ROADMAP, count - len(specific))]
+    # The industry's own items serve the demo's goals ("item → goal"); the rest stand alone.
     roadmap = tuple(f"{text}, Q{next_quarter.shifted(index * 3 // count).number}"
+                    + (f" → {GOAL_LABELS[index]}" if index < len(specific) else "")
                     for index, text in enumerate(picked))
     own = rng.sample(own_priorities, min(len(own_priorities), 1))
     priorities = (*own, *rng.sample(GENERAL_PRIORITIES, 3 - len(own)))

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -33,6 +34,7 @@ from qbr_desktop.domain.roi_scenarios import (
 from qbr_desktop.domain.roi_story import (
     ValueStory,
     default_story,
+    format_amount,
     render,
     stale_reasons,
     story_from_dict,
@@ -78,6 +80,7 @@ class ExpansionRoi:
     case: ExpansionCase
     result: ExpansionResult
     assumption: str
+    basis: str = ""  # how this option's value is projected, in the customer's words
 
 
 # Months until an expansion delivers its full value: new seats and teams need adoption,
@@ -169,9 +172,17 @@ class RoiService:
                   quarter: Quarter | None = None) -> tuple[list[ExpansionRoi], str]:
         """ROI and payback of each expansion opportunity, and the assumption behind them.
 
-        The value an expansion would add is projected at the account's current ratio of
-        value to cost: the evidence in its own ROI model, not a general promise. Without
-        value or cost in the model there is nothing to project from, and the reason says so.
+        Each option's value is projected from the evidence in the account's own ROI model,
+        on the basis that fits it, and says which (`ExpansionRoi.basis`):
+
+        * more seats and new departments bring more people into use, so they are valued
+          at today's value per active user times the people they add;
+        * a module or a plan adds no users, and the model holds no measure of what one
+          would add, so it is valued at today's return on spend, which every such option
+          then shares: the basis says so rather than presenting equal figures as findings.
+
+        Without value or cost in the model there is nothing to project from, and the reason
+        says so.
         """
         if self._insights is None:
             return [], "Expansion opportunities are not available here."
@@ -182,19 +193,46 @@ class RoiService:
             return [], ("Record the value delivered and the investment first: an expansion's "
                         "return is projected from the account's current return.")
         ratio = result.total_value / result.investment
-        assumption = (f"Each added unit of spend returns value at today's ratio of "
-                      f"{ratio:.1f} to 1, reaching it after the ramp-up shown.")
+        assumption = (f"Seats and departments are valued at today's value per active user; "
+                      f"modules and plans at today's return on spend ({ratio:.1f} to 1); "
+                      "each reaches its value after the ramp-up shown.")
+        per_user, seat_price = self._per_user(account_id, result.total_value)
         cases = []
         for line in estimate.lines:
             if line.amount <= 0:
                 continue
-            case = ExpansionCase(added_annual_cost=line.amount,
-                                 projected_annual_value=line.amount * ratio,
-                                 ramp_months=RAMP_MONTHS.get(line.kind, 6))
+            ramp = RAMP_MONTHS.get(line.kind, 6)
+            value, basis = line.amount * ratio, (
+                f"today's return on spend ({ratio:.1f} to 1) applied to its price; full "
+                f"value after {ramp} months")
+            if line.kind in ("seats", "department") and per_user and seat_price:
+                users = line.amount / seat_price
+                value = per_user * users
+                basis = (f"today's value per active user "
+                         f"({format_amount(per_user, report.model.currency)} a year) × "
+                         f"{users:,.0f} more users; full value after {ramp} months")
+            case = ExpansionCase(added_annual_cost=line.amount, projected_annual_value=value,
+                                 ramp_months=ramp)
             cases.append(ExpansionRoi(line.title, line.kind, case,
                                       evaluate_expansion(case, report.model.discount_rate),
-                                      line.assumption))
+                                      line.assumption, basis))
         return cases, assumption
+
+    def _per_user(self, account_id: int,
+                  total_value: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        """(value a year per active user, price per licensed seat), when both are known."""
+        if self._insights is None:
+            return None, None
+        with session_scope(self._sessions) as session:
+            account = account_row(session, account_id)
+            seats, arr = account.licensed_seats, account.arr
+        history = self._insights.history(account_id)
+        active = next((values for definition, values in history.rows
+                       if definition.key == "active_users"), ())
+        latest = next((v for v in reversed(active) if v is not None and v > 0), None)
+        if latest is None or not seats or arr <= 0:
+            return None, None
+        return total_value / Decimal(str(latest)), arr / Decimal(seats)
 
     def history(self, account_id: int) -> list[tuple[Quarter, RoiResult]]:
         """Every stored quarter's result, oldest first."""

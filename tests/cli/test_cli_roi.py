@@ -92,11 +92,17 @@ def test_expansion_opportunities_get_a_return_from_the_accounts_own_ratio(
         context.close()
     qbr("--db", db, "roi", "set", "Seats Co", "--line", SUPPORT)
     shown = qbr("--db", db, "roi", "Seats Co", "--json").json()["expansion"]
-    assert "ratio of 3.0 to 1" in shown["assumption"]  # 360,000 / 120,000
+    assert "return on spend (3.0 to 1)" in shown["assumption"]  # 360,000 / 120,000
     assert shown["opportunities"], shown
     first = shown["opportunities"][0]
-    assert first["projected_annual_value"] == str(
-        Decimal(first["added_annual_cost"]) * 3)
+    # More seats bring more people into use: valued at today's value per active user
+    # (360,000 / 112 users) for the users they add (44 seats at 1,200 a seat), not at the
+    # return on spend every option would otherwise share.
+    seats = Decimal(first["added_annual_cost"]) / 1200
+    assert seats == 44
+    value = Decimal(first["projected_annual_value"])
+    assert abs(value - Decimal(360_000) / 112 * seats) < Decimal("0.01")
+    assert value != Decimal(first["added_annual_cost"]) * 3
 
 
 def test_sensitivity_ranks_the_inputs_that_move_roi_most(qbr: Any, db: Path) -> None:

@@ -267,7 +267,9 @@ def test_people_cross_the_boundary_without_their_role(portfolio: Portfolio) -> N
     from qbr_desktop.domain.deck import PersonFigure
     from qbr_desktop.domain.stakeholders import Stakeholder
 
-    assert {f.name for f in fields(PersonFigure)} == {"name", "title", "attending"}
+    # key numbers the deck's people; manager is a reporting line (contact.manager_id).
+    assert {f.name for f in fields(PersonFigure)} == {"name", "title", "attending", "key",
+                                                      "manager"}
     context = portfolio.context
     for account_id in portfolio.accounts.values():
         shown = customer_map(context.stakeholders.map(account_id))

@@ -10,92 +10,41 @@ import subprocess
 import time
 import zipfile
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from deck_support import ADOPTION_CHART, VALUE_CHART, content
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches
 
 from qbr_desktop.domain.deck import (
-    ABSENT,
     ActionFigure,
     ChartData,
     DeckContent,
     DeckVariant,
-    ExpansionFigure,
     PersonFigure,
     RiskFigure,
     Series,
     SlideKind,
     ValueLineFigure,
+    backup_slides,
     default_outline,
     main_slides,
 )
+from qbr_desktop.domain.slide_kinds import arranged
 from qbr_desktop.exports.deck_pptx import DeckCancelled, DeckResult, write_deck
 from qbr_desktop.exports.deck_slides import clean, count_lines, fit
 
 HOSTILE = 'Açme <b>&amp; "Ünïcode" \'Co\' 🚀 株式会社 شركة\x0bX\x00Y'
-VALUE_CHART = ChartData("Value by category", ("Efficiency", "Revenue", "Risk"),
-                        (Series("Annual value", (250000.0, 300000.0, 71036.0)),),
-                        "bar", '"$"#,##0', "USD")
-ADOPTION_CHART = ChartData("Weekly active users", ("2026 Q1", "2026 Q2", "2026 Q3", "2026 Q4"),
-                           (Series("Acme", (120.0, None, 180.0, 210.0)),
-                            Series("Peer median", (100.0, 110.0, 130.0, 140.0))),
-                           "line", "#,##0", "users")
-
-
-def content(variant: DeckVariant = DeckVariant.EXECUTIVE, **changes: Any) -> DeckContent:
-    base = DeckContent(
-        account_name="Acme Logistics", variant=variant, quarter="2026 Q4",
-        prepared_on=date(2026, 11, 23), csm_name="Dana Whitfield", currency="USD",
-        outline=default_outline(variant), meeting_date=date(2026, 12, 3),
-        next_qbr=date(2027, 3, 4), health_score=78.0,
-        health_trend="up 6 points since last quarter",
-        health_chart=ChartData("Health score by quarter", ("2026 Q1", "2026 Q2", "2026 Q3",
-                                                           "2026 Q4"),
-                               (Series("Health", (61.0, 66.0, 72.0, 78.0)),), "line", "0"),
-        adoption_chart=ADOPTION_CHART,
-        adoption_notes=("Active users in the top quartile of peers",
-                        "Reporting module used by 3 of 5 regions"),
-        value_headline="$621,036 a year · ROI 161% · payback 4.6 months",
-        total_value=Decimal("621036"), roi_text="161%", payback_text="4.6 months",
-        value_lines=(ValueLineFigure("Fewer manual dispatch hours", "Efficiency",
-                                     Decimal("250000"), "high"),
-                     ValueLineFigure("Faster quote-to-cash", "Revenue", Decimal("300000"),
-                                     "medium"),
-                     ValueLineFigure("Fewer SLA penalties", "Risk", Decimal("71036"), "low")),
-        value_chart=VALUE_CHART,
-        scenario_chart=ChartData("ROI by scenario", ("Conservative", "Expected", "Optimistic"),
-                                 (Series("ROI", (0.9, 1.61, 2.4)),), "bar", "0%"),
-        value_story="Dispatch used to take a team of six most of the morning. "
-                    "Now two people finish it before nine.",
-        priorities=("Roll out to the Rotterdam hub", "Automate carrier invoicing",
-                    "Train new planners", "A fourth one not on the summary"),
-        roadmap=("Carrier portal (Q1)", "Route optimisation v2 (Q2)"),
-        recommendations=("Turn on invoice matching", "Run a planner workshop"),
-        risks=(RiskFigure("Champion leaving in Q1", "risk", 4, 5),
-               RiskFigure("Budget freeze", "risk", 2, 4),
-               RiskFigure("Rotterdam expansion", "opportunity", 4, 4),
-               RiskFigure("API partner program", "opportunity", 2, 2)),
-        expansion=(ExpansionFigure("Rotterdam hub", Decimal("60000"), Decimal("180000"),
-                                   "200%", "4 months"),),
-        stakeholders=(PersonFigure("Sam Ortiz", "COO", True),
-                      PersonFigure("Lee Chan", "Ops lead", True),
-                      PersonFigure("Ana Ruiz", "IT manager", False)),
-        actions=(ActionFigure("Send the invoicing pilot plan", "ours", "Dana Whitfield",
-                              date(2026, 12, 15), "open"),
-                 ActionFigure("Name a Rotterdam owner", "theirs", "Sam Ortiz",
-                              date(2027, 1, 10), "open")))
-    return replace(base, **changes)
 
 
 def expected_titles(deck: DeckContent) -> list[str]:
-    main = [p for p in main_slides(deck.outline)]
-    backup = [p for p in deck.outline if p.shown and p.backup]
+    deck = arranged(deck)
+    main = main_slides(deck.outline)
+    backup = backup_slides(deck.outline)
     titles = [deck.account_name if p.kind is SlideKind.TITLE else p.title for p in main]
     return titles + (["Appendix"] + [p.title for p in backup] if backup else [])
 
@@ -139,8 +88,8 @@ def test_slides_follow_the_outline_for_each_variant(tmp_path: Path,
 
 def test_hidden_slides_are_left_out(tmp_path: Path) -> None:
     outline = tuple(replace(p, shown=False) if p.kind in (SlideKind.ROADMAP,
-                                                          SlideKind.APPENDIX) else p
-                    for p in default_outline(DeckVariant.STANDARD))
+                                                          SlideKind.APPENDIX) or p.backup
+                    else p for p in default_outline(DeckVariant.STANDARD))
     deck = content(DeckVariant.STANDARD, outline=outline)
     out = tmp_path / "deck.pptx"
     write_deck(deck, out)
@@ -182,11 +131,10 @@ def test_charts_are_native_with_the_figures(tmp_path: Path) -> None:
     assert adoption.has_legend
     (health,) = charts_on(slide_by_title(out, "Appendix: metric detail"))
     assert health.series[0].values == (61.0, 66.0, 72.0, 78.0)
-    # Only the stakeholder map would be a picture; none is given, so the table is drawn.
-    people = slide_by_title(out, "Who we work with")
-    (table,) = [s.table for s in people.shapes if s.has_table]
-    assert [table.cell(0, c).text for c in range(3)] == ["Name", "Title", "Today"]
-    assert "✓ attending" in table.cell(1, 2).text and table.cell(3, 2).text == ""
+    usage = charts_on(slide_by_title(out, "Usage and adoption over time"))
+    assert [c.series[0].name for c in usage] == ["Active users", "Features in use"]
+    assert usage[1].value_axis.maximum_scale == 1 and usage[1].value_axis.minimum_scale == 0
+    assert health.value_axis.minimum_scale == 0 and health.value_axis.maximum_scale == 100
 
 
 def test_charts_not_shown_elsewhere_go_to_the_appendix(tmp_path: Path) -> None:
@@ -238,35 +186,29 @@ def test_a_long_story_is_cut_on_the_slide_and_whole_in_the_notes(tmp_path: Path)
     assert story in notes(slide)
 
 
-def test_missing_data_is_named_for_the_customer_and_no_chart_is_drawn(tmp_path: Path) -> None:
-    csm_only = ("No ROI model for 2026 Q4 yet: the outcomes slide shows usage only.",
-                "No roadmap items are saved: add them to the deck plan.")
+def test_slides_with_nothing_to_say_are_left_out_or_become_topics(tmp_path: Path) -> None:
     deck = content(health_score=None, health_chart=None, adoption_chart=None,
                    adoption_notes=(), value_headline="", total_value=None, value_lines=(),
                    value_chart=ChartData("Empty", ("A", "B"), (Series("s", (None, None)),)),
-                   scenario_chart=None, value_story="", roadmap=(), risks=(), actions=(),
-                   stakeholders=(), expansion=(), next_qbr=None)
+                   scenario_chart=None, value_story="", roadmap=(), roadmap_goals=(),
+                   risks=(), actions=(), stakeholders=(), expansion=(), goals=(),
+                   summary_cards=(), usage_chart=None, breadth_chart=None,
+                   support_chart=None, csat_chart=None, renewal=None)
     out = tmp_path / "deck.pptx"
     write_deck(deck, out)
     presentation = Presentation(str(out))
     assert not any(shape.has_chart for slide in presentation.slides for shape in slide.shapes)
-    expected = {"Business outcomes and return": ABSENT[SlideKind.OUTCOMES],
-                "Adoption against your peers": ABSENT[SlideKind.ADOPTION],
-                "The value in your words": ABSENT[SlideKind.VALUE_STORY],
-                "Risks and opportunities": ABSENT[SlideKind.RISKS],
-                "Mutual commitments": ABSENT[SlideKind.ACTIONS],
-                "Who we work with": ABSENT[SlideKind.STAKEHOLDERS],
-                "Next review": ABSENT[SlideKind.NEXT_QBR],
-                "Growing the partnership": ABSENT[SlideKind.EXPANSION],
-                "Appendix: metric detail": ABSENT[SlideKind.APPENDIX]}
-    for title, sentence in expected.items():
-        slide = slide_by_title(out, title)
-        assert sentence in slide_text(slide), title
-        assert "Ask: " in notes(slide)
-    # The CSM's to-do list stays in the app; neither slides nor notes carry it.
+    assert titles(out) == ["Acme Logistics", "Agenda",
+                           "Recommendations and next-quarter priorities", "Topics for today"]
+    topics = slide_text(slide_by_title(out, "Topics for today"))
+    for words in ("The goals we measure together", "What's coming next",
+                  "What could help or hold back", "Who does what before the next review"):
+        assert words in topics
+    assert "Next review: Thu 4 Mar 2027" in topics
     everything = "\n".join(slide_text(s) + notes(s) for s in presentation.slides)
-    for sentence in csm_only:
-        assert sentence.split(":")[0] not in everything
+    for placeholder in ("not available yet", "to be agreed together", "to be confirmed",
+                        "still to be written", "No action items are open"):
+        assert placeholder not in everything
     assert "deck plan" not in everything and "ROI model" not in everything
 
 
@@ -291,12 +233,19 @@ def test_long_tables_move_rows_to_the_notes(tmp_path: Path) -> None:
     actions = tuple(ActionFigure(f"Action number {i}", "ours", "Dana", None, "open")
                     for i in range(12))
     out = tmp_path / "deck.pptx"
-    write_deck(content(actions=actions), out)
+    write_deck(content(actions=actions, next_qbr=None), out)
     slide = slide_by_title(out, "Mutual commitments")
     (table,) = [s.table for s in slide.shapes if s.has_table]
     assert len(table.rows) == 9  # the header and eight actions
     assert "+4 more in the notes" in slide_text(slide)
     assert all(f"Action number {i}" in notes(slide) for i in range(8, 12))
+    # The next review's band takes room from the table; nothing is lost.
+    write_deck(content(actions=actions), out)
+    slide = slide_by_title(out, "Mutual commitments")
+    (table,) = [s.table for s in slide.shapes if s.has_table]
+    hidden = 13 - len(table.rows)
+    assert hidden > 4 and f"+{hidden} more in the notes" in slide_text(slide)
+    assert "Next review: Thu 4 Mar 2027" in slide_text(slide)
 
 
 def test_text_size_estimate_counts_wide_characters_double() -> None:
@@ -304,10 +253,21 @@ def test_text_size_estimate_counts_wide_characters_double() -> None:
     assert count_lines("株" * 20, 20) == 2
     assert count_lines("one two\nthree", 100) == 2
     width, height = Emu(914400 * 4), Emu(914400)
-    latin = fit("x" * 200, width, height, 20, 12)
+    latin = fit("xxxxxxxxx " * 20, width, height, 20, 12)
     wide = fit("株" * 200, width, height, 20, 12)
     assert not latin.cut and wide.cut and wide.text.endswith("…")
     assert fit("short", width, height, 20, 12).size == 20
+
+
+def test_a_figure_is_made_smaller_rather_than_broken_across_lines() -> None:
+    from qbr_desktop.exports.deck_slides import lines_em
+
+    # "$711,360" in a KPI card of a 4:3 template: at 40 pt it would wrap as "$711,36 / 0".
+    narrow, tall = Emu(int(914400 * 1.9)), Emu(914400 * 2)
+    fitted = fit("$711,360", narrow, tall, 40, 20, bold=True)
+    assert not fitted.cut and fitted.size < 40
+    assert lines_em("$711,360", narrow / 12700 / fitted.size, True) == 1
+    assert lines_em("$711,360", narrow / 12700 / 40, True) is None  # would have broken
 
 
 def test_logo_on_every_slide(tmp_path: Path) -> None:
@@ -329,14 +289,23 @@ def test_a_logo_that_is_not_a_picture_is_a_warning(tmp_path: Path) -> None:
     assert any("logo" in w for w in result.warnings)
 
 
-def test_stakeholder_map_is_a_picture(tmp_path: Path) -> None:
-    buffer = io.BytesIO()
-    Image.new("RGB", (800, 500), "white").save(buffer, format="PNG")
+def test_the_attendees_and_their_reporting_lines_are_drawn_readably(tmp_path: Path) -> None:
+    people = tuple(PersonFigure(f"Person {n}", f"Title {n}", n in (5, 9), n,
+                                None if n == 1 else (1 if n <= 4 else 2))
+                   for n in range(1, 23))  # a 22-person map, two attending
     out = tmp_path / "deck.pptx"
-    write_deck(content(stakeholder_map_png=buffer.getvalue()), out)
+    write_deck(content(stakeholders=people), out)
     slide = slide_by_title(out, "Who we work with")
-    assert [s.shape_type for s in slide.shapes if s.shape_type == 13]  # PICTURE
-    assert not any(s.has_table for s in slide.shapes)
+    names = [s.text_frame.text for s in slide.shapes if s.has_text_frame
+             and s.text_frame.text.startswith("Person ")]
+    # The attendees and whom they report to, up to the top: not the whole map.
+    assert sorted(names) == ["Person 1", "Person 2", "Person 5", "Person 9"]
+    lines = [s for s in slide.shapes if s.shape_type == 9 or s.name.startswith("Connector")]
+    assert len(lines) == 3
+    sizes = {r.font.size.pt for s in slide.shapes if s.has_text_frame and s.name != "Footer"
+             for p in s.text_frame.paragraphs for r in p.runs if r.font.size is not None}
+    assert min(sizes) >= 12
+    assert not [s for s in slide.shapes if s.shape_type == 13]  # no picture
 
 
 def test_a_usable_template_is_used_and_its_slides_removed(tmp_path: Path) -> None:
@@ -484,6 +453,9 @@ def assert_on_the_slides(path: Path) -> None:
     width, height = presentation.slide_width, presentation.slide_height
     for slide in presentation.slides:
         for shape in slide.shapes:
+            if shape.shape_type == 9 or shape.name.startswith("Connector"):  # a line
+                assert shape.width >= 0 and shape.height >= 0, shape.name
+                continue
             assert shape.width > 0 and shape.height > 0, shape.name
             assert shape.left >= 0 and shape.top >= 0, shape.name
             assert shape.left + shape.width <= width, shape.name
@@ -510,7 +482,7 @@ def test_everything_stays_on_the_slide_and_long_titles_are_cut(tmp_path: Path) -
     write_deck(deck, tmp_path / "narrow.pptx", template=template)
     assert_on_the_slides(tmp_path / "narrow.pptx")
     presentation = Presentation(str(out))
-    roadmap = presentation.slides[5]
+    roadmap = next(s for s in presentation.slides if long_title.strip() in notes(s))
     shown = roadmap.shapes.title.text
     assert shown.endswith("…") and long_title.strip() in notes(roadmap)
     risks = slide_by_title(out, "Risks and opportunities")
@@ -575,4 +547,4 @@ def test_the_customers_copy_keeps_cut_text_but_no_talking_points(tmp_path: Path)
         if slide.has_notes_slide:
             assert "Ask:" not in notes(slide) and "•" not in notes(slide)
     assert story in notes(slide_by_title(out, "The value in your words"))
-    assert not slide_by_title(out, "Next review").has_notes_slide
+    assert not slide_by_title(out, "Agenda").has_notes_slide

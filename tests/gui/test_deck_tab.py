@@ -62,26 +62,33 @@ def titles(tab: DeckTab) -> list[str]:
 
 
 def test_slides_show_with_thumbnails_and_the_deck_check(tab: DeckTab) -> None:
-    assert titles(tab)[:2] == ["Executive business review", "Executive summary"]
+    assert titles(tab)[:3] == ["Executive business review", "Agenda", "Executive summary"]
     assert not tab.slides.item(0).icon().isNull()  # drawn by the app
     text = tab.checks.text()
-    assert "✓ 11 slides in the meeting" in text
+    # A new account has little to say: its slides with nothing to show are left out.
+    assert tab.content is not None
+    count = sum(1 for s in tab.content.outline if s.shown and not s.omitted and not s.backup)
+    assert f"✓ {count} slides in the meeting" in text and count < 10
     assert "✓ An executive is confirmed to attend" in text
     assert "⚠ Only usage figures" in text  # no ROI model yet
 
 
 def test_hiding_and_moving_slides_is_saved_and_checked(qtbot: Any, tab: DeckTab,
                                                        context: Any, account_id: int) -> None:
-    risks = titles(tab).index("Risks and opportunities")
-    tab.slides.item(risks).setCheckState(Qt.CheckState.Unchecked)
+    assert tab.content is not None
+    count = sum(1 for s in tab.content.outline if s.shown and not s.omitted and not s.backup)
+    agenda = titles(tab).index("Agenda")
+    tab.slides.item(agenda).setCheckState(Qt.CheckState.Unchecked)
     plan = context.decks.plan(account_id)
-    assert not next(e for e in plan.outline if e.kind is SlideKind.RISKS).shown
-    qtbot.waitUntil(lambda: "10 slides in the meeting" in tab.checks.text(), timeout=WAIT_MS)
+    assert not next(e for e in plan.outline if e.kind is SlideKind.AGENDA).shown
+    qtbot.waitUntil(lambda: f"{count - 1} slides in the meeting" in tab.checks.text(),
+                    timeout=WAIT_MS)
     tab.slides.setCurrentRow(2)
     moved = titles(tab)[2]
     QTest.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: titles(tab)[1] == moved, timeout=WAIT_MS)
-    assert context.decks.plan(account_id).outline[1].kind is not SlideKind.SUMMARY
+    outline = context.decks.plan(account_id).outline
+    assert (outline[1].kind, outline[2].kind) == (SlideKind.SUMMARY, SlideKind.AGENDA)
 
 
 def test_roadmap_and_priorities_typed_here_reach_the_deck(qtbot: Any, tab: DeckTab,
@@ -105,7 +112,8 @@ def test_export_writes_the_deck_off_the_gui_thread(qtbot: Any, tab: DeckTab,
     assert path.parent == tmp_path / "out" and path.suffix == ".pptx"
     assert path.name.startswith("Acme") and "株式会社" in path.name
     deck = Presentation(str(path))
-    assert len(deck.slides) >= 10
+    assert tab.content is not None
+    assert len(deck.slides) == sum(1 for s in tab.content.outline if s.shown and not s.omitted)
     assert tab.message.text().startswith(f"Saved {path}")
     assert tab.reveal_button.isVisibleTo(tab)
 

@@ -275,7 +275,7 @@ def test_expansion_opportunities_show_after_saving_value(
     context.departments.replace(account_id, [DepartmentItem("Finance 財務", 40, False)])
     add_cost_line(panel)
     QTest.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
-    assert "ratio of 3.0 to 1" in panel.expansion.assumption.text()
+    assert "return on spend (3.0 to 1)" in panel.expansion.assumption.text()
     rows = [panel.expansion.table.item(0, c).text()  # type: ignore[union-attr]
             for c in range(5)]
     assert "Finance 財務" in rows[0]

@@ -36,7 +36,12 @@ def test_accounts_above_core_have_a_plan_and_core_ones_none(context: Any) -> Non
         assert plan.recommendations == ()  # the service drafts them
         prepared = context.decks.prepare(context, account.id, today=TODAY)
         content, missing = prepared.content, prepared.briefing.missing
-        assert content.roadmap == plan.roadmap and content.priorities == plan.priorities
+        items = [item.split(" → ")[0] for item in plan.roadmap]
+        assert list(content.roadmap) == items and content.priorities == plan.priorities
+        # The industry's own items serve the account's goals, named after the arrow.
+        assert any(content.roadmap_goals) and all(
+            goal in {line.label for line in content.value_lines}
+            for goal in content.roadmap_goals if goal)
         assert not any(sentence.startswith(NO_ROADMAP) for sentence in missing)
         assert not any("No priorities" in sentence for sentence in missing)
         assert content.recommendations  # drafted from the data

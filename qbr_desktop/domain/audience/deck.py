@@ -13,7 +13,16 @@ the slides, the deck as shared, the brief, the handout and the share email are w
 - peers: the account's own usage beside the median of comparable customers. Never a rank
   ("bottom 10%"), never who the peers are (tier, industry: "Retail · Strategic").
 - actions: text, owner, due date, and whether they are open, done or overdue.
+- usage and support: their own counts and rates by quarter (active users against licensed
+  seats, features in use, tickets per 100 seats, satisfaction), never a stored row.
+- goals: a value line's baseline, target and current outcome, with the share of the way.
+- the renewal: its date, the licensed seats and since when we work together, only when
+  the renewal falls within 180 days of the meeting (or before it).
+- the agenda: the sections' titles and the meeting's time, never their minutes or notes.
 - never the tier, coverage findings, meeting notes, the CSM's to-do list, file paths.
+
+Slides with nothing to say are left out or folded into "Topics for today"
+(domain.slide_kinds.arrange); the briefing says which and why.
 
 deck_briefing() gives the CSM alone what the Deck tab, the CLI and the presenter's notes
 say about the same deck: the tier, the band, what is missing and where to fill it in.
@@ -23,11 +32,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from qbr_desktop.domain.accounts import without_links
 from qbr_desktop.domain.actions import ActionItem, ActionStatus
+from qbr_desktop.domain.audience.deck_figures import (
+    goal_figures,
+    headline_basis,
+    peer_value,
+    quarter_words,
+    renewal_figure,
+    summary_cards,
+    support_figures,
+    usage_figures,
+    value_basis,
+    value_credit,
+)
+from qbr_desktop.domain.audience.recommendations import (
+    drafted_recommendations,
+)
 from qbr_desktop.domain.benchmark import (
     TICKETS_PER_100_SEATS,
     Benchmark,
@@ -43,6 +67,7 @@ from qbr_desktop.domain.deck import (
     DeckVariant,
     ExpansionFigure,
     PersonFigure,
+    PreparedDeck,
     RiskFigure,
     Series,
     SlideKind,
@@ -50,18 +75,22 @@ from qbr_desktop.domain.deck import (
     ValueLineFigure,
     main_slides,
 )
-from qbr_desktop.domain.deck_plan import DeckPlan, clean_items, risk_shown
-from qbr_desktop.domain.health import Band, Dimension, HealthReport, format_number
+from qbr_desktop.domain.deck_plan import DeckPlan, clean_items, risk_shown, roadmap_link
+from qbr_desktop.domain.health import Band, HealthReport, format_number
+from qbr_desktop.domain.metrics import MetricHistory
 from qbr_desktop.domain.money import currency_symbol
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.risks import RiskItem, RiskKind
 from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
+from qbr_desktop.domain.slide_kinds import arrange
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder, StakeholderMap
 
+__all__ = ["DeckFacts", "ValueFacts", "customer_deck", "customer_map", "deck_briefing",
+           "prepared_deck", "quarter_words"]
+
 HEALTH_QUARTERS = 8  # the health chart's span
-MAX_RECOMMENDATIONS = 5
 MAX_ITEM_LENGTH = 500
 STATUS_WORDS = {Band.GREEN: "healthy", Band.YELLOW: "watch", Band.RED: "at risk"}
 PEER_MEDIAN = "Median of comparable customers"
@@ -76,38 +105,6 @@ ADOPTION_NOTES: dict[str, str] = {
     "logins_per_user_week": "Logins per active user a week",
     TICKETS_PER_100_SEATS: "Support tickets per 100 seats",
 }
-
-# A dimension of the health score that is low, as a recommendation the customer can act
-# on: about their teams' work, never about our score or its parts.
-DIMENSION_RECOMMENDATIONS: dict[Dimension, str] = {
-    Dimension.ADOPTION: "Put more of the product to work: plan enablement for the features "
-                        "your teams use least.",
-    Dimension.COVERAGE: "Bring more of your licensed users on board, starting with the teams "
-                        "not active yet.",
-    Dimension.ENGAGEMENT: "Make the product part of the weekly routine: agree which workflows "
-                          "move into it next quarter.",
-    Dimension.SUPPORT: "Cut the time lost to support issues: review the most frequent ticket "
-                       "topics together and fix their causes.",
-    Dimension.SENTIMENT: "Hear what your users need: agree how we collect their feedback and "
-                         "act on the top three points.",
-    Dimension.RELATIONSHIP: "Keep leadership close to the programme with a short executive "
-                            "check-in each quarter.",
-}
-DIMENSION_FALLS: dict[Dimension, str] = {
-    Dimension.ADOPTION: "Feature use fell last quarter: agree one change that brings it back.",
-    Dimension.COVERAGE: "Fewer licensed users were active last quarter: agree how to bring "
-                        "them back.",
-    Dimension.ENGAGEMENT: "People logged in less often last quarter: agree one change that "
-                          "brings them back.",
-    Dimension.SUPPORT: "Support needs grew last quarter: review the causes together.",
-    Dimension.SENTIMENT: "Feedback from your users was less positive last quarter: agree how "
-                         "we answer it.",
-    Dimension.RELATIONSHIP: "Executive contact was thinner last quarter: agree a regular "
-                            "check-in.",
-}
-KEEP_MOMENTUM = ("Keep the momentum: agree next quarter's success measures and review them "
-                 "together at the next QBR.")
-
 
 @dataclass(frozen=True, slots=True)
 class ValueFacts:
@@ -149,48 +146,106 @@ class DeckFacts:
     meeting_date: date | None = None
     next_qbr: date | None = None
     scheduled: bool = False
-
-
-def quarter_words(quarter: Quarter) -> str:
-    """'2026 Q4', as the deck writes a quarter."""
-    return f"{quarter.year} Q{quarter.number}"
+    history: MetricHistory | None = None  # the account's metrics by quarter
+    agenda: tuple[str, ...] = ()  # the coming meeting's section titles
+    meeting_start: datetime | None = None  # aware, in the meeting's zone
+    time_zone: str = ""
+    duration_minutes: int = 0
+    renewal_date: date | None = None
+    licensed_seats: int | None = None
+    customer_since: date | None = None
 
 
 # The customer's content ----------------------------------------------------------------------
 def customer_deck(facts: DeckFacts) -> DeckContent:
     """The deck's content as the customer may read it (see the module's notes)."""
+    return _arranged(facts)[0]
+
+
+def prepared_deck(facts: DeckFacts) -> PreparedDeck:
+    """The customer's content and the CSM's briefing, computed once."""
+    content, left_out = _arranged(facts)
+    return PreparedDeck(content, deck_briefing(facts, left_out))
+
+
+def _arranged(facts: DeckFacts) -> tuple[DeckContent, tuple[str, ...]]:
+    content = _content(facts)
+    arranged = arrange(content)
+    return replace(content, outline=arranged.outline, topics=arranged.topics), \
+        arranged.left_out
+
+
+def _content(facts: DeckFacts) -> DeckContent:
     score, trend, chart = customer_health(facts.health)
     adoption_chart, adoption_notes = customer_adoption(facts.benchmark, facts.account_name)
     value = _value(facts.value, facts.currency)
     recommendations = clean_items(facts.plan.recommendations) or drafted_recommendations(
         facts.health, facts.expansion, facts.currency)
+    seats = facts.licensed_seats
+    headline, usage_chart, breadth_chart, usage_cards = usage_figures(facts.history, seats)
+    peers = ({m.key: m.cohort_median for m in facts.benchmark.metrics}
+             if facts.benchmark else {})
+    support_chart, csat_chart, support_cards = support_figures(
+        facts.history, seats, peer_value(peers, TICKETS_PER_100_SEATS))
+    roadmap = [roadmap_link(item) for item in clean_items(facts.plan.roadmap)]
+    reference = facts.meeting_date or facts.today
+    renewal = renewal_figure(facts.renewal_date, reference, seats, usage_cards,
+                             facts.customer_since, [e.title for e in facts.expansion])
+    total = value.total
+    amount = format_amount(total, facts.currency) if total is not None else ""
     return DeckContent(
         account_name=without_links(facts.account_name), variant=facts.variant,
         quarter=quarter_words(facts.quarter), prepared_on=facts.today,
         csm_name=facts.csm_name, currency=facts.currency, outline=facts.outline,
         meeting_date=facts.meeting_date, next_qbr=facts.next_qbr,
+        meeting_words=_meeting_words(facts), agenda=_bounded(clean_items(facts.agenda)),
+        summary_cards=summary_cards(score, trend, total, amount, value.basis, value.roi,
+                                    value.payback, usage_cards),
         health_score=score, health_trend=trend, health_chart=chart,
         adoption_chart=adoption_chart, adoption_notes=adoption_notes,
-        value_headline=value.headline, total_value=value.total, roi_text=value.roi,
-        payback_text=value.payback, value_lines=value.lines, value_chart=value.chart,
-        scenario_chart=value.scenarios, value_story=value.story,
-        priorities=clean_items(facts.plan.priorities), roadmap=clean_items(facts.plan.roadmap),
+        usage_headline=headline, usage_chart=usage_chart, breadth_chart=breadth_chart,
+        usage_cards=usage_cards, support_chart=support_chart, csat_chart=csat_chart,
+        support_cards=support_cards,
+        value_headline=value.headline, value_basis=value.basis, total_value=total,
+        roi_text=value.roi, payback_text=value.payback, value_lines=value.lines,
+        value_chart=value.chart, scenario_chart=value.scenarios, value_story=value.story,
+        goals=goal_figures(facts.value.result if _claims_value(facts.value) else None),
+        priorities=clean_items(facts.plan.priorities),
+        roadmap=tuple(text for text, _goal in roadmap),
+        roadmap_goals=tuple(goal for _text, goal in roadmap),
         recommendations=_bounded(recommendations), risks=customer_risks(facts.open_risks,
                                                                         facts.plan),
-        expansion=facts.expansion,
+        expansion=facts.expansion, renewal=renewal,
         stakeholders=customer_people(facts.stakeholders, facts.attendance),
         actions=customer_actions(facts.actions, facts.today))
 
 
+def _meeting_words(facts: DeckFacts) -> str:
+    """'Mon 14 Dec 2026 · 10:00 Europe/Stockholm · 90 minutes', or ''."""
+    start = facts.meeting_start
+    if start is None:
+        return ""
+    from qbr_desktop.domain.deck import weekday_words
+
+    parts = [weekday_words(start.date()), f"{start:%H:%M} {facts.time_zone}".strip()]
+    if facts.duration_minutes > 0:
+        parts.append(f"{facts.duration_minutes} minutes")
+    return " · ".join(parts)
+
+
 def customer_people(stakeholders: StakeholderMap | None,
                     attendance: Sequence[Attendance]) -> tuple[PersonFigure, ...]:
-    """Current people, those attending first, by seniority then name."""
+    """Current people, those attending first, by seniority then name, each with the key
+    of whom they report to (when that person is on the map too)."""
     if stakeholders is None:
         return ()
     coming = {entry.person_id for entry in attendance if entry.confirmed or entry.attended}
     present = [p for p in stakeholders.people if not p.departed]
     present.sort(key=lambda p: (p.id not in coming, -p.influence, p.name.casefold()))
-    return tuple(PersonFigure(p.name, p.title, p.id in coming) for p in present)
+    keys = {person.id: number for number, person in enumerate(present, start=1)}
+    return tuple(PersonFigure(p.name, p.title, p.id in coming, keys[p.id],
+                              keys.get(p.manager_id) if p.manager_id is not None else None)
+                 for p in present)
 
 
 def customer_map(stakeholders: StakeholderMap) -> StakeholderMap:
@@ -248,7 +303,8 @@ def customer_health(report: HealthReport) -> tuple[float | None, str, ChartData 
     chart = ChartData("Health score by quarter",
                       tuple(quarter_words(s.quarter) for s in scored),
                       (Series("Health score", tuple(s.total for s in scored)),),
-                      kind="line", number_format="0", unit="score")
+                      kind="line", number_format="0", unit="score", axis_min=0,
+                      axis_max=100)
     return current.total, trend, chart
 
 
@@ -282,7 +338,8 @@ def customer_adoption(benchmark: Benchmark | None, name: str,
     if any(value is not None for value in peers):
         series.append(Series(PEER_MEDIAN, tuple(peers)))
     return (ChartData("Adoption against comparable customers", tuple(categories),
-                      tuple(series), kind="bar", number_format="0", unit="%"), notes)
+                      tuple(series), kind="bar", number_format="0", unit="%", axis_min=0,
+                      axis_max=100), notes)
 
 
 def _peer_line(metric: MetricBenchmark | None, label: str) -> str:
@@ -306,12 +363,16 @@ class _Value:
     chart: ChartData | None = None
     scenarios: ChartData | None = None
     story: str = ""
+    basis: str = ""
 
 
 def value_headline(result: RoiResult) -> str:
-    """'$621,036 a year · ROI 161% · payback 4.6 months', in the ROI tab's figures."""
-    return (f"{format_amount(result.total_value, result.model.currency)} a year · "
-            f"ROI {format_figure(result.roi)} · payback {format_months(result.payback_months)}")
+    """'$621,036 a year (annualised from 2026 Q4) · ROI 161% · payback 4.6 months': "a year"
+    says from which quarter it is annualised when it is."""
+    basis = headline_basis(result)
+    return (f"{format_amount(result.total_value, result.model.currency)} a year"
+            f"{f' ({basis})' if basis else ''} · ROI {format_figure(result.roi)} · "
+            f"payback {format_months(result.payback_months)}")
 
 
 def _claims_value(facts: ValueFacts) -> bool:
@@ -324,8 +385,10 @@ def _value(facts: ValueFacts, currency: str) -> _Value:
     result = facts.result
     if result is None or not _claims_value(facts):
         return _Value()
+    quarter = result.model.quarter
     lines = tuple(ValueLineFigure(r.line.label, r.line.category.words, r.annual_value,
-                                  r.line.confidence.value)
+                                  r.line.confidence.value, value_basis(r, quarter),
+                                  value_credit(r))
                   for r in result.lines if r.counted)
     by_category: dict[Category, Decimal] = {}
     for r in result.lines:
@@ -337,7 +400,7 @@ def _value(facts: ValueFacts, currency: str) -> _Value:
         "Value a year by category",
         tuple(category.words.capitalize() for category in by_category),
         (Series("Value a year", tuple(float(v) for v in by_category.values())),),
-        kind="bar", number_format=money_format, unit=result.model.currency)
+        kind="bar", number_format=money_format, unit=result.model.currency, axis_min=0)
     order = (Scenario.CONSERVATIVE, Scenario.EXPECTED, Scenario.OPTIMISTIC)
     scenarios = facts.scenarios or {}
     scenario_values = tuple(
@@ -348,39 +411,10 @@ def _value(facts: ValueFacts, currency: str) -> _Value:
         scenario_chart = ChartData(
             "ROI by scenario", tuple(s.value.capitalize() for s in order if s in scenarios),
             (Series("ROI, first year", scenario_values),), kind="bar", number_format="0%",
-            unit="%")
+            unit="%", axis_min=0)
     return _Value(value_headline(result), result.total_value, format_figure(result.roi),
                   format_months(result.payback_months), lines, value_chart, scenario_chart,
-                  facts.story)
-
-
-# Recommendations -------------------------------------------------------------------------
-def drafted_recommendations(report: HealthReport, expansion: Sequence[ExpansionFigure],
-                            currency: str) -> tuple[str, ...]:
-    """A few plain sentences from what the numbers show, for the CSM to edit, worded for
-    the customer: what their teams can do, never our score's parts."""
-    drafted = [DIMENSION_FALLS[mover.dimension] for mover in report.movers
-               if mover.dimension is not None and mover.change < 0]
-    weakest = _weakest_dimension(report)
-    if weakest is not None and not drafted:
-        drafted.append(DIMENSION_RECOMMENDATIONS[weakest])
-    if expansion:
-        best = expansion[0]
-        # Expansion titles are imperatives ("Add Advanced Analytics"): they lead the line.
-        drafted.append(f"{best.title}: about {format_amount(best.annual_value, currency)} of "
-                       f"value a year for {format_amount(best.added_cost, currency)} more, at "
-                       f"today's return (payback {best.payback}).")
-    if not drafted:
-        drafted.append(KEEP_MOMENTUM)
-    return tuple(dict.fromkeys(drafted))[:MAX_RECOMMENDATIONS]
-
-
-def _weakest_dimension(report: HealthReport) -> Dimension | None:
-    if report.current is None:
-        return None
-    scored = [(d.score, d.dimension) for d in report.current.dimensions
-              if d.score is not None and d.score < 70]
-    return min(scored, key=lambda pair: pair[0])[1] if scored else None
+                  facts.story, headline_basis(result))
 
 
 def _bounded(items: Sequence[str]) -> tuple[str, ...]:
@@ -389,16 +423,19 @@ def _bounded(items: Sequence[str]) -> tuple[str, ...]:
 
 
 # The CSM's briefing --------------------------------------------------------------------------
-def deck_briefing(facts: DeckFacts) -> DeckBriefing:
+def deck_briefing(facts: DeckFacts, left_out: Sequence[str] | None = None) -> DeckBriefing:
     """What the Deck tab, the CLI and the presenter's notes may say that the customer must
-    not read: the tier, the health band, and each thing the deck cannot show yet, with
-    where to fill it in."""
+    not read: the tier, the health band, each thing the deck cannot show yet with where to
+    fill it in, and each slide left out of this deck with why."""
     current = facts.health.current
     band = current.band if current is not None else None
+    if left_out is None:
+        left_out = _arranged(facts)[1]
     return DeckBriefing(
         tier=facts.tier, health_status=STATUS_WORDS[band] if band is not None else "",
         last_actions_reviewed=facts.last_actions_reviewed,
-        executive_attending=facts.executive_attending, missing=tuple(_missing(facts)))
+        executive_attending=facts.executive_attending, missing=tuple(_missing(facts)),
+        omitted=tuple(left_out))
 
 
 def _missing(facts: DeckFacts) -> list[str]:
@@ -413,17 +450,16 @@ def _missing(facts: DeckFacts) -> list[str]:
     rates = [metrics[key] for key, _label in ADOPTION_CHART
              if key in metrics and metrics[key].value is not None]
     if not rates:
-        missing.append("No usage metrics yet: the adoption slide has no figures to compare "
-                       "with peers.")
+        missing.append("No usage metrics yet: there are no figures to compare with peers.")
     elif all(metric.cohort_median is None for metric in rates):
         missing.append("No peer has comparable usage data: the adoption chart shows this "
                        "account alone.")
     value = facts.value
     if value.result is None or (not value.stored and value.carried_from is None):
-        missing.append(f"No ROI model for {words} yet: the outcomes slide shows usage only.")
+        missing.append(f"No ROI model for {words} yet: the deck shows usage only.")
     elif not _claims_value(value):
-        missing.append(f"The ROI model for {words} claims no value yet: the outcomes slide "
-                       "shows usage only.")
+        missing.append(f"The ROI model for {words} claims no value yet: the deck shows "
+                       "usage only.")
     else:
         if value.carried_from is not None:
             missing.append(f"The ROI figures are carried over from "
@@ -441,8 +477,7 @@ def _missing(facts: DeckFacts) -> list[str]:
                        "the customer's risks slide: tick them under 'On the risks slide' in "
                        "the Deck tab to show them.")
     if facts.stakeholders is None or not facts.stakeholders.people:
-        missing.append("Nobody is on the stakeholder map yet: the stakeholders slide has no "
-                       "map and no names.")
+        missing.append("Nobody is on the stakeholder map yet: the deck names nobody.")
     if not facts.scheduled:
         missing.append("No QBR is scheduled: the deck has no meeting date and no "
                        "confirmed attendees (Prep timeline tab, or qbr schedule).")
@@ -450,10 +485,10 @@ def _missing(facts: DeckFacts) -> list[str]:
         missing.append("No attendance is recorded for the next QBR: the stakeholders "
                        "slide cannot mark who is coming.")
     if not customer_actions(facts.actions, facts.today):
-        missing.append("No action items are recorded: the action slide lists none yet.")
+        missing.append("No action items are recorded yet.")
     if SlideKind.ROADMAP in shown and not clean_items(facts.plan.roadmap):
-        missing.append("No roadmap items are saved: the roadmap slide is empty until you "
-                       "add them to the deck plan.")
+        missing.append("No roadmap items are saved: add them to the deck plan (write "
+                       "'item → goal' to tie one to a goal).")
     if SlideKind.RECOMMENDATIONS in shown and not clean_items(facts.plan.priorities):
         missing.append("No priorities for next quarter are saved: add them to the deck plan.")
     return missing

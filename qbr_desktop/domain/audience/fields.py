@@ -31,10 +31,12 @@ STORED_FIELDS: dict[str, FieldUse] = {
     # The account: who the customer is. Everything about how we see them is ours.
     "account.id": I, "account.name": C, "account.name_key": I, "account.industry": I,
     "account.country": I, "account.employee_band": I, "account.arr": I,
-    "account.currency": C, "account.licensed_seats": I, "account.renewal_date": I,
+    "account.currency": C,
+    # Their contract as they hold it: the renewal slide shows it when the renewal is near.
+    "account.licensed_seats": C, "account.renewal_date": C,
     "account.csm_owner": C,  # the CSM signs the customer's emails with it
     "account.tier_override": I, "account.notes": I, "account.external_id": I,
-    "account.customer_since": I, "account.created_at": I, "account.updated_at": I,
+    "account.customer_since": C, "account.created_at": I, "account.updated_at": I,
     # Their people: a name, a title and an address are theirs; the rest is our reading.
     "contact.id": I, "contact.account_id": I, "contact.name": C, "contact.title": C,
     "contact.email": C,  # only as a recipient of the customer's own emails
@@ -93,8 +95,9 @@ STORED_FIELDS: dict[str, FieldUse] = {
     "roi_model.document:lines[].id": I, "roi_model.document:lines[].label": C,
     "roi_model.document:lines[].category": C, "roi_model.document:lines[].period_days": I,
     "roi_model.document:lines[].confidence": C, "roi_model.document:lines[].weight": I,
-    "roi_model.document:lines[].baseline": I, "roi_model.document:lines[].target": I,
-    "roi_model.document:lines[].outcome": I, "roi_model.document:lines[].description": C,
+    # A goal agreed with the customer: where it started, where it should go, where it is.
+    "roi_model.document:lines[].baseline": C, "roi_model.document:lines[].target": C,
+    "roi_model.document:lines[].outcome": C, "roi_model.document:lines[].description": C,
     "roi_model.document:lines[].evidence": I, "roi_model.document:lines[].multipliers": I,
     "roi_model.document:lines[].inputs": I,
     "roi_model.document:investments[].label": I, "roi_model.document:investments[].kind": I,

@@ -103,7 +103,8 @@ class DeckTab(DeckExporting, QWidget):
         for variant in DeckVariant:
             self.variant_box.addItem(variant.words, variant.value)
         self.variant_box.activated.connect(lambda _i: self._variant_changed())
-        self.roadmap_edit = self._lines("One roadmap item per line, tied to their goals")
+        self.roadmap_edit = self._lines(
+            "One item per line; write 'item → goal' to tie it to a goal")
         self.priorities_edit = self._lines("Next quarter's priorities, one per line")
         self.recommendations_edit = self._lines(
             "Recommendations, one per line (left empty, the deck drafts some)")
@@ -282,20 +283,30 @@ class DeckTab(DeckExporting, QWidget):
         if account_id != self.account_id:
             return
         content = self.content = prepared.content
-        self._show_slides(content)
+        self._show_slides(content, prepared.briefing.omitted)
         checks = check_deck(content, prepared.briefing)
         missing = [f"• {sentence}" for sentence in prepared.briefing.missing]
+        omitted = [f"• {sentence}" for sentence in prepared.briefing.omitted]
         self.checks.setText("\n".join([("✓ " if c.ok else "⚠ ") + c.message for c in checks]
-                                      + (["", "Missing:"] + missing if missing else [])))
+                                      + (["", "Missing:"] + missing if missing else [])
+                                      + (["", "Left out of this deck:"] + omitted
+                                         if omitted else [])))
 
-    def _show_slides(self, content: DeckContent) -> None:
+    def _show_slides(self, content: DeckContent, omitted: tuple[str, ...] = ()) -> None:
         self._filling = True
         try:
             self.slides.clear()
             accent = self.plan.accent or "#1565C0"
             for number, slide in enumerate(content.outline, start=1):
+                left_out = " (left out: nothing to show yet)" if slide.omitted else ""
                 item = QListWidgetItem(QIcon(slide_thumbnail(slide, number, accent)),
-                                       slide.title + (" (backup)" if slide.backup else ""))
+                                       slide.title + (" (backup)" if slide.backup else "")
+                                       + left_out)
+                if slide.omitted:  # the briefing's reason starts with the slide's short name
+                    reason = next((text for text in omitted
+                                   if text.split(":")[0].casefold()
+                                   in slide.title.casefold()), "")
+                    item.setToolTip(reason or left_out.strip(" ()"))
                 item.setData(Qt.ItemDataRole.UserRole, slide.kind.value)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
                               | Qt.ItemFlag.ItemIsDragEnabled)
