@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from qbr_desktop.domain.actions import ActionStatus
 from qbr_desktop.domain.agenda import Focus
-from qbr_desktop.domain.deck import SlidePlan, default_outline, slide_count, variant_for_tier
+from qbr_desktop.domain.deck import SlidePlan, slide_count
 from qbr_desktop.domain.roi_story import format_amount
 from qbr_desktop.domain.scorecard import PrepFacts, ScoreItem, scorecard
 from qbr_desktop.domain.stakeholders import DecisionRole
@@ -41,7 +41,9 @@ def prep_facts(context: AppContext, account_id: int, review_id: int, tier: str) 
 
 
 def _outline(context: AppContext, account_id: int, tier: str) -> tuple[SlidePlan, ...]:
-    return default_outline(variant_for_tier(tier))
+    """The deck as it would be exported: the CSM's plan, less the slides left out for want
+    of data (the variant's full outline can hold more kinds than a deck shows)."""
+    return context.decks.content(context, account_id).outline
 
 
 def prep_scorecard(context: AppContext, account_id: int, review_id: int,

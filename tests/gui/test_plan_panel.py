@@ -298,7 +298,10 @@ def test_the_prep_scorecard_shows_under_the_metrics(qtbot: Any, context: Any,
     load(qtbot, shown, account_id)
     assert shown.scorecard.isVisibleTo(shown)
     lines = shown.scorecard.text().splitlines()
-    assert lines[0] == "Prep scorecard: 3 of 5 pass"  # agenda, deck length, no old actions
+    # Agenda and no old actions pass; a new account's deck is short until its data is in.
+    assert lines[0] == "Prep scorecard: 2 of 5 pass"
+    assert any(line.startswith("⚠ Deck length: ") and "aim for 10–12" in line
+               for line in lines)
     assert "⚠ Value quantified: No ROI model saved for this quarter (ROI & value tab)" in lines
     assert any(line.startswith("✓ Agenda looks forward: ") for line in lines)
 

@@ -95,7 +95,11 @@ class AccountListPanel(QWidget):
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        # Selecting can save the previous account's pending work, which reloads the list:
+        # `index` may no longer exist, so the row is looked up again.
+        row = self.model.row_of(account_id)
+        if row is not None:
+            self.table.scrollTo(self.proxy.mapFromSource(self.model.index(row, 0)))
         return True
 
     def current_account_id(self) -> int:
