@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 _QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$")
+#: The years a portfolio's quarters may fall in. A quarter outside them is a typing or export
+#: error (year 0999, 9999), and stored it would break every chart and benchmark that spans it.
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 
 
 @dataclass(frozen=True, slots=True, order=True)

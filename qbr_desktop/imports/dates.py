@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.imports.values import CellValue, ValueProblem
+from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR, Quarter
+from qbr_desktop.imports.values import CellValue, ValueProblem, cell_text
 
 MONTHS = {
     name: number
@@ -138,7 +138,16 @@ _CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
 def parse_period(value: CellValue, *, day_first: bool | None = None) -> Quarter:
-    """'2026Q3', '2026-Q3', 'Q3 2026', 'Q3-26', '2026年第三季度', or any date inside it."""
+    """'2026Q3', '2026-Q3', 'Q3 2026', 'Q3-26', '2026年第三季度', or any date inside it;
+    only quarters from EARLIEST_YEAR to LATEST_YEAR."""
+    quarter = _quarter(value, day_first)
+    if not EARLIEST_YEAR <= quarter.year <= LATEST_YEAR:
+        raise ValueProblem(f"“{cell_text(value).strip()}” is in the year {quarter.year}; quarters "
+                           f"from {EARLIEST_YEAR} to {LATEST_YEAR} can be imported")
+    return quarter
+
+
+def _quarter(value: CellValue, day_first: bool | None) -> Quarter:
     if not isinstance(value, str):
         return Quarter.containing(parse_date(value, day_first=day_first))
     text = value.strip()
