@@ -18,7 +18,7 @@ from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedR
 from qbr_desktop.imports.table import SourceTable
 from qbr_desktop.paths import resolve_target
 from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.importing import ImportService, MappingChoice, write_rejects
+from qbr_desktop.services.importing import ImportService, MappingChoice
 
 _ALL_FIELDS = {f.key for fields in FIELDS.values() for f in fields}
 _EXAMPLES = """examples:
@@ -113,10 +113,9 @@ def run_import(args: argparse.Namespace, out: TextIO) -> None:
         choice = service.starting_mapping(kind, table)
         mapping = _mapping(kind, table, choice, args.map)
         options = ImportOptions(day_first=args.day_first)
-        if args.apply:
-            plan = service.apply(kind, table, mapping, options)
-        else:
-            plan = service.preview(kind, table, mapping, options)
+        rejects = None if args.rejects is None else args.rejects.expanduser()
+        step = service.apply if args.apply else service.preview
+        plan = step(kind, table, mapping, options, rejects=rejects)
     except MappingIncomplete as exc:
         raise CommandFailed(f"{exc} Use --map FIELD=HEADER; the columns of {table.name} are "
                             + ", ".join(f"“{h}”" for h in table.headers) + ".") from exc
@@ -124,10 +123,6 @@ def run_import(args: argparse.Namespace, out: TextIO) -> None:
         raise CommandFailed(str(exc)) from exc
     finally:
         context.close()
-    rejects = None
-    if args.rejects is not None:
-        rejects = args.rejects.expanduser()
-        write_rejects(rejects, table, plan)
     if args.json:
         json.dump(_report_json(args.file, table, plan, choice, args.day_first, rejects), out,
                   ensure_ascii=False, indent=2)

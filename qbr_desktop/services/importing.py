@@ -19,7 +19,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.imports.cells import ImportOptions
-from qbr_desktop.imports.csv_safety import write_csv_atomically
 from qbr_desktop.imports.errors import ApplyFailed, MappingIncomplete
 from qbr_desktop.imports.fields import (
     ImportKind,
@@ -29,11 +28,12 @@ from qbr_desktop.imports.fields import (
     missing_fields,
     normalise_header,
 )
-from qbr_desktop.imports.plan import AccountLookup, Action, ImportPlan
+from qbr_desktop.imports.plan import AccountLookup, ImportPlan
 from qbr_desktop.imports.plan_accounts import StoredAccount, plan_accounts
 from qbr_desktop.imports.plan_contacts import StoredContact, plan_contacts
 from qbr_desktop.imports.plan_metrics import MetricKey, decide_metrics, read_metric_rows
 from qbr_desktop.imports.reading import read_table
+from qbr_desktop.imports.rejects import RejectsOutput, write_rejects
 from qbr_desktop.imports.table import SourceTable, bulk_allocation
 from qbr_desktop.services.accounts import draft_of
 from qbr_desktop.services.settings import read_tier_scheme
@@ -110,19 +110,32 @@ class ImportService:
 
     # Planning and applying -----------------------------------------------------------------
     def preview(self, kind: ImportKind, table: SourceTable, mapping: Mapping[str, str],
-                options: ImportOptions = DEFAULT_OPTIONS) -> ImportPlan:
-        """What applying would do now; writes nothing."""
-        with session_scope(self._sessions) as session:
-            return self._plan(session, kind, table, mapping, options)
+                options: ImportOptions = DEFAULT_OPTIONS, *,
+                rejects: Path | None = None) -> ImportPlan:
+        """What applying would do now; writes nothing to the portfolio (`rejects`: the rows
+        it would reject, as CSV)."""
+        output = RejectsOutput(rejects)
+        with output.prepared():
+            with session_scope(self._sessions) as session:
+                plan = self._plan(session, kind, table, mapping, options)
+            output.fill(table, plan)
+        return plan
 
     def apply(self, kind: ImportKind, table: SourceTable, mapping: Mapping[str, str],
-              options: ImportOptions = DEFAULT_OPTIONS) -> ImportPlan:
-        """Plan and write in one transaction; on any failure nothing is saved."""
+              options: ImportOptions = DEFAULT_OPTIONS, *,
+              rejects: Path | None = None) -> ImportPlan:
+        """Plan and write in one transaction; on any failure nothing is saved. The rejected
+        rows go to `rejects` (CSV), written before the commit: if they cannot be, nothing is
+        imported."""
+        output = RejectsOutput(rejects, importing=True)
         try:
-            with bulk_allocation(), session_scope(self._sessions) as session:
-                plan = self._plan(session, kind, table, mapping, options)
-                self._write(session, plan)
-                self._remember(session, kind, table, plan.mapping)
+            with bulk_allocation(), output.prepared():
+                with session_scope(self._sessions) as session:
+                    plan = self._plan(session, kind, table, mapping, options)
+                    self._write(session, plan)
+                    self._remember(session, kind, table, plan.mapping)
+                    output.fill(table, plan)
+                output.committed = True
         except SQLAlchemyError as exc:
             detail = str(exc).splitlines()[0]
             raise ApplyFailed(f"The import was not saved, and nothing in the portfolio "
@@ -237,13 +250,4 @@ class ImportService:
         session.flush()
 
 
-def write_rejects(path: Path, table: SourceTable, plan: ImportPlan) -> int:
-    """The rejected rows as CSV (row number, reasons, then the original cells); returns how
-    many were written. Cells that could run as formulas are neutralised."""
-    rejected = {r.number: r for r in plan.rows if r.action is Action.REJECT}
-    rows = [
-        [source.number, "; ".join(rejected[source.number].reasons), *source.cells]
-        for source in table.rows if source.number in rejected
-    ]
-    write_csv_atomically(path, ["Row", "Reasons", *table.headers], rows)
-    return len(rows)
+__all__ = ["ImportService", "MappingChoice", "write_rejects"]
