@@ -16,11 +16,13 @@ from qbr_desktop.imports.errors import ImportFailed, MappingIncomplete
 from qbr_desktop.imports.fields import FIELDS, ImportKind, fields_by_key, normalise_header
 from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow
 from qbr_desktop.imports.table import SourceTable
+from qbr_desktop.imports.values import shown
 from qbr_desktop.paths import resolve_target
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.importing import ImportService, MappingChoice
 
 _ALL_FIELDS = {f.key for fields in FIELDS.values() for f in fields}
+_COLUMNS_LISTED = 20
 _EXAMPLES = """examples:
   qbr import accounts salesforce.csv                      show what would change
   qbr import accounts salesforce.csv --apply              import it
@@ -35,9 +37,10 @@ def _mapping_pair(text: str) -> tuple[str, str]:
     field, separator, header = text.partition("=")
     field = field.strip()
     if not separator or not field:
-        raise argparse.ArgumentTypeError(f"“{text}” is not FIELD=HEADER (e.g. name=\"Company\")")
+        raise argparse.ArgumentTypeError(f"“{shown(text)}” is not FIELD=HEADER "
+                                         "(e.g. name=\"Company\")")
     if field not in _ALL_FIELDS:
-        raise argparse.ArgumentTypeError(f"“{field}” is not a field an import can fill in "
+        raise argparse.ArgumentTypeError(f"“{shown(field)}” is not a field an import can fill in "
                                          "(see qbr import --help)")
     return field, header.strip()
 
@@ -79,8 +82,15 @@ def _find_header(table: SourceTable, header: str) -> str:
     for candidate in table.headers:
         if normalise_header(candidate) == wanted:
             return candidate
-    listed = ", ".join(f"“{h}”" for h in table.headers)
-    raise CommandFailed(f"{table.name} has no column “{header}” (its columns: {listed})")
+    raise CommandFailed(f"{table.name} has no column “{shown(header)}” (its columns: "
+                        f"{_columns_of(table)})")
+
+
+def _columns_of(table: SourceTable) -> str:
+    """The file's column names for a message: the first few, each cut short if long."""
+    listed = ", ".join(f"“{shown(h, 40)}”" for h in table.headers[:_COLUMNS_LISTED])
+    more = len(table.headers) - _COLUMNS_LISTED
+    return listed + (f" and {more:,} more" if more > 0 else "")
 
 
 def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
@@ -89,7 +99,7 @@ def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
     mapping = dict(choice.mapping)
     for field, header in overrides:
         if field not in known:
-            raise CommandFailed(f"a {kind.value} import has no field “{field}” (it has: "
+            raise CommandFailed(f"a {kind.value} import has no field “{shown(field)}” (it has: "
                                 f"{', '.join(known)})")
         if not header:
             mapping.pop(field, None)
@@ -118,7 +128,7 @@ def run_import(args: argparse.Namespace, out: TextIO) -> None:
         plan = step(kind, table, mapping, options, rejects=rejects)
     except MappingIncomplete as exc:
         raise CommandFailed(f"{exc} Use --map FIELD=HEADER; the columns of {table.name} are "
-                            + ", ".join(f"“{h}”" for h in table.headers) + ".") from exc
+                            f"{_columns_of(table)}.") from exc
     except ImportFailed as exc:
         raise CommandFailed(str(exc)) from exc
     finally:

@@ -54,6 +54,21 @@ def clean_text(value: CellValue) -> str:
     ).strip()
 
 
+#: Line breaks, control characters and bidirectional overrides: quoted in a message, they
+#: would split it over lines, drive the terminal, or reorder the rest of the sentence.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e"
+                        "\u2066-\u2069]+")
+ECHO_CHARS = 80
+
+
+def shown(text: str, limit: int = ECHO_CHARS) -> str:
+    """Text from a file as a message quotes it: one line, invisible characters as a space,
+    at most `limit` characters (a 100,000-character header is not echoed in full)."""
+    text = _INVISIBLE.sub(" ", text[:limit * 2]).strip() if len(text) > limit or not \
+        text.isprintable() else text
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
@@ -81,7 +96,7 @@ def _sign_and_body(text: str) -> tuple[bool, str]:
     if body[:1] in _SIGNS and not bracketed:
         negative, body = _SIGNS[body[0]], body[1:].lstrip()
     if _SIGN_MARKS.intersection(body):
-        raise ValueProblem(f"“{text.strip()}” is not a number")
+        raise ValueProblem(f"“{shown(text.strip())}” is not a number")
     return negative, _GROUP_SPACES.sub("", body)
 
 
@@ -111,17 +126,18 @@ def parse_decimal(text: str, *, decimal_comma: bool | None = None) -> Decimal:
         return Decimal(text)  # the common case, kept fast for big files
     negative, body = _sign_and_body(text)
     if not _NUMBER_SHAPE.fullmatch(body):
-        raise ValueProblem(f"“{text.strip()}” is not a number")
+        raise ValueProblem(f"“{shown(text.strip())}” is not a number")
     decimal = _decimal_separator(body, decimal_comma)
     whole, _, fraction = body.rpartition(decimal) if decimal else (body, "", "")
     grouping = "," if "," in whole else "." if "." in whole else None
     if grouping and (grouping in fraction or not _GROUPED[grouping].fullmatch(whole)):
-        raise ValueProblem(f"“{text.strip()}” is not a number (its digit grouping is unusual)")
+        raise ValueProblem(f"“{shown(text.strip())}” is not a number (its digit grouping is "
+                           "unusual)")
     digits = (whole.replace(grouping, "") if grouping else whole) or "0"
     try:
         value = Decimal(f"{digits}.{fraction}" if decimal else digits)
     except InvalidOperation as exc:
-        raise ValueProblem(f"“{text.strip()}” is not a number") from exc
+        raise ValueProblem(f"“{shown(text.strip())}” is not a number") from exc
     return -value if negative else value
 
 
@@ -170,7 +186,7 @@ def infer_decimal_comma(texts: Iterable[str]) -> bool | None:
 def parse_whole(text: str, *, decimal_comma: bool | None = None) -> int:
     value = parse_decimal(text, decimal_comma=decimal_comma)
     if value != value.to_integral_value():
-        raise ValueProblem(f"“{text.strip()}” is not a whole number")
+        raise ValueProblem(f"“{shown(text.strip())}” is not a whole number")
     return int(value)
 
 
@@ -202,7 +218,7 @@ def currency_code(text: str) -> str:
     """'usd', 'US$', '€' → the ISO code; anything else raises."""
     code = _MARKERS.get(text.strip().casefold())
     if code is None:
-        raise ValueProblem(f"“{text.strip()}” is not a currency QBR Desktop knows "
+        raise ValueProblem(f"“{shown(text.strip())}” is not a currency QBR Desktop knows "
                            f"(use a code such as USD, EUR or GBP)")
     return code
 
@@ -222,7 +238,7 @@ def parse_money(text: str, *, decimal_comma: bool | None = None) -> tuple[Decima
     The currency is None when the cell names none. A trailing euro sign ('1.200 €') marks
     the continental convention when the column has not settled it.
     """
-    refused = ValueProblem(f"“{text.strip()}” is not an amount of money")
+    refused = ValueProblem(f"“{shown(text.strip())}” is not an amount of money")
     negative, body, currency, trailing = _money_parts(text.strip())
     if not body or _SIGN_MARKS.intersection(body):
         raise refused
@@ -263,7 +279,7 @@ def _money_parts(body: str) -> tuple[bool, str, str | None, str | None]:
 def money_in_cents(amount: Decimal, text: str) -> Decimal:
     """The amount rounded to cents; absurdly long numbers are refused, not crashed on."""
     if not amount.is_finite():  # a workbook's 1E+999 arrives as infinity
-        raise ValueProblem(f"“{text.strip()}” is not an amount of money")
+        raise ValueProblem(f"“{shown(text.strip())}” is not an amount of money")
     if amount.adjusted() > MAX_MONEY_DIGITS:
-        raise ValueProblem(f"“{text.strip()}” is far too large to be an amount of money")
+        raise ValueProblem(f"“{shown(text.strip())}” is far too large to be an amount of money")
     return to_cents(amount)

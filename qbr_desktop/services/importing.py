@@ -28,13 +28,14 @@ from qbr_desktop.imports.fields import (
     missing_fields,
     normalise_header,
 )
-from qbr_desktop.imports.plan import AccountLookup, ImportPlan
+from qbr_desktop.imports.plan import AccountLookup, ImportPlan, Sink
 from qbr_desktop.imports.plan_accounts import StoredAccount, plan_accounts
 from qbr_desktop.imports.plan_contacts import StoredContact, plan_contacts
 from qbr_desktop.imports.plan_metrics import MetricKey, decide_metrics, read_metric_rows
 from qbr_desktop.imports.reading import read_table
 from qbr_desktop.imports.rejects import RejectsOutput, write_rejects
 from qbr_desktop.imports.table import SourceTable, bulk_allocation
+from qbr_desktop.imports.values import shown
 from qbr_desktop.services.accounts import draft_of
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
@@ -62,6 +63,12 @@ DEFAULT_OPTIONS = ImportOptions()
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _discard(plan: ImportPlan) -> None:
+    """A dry run's sink: what would be written is counted, never kept."""
+    plan.inserts.clear()
+    plan.updates.clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +124,8 @@ class ImportService:
         output = RejectsOutput(rejects)
         with output.prepared():
             with session_scope(self._sessions) as session:
-                plan = self._plan(session, kind, table, mapping, options)
+                plan = self._plan(session, kind, table, mapping, options, _discard)
+                _discard(plan)
             output.fill(table, plan)
         return plan
 
@@ -131,7 +139,8 @@ class ImportService:
         try:
             with bulk_allocation(), output.prepared():
                 with session_scope(self._sessions) as session:
-                    plan = self._plan(session, kind, table, mapping, options)
+                    plan = self._plan(session, kind, table, mapping, options,
+                                      lambda batch: self._write(session, batch))
                     self._write(session, plan)
                     self._remember(session, kind, table, plan.mapping)
                     output.fill(table, plan)
@@ -148,14 +157,14 @@ class ImportService:
                          mapping: Mapping[str, str]) -> dict[str, str]:
         known = fields_by_key(kind)
         clean = {key: header for key, header in mapping.items() if header}
-        problems = [f"There is no column “{header}” in {table.name}." for header in
+        problems = [f"There is no column “{shown(header)}” in {table.name}." for header in
                     clean.values() if header not in table.headers]
-        problems += [f"“{key}” is not something a {kind.value} import can fill in." for key in
-                     clean if key not in known]
+        problems += [f"“{shown(key)}” is not something a {kind.value} import can fill in."
+                     for key in clean if key not in known]
         used: dict[str, str] = {}
         for key, header in clean.items():
             if header in used:
-                problems.append(f"The column “{header}” is chosen for both "
+                problems.append(f"The column “{shown(header)}” is chosen for both "
                                 f"{known[used[header]].label} and {known[key].label}.")
             used[header] = key
         problems += missing_fields(kind, clean)
@@ -164,21 +173,27 @@ class ImportService:
         return clean
 
     def _plan(self, session: Session, kind: ImportKind, table: SourceTable,
-              mapping: Mapping[str, str], options: ImportOptions) -> ImportPlan:
+              mapping: Mapping[str, str], options: ImportOptions, sink: Sink) -> ImportPlan:
+        """The plan; rows for the store go to `sink` in batches as they are planned, so a
+        big file is never held as a whole."""
         with bulk_allocation():
-            return self._plan_kind(session, kind, table, mapping, options)
+            return self._plan_kind(session, kind, table, mapping, options, sink)
 
     def _plan_kind(self, session: Session, kind: ImportKind, table: SourceTable,
-                   mapping: Mapping[str, str], options: ImportOptions) -> ImportPlan:
+                   mapping: Mapping[str, str], options: ImportOptions,
+                   sink: Sink) -> ImportPlan:
         clean = self._checked_mapping(kind, table, mapping)
         if kind is ImportKind.ACCOUNTS:
             tiers = read_tier_scheme(session).tiers
-            return plan_accounts(table, clean, options, self._stored_accounts(session), tiers)
+            return plan_accounts(table, clean, options, self._stored_accounts(session), tiers,
+                                 sink=sink)
         lookup = self._account_lookup(session)
         if kind is ImportKind.CONTACTS:
-            return plan_contacts(table, clean, options, lookup, self._stored_contacts(session))
+            return plan_contacts(table, clean, options, lookup, self._stored_contacts(session),
+                                 sink=sink)
         read = read_metric_rows(table, clean, options, lookup)
-        return decide_metrics(read, self._stored_metric_values(session, read.account_ids))
+        return decide_metrics(read, self._stored_metric_values(session, read.account_ids),
+                              sink=sink)
 
     @staticmethod
     def _stored_accounts(session: Session) -> list[StoredAccount]:
@@ -216,7 +231,15 @@ class ImportService:
         return stored
 
     def _write(self, session: Session, plan: ImportPlan) -> None:
-        """Bulk statements (one executemany each), never a flush per row."""
+        """Bulk statements (one executemany each), never a flush per row; the rows written
+        leave the plan."""
+        try:
+            self._write_rows(session, plan)
+        finally:
+            plan.inserts.clear()
+            plan.updates.clear()
+
+    def _write_rows(self, session: Session, plan: ImportPlan) -> None:
         model = _MODELS[plan.kind]
         table = model.__table__
         now = self._clock()
