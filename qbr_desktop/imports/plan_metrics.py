@@ -106,7 +106,9 @@ class MetricRows:
         period_header, value_header = header("period"), header("value")
         wide = [(k, header(k), PERCENT_MARK + k) for k in reader.headers if k in METRIC_KEYS]
         long_format = "metric" in reader.headers and "value" in reader.headers
-        claimed: dict[MetricKey, int] = {}
+        # First row of each value, grouped by account and quarter: a file of millions of
+        # values has far fewer groups, and one small dict per group costs a third as much.
+        claimed: dict[tuple[int, str], dict[str, int]] = {}
         labels: dict[tuple[str, str | None], str] = {}
         error = Severity.ERROR
         for source in self.table.rows:
@@ -147,8 +149,10 @@ class MetricRows:
                     problems.append(Problem(column, message))
                     continue
                 if claim:
-                    ident = (account_id, period, key)
-                    first = claimed.setdefault(ident, source.number)  # type: ignore[arg-type]
+                    group = claimed.get((account_id, period))  # type: ignore[arg-type]
+                    if group is None:
+                        group = claimed[(account_id, period)] = {}  # type: ignore[index]
+                    first = group.setdefault(key, source.number)
                     if first != source.number:
                         problems.append(Problem(column, f"{_FIELDS[key].label} for {label} was "
                                                         f"already given in row {first}"))

@@ -34,8 +34,10 @@ MAX_ROWS = 1_000_000
 #: Columns a file may have (Excel allows 16,384). Every row is padded to the header's
 #: width, so this bounds what one row can cost.
 MAX_COLUMNS = 4_096
-#: A file with more cells than this is read again for each use instead of kept in memory.
+#: A file with more cells (or characters) than this is read again for each use instead of
+#: kept in memory.
 CACHED_CELLS = 1_000_000
+CACHED_CHARS = 32_000_000
 HEAD_ROWS = 100
 
 #: Numbered records as a reader yields them: a fresh pass over the file on each call.
@@ -164,6 +166,7 @@ class _Scan:
     head: list[SourceRow] = field(default_factory=list)
     kept: list[SourceRow] | None = field(default_factory=list)
     cells: int = 0
+    chars: int = 0
     last: int = 0  # the number of the last record kept (rows after it are a footer)
 
 
@@ -217,7 +220,8 @@ def build_table(records: Records, *, name: str, strict_width: bool,
             scan.head.append(row)
         if scan.kept is not None:
             scan.cells += len(row.cells) + 1
-            if scan.cells > CACHED_CELLS:
+            scan.chars += sum(len(c) for c in row.cells if type(c) is str)
+            if scan.cells > CACHED_CELLS or scan.chars > CACHED_CHARS:
                 scan.kept = None  # too big to keep: later passes read the file again
             else:
                 scan.kept.append(row)

@@ -41,6 +41,7 @@ __all__ = ["MAX_UNPACKED_BYTES", "OLE2_SIGNATURE", "check_workbook_archive", "re
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _SHEET_DATA = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}sheetData"
+_STRING, _TEXT, _RUN = f"{_MAIN}si", f"{_MAIN}t", f"{_MAIN}r"
 _REFERENCE = re.compile(r"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
 _EXCEL_COLUMNS = 16_384
 _SHEETS_LISTED = 10
@@ -220,13 +221,51 @@ def read_workbook(path: Path, name: str, sheet: str | None = None) -> SourceTabl
         raise
 
 
-def _open_sheet(source: FileSource, name: str, sheet: str | None) -> _Sheet:
-    import openpyxl  # heavy: imported only when a workbook is read
+def _shared_strings(stream: Any) -> list[str]:
+    """The shared-string table, as openpyxl reads it (plain text, then rich-text runs), but
+    with each entry's XML dropped once read: openpyxl keeps an emptied element per string,
+    which doubles what a table of millions of short strings costs."""
+    strings: list[str] = []
+    root = None
+    for event, element in iterparse(stream, events=("start", "end")):
+        if event == "start":
+            if root is None:
+                root = element
+            continue
+        if element.tag == _STRING:
+            plain = element.find(_TEXT)
+            parts = [plain.text or ""] if plain is not None else []
+            parts += [run_text.text or "" for run in element.iterfind(_RUN)
+                      if (run_text := run.find(_TEXT)) is not None]
+            strings.append("".join(parts).replace("x005F_", ""))
+            if root is not None:
+                root.clear()
+    return strings
 
+
+def _load(handle: Any) -> Any:
+    """openpyxl's load_workbook (read-only, formulas as text), reading shared strings lean."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    class LeanReader(ExcelReader):
+        def read_strings(self) -> None:
+            found = self.package.find(SHARED_STRINGS)
+            if found is not None:
+                with self.archive.open(found.PartName[1:]) as stream:
+                    self.shared_strings = _shared_strings(stream)
+
+    reader = LeanReader(handle, read_only=True, keep_vba=False, data_only=False,
+                        keep_links=False)
+    reader.read()
+    return reader.wb
+
+
+def _open_sheet(source: FileSource, name: str, sheet: str | None) -> _Sheet:
     try:
         with warnings.catch_warnings(), source.open() as handle:
             warnings.simplefilter("ignore")  # styles and extensions openpyxl cannot read
-            book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
+            book = _load(handle)
             try:
                 names = tuple(ws.title for ws in book.worksheets)
                 chosen = _choose(names, name, sheet)
