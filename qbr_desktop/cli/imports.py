@@ -134,9 +134,8 @@ def run_import(args: argparse.Namespace, out: TextIO) -> None:
     finally:
         context.close()
     if args.json:
-        json.dump(_report_json(args.file, table, plan, choice, args.day_first, rejects), out,
-                  ensure_ascii=False, indent=2)
-        out.write("\n")
+        _write_json(out, _report_json(args.file, table, plan, choice, args.day_first, rejects),
+                    plan)
     else:
         _print_report(out, table, plan, choice, rejects)
 
@@ -164,9 +163,19 @@ def _report_json(path: Path, table: SourceTable, plan: ImportPlan, choice: Mappi
                    "unchanged": plan.unchanged, "rejected": plan.rejected,
                    "unit": "metric values" if plan.counts_values else plan.kind.value},
         "summary": plan.summary(),
-        "rows": [_row_json(r) for r in plan.rows],
         "rejects_file": str(rejects) if rejects else None,
     }
+
+
+def _write_json(out: TextIO, report: dict[str, Any], plan: ImportPlan) -> None:
+    """The report with its "rows" written one at a time: a million rows are never held as
+    a million dictionaries."""
+    head = json.dumps(report, ensure_ascii=False, indent=2)
+    out.write(head[:-2] + ',\n  "rows": [')
+    for number, row in enumerate(plan.rows):
+        out.write(("," if number else "") + "\n    "
+                  + json.dumps(_row_json(row), ensure_ascii=False))
+    out.write("\n  ]\n}\n")
 
 
 def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: MappingChoice,

@@ -20,11 +20,18 @@ from qbr_desktop.imports.values import CellValue
 
 
 def rejected_rows(table: SourceTable, plan: ImportPlan) -> Iterator[list[CellValue]]:
-    """Row number, reasons, then the original cells, for each rejected row in file order."""
-    rejected = {r.number: r for r in plan.rows if r.action is Action.REJECT}
+    """Row number, reasons, then the original cells, for each rejected row in file order.
+
+    The plan's rows follow the file's, so the two are walked side by side: a file whose
+    every row is rejected is never held in memory."""
+    planned = iter(plan.rows)
+    row = next(planned, None)
     for source in table.rows:
-        row = rejected.get(source.number)
-        if row is not None:
+        while row is not None and row.number < source.number:
+            row = next(planned, None)
+        if row is None:
+            return
+        if row.number == source.number and row.action is Action.REJECT:
             yield [source.number, "; ".join(row.reasons), *source.cells]
 
 
