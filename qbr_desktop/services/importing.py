@@ -8,6 +8,7 @@ remembers the column mapping for the file's layout; any failure rolls everything
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -63,6 +64,25 @@ DEFAULT_OPTIONS = ImportOptions()
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+_log = logging.getLogger(__name__)
+#: What the database said, and what it means to the person importing.
+_DATABASE_REASONS = (
+    ("locked", "the portfolio is busy in another window or program; try again in a moment"),
+    ("busy", "the portfolio is busy in another window or program; try again in a moment"),
+    ("full", "the disk is full"),
+    ("readonly", "the portfolio file is read-only"),
+    ("read-only", "the portfolio file is read-only"),
+    ("disk i/o", "the disk could not be written"),
+    ("unique", "a row would have been stored twice"),
+)
+
+
+def _database_reason(exc: SQLAlchemyError) -> str:
+    said = str(getattr(exc, "orig", None) or exc).casefold()
+    return next((reason for clue, reason in _DATABASE_REASONS if clue in said),
+                "the database refused the change")
 
 
 def _discard(plan: ImportPlan) -> None:
@@ -146,9 +166,9 @@ class ImportService:
                     output.fill(table, plan)
                 output.committed = True
         except SQLAlchemyError as exc:
-            detail = str(exc).splitlines()[0]
+            _log.warning("import not saved: %s", str(exc).splitlines()[0])
             raise ApplyFailed(f"The import was not saved, and nothing in the portfolio "
-                              f"changed ({detail})") from exc
+                              f"changed ({_database_reason(exc)})") from exc
         return replace(plan, applied=True)
 
     # Internals -------------------------------------------------------------------------

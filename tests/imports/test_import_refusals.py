@@ -205,3 +205,33 @@ def test_values_far_to_the_right_are_reported_without_filling_the_row(tmp_path: 
         "has values beyond the last header (column B onwards); they were ignored")
     with zipfile.ZipFile(path) as archive:
         assert archive.testzip() is None
+
+
+@pytest.mark.parametrize(("said", "reason"), [
+    ("database is locked", "the portfolio is busy in another window or program; try again in "
+                           "a moment"),
+    ("database or disk is full", "the disk is full"),
+    ("attempt to write a readonly database", "the portfolio file is read-only"),
+    ("something nobody foresaw", "the database refused the change"),
+])
+def test_a_database_refusal_is_said_in_words(context: Any, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch, said: str,
+                                             reason: str) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from qbr_desktop.services.importing import ImportService
+
+    def refuse(*_args: Any) -> None:
+        raise OperationalError("INSERT INTO account", {}, sqlite3.OperationalError(said))
+
+    monkeypatch.setattr(ImportService, "_remember", refuse)
+    service = ImportService(context.store.sessions)
+    path = tmp_path / "a.csv"
+    path.write_text("Account Name\nAcme\n")
+    table = service.read(path)
+    with pytest.raises(Exception) as caught:
+        service.apply(ImportKind.ACCOUNTS, table, {"name": "Account Name"})
+    assert plain(str(caught.value)) == ("The import was not saved, and nothing in the portfolio "
+                                        f"changed ({reason})")
