@@ -39,6 +39,8 @@ MAX_COLUMNS = 4_096
 CACHED_CELLS = 1_000_000
 CACHED_CHARS = 32_000_000
 HEAD_ROWS = 100
+#: A report footer is looked for among this many last records.
+_FOOTER_WINDOW = 7
 
 #: Numbered records as a reader yields them: a fresh pass over the file on each call.
 Records = Callable[[], Iterator[tuple[int, list[Any]]]]
@@ -167,7 +169,6 @@ class _Scan:
     kept: list[SourceRow] | None = field(default_factory=list)
     cells: int = 0
     chars: int = 0
-    last: int = 0  # the number of the last record kept (rows after it are a footer)
 
 
 def too_wide(name: str, width: int) -> UnreadableFile:
@@ -229,22 +230,24 @@ def build_table(records: Records, *, name: str, strict_width: bool,
     if scan.header_number != 1:
         messages.insert(0, f"The header is row {scan.header_number}; the rows above it are "
                            "blank.")
-    footer = footer_start(tail[-8:], width)
+    window = tail[-_FOOTER_WINDOW:]
+    footer = footer_start(window, width)
     last = None
     if footer is not None:
-        skipped = tail[-8:][footer + 1:]
+        skipped = window[footer + 1:]
         first_text = next((clean_text(c) for c in skipped[0][1] if c not in (None, "")), "")
         messages.append(f"Rows {skipped[0][0]}–{skipped[-1][0]} look like a report footer "
                         f"(“{shown(first_text, 60)}”) and were skipped.")
-        last = tail[-8:][footer][0]
+        last = window[footer][0]
         scan.head = [r for r in scan.head if r.number < last]
         if scan.kept is not None:
             scan.kept = [r for r in scan.kept if r.number < last]
     count = builder.built
     if last is not None:  # the footer's rows were built before they were known to be one
         count -= sum(1 for n, cells in tail if n >= last and not is_blank(cells))
+    header_number = scan.header_number
     rows = Rows(count, tuple(scan.head), None if scan.kept is None else tuple(scan.kept),
-                lambda: _rows(records, builder, scan.header_number, last))
+                lambda: _rows(records, builder, header_number, last))
     return SourceTable(name=name, headers=headers, raw_headers=raw_headers, rows=rows,
                        notices=tuple(messages), ambiguous_headers=ambiguous, format=format,
                        encoding=encoding, delimiter=delimiter, sheet=sheet, sheets=sheets)
