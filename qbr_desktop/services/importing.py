@@ -169,7 +169,7 @@ class ImportService:
             _log.warning("import not saved: %s", str(exc).splitlines()[0])
             raise ApplyFailed(f"The import was not saved, and nothing in the portfolio "
                               f"changed ({_database_reason(exc)})") from exc
-        return replace(plan, applied=True)
+        return replace(plan, applied=True, sink=None)  # its session is closed
 
     # Internals -------------------------------------------------------------------------
     @staticmethod
