@@ -256,9 +256,9 @@ CASES: tuple[tuple[str, str, str, Callable[[Path], Any]], ...] = (
     ("XLSX, 20,000 values in column XFD", "accounts", "far-columns.xlsx", far_columns_xlsx),
 )
 REFUSALS: tuple[tuple[str, str, Callable[[Path], Any]], ...] = (
-    ("CSV of 600 MB", "oversized.csv", oversized_csv),
-    ("zip bomb (300 MB of spaces)", "bomb.xlsx", bomb_xlsx),
-    ("XLSX declaring 3 GB", "declares.xlsx", declares_too_much_xlsx),
+    ("a CSV of 600 MB", "oversized.csv", oversized_csv),
+    ("a zip bomb (300 MB of spaces)", "bomb.xlsx", bomb_xlsx),
+    ("an XLSX declaring 3 GB", "declares.xlsx", declares_too_much_xlsx),
 )
 
 
@@ -295,7 +295,7 @@ def run(runs: int) -> tuple[list[tuple[str, str, str]], dict[str, Any], bool]:
             seconds = statistics.median(s["seconds"] for s in samples)
             met = seconds <= GOAL_REFUSAL_S and "refused" in samples[0]
             passed &= met
-            rows.append((f"refusing a {label}", f"{seconds:.2f} s",
+            rows.append((f"refusing {label}", f"{seconds:.2f} s",
                          f"<= {GOAL_REFUSAL_S:.0f} s  {'PASS' if met else 'FAIL'}  "
                          f"(peak {statistics.median(s['peak_mb'] for s in samples):.0f} MB)"))
             results[name] = samples
