@@ -142,7 +142,7 @@ class _CsvRecords:
         if scanning:
             self.non_ascii_rows, self.non_ascii_count = [], 0
         place = _Place()  # this pass's own: passes may run at once on worker threads
-        with self.source.open() as raw:
+        with self.source.open() as raw, field_size_limit(CSV_FIELD_LIMIT):
             text = io.TextIOWrapper(raw, encoding=self.encoding.codec,
                                     errors=self.encoding.errors, newline="")
             reader = csv.reader(self._lines(text, place), delimiter=self.delimiter,
@@ -150,8 +150,7 @@ class _CsvRecords:
             while True:
                 place.chars = 0
                 try:
-                    with field_size_limit(CSV_FIELD_LIMIT):
-                        record = next(reader)
+                    record = next(reader)
                 except StopIteration:
                     break
                 except csv.Error as exc:

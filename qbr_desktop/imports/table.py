@@ -221,7 +221,10 @@ def build_table(records: Records, *, name: str, strict_width: bool,
             scan.head.append(row)
         if scan.kept is not None:
             scan.cells += len(row.cells) + 1
-            scan.chars += sum(len(c) for c in row.cells if type(c) is str)
+            try:
+                scan.chars += sum(map(len, row.cells))  # type: ignore[arg-type]
+            except TypeError:  # workbook rows mix numbers and dates with text
+                scan.chars += sum(len(c) for c in row.cells if type(c) is str)
             if scan.cells > CACHED_CELLS or scan.chars > CACHED_CHARS:
                 scan.kept = None  # too big to keep: later passes read the file again
             else:
