@@ -11,6 +11,10 @@ The baseline, measured in the same run on the same file, is the least any import
 `csv.reader` into a list and one `sqlite3` executemany into an equivalent table. The ratio
 says what parsing every cell, checking every row and reporting per row costs on top.
 A re-import of the same file (every value unchanged) is timed too.
+
+Then memory (import_memory.py): 200 MB CSVs and ~20 MB workbooks imported in child
+processes, peak RSS ≤ 500 MB each, and oversized files refused within 2 s.
+`--memory-runs 0` skips that part.
 """
 
 from __future__ import annotations
@@ -30,6 +34,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import import_memory  # noqa: E402 - the bench folder is on the path only now
+
 RESULTS_FILE = ROOT / "bench" / "results" / "imports.json"
 ACCOUNTS = 1_000
 ROWS = 100_000
@@ -130,6 +138,8 @@ def baseline_run(folder: Path, metrics: Path) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS, help=f"timed runs (default {RUNS})")
+    parser.add_argument("--memory-runs", type=int, default=import_memory.RUNS,
+                        help=f"runs per file of the memory part (default {import_memory.RUNS})")
     args = parser.parse_args(argv)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     cpus = os.cpu_count() or 1
@@ -177,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
         "ratio": ratio, "samples": app, "baseline_samples": baseline,
     }, indent=2), encoding="utf-8")
     print(f"\nWrote {RESULTS_FILE.relative_to(ROOT)}.")
+    if args.memory_runs > 0:
+        print()
+        passed = import_memory.main(["--runs", str(args.memory_runs)]) == 0 and passed
     return 0 if passed else 1
 
 

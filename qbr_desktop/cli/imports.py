@@ -16,11 +16,13 @@ from qbr_desktop.imports.errors import ImportFailed, MappingIncomplete
 from qbr_desktop.imports.fields import FIELDS, ImportKind, fields_by_key, normalise_header
 from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow
 from qbr_desktop.imports.table import SourceTable
+from qbr_desktop.imports.values import shown
 from qbr_desktop.paths import resolve_target
 from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.importing import ImportService, MappingChoice, write_rejects
+from qbr_desktop.services.importing import ImportService, MappingChoice
 
 _ALL_FIELDS = {f.key for fields in FIELDS.values() for f in fields}
+_COLUMNS_LISTED = 20
 _EXAMPLES = """examples:
   qbr import accounts salesforce.csv                      show what would change
   qbr import accounts salesforce.csv --apply              import it
@@ -35,9 +37,10 @@ def _mapping_pair(text: str) -> tuple[str, str]:
     field, separator, header = text.partition("=")
     field = field.strip()
     if not separator or not field:
-        raise argparse.ArgumentTypeError(f"“{text}” is not FIELD=HEADER (e.g. name=\"Company\")")
+        raise argparse.ArgumentTypeError(f"“{shown(text)}” is not FIELD=HEADER "
+                                         "(e.g. name=\"Company\")")
     if field not in _ALL_FIELDS:
-        raise argparse.ArgumentTypeError(f"“{field}” is not a field an import can fill in "
+        raise argparse.ArgumentTypeError(f"“{shown(field)}” is not a field an import can fill in "
                                          "(see qbr import --help)")
     return field, header.strip()
 
@@ -79,8 +82,15 @@ def _find_header(table: SourceTable, header: str) -> str:
     for candidate in table.headers:
         if normalise_header(candidate) == wanted:
             return candidate
-    listed = ", ".join(f"“{h}”" for h in table.headers)
-    raise CommandFailed(f"{table.name} has no column “{header}” (its columns: {listed})")
+    raise CommandFailed(f"{table.name} has no column “{shown(header)}” (its columns: "
+                        f"{_columns_of(table)})")
+
+
+def _columns_of(table: SourceTable) -> str:
+    """The file's column names for a message: the first few, each cut short if long."""
+    listed = ", ".join(f"“{shown(h, 40)}”" for h in table.headers[:_COLUMNS_LISTED])
+    more = len(table.headers) - _COLUMNS_LISTED
+    return listed + (f" and {more:,} more" if more > 0 else "")
 
 
 def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
@@ -89,7 +99,7 @@ def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
     mapping = dict(choice.mapping)
     for field, header in overrides:
         if field not in known:
-            raise CommandFailed(f"a {kind.value} import has no field “{field}” (it has: "
+            raise CommandFailed(f"a {kind.value} import has no field “{shown(field)}” (it has: "
                                 f"{', '.join(known)})")
         if not header:
             mapping.pop(field, None)
@@ -113,25 +123,19 @@ def run_import(args: argparse.Namespace, out: TextIO) -> None:
         choice = service.starting_mapping(kind, table)
         mapping = _mapping(kind, table, choice, args.map)
         options = ImportOptions(day_first=args.day_first)
-        if args.apply:
-            plan = service.apply(kind, table, mapping, options)
-        else:
-            plan = service.preview(kind, table, mapping, options)
+        rejects = None if args.rejects is None else args.rejects.expanduser()
+        step = service.apply if args.apply else service.preview
+        plan = step(kind, table, mapping, options, rejects=rejects)
     except MappingIncomplete as exc:
         raise CommandFailed(f"{exc} Use --map FIELD=HEADER; the columns of {table.name} are "
-                            + ", ".join(f"“{h}”" for h in table.headers) + ".") from exc
+                            f"{_columns_of(table)}.") from exc
     except ImportFailed as exc:
         raise CommandFailed(str(exc)) from exc
     finally:
         context.close()
-    rejects = None
-    if args.rejects is not None:
-        rejects = args.rejects.expanduser()
-        write_rejects(rejects, table, plan)
     if args.json:
-        json.dump(_report_json(args.file, table, plan, choice, args.day_first, rejects), out,
-                  ensure_ascii=False, indent=2)
-        out.write("\n")
+        _write_json(out, _report_json(args.file, table, plan, choice, args.day_first, rejects),
+                    plan)
     else:
         _print_report(out, table, plan, choice, rejects)
 
@@ -159,9 +163,19 @@ def _report_json(path: Path, table: SourceTable, plan: ImportPlan, choice: Mappi
                    "unchanged": plan.unchanged, "rejected": plan.rejected,
                    "unit": "metric values" if plan.counts_values else plan.kind.value},
         "summary": plan.summary(),
-        "rows": [_row_json(r) for r in plan.rows],
         "rejects_file": str(rejects) if rejects else None,
     }
+
+
+def _write_json(out: TextIO, report: dict[str, Any], plan: ImportPlan) -> None:
+    """The report with its "rows" written one at a time: a million rows are never held as
+    a million dictionaries."""
+    head = json.dumps(report, ensure_ascii=False, indent=2)
+    out.write(head[:-2] + ',\n  "rows": [')
+    for number, row in enumerate(plan.rows):
+        out.write(("," if number else "") + "\n    "
+                  + json.dumps(_row_json(row), ensure_ascii=False))
+    out.write("\n  ]\n}\n")
 
 
 def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: MappingChoice,

@@ -14,7 +14,12 @@ from typing import Any
 
 from qbr_desktop.domain.accounts import EmployeeBand
 from qbr_desktop.domain.contacts import ContactLevel
-from qbr_desktop.imports.dates import AmbiguousDate, infer_day_first, parse_date, parse_period
+from qbr_desktop.imports.dates import (
+    AmbiguousDate,
+    date_order_evidence,
+    parse_date,
+    parse_period,
+)
 from qbr_desktop.imports.fields import FieldType, TargetField, metric_key_for
 from qbr_desktop.imports.table import RowProblem, SourceRow, SourceTable
 from qbr_desktop.imports.values import (
@@ -23,7 +28,7 @@ from qbr_desktop.imports.values import (
     ValueProblem,
     clean_text,
     currency_code,
-    infer_decimal_comma,
+    decimal_comma_evidence,
     looks_like_formula,
     money_in_cents,
     parse_decimal,
@@ -31,6 +36,7 @@ from qbr_desktop.imports.values import (
     parse_number,
     parse_percent,
     parse_whole,
+    shown,
 )
 
 
@@ -83,7 +89,7 @@ def contact_level(text: str) -> ContactLevel:
     if level is None:
         level = _LEVELS.get(text.strip().casefold())
     if level is None:
-        raise ValueProblem(f"“{text}” is not a level (use C-suite, VP, Director, Manager or "
+        raise ValueProblem(f"“{shown(text)}” is not a level (use C-suite, VP, Director, Manager or "
                            "User)")
     return level
 
@@ -112,9 +118,10 @@ def employee_band(value: CellValue, *, decimal_comma: bool | None = None) -> str
     try:
         count = parse_whole(text, decimal_comma=decimal_comma)
     except ValueProblem as exc:
-        raise ValueProblem(f"“{text}” is not a head count or one of the employee bands") from exc
+        raise ValueProblem(f"“{shown(text)}” is not a head count or one of the employee "
+                           "bands") from exc
     if count < 0:
-        raise ValueProblem(f"“{text}” employees cannot be below zero")
+        raise ValueProblem(f"“{shown(text)}” employees cannot be below zero")
     return next((band.value for limit, band in _BAND_LIMITS if count <= limit),
                 EmployeeBand.GLOBAL.value)
 
@@ -124,11 +131,40 @@ _CONVENTION_KINDS = frozenset({FieldType.DATE, FieldType.PERIOD, FieldType.MONEY
                                FieldType.NUMBER, FieldType.WHOLE, FieldType.EMPLOYEES})
 
 
+class _Evidence:
+    """A column's convention, settled from its unambiguous cells as the rows stream by.
+    Each distinct text is judged once (a big file repeats its quarters and amounts), and
+    judging stops once the column has contradicted itself."""
+
+    __slots__ = ("_judge", "_seen", "_found")
+    _REMEMBERED = 50_000
+
+    def __init__(self, judge: Callable[[str], bool | None]) -> None:
+        self._judge = judge
+        self._seen: set[str] = set()
+        self._found: set[bool] = set()
+
+    def add(self, text: str) -> None:
+        if len(self._found) == 2 or text in self._seen:
+            return
+        if len(self._seen) < self._REMEMBERED:
+            self._seen.add(text)
+        evidence = self._judge(text)
+        if evidence is not None:
+            self._found.add(evidence)
+
+    def result(self) -> bool | None:
+        return next(iter(self._found)) if len(self._found) == 1 else None
+
+
 class CellReader:
     """Parses the mapped columns of each row of one table."""
 
     def __init__(self, table: SourceTable, mapping: Mapping[str, str],
-                 fields: Mapping[str, TargetField], options: ImportOptions) -> None:
+                 fields: Mapping[str, TargetField], options: ImportOptions,
+                 also: Callable[[CellReader, SourceRow], None] | None = None) -> None:
+        """Settles each column's conventions in one pass over the rows (`also` sees each
+        row of that pass too, so a planner needs no pass of its own)."""
         self.headers = {key: header for key, header in mapping.items()
                         if header and key in fields}
         self.columns = [(key, table.column(header), header, fields[key].type)
@@ -138,17 +174,27 @@ class CellReader:
         self.ambiguous_dates = False
         self._periods: dict[str, Any] = {}
         self._metrics: dict[str, Any] = {}
+        evidence: list[tuple[str, int, _Evidence]] = []
         for key, index, _header, kind in self.columns:
-            if kind not in _CONVENTION_KINDS:
-                continue
-            # Each distinct text once: a big file repeats its quarters and amounts.
-            texts = {c for row in table.rows if type(c := row.cells[index]) is str and c}
             if kind in (FieldType.DATE, FieldType.PERIOD):
-                self.day_first[key] = (options.day_first if options.day_first is not None
-                                       else infer_day_first(texts))
-            elif kind in (FieldType.MONEY, FieldType.NUMBER, FieldType.WHOLE,
-                          FieldType.EMPLOYEES):
-                self.decimal_comma[key] = infer_decimal_comma(texts)
+                if options.day_first is not None:
+                    self.day_first[key] = options.day_first
+                else:
+                    evidence.append((key, index, _Evidence(date_order_evidence)))
+            elif kind in _CONVENTION_KINDS:
+                evidence.append((key, index, _Evidence(decimal_comma_evidence)))
+        if evidence or also is not None:
+            for row in table.rows:
+                cells = row.cells
+                for _key, index, found in evidence:
+                    if type(cell := cells[index]) is str and cell:
+                        found.add(cell)
+                if also is not None:
+                    also(self, row)
+        for key, _index, found in evidence:
+            target = self.day_first if self.columns_kind(key) in (
+                FieldType.DATE, FieldType.PERIOD) else self.decimal_comma
+            target[key] = found.result()
         # A column with only ambiguous numbers ("1.500" seats) follows the rest of the file
         # when its other number columns agree ("1.200,50 €" makes it fifteen hundred).
         settled = {v for v in self.decimal_comma.values() if v is not None}
@@ -176,6 +222,25 @@ class CellReader:
     def header(self, key: str) -> str | None:
         return self.headers.get(key)
 
+    def columns_kind(self, key: str) -> FieldType | None:
+        return next((kind for k, _i, _h, kind in self.columns if k == key), None)
+
+    def index(self, key: str) -> int | None:
+        """The position of a mapped field's column in each row's cells."""
+        return next((i for k, i, _h, _kind in self.columns if k == key), None)
+
+    def text(self, row: SourceRow, key: str) -> str | None:
+        """A text column's value as `read` gives it, without reading the rest of the row."""
+        index = self.index(key)
+        if index is None:
+            return None
+        raw = row.cells[index]
+        if raw is None:
+            return None
+        text = (raw.strip() if raw.isprintable() else clean_text(raw)) if type(raw) is str \
+            else clean_text(raw)
+        return text or None
+
     def read(self, row: SourceRow) -> tuple[dict[str, Any], list[Problem]]:
         """The row's non-empty mapped cells as typed values, and what was wrong with them."""
         values: dict[str, Any] = {}
@@ -193,7 +258,7 @@ class CellReader:
                 if type(raw) is not str:
                     raw = clean_text(raw)
                 elif raw[0] in FORMULA_STARTS and not _is_plain_number(raw):
-                    problems.append(Problem(header, f"starts with “{raw[0]}”; kept as text, "
+                    problems.append(Problem(header, f"starts with “{shown(raw[0])}”; kept as text, "
                                             "never run as a formula", Severity.WARNING))
                 values[key] = raw
                 continue
@@ -288,7 +353,7 @@ class CellReader:
 def _metric_key(text: str) -> str:
     key = metric_key_for(text)
     if key is None:
-        raise ValueProblem(f"“{text}” is not a metric QBR Desktop tracks (such as "
+        raise ValueProblem(f"“{shown(text)}” is not a metric QBR Desktop tracks (such as "
                            "Active users, Licensed seats, Logins, NPS or CSAT)")
     return key
 

@@ -27,15 +27,20 @@ def neutralise_cell(text: str) -> str:
     return text
 
 
-def write_csv_atomically(path: Path, header: Sequence[str],
-                         rows: Iterable[Sequence[CellValue]]) -> Path:
-    """Write UTF-8 CSV (with a BOM, so spreadsheet programs detect it) to a temporary file
-    in the target folder, then move it into place: readers never see half a file."""
-    path = Path(path)
-    with replacing(path) as temporary, \
-            open(temporary, "w", encoding="utf-8-sig", newline="") as stream:
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[CellValue]]) -> None:
+    """UTF-8 CSV with a BOM (so spreadsheet programs detect it), cells neutralised."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow([neutralise_cell(cell_text(h)) for h in header])
         for row in rows:
             writer.writerow([neutralise_cell(cell_text(c)) for c in row])
+
+
+def write_csv_atomically(path: Path, header: Sequence[str],
+                         rows: Iterable[Sequence[CellValue]]) -> Path:
+    """write_csv to a temporary file in the target folder, then move it into place: readers
+    never see half a file."""
+    path = Path(path)
+    with replacing(path) as temporary:
+        write_csv(temporary, header, rows)
     return path

@@ -4,38 +4,62 @@ The delimiter is the candidate (comma, semicolon, tab, bar) that splits the head
 most columns while keeping the field count of the first rows the same as the header's;
 quoted cells (including quoted newlines) are parsed as one field. Rows that disagree are
 reported by number, with the delimiter they seem to use.
+
+The file is decoded and parsed as it streams, one record at a time, and no record may grow
+past RECORD_LIMIT characters, so memory stays bounded whatever the file holds.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from qbr_desktop.imports.decoding import REPLACEMENT, decode_bytes
+from qbr_desktop.imports.decoding import REPLACEMENT, Encoding, detect_encoding
 from qbr_desktop.imports.errors import UnreadableFile
+from qbr_desktop.imports.sources import ByteSource, MemorySource, head
 from qbr_desktop.imports.table import SourceTable, build_table
-from qbr_desktop.imports.values import CellValue
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_LABELS = {",": "“,”", ";": "“;”", "\t": "a tab", "|": "“|”"}
 #: The csv module refuses longer fields. Raised deliberately (its default is 128 KiB) so a
 #: long cell gets its own row-numbered message, and capped so a quote left open cannot make
 #: one field swallow the memory of the machine.
-CSV_FIELD_LIMIT = 64 * 1024 * 1024
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
+#: The most characters one record (one row, its quoted line breaks included) may span.
+RECORD_LIMIT = 32 * 1024 * 1024
 _SAMPLE_CHARS = 64 * 1024
 _SAMPLE_RECORDS = 50
+_BLANK_BYTES = b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"
+_ROWS_NAMED = 5
+
+
+_limit_lock = threading.Lock()
+_limit_users = 0
+_limit_before = 0
 
 
 @contextmanager
 def field_size_limit(limit: int) -> Iterator[None]:
-    """The csv module's limit is process-wide: raise it for one parse, then put it back."""
-    previous = csv.field_size_limit(limit)
+    """The csv module's limit is process-wide: raise it while parses run (several may, on
+    worker threads), then put it back when the last one ends."""
+    global _limit_users, _limit_before
+    with _limit_lock:
+        if _limit_users == 0:
+            _limit_before = csv.field_size_limit(limit)
+        else:
+            csv.field_size_limit(limit)
+        _limit_users += 1
     try:
         yield
     finally:
-        csv.field_size_limit(previous)
+        with _limit_lock:
+            _limit_users -= 1
+            if _limit_users == 0:
+                csv.field_size_limit(_limit_before)
 
 
 def _sample_records(text: str, delimiter: str) -> list[list[str]]:
@@ -71,7 +95,7 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def _seems_split_by(cells: list[CellValue], width: int, used: str) -> str:
+def _seems_split_by(cells: list[Any], width: int, used: str) -> str:
     """For a row with the wrong field count: the delimiter it seems to use instead."""
     line = used.join(str(c) for c in cells if c is not None)
     for other in DELIMITERS:
@@ -87,61 +111,146 @@ def _seems_split_by(cells: list[CellValue], width: int, used: str) -> str:
     return ""
 
 
-def _records(text: str, delimiter: str, name: str) -> list[tuple[int, list[CellValue]]]:
-    records: list[tuple[int, list[CellValue]]] = []
-    number = 0
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        for number, record in enumerate(reader, start=1):
-            records.append((number, record))  # type: ignore[arg-type]
-    except csv.Error as exc:
-        row = number + 1
+class _Place:
+    """Where one pass over the file is: the record it reads, and how long that record is."""
+
+    __slots__ = ("number", "chars")
+
+    def __init__(self) -> None:
+        self.number = self.chars = 0
+
+
+class _Lenient(Exception):
+    """The strict parse met text after a closing quote: parse again, as spreadsheets do."""
+
+
+class _CsvRecords:
+    """The file's records, numbered, each pass decoding and parsing it afresh."""
+
+    def __init__(self, source: ByteSource, encoding: Encoding, delimiter: str) -> None:
+        self.source, self.encoding, self.delimiter = source, encoding, delimiter
+        self.name = source.name
+        self.strict = True
+        self.passes = 0
+        self.non_ascii_rows: list[int] = []
+        self.non_ascii_count = 0
+
+    def __call__(self) -> Iterator[tuple[int, list[Any]]]:
+        self.passes += 1
+        scanning = self.passes == 1
+        watch = scanning and self.encoding.thin
+        if scanning:
+            self.non_ascii_rows, self.non_ascii_count = [], 0
+        place = _Place()  # this pass's own: passes may run at once on worker threads
+        with self.source.open() as raw, field_size_limit(CSV_FIELD_LIMIT):
+            text = io.TextIOWrapper(raw, encoding=self.encoding.codec,
+                                    errors=self.encoding.errors, newline="")
+            reader = csv.reader(self._lines(text, place), delimiter=self.delimiter,
+                                strict=self.strict)
+            while True:
+                place.chars = 0
+                try:
+                    record = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    raise self._refusal(exc, scanning, place.number + 1) from exc
+                except UnicodeDecodeError as exc:
+                    raise UnreadableFile(
+                        f"{self.name}, row {place.number + 1}: a byte that is not "
+                        f"{self.encoding.label} text was found, so the file cannot be read; "
+                        "save it again as UTF-8 CSV") from exc
+                place.number += 1
+                if watch and not all(cell.isascii() for cell in record):
+                    self.non_ascii_count += 1
+                    if len(self.non_ascii_rows) < _ROWS_NAMED:
+                        self.non_ascii_rows.append(place.number)
+                yield place.number, record
+        self.source.check_unchanged()
+
+    def _lines(self, text: io.TextIOWrapper, place: _Place) -> Iterator[str]:
+        """Lines for the csv module, none longer than what one record may span."""
+        while line := text.readline(RECORD_LIMIT + 1):
+            place.chars += len(line)
+            if place.chars > RECORD_LIMIT:
+                raise UnreadableFile(
+                    f"{self.name}, row {place.number + 1} is longer than {RECORD_LIMIT:,} "
+                    "characters, so the file cannot be read (is a quotation mark left open?)")
+            if "\x00" in line:
+                raise UnreadableFile(
+                    f"{self.name}, row {place.number + 1} contains binary data (a NUL byte), "
+                    "so the file cannot be read; export the data again as CSV or XLSX")
+            yield line
+
+    def _refusal(self, exc: csv.Error, scanning: bool, row: int) -> Exception:
         message = str(exc)
         if "field larger than field limit" in message:
-            raise UnreadableFile(
-                f"{name}, row {row}: a cell is longer than {CSV_FIELD_LIMIT:,} characters, so "
-                "the file cannot be read (is a quotation mark left open?)") from exc
+            return UnreadableFile(
+                f"{self.name}, row {row}: a cell is longer than {CSV_FIELD_LIMIT:,} characters, "
+                "so the file cannot be read (is a quotation mark left open?)")
         if "unexpected end of data" in message:
-            raise UnreadableFile(
-                f"{name}, row {row}: a quotation mark opened in this row is never closed, so "
-                "the rest of the file would become one cell") from exc
-        return _lenient_records(text, delimiter, name)
-    return records
+            return UnreadableFile(
+                f"{self.name}, row {row}: a quotation mark opened in this row is never closed, "
+                "so the rest of the file would become one cell")
+        if self.strict and scanning:
+            return _Lenient()
+        return UnreadableFile(f"{self.name}, row {row} cannot be read as CSV (its quotation "
+                              "marks do not pair up); save the file again as CSV")
+
+    def notices(self) -> tuple[str, ...]:
+        encoding = self.encoding
+        if encoding.damaged:
+            return (f"Some rows hold bytes that are not valid {encoding.label} (the file mixes "
+                    "encodings); those rows are rejected.",)
+        if not encoding.guessed:
+            return ()
+        read_as = f"{self.name} is not UTF-8; it was read as {encoding.label}"
+        if not encoding.thin or not self.non_ascii_rows:
+            return (read_as + ".",)
+        rows = ", ".join(str(n) for n in self.non_ascii_rows)
+        more = self.non_ascii_count - len(self.non_ascii_rows)
+        if more:
+            rows += f" and {more:,} more"
+        return (f"{read_as}, a guess from a few characters: check that the text in row"
+                f"{'s' if self.non_ascii_count > 1 else ''} {rows} reads correctly; if it does "
+                "not, save the file as UTF-8 and import it again.",)
+
+    def bad_row(self, cells: list[Any]) -> str | None:
+        if any(isinstance(c, str) and REPLACEMENT in c for c in cells):
+            return (f"contains bytes that are not valid {self.encoding.label} (shown as "
+                    f"{REPLACEMENT}); the file mixes encodings, so save it again as UTF-8")
+        return None
+
+    def width_hint(self, cells: list[Any], width: int) -> str:
+        return _seems_split_by(cells, width, self.delimiter)
 
 
-def _lenient_records(text: str, delimiter: str, name: str) -> list[tuple[int, list[CellValue]]]:
-    """Text after a closing quote ("abc"def) is kept, as spreadsheet programs do."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def table_from_csv(source: ByteSource) -> SourceTable:
+    name = source.name
+    start = head(source, _SAMPLE_CHARS)
+    if source.size <= len(start) and not start.strip(_BLANK_BYTES):
+        raise UnreadableFile(f"{name} is empty")
+    encoding = detect_encoding(source, name)
+    with source.open() as raw:
+        sample = io.TextIOWrapper(raw, encoding=encoding.codec, errors="replace",
+                                  newline="").read(_SAMPLE_CHARS)
+    if source.size <= _SAMPLE_CHARS and not sample.lstrip("\ufeff").strip():
+        raise UnreadableFile(f"{name} is empty")
+    records = _CsvRecords(source, encoding, detect_delimiter(sample.lstrip("\ufeff")))
     try:
-        return [(n, list(record)) for n, record in enumerate(reader, start=1)]
-    except csv.Error as exc:  # pragma: no cover - the strict pass catches the same errors
-        raise UnreadableFile(f"{name} is not a readable CSV file ({exc})") from exc
+        return _table(records)
+    except _Lenient:
+        records.strict, records.passes = False, 0
+        return _table(records)
+
+
+def _table(records: _CsvRecords) -> SourceTable:
+    return build_table(records, name=records.name, strict_width=True,
+                       width_hint=records.width_hint, encoding=records.encoding.label,
+                       delimiter=records.delimiter,
+                       bad_row=records.bad_row if records.encoding.damaged else None,
+                       notices=records.notices)
 
 
 def table_from_csv_bytes(data: bytes, name: str) -> SourceTable:
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise UnreadableFile(f"{name} is empty")
-    decoded = decode_bytes(data, name)
-    text = decoded.text
-    if not text.strip():
-        raise UnreadableFile(f"{name} is empty")
-    delimiter = detect_delimiter(text)
-    with field_size_limit(CSV_FIELD_LIMIT):
-        records = _records(text, delimiter, name)
-    header = next((cells for _n, cells in records if any(str(c).strip() for c in cells)), [])
-    width = len(header)
-    hints = {number: _seems_split_by(cells, width, delimiter)
-             for number, cells in records if len(cells) not in (0, width)}
-    bad_rows: dict[int, str] = {}
-    notices: tuple[str, ...] = ()
-    if decoded.damaged:
-        notices = (f"Some rows hold bytes that are not valid {decoded.encoding} (the file "
-                   "mixes encodings); those rows are rejected.",)
-        message = (f"contains bytes that are not valid {decoded.encoding} (shown as "
-                   f"{REPLACEMENT}); the file mixes encodings, so save it again as UTF-8")
-        for number, cells in records:
-            if any(isinstance(c, str) and REPLACEMENT in c for c in cells):
-                bad_rows[number] = message
-    return build_table(records, name=name, strict_width=True, width_hints=hints,
-                       encoding=decoded.encoding, delimiter=delimiter, bad_rows=bad_rows,
-                       notices=notices)
+    return table_from_csv(MemorySource(data, name))

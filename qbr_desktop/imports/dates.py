@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.imports.values import CellValue, ValueProblem
+from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR, Quarter
+from qbr_desktop.imports.values import CellValue, ValueProblem, cell_text, shown
 
 MONTHS = {
     name: number
@@ -54,13 +54,13 @@ def _make(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise ValueProblem(f"“{text}” is not a real date") from exc
+        raise ValueProblem(f"“{shown(text)}” is not a real date") from exc
 
 
 def _month(text: str, name: str) -> int:
     number = MONTHS.get(name.casefold())
     if number is None:
-        raise ValueProblem(f"“{text}” is not a date (“{name}” is not a month)")
+        raise ValueProblem(f"“{shown(text)}” is not a date (“{shown(name)}” is not a month)")
     return number
 
 
@@ -121,14 +121,14 @@ def parse_date(value: CellValue, *, day_first: bool | None = None) -> date:
             else:
                 one, other = _make(text, year, second, first), _make(text, year, first, second)
                 raise AmbiguousDate(
-                    f"“{text}” could be {_spell(one)} or {_spell(other)}; "
+                    f"“{shown(text)}” could be {_spell(one)} or {_spell(other)}; "
                     "choose whether dates put the day or the month first")
         return _make(text, year, second, first) if order else _make(text, year, first, second)
     if match := _MONTH_FIRST_NAMED.fullmatch(text):
         return _make(text, int(match[3]), _month(text, match[1]), int(match[2]))
     if match := _DAY_FIRST_NAMED.fullmatch(text):
         return _make(text, _year(match[3]), _month(text, match[2]), int(match[1]))
-    raise ValueProblem(f"“{text}” is not a date (try 2026-12-31 or 31/12/2026)")
+    raise ValueProblem(f"“{shown(text)}” is not a date (try 2026-12-31 or 31/12/2026)")
 
 
 _QUARTER_FIRST = re.compile(r"(?:FY\s*)?Q([1-4])[\s\-/]*(?:FY\s*)?(\d{4}|\d{2})", re.IGNORECASE)
@@ -138,7 +138,17 @@ _CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
 def parse_period(value: CellValue, *, day_first: bool | None = None) -> Quarter:
-    """'2026Q3', '2026-Q3', 'Q3 2026', 'Q3-26', '2026年第三季度', or any date inside it."""
+    """'2026Q3', '2026-Q3', 'Q3 2026', 'Q3-26', '2026年第三季度', or any date inside it;
+    only quarters from EARLIEST_YEAR to LATEST_YEAR."""
+    quarter = _quarter(value, day_first)
+    if not EARLIEST_YEAR <= quarter.year <= LATEST_YEAR:
+        raise ValueProblem(f"“{shown(cell_text(value).strip())}” is in the year "
+                           f"{quarter.year}; quarters from {EARLIEST_YEAR} to {LATEST_YEAR} "
+                           "can be imported")
+    return quarter
+
+
+def _quarter(value: CellValue, day_first: bool | None) -> Quarter:
     if not isinstance(value, str):
         return Quarter.containing(parse_date(value, day_first=day_first))
     text = value.strip()
@@ -154,4 +164,4 @@ def parse_period(value: CellValue, *, day_first: bool | None = None) -> Quarter:
     except AmbiguousDate:
         raise
     except ValueProblem as exc:
-        raise ValueProblem(f"“{text}” is not a quarter or a date (try 2026Q3)") from exc
+        raise ValueProblem(f"“{shown(text)}” is not a quarter or a date (try 2026Q3)") from exc

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from qbr_desktop.domain.accounts import name_key
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.fields import ImportKind
+from qbr_desktop.imports.values import shown
 
 
 class Action(StrEnum):
@@ -40,12 +43,91 @@ class PlannedRow:
         return [p.describe() for p in self.problems if p.severity is Severity.WARNING]
 
 
+_ACTIONS = tuple(Action)
+LABEL_CHARS = 120
+_ACTION_CODES = {action: code for code, action in enumerate(_ACTIONS)}
+_NO_CHANGES: tuple[str, ...] = ()
+
+
+class PlannedRows(Sequence[PlannedRow]):
+    """Every row's outcome, compactly: a million rows cost a few dozen bytes each, and a
+    PlannedRow is made only when one is looked at."""
+
+    __slots__ = ("_numbers", "_actions", "_labels", "_problems", "_changes", "_change_sets",
+                 "_change_index")
+
+    def __init__(self, rows: Iterable[PlannedRow] = ()) -> None:
+        self._numbers = array("q")
+        self._actions = bytearray()
+        self._labels: list[str] = []
+        self._problems: dict[int, list[Problem]] = {}
+        # Rows repeat a handful of change descriptions ("2 new", "ARR"): each is kept once.
+        self._changes = array("I")
+        self._change_sets: list[tuple[str, ...]] = [_NO_CHANGES]
+        self._change_index: dict[tuple[str, ...], int] = {_NO_CHANGES: 0}
+        for row in rows:
+            self.append(row)
+
+    def append(self, row: PlannedRow) -> None:
+        if row.problems:
+            self._problems[len(self._labels)] = row.problems
+        changes = self._change_index.get(row.changes)
+        if changes is None:
+            changes = self._change_index[row.changes] = len(self._change_sets)
+            self._change_sets.append(row.changes)
+        self._changes.append(changes)
+        self._numbers.append(row.number)
+        self._actions.append(_ACTION_CODES[row.action])
+        self._labels.append(shown(row.label, LABEL_CHARS))  # one line in any report
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def _row(self, index: int) -> PlannedRow:
+        problems = self._problems.get(index)
+        return PlannedRow(self._numbers[index], _ACTIONS[self._actions[index]],
+                          self._labels[index], [] if problems is None else problems,
+                          self._change_sets[self._changes[index]])
+
+    @overload
+    def __getitem__(self, index: int) -> PlannedRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[PlannedRow]: ...
+
+    def __getitem__(self, index: int | slice) -> PlannedRow | list[PlannedRow]:
+        if isinstance(index, slice):
+            return [self._row(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("planned row index out of range")
+        return self._row(index)
+
+    def __iter__(self) -> Iterator[PlannedRow]:
+        return (self._row(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PlannedRows | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+Sink = Callable[["ImportPlan"], None]
+#: Rows planned for the store are handed to the writer in batches of this many, so an import
+#: never holds all of them at once.
+WRITE_BATCH = 5_000
+
+
 @dataclass
 class ImportPlan:
     kind: ImportKind
     mapping: dict[str, str]
-    rows: list[PlannedRow]
-    #: Rows for the store, keyed by its column names; updates carry the row's "id".
+    rows: PlannedRows = field(default_factory=PlannedRows)
+    #: Rows for the store, keyed by its column names; updates carry the row's "id". With a
+    #: `sink`, these hold only the rows not yet handed to it.
     inserts: list[dict[str, Any]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     created: int = 0
@@ -56,6 +138,24 @@ class ImportPlan:
     needs_date_order: bool = False
     notices: tuple[str, ...] = ()
     applied: bool = False
+    #: Called with the plan whenever WRITE_BATCH rows are waiting (it empties the lists).
+    sink: Callable[[ImportPlan], None] | None = field(default=None, repr=False,
+                                                       compare=False)
+
+    def insert(self, record: dict[str, Any]) -> None:
+        self.inserts.append(record)
+        if self.sink is not None and len(self.inserts) >= WRITE_BATCH:
+            self.sink(self)
+
+    def update(self, record: dict[str, Any]) -> None:
+        self.updates.append(record)
+        if self.sink is not None and len(self.updates) >= WRITE_BATCH:
+            self.sink(self)
+
+    def flush(self) -> None:
+        """Hand what is still waiting to the sink."""
+        if self.sink is not None and (self.inserts or self.updates):
+            self.sink(self)
 
     @property
     def counts_values(self) -> bool:
@@ -64,7 +164,7 @@ class ImportPlan:
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.inserts or self.updates)
+        return bool(self.created or self.updated)
 
     def summary(self) -> str:
         """'12 new, 3 updated, 2 rejected' (with 'unchanged' when there are any)."""
@@ -109,9 +209,9 @@ class AccountLookup:
             if found is not None:
                 return found, None
         if external_id and name:
-            return None, f"no account has CRM id “{external_id}” or is named “{name}”"
+            return None, f"no account has CRM id “{shown(external_id)}” or is named “{shown(name)}”"
         if external_id:
-            return None, f"no account has CRM id “{external_id}”"
+            return None, f"no account has CRM id “{shown(external_id)}”"
         if name:
-            return None, f"no account is named “{name}” (import or add the account first)"
+            return None, f"no account is named “{shown(name)}” (import or add the account first)"
         return None, "the account is empty"

@@ -29,8 +29,9 @@ from qbr_desktop.imports.cells import (
     Severity,
 )
 from qbr_desktop.imports.fields import ImportKind, fields_by_key
-from qbr_desktop.imports.plan import Action, ImportPlan, PlannedRow
+from qbr_desktop.imports.plan import Action, ImportPlan, PlannedRow, Sink
 from qbr_desktop.imports.table import SourceTable
+from qbr_desktop.imports.values import shown
 
 DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft))
 _FIELDS = fields_by_key(ImportKind.ACCOUNTS)
@@ -46,14 +47,15 @@ class StoredAccount:
 
 class _AccountPlanner:
     def __init__(self, table: SourceTable, mapping: Mapping[str, str], options: ImportOptions,
-                 stored: Sequence[StoredAccount], tiers: tuple[str, ...]) -> None:
+                 stored: Sequence[StoredAccount], tiers: tuple[str, ...],
+                 sink: Sink | None) -> None:
         self.reader = CellReader(table, mapping, _FIELDS, options)
         self.tiers = tiers
         self.by_external = {a.external_id: a for a in stored if a.external_id}
         self.by_name = {name_key(a.draft.name): a for a in stored}
         self.claimed: dict[tuple[str, Any], int] = {}  # (what, key) → first row number
-        self.plan = ImportPlan(ImportKind.ACCOUNTS, dict(self.reader.headers), [],
-                               notices=table.notices)
+        self.plan = ImportPlan(ImportKind.ACCOUNTS, dict(self.reader.headers),
+                               notices=table.notices, sink=sink)
 
     def header(self, key: str) -> str | None:
         return self.reader.header(key)
@@ -67,7 +69,7 @@ class _AccountPlanner:
         candidate = self.by_name.get(name_key(name))
         if candidate and external and candidate.external_id:
             problems.append(Problem(self.header("external_id"),
-                                    f"“{candidate.draft.name}” already has CRM id "
+                                    f"“{shown(candidate.draft.name)}” already has CRM id "
                                     f"{candidate.external_id}, not {external}"))
             return None
         return candidate
@@ -130,7 +132,8 @@ class _AccountPlanner:
             holder = self.by_name.get(name_key(clean.name))
             if holder is not None and holder.id != stored.id:
                 problems.append(Problem(self.header("name"),
-                                        f"another account is already called “{holder.draft.name}”"))
+                                        "another account is already called "
+                                        f"“{shown(holder.draft.name)}”"))
         if clean is None or any(p.severity is Severity.ERROR for p in problems):
             self.plan.count(PlannedRow(number, Action.REJECT, label, problems))
             return
@@ -139,7 +142,7 @@ class _AccountPlanner:
             if extra in values:
                 record[extra] = values[extra]
         if stored is None:
-            self.plan.inserts.append({**record, "name_key": name_key(clean.name)})
+            self.plan.insert({**record, "name_key": name_key(clean.name)})
             self.plan.count(PlannedRow(number, Action.CREATE, clean.name, problems))
             return
         before = {k: getattr(stored.draft, k) for k in DRAFT_FIELDS}
@@ -150,14 +153,16 @@ class _AccountPlanner:
             return
         if "name" in changed:
             changed["name_key"] = name_key(clean.name)
-        self.plan.updates.append({"id": stored.id, **changed})
+        self.plan.update({"id": stored.id, **changed})
         labels = tuple(_FIELDS[k].label for k in changed if k in _FIELDS)
         self.plan.count(PlannedRow(number, Action.UPDATE, clean.name, problems, labels))
 
 
 def plan_accounts(table: SourceTable, mapping: Mapping[str, str], options: ImportOptions,
-                  stored: Sequence[StoredAccount], tiers: tuple[str, ...]) -> ImportPlan:
-    planner = _AccountPlanner(table, mapping, options, stored, tiers)
+                  stored: Sequence[StoredAccount], tiers: tuple[str, ...], *,
+                  sink: Sink | None = None) -> ImportPlan:
+    """The plan; with a `sink`, rows for the store are handed to it in batches as planned."""
+    planner = _AccountPlanner(table, mapping, options, stored, tiers, sink)
     for row in table.rows:
         values, problems = planner.reader.read(row)
         planner.add(row.number, values, problems)

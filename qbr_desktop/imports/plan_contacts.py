@@ -20,8 +20,9 @@ from qbr_desktop.imports.cells import (
     level_from_title,
 )
 from qbr_desktop.imports.fields import ImportKind, fields_by_key
-from qbr_desktop.imports.plan import AccountLookup, Action, ImportPlan, PlannedRow
+from qbr_desktop.imports.plan import AccountLookup, Action, ImportPlan, PlannedRow, Sink
 from qbr_desktop.imports.table import SourceTable
+from qbr_desktop.imports.values import shown
 
 _FIELDS = fields_by_key(ImportKind.CONTACTS)
 #: The stored column lengths (ContactRow) for each text field.
@@ -45,15 +46,16 @@ class StoredContact:
 
 class _ContactPlanner:
     def __init__(self, table: SourceTable, mapping: Mapping[str, str], options: ImportOptions,
-                 accounts: AccountLookup, stored: Sequence[StoredContact]) -> None:
+                 accounts: AccountLookup, stored: Sequence[StoredContact],
+                 sink: Sink | None) -> None:
         self.reader = CellReader(table, mapping, _FIELDS, options)
         self.accounts = accounts
         self.by_external = {c.external_id: c for c in stored if c.external_id}
         self.by_email = {(c.account_id, c.email.casefold()): c for c in stored if c.email}
         self.by_name = {(c.account_id, name_key(c.name)): c for c in stored}
         self.claimed: dict[tuple[Any, ...], int] = {}
-        self.plan = ImportPlan(ImportKind.CONTACTS, dict(self.reader.headers), [],
-                               notices=table.notices)
+        self.plan = ImportPlan(ImportKind.CONTACTS, dict(self.reader.headers),
+                               notices=table.notices, sink=sink)
 
     def header(self, key: str) -> str | None:
         return self.reader.header(key)
@@ -75,7 +77,8 @@ class _ContactPlanner:
                                                 f"control character (U+{ord(bad[0]):04X})"))
         email = values.get("email")
         if email and not is_plausible_email(email):
-            problems.append(Problem(self.header("email"), f"“{email}” is not an email address"))
+            problems.append(Problem(self.header("email"),
+                                    f"“{shown(email)}” is not an email address"))
 
     def _match(self, values: dict[str, Any], account_id: int | None,
                problems: list[Problem]) -> StoredContact | None:
@@ -89,8 +92,8 @@ class _ContactPlanner:
             self.by_name.get((account_id, name_key(name))) if name else None)
         if found and external and found.external_id:
             problems.append(Problem(self.header("external_id"),
-                                    f"“{found.name}” already has CRM id {found.external_id}, "
-                                    f"not {external}"))
+                                    f"“{shown(found.name)}” already has CRM id "
+                                    f"{shown(found.external_id or '')}, not {shown(external)}"))
             return None
         return found
 
@@ -141,21 +144,23 @@ class _ContactPlanner:
             base = {"name": name, "title": "", "email": "", "phone": "", "department": ""}
             record = {**base, **record}
             record.setdefault("level", level_from_title(record["title"]).value)
-            self.plan.inserts.append(record)
+            self.plan.insert(record)
             self.plan.count(PlannedRow(number, Action.CREATE, label, problems))
             return
         changed = {k: v for k, v in record.items() if getattr(stored, k) != v}
         if not changed:
             self.plan.count(PlannedRow(number, Action.UNCHANGED, label, problems))
             return
-        self.plan.updates.append({"id": stored.id, **changed})
+        self.plan.update({"id": stored.id, **changed})
         labels = tuple("Account" if k == "account_id" else _FIELDS[k].label for k in changed)
         self.plan.count(PlannedRow(number, Action.UPDATE, label, problems, labels))
 
 
 def plan_contacts(table: SourceTable, mapping: Mapping[str, str], options: ImportOptions,
-                  accounts: AccountLookup, stored: Sequence[StoredContact]) -> ImportPlan:
-    planner = _ContactPlanner(table, mapping, options, accounts, stored)
+                  accounts: AccountLookup, stored: Sequence[StoredContact], *,
+                  sink: Sink | None = None) -> ImportPlan:
+    """The plan; with a `sink`, rows for the store are handed to it in batches as planned."""
+    planner = _ContactPlanner(table, mapping, options, accounts, stored, sink)
     for row in table.rows:
         values, problems = planner.reader.read(row)
         planner.add(row.number, values, problems)

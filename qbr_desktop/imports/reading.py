@@ -2,51 +2,60 @@
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from pathlib import Path
 
-from qbr_desktop.imports.csv_text import table_from_csv_bytes
-from qbr_desktop.imports.errors import UnreadableFile
+from qbr_desktop.imports.csv_text import table_from_csv
+from qbr_desktop.imports.errors import UnreadableFile, os_error_reason
+from qbr_desktop.imports.sources import FileSource
 from qbr_desktop.imports.table import SourceTable, bulk_allocation
-from qbr_desktop.imports.workbook import OLE2_SIGNATURE, read_workbook
+from qbr_desktop.imports.values import shown
+from qbr_desktop.imports.workbook import read_workbook
+from qbr_desktop.imports.workbook_archive import OLE2_SIGNATURE, ole_refusal
 
 MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
 def read_table(path: Path, *, sheet: str | None = None) -> SourceTable:
-    """Read a CSV/TSV/TXT file or one sheet of a workbook; raises UnreadableFile."""
+    """Read a CSV/TSV/TXT file or one sheet of a workbook; raises UnreadableFile.
+
+    A big file is scanned now and read again, row by row, each time its rows are used."""
     with bulk_allocation():
         return _read(Path(path), sheet)
 
 
 def _read(path: Path, sheet: str | None) -> SourceTable:
-    name = path.name
+    name = shown(path.name, 200)  # the person's own name for it, on one line
     try:
-        if not path.exists():
-            raise UnreadableFile(f"{path} does not exist")
-        if path.is_dir():
-            raise UnreadableFile(f"{path} is a folder, not a file")
-        size = path.stat().st_size
-        if size == 0:
+        status = path.stat()
+    except FileNotFoundError as exc:
+        raise UnreadableFile(f"{shown(str(path), 300)} does not exist") from exc
+    except OSError as exc:
+        raise UnreadableFile(f"{name} cannot be read ({os_error_reason(exc, path)})") from exc
+    try:
+        if stat.S_ISDIR(status.st_mode):
+            raise UnreadableFile(f"{name} is a folder, not a file; choose a file inside it")
+        if not stat.S_ISREG(status.st_mode):
+            raise UnreadableFile(f"{name} is not a file that can be imported (it is a device, "
+                                 "a pipe or a socket); choose a CSV or XLSX file")
+        if status.st_size == 0:
             raise UnreadableFile(f"{name} is empty")
         if path.suffix.lower() in WORKBOOK_SUFFIXES:
             return read_workbook(path, name, sheet)
         with path.open("rb") as handle:
             head = handle.read(8)
         if head == OLE2_SIGNATURE:
-            raise UnreadableFile(f"{name} is an Excel 97–2003 workbook (.xls); save it as .xlsx "
-                                 "or CSV and import that")
+            raise ole_refusal(path, name)
         if head.startswith(b"PK\x03\x04") and _is_workbook(path):
             return read_workbook(path, name, sheet)
-        if size > MAX_TEXT_FILE_BYTES:
-            raise UnreadableFile(f"{name} is {size / 1024 / 1024:,.0f} MB; text files over "
-                                 f"{MAX_TEXT_FILE_BYTES // 1024 // 1024} MB are refused")
-        return table_from_csv_bytes(path.read_bytes(), name)
-    except PermissionError as exc:
-        raise UnreadableFile(f"{name} cannot be read: permission denied") from exc
+        if status.st_size > MAX_TEXT_FILE_BYTES:
+            raise UnreadableFile(f"{name} is {status.st_size / 1024 / 1024:,.0f} MB; text files "
+                                 f"over {MAX_TEXT_FILE_BYTES // 1024 // 1024} MB are refused")
+        return table_from_csv(FileSource(path, name))
     except OSError as exc:
-        raise UnreadableFile(f"{name} cannot be read ({exc.strerror or exc})") from exc
+        raise UnreadableFile(f"{name} cannot be read ({os_error_reason(exc, path)})") from exc
 
 
 def _is_workbook(path: Path) -> bool:
@@ -54,5 +63,5 @@ def _is_workbook(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return "xl/workbook.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return False

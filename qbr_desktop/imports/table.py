@@ -2,21 +2,48 @@
 
 Row numbers are the ones a person sees in a spreadsheet: the header is row 1, a quoted cell
 spanning several lines is still one row, and blank rows keep their number.
+
+A big file is never held in memory: reading it scans it once (header, row count, footer,
+what is wrong with it) and keeps only its first rows; every later use (preview, import,
+rejects file) reads it again, row by row, from the file. A small one keeps its rows.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from itertools import islice
+from typing import Any, overload
 
 from qbr_desktop.imports.errors import UnreadableFile
-from qbr_desktop.imports.values import MAX_CELL_CHARS, CellValue, clean_text
+from qbr_desktop.imports.table_rows import (
+    BadCell,
+    RowBuilder,
+    RowProblem,
+    SourceRow,
+    column_letter,
+    footer_start,
+    header_names,
+    is_blank,
+)
+from qbr_desktop.imports.values import clean_text, shown
 
 MAX_ROWS = 1_000_000
+#: Columns a file may have (Excel allows 16,384). Every row is padded to the header's
+#: width, so this bounds what one row can cost.
+MAX_COLUMNS = 4_096
+#: A file with more cells (or characters) than this is read again for each use instead of
+#: kept in memory.
+CACHED_CELLS = 1_000_000
+CACHED_CHARS = 32_000_000
+HEAD_ROWS = 100
+#: A report footer is looked for among this many last records.
+_FOOTER_WINDOW = 7
 
+#: Numbered records as a reader yields them: a fresh pass over the file on each call.
+Records = Callable[[], Iterator[tuple[int, list[Any]]]]
 
 
 @contextmanager
@@ -33,20 +60,62 @@ def bulk_allocation() -> Iterator[None]:
             gc.enable()
 
 
-class RowProblem(NamedTuple):
-    """Something wrong with a row as read: `column` is its header, None for the whole row."""
+class Rows(Sequence[SourceRow]):
+    """A table's data rows: kept, or read again from the file on each pass."""
 
-    column: str | None
-    message: str
-    error: bool = True  # False: a warning; the row is still imported
+    def __init__(self, count: int, head: tuple[SourceRow, ...],
+                 kept: tuple[SourceRow, ...] | None,
+                 again: Callable[[], Iterator[SourceRow]] | None) -> None:
+        self._count, self._head, self._kept, self._again = count, head, kept, again
+
+    @property
+    def streamed(self) -> bool:
+        return self._kept is None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        if self._kept is not None:
+            return iter(self._kept)
+        assert self._again is not None
+        return self._again()
+
+    @overload
+    def __getitem__(self, index: int) -> SourceRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[SourceRow, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> SourceRow | tuple[SourceRow, ...]:
+        if self._kept is not None:
+            return self._kept[index]
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if stop <= len(self._head):
+                return self._head[index]
+            return tuple(islice(iter(self), start, stop, step))
+        position = index + self._count if index < 0 else index
+        if not 0 <= position < self._count:
+            raise IndexError("row index out of range")
+        if position < len(self._head):
+            return self._head[position]
+        return next(islice(iter(self), position, None))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rows | tuple | list):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
+                                                                          strict=False))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{self._count:,} rows{' (read from the file)' if self.streamed else ''}>"
 
 
-class SourceRow(NamedTuple):
-    """One data row (a NamedTuple: a big file has a hundred thousand of them)."""
-
-    number: int
-    cells: tuple[CellValue, ...]  # one per header, padded with None
-    problems: tuple[RowProblem, ...] = ()
+def _no_rows() -> Rows:
+    return Rows(0, (), (), None)
 
 
 @dataclass(frozen=True)
@@ -56,7 +125,7 @@ class SourceTable:
     name: str
     headers: tuple[str, ...]
     raw_headers: tuple[str, ...]
-    rows: tuple[SourceRow, ...]
+    rows: Rows = field(default_factory=_no_rows)
     notices: tuple[str, ...] = ()
     #: Headers that appear more than once: never matched automatically.
     ambiguous_headers: frozenset[str] = frozenset()
@@ -79,7 +148,7 @@ class SourceTable:
         if self.delimiter:
             parts.append(DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter)))
         if self.sheet:
-            parts.append(f"sheet “{self.sheet}”")
+            parts.append(f"sheet “{shown(self.sheet)}”")
         rows = len(self.rows)
         parts.append(f"{rows:,} row{'s' if rows != 1 else ''} below the header")
         return ", ".join(parts)
@@ -89,149 +158,116 @@ DELIMITER_NAMES = {",": "comma-separated", ";": "semicolon-separated", "\t": "ta
                    "|": "separated by |"}
 
 
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA: the name a spreadsheet gives a column."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
+@dataclass
+class _Scan:
+    """What one pass over the records found."""
+
+    header_number: int = 0
+    raw_header: list[Any] = field(default_factory=list)
+    count: int = 0
+    head: list[SourceRow] = field(default_factory=list)
+    kept: list[SourceRow] | None = field(default_factory=list)
+    cells: int = 0
+    chars: int = 0
 
 
-def _is_blank(cells: Sequence[CellValue]) -> bool:
-    try:
-        return not "".join(cells).strip()  # type: ignore[arg-type]  # all text: the fast path
-    except TypeError:
-        return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+def too_wide(name: str, width: int) -> UnreadableFile:
+    return UnreadableFile(
+        f"{name}: the header row reaches column {column_letter(width - 1)} ({width:,} "
+        f"columns); at most {MAX_COLUMNS:,} columns can be imported, so delete the columns "
+        "that are not needed and import again")
 
 
-def _headers(raw: Sequence[CellValue], width: int, row: int
-             ) -> tuple[tuple[str, ...], tuple[str, ...], list[str], frozenset[str]]:
-    names = [clean_text(c).lstrip("\ufeff").strip() for c in raw[:width]]
-    names += [""] * (width - len(names))
-    headers: list[str] = []
-    notices: list[str] = []
-    seen: dict[str, int] = {}
-    ambiguous: set[str] = set()
-    for index, name in enumerate(names):
-        letter = column_letter(index)
-        if not name:
-            headers.append(f"Column {letter}")
-            continue
-        key = name.casefold()
-        if key in seen:
-            first = seen[key]
-            ambiguous.update({headers[first], f"{name} (column {letter})"})
-            headers.append(f"{name} (column {letter})")
-            notices.append(
-                f"Row {row}: the header “{name}” appears in columns {column_letter(first)} and "
-                f"{letter}; neither is matched automatically, so choose the one to use.")
-        else:
-            seen[key] = index
-            headers.append(name)
-    return tuple(headers), tuple(names), notices, frozenset(ambiguous)
-
-
-def _oversized(cells: list[CellValue], headers: Sequence[str]) -> list[RowProblem]:
-    try:
-        if max(map(len, cells), default=0) <= MAX_CELL_CHARS:  # type: ignore[arg-type]
-            return []
-    except TypeError:
-        pass  # workbook rows mix numbers and dates with text
-    problems: list[RowProblem] = []
-    for index, cell in enumerate(cells):
-        if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
-            header = headers[index] if index < len(headers) else f"Column {column_letter(index)}"
-            problems.append(RowProblem(
-                header, f"the cell holds {len(cell):,} characters; the limit is "
-                        f"{MAX_CELL_CHARS:,}"))
-            cells[index] = ""
-    return problems
-
-
-def _footer_start(records: list[tuple[int, list[CellValue]]], width: int) -> int | None:
-    """Where a report footer begins: after the last blank row, single-cell lines only
-    (Salesforce ends its exports with a confidentiality note and a copyright line)."""
-    last_blank = None
-    for position in range(len(records) - 1, max(len(records) - 8, -1), -1):
-        if _is_blank(records[position][1]):
-            last_blank = position
-            break
-    if last_blank is None or last_blank == len(records) - 1:
-        return None
-    tail = records[last_blank + 1:]
-    if len(tail) > 5 or any(
-        len(cells) >= width or sum(1 for c in cells if c not in (None, "")) > 1
-        for _n, cells in tail
-    ):
-        return None
-    return last_blank
-
-
-def build_table(records: Iterable[tuple[int, list[CellValue]]], *, name: str,
-                strict_width: bool, width_hints: dict[int, str] | None = None,
+def build_table(records: Records, *, name: str, strict_width: bool,
+                width_hint: Callable[[list[Any], int], str] | None = None,
                 format: str = "CSV", encoding: str | None = None,
                 delimiter: str | None = None, sheet: str | None = None,
                 sheets: tuple[str, ...] = (),
-                bad_rows: dict[int, str] | None = None,
-                notices: tuple[str, ...] = ()) -> SourceTable:
+                bad_row: Callable[[list[Any]], str | None] | None = None,
+                notices: Callable[[], tuple[str, ...]] | tuple[str, ...] = ()) -> SourceTable:
     """Turn numbered records into a table. With `strict_width` (CSV), a row whose field count
     differs from the header's is rejected; otherwise (workbooks) short rows are padded and
-    cells beyond the header are ignored with a warning."""
-    header_number, raw_header = 0, []
-    rest: list[tuple[int, list[CellValue]]] = []
-    for number, cells in records:
-        if not header_number:
-            if not _is_blank(cells):
-                header_number, raw_header = number, cells
-            continue
-        rest.append((number, cells))
-        if len(rest) > MAX_ROWS:
+    cells beyond the header are ignored with a warning. `records` is called once now (the
+    scan) and again for each later pass when the file is too big to keep."""
+    scan = _Scan()
+    stream = records()
+    for number, cells in stream:
+        if not is_blank(cells):
+            scan.header_number, scan.raw_header = number, cells
+            break
+    if not scan.header_number:
+        raise UnreadableFile(f"{name} is empty: there is no header row and no data")
+    raw_header = scan.raw_header
+    width = len(raw_header) if strict_width else max(
+        (i + 1 for i, c in enumerate(raw_header) if c not in (None, "")), default=0)
+    if width > MAX_COLUMNS:
+        raise too_wide(name, width)
+    headers, raw_headers, header_notices, ambiguous = header_names(raw_header, width,
+                                                                   scan.header_number)
+    builder = RowBuilder(headers, width, strict_width, width_hint, bad_row)
+    tail: list[tuple[int, list[Any]]] = []  # the last records, for the footer decision
+    for number, cells in stream:
+        scan.count += 1
+        if scan.count > MAX_ROWS:
             raise UnreadableFile(f"{name} has more than {MAX_ROWS:,} rows; split it into "
                                  "smaller files and import them one after another")
-    if not header_number:
-        raise UnreadableFile(f"{name} is empty: there is no header row and no data")
-    width = max((i + 1 for i, c in enumerate(raw_header) if c not in (None, "")), default=0)
-    if strict_width:
-        width = len(raw_header)
-    headers, raw_headers, header_notices, ambiguous = _headers(raw_header, width, header_number)
-    messages = [*notices, *header_notices]
-    if header_number != 1:
-        messages.insert(0, f"The header is row {header_number}; the rows above it are blank.")
-    footer = _footer_start(rest, width)
+        tail.append((number, cells))
+        if len(tail) > 16:
+            del tail[:8]
+        row = builder.build(number, cells)
+        if row is None:
+            continue
+        if len(scan.head) < HEAD_ROWS:
+            scan.head.append(row)
+        if scan.kept is not None:
+            scan.cells += len(row.cells) + 1
+            try:
+                scan.chars += sum(map(len, row.cells))  # type: ignore[arg-type]
+            except TypeError:  # workbook rows mix numbers and dates with text
+                scan.chars += sum(len(c) for c in row.cells if type(c) is str)
+            if scan.cells > CACHED_CELLS or scan.chars > CACHED_CHARS:
+                scan.kept = None  # too big to keep: later passes read the file again
+            else:
+                scan.kept.append(row)
+    messages = [*(notices() if callable(notices) else notices), *header_notices]
+    if scan.header_number != 1:
+        messages.insert(0, f"The header is row {scan.header_number}; the rows above it are "
+                           "blank.")
+    window = tail[-_FOOTER_WINDOW:]
+    footer = footer_start(window, width)
+    last = None
     if footer is not None:
-        skipped = rest[footer + 1:]
+        skipped = window[footer + 1:]
         first_text = next((clean_text(c) for c in skipped[0][1] if c not in (None, "")), "")
         messages.append(f"Rows {skipped[0][0]}–{skipped[-1][0]} look like a report footer "
-                       f"(“{first_text[:60]}”) and were skipped.")
-        rest = rest[:footer]
-    rows: list[SourceRow] = []
-    padding: tuple[CellValue, ...] = ()
-    no_problems: tuple[RowProblem, ...] = ()
-    for number, cells in rest:
-        if _is_blank(cells):
-            continue
-        problems = _oversized(cells, headers)
-        if bad_rows and number in bad_rows:
-            problems.append(RowProblem(None, bad_rows[number]))
-        count = len(cells)
-        if count != width:
-            extra = cells[width:]
-            if strict_width and (count < width or not _is_blank(extra)):
-                hint = (width_hints or {}).get(number, "")
-                problems.append(RowProblem(None, f"has {count} field{'s' if count != 1 else ''} "
-                                                 f"but the header has {width}{hint}"))
-            elif not strict_width and not _is_blank(extra):
-                problems.append(RowProblem(
-                    None, f"has values beyond the last header (column {column_letter(width)} "
-                          "onwards); they were ignored", error=False))
-            cells = cells[:width]
-            if len(cells) < width:
-                if len(padding) != width - len(cells):
-                    padding = (None,) * (width - len(cells))
-                cells = cells + list(padding)
-        rows.append(SourceRow(number, tuple(cells), tuple(problems) if problems else no_problems))
-    return SourceTable(name=name, headers=headers, raw_headers=raw_headers, rows=tuple(rows),
+                        f"(“{shown(first_text, 60)}”) and were skipped.")
+        last = window[footer][0]
+        scan.head = [r for r in scan.head if r.number < last]
+        if scan.kept is not None:
+            scan.kept = [r for r in scan.kept if r.number < last]
+    count = builder.built
+    if last is not None:  # the footer's rows were built before they were known to be one
+        count -= sum(1 for n, cells in tail if n >= last and not is_blank(cells))
+    header_number = scan.header_number
+    rows = Rows(count, tuple(scan.head), None if scan.kept is None else tuple(scan.kept),
+                lambda: _rows(records, builder, header_number, last))
+    return SourceTable(name=name, headers=headers, raw_headers=raw_headers, rows=rows,
                        notices=tuple(messages), ambiguous_headers=ambiguous, format=format,
                        encoding=encoding, delimiter=delimiter, sheet=sheet, sheets=sheets)
+
+
+def _rows(records: Records, builder: RowBuilder, header: int,
+          last: int | None) -> Iterator[SourceRow]:
+    """One more pass: the same rows the scan built, read again from the file."""
+    for number, cells in records():
+        if number <= header:
+            continue
+        if last is not None and number >= last:
+            break
+        row = builder.build(number, cells)
+        if row is not None:
+            yield row
+
+
+__all__ = ["MAX_COLUMNS", "MAX_ROWS", "BadCell", "Records", "RowProblem", "Rows", "SourceRow",
+           "SourceTable", "build_table", "bulk_allocation", "column_letter"]

@@ -54,6 +54,21 @@ def clean_text(value: CellValue) -> str:
     ).strip()
 
 
+#: Line breaks, control characters and bidirectional overrides: quoted in a message, they
+#: would split it over lines, drive the terminal, or reorder the rest of the sentence.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e"
+                        "\u2066-\u2069]+")
+ECHO_CHARS = 80
+
+
+def shown(text: str, limit: int = ECHO_CHARS) -> str:
+    """Text from a file as a message quotes it: one line, invisible characters as a space,
+    at most `limit` characters (a 100,000-character header is not echoed in full)."""
+    text = _INVISIBLE.sub(" ", text[:limit * 2]).strip() if len(text) > limit or not \
+        text.isprintable() else text
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
@@ -66,13 +81,22 @@ _PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
 _AROUND_NUMBER = re.compile(r"^[^\d.,]+|[^\d.,]+$")
 
 
+_SIGNS = {"-": True, "\u2212": True, "+": False}  # sign → negative
+_SIGN_MARKS = frozenset("()+-\u2212")
+
+
 def _sign_and_body(text: str) -> tuple[bool, str]:
-    body = text.strip().replace("\u2212", "-")
-    negative = False
-    if body.startswith("(") and body.endswith(")"):  # accounting style: (1,200.00)
-        negative, body = True, body[1:-1].strip()
-    if body[:1] in ("+", "-"):
-        negative, body = negative or body[0] == "-", body[1:].lstrip()
+    """One leading sign or accounting brackets ('(1,200.00)'), never both and never two:
+    '--120000' is a typing error, not a positive number."""
+    body = text.strip()
+    bracketed = body.startswith("(") and body.endswith(")")
+    if bracketed:
+        body = body[1:-1].strip()
+    negative = bracketed
+    if body[:1] in _SIGNS and not bracketed:
+        negative, body = _SIGNS[body[0]], body[1:].lstrip()
+    if _SIGN_MARKS.intersection(body):
+        raise ValueProblem(f"“{shown(text.strip())}” is not a number")
     return negative, _GROUP_SPACES.sub("", body)
 
 
@@ -102,17 +126,18 @@ def parse_decimal(text: str, *, decimal_comma: bool | None = None) -> Decimal:
         return Decimal(text)  # the common case, kept fast for big files
     negative, body = _sign_and_body(text)
     if not _NUMBER_SHAPE.fullmatch(body):
-        raise ValueProblem(f"“{text.strip()}” is not a number")
+        raise ValueProblem(f"“{shown(text.strip())}” is not a number")
     decimal = _decimal_separator(body, decimal_comma)
     whole, _, fraction = body.rpartition(decimal) if decimal else (body, "", "")
     grouping = "," if "," in whole else "." if "." in whole else None
     if grouping and (grouping in fraction or not _GROUPED[grouping].fullmatch(whole)):
-        raise ValueProblem(f"“{text.strip()}” is not a number (its digit grouping is unusual)")
+        raise ValueProblem(f"“{shown(text.strip())}” is not a number (its digit grouping is "
+                           "unusual)")
     digits = (whole.replace(grouping, "") if grouping else whole) or "0"
     try:
         value = Decimal(f"{digits}.{fraction}" if decimal else digits)
     except InvalidOperation as exc:
-        raise ValueProblem(f"“{text.strip()}” is not a number") from exc
+        raise ValueProblem(f"“{shown(text.strip())}” is not a number") from exc
     return -value if negative else value
 
 
@@ -127,7 +152,10 @@ def decimal_comma_evidence(text: str) -> bool | None:
     """True if this cell can only mean a decimal comma, False if only a decimal point."""
     if "," not in text and "." not in text:
         return None
-    _negative, body = _sign_and_body(text)
+    try:
+        _negative, body = _sign_and_body(text)
+    except ValueProblem:
+        return None
     body = _AROUND_NUMBER.sub("", body)  # currency signs and codes, % and spaces
     if not _NUMBER_SHAPE.fullmatch(body):
         return None
@@ -158,7 +186,7 @@ def infer_decimal_comma(texts: Iterable[str]) -> bool | None:
 def parse_whole(text: str, *, decimal_comma: bool | None = None) -> int:
     value = parse_decimal(text, decimal_comma=decimal_comma)
     if value != value.to_integral_value():
-        raise ValueProblem(f"“{text.strip()}” is not a whole number")
+        raise ValueProblem(f"“{shown(text.strip())}” is not a whole number")
     return int(value)
 
 
@@ -190,7 +218,7 @@ def currency_code(text: str) -> str:
     """'usd', 'US$', '€' → the ISO code; anything else raises."""
     code = _MARKERS.get(text.strip().casefold())
     if code is None:
-        raise ValueProblem(f"“{text.strip()}” is not a currency QBR Desktop knows "
+        raise ValueProblem(f"“{shown(text.strip())}” is not a currency QBR Desktop knows "
                            f"(use a code such as USD, EUR or GBP)")
     return code
 
@@ -210,17 +238,10 @@ def parse_money(text: str, *, decimal_comma: bool | None = None) -> tuple[Decima
     The currency is None when the cell names none. A trailing euro sign ('1.200 €') marks
     the continental convention when the column has not settled it.
     """
-    body = text.strip().replace("\u2212", "-")
-    negative = body.startswith("-")
-    if negative:
-        body = body[1:].strip()
-    body, currency = _strip_marker(body, suffix=False)
-    trailing = None
-    if currency is None:
-        body, trailing = _strip_marker(body, suffix=True)
-        currency = trailing
-    if body.startswith("-") and not negative:
-        negative, body = True, body[1:].strip()
+    refused = ValueProblem(f"“{shown(text.strip())}” is not an amount of money")
+    negative, body, currency, trailing = _money_parts(text.strip())
+    if not body or _SIGN_MARKS.intersection(body):
+        raise refused
     scale = Decimal(1)
     if body[-1:].casefold() in _SCALES and body[:-1].rstrip()[-1:].isdigit():
         scale, body = _SCALES[body[-1].casefold()], body[:-1].rstrip()
@@ -229,12 +250,36 @@ def parse_money(text: str, *, decimal_comma: bool | None = None) -> tuple[Decima
     try:
         amount = parse_decimal(body, decimal_comma=decimal_comma) * scale
     except ValueProblem as exc:
-        raise ValueProblem(f"“{text.strip()}” is not an amount of money") from exc
+        raise refused from exc
     return money_in_cents(-amount if negative else amount, text), currency
+
+
+def _money_parts(body: str) -> tuple[bool, str, str | None, str | None]:
+    """(negative, the number's text, currency, the currency if written after the number),
+    peeling brackets, one sign and one currency marker off in whatever order they come:
+    '-$5', '$-5', '($1,200)', '(5) USD'. A second sign stays in the number and refuses it."""
+    bracketed = signed = False
+    negative = False
+    currency = trailing = None
+    while body:
+        if body[0] == "(" and body[-1] == ")" and not (bracketed or signed):
+            bracketed, negative, body = True, True, body[1:-1].strip()
+        elif body[0] in _SIGNS and not (bracketed or signed):
+            signed, negative, body = True, _SIGNS[body[0]], body[1:].strip()
+        elif currency is None and (found := _strip_marker(body, suffix=False))[1]:
+            body, currency = found
+        elif currency is None and (found := _strip_marker(body, suffix=True))[1]:
+            body, currency = found
+            trailing = currency
+        else:
+            break
+    return negative, body, currency, trailing
 
 
 def money_in_cents(amount: Decimal, text: str) -> Decimal:
     """The amount rounded to cents; absurdly long numbers are refused, not crashed on."""
+    if not amount.is_finite():  # a workbook's 1E+999 arrives as infinity
+        raise ValueProblem(f"“{shown(text.strip())}” is not an amount of money")
     if amount.adjusted() > MAX_MONEY_DIGITS:
-        raise ValueProblem(f"“{text.strip()}” is far too large to be an amount of money")
+        raise ValueProblem(f"“{shown(text.strip())}” is far too large to be an amount of money")
     return to_cents(amount)

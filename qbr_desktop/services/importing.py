@@ -8,6 +8,7 @@ remembers the column mapping for the file's layout; any failure rolls everything
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -19,7 +20,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.imports.cells import ImportOptions
-from qbr_desktop.imports.csv_safety import write_csv_atomically
 from qbr_desktop.imports.errors import ApplyFailed, MappingIncomplete
 from qbr_desktop.imports.fields import (
     ImportKind,
@@ -29,12 +29,14 @@ from qbr_desktop.imports.fields import (
     missing_fields,
     normalise_header,
 )
-from qbr_desktop.imports.plan import AccountLookup, Action, ImportPlan
+from qbr_desktop.imports.plan import AccountLookup, ImportPlan, Sink
 from qbr_desktop.imports.plan_accounts import StoredAccount, plan_accounts
 from qbr_desktop.imports.plan_contacts import StoredContact, plan_contacts
 from qbr_desktop.imports.plan_metrics import MetricKey, decide_metrics, read_metric_rows
 from qbr_desktop.imports.reading import read_table
+from qbr_desktop.imports.rejects import RejectsOutput, write_rejects
 from qbr_desktop.imports.table import SourceTable, bulk_allocation
+from qbr_desktop.imports.values import shown
 from qbr_desktop.services.accounts import draft_of
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
@@ -62,6 +64,31 @@ DEFAULT_OPTIONS = ImportOptions()
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+_log = logging.getLogger(__name__)
+#: What the database said, and what it means to the person importing.
+_DATABASE_REASONS = (
+    ("locked", "the portfolio is busy in another window or program; try again in a moment"),
+    ("busy", "the portfolio is busy in another window or program; try again in a moment"),
+    ("full", "the disk is full"),
+    ("readonly", "the portfolio file is read-only"),
+    ("read-only", "the portfolio file is read-only"),
+    ("disk i/o", "the disk could not be written"),
+    ("unique", "a row would have been stored twice"),
+)
+
+
+def _database_reason(exc: SQLAlchemyError) -> str:
+    said = str(getattr(exc, "orig", None) or exc).casefold()
+    return next((reason for clue, reason in _DATABASE_REASONS if clue in said),
+                "the database refused the change")
+
+
+def _discard(plan: ImportPlan) -> None:
+    """A dry run's sink: what would be written is counted, never kept."""
+    plan.inserts.clear()
+    plan.updates.clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,24 +137,39 @@ class ImportService:
 
     # Planning and applying -----------------------------------------------------------------
     def preview(self, kind: ImportKind, table: SourceTable, mapping: Mapping[str, str],
-                options: ImportOptions = DEFAULT_OPTIONS) -> ImportPlan:
-        """What applying would do now; writes nothing."""
-        with session_scope(self._sessions) as session:
-            return self._plan(session, kind, table, mapping, options)
+                options: ImportOptions = DEFAULT_OPTIONS, *,
+                rejects: Path | None = None) -> ImportPlan:
+        """What applying would do now; writes nothing to the portfolio (`rejects`: the rows
+        it would reject, as CSV)."""
+        output = RejectsOutput(rejects)
+        with output.prepared():
+            with session_scope(self._sessions) as session:
+                plan = self._plan(session, kind, table, mapping, options, _discard)
+                _discard(plan)
+            output.fill(table, plan)
+        return plan
 
     def apply(self, kind: ImportKind, table: SourceTable, mapping: Mapping[str, str],
-              options: ImportOptions = DEFAULT_OPTIONS) -> ImportPlan:
-        """Plan and write in one transaction; on any failure nothing is saved."""
+              options: ImportOptions = DEFAULT_OPTIONS, *,
+              rejects: Path | None = None) -> ImportPlan:
+        """Plan and write in one transaction; on any failure nothing is saved. The rejected
+        rows go to `rejects` (CSV), written before the commit: if they cannot be, nothing is
+        imported."""
+        output = RejectsOutput(rejects, importing=True)
         try:
-            with bulk_allocation(), session_scope(self._sessions) as session:
-                plan = self._plan(session, kind, table, mapping, options)
-                self._write(session, plan)
-                self._remember(session, kind, table, plan.mapping)
+            with bulk_allocation(), output.prepared():
+                with session_scope(self._sessions) as session:
+                    plan = self._plan(session, kind, table, mapping, options,
+                                      lambda batch: self._write(session, batch))
+                    self._write(session, plan)
+                    self._remember(session, kind, table, plan.mapping)
+                    output.fill(table, plan)
+                output.committed = True
         except SQLAlchemyError as exc:
-            detail = str(exc).splitlines()[0]
+            _log.warning("import not saved: %s", str(exc).splitlines()[0])
             raise ApplyFailed(f"The import was not saved, and nothing in the portfolio "
-                              f"changed ({detail})") from exc
-        return replace(plan, applied=True)
+                              f"changed ({_database_reason(exc)})") from exc
+        return replace(plan, applied=True, sink=None)  # its session is closed
 
     # Internals -------------------------------------------------------------------------
     @staticmethod
@@ -135,14 +177,14 @@ class ImportService:
                          mapping: Mapping[str, str]) -> dict[str, str]:
         known = fields_by_key(kind)
         clean = {key: header for key, header in mapping.items() if header}
-        problems = [f"There is no column “{header}” in {table.name}." for header in
+        problems = [f"There is no column “{shown(header)}” in {table.name}." for header in
                     clean.values() if header not in table.headers]
-        problems += [f"“{key}” is not something a {kind.value} import can fill in." for key in
-                     clean if key not in known]
+        problems += [f"“{shown(key)}” is not something a {kind.value} import can fill in."
+                     for key in clean if key not in known]
         used: dict[str, str] = {}
         for key, header in clean.items():
             if header in used:
-                problems.append(f"The column “{header}” is chosen for both "
+                problems.append(f"The column “{shown(header)}” is chosen for both "
                                 f"{known[used[header]].label} and {known[key].label}.")
             used[header] = key
         problems += missing_fields(kind, clean)
@@ -151,21 +193,27 @@ class ImportService:
         return clean
 
     def _plan(self, session: Session, kind: ImportKind, table: SourceTable,
-              mapping: Mapping[str, str], options: ImportOptions) -> ImportPlan:
+              mapping: Mapping[str, str], options: ImportOptions, sink: Sink) -> ImportPlan:
+        """The plan; rows for the store go to `sink` in batches as they are planned, so a
+        big file is never held as a whole."""
         with bulk_allocation():
-            return self._plan_kind(session, kind, table, mapping, options)
+            return self._plan_kind(session, kind, table, mapping, options, sink)
 
     def _plan_kind(self, session: Session, kind: ImportKind, table: SourceTable,
-                   mapping: Mapping[str, str], options: ImportOptions) -> ImportPlan:
+                   mapping: Mapping[str, str], options: ImportOptions,
+                   sink: Sink) -> ImportPlan:
         clean = self._checked_mapping(kind, table, mapping)
         if kind is ImportKind.ACCOUNTS:
             tiers = read_tier_scheme(session).tiers
-            return plan_accounts(table, clean, options, self._stored_accounts(session), tiers)
+            return plan_accounts(table, clean, options, self._stored_accounts(session), tiers,
+                                 sink=sink)
         lookup = self._account_lookup(session)
         if kind is ImportKind.CONTACTS:
-            return plan_contacts(table, clean, options, lookup, self._stored_contacts(session))
+            return plan_contacts(table, clean, options, lookup, self._stored_contacts(session),
+                                 sink=sink)
         read = read_metric_rows(table, clean, options, lookup)
-        return decide_metrics(read, self._stored_metric_values(session, read.account_ids))
+        return decide_metrics(read, self._stored_metric_values(session, read.account_ids),
+                              sink=sink)
 
     @staticmethod
     def _stored_accounts(session: Session) -> list[StoredAccount]:
@@ -203,7 +251,15 @@ class ImportService:
         return stored
 
     def _write(self, session: Session, plan: ImportPlan) -> None:
-        """Bulk statements (one executemany each), never a flush per row."""
+        """Bulk statements (one executemany each), never a flush per row; the rows written
+        leave the plan."""
+        try:
+            self._write_rows(session, plan)
+        finally:
+            plan.inserts.clear()
+            plan.updates.clear()
+
+    def _write_rows(self, session: Session, plan: ImportPlan) -> None:
         model = _MODELS[plan.kind]
         table = model.__table__
         now = self._clock()
@@ -237,13 +293,4 @@ class ImportService:
         session.flush()
 
 
-def write_rejects(path: Path, table: SourceTable, plan: ImportPlan) -> int:
-    """The rejected rows as CSV (row number, reasons, then the original cells); returns how
-    many were written. Cells that could run as formulas are neutralised."""
-    rejected = {r.number: r for r in plan.rows if r.action is Action.REJECT}
-    rows = [
-        [source.number, "; ".join(rejected[source.number].reasons), *source.cells]
-        for source in table.rows if source.number in rejected
-    ]
-    write_csv_atomically(path, ["Row", "Reasons", *table.headers], rows)
-    return len(rows)
+__all__ = ["ImportService", "MappingChoice", "write_rejects"]

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR, Quarter
 from qbr_desktop.imports.dates import (
     AmbiguousDate,
     date_order_evidence,
@@ -99,3 +99,21 @@ def test_bad_and_ambiguous_periods() -> None:
     with pytest.raises(AmbiguousDate):
         parse_period("05/06/2026")
     assert parse_period("05/06/2026", day_first=False) == Quarter(2026, 2)
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("0999Q2", "0999Q2"), ("0999-06-30", "0999-06-30"), ("0001-01-01", "0001-01-01"),
+    ("9999Q4", "9999Q4"), ("Q1 1989", "Q1 1989"), ("2101-01-01", "2101-01-01"),
+    ("Q3 0000", "Q3 0000"), (datetime(1, 1, 1), "0001-01-01"), (date(9999, 12, 31), "9999-12-31"),
+])
+def test_periods_outside_the_years_a_portfolio_can_hold_are_refused(value: object,
+                                                                    shown: str) -> None:
+    with pytest.raises(ValueProblem, match=f"“{shown}” is in the year .*; quarters from "
+                                           f"{EARLIEST_YEAR} to {LATEST_YEAR} can be imported"):
+        parse_period(value)  # type: ignore[arg-type]
+
+
+def test_the_first_and_last_importable_quarters() -> None:
+    assert parse_period(f"{EARLIEST_YEAR}Q1") == Quarter(EARLIEST_YEAR, 1)
+    assert parse_period(f"{LATEST_YEAR}-12-31") == Quarter(LATEST_YEAR, 4)
+    assert parse_period(f"Q1-{EARLIEST_YEAR % 100:02d}") == Quarter(EARLIEST_YEAR, 1)

@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from qbr_desktop.imports.csv_text import table_from_csv_bytes
 from qbr_desktop.imports.decoding import decode_bytes
 from qbr_desktop.imports.errors import UnreadableFile
 
@@ -62,3 +63,65 @@ def test_binary_data_is_not_text() -> None:
 def test_bom_with_broken_bytes_is_marked_damaged() -> None:
     decoded = decode_bytes(codecs.BOM_UTF8 + b"Name\nA\xffB\n", "f.csv")
     assert decoded.damaged and decoded.text.startswith("Name")
+
+
+def detect(data: bytes, name: str = "f.csv"):  # noqa: ANN201 - an Encoding
+    from qbr_desktop.imports.decoding import detect_encoding
+    from qbr_desktop.imports.sources import MemorySource
+
+    return detect_encoding(MemorySource(data, name), name)
+
+
+def test_shift_jis() -> None:
+    text = ("会社名,担当者\n株式会社サンプル,山田太郎\n東京データ株式会社,佐藤花子\n"
+            "大阪物流株式会社,鈴木一郎\n")
+    decoded = decode_bytes(text.encode("shift_jis"), "取引先.csv")
+    assert decoded.text == text and decoded.encoding == "Shift JIS"
+
+
+def test_utf8_with_more_broken_bytes_than_good_ones_is_still_utf8_with_damage() -> None:
+    # A UTF-8 export with one accented name and a row pasted from a legacy program: read as
+    # Windows-1252 it would store "MÃ¼ller" for Müller.
+    data = "Name\nMüller GmbH\nAcme\n".encode() + "Señor Café Nuñez\n".encode("cp1252")
+    encoding = detect(data)
+    assert (encoding.codec, encoding.damaged) == ("utf-8", True)
+    decoded = decode_bytes(data, "f.csv")
+    assert "Müller GmbH" in decoded.text and "MÃ" not in decoded.text
+
+
+def test_a_guessed_encoding_is_never_silent_and_names_the_rows_to_check() -> None:
+    table = table_from_csv_bytes(b"Name,Seats\nAcme,1\nBeta,2\nCaf\xe9 Nu\xf1ez,3\nDelta,4\n",
+                                 "crm.csv")
+    assert table.encoding == "Windows-1252" and table.rows[2].cells[0] == "Café Nuñez"
+    assert table.notices == (
+        "crm.csv is not UTF-8; it was read as Windows-1252, a guess from a few characters: "
+        "check that the text in row 4 reads correctly; if it does not, save the file as "
+        "UTF-8 and import it again.",)
+
+
+def test_a_file_of_many_legacy_characters_says_how_it_was_read() -> None:
+    text = "Name\n" + "".join(f"Müller Café {n} Øresund Nuñez Crédit\n" for n in range(20))
+    table = table_from_csv_bytes(text.encode("cp1252"), "legacy.csv")
+    assert table.notices == ("legacy.csv is not UTF-8; it was read as Windows-1252.",)
+    assert [r.cells[0] for r in table.rows] == text.splitlines()[1:]
+
+
+def test_invalid_bytes_in_an_ascii_file_are_named_not_silently_stored() -> None:
+    table = table_from_csv_bytes(b"Name,Seats\nAcme,1\nAc\xffme Corp,2\n", "stray.csv")
+    assert table.notices and "row 3" in table.notices[0]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "cp1252", "gb18030", "shift_jis"])
+def test_legacy_encodings_survive_streaming(codec: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qbr_desktop.imports.table as table_module
+
+    samples = {"utf-16": TEXT, "cp1252": TEXT, "gb18030": CHINESE,
+               "shift_jis": "会社名;担当者\n株式会社サンプル;山田太郎\n"
+                            "東京データ株式会社;佐藤花子\n"}
+    text = samples[codec]
+    monkeypatch.setattr(table_module, "CACHED_CELLS", 0)
+    table = table_from_csv_bytes(text.encode(codec), "f.csv")
+    assert table.rows.streamed
+    separator = ";" if ";" in text.splitlines()[0] else ","
+    assert [list(r.cells) for r in table.rows] == [
+        line.split(separator) for line in text.splitlines()[1:]]

@@ -272,3 +272,15 @@ def test_flags_read_yes_and_no() -> None:
                    "Acme Logistics,2026Q2,no\nAcme Logistics,2026Q3,2\n")
     assert [i["value"] for i in plan.inserts] == [1.0, 0.0]
     assert "outside 0 to 1" in plan.rows[2].reasons[0]
+
+
+def test_rows_dated_outside_the_importable_years_are_rejected_and_the_rest_imported() -> None:
+    plan = metrics("Account,Quarter,Active Users\n"
+                   "Acme Logistics,0999Q2,10\n"
+                   "Acme Logistics,2026Q1,60\n"
+                   "Acme Logistics,9999Q4,70\n"
+                   "Acme Logistics,0000Q1,80\n")
+    assert actions(plan) == [(2, "reject"), (3, "create"), (4, "reject"), (5, "reject")]
+    assert plan.rows[0].reasons == ["Quarter: “0999Q2” is in the year 999; quarters from 1990 "
+                                    "to 2100 can be imported"]
+    assert [i["period"] for i in plan.inserts] == ["2026Q1"]

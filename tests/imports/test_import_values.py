@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 
+from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.values import (
     ValueProblem,
     cell_text,
@@ -153,3 +155,66 @@ def test_absurd_amounts_are_refused_not_crashed_on() -> None:
 def test_currency_signs_do_not_hide_the_decimal_convention(texts: list[str],
                                                           expected: bool) -> None:
     assert infer_decimal_comma(texts) is expected
+
+
+# Signs: one minus (or plus), or accounting brackets; anything else is refused, not guessed.
+@pytest.mark.parametrize(("text", "value"), [
+    ("-1", "-1"), ("+1", "1"), ("\u22121", "-1"), ("- 1", "-1"), ("(1)", "-1"),
+    ("(1,000)", "-1000"), ("( 1,000.50 )", "-1000.50"), ("\u2212 1.5", "-1.5"),
+])
+def test_well_formed_signs(text: str, value: str) -> None:
+    assert parse_decimal(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", [
+    "--1", "+-1", "-+1", "++1", "1-", "1+", "(-1)", "(+1)", "-(1)", "(1", "1)", "\u2212\u22121",
+    "-\u22121", "\u2212-1", "- -1", "((1))", "1-2", "-", "+", "()", "(-)", "--120000",
+])
+def test_malformed_signs_are_refused(text: str) -> None:
+    with pytest.raises(ValueProblem, match=f"“{re.escape(text)}” is not a number"):
+        parse_decimal(text)
+    with pytest.raises(ValueProblem, match="is not a number"):
+        parse_number(text)
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("-120000", "-120000.00", None), ("-$5", "-5.00", "USD"), ("$-5", "-5.00", "USD"),
+    ("- $5", "-5.00", "USD"), ("$ -5", "-5.00", "USD"), ("\u2212$5", "-5.00", "USD"),
+    ("USD -1200", "-1200.00", "USD"), ("-USD 1200", "-1200.00", "USD"),
+    ("-5 USD", "-5.00", "USD"), ("+$5", "5.00", "USD"), ("$+5", "5.00", "USD"),
+    ("(1,200.00)", "-1200.00", None), ("($1,200)", "-1200.00", "USD"),
+    ("(USD 5)", "-5.00", "USD"), ("(5) USD", "-5.00", "USD"), ("(\u20ac5)", "-5.00", "EUR"),
+    ("-90k", "-90000.00", None),
+])
+def test_well_formed_signs_on_money(text: str, amount: str, currency: str | None) -> None:
+    assert parse_money(text) == (Decimal(amount), currency)
+
+
+@pytest.mark.parametrize("text", [
+    "--120000", "-$-5", "$--5", "--$5", "+-5", "-+5", "-(5)", "(-5)", "($-5)", "(-$5)",
+    "5-", "$5-", "-5-", "USD--5", "5 -USD", "\u2212-5", "(\u22125)", "(+5)", "- -5",
+    "$-", "-$", "()", "($)", "--90k",
+])
+def test_malformed_signs_on_money_are_refused(text: str) -> None:
+    with pytest.raises(ValueProblem, match=f"“{re.escape(text)}” is not an amount of money"):
+        parse_money(text)
+
+
+def test_a_doubled_minus_in_an_imported_arr_is_rejected_not_made_positive() -> None:
+    from qbr_desktop.imports.csv_text import table_from_csv_bytes
+    from qbr_desktop.imports.fields import ImportKind, guess_mapping
+    from qbr_desktop.imports.plan_accounts import plan_accounts
+
+    table = table_from_csv_bytes(b"Account Name,ARR\nAcme,--120000\nBeta,120000\n", "a.csv")
+    plan = plan_accounts(table, guess_mapping(ImportKind.ACCOUNTS, table.headers),
+                         ImportOptions(), [], ("Strategic", "Growth", "Core"))
+    assert [r.action.value for r in plan.rows] == ["reject", "create"]
+    assert plan.rows[0].reasons[0].startswith("ARR: “--120000” is not an amount of money")
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan"), 1e300])
+def test_workbook_numbers_that_are_no_amount_are_refused_not_crashed_on(value: float) -> None:
+    from qbr_desktop.imports.values import money_in_cents
+
+    with pytest.raises(ValueProblem, match="amount of money"):
+        money_in_cents(Decimal(str(value)), str(value))

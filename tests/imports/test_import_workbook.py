@@ -189,3 +189,18 @@ def test_a_damaged_workbook_is_reported_not_raised(tmp_path: Path) -> None:
         archive.writestr("xl/workbook.xml", "<workbook><sheets><oops")
     with pytest.raises(UnreadableFile, match="broken.xlsx could not be opened as a workbook"):
         read_table(path)
+
+
+def test_shared_strings_read_as_openpyxl_reads_them() -> None:
+    import io
+
+    from openpyxl.reader.strings import read_string_table
+
+    from qbr_desktop.imports.workbook import _shared_strings
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xml = (f'<sst xmlns="{main}"><si><t>plain</t></si><si><t xml:space="preserve"> padded '
+           "</t></si><si><r><t>rich </t></r><r><rPr><b/></rPr><t>text</t></r></si>"
+           "<si><t>漢字</t><rPh sb=\"0\" eb=\"2\"><t>かんじ</t></rPh></si><si><t/></si>"
+           "<si><t>a_x005F_x000D_b</t></si><si></si></sst>").encode()
+    assert _shared_strings(io.BytesIO(xml)) == read_string_table(io.BytesIO(xml))

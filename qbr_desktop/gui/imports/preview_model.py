@@ -46,7 +46,9 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(table.rows[:PREVIEW_ROWS]) if table else []
         shown = {r.number for r in self._rows}
-        self._planned = {r.number: r for r in plan.rows if r.number in shown} if plan else {}
+        # Plan rows follow the file's order: the first ones are all a preview needs.
+        head = plan.rows[:len(self._rows)] if plan else []
+        self._planned = {r.number: r for r in head if r.number in shown}
         self._labels = dict(labels or {})
         if table is None:
             self._headers, self._indexes = [], []
