@@ -75,9 +75,20 @@ def portfolio(tmp_path_factory: pytest.TempPathFactory, qapp: Any) -> Iterator[P
         context = AppContext.open(DatabaseTarget(path=folder / "portfolio.sqlite"))
         build_demo_portfolio(context, accounts=18, seed=7)
         accounts = {}
+        now = datetime.now(UTC)
+
+        def held_review(account_id: int) -> bool:
+            try:
+                followed_up_review(context, account_id, now)
+            except FollowupError:
+                return False
+            return True
+
         for tier in TIERS:
-            accounts[tier] = next(a.id for a in context.accounts.list_accounts()
-                                  if a.tier == tier and context.plans.next_plan(a.id))
+            # One with a review coming (deck, invite) and one held (follow-up), if any has.
+            ready = [a.id for a in context.accounts.list_accounts()
+                     if a.tier == tier and context.plans.next_plan(a.id)]
+            accounts[tier] = next((a for a in ready if held_review(a)), ready[0])
         with session_scope(context.store.sessions) as session:
             planted = plant_markers(session)
             # Everyone gets a role in the decision: those words must not reach a customer.
