@@ -282,7 +282,18 @@ def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = Non
     if screenshot:
         _when_first_opened(windows, lambda _ok: QTimer.singleShot(
             SCREENSHOT_DELAY_MS, lambda: _save_screenshot_and_quit(windows, screenshot)))
+    from qbr_desktop.gui.interrupt import InterruptHandler
+
+    interrupt = InterruptHandler(lambda: _close_on_interrupt(app, windows), app)
     try:
         return app.exec()
     finally:
+        interrupt.restore()
         windows.close()
+
+
+def _close_on_interrupt(app: QApplication, windows: PortfolioWindows) -> None:
+    """Ctrl+C: the window closes as Quit closes it; the application ends when it has."""
+    window = windows.window
+    if window is None or window.close():
+        app.quit()

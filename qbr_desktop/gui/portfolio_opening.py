@@ -41,8 +41,10 @@ class Opening:
 
 def _lock(path: Path) -> QLockFile | str:
     """The portfolio's lock, or the sentence saying why it cannot be had."""
+    from qbr_desktop.store.location import make_private_folder
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)  # the per-user data folder: this user's alone
     except OSError as exc:
         return f"Cannot open {path}: its folder cannot be made ({exc.strerror or exc})."
     lock = QLockFile(str(path) + ".lock")
@@ -72,6 +74,12 @@ def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
         lock = got
     try:
         kept = None
+        if demo_if_empty and target.path is not None and not target.path.exists():
+            # Built beside its place and renamed in when whole: a first launch stopped
+            # half-way leaves no half demo to open.
+            from qbr_desktop.services.demo_file import build_demo_file
+
+            build_demo_file(target.path)
         if restore is not None and target.path is not None:
             try:
                 kept = restore_backup(restore, target.path)
