@@ -58,9 +58,9 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationDisplayName(APP_NAME)
     app.setStyleSheet(read_text("style.qss"))
     use_number_style(style_for(QLocale()))
-    from qbr_desktop.gui.wheel_guard import install_wheel_guard
+    from qbr_desktop.gui.input_guards import install_input_guards
 
-    install_wheel_guard(app)
+    install_input_guards(app)
 
 
 def _log_to_file() -> None:

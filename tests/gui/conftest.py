@@ -92,11 +92,11 @@ def _no_question_waits_forever(qapp: object) -> Iterator[None]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _wheel_guard(qapp: object) -> None:
+def _input_guards(qapp: object) -> None:
     """As the app does at start-up: no combo or spin box takes the page's scrolling."""
-    from qbr_desktop.gui.wheel_guard import install_wheel_guard
+    from qbr_desktop.gui.input_guards import install_input_guards
 
-    install_wheel_guard(qapp)  # type: ignore[arg-type]
+    install_input_guards(qapp)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -63,3 +63,30 @@ def test_the_wheel_scrolls_the_page_until_the_field_is_chosen(qtbot: Any) -> Non
     assert spin.hasFocus()
     wheel(spin, notches=1)
     assert spin.value() == 1
+
+
+def test_tab_leaves_a_table_instead_of_walking_its_cells(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+    form = QWidget()
+    column = QVBoxLayout(form)
+    before = QLineEdit(form)
+    table = QTableWidget(3, 3, form)
+    after = QLineEdit(form)
+    for row in range(3):
+        for col in range(3):
+            table.setItem(row, col, QTableWidgetItem(f"{row}{col}"))
+    for widget in (before, table, after):
+        column.addWidget(widget)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    assert QTest.qWaitForWindowActive(form, 5000)
+    before.setFocus()
+    assert before.hasFocus()
+    QTest.keyClick(before, Qt.Key.Key_Tab)
+    assert table.hasFocus()
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert after.hasFocus()  # one Tab through the table, not nine
+    QTest.keyClick(after, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert table.hasFocus()
