@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         """
         super().__init__()
         self.settings = settings or QSettings()
+        self._keeping_account = False
         self._context: AppContext | None = None
         self.setWindowTitle(APP_NAME)
         opening = QLabel("Opening your portfolio…", self)
@@ -279,6 +280,8 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(self.list_panel.current_account_id() > 0)
 
     def show_account(self, account_id: int) -> None:
+        if self._keeping_account or not self._leave_account_for(account_id):
+            return
         self.delete_action.setEnabled(account_id > 0)
         if account_id <= 0:
             self.pages.setCurrentIndex(0)
@@ -299,6 +302,25 @@ class MainWindow(QMainWindow):
         self.page.show_account(account, history, next_meeting=meeting)
         self.pages.setCurrentIndex(1)
         self.account_changed.emit(account_id)
+
+    def _leave_account_for(self, account_id: int) -> bool:
+        """Before the page shows another account: a value the page could not store (a refused
+        ARR, say) is saved, discarded or kept, as the CSM says, never dropped. False when
+        they keep it: the list goes back to the account they were editing."""
+        shown = self.page.account
+        if shown is None or shown.id == account_id:
+            return True
+        from qbr_desktop.gui.unsaved_work import settle
+
+        self.page.flush_pending()
+        if settle(self, [self.page]):
+            return True
+        self._keeping_account = True  # the page keeps what was typed, unread from the store
+        try:
+            self.list_panel.select_account(shown.id)
+        finally:
+            self._keeping_account = False
+        return False
 
     def open_account(self, account_id: int, tab: AccountTab = AccountTab.HEALTH) -> None:
         """From the portfolio overview (or the upcoming QBRs) to that account's page."""

@@ -147,3 +147,32 @@ def test_opening_another_portfolio_asks_first(open_window, monkeypatch,
     answers.stop()
     assert len(answers.seen) == 1 and asked_for_file == [] and requested == []
     assert draft.calls == []
+
+
+def test_a_refused_field_is_asked_about_before_another_account_shows(open_window,
+                                                                     qtbot) -> None:
+    window = open_window(seed=True)
+    acme = window.list_panel.current_account_id()
+    arr = window.page.form.arrEdit
+    arr.setFocus()
+    arr.selectAll()
+    type_text(arr, "-5")
+    QTest.keyClick(arr, Qt.Key.Key_Return)  # refused: shown beside the field, not stored
+    table = window.list_panel.table
+    other_row = next(r for r in range(table.model().rowCount())
+                     if table.model().index(r, 0).data() != "Acme Logistics")
+    answers = answer_with("Cancel")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(other_row, 0)).center())
+    answers.stop()
+    assert "Details of “Acme Logistics”: ARR not saved" in answers.seen[0]
+    # Kept: the list is back on Acme and the typed value is still there to correct.
+    assert window.list_panel.current_account_id() == acme
+    assert window.page.account is not None and window.page.account.id == acme
+    assert arr.text() == "-5"
+    answers = answer_with("Discard")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(other_row, 0)).center())
+    answers.stop()
+    assert window.list_panel.current_account_id() != acme
+    assert window.context.accounts.get(acme).draft.arr == Decimal("120000.00")
