@@ -441,3 +441,18 @@ def test_in_the_window_a_person_is_typed_in_full_and_tab_leaves_and_enters_the_t
     assert focused() is panel.view
     press(Qt.Key.Key_Tab, SHIFT)
     assert focused() is tabs
+
+
+def test_a_last_contact_typed_with_another_year_is_stored_as_typed(
+        panel: StakeholderPanel, context: Any, team: Team) -> None:
+    editor = select_card(panel, team.user)
+    click_into(editor.contact_edit)
+    QTest.keyClick(editor.contact_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor.contact_edit, "2025-11-30")
+    press(Qt.Key.Key_Tab)
+    assert stored(context, team, team.user).last_contact == date(2025, 11, 30)
+    click_into(editor.contact_edit)
+    QTest.keyClick(editor.contact_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(editor.contact_edit, Qt.Key.Key_Delete)
+    press(Qt.Key.Key_Tab)
+    assert stored(context, team, team.user).last_contact is None  # emptied: "never"

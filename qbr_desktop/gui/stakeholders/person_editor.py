@@ -12,12 +12,10 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -47,33 +45,14 @@ from qbr_desktop.domain.stakeholders import (
 )
 from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.exports.map_drawing import SENTIMENT_WORDS
+from qbr_desktop.gui.date_entry import DateEntry
 
-NO_DATE = QDate(2000, 1, 1)  # the date field's minimum, shown as "never"
 NOBODY = -1
 EMAIL_NOT_SAVED = "Not saved for {name}: {problem}."
 NAME_KEPT = "A person needs a name: “{name}” was kept."
 EMAIL_HINT = "Where the shared deck and the follow-up email go"
 UNUSABLE_EMAIL = ("Saved, but the email drafts cannot write this address on their To line "
                   "(they need plain letters before the @): write to them yourself.")
-
-
-class DateField(QDateEdit):
-    """A date box that Tab leaves, as it leaves every other field (Qt's own steps through
-    the year, month and day, and stops dead on "never"); the arrow keys move between them."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
-                event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                     | Qt.KeyboardModifier.AltModifier)):
-            forward = (event.key() == Qt.Key.Key_Tab
-                       and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            QWidget.focusNextPrevChild(self, forward)
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
-        return QWidget.focusNextPrevChild(self, forward)
 
 
 class PersonEditor(QWidget):
@@ -99,12 +78,10 @@ class PersonEditor(QWidget):
         self.sentiment_box = self._combo([(f"{value:+d} {SENTIMENT_WORDS[value]}", value)
                                           for value in range(2, -3, -1)])
         self.strength_spin = self._spin(1, 5, "How well we know them: 1 barely … 5 trusted")
-        self.contact_edit = DateField(self.fields_area)
-        self.contact_edit.setCalendarPopup(True)
-        self.contact_edit.setMinimumDate(NO_DATE)
-        self.contact_edit.setSpecialValueText("never")
-        self.contact_edit.setDisplayFormat("yyyy-MM-dd")
-        self.contact_edit.editingFinished.connect(self._commit)
+        # The app's one date entry: typed dates are read whole, year included.
+        self.contact_edit = DateEntry(self.fields_area)
+        self.contact_edit.set_optional("never")
+        self.contact_edit.value_entered.connect(lambda _day: self._commit())
         self.today_button = QPushButton("Today", self.fields_area)
         self.today_button.setToolTip("Record a contact today")
         self.today_button.clicked.connect(self._contacted_today)
@@ -350,20 +327,18 @@ class PersonEditor(QWidget):
         return replace(self.person, **values)
 
     def _contact_date(self) -> date | None:
-        picked = self.contact_edit.date()
-        return None if picked == NO_DATE else date(picked.year(), picked.month(), picked.day())
+        value: date | None = self.contact_edit.value()
+        return value
 
     def _show_contact_date(self, value: date | None) -> None:
-        self.contact_edit.setDate(NO_DATE if value is None
-                                  else QDate(value.year, value.month, value.day))
+        self.contact_edit.set_value(value)
 
     def _manager(self) -> int | None:
         manager = self.manager_box.currentData()
         return None if manager in (None, NOBODY) else int(manager)
 
     def _contacted_today(self) -> None:
-        today = date.today()
-        self.contact_edit.setDate(QDate(today.year, today.month, today.day))
+        self.contact_edit.set_value(date.today())
         self._commit()
 
     def commit_pending(self) -> None:
