@@ -19,6 +19,7 @@ from typing import Any, TextIO, TypeVar
 from qbr_desktop import __version__
 from qbr_desktop.domain.accounts import AccountDraft, AccountSummary
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.meeting_time import meeting_day
 from qbr_desktop.domain.money import MoneyFormatError, format_money, parse_amount
 from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR
 from qbr_desktop.domain.tiers import TierModel
@@ -197,6 +198,7 @@ def _summary_json(item: AccountSummary) -> dict[str, Any]:
         "tier_is_override": item.tier_is_override,
         "renewal_date": item.renewal_date.isoformat() if item.renewal_date else None,
         "next_qbr_at": item.next_qbr_at.isoformat() if item.next_qbr_at else None,
+        "next_qbr_zone": item.next_qbr_zone if item.next_qbr_at else None,
         "csm_owner": item.csm_owner,
     }
 
@@ -213,7 +215,9 @@ def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
         return
     for item in items:
         renewal = item.renewal_date.isoformat() if item.renewal_date else "—"
-        next_qbr = item.next_qbr_at.date().isoformat() if item.next_qbr_at else "—"
+        # The meeting's day where it is held, as the window shows it (not the UTC date).
+        next_qbr = (meeting_day(item.next_qbr_at, item.next_qbr_zone).isoformat()
+                    if item.next_qbr_at else "—")
         print(f"{item.name}\t{item.tier}\t{format_money(item.arr)}\trenews {renewal}"
               f"\tnext QBR {next_qbr}", file=out)
     print(f"{len(items)} account(s)", file=out)

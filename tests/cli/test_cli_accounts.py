@@ -19,7 +19,7 @@ Runner = Callable[..., Any]
 
 JSON_KEYS = {
     "id", "name", "industry", "country", "arr", "currency", "licensed_seats", "tier",
-    "tier_is_override", "renewal_date", "next_qbr_at", "csm_owner",
+    "tier_is_override", "renewal_date", "next_qbr_at", "next_qbr_zone", "csm_owner",
 }
 
 
@@ -340,3 +340,17 @@ def test_main_writes_version_and_usage_to_the_streams_it_is_given(
     assert "qbr " in out.getvalue()
     assert "usage:" in err.getvalue()
     assert leaked.out == "" and leaked.err == ""
+
+
+def test_list_shows_the_next_qbr_on_the_day_it_is_held(qbr: Runner, tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    db = tmp_path / "tokyo.sqlite"
+    assert qbr("--db", db, "accounts", "add", "Kaisha KK", "--arr", "40k").code == 0
+    day = date.today() + timedelta(days=20)
+    assert qbr("--db", db, "schedule", "Kaisha KK", "--date", day.isoformat(),
+               "--time", "00:30", "--tz", "Asia/Tokyo").code == 0
+    listed = qbr("--db", db, "accounts", "list").out
+    assert f"next QBR {day.isoformat()}" in listed  # the UTC date is the day before
+    item = json.loads(qbr("--db", db, "accounts", "list", "--json").out)[0]
+    assert item["next_qbr_zone"] == "Asia/Tokyo"
