@@ -300,3 +300,24 @@ def test_risks_are_ticked_for_the_slide_and_the_choice_is_kept(qtbot: Any, tab: 
     assert suggested.id in plan.shown_risks and written.id in plan.shown_risks
     qtbot.waitUntil(lambda: tab.content is not None and len(tab.content.risks) == 2,
                     timeout=WAIT_MS)
+
+
+def test_tab_reads_the_deck_tab_as_it_is_laid_out(tab: DeckTab) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    tab.activateWindow()
+    assert QTest.qWaitForWindowActive(tab, 5000)
+    tab.slides.setFocus()
+    seen = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        if widget is None or widget in seen:
+            break
+        seen.append(widget)
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    bar = tab.lists.tabBar()
+    order = [tab.slides, tab.variant_box, bar, tab.roadmap_edit, tab.accent_edit,
+             tab.folder_edit, tab.buttons["deck"], tab.buttons["email"]]
+    positions = [seen.index(widget) for widget in order]
+    assert positions == sorted(positions), [type(w).__name__ for w in seen]
+    assert seen.index(bar) == seen.index(tab.variant_box) + 1  # the lists come next

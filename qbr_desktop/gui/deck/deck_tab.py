@@ -174,6 +174,7 @@ class DeckTab(DeckExporting, QWidget):
         left.addLayout(order)
         left.addWidget(QLabel("Deck check", self))
         checks = QScrollArea(self)
+        checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # text to read, not a field
         checks.setWidgetResizable(True)
         checks.setFrameShape(QFrame.Shape.NoFrame)
         checks.setWidget(self.checks)
@@ -218,6 +219,17 @@ class DeckTab(DeckExporting, QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
+        # Tab reads the tab as it is laid out: the slides column, then the right column top
+        # to bottom (the lists' tab bar before their fields), the export buttons last.
+        chain: list[QWidget] = [self.slides, self.up_button, self.down_button,
+                                self.reset_button, self.variant_box, self.lists,
+                                self.roadmap_edit, self.priorities_edit,
+                                self.recommendations_edit, self.risk_choices, self.accent_edit,
+                                self.template_edit, self.template_button, self.logo_edit,
+                                self.logo_button, self.folder_edit, browse,
+                                *self.buttons.values(), self.cancel_button, self.reveal_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # Loading -----------------------------------------------------------------------------
     def show_account(self, account_id: int) -> None:
