@@ -426,7 +426,11 @@ class MainWindow(QMainWindow):
             self.page.show_problems(exc.problems, only=set(exc.problems) | {field_name})
             return
         except (DomainError, StoreError) as exc:
-            self.show_failure(str(exc))
+            # Not stored (the file busy, read-only, full): the field keeps what was typed,
+            # marked as not saved beside it, so what is shown is never taken for stored;
+            # leaving the account or quitting asks about it.
+            self.page.show_problems({field_name: f"Not saved: {exc}"}, only={field_name})
+            self.statusBar().showMessage(f"Not saved: {exc}", SAVED_MESSAGE_MS * 2)
             return
         self.page.show_problems({}, only={field_name, "currency", "arr"}
                                 if field_name in ("arr", "currency") else {field_name})

@@ -176,3 +176,29 @@ def test_a_refused_field_is_asked_about_before_another_account_shows(open_window
     answers.stop()
     assert window.list_panel.current_account_id() != acme
     assert window.context.accounts.get(acme).draft.arr == Decimal("120000.00")
+
+
+def test_a_save_the_store_refuses_is_marked_not_saved_beside_the_field(
+        open_window, monkeypatch) -> None:
+    from qbr_desktop.store.errors import PortfolioBusyError
+
+    window = open_window(seed=True)
+    account_id = window.list_panel.current_account_id()
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise PortfolioBusyError("portfolio.sqlite is busy: another QBR Desktop window or qbr "
+                                 "command is saving to it. Nothing was changed; try again in "
+                                 "a moment.")
+
+    monkeypatch.setattr(window.editor, "edit", busy)
+    country = window.page.form.countryEdit
+    country.setFocus()
+    country.selectAll()
+    type_text(country, "Norge")
+    QTest.keyClick(country, Qt.Key.Key_Return)
+    assert country.text() == "Norge"  # kept on screen …
+    assert country.property("invalid") == "true"  # … and marked as not stored
+    assert "Not saved" in window.page.form.countryError.text()
+    assert "busy" in window.page.form.countryError.text()
+    assert window.page.unsaved_work() is not None
+    assert window.context.accounts.get(account_id).draft.country != "Norge"
