@@ -362,6 +362,49 @@ def test_a_part_of_a_date_is_explained_in_the_dialog_and_nothing_moves(
     assert plans.plan(plan.review_id).meeting_day == date(2026, 12, 28)
 
 
+def typed_at_opening(dialog: Any, text: str) -> tuple[str, str]:
+    """Type as a person does once the dialog is up, without clicking anything first: the
+    keys go to the field the dialog opened on. What that field is, and what it then shows."""
+    dialog.activateWindow()
+    assert QTest.qWaitForWindowActive(dialog, 5000)
+    QTest.qWait(20)
+    focus = dialog.focusWidget()
+    assert focus is not None
+    QTest.keyClicks(focus, text)
+    return focus.objectName() or type(focus).__name__, getattr(focus, "text", str)()
+
+
+def test_the_meeting_dialog_opens_on_its_date_ready_to_be_typed_over(
+        qtbot: Any, panel: PlanPanel, plans: PlanService, account_id: int) -> None:
+    load(qtbot, panel, account_id)
+    seen: list[tuple[str, str]] = []
+
+    def drive(dialog: MeetingDialog) -> None:
+        seen.append(typed_at_opening(dialog, "2026-12-28"))
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    problems = when_dialog_opens(panel, MeetingDialog, drive)
+    qtbot.mouseClick(panel.empty_schedule_button, Qt.MouseButton.LeftButton)
+    assert problems == []
+    assert seen == [("DateEntry", "2026-12-28")]  # the proposed day was replaced, not added to
+    stored = plans.next_plan(account_id)
+    assert stored is not None and stored.meeting_day == date(2026, 12, 28)
+
+
+def test_the_task_dialog_opens_on_its_title(
+        qtbot: Any, panel: PlanPanel, plans: PlanService, account_id: int) -> None:
+    plans.schedule(account_id, MEETING, time(10), time_zone="Europe/Berlin")
+    load(qtbot, panel, account_id)
+    seen: list[tuple[str, str]] = []
+
+    def drive(dialog: AddTaskDialog) -> None:
+        seen.append(typed_at_opening(dialog, "Book the room"))
+
+    when_dialog_opens(panel, AddTaskDialog, drive)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert seen == [("QLineEdit", "Book the room")]
+
+
 def test_a_due_date_typed_in_the_list_is_stored_with_its_year(
         qtbot: Any, panel: PlanPanel, plans: PlanService, account_id: int) -> None:
     plan = plans.schedule(account_id, MEETING, time(10), time_zone="Europe/Berlin")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -69,6 +70,28 @@ class _SubmittingDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self._opened = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """The dialog opens on its first field with what it proposes selected, so the CSM
+        types over it at once. (The buttons are made before the fields, and Qt would
+        otherwise start on OK, where typed keys go nowhere.)"""
+        super().showEvent(event)
+        if self._opened:
+            return
+        self._opened = True
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is None:
+                continue
+            field = widget.focusProxy() or widget
+            if field.isEnabled() and (
+                    field.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                field.setFocus(Qt.FocusReason.TabFocusReason)
+                if isinstance(field, QLineEdit):
+                    field.selectAll()
+                return
 
     def run_submit(self, submit: Callable[[], None], *fields: DateEntry | TimeEntry) -> None:
         """Submit when every field reads as a value (each one explains itself if not)."""
