@@ -1,8 +1,9 @@
 """Typing as a person does, in any script.
 
-QTest.keyClicks only knows Latin-1 keys (it aborts on anything else), so text beyond it is
-committed the way an input method commits it (a QInputMethodEvent), which is how a CSM's
-Chinese, Japanese or Arabic keyboard delivers text to Qt. Emoji come from the system's
+QTest.keyClicks only knows the keys of plain ASCII and a few Latin-1 capitals (it aborts on
+"é" or "ö"), so any other character is committed the way an input method commits it (a
+QInputMethodEvent), which is how a CSM's Chinese, Japanese or Arabic keyboard (or a dead
+key's accent) delivers text to Qt. Emoji come from the system's
 emoji picker, which commits them the same way.
 """
 
@@ -16,11 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 
 def type_text(widget: Any, text: str) -> None:
-    """Type `text` into the focused `widget`: keys for Latin-1, input-method commits for the
+    """Type `text` into the focused `widget`: keys for ASCII, input-method commits for the
     rest, in order."""
     run = ""
     for char in text:
-        if ord(char) < 256 and char != "\n":
+        if ord(char) < 128 and char != "\n":
             run += char
             continue
         if run:
