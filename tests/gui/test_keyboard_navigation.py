@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from qbr_desktop.gui.tabs import AccountTab, View
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 def press(key: Qt.Key, modifiers: Any = Qt.KeyboardModifier.NoModifier) -> Any:
@@ -87,3 +88,31 @@ def test_ctrl_tab_from_another_view_comes_back_to_the_account_tabs(open_window: 
     press(Qt.Key.Key_Tab, CTRL)
     assert window.views.currentIndex() == View.ACCOUNTS
     assert window.account_tabs.currentIndex() == AccountTab.DETAILS
+
+
+def test_alt_keys_in_a_persons_fields_still_reach_the_account_tabs(open_window: Any,
+                                                                  qtbot: Any) -> None:
+    """The person editor's Alt keys are its own: Alt+L (ROI & value) and Alt+T (Prep
+    timeline) switch tabs from a person's fields as from anywhere, and each field's Alt
+    key reaches that field."""
+    window = open_window(seed=True)
+    window.show_account_tab(AccountTab.STAKEHOLDERS)
+    panel = window.stakeholder_panel
+    qtbot.waitUntil(lambda: bool(panel.scene.cards), timeout=10_000)
+    editor = panel.person_editor
+
+    def show_a_person() -> None:
+        window.show_account_tab(AccountTab.STAKEHOLDERS)
+        next(iter(panel.scene.cards.values())).setSelected(True)
+        qtbot.waitUntil(editor.name_edit.isVisible, timeout=5000)
+        editor.name_edit.setFocus()
+
+    for key, tab in ((Qt.Key.Key_L, AccountTab.ROI), (Qt.Key.Key_T, AccountTab.TIMELINE)):
+        show_a_person()
+        press(key, ALT)
+        assert window.current_tab() is tab, key
+    show_a_person()
+    for key, field in ((Qt.Key.Key_I, editor.title_edit), (Qt.Key.Key_O, editor.role_box),
+                       (Qt.Key.Key_U, editor.influence_spin),
+                       (Qt.Key.Key_R, editor.manager_box), (Qt.Key.Key_N, editor.name_edit)):
+        assert press(key, ALT) is field, key

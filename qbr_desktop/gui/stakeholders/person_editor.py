@@ -147,13 +147,17 @@ class PersonEditor(QWidget):
         contact_row = QHBoxLayout()
         contact_row.addWidget(self.contact_edit, 1)
         contact_row.addWidget(self.today_button)
+        # Alt keys are the window's as well as the form's: none may be one the window's
+        # menus or tabs use (File, Edit, View, Help; Details, Health, Prep timeline, ROI &
+        # value, Stakeholders, Meeting, Deck), or Alt+L would reach Level, not the ROI tab.
+        # Level has no letter left, and Tab reaches it.
         for caption, field in (
-                ("&Name", self.name_edit), ("&Title", self.title_edit),
+                ("&Name", self.name_edit), ("T&itle", self.title_edit),
                 ("Email", self.email_edit), (None, self.email_problem),
-                ("&Level", self.level_box), ("&Role", self.role_box),
-                ("&Influence", self.influence_spin), ("&Sentiment", self.sentiment_box),
+                ("Level", self.level_box), ("R&ole", self.role_box),
+                ("Infl&uence", self.influence_spin), ("&Sentiment", self.sentiment_box),
                 ("Relationship", self.strength_spin), ("Last contact", contact_row),
-                ("Reports &to", self.manager_box), ("Our owner", self.owner_box),
+                ("&Reports to", self.manager_box), ("Our owner", self.owner_box),
                 ("Owner's name", self.owner_name_edit),
                 ("Priorities", self.priorities_edit), ("Concerns", self.concerns_edit),
                 ("Notes", self.notes_edit)):
