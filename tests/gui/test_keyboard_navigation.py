@@ -116,3 +116,21 @@ def test_alt_keys_in_a_persons_fields_still_reach_the_account_tabs(open_window: 
                        (Qt.Key.Key_U, editor.influence_spin),
                        (Qt.Key.Key_R, editor.manager_box), (Qt.Key.Key_N, editor.name_edit)):
         assert press(key, ALT) is field, key
+
+
+def test_ins_adds_a_person_as_soon_as_the_map_is_on_screen(open_window: Any,
+                                                          qtbot: Any) -> None:
+    """Ctrl+6 then Ins, from the account list: the tooltip's key works without a click
+    into the map first, and the new person's name is ready to be typed over."""
+    window = open_window(seed=True)
+    window.list_panel.table.setFocus()
+    press(Qt.Key.Key_6, CTRL)
+    panel = window.stakeholder_panel
+    qtbot.waitUntil(lambda: panel.stakeholders is not None, timeout=10_000)
+    before = len(panel.stakeholders.people)
+    assert press(Qt.Key.Key_Insert) is panel.person_editor.name_edit
+    assert len(panel.stakeholders.people) == before + 1
+    window.show_account_tab(AccountTab.DETAILS)  # the map's key is the map's alone
+    window.list_panel.table.setFocus()
+    press(Qt.Key.Key_Insert)
+    assert len(panel.service.map(panel.account_id).people) == before + 1

@@ -95,7 +95,9 @@ class StakeholderPanel(QWidget):
         action.setCheckable(checkable)
         if shortcut:
             action.setShortcuts([QKeySequence(keys) for keys in shortcut.split(";")])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Whenever the map is on screen, wherever the focus is (Ctrl+6 leaves it on the
+            # account list); a hidden tab's actions never fire, so other tabs keep the keys.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if slot is not None:
             action.triggered.connect(slot)
         self.addAction(action)
