@@ -23,7 +23,14 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QMainWindow,
+    QWidget,
+)
 from typing_support import type_text
 
 SCREEN = QRect(0, 0, 1366, 768)
@@ -106,13 +113,14 @@ class Journey:
     shots: Path | None = None
     steps: list[Step] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
+    _shot: set[int] = field(default_factory=set)
 
     # The person's actions ----------------------------------------------------------------
     def click(self, widget: QWidget, what: str, at: QPoint | None = None) -> None:
         self.check_on_screen(widget)
-        self._record(what, widget)
+        step = self._record(what, widget)
         QTest.mouseClick(widget, LEFT, NO_KEYS, at if at is not None else widget.rect().center())
-        self._after()
+        self._after(step)
 
     def press(self, key: Qt.Key, what: str, modifiers: Qt.KeyboardModifier = NO_KEYS,
               uses: QWidget | None = None) -> None:
@@ -120,11 +128,11 @@ class Journey:
         it). `uses`: the widget the chord acts on (a button, a tab), checked for view."""
         target = self.focused()
         self.check_on_screen(uses or target)
-        self._record(what, uses or target, _chord(key, modifiers))
+        step = self._record(what, uses or target, _chord(key, modifiers))
         QTest.keyClick(target, key, modifiers)
         if isinstance(uses, QAbstractButton):
             settle(ANIMATED_CLICK_MS)  # a button's Alt key shows it pressed, then clicks
-        self._after()
+        self._after(step)
 
     def type(self, field_widget: QWidget, text: str, what: str,
              end: Qt.Key | None = Qt.Key.Key_Tab) -> None:
@@ -135,16 +143,16 @@ class Journey:
             f"to type {text!r} into {describe(field_widget)}, the focus is on "
             f"{describe(focus)}")
         ending = {Qt.Key.Key_Tab: "⇥", Qt.Key.Key_Return: "⏎", None: ""}.get(end, "")
-        self._record(what, field_widget, text + ending)
+        step = self._record(what, field_widget, text + ending)
         type_text(focus, text)
         if end is not None:
             QTest.keyClick(focus, end)
-        self._after()
+        self._after(step)
 
     def choose(self, combo: QComboBox, item: str, what: str) -> None:
         """Open a drop-down list with a click and click the item: one choice."""
         self.check_on_screen(combo)
-        self._record(what, combo, item)
+        step = self._record(what, combo, item)
         QTest.mouseClick(combo, LEFT, NO_KEYS, combo.rect().center())
         view = combo.view()
         wait_until(view.isVisible, f"the list of {describe(combo)} to open", 5)
@@ -165,7 +173,7 @@ class Journey:
         QTest.mouseClick(view.viewport(), LEFT, NO_KEYS, place.center())
         wait_until(lambda: not view.isVisible(), f"the list of {describe(combo)} to close", 5)
         assert combo.currentText() == item, (combo.currentText(), item)
-        self._after()
+        self._after(step)
 
     def click_item(self, view: Any, index: Any, what: str) -> None:
         """Click a row of a list or table (scrolled to, as a person scrolls to it)."""
@@ -175,15 +183,15 @@ class Journey:
         assert place.height() == view.visualRect(index).height(), f"{what}: the row is cut off"
         self.check_on_screen(view)
         self._on_screen_rect(view.viewport(), place, what)
-        self._record(what, view, str(index.data()))
+        step = self._record(what, view, str(index.data()))
         QTest.mouseClick(view.viewport(), LEFT, NO_KEYS, place.center())
-        self._after()
+        self._after(step)
 
     def launch(self, what: str, start: Callable[[], QWidget]) -> QWidget:
         """Starting the program: one step, whose window is checked like any widget."""
-        self._record(what, None)
+        step = self._record(what, None)
         window = start()
-        self._after()
+        self._after(step)
         self.check_on_screen(window)
         return window
 
@@ -193,7 +201,6 @@ class Journey:
         """Within the block a step opens a modal `kind` dialog; `drive` works it, from
         inside its event loop, until it closes."""
         before = QApplication.activeModalWidget()
-        came_from = QApplication.activeWindow()
         failures: list[BaseException] = []
         handled: list[QWidget] = []
         timer = QTimer()
@@ -209,6 +216,8 @@ class Journey:
             timer.stop()
             try:
                 settle(50)  # as a person sees the dialog before acting
+                if self.steps:
+                    self._screenshot(self.steps[-1])
                 self.check_on_screen(dialog)
                 drive(dialog)
             except Exception as exc:  # noqa: BLE001 (reported once the dialog has closed)
@@ -225,7 +234,7 @@ class Journey:
                            f"a {kind.__name__} to open", MODAL_TIMEOUT_S)
         finally:
             timer.stop()
-        _give_back_focus(came_from)
+        focus_as_a_window_manager()
         if failures:
             raise failures[0]
         assert handled, f"no {kind.__name__} opened"
@@ -238,6 +247,7 @@ class Journey:
             return (QApplication.activePopupWidget() or QApplication.focusWidget()
                     or QApplication.activeWindow())
 
+        focus_as_a_window_manager()
         wait_until(where, "a window to take the keyboard", 2)
         widget = where()
         assert widget is not None
@@ -261,27 +271,41 @@ class Journey:
         place = QRect(widget.mapToGlobal(rect.topLeft()), rect.size())
         assert self.screen.contains(place), f"{what} at {_text(place)} is off the screen"
 
-    def _record(self, what: str, widget: QWidget | None, typed: str = "") -> None:
-        self.steps.append(Step(len(self.steps) + 1, what,
-                               describe(widget) if widget is not None else "the desktop",
-                               typed, time.monotonic() - self.started))
+    def _record(self, what: str, widget: QWidget | None, typed: str = "") -> Step:
+        step = Step(len(self.steps) + 1, what,
+                    describe(widget) if widget is not None else "the desktop", typed,
+                    time.monotonic() - self.started)
+        self.steps.append(step)
+        return step
 
-    def _after(self) -> None:
+    def _after(self, step: Step) -> None:
         settle()
-        if self.shots is not None:
-            self.shots.mkdir(parents=True, exist_ok=True)
-            step = self.steps[-1]
-            name = "".join(c if c.isalnum() else "-" for c in step.what.lower())[:48]
-            screen = QGuiApplication.primaryScreen()
-            screen.grabWindow(0).save(str(self.shots / f"{step.number:02d}-{name}.png"))
+        self._screenshot(step)
+
+    def _screenshot(self, step: Step) -> None:
+        """The whole screen once the step has acted; a step that opened a dialog is shown
+        with its dialog up (its steps inside the dialog come next)."""
+        if self.shots is None or step.number in self._shot:
+            return
+        self._shot.add(step.number)
+        self.shots.mkdir(parents=True, exist_ok=True)
+        name = "".join(c if c.isalnum() else "-" for c in step.what.lower()).strip("-")[:48]
+        screen = QGuiApplication.primaryScreen()
+        screen.grabWindow(0).save(str(self.shots / f"{step.number:02d}-{name}.png"))
 
 
-def _give_back_focus(window: QWidget | None) -> None:
-    """What a window manager does when a dialog closes: the window it came from is active
-    again. (The offscreen platform has no window manager, and leaves no window active.)"""
-    if QApplication.activeWindow() is None and window is not None and window.isVisible():
-        window.activateWindow()
-        wait_until(window.isActiveWindow, "the window to be active again", 5)
+def focus_as_a_window_manager() -> None:
+    """What a desktop's window manager does and a bare X server (or the offscreen platform,
+    after a dialog) does not: when no window is active, the one on screen is made active
+    (a window just opened, or the one a closed dialog came from)."""
+    if QApplication.activeWindow() is not None or QApplication.activePopupWidget():
+        return
+    modal = QApplication.activeModalWidget()
+    shown = [modal] if modal is not None and modal.isVisible() else [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+    if len(shown) == 1:
+        shown[0].activateWindow()
+        wait_until(shown[0].isActiveWindow, "the window to be active", 5)
 
 
 def _chord(key: Qt.Key, modifiers: Qt.KeyboardModifier) -> str:
