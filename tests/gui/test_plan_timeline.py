@@ -192,3 +192,29 @@ def test_odd_titles_past_meetings_and_compressed_plans_paint(
     assert not chart.grab().isNull()
     assert min(t.due for t in squeezed.tasks) >= NOW.date()
     QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+def test_today_before_the_chart_is_named_on_the_top_line_clear_of_the_month(
+        qtbot: Any, context: Any, plans: PlanService) -> None:
+    from PySide6.QtGui import QColor
+
+    from qbr_desktop.gui.plans.timeline_paint import TEXT, TODAY
+
+    account = context.accounts.create(AccountDraft(name="Later", arr=Decimal("60000")))
+    plans.schedule(account.id, date(2026, 12, 15), time(10), time_zone=ZONE)
+    chart = show(qtbot, plans, account.id).chart
+    assert chart.today_x() is None  # weeks before the first task: "← Today, …" at the edge
+    image = chart.viewport().grab().toImage()
+
+    def rows_in(colour: str) -> set[int]:
+        """The axis's pixel rows (above the day numbers) drawn in about that colour."""
+        ink = QColor(colour)
+        return {y for y in range(32) for x in range(chart.label_width + 1,
+                                                      chart.label_width + 200)
+                if max(abs(image.pixelColor(x, y).red() - ink.red()),
+                       abs(image.pixelColor(x, y).green() - ink.green()),
+                       abs(image.pixelColor(x, y).blue() - ink.blue())) < 40}
+
+    today, month = rows_in(TODAY), rows_in(TEXT)
+    assert today and month
+    assert max(today) < min(month), (sorted(today), sorted(month))  # one above the other

@@ -195,13 +195,30 @@ def _paint_axis(chart: TimelineChart, painter: QPainter, plan: ReviewPlan, view:
     if today_x is not None:
         _flag(painter, area, today_x, "Today", QColor(TODAY), small, avoid=meeting)
     else:  # off the scale: say which way it lies instead of drawing nothing
-        ahead = plan.today > chart.scale.last
-        label = (f"Today, {plan.today:%a %d %b} →" if ahead
-                 else f"← Today, {plan.today:%a %d %b}")
-        _text(painter, area.adjusted(4, 0, -4, 32 - AXIS_HEIGHT), label, QColor(TODAY),
-              bold=True, font=small,
-              align=Qt.AlignmentFlag.AlignRight if ahead else LEFT)
+        _today_beyond(painter, area, plan, ahead=plan.today > chart.scale.last, font=small,
+                      avoid=meeting)
     painter.restore()
+
+
+def _today_beyond(painter: QPainter, area: QRect, plan: ReviewPlan, *, ahead: bool,
+                  font: QFont, avoid: QRect | None) -> None:
+    """The words "← Today, Mon 07 Dec" at the edge today lies beyond, on the top line with
+    the flags (the month line below is the month labels'), beside the meeting's flag if that
+    is where they would go."""
+    label = (f"Today, {plan.today:%a %d %b} →" if ahead
+             else f"← Today, {plan.today:%a %d %b}")
+    bold = QFont(font)
+    bold.setBold(True)
+    painter.setFont(bold)
+    width = painter.fontMetrics().horizontalAdvance(label) + 4
+    rect = (QRect(area.right() - 4 - width, 0, width, 16) if ahead
+            else QRect(area.left() + 4, 0, width, 16))
+    if avoid is not None and rect.intersects(avoid):
+        if ahead:
+            rect.moveRight(avoid.left() - 8)
+        else:
+            rect.moveLeft(avoid.right() + 8)
+    _text(painter, rect, label, QColor(TODAY), font=bold)
 
 
 def _flag(painter: QPainter, area: QRect, x: int | None, label: str, colour: QColor,
