@@ -94,3 +94,28 @@ def test_unsaved_roi_work_of_many_accounts_leaves_the_roi_page_its_room(
     assert panel.page_scroll.height() >= 300, panel.page_scroll.height()
     for button in (panel.save_button, panel.discard_button, panel.add_line_button):
         assert inside(button, window), button.text()
+
+
+def test_the_running_meetings_controls_are_all_in_view_at_1366_by_768(
+        open_window: Any, qtbot: Any) -> None:
+    """Run the meeting: the timer's buttons, the screen for the room, Presenter view and
+    Chime all show without scrolling sideways (the page is no wider than its pane)."""
+    from journey import off_screen
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton, QComboBox
+
+    from qbr_desktop.gui.worker import running
+
+    window = open_window(seed=True)
+    window.show_account_tab(AccountTab.MEETING)
+    qtbot.waitUntil(lambda: running() == 0, timeout=30_000)
+    tab = window.agenda_tab
+    tab.pages.setCurrentIndex(1)  # Run the meeting
+    qtbot.wait(50)
+    meeting = tab.meeting
+    controls = [*meeting.findChildren(QAbstractButton), *meeting.findChildren(QComboBox)]
+    screen = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
+    hidden = [off_screen(c, screen) for c in controls if c.isVisibleTo(meeting)]
+    assert not any(hidden), [problem for problem in hidden if problem]
+    page = window.account_tabs.currentWidget()
+    assert not page.horizontalScrollBar().isVisible()  # nothing to scroll sideways to

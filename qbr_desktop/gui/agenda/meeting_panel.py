@@ -103,9 +103,13 @@ class MeetingPanel(QWidget):
                        self.next_button, self.extend_one, self.extend_five, self.finish_button):
             controls.addWidget(widget)
         controls.addStretch(1)
-        controls.addWidget(self.screen_box)
-        controls.addWidget(self.present_button)
-        controls.addWidget(self.sound_box)
+        # The room's screen on a line of its own: beside the timer's buttons it made the
+        # page wider than the account pane at 1366 px, and Chime fell off its edge.
+        room = QHBoxLayout()
+        room.addStretch(1)
+        room.addWidget(self.screen_box)
+        room.addWidget(self.present_button)
+        room.addWidget(self.sound_box)
         self.section_title = self._label(22, bold=True)
         self.countdown = self._label(54, bold=True)
         self.countdown.setObjectName("meetingCountdown")
@@ -128,6 +132,7 @@ class MeetingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
+        layout.addLayout(room)
         layout.addWidget(self.message)
         layout.addLayout(display)
 
