@@ -321,3 +321,19 @@ def test_tab_reads_the_deck_tab_as_it_is_laid_out(tab: DeckTab) -> None:
     positions = [seen.index(widget) for widget in order]
     assert positions == sorted(positions), [type(w).__name__ for w in seen]
     assert seen.index(bar) == seen.index(tab.variant_box) + 1  # the lists come next
+
+
+def test_the_deck_check_sends_the_csm_to_the_risk_list_by_its_label(
+        qtbot: Any, tab: DeckTab, context: Any, account_id: int) -> None:
+    import re
+
+    from qbr_desktop.domain.risks import RiskDraft, RiskKind
+
+    context.risks.add(account_id, RiskDraft(RiskKind.RISK, "Budget freeze", "", 3, 4))
+    tab.hide()  # coming back to the tab checks the deck again
+    tab.show()
+    qtbot.waitUntil(lambda: "left off the customer's risks slide" in tab.checks.text(),
+                    timeout=WAIT_MS)
+    named = re.search(r"tick them under '([^']+)'", tab.checks.text())
+    labels = [tab.lists.tabText(i).replace("&", "") for i in range(tab.lists.count())]
+    assert named is not None and named.group(1) in labels, (tab.checks.text(), labels)

@@ -474,7 +474,7 @@ def _missing(facts: DeckFacts) -> list[str]:
     left_off = len(facts.open_risks) - len(customer_risks(facts.open_risks, facts.plan))
     if left_off:
         missing.append(f"{left_off} open risk{'s are' if left_off > 1 else ' is'} left off "
-                       "the customer's risks slide: tick them under 'On the risks slide' in "
+                       "the customer's risks slide: tick them under 'Risks on the slide' in "
                        "the Deck tab to show them.")
     if facts.stakeholders is None or not facts.stakeholders.people:
         missing.append("Nobody is on the stakeholder map yet: the deck names nobody.")
