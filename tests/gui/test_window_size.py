@@ -119,3 +119,19 @@ def test_the_running_meetings_controls_are_all_in_view_at_1366_by_768(
     assert not any(hidden), [problem for problem in hidden if problem]
     page = window.account_tabs.currentWidget()
     assert not page.horizontalScrollBar().isVisible()  # nothing to scroll sideways to
+
+
+def test_an_action_item_has_room_to_be_typed_while_the_meeting_runs(
+        open_window: Any, qtbot: Any) -> None:
+    """At 1366 × 768 the action item's own field shows at least its whole hint, however
+    much room the owner, the date and Add take beside it."""
+    from qbr_desktop.gui.worker import running
+
+    window = open_window(seed=True)
+    window.show_account_tab(AccountTab.MEETING)
+    qtbot.waitUntil(lambda: running() == 0, timeout=30_000)
+    window.agenda_tab.pages.setCurrentIndex(1)  # Run the meeting
+    qtbot.wait(50)
+    edit = window.agenda_tab.quick_action.text_edit
+    hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    assert edit.width() >= hint + 12, (edit.width(), hint)

@@ -208,12 +208,14 @@ class QuickAction(QWidget):
         self.problem.setProperty("class", "fieldError")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.hide()
+        # What was agreed gets a line of its own: beside whose, who, when and Add it was
+        # squeezed to a few letters in the meeting's narrow column at 1366 px.
         row = QHBoxLayout()
-        row.addWidget(self.text_edit, 3)
         for widget in (self.side_box, self.owner_edit, self.due_edit, self.add_button):
             row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text_edit)
         layout.addLayout(row)
         layout.addWidget(self.problem)
 
