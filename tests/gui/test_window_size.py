@@ -135,3 +135,31 @@ def test_an_action_item_has_room_to_be_typed_while_the_meeting_runs(
     edit = window.agenda_tab.quick_action.text_edit
     hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
     assert edit.width() >= hint + 12, (edit.width(), hint)
+
+
+def test_the_follow_up_pages_buttons_are_in_view_however_long_the_meeting_page(
+        open_window: Any, qtbot: Any) -> None:
+    """The Follow-up page is not made as tall as Run the meeting would like to be (with a
+    dozen people to check in): its Follow-up email… shows without scrolling."""
+    from journey import off_screen
+    from PySide6.QtCore import QPoint, QRect
+
+    from qbr_desktop.domain.stakeholders import Stakeholder
+    from qbr_desktop.gui.worker import running
+
+    window = open_window(seed=True)
+    account_id = window.list_panel.current_account_id()
+    for number in range(12):
+        window.context.stakeholders.add_person(account_id, Stakeholder(
+            0, f"Person {number} with a long name to wrap", "Operations"))
+    window.show_account(account_id)
+    window.show_account_tab(AccountTab.MEETING)
+    qtbot.waitUntil(lambda: running() == 0, timeout=30_000)
+    pages = window.agenda_tab.pages
+    for page in (1, 2):  # Run the meeting (laid out once seen), then Follow-up
+        pages.setCurrentIndex(page)
+        qtbot.wait(50)
+    screen = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
+    follow_up = window.agenda_tab.follow_up
+    for button in (follow_up.email_button, follow_up.remove_button):
+        assert not off_screen(button, screen), off_screen(button, screen)

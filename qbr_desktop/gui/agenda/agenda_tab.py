@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -115,9 +117,17 @@ class AgendaTab(QWidget):
         run_layout = QVBoxLayout(run)
         run_layout.addWidget(self.meeting)
         run_layout.addWidget(capture, 1)
+        # The running meeting scrolls on its own: once laid out it asks for more height
+        # than a laptop has, and as a page of the tab widget it would make the Agenda and
+        # Follow-up pages that tall too, with Follow-up email… below the window's edge.
+        run_page = QScrollArea(self)
+        run_page.setWidgetResizable(True)
+        run_page.setFrameShape(QFrame.Shape.NoFrame)
+        run_page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
+        run_page.setWidget(run)
         self.pages = QTabWidget(self)
         self.pages.addTab(self.builder, "Agenda")
-        self.pages.addTab(run, "Run the meeting")
+        self.pages.addTab(run_page, "Run the meeting")
         self.pages.addTab(self.follow_up, "Follow-up")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
