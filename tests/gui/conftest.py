@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.contacts import ContactDraft, ContactLevel, ReviewDraft
@@ -156,3 +157,24 @@ def open_window(qtbot, qsettings: QSettings, db_path: Path
     yield factory
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def styled_like_the_app(qapp: QApplication) -> Iterator[None]:
+    """The application configured as the program configures it (names, style sheet,
+    number style), put back afterwards for the other tests."""
+    from PySide6.QtCore import QCoreApplication
+
+    from qbr_desktop.domain.money import number_style, use_number_style
+    from qbr_desktop.gui.application import configure_application
+
+    before = (QCoreApplication.organizationName(), QCoreApplication.applicationName(),
+              qapp.applicationDisplayName(), qapp.styleSheet(), number_style())
+    configure_application(qapp)
+    yield
+    organization, name, display, sheet, style = before
+    QCoreApplication.setOrganizationName(organization)
+    QCoreApplication.setApplicationName(name)
+    qapp.setApplicationDisplayName(display)
+    qapp.setStyleSheet(sheet)
+    use_number_style(style)
