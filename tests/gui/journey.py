@@ -8,7 +8,11 @@ checks that the field typed into has the keyboard focus, as a person's keys go t
 nowhere else. What was typed is read back from the store by the caller, outside the steps.
 
 A modal dialog runs its own event loop: `answering` drives it from inside that loop, as
-the dialog is on screen, and reports a failure there after the dialog has closed.
+the dialog is on screen, and reports a failure there after the dialog has closed. Where a
+desktop's window manager would make a new window active, or give the keyboard back to
+the window a dialog came from, the journey does it (`focus_as_a_window_manager`): neither
+a bare X server nor the offscreen platform does. With `shots`, the whole screen is saved
+as a PNG after every step.
 """
 
 from __future__ import annotations
@@ -47,12 +51,13 @@ class Step:
     number: int
     what: str
     widget: str
-    typed: str = ""
+    detail: str = ""  # what was typed, the keys pressed, the item chosen
     seconds: float = 0.0
+    how: str = "typed"
 
     def line(self) -> str:
-        typed = f" — typed “{self.typed}”" if self.typed else ""
-        return f"{self.number:2d}. {self.seconds:6.1f} s  {self.what} [{self.widget}]{typed}"
+        detail = f" — {self.how} “{self.detail}”" if self.detail else ""
+        return f"{self.number:2d}. {self.seconds:6.1f} s  {self.what} [{self.widget}]{detail}"
 
 
 def describe(widget: QWidget) -> str:
@@ -128,7 +133,7 @@ class Journey:
         it). `uses`: the widget the chord acts on (a button, a tab), checked for view."""
         target = self.focused()
         self.check_on_screen(uses or target)
-        step = self._record(what, uses or target, _chord(key, modifiers))
+        step = self._record(what, uses or target, _chord(key, modifiers), how="pressed")
         QTest.keyClick(target, key, modifiers)
         if isinstance(uses, QAbstractButton):
             settle(ANIMATED_CLICK_MS)  # a button's Alt key shows it pressed, then clicks
@@ -152,7 +157,7 @@ class Journey:
     def choose(self, combo: QComboBox, item: str, what: str) -> None:
         """Open a drop-down list with a click and click the item: one choice."""
         self.check_on_screen(combo)
-        step = self._record(what, combo, item)
+        step = self._record(what, combo, item, how="chose")
         QTest.mouseClick(combo, LEFT, NO_KEYS, combo.rect().center())
         view = combo.view()
         wait_until(view.isVisible, f"the list of {describe(combo)} to open", 5)
@@ -183,7 +188,7 @@ class Journey:
         assert place.height() == view.visualRect(index).height(), f"{what}: the row is cut off"
         self.check_on_screen(view)
         self._on_screen_rect(view.viewport(), place, what)
-        step = self._record(what, view, str(index.data()))
+        step = self._record(what, view, str(index.data()), how="clicked")
         QTest.mouseClick(view.viewport(), LEFT, NO_KEYS, place.center())
         self._after(step)
 
@@ -271,10 +276,11 @@ class Journey:
         place = QRect(widget.mapToGlobal(rect.topLeft()), rect.size())
         assert self.screen.contains(place), f"{what} at {_text(place)} is off the screen"
 
-    def _record(self, what: str, widget: QWidget | None, typed: str = "") -> Step:
+    def _record(self, what: str, widget: QWidget | None, detail: str = "",
+                how: str = "typed") -> Step:
         step = Step(len(self.steps) + 1, what,
-                    describe(widget) if widget is not None else "the desktop", typed,
-                    time.monotonic() - self.started)
+                    describe(widget) if widget is not None else "the desktop", detail,
+                    time.monotonic() - self.started, how)
         self.steps.append(step)
         return step
 
