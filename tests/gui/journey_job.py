@@ -26,6 +26,7 @@ from journey import Journey, focus_as_a_window_manager, settle, wait_until
 from opening_support import wait_for_open
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QToolButton
+from tests_support import require_tool
 
 from qbr_desktop.domain.meeting_timer import Phase
 from qbr_desktop.gui.application import PortfolioWindows, open_first_window
@@ -326,8 +327,8 @@ def check_exports(files: dict[str, Path]) -> None:
     texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes
              if shape.has_text_frame]
     assert len(deck.slides) > 3 and any(ACCOUNT in text for text in texts)
-    brief = subprocess.run(["pdftotext", str(files["brief"]), "-"], capture_output=True,
-                           text=True, check=True).stdout
+    brief = subprocess.run([require_tool("pdftotext"), str(files["brief"]), "-"],
+                           capture_output=True, text=True, check=True).stdout
     assert ACCOUNT in brief
     message = message_from_bytes(files["email"].read_bytes(), policy=policy.default)
     assert isinstance(message, EmailMessage)
