@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,10 @@ def test_apply_then_reimport_is_idempotent(qbr: Any, db: Path) -> None:
     assert len(account_names(qbr, db)) == 7
     again = qbr("import", "accounts", SAMPLES / "salesforce_accounts.csv", "--apply", "--db", db)
     assert again.code == 0, again.err
-    assert "(remembered from the last import of this layout;" in again.out
+    day = date.today()
+    assert (f"(remembered from the last import of this layout: the columns chosen for "
+            f"“salesforce_accounts.csv” on {day.day} {day:%B} {day.year}; change with --map "
+            "FIELD=HEADER):") in again.out
     assert again.out.splitlines()[-1] == "Imported: 0 new, 0 updated, 7 unchanged, 0 rejected."
     assert "Row " not in again.out  # unchanged rows are not listed
     assert len(account_names(qbr, db)) == 7
@@ -82,7 +86,10 @@ def test_json_output(qbr: Any, db: Path) -> None:
     report = result.json()
     assert set(report) == {"file", "kind", "applied", "format", "encoding", "delimiter", "sheet",
                            "mapping", "mapping_source", "day_first", "needs_date_order",
-                           "notices", "counts", "summary", "rows", "rejects_file"}
+                           "notices", "counts", "summary", "rows", "rejects_file",
+                           "remembered_from", "period_columns", "unmatched_accounts"}
+    assert (report["remembered_from"], report["period_columns"],
+            report["unmatched_accounts"]) == (None, [], [])
     assert (report["kind"], report["applied"], report["format"], report["sheet"]) == (
         "metrics", False, "Excel workbook", "Quarterly usage")
     assert report["mapping"]["active_users"] == "Active Users"
