@@ -76,7 +76,7 @@ ACCOUNT_FIELDS: tuple[TargetField, ...] = (
         "contract renewal date")),
     _field(_A, "customer_since", "Customer since", FieldType.DATE, (
         "customer since", "contract start date", "customer start date", "first contract date",
-        "start date")),
+        "start date", "became a customer date", "customer since date")),
     _field(_A, "licensed_seats", "Licensed seats", FieldType.WHOLE, _SEATS),
     _field(_A, "industry", "Industry", synonyms=("industry", "sector", "vertical")),
     _field(_A, "country", "Country", synonyms=(
