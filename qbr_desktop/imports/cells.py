@@ -299,7 +299,7 @@ class CellReader:
         if kind is FieldType.PERIOD:
             def period(key: str, raw: Any, values: dict[str, Any]) -> None:
                 point = self._period(key, raw)
-                values[key] = str(point.quarter)
+                values[key] = point.stored
                 values[PERIOD_POINT + key] = point
             return period
         parser = self._parsers[kind]

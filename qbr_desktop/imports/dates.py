@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -181,6 +181,16 @@ class PeriodPoint:
     quarter: Quarter
     span: Span = Span.QUARTER
     start: date | None = None
+    # Worked out once (a big file repeats a few periods): the quarter as stored ("2026Q3"),
+    # where a part starts (None for a whole quarter), and whether the part is a month.
+    stored: str = field(init=False, repr=False, compare=False)
+    part_start: date | None = field(init=False, repr=False, compare=False)
+    monthly: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stored", str(self.quarter))
+        object.__setattr__(self, "part_start", None if self.span is Span.QUARTER else self.start)
+        object.__setattr__(self, "monthly", self.span is Span.MONTH)
 
     @property
     def is_part(self) -> bool:

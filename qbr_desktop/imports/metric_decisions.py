@@ -9,7 +9,7 @@ whole and by month) rejects the later row, naming the first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +17,6 @@ from qbr_desktop.domain.metric_rollup import PartValue, Rollup, combine, describ
 from qbr_desktop.domain.metrics import METRICS_BY_KEY
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.imports.cells import Problem, Severity
-from qbr_desktop.imports.dates import Span
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.plan import Action, ImportPlan, PlannedRow, Sink
 from qbr_desktop.imports.plan_metrics import (
@@ -29,6 +28,9 @@ from qbr_desktop.imports.plan_metrics import (
     period_column_labels,
 )
 
+#: Rows of a rolled-up file up to this many values are kept between the two passes
+#: (a few megabytes) instead of being read and parsed again.
+KEPT_VALUES = 200_000
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                        "Nov", "Dec")
 
@@ -45,16 +47,14 @@ class _QuarterValue:
         """The row that already gave this period's value, if any."""
         if self.whole is not None:
             return self.whole[0]
-        if not contribution.part:
+        if contribution.start is None:
             return min((row for row, _v in self.parts.values()), default=None)
-        start = contribution.point.start if contribution.point else None
-        held = self.parts.get(start) if start is not None else None
+        held = self.parts.get(contribution.start)
         return held[0] if held is not None else None
 
     def add(self, contribution: Contribution, row: int) -> None:
-        point = contribution.point
-        if contribution.part and point is not None and point.start is not None:
-            self.parts[point.start] = (row, contribution.value)
+        if contribution.start is not None:
+            self.parts[contribution.start] = (row, contribution.value)
         else:
             self.whole = (row, contribution.value)
 
@@ -73,9 +73,9 @@ def decide_metrics(read: MetricRows, stored: Mapping[MetricKey, tuple[int, float
                       period_columns=tuple(c.header for c in read.period_columns),
                       periods=period_column_labels(read.period_columns))
     if read.rolls_up:
-        quarters, notices = _gather(read)
+        quarters, notices, kept = _gather(read)
         _decide_quarters(quarters, stored, plan)
-        _report_rolled_up(read, quarters, plan)
+        _report_rolled_up(read if kept is None else kept, quarters, plan)
         plan.notices = plan.notices + notices
     else:
         _decide_rows(read, stored, plan)
@@ -97,23 +97,28 @@ def _decide_rows(read: MetricRows, stored: Mapping[MetricKey, tuple[int, float]]
     # values has far fewer groups, and one small dict per group costs a third as much.
     claimed: dict[tuple[int, str], dict[str, int]] = {}
     for row in read:
-        if not row.rejected:
+        account_id = row.account_id
+        rejected = row.rejected
+        if not rejected:
             for contribution in row.contributions:
-                group = claimed.setdefault((row.account_id, contribution.quarter), {})  # type: ignore[arg-type]
+                group = claimed.get((account_id, contribution.quarter))  # type: ignore[arg-type]
+                if group is None:
+                    group = claimed[(account_id, contribution.quarter)] = {}  # type: ignore[index]
                 first = group.setdefault(contribution.key, row.number)
                 if first != row.number:
+                    rejected = True
                     row.problems.append(Problem(contribution.column, already_given(
                         contribution.key, row.display(contribution.quarter), first)))
-        if row.rejected:
+        if rejected:
             _reject(plan, row)
             continue
         created = updated = unchanged = 0
         for contribution in row.contributions:
-            key = (row.account_id, contribution.quarter, contribution.key)
-            existing = stored.get(key)  # type: ignore[arg-type]
+            existing = stored.get((account_id, contribution.quarter,  # type: ignore[arg-type]
+                                   contribution.key))
             value = contribution.value
             if existing is None:
-                plan.insert({"account_id": row.account_id, "period": contribution.quarter,
+                plan.insert({"account_id": account_id, "period": contribution.quarter,
                              "metric_key": contribution.key, "value": value})
                 created += 1
             elif existing[1] != value:
@@ -132,12 +137,21 @@ def _decide_rows(read: MetricRows, stored: Mapping[MetricKey, tuple[int, float]]
                                     _detail(created, updated, unchanged)))
 
 
-def _gather(read: MetricRows) -> tuple[dict[MetricKey, _QuarterValue], tuple[str, ...]]:
-    """The first pass of a file with months: every quarter's values from all its rows."""
+def _gather(read: MetricRows) -> tuple[dict[MetricKey, _QuarterValue], tuple[str, ...],
+                                       list[MetricRow] | None]:
+    """The first pass of a file with months: every quarter's values from all its rows.
+    The rows are kept for the second pass while they are few, else read again."""
     quarters: dict[MetricKey, _QuarterValue] = {}
     rolled: set[str] = set()
-    months: dict[Quarter, set[int]] = {}
+    months: dict[str, set[int]] = {}
+    kept: list[MetricRow] | None = []
+    values = 0
     for row in read:
+        if kept is not None:
+            values += len(row.contributions) + 1
+            kept.append(row)
+            if values > KEPT_VALUES:
+                kept = None
         if row.rejected or _conflicts(row, quarters):
             continue
         for contribution in row.contributions:
@@ -146,21 +160,18 @@ def _gather(read: MetricRows) -> tuple[dict[MetricKey, _QuarterValue], tuple[str
             if quarter is None:
                 quarter = quarters[key] = _QuarterValue()  # type: ignore[index]
             quarter.add(contribution, row.number)
-            point = contribution.point
-            if contribution.part and point is not None:
+            if contribution.start is not None:
                 rolled.add(contribution.key)
-                if point.span is Span.MONTH and point.start is not None:
-                    months.setdefault(point.quarter, set()).add(point.start.month)
-    return quarters, _rollup_notices(rolled, months)
+                if contribution.monthly:
+                    months.setdefault(contribution.quarter, set()).add(contribution.start.month)
+    return quarters, _rollup_notices(rolled, months), kept
 
 
 def _conflicts(row: MetricRow, quarters: Mapping[MetricKey, _QuarterValue]) -> bool:
     """Whether any of the row's values repeats one given before (or in the row itself)."""
     seen: set[tuple[str, str, date | None]] = set()
     for contribution in row.contributions:
-        point = contribution.point
-        start = point.start if contribution.part and point is not None else None
-        mark = (contribution.quarter, contribution.key, start)
+        mark = (contribution.quarter, contribution.key, contribution.start)
         if mark in seen:
             return True
         seen.add(mark)
@@ -189,7 +200,7 @@ def _decide_quarters(quarters: Mapping[MetricKey, _QuarterValue],
             plan.unchanged += 1
 
 
-def _report_rolled_up(read: MetricRows, quarters: Mapping[MetricKey, _QuarterValue],
+def _report_rolled_up(read: Iterable[MetricRow], quarters: Mapping[MetricKey, _QuarterValue],
                       plan: ImportPlan) -> None:
     """The second pass: each row, in file order, with the quarters its values went into."""
     for row in read:
@@ -232,7 +243,7 @@ def _counts(actions: list[Action]) -> tuple[int, int, int]:
             actions.count(Action.UNCHANGED))
 
 
-def _rollup_notices(rolled: set[str], months: Mapping[Quarter, set[int]]) -> tuple[str, ...]:
+def _rollup_notices(rolled: set[str], months: Mapping[str, set[int]]) -> tuple[str, ...]:
     """How the months became quarters, per metric; and the quarters the file covers only
     in part, where the sums hold only the months it has."""
     if not rolled:
@@ -240,8 +251,9 @@ def _rollup_notices(rolled: set[str], months: Mapping[Quarter, set[int]]) -> tup
     keys = [key for key in METRICS_BY_KEY if key in rolled]
     notices = [f"Months were rolled up to quarters. {describe_rules(keys)}."]
     summed = [METRICS_BY_KEY[key].label for key in keys if rollup_for(key) is Rollup.SUM]
-    for quarter, present in sorted(months.items()):
+    for stored, present in sorted(months.items()):
         if len(present) < 3 and summed:
+            quarter = Quarter.parse(stored)
             names = ", ".join(MONTH_ABBREVIATIONS[m - 1] for m in sorted(present))
             notices.append(f"{quarter.year} Q{quarter.number}: the file has {len(present)} of "
                            f"its 3 months ({names}), so {' and '.join(summed)} there add up "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, NamedTuple
 
 from qbr_desktop.domain.metrics import METRICS_BY_KEY
@@ -54,17 +55,15 @@ MetricKey = tuple[int, str, str]
 
 
 class Contribution(NamedTuple):
-    """One value a row gives: for a quarter, or (`point` a month or a date) a part of it."""
+    """One value a row gives: for a whole quarter, or (with a `start`) for a month or a
+    date within it, to be rolled up."""
 
     quarter: str
     key: str
-    point: PeriodPoint | None  # None or a whole quarter: the quarter's own value
+    start: date | None
     value: float
     column: str | None
-
-    @property
-    def part(self) -> bool:
-        return self.point is not None and self.point.is_part
+    monthly: bool = False  # `start` is a month's first day (not a date of its own)
 
 
 @dataclass(slots=True)
@@ -83,8 +82,8 @@ class MetricRow:
 
     @property
     def rejected(self) -> bool:
-        return self.account_id is None or any(p.severity is Severity.ERROR
-                                              for p in self.problems)
+        return self.account_id is None or bool(self.problems) and any(
+            p.severity is Severity.ERROR for p in self.problems)
 
     def display(self, quarter: str) -> str:
         """'Acme Logistics 2026Q1': the account and a quarter, as messages name them."""
@@ -100,10 +99,12 @@ _RANGE_BY_KEY = {key: _range(key) for key in METRIC_KEYS}
 
 
 def _value_problem(key: str, value: float, percent: bool) -> str | None:
+    low, high = _RANGE_BY_KEY[key]
+    if low <= value <= high and not percent:
+        return None
     definition = METRICS_BY_KEY[key]
     if percent and definition.unit != "percent":
         return f"{definition.label} is a {definition.unit}, not a percentage"
-    low, high = _RANGE_BY_KEY[key]
     if not low <= value <= high:
         return f"{definition.label} of {value:g} is outside {low:g} to {high:g}"
     return None
@@ -189,13 +190,14 @@ class MetricRows:
         account_header = header("account_external_id") or header("account")
         period_header, value_header = header("period"), header("value")
         wide = [(k, header(k), PERCENT_MARK + k) for k in reader.headers if k in METRIC_KEYS]
-        by_period = list(self._columns_by_key.items())
+        by_period = [(key, column, column.point) for key, column in self._columns_by_key.items()]
         long_format = "metric" in reader.headers and "value" in reader.headers
         labels: dict[tuple[str, str | None], str] = {}
+        names = self.accounts.names
         for source in self.table.rows:
             values, problems = reader.read(source)
             cache_key = (values.get("account_external_id"), values.get("account"))
-            match = self._match(cache_key)
+            match = self._matched.get(cache_key) or self._match(cache_key)
             if match.reason or match.note:
                 column = account_header if cache_key[0] else header("account")
                 problems.append(Problem(column, match.reason) if match.reason else
@@ -203,19 +205,20 @@ class MetricRows:
             period: str | None = values.get("period")
             point: PeriodPoint | None = values.get(PERIOD_POINT + "period")
             row_metric: str | None = values.get("metric")
+            at = point
             pairs: list[tuple[str, float, bool, str | None, PeriodPoint | None]] = []
             if long_format:
                 if "metric" in values and "value" in values:
                     pairs.append((values["metric"], values["value"],
-                                  PERCENT_MARK + "value" in values, value_header, point))
+                                  PERCENT_MARK + "value" in values, value_header, at))
                 elif ("metric" in values) != ("value" in values) and not problems:
                     missing = "value" if "metric" in values else "metric"
                     problems.append(Problem(header(missing), f"the {missing} is empty"))
             for key, column, mark in wide:
                 if key in values:
-                    pairs.append((key, values[key], mark in values, column, point))
+                    pairs.append((key, values[key], mark in values, column, at))
             needs_period = bool(pairs) or not by_period
-            for key, period_column in by_period:
+            for key, period_column, where in by_period:
                 if key in values:
                     metric = period_column.metric or row_metric
                     if metric is None:
@@ -223,25 +226,23 @@ class MetricRows:
                             problems.append(Problem(header("metric"), "the metric is empty"))
                         continue
                     pairs.append((metric, values[key], PERCENT_MARK + key in values,
-                                  period_column.header, period_column.point))
+                                  period_column.header, where))
             if needs_period and period is None and not any(
                     p.column == period_header for p in problems):
                 problems.append(Problem(period_header, "the quarter is empty"))
-            if match.account_id is not None:
-                display = self.accounts.names[match.account_id]
-            else:
-                display = shown(cache_key[1] or cache_key[0] or "(no account)")
+            display = (names[match.account_id] if match.account_id is not None
+                       else shown(cache_key[1] or cache_key[0] or "(no account)"))
             label = _label(labels, display, period, point, row_metric if by_period else None)
-            row = MetricRow(source.number, label, match.account_id, display, period,
-                            problems=problems, metric=row_metric)
-            for key, value, percent, column, at in pairs:
+            contributions: list[Contribution] = []
+            for key, value, percent, column, place in pairs:
                 message = _value_problem(key, value, percent)
                 if message is not None:
                     problems.append(Problem(column, message))
-                elif at is not None:
-                    row.contributions.append(Contribution(str(at.quarter), key, at, value,
-                                                          column))
-            yield row
+                elif place is not None:
+                    contributions.append(Contribution(place.stored, key, place.part_start,
+                                                      value, column, place.monthly))
+            yield MetricRow(source.number, label, match.account_id, display, period,
+                            contributions, problems, row_metric)
 
 
 def _label(labels: dict[tuple[str, str | None], str], display: str, period: str | None,
