@@ -210,6 +210,16 @@ def guess_mapping(kind: ImportKind, headers: Iterable[str],
     return mapping
 
 
+def choose_column(mapping: Mapping[str, str], field: str, header: str | None) -> dict[str, str]:
+    """The mapping with `field` read from `header` (None or "": not imported). One column
+    feeds one field: a field that had the column loses it."""
+    chosen = {key: column for key, column in mapping.items() if key != field}
+    if header:
+        chosen = {key: column for key, column in chosen.items() if column != header}
+        chosen[field] = header
+    return chosen
+
+
 def missing_fields(kind: ImportKind, mapping: Mapping[str, str], *,
                    period_columns: int = 0, unnamed_period_columns: int = 0) -> list[str]:
     """Sentences naming each column the import still needs; empty when it can go ahead.

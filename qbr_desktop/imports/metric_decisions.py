@@ -113,6 +113,7 @@ def _decide_rows(read: MetricRows, stored: Mapping[MetricKey, tuple[int, float]]
             _reject(plan, row)
             continue
         created = updated = unchanged = 0
+        _cover(plan, account_id, row.contributions)
         for contribution in row.contributions:
             existing = stored.get((account_id, contribution.quarter,  # type: ignore[arg-type]
                                    contribution.key))
@@ -227,6 +228,7 @@ def _report_rolled_up(read: Iterable[MetricRow], quarters: Mapping[MetricKey, _Q
         if not row.contributions:
             row.problems.append(Problem(None, "the row has no metric values",
                                         Severity.WARNING))
+        _cover(plan, row.account_id, row.contributions)
         actions = [a for per_quarter in outcomes.values() for a in per_quarter.values()]
         action = (Action.UPDATE if Action.UPDATE in actions else Action.CREATE
                   if Action.CREATE in actions else Action.UNCHANGED)
@@ -236,6 +238,17 @@ def _report_rolled_up(read: Iterable[MetricRow], quarters: Mapping[MetricKey, _Q
             changes = tuple(f"{quarter}: {', '.join(_detail(*_counts(list(found.values()))))}"
                             for quarter, found in sorted(outcomes.items()))
         plan.rows.append(PlannedRow(row.number, action, row.label, row.problems, changes))
+
+
+def _cover(plan: ImportPlan, account_id: int | None,
+           contributions: list[Contribution]) -> None:
+    """Note what the row's values cover: its account, metrics and quarters."""
+    if account_id is None or not contributions:
+        return
+    plan.account_ids.add(account_id)
+    for contribution in contributions:
+        plan.metric_keys.add(contribution.key)
+        plan.quarters.add(contribution.quarter)
 
 
 def _counts(actions: list[Action]) -> tuple[int, int, int]:

@@ -145,6 +145,11 @@ class ImportPlan:
     #: A metrics file's columns that are periods ("Jan 2026"), and what they hold.
     period_columns: tuple[str, ...] = ()
     periods: str = ""
+    #: What the rows to import cover: the accounts named by contacts and metric rows, and
+    #: the metrics and quarters of metric values (for "what the file holds").
+    account_ids: set[int] = field(default_factory=set)
+    metric_keys: set[str] = field(default_factory=set)
+    quarters: set[str] = field(default_factory=set)
     applied: bool = False
     #: Called with the plan whenever WRITE_BATCH rows are waiting (it empties the lists).
     sink: Callable[[ImportPlan], None] | None = field(default=None, repr=False,

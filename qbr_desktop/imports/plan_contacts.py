@@ -140,6 +140,7 @@ class _ContactPlanner:
         if account_id is None or any(p.severity is Severity.ERROR for p in problems):
             self.plan.count(PlannedRow(number, Action.REJECT, label, problems))
             return
+        self.plan.account_ids.add(account_id)
         record: dict[str, Any] = {k: values[k] for k in CONTACT_COLUMNS if k in values}
         if "level" in record:
             record["level"] = ContactLevel(record["level"]).value

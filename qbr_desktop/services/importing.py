@@ -83,7 +83,7 @@ _DATABASE_REASONS = (
 )
 
 
-def _database_reason(exc: SQLAlchemyError) -> str:
+def database_reason(exc: SQLAlchemyError) -> str:
     said = str(getattr(exc, "orig", None) or exc).casefold()
     return next((reason for clue, reason in _DATABASE_REASONS if clue in said),
                 "the database refused the change")
@@ -201,17 +201,26 @@ class ImportService:
         try:
             with bulk_allocation(), output.prepared():
                 with session_scope(self._sessions) as session:
-                    plan = self._plan(session, kind, table, mapping, options,
-                                      lambda batch: self._write(session, batch))
-                    self._write(session, plan)
-                    self._remember(session, kind, table, plan.mapping)
+                    plan = self.write_in(session, kind, table, mapping, options)
                     output.fill(table, plan)
                 output.committed = True
         except SQLAlchemyError as exc:
             _log.warning("import not saved: %s", str(exc).splitlines()[0])
             raise ApplyFailed(f"The import was not saved, and nothing in the portfolio "
-                              f"changed ({_database_reason(exc)})") from exc
+                              f"changed ({database_reason(exc)})") from exc
         return replace(plan, applied=True, sink=None)  # its session is closed
+
+    def write_in(self, session: Session, kind: ImportKind, table: SourceTable,
+                 mapping: Mapping[str, str], options: ImportOptions = DEFAULT_OPTIONS, *,
+                 remember: bool = True) -> ImportPlan:
+        """Plan and write within the caller's unit of work (which commits or rolls back),
+        and remember the mapping for the file's layout."""
+        plan = self._plan(session, kind, table, mapping, options,
+                          lambda batch: self._write(session, batch))
+        self._write(session, plan)
+        if remember:
+            self._remember(session, kind, table, plan.mapping)
+        return plan
 
     # Internals -------------------------------------------------------------------------
     @staticmethod
