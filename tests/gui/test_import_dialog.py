@@ -193,9 +193,18 @@ def test_the_chosen_columns_are_remembered(context: Any, qtbot: Any, dialog: Imp
     qtbot.addWidget(second)
     second.load_file(SAMPLES / "salesforce_accounts.csv")
     qtbot.waitUntil(lambda: not second.busy, timeout=10_000)
-    assert "as you chose them last time" in second.status.text()
+    source = second.mapping_box.source.text()
+    assert source.startswith("Columns remembered: the columns chosen for "
+                             "“salesforce_accounts.csv” on ")
     assert second.combos["notes"].currentData() == ""
     assert second.combos["name"].currentText() == "Account Name"
+    guess = second.mapping_box.guess_button
+    assert guess.isVisibleTo(second)
+    qtbot.mouseClick(guess, Qt.MouseButton.LeftButton)  # the CSM prefers the headers' guess
+    qtbot.waitUntil(lambda: not second.busy, timeout=10_000)
+    assert second.combos["notes"].currentText() == "Description"
+    assert second.mapping_box.source.text() == "Columns guessed from the headers; check them."
+    assert not guess.isVisibleTo(second)
 
 
 def test_everything_is_reachable_by_keyboard(qtbot: Any, dialog: ImportDialog) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbr_desktop.gui.imports.mapping_form import MappingForm
 from qbr_desktop.gui.imports.preview_model import PreviewModel
 from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.imports.cells import ImportOptions
@@ -41,7 +41,6 @@ from qbr_desktop.services.importing import ImportService, MappingChoice
 
 KIND_LABELS = {ImportKind.ACCOUNTS: "Accounts", ImportKind.CONTACTS: "Contacts",
                ImportKind.METRICS: "Metric history"}
-NOT_IMPORTED = "(not imported)"
 FILE_FILTER = "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
 FIELD_LABELS = {kind: {f.key: f.label for f in fields} for kind, fields in FIELDS.items()}
 
@@ -60,7 +59,7 @@ class ImportDialog(QDialog):
         self.table: SourceTable | None = None
         self.plan: ImportPlan | None = None
         self.mapping: dict[str, str] = {}
-        self.combos: dict[str, QComboBox] = {}
+        self.choice: MappingChoice | None = None
         self._generation = 0
         self._busy = 0
         self._closed = False
@@ -105,8 +104,7 @@ class ImportDialog(QDialog):
         top.addRow(self.sheet_label, self.sheet_combo)
         top.addRow(self.date_label, self.date_combo)
 
-        self.mapping_box = QGroupBox("Columns", self)
-        self.mapping_form = QFormLayout(self.mapping_box)
+        self.mapping_box = MappingForm("Columns", self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.mapping_box)
@@ -145,6 +143,8 @@ class ImportDialog(QDialog):
         self._show_date_choice(False)
         self._rebuild_mapping_rows()
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.mapping_box.mapping_changed.connect(self._mapping_changed)
+        self.mapping_box.guess_requested.connect(self.guess_columns)
         self.choose_button.clicked.connect(self.choose_file)
         self.sheet_combo.activated.connect(self._sheet_changed)
         self.date_combo.currentIndexChanged.connect(self._request_preview)
@@ -156,24 +156,16 @@ class ImportDialog(QDialog):
         self.date_combo.setVisible(visible)
 
     def _rebuild_mapping_rows(self) -> None:
-        while self.mapping_form.rowCount():
-            self.mapping_form.removeRow(0)
-        self.combos = {}
         headers = self.table.headers if self.table else ()
-        for field in FIELDS[self.kind]:
-            combo = QComboBox(self.mapping_box)
-            combo.addItem(NOT_IMPORTED, "")
-            for header in headers:
-                combo.addItem(header, header)
-            combo.setCurrentIndex(max(combo.findData(self.mapping.get(field.key, "")), 0))
-            combo.setAccessibleName(f"Column for {field.label}")
-            combo.setEnabled(bool(headers))
-            combo.currentIndexChanged.connect(
-                lambda _i, key=field.key: self._mapping_changed(key))
-            label = QLabel(field.label + ":", self.mapping_box)
-            label.setBuddy(combo)
-            self.combos[field.key] = combo
-            self.mapping_form.addRow(label, combo)
+        choice = self.choice
+        source = ""
+        if choice is not None and self.table is not None:
+            source = ("Columns guessed from the headers; check them." if not choice.remembered
+                      else f"Columns remembered: {choice.source.describe()}."
+                      if choice.source is not None
+                      else "Columns as you chose them last time for this layout.")
+        self.mapping_box.show_mapping(self.kind, headers, self.mapping, source,
+                                      remembered=bool(choice and choice.remembered))
 
     # Public API (also used by tests) -------------------------------------------------------
     @property
@@ -183,6 +175,10 @@ class ImportDialog(QDialog):
     @property
     def busy(self) -> bool:
         return self._busy > 0
+
+    @property
+    def combos(self) -> dict[str, QComboBox]:
+        return self.mapping_box.combos
 
     def set_kind(self, kind: ImportKind) -> None:
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
@@ -212,8 +208,15 @@ class ImportDialog(QDialog):
 
     def select_column(self, field: str, header: str | None) -> None:
         """Choose the column for a field, as picking it in its combo box does."""
-        combo = self.combos[field]
-        combo.setCurrentIndex(max(combo.findData(header or ""), 0))
+        self.mapping_box.select_column(field, header)
+
+    def guess_columns(self) -> None:
+        """The columns the headers suggest, instead of the remembered ones."""
+        if self.table is None:
+            return
+        kind, table = self.kind, self.table
+        self._run(lambda: ImportService.guessed_mapping(kind, table), self._mapping_chosen,
+                  "Choosing columns…")
 
     def set_day_first(self, day_first: bool | None) -> None:
         self._show_date_choice(True)
@@ -232,6 +235,7 @@ class ImportDialog(QDialog):
     # Slots -------------------------------------------------------------------------------
     def _file_read(self, result: tuple[SourceTable, MappingChoice]) -> None:
         self.table, choice = result
+        self.choice = choice
         self.mapping = dict(choice.mapping)
         sheets = self.table.sheets
         self.sheet_combo.clear()
@@ -240,17 +244,15 @@ class ImportDialog(QDialog):
             self.sheet_combo.setCurrentText(self.table.sheet)
         self.sheet_label.setVisible(len(sheets) > 1)
         self.sheet_combo.setVisible(len(sheets) > 1)
-        source = ("Columns as you chose them last time for this layout." if choice.remembered
-                  else "Columns guessed from the headers; check them.")
         notices = " ".join(self.table.notices)
-        self._show_idle(f"{self.table.name}: {self.table.describe()}. {source} {notices}".strip())
+        self._show_idle(f"{self.table.name}: {self.table.describe()}. {notices}".strip())
         self._rebuild_mapping_rows()
         self._request_preview()
 
     def _kind_changed(self, _index: int) -> None:
         self.plan = None
         if self.table is None:
-            self.mapping = {}
+            self.mapping, self.choice = {}, None
             self._rebuild_mapping_rows()
             return
         kind, table, service = self.kind, self.table, self.service
@@ -258,6 +260,7 @@ class ImportDialog(QDialog):
                   "Choosing columns…")
 
     def _mapping_chosen(self, choice: MappingChoice) -> None:
+        self.choice = choice
         self.mapping = dict(choice.mapping)
         self._rebuild_mapping_rows()
         self._request_preview()
@@ -266,18 +269,8 @@ class ImportDialog(QDialog):
         if self.path is not None and self.sheet_combo.currentText():
             self.load_file(self.path, sheet=self.sheet_combo.currentText())
 
-    def _mapping_changed(self, key: str) -> None:
-        header = self.combos[key].currentData() or ""
-        if header:
-            for other, combo in self.combos.items():  # one column feeds one field
-                if other != key and combo.currentData() == header:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
-                    self.mapping.pop(other, None)
-            self.mapping[key] = header
-        else:
-            self.mapping.pop(key, None)
+    def _mapping_changed(self, mapping: dict[str, str]) -> None:
+        self.mapping = dict(mapping)
         self._request_preview()
 
     def _options(self) -> ImportOptions:
