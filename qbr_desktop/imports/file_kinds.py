@@ -52,8 +52,8 @@ def describe_holdings(plan: ImportPlan) -> str:
     changes = f"{plan.created:,} new, {plan.updated:,} updated"
     rejected = f", {plan.rejected:,} rows rejected" if plan.rejected else ""
     if plan.kind is ImportKind.ACCOUNTS:
-        fields = {f.key: f.label for f in FIELDS[plan.kind]}
-        held = [fields[k] for k in plan.mapping if k not in ("name", "external_id")]
+        held = [f.label for f in FIELDS[plan.kind]  # in the form's order, however mapped
+                if plan.mapping.get(f.key) and f.key not in ("name", "external_id")]
         rows = plan.created + plan.updated + plan.unchanged
         what = f": {', '.join(held)}" if held else ""
         return f"{rows:,} account{_s(rows)} ({changes}{rejected}){what}"

@@ -7,15 +7,12 @@ the dialog or a failure never leaves the portfolio half-written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -29,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbr_desktop.gui.imports.dialog_base import ImportDialogBase
 from qbr_desktop.gui.imports.mapping_form import MappingForm
 from qbr_desktop.gui.imports.preview_model import PreviewModel
-from qbr_desktop.gui.worker import Worker, start_task
-from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.fields import FIELDS, ImportKind
 from qbr_desktop.imports.plan import ImportPlan
 from qbr_desktop.imports.table import SourceTable
@@ -45,14 +41,14 @@ FILE_FILTER = "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files
 FIELD_LABELS = {kind: {f.key: f.label for f in fields} for kind, fields in FIELDS.items()}
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ImportDialogBase):
     """Import accounts, contacts or metric history from a CSV or XLSX file."""
 
     #: Emitted after a successful import with its ImportPlan (applied=True).
     imported = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("importing the file", parent)
         self.setWindowTitle("Import")
         self.service = ImportService(context.store.sessions)
         self.path: Path | None = None
@@ -60,12 +56,6 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.mapping: dict[str, str] = {}
         self.choice: MappingChoice | None = None
-        self._generation = 0
-        self._busy = 0
-        self._closed = False
-        #: True while an import is being written (the dialog cannot be closed meanwhile).
-        self.applying = False
-        self._tasks: set[Worker] = set()
         self._build()
         self._show_idle("Choose a file exported from your CRM or a spreadsheet.")
 
@@ -81,15 +71,7 @@ class ImportDialog(QDialog):
         self.sheet_combo = QComboBox(self)
         self.sheet_label = QLabel("&Sheet:", self)
         self.sheet_label.setBuddy(self.sheet_combo)
-        self.date_combo = QComboBox(self)
-        for text, value in (("Decide from the file", None), ("Day first (31/12/2026)", True),
-                            ("Month first (12/31/2026)", False)):
-            self.date_combo.addItem(text, value)
-        self.date_label = QLabel("&Dates like 05/06/2026:", self)
-        self.date_label.setBuddy(self.date_combo)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._make_date_choice("Decide from the file", "&Dates like 05/06/2026:")
 
         top = QFormLayout()
         kind_label = QLabel("&Import:", self)
@@ -151,10 +133,6 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.import_button.clicked.connect(self.import_now)
 
-    def _show_date_choice(self, visible: bool) -> None:
-        self.date_label.setVisible(visible)
-        self.date_combo.setVisible(visible)
-
     def _rebuild_mapping_rows(self) -> None:
         headers = self.table.headers if self.table else ()
         choice = self.choice
@@ -171,10 +149,6 @@ class ImportDialog(QDialog):
     @property
     def kind(self) -> ImportKind:
         return ImportKind(self.kind_combo.currentData())
-
-    @property
-    def busy(self) -> bool:
-        return self._busy > 0
 
     @property
     def combos(self) -> dict[str, QComboBox]:
@@ -273,9 +247,6 @@ class ImportDialog(QDialog):
         self.mapping = dict(mapping)
         self._request_preview()
 
-    def _options(self) -> ImportOptions:
-        return ImportOptions(day_first=self.date_combo.currentData())
-
     def _request_preview(self, _index: int = 0) -> None:
         if self.table is None:
             return
@@ -297,45 +268,15 @@ class ImportDialog(QDialog):
         self.summary.setText(plan.summary() + "." + hint)
         self.import_button.setEnabled(plan.has_changes)
 
-    def _set_applying(self, applying: bool) -> None:
-        """While an import is written, nothing that would change it can be touched."""
-        self.applying = applying
-        for widget in (self.kind_combo, self.choose_button, self.sheet_combo, self.date_combo,
-                       self.mapping_box):
-            widget.setEnabled(not applying)
+    def _locked_widgets(self) -> tuple[QWidget, ...]:
+        return (self.kind_combo, self.choose_button, self.sheet_combo, self.date_combo,
+                self.mapping_box)
 
     def _applied(self, plan: ImportPlan) -> None:
         self._set_applying(False)
         self.imported.emit(plan)
         self._show_idle(f"Imported: {plan.summary()}.")
         self._request_preview()
-
-    # Running background steps ------------------------------------------------------------
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], doing: str,
-             on_error: Callable[[str], None] | None = None, always: bool = False) -> None:
-        """Run `work` on the thread pool; only the newest request's result is shown
-        (`always`: this one's result is shown even if a newer request came in)."""
-        self._generation += 1
-        generation = self._generation
-        self._busy += 1
-        self.import_button.setEnabled(False)
-        self.summary.setText(doing)
-        running: list[Worker] = []
-
-        def finish(result: Any, failed: bool) -> None:
-            self._busy -= 1
-            self._tasks.difference_update(running)
-            if self._closed or (generation != self._generation and not always):
-                return  # a newer request (or a closed dialog) replaced this one
-            if failed:
-                (on_error or self._failed)(str(result))
-            else:
-                done(result)
-
-        running.append(start_task(work, lambda result: finish(result, False),
-                                  lambda message: finish(message, True), "importing the file",
-                                  owner=self))
-        self._tasks.update(running)
 
     def _failed(self, message: str) -> None:
         self.plan = None
@@ -354,26 +295,3 @@ class ImportDialog(QDialog):
         self._show_error(message)
         self.summary.setText("Nothing was imported.")
         self._request_preview()
-
-    def _show_idle(self, text: str) -> None:
-        self.status.setProperty("class", "")
-        self.status.setStyleSheet("")
-        self.status.setText(text)
-
-    def _show_error(self, text: str) -> None:
-        self.status.setProperty("class", "fieldError")
-        self.status.setStyleSheet("color: #b3261e;")
-        self.status.setText(text)
-
-    def reject(self) -> None:
-        """Close, except while an import is being written: it finishes first, so the
-        window that listens to `imported` always hears of it."""
-        if self.applying:
-            self.summary.setText("Importing… the dialog closes once the import is saved.")
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self._closed = True
-        super().done(result)
-

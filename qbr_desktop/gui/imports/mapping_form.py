@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -62,6 +63,8 @@ class MappingForm(QGroupBox):
         top.addWidget(self.source, 1)
         top.addWidget(self.guess_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        # Never squeezed below its rows' height: in a scroll area, it scrolls instead.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(top)
         layout.addLayout(self.rows)
         layout.addStretch(1)
