@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QFileDialog
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
@@ -202,3 +202,48 @@ def test_the_dialog_fits_a_laptop_screen(context: Any, qtbot: Any,
     assert screen.contains(QPoint(dialog.x() + dialog.width() // 2, dialog.y()))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(ARTIFACTS / "prepare-dialog.png"))
+
+
+def test_the_window_opens_it_from_the_file_menu_at_1366_by_768(
+        open_window: Any, qtbot: Any) -> None:
+    window = open_window(seed=True)
+    action = next(a for a in window.menuBar().actions()[0].menu().actions()
+                  if a.text() == "Prep&are QBR Data…")
+    assert action.shortcut().toString() == "Ctrl+Shift+I"
+    seen: list[PrepareDataDialog] = []
+
+    def drive() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PrepareDataDialog) or seen:
+            return
+        seen.append(dialog)
+        drop(qtbot, dialog, PREP / "hubspot_companies.csv", PREP / "hubspot_contacts_fr.csv",
+             PREP / "gainsight_usage_de.csv", PREP / "amplitude_usage_ja.csv")
+        dialog.select_file(2)
+        QApplication.processEvents()
+        shot = window.grab()  # the window at 1366x768, the dialog where it opened over it
+        assert (shot.width(), shot.height()) == (1366, 768)
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(shot)
+        corner = window.mapFromGlobal(dialog.mapToGlobal(QPoint(0, 0)))
+        painter.drawPixmap(corner, dialog.grab())
+        painter.end()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        assert shot.save(str(ARTIFACTS / "prepare-dialog-1366x768.png"))
+        assert window.rect().contains(dialog.geometry().translated(-window.pos()))
+        close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(drive)
+    timer.start()
+    action.trigger()
+    timer.stop()
+    assert seen and not seen[0].isVisible()
+    # The deck checked is that of the account the window shows.
+    assert seen[0].account_combo.currentText() == window.context.insights.name(
+        window.list_panel.current_account_id())
