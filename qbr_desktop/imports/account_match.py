@@ -21,7 +21,8 @@ LEGAL_FORMS = frozenset({
     "ab", "ag", "aps", "as", "asa", "bv", "co", "corp", "corporation", "cv", "eg", "gmbh",
     "inc", "incorporated", "kg", "kgaa", "limited", "llc", "llp", "lp", "ltd", "ltda", "nv",
     "oy", "oyj", "plc", "pty", "sa", "sarl", "sas", "se", "sl", "spa", "srl", "ua", "ug",
-    "company", "the", "株式会社", "有限会社", "合同会社", "有限公司", "股份有限公司", "集团",
+    "company", "the", "kk", "gk", "pte", "pvt", "sro", "kft", "zrt", "doo", "ohg", "bhd",
+    "sdn", "株式会社", "有限会社", "合同会社", "有限公司", "股份有限公司", "集团",
 })
 _NOT_WORD = re.compile(r"[\W_]+")
 #: "S.A.", "A/S", "U.A.", "S.L.": legal forms whose letters a dot or slash separates.

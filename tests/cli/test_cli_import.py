@@ -203,3 +203,29 @@ def test_help_lists_the_command_and_its_fields(qbr: Any) -> None:
     helped = qbr("import", "--help")
     assert helped.code == 0
     assert "--day-first" in helped.out and "metrics   account, account_external_id" in helped.out
+
+
+def test_a_wide_usage_export_in_german_needs_no_map_and_map_still_overrides(
+        qbr: Any, db: Path) -> None:
+    prep = SAMPLES / "qbr_prep"
+    assert qbr("--db", db, "import", "accounts", prep / "hubspot_companies.csv",
+               "--apply").code == 0
+    usage = prep / "gainsight_usage_de.csv"
+    guessed = qbr("--db", db, "import", "metrics", usage, "--json").json()
+    assert guessed["mapping"] == {"account": "Kunde", "account_external_id": "Kunden-ID",
+                                  "metric": "Kennzahl"}
+    assert len(guessed["period_columns"]) == 21
+    assert guessed["unmatched_accounts"] == [{"account": "QA Testmandant (intern)", "rows": 8},
+                                             {"account": "Vandelay Industries", "rows": 8}]
+    # The CSM does not trust the tool's ids: accounts are found by name alone.
+    by_name = qbr("--db", db, "import", "metrics", usage, "--map", "account_external_id=",
+                  "--apply")
+    assert by_name.code == 0, by_name.err
+    assert "account_external_id" not in by_name.out
+    assert by_name.out.splitlines()[-1] == ("Imported: 280 new, 0 updated metric values; "
+                                           "16 rows rejected.")
+    again = qbr("--db", db, "import", "metrics", usage, "--json").json()
+    assert again["mapping_source"] == "remembered"
+    assert again["remembered_from"]["file"] == "gainsight_usage_de.csv"
+    assert again["mapping"] == {"account": "Kunde", "metric": "Kennzahl"}
+    assert again["counts"]["unchanged"] == 280

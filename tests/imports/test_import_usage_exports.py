@@ -191,6 +191,7 @@ def test_loose_names_and_salesforce_ids() -> None:
     assert loose_name_key("Müller Maschinenbau GmbH") == loose_name_key("Muller-Maschinenbau")
     assert loose_name_key("Øresund Shipping A/S") == "oresund shipping"
     assert loose_name_key("Lumière Bank S.A.") == loose_name_key("LUMIERE BANK")
+    assert loose_name_key("Kōbe Precision Instruments K.K.") == "kobe precision instruments"
     assert salesforce_prefix("0015g00000AbCdEAA1") == salesforce_prefix("0015g00000AbCdE")
     assert salesforce_prefix("51") is None
     two = AccountLookup({}, {"acme": 1, "acme gmbh": 2}, {1: "Acme", 2: "ACME GmbH"})
