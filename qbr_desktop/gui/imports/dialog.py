@@ -30,7 +30,7 @@ from qbr_desktop.gui.imports.dialog_base import ImportDialogBase
 from qbr_desktop.gui.imports.mapping_form import MappingForm
 from qbr_desktop.gui.imports.preview_model import PreviewModel
 from qbr_desktop.imports.fields import FIELDS, ImportKind
-from qbr_desktop.imports.plan import ImportPlan
+from qbr_desktop.imports.plan import ImportPlan, unmatched_report
 from qbr_desktop.imports.table import SourceTable
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.importing import ImportService, MappingChoice
@@ -100,6 +100,7 @@ class ImportDialog(ImportDialogBase):
         self.preview.setAlternatingRowColors(True)
         self.preview.verticalHeader().hide()
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # a long list of accounts not found never widens it
         self.summary.setAccessibleName("Import summary")
 
         middle = QHBoxLayout()
@@ -259,13 +260,18 @@ class ImportDialog(ImportDialogBase):
         self.plan = plan
         labels = {header: FIELD_LABELS[plan.kind][key]
                   for key, header in plan.mapping.items()}
+        labels.update({header: "a period, rolled up to its quarter"
+                       for header in plan.period_columns})
         self.preview_model.set_preview(self.table, plan, labels)
         self.preview.resizeColumnsToContents()
         if plan.needs_date_order:
             self._show_date_choice(True)
         hint = (" Some dates read both ways: choose the date order above."
                 if plan.needs_date_order else "")
-        self.summary.setText(plan.summary() + "." + hint)
+        periods = f" Periods: {plan.periods}." if plan.periods else ""
+        unmatched = f" {unmatched_report(plan.unmatched, limit=5)}" if plan.unmatched else ""
+        self.summary.setText(plan.summary() + "." + hint + periods + unmatched)
+        self.summary.setToolTip("\n".join(plan.notices))
         self.import_button.setEnabled(plan.has_changes)
 
     def _locked_widgets(self) -> tuple[QWidget, ...]:
