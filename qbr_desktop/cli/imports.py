@@ -14,7 +14,13 @@ from qbr_desktop.cli import CommandFailed
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.errors import ImportFailed, MappingIncomplete
 from qbr_desktop.imports.fields import FIELDS, ImportKind, fields_by_key, normalise_header
-from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow
+from qbr_desktop.imports.plan import (
+    ACTION_LABELS,
+    Action,
+    ImportPlan,
+    PlannedRow,
+    unmatched_report,
+)
 from qbr_desktop.imports.table import SourceTable
 from qbr_desktop.imports.values import shown
 from qbr_desktop.paths import resolve_target
@@ -157,6 +163,12 @@ def _report_json(path: Path, table: SourceTable, plan: ImportPlan, choice: Mappi
         "delimiter": table.delimiter, "sheet": table.sheet,
         "mapping": plan.mapping,
         "mapping_source": "remembered" if choice.remembered else "guessed",
+        "remembered_from": None if choice.source is None else {
+            "file": choice.source.file_name, "saved_at": choice.source.saved_at.isoformat()},
+        "period_columns": list(plan.period_columns),
+        "unmatched_accounts": [{"account": name, "rows": rows}
+                               for name, rows in sorted(plan.unmatched.items(),
+                                                        key=lambda item: (-item[1], item[0]))],
         "day_first": day_first, "needs_date_order": plan.needs_date_order,
         "notices": list(plan.notices),
         "counts": {"rows": len(table.rows), "created": plan.created, "updated": plan.updated,
@@ -181,17 +193,25 @@ def _write_json(out: TextIO, report: dict[str, Any], plan: ImportPlan) -> None:
 def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: MappingChoice,
                   rejects: Path | None) -> None:
     print(f"{table.name}: {table.describe()}", file=out)
-    source = ("remembered from the last import of this layout" if choice.remembered
-              else "guessed from the headers")
+    source = "guessed from the headers"
+    if choice.remembered:
+        source = "remembered from the last import of this layout"
+        if choice.source is not None:
+            source += f": {choice.source.describe()}"
     print(f"Columns ({source}; change with --map FIELD=HEADER):", file=out)
     known = fields_by_key(plan.kind)
     for key, header in plan.mapping.items():
         print(f"  {key:<20} {known[key].label:<22} ← {header}", file=out)
-    unused = [h for h in table.headers if h not in plan.mapping.values()]
+    if plan.periods:
+        print(f"  {'periods':<20} {'one column each':<22} ← {plan.periods}", file=out)
+    used = set(plan.mapping.values()) | set(plan.period_columns)
+    unused = [h for h in table.headers if h not in used]
     if unused:
         print("  not imported: " + ", ".join(unused), file=out)
     for notice in plan.notices:
         print(f"Note: {notice}", file=out)
+    if plan.unmatched:
+        print(f"Not found: {unmatched_report(plan.unmatched)}", file=out)
     width = max(len(label) for label in ACTION_LABELS.values())
     for row in plan.rows:
         if row.action is Action.UNCHANGED and not row.problems:

@@ -35,6 +35,18 @@ def import_file(window: MainWindow) -> None:
     dialog.exec()
 
 
+def prepare_data(window: MainWindow) -> None:
+    """Several exports at once, checked against the current account's deck."""
+    from qbr_desktop.gui.imports.prepare_dialog import PrepareDataDialog
+
+    window.page.flush_pending()
+    account_id = window.list_panel.current_account_id()
+    account = window.context.insights.name(account_id) if account_id is not None else None
+    dialog = PrepareDataDialog(window.context, account, window)
+    dialog.imported.connect(lambda plans: _imported(window, plans))
+    dialog.exec()
+
+
 def _imported(window: MainWindow, plan: object) -> None:
     window.reload_accounts()
     window.estimates_changed()
@@ -42,6 +54,8 @@ def _imported(window: MainWindow, plan: object) -> None:
     summary = getattr(plan, "summary", None)
     if callable(summary):
         window.statusBar().showMessage(f"Imported: {summary()}", IMPORTED_MESSAGE_MS)
+    elif isinstance(plan, tuple):  # several files, imported together
+        window.statusBar().showMessage(f"Imported {len(plan)} files", IMPORTED_MESSAGE_MS)
 
 
 def edit_catalogue(window: MainWindow) -> None:

@@ -72,6 +72,10 @@ def install_menus(window: MainWindow) -> None:
                                           QKeySequence.StandardKey.Open)
     window.import_action = action("&Import…", lambda: dialogs.import_file(window), "Ctrl+I",
                                   "Accounts, contacts or metric history from CSV or XLSX")
+    # Kept local: the window's own attribute list is main_window.py's.
+    prepare_data_action = action(
+        "Prep&are QBR Data…", lambda: dialogs.prepare_data(window), "Ctrl+Shift+I",
+        "Several exports at once: what each holds and what the deck still lacks")
     window.accounts_view_action = action(
         "&Accounts", lambda: window.views.setCurrentIndex(View.ACCOUNTS), "Ctrl+1",
         "The account list and the account page")
@@ -121,7 +125,8 @@ def install_menus(window: MainWindow) -> None:
 
     menu = window.menuBar()
     file_menu = menu.addMenu("&File")
-    for item in (window.new_action, window.delete_action, None, window.import_action, None,
+    for item in (window.new_action, window.delete_action, None, window.import_action,
+                 prepare_data_action, None,
                  window.new_portfolio_action, window.open_portfolio_action):
         file_menu.addSeparator() if item is None else file_menu.addAction(item)
     window.recent_menu = file_menu.addMenu("Open &Recent")

@@ -16,9 +16,10 @@ from qbr_desktop.domain.accounts import EmployeeBand
 from qbr_desktop.domain.contacts import ContactLevel
 from qbr_desktop.imports.dates import (
     AmbiguousDate,
+    PeriodPoint,
     date_order_evidence,
     parse_date,
-    parse_period,
+    read_period,
 )
 from qbr_desktop.imports.fields import FieldType, TargetField, metric_key_for
 from qbr_desktop.imports.table import RowProblem, SourceRow, SourceTable
@@ -65,6 +66,11 @@ class ImportOptions:
 MONEY_CURRENCY = "_currency_of_"
 #: Marks a number that was written as a percentage ("45%" is kept as the fraction 0.45).
 PERCENT_MARK = "_percent_"
+#: Where a period's PeriodPoint (quarter, or month or date within it) is kept.
+PERIOD_POINT = "_point_"
+#: What exports write in a number cell that has no value: read as an empty cell.
+NO_DATA = frozenset({"-", "--", "–", "—", "n/a", "na", "n.a.", "k.a.", "k. a.", "s/d", "nd",
+                     "n.d.", "n.v.", "null", "none", "无", "なし"})
 _LEVELS = {
     **{level.value.casefold(): level for level in ContactLevel},
     **{name: ContactLevel.C_SUITE for name in (
@@ -208,7 +214,6 @@ class CellReader:
             FieldType.WHOLE: self._whole,
             FieldType.NUMBER: self._number,
             FieldType.DATE: lambda k, v: parse_date(v, day_first=self.day_first[k]),
-            FieldType.PERIOD: self._period,
             FieldType.EMPLOYEES: lambda k, v: employee_band(
                 v, decimal_comma=self.decimal_comma[k]),
             FieldType.LEVEL: lambda _k, v: contact_level(str(v)),
@@ -291,9 +296,17 @@ class CellReader:
                 if currency is not None:
                     values[MONEY_CURRENCY + key] = currency
             return money
+        if kind is FieldType.PERIOD:
+            def period(key: str, raw: Any, values: dict[str, Any]) -> None:
+                point = self._period(key, raw)
+                values[key] = point.stored
+                values[PERIOD_POINT + key] = point
+            return period
         parser = self._parsers[kind]
         if kind is FieldType.NUMBER:
             def number(key: str, raw: Any, values: dict[str, Any]) -> None:
+                if type(raw) is str and raw.casefold() in NO_DATA:
+                    return
                 if type(raw) is str and raw.endswith("%"):
                     values[key] = float(parse_percent(raw, decimal_comma=self.decimal_comma[key]))
                     values[PERCENT_MARK + key] = True
@@ -338,13 +351,13 @@ class CellReader:
             raise result[0](result[1])
         return result
 
-    def _period(self, key: str, value: CellValue) -> str:
-        """The quarter as stored ("2026Q3")."""
+    def _period(self, key: str, value: CellValue) -> PeriodPoint:
+        """The quarter, month or date a period cell names."""
         day_first = self.day_first[key]
         if not isinstance(value, str):
-            return str(parse_period(value, day_first=day_first))
-        return str(self._cached(self._periods, value,
-                                lambda text: str(parse_period(text, day_first=day_first))))
+            return read_period(value, day_first=day_first)
+        return self._cached(self._periods, value,
+                            lambda text: read_period(text, day_first=day_first))
 
     def _metric(self, _key: str, value: CellValue) -> str:
         return str(self._cached(self._metrics, str(value), _metric_key))

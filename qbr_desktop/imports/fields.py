@@ -1,8 +1,10 @@
 """What each kind of import can fill in, and which file column probably holds it.
 
 A mapping is {field key: header}. It is guessed from header names (synonyms as Salesforce,
-HubSpot and hand-made trackers write them), remembered per file layout by a fingerprint of
-the kind and the normalised headers, and can always be changed by the person importing.
+HubSpot, product-analytics tools and hand-made trackers write them: in English here, and
+in German, French, Spanish, Portuguese, Dutch, Chinese and Japanese in header_words),
+remembered per file layout by a fingerprint of the kind and the normalised headers, and can
+always be changed by the person importing.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from qbr_desktop.domain.metrics import METRICS
+from qbr_desktop.imports import header_words as words
 
 
 class ImportKind(StrEnum):
@@ -45,90 +48,93 @@ class TargetField:
 
 
 _ACCOUNT_NAMES = ("account name", "account", "company name", "company", "organization",
-                  "organisation", "organization name", "customer name", "customer", "client",
-                  "客户名称", "客户", "公司名称", "公司")
-_ACCOUNT_IDS = ("account id", "company id", "associated company id", "account external id",
-                "客户编号", "客户id")
+                  "organisation", "organization name", "customer name", "customer", "client")
+_ACCOUNT_IDS = ("account id", "company id", "associated company id", "account external id")
+_SEATS = ("licensed seats", "seats", "licenses", "licences", "number of licenses",
+          "license count", "seats purchased", "purchased seats", "paid seats", "seat count",
+          "contracted seats")
 
+
+def _field(table: dict[str, words.Words], key: str, label: str,
+           type: FieldType = FieldType.TEXT, synonyms: tuple[str, ...] = ()) -> TargetField:
+    """A field whose English synonyms are followed by every language's (header_words)."""
+    return TargetField(key, label, type, synonyms + words.words_for(table, key))
+
+
+_A, _C, _M = words.ACCOUNTS, words.CONTACTS, words.METRICS
 ACCOUNT_FIELDS: tuple[TargetField, ...] = (
-    TargetField("external_id", "CRM id", synonyms=(
+    _field(_A, "external_id", "CRM id", synonyms=(
         "account id", "record id", "id", "salesforce id", "crm id", "external id",
-        "company id", "account number", "客户编号", "客户id")),
-    TargetField("name", "Account name", synonyms=("name",) + _ACCOUNT_NAMES),
-    TargetField("arr", "ARR", FieldType.MONEY, (
-        "annual recurring revenue", "arr", "amount", "recurring revenue", "arr amount",
-        "年度经常性收入", "年经常性收入")),
-    TargetField("currency", "Currency", FieldType.CURRENCY, (
-        "currency", "currency code", "account currency", "arr currency", "货币", "币种")),
-    TargetField("renewal_date", "Renewal date", FieldType.DATE, (
+        "company id", "account number")),
+    _field(_A, "name", "Account name", synonyms=("name",) + _ACCOUNT_NAMES),
+    _field(_A, "arr", "ARR", FieldType.MONEY, (
+        "annual recurring revenue", "arr", "amount", "recurring revenue", "arr amount")),
+    _field(_A, "currency", "Currency", FieldType.CURRENCY, (
+        "currency", "currency code", "account currency", "arr currency")),
+    _field(_A, "renewal_date", "Renewal date", FieldType.DATE, (
         "renewal date", "contract end date", "renewal", "contract end", "next renewal date",
-        "续约日期", "合同到期日")),
-    TargetField("customer_since", "Customer since", FieldType.DATE, (
+        "contract renewal date")),
+    _field(_A, "customer_since", "Customer since", FieldType.DATE, (
         "customer since", "contract start date", "customer start date", "first contract date",
-        "start date", "客户起始日期")),
-    TargetField("licensed_seats", "Licensed seats", FieldType.WHOLE, (
-        "licensed seats", "seats", "licenses", "licences", "number of licenses",
-        "license count", "许可席位", "席位")),
-    TargetField("industry", "Industry", synonyms=("industry", "sector", "vertical", "行业")),
-    TargetField("country", "Country", synonyms=(
-        "country", "billing country", "country region", "hq country", "国家")),
-    TargetField("employee_band", "Employees", FieldType.EMPLOYEES, (
-        "employees", "employee band", "number of employees", "company size", "headcount",
-        "员工人数")),
-    TargetField("csm_owner", "CSM owner", synonyms=(
-        "csm owner", "csm", "customer success manager", "account owner", "owner", "负责人")),
-    TargetField("tier_override", "Tier", synonyms=("tier", "tier override", "customer tier")),
-    TargetField("notes", "Notes", synonyms=("notes", "description", "comments", "备注")),
+        "start date", "became a customer date", "customer since date")),
+    _field(_A, "licensed_seats", "Licensed seats", FieldType.WHOLE, _SEATS),
+    _field(_A, "industry", "Industry", synonyms=("industry", "sector", "vertical")),
+    _field(_A, "country", "Country", synonyms=(
+        "country", "billing country", "country region", "hq country")),
+    _field(_A, "employee_band", "Employees", FieldType.EMPLOYEES, (
+        "employees", "employee band", "number of employees", "company size", "headcount")),
+    _field(_A, "csm_owner", "CSM owner", synonyms=(
+        "csm owner", "csm", "customer success manager", "account owner", "owner",
+        "company owner")),
+    _field(_A, "tier_override", "Tier", synonyms=("tier", "tier override", "customer tier")),
+    _field(_A, "notes", "Notes", synonyms=("notes", "description", "comments")),
 )
 
 CONTACT_FIELDS: tuple[TargetField, ...] = (
-    TargetField("external_id", "CRM id", synonyms=(
+    _field(_C, "external_id", "CRM id", synonyms=(
         "record id", "contact id", "id", "hubspot id", "salesforce id", "crm id",
         "external id")),
-    TargetField("name", "Name", synonyms=("name", "full name", "contact name", "contact",
-                                          "姓名", "联系人")),
-    TargetField("first_name", "First name", synonyms=("first name", "firstname", "given name",
-                                                      "名")),
-    TargetField("last_name", "Last name", synonyms=("last name", "lastname", "surname",
-                                                    "family name", "姓")),
-    TargetField("account", "Account name", synonyms=_ACCOUNT_NAMES + ("associated company",)),
-    TargetField("account_external_id", "Account CRM id", synonyms=_ACCOUNT_IDS),
-    TargetField("email", "Email", synonyms=("email", "e mail", "email address", "work email",
-                                            "邮箱", "电子邮件")),
-    TargetField("title", "Title", synonyms=("title", "job title", "position", "role", "职位")),
-    TargetField("phone", "Phone", synonyms=(
+    _field(_C, "name", "Name", synonyms=("name", "full name", "contact name", "contact")),
+    _field(_C, "first_name", "First name", synonyms=("first name", "firstname", "given name")),
+    _field(_C, "last_name", "Last name", synonyms=("last name", "lastname", "surname",
+                                                   "family name")),
+    _field(_C, "account", "Account name", synonyms=_ACCOUNT_NAMES + ("associated company",)),
+    _field(_C, "account_external_id", "Account CRM id", synonyms=_ACCOUNT_IDS),
+    _field(_C, "email", "Email", synonyms=("email", "e mail", "email address", "work email")),
+    _field(_C, "title", "Title", synonyms=("title", "job title", "position", "role")),
+    _field(_C, "phone", "Phone", synonyms=(
         "phone", "phone number", "mobile", "mobile phone", "mobile phone number", "work phone",
-        "telephone", "电话")),
-    TargetField("department", "Department", synonyms=(
-        "department", "dept", "team", "business unit", "部门")),
-    TargetField("level", "Level", FieldType.LEVEL, (
-        "level", "seniority", "management level", "job level", "级别")),
+        "telephone")),
+    _field(_C, "department", "Department", synonyms=(
+        "department", "dept", "team", "business unit")),
+    _field(_C, "level", "Level", FieldType.LEVEL, (
+        "level", "seniority", "management level", "job level")),
 )
 
 _METRIC_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "active_users": ("active users", "monthly active users", "mau", "活跃用户"),
-    "licensed_seats": ("licensed seats", "seats", "licenses", "licences"),
-    "features_adopted": ("features adopted", "adopted features"),
+    "active_users": ("active users", "monthly active users", "mau", "active visitors",
+                     "unique active users"),
+    "licensed_seats": _SEATS,
+    "features_adopted": ("features adopted", "adopted features", "features used"),
     "features_available": ("features available", "available features"),
-    "logins": ("logins", "log ins", "sign ins"),
-    "support_tickets": ("support tickets", "tickets", "support cases", "cases"),
-    "csat": ("csat", "customer satisfaction", "csat score"),
+    "logins": ("logins", "log ins", "sign ins", "sessions", "login count"),
+    "support_tickets": ("support tickets", "tickets", "support cases", "cases",
+                        "tickets created", "support requests"),
+    "csat": ("csat", "customer satisfaction", "csat score", "satisfaction score"),
     "nps": ("nps", "net promoter score", "nps score"),
 }
 
 METRIC_FIELDS: tuple[TargetField, ...] = (
-    TargetField("account", "Account name", synonyms=_ACCOUNT_NAMES),
-    TargetField("account_external_id", "Account CRM id", synonyms=_ACCOUNT_IDS + ("id",)),
-    TargetField("period", "Quarter or date", FieldType.PERIOD, (
-        "period", "quarter", "fiscal quarter", "date", "snapshot date", "as of", "month",
-        "季度", "日期")),
-    TargetField("metric", "Metric (one per row)", FieldType.METRIC_NAME, (
-        "metric", "metric name", "kpi", "measure", "指标")),
-    TargetField("value", "Value (one per row)", FieldType.NUMBER, (
-        "value", "metric value", "指标值", "数值")),
+    _field(_M, "account", "Account name", synonyms=_ACCOUNT_NAMES),
+    _field(_M, "account_external_id", "Account CRM id", synonyms=_ACCOUNT_IDS + ("id",)),
+    _field(_M, "period", "Quarter or date", FieldType.PERIOD, (
+        "period", "quarter", "fiscal quarter", "date", "snapshot date", "as of", "month")),
+    _field(_M, "metric", "Metric (one per row)", FieldType.METRIC_NAME, (
+        "metric", "metric name", "kpi", "measure", "event", "event name")),
+    _field(_M, "value", "Value (one per row)", FieldType.NUMBER, (
+        "value", "metric value")),
 ) + tuple(
-    TargetField(m.key, m.label, FieldType.NUMBER,
-                (m.key, m.label) + _METRIC_SYNONYMS.get(m.key, ()))
+    _field(_M, m.key, m.label, FieldType.NUMBER, (m.key, m.label) + _METRIC_SYNONYMS.get(m.key, ()))
     for m in METRICS
 )
 
@@ -204,8 +210,21 @@ def guess_mapping(kind: ImportKind, headers: Iterable[str],
     return mapping
 
 
-def missing_fields(kind: ImportKind, mapping: Mapping[str, str]) -> list[str]:
-    """Sentences naming each column the import still needs; empty when it can go ahead."""
+def choose_column(mapping: Mapping[str, str], field: str, header: str | None) -> dict[str, str]:
+    """The mapping with `field` read from `header` (None or "": not imported). One column
+    feeds one field: a field that had the column loses it."""
+    chosen = {key: column for key, column in mapping.items() if key != field}
+    if header:
+        chosen = {key: column for key, column in chosen.items() if column != header}
+        chosen[field] = header
+    return chosen
+
+
+def missing_fields(kind: ImportKind, mapping: Mapping[str, str], *,
+                   period_columns: int = 0, unnamed_period_columns: int = 0) -> list[str]:
+    """Sentences naming each column the import still needs; empty when it can go ahead.
+    `period_columns`: how many columns of a metrics file are periods ("Jan 2026"), and
+    of those, how many do not name their metric (the row's Metric column must)."""
     mapped = {k for k, v in mapping.items() if v}
     missing: list[str] = []
     if kind is ImportKind.ACCOUNTS and "name" not in mapped:
@@ -217,6 +236,11 @@ def missing_fields(kind: ImportKind, mapping: Mapping[str, str]) -> list[str]:
             "account", "account_external_id"}:
         missing.append("Choose the column that names the account (its name or CRM id).")
     if kind is ImportKind.METRICS:
+        if period_columns:
+            if unnamed_period_columns and "metric" not in mapped:
+                missing.append("Choose the Metric column: the period columns (such as "
+                               "“Jan 2026”) do not say which metric they hold.")
+            return missing
         if "period" not in mapped:
             missing.append("Choose the column that holds the quarter or date.")
         long_format = mapped & {"metric", "value"}

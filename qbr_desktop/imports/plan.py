@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, overload
 
 from qbr_desktop.domain.accounts import name_key
+from qbr_desktop.imports.account_match import AccountIndex, AccountMatch
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.values import shown
@@ -137,6 +139,17 @@ class ImportPlan:
     #: Some dates could be read day-first or month-first: the person must choose.
     needs_date_order: bool = False
     notices: tuple[str, ...] = ()
+    #: The accounts the file names that match none in the portfolio, as the file writes
+    #: them, with how many rows each (contacts and metrics).
+    unmatched: dict[str, int] = field(default_factory=dict)
+    #: A metrics file's columns that are periods ("Jan 2026"), and what they hold.
+    period_columns: tuple[str, ...] = ()
+    periods: str = ""
+    #: What the rows to import cover: the accounts named by contacts and metric rows, and
+    #: the metrics and quarters of metric values (for "what the file holds").
+    account_ids: set[int] = field(default_factory=set)
+    metric_keys: set[str] = field(default_factory=set)
+    quarters: set[str] = field(default_factory=set)
     applied: bool = False
     #: Called with the plan whenever WRITE_BATCH rows are waiting (it empties the lists).
     sink: Callable[[ImportPlan], None] | None = field(default=None, repr=False,
@@ -193,25 +206,54 @@ class ImportPlan:
 
 @dataclass(frozen=True)
 class AccountLookup:
-    """The stored accounts as contact and metric rows name them: by CRM id or by name."""
+    """The stored accounts as contact and metric rows name them: by CRM id or by name
+    (see account_match for the looser ways, used when these find nothing)."""
 
     by_external_id: dict[str, int]
     by_name_key: dict[str, int]
     names: dict[int, str]
 
+    @cached_property
+    def _index(self) -> AccountIndex:
+        return AccountIndex(self.by_external_id, self.names)
+
     def resolve(self, external_id: str | None, name: str | None
                 ) -> tuple[int | None, str | None]:
         """(account id, None) or (None, the reason no account was found)."""
+        found = self.match(external_id, name)
+        return found.account_id, found.reason
+
+    def match(self, external_id: str | None, name: str | None) -> AccountMatch:
         if external_id and external_id in self.by_external_id:
-            return self.by_external_id[external_id], None
+            return AccountMatch(self.by_external_id[external_id])
         if name:
             found = self.by_name_key.get(name_key(name))
             if found is not None:
-                return found, None
+                return AccountMatch(found)
+        loose = ((self._index.by_salesforce_id(external_id) if external_id else None)
+                 or (self._index.by_loose_name(name) if name else None))
+        if loose is not None:
+            return loose
         if external_id and name:
-            return None, f"no account has CRM id “{shown(external_id)}” or is named “{shown(name)}”"
+            return AccountMatch(None, f"no account has CRM id “{shown(external_id)}” or is "
+                                      f"named “{shown(name)}”")
         if external_id:
-            return None, f"no account has CRM id “{shown(external_id)}”"
+            return AccountMatch(None, f"no account has CRM id “{shown(external_id)}”")
         if name:
-            return None, f"no account is named “{shown(name)}” (import or add the account first)"
-        return None, "the account is empty"
+            return AccountMatch(None, f"no account is named “{shown(name)}” (import or add "
+                                      "the account first)")
+        return AccountMatch(None, "the account is empty")
+
+
+def unmatched_report(unmatched: Mapping[str, int], limit: int = 20) -> str:
+    """'3 accounts in the file match none in the portfolio: “Globex” (12 rows), …'."""
+    if not unmatched:
+        return ""
+    ranked = sorted(unmatched.items(), key=lambda item: (-item[1], item[0]))
+    listed = ", ".join(f"“{name}” ({rows:,} row{'s' if rows != 1 else ''})"
+                       for name, rows in ranked[:limit])
+    more = len(ranked) - limit
+    count = len(ranked)
+    head = (f"{count:,} account{'s' if count != 1 else ''} in the file match"
+            f"{'' if count != 1 else 'es'} none in the portfolio (by CRM id or name): ")
+    return head + listed + (f" and {more:,} more" if more > 0 else "") + "."

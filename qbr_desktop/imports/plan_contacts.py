@@ -111,10 +111,16 @@ class _ContactPlanner:
             joined = " ".join(values[k] for k in ("first_name", "last_name") if k in values)
             if joined:
                 values["name"] = joined
-        account_id, reason = self.accounts.resolve(values.get("account_external_id"),
-                                                   values.get("account"))
-        if reason:
-            problems.append(Problem(self._account_header(), reason))
+        named = (values.get("account_external_id"), values.get("account"))
+        found = self.accounts.match(*named)
+        account_id = found.account_id
+        if found.reason:
+            problems.append(Problem(self._account_header(), found.reason))
+            if named[0] or named[1]:
+                text = shown(named[1] or named[0] or "")
+                self.plan.unmatched[text] = self.plan.unmatched.get(text, 0) + 1
+        elif found.note:
+            problems.append(Problem(self._account_header(), found.note, Severity.WARNING))
         stored = self._match(values, account_id, problems)
         name = values.get("name") or (stored.name if stored else "")
         where = self.accounts.names.get(account_id, "") if account_id is not None else ""
@@ -134,6 +140,7 @@ class _ContactPlanner:
         if account_id is None or any(p.severity is Severity.ERROR for p in problems):
             self.plan.count(PlannedRow(number, Action.REJECT, label, problems))
             return
+        self.plan.account_ids.add(account_id)
         record: dict[str, Any] = {k: values[k] for k in CONTACT_COLUMNS if k in values}
         if "level" in record:
             record["level"] = ContactLevel(record["level"]).value

@@ -29,10 +29,12 @@ from qbr_desktop.imports.fields import (
     missing_fields,
     normalise_header,
 )
+from qbr_desktop.imports.metric_decisions import decide_metrics
+from qbr_desktop.imports.period_columns import PeriodColumn, find_period_columns, layout_headers
 from qbr_desktop.imports.plan import AccountLookup, ImportPlan, Sink
 from qbr_desktop.imports.plan_accounts import StoredAccount, plan_accounts
 from qbr_desktop.imports.plan_contacts import StoredContact, plan_contacts
-from qbr_desktop.imports.plan_metrics import MetricKey, decide_metrics, read_metric_rows
+from qbr_desktop.imports.plan_metrics import MetricKey, read_metric_rows
 from qbr_desktop.imports.reading import read_table
 from qbr_desktop.imports.rejects import RejectsOutput, write_rejects
 from qbr_desktop.imports.table import SourceTable, bulk_allocation
@@ -60,6 +62,8 @@ _INSERT_DEFAULTS: dict[ImportKind, dict[str, Any]] = {
 }
 _IN_CHUNK = 500  # bound parameters per IN (...) query
 DEFAULT_OPTIONS = ImportOptions()
+#: Where a remembered mapping keeps the name of the file it was chosen for.
+_FILE_KEY = "_file"
 
 
 def _utc_now() -> datetime:
@@ -79,7 +83,7 @@ _DATABASE_REASONS = (
 )
 
 
-def _database_reason(exc: SQLAlchemyError) -> str:
+def database_reason(exc: SQLAlchemyError) -> str:
     said = str(getattr(exc, "orig", None) or exc).casefold()
     return next((reason for clue, reason in _DATABASE_REASONS if clue in said),
                 "the database refused the change")
@@ -92,10 +96,28 @@ def _discard(plan: ImportPlan) -> None:
 
 
 @dataclass(frozen=True, slots=True)
+class RememberedLayout:
+    """Where a remembered mapping comes from: the file it was last used for, and when."""
+
+    file_name: str | None
+    saved_at: datetime
+
+    def describe(self) -> str:
+        """'the columns chosen for “usage-2026-05.csv” on 3 June 2026'."""
+        day = self.saved_at.astimezone().date()
+        when = f"{day.day} {day:%B} {day.year}"
+        if self.file_name:
+            return f"the columns chosen for “{shown(self.file_name, 60)}” on {when}"
+        return f"the columns chosen for this layout on {when}"
+
+
+@dataclass(frozen=True, slots=True)
 class MappingChoice:
     mapping: dict[str, str]
     #: True when it is the mapping last used for this file layout; False when guessed.
     remembered: bool
+    #: For a remembered mapping: which one it is.
+    source: RememberedLayout | None = None
 
 
 class ImportService:
@@ -112,28 +134,48 @@ class ImportService:
         return read_table(path, sheet=sheet)
 
     def remembered_mapping(self, kind: ImportKind, table: SourceTable) -> dict[str, str] | None:
-        with session_scope(self._sessions) as session:
-            row = session.get(ImportLayoutRow, layout_fingerprint(kind, table.raw_headers))
+        found = self.remembered_layout(kind, table)
+        return None if found is None else found[0]
+
+    def remembered_layout(self, kind: ImportKind, table: SourceTable
+                          ) -> tuple[dict[str, str], RememberedLayout] | None:
+        """The mapping last used for this file's layout, and where it comes from."""
+        with session_scope(self._sessions, reading=True) as session:
+            row = session.get(ImportLayoutRow, layout_fingerprint(kind, layout_of(kind, table)))
             if row is None or row.kind != kind.value:
                 return None
             try:
                 stored = json.loads(row.mapping)
             except ValueError:
                 return None
+            saved_at = row.updated_at
+        if not isinstance(stored, dict):
+            return None
         known = fields_by_key(kind)
         # The fingerprint matched, so every header is there, perhaps spelled differently.
         current = {normalise_header(h): h for h in table.headers}
-        return {key: current[normalise_header(header)] for key, header in stored.items()
-                if key in known and isinstance(header, str)
-                and normalise_header(header) in current}
+        mapping = {key: current[normalise_header(header)] for key, header in stored.items()
+                   if key in known and isinstance(header, str)
+                   and normalise_header(header) in current}
+        file_name = stored.get(_FILE_KEY)
+        return mapping, RememberedLayout(file_name if isinstance(file_name, str) else None,
+                                         saved_at)
 
     def starting_mapping(self, kind: ImportKind, table: SourceTable) -> MappingChoice:
         """The mapping last used for this layout, else one guessed from the headers."""
-        remembered = self.remembered_mapping(kind, table)
+        remembered = self.remembered_layout(kind, table)
         if remembered is not None:
-            return MappingChoice(remembered, remembered=True)
-        return MappingChoice(guess_mapping(kind, table.headers, table.ambiguous_headers),
-                             remembered=False)
+            return MappingChoice(remembered[0], remembered=True, source=remembered[1])
+        return self.guessed_mapping(kind, table)
+
+    @staticmethod
+    def guessed_mapping(kind: ImportKind, table: SourceTable) -> MappingChoice:
+        """The mapping the headers suggest, whatever was remembered (period columns such
+        as "Jan 2026" are never a field's column)."""
+        skip = set(table.ambiguous_headers)
+        if kind is ImportKind.METRICS:
+            skip.update(c.header for c in find_period_columns(table.headers)[0])
+        return MappingChoice(guess_mapping(kind, table.headers, skip), remembered=False)
 
     # Planning and applying -----------------------------------------------------------------
     def preview(self, kind: ImportKind, table: SourceTable, mapping: Mapping[str, str],
@@ -159,17 +201,26 @@ class ImportService:
         try:
             with bulk_allocation(), output.prepared():
                 with session_scope(self._sessions) as session:
-                    plan = self._plan(session, kind, table, mapping, options,
-                                      lambda batch: self._write(session, batch))
-                    self._write(session, plan)
-                    self._remember(session, kind, table, plan.mapping)
+                    plan = self.write_in(session, kind, table, mapping, options)
                     output.fill(table, plan)
                 output.committed = True
         except SQLAlchemyError as exc:
             _log.warning("import not saved: %s", str(exc).splitlines()[0])
             raise ApplyFailed(f"The import was not saved, and nothing in the portfolio "
-                              f"changed ({_database_reason(exc)})") from exc
+                              f"changed ({database_reason(exc)})") from exc
         return replace(plan, applied=True, sink=None)  # its session is closed
+
+    def write_in(self, session: Session, kind: ImportKind, table: SourceTable,
+                 mapping: Mapping[str, str], options: ImportOptions = DEFAULT_OPTIONS, *,
+                 remember: bool = True) -> ImportPlan:
+        """Plan and write within the caller's unit of work (which commits or rolls back),
+        and remember the mapping for the file's layout."""
+        plan = self._plan(session, kind, table, mapping, options,
+                          lambda batch: self._write(session, batch))
+        self._write(session, plan)
+        if remember:
+            self._remember(session, kind, table, plan.mapping)
+        return plan
 
     # Internals -------------------------------------------------------------------------
     @staticmethod
@@ -187,7 +238,12 @@ class ImportService:
                 problems.append(f"The column “{shown(header)}” is chosen for both "
                                 f"{known[used[header]].label} and {known[key].label}.")
             used[header] = key
-        problems += missing_fields(kind, clean)
+        columns: tuple[PeriodColumn, ...] = ()
+        if kind is ImportKind.METRICS:
+            columns = find_period_columns(table.headers, skip=clean.values())[0]
+        problems += missing_fields(kind, clean, period_columns=len(columns),
+                                   unnamed_period_columns=sum(1 for c in columns
+                                                              if c.metric is None))
         if problems:
             raise MappingIncomplete(problems)
         return clean
@@ -282,8 +338,11 @@ class ImportService:
 
     def _remember(self, session: Session, kind: ImportKind, table: SourceTable,
                   mapping: Mapping[str, str]) -> None:
-        fingerprint = layout_fingerprint(kind, table.raw_headers)
-        encoded = json.dumps(dict(mapping), ensure_ascii=False, sort_keys=True)
+        fingerprint = layout_fingerprint(kind, layout_of(kind, table))
+        # The file's name rides along under a key no field has: a reader that predates
+        # it skips it like any unknown field.
+        document = {**dict(mapping), _FILE_KEY: table.name}
+        encoded = json.dumps(document, ensure_ascii=False, sort_keys=True)
         row = session.get(ImportLayoutRow, fingerprint)
         if row is None:
             session.add(ImportLayoutRow(fingerprint=fingerprint, kind=kind.value,
@@ -293,4 +352,13 @@ class ImportService:
         session.flush()
 
 
-__all__ = ["ImportService", "MappingChoice", "write_rejects"]
+def layout_of(kind: ImportKind, table: SourceTable) -> list[str]:
+    """The headers a layout is remembered by: a metrics file's period columns count as one
+    ("a period"), so next month's export keeps the mapping chosen for this one."""
+    if kind is ImportKind.METRICS:
+        columns = find_period_columns(table.headers)[0]
+        if columns:
+            return layout_headers(table.headers, columns)
+    return list(table.raw_headers)
+
+__all__ = ["ImportService", "MappingChoice", "RememberedLayout", "layout_of", "write_rejects"]

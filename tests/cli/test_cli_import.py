@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,10 @@ def test_apply_then_reimport_is_idempotent(qbr: Any, db: Path) -> None:
     assert len(account_names(qbr, db)) == 7
     again = qbr("import", "accounts", SAMPLES / "salesforce_accounts.csv", "--apply", "--db", db)
     assert again.code == 0, again.err
-    assert "(remembered from the last import of this layout;" in again.out
+    day = date.today()
+    assert (f"(remembered from the last import of this layout: the columns chosen for "
+            f"“salesforce_accounts.csv” on {day.day} {day:%B} {day.year}; change with --map "
+            "FIELD=HEADER):") in again.out
     assert again.out.splitlines()[-1] == "Imported: 0 new, 0 updated, 7 unchanged, 0 rejected."
     assert "Row " not in again.out  # unchanged rows are not listed
     assert len(account_names(qbr, db)) == 7
@@ -82,7 +86,10 @@ def test_json_output(qbr: Any, db: Path) -> None:
     report = result.json()
     assert set(report) == {"file", "kind", "applied", "format", "encoding", "delimiter", "sheet",
                            "mapping", "mapping_source", "day_first", "needs_date_order",
-                           "notices", "counts", "summary", "rows", "rejects_file"}
+                           "notices", "counts", "summary", "rows", "rejects_file",
+                           "remembered_from", "period_columns", "unmatched_accounts"}
+    assert (report["remembered_from"], report["period_columns"],
+            report["unmatched_accounts"]) == (None, [], [])
     assert (report["kind"], report["applied"], report["format"], report["sheet"]) == (
         "metrics", False, "Excel workbook", "Quarterly usage")
     assert report["mapping"]["active_users"] == "Active Users"
@@ -196,3 +203,29 @@ def test_help_lists_the_command_and_its_fields(qbr: Any) -> None:
     helped = qbr("import", "--help")
     assert helped.code == 0
     assert "--day-first" in helped.out and "metrics   account, account_external_id" in helped.out
+
+
+def test_a_wide_usage_export_in_german_needs_no_map_and_map_still_overrides(
+        qbr: Any, db: Path) -> None:
+    prep = SAMPLES / "qbr_prep"
+    assert qbr("--db", db, "import", "accounts", prep / "hubspot_companies.csv",
+               "--apply").code == 0
+    usage = prep / "gainsight_usage_de.csv"
+    guessed = qbr("--db", db, "import", "metrics", usage, "--json").json()
+    assert guessed["mapping"] == {"account": "Kunde", "account_external_id": "Kunden-ID",
+                                  "metric": "Kennzahl"}
+    assert len(guessed["period_columns"]) == 21
+    assert guessed["unmatched_accounts"] == [{"account": "QA Testmandant (intern)", "rows": 8},
+                                             {"account": "Vandelay Industries", "rows": 8}]
+    # The CSM does not trust the tool's ids: accounts are found by name alone.
+    by_name = qbr("--db", db, "import", "metrics", usage, "--map", "account_external_id=",
+                  "--apply")
+    assert by_name.code == 0, by_name.err
+    assert "account_external_id" not in by_name.out
+    assert by_name.out.splitlines()[-1] == ("Imported: 280 new, 0 updated metric values; "
+                                           "16 rows rejected.")
+    again = qbr("--db", db, "import", "metrics", usage, "--json").json()
+    assert again["mapping_source"] == "remembered"
+    assert again["remembered_from"]["file"] == "gainsight_usage_de.csv"
+    assert again["mapping"] == {"account": "Kunde", "metric": "Kennzahl"}
+    assert again["counts"]["unchanged"] == 280

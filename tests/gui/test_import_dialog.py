@@ -16,6 +16,7 @@ from qbr_desktop.gui.imports.preview_model import (
     ROW_COLUMN,
 )
 from qbr_desktop.imports.fields import ImportKind
+from qbr_desktop.services.importing import ImportService
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "imports"
 
@@ -193,9 +194,18 @@ def test_the_chosen_columns_are_remembered(context: Any, qtbot: Any, dialog: Imp
     qtbot.addWidget(second)
     second.load_file(SAMPLES / "salesforce_accounts.csv")
     qtbot.waitUntil(lambda: not second.busy, timeout=10_000)
-    assert "as you chose them last time" in second.status.text()
+    source = second.mapping_box.source.text()
+    assert source.startswith("Columns remembered: the columns chosen for "
+                             "“salesforce_accounts.csv” on ")
     assert second.combos["notes"].currentData() == ""
     assert second.combos["name"].currentText() == "Account Name"
+    guess = second.mapping_box.guess_button
+    assert guess.isVisibleTo(second)
+    qtbot.mouseClick(guess, Qt.MouseButton.LeftButton)  # the CSM prefers the headers' guess
+    qtbot.waitUntil(lambda: not second.busy, timeout=10_000)
+    assert second.combos["notes"].currentText() == "Description"
+    assert second.mapping_box.source.text() == "Columns guessed from the headers; check them."
+    assert not guess.isVisibleTo(second)
 
 
 def test_everything_is_reachable_by_keyboard(qtbot: Any, dialog: ImportDialog) -> None:
@@ -230,3 +240,28 @@ def test_the_dialog_stays_open_while_an_import_is_written(qtbot: Any,
     assert not dialog.applying and dialog.mapping_box.isEnabled()
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_a_wide_monthly_usage_export_shows_its_periods_and_the_accounts_not_found(
+        context: Any, qtbot: Any, dialog: ImportDialog) -> None:
+    prep = SAMPLES / "qbr_prep"
+    service = ImportService(context.store.sessions)
+    companies = service.read(prep / "hubspot_companies.csv")
+    service.apply(ImportKind.ACCOUNTS, companies,
+                  service.starting_mapping(ImportKind.ACCOUNTS, companies).mapping)
+    dialog.set_kind(ImportKind.METRICS)
+    load(qtbot, dialog, "qbr_prep/gainsight_usage_de.csv")
+    assert dialog.combos["account"].currentText() == "Kunde"
+    assert dialog.combos["metric"].currentText() == "Kennzahl"
+    summary = dialog.summary.text()
+    assert summary.startswith("280 new, 0 updated metric values; 16 rows rejected. Periods: "
+                              "21 monthly columns, 2025-01 to 2026-09.")
+    assert "“QA Testmandant (intern)” (8 rows)" in summary
+    assert "Logins: the sum of the months" in dialog.summary.toolTip()
+    january = column_of(dialog, "Jan. 2025")
+    assert dialog.preview_model.headerData(january, Qt.Orientation.Horizontal,
+                                           Qt.ItemDataRole.ToolTipRole) == (
+        "Imported as a period, rolled up to its quarter")
+    assert dialog.preview_model.index(0, RESULT_COLUMN).data() == (
+        "New: 2025Q1: 1 new, 2025Q2: 1 new, 2025Q3: 1 new, 2025Q4: 1 new, 2026Q1: 1 new, "
+        "2026Q2: 1 new, 2026Q3: 1 new")

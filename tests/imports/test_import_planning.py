@@ -12,10 +12,11 @@ from qbr_desktop.domain.metrics import METRICS_BY_KEY
 from qbr_desktop.imports.cells import ImportOptions, contact_level, employee_band, level_from_title
 from qbr_desktop.imports.csv_text import table_from_csv_bytes
 from qbr_desktop.imports.fields import ImportKind, guess_mapping
+from qbr_desktop.imports.metric_decisions import decide_metrics
 from qbr_desktop.imports.plan import AccountLookup, Action, ImportPlan
 from qbr_desktop.imports.plan_accounts import StoredAccount, plan_accounts
 from qbr_desktop.imports.plan_contacts import StoredContact, plan_contacts
-from qbr_desktop.imports.plan_metrics import decide_metrics, read_metric_rows
+from qbr_desktop.imports.plan_metrics import read_metric_rows
 from qbr_desktop.imports.table import SourceTable
 
 TIERS = ("Strategic", "Growth", "Core")

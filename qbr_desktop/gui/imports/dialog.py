@@ -7,19 +7,15 @@ the dialog or a failure never leaves the portfolio half-written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,43 +26,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbr_desktop.gui.imports.dialog_base import ImportDialogBase
+from qbr_desktop.gui.imports.mapping_form import MappingForm
 from qbr_desktop.gui.imports.preview_model import PreviewModel
-from qbr_desktop.gui.worker import Worker, start_task
-from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.fields import FIELDS, ImportKind
-from qbr_desktop.imports.plan import ImportPlan
+from qbr_desktop.imports.plan import ImportPlan, unmatched_report
 from qbr_desktop.imports.table import SourceTable
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.importing import ImportService, MappingChoice
 
 KIND_LABELS = {ImportKind.ACCOUNTS: "Accounts", ImportKind.CONTACTS: "Contacts",
                ImportKind.METRICS: "Metric history"}
-NOT_IMPORTED = "(not imported)"
 FILE_FILTER = "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
 FIELD_LABELS = {kind: {f.key: f.label for f in fields} for kind, fields in FIELDS.items()}
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ImportDialogBase):
     """Import accounts, contacts or metric history from a CSV or XLSX file."""
 
     #: Emitted after a successful import with its ImportPlan (applied=True).
     imported = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("importing the file", parent)
         self.setWindowTitle("Import")
         self.service = ImportService(context.store.sessions)
         self.path: Path | None = None
         self.table: SourceTable | None = None
         self.plan: ImportPlan | None = None
         self.mapping: dict[str, str] = {}
-        self.combos: dict[str, QComboBox] = {}
-        self._generation = 0
-        self._busy = 0
-        self._closed = False
-        #: True while an import is being written (the dialog cannot be closed meanwhile).
-        self.applying = False
-        self._tasks: set[Worker] = set()
+        self.choice: MappingChoice | None = None
         self._build()
         self._show_idle("Choose a file exported from your CRM or a spreadsheet.")
 
@@ -82,15 +71,7 @@ class ImportDialog(QDialog):
         self.sheet_combo = QComboBox(self)
         self.sheet_label = QLabel("&Sheet:", self)
         self.sheet_label.setBuddy(self.sheet_combo)
-        self.date_combo = QComboBox(self)
-        for text, value in (("Decide from the file", None), ("Day first (31/12/2026)", True),
-                            ("Month first (12/31/2026)", False)):
-            self.date_combo.addItem(text, value)
-        self.date_label = QLabel("&Dates like 05/06/2026:", self)
-        self.date_label.setBuddy(self.date_combo)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._make_date_choice("Decide from the file", "&Dates like 05/06/2026:")
 
         top = QFormLayout()
         kind_label = QLabel("&Import:", self)
@@ -105,8 +86,7 @@ class ImportDialog(QDialog):
         top.addRow(self.sheet_label, self.sheet_combo)
         top.addRow(self.date_label, self.date_combo)
 
-        self.mapping_box = QGroupBox("Columns", self)
-        self.mapping_form = QFormLayout(self.mapping_box)
+        self.mapping_box = MappingForm("Columns", self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.mapping_box)
@@ -120,6 +100,7 @@ class ImportDialog(QDialog):
         self.preview.setAlternatingRowColors(True)
         self.preview.verticalHeader().hide()
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # a long list of accounts not found never widens it
         self.summary.setAccessibleName("Import summary")
 
         middle = QHBoxLayout()
@@ -145,35 +126,25 @@ class ImportDialog(QDialog):
         self._show_date_choice(False)
         self._rebuild_mapping_rows()
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.mapping_box.mapping_changed.connect(self._mapping_changed)
+        self.mapping_box.guess_requested.connect(self.guess_columns)
         self.choose_button.clicked.connect(self.choose_file)
         self.sheet_combo.activated.connect(self._sheet_changed)
         self.date_combo.currentIndexChanged.connect(self._request_preview)
         self.buttons.rejected.connect(self.reject)
         self.import_button.clicked.connect(self.import_now)
 
-    def _show_date_choice(self, visible: bool) -> None:
-        self.date_label.setVisible(visible)
-        self.date_combo.setVisible(visible)
-
     def _rebuild_mapping_rows(self) -> None:
-        while self.mapping_form.rowCount():
-            self.mapping_form.removeRow(0)
-        self.combos = {}
         headers = self.table.headers if self.table else ()
-        for field in FIELDS[self.kind]:
-            combo = QComboBox(self.mapping_box)
-            combo.addItem(NOT_IMPORTED, "")
-            for header in headers:
-                combo.addItem(header, header)
-            combo.setCurrentIndex(max(combo.findData(self.mapping.get(field.key, "")), 0))
-            combo.setAccessibleName(f"Column for {field.label}")
-            combo.setEnabled(bool(headers))
-            combo.currentIndexChanged.connect(
-                lambda _i, key=field.key: self._mapping_changed(key))
-            label = QLabel(field.label + ":", self.mapping_box)
-            label.setBuddy(combo)
-            self.combos[field.key] = combo
-            self.mapping_form.addRow(label, combo)
+        choice = self.choice
+        source = ""
+        if choice is not None and self.table is not None:
+            source = ("Columns guessed from the headers; check them." if not choice.remembered
+                      else f"Columns remembered: {choice.source.describe()}."
+                      if choice.source is not None
+                      else "Columns as you chose them last time for this layout.")
+        self.mapping_box.show_mapping(self.kind, headers, self.mapping, source,
+                                      remembered=bool(choice and choice.remembered))
 
     # Public API (also used by tests) -------------------------------------------------------
     @property
@@ -181,8 +152,8 @@ class ImportDialog(QDialog):
         return ImportKind(self.kind_combo.currentData())
 
     @property
-    def busy(self) -> bool:
-        return self._busy > 0
+    def combos(self) -> dict[str, QComboBox]:
+        return self.mapping_box.combos
 
     def set_kind(self, kind: ImportKind) -> None:
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
@@ -212,8 +183,15 @@ class ImportDialog(QDialog):
 
     def select_column(self, field: str, header: str | None) -> None:
         """Choose the column for a field, as picking it in its combo box does."""
-        combo = self.combos[field]
-        combo.setCurrentIndex(max(combo.findData(header or ""), 0))
+        self.mapping_box.select_column(field, header)
+
+    def guess_columns(self) -> None:
+        """The columns the headers suggest, instead of the remembered ones."""
+        if self.table is None:
+            return
+        kind, table = self.kind, self.table
+        self._run(lambda: ImportService.guessed_mapping(kind, table), self._mapping_chosen,
+                  "Choosing columns…")
 
     def set_day_first(self, day_first: bool | None) -> None:
         self._show_date_choice(True)
@@ -232,6 +210,7 @@ class ImportDialog(QDialog):
     # Slots -------------------------------------------------------------------------------
     def _file_read(self, result: tuple[SourceTable, MappingChoice]) -> None:
         self.table, choice = result
+        self.choice = choice
         self.mapping = dict(choice.mapping)
         sheets = self.table.sheets
         self.sheet_combo.clear()
@@ -240,17 +219,15 @@ class ImportDialog(QDialog):
             self.sheet_combo.setCurrentText(self.table.sheet)
         self.sheet_label.setVisible(len(sheets) > 1)
         self.sheet_combo.setVisible(len(sheets) > 1)
-        source = ("Columns as you chose them last time for this layout." if choice.remembered
-                  else "Columns guessed from the headers; check them.")
         notices = " ".join(self.table.notices)
-        self._show_idle(f"{self.table.name}: {self.table.describe()}. {source} {notices}".strip())
+        self._show_idle(f"{self.table.name}: {self.table.describe()}. {notices}".strip())
         self._rebuild_mapping_rows()
         self._request_preview()
 
     def _kind_changed(self, _index: int) -> None:
         self.plan = None
         if self.table is None:
-            self.mapping = {}
+            self.mapping, self.choice = {}, None
             self._rebuild_mapping_rows()
             return
         kind, table, service = self.kind, self.table, self.service
@@ -258,6 +235,7 @@ class ImportDialog(QDialog):
                   "Choosing columns…")
 
     def _mapping_chosen(self, choice: MappingChoice) -> None:
+        self.choice = choice
         self.mapping = dict(choice.mapping)
         self._rebuild_mapping_rows()
         self._request_preview()
@@ -266,22 +244,9 @@ class ImportDialog(QDialog):
         if self.path is not None and self.sheet_combo.currentText():
             self.load_file(self.path, sheet=self.sheet_combo.currentText())
 
-    def _mapping_changed(self, key: str) -> None:
-        header = self.combos[key].currentData() or ""
-        if header:
-            for other, combo in self.combos.items():  # one column feeds one field
-                if other != key and combo.currentData() == header:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
-                    self.mapping.pop(other, None)
-            self.mapping[key] = header
-        else:
-            self.mapping.pop(key, None)
+    def _mapping_changed(self, mapping: dict[str, str]) -> None:
+        self.mapping = dict(mapping)
         self._request_preview()
-
-    def _options(self) -> ImportOptions:
-        return ImportOptions(day_first=self.date_combo.currentData())
 
     def _request_preview(self, _index: int = 0) -> None:
         if self.table is None:
@@ -295,54 +260,29 @@ class ImportDialog(QDialog):
         self.plan = plan
         labels = {header: FIELD_LABELS[plan.kind][key]
                   for key, header in plan.mapping.items()}
+        labels.update({header: "a period, rolled up to its quarter"
+                       for header in plan.period_columns})
         self.preview_model.set_preview(self.table, plan, labels)
         self.preview.resizeColumnsToContents()
         if plan.needs_date_order:
             self._show_date_choice(True)
         hint = (" Some dates read both ways: choose the date order above."
                 if plan.needs_date_order else "")
-        self.summary.setText(plan.summary() + "." + hint)
+        periods = f" Periods: {plan.periods}." if plan.periods else ""
+        unmatched = f" {unmatched_report(plan.unmatched, limit=5)}" if plan.unmatched else ""
+        self.summary.setText(plan.summary() + "." + hint + periods + unmatched)
+        self.summary.setToolTip("\n".join(plan.notices))
         self.import_button.setEnabled(plan.has_changes)
 
-    def _set_applying(self, applying: bool) -> None:
-        """While an import is written, nothing that would change it can be touched."""
-        self.applying = applying
-        for widget in (self.kind_combo, self.choose_button, self.sheet_combo, self.date_combo,
-                       self.mapping_box):
-            widget.setEnabled(not applying)
+    def _locked_widgets(self) -> tuple[QWidget, ...]:
+        return (self.kind_combo, self.choose_button, self.sheet_combo, self.date_combo,
+                self.mapping_box)
 
     def _applied(self, plan: ImportPlan) -> None:
         self._set_applying(False)
         self.imported.emit(plan)
         self._show_idle(f"Imported: {plan.summary()}.")
         self._request_preview()
-
-    # Running background steps ------------------------------------------------------------
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], doing: str,
-             on_error: Callable[[str], None] | None = None, always: bool = False) -> None:
-        """Run `work` on the thread pool; only the newest request's result is shown
-        (`always`: this one's result is shown even if a newer request came in)."""
-        self._generation += 1
-        generation = self._generation
-        self._busy += 1
-        self.import_button.setEnabled(False)
-        self.summary.setText(doing)
-        running: list[Worker] = []
-
-        def finish(result: Any, failed: bool) -> None:
-            self._busy -= 1
-            self._tasks.difference_update(running)
-            if self._closed or (generation != self._generation and not always):
-                return  # a newer request (or a closed dialog) replaced this one
-            if failed:
-                (on_error or self._failed)(str(result))
-            else:
-                done(result)
-
-        running.append(start_task(work, lambda result: finish(result, False),
-                                  lambda message: finish(message, True), "importing the file",
-                                  owner=self))
-        self._tasks.update(running)
 
     def _failed(self, message: str) -> None:
         self.plan = None
@@ -361,26 +301,3 @@ class ImportDialog(QDialog):
         self._show_error(message)
         self.summary.setText("Nothing was imported.")
         self._request_preview()
-
-    def _show_idle(self, text: str) -> None:
-        self.status.setProperty("class", "")
-        self.status.setStyleSheet("")
-        self.status.setText(text)
-
-    def _show_error(self, text: str) -> None:
-        self.status.setProperty("class", "fieldError")
-        self.status.setStyleSheet("color: #b3261e;")
-        self.status.setText(text)
-
-    def reject(self) -> None:
-        """Close, except while an import is being written: it finishes first, so the
-        window that listens to `imported` always hears of it."""
-        if self.applying:
-            self.summary.setText("Importing… the dialog closes once the import is saved.")
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self._closed = True
-        super().done(result)
-
