@@ -38,6 +38,7 @@ import wine_prefix  # noqa: E402
 FOLDER_LIMIT_MB = 150
 ZIP_LIMIT_MB = 120
 BUILD_TIMEOUT_S = 3600
+WINDOWED, CONSOLE = 2, 3  # IMAGE_SUBSYSTEM_WINDOWS_GUI, IMAGE_SUBSYSTEM_WINDOWS_CUI
 PREFIX_ONLY = ("icuuc", "icudt", "icuin", "ucrtbase", "wineucrt", "opengl32sw")
 
 
@@ -186,10 +187,14 @@ def test_bundle_has_tzdata_two_programs_and_nothing_from_the_prefix(build: Build
     assert (build.folder / "qbr-desktop.exe").is_file() and (build.folder / "qbr.exe").is_file()
     names = [path.name.lower() for path in build.folder.rglob("*")]
     assert not [name for name in names if name.startswith(PREFIX_ONLY)]
-    for program in ("qbr-desktop.exe", "qbr.exe"):
+    for program, subsystem in (("qbr-desktop.exe", WINDOWED), ("qbr.exe", CONSOLE)):
         binary = (build.folder / program).read_bytes()
         for text in ("ProductVersion", __version__, program):
             assert text.encode("utf-16-le") in binary, (program, text)
+        header = int.from_bytes(binary[0x3C:0x40], "little")  # PE header offset
+        assert binary[header:header + 4] == b"PE\0\0"
+        # Subsystem: in the optional header (after the 24-byte file header), at 68.
+        assert int.from_bytes(binary[header + 92:header + 94], "little") == subsystem
 
 
 def test_zip_and_folder_stay_within_their_size_limits(build: Build) -> None:
