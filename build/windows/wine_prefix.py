@@ -96,7 +96,7 @@ def environment(prefix: Path, extra: Mapping[str, str] | None = None) -> dict[st
     QT_*, PYTHON*) are left out so that the Windows program sees only what it is given."""
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("QBR_", "QT_", "PYTHON", "WINE", "MPL"))}
-    env.update(WINEPREFIX=str(prefix), WINEARCH="win64", WINEDEBUG="-all",
+    env.update(WINEPREFIX=str(Path(prefix).resolve()), WINEARCH="win64", WINEDEBUG="-all",
                WINEDLLOVERRIDES=OVERRIDES, USER=USER, LOGNAME=USER)
     env.update(extra or {})
     return env
