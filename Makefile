@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test lint bench dist clean
+.PHONY: run test lint bench dist dist-windows clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ bench: $(VENV)/.installed-test
 dist: $(VENV)/.installed-test
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/qbr-desktop.spec
 	@du -sh dist/qbr-desktop
+
+# The Windows build, made here with Wine (build/windows/README.md); needs
+# `apt-get install wine64 binutils-mingw-w64-x86-64`, as .ci/run does.
+dist-windows: $(VENV)/.installed-test
+	nice -n 10 $(PY) build/windows/make_dist.py --dist dist
 
 clean:
 	rm -rf dist build/work .pytest_cache .mypy_cache .ruff_cache

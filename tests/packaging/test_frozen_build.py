@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -98,8 +99,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _run(bundle: Path, home: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    executable = bundle / (f"{NAME}.exe" if sys.platform == "win32" else NAME)
+def _run(bundle: Path, home: Path, *arguments: str,
+         program: str = NAME) -> subprocess.CompletedProcess[str]:
+    executable = bundle / (f"{program}.exe" if sys.platform == "win32" else program)
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("QBR_", "XDG_", "MPL", "QT_"))}
     env.update(HOME=str(home), USERPROFILE=str(home), QT_QPA_PLATFORM="offscreen",
@@ -113,6 +115,23 @@ def test_version_is_the_package_version(bundle: Path, tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert __version__ in result.stdout
+
+
+def test_the_command_line_program_ships_beside_the_window(bundle: Path, tmp_path: Path) -> None:
+    """`qbr` (a link to the one executable on Linux) is the CLI; its deck workers are
+    spawned processes of the frozen program (build/launch.py calls freeze_support)."""
+    database = str(tmp_path / "names.sqlite")
+    day = (date.today() + timedelta(days=10)).isoformat()
+    steps = [("--version",), ("--db", database, "accounts", "add", "CON"),
+             ("--db", database, "schedule", "CON", "--date", day, "--tz", "Europe/Berlin"),
+             ("--db", database, "export", "deck", "--all-upcoming", "--days", "30",
+              "--out", str(tmp_path / "decks"))]
+    results = [_run(bundle, tmp_path, *step, program="qbr") for step in steps]
+
+    assert [result.returncode for result in results] == [0] * len(steps), \
+        [result.stderr for result in results]
+    assert results[0].stdout.strip() == f"qbr {__version__}"
+    assert [path.name.split(" – ")[0] for path in (tmp_path / "decks").iterdir()] == ["_CON"]
 
 
 def test_self_test_passes_without_writing_into_the_bundle(bundle: Path, tmp_path: Path) -> None:
