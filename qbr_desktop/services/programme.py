@@ -98,6 +98,16 @@ class ProgrammeService:
         return InsightService(self._sessions).weights()
 
     # The review card ---------------------------------------------------------------------
+    def latest_review(self, account_id: int) -> int:
+        """The review a card is about by default: the account's latest that has begun."""
+        with session_scope(self._sessions, reading=True) as session:
+            account_row(session, account_id)
+            found = ProgrammeRepository(session).latest_past_review(account_id, self._clock())
+        if found is None:
+            raise ProgrammeError("This account has had no QBR yet: the review card is for "
+                                 "after the meeting")
+        return found
+
     def card(self, review_id: int) -> ReviewCard:
         """A review's card: its five indicators and the figures it adds to the programme."""
         weights, now, today = self._weights(), self._clock(), self.today()

@@ -66,6 +66,14 @@ class ProgrammeRepository:
             query = query.where(ReviewRow.account_id == account_id)
         return [(review, account) for review, account in self.session.execute(query).all()]
 
+    def latest_past_review(self, account_id: int, before: datetime) -> int | None:
+        """The account's latest review that started before `before` and was not cancelled."""
+        return self.session.scalar(
+            select(ReviewRow.id).where(ReviewRow.account_id == account_id,
+                                       ReviewRow.scheduled_at < before,
+                                       ReviewRow.status != "cancelled")
+            .order_by(ReviewRow.scheduled_at.desc(), ReviewRow.id.desc()).limit(1))
+
     def accounts(self, owner: str | None = None) -> list[AccountRow]:
         query = select(AccountRow).order_by(AccountRow.name_key)
         if owner is not None:

@@ -73,23 +73,23 @@ class MetricSpec:
 
 SPECS: tuple[MetricSpec, ...] = (
     MetricSpec(Metric.PREPARED_EARLY, MetricKind.PROCESS, "Preparation done 3+ days ahead",
-               Unit.SHARE, Decimal("0.90"), "90 % of reviews"),
+               Unit.SHARE, Decimal("0.90"), "90% of reviews"),
     MetricSpec(Metric.CHAMPION_ALIGNED, MetricKind.PROCESS, "Champion pre-aligned on a call",
-               Unit.SHARE, Decimal("0.90"), "90 % of reviews"),
+               Unit.SHARE, Decimal("0.90"), "90% of reviews"),
     MetricSpec(Metric.EXECUTIVES_PRESENT, MetricKind.PROCESS, "Executive attendance",
-               Unit.SHARE, Decimal("0.80"), "80 % of reviews"),
+               Unit.SHARE, Decimal("0.80"), "80% of reviews"),
     MetricSpec(Metric.ON_TIME, MetricKind.PROCESS, "Meeting within its booked time",
-               Unit.SHARE, Decimal("0.90"), "90 % of reviews"),
+               Unit.SHARE, Decimal("0.90"), "90% of reviews"),
     MetricSpec(Metric.SATISFACTION, MetricKind.OUTCOME, "Post-QBR survey score",
                Unit.SCORE, Decimal(8), "8 or more on average"),
     MetricSpec(Metric.ACTIONS_DONE, MetricKind.OUTCOME, "Action items done (both sides)",
-               Unit.SHARE, Decimal("0.85"), "85 % of due items"),
+               Unit.SHARE, Decimal("0.85"), "85% of due items"),
     MetricSpec(Metric.EXPANSION_FOUND, MetricKind.OUTCOME, "Expansion opportunity found",
-               Unit.SHARE, Decimal("0.30"), "30–40 % of reviews"),
+               Unit.SHARE, Decimal("0.30"), "30–40% of reviews"),
     MetricSpec(Metric.HEALTH_AFTER, MetricKind.OUTCOME, "Health 30 days after",
                Unit.POINTS, Decimal(5), "+5 points on average"),
     MetricSpec(Metric.NEW_STAKEHOLDER, MetricKind.OUTCOME, "New stakeholder engaged",
-               Unit.SHARE, Decimal("0.25"), "25 % of reviews"),
+               Unit.SHARE, Decimal("0.25"), "25% of reviews"),
 )
 SPEC_OF: dict[Metric, MetricSpec] = {spec.metric: spec for spec in SPECS}
 

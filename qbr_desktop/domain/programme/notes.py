@@ -63,14 +63,14 @@ MESSAGES: Mapping[str, str] = MappingProxyType({
     "maturity.standard": "Standard: {health} of {count} reviews had health and usage figures, "
                          "{value} an ROI model with value; at least half should have both",
     "maturity.strategic": "Strategic: {value} of {count} reviews had an ROI model with value; "
-                          "executives attended {executives} of {recorded} (the aim is 80 %) "
+                          "executives attended {executives} of {recorded} (the aim is 80%) "
                           "and the customer took on commitments in {shared} of {count}",
     "maturity.transformational": "Transformational: executives attended {executives} of "
                                  "{recorded} reviews and the customer took on commitments in "
                                  "{shared} of {count}",
     "maturity.next.standard": "Next: show health and usage figures in most reviews",
     "maturity.next.strategic": "Next: bring an ROI model with value to most reviews",
-    "maturity.next.transformational": "Next: executives in 80 % of reviews and customer "
+    "maturity.next.transformational": "Next: executives in 80% of reviews and customer "
                                       "commitments in most of them",
 })
 
