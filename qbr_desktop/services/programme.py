@@ -108,6 +108,18 @@ class ProgrammeService:
                                  "after the meeting")
         return found
 
+    def card_review_for(self, account_id: int, review_id: int | None) -> int | None:
+        """The review whose card the Meeting tab shows: the one picked once it has begun,
+        else the account's latest that has (None: no QBR has taken place yet)."""
+        with session_scope(self._sessions, reading=True) as session:
+            account_row(session, account_id)
+            now = self._clock()
+            if review_id is not None:
+                review = review_row(session, review_id)
+                if as_utc(review.scheduled_at) <= now and review.status != "cancelled":
+                    return review_id
+            return ProgrammeRepository(session).latest_past_review(account_id, now)
+
     def card(self, review_id: int) -> ReviewCard:
         """A review's card: its five indicators and the figures it adds to the programme."""
         weights, now, today = self._weights(), self._clock(), self.today()
