@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
     def open_review_card(self, account_id: int, review_id: int) -> None:
         """From a figure of the programme view to the card of one review behind it."""
         self.open_account(account_id, tab=AccountTab.MEETING)
-        self.agenda_tab.show_review_card(review_id)
+        self.agenda_tab.show_review_card(account_id, review_id)
 
     def show_account_tab(self, tab: AccountTab) -> None:
         self.views.setCurrentIndex(View.ACCOUNTS)

@@ -291,11 +291,11 @@ class AgendaTab(QWidget):
                 return
         self.card.show_review(chosen)
 
-    def show_review_card(self, review_id: int) -> None:
+    def show_review_card(self, account_id: int, review_id: int) -> None:
         """Open the card of one review (from the programme view)."""
-        if self.account_id is None or self.card is None:
+        if self.card is None:
             return
-        self.show_account(self.account_id, review_id)
+        self.show_account(account_id, review_id)
         self.pages.setCurrentIndex(REVIEW_CARD)
         self._show_card(review_id)
 
