@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from qbr_desktop.domain.deck_review import DeckReview, DeckState
 from qbr_desktop.domain.errors import DomainError
@@ -37,12 +37,15 @@ class DeckReviewBar(QWidget):
             (DeckState.DRAFT, "Back to draft"))}
         for state, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, s=state: self.mark(s))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.state_label, 1)
-        layout.addWidget(self.by_edit)
+        # The state on a line of its own: "approved by … on …" needs the width.
+        row = QHBoxLayout()
+        row.addWidget(self.by_edit, 1)
         for button in self.buttons.values():
-            layout.addWidget(button)
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.state_label)
+        layout.addLayout(row)
 
     @property
     def focus_chain(self) -> list[QWidget]:
