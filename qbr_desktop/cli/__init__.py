@@ -138,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     from qbr_desktop.cli.roi import add_roi_parser
 
     add_roi_parser(commands)
+    from qbr_desktop.cli.programme import add_programme_parsers
+
+    add_programme_parsers(commands)
     return parser
 
 

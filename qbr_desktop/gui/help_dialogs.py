@@ -71,7 +71,9 @@ value story you can edit. Press <i>Save ROI</i> (Ctrl+S) when the figures are ri
 about what comes next, so the app shows whether at least 60 % of the time looks ahead
 rather than back. During the QBR, start the timer: Space pauses, the arrow keys move
 between sections, + adds a minute. The presenter view puts the clock on a second screen.
-Note the decisions and action items as you go.</p>
+Note the decisions and action items as you go. Afterwards, the <i>Review card</i> records
+how the customer prepared and took part, when they answered your follow-up and their
+survey score; <b>QBR programme</b> (Ctrl+9) sets every review against the targets.</p>
 
 <h3>7. Prepare the deck and share it</h3>
 <p>On <b>Deck</b> (Ctrl+8), tick and order the slides, write the roadmap and next

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
     portfolio_view_action: QAction
     health_view_action: QAction
     upcoming_view_action: QAction
+    programme_view_action: QAction
     plan_view_action: QAction
     map_view_action: QAction
     meeting_view_action: QAction
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         from qbr_desktop.gui.insights.portfolio_view import PortfolioView
         from qbr_desktop.gui.plans.plan_panel import PlanPanel
         from qbr_desktop.gui.plans.upcoming_view import UpcomingView
+        from qbr_desktop.gui.programme.programme_view import ProgrammeView
         from qbr_desktop.gui.roi.roi_panel import RoiPanel
         from qbr_desktop.gui.stakeholders.stakeholder_panel import StakeholderPanel
         from qbr_desktop.gui.window_dialogs import edit_owned_modules
@@ -178,7 +180,8 @@ class MainWindow(QMainWindow):
         self.stakeholder_panel = StakeholderPanel(self.context.stakeholders, self)
         self.agenda_tab = AgendaTab(self.context.agendas, self.context.stakeholders,
                                     self._follow_up_email, self,
-                                    followed_up=self._followed_up_review)
+                                    followed_up=self._followed_up_review,
+                                    programme=self.context.programme)
         self.deck_tab = DeckTab(self.context, self)
         # R, O and I are taken in "ROI & value"; each label's & letter is its Alt key.
         for page, label in ((self.page, "&Details"), (self.insights_panel, "&Health && growth"),
@@ -220,16 +223,20 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.splitter, "Accounts")
         self.views.addTab(scrolling(self.portfolio_view, self), "Portfolio overview")
-        self.upcoming_view = UpcomingView(self.context.plans, self)
+        self.programme_view = ProgrammeView(self.context.programme, self)
+        self.views.addTab(scrolling(self.programme_view, self), "QBR programme")
+        self.upcoming_view = UpcomingView(self.context.plans, self,
+                                          deck_reviews=self.context.programme.deck_reviews)
         self.views.addTab(scrolling(self.upcoming_view, self), "Upcoming QBRs")
         layout.addWidget(self.views)
         self._chrome = layout
         self.setCentralWidget(central)
-        self._overview_stale = True
+        self._overview_stale = self._programme_stale = True
         self.views.currentChanged.connect(self._view_changed)
         self.account_tabs.currentChanged.connect(lambda _index: self._load_tab())
         self.account_changed.connect(lambda _id: self._load_tab())
         self.portfolio_view.account_activated.connect(self.open_account)
+        self.programme_view.review_activated.connect(self.open_review_card)
         self.agenda_tab.changed.connect(
             lambda account_id: self._data_changed(account_id, AccountTab.MEETING))
         self.upcoming_view.account_activated.connect(
@@ -331,6 +338,11 @@ class MainWindow(QMainWindow):
             self.list_panel.select_account(account_id)
         self.account_tabs.setCurrentIndex(tab)
 
+    def open_review_card(self, account_id: int, review_id: int) -> None:
+        """From a figure of the programme view to the card of one review behind it."""
+        self.open_account(account_id, tab=AccountTab.MEETING)
+        self.agenda_tab.show_review_card(account_id, review_id)
+
     def show_account_tab(self, tab: AccountTab) -> None:
         self.views.setCurrentIndex(View.ACCOUNTS)
         self.account_tabs.setCurrentIndex(tab)
@@ -408,13 +420,16 @@ class MainWindow(QMainWindow):
         if index == View.PORTFOLIO and self._overview_stale:
             self._overview_stale = False
             self.portfolio_view.refresh()
+        elif index == View.PROGRAMME and self._programme_stale:
+            self._programme_stale = False
+            self.programme_view.refresh()
         elif index == View.UPCOMING:  # cheap, and prep progress changes with every tick
             self.upcoming_view.refresh()
 
     def _mark_overview_stale(self, *_args: object) -> None:
-        self._overview_stale = True
-        if self.views.currentIndex() == View.PORTFOLIO:
-            self._view_changed(View.PORTFOLIO)
+        self._overview_stale = self._programme_stale = True
+        if self.views.currentIndex() in (View.PORTFOLIO, View.PROGRAMME):
+            self._view_changed(self.views.currentIndex())
 
     def save_field(self, field_name: str, value: Any) -> None:
         account = self.page.account

@@ -21,4 +21,5 @@ class View(IntEnum):
 
     ACCOUNTS = 0
     PORTFOLIO = 1
-    UPCOMING = 2
+    PROGRAMME = 2
+    UPCOMING = 3

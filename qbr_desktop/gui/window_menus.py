@@ -87,6 +87,9 @@ def install_menus(window: MainWindow) -> None:
     window.upcoming_view_action = action(
         "&Upcoming QBRs", lambda: window.views.setCurrentIndex(View.UPCOMING), "Ctrl+4",
         "Reviews in the coming weeks, their preparation and review cadence")
+    window.programme_view_action = action(
+        "QBR P&rogramme", lambda: window.views.setCurrentIndex(View.PROGRAMME), "Ctrl+9",
+        "Whether the QBRs work: every metric against its target, cadence, maturity")
     window.plan_view_action = action(
         "Prep &Timeline", lambda: window.show_account_tab(AccountTab.TIMELINE), "Ctrl+5",
         "The preparation plan of the account's next QBR")
@@ -142,9 +145,9 @@ def install_menus(window: MainWindow) -> None:
         edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
     view_menu = menu.addMenu("&View")
     for item in (window.accounts_view_action, window.portfolio_view_action,
-                 window.upcoming_view_action, None, window.health_view_action,
-                 window.plan_view_action, window.map_view_action, window.meeting_view_action,
-                 window.deck_view_action, None, window.next_tab_action,
+                 window.programme_view_action, window.upcoming_view_action, None,
+                 window.health_view_action, window.plan_view_action, window.map_view_action,
+                 window.meeting_view_action, window.deck_view_action, None, window.next_tab_action,
                  window.previous_tab_action):
         view_menu.addSeparator() if item is None else view_menu.addAction(item)
     help_menu = menu.addMenu("&Help")

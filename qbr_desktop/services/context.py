@@ -13,6 +13,7 @@ from qbr_desktop.services.decks import DeckService
 from qbr_desktop.services.departments import DepartmentService
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.plans import PlanService
+from qbr_desktop.services.programme import ProgrammeService
 from qbr_desktop.services.risks import RiskRegister
 from qbr_desktop.services.roi import RoiService
 from qbr_desktop.services.settings import PortfolioSettings
@@ -61,6 +62,7 @@ class AppContext:
     stakeholders: StakeholderService
     agendas: AgendaService
     decks: DeckService
+    programme: ProgrammeService
 
     @classmethod
     def open(cls, target: DatabaseTarget) -> AppContext:
@@ -75,7 +77,7 @@ class AppContext:
                    DepartmentService(store.sessions), PlanService(store.sessions),
                    RoiService(store.sessions, insights=insights),
                    StakeholderService(store.sessions), AgendaService(store.sessions),
-                   DeckService(store.sessions))
+                   DeckService(store.sessions), ProgrammeService(store.sessions))
 
     @property
     def is_demo(self) -> bool:

@@ -25,6 +25,7 @@ from qbr_desktop.services.demo_insights import (
     add_demo_whitespace,
 )
 from qbr_desktop.services.demo_plans import add_demo_plans
+from qbr_desktop.services.demo_programme import add_demo_programme
 from qbr_desktop.services.demo_roi import add_demo_roi
 from qbr_desktop.services.demo_stakeholders import add_demo_stakeholders
 from qbr_desktop.services.settings import DEMO_KEY
@@ -168,6 +169,10 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     agendas = add_demo_agendas(context.store.sessions, today, seed)
     # Roadmap and priorities for the decks of the accounts above Core.
     deck_plans = add_demo_deck_plans(context.store.sessions, today, seed)
+    # Earlier held reviews, review cards and opportunities: the programme's figures.
+    programme = add_demo_programme(context.store.sessions, today, seed)
+    reviews += programme.reviews
+    risks += programme.opportunities
     with session_scope(context.store.sessions) as session:
         SettingRepository(session).set(DEMO_COMPLETE_KEY, True)
     return DemoSummary(accounts, stakeholders, reviews, metric_values, risks, plans,

@@ -459,3 +459,43 @@ class CalendarEventRow(Base):
     sequence: Mapped[int] = mapped_column(Integer)
     fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 hex of the content
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ReviewOutcomeRow(Base):
+    """What the CSM recorded after a held review: the customer's preparation and engagement,
+    the follow-up answer and the post-QBR survey (domain/programme/review_health.py)."""
+
+    __tablename__ = "review_outcome"
+    __table_args__ = (
+        CheckConstraint("survey_score BETWEEN 0 AND 10", name="survey_range"),
+        CheckConstraint("preparation IN ('green', 'yellow', 'red')", name="preparation_signal"),
+        CheckConstraint("engagement IN ('green', 'yellow', 'red')", name="engagement_signal"),
+        CheckConstraint("follow_up IN ('green', 'yellow', 'red')", name="follow_up_signal"),
+    )
+
+    review_id: Mapped[int] = mapped_column(
+        ForeignKey("review.id", ondelete="CASCADE"), primary_key=True)
+    preparation: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    engagement: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    follow_up: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    answered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    survey_score: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    recorded_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class DeckReviewRow(Base):
+    """An account's deck on its way to the CS manager: ready for review, then approved."""
+
+    __tablename__ = "deck_review"
+    __table_args__ = (
+        CheckConstraint("state IN ('ready', 'approved')", name="state_known"),
+    )
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))
+    ready_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    ready_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    approved_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)

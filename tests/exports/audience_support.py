@@ -30,6 +30,10 @@ MARKER = re.compile(r"QQ\d+QQ")
 # Stored text that is not free text: keys, enumerations, documents parsed on reading. They
 # cannot hold a marker (the app would refuse the row); EXEMPT_WORDS checks their words.
 NOT_FREE_TEXT = {
+    "review_outcome.preparation": "green, yellow or red (a check)",
+    "review_outcome.engagement": "green, yellow or red (a check)",
+    "review_outcome.follow_up": "green, yellow or red (a check)",
+    "deck_review.state": "ready or approved (a check)",
     "account.name_key": "the name's unique key", "account.currency": "an ISO code",
     "account.tier_override": "a tier name (its words are checked)",
     "contact.level": "an enumeration", "contact.role": "an enumeration (words checked)",

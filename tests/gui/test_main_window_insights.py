@@ -15,6 +15,7 @@ from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.risks import RiskStatus
 from qbr_desktop.gui.insights.portfolio_model import ACCOUNT_ID_ROLE, PortfolioColumn
 from qbr_desktop.gui.insights.risk_matrix import RiskDialog
+from qbr_desktop.gui.tabs import View
 
 WAIT_MS = 20000
 LAST, NEXT = Quarter(2026, 3), Quarter(2026, 4)
@@ -74,7 +75,8 @@ def test_the_view_menu_lists_the_views_and_account_pages(window_on: Callable[...
     shown = [(a.text(), a.shortcut().toString()) for a in view_menu.actions()
              if not a.isSeparator()]
     assert shown == [("&Accounts", "Ctrl+1"), ("&Portfolio Overview", "Ctrl+2"),
-                     ("&Upcoming QBRs", "Ctrl+4"), ("Account &Health", "Ctrl+3"),
+                     ("QBR P&rogramme", "Ctrl+9"), ("&Upcoming QBRs", "Ctrl+4"),
+                     ("Account &Health", "Ctrl+3"),
                      ("Prep &Timeline", "Ctrl+5"), ("&Stakeholder Map", "Ctrl+6"),
                      ("&Meeting", "Ctrl+7"), ("&Deck", "Ctrl+8"),
                      ("Ne&xt Tab", "Ctrl+Tab"), ("Pre&vious Tab", "Ctrl+Shift+Tab")]
@@ -84,7 +86,7 @@ def test_ctrl_4_and_ctrl_5_show_upcoming_qbrs_and_the_prep_timeline(
         qtbot: Any, window_on: Callable[..., Any]) -> None:
     window = window_on()
     ctrl(qtbot, window, Qt.Key.Key_4)
-    assert window.views.currentIndex() == 2 and window.upcoming_view.isVisible()
+    assert window.views.currentIndex() == View.UPCOMING and window.upcoming_view.isVisible()
     ctrl(qtbot, window, Qt.Key.Key_5)
     assert window.views.currentIndex() == 0
     assert window.account_tabs.currentIndex() == 2 and window.plan_panel.isVisible()

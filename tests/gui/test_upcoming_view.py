@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QThreadPool
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.gui.plans.upcoming_view import UpcomingColumn, UpcomingView
+from qbr_desktop.gui.tabs import View
 from qbr_desktop.services.plans import PlanService, TaskChanges
 
 NOW = datetime(2026, 9, 8, 9, 0, tzinfo=UTC)
@@ -117,10 +118,10 @@ def test_the_main_window_lists_upcoming_reviews_and_opens_the_prep_tab(
     acme = next(a.id for a in context.accounts.list_accounts() if a.name == "Acme Logistics")
     day = (datetime.now(UTC) + timedelta(days=10)).date()  # before the seeded review
     plan = context.plans.schedule(acme, day, time(10), time_zone="Europe/Berlin")
-    assert window.views.tabText(2) == "Upcoming QBRs"
+    assert window.views.tabText(View.UPCOMING) == "Upcoming QBRs"
     assert window.account_tabs.tabText(2) == "Prep &timeline"
     with qtbot.waitSignal(window.upcoming_view.upcoming_shown, timeout=WAIT_MS):
-        window.views.setCurrentIndex(2)
+        window.views.setCurrentIndex(View.UPCOMING)
     view = window.upcoming_view
     row = column(view, UpcomingColumn.ACCOUNT).index("Acme Logistics")
     assert column(view, UpcomingColumn.PREP)[row] == f"0/{len(plan.tasks)}"

@@ -130,6 +130,13 @@ STORED_FIELDS: dict[str, FieldUse] = {
     "deck_plan.document:accent": C, "deck_plan.document:template": I,
     "deck_plan.document:logo": I, "deck_plan.document:shown_risks": I,
     "deck_plan.document:hidden_risks": I,
+    # The QBR programme: how a held review went and the deck's manager review are ours.
+    "review_outcome.review_id": I, "review_outcome.preparation": I,
+    "review_outcome.engagement": I, "review_outcome.follow_up": I,
+    "review_outcome.answered_on": I, "review_outcome.survey_score": I,
+    "review_outcome.recorded_by": I, "review_outcome.recorded_at": I,
+    "deck_review.account_id": I, "deck_review.state": I, "deck_review.ready_by": I,
+    "deck_review.ready_at": I, "deck_review.approved_by": I, "deck_review.approved_at": I,
 }
 
 

@@ -40,15 +40,17 @@ from qbr_desktop.gui.agenda.capture_views import (
 from qbr_desktop.gui.agenda.follow_up_view import FollowUpView
 from qbr_desktop.gui.agenda.meeting_panel import MeetingPanel
 from qbr_desktop.gui.attempt import attempt
+from qbr_desktop.gui.programme.review_card import ReviewCardView
 from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.services.agendas import local_time
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.services.agendas import AgendaService
+    from qbr_desktop.services.programme import ProgrammeService
     from qbr_desktop.services.stakeholders import StakeholderService
 
-BUILD, RUN, FOLLOW_UP = range(3)
+BUILD, RUN, FOLLOW_UP, REVIEW_CARD = range(4)
 
 
 class AgendaTab(QWidget):
@@ -60,9 +62,11 @@ class AgendaTab(QWidget):
     def __init__(self, agendas: AgendaService, stakeholders: StakeholderService,
                  email_for: Callable[[int], EmailMessage],
                  parent: QWidget | None = None, *,
-                 followed_up: Callable[[int], int | None] | None = None) -> None:
+                 followed_up: Callable[[int], int | None] | None = None,
+                 programme: ProgrammeService | None = None) -> None:
         """`email_for` drafts an account's follow-up email and `followed_up` names the review
-        it is about (services/followup.py)."""
+        it is about (services/followup.py); with `programme`, a review card page records
+        how a held QBR went."""
         super().__init__(parent)
         self.agendas, self.stakeholders, self.email_for = agendas, stakeholders, email_for
         self.account_id: int | None = None
@@ -85,6 +89,8 @@ class AgendaTab(QWidget):
         self.actions_list = QListWidget(self)
         self.actions_list.setAccessibleName("This meeting's action items")
         self.follow_up = FollowUpView(agendas, followed_up, self)
+        self.programme = programme
+        self.card = ReviewCardView(programme, self) if programme is not None else None
         self.message = QLabel(self)
         self.message.setProperty("class", "fieldError")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -129,6 +135,8 @@ class AgendaTab(QWidget):
         self.pages.addTab(self.builder, "Agenda")
         self.pages.addTab(run_page, "Run the meeting")
         self.pages.addTab(self.follow_up, "Follow-up")
+        if self.card is not None:
+            self.pages.addTab(self.card, "Review card")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
@@ -149,6 +157,8 @@ class AgendaTab(QWidget):
         self.quick_action.add_requested.connect(self._add_action)
         self.follow_up.email_requested.connect(self.ask_follow_up_email)
         self.pages.currentChanged.connect(self._page_changed)
+        if self.card is not None:
+            self.card.saved.connect(lambda _id: self._changed())
 
     # Loading -----------------------------------------------------------------------------
     def show_account(self, account_id: int, review_id: int | None = None) -> None:
@@ -187,6 +197,8 @@ class AgendaTab(QWidget):
         if self.meeting.state is not None and self.meeting.state.phase in (
                 Phase.RUNNING, Phase.PAUSED):
             self.pages.setCurrentIndex(RUN)  # a meeting under way comes back where it was
+        elif self.pages.currentIndex() == REVIEW_CARD:
+            self._show_card()
 
     def _review_picked(self, _index: int) -> None:
         chosen = self.review_box.currentData()
@@ -272,6 +284,30 @@ class AgendaTab(QWidget):
         self.notes.flush()
         if index == FOLLOW_UP and self.account_id is not None:
             self.follow_up.show_account(self.account_id)
+        if index == REVIEW_CARD:
+            self._show_card()
+
+    def _show_card(self, review_id: int | None = None) -> None:
+        """The card of `review_id`, else of the review on view once it has begun, else of
+        the account's latest QBR."""
+        if self.card is None or self.programme is None or self.account_id is None:
+            return
+        chosen: int | None = review_id
+        if chosen is None:
+            try:
+                chosen = self.programme.card_review_for(self.account_id, self.review_id)
+            except (DomainError, StoreError) as exc:
+                self.show_message(str(exc))
+                return
+        self.card.show_review(chosen)
+
+    def show_review_card(self, account_id: int, review_id: int) -> None:
+        """Open the card of one review (from the programme view)."""
+        if self.card is None:
+            return
+        self.show_account(account_id, review_id)
+        self.pages.setCurrentIndex(REVIEW_CARD)
+        self._show_card(review_id)
 
     def _changed(self) -> None:
         if self.account_id is not None:

@@ -47,6 +47,7 @@ from qbr_desktop.domain.deck import (
 from qbr_desktop.domain.deck_plan import DeckPlan, OutlineEntry
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui.deck.exporting import DeckExporting, default_folder
+from qbr_desktop.gui.deck.review_state import DeckReviewBar
 from qbr_desktop.gui.deck.risk_choices import RiskChoices
 from qbr_desktop.gui.deck.thumbnails import HEIGHT, WIDTH, slide_thumbnail
 from qbr_desktop.gui.worker import Worker, start_task
@@ -151,6 +152,7 @@ class DeckTab(DeckExporting, QWidget):
         self.reveal_button = QPushButton("Reveal in folder", self)
         self.reveal_button.clicked.connect(self.reveal)
         self.reveal_button.hide()
+        self.review_bar = DeckReviewBar(self.context.programme, self)
         self._lay_out(browse)
 
     def _lines(self, hint: str) -> QPlainTextEdit:
@@ -212,6 +214,7 @@ class DeckTab(DeckExporting, QWidget):
         result.addWidget(self.message, 1)
         result.addWidget(self.reveal_button)
         right = QVBoxLayout()
+        right.addWidget(self.review_bar)
         right.addLayout(form, 1)
         right.addLayout(exports)
         right.addLayout(running)
@@ -222,7 +225,8 @@ class DeckTab(DeckExporting, QWidget):
         # Tab reads the tab as it is laid out: the slides column, then the right column top
         # to bottom (the lists' tab bar before their fields), the export buttons last.
         chain: list[QWidget] = [self.slides, self.up_button, self.down_button,
-                                self.reset_button, self.variant_box, self.lists,
+                                self.reset_button, *self.review_bar.focus_chain,
+                                self.variant_box, self.lists,
                                 self.roadmap_edit, self.priorities_edit,
                                 self.recommendations_edit, self.risk_choices, self.accent_edit,
                                 self.template_edit, self.template_button, self.logo_edit,
@@ -243,6 +247,7 @@ class DeckTab(DeckExporting, QWidget):
         self.setEnabled(True)
         self._fill()
         self.refresh_content()
+        self.review_bar.show_account(account_id)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Coming back to the tab: the register, the ROI or the map may have changed in
@@ -381,6 +386,7 @@ class DeckTab(DeckExporting, QWidget):
         self.plan = plan
         self.message.setText("")
         self.refresh_content()
+        self.review_bar.show_account(self.account_id)  # "changed since" an approval
 
     def _outline_changed(self) -> None:
         if not self._filling:

@@ -3,6 +3,7 @@ preparation is, and the accounts whose review cadence needs one planned."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.cadence import CadenceState
+from qbr_desktop.domain.deck_review import DeckReview, DeckState
 from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.tiers import SCHEMES
 from qbr_desktop.gui.activating_table import ActivatingTableView
@@ -54,9 +56,10 @@ class UpcomingColumn(IntEnum):
     PREP = 3
     BEHIND = 4
     CADENCE = 5
+    DECK = 6  # on its way to the CS manager: ready for review, approved
 
 
-HEADERS = ("Account", "Tier", "Meeting", "Prep progress", "Behind", "Cadence")
+HEADERS = ("Account", "Tier", "Meeting", "Prep progress", "Behind", "Cadence", "Deck review")
 
 
 def meeting_text(row: UpcomingReview) -> str:
@@ -69,10 +72,13 @@ class UpcomingModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[UpcomingReview] = []
+        self.decks: dict[int, DeckReview] = {}
 
-    def set_rows(self, rows: list[UpcomingReview]) -> None:
+    def set_rows(self, rows: list[UpcomingReview],
+                 decks: dict[int, DeckReview] | None = None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.decks = dict(decks or {})
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
@@ -94,6 +100,8 @@ class UpcomingModel(QAbstractTableModel):
         row, column = self.rows[index.row()], UpcomingColumn(index.column())
         if role == ACCOUNT_ID_ROLE:
             return row.account_id
+        if column == UpcomingColumn.DECK:
+            return self._deck(row, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column)
         if role == SORT_ROLE:
@@ -101,6 +109,21 @@ class UpcomingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == UpcomingColumn.BEHIND \
                 and row.behind_schedule:
             return QColor("#b00020")
+        return None
+
+    def _deck(self, row: UpcomingReview, role: int) -> Any:
+        review = self.decks.get(row.account_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if review is None:
+                return "draft"
+            who = review.approved_by if review.state is DeckState.APPROVED else review.ready_by
+            return review.state.label + (f" · {who}" if who else "") + (
+                " · changed since" if review.changed_since else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return review.summary() if review is not None else "Not handed over for review"
+        if role == SORT_ROLE:  # the decks waiting for the manager first
+            order = {DeckState.READY: 0, DeckState.APPROVED: 1}
+            return order.get(review.state, 2) if review is not None else 2
         return None
 
     @staticmethod
@@ -143,9 +166,13 @@ class UpcomingView(QWidget):
     #: A fresh list is on show (the list of UpcomingReview).
     upcoming_shown = Signal(object)
 
-    def __init__(self, plans: PlanService, parent: QWidget | None = None) -> None:
+    def __init__(self, plans: PlanService, parent: QWidget | None = None, *,
+                 deck_reviews: Callable[[], dict[int, tuple[str, DeckReview]]] | None = None
+                 ) -> None:
+        """`deck_reviews` gives every deck marked ready or approved (ProgrammeService)."""
         super().__init__(parent)
         self.plans = plans
+        self.deck_reviews = deck_reviews
         self._request = 0
         self.model = UpcomingModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -189,18 +216,21 @@ class UpcomingView(QWidget):
     def refresh(self) -> None:
         self._request += 1
         request, days, plans = self._request, self.days_box.value(), self.plans
+        decks = self.deck_reviews
         self.summary.setText("Looking for reviews…")
         # Kept: a QRunnable whose signals nobody references can be collected early.
-        self._task = start_task(lambda: (request, plans.upcoming(days)), self._show,
-                                self._failed, "reading the upcoming reviews")
+        self._task = start_task(lambda: (request, plans.upcoming(days),
+                                         {account: review for account, (_n, review)
+                                          in (decks() if decks else {}).items()}),
+                                self._show, self._failed, "reading the upcoming reviews")
 
-    def _show(self, result: tuple[int, list[UpcomingReview]]) -> None:
-        request, rows = result
+    def _show(self, result: tuple[int, list[UpcomingReview], dict[int, DeckReview]]) -> None:
+        request, rows, decks = result
         if request != self._request:
             return  # an older request answered after a newer one was made
         current = self.table.currentIndex()
         chosen = current.data(ACCOUNT_ID_ROLE) if current.isValid() else None
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, decks)
         self.table.horizontalHeader().resizeSection(UpcomingColumn.ACCOUNT, min(
             self.table.sizeHintForColumn(UpcomingColumn.ACCOUNT), ACCOUNT_WIDTH))
         if chosen is not None:
@@ -211,7 +241,10 @@ class UpcomingView(QWidget):
         self.summary.setText(
             f"{len(planned)} review{'' if len(planned) == 1 else 's'} in the next "
             f"{self.days_box.value()} days · {behind} behind schedule · {unplanned} "
-            f"account{'' if unplanned == 1 else 's'} to plan")
+            f"account{'' if unplanned == 1 else 's'} to plan"
+            + (f" · {waiting} deck{'' if waiting == 1 else 's'} waiting for review"
+               if (waiting := sum(r.state is DeckState.READY for r in decks.values()))
+               else ""))
         self.upcoming_shown.emit(rows)
 
     def _failed(self, message: str) -> None:

@@ -1,0 +1,193 @@
+"""`qbr review` and `qbr program`: a held review's card, and the QBR programme's figures.
+
+    qbr review ACCOUNT [--review ID] [--set NAME=VALUE …] [--by NAME] [--json]
+    qbr program [--quarter 2026Q3] [--owner NAME] [--json] [--out FILE.pdf|.csv|.xlsx]
+
+`--set` records what only the CSM can say: preparation, engagement (green, yellow, red),
+followup (the day the customer answered, "today", or a colour), survey (0-10); "clear"
+forgets one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from qbr_desktop.cli import CommandFailed, with_context
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.programme.formatting import figure_text, value_text
+from qbr_desktop.domain.programme.metrics import SPECS
+from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.programme import ProgrammeReport, ReviewCard
+
+EXPORT_SUFFIXES = (".pdf", ".csv", ".xlsx")
+
+
+def _quarter(text: str) -> Quarter:
+    try:
+        return Quarter.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _setting(text: str) -> tuple[str, str]:
+    name, separator, value = text.partition("=")
+    if not separator or not name.strip():
+        raise argparse.ArgumentTypeError(f"“{text}” is not NAME=VALUE (e.g. preparation=green)")
+    return name.strip(), value
+
+
+def add_programme_parsers(commands: Any) -> None:
+    review = commands.add_parser(
+        "review", help="a held QBR's review card: its five indicators; --set records yours")
+    review.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    review.add_argument("--review", type=int, metavar="ID",
+                        help="which review (default: the account's latest that took place)")
+    review.add_argument("--set", dest="settings", type=_setting, action="append", default=[],
+                        metavar="NAME=VALUE",
+                        help="preparation|engagement=green|yellow|red, followup=YYYY-MM-DD|"
+                             "today|green|yellow|red, survey=0-10; =clear forgets (repeatable)")
+    review.add_argument("--by", metavar="NAME", help="who records it (default: your login)")
+    review.add_argument("--json", action="store_true", help="print JSON")
+    review.set_defaults(handler=_review)
+
+    program = commands.add_parser(
+        "program", help="the QBR programme's metrics against their targets, cadence "
+                        "compliance and maturity")
+    program.add_argument("--quarter", type=_quarter, metavar="Q",
+                         help="the quarter to show, e.g. 2026Q3 (default: this quarter)")
+    program.add_argument("--owner", metavar="NAME", help="only this CSM's accounts")
+    program.add_argument("--json", action="store_true", help="print JSON")
+    program.add_argument("--out", type=Path, metavar="FILE",
+                         help="also write the view as a one-page PDF, a CSV or an XLSX file")
+    program.set_defaults(handler=_program)
+
+
+# qbr review -------------------------------------------------------------------------------
+def _review(args: argparse.Namespace, out: TextIO) -> None:
+    def work(context: AppContext) -> ReviewCard:
+        programme = context.programme
+        account_id = context.insights.resolve(args.account)
+        review_id = args.review or programme.latest_review(account_id)
+        card = programme.card(review_id)
+        if card.review.account_id != account_id:
+            raise CommandFailed(f"review {review_id} belongs to another account")
+        if args.settings:
+            card = programme.apply(review_id, dict(args.settings), by=args.by)
+        return card
+
+    card = with_context(args, work)
+    if args.json:
+        json.dump(card_json(card), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    review, record = card.review, card.review.record
+    out.write(f"{review.account_name}: QBR held on {review.held_on.isoformat()} "
+              f"(review {review.review_id})\n")
+    for reading in card.readings:
+        signal = reading.signal.value if reading.signal else "—"
+        out.write(f"  {reading.indicator.value:<22} {signal:<7} {reading.note.text()}\n")
+    survey = "—" if record.survey_score is None else str(record.survey_score)
+    out.write(f"  {'post-QBR survey':<22} {survey}\n")
+    over = review.over_seconds
+    if over is not None and review.seconds_run is not None:
+        out.write(f"  {'time against plan':<22} {review.seconds_run / 60:.0f} of "
+                  f"{review.slot_minutes} minutes ({over / 60:+.0f})\n")
+    if review.opportunities:
+        out.write(f"  {'expansion':<22} {review.opportunities} opportunity(ies) logged\n")
+    if review.new_people:
+        out.write(f"  {'new stakeholders':<22} {', '.join(review.new_people)}\n")
+    if review.health_change is not None:
+        out.write(f"  {'health 30 days after':<22} {review.health_change:+.1f} points\n")
+    if record.recorded_at is not None:
+        who = f" by {record.recorded_by}" if record.recorded_by else ""
+        out.write(f"Recorded{who} on {record.recorded_at:%Y-%m-%d %H:%M} UTC\n")
+
+
+def card_json(card: ReviewCard) -> dict[str, Any]:
+    review, record = card.review, card.review.record
+    return {
+        "review_id": review.review_id, "account": review.account_name,
+        "held_on": review.held_on.isoformat(), "status": card.status.value,
+        "indicators": [{"indicator": r.indicator.value,
+                        "signal": r.signal.value if r.signal else None,
+                        "reason": r.note.text()} for r in card.readings],
+        "survey_score": record.survey_score,
+        "answered_on": record.answered_on.isoformat() if record.answered_on else None,
+        "minutes_run": None if review.seconds_run is None else round(review.seconds_run / 60, 1),
+        "slot_minutes": review.slot_minutes,
+        "opportunities": review.opportunities,
+        "new_stakeholders": None if review.new_people is None else list(review.new_people),
+        "health_change": review.health_change,
+        "recorded_by": record.recorded_by or None,
+        "recorded_at": record.recorded_at.isoformat() if record.recorded_at else None,
+    }
+
+
+# qbr program ------------------------------------------------------------------------------
+def _program(args: argparse.Namespace, out: TextIO) -> None:
+    if args.out is not None and args.out.suffix.lower() not in EXPORT_SUFFIXES:
+        raise CommandFailed(f"{args.out}: the programme view is written as "
+                            f"{', '.join(EXPORT_SUFFIXES)}")
+    report = with_context(args, lambda context: context.programme.report(
+        args.quarter, args.owner))
+    if args.out is not None:
+        from qbr_desktop.exports.programme_files import write_programme
+
+        written = write_programme(report, args.out.expanduser())
+        print(f"Wrote {written}", file=sys.stderr if args.json else out)
+    if args.json:
+        json.dump(report_json(report), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    who = f"{args.owner}'s accounts" if args.owner else "all accounts"
+    out.write(f"QBR programme, {report.quarter} ({who}), as of {report.today.isoformat()}\n\n")
+    quarters = [str(q.quarter) for q in report.trend]
+    out.write(f"{'Metric':<34}{'Target':<22}" + "".join(f"{q:<24}" for q in quarters) + "\n")
+    for spec in SPECS:
+        cells = "".join(f"{figure_text(q.of(spec.metric)):<24}" for q in report.trend)
+        out.write(f"{spec.label:<34}{spec.target_text:<22}{cells}\n")
+    out.write(f"\nReviews held in {report.quarter}: {len(report.current.reviews)}\n")
+    out.write(f"\nCadence in {report.quarter} (accounts due a review that held one):\n")
+    for line in report.cadence:
+        out.write(f"  {line.note.text()}\n")
+    out.write(f"\nMaturity: {report.maturity.stage.label} "
+              f"(from {report.maturity_reviews} reviews over four quarters)\n")
+    out.write(f"  {report.maturity.reason.text()}\n")
+    if report.maturity.next_step is not None:
+        out.write(f"  {report.maturity.next_step.text()}\n")
+
+
+def report_json(report: ProgrammeReport) -> dict[str, Any]:
+    reviews = report.reviews
+    return {
+        "quarter": str(report.quarter), "owner": report.owner,
+        "today": report.today.isoformat(),
+        "metrics": [{
+            "metric": spec.metric.value, "label": spec.label, "kind": spec.kind.value,
+            "target": str(spec.target), "target_text": spec.target_text,
+            "quarters": [{
+                "quarter": str(q.quarter),
+                "value": None if (f := q.of(spec.metric)).value is None else str(f.value),
+                "shown": value_text(spec.unit, f.value), "status": f.status.value,
+                "summary": f.note.text(),
+                "reviews": [{"review_id": c.review_id,
+                             "account": reviews[c.review_id].account_name,
+                             "held_on": reviews[c.review_id].held_on.isoformat(),
+                             "detail": c.note.text()} for c in f.contributions],
+            } for q in report.trend],
+        } for spec in SPECS],
+        "cadence": [{"tier": line.tier, "due": len(line.due), "held": len(line.complied),
+                     "early": len(line.early),
+                     "rate": None if line.rate is None else str(line.rate),
+                     "missed": [report.account_names.get(a, str(a)) for a in line.missed]}
+                    for line in report.cadence],
+        "maturity": {"stage": report.maturity.stage.value,
+                     "reason": report.maturity.reason.text(),
+                     "next": (report.maturity.next_step.text()
+                              if report.maturity.next_step else None),
+                     "reviews": report.maturity_reviews},
+    }

@@ -1,0 +1,1 @@
+"""The QBR programme in the window: the review card and the programme view."""

@@ -1,0 +1,273 @@
+"""The programme view, beside the portfolio overview: whether the portfolio's QBRs work.
+
+Every process and outcome metric with its target, the quarter picked against the four
+before it, each met / missed / not enough data; a click on a figure lists the reviews
+behind it (double-click one to open its review card); cadence compliance by tier; the
+maturity stage with its reason. The figures are computed off the GUI thread, and the view
+exports itself as a one-page PDF, a CSV or an XLSX file for the CS leadership.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.programme.formatting import value_text
+from qbr_desktop.domain.programme.metrics import SPECS, Figure, Unit
+from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.programme.programme_model import FIGURE_ROLE, Column, ProgrammeModel
+from qbr_desktop.gui.worker import Worker, start_task
+
+if TYPE_CHECKING:
+    from qbr_desktop.services.programme import ProgrammeReport, ProgrammeService
+
+QUARTERS_OFFERED = 8
+ALL_OWNERS = "All CSMs"
+REVIEW_COLUMNS = ("Account", "Held on", "Owner", "Counts", "Detail")
+CADENCE_COLUMNS = ("Tier", "Due", "Held", "Rate", "Held early", "Missed")
+EXPORTS = (("PDF", "pdf", "One-page PDF (*.pdf)"), ("CSV", "csv", "CSV (*.csv)"),
+           ("XLSX", "xlsx", "Excel workbook (*.xlsx)"))
+
+
+def _item(text: str, data: object = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+class ProgrammeView(QWidget):
+    #: A review behind a figure was opened: (account id, review id).
+    review_activated = Signal(int, int)
+    #: A report is on screen (the ProgrammeReport).
+    report_shown = Signal(object)
+    #: A file was written: its path.
+    exported = Signal(object)
+
+    def __init__(self, service: ProgrammeService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.report: ProgrammeReport | None = None
+        self.task: Worker | None = None
+        self.model = ProgrammeModel(self)
+        self.quarter_box = QComboBox(self)
+        self.quarter_box.setAccessibleName("Quarter")
+        self.owner_box = QComboBox(self)
+        self.owner_box.setAccessibleName("CSM")
+        self.owner_box.addItem(ALL_OWNERS, "")
+        self.export_buttons = {suffix: QPushButton(f"Export {name}…", self)
+                               for name, suffix, _ in EXPORTS}
+        self.summary = text_label(name="programmeSummary")
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.behind_label = text_label("Click a figure to see the reviews behind it.",
+                                       name="programmeBehind")
+        self.reviews = self._grid(REVIEW_COLUMNS, "Reviews behind the figure")
+        self.cadence = self._grid(CADENCE_COLUMNS, "Cadence compliance by tier")
+        self.maturity = text_label(name="programmeMaturity")
+        self.message = text_label()
+        self._lay_out()
+        self._fill_quarters()
+        self.quarter_box.activated.connect(lambda _i: self.refresh())
+        self.owner_box.activated.connect(lambda _i: self.refresh())
+        for suffix, button in self.export_buttons.items():
+            button.clicked.connect(lambda _c=False, s=suffix: self.ask_export(s))
+        self.table.clicked.connect(self.show_behind)
+        self.table.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.show_behind(current))
+        self.reviews.itemActivated.connect(self._review_opened)
+
+    def _grid(self, columns: tuple[str, ...], name: str) -> QTableWidget:
+        grid = QTableWidget(0, len(columns), self)
+        grid.setAccessibleName(name)
+        grid.setHorizontalHeaderLabels(list(columns))
+        grid.verticalHeader().hide()
+        grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        grid.horizontalHeader().setStretchLastSection(True)
+        return grid
+
+    def _lay_out(self) -> None:
+        controls = QHBoxLayout()
+        for caption, box in (("&Quarter:", self.quarter_box), ("&CSM:", self.owner_box)):
+            label = QLabel(caption, self)
+            label.setBuddy(box)
+            controls.addWidget(label)
+            controls.addWidget(box)
+        controls.addStretch(1)
+        for button in self.export_buttons.values():
+            controls.addWidget(button)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.METRIC, QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(rows * (len(SPECS) + 1) + 6)
+        self.table.setMaximumHeight(rows * (len(SPECS) + 1) + 6)
+        self.reviews.setMinimumHeight(rows * 5)
+        self.cadence.setMinimumHeight(rows * 5)
+        lower = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.behind_label)
+        left.addWidget(self.reviews, 1)
+        right = QVBoxLayout()
+        right.addWidget(text_label("Cadence compliance: accounts due a review that held one",
+                                   name="h3"))
+        right.addWidget(self.cadence, 1)
+        right.addWidget(self.maturity)
+        lower.addLayout(left, 3)
+        lower.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addLayout(lower, 1)
+        layout.addWidget(self.message)
+        chain: list[QWidget] = [self.quarter_box, self.owner_box,
+                                *self.export_buttons.values(), self.table, self.reviews,
+                                self.cadence]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _fill_quarters(self) -> None:
+        current = Quarter.containing(self.service.today())
+        for back in range(QUARTERS_OFFERED):
+            quarter = current.shifted(-back)
+            self.quarter_box.addItem(str(quarter) + (" (this quarter)" if back == 0 else ""),
+                                     str(quarter))
+
+    # Loading -----------------------------------------------------------------------------
+    def refresh(self) -> Worker:
+        """Compute the figures for the quarter and CSM picked, off the GUI thread."""
+        quarter = Quarter.parse(self.quarter_box.currentData())
+        owner = self.owner_box.currentData() or None
+        self.summary.setText(f"Computing the programme for {quarter}…")
+        self.task = start_task(lambda: self.service.report(quarter, owner), self.show_report,
+                               self._failed, "computing the QBR programme")
+        return self.task
+
+    def _failed(self, message: str) -> None:
+        self.summary.setText("")
+        self.message.setText(message)
+
+    def show_report(self, report: ProgrammeReport) -> None:
+        self.report = report
+        self.message.setText("")
+        self._fill_owners(report)
+        self.model.set_trend(report.trend)
+        whose = f"{report.owner}'s accounts" if report.owner else "all accounts"
+        self.summary.setText(
+            f"{len(report.current.reviews)} reviews held in {report.quarter} ({whose}), "
+            f"as of {report.today.isoformat()}. Figures from fewer than 3 reviews say "
+            "“not enough data”.")
+        self._show_cadence(report)
+        verdict = report.maturity
+        lines = [f"Maturity: {verdict.stage.label} (from {report.maturity_reviews} reviews "
+                 "over four quarters)", verdict.reason.text()]
+        if verdict.next_step is not None:
+            lines.append(verdict.next_step.text())
+        self.maturity.setText("\n".join(lines))
+        self.reviews.setRowCount(0)
+        self.behind_label.setText("Click a figure to see the reviews behind it.")
+        self.report_shown.emit(report)
+
+    def _fill_owners(self, report: ProgrammeReport) -> None:
+        wanted = self.owner_box.currentData()
+        known = [self.owner_box.itemData(i) for i in range(self.owner_box.count())]
+        for owner in report.owners:
+            if owner not in known:
+                self.owner_box.addItem(owner, owner)
+        self.owner_box.setCurrentIndex(max(0, self.owner_box.findData(wanted)))
+
+    def _show_cadence(self, report: ProgrammeReport) -> None:
+        self.cadence.setRowCount(len(report.cadence))
+        for row, line in enumerate(report.cadence):
+            missed = ", ".join(report.account_names.get(a, "") for a in line.missed)
+            for column, text in enumerate((line.tier, str(len(line.due)),
+                                           str(len(line.complied)),
+                                           value_text(Unit.SHARE, line.rate),
+                                           str(len(line.early)), missed)):
+                self.cadence.setItem(row, column, _item(text))
+
+    def show_behind(self, index: QModelIndex) -> None:
+        """The reviews behind the figure at `index`, with what each adds to it."""
+        figure: Figure | None = index.data(FIGURE_ROLE) if index.isValid() else None
+        shown = self.model.quarter_at(index.column()) if index.isValid() else None
+        if figure is None or shown is None or self.report is None:
+            return
+        self.behind_label.setText(f"{figure.spec.label}, {shown.quarter}: "
+                                  f"{figure.note.text()}")
+        self.reviews.setRowCount(len(figure.contributions))
+        for row, part in enumerate(figure.contributions):
+            review = self.report.reviews[part.review_id]
+            texts = (review.account_name, review.held_on.isoformat(), review.owner,
+                     "yes" if part.counts_towards else "no", part.note.text())
+            for column, text in enumerate(texts):
+                self.reviews.setItem(row, column, _item(
+                    text, (review.account_id, review.review_id) if column == 0 else None))
+
+    def _review_opened(self, item: QTableWidgetItem) -> None:
+        first = self.reviews.item(item.row(), 0)
+        ids = first.data(Qt.ItemDataRole.UserRole) if first is not None else None
+        if ids:
+            self.review_activated.emit(int(ids[0]), int(ids[1]))
+
+    # Exporting ---------------------------------------------------------------------------
+    def ask_export(self, suffix: str) -> None:
+        if self.report is None:
+            return
+        caption = next(f for _n, s, f in EXPORTS if s == suffix)
+        default = Path.home() / f"QBR programme {self.report.quarter}.{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, "Export the programme view",
+                                              str(default), caption)
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> Worker | None:
+        """Write the report on view to `path` (its suffix says the format), off the GUI
+        thread; `exported` reports the file."""
+        from qbr_desktop.exports.programme_files import write_programme
+
+        report = self.report
+        if report is None:
+            return None
+        self.message.setText(f"Writing {path.name}…")
+        for button in self.export_buttons.values():
+            button.setEnabled(False)
+        self.task = start_task(lambda: write_programme(report, path), self._exported,
+                               self._export_failed, "exporting the programme view")
+        return self.task
+
+    def _exported(self, path: Path) -> None:
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.message.setText(f"Saved {path}")
+        self.exported.emit(path)
+
+    def _export_failed(self, message: str) -> None:
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.message.setText(f"Not exported: {message}")

@@ -1,0 +1,181 @@
+"""Queries of the QBR programme: held reviews with everything their figures are read from,
+the review cards, and decks on their way to the CS manager.
+
+Portable SQLAlchemy only (no dialect text), and every IN list goes in chunks below
+SQLite's limit of bound parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Executable, or_, select
+from sqlalchemy.orm import Session
+
+from qbr_desktop.store.models import (
+    AccountRow,
+    ActionItemRow,
+    AgendaRow,
+    AttendanceRow,
+    ContactRow,
+    DeckPlanRow,
+    DeckReviewRow,
+    MeetingRunRow,
+    PrepTaskRow,
+    ReviewOutcomeRow,
+    ReviewRow,
+    RiskItemRow,
+    RoiModelRow,
+)
+
+CHUNK = 900
+HELD = "held"
+
+
+def _chunked(ids: Iterable[int], query: Callable[[list[int]], Executable],
+             session: Session) -> list[Any]:
+    wanted = sorted(set(ids))
+    found: list[Any] = []
+    for start in range(0, len(wanted), CHUNK):
+        found.extend(session.execute(query(wanted[start:start + CHUNK])).all())
+    return found
+
+
+class ProgrammeRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # Held reviews and what they are judged by ----------------------------------------------
+    def held_reviews(self, before: datetime, owner: str | None = None,
+                     account_id: int | None = None, also: Sequence[int] = ()
+                     ) -> list[tuple[ReviewRow, AccountRow]]:
+        """Every review recorded as held that started before `before`, oldest first, and
+        the reviews `also` names whatever their status; with `owner`, only those of the
+        accounts that CSM owns, with `account_id` only that account's."""
+        chosen = ReviewRow.status == HELD
+        if also:
+            chosen = or_(chosen, ReviewRow.id.in_(list(also)))
+        query = (select(ReviewRow, AccountRow).join(AccountRow)
+                 .where(chosen, ReviewRow.scheduled_at < before)
+                 .order_by(ReviewRow.scheduled_at, ReviewRow.id))
+        if owner is not None:
+            query = query.where(AccountRow.csm_owner == owner)
+        if account_id is not None:
+            query = query.where(ReviewRow.account_id == account_id)
+        return [(review, account) for review, account in self.session.execute(query).all()]
+
+    def latest_past_review(self, account_id: int, before: datetime) -> int | None:
+        """The account's latest review that started before `before` and was not cancelled."""
+        return self.session.scalar(
+            select(ReviewRow.id).where(ReviewRow.account_id == account_id,
+                                       ReviewRow.scheduled_at < before,
+                                       ReviewRow.status != "cancelled")
+            .order_by(ReviewRow.scheduled_at.desc(), ReviewRow.id.desc()).limit(1))
+
+    def accounts(self, owner: str | None = None) -> list[AccountRow]:
+        query = select(AccountRow).order_by(AccountRow.name_key)
+        if owner is not None:
+            query = query.where(AccountRow.csm_owner == owner)
+        return list(self.session.scalars(query))
+
+    def owners(self) -> list[str]:
+        return [owner for owner in self.session.scalars(
+            select(AccountRow.csm_owner).distinct().order_by(AccountRow.csm_owner)) if owner]
+
+    def attendance(self, review_ids: Iterable[int]) -> list[AttendanceRow]:
+        return [row for (row,) in _chunked(review_ids, lambda chunk: select(AttendanceRow)
+                                           .where(AttendanceRow.review_id.in_(chunk)),
+                                           self.session)]
+
+    def contacts(self, account_ids: Iterable[int]) -> list[ContactRow]:
+        return [row for (row,) in _chunked(account_ids, lambda chunk: select(ContactRow)
+                                           .where(ContactRow.account_id.in_(chunk)),
+                                           self.session)]
+
+    def actions(self, review_ids: Iterable[int]) -> list[ActionItemRow]:
+        return [row for (row,) in _chunked(review_ids, lambda chunk: select(ActionItemRow)
+                                           .where(ActionItemRow.review_id.in_(chunk)),
+                                           self.session)]
+
+    def finished_runs(self, review_ids: Iterable[int]) -> list[tuple[int, str, int]]:
+        """(review id, timer events as stored, booked slot in minutes) of each meeting timed
+        to its end."""
+        return [tuple(row) for row in _chunked(review_ids, lambda chunk: select(
+            MeetingRunRow.review_id, MeetingRunRow.events, AgendaRow.slot_minutes)
+            .join(AgendaRow, AgendaRow.review_id == MeetingRunRow.review_id)
+            .where(MeetingRunRow.review_id.in_(chunk), MeetingRunRow.finished_at.is_not(None)),
+            self.session)]
+
+    def prep_tasks(self, review_ids: Iterable[int]) -> list[PrepTaskRow]:
+        return [row for (row,) in _chunked(review_ids, lambda chunk: select(PrepTaskRow)
+                                           .where(PrepTaskRow.review_id.in_(chunk)),
+                                           self.session)]
+
+    def opportunities(self, account_ids: Iterable[int]) -> list[tuple[int, datetime]]:
+        """(account id, when logged) of every expansion opportunity in the register."""
+        return [tuple(row) for row in _chunked(account_ids, lambda chunk: select(
+            RiskItemRow.account_id, RiskItemRow.created_at)
+            .where(RiskItemRow.account_id.in_(chunk), RiskItemRow.kind == "opportunity"),
+            self.session)]
+
+    def roi_documents(self, account_ids: Iterable[int]) -> list[tuple[int, str, str]]:
+        """(account id, quarter, JSON document) of every stored ROI model."""
+        return [tuple(row) for row in _chunked(account_ids, lambda chunk: select(
+            RoiModelRow.account_id, RoiModelRow.quarter, RoiModelRow.document)
+            .where(RoiModelRow.account_id.in_(chunk)), self.session)]
+
+    def outcomes(self, review_ids: Iterable[int]) -> dict[int, ReviewOutcomeRow]:
+        return {row.review_id: row for (row,) in _chunked(
+            review_ids, lambda chunk: select(ReviewOutcomeRow)
+            .where(ReviewOutcomeRow.review_id.in_(chunk)), self.session)}
+
+    # One review card -----------------------------------------------------------------------
+    def outcome(self, review_id: int) -> ReviewOutcomeRow | None:
+        return self.session.get(ReviewOutcomeRow, review_id)
+
+    def save_outcome(self, review_id: int, values: dict[str, Any]) -> ReviewOutcomeRow:
+        row = self.session.get(ReviewOutcomeRow, review_id)
+        if row is None:
+            row = ReviewOutcomeRow(review_id=review_id)
+            self.session.add(row)
+        for name, value in values.items():
+            setattr(row, name, value)
+        self.session.flush()
+        return row
+
+    # Decks on their way to the manager ---------------------------------------------------
+    def deck_review(self, account_id: int) -> DeckReviewRow | None:
+        return self.session.get(DeckReviewRow, account_id)
+
+    def deck_edited_at(self, account_id: int) -> datetime | None:
+        return self.session.scalar(select(DeckPlanRow.updated_at)
+                                   .where(DeckPlanRow.account_id == account_id))
+
+    def save_deck_review(self, account_id: int, values: dict[str, Any]) -> DeckReviewRow:
+        row = self.session.get(DeckReviewRow, account_id)
+        if row is None:
+            row = DeckReviewRow(account_id=account_id)
+            self.session.add(row)
+        for name, value in values.items():
+            setattr(row, name, value)
+        self.session.flush()
+        return row
+
+    def clear_deck_review(self, account_id: int) -> None:
+        row = self.session.get(DeckReviewRow, account_id)
+        if row is not None:
+            self.session.delete(row)
+
+    def deck_reviews(self, account_ids: Sequence[int] | None = None
+                     ) -> list[tuple[DeckReviewRow, str, datetime | None]]:
+        """Every deck marked ready or approved, with its account's name and when its plan
+        was last saved."""
+        query = (select(DeckReviewRow, AccountRow.name, DeckPlanRow.updated_at)
+                 .join(AccountRow, AccountRow.id == DeckReviewRow.account_id)
+                 .outerjoin(DeckPlanRow, DeckPlanRow.account_id == DeckReviewRow.account_id)
+                 .order_by(DeckReviewRow.ready_at, AccountRow.name_key))
+        if account_ids is not None:
+            query = query.where(DeckReviewRow.account_id.in_(list(account_ids)))
+        return [(row, name, edited) for row, name, edited in self.session.execute(query).all()]
