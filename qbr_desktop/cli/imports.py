@@ -8,18 +8,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed
-from qbr_desktop.imports.cells import ImportOptions
-from qbr_desktop.imports.errors import ImportFailed, MappingIncomplete
 from qbr_desktop.imports.fields import FIELDS, ImportKind, fields_by_key, normalise_header
-from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow
-from qbr_desktop.imports.table import SourceTable
 from qbr_desktop.imports.values import shown
-from qbr_desktop.paths import resolve_target
-from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.importing import ImportService, MappingChoice
+
+if TYPE_CHECKING:  # run_import imports what it uses: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.imports.plan import ImportPlan, PlannedRow
+    from qbr_desktop.imports.table import SourceTable
+    from qbr_desktop.services.importing import MappingChoice
 
 _ALL_FIELDS = {f.key for fields in FIELDS.values() for f in fields}
 _COLUMNS_LISTED = 20
@@ -45,7 +43,7 @@ def _mapping_pair(text: str) -> tuple[str, str]:
     return field, header.strip()
 
 
-def add_import_parser(commands: Any) -> argparse.ArgumentParser:
+def add_parsers(commands: Any, _formats: Any) -> argparse.ArgumentParser:
     """Register `import` on the `qbr` command's subparsers."""
     parser = commands.add_parser(
         "import", help="import accounts, contacts or metric history from CSV or XLSX",
@@ -112,6 +110,12 @@ def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
 
 
 def run_import(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.imports.cells import ImportOptions
+    from qbr_desktop.imports.errors import ImportFailed, MappingIncomplete
+    from qbr_desktop.paths import resolve_target
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.importing import ImportService
+
     kind = ImportKind(args.kind)
     try:
         table = ImportService.read(args.file.expanduser(), sheet=args.sheet)
@@ -180,6 +184,8 @@ def _write_json(out: TextIO, report: dict[str, Any], plan: ImportPlan) -> None:
 
 def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: MappingChoice,
                   rejects: Path | None) -> None:
+    from qbr_desktop.imports.plan import ACTION_LABELS, Action
+
     print(f"{table.name}: {table.describe()}", file=out)
     source = ("remembered from the last import of this layout" if choice.remembered
               else "guessed from the headers")

@@ -11,7 +11,7 @@ import argparse
 import json
 import shlex
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
 from qbr_desktop.domain.errors import ValidationFailed
@@ -24,8 +24,10 @@ from qbr_desktop.domain.roi_story import (
     format_months,
     format_percent,
 )
-from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.roi import ExpansionRoi, RoiReport
+
+if TYPE_CHECKING:  # the handler imports what it uses: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.roi import ExpansionRoi, RoiReport
 
 ACTIONS = ("set", "import")
 SENSITIVITY_SHOWN = 5
@@ -35,7 +37,7 @@ class RoiUsage(CommandFailed):
     """The words after `qbr roi` do not make a command."""
 
 
-def add_roi_parser(commands: Any) -> None:
+def add_parsers(commands: Any, _formats: Any) -> None:
     roi = commands.add_parser(
         "roi", help="value, ROI and payback of an account (show, set lines, import a model)",
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
