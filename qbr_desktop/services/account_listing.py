@@ -63,12 +63,14 @@ class QuickPortfolio:
     read_only_alert: str | None
 
 
-def quick_portfolio(path: Path, now: datetime) -> QuickPortfolio | None:
-    """The accounts of the SQLite file `path` with their next QBR after `now`; None when
-    the file needs the full open first (see store/account_list.py) or is a demo whose
-    building was cut short (the full open builds it again)."""
+def quick_portfolio(path: Path, now: datetime, *, first: int | None = None,
+                    gates_passed: bool = False) -> QuickPortfolio | None:
+    """The accounts of the SQLite file `path` with their next QBR after `now` (only the
+    `first` few by name, if given); None when the file needs the full open first (see
+    store/account_list.py) or is a demo whose building was cut short (the full open builds
+    it again)."""
     path = path.expanduser().absolute()  # as the full open names it
-    listing = read_account_listing(path, now)
+    listing = read_account_listing(path, now, first=first, gates_passed=gates_passed)
     if listing is None:
         return None
     settings = listing.settings

@@ -49,6 +49,7 @@ FROM account
 LEFT JOIN next_review ON next_review.account_id = account.id
 LEFT JOIN next_zone ON next_zone.account_id = account.id
 ORDER BY account.name_key
+LIMIT :limit
 """
 
 
@@ -79,16 +80,23 @@ class AccountListing:
     read_only: str | None
 
 
-def read_account_listing(path: Path, after: datetime) -> AccountListing | None:
+def read_account_listing(path: Path, after: datetime, *, first: int | None = None,
+                         gates_passed: bool = False) -> AccountListing | None:
     """The accounts in the SQLite file `path`, read without changing it, with each one's next
-    planned review at or after `after`; None when the file needs the full open first."""
+    planned review at or after `after`; None when the file needs the full open first.
+
+    `first`: only the first accounts by name (what a window shows at once). `gates_passed`:
+    the file was found needing no work a moment ago (this reads the rest of a list whose
+    first screenful was read here, while the program may have written to the file since).
+    """
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return None
-        if crash_suspected(path) or startup_backup_due(path, backups_folder_for(path), after):
+        if not gates_passed and (crash_suspected(path) or startup_backup_due(
+                path, backups_folder_for(path), after)):
             return None
         read_only = read_only_reason(path)
         flags = read_only_flags(path) if read_only else "mode=ro"
@@ -99,7 +107,9 @@ def read_account_listing(path: Path, after: datetime) -> AccountListing | None:
             connection.execute("BEGIN")  # both reads see the same moment of the file
             settings = {key: json.loads(value) for key, value in
                         connection.execute("SELECT key, value FROM setting")}
-            rows = connection.execute(_LIST_SQL, {"after": _stored_timestamp(after)}).fetchall()
+            rows = connection.execute(_LIST_SQL, {"after": _stored_timestamp(after),
+                                                  "limit": -1 if first is None else first}
+                                      ).fetchall()
         finally:
             connection.close()
     except (OSError, ValueError, sqlite3.Error):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -70,6 +71,33 @@ def _sort_key(item: AccountSummary, column: int) -> Any:
     return sort_key(item.csm_owner)
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedRows:
+    """The list's rows with their display text, sort keys and filter text, in name order.
+
+    Made by `prepare_rows`, which touches no widget: start-up makes them on a worker thread,
+    as they take seconds for 50,000 accounts, and the model takes them in at once.
+    """
+
+    items: list[AccountSummary]
+    display: list[tuple[str, ...]]
+    sort: list[tuple[Any, ...]]
+    search: list[str]
+
+
+def prepare_rows(items: Sequence[AccountSummary]) -> PreparedRows:
+    keys = [tuple(_sort_key(i, c) for c in range(AccountColumn.COUNT)) for i in items]
+    # The order AccountTableModel.sort gives by name, ascending.
+    order = sorted(range(len(items)), key=lambda r: (keys[r][AccountColumn.NAME], keys[r][0]))
+    ordered = [items[r] for r in order]
+    return PreparedRows(
+        ordered,
+        [tuple(_display(i, c) for c in range(AccountColumn.COUNT)) for i in ordered],
+        [keys[r] for r in order],
+        [sort_key(" ".join((i.name, i.industry, i.country, i.tier, i.csm_owner)))
+         for i in ordered])
+
+
 class AccountTableModel(QAbstractTableModel):
     """Rows are AccountSummary objects; display text and sort keys are computed once."""
 
@@ -79,19 +107,18 @@ class AccountTableModel(QAbstractTableModel):
         self._display: list[tuple[str, ...]] = []
         self._sort: list[tuple[Any, ...]] = []
         self.search_text: list[str] = []
+        #: The (column, order) the rows are in, once sorted.
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     # Loading -------------------------------------------------------------------------
     def set_accounts(self, items: Sequence[AccountSummary]) -> None:
+        self.set_rows(prepare_rows(items))
+
+    def set_rows(self, rows: PreparedRows) -> None:
         self.beginResetModel()
-        self._items = list(items)
-        self._display = [tuple(_display(i, c) for c in range(AccountColumn.COUNT))
-                         for i in self._items]
-        self._sort = [tuple(_sort_key(i, c) for c in range(AccountColumn.COUNT))
-                      for i in self._items]
-        self.search_text = [
-            sort_key(" ".join((i.name, i.industry, i.country, i.tier, i.csm_owner)))
-            for i in self._items
-        ]
+        self._items, self._display = list(rows.items), list(rows.display)
+        self._sort, self.search_text = list(rows.sort), list(rows.search)
+        self.sorted_by = (AccountColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.endResetModel()
 
     def row_of(self, account_id: int) -> int | None:
@@ -121,6 +148,7 @@ class AccountTableModel(QAbstractTableModel):
         self._display = [self._display[r] for r in new_order]
         self._sort = [self._sort[r] for r in new_order]
         self.search_text = [self.search_text[r] for r in new_order]
+        self.sorted_by = (column, order)
         self.endResetModel()
 
     # Qt overrides --------------------------------------------------------------------
@@ -177,7 +205,12 @@ class AccountFilterProxy(QSortFilterProxyModel):
             model.sort(column, order)
 
     def resort(self) -> None:
-        """Apply the current sort again (after the source model was reloaded)."""
+        """Apply the current sort again (after the source model was reloaded), unless the
+        rows came in that order."""
+        model = self.sourceModel()
+        if isinstance(model, AccountTableModel) and model.sorted_by == (self._sort_column,
+                                                                          self._sort_order):
+            return
         self.sort(self._sort_column, self._sort_order)
 
     def setSourceModel(self, model: Any) -> None:
