@@ -40,10 +40,12 @@ def _rebuild_half_built_demo(path: Path) -> str | None:
     It holds nothing but generated data, and opened as it is it would show some accounts
     without their plans, maps or decks, with no way to build it again.
     """
-    from qbr_desktop.services.demo_file import DemoState, build_demo_file, demo_state
+    from qbr_desktop.services.demo_state import DemoState, demo_state
 
     if demo_state(path) is not DemoState.HALF_BUILT:
         return None
+    from qbr_desktop.services.demo_file import build_demo_file
+
     build_demo_file(path)
     return f"The demo portfolio in {path} was incomplete (its building was interrupted) and " \
            "has been built again."
