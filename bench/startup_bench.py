@@ -23,9 +23,10 @@ ratios to baselines measured in the same run, so they mean the same on any machi
    1,000 accounts; reported as not measured when dist/qbr-desktop is not there.
 5. Type-to-filter and sorting on 10,000 accounts (list_filtering.py).
 
-Demo portfolios are built once and kept in bench/results/cache (insights_bench.py's);
-building the 50,000-account one takes about half an hour. `--sizes 1000` runs a short
-version. Bytecode is cached in a temp folder, warmed once, as for an installed app.
+The 1,000-account demo portfolio is built once and kept in bench/results/cache
+(insights_bench.py's); the bigger ones are copies of it in one file (big_portfolio.py),
+made once in a minute or two. `--sizes 1000` runs a short version. Bytecode is cached
+in a temp folder, warmed once, as for an installed app.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ from pathlib import Path
 from typing import Any
 
 import startup_children as children
-from insights_bench import demo_database, portfolio_view
+from big_portfolio import replicated_portfolio
+from insights_bench import portfolio_view
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_FILE = ROOT / "bench" / "results" / "latest.json"
@@ -93,7 +95,7 @@ def portfolio_copy(accounts: int, folder: Path, *, backed_up: bool) -> Path:
     """A private copy of the cached demo portfolio; with today's backup when `backed_up`."""
     from qbr_desktop.store.backup import backup_name, backups_folder_for
 
-    cached = demo_database(accounts)
+    cached = replicated_portfolio(accounts)
     target = folder / f"bench-{accounts}.sqlite"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
