@@ -27,7 +27,6 @@ from qbr_desktop.store.location import read_only_flags, read_only_reason
 from qbr_desktop.store.migrate import head_revision, stored_revision_readonly
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-_CENT = Decimal("0.01")
 
 # Each account with its earliest planned review at or after :after and that review's zone
 # (of one of them, should two start at the same instant), by name key: the query of
@@ -127,7 +126,8 @@ def _listed(row: tuple[Any, ...]) -> ListedAccount:
      next_at, zone) = row
     return ListedAccount(
         id=account_id, name=name, industry=industry, country=country,
-        arr=(Decimal(int(cents)) / 100).quantize(_CENT) if cents is not None else Decimal(0),
+        # Whole cents to the amount with two places, as MoneyAmount reads them back.
+        arr=Decimal(int(cents)).scaleb(-2) if cents is not None else Decimal(0),
         currency=currency, licensed_seats=seats,
         renewal_date=date.fromisoformat(renewal) if renewal else None, csm_owner=owner,
         tier_override=override,
