@@ -51,7 +51,8 @@ class FirstPaint(QObject):
 
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
-window.installEventFilter(FirstPaint(app))
+watcher = FirstPaint(app)  # referenced: a filter nobody holds is collected at once
+window.installEventFilter(watcher)
 window.resize(1280, 720)
 window.show()
 sys.exit(app.exec())
