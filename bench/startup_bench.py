@@ -6,12 +6,13 @@ ratios to baselines measured in the same run, so they mean the same on any machi
 
 1. Start to usable: `python -m qbr_desktop --db PATH` in a fresh process per run, on demo
    portfolios of 1,000, 10,000 and 50,000 accounts. The app's hidden start-up probe
-   (startup_children.py) reports first paint ("painted"), every account listed, and
-   "usable": the list painted with its rows and a click on a row answered (that account's
-   details shown). Beside it: the longest the event loop was kept waiting between the
-   first paint and usable (goal: the window answers within 100 ms at any size), and peak
-   RSS at usable. The baseline is a bare QMainWindow shown the same way, in turns with the
-   app. The day's start-up backup is in place before the timed runs (a hard link to the
+   (startup_children.py) reports first paint ("painted"); "usable": the list painted with
+   its rows and a click on a row answered (the row selected and painted so); the clicked
+   account's details on screen; and every account listed. Beside them: the longest the
+   event loop was kept waiting from the first paint until all of that (goal: the window
+   answers within 100 ms at any size), and peak RSS by then. The baseline is a bare
+   QMainWindow shown the same way, in turns with the app. The day's start-up backup is in
+   place before the timed runs (a hard link to the
    cached demo file), as it is for every start but the first of the day; that first start,
    which writes the backup, is timed apart at 1,000 accounts.
 2. The CLI: `qbr --version` and `qbr accounts list` (40 accounts) against `python -c pass`,
@@ -224,11 +225,14 @@ def startup_rows(results: dict[str, Any]) -> list[Row]:
                         verdict(usable / bare <= goal) if goal else "info"))
         rows.append(Row("  painted (secondary)",
                         f"{median([r['painted_s'] for r in runs['app']]):.3f} s", "", "info"))
+        rows.append(Row("  the clicked account's details shown",
+                        f"{median([r['details_s'] for r in runs['app']]):.3f} s", "", "info"))
         rows.append(Row("  every account listed",
                         f"{median([r['listed_s'] for r in runs['app']]):.3f} s", "", "info"))
         rows.append(Row("  bare QMainWindow painted", f"{bare:.3f} s", "", "info"))
         stall = max(r["stall_ms"] for r in runs["app"])
-        rows.append(Row("  longest wait for the event loop (worst run)", f"{stall:.0f} ms",
+        rows.append(Row("  longest wait of the event loop, paint to all listed (worst run)",
+                        f"{stall:.0f} ms",
                         f"<= {GOAL_STALL_MS:.0f} ms", verdict(stall <= GOAL_STALL_MS)))
         rss = median([r["rss_mb"] for r in runs["app"]])
         rss_goal = GOAL_RSS_MB.get(accounts)

@@ -4,9 +4,10 @@ data folders and a bytecode cache of its own (these machines set PYTHONDONTWRITE
 so without one every start would compile the app's modules).
 
 The app reports its own moments through its hidden start-up probe (QBR_STARTUP_PROBE, see
-qbr_desktop/gui/startup_probe.py): first paint, every account listed, and "usable" (the
-list painted with its rows and a click on a row answered). Times are wall-clock seconds
-from just before the process is started.
+qbr_desktop/gui/startup_probe.py): first paint; "usable" (the list painted with its rows
+and a click on a row answered: the row selected, and painted so); the clicked account's
+details on screen; every account listed. Times are wall-clock seconds from just before the
+process is started.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             painted = time.time()
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(f"qbr-startup painted={painted!r} listed={painted!r} usable={painted!r} "
-                  f"stall_ms=0 rss_kb={rss}", flush=True)
+            print(f"qbr-startup painted={painted!r} usable={painted!r} details={painted!r} "
+                  f"listed={painted!r} stall_ms=0 rss_kb={rss}", flush=True)
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self.app.quit)
         return False
@@ -62,8 +63,9 @@ sys.exit(app.exec())
 @dataclass(frozen=True, slots=True)
 class Start:
     painted_s: float  # process start to the window's first paint
-    listed_s: float  # to every account in the list
     usable_s: float  # to the list painted with its rows and a click on a row answered
+    details_s: float  # to the clicked account's details on screen (the portfolio open)
+    listed_s: float  # to every account in the list
     stall_ms: float  # the longest the event loop was kept waiting, first paint to usable
     rss_mb: float  # peak resident memory at usable
 
@@ -108,9 +110,9 @@ def launch(command: Sequence[str], env: dict[str, str], log: Path) -> Start:
         raise ChildFailed(f"{' '.join(command)} failed (exit {code}, said {output[-500:]!r}):"
                           f"\n{log.read_text(errors='replace')[-2000:]}")
     fields = dict(word.split("=", 1) for word in lines[0].split()[1:])
-    return Start(float(fields["painted"]) - start_wall, float(fields["listed"]) - start_wall,
-                 float(fields["usable"]) - start_wall, float(fields["stall_ms"]),
-                 int(fields["rss_kb"]) / 1024)
+    return Start(*(float(fields[name]) - start_wall
+                   for name in ("painted", "usable", "details", "listed")),
+                 float(fields["stall_ms"]), int(fields["rss_kb"]) / 1024)
 
 
 class Launcher:

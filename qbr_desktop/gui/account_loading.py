@@ -68,13 +68,15 @@ def _first_screen(path: Path, claim: ListClaim) -> PreparedRows | None:
     rows = _read_file(path, FIRST_SCREEN, False)
     if rows is not None and not claim.take("file"):
         rows = None  # the open was quicker: its list is the one shown
-    # Loaded here too, off the GUI thread, while the window lays out the list: the modules
-    # of the window's next steps (making PySide6's enums for them alone takes ~50 ms).
+    return rows
+
+
+def _load_window_modules() -> None:
+    """The modules of the window's next steps, loaded off the GUI thread while the list
+    answers (making PySide6's enums for them alone takes ~50 ms)."""
     import qbr_desktop.gui.accounts.account_page
     import qbr_desktop.gui.accounts.commands
     import qbr_desktop.gui.window_menus  # noqa: F401
-
-    return rows
 
 
 class StartupList(QObject):
@@ -110,8 +112,17 @@ class StartupList(QObject):
         if rows is None:  # the open reads the list (or has read it): see ListClaim
             return
         self.window.show_rows(rows, self.target)
-        if len(rows.items) < FIRST_SCREEN:
+        complete = len(rows.items) < FIRST_SCREEN
+        if complete:
             self._done()
+        # Then, on a worker, the window's modules; the rest of the window is built with
+        # them, and the rest of the list read.
+        start_task(_load_window_modules, lambda _none: self._frame_and_rest(complete),
+                   self._failed, "loading the window", owner=self)
+
+    def _frame_and_rest(self, complete: bool) -> None:
+        self.window.build_frame_in_steps()
+        if complete:
             return
         assert self.target.path is not None
         path = self.target.path

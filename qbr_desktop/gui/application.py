@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -274,6 +275,7 @@ def open_first_window(db_arg: str | None, settings: QSettings | None = None,
     startup_list = windows.startup_list = StartupList(shell, target)
     if probe is not None:
         startup_list.complete.connect(probe.listed)
+        shell.rows_shown.connect(probe.rows_shown)
     set_application_icon(app)
 
     def started(ok: bool) -> None:
@@ -292,6 +294,9 @@ def open_first_window(db_arg: str | None, settings: QSettings | None = None,
 
 
 def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = None) -> int:
+    # Workers hold the interpreter lock for 5 ms at a stretch by default; at start-up they
+    # import and read for seconds while the window takes clicks: 1 ms keeps it answering.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     configure_application(app)

@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
     account_changed = Signal(int)
     #: Something stored about an account changed: account id. Tabs showing it reload.
     account_data_changed = Signal(int)
+    #: show_rows has put rows in the list.
+    rows_shown = Signal()
     # Set by window_menus.install_menus once a portfolio is attached.
     new_action: QAction
     delete_action: QAction
@@ -155,15 +157,13 @@ class MainWindow(QMainWindow):
             preview.addWidget(self._opening_label())
             preview.setSizes([480, 880])
             self.setCentralWidget(preview)
-            # The rest of the window in two later turns of the event loop, so the list
-            # answers clicks and keys in between.
-            QtCore.QTimer.singleShot(0, self._build_frame_in_steps)
         chosen = panel.current_account_id()
         panel.set_rows(rows, chosen if chosen > 0 else self._last_account_id())
         if panel.current_account_id() <= 0 and panel.proxy.rowCount():
             panel.table.selectRow(0)
         if self._context is not None:
             self.delete_action.setEnabled(panel.current_account_id() > 0)
+        self.rows_shown.emit()
 
     def attach(self, context: AppContext, *, load_accounts: bool = True) -> None:
         """Build the panels, actions and menus for an open portfolio (once per window).
@@ -204,7 +204,9 @@ class MainWindow(QMainWindow):
         self.list_panel.table.setFocus()  # applied when the window is first activated
 
     # Layout ----------------------------------------------------------------------------
-    def _build_frame_in_steps(self) -> None:
+    def build_frame_in_steps(self) -> None:
+        """The rest of the window in two turns of the event loop, so the list answers clicks
+        and keys in between (start-up does this while the portfolio opens)."""
         self._build_account_tabs()
         QtCore.QTimer.singleShot(0, self._build_frame)
 

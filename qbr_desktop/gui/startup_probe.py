@@ -1,15 +1,14 @@
 """A hidden start-up probe for bench/startup_bench.py, which times the program from source
 and as the frozen build alike: with QBR_STARTUP_PROBE set, the program prints one line once
-its window is usable, and quits when the variable says "quit".
+its window has done all of the below, and quits when the variable says "quit".
 
-"Usable" is what the CSM's clock says: the account list painted with its rows, and a click
-on a row answered (that account's details on screen). The line reads
+    qbr-startup painted=T usable=T details=T listed=T stall_ms=N rss_kb=N
 
-    qbr-startup painted=T listed=T usable=T stall_ms=N rss_kb=N
-
-with T in seconds since the epoch (first paint of the window; every account in the list;
-the click answered), the longest the event loop was kept from running between the first
-paint and the answer, and the peak resident memory at that moment.
+T is in seconds since the epoch: the window's first paint; "usable", the account list
+painted with its rows and a click on a row answered (the row selected, and painted so);
+"details", that account's details on screen (which needs the portfolio open); "listed",
+every account in the list. stall_ms is the longest the event loop was kept from running
+between the first paint and the last of these, and rss_kb the peak resident memory then.
 """
 
 from __future__ import annotations
@@ -19,9 +18,9 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.main_window import MainWindow
@@ -43,13 +42,14 @@ class StartupProbe(QObject):
         super().__init__()
         self.quit_when_done = quit_when_done
         self.window: MainWindow | None = None
-        self.painted = self.listed_at = 0.0
+        self.moments: dict[str, float] = {}
         self.stall = 0.0
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._ticked)
         self._last_tick = 0.0
-        self._clicked_id = 0
+        self._clicked_row, self._clicked_id = -1, 0
+        self._selected = False
 
     @classmethod
     def from_environment(cls) -> StartupProbe | None:
@@ -60,14 +60,34 @@ class StartupProbe(QObject):
         self.window = window
         window.installEventFilter(self)
 
+    # What the window tells -------------------------------------------------------------
+    def rows_shown(self) -> None:
+        """Rows are in the list: click one once they are painted."""
+        window = self.window
+        if window is None or self._clicked_id or "armed" in self.moments:
+            return
+        self.moments["armed"] = time.time()
+        viewport = window.list_panel.table.viewport()
+        viewport.installEventFilter(self)
+        viewport.update()
+
+    def listed(self) -> None:
+        """Every account is in the list."""
+        self._note("listed")
+
+    # Events ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            if watched is self.window and not self.painted:
-                self.painted = self._last_tick = time.time()
+        if event.type() != QEvent.Type.Paint or self.window is None:
+            return False
+        if watched is self.window:
+            if "painted" not in self.moments:
+                self._last_tick = time.time()
+                self._note("painted")
                 self._tick.start()
-            elif self.window is not None and watched is not self.window and self.listed_at:
-                watched.removeEventFilter(self)  # the list's rows are painted: click one
-                QTimer.singleShot(0, self._click)
+        elif not self._clicked_id:
+            QTimer.singleShot(0, self._click)  # after this paint of the rows
+        elif self._selected and "usable" not in self.moments:
+            self._note("usable")  # the click's selection is painted
         return False
 
     def _ticked(self) -> None:
@@ -75,46 +95,45 @@ class StartupProbe(QObject):
         self.stall = max(self.stall, now - self._last_tick - TICK_MS / 1000)
         self._last_tick = now
 
-    def listed(self) -> None:
-        """Every account is in the list."""
-        window = self.window
-        assert window is not None
-        if not window.is_open:  # the portfolio is still opening: the click needs it
-            QTimer.singleShot(TICK_MS, self.listed)
-            return
-        self.listed_at = time.time()
-        viewport = window.list_panel.table.viewport()
-        viewport.installEventFilter(self)
-        viewport.update()
-
     def _click(self) -> None:
         window = self.window
         assert window is not None
         panel = window.list_panel
-        row = 1 if panel.table.currentIndex().row() == 0 else 0
-        index = panel.proxy.index(row, 0)
+        self._clicked_row = 1 if panel.table.currentIndex().row() == 0 else 0
+        index = panel.proxy.index(self._clicked_row, 0)
         self._clicked_id = panel.model.account_at(panel.proxy.mapToSource(index).row()).id
-        window.account_changed.connect(self._answered)
+        panel.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        window.account_changed.connect(self._details_shown)
         viewport = panel.table.viewport()
         centre = QPointF(panel.table.visualRect(index).center())
         for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-            _send(viewport, QMouseEvent(kind, centre, QPointF(viewport.mapToGlobal(centre)),
-                                        Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
-                                        Qt.KeyboardModifier.NoModifier))
+            QApplication.sendEvent(viewport, QMouseEvent(
+                kind, centre, QPointF(viewport.mapToGlobal(centre)), Qt.MouseButton.LeftButton,
+                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
 
-    def _answered(self, account_id: int) -> None:
-        if account_id != self._clicked_id:
-            return
-        usable = time.time()
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.row() == self._clicked_row:
+            self._selected = True
+
+    def _details_shown(self, account_id: int) -> None:
+        if account_id == self._clicked_id:
+            self._note("details")
+
+    def _note(self, moment: str) -> None:
+        self.moments.setdefault(moment, time.time())
+        if "reported" not in self.moments and all(
+                m in self.moments for m in ("painted", "usable", "details", "listed")):
+            self.moments["reported"] = time.time()
+            self._report()
+
+    def _report(self) -> None:
         self._tick.stop()
         self._ticked()
+        moments = self.moments
         if sys.stdout is not None:  # a windowed build on Windows has none
-            print(f"qbr-startup painted={self.painted!r} listed={self.listed_at!r} "
-                  f"usable={usable!r} stall_ms={self.stall * 1000:.1f} "
-                  f"rss_kb={peak_rss_kb()}", flush=True)
+            print("qbr-startup " + " ".join(
+                f"{name}={moments[name]!r}" for name in ("painted", "usable", "details",
+                                                         "listed"))
+                  + f" stall_ms={self.stall * 1000:.1f} rss_kb={peak_rss_kb()}", flush=True)
         if self.quit_when_done and self.window is not None:
             QTimer.singleShot(0, self.window.close)
-
-
-def _send(widget: QWidget, event: QMouseEvent) -> None:
-    QApplication.sendEvent(widget, event)

