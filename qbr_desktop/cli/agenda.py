@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
 
@@ -27,16 +25,14 @@ if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__in
     from qbr_desktop.services.context import AppContext
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaReport:
+class AgendaReport(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
     agenda: ReviewAgenda
     state: TimerState
     target: Decimal
     checks: list[AgendaCheck]
 
 
-@dataclass(frozen=True, slots=True)
-class ActionsReport:
+class ActionsReport(NamedTuple):
     account_id: int
     name: str
     follow_up: FollowUp
@@ -255,6 +251,8 @@ def _percent(value: Decimal) -> str:
 
 
 def _local(moment: datetime, zone: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         local = moment.astimezone(ZoneInfo(zone))
     except (ZoneInfoNotFoundError, ValueError):

@@ -14,12 +14,10 @@ the handout show the same figures as the app.
 from __future__ import annotations
 
 import argparse
-import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
 
@@ -142,8 +140,7 @@ def _slides(deck: WrittenDeck, content: DeckContent) -> str:
     return f"{deck.slides} slides ({meeting} for the meeting, {deck.slides - meeting} backup)"
 
 
-@dataclass(frozen=True, slots=True)
-class DeckJob:
+class DeckJob(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
     target: DatabaseTarget
     account_id: int
     account_name: str
@@ -264,6 +261,7 @@ def _export_pdf(args: argparse.Namespace, out: TextIO) -> None:
 
 # qbr export email ----------------------------------------------------------------------------
 def _export_email(args: argparse.Namespace, out: TextIO) -> None:
+    import tempfile
     from email import policy
 
     from qbr_desktop.atomic_files import write_bytes

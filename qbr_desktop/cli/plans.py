@@ -7,7 +7,6 @@ import json
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
-from zoneinfo import ZoneInfo
 
 from qbr_desktop.cli import CommandFailed, warn, with_context
 
@@ -74,6 +73,8 @@ def add_parsers(commands: Any, formats: Any) -> None:
 
 
 def _schedule(args: argparse.Namespace, out: TextIO) -> None:
+    from zoneinfo import ZoneInfo
+
     def work(context: AppContext) -> tuple[ReviewPlan, bool]:
         account_id = context.insights.resolve(args.account)
         existing = context.plans.next_plan(account_id)
@@ -146,6 +147,8 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
+    from zoneinfo import ZoneInfo
+
     rows = with_context(args, lambda context: context.plans.upcoming(args.days))
     if args.json:
         json.dump([_upcoming_json(row) for row in rows], out, ensure_ascii=False, indent=2)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
 
@@ -25,8 +24,7 @@ if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__in
 LAYOUTS = {"saved": "saved_or_org_chart", "org": "org_chart", "grid": "power_interest"}
 
 
-@dataclass(frozen=True, slots=True)
-class MapReport:
+class MapReport(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
     name: str
     stakeholders: StakeholderMap
     findings: list[Finding]

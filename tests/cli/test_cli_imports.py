@@ -14,8 +14,10 @@ import pytest
 
 from qbr_desktop.cli import TIER_MODELS
 from qbr_desktop.cli.deck import DECK_VARIANTS
+from qbr_desktop.cli.imports import IMPORT_KINDS
 from qbr_desktop.domain.deck import DeckVariant
 from qbr_desktop.domain.tiers import TierModel
+from qbr_desktop.imports.fields import ImportKind
 
 HEAVY = ("sqlalchemy", "alembic", "PySide6", "matplotlib", "pptx", "reportlab", "openpyxl",
          "qbr_desktop.services.context", "qbr_desktop.store.database")
@@ -58,3 +60,4 @@ def test_listing_a_file_that_needs_no_work_loads_no_database_layer(tmp_path: Pat
 def test_the_choices_written_out_for_parsing_are_the_domain_s() -> None:
     assert tuple(model.value for model in TierModel) == TIER_MODELS
     assert tuple(variant.value for variant in DeckVariant) == DECK_VARIANTS
+    assert tuple(kind.value for kind in ImportKind) == IMPORT_KINDS
