@@ -273,6 +273,8 @@ def open_first_window(db_arg: str | None, settings: QSettings | None = None,
     windows = PortfolioWindows(settings=settings)
     windows.window = shell  # dialogs while opening (lock, damaged file) sit on it
     startup_list = windows.startup_list = StartupList(shell, target)
+    if target.path is not None and target.path.exists():  # its list is being read
+        QTimer.singleShot(0, shell.show_empty_list)
     if probe is not None:
         startup_list.complete.connect(probe.listed)
         shell.rows_shown.connect(probe.rows_shown)

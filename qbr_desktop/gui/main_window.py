@@ -147,6 +147,18 @@ class MainWindow(QMainWindow):
         portfolio (gui/account_loading.py): before it is attached, the list shows beside
         "Opening your portfolio…" and takes clicks and typing; after, it is the window's."""
         self._target = target
+        panel = self.show_empty_list()
+        chosen = panel.current_account_id()
+        panel.set_rows(rows, chosen if chosen > 0 else self._last_account_id())
+        if panel.current_account_id() <= 0 and panel.proxy.rowCount():
+            panel.table.selectRow(0)
+        if self._context is not None:
+            self.delete_action.setEnabled(panel.current_account_id() > 0)
+        self.rows_shown.emit()
+
+    def show_empty_list(self) -> AccountListPanel:
+        """The list, empty, beside "Opening your portfolio…" (start-up makes it while the
+        list is read); the list panel once the window has one."""
         panel: AccountListPanel | None = getattr(self, "list_panel", None)
         if panel is None:
             from qbr_desktop.gui.accounts.list_panel import AccountListPanel
@@ -157,13 +169,7 @@ class MainWindow(QMainWindow):
             preview.addWidget(self._opening_label())
             preview.setSizes([480, 880])
             self.setCentralWidget(preview)
-        chosen = panel.current_account_id()
-        panel.set_rows(rows, chosen if chosen > 0 else self._last_account_id())
-        if panel.current_account_id() <= 0 and panel.proxy.rowCount():
-            panel.table.selectRow(0)
-        if self._context is not None:
-            self.delete_action.setEnabled(panel.current_account_id() > 0)
-        self.rows_shown.emit()
+        return panel
 
     def attach(self, context: AppContext, *, load_accounts: bool = True) -> None:
         """Build the panels, actions and menus for an open portfolio (once per window).
