@@ -91,9 +91,27 @@ class StartupList(QObject):
         self.is_complete = False
         self._context: AppContext | None = None
         self._through_services = False
+        self._after_first: list[Callable[[], None]] = []
+        self._first_done = target.path is None
         if target.path is not None:
             path, claim = target.path, self.claim
             self._start(lambda: _first_screen(path, claim), self._first_read)
+
+    def after_first_read(self, then: Callable[[], None]) -> None:
+        """Call `then` once the first screenful is read (or found not readable), at once if
+        it has been. Start-up opens the portfolio then: both at once, its imports would hold
+        the interpreter lock the first rows need."""
+        if self._first_done:
+            then()
+        else:
+            self._after_first.append(then)
+
+    def _first_over(self) -> None:
+        if not self._first_done:
+            self._first_done = True
+            for then in self._after_first:
+                then()
+            self._after_first.clear()
 
     def portfolio_opened(self, context: AppContext, with_rows: bool) -> None:
         """The portfolio is attached to the window, `with_rows` when the open read the list
@@ -110,8 +128,10 @@ class StartupList(QObject):
 
     def _first_read(self, rows: PreparedRows | None) -> None:
         if rows is None:  # the open reads the list (or has read it): see ListClaim
+            self._first_over()
             return
         self.window.show_rows(rows, self.target)
+        self._first_over()
         complete = len(rows.items) < FIRST_SCREEN
         if complete:
             self._done()
@@ -138,6 +158,7 @@ class StartupList(QObject):
     def _failed(self, _sentence: str) -> None:
         # Logged by the worker; the services read the list again (and say what is wrong),
         # unless the open has it (see ListClaim).
+        self._first_over()
         if self.claim.by == "file":
             self._use_services()
 

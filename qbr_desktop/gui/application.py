@@ -289,9 +289,10 @@ def open_first_window(db_arg: str | None, settings: QSettings | None = None,
                                           with_rows=startup_list.claim.by == "open")
 
     _when_first_opened(windows, started)
-    windows.open(target, demo_if_empty=target == demo_target(), into=shell,
-                 notices=[dropped_notice(path) for path in recent.dropped],
-                 list_claim=startup_list.claim)
+    startup_list.after_first_read(lambda: windows.open(
+        target, demo_if_empty=target == demo_target(), into=shell,
+        notices=[dropped_notice(path) for path in recent.dropped],
+        list_claim=startup_list.claim))
     return windows
 
 
