@@ -200,7 +200,8 @@ class PortfolioWindows(QObject):
             return False
         if request.into is not None:
             # The start-up window reads its list apart (gui/account_loading.py).
-            request.into.attach(context, load_accounts=False)
+            request.into.attach(context, load_accounts=False,
+                                known=(opening.tiers, opening.is_demo))
             window = request.into
             if opening.rows is not None:
                 window.show_rows(opening.rows, request.target)

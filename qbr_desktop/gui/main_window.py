@@ -171,9 +171,11 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(preview)
         return panel
 
-    def attach(self, context: AppContext, *, load_accounts: bool = True) -> None:
+    def attach(self, context: AppContext, *, load_accounts: bool = True,
+               known: tuple[tuple[str, ...], bool] | None = None) -> None:
         """Build the panels, actions and menus for an open portfolio (once per window).
-        Without `load_accounts`, the list is the one `show_rows` shows, now or later."""
+        Without `load_accounts`, the list is the one `show_rows` shows, now or later;
+        `known` is (the tiers, whether it is the demo), when read on a worker."""
         from qbr_desktop.gui.accounts.commands import AccountEditor
 
         assert self._context is None, "a window shows one portfolio for its whole life"
@@ -181,8 +183,8 @@ class MainWindow(QMainWindow):
         self.editor = AccountEditor(context.accounts, self)
         self._build_frame()
         self.empty_label.setText("Select an account on the left, or press Ctrl+N to add one.")
-        self.page.set_tiers(context.settings.tier_scheme().tiers)
-        self.is_demo = context.is_demo
+        tiers, self.is_demo = known or (context.settings.tier_scheme().tiers, context.is_demo)
+        self.page.set_tiers(tiers)
         if self.is_demo:
             self._add_banner(self._banner(
                 "demoBanner",

@@ -41,6 +41,10 @@ class Opening:
     kept: Path | None = None
     #: The account list, when the open was to read it (see account_loading.ListClaim).
     rows: PreparedRows | None = None
+    #: The tiers in use and whether it is the demo, read here rather than on the GUI
+    #: thread (the first query through SQLAlchemy costs tens of milliseconds).
+    tiers: tuple[str, ...] = ()
+    is_demo: bool = False
 
 
 def _lock(path: Path) -> QLockFile | str:
@@ -105,6 +109,7 @@ def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
 
                 build_demo_portfolio(context)
             rows = None
+            tiers, is_demo = context.settings.tier_scheme().tiers, context.is_demo
             if list_claim is not None and list_claim.take("open"):
                 from qbr_desktop.gui.account_loading import rows_through
 
@@ -116,7 +121,7 @@ def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
         if lock is not None:
             lock.unlock()
         raise
-    return Opening(context, lock, kept=kept, rows=rows)
+    return Opening(context, lock, kept=kept, rows=rows, tiers=tiers, is_demo=is_demo)
 
 
 def _failed(lock: QLockFile | None, opening: Opening) -> Opening:
