@@ -66,8 +66,9 @@ class Start:
     usable_s: float  # to the list painted with its rows and a click on a row answered
     details_s: float  # to the clicked account's details on screen (the portfolio open)
     listed_s: float  # to every account in the list
-    stall_ms: float  # the longest the event loop was kept waiting, first paint to usable
+    stall_ms: float  # the longest the event loop was kept waiting, first paint to listed
     rss_mb: float  # peak resident memory at usable
+    rss_end_mb: float  # peak resident memory with the details shown and every row listed
 
 
 class ChildFailed(RuntimeError):
@@ -112,7 +113,8 @@ def launch(command: Sequence[str], env: dict[str, str], log: Path) -> Start:
     fields = dict(word.split("=", 1) for word in lines[0].split()[1:])
     return Start(*(float(fields[name]) - start_wall
                    for name in ("painted", "usable", "details", "listed")),
-                 float(fields["stall_ms"]), int(fields["rss_kb"]) / 1024)
+                 float(fields["stall_ms"]), int(fields["rss_kb"]) / 1024,
+                 int(fields.get("rss_end_kb", fields["rss_kb"])) / 1024)
 
 
 class Launcher:

@@ -2,13 +2,14 @@
 and as the frozen build alike: with QBR_STARTUP_PROBE set, the program prints one line once
 its window has done all of the below, and quits when the variable says "quit".
 
-    qbr-startup painted=T usable=T details=T listed=T stall_ms=N rss_kb=N
+    qbr-startup painted=T usable=T details=T listed=T stall_ms=N rss_kb=N rss_end_kb=N
 
 T is in seconds since the epoch: the window's first paint; "usable", the account list
 painted with its rows and a click on a row answered (the row selected, and painted so);
 "details", that account's details on screen (which needs the portfolio open); "listed",
 every account in the list. stall_ms is the longest the event loop was kept from running
-between the first paint and the last of these, and rss_kb the peak resident memory then.
+between the first paint and the last of these; rss_kb the peak resident memory at usable,
+and rss_end_kb once all of them are done.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class StartupProbe(QObject):
         self._last_tick = 0.0
         self._clicked_row, self._clicked_id = -1, 0
         self._selected = False
+        self.rss_at_usable = 0
 
     @classmethod
     def from_environment(cls) -> StartupProbe | None:
@@ -120,6 +122,8 @@ class StartupProbe(QObject):
             self._note("details")
 
     def _note(self, moment: str) -> None:
+        if moment == "usable" and moment not in self.moments:
+            self.rss_at_usable = peak_rss_kb()
         self.moments.setdefault(moment, time.time())
         if "reported" not in self.moments and all(
                 m in self.moments for m in ("painted", "usable", "details", "listed")):
@@ -134,6 +138,7 @@ class StartupProbe(QObject):
             print("qbr-startup " + " ".join(
                 f"{name}={moments[name]!r}" for name in ("painted", "usable", "details",
                                                          "listed"))
-                  + f" stall_ms={self.stall * 1000:.1f} rss_kb={peak_rss_kb()}", flush=True)
+                  + f" stall_ms={self.stall * 1000:.1f} rss_kb={self.rss_at_usable} "
+                  f"rss_end_kb={peak_rss_kb()}", flush=True)
         if self.quit_when_done and self.window is not None:
             QTimer.singleShot(0, self.window.close)
