@@ -98,9 +98,10 @@ class StartupList(QObject):
             self._start(lambda: _first_screen(path, claim), self._first_read)
 
     def after_first_read(self, then: Callable[[], None]) -> None:
-        """Call `then` once the first screenful is read (or found not readable), at once if
-        it has been. Start-up opens the portfolio then: both at once, its imports would hold
-        the interpreter lock the first rows need."""
+        """Call `then` once the first screenful is shown and the window laid out around it
+        (or the file found not readable so), at once if that is done. Start-up opens the
+        portfolio then: both at once, its imports would hold the interpreter lock the
+        first rows and the layout need."""
         if self._first_done:
             then()
         else:
@@ -131,17 +132,20 @@ class StartupList(QObject):
             self._first_over()
             return
         self.window.show_rows(rows, self.target)
-        self._first_over()
         complete = len(rows.items) < FIRST_SCREEN
         if complete:
             self._done()
-        # Then, on a worker, the window's modules; the rest of the window is built with
-        # them, and the rest of the list read.
-        start_task(_load_window_modules, lambda _none: self._frame_and_rest(complete),
+        # Then, on a worker, the window's modules; with them, the rest of the window is
+        # built in short turns of the event loop while no worker competes for the
+        # interpreter lock (each widget's events pass through Python: input_guards), and
+        # only then do the open and the rest of the list start.
+        start_task(_load_window_modules,
+                   lambda _none: self.window.build_frame_in_steps(
+                       then=lambda: self._laid_out(complete)),
                    self._failed, "loading the window", owner=self)
 
-    def _frame_and_rest(self, complete: bool) -> None:
-        self.window.build_frame_in_steps()
+    def _laid_out(self, complete: bool) -> None:
+        self._first_over()
         if complete:
             return
         assert self.target.path is not None

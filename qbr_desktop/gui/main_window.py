@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -212,11 +213,16 @@ class MainWindow(QMainWindow):
         self.list_panel.table.setFocus()  # applied when the window is first activated
 
     # Layout ----------------------------------------------------------------------------
-    def build_frame_in_steps(self) -> None:
+    def build_frame_in_steps(self, then: Callable[[], None] = lambda: None) -> None:
         """The rest of the window in two turns of the event loop, so the list answers clicks
-        and keys in between (start-up does this while the portfolio opens)."""
+        and keys in between; then `then` (start-up does this before opening the portfolio)."""
         self._build_account_tabs()
-        QtCore.QTimer.singleShot(0, self._build_frame)
+
+        def rest() -> None:
+            self._build_frame()
+            then()
+
+        QtCore.QTimer.singleShot(0, rest)
 
     def _build_frame(self) -> None:
         """Everything the window shows that needs no portfolio: the list, the account's
