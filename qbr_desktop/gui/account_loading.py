@@ -92,6 +92,7 @@ class StartupList(QObject):
         self._context: AppContext | None = None
         self._through_services = False
         self._after_first: list[Callable[[], None]] = []
+        self._rest_to_read = False
         self._first_done = target.path is None
         if target.path is not None:
             path, claim = target.path, self.claim
@@ -120,6 +121,9 @@ class StartupList(QObject):
         self._context = context
         if with_rows:
             self._done()
+        elif self._rest_to_read:
+            self._rest_to_read = False
+            self._read_rest()
         elif self._through_services and not self.is_complete:
             self._start(lambda: rows_through(context), self._all_read)
 
@@ -145,9 +149,12 @@ class StartupList(QObject):
                    self._failed, "loading the window", owner=self)
 
     def _laid_out(self, complete: bool) -> None:
+        # The rest of the list is read once the portfolio is open (portfolio_opened): read
+        # meanwhile, it would hold the interpreter lock as the window attaches it.
+        self._rest_to_read = not complete
         self._first_over()
-        if complete:
-            return
+
+    def _read_rest(self) -> None:
         assert self.target.path is not None
         path = self.target.path
         self._start(lambda: _read_file(path, None, True), self._all_read)
