@@ -1,6 +1,19 @@
 """The `qbr` command: argument parsing and printing over the services.
 
 Exit codes: 0 success, 1 the operation failed (one line on stderr), 2 usage error.
+
+Every call builds the whole parser, so building it must stay cheap: `qbr --version` and
+`qbr --help` load no service, database layer or export library. Adding a command:
+
+1. write `add_parsers(commands, formats)` in a module of this package: `commands` takes
+   `qbr NAME`, `formats` takes `qbr export NAME`; each parser's `handler` (set_defaults) is
+   a function `(args, out) -> None` of that module;
+2. name the module in COMMAND_MODULES below.
+
+At its top such a module imports only the standard library, this package and the cheap
+domain values its arguments need; each handler imports the services it uses inside its
+body (see `_accounts_add`), so a command pays only for what it runs.
+tests/cli/test_cli_imports.py holds the line.
 """
 
 from __future__ import annotations
@@ -8,29 +21,31 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from qbr_desktop import __version__
-from qbr_desktop.domain.accounts import AccountDraft, AccountSummary
-from qbr_desktop.domain.errors import DomainError
-from qbr_desktop.domain.meeting_time import meeting_day
-from qbr_desktop.domain.money import MoneyFormatError, format_money, parse_amount
-from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR
-from qbr_desktop.domain.tiers import TierModel
-from qbr_desktop.os_errors import describe as describe_os_error
-from qbr_desktop.paths import resolve_target
-from qbr_desktop.services.context import AppContext
-from qbr_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from qbr_desktop.domain.accounts import AccountSummary
+    from qbr_desktop.services.context import AppContext
 
 Result = TypeVar("Result")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+#: The modules (of this package) that add sub-commands, in the order `qbr --help` lists
+#: them; "export" marks where the `export` command itself is listed.
+COMMAND_MODULES = ("insights", "imports", "export", "plans", "stakeholders", "agenda", "deck",
+                   "roi", "programme")
+#: The tier models `qbr tiers --model` accepts (domain.tiers.TierModel's values; a test
+#: keeps the two equal, so parsing needs no domain import).
+TIER_MODELS = ("three_tier", "five_segment")
 
 
 class CommandFailed(Exception):
@@ -38,6 +53,8 @@ class CommandFailed(Exception):
 
 
 def _amount(text: str) -> Decimal:
+    from qbr_desktop.domain.money import MoneyFormatError, parse_amount
+
     try:
         return parse_amount(text)
     except MoneyFormatError as exc:
@@ -95,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(handler=_accounts_add)
 
     tiers = commands.add_parser("tiers", help="show or change the tier model and thresholds")
-    tiers.add_argument("--model", choices=[m.value for m in TierModel],
+    tiers.add_argument("--model", choices=TIER_MODELS,
                        help="the tier model in use")
     tiers.add_argument("--minimum", action="append", default=[], metavar="TIER=ARR",
                        help="a tier's minimum ARR, e.g. Strategic=100k (repeatable)")
@@ -114,33 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", type=Path, metavar="BACKUP")
     restore.set_defaults(handler=_restore)
 
-    # Imported here: each capability's commands live in their own module.
-    from qbr_desktop.cli.insights import add_insight_parsers
-
-    add_insight_parsers(commands)
-    from qbr_desktop.cli.imports import add_import_parser
-
-    add_import_parser(commands)
-    export = commands.add_parser("export", help="export an account's QBR material")
-    formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
-    from qbr_desktop.cli.plans import add_plan_parsers
-
-    add_plan_parsers(commands, formats)
-    from qbr_desktop.cli.stakeholders import add_stakeholder_parsers
-
-    add_stakeholder_parsers(commands, formats)
-    from qbr_desktop.cli.agenda import add_agenda_parsers
-
-    add_agenda_parsers(commands, formats)
-    from qbr_desktop.cli.deck import add_deck_parsers
-
-    add_deck_parsers(commands, formats)
-    from qbr_desktop.cli.roi import add_roi_parser
-
-    add_roi_parser(commands)
-    from qbr_desktop.cli.programme import add_programme_parsers
-
-    add_programme_parsers(commands)
+    formats: Any = None
+    for name in COMMAND_MODULES:
+        if name == "export":  # `qbr export FORMAT`: the modules after it add formats
+            export = commands.add_parser("export", help="export an account's QBR material")
+            formats = export.add_subparsers(dest="export_format", metavar="FORMAT",
+                                            required=True)
+        else:
+            import_module(f"{__name__}.{name}").add_parsers(commands, formats)
     return parser
 
 
@@ -159,6 +157,9 @@ def with_context(args: argparse.Namespace, work: Callable[[AppContext], Result])
 
 
 def _open(args: argparse.Namespace) -> AppContext:
+    from qbr_desktop.paths import resolve_target
+    from qbr_desktop.services.context import AppContext
+
     context = AppContext.open(resolve_target(getattr(args, "sub_db", None) or args.db))
     # Said once the command has worked: a failed one prints its one line, nothing more.
     _alerts.extend(a for a in context.store.alerts if a not in _alerts)
@@ -169,6 +170,7 @@ _alerts: list[str] = []
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.paths import resolve_target
     from qbr_desktop.services.demo import DemoRefused, build_demo_portfolio
     from qbr_desktop.services.demo_file import build_demo_file
 
@@ -207,11 +209,12 @@ def _summary_json(item: AccountSummary) -> dict[str, Any]:
 
 
 def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
-    context = _open(args)
-    try:
-        items = context.accounts.list_accounts()
-    finally:
-        context.close()
+    import json
+
+    from qbr_desktop.domain.meeting_time import meeting_day
+    from qbr_desktop.domain.money import format_money
+
+    items = _listed_accounts(args)
     if args.json:
         json.dump([_summary_json(i) for i in items], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -226,7 +229,30 @@ def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
     print(f"{len(items)} account(s)", file=out)
 
 
+def _listed_accounts(args: argparse.Namespace) -> list[AccountSummary]:
+    """From one query on a file already at this version (no services loaded), else through
+    the full open, which checks, backs up or updates the file first."""
+    from datetime import UTC, datetime
+
+    from qbr_desktop.paths import resolve_target
+    from qbr_desktop.services.account_listing import quick_portfolio
+
+    target = resolve_target(args.db)
+    quick = quick_portfolio(target.path, datetime.now(UTC)) if target.path else None
+    if quick is not None:
+        if quick.read_only_alert:
+            _alerts.append(quick.read_only_alert)
+        return quick.accounts
+    context = _open(args)
+    try:
+        return context.accounts.list_accounts()
+    finally:
+        context.close()
+
+
 def _accounts_add(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.domain.accounts import AccountDraft
+
     context = _open(args)
     try:
         account = context.accounts.create(AccountDraft(
@@ -240,6 +266,9 @@ def _accounts_add(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _tiers(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.domain.money import MoneyFormatError, parse_amount
+    from qbr_desktop.domain.tiers import TierModel
+
     context = _open(args)
     try:
         settings = context.settings
@@ -269,6 +298,7 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR
     from qbr_desktop.services.maintenance import check_database, repair_database
 
     context = _open(args)
@@ -313,6 +343,7 @@ def _backup(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _restore(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.paths import resolve_target
     from qbr_desktop.services.maintenance import restore_from
 
     target = resolve_target(args.db)
@@ -344,6 +375,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return int(exc.code or 0)
     handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
     _alerts.clear()
+    from qbr_desktop.domain.errors import DomainError
+    from qbr_desktop.os_errors import describe as describe_os_error
+    from qbr_desktop.store.errors import StoreError
+
     try:
         # Warnings that do not stop a command (see `warn`) go where the caller's errors go.
         with contextlib.redirect_stderr(err):

@@ -10,38 +10,36 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.domain.actions import EXECUTION_TARGET, FollowUp
-from qbr_desktop.domain.agenda import AgendaCheck, check_agenda
-from qbr_desktop.domain.meeting_timer import Phase, TimerState, clock_text
-from qbr_desktop.services.agendas import ReviewAgenda
-from qbr_desktop.services.context import AppContext
+
+if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.domain.actions import FollowUp
+    from qbr_desktop.domain.agenda import AgendaCheck
+    from qbr_desktop.domain.meeting_timer import TimerState
+    from qbr_desktop.services.agendas import ReviewAgenda
+    from qbr_desktop.services.context import AppContext
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaReport:
+class AgendaReport(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
     agenda: ReviewAgenda
     state: TimerState
     target: Decimal
     checks: list[AgendaCheck]
 
 
-@dataclass(frozen=True, slots=True)
-class ActionsReport:
+class ActionsReport(NamedTuple):
     account_id: int
     name: str
     follow_up: FollowUp
     today: date
 
 
-def add_agenda_parsers(commands: Any, formats: Any) -> None:
+def add_parsers(commands: Any, formats: Any) -> None:
     agenda = commands.add_parser(
         "agenda", help="the agenda of an account's QBR, its checks, and how the meeting ran")
     agenda.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
@@ -69,6 +67,8 @@ def add_agenda_parsers(commands: Any, formats: Any) -> None:
 
 # qbr agenda --------------------------------------------------------------------------------
 def _read_agenda(args: argparse.Namespace) -> AgendaReport:
+    from qbr_desktop.domain.agenda import check_agenda
+
     def work(context: AppContext) -> AgendaReport:
         service = context.agendas
         review_id = service.review_for(context.insights.resolve(args.account))
@@ -102,6 +102,8 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _meeting_text(state: TimerState, slot_minutes: int) -> str:
+    from qbr_desktop.domain.meeting_timer import Phase, clock_text
+
     if state.phase is Phase.NOT_STARTED:
         return "Meeting: not run yet.\n"
     # Whole seconds: events rebased from another boot carry float error (899.9999 s would
@@ -125,12 +127,16 @@ def _meeting_text(state: TimerState, slot_minutes: int) -> str:
 
 
 def _on_time(state: TimerState, slot_minutes: int) -> bool | None:
+    from qbr_desktop.domain.meeting_timer import Phase
+
     if state.phase is not Phase.FINISHED:
         return None
     return round(state.meeting_elapsed) <= slot_minutes * 60
 
 
 def _agenda_json(report: AgendaReport) -> dict[str, Any]:
+    from qbr_desktop.domain.meeting_timer import Phase
+
     review, agenda, state = report.agenda, report.agenda.agenda, report.state
     share = agenda.forward_share
     meeting: dict[str, Any] | None = None
@@ -184,6 +190,8 @@ def _actions(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _completion_text(tracker: FollowUp) -> str:
+    from qbr_desktop.domain.actions import EXECUTION_TARGET
+
     if tracker.completion is None:
         return "Completion: nothing to count yet."
     verdict = ("meets" if tracker.meets_target else "is below")
@@ -193,6 +201,8 @@ def _completion_text(tracker: FollowUp) -> str:
 
 
 def _actions_json(report: ActionsReport) -> dict[str, Any]:
+    from qbr_desktop.domain.actions import EXECUTION_TARGET
+
     tracker = report.follow_up
     return {
         "account": {"id": report.account_id, "name": report.name},
@@ -241,6 +251,8 @@ def _percent(value: Decimal) -> str:
 
 
 def _local(moment: datetime, zone: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         local = moment.astimezone(ZoneInfo(zone))
     except (ZoneInfoNotFoundError, ValueError):

@@ -14,41 +14,25 @@ the handout show the same figures as the app.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
-import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from datetime import date
-from email import policy
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.domain.audience.deck import quarter_words
-from qbr_desktop.domain.deck import (
-    DeckBriefing,
-    DeckContent,
-    DeckVariant,
-    PreparedDeck,
-    slide_count,
-)
-from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.exports.file_names import available_path, safe_file_name, target_in
-from qbr_desktop.paths import DatabaseTarget, resolve_target
-from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.deck_files import (
-    EmailDraft,
-    WrittenDeck,
-    email_draft,
-    write_deck_file,
-    write_pdf_file,
-)
+
+if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.domain.deck import DeckBriefing, DeckContent, DeckVariant, PreparedDeck
+    from qbr_desktop.paths import DatabaseTarget
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.deck_files import EmailDraft, WrittenDeck
 
 MAX_WORKERS = 2
+#: domain.deck.DeckVariant's values (a test keeps them equal): parsing imports no domain.
+DECK_VARIANTS = ("executive", "standard", "digital")
 
 
-def add_deck_parsers(commands: Any, formats: Any) -> None:
+def add_parsers(commands: Any, formats: Any) -> None:
     del commands  # every command here is an export format
     deck = formats.add_parser("deck", help="the QBR deck as a PowerPoint file")
     deck.add_argument("account", metavar="ACCOUNT", nargs="?",
@@ -60,7 +44,7 @@ def add_deck_parsers(commands: Any, formats: Any) -> None:
     deck.add_argument("--out", required=True, type=Path, metavar="FILE.pptx|DIR")
     deck.add_argument("--template", type=Path, metavar="T.pptx",
                       help="a PowerPoint template whose masters the deck uses")
-    deck.add_argument("--variant", choices=[v.value for v in DeckVariant],
+    deck.add_argument("--variant", choices=DECK_VARIANTS,
                       help="override the tier's variant")
     deck.set_defaults(handler=_export_deck)
 
@@ -101,6 +85,8 @@ def _template(path: Path | None) -> Path | None:
 
 
 def _variant(text: str | None) -> DeckVariant | None:
+    from qbr_desktop.domain.deck import DeckVariant
+
     return DeckVariant(text) if text else None
 
 
@@ -113,6 +99,9 @@ def _notes(briefing: DeckBriefing, out: TextIO) -> None:
 
 # qbr export deck ---------------------------------------------------------------------------
 def _export_deck(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.exports.file_names import available_path
+    from qbr_desktop.services.deck_files import write_deck_file
+
     template = _template(args.template)
     variant = _variant(args.variant)
     if args.all_upcoming:
@@ -143,14 +132,15 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> None:
 
 def _slides(deck: WrittenDeck, content: DeckContent) -> str:
     """'14 slides (11 for the meeting, 3 backup)': the count of the file written."""
+    from qbr_desktop.domain.deck import slide_count
+
     meeting = slide_count(content.outline)
     if deck.slides == meeting:
         return f"{deck.slides} slides"
     return f"{deck.slides} slides ({meeting} for the meeting, {deck.slides - meeting} backup)"
 
 
-@dataclass(frozen=True, slots=True)
-class DeckJob:
+class DeckJob(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
     target: DatabaseTarget
     account_id: int
     account_name: str
@@ -161,6 +151,9 @@ class DeckJob:
 
 def build_deck_job(job: DeckJob) -> str:
     """One deck in a worker process, on its own connection to the portfolio."""
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.deck_files import write_deck_file
+
     context = AppContext.open(job.target)
     try:
         prepared = context.decks.prepare(context, job.account_id,
@@ -180,6 +173,11 @@ def build_deck_job(job: DeckJob) -> str:
 
 def _all_upcoming(args: argparse.Namespace, template: Path | None,
                   variant: DeckVariant | None, out: TextIO) -> None:
+    from qbr_desktop.domain.audience.deck import quarter_words
+    from qbr_desktop.domain.periods import Quarter
+    from qbr_desktop.exports.file_names import available_path, safe_file_name, target_in
+    from qbr_desktop.paths import resolve_target
+
     if not 1 <= args.days <= 3660:
         raise CommandFailed("--days is between 1 and 3,660")
     folder = Path(args.out).expanduser()
@@ -222,6 +220,9 @@ def _all_upcoming(args: argparse.Namespace, template: Path | None,
 
 def _run_jobs(jobs: Sequence[DeckJob], out: TextIO) -> int:
     """Build the decks two at a time; one line per deck, in the order of the meetings."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     failures = 0
     # spawn: a forked worker would inherit the parent's Qt and database threads.
     with ProcessPoolExecutor(max_workers=MAX_WORKERS,
@@ -239,6 +240,9 @@ def _run_jobs(jobs: Sequence[DeckJob], out: TextIO) -> int:
 
 # qbr export brief / handout ------------------------------------------------------------------
 def _export_pdf(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.exports.file_names import available_path
+    from qbr_desktop.services.deck_files import write_pdf_file
+
     kind: str = args.pdf_kind
     target = available_path(_suffix(args.out, ".pdf", f"the {kind} is a PDF, "
                                                       f"e.g. {kind}.pdf"))
@@ -257,7 +261,12 @@ def _export_pdf(args: argparse.Namespace, out: TextIO) -> None:
 
 # qbr export email ----------------------------------------------------------------------------
 def _export_email(args: argparse.Namespace, out: TextIO) -> None:
+    import tempfile
+    from email import policy
+
     from qbr_desktop.atomic_files import write_bytes
+    from qbr_desktop.exports.file_names import available_path
+    from qbr_desktop.services.deck_files import email_draft
 
     target = available_path(_suffix(args.out, ".eml", "the draft is an email file, "
                                                       "e.g. qbr.eml"))

@@ -8,57 +8,64 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed
-from qbr_desktop.imports.cells import ImportOptions
-from qbr_desktop.imports.errors import ImportFailed, MappingIncomplete
-from qbr_desktop.imports.fields import FIELDS, ImportKind, fields_by_key, normalise_header
-from qbr_desktop.imports.plan import (
-    ACTION_LABELS,
-    Action,
-    ImportPlan,
-    PlannedRow,
-    unmatched_report,
-)
-from qbr_desktop.imports.table import SourceTable
-from qbr_desktop.imports.values import shown
-from qbr_desktop.paths import resolve_target
-from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.importing import ImportService, MappingChoice
 
-_ALL_FIELDS = {f.key for fields in FIELDS.values() for f in fields}
+if TYPE_CHECKING:  # run_import imports what it uses: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.imports.fields import ImportKind
+    from qbr_desktop.imports.plan import ImportPlan, PlannedRow
+    from qbr_desktop.imports.table import SourceTable
+    from qbr_desktop.services.importing import MappingChoice
+
 _COLUMNS_LISTED = 20
+#: imports.fields.ImportKind's values (a test keeps them equal): parsing imports no fields.
+IMPORT_KINDS = ("accounts", "contacts", "metrics")
 _EXAMPLES = """examples:
   qbr import accounts salesforce.csv                      show what would change
   qbr import accounts salesforce.csv --apply              import it
   qbr import contacts hubspot.csv --map account="Company Name" --apply
   qbr import metrics tracker.xlsx --sheet "Quarterly usage" --day-first --json
 fields:
-""" + "\n".join(f"  {kind.value:<9} " + ", ".join(f.key for f in fields)
-                for kind, fields in FIELDS.items())
+"""
+
+
+class _ImportHelp(argparse.RawDescriptionHelpFormatter):
+    """Lists the fields each import fills in, read from imports.fields only when the help
+    is shown."""
+
+    def add_text(self, text: str | None) -> None:
+        if text == _EXAMPLES:
+            from qbr_desktop.imports.fields import FIELDS
+
+            text += "\n".join(f"  {kind.value:<9} " + ", ".join(f.key for f in fields)
+                              for kind, fields in FIELDS.items())
+        super().add_text(text)
 
 
 def _mapping_pair(text: str) -> tuple[str, str]:
+    from qbr_desktop.imports.fields import FIELDS
+    from qbr_desktop.imports.values import shown
+
     field, separator, header = text.partition("=")
     field = field.strip()
     if not separator or not field:
         raise argparse.ArgumentTypeError(f"“{shown(text)}” is not FIELD=HEADER "
                                          "(e.g. name=\"Company\")")
-    if field not in _ALL_FIELDS:
+    if field not in {f.key for fields in FIELDS.values() for f in fields}:
         raise argparse.ArgumentTypeError(f"“{shown(field)}” is not a field an import can fill in "
                                          "(see qbr import --help)")
     return field, header.strip()
 
 
-def add_import_parser(commands: Any) -> argparse.ArgumentParser:
+def add_parsers(commands: Any, _formats: Any) -> argparse.ArgumentParser:
     """Register `import` on the `qbr` command's subparsers."""
     parser = commands.add_parser(
         "import", help="import accounts, contacts or metric history from CSV or XLSX",
         description="Import a CRM or tracker export. Without --apply nothing is saved: the "
                     "report shows what would be created, updated and rejected, row by row.",
-        epilog=_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=[k.value for k in ImportKind],
+        epilog=_EXAMPLES, formatter_class=_ImportHelp)
+    parser.add_argument("kind", choices=IMPORT_KINDS,
                         help="what the file holds")
     parser.add_argument("file", type=Path, metavar="FILE", help="a .csv, .tsv, .txt or .xlsx file")
     parser.add_argument("--map", action="append", default=[], type=_mapping_pair,
@@ -82,6 +89,9 @@ def add_import_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def _find_header(table: SourceTable, header: str) -> str:
+    from qbr_desktop.imports.fields import normalise_header
+    from qbr_desktop.imports.values import shown
+
     if header in table.headers:
         return header
     wanted = normalise_header(header)
@@ -94,6 +104,8 @@ def _find_header(table: SourceTable, header: str) -> str:
 
 def _columns_of(table: SourceTable) -> str:
     """The file's column names for a message: the first few, each cut short if long."""
+    from qbr_desktop.imports.values import shown
+
     listed = ", ".join(f"“{shown(h, 40)}”" for h in table.headers[:_COLUMNS_LISTED])
     more = len(table.headers) - _COLUMNS_LISTED
     return listed + (f" and {more:,} more" if more > 0 else "")
@@ -101,6 +113,9 @@ def _columns_of(table: SourceTable) -> str:
 
 def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
              overrides: list[tuple[str, str]]) -> dict[str, str]:
+    from qbr_desktop.imports.fields import fields_by_key
+    from qbr_desktop.imports.values import shown
+
     known = fields_by_key(kind)
     mapping = dict(choice.mapping)
     for field, header in overrides:
@@ -118,6 +133,13 @@ def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
 
 
 def run_import(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.imports.cells import ImportOptions
+    from qbr_desktop.imports.errors import ImportFailed, MappingIncomplete
+    from qbr_desktop.imports.fields import ImportKind
+    from qbr_desktop.paths import resolve_target
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.importing import ImportService
+
     kind = ImportKind(args.kind)
     try:
         table = ImportService.read(args.file.expanduser(), sheet=args.sheet)
@@ -192,6 +214,9 @@ def _write_json(out: TextIO, report: dict[str, Any], plan: ImportPlan) -> None:
 
 def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: MappingChoice,
                   rejects: Path | None) -> None:
+    from qbr_desktop.imports.fields import fields_by_key
+    from qbr_desktop.imports.plan import ACTION_LABELS, Action
+
     print(f"{table.name}: {table.describe()}", file=out)
     source = "guessed from the headers"
     if choice.remembered:

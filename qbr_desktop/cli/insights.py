@@ -6,18 +6,19 @@ import argparse
 import json
 import math
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.domain.benchmark import Benchmark
-from qbr_desktop.domain.health import DIMENSION_LABELS, HealthReport, HealthScore
-from qbr_desktop.domain.money import format_money
-from qbr_desktop.services.insights import InsightService, PortfolioRow, format_peer_value
+
+if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.domain.benchmark import Benchmark
+    from qbr_desktop.domain.health import HealthReport, HealthScore
+    from qbr_desktop.services.insights import InsightService, PortfolioRow
 
 Handler = Callable[[argparse.Namespace, TextIO], None]
 
 
-def add_insight_parsers(commands: Any) -> None:
+def add_parsers(commands: Any, _formats: Any) -> None:
     health = commands.add_parser("health", help="an account's health score, trend and movers")
     health.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
     health.add_argument("--json", action="store_true", help="print JSON")
@@ -83,6 +84,8 @@ def _health(args: argparse.Namespace, out: TextIO) -> None:
                   ensure_ascii=False, indent=2)
         out.write("\n")
         return
+    from qbr_desktop.domain.health import DIMENSION_LABELS
+
     print(result.name, file=out)
     print(report.summary, file=out)
     if report.current is not None:
@@ -113,6 +116,8 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
     def work(service: InsightService) -> Any:
         account_id = service.resolve(args.account)
         return service.name(account_id), service.benchmark(account_id)
+
+    from qbr_desktop.services.insights import format_peer_value
 
     name, result = _with_service(args, work)
     if args.json:
@@ -149,6 +154,8 @@ def _row_json(row: PortfolioRow) -> dict[str, Any]:
 
 
 def _portfolio(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.domain.money import format_money
+
     overview = _with_service(args, lambda service: service.overview())
     if args.json:
         json.dump({"as_of": overview.as_of.isoformat(),

@@ -6,20 +6,20 @@ import argparse
 import json
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, TextIO
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, warn, with_context
-from qbr_desktop.domain.scorecard import ScoreItem
-from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.plan_views import ReviewPlan, UpcomingReview
-from qbr_desktop.services.plans import PlanError
-from qbr_desktop.services.scorecard import prep_scorecard
+
+if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.domain.scorecard import ScoreItem
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.plan_calendar import CalendarExport
+    from qbr_desktop.services.plan_views import ReviewPlan, UpcomingReview
 
 TASK_CHOICES = ("todo", "events", "none")
 
 
-def add_plan_parsers(commands: Any, formats: Any) -> None:
+def add_parsers(commands: Any, formats: Any) -> None:
     """The plan commands, and `qbr export ics` under the shared `export` command."""
     schedule = commands.add_parser(
         "schedule", help="plan an account's QBR and its preparation tasks",
@@ -73,6 +73,8 @@ def add_plan_parsers(commands: Any, formats: Any) -> None:
 
 
 def _schedule(args: argparse.Namespace, out: TextIO) -> None:
+    from zoneinfo import ZoneInfo
+
     def work(context: AppContext) -> tuple[ReviewPlan, bool]:
         account_id = context.insights.resolve(args.account)
         existing = context.plans.next_plan(account_id)
@@ -106,6 +108,9 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.services.plans import PlanError
+    from qbr_desktop.services.scorecard import prep_scorecard
+
     def work(context: AppContext) -> tuple[ReviewPlan, list[ScoreItem]]:
         account_id = context.insights.resolve(args.account)
         plan = context.plans.next_plan(account_id)
@@ -142,6 +147,8 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
+    from zoneinfo import ZoneInfo
+
     rows = with_context(args, lambda context: context.plans.upcoming(args.days))
     if args.json:
         json.dump([_upcoming_json(row) for row in rows], out, ensure_ascii=False, indent=2)
@@ -183,7 +190,8 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> None:
 def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
     # Imported here: the calendar writer loads only when a calendar is exported.
     from qbr_desktop.exports.ics import TaskForm
-    from qbr_desktop.services.plan_calendar import CalendarCopy, CalendarExport, CalendarService
+    from qbr_desktop.services.plan_calendar import CalendarCopy, CalendarService
+    from qbr_desktop.services.plans import PlanError
 
     audience = CalendarCopy(args.audience)
     if audience is CalendarCopy.ATTENDEES and args.tasks not in (None, "none"):

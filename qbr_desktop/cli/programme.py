@@ -14,19 +14,21 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.domain.programme.formatting import figure_text, value_text
-from qbr_desktop.domain.programme.metrics import SPECS
-from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.programme import ProgrammeReport, ReviewCard
+
+if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.domain.periods import Quarter
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.programme import ProgrammeReport, ReviewCard
 
 EXPORT_SUFFIXES = (".pdf", ".csv", ".xlsx")
 
 
 def _quarter(text: str) -> Quarter:
+    from qbr_desktop.domain.periods import Quarter
+
     try:
         return Quarter.parse(text)
     except ValueError as exc:
@@ -40,7 +42,7 @@ def _setting(text: str) -> tuple[str, str]:
     return name.strip(), value
 
 
-def add_programme_parsers(commands: Any) -> None:
+def add_parsers(commands: Any, _formats: Any) -> None:
     review = commands.add_parser(
         "review", help="a held QBR's review card: its five indicators; --set records yours")
     review.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
@@ -143,6 +145,9 @@ def _program(args: argparse.Namespace, out: TextIO) -> None:
         json.dump(report_json(report), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
+    from qbr_desktop.domain.programme.formatting import figure_text
+    from qbr_desktop.domain.programme.metrics import SPECS
+
     who = f"{args.owner}'s accounts" if args.owner else "all accounts"
     out.write(f"QBR programme, {report.quarter} ({who}), as of {report.today.isoformat()}\n\n")
     quarters = [str(q.quarter) for q in report.trend]
@@ -162,6 +167,9 @@ def _program(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def report_json(report: ProgrammeReport) -> dict[str, Any]:
+    from qbr_desktop.domain.programme.formatting import value_text
+    from qbr_desktop.domain.programme.metrics import SPECS
+
     reviews = report.reviews
     return {
         "quarter": str(report.quarter), "owner": report.owner,

@@ -11,21 +11,15 @@ import argparse
 import json
 import shlex
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.domain.errors import ValidationFailed
-from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.domain.roi import Figure
-from qbr_desktop.domain.roi_document import model_to_dict
-from qbr_desktop.domain.roi_story import (
-    format_amount,
-    format_figure,
-    format_months,
-    format_percent,
-)
-from qbr_desktop.services.context import AppContext
-from qbr_desktop.services.roi import ExpansionRoi, RoiReport
+
+if TYPE_CHECKING:  # the handler imports what it uses: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.domain.periods import Quarter
+    from qbr_desktop.domain.roi import Figure
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.roi import ExpansionRoi, RoiReport
 
 ACTIONS = ("set", "import")
 SENSITIVITY_SHOWN = 5
@@ -35,7 +29,7 @@ class RoiUsage(CommandFailed):
     """The words after `qbr roi` do not make a command."""
 
 
-def add_roi_parser(commands: Any) -> None:
+def add_parsers(commands: Any, _formats: Any) -> None:
     roi = commands.add_parser(
         "roi", help="value, ROI and payback of an account (show, set lines, import a model)",
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -58,6 +52,8 @@ def add_roi_parser(commands: Any) -> None:
 
 
 def _roi(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.domain.errors import ValidationFailed
+
     words = list(args.words)
     action = words[0] if words[0] in ACTIONS and len(words) > 1 else "show"
     if action == "show" and len(words) != 1:
@@ -100,6 +96,13 @@ def _roi(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
+    from qbr_desktop.domain.roi_story import (
+        format_amount,
+        format_figure,
+        format_months,
+        format_percent,
+    )
+
     model, result = report.model, report.result
     currency = model.currency
     state = "saved" if saved else ("stored" if report.stored else "not saved yet")
@@ -134,6 +137,8 @@ def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
 
 def _print_expansion(items: list[ExpansionRoi], assumption: str, currency: str,
                      out: TextIO) -> None:
+    from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
+
     out.write("\nExpansion opportunities\n")
     if not items:
         out.write(f"  {assumption}\n")
@@ -170,6 +175,8 @@ def _explained(figure: Figure, shown: str) -> str:
 
 
 def _report_json(report: RoiReport) -> dict[str, Any]:
+    from qbr_desktop.domain.roi_document import model_to_dict
+
     result = report.result
 
     def figure(value: Figure) -> dict[str, Any]:
@@ -262,6 +269,8 @@ def _read_json(path: Path) -> object:
 
 
 def _quarter(text: str) -> Quarter:
+    from qbr_desktop.domain.periods import Quarter
+
     try:
         return Quarter.parse(text.strip().upper())
     except ValueError as exc:

@@ -8,34 +8,30 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.domain.stakeholder_coverage import Finding
-from qbr_desktop.domain.stakeholder_layout import (
-    Layout,
-    org_chart,
-    power_interest,
-    saved_or_org_chart,
-)
-from qbr_desktop.domain.stakeholders import Stakeholder, StakeholderMap
-from qbr_desktop.services.context import AppContext
 
-LAYOUTS = {"saved": saved_or_org_chart, "org": org_chart, "grid": power_interest}
+if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
+    from qbr_desktop.domain.stakeholder_coverage import Finding
+    from qbr_desktop.domain.stakeholder_layout import Layout
+    from qbr_desktop.domain.stakeholders import Stakeholder, StakeholderMap
+    from qbr_desktop.services.context import AppContext
+
+#: --layout's words, each with the domain.stakeholder_layout function it names.
+LAYOUTS = {"saved": "saved_or_org_chart", "org": "org_chart", "grid": "power_interest"}
 
 
-@dataclass(frozen=True, slots=True)
-class MapReport:
+class MapReport(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
     name: str
     stakeholders: StakeholderMap
     findings: list[Finding]
     today: date
 
 
-def add_stakeholder_parsers(commands: Any, formats: Any) -> None:
+def add_parsers(commands: Any, formats: Any) -> None:
     show = commands.add_parser(
         "stakeholders", help="an account's people, reporting and influence lines, and gaps")
     show.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
@@ -128,7 +124,10 @@ def _export_map(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.exports.map_image import export_map  # loads Qt only for this command
 
     report = _read(args)
-    layout: Layout = LAYOUTS[args.layout](list(report.stakeholders.people))
+    from qbr_desktop.domain import stakeholder_layout
+
+    arrange = getattr(stakeholder_layout, LAYOUTS[args.layout])
+    layout: Layout = arrange(list(report.stakeholders.people))
     title = f"{report.name} — stakeholder map"
     if args.layout == "grid":
         title += " (power × interest)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +29,10 @@ from qbr_desktop.gui.worker import start_task
 from qbr_desktop.paths import DatabaseTarget, demo_target, resolve_target
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: only once the window is on screen
+    from qbr_desktop.gui.account_loading import ListClaim, StartupList
     from qbr_desktop.gui.main_window import MainWindow
     from qbr_desktop.gui.portfolio_opening import Opening
+    from qbr_desktop.gui.startup_probe import StartupProbe
     from qbr_desktop.services.context import AppContext
 
 SCREENSHOT_DELAY_MS = 1500
@@ -107,6 +111,7 @@ class _Request:
     demo_if_empty: bool
     into: MainWindow | None
     notices: tuple[str, ...]
+    list_claim: ListClaim | None = None
 
 
 class PortfolioWindows(QObject):
@@ -125,6 +130,7 @@ class PortfolioWindows(QObject):
         self.window: QWidget | None = None
         self._lock: QLockFile | None = None
         self._request: _Request | None = None
+        self.startup_list: StartupList | None = None
 
     @property
     def busy(self) -> bool:
@@ -132,13 +138,14 @@ class PortfolioWindows(QObject):
         return self._request is not None
 
     def open(self, target: DatabaseTarget, *, demo_if_empty: bool = False,
-             into: MainWindow | None = None, notices: Sequence[str] = ()) -> None:
+             into: MainWindow | None = None, notices: Sequence[str] = (),
+             list_claim: ListClaim | None = None) -> None:
         """Open `target` in a new window, or in `into`: the start-up window already showing.
         `notices` are shown on the window, above the accounts. The file is opened in the
         background; `opened` says how it went."""
         if self._request is not None:
             return  # one at a time: a second click while opening is not a second window
-        self._request = _Request(target, demo_if_empty, into, tuple(notices))
+        self._request = _Request(target, demo_if_empty, into, tuple(notices), list_claim)
         self._start()
 
     def _start(self, restore: Path | None = None) -> None:
@@ -150,7 +157,7 @@ class PortfolioWindows(QObject):
             self.window.statusBar().showMessage(f"Opening {request.target.describe()}…")
         self._task = start_task(
             lambda: open_portfolio(request.target, demo_if_empty=request.demo_if_empty,
-                                   restore=restore),
+                                   restore=restore, list_claim=request.list_claim),
             self._arrived, self._went_wrong, "opening the portfolio", owner=self)
 
     def _arrived(self, opening: Opening) -> None:
@@ -193,8 +200,12 @@ class PortfolioWindows(QObject):
                 opening.lock.unlock()
             return False
         if request.into is not None:
-            request.into.attach(context)
+            # The start-up window reads its list apart (gui/account_loading.py).
+            request.into.attach(context, load_accounts=False,
+                                known=(opening.tiers, opening.is_demo))
             window = request.into
+            if opening.rows is not None:
+                window.show_rows(opening.rows, request.target)
         else:
             window = MainWindow(context, settings=self.settings)
         for notice in request.notices:
@@ -240,8 +251,8 @@ def _when_first_opened(windows: PortfolioWindows, then: Callable[[bool], None]) 
     windows.opened.connect(once)
 
 
-def open_first_window(db_arg: str | None, settings: QSettings | None = None
-                      ) -> PortfolioWindows:
+def open_first_window(db_arg: str | None, settings: QSettings | None = None,
+                      probe: StartupProbe | None = None) -> PortfolioWindows:
     """Start-up once the application is configured: the window, then the portfolio, which
     opens in the background (`opened` tells when). If it cannot be opened, the window
     closes and the application ends with status 1."""
@@ -250,35 +261,57 @@ def open_first_window(db_arg: str | None, settings: QSettings | None = None
     settings = settings if settings is not None else QSettings()
     recent = RecentPortfolios(settings)
     target = startup_target(db_arg, recent)
+    from qbr_desktop.gui.account_loading import StartupList
     from qbr_desktop.gui.main_window import MainWindow
 
     # The window first, painted, then the portfolio: the database layer takes longer to
     # load than Qt itself, and a window that appears at once is what tells a person the
-    # click worked.
+    # click worked. The account list is read apart, from the file, while it opens.
     shell = MainWindow(settings=settings)
+    if probe is not None:
+        probe.watch(shell)
     shell.show()
     app.processEvents()
-    set_application_icon(app)
     windows = PortfolioWindows(settings=settings)
     windows.window = shell  # dialogs while opening (lock, damaged file) sit on it
+    startup_list = windows.startup_list = StartupList(shell, target)
+    if target.path is not None and target.path.exists():  # its list is being read
+        QTimer.singleShot(0, shell.show_empty_list)
+    if probe is not None:
+        startup_list.complete.connect(probe.listed)
+        shell.rows_shown.connect(probe.rows_shown)
+    set_application_icon(app)
 
     def started(ok: bool) -> None:
         if not ok:
             QApplication.exit(1)
             shell.close()
+        elif windows.context is not None:
+            startup_list.portfolio_opened(windows.context,
+                                          with_rows=startup_list.claim.by == "open")
 
     _when_first_opened(windows, started)
-    windows.open(target, demo_if_empty=target == demo_target(), into=shell,
-                 notices=[dropped_notice(path) for path in recent.dropped])
+    startup_list.after_first_read(lambda: windows.open(
+        target, demo_if_empty=target == demo_target(), into=shell,
+        notices=[dropped_notice(path) for path in recent.dropped],
+        list_claim=startup_list.claim))
     return windows
 
 
 def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = None) -> int:
+    # Workers hold the interpreter lock for 5 ms at a stretch by default; at start-up they
+    # import and read for seconds while the window takes clicks: 1 ms keeps it answering.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     configure_application(app)
     _log_to_file()
-    windows = open_first_window(db_arg)
+    probe = None
+    if os.environ.get("QBR_STARTUP_PROBE"):  # the benchmark's (gui/startup_probe.py)
+        from qbr_desktop.gui.startup_probe import StartupProbe
+
+        probe = StartupProbe.from_environment()
+    windows = open_first_window(db_arg, probe=probe)
     if screenshot:
         _when_first_opened(windows, lambda _ok: QTimer.singleShot(
             SCREENSHOT_DELAY_MS, lambda: _save_screenshot_and_quit(windows, screenshot)))

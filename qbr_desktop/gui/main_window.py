@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop import APP_NAME
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
+from qbr_desktop.gui import window_pages
 from qbr_desktop.gui.tabs import AccountTab, View
+from qbr_desktop.gui.window_pages import ACCOUNT_PAGES, BuiltWhenShown, WindowPages
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # imported by start-up only after the window is on screen
@@ -37,6 +40,9 @@ if TYPE_CHECKING:  # imported by start-up only after the window is on screen
     from PySide6.QtWidgets import QMenu
 
     from qbr_desktop.domain.scorecard import ScoreItem
+    from qbr_desktop.gui.accounts.list_panel import AccountListPanel
+    from qbr_desktop.gui.accounts.table_model import PreparedRows
+    from qbr_desktop.paths import DatabaseTarget
     from qbr_desktop.services.context import AppContext
     from qbr_desktop.services.plan_views import ReviewPlan
 
@@ -61,6 +67,8 @@ class MainWindow(QMainWindow):
     account_changed = Signal(int)
     #: Something stored about an account changed: account id. Tabs showing it reload.
     account_data_changed = Signal(int)
+    #: show_rows has put rows in the list.
+    rows_shown = Signal()
     # Set by window_menus.install_menus once a portfolio is attached.
     new_action: QAction
     delete_action: QAction
@@ -93,6 +101,16 @@ class MainWindow(QMainWindow):
     holidays_action: QAction
     undo_group: QUndoGroup
     backup_task: object  # the running backup, kept so its signals stay alive
+    # The pages beyond the list and the account's details: built when first shown.
+    insights_panel = BuiltWhenShown(window_pages.insights_panel)
+    plan_panel = BuiltWhenShown(window_pages.plan_panel)
+    roi_panel = BuiltWhenShown(window_pages.roi_panel)
+    stakeholder_panel = BuiltWhenShown(window_pages.stakeholder_panel)
+    agenda_tab = BuiltWhenShown(window_pages.agenda_tab)
+    deck_tab = BuiltWhenShown(window_pages.deck_tab)
+    portfolio_view = BuiltWhenShown(window_pages.portfolio_view)
+    upcoming_view = BuiltWhenShown(window_pages.upcoming_view)
+    programme_view = BuiltWhenShown(window_pages.programme_view)
 
     def __init__(self, context: AppContext | None = None,
                  settings: QSettings | None = None) -> None:
@@ -105,10 +123,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self._keeping_account = False
         self._context: AppContext | None = None
+        self.lazy_pages = WindowPages(self)
+        self._target: DatabaseTarget | None = None
         self.setWindowTitle(APP_NAME)
-        opening = QLabel("Opening your portfolio…", self)
-        opening.setObjectName("emptyState")  # centred by the style sheet
-        self.setCentralWidget(opening)
+        self.setCentralWidget(self._opening_label())
         self._restore_geometry()
         if context is not None:
             self.attach(context)
@@ -122,26 +140,61 @@ class MainWindow(QMainWindow):
     def is_open(self) -> bool:
         return self._context is not None
 
-    def attach(self, context: AppContext) -> None:
-        """Build the panels, actions and menus for an open portfolio (once per window)."""
-        # The panels are imported here, not at the top: the start-up window is painted
-        # before any of them (or the store behind them) has been loaded.
-        from qbr_desktop.gui.accounts.account_page import AccountPage
+    def _opening_label(self) -> QLabel:
+        opening = QLabel("Opening your portfolio…", self)
+        opening.setObjectName("emptyState")  # centred by the style sheet
+        return opening
+
+    def show_rows(self, rows: PreparedRows, target: DatabaseTarget) -> None:
+        """`target`'s accounts in the list. Start-up reads them apart from opening the
+        portfolio (gui/account_loading.py): before it is attached, the list shows beside
+        "Opening your portfolio…" and takes clicks and typing; after, it is the window's."""
+        self._target = target
+        panel = self.show_empty_list()
+        chosen = panel.current_account_id()
+        panel.set_rows(rows, chosen if chosen > 0 else self._last_account_id())
+        if panel.current_account_id() <= 0 and panel.proxy.rowCount():
+            panel.table.selectRow(0)
+        if self._context is not None:
+            self.delete_action.setEnabled(panel.current_account_id() > 0)
+        self.rows_shown.emit()
+
+    def show_empty_list(self) -> AccountListPanel:
+        """The list, empty, beside "Opening your portfolio…" (start-up makes it while the
+        list is read); the list panel once the window has one."""
+        panel: AccountListPanel | None = getattr(self, "list_panel", None)
+        if panel is None:
+            from qbr_desktop.gui.accounts.list_panel import AccountListPanel
+
+            panel = self.list_panel = AccountListPanel(self)
+            preview = QSplitter(QtCore.Qt.Orientation.Horizontal, self)
+            preview.addWidget(panel)
+            preview.addWidget(self._opening_label())
+            preview.setSizes([480, 880])
+            self.setCentralWidget(preview)
+        return panel
+
+    def attach(self, context: AppContext, *, load_accounts: bool = True,
+               known: tuple[tuple[str, ...], bool] | None = None) -> None:
+        """Build the panels, actions and menus for an open portfolio (once per window).
+        Without `load_accounts`, the list is the one `show_rows` shows, now or later;
+        `known` is (the tiers, whether it is the demo), when read on a worker."""
         from qbr_desktop.gui.accounts.commands import AccountEditor
-        from qbr_desktop.gui.accounts.list_panel import AccountListPanel
 
         assert self._context is None, "a window shows one portfolio for its whole life"
-        self._context = context
+        self._context, self._target = context, context.target
         self.editor = AccountEditor(context.accounts, self)
-        self.list_panel = AccountListPanel(self)
-        # Made in the order they are seen, which is the order Tab follows: the filter box,
-        # the account list, the account's tabs, then the fields of the tab on view.
-        self.account_tabs = QTabWidget(self)
-        self.account_tabs.setObjectName("accountTabs")
-        self.page = AccountPage(self)
-        self.page.set_tiers(context.settings.tier_scheme().tiers)
-        self.is_demo = context.is_demo
-        self._build_central()
+        self._build_frame()
+        self.empty_label.setText("Select an account on the left, or press Ctrl+N to add one.")
+        tiers, self.is_demo = known or (context.settings.tier_scheme().tiers, context.is_demo)
+        self.page.set_tiers(tiers)
+        if self.is_demo:
+            self._add_banner(self._banner(
+                "demoBanner",
+                "Demo portfolio: fictional accounts to explore. Changes stay in the demo "
+                "file. File › New Portfolio… starts your own."))
+        for notice in context.store.notices:
+            self.show_notice(notice)
         self._build_actions()
         self._update_title()
         self.statusBar().showMessage(f"Portfolio: {context.target.describe()}")
@@ -149,53 +202,37 @@ class MainWindow(QMainWindow):
         self.page.field_edited.connect(self.save_field)
         self.editor.account_changed.connect(self._account_edited)
         self.editor.failed.connect(self.show_failure)
-        self.reload_accounts(self._last_account_id())
-        if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
-            self.list_panel.table.selectRow(0)
-        self._restore_splitter()
+        if load_accounts:
+            self.reload_accounts(self._last_account_id())
+            if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
+                self.list_panel.table.selectRow(0)
+        else:  # the account chosen in the list while the portfolio opened
+            self.delete_action.setEnabled(self.list_panel.current_account_id() > 0)
+            if self.list_panel.current_account_id() > 0:
+                self.show_account(self.list_panel.current_account_id())
+        if self.views.currentIndex() != View.ACCOUNTS:  # chosen while it opened
+            self._view_changed(self.views.currentIndex())
         self.list_panel.table.setFocus()  # applied when the window is first activated
 
     # Layout ----------------------------------------------------------------------------
-    def _build_central(self) -> None:
-        from qbr_desktop.gui.agenda.agenda_tab import AgendaTab
-        from qbr_desktop.gui.deck.deck_tab import DeckTab
-        from qbr_desktop.gui.insights.account_insights import AccountInsightsPanel
-        from qbr_desktop.gui.insights.portfolio_view import PortfolioView
-        from qbr_desktop.gui.plans.plan_panel import PlanPanel
-        from qbr_desktop.gui.plans.upcoming_view import UpcomingView
-        from qbr_desktop.gui.programme.programme_view import ProgrammeView
-        from qbr_desktop.gui.roi.roi_panel import RoiPanel
-        from qbr_desktop.gui.stakeholders.stakeholder_panel import StakeholderPanel
-        from qbr_desktop.gui.window_dialogs import edit_owned_modules
+    def build_frame_in_steps(self, then: Callable[[], None] = lambda: None) -> None:
+        """The rest of the window in two turns of the event loop, so the list answers clicks
+        and keys in between; then `then` (start-up does this before opening the portfolio)."""
+        self._build_account_tabs()
 
-        self.empty_label = QLabel("Select an account on the left, or press Ctrl+N to add one.")
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.insights_panel = AccountInsightsPanel(
-            self.context.insights, self.context.risks, self,
-            departments=self.context.departments)
-        self.plan_panel = PlanPanel(self.context.plans, self,
-                                    scorecard_for=self._prep_scorecard)
-        self.roi_panel = RoiPanel(self.context.roi, self)
-        self.stakeholder_panel = StakeholderPanel(self.context.stakeholders, self)
-        self.agenda_tab = AgendaTab(self.context.agendas, self.context.stakeholders,
-                                    self._follow_up_email, self,
-                                    followed_up=self._followed_up_review,
-                                    programme=self.context.programme)
-        self.deck_tab = DeckTab(self.context, self)
-        # R, O and I are taken in "ROI & value"; each label's & letter is its Alt key.
-        for page, label in ((self.page, "&Details"), (self.insights_panel, "&Health && growth"),
-                            (self.plan_panel, "Prep &timeline"),
-                            (self.roi_panel, "ROI && va&lue"),
-                            (self.stakeholder_panel, "Stake&holders"),
-                            (self.agenda_tab, "&Meeting"), (self.deck_tab, "Dec&k")):
-            self.account_tabs.addTab(scrolling(page, self), label)
-        # Tabs that load their account only when shown, and those stale since a change.
-        self._lazy_tabs: dict[AccountTab, Any] = {
-            AccountTab.HEALTH: self.insights_panel, AccountTab.TIMELINE: self.plan_panel,
-            AccountTab.ROI: self.roi_panel, AccountTab.STAKEHOLDERS: self.stakeholder_panel,
-            AccountTab.MEETING: self.agenda_tab, AccountTab.DECK: self.deck_tab}
-        self._stale: set[AccountTab] = set()
+        def rest() -> None:
+            self._build_frame()
+            then()
+
+        QtCore.QTimer.singleShot(0, rest)
+
+    def _build_frame(self) -> None:
+        """Everything the window shows that needs no portfolio: the list, the account's
+        tabs (their pages built when first shown: window_pages.py) and the views. Built
+        once; start-up builds it while the portfolio opens."""
+        if getattr(self, "views", None) is not None:
+            return
+        self._build_account_tabs()
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self.account_tabs)
@@ -210,51 +247,53 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        if self.is_demo:
-            layout.addWidget(self._banner(
-                "demoBanner",
-                "Demo portfolio: fictional accounts to explore. Changes stay in the demo "
-                "file. File › New Portfolio… starts your own."))
-        for notice in self.context.store.notices:
-            layout.addWidget(self._banner("noticeBanner", notice))
-        self.portfolio_view = PortfolioView(self.context.insights, self)
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
         self.views.addTab(self.splitter, "Accounts")
-        self.views.addTab(scrolling(self.portfolio_view, self), "Portfolio overview")
-        self.programme_view = ProgrammeView(self.context.programme, self)
-        self.views.addTab(scrolling(self.programme_view, self), "QBR programme")
-        self.upcoming_view = UpcomingView(self.context.plans, self,
-                                          deck_reviews=self.context.programme.deck_reviews)
-        self.views.addTab(scrolling(self.upcoming_view, self), "Upcoming QBRs")
+        self.views.addTab(self.lazy_pages.area("portfolio_view", scrolling), "Portfolio overview")
+        self.views.addTab(self.lazy_pages.area("programme_view", scrolling), "QBR programme")
+        self.views.addTab(self.lazy_pages.area("upcoming_view", scrolling), "Upcoming QBRs")
         layout.addWidget(self.views)
         self._chrome = layout
         self.setCentralWidget(central)
+        self._restore_splitter()
         self._overview_stale = self._programme_stale = True
         self.views.currentChanged.connect(self._view_changed)
         self.account_tabs.currentChanged.connect(lambda _index: self._load_tab())
         self.account_changed.connect(lambda _id: self._load_tab())
-        self.portfolio_view.account_activated.connect(self.open_account)
-        self.programme_view.review_activated.connect(self.open_review_card)
-        self.agenda_tab.changed.connect(
-            lambda account_id: self._data_changed(account_id, AccountTab.MEETING))
-        self.upcoming_view.account_activated.connect(
-            lambda account_id: self.open_account(account_id, tab=AccountTab.TIMELINE))
-        self.plan_panel.plan_changed.connect(
-            lambda account_id: self._data_changed(account_id, AccountTab.TIMELINE))
-        self.roi_panel.saved.connect(
-            lambda account_id: self._data_changed(account_id, AccountTab.ROI))
-        self.insights_panel.register_changed.connect(
-            lambda account_id: self._data_changed(account_id, AccountTab.HEALTH))
-        self.insights_panel.estimates_changed.connect(self._mark_overview_stale)
-        self.insights_panel.owned_requested.connect(
-            lambda account_id: edit_owned_modules(self, account_id))
+
+    def _build_account_tabs(self) -> None:
+        if getattr(self, "account_tabs", None) is not None:
+            return
+        # Imported here, not at the top: the start-up window is painted before any of
+        # them (or the store behind them) has been loaded.
+        from qbr_desktop.gui.accounts.account_page import AccountPage
+        from qbr_desktop.gui.accounts.list_panel import AccountListPanel
+
+        if getattr(self, "list_panel", None) is None:
+            self.list_panel = AccountListPanel(self)
+        # Made in the order they are seen, which is the order Tab follows: the filter box,
+        # the account list, the account's tabs, then the fields of the tab on view.
+        self.account_tabs = QTabWidget(self)
+        self.account_tabs.setObjectName("accountTabs")
+        self.page = AccountPage(self)
+        self.empty_label = self._opening_label()
+        self.empty_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.account_tabs.addTab(scrolling(self.page, self), "&Details")
+        for _tab, label, name in ACCOUNT_PAGES:
+            self.account_tabs.addTab(self.lazy_pages.area(name, scrolling), label)
+        # The tabs that load their account only when shown, and those stale since a change.
+        self._lazy_tabs = {tab: name for tab, _label, name in ACCOUNT_PAGES}
+        self._stale: set[AccountTab] = set()
+        self.account_tabs.ensurePolished()  # the style sheet's work, apart from laying out
 
     def show_notice(self, message: str) -> None:
         """A sentence above the accounts for as long as the window is open."""
-        self._chrome.insertWidget(self._chrome.indexOf(self.views),
-                                  self._banner("noticeBanner", message))
+        self._add_banner(self._banner("noticeBanner", message))
+
+    def _add_banner(self, banner: QFrame) -> None:
+        self._chrome.insertWidget(self._chrome.indexOf(self.views), banner)
 
     def _banner(self, name: str, message: str) -> QFrame:
         banner = QFrame(self)
@@ -366,15 +405,18 @@ class MainWindow(QMainWindow):
         """Show the account in the tab on view; the other tabs catch up when shown (the
         health tab's first showing is what loads matplotlib). A tab holding unsaved work
         (an ROI draft) keeps it until the CSM saves or discards it."""
+        if self._context is None:  # a tab chosen while the portfolio opens loads with it
+            return
         account_id = self.list_panel.current_account_id()
         tab = self.current_tab()
         # Ctrl+Z undoes map edits while the map is showing, account edits otherwise.
         self.undo_group.setActiveStack(self.stakeholder_panel.undo_stack
                                        if tab is AccountTab.STAKEHOLDERS
                                        else self.editor.undo_stack)
-        panel = self._lazy_tabs.get(tab)
-        if panel is None or account_id <= 0:
+        name = self._lazy_tabs.get(tab)
+        if name is None or account_id <= 0:
             return
+        panel = getattr(self, name)  # built here when first shown
         stale = tab in self._stale and not getattr(panel, "dirty", False)
         if panel.account_id != account_id or stale:
             self._stale.discard(tab)
@@ -417,6 +459,8 @@ class MainWindow(QMainWindow):
             return None
 
     def _view_changed(self, index: int) -> None:
+        if self._context is None:  # attach shows the view chosen while it opened
+            return
         if index == View.PORTFOLIO and self._overview_stale:
             self._overview_stale = False
             self.portfolio_view.refresh()
@@ -513,7 +557,8 @@ class MainWindow(QMainWindow):
             return None
 
     def _last_account_key(self) -> str:
-        return f"portfolio/{self.context.target.describe()}/last_account"
+        target = self._target or self.context.target
+        return f"portfolio/{target.describe()}/last_account"
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -536,7 +581,9 @@ class MainWindow(QMainWindow):
         from qbr_desktop.gui.unsaved_work import settle
 
         self.page.flush_pending()
-        return settle(self, [self.page, *self._lazy_tabs.values()])
+        built = [self.lazy_pages.built[name] for name in self._lazy_tabs.values()
+                 if name in self.lazy_pages.built]
+        return settle(self, [self.page, *built])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._context is None:  # closed while the portfolio was still opening

@@ -19,6 +19,8 @@ from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.store.errors import CorruptDatabaseError, StoreError
 
 if TYPE_CHECKING:
+    from qbr_desktop.gui.account_loading import ListClaim
+    from qbr_desktop.gui.accounts.table_model import PreparedRows
     from qbr_desktop.services.context import AppContext
 
 LOCK_WAIT_MS = 200
@@ -37,6 +39,12 @@ class Opening:
     damaged: CorruptDatabaseError | None = None
     #: Where the damaged file was kept after a restore.
     kept: Path | None = None
+    #: The account list, when the open was to read it (see account_loading.ListClaim).
+    rows: PreparedRows | None = None
+    #: The tiers in use and whether it is the demo, read here rather than on the GUI
+    #: thread (the first query through SQLAlchemy costs tens of milliseconds).
+    tiers: tuple[str, ...] = ()
+    is_demo: bool = False
 
 
 def _lock(path: Path) -> QLockFile | str:
@@ -60,9 +68,11 @@ def _lock(path: Path) -> QLockFile | str:
 
 
 def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
-                   restore: Path | None = None) -> Opening:
+                   restore: Path | None = None, list_claim: ListClaim | None = None
+                   ) -> Opening:
     """Lock and open `target` (after putting the backup `restore` in its place, when the
-    CSM chose that); fill an empty demo portfolio with the demo's accounts."""
+    CSM chose that); fill an empty demo portfolio with the demo's accounts; read the
+    account list too when `list_claim` can be taken."""
     from qbr_desktop.services.context import AppContext
     from qbr_desktop.store.backup import restore_backup
 
@@ -98,6 +108,12 @@ def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
                 from qbr_desktop.services.demo import build_demo_portfolio
 
                 build_demo_portfolio(context)
+            rows = None
+            tiers, is_demo = context.settings.tier_scheme().tiers, context.is_demo
+            if list_claim is not None and list_claim.take("open"):
+                from qbr_desktop.gui.account_loading import rows_through
+
+                rows = rows_through(context)
         except BaseException:
             context.close()
             raise
@@ -105,7 +121,7 @@ def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
         if lock is not None:
             lock.unlock()
         raise
-    return Opening(context, lock, kept=kept)
+    return Opening(context, lock, kept=kept, rows=rows, tiers=tiers, is_demo=is_demo)
 
 
 def _failed(lock: QLockFile | None, opening: Opening) -> Opening:

@@ -46,7 +46,7 @@ def install_menus(window: MainWindow) -> None:
     # shows, on the map's edits (the window switches the active stack).
     window.undo_group = QUndoGroup(window)
     window.undo_group.addStack(window.editor.undo_stack)
-    window.undo_group.addStack(window.stakeholder_panel.undo_stack)
+    # (The stakeholder map's stack joins when the map is first shown: window_pages.)
     window.undo_group.setActiveStack(window.editor.undo_stack)
     window.undo_action = window.undo_group.createUndoAction(window, "&Undo")
     window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)

@@ -16,6 +16,7 @@ from qbr_desktop.domain.metrics import MetricValue
 from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR, Quarter
 from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES
 from qbr_desktop.services import demo_data as words
+from qbr_desktop.services.account_listing import DEMO_COMPLETE_KEY
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.demo_agendas import add_demo_agendas
 from qbr_desktop.services.demo_decks import add_demo_deck_plans
@@ -40,10 +41,6 @@ _LEVEL_COUNTS = {  # (minimum, maximum) contacts per level
     ContactLevel.C_SUITE: (1, 2), ContactLevel.VP: (1, 2), ContactLevel.DIRECTOR: (1, 3),
     ContactLevel.MANAGER: (1, 3), ContactLevel.USER: (1, 4),
 }
-
-
-# Set by the builder's last step: a demo without it was cut short (see demo_file.py).
-DEMO_COMPLETE_KEY = "portfolio.demo_complete"
 
 
 class DemoRefused(Exception):

@@ -7,29 +7,25 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from qbr_desktop.domain.tiers import DEFAULT_MODEL, SCHEMES, TierModel, TierScheme
+from qbr_desktop.domain.tiers import SCHEMES, TierModel, TierScheme
+from qbr_desktop.services.account_listing import (
+    DEMO_KEY,
+    TIER_MINIMUMS_KEY,
+    TIER_MODEL_KEY,
+    tier_scheme_from,
+)
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.repositories import SettingRepository
 
-TIER_MODEL_KEY = "tiers.model"
-TIER_MINIMUMS_KEY = "tiers.minimums.{model}"
-DEMO_KEY = "portfolio.demo"
+__all__ = ["DEMO_KEY", "TIER_MINIMUMS_KEY", "TIER_MODEL_KEY", "PortfolioSettings",
+           "portfolio_id", "read_tier_scheme"]
 # A random id per database (migration 0010 creates it), so two portfolios' calendar UIDs
 # never meet, even where both have a review 28. Copies and restored backups keep it.
 PORTFOLIO_ID_KEY = "portfolio.id"
 
 
 def read_tier_scheme(session: Session) -> TierScheme:
-    settings = SettingRepository(session)
-    try:
-        model = TierModel(settings.get(TIER_MODEL_KEY, DEFAULT_MODEL.value))
-    except ValueError:
-        model = DEFAULT_MODEL
-    scheme = SCHEMES[model]
-    minimums = settings.get(TIER_MINIMUMS_KEY.format(model=model.value), {})
-    if minimums:
-        scheme = scheme.with_minimums({tier: Decimal(v) for tier, v in minimums.items()})
-    return scheme
+    return tier_scheme_from(SettingRepository(session).get)
 
 
 def portfolio_id(session: Session) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -14,10 +14,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.os_errors import describe as describe_os_error
 from qbr_desktop.store.backup import (
+    DEFAULT_BACKUP_BYTES,
+    DEFAULT_BACKUPS_TO_KEEP,
+    STARTUP_BACKUP_INTERVAL,
     BackupInfo,
-    list_backups,
+    backups_folder_for,
+    crash_suspected,
     newest_verified_backup,
     prune_stale_temp_files,
+    startup_backup_due,
     take_backup,
 )
 from qbr_desktop.store.engine import (
@@ -40,6 +45,7 @@ from qbr_desktop.store.location import (
     keep_private,
     location_warning,
     make_private_folder,
+    read_only_alert,
     read_only_flags,
     read_only_reason,
     writable_problem,
@@ -56,8 +62,8 @@ from qbr_desktop.store.migrate import (
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-STARTUP_BACKUP_INTERVAL = timedelta(hours=20)
-DEFAULT_BACKUPS_TO_KEEP = 10
+__all__ = ["STARTUP_BACKUP_INTERVAL", "Store", "backups_folder_for", "open_sqlite_store",
+           "open_url_store"]
 
 
 @dataclass
@@ -86,32 +92,37 @@ class Store:
             hide_password=True)
 
 
-def backups_folder_for(path: Path) -> Path:
-    return path.parent / "backups"
+def _damaged(path: Path, backups: Path, detail: str) -> CorruptDatabaseError:
+    backup = newest_verified_backup(path, backups)
+    return CorruptDatabaseError(path, detail, backup.path if backup else None)
 
 
 def _read_revision(path: Path, backups: Path, flags: str = "mode=ro") -> str | None:
     """The stored schema revision; raises CorruptDatabaseError for a damaged file."""
-    def damaged(detail: str) -> CorruptDatabaseError:
-        backup = newest_verified_backup(path, backups)
-        return CorruptDatabaseError(path, detail, backup.path if backup else None)
-
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise damaged("it is not a SQLite database")
+        raise _damaged(path, backups, "it is not a SQLite database")
     try:
-        revision = stored_revision_readonly(path, flags)
+        return stored_revision_readonly(path, flags)
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, backups, str(exc)) from exc
+
+
+def _check_whole_file(path: Path, backups: Path, flags: str) -> None:
+    """SQLite's quick check, which reads every page (seconds for a big file): run before a
+    backup or an update and after a crash, not on every open. `qbr check` and every backup
+    run the full integrity check. Raises CorruptDatabaseError."""
+    try:
         connection = sqlite3.connect(f"file:{path}?{flags}", uri=True)
         try:
-            result = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+            result = [row[0] for row in connection.execute("PRAGMA quick_check")]
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise damaged(str(exc)) from exc
+        raise _damaged(path, backups, str(exc)) from exc
     if result != ["ok"]:
-        raise damaged("; ".join(result[:2]))
-    return revision
+        raise _damaged(path, backups, "; ".join(result[:2]))
 
 
 def open_sqlite_store(
@@ -119,6 +130,7 @@ def open_sqlite_store(
     *,
     backups_folder: Path | None = None,
     keep_backups: int = DEFAULT_BACKUPS_TO_KEEP,
+    keep_backup_bytes: int = DEFAULT_BACKUP_BYTES,
     now: datetime | None = None,
     script_location: Path = MIGRATIONS_DIR,
 ) -> Store:
@@ -138,8 +150,12 @@ def open_sqlite_store(
     flags = read_only_flags(path) if read_only else "mode=ro"
 
     revision: str | None = None
+    backup_due = exists and startup_backup_due(path, backups, now)
     if exists:
+        crashed = crash_suspected(path)
         revision = _read_revision(path, backups, flags)
+        if backup_due or crashed or revision not in (None, head_revision(script_location)):
+            _check_whole_file(path, backups, flags)
         if revision is not None and revision not in known_revisions(script_location):
             raise NewerSchemaError(path, revision)
 
@@ -155,13 +171,13 @@ def open_sqlite_store(
     skipped: list[str] = []
     if exists:
         prune_stale_temp_files(backups)
-        newest = next(iter(list_backups(path, backups)), None)
-        due = newest is None or now - newest.taken_at >= STARTUP_BACKUP_INTERVAL
         if pending:
             # No update without a way back: this one is not skipped.
-            backup = take_backup(path, backups, "before-upgrade", now=now, keep=keep_backups)
-        elif due:
-            backup, skipped = _startup_backup(path, backups, now, keep_backups)
+            backup = take_backup(path, backups, "before-upgrade", now=now, keep=keep_backups,
+                                 keep_bytes=keep_backup_bytes)
+        elif backup_due:
+            backup, skipped = _startup_backup(path, backups, now, keep_backups,
+                                              keep_backup_bytes)
             notices += skipped
 
     engine = create_store_engine(sqlite_url(str(path)))
@@ -182,11 +198,12 @@ def open_sqlite_store(
                  notices, backup)
 
 
-def _startup_backup(path: Path, backups: Path, now: datetime,
-                    keep: int) -> tuple[BackupInfo | None, list[str]]:
+def _startup_backup(path: Path, backups: Path, now: datetime, keep: int,
+                    keep_bytes: int) -> tuple[BackupInfo | None, list[str]]:
     """Today's backup, or a notice saying why there is none; it never stops the work."""
     try:
-        return take_backup(path, backups, "startup", now=now, keep=keep), []
+        return take_backup(path, backups, "startup", now=now, keep=keep,
+                           keep_bytes=keep_bytes), []
     except (BackupError, OSError, sqlite3.Error) as exc:
         reason = describe_os_error(exc, backups) if isinstance(exc, OSError) else str(exc)
         log.warning("Skipped the start-up backup of %s: %s", path, reason)
@@ -197,8 +214,7 @@ def _read_only_store(path: Path, flags: str, reason: str, backups: Path,
                      notices: list[str]) -> Store:
     url = read_only_sqlite_url(str(path), immutable="immutable=1" in flags)
     engine = create_store_engine(url, read_only=reason)
-    alert = (f"{path} is read-only ({reason}): you can view and export, but changes cannot "
-             "be saved.")
+    alert = read_only_alert(path, reason)
     return Store(engine, make_session_factory(engine), url, path, backups, [*notices, alert],
                  None, read_only=True, alerts=[alert])
 

@@ -105,6 +105,12 @@ def read_only_reason(path: Path) -> str | None:
     return None
 
 
+def read_only_alert(path: Path, reason: str) -> str:
+    """What a person is told, wherever they are, when `path` can only be read."""
+    return (f"{path} is read-only ({reason}): you can view and export, but changes cannot "
+            "be saved.")
+
+
 # Below this, SQLite may not even create the shared-memory file (32 KB) a reader of a WAL
 # database needs, and a write would fail half-way through its work anyway.
 MIN_FREE_BYTES = 512 * 1024

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import ast
+import functools
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine
-
-from qbr_desktop.store.engine import WRITE_INTENT
 from qbr_desktop.store.errors import StoreError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # reading revisions needs neither: the window's first list reads them
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -30,6 +29,17 @@ def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
 
 def revision_graph(script_location: Path = MIGRATIONS_DIR) -> dict[str, tuple[str, ...]]:
     """{revision: its down revisions}, read from the version scripts without running them."""
+    if script_location == MIGRATIONS_DIR:  # the program's own scripts never change under it
+        return dict(_program_revisions())
+    return _read_revision_graph(script_location)
+
+
+@functools.cache
+def _program_revisions() -> dict[str, tuple[str, ...]]:
+    return _read_revision_graph(MIGRATIONS_DIR)
+
+
+def _read_revision_graph(script_location: Path) -> dict[str, tuple[str, ...]]:
     graph: dict[str, tuple[str, ...]] = {}
     for script in sorted((script_location / "versions").glob("*.py")):
         names: dict[str, Any] = {}
@@ -117,6 +127,8 @@ def upgrade_to_head(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> N
     contact, review and metric. The keys are checked before the commit instead.
     """
     from alembic import command
+
+    from qbr_desktop.store.engine import WRITE_INTENT
 
     config = alembic_config(script_location)
     sqlite = engine.dialect.name == "sqlite"

@@ -179,3 +179,27 @@ def test_the_start_up_window_becomes_the_portfolio_window(isolated_data_folder: 
 
     assert not QImage(str(shown)).isNull()
     assert (isolated_data_folder / "demo.sqlite").exists()
+
+
+def test_the_window_is_usable_before_any_export_library_or_alembic_loads(
+        tmp_path: Path) -> None:
+    """Up to its list painted and a click on a row answered (the start-up probe's "usable",
+    after which it closes the window), the program loads neither Alembic (the file is at
+    this version) nor an export library."""
+    path = tmp_path / "portfolio.sqlite"
+    context = AppContext.open(DatabaseTarget(path=path))
+    for name in ("Acme", "Globex", "Initech"):
+        context.accounts.create(AccountDraft(name))
+    context.close()
+    AppContext.open(DatabaseTarget(path=path)).close()  # today's start-up backup
+    result = run_python(f"""
+        import os, sys
+        os.environ["QBR_STARTUP_PROBE"] = "quit"
+        from qbr_desktop.app import main
+        code = main(["--db", {str(path)!r}])
+        heavy = [m for m in ("alembic", "matplotlib", "pptx", "reportlab") if m in sys.modules]
+        print("loaded:" + ",".join(heavy), code)
+    """)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "qbr-startup painted=" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "loaded: 0"

@@ -123,6 +123,28 @@ def test_prune_never_removes_the_last_backup(saved_database: Path, tmp_path: Pat
     assert only.path.exists()
 
 
+def test_prune_keeps_the_backups_within_their_total_size(saved_database: Path,
+                                                         tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    taken = [take_backup(saved_database, folder, "startup", now=NOW + timedelta(days=day),
+                         keep=100) for day in range(5)]
+    size = taken[0].size
+    # Room for two and a half backups: the newest two stay, the older three go.
+    removed = prune_backups(saved_database, folder, keep=10, keep_bytes=size * 5 // 2)
+    assert sorted(removed) == sorted(b.path for b in taken[:3])
+    assert [b.path for b in list_backups(saved_database, folder)] == [taken[4].path,
+                                                                      taken[3].path]
+
+
+def test_the_newest_backup_stays_however_big(saved_database: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    for day in range(3):
+        take_backup(saved_database, folder, "startup", now=NOW + timedelta(days=day),
+                    keep=10, keep_bytes=1)
+    [kept] = list_backups(saved_database, folder)
+    assert kept.taken_at == NOW + timedelta(days=2)
+
+
 def test_list_backups_orders_newest_first_and_ignores_other_files(
     saved_database: Path, tmp_path: Path
 ) -> None:

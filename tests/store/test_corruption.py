@@ -159,6 +159,34 @@ def test_a_damaged_file_with_a_stale_wal_is_reported_and_both_are_left_alone(
     assert (file_state(big_database), file_digest(wal)) == before
 
 
+def test_the_whole_file_is_read_only_with_the_backup_or_after_a_crash(
+    big_database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qbr_desktop.store.database as database
+
+    checked: list[Path] = []
+    check = database._check_whole_file
+    monkeypatch.setattr(database, "_check_whole_file",
+                        lambda path, *args: (checked.append(path), check(path, *args)))
+    open_sqlite_store(big_database, now=NOW).close()  # no backup yet: one is taken
+    assert checked == [big_database]
+    open_sqlite_store(big_database, now=NOW + timedelta(hours=1)).close()
+    assert checked == [big_database], "an ordinary open reads no more than it needs"
+    _stale_wal_beside(big_database)
+    open_sqlite_store(big_database, now=NOW + timedelta(hours=2)).close()
+    assert checked == [big_database] * 2
+
+
+def test_damage_found_after_a_crash_offers_the_backup(big_database: Path) -> None:
+    folder = _backups(big_database)
+    good = take_backup(big_database, folder, "startup", now=NOW)
+    _stale_wal_beside(big_database)
+    _garbage_after_first_page(big_database)
+    with pytest.raises(CorruptDatabaseError) as caught:
+        open_sqlite_store(big_database, now=NOW + timedelta(hours=1))  # no backup due
+    assert caught.value.newest_backup == good.path
+
+
 def test_a_valid_database_with_a_garbage_wal_still_opens(saved_database: Path) -> None:
     wal = saved_database.with_name(saved_database.name + "-wal")
     wal.write_bytes(_random_bytes(8192, seed=5))

@@ -21,6 +21,8 @@ from qbr_desktop.gui.accounts.table_model import (
     AccountColumn,
     AccountFilterProxy,
     AccountTableModel,
+    PreparedRows,
+    prepare_rows,
 )
 
 
@@ -72,9 +74,14 @@ class AccountListPanel(QWidget):
         self._loading = False
 
     def set_accounts(self, items: Sequence[AccountSummary], select_id: int | None) -> None:
+        self.set_rows(prepare_rows(items), select_id)
+
+    def set_rows(self, rows: PreparedRows, select_id: int | None) -> None:
+        """Show `rows` (see prepare_rows), then select `select_id` (else the account that
+        was selected)."""
         self._loading = True
         try:
-            self.model.set_accounts(items)
+            self.model.set_rows(rows)
             self.proxy.resort()
         finally:
             self._loading = False

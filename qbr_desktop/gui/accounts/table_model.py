@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,36 +39,58 @@ class AccountColumn:
 HEADERS = ("Account", "Tier", "ARR", "Renewal", "Next QBR", "CSM")
 
 
-def _display(item: AccountSummary, column: int) -> str:
-    if column == AccountColumn.NAME:
-        return item.name
-    if column == AccountColumn.TIER:
-        return f"{item.tier} (set)" if item.tier_is_override else item.tier
-    if column == AccountColumn.ARR:
-        return format_money(item.arr)
-    if column == AccountColumn.RENEWAL:
-        return item.renewal_date.isoformat() if item.renewal_date else "—"
-    if column == AccountColumn.NEXT_QBR:
-        # The day where the meeting is held, as every other view shows it.
-        return meeting_day(item.next_qbr_at, item.next_qbr_zone).isoformat() \
-            if item.next_qbr_at else "—"
-    return item.csm_owner
+def _display_row(item: AccountSummary) -> tuple[str, ...]:
+    """Every column's text; all at once, as 50,000 rows are made at start-up."""
+    return (
+        item.name,
+        f"{item.tier} (set)" if item.tier_is_override else item.tier,
+        format_money(item.arr),
+        item.renewal_date.isoformat() if item.renewal_date else "—",
+        meeting_day(item.next_qbr_at, item.next_qbr_zone).isoformat()
+        if item.next_qbr_at else "—",
+        item.csm_owner,
+    )
 
 
-def _sort_key(item: AccountSummary, column: int) -> Any:
-    # Plain ints, floats and strings, so Qt compares them without calling back into Python
-    # types; missing dates sort last.
-    if column == AccountColumn.NAME:
-        return sort_key(item.name)
-    if column == AccountColumn.TIER:
-        return TIER_ORDER.index(item.tier) if item.tier in TIER_ORDER else len(TIER_ORDER)
-    if column == AccountColumn.ARR:
-        return float(item.arr.amount)
-    if column == AccountColumn.RENEWAL:
-        return item.renewal_date.toordinal() if item.renewal_date else math.inf
-    if column == AccountColumn.NEXT_QBR:
-        return item.next_qbr_at.timestamp() if item.next_qbr_at else math.inf
-    return sort_key(item.csm_owner)
+def _sort_row(item: AccountSummary) -> tuple[Any, ...]:
+    """Every column's sort key: plain ints, floats and strings, so Qt compares them without
+    calling back into Python types; missing dates sort last."""
+    tier = item.tier
+    return (
+        sort_key(item.name),
+        TIER_ORDER.index(tier) if tier in TIER_ORDER else len(TIER_ORDER),
+        float(item.arr.amount),
+        item.renewal_date.toordinal() if item.renewal_date else math.inf,
+        item.next_qbr_at.timestamp() if item.next_qbr_at else math.inf,
+        sort_key(item.csm_owner),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRows:
+    """The list's rows with their display text, sort keys and filter text, in name order.
+
+    Made by `prepare_rows`, which touches no widget: start-up makes them on a worker thread,
+    as they take seconds for 50,000 accounts, and the model takes them in at once.
+    """
+
+    items: list[AccountSummary]
+    display: list[tuple[str, ...]]
+    sort: list[tuple[Any, ...]]
+    search: list[str]
+
+
+def prepare_rows(items: Sequence[AccountSummary]) -> PreparedRows:
+    keys = [_sort_row(i) for i in items]
+    # The order AccountTableModel.sort gives by name, ascending.
+    order = sorted(range(len(items)), key=lambda r: (keys[r][AccountColumn.NAME], keys[r][0]))
+    ordered = [items[r] for r in order]
+    return PreparedRows(
+        ordered,
+        [_display_row(i) for i in ordered],
+        [keys[r] for r in order],
+        [sort_key(" ".join((i.name, i.industry, i.country, i.tier, i.csm_owner)))
+         for i in ordered])
 
 
 class AccountTableModel(QAbstractTableModel):
@@ -79,19 +102,18 @@ class AccountTableModel(QAbstractTableModel):
         self._display: list[tuple[str, ...]] = []
         self._sort: list[tuple[Any, ...]] = []
         self.search_text: list[str] = []
+        #: The (column, order) the rows are in, once sorted.
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     # Loading -------------------------------------------------------------------------
     def set_accounts(self, items: Sequence[AccountSummary]) -> None:
+        self.set_rows(prepare_rows(items))
+
+    def set_rows(self, rows: PreparedRows) -> None:
         self.beginResetModel()
-        self._items = list(items)
-        self._display = [tuple(_display(i, c) for c in range(AccountColumn.COUNT))
-                         for i in self._items]
-        self._sort = [tuple(_sort_key(i, c) for c in range(AccountColumn.COUNT))
-                      for i in self._items]
-        self.search_text = [
-            sort_key(" ".join((i.name, i.industry, i.country, i.tier, i.csm_owner)))
-            for i in self._items
-        ]
+        self._items, self._display = list(rows.items), list(rows.display)
+        self._sort, self.search_text = list(rows.sort), list(rows.search)
+        self.sorted_by = (AccountColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.endResetModel()
 
     def row_of(self, account_id: int) -> int | None:
@@ -121,6 +143,7 @@ class AccountTableModel(QAbstractTableModel):
         self._display = [self._display[r] for r in new_order]
         self._sort = [self._sort[r] for r in new_order]
         self.search_text = [self.search_text[r] for r in new_order]
+        self.sorted_by = (column, order)
         self.endResetModel()
 
     # Qt overrides --------------------------------------------------------------------
@@ -177,7 +200,12 @@ class AccountFilterProxy(QSortFilterProxyModel):
             model.sort(column, order)
 
     def resort(self) -> None:
-        """Apply the current sort again (after the source model was reloaded)."""
+        """Apply the current sort again (after the source model was reloaded), unless the
+        rows came in that order."""
+        model = self.sourceModel()
+        if isinstance(model, AccountTableModel) and model.sorted_by == (self._sort_column,
+                                                                          self._sort_order):
+            return
         self.sort(self._sort_column, self._sort_order)
 
     def setSourceModel(self, model: Any) -> None:
