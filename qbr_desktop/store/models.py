@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -100,7 +101,7 @@ class ContactRow(Base):
         ForeignKey("account.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str] = mapped_column(Text)
-    title: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
     email: Mapped[str] = mapped_column(String(320), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
     level: Mapped[str] = mapped_column(String(20))
@@ -313,8 +314,9 @@ class RiskItemRow(Base):
 class AccountInsightRow(Base):
     """One account's computed health, trend and expansion, as the portfolio view shows them.
 
-    Derived data: triggers in migration 0003 delete a row whenever its inputs change, and
-    ``formula_version`` lets a newer release ignore rows an older formula produced.
+    Derived data: triggers (migration 0003 on SQLite, 0011 on PostgreSQL) delete a row
+    whenever its inputs change, and ``formula_version`` lets a newer release ignore rows an
+    older formula produced.
     """
 
     __tablename__ = "account_insight"
@@ -459,3 +461,12 @@ class CalendarEventRow(Base):
     sequence: Mapped[int] = mapped_column(Integer)
     fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 hex of the content
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ChangeCounterRow(Base):
+    """A named counter that writers raise (migration 0011 says which and why)."""
+
+    __tablename__ = "change_counter"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)

@@ -182,10 +182,13 @@ def test_results_computed_before_someone_else_wrote_are_not_stored(
 
 
 def test_every_trigger_exists_after_migrating(context: Any) -> None:
+    sqlite = context.store.engine.dialect.name == "sqlite"
     migration = importlib.import_module(
-        "qbr_desktop.store.migrations.versions.0003_stored_insights")
+        "qbr_desktop.store.migrations.versions."
+        + ("0003_stored_insights" if sqlite else "0011_team_server"))
+    query = ("SELECT name FROM sqlite_master WHERE type = 'trigger'" if sqlite else
+             "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
     with session_scope(context.store.sessions) as session:
-        present = set(session.scalars(text(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger'")))
-    assert {name for name, _sql in migration.TRIGGERS} <= present
+        present = set(session.scalars(text(query)))
+    assert {trigger[0] for trigger in migration.TRIGGERS} <= present
     assert len(migration.TRIGGERS) == 16
