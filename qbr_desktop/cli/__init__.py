@@ -138,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     from qbr_desktop.cli.roi import add_roi_parser
 
     add_roi_parser(commands)
+    from qbr_desktop.cli.server import add_server_parser
+
+    add_server_parser(commands)
     return parser
 
 
@@ -278,6 +281,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
     if report.size_bytes is not None:
         print(f"size:      {report.size_bytes:,} bytes", file=out)
     print(f"integrity: {report.integrity}", file=out)
+    if report.not_checked:
+        print(f"checked:   {report.checked}; not checked: {report.not_checked}", file=out)
     print(f"schema:    {report.schema_revision} (this program: {report.program_revision})",
           file=out)
     print(f"accounts:  {report.accounts:,}; contacts: {report.contacts:,}", file=out)

@@ -216,6 +216,7 @@ def server_integrity(engine: Engine) -> str:
 
 # The stored-insight triggers migration 0011 installs.
 EXPECTED_TRIGGERS = 16
-SERVER_CHECK_SCOPE = ("schema matches this version, stored-insight triggers in place, "
-                      "foreign keys validated; the server's data pages are checked by its "
-                      "administrator (amcheck), not here")
+SERVER_CHECKED = ("the tables and columns match this version's, the stored-insight triggers "
+                  "are in place, every foreign key is validated")
+SERVER_NOT_CHECKED = ("the server's data pages and indexes (its administrator's job, with "
+                      "PostgreSQL's amcheck)")
