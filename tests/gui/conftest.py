@@ -101,7 +101,7 @@ def _input_guards(qapp: object) -> None:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "portfolio.sqlite"
+    return tmp_path / "portfolio.sqlite"  # the file the sqlite database_target names
 
 
 @pytest.fixture
@@ -131,15 +131,16 @@ def seed_portfolio(context: AppContext) -> dict[str, int]:
 
 
 @pytest.fixture
-def open_window(qtbot, qsettings: QSettings, db_path: Path
+def open_window(qtbot, qsettings: QSettings, database_target: DatabaseTarget
                 ) -> Iterator[Callable[..., object]]:
-    """Open a MainWindow on the portfolio file (again after a close, to check persistence)."""
+    """Open a MainWindow on the portfolio (again after a close, to check persistence): the
+    file db_path names, or a server database for the tests marked server_smoke."""
     from qbr_desktop.gui.main_window import MainWindow
 
     contexts: list[AppContext] = []
 
     def factory(seed: bool = False, size: tuple[int, int] | None = (1366, 768)) -> MainWindow:
-        context = AppContext.open(DatabaseTarget(path=db_path))
+        context = AppContext.open(database_target)
         contexts.append(context)
         if seed:
             seed_portfolio(context)
