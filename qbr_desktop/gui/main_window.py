@@ -422,6 +422,8 @@ class MainWindow(QMainWindow):
             return
         try:
             self.page.account = self.editor.edit(account, {field_name: value})
+            if self.editor.reloaded:  # a colleague's newer value, chosen over what was typed
+                self.page.show_account(self.page.account)
         except ValidationFailed as exc:
             self.page.show_problems(exc.problems, only=set(exc.problems) | {field_name})
             return

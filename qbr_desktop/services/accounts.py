@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.accounts import (
+    FIELD_LABELS,
     Account,
     AccountDraft,
     AccountSummary,
@@ -23,10 +24,11 @@ from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.metrics import MetricHistory, MetricValue
 from qbr_desktop.domain.money import Money
 from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.text_merge import merge_text
 from qbr_desktop.domain.tiers import TierScheme, effective_tier
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.errors import EditConflictError, NotFoundError
 from qbr_desktop.store.models import (
     AccountModuleRow,
     AccountRow,
@@ -53,6 +55,12 @@ _DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft))
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _login_name() -> str:
+    from qbr_desktop.services.identity import current_identity
+
+    return current_identity().label
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +103,21 @@ def account_of(row: AccountRow, scheme: TierScheme) -> Account:
         tier=effective_tier(row.arr, row.tier_override, scheme),
         created_at=row.created_at,
         updated_at=row.updated_at,
+        updated_by=row.updated_by,
+        version=row.version,
     )
 
 
+# Free text: two people's changes are merged, never refused (domain/text_merge.py).
+_MERGED_FIELDS = ("notes",)
+
+
 class AccountService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _utc_now) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _utc_now,
+                 user: Callable[[], str] | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._user = user or _login_name
 
     # Reading ---------------------------------------------------------------------------
     def list_accounts(self) -> list[AccountSummary]:
@@ -149,15 +165,25 @@ class AccountService:
             self._ensure_name_free(session, clean.name, except_id=None)
             now = self._clock()
             row = AccountRow(name_key=name_key(clean.name), created_at=now, updated_at=now,
+                             updated_by=self._user(),
                              **{name: getattr(clean, name) for name in _DRAFT_FIELDS})
             self._flush(session, row, clean.name)
             return account_of(row, scheme)
 
-    def update(self, account_id: int, changes: dict[str, Any]) -> Account:
-        """Apply field changes after validating the whole resulting account."""
+    def update(self, account_id: int, changes: dict[str, Any], *,
+               expected: dict[str, Any] | None = None) -> Account:
+        """Apply field changes after validating the whole resulting account.
+
+        `expected` holds what the person saw of the changed fields. When the stored value
+        differs (someone saved since), the change is refused with EditConflictError naming
+        the field, who and when; free text (notes) is merged instead, losing neither side.
+        Without `expected` the change replaces whatever is stored ("keep mine").
+        """
         with session_scope(self._sessions) as session:
             scheme = read_tier_scheme(session)
             row = self._row(session, account_id)
+            if expected is not None:
+                changes = self._settle_conflicts(row, scheme, changes, expected)
             clean = validate_account(draft_of(row).with_changes(changes), tiers=scheme.tiers)
             if name_key(clean.name) != row.name_key:
                 self._ensure_name_free(session, clean.name, except_id=account_id)
@@ -165,8 +191,26 @@ class AccountService:
                 setattr(row, name, getattr(clean, name))
             row.name_key = name_key(clean.name)
             row.updated_at = self._clock()
+            row.updated_by = self._user()
             self._flush(session, row, clean.name)
             return account_of(row, scheme)
+
+    def _settle_conflicts(self, row: AccountRow, scheme: TierScheme, changes: dict[str, Any],
+                          expected: dict[str, Any]) -> dict[str, Any]:
+        stored = draft_of(row)
+        settled = dict(changes)
+        for name, mine in changes.items():
+            theirs = getattr(stored, name)
+            if name not in expected or theirs == expected[name] or theirs == mine:
+                continue
+            if name in _MERGED_FIELDS:
+                settled[name] = merge_text(expected[name], theirs, mine,
+                                           who=row.updated_by or "A colleague")
+                continue
+            when = row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            raise EditConflictError(FIELD_LABELS.get(name, name), row.updated_by, when,
+                                    account_of(row, scheme))
+        return settled
 
     def delete(self, account_id: int) -> DeletedAccount:
         with session_scope(self._sessions) as session:

@@ -130,3 +130,20 @@ class ServerSchemaError(StoreError):
     def __init__(self, url: str, message: str) -> None:
         self.url = url
         super().__init__(message)
+
+
+class EditConflictError(StoreError):
+    """A save or an undo would replace someone else's newer change; nothing was saved.
+
+    `current` is the record as now stored (the caller's to show on "reload"); saving again
+    without the expected values keeps the caller's own ("keep mine").
+    """
+
+    def __init__(self, field: str, who: str, when: str, current: object) -> None:
+        self.field = field
+        self.who = who
+        self.when = when
+        self.current = current
+        super().__init__(
+            f"{who or 'Someone'} changed the {field} at {when}, after you opened it; your "
+            "change was not saved. Reload to see theirs, or keep yours to replace it.")

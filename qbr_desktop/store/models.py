@@ -73,6 +73,12 @@ class AccountRow(Base):
     customer_since: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save (an update of a row changed since it was read fails), and who
+    # saved last: a refused save names them (migration 0012).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
     contacts: Mapped[list[ContactRow]] = relationship(
         back_populates="account", cascade="all, delete-orphan", passive_deletes=True
@@ -126,6 +132,10 @@ class ContactRow(Base):
     map_y: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
     account: Mapped[AccountRow] = relationship(back_populates="contacts")
 
