@@ -52,15 +52,17 @@ BACKENDS = ("sqlite", "postgresql")
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Tests on a `context` (or `database_target`) run once per backend.
 
-    Marked sqlite_only: SQLite only. The GUI suite runs on SQLite, and its server_smoke
-    tests on the server too.
+    Marked sqlite_only: SQLite only; server_only: the server only. The GUI suite runs on
+    SQLite, and its server_smoke tests on the server too.
     """
     if "database_target" not in metafunc.fixturenames:
         return
     in_gui = "gui" in metafunc.definition.path.relative_to(Path(__file__).parent).parts[:1]
-    if metafunc.definition.get_closest_marker("sqlite_only") or (
+    if metafunc.definition.get_closest_marker("server_only"):
+        backends: tuple[str, ...] = ("postgresql",)
+    elif metafunc.definition.get_closest_marker("sqlite_only") or (
             in_gui and not metafunc.definition.get_closest_marker("server_smoke")):
-        backends: tuple[str, ...] = ("sqlite",)
+        backends = ("sqlite",)
     else:
         backends = BACKENDS
     metafunc.parametrize("database_target", backends, indirect=True)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -158,7 +158,32 @@ _read_only_reasons: dict[int, str] = {}
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    if engine.dialect.name == "postgresql":
+        event.listen(factory, "after_flush", _note_write)
+        event.listen(factory, "do_orm_execute", _note_statement)
+    return factory
+
+
+_WROTE = "qbr_wrote"
+
+
+def _note_write(session: Session, _context: Any) -> None:
+    session.info[_WROTE] = True
+
+
+def _note_statement(state: Any) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WROTE] = True
+
+
+def _count_edit(session: Session) -> None:
+    """On a server, a unit of work that wrote raises the ``edits`` counter, which open
+    windows poll to show their colleagues' changes (store/changes.py)."""
+    session.flush()
+    if session.info.pop(_WROTE, False):
+        session.execute(text("UPDATE change_counter SET value = value + 1 "
+                             "WHERE name = 'edits'"))
 
 
 def is_busy(error: BaseException) -> bool:
@@ -277,6 +302,8 @@ def session_scope(factory: sessionmaker[Session], *, reading: bool = False) -> I
         held.add(engine_key)
     try:
         yield session
+        if writing and session.bind is not None and session.bind.dialect.name == "postgresql":
+            _count_edit(session)
         session.commit()
     except OperationalError as exc:
         session.rollback()
