@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                required=True)
     listing = account_commands.add_parser("list", help="list every account")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--mine", action="store_true",
+                         help="only the accounts you own (see qbr whoami)")
     listing.set_defaults(handler=_accounts_list)
     add = account_commands.add_parser("add", help="add an account")
     add.add_argument("name")
@@ -139,8 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_roi_parser(commands)
     from qbr_desktop.cli.server import add_server_parser
+    from qbr_desktop.cli.whoami import add_whoami_parser
 
     add_server_parser(commands)
+    add_whoami_parser(commands)
     return parser
 
 
@@ -212,6 +216,11 @@ def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
         items = context.accounts.list_accounts()
     finally:
         context.close()
+    if args.mine:
+        from qbr_desktop.services.identity import current_identity, is_mine
+
+        me = current_identity()
+        items = [item for item in items if is_mine(item.csm_owner, me)]
     if args.json:
         json.dump([_summary_json(i) for i in items], out, ensure_ascii=False, indent=2)
         out.write("\n")

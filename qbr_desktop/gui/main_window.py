@@ -148,9 +148,9 @@ class MainWindow(QMainWindow):
         self.page.field_edited.connect(self.save_field)
         self.editor.account_changed.connect(self._account_edited)
         self.editor.failed.connect(self.show_failure)
-        from qbr_desktop.gui.colleague_changes import watch_colleagues
+        from qbr_desktop.gui.team import join_team
 
-        self.colleagues = watch_colleagues(self)
+        self.colleagues = join_team(self)
         self.reload_accounts(self._last_account_id())
         if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
             self.list_panel.table.selectRow(0)

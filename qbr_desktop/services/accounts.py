@@ -47,7 +47,7 @@ from qbr_desktop.store.models import (
     RiskItemRow,
     RoiModelRow,
 )
-from qbr_desktop.store.repositories import AccountRepository, MetricRepository
+from qbr_desktop.store.repositories import AccountRepository, CsmRepository, MetricRepository
 
 Clock = Callable[[], datetime]
 _DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft))
@@ -55,6 +55,20 @@ _DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft))
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _owner_id(session: Session, draft: AccountDraft) -> int | None:
+    """The team member the owner's name names, added to the team when new."""
+    if not draft.csm_owner:
+        return None
+    return CsmRepository(session).find_or_add(draft.csm_owner, name_key(draft.csm_owner)).id
+
+
+def _identified_name() -> str | None:
+    from qbr_desktop.services.identity import stored_identity
+
+    identity = stored_identity()
+    return identity.name if identity else None
 
 
 def _login_name() -> str:
@@ -114,10 +128,14 @@ _MERGED_FIELDS = ("notes",)
 
 class AccountService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock = _utc_now,
-                 user: Callable[[], str] | None = None) -> None:
+                 user: Callable[[], str] | None = None,
+                 owner: Callable[[], str | None] | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
         self._user = user or _login_name
+        # Who owns a new account that names no owner: the person working, once they said
+        # who they are (services/identity.py).
+        self._owner = owner or _identified_name
 
     # Reading ---------------------------------------------------------------------------
     def list_accounts(self) -> list[AccountSummary]:
@@ -161,11 +179,13 @@ class AccountService:
     def create(self, draft: AccountDraft) -> Account:
         with session_scope(self._sessions) as session:
             scheme = read_tier_scheme(session)
+            if not draft.csm_owner.strip() and (me := self._owner()):
+                draft = draft.with_changes({"csm_owner": me})
             clean = validate_account(draft, tiers=scheme.tiers)
             self._ensure_name_free(session, clean.name, except_id=None)
             now = self._clock()
             row = AccountRow(name_key=name_key(clean.name), created_at=now, updated_at=now,
-                             updated_by=self._user(),
+                             updated_by=self._user(), owner_id=_owner_id(session, clean),
                              **{name: getattr(clean, name) for name in _DRAFT_FIELDS})
             self._flush(session, row, clean.name)
             return account_of(row, scheme)
@@ -187,6 +207,8 @@ class AccountService:
             clean = validate_account(draft_of(row).with_changes(changes), tiers=scheme.tiers)
             if name_key(clean.name) != row.name_key:
                 self._ensure_name_free(session, clean.name, except_id=account_id)
+            if clean.csm_owner != row.csm_owner:
+                row.owner_id = _owner_id(session, clean)
             for name in _DRAFT_FIELDS:
                 setattr(row, name, getattr(clean, name))
             row.name_key = name_key(clean.name)

@@ -30,7 +30,7 @@ from qbr_desktop.services.demo_stakeholders import add_demo_stakeholders
 from qbr_desktop.services.settings import DEMO_KEY
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import AccountRow, ContactRow, MetricSnapshotRow, ReviewRow
-from qbr_desktop.store.repositories import AccountRepository, SettingRepository
+from qbr_desktop.store.repositories import AccountRepository, SettingRepository, link_owners
 
 DEFAULT_ACCOUNTS = 24
 DEFAULT_SEED = 7
@@ -169,6 +169,7 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     # Roadmap and priorities for the decks of the accounts above Core.
     deck_plans = add_demo_deck_plans(context.store.sessions, today, seed)
     with session_scope(context.store.sessions) as session:
+        link_owners(session, name_key)  # the demo's CSMs become the team
         SettingRepository(session).set(DEMO_COMPLETE_KEY, True)
     return DemoSummary(accounts, stakeholders, reviews, metric_values, risks, plans,
                        roi_models, stakeholders, agendas, deck_plans)

@@ -11,9 +11,13 @@ import getpass
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qbr_desktop.atomic_files import write_bytes
 from qbr_desktop.paths import user_data_folder
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 IDENTITY_FILE = "identity.json"
 
@@ -60,3 +64,25 @@ def save_identity(identity: Identity) -> None:
     write_bytes(identity_path(), json.dumps(
         {"name": identity.name.strip(), "email": identity.email.strip()},
         ensure_ascii=False).encode("utf-8"))
+
+
+def register_member(sessions: sessionmaker[Session], identity: Identity) -> int:
+    """The team member (csm row) this person is, added or given their email: a server's
+    list of who works on it. Returns its id."""
+    from qbr_desktop.domain.accounts import name_key
+    from qbr_desktop.store.engine import session_scope
+    from qbr_desktop.store.repositories import CsmRepository
+
+    with session_scope(sessions) as session:
+        member = CsmRepository(session).find_or_add(identity.name, name_key(identity.name),
+                                                    identity.email)
+        if identity.email and not member.email:
+            member.email = identity.email
+        return member.id
+
+
+def is_mine(owner: str, identity: Identity) -> bool:
+    """Whether an account's owner text names this person."""
+    from qbr_desktop.domain.accounts import name_key
+
+    return bool(owner.strip()) and name_key(owner) == name_key(identity.name)

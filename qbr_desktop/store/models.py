@@ -66,6 +66,9 @@ class AccountRow(Base):
     licensed_seats: Mapped[int] = mapped_column(Integer, default=0)
     renewal_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     csm_owner: Mapped[str] = mapped_column(String(200), default="")
+    # The owner as a member of the team (migration 0013); csm_owner is their name as shown.
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("csm.id", ondelete="SET NULL"), nullable=True, index=True)
     tier_override: Mapped[str | None] = mapped_column(String(40), nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     # The CRM's id for this account: re-imports match on it before the name.
@@ -480,3 +483,18 @@ class ChangeCounterRow(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+class CsmRow(Base):
+    """A member of the team: owns accounts, saves changes (migration 0013)."""
+
+    __tablename__ = "csm"
+    __table_args__ = (Index("ix_csm_login", "login", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, unique=True)
+    email: Mapped[str] = mapped_column(String(320), default="", server_default="")
+    # The database role they sign in with, for row-level security (README, Team server).
+    login: Mapped[str | None] = mapped_column(String(63), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

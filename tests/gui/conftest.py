@@ -16,6 +16,7 @@ from qbr_desktop.domain.metrics import MetricValue
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.identity import Identity, save_identity, stored_identity
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -140,6 +141,9 @@ def open_window(qtbot, qsettings: QSettings, database_target: DatabaseTarget
     contexts: list[AppContext] = []
 
     def factory(seed: bool = False, size: tuple[int, int] | None = (1366, 768)) -> MainWindow:
+        if database_target.url is not None and stored_identity() is None:
+            # On a team server the window asks who this is first; the tests say it here.
+            save_identity(Identity("Pat Tester", "pat@example.com"))
         context = AppContext.open(database_target)
         contexts.append(context)
         if seed:
