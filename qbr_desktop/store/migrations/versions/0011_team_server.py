@@ -116,7 +116,10 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     for name, body in FUNCTIONS.items():
-        op.execute(f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        # SECURITY DEFINER: with row-level security enabled (README), a change by one CSM
+        # must still forget the results stored for accounts only others can see.
+        op.execute(f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql "
+                   "SECURITY DEFINER SET search_path FROM CURRENT AS $$\n"
                    f"BEGIN{body}\nEND;\n$$")
     for name, table, definition in TRIGGERS:
         op.execute(f"CREATE TRIGGER {name} {definition.format(t=table)}")
