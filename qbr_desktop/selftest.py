@@ -170,6 +170,9 @@ def check_server_driver(_work: Path) -> str:
     No server is needed: libpq refuses sslmode=require before connecting when it was built
     without TLS, so a refused connection to a closed local port proves TLS is there.
     """
+    from qbr_desktop.store.server import load_driver
+
+    load_driver()
     import psycopg
 
     try:

@@ -47,6 +47,30 @@ SCHEMA_RELEASE_KEY = "server.schema_release"
 CONNECT_TIMEOUT_SECONDS = 10
 
 
+def load_driver() -> None:
+    """Import psycopg, also where Python's ssl module is left out (the frozen build).
+
+    psycopg imports ssl only to let Python set OpenSSL's locking callbacks, which OpenSSL
+    1.1 and later no longer need; its TLS is libpq's, with the OpenSSL psycopg_binary
+    brings. Bundling Python's ssl would add its own OpenSSL (about 6 MB) for nothing, so
+    an empty stand-in serves that one import and is removed again, leaving any other
+    `import ssl` to fail as before.
+    """
+    import sys
+    import types
+
+    if "psycopg" in sys.modules:
+        return
+    try:
+        import ssl  # noqa: F401
+    except ImportError:
+        sys.modules["ssl"] = types.ModuleType("ssl")
+        try:
+            import psycopg  # noqa: F401
+        finally:
+            del sys.modules["ssl"]
+
+
 def server_engine(url: str) -> Engine:
     """An engine for a server URL; a URL nobody can parse is refused without echoing it."""
     try:
@@ -56,6 +80,7 @@ def server_engine(url: str) -> Engine:
                          "postgresql+psycopg://user@host/qbr).") from exc
     options: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
+        load_driver()
         # An unreachable host fails in seconds, not after the system's TCP timeout.
         options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
     try:

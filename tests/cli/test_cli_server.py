@@ -3,17 +3,21 @@ in any message."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 from cli_support import raw_engine
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from tests_support import missing
 
 from qbr_desktop import __version__
 from qbr_desktop.store.migrate import head_revision
+from qbr_desktop.store.server import server_engine
 
 SECRET = "s3cr3t-Pa55"
 
@@ -141,3 +145,23 @@ def test_check_on_a_server_checks_the_schema_and_says_what_it_leaves(
 def test_server_upgrade_refuses_a_file(qbr: Any, tmp_path: Any) -> None:
     result = qbr("server", "upgrade", "--db", tmp_path / "p.sqlite")
     assert result.code == 1 and "works on a PostgreSQL server" in result.err
+
+
+def test_tls_is_required_and_the_certificate_checked(qbr: Any, migrated: str) -> None:
+    ca = os.environ.get("QBR_TEST_POSTGRES_CA")
+    if not ca:
+        missing("no CA for the test server's TLS (QBR_TEST_POSTGRES_CA is not set; "
+                "`.ci/postgres-cluster start` writes one as FOLDER/server.crt)")
+    secure = f"{migrated}?sslmode=verify-full&sslrootcert={ca}"
+    assert qbr("--db", secure, "accounts", "add", "Over TLS", "--arr", "1k").code == 0
+    engine = server_engine(secure)
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")).scalar() is True
+    finally:
+        engine.dispose()
+    wrong_ca = f"{migrated}?sslmode=verify-full&sslrootcert={Path(__file__)}"
+    refused = qbr("--db", wrong_ca, "accounts", "list")
+    assert refused.code == 1 and "cannot be reached" in refused.err
+    no_secret(refused.err)
