@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import text
-
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.store.backup import (
     BackupInfo,
@@ -24,7 +22,7 @@ from qbr_desktop.store.periods import (
     unreadable_periods,
 )
 from qbr_desktop.store.repositories import AccountRepository, ContactRepository
-from qbr_desktop.store.server import SERVER_CHECKED, SERVER_NOT_CHECKED, server_integrity
+from qbr_desktop.store.server import SERVER_CHECKED, SERVER_NOT_CHECKED, database_integrity
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +50,8 @@ class CheckReport:
 def check_database(context: AppContext) -> CheckReport:
     store = context.store
     scope: dict[str, str] = {}
-    if store.engine.dialect.name == "sqlite":
-        with store.engine.connect() as connection:
-            rows = connection.execute(text("PRAGMA integrity_check")).fetchall()
-        integrity = "; ".join(str(r[0]) for r in rows[:5])
-    else:
-        integrity = server_integrity(store.engine)
+    integrity = database_integrity(store.engine)
+    if store.engine.dialect.name != "sqlite":
         scope = {"checked": SERVER_CHECKED, "not_checked": SERVER_NOT_CHECKED}
     with session_scope(store.sessions, reading=True) as session:
         accounts = AccountRepository(session).count()

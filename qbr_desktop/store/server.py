@@ -206,6 +206,16 @@ def _note_release(engine: Engine) -> None:
     log.info("Server schema upgraded by release %s", __version__)
 
 
+def database_integrity(engine: Engine) -> str:
+    """`qbr check`'s integrity line: SQLite's integrity_check of a file, else the server's
+    checks (server_integrity)."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            rows = connection.execute(text("PRAGMA integrity_check")).fetchall()
+        return "; ".join(str(row[0]) for row in rows[:5])
+    return server_integrity(engine)
+
+
 def server_integrity(engine: Engine) -> str:
     """What `qbr check` can verify on a server, as one line ("ok" or the problems).
 
