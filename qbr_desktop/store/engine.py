@@ -109,13 +109,20 @@ def _begin_sqlite_transaction(connection: Any) -> None:
 
 
 def _begin_server_transaction(connection: Any) -> None:
+    # Round trips are what a server costs: the isolation level rides on psycopg's own
+    # BEGIN, and a writer's wait limit and lock are one statement.
+    from psycopg import IsolationLevel
+
+    driver = connection.connection.driver_connection
     if connection.get_execution_options().get(WRITE_INTENT):
-        # SET LOCAL ends with the transaction; a writer still waiting after this long
-        # gets "lock not available", which session_scope reports as busy.
-        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+        driver.isolation_level = IsolationLevel.READ_COMMITTED
+        # set_config(..., true) ends with the transaction; a writer still waiting after
+        # this long gets "lock not available", which session_scope reports as busy.
+        connection.exec_driver_sql(
+            f"SELECT set_config('lock_timeout', '{BUSY_TIMEOUT_MS}', true), "
+            f"pg_advisory_xact_lock({WRITER_LOCK_KEY})")
     else:
-        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        driver.isolation_level = IsolationLevel.REPEATABLE_READ
 
 
 def _without_nul(value: Any) -> Any:
