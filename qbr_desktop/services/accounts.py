@@ -47,7 +47,12 @@ from qbr_desktop.store.models import (
     RiskItemRow,
     RoiModelRow,
 )
-from qbr_desktop.store.repositories import AccountRepository, CsmRepository, MetricRepository
+from qbr_desktop.store.repositories import (
+    AccountRepository,
+    CsmRepository,
+    FieldChangeRepository,
+    MetricRepository,
+)
 
 Clock = Callable[[], datetime]
 _DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft))
@@ -203,8 +208,9 @@ class AccountService:
             scheme = read_tier_scheme(session)
             row = self._row(session, account_id)
             if expected is not None:
-                changes = self._settle_conflicts(row, scheme, changes, expected)
-            clean = validate_account(draft_of(row).with_changes(changes), tiers=scheme.tiers)
+                changes = self._settle_conflicts(session, row, scheme, changes, expected)
+            before = draft_of(row)
+            clean = validate_account(before.with_changes(changes), tiers=scheme.tiers)
             if name_key(clean.name) != row.name_key:
                 self._ensure_name_free(session, clean.name, except_id=account_id)
             if clean.csm_owner != row.csm_owner:
@@ -214,23 +220,30 @@ class AccountService:
             row.name_key = name_key(clean.name)
             row.updated_at = self._clock()
             row.updated_by = self._user()
+            FieldChangeRepository(session).record(
+                "account", account_id, (name for name in _DRAFT_FIELDS
+                                        if getattr(before, name) != getattr(clean, name)),
+                row.updated_by, row.updated_at)
             self._flush(session, row, clean.name)
             return account_of(row, scheme)
 
-    def _settle_conflicts(self, row: AccountRow, scheme: TierScheme, changes: dict[str, Any],
-                          expected: dict[str, Any]) -> dict[str, Any]:
+    def _settle_conflicts(self, session: Session, row: AccountRow, scheme: TierScheme,
+                          changes: dict[str, Any], expected: dict[str, Any]
+                          ) -> dict[str, Any]:
         stored = draft_of(row)
         settled = dict(changes)
         for name, mine in changes.items():
             theirs = getattr(stored, name)
             if name not in expected or theirs == expected[name] or theirs == mine:
                 continue
+            who, at = FieldChangeRepository(session).last(
+                "account", row.id, name, row_by=row.updated_by, row_at=row.updated_at)
             if name in _MERGED_FIELDS:
                 settled[name] = merge_text(expected[name], theirs, mine,
-                                           who=row.updated_by or "A colleague")
+                                           who=who or "A colleague")
                 continue
-            when = row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            raise EditConflictError(FIELD_LABELS.get(name, name), row.updated_by, when,
+            raise EditConflictError(FIELD_LABELS.get(name, name), who,
+                                    at.astimezone().strftime("%Y-%m-%d %H:%M"),
                                     account_of(row, scheme))
         return settled
 

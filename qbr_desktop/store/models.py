@@ -498,3 +498,15 @@ class CsmRow(Base):
     # The database role they sign in with, for row-level security (README, Team server).
     login: Mapped[str | None] = mapped_column(String(63), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class FieldChangeRow(Base):
+    """Who changed one field of one row last, and when (migration 0012)."""
+
+    __tablename__ = "field_change"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    changed_by: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime)

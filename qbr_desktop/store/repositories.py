@@ -15,6 +15,7 @@ from qbr_desktop.store.models import (
     AccountRow,
     ContactRow,
     CsmRow,
+    FieldChangeRow,
     MetricSnapshotRow,
     ReviewRow,
     SettingRow,
@@ -107,6 +108,31 @@ class CsmRepository:
             self.session.add(row)
             self.session.flush()
         return row
+
+
+class FieldChangeRepository:
+    """Who changed which field of a row last: what a refused save names."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def record(self, table: str, row_id: int, fields: Iterable[str], by: str,
+               at: datetime) -> None:
+        names = sorted(set(fields))
+        if not names:
+            return
+        self.session.execute(delete(FieldChangeRow).where(
+            FieldChangeRow.table_name == table, FieldChangeRow.row_id == row_id,
+            FieldChangeRow.field.in_(names)))
+        self.session.add_all(FieldChangeRow(table_name=table, row_id=row_id, field=name,
+                                            changed_by=by, changed_at=at) for name in names)
+        self.session.flush()
+
+    def last(self, table: str, row_id: int, field: str, *, row_by: str,
+             row_at: datetime) -> tuple[str, datetime]:
+        """Who changed the field last and when; the row's last saver when not recorded."""
+        row = self.session.get(FieldChangeRow, (table, row_id, field))
+        return (row_by, row_at) if row is None else (row.changed_by, row.changed_at)
 
 
 def link_owners(session: Session, key: Callable[[str], str]) -> int:

@@ -85,3 +85,30 @@ def test_an_undo_over_a_colleagues_later_edit_is_refused(dana: AccountService,
         # Dana's undo: back to what was before, only over what Dana's edit saved.
         dana.update(opened.id, {"csm_owner": "Dana"}, expected={"csm_owner": "Dana W."})
     assert sam.get(opened.id).draft.csm_owner == "Sam"
+
+
+def test_a_person_edited_by_two_keeps_both_and_refuses_an_unseen_overwrite(
+        context: Any, colleague_context: AppContext) -> None:
+    from dataclasses import replace
+
+    from qbr_desktop.domain.stakeholders import Stakeholder
+    from qbr_desktop.services.stakeholders import StakeholderService
+
+    account = context.accounts.create(AccountDraft(name="Acme"))
+    dana = StakeholderService(context.store.sessions, user=lambda: "Dana Whitfield")
+    sam = StakeholderService(colleague_context.store.sessions, user=lambda: "Sam Rivera")
+    person = dana.add_person(account.id, Stakeholder(0, "Ana Núñez", title="COO",
+                                                     notes="Met in Lisbon."))
+    seen_by_sam = person
+    dana.update_person(replace(person, influence=5, notes="Met in Lisbon.\nLikes data."),
+                       seen=person)
+    # Sam changes other fields and the notes: Dana's influence stays, both notes stay.
+    sam.update_person(replace(seen_by_sam, title="Chief Operating Officer",
+                              notes="Met in Lisbon.\nBudget owner."), seen=seen_by_sam)
+    [stored] = dana.map(account.id).people
+    assert (stored.influence, stored.title) == (5, "Chief Operating Officer")
+    assert stored.notes == "Met in Lisbon.\nLikes data.\nBudget owner."
+    with pytest.raises(EditConflictError, match="Dana Whitfield changed the influence of "
+                                                "Ana Núñez"):
+        sam.update_person(replace(seen_by_sam, influence=1), seen=seen_by_sam)
+    assert dana.map(account.id).people[0].influence == 5

@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from qbr_desktop.domain.accounts import FIELD_LABELS, Account, AccountDraft
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
 from qbr_desktop.store.errors import EditConflictError, StoreError
 
 if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
     from qbr_desktop.services.accounts import AccountService, DeletedAccount
 
-
-
-#: Asked when a save or an undo meets someone else's newer change: True keeps mine.
-KeepMine = Callable[[EditConflictError], bool]
-
-
-def ask_keep_mine(parent: QWidget | None, conflict: EditConflictError) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, "Changed by someone else", str(conflict),
-                      parent=parent)
-    box.addButton("Reload theirs", QMessageBox.ButtonRole.RejectRole)
-    mine = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-    return box.clickedButton() is mine
 
 
 class AccountEditor(QObject):

@@ -8,6 +8,8 @@ Two people editing one account (on a team server, or two windows on one file) us
 overwrite each other in silence. ``version`` is SQLAlchemy's version counter: an update
 whose row changed since it was read fails instead of landing. ``updated_by`` names who
 saved last, so a refused save can say whose newer change it would have replaced.
+``field_change`` keeps, per edited field, who changed it last and when, so the sentence
+names the colleague who changed that field (not merely whoever saved the row last).
 Plain ADD COLUMNs: no table is rebuilt, so revision 0003's triggers on SQLite stay.
 """
 
@@ -25,6 +27,15 @@ TABLES = ("account", "contact")
 
 
 def upgrade() -> None:
+    op.create_table(
+        "field_change",
+        sa.Column("table_name", sa.String(40), nullable=False),
+        sa.Column("row_id", sa.Integer(), nullable=False),
+        sa.Column("field", sa.String(40), nullable=False),
+        sa.Column("changed_by", sa.Text(), nullable=False),
+        sa.Column("changed_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("table_name", "row_id", "field", name="pk_field_change"),
+    )
     for table in TABLES:
         op.add_column(table, sa.Column("version", sa.Integer(), nullable=False,
                                        server_default="1"))
@@ -37,3 +48,4 @@ def downgrade() -> None:
         with op.batch_alter_table(table) as batch:
             batch.drop_column("updated_by")
             batch.drop_column("version")
+    op.drop_table("field_change")
