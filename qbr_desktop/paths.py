@@ -24,7 +24,10 @@ class DatabaseTarget:
     is_default: bool = False
 
     def describe(self) -> str:
-        return str(self.path) if self.path else str(self.url)
+        """The file's path, or the server's URL without its password."""
+        from qbr_desktop.store.errors import shown
+
+        return str(self.path) if self.path else shown(self.url or "")
 
 
 def user_data_folder(environ: Mapping[str, str] | None = None) -> Path:
@@ -38,9 +41,17 @@ def user_data_folder(environ: Mapping[str, str] | None = None) -> Path:
     return Path(base or Path.home() / ".local" / "share") / APP_FOLDER
 
 
+def is_server_url(text: str) -> bool:
+    """True for a SQLAlchemy URL such as postgresql+psycopg://host/db (not a file name)."""
+    scheme, separator, _rest = text.partition("://")
+    return bool(separator) and scheme.replace("+", "").replace("_", "").isalnum()
+
+
 def resolve_target(cli_db: str | None, environ: Mapping[str, str] | None = None) -> DatabaseTarget:
     environ = os.environ if environ is None else environ
     if cli_db:
+        if is_server_url(cli_db):
+            return DatabaseTarget(url=cli_db)
         return DatabaseTarget(path=Path(cli_db).expanduser())
     if env_path := environ.get(DB_ENV):
         return DatabaseTarget(path=Path(env_path).expanduser())

@@ -164,8 +164,31 @@ def check_modules(_work: Path) -> str:
     return f"{len(names)} qbr_desktop modules import"
 
 
+def check_server_driver(_work: Path) -> str:
+    """The team server's driver loads, with its C implementation and a TLS-capable libpq.
+
+    No server is needed: libpq refuses sslmode=require before connecting when it was built
+    without TLS, so a refused connection to a closed local port proves TLS is there.
+    """
+    from qbr_desktop.store.server import load_driver
+
+    load_driver()
+    import psycopg
+
+    try:
+        psycopg.connect("host=127.0.0.1 port=1 dbname=x user=x sslmode=require "
+                        "connect_timeout=3").close()
+    except psycopg.OperationalError as exc:
+        if "not compiled in" in str(exc):
+            raise AssertionError(f"libpq cannot use TLS: {exc}") from exc
+    if psycopg.pq.__impl__ == "python":
+        raise AssertionError("psycopg found no libpq of its own (psycopg_binary missing)")
+    return (f"PostgreSQL driver psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, "
+            f"libpq {psycopg.pq.version()}) with TLS")
+
+
 CHECKS: tuple[Check, ...] = (check_database, check_pptx, check_pdf, check_chart_png,
-                             check_resources, check_qt, check_modules)
+                             check_resources, check_qt, check_modules, check_server_driver)
 
 
 def run_self_test(out_dir: Path | None = None) -> int:

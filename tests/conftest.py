@@ -38,12 +38,55 @@ def isolated_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     return folder
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[object]:
+    """The test run's PostgreSQL server (skips, or fails in CI, when there is none)."""
+    from postgres_support import running_server
+
+    yield from running_server()
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests on a `context` (or `database_target`) run once per backend.
+
+    Marked sqlite_only: SQLite only; server_only: the server only. The GUI suite runs on
+    SQLite, and its server_smoke tests on the server too.
+    """
+    if "database_target" not in metafunc.fixturenames:
+        return
+    in_gui = "gui" in metafunc.definition.path.relative_to(Path(__file__).parent).parts[:1]
+    if metafunc.definition.get_closest_marker("server_only"):
+        backends: tuple[str, ...] = ("postgresql",)
+    elif metafunc.definition.get_closest_marker("sqlite_only") or (
+            in_gui and not metafunc.definition.get_closest_marker("server_smoke")):
+        backends = ("sqlite",)
+    else:
+        backends = BACKENDS
+    metafunc.parametrize("database_target", backends, indirect=True)
+
+
 @pytest.fixture
-def context(tmp_path: Path) -> Iterator[object]:
-    """An AppContext on a fresh, migrated portfolio file."""
+def database_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """A fresh portfolio: a SQLite file, then a database on the PostgreSQL server."""
     from qbr_desktop.paths import DatabaseTarget
+
+    if request.param == "sqlite":
+        yield DatabaseTarget(path=tmp_path / "portfolio.sqlite")
+        return
+    server = request.getfixturevalue("postgres")
+    url = server.migrated_database()
+    yield DatabaseTarget(url=url)
+    server.drop(url)
+
+
+@pytest.fixture
+def context(database_target: object) -> Iterator[object]:
+    """An AppContext on a fresh, migrated portfolio (each backend in turn)."""
     from qbr_desktop.services.context import AppContext
 
-    ctx = AppContext.open(DatabaseTarget(path=tmp_path / "portfolio.sqlite"))
+    ctx = AppContext.open(database_target)  # type: ignore[arg-type]
     yield ctx
     ctx.close()

@@ -42,7 +42,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 #: The modules (of this package) that add sub-commands, in the order `qbr --help` lists
 #: them; "export" marks where the `export` command itself is listed.
 COMMAND_MODULES = ("insights", "imports", "export", "plans", "stakeholders", "agenda", "deck",
-                   "roi", "programme")
+                   "roi", "programme", "server", "whoami")
 #: The tier models `qbr tiers --model` accepts (domain.tiers.TierModel's values; a test
 #: keeps the two equal, so parsing needs no domain import).
 TIER_MODELS = ("three_tier", "five_segment")
@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                required=True)
     listing = account_commands.add_parser("list", help="list every account")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--mine", action="store_true",
+                         help="only the accounts you own (see qbr whoami)")
     listing.set_defaults(handler=_accounts_list)
     add = account_commands.add_parser("add", help="add an account")
     add.add_argument("name")
@@ -215,6 +217,11 @@ def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.domain.money import format_money
 
     items = _listed_accounts(args)
+    if args.mine:
+        from qbr_desktop.services.identity import current_identity, is_mine
+
+        me = current_identity()
+        items = [item for item in items if is_mine(item.csm_owner, me)]
     if args.json:
         json.dump([_summary_json(i) for i in items], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -311,6 +318,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
     if report.size_bytes is not None:
         print(f"size:      {report.size_bytes:,} bytes", file=out)
     print(f"integrity: {report.integrity}", file=out)
+    if report.not_checked:
+        print(f"checked:   {report.checked}; not checked: {report.not_checked}", file=out)
     print(f"schema:    {report.schema_revision} (this program: {report.program_revision})",
           file=out)
     print(f"accounts:  {report.accounts:,}; contacts: {report.contacts:,}", file=out)

@@ -215,7 +215,7 @@ def _write_json(out: TextIO, report: dict[str, Any], plan: ImportPlan) -> None:
 def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: MappingChoice,
                   rejects: Path | None) -> None:
     from qbr_desktop.imports.fields import fields_by_key
-    from qbr_desktop.imports.plan import ACTION_LABELS, Action
+    from qbr_desktop.imports.plan import ACTION_LABELS, Action, unmatched_report
 
     print(f"{table.name}: {table.describe()}", file=out)
     source = "guessed from the headers"

@@ -38,6 +38,15 @@ INDUSTRIES = (
 )
 
 
+# The words a CSM knows each field by (labels, undo texts, a refused save's sentence).
+FIELD_LABELS = {
+    "name": "name", "industry": "industry", "country": "country",
+    "employee_band": "employee band", "arr": "ARR", "currency": "currency",
+    "licensed_seats": "licensed seats", "renewal_date": "renewal date",
+    "csm_owner": "CSM owner", "tier_override": "tier", "notes": "notes",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class AccountDraft:
     """Every field a CSM can edit on an account, before it is saved."""
@@ -92,6 +101,10 @@ class Account:
     tier: str
     created_at: datetime
     updated_at: datetime
+    #: Who saved it last, and its version (raised by every save): how a window tells
+    #: that what it shows is no longer what is stored.
+    updated_by: str = ""
+    version: int = 0
 
 
 def name_key(name: str) -> str:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the services load SQLAlchemy: only once the window is on sc
     from qbr_desktop.gui.account_loading import ListClaim, StartupList
     from qbr_desktop.gui.main_window import MainWindow
     from qbr_desktop.gui.portfolio_opening import Opening
+    from qbr_desktop.gui.server_offline import AskOffline
     from qbr_desktop.gui.startup_probe import StartupProbe
     from qbr_desktop.services.context import AppContext
 
@@ -121,9 +122,11 @@ class PortfolioWindows(QObject):
     opened = Signal(bool)
 
     def __init__(self, ask_user: Ask = ask, tell_user: Tell = tell,
-                 settings: QSettings | None = None) -> None:
+                 settings: QSettings | None = None,
+                 ask_offline: AskOffline | None = None) -> None:
         super().__init__()
         self.ask_user, self.tell_user = ask_user, tell_user
+        self.ask_offline = ask_offline
         self.settings = settings if settings is not None else QSettings()
         self.recent = RecentPortfolios(self.settings)
         self.context: AppContext | None = None
@@ -171,11 +174,28 @@ class PortfolioWindows(QObject):
                 return
             self._end(False)
             return
+        if opening.offline:
+            self._offline(request, opening.problem)
+            return
         if opening.context is None:
             self.tell_user(self.window, opening.title, opening.problem)
             self._end(False)
             return
         self._end(self._show(request, opening))
+
+    def _offline(self, request: _Request, sentence: str) -> None:
+        """The server did not answer: try again, open the last local portfolio, or stop."""
+        from qbr_desktop.gui.server_offline import OfflineChoice, ask_offline
+
+        local = self.recent.last_existing()
+        choice = (self.ask_offline or ask_offline)(self.window, sentence, local)
+        if choice is OfflineChoice.RETRY:
+            self._start()
+        elif choice is OfflineChoice.LOCAL and local is not None:
+            request.target = DatabaseTarget(path=local)
+            self._start()
+        else:
+            self._end(False)
 
     def _went_wrong(self, sentence: str) -> None:
         self.tell_user(self.window, APP_NAME, sentence)

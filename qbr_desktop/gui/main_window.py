@@ -202,6 +202,9 @@ class MainWindow(QMainWindow):
         self.page.field_edited.connect(self.save_field)
         self.editor.account_changed.connect(self._account_edited)
         self.editor.failed.connect(self.show_failure)
+        from qbr_desktop.gui.team import join_team
+
+        self.colleagues = join_team(self)
         if load_accounts:
             self.reload_accounts(self._last_account_id())
             if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
@@ -481,6 +484,8 @@ class MainWindow(QMainWindow):
             return
         try:
             self.page.account = self.editor.edit(account, {field_name: value})
+            if self.editor.reloaded:  # a colleague's newer value, chosen over what was typed
+                self.page.show_account(self.page.account)
         except ValidationFailed as exc:
             self.page.show_problems(exc.problems, only=set(exc.problems) | {field_name})
             return

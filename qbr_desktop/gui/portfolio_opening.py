@@ -16,7 +16,7 @@ from PySide6.QtCore import QLockFile
 
 from qbr_desktop import APP_NAME
 from qbr_desktop.paths import DatabaseTarget
-from qbr_desktop.store.errors import CorruptDatabaseError, StoreError
+from qbr_desktop.store.errors import CorruptDatabaseError, ServerUnreachableError, StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.account_loading import ListClaim
@@ -45,6 +45,8 @@ class Opening:
     #: thread (the first query through SQLAlchemy costs tens of milliseconds).
     tiers: tuple[str, ...] = ()
     is_demo: bool = False
+    #: The team server did not answer: offer to try again or to work locally.
+    offline: bool = False
 
 
 def _lock(path: Path) -> QLockFile | str:
@@ -101,6 +103,8 @@ def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
             if exc.newest_backup is None or target.path is None or restore is not None:
                 return _failed(lock, Opening(problem=str(exc), title="Portfolio damaged"))
             return _failed(lock, Opening(damaged=exc))
+        except ServerUnreachableError as exc:
+            return _failed(lock, Opening(problem=str(exc), offline=True))
         except StoreError as exc:
             return _failed(lock, Opening(problem=str(exc)))
         try:

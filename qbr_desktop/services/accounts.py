@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.accounts import (
+    FIELD_LABELS,
     Account,
     AccountDraft,
     AccountSummary,
@@ -23,10 +24,11 @@ from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.metrics import MetricHistory, MetricValue
 from qbr_desktop.domain.money import Money
 from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.domain.text_merge import merge_text
 from qbr_desktop.domain.tiers import TierScheme, effective_tier
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.errors import EditConflictError, NotFoundError
 from qbr_desktop.store.models import (
     AccountModuleRow,
     AccountRow,
@@ -45,7 +47,12 @@ from qbr_desktop.store.models import (
     RiskItemRow,
     RoiModelRow,
 )
-from qbr_desktop.store.repositories import AccountRepository, MetricRepository
+from qbr_desktop.store.repositories import (
+    AccountRepository,
+    CsmRepository,
+    FieldChangeRepository,
+    MetricRepository,
+)
 
 Clock = Callable[[], datetime]
 _DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft))
@@ -53,6 +60,26 @@ _DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft))
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _owner_id(session: Session, draft: AccountDraft) -> int | None:
+    """The team member the owner's name names, added to the team when new."""
+    if not draft.csm_owner:
+        return None
+    return CsmRepository(session).find_or_add(draft.csm_owner, name_key(draft.csm_owner)).id
+
+
+def _identified_name() -> str | None:
+    from qbr_desktop.services.identity import stored_identity
+
+    identity = stored_identity()
+    return identity.name if identity else None
+
+
+def _login_name() -> str:
+    from qbr_desktop.services.identity import current_identity
+
+    return current_identity().label
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +122,25 @@ def account_of(row: AccountRow, scheme: TierScheme) -> Account:
         tier=effective_tier(row.arr, row.tier_override, scheme),
         created_at=row.created_at,
         updated_at=row.updated_at,
+        updated_by=row.updated_by,
+        version=row.version,
     )
 
 
+# Free text: two people's changes are merged, never refused (domain/text_merge.py).
+_MERGED_FIELDS = ("notes",)
+
+
 class AccountService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _utc_now) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _utc_now,
+                 user: Callable[[], str] | None = None,
+                 owner: Callable[[], str | None] | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._user = user or _login_name
+        # Who owns a new account that names no owner: the person working, once they said
+        # who they are (services/identity.py).
+        self._owner = owner or _identified_name
 
     # Reading ---------------------------------------------------------------------------
     def list_accounts(self) -> list[AccountSummary]:
@@ -145,28 +184,68 @@ class AccountService:
     def create(self, draft: AccountDraft) -> Account:
         with session_scope(self._sessions) as session:
             scheme = read_tier_scheme(session)
+            if not draft.csm_owner.strip() and (me := self._owner()):
+                draft = draft.with_changes({"csm_owner": me})
             clean = validate_account(draft, tiers=scheme.tiers)
             self._ensure_name_free(session, clean.name, except_id=None)
             now = self._clock()
             row = AccountRow(name_key=name_key(clean.name), created_at=now, updated_at=now,
+                             updated_by=self._user(), owner_id=_owner_id(session, clean),
                              **{name: getattr(clean, name) for name in _DRAFT_FIELDS})
             self._flush(session, row, clean.name)
             return account_of(row, scheme)
 
-    def update(self, account_id: int, changes: dict[str, Any]) -> Account:
-        """Apply field changes after validating the whole resulting account."""
+    def update(self, account_id: int, changes: dict[str, Any], *,
+               expected: dict[str, Any] | None = None) -> Account:
+        """Apply field changes after validating the whole resulting account.
+
+        `expected` holds what the person saw of the changed fields. When the stored value
+        differs (someone saved since), the change is refused with EditConflictError naming
+        the field, who and when; free text (notes) is merged instead, losing neither side.
+        Without `expected` the change replaces whatever is stored ("keep mine").
+        """
         with session_scope(self._sessions) as session:
             scheme = read_tier_scheme(session)
             row = self._row(session, account_id)
-            clean = validate_account(draft_of(row).with_changes(changes), tiers=scheme.tiers)
+            if expected is not None:
+                changes = self._settle_conflicts(session, row, scheme, changes, expected)
+            before = draft_of(row)
+            clean = validate_account(before.with_changes(changes), tiers=scheme.tiers)
             if name_key(clean.name) != row.name_key:
                 self._ensure_name_free(session, clean.name, except_id=account_id)
+            if clean.csm_owner != row.csm_owner:
+                row.owner_id = _owner_id(session, clean)
             for name in _DRAFT_FIELDS:
                 setattr(row, name, getattr(clean, name))
             row.name_key = name_key(clean.name)
             row.updated_at = self._clock()
+            row.updated_by = self._user()
+            FieldChangeRepository(session).record(
+                "account", account_id, (name for name in _DRAFT_FIELDS
+                                        if getattr(before, name) != getattr(clean, name)),
+                row.updated_by, row.updated_at)
             self._flush(session, row, clean.name)
             return account_of(row, scheme)
+
+    def _settle_conflicts(self, session: Session, row: AccountRow, scheme: TierScheme,
+                          changes: dict[str, Any], expected: dict[str, Any]
+                          ) -> dict[str, Any]:
+        stored = draft_of(row)
+        settled = dict(changes)
+        for name, mine in changes.items():
+            theirs = getattr(stored, name)
+            if name not in expected or theirs == expected[name] or theirs == mine:
+                continue
+            who, at = FieldChangeRepository(session).last(
+                "account", row.id, name, row_by=row.updated_by, row_at=row.updated_at)
+            if name in _MERGED_FIELDS:
+                settled[name] = merge_text(expected[name], theirs, mine,
+                                           who=who or "A colleague")
+                continue
+            raise EditConflictError(FIELD_LABELS.get(name, name), who,
+                                    at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                                    account_of(row, scheme))
+        return settled
 
     def delete(self, account_id: int) -> DeletedAccount:
         with session_scope(self._sessions) as session:

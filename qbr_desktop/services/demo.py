@@ -32,7 +32,7 @@ from qbr_desktop.services.demo_stakeholders import add_demo_stakeholders
 from qbr_desktop.services.settings import DEMO_KEY
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import AccountRow, ContactRow, MetricSnapshotRow, ReviewRow
-from qbr_desktop.store.repositories import AccountRepository, SettingRepository
+from qbr_desktop.store.repositories import AccountRepository, SettingRepository, link_owners
 
 DEFAULT_ACCOUNTS = 24
 DEFAULT_SEED = 7
@@ -171,6 +171,7 @@ def build_demo_portfolio(context: AppContext, *, accounts: int = DEFAULT_ACCOUNT
     reviews += programme.reviews
     risks += programme.opportunities
     with session_scope(context.store.sessions) as session:
+        link_owners(session, name_key)  # the demo's CSMs become the team
         SettingRepository(session).set(DEMO_COMPLETE_KEY, True)
     return DemoSummary(accounts, stakeholders, reviews, metric_values, risks, plans,
                        roi_models, stakeholders, agendas, deck_plans)

@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from qbr_desktop.domain.accounts import name_key
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.errors import ApplyFailed, MappingIncomplete
 from qbr_desktop.imports.fields import (
@@ -48,6 +49,7 @@ from qbr_desktop.store.models import (
     ImportLayoutRow,
     MetricSnapshotRow,
 )
+from qbr_desktop.store.repositories import link_owners
 
 Clock = Callable[[], datetime]
 _MODELS: dict[ImportKind, Any] = {
@@ -118,6 +120,22 @@ class MappingChoice:
     remembered: bool
     #: For a remembered mapping: which one it is.
     source: RememberedLayout | None = None
+
+
+def _update_by_id(session: Session, table: Any, updates: list[dict[str, Any]],
+                  now: datetime) -> None:
+    """One executemany per set of changed fields (rows may change different ones), each
+    raising the row's version as any save does, so an open window sees the import."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for change in updates:
+        fields = tuple(sorted(key for key in change if key != "id"))
+        groups.setdefault(fields, []).append(change)
+    for fields, rows in groups.items():
+        statement = update(table).where(table.c.id == bindparam("row_id")).values(
+            updated_at=now, version=table.c.version + 1,
+            **{name: bindparam(f"new_{name}") for name in fields})
+        session.execute(statement, [{"row_id": row["id"], **{
+            f"new_{name}": row[name] for name in fields}} for row in rows])
 
 
 class ImportService:
@@ -328,13 +346,15 @@ class ImportService:
             if plan.inserts:
                 session.execute(insert(table), plan.inserts)
             return
-        if plan.updates:  # ORM bulk UPDATE by primary key: rows may change different fields
-            session.execute(update(model), [{**u, "updated_at": now} for u in plan.updates])
+        if plan.updates:
+            _update_by_id(session, table, plan.updates, now)
         if plan.inserts:
             defaults = _INSERT_DEFAULTS[plan.kind]
             session.execute(insert(table), [
                 {**defaults, **row, "created_at": now, "updated_at": now}
                 for row in plan.inserts])
+        if plan.kind is ImportKind.ACCOUNTS:
+            link_owners(session, name_key)
 
     def _remember(self, session: Session, kind: ImportKind, table: SourceTable,
                   mapping: Mapping[str, str]) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import text
-
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.store.backup import (
     BackupInfo,
@@ -24,6 +22,7 @@ from qbr_desktop.store.periods import (
     unreadable_periods,
 )
 from qbr_desktop.store.repositories import AccountRepository, ContactRepository
+from qbr_desktop.store.server import SERVER_CHECKED, SERVER_NOT_CHECKED, database_integrity
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +38,9 @@ class CheckReport:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     # Metric values stored for periods no reader can use: skipped everywhere, listed here.
     unreadable: tuple[UnreadablePeriod, ...] = ()
+    # What "integrity" covered, and what it did not (a server's own pages, say).
+    checked: str = "every page of the file (SQLite's integrity_check)"
+    not_checked: str = ""
 
     @property
     def healthy(self) -> bool:
@@ -47,12 +49,10 @@ class CheckReport:
 
 def check_database(context: AppContext) -> CheckReport:
     store = context.store
-    with store.engine.connect() as connection:
-        if store.engine.dialect.name == "sqlite":
-            rows = connection.execute(text("PRAGMA integrity_check")).fetchall()
-            integrity = "; ".join(str(r[0]) for r in rows[:5])
-        else:
-            integrity = "ok"  # a server database checks itself
+    scope: dict[str, str] = {}
+    integrity = database_integrity(store.engine)
+    if store.engine.dialect.name != "sqlite":
+        scope = {"checked": SERVER_CHECKED, "not_checked": SERVER_NOT_CHECKED}
     with session_scope(store.sessions, reading=True) as session:
         accounts = AccountRepository(session).count()
         contacts = ContactRepository(session).count()
@@ -70,6 +70,7 @@ def check_database(context: AppContext) -> CheckReport:
         if path and store.backups_folder else (),
         warnings=tuple(store.notices),
         unreadable=unreadable,
+        **scope,
     )
 
 

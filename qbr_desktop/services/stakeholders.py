@@ -9,7 +9,7 @@ rules refuse raises before anything is written.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -32,17 +32,19 @@ from qbr_desktop.domain.stakeholders import (
     check_reports_to,
     validate_person,
 )
+from qbr_desktop.domain.text_merge import merge_text
 from qbr_desktop.domain.tiers import effective_tier
 from qbr_desktop.services.rows import account_row, as_utc, review_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.errors import EditConflictError, NotFoundError
 from qbr_desktop.store.models import (
     AttendanceRow,
     ContactRow,
     InfluenceLinkRow,
     ReviewRow,
 )
+from qbr_desktop.store.repositories import FieldChangeRepository
 
 STRATEGIC_TIER = "Strategic"
 # The fields a person's card and editor change; the contact's phone stays as it is.
@@ -75,9 +77,11 @@ class ReviewChoice:
 
 class StakeholderService:
     def __init__(self, sessions: sessionmaker[Session],
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 user: Callable[[], str] | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._user = user or _login_name
 
     def today(self) -> date:
         return self._clock().astimezone().date()
@@ -141,16 +145,29 @@ class StakeholderService:
             session.flush()
             return _person(row)
 
-    def update_person(self, person: Stakeholder) -> None:
-        """Store the person's fields as given; a reports-to loop is refused, naming people."""
+    def update_person(self, person: Stakeholder, *, seen: Stakeholder | None = None) -> None:
+        """Store the person's fields as given; a reports-to loop is refused, naming people.
+
+        With `seen` (the person as the editor showed them), a field someone else changed
+        since is refused with EditConflictError naming it, who and when; free text
+        (priorities, concerns, notes) is merged instead. Without it: "keep mine".
+        """
         with session_scope(self._sessions) as session:
             row = _contact(session, person.id)
+            if seen is not None:
+                person = _settle_conflicts(session, row, person, seen)
             validate_person(person, stored_email=row.email)
+            before = _person(row)
             if person.manager_id != row.manager_id:
                 team = [_person(r) for r in _team(session, row.account_id)]
                 check_reports_to(team, person.id, person.manager_id)
             _write(row, person, self._clock())
             row.level = person.level.value
+            row.updated_by = self._user()
+            FieldChangeRepository(session).record(
+                "contact", row.id, (f.name for f in fields(Stakeholder)
+                                    if getattr(before, f.name) != getattr(person, f.name)),
+                row.updated_by, row.updated_at)
             session.flush()
             _sync_executives(session, _reviews_attended_by(session, person.id))
 
@@ -309,6 +326,42 @@ def _person(row: ContactRow) -> Stakeholder:
         priorities=row.priorities, concerns=row.concerns, notes=row.notes,
         departed=row.departed, pre_aligned=row.pre_aligned, manager_id=row.manager_id,
         x=row.map_x, y=row.map_y, email=row.email or "")
+
+
+def _login_name() -> str:
+    from qbr_desktop.services.identity import current_identity
+
+    return current_identity().label
+
+
+_MERGED_TEXT = ("priorities", "concerns", "notes")
+_FIELD_WORDS = {"owner_name": "owner on our side", "last_contact": "last contact",
+                "manager_id": "reports-to line", "pre_aligned": "pre-aligned mark",
+                "x": "place on the map", "y": "place on the map"}
+
+
+def _settle_conflicts(session: Session, row: ContactRow, mine: Stakeholder,
+                      seen: Stakeholder) -> Stakeholder:
+    """`mine`'s changes over what is stored now: a colleague's change to another field is
+    kept, free text changed by both is merged; another field changed by both raises."""
+    stored = _person(row)
+    settled: dict[str, Any] = {}
+    for name in (f.name for f in fields(Stakeholder)):
+        wanted, before, theirs = getattr(mine, name), getattr(seen, name), getattr(stored, name)
+        if theirs in (before, wanted):
+            continue
+        if wanted == before:
+            settled[name] = theirs  # only they changed it: theirs stays
+            continue
+        who, at = FieldChangeRepository(session).last(
+            "contact", row.id, name, row_by=row.updated_by, row_at=row.updated_at)
+        if name in _MERGED_TEXT:
+            settled[name] = merge_text(before, theirs, wanted, who=who or "A colleague")
+        else:
+            raise EditConflictError(f"{_FIELD_WORDS.get(name, name.replace('_', ' '))} of "
+                                    f"{stored.name}", who,
+                                    at.astimezone().strftime("%Y-%m-%d %H:%M"), stored)
+    return replace(mine, **settled) if settled else mine
 
 
 def _enum(kind: Any, value: str, fallback: Any) -> Any:

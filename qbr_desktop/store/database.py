@@ -220,8 +220,24 @@ def _read_only_store(path: Path, flags: str, reason: str, backups: Path,
 
 
 def open_url_store(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Store:
-    """Any SQLAlchemy URL (a team server): migrations run, backups are the server's job."""
-    engine = create_store_engine(url)
+    """A SQLAlchemy URL: a team server (PostgreSQL), or a file named by URL.
+
+    A server's schema is the team's: it is opened only at this version's head, and never
+    migrated here (store/server.py). Backups are the server's job.
+    """
+    from qbr_desktop.store.server import check_server_schema, connect_error, server_engine
+
+    engine = server_engine(url)
+    if engine.dialect.name == "postgresql":
+        try:
+            check_server_schema(engine, url, script_location)
+        except StoreError:
+            engine.dispose()
+            raise
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise connect_error(url, exc) from exc
+        return Store(engine, make_session_factory(engine), url)
     revision = current_revision(engine)
     if revision is not None and revision not in known_revisions(script_location):
         engine.dispose()

@@ -1,4 +1,4 @@
-"""Engine and session setup; the only module with SQLite-specific statements.
+"""Engine and session setup; the only module with dialect-specific statements.
 
 Writers wait for each other instead of failing: a unit of work that may write begins with
 ``BEGIN IMMEDIATE`` on SQLite, so it takes the write lock before it reads anything. A
@@ -6,6 +6,11 @@ deferred ``BEGIN`` that reads and then writes cannot wait: SQLite refuses its up
 once (SQLITE_BUSY, or SQLITE_BUSY_SNAPSHOT when someone committed since it read), and the
 busy timeout never applies. Reading units of work keep the deferred ``BEGIN``: in WAL mode
 they neither wait for writers nor hold them up.
+
+On PostgreSQL the same rules hold by other means, so that the services behave alike on
+both: a writing unit first takes a transaction-level advisory lock (writers take turns,
+waiting at most as long as on SQLite), and a reading unit is REPEATABLE READ, one snapshot
+for all its queries as a SQLite read transaction has.
 """
 
 from __future__ import annotations
@@ -17,14 +22,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.store.errors import (
     DiskFullError,
     PortfolioBusyError,
     ReadOnlyDatabaseError,
+    ServerUnreachableError,
     StoreError,
 )
 
@@ -38,6 +44,8 @@ WRITE_INTENT = "qbr_write_intent"
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
 # PostgreSQL's serialization failure, deadlock, lock not available: the server's "busy".
 _SERVER_BUSY_STATES = {"40001", "40P01", "55P03"}
+# The advisory lock every writing unit of work holds on a server (any constant of our own).
+WRITER_LOCK_KEY = 0x5142_5244_0001
 
 
 def sqlite_url(path: str) -> str:
@@ -100,6 +108,43 @@ def _begin_sqlite_transaction(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+def _begin_server_transaction(connection: Any) -> None:
+    # Round trips are what a server costs: the isolation level rides on psycopg's own
+    # BEGIN, and a writer's wait limit and lock are one statement.
+    from psycopg import IsolationLevel
+
+    driver = connection.connection.driver_connection
+    if connection.get_execution_options().get(WRITE_INTENT):
+        driver.isolation_level = IsolationLevel.READ_COMMITTED
+        # set_config(..., true) ends with the transaction; a writer still waiting after
+        # this long gets "lock not available", which session_scope reports as busy.
+        connection.exec_driver_sql(
+            f"SELECT set_config('lock_timeout', '{BUSY_TIMEOUT_MS}', true), "
+            f"pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+    else:
+        driver.isolation_level = IsolationLevel.REPEATABLE_READ
+
+
+def _without_nul(value: Any) -> Any:
+    return value.replace("\x00", "") if isinstance(value, str) and "\x00" in value else value
+
+
+def _drop_nul_characters(_connection: Any, _cursor: Any, statement: str, parameters: Any,
+                         _context: Any, executemany: bool) -> tuple[str, Any]:
+    """PostgreSQL's text cannot hold U+0000, which SQLite stores: it is left out, as every
+    export leaves it out, instead of the whole save failing."""
+    def clean(group: Any) -> Any:
+        if isinstance(group, dict):
+            return {key: _without_nul(value) for key, value in group.items()}
+        if isinstance(group, (list, tuple)):
+            return type(group)(_without_nul(value) for value in group)
+        return group
+
+    if executemany and isinstance(parameters, (list, tuple)):
+        return statement, [clean(group) for group in parameters]
+    return statement, clean(parameters)
+
+
 def create_store_engine(url: str, *, read_only: str | None = None, **options: Any) -> Engine:
     """An engine for `url`; `read_only` says why the file may only be read (never written)."""
     engine = create_engine(url, **options)
@@ -110,6 +155,9 @@ def create_store_engine(url: str, *, read_only: str | None = None, **options: An
                      else _prepare_sqlite_connection)
         event.listen(engine, "begin", _begin_read_only_transaction if read_only
                      else _begin_sqlite_transaction)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _begin_server_transaction)
+        event.listen(engine, "before_cursor_execute", _drop_nul_characters, retval=True)
     return engine
 
 
@@ -117,7 +165,32 @@ _read_only_reasons: dict[int, str] = {}
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    if engine.dialect.name == "postgresql":
+        event.listen(factory, "after_flush", _note_write)
+        event.listen(factory, "do_orm_execute", _note_statement)
+    return factory
+
+
+_WROTE = "qbr_wrote"
+
+
+def _note_write(session: Session, _context: Any) -> None:
+    session.info[_WROTE] = True
+
+
+def _note_statement(state: Any) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WROTE] = True
+
+
+def _count_edit(session: Session) -> None:
+    """On a server, a unit of work that wrote raises the ``edits`` counter, which open
+    windows poll to show their colleagues' changes (store/changes.py)."""
+    session.flush()
+    if session.info.pop(_WROTE, False):
+        session.execute(text("UPDATE change_counter SET value = value + 1 "
+                             "WHERE name = 'edits'"))
 
 
 def is_busy(error: BaseException) -> bool:
@@ -145,11 +218,39 @@ def busy_error(factory: sessionmaker[Session] | Engine) -> PortfolioBusyError:
     return PortfolioBusyError(_database_name(engine))
 
 
+def unreachable_reason(error: BaseException) -> str | None:
+    """The sentence part saying why the server did not answer, or None for another error."""
+    if not isinstance(error, DBAPIError):
+        return None
+    original = error.orig
+    if not type(original).__module__.startswith("psycopg"):
+        return None  # SQLite's errors are the file's, never a lost connection
+    state = getattr(original, "sqlstate", None) or ""
+    # psycopg gives a failed connection attempt no SQLSTATE at all.
+    if error.connection_invalidated or state.startswith("08") or (
+            not state and isinstance(error, OperationalError)):
+        # The driver's first line is the useful one ("connection refused", "timeout
+        # expired", a name that does not resolve); it never carries the password.
+        detail = str(original).strip().splitlines()
+        first = detail[0].removeprefix("connection failed: ") if detail else "no answer"
+        _place, fatal, said = first.partition("FATAL:")
+        return f"{REFUSED_BY_SERVER}{said.strip()[:200]}" if fatal else first[:200]
+    if state in ("28P01", "28000", "3D000"):
+        return f"{REFUSED_BY_SERVER}{str(original).strip().splitlines()[0][:200]}"
+    return None
+
+
+# How unreachable_reason starts when the server answered but would not let us in.
+REFUSED_BY_SERVER = "the server said: "
+
+
 def refusal(factory: sessionmaker[Session], error: OperationalError) -> StoreError | None:
     """The sentence for a write the database turned away, or None for another failure."""
     if is_busy(error):
         return busy_error(factory)
     engine = factory.kw.get("bind")
+    if (reason := unreachable_reason(error)) is not None and isinstance(engine, Engine):
+        return ServerUnreachableError(_database_name(engine), reason)
     code = getattr(error.orig, "sqlite_errorcode", None)
     if code is None:
         return None
@@ -181,6 +282,8 @@ def _open_writer(factory: sessionmaker[Session]) -> Session:
         except OperationalError as exc:
             session.close()
             if not is_busy(exc):
+                if (refused := refusal(factory, exc)) is not None:
+                    raise refused from exc
                 raise
             if attempt == BUSY_ATTEMPTS:
                 raise busy_error(factory) from exc
@@ -206,6 +309,8 @@ def session_scope(factory: sessionmaker[Session], *, reading: bool = False) -> I
         held.add(engine_key)
     try:
         yield session
+        if writing and session.bind is not None and session.bind.dialect.name == "postgresql":
+            _count_edit(session)
         session.commit()
     except OperationalError as exc:
         session.rollback()

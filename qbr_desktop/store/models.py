@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -65,6 +66,9 @@ class AccountRow(Base):
     licensed_seats: Mapped[int] = mapped_column(Integer, default=0)
     renewal_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     csm_owner: Mapped[str] = mapped_column(String(200), default="")
+    # The owner as a member of the team (migration 0013); csm_owner is their name as shown.
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("csm.id", ondelete="SET NULL"), nullable=True, index=True)
     tier_override: Mapped[str | None] = mapped_column(String(40), nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     # The CRM's id for this account: re-imports match on it before the name.
@@ -72,6 +76,12 @@ class AccountRow(Base):
     customer_since: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save (an update of a row changed since it was read fails), and who
+    # saved last: a refused save names them (migration 0012).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
     contacts: Mapped[list[ContactRow]] = relationship(
         back_populates="account", cascade="all, delete-orphan", passive_deletes=True
@@ -100,7 +110,7 @@ class ContactRow(Base):
         ForeignKey("account.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str] = mapped_column(Text)
-    title: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
     email: Mapped[str] = mapped_column(String(320), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
     level: Mapped[str] = mapped_column(String(20))
@@ -125,6 +135,10 @@ class ContactRow(Base):
     map_y: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
     account: Mapped[AccountRow] = relationship(back_populates="contacts")
 
@@ -313,8 +327,9 @@ class RiskItemRow(Base):
 class AccountInsightRow(Base):
     """One account's computed health, trend and expansion, as the portfolio view shows them.
 
-    Derived data: triggers in migration 0003 delete a row whenever its inputs change, and
-    ``formula_version`` lets a newer release ignore rows an older formula produced.
+    Derived data: triggers (migration 0003 on SQLite, 0011 on PostgreSQL) delete a row
+    whenever its inputs change, and ``formula_version`` lets a newer release ignore rows an
+    older formula produced.
     """
 
     __tablename__ = "account_insight"
@@ -499,3 +514,39 @@ class DeckReviewRow(Base):
     ready_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     approved_by: Mapped[str] = mapped_column(Text, default="", server_default="")
     approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class ChangeCounterRow(Base):
+    """A named counter that writers raise (migration 0011 says which and why)."""
+
+    __tablename__ = "change_counter"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class CsmRow(Base):
+    """A member of the team: owns accounts, saves changes (migration 0013)."""
+
+    __tablename__ = "csm"
+    __table_args__ = (Index("ix_csm_login", "login", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, unique=True)
+    email: Mapped[str] = mapped_column(String(320), default="", server_default="")
+    # The database role they sign in with, for row-level security (README, Team server).
+    login: Mapped[str | None] = mapped_column(String(63), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class FieldChangeRow(Base):
+    """Who changed one field of one row last, and when (migration 0012)."""
+
+    __tablename__ = "field_change"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    changed_by: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
 
 from qbr_desktop.store.models import (
     AccountRow,
     ContactRow,
+    CsmRow,
+    FieldChangeRow,
     MetricSnapshotRow,
     ReviewRow,
     SettingRow,
@@ -82,6 +84,75 @@ class AccountRepository:
     def remove(self, row: AccountRow) -> None:
         self.session.delete(row)
         self.session.flush()
+
+
+class CsmRepository:
+    """The team's members, found by name (compared as name_key) or by email."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def with_name_key(self, key: str) -> CsmRow | None:
+        return self.session.scalar(select(CsmRow).where(CsmRow.name_key == key))
+
+    def with_email(self, email: str) -> CsmRow | None:
+        if not email:
+            return None
+        return self.session.scalar(select(CsmRow).where(
+            func.lower(CsmRow.email) == email.lower()).order_by(CsmRow.id).limit(1))
+
+    def find_or_add(self, name: str, key: str, email: str = "") -> CsmRow:
+        row = self.with_email(email) or self.with_name_key(key)
+        if row is None:
+            row = CsmRow(name=name, name_key=key, email=email)
+            self.session.add(row)
+            self.session.flush()
+        return row
+
+
+class FieldChangeRepository:
+    """Who changed which field of a row last: what a refused save names."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def record(self, table: str, row_id: int, fields: Iterable[str], by: str,
+               at: datetime) -> None:
+        names = sorted(set(fields))
+        if not names:
+            return
+        self.session.execute(delete(FieldChangeRow).where(
+            FieldChangeRow.table_name == table, FieldChangeRow.row_id == row_id,
+            FieldChangeRow.field.in_(names)))
+        self.session.add_all(FieldChangeRow(table_name=table, row_id=row_id, field=name,
+                                            changed_by=by, changed_at=at) for name in names)
+        self.session.flush()
+
+    def last(self, table: str, row_id: int, field: str, *, row_by: str,
+             row_at: datetime) -> tuple[str, datetime]:
+        """Who changed the field last and when; the row's last saver when not recorded."""
+        row = self.session.get(FieldChangeRow, (table, row_id, field))
+        return (row_by, row_at) if row is None else (row.changed_by, row.changed_at)
+
+
+def link_owners(session: Session, key: Callable[[str], str]) -> int:
+    """Point every account whose owner text names no team member (or another one than it
+    points to) at the member of that name, added when new; for writers that set the text
+    in bulk (imports, the demo). Returns how many accounts changed."""
+    rows = session.execute(
+        select(AccountRow.id, AccountRow.csm_owner, AccountRow.owner_id, CsmRow.name_key)
+        .outerjoin(CsmRow, CsmRow.id == AccountRow.owner_id)).all()
+    members = CsmRepository(session)
+    changed = 0
+    for account_id, owner, owner_id, owner_key in rows:
+        wanted = key(owner) if owner else None
+        if wanted == owner_key and (owner_id is None) == (wanted is None):
+            continue
+        new_id = members.find_or_add(owner.strip(), wanted).id if wanted else None
+        session.execute(update(AccountRow).where(AccountRow.id == account_id)
+                        .values(owner_id=new_id))
+        changed += 1
+    return changed
 
 
 class ContactRepository:

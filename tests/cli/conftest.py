@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import Portfolio
 
 from qbr_desktop.cli import main
+from qbr_desktop.paths import DatabaseTarget
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,12 @@ def qbr(capsys: pytest.CaptureFixture[str]) -> Runner:
     return run
 
 
+@pytest.fixture
+def fresh_db(database_target: DatabaseTarget) -> Portfolio:
+    """A new, empty portfolio: a file that does not exist yet, then a server database."""
+    return database_target.path or database_target.url or ""
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One 30-account demo portfolio (seed 3) per run, built by `qbr demo` itself."""
@@ -55,10 +63,28 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _server_demo(url: str) -> None:
+    from qbr_desktop.store.server import upgrade_server
+
+    upgrade_server(url)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["demo", "--db", url, "--accounts", "30", "--seed", "3"], out=out, err=err)
+    assert code == 0, err.getvalue()
+
+
 @pytest.fixture
-def demo_db(tmp_path: Path, demo_template: Path) -> Path:
-    """A copy of the demo portfolio in this test's own folder: tests may change it freely.
-    (`qbr demo` writes nothing but the database file, so the copy is the whole portfolio.)"""
+def demo_db(tmp_path: Path, request: pytest.FixtureRequest,
+            database_target: DatabaseTarget) -> Portfolio:
+    """A copy of the demo portfolio of this test's own: tests may change it freely.
+    (`qbr demo` writes nothing but the database file, so the copy is the whole portfolio.)
+    On the server, a database copied from one built the same way."""
+    if database_target.url is not None:
+        server = request.getfixturevalue("postgres")
+        server.drop(database_target.url)
+        url: str = server.copy_of(server.template("demo", _server_demo))
+        request.addfinalizer(lambda: server.drop(url))
+        return url
+    demo_template = request.getfixturevalue("demo_template")
     path = tmp_path / "demo" / "portfolio.sqlite"
     path.parent.mkdir()
     shutil.copyfile(demo_template, path)

@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from qbr_desktop.paths import DatabaseTarget
-from qbr_desktop.services.context import AppContext
+from cli_support import open_portfolio
 
 Runner = Callable[..., Any]
 
@@ -25,7 +23,7 @@ JSON_KEYS = {
 
 def read_accounts(path: Path) -> list[Any]:
     """The accounts in a file, read back through the service layer (not the CLI)."""
-    context = AppContext.open(DatabaseTarget(path=path))
+    context = open_portfolio(path)
     try:
         return [context.accounts.get(item.id) for item in context.accounts.list_accounts()]
     finally:

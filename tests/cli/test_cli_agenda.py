@@ -13,13 +13,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_support import Portfolio, open_portfolio
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.actions import ActionItem, ActionSide, ActionStatus
 from qbr_desktop.domain.agenda import QBR_60
 from qbr_desktop.domain.contacts import ContactDraft, ReviewDraft
 from qbr_desktop.domain.stakeholders import Attendance
-from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.agendas import AgendaService
 from qbr_desktop.services.context import AppContext
 
@@ -41,8 +41,8 @@ class FakeClock:
         return self.seconds
 
 
-def _open(path: Path) -> AppContext:
-    return AppContext.open(DatabaseTarget(path=path))
+def _open(path: Portfolio) -> AppContext:
+    return open_portfolio(path)
 
 
 def _run_meeting(context: AppContext, review_id: int) -> None:
@@ -68,8 +68,8 @@ def _run_meeting(context: AppContext, review_id: int) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "agenda.sqlite"
+def db(fresh_db: Portfolio) -> Portfolio:
+    path = fresh_db
     context = _open(path)
     try:
         accounts = context.accounts

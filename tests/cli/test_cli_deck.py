@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import open_portfolio
 from pptx import Presentation
 from tests_support import require_tool
 
 from qbr_desktop.domain.audience.deck import quarter_words
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.exports.file_names import safe_file_name
-from qbr_desktop.paths import DatabaseTarget
-from qbr_desktop.services.context import AppContext
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -32,7 +31,7 @@ def _application(qapp: object) -> None:
 
 
 def _account(db: Path, tier: str = "Strategic") -> str:
-    context = AppContext.open(DatabaseTarget(path=db))
+    context = open_portfolio(db)
     try:
         accounts = context.accounts.list_accounts()
         return next(a.name for a in accounts if a.tier == tier
@@ -130,7 +129,7 @@ def test_an_unknown_account_fails_in_one_line(qbr: Any, demo_db: Path, tmp_path:
 
 
 def test_all_upcoming(qbr: Any, demo_db: Path, tmp_path: Path) -> None:
-    context = AppContext.open(DatabaseTarget(path=demo_db))
+    context = open_portfolio(demo_db)
     try:
         expected = {row.account_name for row in context.plans.upcoming(30)
                     if row.review_id is not None}

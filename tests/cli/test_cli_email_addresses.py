@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import open_portfolio
 from mail_support import (
     address_lists,
     check_header_lines,
@@ -19,8 +20,6 @@ from mail_support import (
 
 from qbr_desktop.domain.contacts import ContactDraft
 from qbr_desktop.domain.stakeholders import Attendance
-from qbr_desktop.paths import DatabaseTarget
-from qbr_desktop.services.context import AppContext
 
 # Lists that lost a recipient to the email package's folding, and the longest one.
 CHOSEN = ("6-from-42", "20-from-63", "60-from-20")
@@ -36,7 +35,7 @@ def _application(qapp: object) -> None:
 def _only_these_attend(db: Path, people: list[tuple[str, str]]) -> str:
     """The first account with a planned review, with `people` as its only confirmed
     attendees; its name."""
-    context = AppContext.open(DatabaseTarget(path=db))
+    context = open_portfolio(db)
     try:
         account = next(a for a in context.accounts.list_accounts()
                        if context.plans.next_plan(a.id) is not None)

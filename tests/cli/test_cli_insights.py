@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import Portfolio, open_portfolio
 from insights_support import Q3, Q4, SmallPortfolio, add_account, build_small_portfolio
 from insights_support import quarter as quarter_values
 from sqlalchemy import select
@@ -18,7 +19,6 @@ from sqlalchemy import select
 from qbr_desktop.domain.benchmark import BENCHMARK_METRICS
 from qbr_desktop.domain.health import DIMENSION_LABELS, Dimension
 from qbr_desktop.domain.metrics import MetricValue
-from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.insights import format_peer_value
 from qbr_desktop.store.engine import session_scope
@@ -35,8 +35,8 @@ ROW_KEYS = {"id", "name", "tier", "industry", "arr", "currency", "renewal_date",
 HOSTILE = ["株式会社 <R&D> 東京", "شركة الأمل للتجارة", "Rocket 🚀 Labs", "A<b>&amp;</b>Z & Co"]
 
 
-def opened(path: Path) -> AppContext:
-    return AppContext.open(DatabaseTarget(path=path))
+def opened(path: Portfolio) -> AppContext:
+    return open_portfolio(path)
 
 
 @pytest.fixture
@@ -326,8 +326,8 @@ def test_portfolio_of_an_empty_file(qbr: Runner, tmp_path: Path) -> None:
 # --- names in any script -------------------------------------------------------------------
 
 @pytest.fixture
-def hostile_db(tmp_path: Path, qbr: Runner) -> Path:
-    path = tmp_path / "hostile.sqlite"
+def hostile_db(fresh_db: Portfolio, qbr: Runner) -> Portfolio:
+    path = fresh_db
     for name in HOSTILE:
         added = qbr("--db", path, "accounts", "add", name, "--arr", "50k", "--seats", "100")
         assert added.code == 0, added.err

@@ -12,6 +12,9 @@ import pytest
 
 from qbr_desktop.store.migrate import head_revision
 
+# check, backup and restore of a file; test_cli_server.py checks a server.
+pytestmark = pytest.mark.sqlite_only
+
 Runner = Callable[..., Any]
 
 

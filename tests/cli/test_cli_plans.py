@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from calendar_support import both
+from cli_support import Portfolio
 
 
 @pytest.fixture
-def db(tmp_path: Path, qbr: Any) -> Path:
-    path = tmp_path / "plans.sqlite"
+def db(fresh_db: Portfolio, qbr: Any) -> Portfolio:
+    path = fresh_db
     assert qbr("--db", path, "accounts", "add", "Acme <R&D> 株式会社", "--arr", "120k").code == 0
     assert qbr("--db", path, "accounts", "add", "Small Co", "--arr", "12k").code == 0
     return path

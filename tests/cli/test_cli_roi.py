@@ -8,14 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import Portfolio, open_portfolio
 
 SUPPORT = ('id=support category=cost label="Support automation" hours_saved=1200 '
            'hourly_rate=75 period_days=91 confidence=high')
 
 
 @pytest.fixture
-def db(tmp_path: Path, qbr: Any) -> Path:
-    path = tmp_path / "roi.sqlite"
+def db(fresh_db: Portfolio, qbr: Any) -> Portfolio:
+    path = fresh_db
     assert qbr("--db", path, "accounts", "add", "Acme <R&D> 株式会社", "--arr", "120k").code == 0
     return path
 
@@ -78,10 +79,8 @@ def test_expansion_opportunities_get_a_return_from_the_accounts_own_ratio(
     qbr("--db", db, "accounts", "add", "Seats Co", "--arr", "120k", "--seats", "100")
     from qbr_desktop.domain.metrics import MetricValue
     from qbr_desktop.domain.periods import Quarter
-    from qbr_desktop.paths import DatabaseTarget
-    from qbr_desktop.services.context import AppContext
 
-    context = AppContext.open(DatabaseTarget(path=db))
+    context = open_portfolio(db)
     try:
         seats_co = context.insights.resolve("Seats Co")
         context.accounts.record_metrics(seats_co, [

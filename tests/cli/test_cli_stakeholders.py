@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import Portfolio, open_portfolio
 from PySide6.QtGui import QImage
 
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.contacts import ContactLevel
 from qbr_desktop.domain.stakeholders import DecisionRole, Stakeholder
-from qbr_desktop.paths import DatabaseTarget
-from qbr_desktop.services.context import AppContext
 
 NAMES = ("Dana Whitfield", "田中 美咲 🚀", "نور الهدى")
 
@@ -28,9 +27,9 @@ def _application(qapp: object) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "map.sqlite"
-    context = AppContext.open(DatabaseTarget(path=path))
+def db(fresh_db: Portfolio) -> Portfolio:
+    path = fresh_db
+    context = open_portfolio(path)
     try:
         account = context.accounts.create(AccountDraft(name="Acme <R&D>", arr=Decimal("500000")))
         context.accounts.create(AccountDraft(name="Nobody Yet", arr=Decimal("5000")))

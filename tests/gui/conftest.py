@@ -17,6 +17,7 @@ from qbr_desktop.domain.metrics import MetricValue
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.identity import Identity, save_identity, stored_identity
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -102,7 +103,7 @@ def _input_guards(qapp: object) -> None:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "portfolio.sqlite"
+    return tmp_path / "portfolio.sqlite"  # the file the sqlite database_target names
 
 
 @pytest.fixture
@@ -132,15 +133,19 @@ def seed_portfolio(context: AppContext) -> dict[str, int]:
 
 
 @pytest.fixture
-def open_window(qtbot, qsettings: QSettings, db_path: Path
+def open_window(qtbot, qsettings: QSettings, database_target: DatabaseTarget
                 ) -> Iterator[Callable[..., object]]:
-    """Open a MainWindow on the portfolio file (again after a close, to check persistence)."""
+    """Open a MainWindow on the portfolio (again after a close, to check persistence): the
+    file db_path names, or a server database for the tests marked server_smoke."""
     from qbr_desktop.gui.main_window import MainWindow
 
     contexts: list[AppContext] = []
 
     def factory(seed: bool = False, size: tuple[int, int] | None = (1366, 768)) -> MainWindow:
-        context = AppContext.open(DatabaseTarget(path=db_path))
+        if database_target.url is not None and stored_identity() is None:
+            # On a team server the window asks who this is first; the tests say it here.
+            save_identity(Identity("Pat Tester", "pat@example.com"))
+        context = AppContext.open(database_target)
         contexts.append(context)
         if seed:
             seed_portfolio(context)

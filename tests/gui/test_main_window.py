@@ -61,6 +61,7 @@ def test_ctrl_n_creates_an_account_ready_to_be_named(open_window, qtbot) -> None
     assert window.statusBar().currentMessage().startswith("Saved at")
 
 
+@pytest.mark.server_smoke
 def test_edits_save_when_the_field_is_left(open_window, qtbot) -> None:
     window = open_window(seed=True)
     account_id = select(window, "Bluefin Health")
@@ -171,6 +172,7 @@ def test_declining_the_delete_keeps_the_account(open_window, qtbot, monkeypatch)
     assert "Cedar Bank" in names_in_list(window)
 
 
+@pytest.mark.server_smoke
 def test_undo_an_edit_restores_field_and_store(open_window, qtbot) -> None:
     window = open_window(seed=True)
     account_id = select(window, "Cedar Bank")
@@ -184,6 +186,7 @@ def test_undo_an_edit_restores_field_and_store(open_window, qtbot) -> None:
     assert window.page.form.csmOwnerEdit.text() == "Jordan Ellis"
 
 
+@pytest.mark.server_smoke
 def test_hostile_and_long_names_display_and_store_intact(open_window, qtbot) -> None:
     window = open_window(seed=True)
     account_id = select(window, "Cedar Bank")
@@ -199,6 +202,7 @@ def test_hostile_and_long_names_display_and_store_intact(open_window, qtbot) -> 
     assert window.windowTitle().endswith("QBR Desktop")
 
 
+@pytest.mark.server_smoke
 def test_notes_save_by_themselves(open_window, qtbot) -> None:
     window = open_window(seed=True)
     account_id = select(window, "Bluefin Health")

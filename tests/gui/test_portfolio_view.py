@@ -75,6 +75,7 @@ def click_header(qtbot: Any, view: PortfolioView, section: int) -> None:
 
 # --- what is shown -------------------------------------------------------------------------
 
+@pytest.mark.server_smoke
 def test_refresh_shows_every_account_with_the_services_numbers(view: PortfolioView,
                                                                context: Any,
                                                                small: SmallPortfolio) -> None:
@@ -117,6 +118,7 @@ def test_a_score_just_under_green_does_not_read_as_seventy(qtbot: Any, context: 
     assert not shown.startswith("70"), shown
 
 
+@pytest.mark.server_smoke
 def test_hostile_names_show_intact_and_can_be_found(qtbot: Any, context: Any,
                                                     view: PortfolioView) -> None:
     name = "<b>R&D</b> 株式会社 🚀 شركة $5 & $6"

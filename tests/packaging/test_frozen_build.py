@@ -30,7 +30,10 @@ UNWANTED_QT = ("libQt6Quick", "libQt6Qml", "libQt6WebEngine", "libQt6Pdf",
                "Qt6Quick", "Qt6Qml", "Qt6WebEngine", "Qt6Pdf")  # .so on Linux, .dll on Windows
 # The product goal is at most 150 MB (du -sh); this ceiling leaves room for other
 # platforms and small growth, and catches any of the cuts in the spec coming undone.
-SIZE_CEILING_MB = 160
+# The team server's driver (psycopg_binary: libpq with its own OpenSSL and Kerberos) adds
+# 11.5 MB that no strip removes: measured 161.4 MB with it (was ~150 without), so the
+# ceiling moved from 160 to 165 and the 150 MB goal is missed by that much for now.
+SIZE_CEILING_MB = 165
 # What the spec leaves out on purpose (each adds megabytes and nothing the app uses).
 MPL_FONTS_KEPT = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LastResortHE-Regular.ttf"}
 LEFT_OUT = ("tkinter", "_tkinter", "tzdata", "numpy/random", "numpy/fft",

@@ -194,7 +194,7 @@ def test_exports_at_once_agree_on_one_number(context: Any, plans: PlanService,
                                              tmp_path: Path) -> None:
     """Two windows (two engines on one file) and their threads export together."""
     plan = schedule(context, plans)
-    second = AppContext.open(DatabaseTarget(path=context.target.path))
+    second = AppContext.open(context.target)
     try:
         services = [CalendarService(context.store.sessions, clock=lambda: NOW),
                     CalendarService(second.store.sessions, clock=lambda: NOW)]

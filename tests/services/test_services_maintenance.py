@@ -16,6 +16,9 @@ from qbr_desktop.services.maintenance import backup_to, check_database, restore_
 from qbr_desktop.store.errors import BackupError
 from qbr_desktop.store.migrate import head_revision
 
+# check, backup and restore of a file; tests/cli/test_cli_server.py checks a server.
+pytestmark = pytest.mark.sqlite_only
+
 
 def count_accounts(path: Path) -> int:
     connection = sqlite3.connect(path)

@@ -7,6 +7,7 @@ inputs shows up as a wrong number, not just a wrong row count.
 from __future__ import annotations
 
 import importlib
+import threading
 from decimal import Decimal
 from typing import Any
 
@@ -181,11 +182,39 @@ def test_results_computed_before_someone_else_wrote_are_not_stored(
         assert session.get(AccountRow, small.acme).licensed_seats == 300  # type: ignore[union-attr]
 
 
+def test_a_change_saved_while_results_are_stored_waits_and_then_forgets_them(
+        context: Any, small: SmallPortfolio) -> None:
+    """The other order: the results are being stored when a colleague saves new metrics.
+    The save waits for them (SQLite's write lock; on a server, the share lock on the
+    insight_inputs counter), then forgets what was just stored."""
+    sessions = context.store.sessions
+    saved = threading.Event()
+
+    def colleague_saves() -> None:
+        context.accounts.record_metrics(small.acme, quarter_values(Q4.shifted(1), active=20))
+        saved.set()
+
+    with session_scope(sessions, reading=True) as reader:
+        cache = InsightCacheRepository(reader)
+        insights_module._store_quietly(
+            reader, cache, insights_module._compute_insights(reader, [small.acme]))
+        colleague = threading.Thread(target=colleague_saves)
+        colleague.start()
+        assert not saved.wait(0.5), "the save did not wait for the results being stored"
+    colleague.join(30)
+    assert saved.is_set()
+    assert small.acme not in stored_ids(context)
+    assert comparable(context.insights.overview()) == comparable(fresh(context))
+
+
 def test_every_trigger_exists_after_migrating(context: Any) -> None:
+    sqlite = context.store.engine.dialect.name == "sqlite"
     migration = importlib.import_module(
-        "qbr_desktop.store.migrations.versions.0003_stored_insights")
+        "qbr_desktop.store.migrations.versions."
+        + ("0003_stored_insights" if sqlite else "0011_team_server"))
+    query = ("SELECT name FROM sqlite_master WHERE type = 'trigger'" if sqlite else
+             "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
     with session_scope(context.store.sessions) as session:
-        present = set(session.scalars(text(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger'")))
-    assert {name for name, _sql in migration.TRIGGERS} <= present
+        present = set(session.scalars(text(query)))
+    assert {trigger[0] for trigger in migration.TRIGGERS} <= present
     assert len(migration.TRIGGERS) == 16

@@ -1,4 +1,4 @@
-"""Migration 0011_programme's tables refuse what the rules refuse and go with their review
+"""Migration 0014's tables refuse what the rules refuse and go with their review
 or account (on SQLite here; the statements are plain SQL that PostgreSQL runs the same)."""
 
 from __future__ import annotations

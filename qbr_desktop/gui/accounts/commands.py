@@ -6,41 +6,66 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
-from qbr_desktop.domain.accounts import Account, AccountDraft
+from qbr_desktop.domain.accounts import FIELD_LABELS, Account, AccountDraft
 from qbr_desktop.domain.errors import DomainError
-from qbr_desktop.store.errors import StoreError
+from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
+from qbr_desktop.store.errors import EditConflictError, StoreError
 
 if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
     from qbr_desktop.services.accounts import AccountService, DeletedAccount
 
-FIELD_LABELS = {
-    "name": "name", "industry": "industry", "country": "country",
-    "employee_band": "employee band", "arr": "ARR", "currency": "currency",
-    "licensed_seats": "licensed seats", "renewal_date": "renewal date",
-    "csm_owner": "CSM owner", "tier_override": "tier", "notes": "notes",
-}
 
 
 class AccountEditor(QObject):
-    """Runs account changes through the service and records them on the undo stack."""
+    """Runs account changes through the service and records them on the undo stack.
+
+    Every change says what the person saw of the fields it changes, so a colleague's newer
+    save is never overwritten unseen: the person reloads theirs or keeps their own.
+    """
 
     #: An account was created, edited, deleted or restored; carries its id.
     account_changed = Signal(int)
     #: Undo or redo could not be applied (e.g. the name is now taken); carries the message.
     failed = Signal(str)
 
-    def __init__(self, service: AccountService, parent: QObject | None = None) -> None:
+    def __init__(self, service: AccountService, parent: QObject | None = None,
+                 keep_mine: KeepMine | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.undo_stack = QUndoStack(self)
+        self.keep_mine = keep_mine or (lambda conflict: ask_keep_mine(
+            parent if isinstance(parent, QWidget) else None, conflict))
+        #: The last edit found a newer change and the person took it: the page shows it.
+        self.reloaded = False
+
+    def save(self, account_id: int, changes: dict[str, Any],
+             seen: dict[str, Any]) -> tuple[Account, bool]:
+        """Save `changes` over the values `seen`; (the account, False when the person chose
+        a colleague's newer values instead of theirs)."""
+        try:
+            return self.service.update(account_id, changes, expected=seen), True
+        except EditConflictError as conflict:
+            if self.keep_mine(conflict):
+                return self.service.update(account_id, changes), True
+            current = conflict.current
+            assert isinstance(current, Account)
+            return current, False
 
     def edit(self, account: Account, changes: dict[str, Any]) -> Account:
         """Save the changes now; raises ValidationFailed and saves nothing if they are invalid."""
+        self.reloaded = False
         before = {name: getattr(account.draft, name) for name in changes}
         if before == changes:
             return account
-        updated = self.service.update(account.id, changes)
+        updated, saved = self.save(account.id, changes, before)
+        if not saved:
+            self.reloaded = True
+            self.account_changed.emit(account.id)
+            return updated
+        # Notes a colleague changed meanwhile come back merged with these: shown at once.
+        self.reloaded = "notes" in changes and updated.draft.notes != changes["notes"]
         label = ", ".join(FIELD_LABELS.get(name, name) for name in changes)
         self.undo_stack.push(_EditCommand(self, account.id, before, changes,
                                           f"Edit {label} of “{_short(updated.draft.name)}”"))
@@ -84,12 +109,13 @@ class _EditCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self._editor.run_safely(self, lambda: self._editor.service.update(
-            self._id, self._after).id)
+        self._editor.run_safely(self, lambda: self._editor.save(
+            self._id, self._after, self._before)[0].id)
 
     def undo(self) -> None:
-        self._editor.run_safely(self, lambda: self._editor.service.update(
-            self._id, self._before).id)
+        # Only over what this edit saved: a colleague's later change is not undone unseen.
+        self._editor.run_safely(self, lambda: self._editor.save(
+            self._id, self._before, self._after)[0].id)
 
 
 class _CreateCommand(QUndoCommand):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -61,8 +64,24 @@ class AccountListPanel(QWidget):
             header.resizeSection(column, width)
         header.setSortIndicator(AccountColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.count_label = QLabel(self)
+        # "My accounts" | "All accounts": shown on a team server only (show_owner_choice).
+        self.mine_button = QPushButton("My accounts", self)
+        self.all_button = QPushButton("All accounts", self)
+        owners = QHBoxLayout()
+        owners.setContentsMargins(0, 0, 0, 0)
+        self._owner_choice = QButtonGroup(self)
+        for button in (self.mine_button, self.all_button):
+            button.setCheckable(True)
+            button.setVisible(False)
+            self._owner_choice.addButton(button)
+            owners.addWidget(button)
+        self.all_button.setChecked(True)
+        self._mine: Callable[[str], bool] | None = None
+        self._choose_default = False
+        self._owner_choice.buttonToggled.connect(self._owner_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(owners)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
         layout.addWidget(self.count_label)
@@ -85,6 +104,8 @@ class AccountListPanel(QWidget):
             self.proxy.resort()
         finally:
             self._loading = False
+        if self._choose_default and self.model.rowCount():  # decided on the first accounts
+            self._default_owner_choice()
         self._update_count()
         if select_id is not None and self.select_account(select_id):
             return
@@ -99,6 +120,9 @@ class AccountListPanel(QWidget):
         if not index.isValid():  # filtered out: clear the filter so the account shows
             self.filter_edit.clear()
             index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # someone else's, with "My accounts" chosen
+            self.all_button.setChecked(True)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
@@ -108,6 +132,29 @@ class AccountListPanel(QWidget):
         if row is not None:
             self.table.scrollTo(self.proxy.mapFromSource(self.model.index(row, 0)))
         return True
+
+    def show_owner_choice(self, mine: Callable[[str], bool]) -> None:
+        """Offer "My accounts" / "All accounts"; mine first, when the person owns any."""
+        self._mine = mine
+        for button in (self.mine_button, self.all_button):
+            button.setVisible(True)
+        self._choose_default = True
+        if self.model.rowCount():
+            self._default_owner_choice()
+
+    def _default_owner_choice(self) -> None:
+        self._choose_default = False
+        mine = self._mine
+        owns_some = mine is not None and any(mine(self.model.account_at(row).csm_owner)
+                                             for row in range(self.model.rowCount()))
+        (self.mine_button if owns_some else self.all_button).setChecked(True)
+        self._owner_chosen()
+
+    def _owner_chosen(self, *_args: object) -> None:
+        if self._mine is None:
+            return
+        self.proxy.set_owner_filter(self._mine if self.mine_button.isChecked() else None)
+        self._update_count()
 
     def current_account_id(self) -> int:
         index = self.table.currentIndex()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -189,6 +189,7 @@ class AccountFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
         self._words: tuple[str, ...] = ()
+        self._owner: Callable[[str], bool] | None = None
         self._accepted: list[bool] | None = None
         self._sort_column = AccountColumn.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -225,12 +226,22 @@ class AccountFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_owner_filter(self, accepts: Callable[[str], bool] | None) -> None:
+        """Keep only accounts whose owner `accepts` says yes to ("My accounts"); None: all."""
+        self._owner = accepts
+        self._recompute()
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def _recompute(self) -> None:
         model = self.sourceModel()
-        if self._words and isinstance(model, AccountTableModel):
+        if (self._words or self._owner) and isinstance(model, AccountTableModel):
             # One pass in Python over precomputed text; Qt then asks a cheap yes/no per row.
-            words = self._words
-            self._accepted = [all(w in text for w in words) for text in model.search_text]
+            words, owner = self._words, self._owner
+            self._accepted = [
+                all(w in text for w in words)
+                and (owner is None or owner(model.account_at(row).csm_owner))
+                for row, text in enumerate(model.search_text)]
         else:
             self._accepted = None
 

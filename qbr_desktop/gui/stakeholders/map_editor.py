@@ -14,11 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.stakeholders import Attendance, InfluenceLink, Stakeholder
+from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
 from qbr_desktop.services.stakeholders import RemovedPerson, StakeholderService
-from qbr_desktop.store.errors import StoreError
+from qbr_desktop.store.errors import EditConflictError, StoreError
 
 Position = tuple[float, float]
 
@@ -37,9 +39,12 @@ class MapEditor(QObject):
     #: Undo or redo could not be applied: the message.
     failed = Signal(str)
 
-    def __init__(self, service: StakeholderService, parent: QObject | None = None) -> None:
+    def __init__(self, service: StakeholderService, parent: QObject | None = None,
+                 keep_mine: KeepMine | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.keep_mine = keep_mine or (lambda conflict: ask_keep_mine(
+            parent if isinstance(parent, QWidget) else None, conflict))
         self.undo_stack = QUndoStack(self)
         self.account_id: int | None = None
 
@@ -72,11 +77,25 @@ class MapEditor(QObject):
         return added
 
     def edit_person(self, before: Stakeholder, after: Stakeholder) -> None:
+        """Save `after` over `before` (what the editor showed); a colleague's newer change
+        is reloaded or replaced, as the CSM chooses (never replaced unseen)."""
         if before == after:
             return
-        self.service.update_person(after)
+        if not self.save_person(after, before):
+            self.changed.emit()  # theirs, shown again
+            return
         self.undo_stack.push(_EditCommand(self, before, after))
         self.changed.emit()
+
+    def save_person(self, person: Stakeholder, seen: Stakeholder) -> bool:
+        """False when the CSM chose a colleague's newer change over theirs."""
+        try:
+            self.service.update_person(person, seen=seen)
+        except EditConflictError as conflict:
+            if not self.keep_mine(conflict):
+                return False
+            self.service.update_person(person)
+        return True
 
     def set_manager(self, person: Stakeholder, manager_id: int | None) -> None:
         from dataclasses import replace
@@ -162,7 +181,9 @@ class _EditCommand(_StateCommand):
         super().__init__(editor, f"Edit “{_short(after.name)}”", before, after)
 
     def _write(self, person: Stakeholder) -> None:
-        if self._editor.run_safely(self, lambda: self._editor.service.update_person(person)):
+        # Only over the state this edit left or found: a later change is never undone unseen.
+        seen = self._after if person is self._before else self._before
+        if self._editor.run_safely(self, lambda: self._editor.save_person(person, seen)):
             self._editor.changed.emit()
 
 

@@ -9,6 +9,10 @@ for 10,000 accounts takes seconds, so each account's result is stored once compu
 triggers below delete a stored result whenever something it was computed from changes,
 whoever writes: the app, the importer, the CLI or a future feature. A missing row simply
 means "compute again".
+
+The triggers below are SQLite's. On PostgreSQL this revision creates the table only; the
+same rules are installed as PL/pgSQL trigger functions by revision 0011, together with the
+counter that refuses stale results there.
 """
 
 from __future__ import annotations
@@ -77,11 +81,13 @@ def upgrade() -> None:
                                 name="fk_account_insight_account_id_account"),
         sa.PrimaryKeyConstraint("account_id", name="pk_account_insight"),
     )
-    for _name, sql in TRIGGERS:
-        op.execute(sql)
+    if op.get_bind().dialect.name == "sqlite":
+        for _name, sql in TRIGGERS:
+            op.execute(sql)
 
 
 def downgrade() -> None:
-    for name, _sql in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    if op.get_bind().dialect.name == "sqlite":
+        for name, _sql in TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("account_insight")

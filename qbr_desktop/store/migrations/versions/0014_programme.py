@@ -4,8 +4,8 @@ deck's way to the CS manager, ready for review then approved (deck_review).
 Plain tables, checks and foreign keys only: the same statements run on SQLite and on
 PostgreSQL.
 
-Revision ID: 0011_programme
-Revises: 0010
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-14
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_programme"
-down_revision = "0010"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
