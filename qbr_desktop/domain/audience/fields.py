@@ -137,6 +137,15 @@ STORED_FIELDS: dict[str, FieldUse] = {
     "review_outcome.recorded_by": I, "review_outcome.recorded_at": I,
     "deck_review.account_id": I, "deck_review.state": I, "deck_review.ready_by": I,
     "deck_review.ready_at": I, "deck_review.approved_by": I, "deck_review.approved_at": I,
+    # Team mode: who owns and who last saved a row, and the bookkeeping behind the conflict
+    # checks. The signature uses account.csm_owner, so none of these needs to leave.
+    "account.owner_id": I, "account.updated_by": I, "account.version": I,
+    "contact.updated_by": I, "contact.version": I,
+    "change_counter.name": I, "change_counter.value": I,
+    "csm.id": I, "csm.name": I, "csm.name_key": I, "csm.email": I, "csm.login": I,
+    "csm.created_at": I,
+    "field_change.table_name": I, "field_change.row_id": I, "field_change.field": I,
+    "field_change.changed_by": I, "field_change.changed_at": I,
 }
 
 
