@@ -150,8 +150,8 @@ TABLE: tuple[SlideSpec, ...] = (
     SlideSpec(SlideKind.RISKS, _titles("Risks and opportunities", "Risks and opportunities",
                                        "Watch-outs and opportunities"),
               _places(M, M, M), Sketch.QUADRANTS, lambda c: bool(c.risks),
-              "Risks: left out, no register item is ticked for the customer (Deck tab › On "
-              "the risks slide).",
+              "Risks: left out, no register item is ticked for the customer (Deck tab › Risks "
+              "on the slide).",
               topic="What could help or hold back your goals", forward=True),
     SlideSpec(SlideKind.RENEWAL, _titles("Your renewal and contract", "Renewal and contract",
                                          "Your renewal"),
