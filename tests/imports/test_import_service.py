@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -251,13 +250,11 @@ def test_a_hundred_thousand_metric_rows(context: Any, service: ImportService,
         lines.append(f"A{n // 5 % 1000},{quarter},{key},{3 if key == 'csat' else n % 90}")
     path = tmp_path / "metrics.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    started = time.perf_counter()
+    # Its speed is measured in bench/import_bench.py, not here.
     dry = run(service, METRICS, path, apply=False)
     applied = run(service, METRICS, path)
-    elapsed = time.perf_counter() - started
     assert (dry.created, dry.rejected) == (100_000, 0)
     assert applied.created == 100_000
     assert counts(context)["metric_snapshot"] == 100_000
-    assert elapsed < 30, f"100,000 rows took {elapsed:.1f} s"
     again = run(service, METRICS, path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 100_000)
