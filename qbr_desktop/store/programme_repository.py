@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Executable, or_, select
 from sqlalchemy.orm import Session
@@ -42,6 +42,8 @@ def _chunked(ids: Iterable[int], query: Callable[[list[int]], Executable],
         found.extend(session.execute(query(wanted[start:start + CHUNK])).all())
     return found
 
+
+Row = TypeVar("Row", ReviewOutcomeRow, DeckReviewRow)
 
 class ProgrammeRepository:
     def __init__(self, session: Session) -> None:
@@ -136,14 +138,7 @@ class ProgrammeRepository:
         return self.session.get(ReviewOutcomeRow, review_id)
 
     def save_outcome(self, review_id: int, values: dict[str, Any]) -> ReviewOutcomeRow:
-        row = self.session.get(ReviewOutcomeRow, review_id)
-        if row is None:
-            row = ReviewOutcomeRow(review_id=review_id)
-            self.session.add(row)
-        for name, value in values.items():
-            setattr(row, name, value)
-        self.session.flush()
-        return row
+        return self._upsert(ReviewOutcomeRow, {"review_id": review_id}, values)
 
     # Decks on their way to the manager ---------------------------------------------------
     def deck_review(self, account_id: int) -> DeckReviewRow | None:
@@ -154,9 +149,13 @@ class ProgrammeRepository:
                                    .where(DeckPlanRow.account_id == account_id))
 
     def save_deck_review(self, account_id: int, values: dict[str, Any]) -> DeckReviewRow:
-        row = self.session.get(DeckReviewRow, account_id)
+        return self._upsert(DeckReviewRow, {"account_id": account_id}, values)
+
+    def _upsert(self, model: type[Row], key: dict[str, int], values: dict[str, Any]) -> Row:
+        """The row with this one-column primary key, made if missing, with `values` set."""
+        row = self.session.get(model, next(iter(key.values())))
         if row is None:
-            row = DeckReviewRow(account_id=account_id)
+            row = model(**key)
             self.session.add(row)
         for name, value in values.items():
             setattr(row, name, value)
