@@ -158,7 +158,7 @@ def upcoming_view(window: MainWindow) -> UpcomingView:
     from qbr_desktop.gui.plans.upcoming_view import UpcomingView
 
     view = UpcomingView(window.context.plans, window,
-                        deck_reviews=window.context.programme.deck_reviews)
+                        deck_reviews=window.context.deck_reviews.deck_reviews)
     view.account_activated.connect(
         lambda account_id: window.open_account(account_id, tab=AccountTab.TIMELINE))
     return view
