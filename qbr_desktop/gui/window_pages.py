@@ -167,8 +167,12 @@ def upcoming_view(window: MainWindow) -> UpcomingView:
 def programme_view(window: MainWindow) -> ProgrammeView:
     from qbr_desktop.gui.programme.programme_view import ProgrammeView
 
-    view = ProgrammeView(window.context.programme, window)
+    view = ProgrammeView(window.context.programme, window,
+                         deck_reviews=window.context.deck_reviews)
     view.review_activated.connect(window.open_review_card)
+    if view.queue is not None:
+        view.queue.deck_activated.connect(
+            lambda account_id: window.open_account(account_id, tab=AccountTab.DECK))
     return view
 
 
