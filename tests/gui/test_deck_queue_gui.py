@@ -62,6 +62,7 @@ def open_queue(window: Any, qtbot: Any) -> Any:
     return queue
 
 
+@pytest.mark.server_smoke
 def test_the_manager_approves_a_deck_from_the_queue(window: Any, qtbot: Any) -> None:
     bar = hand_to_morgan(window, qtbot)
     assert "ready for review by Dana Whitfield on" in bar.state_label.text()
