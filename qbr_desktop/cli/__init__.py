@@ -42,7 +42,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 #: The modules (of this package) that add sub-commands, in the order `qbr --help` lists
 #: them; "export" marks where the `export` command itself is listed.
 COMMAND_MODULES = ("insights", "imports", "export", "plans", "stakeholders", "agenda", "deck",
-                   "roi", "programme", "server", "whoami")
+                   "roi", "programme", "deck_review", "server", "whoami")
 #: The tier models `qbr tiers --model` accepts (domain.tiers.TierModel's values; a test
 #: keeps the two equal, so parsing needs no domain import).
 TIER_MODELS = ("three_tier", "five_segment")

@@ -52,7 +52,8 @@ def add_parsers(commands: Any, _formats: Any) -> None:
                         metavar="NAME=VALUE",
                         help="preparation|engagement=green|yellow|red, followup=YYYY-MM-DD|"
                              "today|green|yellow|red, survey=0-10; =clear forgets (repeatable)")
-    review.add_argument("--by", metavar="NAME", help="who records it (default: your login)")
+    review.add_argument("--by", metavar="NAME",
+                        help="who records it (default: your name, see qbr whoami)")
     review.add_argument("--json", action="store_true", help="print JSON")
     review.set_defaults(handler=_review)
 

@@ -158,7 +158,7 @@ def upcoming_view(window: MainWindow) -> UpcomingView:
     from qbr_desktop.gui.plans.upcoming_view import UpcomingView
 
     view = UpcomingView(window.context.plans, window,
-                        deck_reviews=window.context.programme.deck_reviews)
+                        deck_reviews=window.context.deck_reviews.deck_reviews)
     view.account_activated.connect(
         lambda account_id: window.open_account(account_id, tab=AccountTab.TIMELINE))
     return view
@@ -167,8 +167,12 @@ def upcoming_view(window: MainWindow) -> UpcomingView:
 def programme_view(window: MainWindow) -> ProgrammeView:
     from qbr_desktop.gui.programme.programme_view import ProgrammeView
 
-    view = ProgrammeView(window.context.programme, window)
+    view = ProgrammeView(window.context.programme, window,
+                         deck_reviews=window.context.deck_reviews)
     view.review_activated.connect(window.open_review_card)
+    if view.queue is not None:
+        view.queue.deck_activated.connect(
+            lambda account_id: window.open_account(account_id, tab=AccountTab.DECK))
     return view
 
 

@@ -14,6 +14,7 @@ from qbr_desktop.store.database import Store, open_sqlite_store, open_url_store
 if TYPE_CHECKING:
     from qbr_desktop.services.agendas import AgendaService
     from qbr_desktop.services.catalogue import CatalogueService
+    from qbr_desktop.services.deck_reviews import DeckReviewService
     from qbr_desktop.services.decks import DeckService
     from qbr_desktop.services.departments import DepartmentService
     from qbr_desktop.services.insights import InsightService
@@ -129,6 +130,14 @@ class AppContext:
         from qbr_desktop.services.programme import ProgrammeService
 
         return ProgrammeService(self.store.sessions)
+
+    @cached_property
+    def deck_reviews(self) -> DeckReviewService:
+        from qbr_desktop.services.deck_reviews import DeckReviewService
+
+        # On a team server the queue holds the decks handed to me; on a file also those
+        # handed to no one.
+        return DeckReviewService(self.store.sessions, team=self.store.path is None)
 
     @property
     def is_demo(self) -> bool:

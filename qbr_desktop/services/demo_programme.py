@@ -27,7 +27,6 @@ from qbr_desktop.domain.playbooks import Phase
 from qbr_desktop.domain.tiers import effective_tier
 from qbr_desktop.services.demo_agendas import _actions, _record_meeting, _store
 from qbr_desktop.services.plans import PlanService
-from qbr_desktop.services.programme import ProgrammeService
 from qbr_desktop.services.programme_evidence import CHAMPION_TASKS
 from qbr_desktop.services.rows import as_utc
 from qbr_desktop.services.settings import read_tier_scheme
@@ -51,6 +50,7 @@ MISSED_SHARE = 0.12
 OPPORTUNITY_SHARE = 0.35
 CARD_SHARE = 0.85
 MANAGER = "Morgan Lee"
+CHANGES_ASKED = "Lead with the renewal risk, and show the adoption trend per team"
 OPPORTUNITIES = ("A second region wants the rollout", "Analytics add-on for the ops team",
                  "More seats for the new hires", "A sister company is evaluating us",
                  "Premium support before peak season")
@@ -273,7 +273,11 @@ def _card(rng: random.Random, review_id: int, day: date, today: date,
 
 def _deck_reviews(sessions: sessionmaker[Session], rng: random.Random, now: datetime) -> None:
     """Decks of the next planned reviews on their way to the manager: some waiting for
-    review, some approved."""
+    review (handed to no one in particular, so the queue holds them on first launch), some
+    approved, one sent back with the manager's reason."""
+    from qbr_desktop.services.deck_reviews import DeckReviewService
+    from qbr_desktop.services.identity import Identity
+
     with session_scope(sessions) as session:
         ahead = list(session.execute(
             select(ReviewRow.account_id, AccountRow.csm_owner).join(AccountRow)
@@ -281,10 +285,19 @@ def _deck_reviews(sessions: sessionmaker[Session], rng: random.Random, now: date
                    ReviewRow.scheduled_at >= now)
             .order_by(ReviewRow.scheduled_at, ReviewRow.id)).all())
     moment = [now]
-    programme = ProgrammeService(sessions, clock=lambda: moment[0])
+
+    def acting(name: str) -> DeckReviewService:
+        return DeckReviewService(sessions, clock=lambda: moment[0],
+                                 identity=lambda: Identity(name))
+
+    manager = acting(MANAGER)
     for number, (account_id, owner) in enumerate(ahead[:6]):
-        moment[0] = now - timedelta(hours=rng.randint(20, 60))
-        programme.mark_deck(account_id, DeckState.READY, by=owner or MANAGER)
+        # Just after the deck plans' last save (at `now`), so none says "changed since".
+        moment[0] = now + timedelta(minutes=rng.randint(1, 20))
+        acting(owner or MANAGER).mark_deck(account_id, DeckState.READY, reviewer=None)
         if number % 2:
-            moment[0] += timedelta(hours=rng.randint(2, 18))
-            programme.mark_deck(account_id, DeckState.APPROVED, by=MANAGER)
+            moment[0] += timedelta(minutes=rng.randint(2, 20))
+            manager.mark_deck(account_id, DeckState.APPROVED)
+        elif number == 4:
+            moment[0] += timedelta(minutes=rng.randint(2, 20))
+            manager.mark_deck(account_id, DeckState.CHANGES, reason=CHANGES_ASKED)

@@ -1,9 +1,9 @@
-"""Programme use-cases: the review card after a meeting, the programme's figures across the
-portfolio (or one CSM's accounts), and a deck's way to the CS manager."""
+"""Programme use-cases: the review card after a meeting, and the programme's figures across
+the portfolio (or one CSM's accounts). A deck's way to the CS manager is
+services/deck_reviews.py."""
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -12,7 +12,6 @@ from decimal import Decimal
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.contacts import ReviewStatus
-from qbr_desktop.domain.deck_review import DeckReview, DeckState, mark
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.health import HealthWeights
 from qbr_desktop.domain.meeting_time import meeting_day
@@ -37,7 +36,7 @@ from qbr_desktop.services.programme_evidence import gather, record_of
 from qbr_desktop.services.rows import account_row, as_utc, review_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.models import DeckReviewRow
+from qbr_desktop.store.errors import EditConflictError
 from qbr_desktop.store.programme_repository import ProgrammeRepository
 
 Clock = Callable[[], datetime]
@@ -49,11 +48,11 @@ class ProgrammeError(DomainError):
 
 
 def user_name() -> str:
-    """Who is at the keyboard, for "recorded by" (the login name; "" when unknown)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):
-        return ""
+    """Who is at the keyboard, for "recorded by": the name they gave (`qbr whoami` or the
+    first run), else their login name."""
+    from qbr_desktop.services.identity import current_identity
+
+    return current_identity().label
 
 
 def _now() -> datetime:
@@ -143,14 +142,22 @@ class ProgrammeService:
             raise ProgrammeError("This QBR has not taken place yet: its review card opens "
                                  "once the meeting has started")
 
-    def record(self, review_id: int, record: ReviewRecord, by: str | None = None
-               ) -> ReviewCard:
+    def record(self, review_id: int, record: ReviewRecord, by: str | None = None, *,
+               seen: ReviewRecord | None = None) -> ReviewCard:
         """Store what the CSM says about a held review, with who and when. A past review
-        still marked planned is marked held: a card says the meeting took place."""
+        still marked planned is marked held: a card says the meeting took place.
+
+        With `seen` (the card as shown), a field someone else recorded since is kept when
+        this change leaves it alone, and refused with EditConflictError naming it, who and
+        when when this change sets it too. Without it: "keep mine".
+        """
         now = self._clock()
         with session_scope(self._sessions) as session:
             review = review_row(session, review_id)
             self._check_card(review.scheduled_at, ReviewStatus(review.status), now)
+            stored = ProgrammeRepository(session).outcome(review_id)
+            if seen is not None and stored is not None and stored.version != seen.version:
+                record = _settle(record, seen, record_of(stored))
             held_on = meeting_day(as_utc(review.scheduled_at), review.time_zone)
             record = replace(record, recorded_by=(user_name() if by is None else by).strip(),
                              recorded_at=now)
@@ -205,49 +212,31 @@ class ProgrammeService:
             maturity(year), len(year), {r.account_id: r.name for r in evidence.rhythms},
             owners)
 
-    # Decks on their way to the manager ---------------------------------------------------
-    def deck_review(self, account_id: int) -> DeckReview:
-        with session_scope(self._sessions, reading=True) as session:
-            account_row(session, account_id)
-            repo = ProgrammeRepository(session)
-            return _deck_review(repo.deck_review(account_id), repo.deck_edited_at(account_id))
 
-    def mark_deck(self, account_id: int, state: DeckState, by: str | None = None
-                  ) -> DeckReview:
-        now = self._clock()
-        with session_scope(self._sessions) as session:
-            account_row(session, account_id)
-            repo = ProgrammeRepository(session)
-            current = _deck_review(repo.deck_review(account_id), repo.deck_edited_at(account_id))
-            marked = mark(current, state, user_name() if by is None else by, now)
-            if marked.state is DeckState.DRAFT:
-                repo.clear_deck_review(account_id)
-            else:
-                repo.save_deck_review(account_id, {
-                    "state": marked.state.value, "ready_by": marked.ready_by,
-                    "ready_at": marked.ready_at, "approved_by": marked.approved_by,
-                    "approved_at": marked.approved_at})
-            return marked
+_CARD_FIELDS = {"preparation": "customer preparation", "engagement": "engagement",
+                "follow_up": "follow-up response", "answered_on": "follow-up answer",
+                "survey_score": "post-QBR survey score"}
 
-    def deck_reviews(self) -> dict[int, tuple[str, DeckReview]]:
-        """Every deck ready for review or approved: account id -> (name, its state); the
-        decks waiting for the manager are those READY."""
-        with session_scope(self._sessions, reading=True) as session:
-            return {row.account_id: (name, _deck_review(row, edited))
-                    for row, name, edited in ProgrammeRepository(session).deck_reviews()}
+
+def _settle(mine: ReviewRecord, seen: ReviewRecord, stored: ReviewRecord) -> ReviewRecord:
+    """`mine` over a card someone else saved since `seen`: their fields stay where mine
+    are unchanged; a field both changed, differently, is refused."""
+    kept: dict[str, object] = {}
+    for name, words in _CARD_FIELDS.items():
+        wanted, before, theirs = (getattr(mine, name), getattr(seen, name),
+                                  getattr(stored, name))
+        if theirs in (before, wanted):
+            continue
+        if wanted == before:
+            kept[name] = theirs
+            continue
+        when = stored.recorded_at
+        raise EditConflictError(
+            f"{words} on the review card", stored.recorded_by or "Someone",
+            when.astimezone().strftime("%Y-%m-%d %H:%M") if when else "an earlier time",
+            stored)
+    return replace(mine, **kept) if kept else mine  # type: ignore[arg-type]
 
 
 def _value(signal: object) -> str | None:
     return None if signal is None else str(getattr(signal, "value", signal))
-
-
-def _deck_review(row: DeckReviewRow | None, edited: datetime | None) -> DeckReview:
-    edited_at = as_utc(edited) if edited else None
-    if row is None:
-        return DeckReview(edited_at=edited_at)
-    try:
-        state = DeckState(row.state)
-    except ValueError:  # written by a newer version
-        return DeckReview(edited_at=edited_at)
-    return DeckReview(state, row.ready_by, row.ready_at, row.approved_by, row.approved_at,
-                      edited_at)

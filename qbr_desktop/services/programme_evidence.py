@@ -205,7 +205,8 @@ def record_of(row: ReviewOutcomeRow) -> ReviewRecord:
         preparation=_signal(row.preparation), engagement=_signal(row.engagement),
         follow_up=_signal(row.follow_up), answered_on=row.answered_on,
         survey_score=row.survey_score, recorded_by=row.recorded_by,
-        recorded_at=as_utc(row.recorded_at) if row.recorded_at else None)
+        recorded_at=as_utc(row.recorded_at) if row.recorded_at else None,
+        version=row.version or 0)
 
 
 def _signal(value: str | None) -> Signal | None:

@@ -497,6 +497,9 @@ class ReviewOutcomeRow(Base):
     survey_score: Mapped[int | None] = mapped_column(Integer, nullable=True)
     recorded_by: Mapped[str] = mapped_column(Text, default="", server_default="")
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class DeckReviewRow(Base):
@@ -504,7 +507,8 @@ class DeckReviewRow(Base):
 
     __tablename__ = "deck_review"
     __table_args__ = (
-        CheckConstraint("state IN ('ready', 'approved')", name="state_known"),
+        CheckConstraint("state IN ('draft', 'ready', 'approved', 'changes')",
+                        name="state_known"),
     )
 
     account_id: Mapped[int] = mapped_column(
@@ -514,6 +518,17 @@ class DeckReviewRow(Base):
     ready_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     approved_by: Mapped[str] = mapped_column(Text, default="", server_default="")
     approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # Handed to this team member (migration 0016); None: to no one in particular.
+    reviewer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("csm.id", ondelete="SET NULL"), nullable=True, index=True)
+    changes_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    changes_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    changes_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ChangeCounterRow(Base):

@@ -20,6 +20,7 @@ from qbr_desktop.store.models import (
     AgendaRow,
     AttendanceRow,
     ContactRow,
+    CsmRow,
     DeckPlanRow,
     DeckReviewRow,
     MeetingRunRow,
@@ -162,19 +163,37 @@ class ProgrammeRepository:
         self.session.flush()
         return row
 
-    def clear_deck_review(self, account_id: int) -> None:
-        row = self.session.get(DeckReviewRow, account_id)
-        if row is not None:
-            self.session.delete(row)
-
-    def deck_reviews(self, account_ids: Sequence[int] | None = None
-                     ) -> list[tuple[DeckReviewRow, str, datetime | None]]:
-        """Every deck marked ready or approved, with its account's name and when its plan
-        was last saved."""
-        query = (select(DeckReviewRow, AccountRow.name, DeckPlanRow.updated_at)
+    def deck_reviews(self, account_ids: Sequence[int] | None = None, *,
+                     states: Sequence[str] = ("ready", "approved", "changes")
+                     ) -> list[tuple[DeckReviewRow, AccountRow, datetime | None,
+                                     CsmRow | None]]:
+        """Every deck in one of `states`, with its account, when its plan was last saved
+        and the team member it is handed to."""
+        query = (select(DeckReviewRow, AccountRow, DeckPlanRow.updated_at, CsmRow)
                  .join(AccountRow, AccountRow.id == DeckReviewRow.account_id)
                  .outerjoin(DeckPlanRow, DeckPlanRow.account_id == DeckReviewRow.account_id)
+                 .outerjoin(CsmRow, CsmRow.id == DeckReviewRow.reviewer_id)
+                 .where(DeckReviewRow.state.in_(list(states)))
                  .order_by(DeckReviewRow.ready_at, AccountRow.name_key))
         if account_ids is not None:
             query = query.where(DeckReviewRow.account_id.in_(list(account_ids)))
-        return [(row, name, edited) for row, name, edited in self.session.execute(query).all()]
+        return [tuple(found) for found in self.session.execute(query).all()]  # type: ignore[misc]
+
+    def next_meetings(self, account_ids: Iterable[int], after: datetime
+                      ) -> dict[int, tuple[datetime, str]]:
+        """Each account's next planned review after `after`: (when, its time zone)."""
+        found: dict[int, tuple[datetime, str]] = {}
+        for account_id, at, zone in _chunked(account_ids, lambda chunk: select(
+                ReviewRow.account_id, ReviewRow.scheduled_at, ReviewRow.time_zone)
+                .where(ReviewRow.account_id.in_(chunk), ReviewRow.status == "planned",
+                       ReviewRow.scheduled_at >= after)
+                .order_by(ReviewRow.scheduled_at.desc()), self.session):
+            found[account_id] = (at, zone)  # the earliest comes last and stays
+        return found
+
+    def team(self) -> list[CsmRow]:
+        """Every member of the team, by name."""
+        return list(self.session.scalars(select(CsmRow).order_by(CsmRow.name_key)))
+
+    def member(self, csm_id: int) -> CsmRow | None:
+        return self.session.get(CsmRow, csm_id)

@@ -33,7 +33,7 @@ NOT_FREE_TEXT = {
     "review_outcome.preparation": "green, yellow or red (a check)",
     "review_outcome.engagement": "green, yellow or red (a check)",
     "review_outcome.follow_up": "green, yellow or red (a check)",
-    "deck_review.state": "ready or approved (a check)",
+    "deck_review.state": "draft, ready, approved or changes (a check)",
     "change_counter.name": "a counter's key", "field_change.table_name": "a table's name",
     "field_change.field": "a column's name", "csm.name_key": "the name's unique key",
     "csm.login": "a database role",

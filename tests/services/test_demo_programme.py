@@ -14,6 +14,7 @@ from qbr_desktop.domain.deck_review import DeckState
 from qbr_desktop.domain.programme.metrics import MINIMUM_REVIEWS, SPECS, Status
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
+from qbr_desktop.services.deck_reviews import DeckReviewService
 from qbr_desktop.services.demo import build_demo_portfolio
 from qbr_desktop.services.programme import ProgrammeReport, ProgrammeService
 
@@ -43,9 +44,13 @@ def test_every_metric_is_meaningful_on_first_launch(demo: Any) -> None:
     assert sum(len(line.due) for line in report.cadence) > 0
     assert report.cadence_rate is not None and 0 < report.cadence_rate < 1
     assert report.maturity_reviews >= 20
-    decks = demo.programme.deck_reviews()
-    assert {review.state for _name, review in decks.values()} == {DeckState.READY,
-                                                                  DeckState.APPROVED}
+    decks = demo.deck_reviews.deck_reviews()
+    assert {review.state for _name, review in decks.values()} == {
+        DeckState.READY, DeckState.APPROVED, DeckState.CHANGES}
+    assert not any(review.changed_since for _name, review in decks.values())
+    waiting = DeckReviewService(demo.store.sessions, clock=lambda: NOON).queue()
+    # Single user: handed to no one, so the CSM's own to check on first launch.
+    assert len(waiting) == 2 and all(d.meeting_on for d in waiting)
 
 
 def test_the_same_seed_gives_the_same_programme(demo: Any, tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The review card and the programme's figures, computed from what the other features
-store (attendance, action items, the meeting timer, the prep plan, the register, metrics),
-and a deck's way to the CS manager."""
+store (attendance, action items, the meeting timer, the prep plan, the register, metrics);
+a deck's way to the CS manager is tests/services/test_deck_reviews.py."""
 
 from __future__ import annotations
 
@@ -16,8 +16,6 @@ from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.actions import ActionItem, ActionSide, ActionStatus
 from qbr_desktop.domain.attendance import Signal
 from qbr_desktop.domain.contacts import ContactDraft, ContactLevel, ReviewDraft, ReviewStatus
-from qbr_desktop.domain.deck_plan import DeckPlan
-from qbr_desktop.domain.deck_review import DeckState
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.metrics import MetricValue
 from qbr_desktop.domain.periods import Quarter
@@ -137,7 +135,7 @@ def test_recording_keeps_who_and_when_and_is_editable_later(built: Built) -> Non
     card = programme.apply(built.second, {"preparation": "green", "engagement": "yellow",
                                           "followup": "2026-04-15", "survey": "9"}, by="Dana")
     assert card.review.record == ReviewRecord(Signal.GREEN, Signal.YELLOW, None,
-                                              date(2026, 4, 15), 9, "Dana", NOW)
+                                              date(2026, 4, 15), 9, "Dana", NOW, version=1)
     signals = [r.signal for r in card.readings]
     assert signals == [Signal.GREEN, Signal.GREEN, Signal.YELLOW, Signal.GREEN, Signal.YELLOW]
     later = ProgrammeService(built.context.store.sessions,
@@ -198,24 +196,39 @@ def test_the_programme_report_for_a_quarter_and_an_owner(built: Built) -> None:
     assert nobody.current.reviews == () and nobody.cadence_rate is None
 
 
-def test_deck_review_states_with_who_and_when(built: Built) -> None:
-    programme = service(built)
-    assert programme.deck_review(built.account_id).state is DeckState.DRAFT
-    ready = programme.mark_deck(built.account_id, DeckState.READY, by="Dana")
-    assert (ready.state, ready.ready_by, ready.ready_at) == (DeckState.READY, "Dana", NOW)
-    assert programme.deck_reviews() == {built.account_id: ("Acme & Söhne <GmbH>", ready)}
-    later = NOW + timedelta(hours=2)
-    approved = ProgrammeService(built.context.store.sessions, clock=lambda: later).mark_deck(
-        built.account_id, DeckState.APPROVED, by="Mia Chen")
-    assert (approved.approved_by, approved.approved_at, approved.ready_by) == (
-        "Mia Chen", later, "Dana")
-    assert approved.summary() == "approved by Mia Chen on 2026-06-20 14:00 UTC"
-    decks = built.context.decks
-    decks._clock = lambda: later + timedelta(minutes=5)  # the plan is saved after approval
-    decks.save_plan(built.account_id, replace(DeckPlan(), roadmap=("Carrier portal",)))
-    assert programme.deck_review(built.account_id).changed_since
-    with pytest.raises(ValidationFailed):
-        programme.mark_deck(built.account_id, DeckState.READY, by="  ")
-    assert programme.mark_deck(built.account_id, DeckState.DRAFT, by="").state is (
-        DeckState.DRAFT)
-    assert programme.deck_reviews() == {}
+def test_recorded_by_is_who_you_said_you_are(built: Built) -> None:
+    from qbr_desktop.services.identity import Identity, save_identity
+
+    save_identity(Identity("Dana Whitfield", "dana@example.com"))
+    card = service(built).apply(built.second, {"survey": "8"})
+    assert card.review.record.recorded_by == "Dana Whitfield"
+
+
+def test_a_card_saved_over_a_colleagues_newer_change_is_refused_or_kept(
+        built: Built, colleague: Any) -> None:
+    from qbr_desktop.store.errors import EditConflictError
+
+    dana = service(built)
+    seen = dana.apply(built.second, {"survey": "9"}, by="Dana").review.record
+    sam = ProgrammeService(colleague.store.sessions, clock=lambda: NOW + timedelta(hours=1))
+    sam.apply(built.second, {"preparation": "red", "survey": "6"}, by="Sam Rivera")
+    with pytest.raises(EditConflictError) as caught:  # both changed the survey score
+        dana.record(built.second, replace(seen, survey_score=10), by="Dana", seen=seen)
+    assert "Sam Rivera changed the post-QBR survey score on the review card at" in str(
+        caught.value)
+    assert dana.stored_record(built.second).survey_score == 6
+    # Another field: Sam's preparation and score stay, Dana's engagement lands.
+    card = dana.record(built.second, replace(seen, engagement=Signal.GREEN), by="Dana",
+                       seen=seen)
+    record = card.review.record
+    assert (record.preparation, record.engagement, record.survey_score) == (
+        Signal.RED, Signal.GREEN, 6)
+
+
+@pytest.fixture
+def colleague(context: Any) -> Any:
+    from qbr_desktop.services.context import AppContext
+
+    other = AppContext.open(context.target)
+    yield other
+    other.close()

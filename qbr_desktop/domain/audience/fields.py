@@ -137,6 +137,9 @@ STORED_FIELDS: dict[str, FieldUse] = {
     "review_outcome.recorded_by": I, "review_outcome.recorded_at": I,
     "deck_review.account_id": I, "deck_review.state": I, "deck_review.ready_by": I,
     "deck_review.ready_at": I, "deck_review.approved_by": I, "deck_review.approved_at": I,
+    "deck_review.reviewer_id": I, "deck_review.changes_by": I, "deck_review.changes_at": I,
+    "deck_review.changes_reason": I, "deck_review.updated_by": I,
+    "deck_review.updated_at": I, "deck_review.version": I, "review_outcome.version": I,
     # Team mode: who owns and who last saved a row, and the bookkeeping behind the conflict
     # checks. The signature uses account.csm_owner, so none of these needs to leave.
     "account.owner_id": I, "account.updated_by": I, "account.version": I,

@@ -58,6 +58,7 @@ class ReviewRecord:
     survey_score: int | None = None  # the post-QBR survey, 0-10
     recorded_by: str = ""
     recorded_at: datetime | None = None
+    version: int = 0  # the stored row's version (0: nothing stored yet)
 
     @property
     def is_empty(self) -> bool:

@@ -152,7 +152,7 @@ class DeckTab(DeckExporting, QWidget):
         self.reveal_button = QPushButton("Reveal in folder", self)
         self.reveal_button.clicked.connect(self.reveal)
         self.reveal_button.hide()
-        self.review_bar = DeckReviewBar(self.context.programme, self)
+        self.review_bar = DeckReviewBar(self.context.deck_reviews, self)
         self._lay_out(browse)
 
     def _lines(self, hint: str) -> QPlainTextEdit:

@@ -116,14 +116,15 @@ class UpcomingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if review is None:
                 return "draft"
-            who = review.approved_by if review.state is DeckState.APPROVED else review.ready_by
+            who = {DeckState.APPROVED: review.approved_by,
+                   DeckState.CHANGES: review.changes_by}.get(review.state, review.ready_by)
             return review.state.label + (f" · {who}" if who else "") + (
                 " · changed since" if review.changed_since else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return review.summary() if review is not None else "Not handed over for review"
         if role == SORT_ROLE:  # the decks waiting for the manager first
-            order = {DeckState.READY: 0, DeckState.APPROVED: 1}
-            return order.get(review.state, 2) if review is not None else 2
+            order = {DeckState.READY: 0, DeckState.CHANGES: 1, DeckState.APPROVED: 2}
+            return order.get(review.state, 3) if review is not None else 3
         return None
 
     @staticmethod

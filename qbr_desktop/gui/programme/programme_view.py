@@ -4,7 +4,9 @@ Every process and outcome metric with its target, the quarter picked against the
 before it, each met / missed / not enough data; a click on a figure lists the reviews
 behind it (double-click one to open its review card); cadence compliance by tier; the
 maturity stage with its reason. The figures are computed off the GUI thread, and the view
-exports itself as a one-page PDF, a CSV or an XLSX file for the CS leadership.
+exports itself as a one-page PDF, a CSV or an XLSX file for the CS leadership. On a page
+beside the reviews behind a figure, the decks waiting for my review
+(gui/programme/deck_queue.py), read again each time the view is shown.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,10 +36,12 @@ from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.programme.formatting import value_text
 from qbr_desktop.domain.programme.metrics import SPECS, Figure, Unit
 from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.programme.deck_queue import DeckQueue
 from qbr_desktop.gui.programme.programme_model import FIGURE_ROLE, Column, ProgrammeModel
 from qbr_desktop.gui.worker import Worker, start_task
 
 if TYPE_CHECKING:
+    from qbr_desktop.services.deck_reviews import DeckReviewService
     from qbr_desktop.services.programme import ProgrammeReport, ProgrammeService
 
 QUARTERS_OFFERED = 8
@@ -62,9 +68,11 @@ class ProgrammeView(QWidget):
     #: A file was written: its path.
     exported = Signal(object)
 
-    def __init__(self, service: ProgrammeService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ProgrammeService, parent: QWidget | None = None, *,
+                 deck_reviews: DeckReviewService | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.queue = DeckQueue(deck_reviews, self) if deck_reviews is not None else None
         self.report: ProgrammeReport | None = None
         self.task: Worker | None = None
         self.model = ProgrammeModel(self)
@@ -131,8 +139,21 @@ class ProgrammeView(QWidget):
         self.cadence.setMinimumHeight(rows * 5)
         lower = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self.behind_label)
-        left.addWidget(self.reviews, 1)
+        behind = QWidget(self)
+        behind_layout = QVBoxLayout(behind)
+        behind_layout.setContentsMargins(0, 0, 0, 0)
+        behind_layout.addWidget(self.behind_label)
+        behind_layout.addWidget(self.reviews, 1)
+        # The queue and the reviews behind a figure take turns: the window's height is
+        # spoken for by the figures above (1366 × 768 shows both pages whole).
+        self.lower_pages = QTabWidget(self)
+        self.lower_pages.setDocumentMode(True)
+        if self.queue is not None:
+            self.queue.heading.hide()
+            self.lower_pages.addTab(self.queue, "Waiting for my review")
+            self.queue.queue_shown.connect(self._queue_counted)
+        self.behind_page = self.lower_pages.addTab(behind, "Reviews behind a figure")
+        left.addWidget(self.lower_pages, 1)
         right = QVBoxLayout()
         right.addWidget(text_label("Cadence compliance: accounts due a review that held one",
                                    name="h3"))
@@ -147,7 +168,8 @@ class ProgrammeView(QWidget):
         layout.addLayout(lower, 1)
         layout.addWidget(self.message)
         chain: list[QWidget] = [self.quarter_box, self.owner_box,
-                                *self.export_buttons.values(), self.table, self.reviews,
+                                *self.export_buttons.values(), self.table,
+                                *([self.queue.table] if self.queue else []), self.reviews,
                                 self.cadence]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -160,6 +182,12 @@ class ProgrammeView(QWidget):
                                      str(quarter))
 
     # Loading -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Each time the view is shown: decks are handed over and approved meanwhile."""
+        super().showEvent(event)
+        if self.queue is not None:
+            self.queue.refresh()
+
     def refresh(self) -> Worker:
         """Compute the figures for the quarter and CSM picked, off the GUI thread."""
         quarter = Quarter.parse(self.quarter_box.currentData())
@@ -212,12 +240,18 @@ class ProgrammeView(QWidget):
                                            str(len(line.early)), missed)):
                 self.cadence.setItem(row, column, _item(text))
 
+    def _queue_counted(self, decks: list[object]) -> None:
+        if self.queue is not None:
+            self.lower_pages.setTabText(self.lower_pages.indexOf(self.queue),
+                                        f"Waiting for my review ({len(decks)})")
+
     def show_behind(self, index: QModelIndex) -> None:
         """The reviews behind the figure at `index`, with what each adds to it."""
         figure: Figure | None = index.data(FIGURE_ROLE) if index.isValid() else None
         shown = self.model.quarter_at(index.column()) if index.isValid() else None
         if figure is None or shown is None or self.report is None:
             return
+        self.lower_pages.setCurrentIndex(self.behind_page)
         self.behind_label.setText(f"{figure.spec.label}, {shown.quarter}: "
                                   f"{figure.note.text()}")
         self.reviews.setRowCount(len(figure.contributions))

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from qbr_desktop.domain.attendance import Signal as Light
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.programme.review_health import Indicator, ReviewRecord
+from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.services.programme import ReviewCard, user_name
-from qbr_desktop.store.errors import StoreError
+from qbr_desktop.store.errors import EditConflictError, StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.services.programme import ProgrammeService
@@ -55,9 +56,11 @@ class ReviewCardView(QWidget):
     #: The card was stored: account id.
     saved = Signal(int)
 
-    def __init__(self, programme: ProgrammeService, parent: QWidget | None = None) -> None:
+    def __init__(self, programme: ProgrammeService, parent: QWidget | None = None, *,
+                 keep_mine: KeepMine | None = None) -> None:
         super().__init__(parent)
         self.programme = programme
+        self.keep_mine = keep_mine or (lambda conflict: ask_keep_mine(self, conflict))
         self.review_id: int | None = None
         self.card: ReviewCard | None = None
         self._filling = False
@@ -215,8 +218,16 @@ class ReviewCardView(QWidget):
         record = self._record()
         if record is None:
             return
+        seen = self.card.review.record if self.card is not None else None
         try:
-            card = self.programme.record(self.review_id, record, by=self.by_edit.text())
+            try:
+                card = self.programme.record(self.review_id, record, by=self.by_edit.text(),
+                                             seen=seen)
+            except EditConflictError as conflict:
+                if not self.keep_mine(conflict):
+                    self.show_review(self.review_id)  # theirs, shown
+                    return
+                card = self.programme.record(self.review_id, record, by=self.by_edit.text())
         except (DomainError, StoreError) as exc:
             self.message.setText(f"Not saved: {exc}")
             if self.card is not None:
