@@ -5,7 +5,6 @@ text and lists keep both sides; changes to different fields both land."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -32,17 +31,9 @@ from qbr_desktop.store.errors import EditConflictError
 DANA, SAM = "Dana Whitfield", "Sam Rivera"
 
 
-@pytest.fixture
-def colleague_context(context: Any) -> Iterator[AppContext]:
-    """A second application on the same portfolio, as a colleague's would be."""
-    other = AppContext.open(context.target)
-    yield other
-    other.close()
-
-
-def both(context: Any, colleague: AppContext, make: Any) -> tuple[Any, Any]:
+def both(context: Any, colleague_context: AppContext, make: Any) -> tuple[Any, Any]:
     return (make(context.store.sessions, lambda: DANA),
-            make(colleague.store.sessions, lambda: SAM))
+            make(colleague_context.store.sessions, lambda: SAM))
 
 
 @pytest.fixture
