@@ -16,6 +16,7 @@ dialog interrupts the switch.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -419,8 +420,13 @@ class RoiPanel(RoiForm):
             if model is None:
                 failed.append(draft)
                 continue
-            try:
-                self.service.save(key[0], model, draft.story)
+            seen = (model_from_dict(draft.stored_document), draft.stored_story) \
+                if draft.stored_document else None
+            try:  # a colleague's newer change is not replaced unseen here either
+                save = partial(self.service.save, key[0], model, draft.story)
+                if save_over(self, partial(save, seen=seen), save) is None:
+                    del self._drafts[key]  # theirs chosen: this draft is let go
+                    continue
             except (StoreError, DomainError):
                 failed.append(draft)
                 continue
