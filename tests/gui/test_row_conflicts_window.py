@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer
@@ -92,6 +93,38 @@ def test_a_task_redated_over_a_colleagues_date_asks_and_reloads(
     assert f"{SAM} changed the due date of the task" in said[0]
     stored = next(t for t in context.plans.plan(review[1]).tasks if t.id == task.id)
     assert stored.due == theirs
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+@pytest.mark.server_smoke
+def test_a_meeting_moved_over_a_colleagues_move_asks_and_keeps_mine(
+        qtbot: Any, context: Any, colleague_context: AppContext,
+        review: tuple[int, int]) -> None:
+    from modal_support import when_dialog_opens
+    from test_plan_panel import retype
+
+    from qbr_desktop.gui.plans.plan_dialogs import MeetingDialog
+    from qbr_desktop.gui.plans.plan_panel import PlanPanel
+
+    panel = shown(qtbot, PlanPanel(context.plans))
+    with qtbot.waitSignal(panel.loaded, timeout=WAIT_MS):
+        panel.show_account(review[0])
+    start = context.plans.plan(review[1]).meeting_at
+    PlanService(colleague_context.store.sessions, user=lambda: SAM).move(
+        review[1], start + timedelta(days=1))
+    wanted = (start + timedelta(days=7)).astimezone(ZoneInfo("Europe/Berlin")).date()
+    said: list[str] = []
+
+    def drive(dialog: MeetingDialog) -> None:
+        answer("Keep mine", said)
+        retype(dialog.date_edit, wanted.isoformat(), Qt.Key.Key_Return)
+
+    problems = when_dialog_opens(panel, MeetingDialog, drive)
+    qtbot.mouseClick(panel.move_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(said), timeout=WAIT_MS)
+    assert problems == []
+    assert f"{SAM} changed the meeting time of the review with Acme <R&D>" in said[0]
+    assert context.plans.plan(review[1]).meeting_day == wanted
     QThreadPool.globalInstance().waitForDone(WAIT_MS)
 
 
