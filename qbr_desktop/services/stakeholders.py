@@ -300,12 +300,12 @@ class StakeholderService:
             review = review_row(session, review_id)
             _sameaccount_row(session, review.account_id, entry.person_id)
             row = session.get(AttendanceRow, (review_id, entry.person_id))
+            entry = _implied(entry)
             if seen is not None and row is not None:
-                entry = replace(entry, **RowEdit(
+                entry = _implied(replace(entry, **RowEdit(
                     session, "review_attendance", review_id, row_by="", row_at=None).settle(
-                        values_of(_attendance(row)), values_of(seen), values_of(entry)))
-            entry = replace(entry, invited=entry.invited or entry.confirmed or entry.attended,
-                            confirmed=entry.confirmed or entry.attended)
+                        values_of(_attendance(row)), values_of(_implied(seen)),
+                        values_of(entry))))
             if row is None:
                 row = AttendanceRow(review_id=review_id, contact_id=entry.person_id)
                 session.add(row)
@@ -419,6 +419,12 @@ def _sync_executives(session: Session, review_ids: Sequence[int]) -> None:
         entries = [_attendance(r) for r in session.scalars(
             select(AttendanceRow).where(AttendanceRow.review_id == review_id))]
         review.executives_confirmed = bool(executives(team, entries, "confirmed"))
+
+
+def _implied(entry: Attendance) -> Attendance:
+    """Confirmed implies invited, and attended implies both."""
+    return replace(entry, invited=entry.invited or entry.confirmed or entry.attended,
+                   confirmed=entry.confirmed or entry.attended)
 
 
 def _attendance(row: AttendanceRow) -> Attendance:
