@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qbr_desktop.domain.actions import ActionItem
-from qbr_desktop.domain.agenda import Agenda, AgendaSection
+from qbr_desktop.domain.agenda import Agenda, AgendaSection, new_key
 from qbr_desktop.domain.audience.followup import Recap
 from qbr_desktop.services.edit_checks import RowEdit, shown_time, values_of
 from qbr_desktop.store.errors import EditConflictError
@@ -74,8 +74,13 @@ def settle_agenda(session: Session, review_id: int, stored: Agenda, seen: Agenda
                 values_of(section), current)))
         elif section.key in before:  # a colleague removed it since
             if section != before[section.key]:
-                raise EditConflictError(f"agenda section “{section.title}” (removed)",
+                raise EditConflictError(f"agenda (the section “{section.title}” was removed)",
                                         row.updated_by, shown_time(row.updated_at), current)
+        elif section.key in theirs and section != theirs[section.key]:
+            # Both added a section under the same new key: each keeps its own.
+            taken = [*theirs, *before, *wanted]
+            sections.append(replace(section, key=new_key(section.title, taken)))
+            sections.append(theirs[section.key])
         else:
             sections.append(section)
     for key, section in theirs.items():

@@ -254,7 +254,7 @@ class PlanService:
                                  self._today(review.time_zone))
                 for row, scheduled in zip(moving, dated.tasks, strict=True):
                     row.due_date = scheduled.due
-                    row.updated_at = review.updated_at
+                    row.updated_at, row.updated_by = review.updated_at, review.updated_by
                 notes = _note_texts(dated.notes)
             session.flush()
             return replace(self._read(session, review_id), notes=notes)

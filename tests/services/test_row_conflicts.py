@@ -112,6 +112,28 @@ def test_agenda_sections_and_notes(context: Any, colleague_context: AppContext,
     assert dana.agenda(review[1]).notes[first.key] == kept
 
 
+def test_agenda_sections_added_and_removed_by_two(
+        context: Any, colleague_context: AppContext, review: tuple[int, int]) -> None:
+    from qbr_desktop.domain.agenda import AgendaSection
+
+    dana, sam = both(context, colleague_context, lambda s, u: AgendaService(s, user=u))
+    seen = dana.agenda(review[1]).agenda
+    first, *rest = seen.sections
+    dana.save_agenda(review[1], replace(seen, sections=(
+        *seen.sections, AgendaSection("discussion", "Pricing 価格", 5))), seen=seen)
+    stored = sam.save_agenda(review[1], replace(seen, sections=(
+        *seen.sections[1:], AgendaSection("discussion", "Roadmap <Q3>", 5))), seen=seen)
+    titles = [s.title for s in stored.agenda.sections]
+    assert "Pricing 価格" in titles and "Roadmap <Q3>" in titles
+    assert first.title not in titles  # Sam removed it; Dana had not changed it
+    assert len({s.key for s in stored.agenda.sections}) == len(titles)
+    with pytest.raises(EditConflictError) as refused:
+        dana.save_agenda(review[1], replace(seen, sections=(
+            replace(first, minutes=first.minutes + 5), *rest)), seen=seen)
+    assert f"{SAM} changed the agenda (the section “{first.title}” was removed)" in str(
+        refused.value)
+
+
 def test_an_action_item_edited_by_two(context: Any, colleague_context: AppContext,
                                       review: tuple[int, int]) -> None:
     dana, sam = both(context, colleague_context, lambda s, u: AgendaService(s, user=u))
