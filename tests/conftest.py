@@ -90,3 +90,13 @@ def context(database_target: object) -> Iterator[object]:
     ctx = AppContext.open(database_target)  # type: ignore[arg-type]
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def colleague_context(context: object) -> Iterator[object]:
+    """A second application on the same portfolio, as a colleague's would be."""
+    from qbr_desktop.services.context import AppContext
+
+    other = AppContext.open(context.target)  # type: ignore[attr-defined]
+    yield other
+    other.close()

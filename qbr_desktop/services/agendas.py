@@ -48,6 +48,16 @@ from qbr_desktop.domain.meeting_timer import (
     TimerState,
 )
 from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.services.agenda_edits import (
+    action_edit,
+    agenda_edit,
+    recap_edit,
+    section_edit,
+    settle_action,
+    settle_agenda,
+    settle_recap,
+)
+from qbr_desktop.services.edit_checks import login_name, values_of
 from qbr_desktop.services.meeting_clock import boot_id, meeting_clock, rebase
 from qbr_desktop.services.rows import account_row, as_utc, review_row
 from qbr_desktop.services.settings import read_tier_scheme
@@ -108,11 +118,13 @@ class AgendaService:
     def __init__(self, sessions: sessionmaker[Session], *,
                  clock: Callable[[], float] = meeting_clock,
                  wall: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 boot: Callable[[], str] = boot_id) -> None:
+                 boot: Callable[[], str] = boot_id,
+                 user: Callable[[], str] | None = None) -> None:
         self._sessions = sessions
         self.clock = clock
         self._wall = wall
         self._boot = boot
+        self._user = user or login_name
 
     def today(self) -> date:
         return self._wall().astimezone().date()
@@ -178,27 +190,50 @@ class AgendaService:
                     read_tier_scheme(session)))
             return _read_agenda(session, review).agenda
 
-    def save_agenda(self, review_id: int, agenda: Agenda) -> ReviewAgenda:
-        """Store the agenda as edited (notes stay with their sections' keys)."""
+    def save_agenda(self, review_id: int, agenda: Agenda, *,
+                    seen: Agenda | None = None) -> ReviewAgenda:
+        """Store the agenda as edited (notes stay with their sections' keys).
+
+        With `seen` (the agenda as the person saw it), a colleague's newer change to the
+        same field is refused with EditConflictError; prompts are merged, sections they
+        added stay. Without it: "keep mine".
+        """
         validate_agenda(agenda)
         with session_scope(self._sessions) as session:
             review = review_row(session, review_id)
-            _store_agenda(session, review_id, agenda, self._wall())
+            if seen is not None and session.get(AgendaRow, review_id) is not None:
+                current = _read_agenda(session, review)
+                agenda = settle_agenda(session, review_id, current.agenda, seen, agenda,
+                                       current)
+                validate_agenda(agenda)
+            _store_agenda(session, review_id, agenda, self._wall(), self._user())
             return _read_agenda(session, review)
 
-    def use_template(self, review_id: int, name: str) -> ReviewAgenda:
+    def use_template(self, review_id: int, name: str, *,
+                     seen: Agenda | None = None) -> ReviewAgenda:
         if name not in TEMPLATES:
             raise AgendaError(f"There is no agenda template called “{name}”; the templates "
                               f"are: {', '.join(TEMPLATES)}")
-        return self.save_agenda(review_id, TEMPLATES[name])
+        return self.save_agenda(review_id, TEMPLATES[name], seen=seen)
 
-    def set_note(self, review_id: int, key: str, text: str) -> None:
+    def set_note(self, review_id: int, key: str, text: str, *,
+                 seen: str | None = None) -> str:
+        """Store a section's notes; with `seen` (the notes the person started from), a
+        colleague's notes saved since are merged with these. Returns what is stored."""
         with session_scope(self._sessions) as session:
             row = session.scalar(select(AgendaSectionRow).where(
                 AgendaSectionRow.review_id == review_id, AgendaSectionRow.key == key))
             if row is None:
                 raise NotFoundError("That section is no longer on the agenda")
-            row.notes = text
+            edit = section_edit(session, row)
+            if seen is not None:
+                text = edit.settle({"notes": row.notes}, {"notes": seen}, {"notes": text})[
+                    "notes"]
+            if text != row.notes:
+                before = {"notes": row.notes}
+                row.notes, row.updated_at, row.updated_by = text, self._wall(), self._user()
+                edit.record(before, {"notes": text}, row.updated_by, self._wall())
+            return text
 
     def forward_target(self) -> Decimal:
         with session_scope(self._sessions) as session:
@@ -305,13 +340,24 @@ class AgendaService:
             session.flush()
             return _action(row)
 
-    def update_action(self, item: ActionItem) -> None:
+    def update_action(self, item: ActionItem, *, seen: ActionItem | None = None
+                      ) -> ActionItem:
+        """Store the item's fields; with `seen` (the item as the person saw it), a field a
+        colleague changed since is refused with EditConflictError naming it, who and when
+        (the text is merged instead). Without it: "keep mine". Returns what is stored."""
         validate_action(item)
         with session_scope(self._sessions) as session:
             row = session.get(ActionItemRow, item.id)
             if row is None:
                 raise NotFoundError(f"No action item {item.id} (it may have been removed)")
+            before = _action(row)
+            if seen is not None:
+                item = settle_action(session, row, before, seen, item)
             _write_action(row, item, self._wall())
+            row.updated_by = self._user()
+            action_edit(session, row).record(values_of(before), values_of(_action(row)),
+                                             row.updated_by, row.updated_at)
+            return _action(row)
 
     def remove_action(self, action_id: int) -> None:
         with session_scope(self._sessions) as session:
@@ -327,19 +373,30 @@ class AgendaService:
                 return Recap()
             return Recap(row.summary, _decisions(row.decisions))
 
-    def save_recap(self, review_id: int, recap: Recap) -> Recap:
-        """Store the recap as cleaned; ValidationFailed names each field over its limit."""
+    def save_recap(self, review_id: int, recap: Recap, *, seen: Recap | None = None) -> Recap:
+        """Store the recap as cleaned; ValidationFailed names each field over its limit.
+
+        With `seen` (the recap as the person saw it), a colleague's summary and decisions
+        saved since are merged with these, losing neither. Returns what is stored.
+        """
         recap = clean_recap(recap)
         validate_recap(recap)
         with session_scope(self._sessions) as session:
             review_row(session, review_id)
             row = session.get(ReviewRecapRow, review_id)
+            stored = Recap(row.summary, _decisions(row.decisions)) if row else Recap()
+            if seen is not None:
+                recap = settle_recap(session, row, stored, clean_recap(seen), recap)
+                validate_recap(recap)
             if row is None:
                 row = ReviewRecapRow(review_id=review_id)
                 session.add(row)
             row.summary = recap.summary
             row.decisions = json.dumps(list(recap.decisions), ensure_ascii=False)
-            row.updated_at = self._wall()
+            row.updated_at, row.updated_by = self._wall(), self._user()
+            session.flush()
+            recap_edit(session, row).record(values_of(stored), values_of(recap),
+                                            row.updated_by, row.updated_at)
         return recap
 
     def follow_up(self, account_id: int) -> FollowUp:
@@ -363,28 +420,46 @@ def _event_json(event: TimerEvent, wall: datetime) -> dict[str, object]:
             "section": event.section, "seconds": event.seconds}
 
 
-def _store_agenda(session: Session, review_id: int, agenda: Agenda, now: datetime) -> None:
+def _store_agenda(session: Session, review_id: int, agenda: Agenda, now: datetime,
+                  by: str = "") -> None:
     row = session.get(AgendaRow, review_id)
     if row is None:
-        row = AgendaRow(review_id=review_id)
+        row = AgendaRow(review_id=review_id, template=agenda.template,
+                        slot_minutes=agenda.slot_minutes)
         session.add(row)
+    before = {"template": row.template, "slot_minutes": row.slot_minutes}
     row.template, row.slot_minutes, row.updated_at = agenda.template, agenda.slot_minutes, now
+    row.updated_by = by
     session.flush()
+    agenda_edit(session, row).record(before, {"template": agenda.template,
+                                              "slot_minutes": agenda.slot_minutes}, by, now)
     existing = {s.key: s for s in session.scalars(
         select(AgendaSectionRow).where(AgendaSectionRow.review_id == review_id))}
     wanted = {section.key for section in agenda.sections}
-    for key, old in existing.items():
+    for key, gone in existing.items():
         if key not in wanted:
-            session.delete(old)
+            session.delete(gone)
     session.flush()
     for position, section in enumerate(agenda.sections):
         section_row = existing.get(section.key)
         if section_row is None:
-            section_row = AgendaSectionRow(review_id=review_id, key=section.key, notes="")
+            section_row = AgendaSectionRow(review_id=review_id, key=section.key, notes="",
+                                           updated_by=by)
             session.add(section_row)
+        old = _section_fields(section_row) if section_row.id else {}
         section_row.position, section_row.title = position, section.title.strip()
         section_row.minutes, section_row.prompt = section.minutes, section.prompt
         section_row.owner, section_row.focus = section.owner.value, section.focus.value
+        if old and _section_fields(section_row) != old:
+            section_row.updated_at, section_row.updated_by = now, by
+            session.flush()
+            section_edit(session, section_row).record(old, _section_fields(section_row), by,
+                                                      now)
+
+
+def _section_fields(row: AgendaSectionRow) -> dict[str, object]:
+    return {"position": row.position, "title": row.title, "minutes": row.minutes,
+            "owner": row.owner, "focus": row.focus, "prompt": row.prompt}
 
 
 def _read_agenda(session: Session, review: ReviewRow) -> ReviewAgenda:

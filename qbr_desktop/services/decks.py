@@ -47,6 +47,7 @@ from qbr_desktop.domain.roi_story import format_figure, format_months
 from qbr_desktop.domain.stakeholder_layout import saved_or_org_chart
 from qbr_desktop.domain.stakeholders import StakeholderMap
 from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.services.edit_checks import RowEdit, login_name, values_of
 from qbr_desktop.services.plan_views import ReviewPlan
 from qbr_desktop.services.roi import ExpansionRoi
 from qbr_desktop.services.rows import account_row
@@ -76,10 +77,18 @@ class _Account:
     customer_since: date | None
 
 
+_PLAN_WORDS = {"variant": "deck variant", "outline": "slide outline", "accent": "accent colour",
+               "template": "deck template", "shown_risks": "risks shown",
+               "hidden_risks": "risks left out"}
+_PLAN_LISTS = ("roadmap", "priorities", "recommendations", "shown_risks", "hidden_risks")
+
+
 class DeckService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _now) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _now,
+                 user: Callable[[], str] | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._user = user or login_name
 
     # The saved plan --------------------------------------------------------------------
     def plan(self, account_id: int) -> DeckPlan:
@@ -90,19 +99,36 @@ class DeckService:
             document = row.document if row is not None else None
         return plan_from_dict(json.loads(document)) if document else DeckPlan()
 
-    def save_plan(self, account_id: int, plan: DeckPlan) -> None:
-        """Store the plan; ValidationFailed names every bad field and nothing is written."""
+    def save_plan(self, account_id: int, plan: DeckPlan, *,
+                  seen: DeckPlan | None = None) -> DeckPlan:
+        """Store the plan; ValidationFailed names every bad field and nothing is written.
+
+        With `seen` (the plan as the person saw it), a choice a colleague changed since is
+        refused with EditConflictError naming it, who and when; the roadmap, priorities,
+        recommendations and risk choices are merged. Without it: "keep mine". Returns what
+        is stored.
+        """
         validate_plan(plan)
-        document = plan_to_dict(plan)
-        plan_from_dict(document)  # every rule, on exactly what is stored
+        plan_from_dict(plan_to_dict(plan))  # every rule, on exactly what is stored
         with session_scope(self._sessions) as session:
             account_row(session, account_id)
             row = session.get(DeckPlanRow, account_id)
+            stored = plan_from_dict(json.loads(row.document)) if row else DeckPlan()
+            edit = None if row is None else RowEdit(
+                session, "deck_plan", account_id, row_by=row.updated_by, row_at=row.updated_at,
+                labels=_PLAN_WORDS, merged=_PLAN_LISTS, subject="the deck plan")
+            if edit is not None and seen is not None:
+                plan = DeckPlan(**edit.settle(values_of(stored), values_of(seen),
+                                              values_of(plan), stored))
+                validate_plan(plan)
             if row is None:
                 row = DeckPlanRow(account_id=account_id)
                 session.add(row)
-            row.document = json.dumps(document, ensure_ascii=False, sort_keys=True)
-            row.updated_at = self._clock()
+            row.document = json.dumps(plan_to_dict(plan), ensure_ascii=False, sort_keys=True)
+            row.updated_at, row.updated_by = self._clock(), self._user()
+            if edit is not None:
+                edit.record(values_of(stored), values_of(plan), row.updated_by, row.updated_at)
+            return plan
 
     # The deck's content ----------------------------------------------------------------
     def content(self, context: AppContext, account_id: int, *,

@@ -34,6 +34,7 @@ from qbr_desktop.domain.workdays import (
     schedule,
 )
 from qbr_desktop.paths import user_data_folder
+from qbr_desktop.services.edit_checks import RowEdit, login_name, values_of
 from qbr_desktop.services.plan_views import PlanTask, ReviewPlan, UpcomingReview
 from qbr_desktop.services.playbook_library import PlaybookLibrary
 from qbr_desktop.services.rows import account_row, as_utc, review_row
@@ -74,10 +75,11 @@ class TaskChanges:
 
 class PlanService:
     def __init__(self, sessions: sessionmaker[Session], library: PlaybookLibrary | None = None,
-                 clock: Clock = _now) -> None:
+                 clock: Clock = _now, user: Callable[[], str] | None = None) -> None:
         self._sessions = sessions
         self._library = library
         self._clock = clock
+        self._user = user or login_name
         self._calendar: CalendarService | None = None
 
     @property
@@ -208,11 +210,13 @@ class PlanService:
         return self._calendar.export(self.plan(review_id), path, audience=audience,
                                      tasks=tasks)
 
-    def move(self, review_id: int, start: datetime, *,
-             time_zone: str | None = None) -> ReviewPlan:
+    def move(self, review_id: int, start: datetime, *, time_zone: str | None = None,
+             seen: datetime | None = None) -> ReviewPlan:
         """Move the meeting: open tasks follow it in working days; done ones stay put.
 
-        With `time_zone`, the meeting is planned in that zone from now on.
+        With `time_zone`, the meeting is planned in that zone from now on. With `seen` (the
+        meeting time the person moved from), a colleague's move since is refused with
+        EditConflictError; without it, this move replaces theirs.
         """
         if start.tzinfo is None:
             raise PlanError("A meeting time needs its time zone")
@@ -220,11 +224,20 @@ class PlanService:
             raise PlanError(f"“{time_zone}” is not a time zone name (e.g. Europe/Berlin)")
         with session_scope(self._sessions) as session:
             review = review_row(session, review_id)
+            if seen is not None:
+                _review_edit(session, review).settle(
+                    {"scheduled_at": as_utc(review.scheduled_at)}, {"scheduled_at": seen},
+                    {"scheduled_at": start}, self._read(session, review_id))
+            before = {"scheduled_at": as_utc(review.scheduled_at),
+                      "time_zone": review.time_zone}
             if time_zone is not None:
                 review.time_zone = time_zone
             local = start.astimezone(ZoneInfo(review.time_zone))
             review.scheduled_at = local
-            review.updated_at = self._clock()
+            review.updated_at, review.updated_by = self._clock(), self._user()
+            _review_edit(session, review).record(
+                before, {"scheduled_at": start, "time_zone": review.time_zone},
+                review.updated_by, review.updated_at)
             moving = [t for t in review.tasks if t.done_at is None and t.offset_days is not None]
             notes: tuple[str, ...] = ()
             if moving:
@@ -241,23 +254,28 @@ class PlanService:
                                  self._today(review.time_zone))
                 for row, scheduled in zip(moving, dated.tasks, strict=True):
                     row.due_date = scheduled.due
-                    row.updated_at = review.updated_at
+                    row.updated_at, row.updated_by = review.updated_at, review.updated_by
                 notes = _note_texts(dated.notes)
             session.flush()
             return replace(self._read(session, review_id), notes=notes)
 
     def set_done(self, task_id: int, done: bool) -> None:
+        """Tick or clear a task (a yes/no mark: two people's saves never disagree unseen,
+        the last one is what both wanted or what the other undid)."""
         with session_scope(self._sessions) as session:
             row = _task(session, task_id)
             now = self._clock()
-            row.done_at = now if done else None
-            row.updated_at = now
+            if (row.done_at is not None) != done:
+                row.done_at = now if done else None
+                row.updated_at, row.updated_by = now, self._user()
+                _task_edit(session, row).record({}, {"done": done}, row.updated_by, now)
 
     def set_executives_confirmed(self, review_id: int, confirmed: bool) -> None:
         with session_scope(self._sessions) as session:
             review = review_row(session, review_id)
-            review.executives_confirmed = confirmed
-            review.updated_at = self._clock()
+            if review.executives_confirmed != confirmed:
+                review.executives_confirmed = confirmed
+                review.updated_at, review.updated_by = self._clock(), self._user()
 
     def add_task(self, review_id: int, title: str, due: date, *,
                  owner: OwnerRole = OwnerRole.CSM, phase: Phase | None = None,
@@ -283,9 +301,18 @@ class PlanService:
             session.flush()
             return row.id
 
-    def update_task(self, task_id: int, changes: TaskChanges) -> None:
+    def update_task(self, task_id: int, changes: TaskChanges, *,
+                    seen: TaskChanges | None = None) -> None:
+        """With `seen` (the task's fields as the person saw them), a field a colleague
+        changed since is refused with EditConflictError naming it, who and when; the
+        description is merged instead. Without it: "keep mine"."""
         with session_scope(self._sessions) as session:
             row = _task(session, task_id)
+            before = _task_fields(row)
+            if seen is not None:
+                changes = TaskChanges(**_task_edit(session, row).settle(
+                    before, _given(seen), _given(changes),
+                    self._read(session, row.review_id)))
             if changes.title is not None:
                 row.title = _clean_title(changes.title)
             if changes.description is not None:
@@ -297,7 +324,9 @@ class PlanService:
             if changes.due is not None and changes.due != row.due_date:
                 row.due_date = changes.due
                 row.offset_days = None  # pinned: the CSM chose this date
-            row.updated_at = self._clock()
+            row.updated_at, row.updated_by = self._clock(), self._user()
+            _task_edit(session, row).record(before, _task_fields(row), row.updated_by,
+                                            row.updated_at)
 
     def remove_task(self, task_id: int) -> None:
         with session_scope(self._sessions) as session:
@@ -476,3 +505,26 @@ def _task(session: Session, task_id: int) -> PrepTaskRow:
     if row is None:
         raise NotFoundError(f"No task with id {task_id} (it may have been removed)")
     return row
+
+
+_TASK_WORDS = {"due": "due date"}
+
+
+def _task_fields(row: PrepTaskRow) -> dict[str, object]:
+    return {"title": row.title, "description": row.description, "owner": OwnerRole(row.owner),
+            "phase": Phase(row.phase), "due": row.due_date}
+
+
+def _given(changes: TaskChanges) -> dict[str, object]:
+    return {name: value for name, value in values_of(changes).items() if value is not None}
+
+
+def _task_edit(session: Session, row: PrepTaskRow) -> RowEdit:
+    return RowEdit(session, "prep_task", row.id, row_by=row.updated_by, row_at=row.updated_at,
+                   labels=_TASK_WORDS, merged=("description",), subject=f"the task “{row.title}”")
+
+
+def _review_edit(session: Session, review: ReviewRow) -> RowEdit:
+    return RowEdit(session, "review", review.id, row_by=review.updated_by,
+                   row_at=review.updated_at, labels={"scheduled_at": "meeting time"},
+                   subject=f"the review with {review.account.name}")

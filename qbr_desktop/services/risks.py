@@ -16,6 +16,7 @@ from qbr_desktop.domain.risks import (
     suggest_items,
     validate_risk,
 )
+from qbr_desktop.services.edit_checks import RowEdit, login_name
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
@@ -36,8 +37,10 @@ def _item(row: RiskItemRow) -> RiskItem:
 class RiskRegister:
     def __init__(self, sessions: sessionmaker[Session], insights: InsightService,
                  today: Callable[[], date] | None = None,
-                 clock: Callable[[], datetime] = _now) -> None:
+                 clock: Callable[[], datetime] = _now,
+                 user: Callable[[], str] | None = None) -> None:
         self._sessions = sessions
+        self._user = user or login_name
         self._insights = insights
         self._clock = clock
         self._today = today or (lambda: clock().date())
@@ -62,11 +65,22 @@ class RiskRegister:
             session.flush()
             return _item(row)
 
-    def set_status(self, item_id: int, status: RiskStatus) -> RiskItem:
+    def set_status(self, item_id: int, status: RiskStatus, *,
+                   seen: RiskStatus | None = None) -> RiskItem:
+        """Open or close an item. With `seen` (the status the person saw), a colleague's
+        change since is refused with EditConflictError; without it: "keep mine"."""
         with session_scope(self._sessions) as session:
             row = self._row(session, item_id)
-            row.status = status.value
-            row.updated_at = self._clock()
+            edit = RowEdit(session, "risk_item", row.id, row_by=row.updated_by,
+                           row_at=row.updated_at, subject=f"the risk “{row.title}”")
+            if seen is not None:
+                edit.settle({"status": row.status}, {"status": seen.value},
+                            {"status": status.value}, _item(row))
+            if row.status != status.value:
+                before = {"status": row.status}
+                row.status = status.value
+                row.updated_at, row.updated_by = self._clock(), self._user()
+                edit.record(before, {"status": row.status}, row.updated_by, row.updated_at)
             return _item(row)
 
     def delete(self, item_id: int) -> None:

@@ -40,6 +40,7 @@ from qbr_desktop.domain.roi_story import (
     story_from_dict,
     story_to_dict,
 )
+from qbr_desktop.services.edit_checks import RowEdit, login_name
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.rows import account_row
 from qbr_desktop.store.engine import session_scope
@@ -90,10 +91,12 @@ RAMP_MONTHS = {"seats": 3, "department": 3, "module": 6, "plan": 6}
 
 class RoiService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock = _now,
-                 insights: InsightService | None = None) -> None:
+                 insights: InsightService | None = None,
+                 user: Callable[[], str] | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
         self._insights = insights
+        self._user = user or login_name
 
     def current_quarter(self) -> Quarter:
         return Quarter.containing(self._clock().date())
@@ -123,23 +126,34 @@ class RoiService:
                          sensitivity(model),
                          Quarter.parse(earlier.quarter) if earlier is not None else None)
 
-    def save(self, account_id: int, model: RoiModel, story: ValueStory | None = None) -> None:
+    def save(self, account_id: int, model: RoiModel, story: ValueStory | None = None, *,
+             seen: tuple[RoiModel, ValueStory | None] | None = None
+             ) -> tuple[RoiModel, ValueStory | None]:
         """Store the model (and its story) for its quarter, replacing what was there.
 
-        Raises ValidationFailed naming every bad field; nothing is written then.
+        Raises ValidationFailed naming every bad field; nothing is written then. With
+        `seen` (the model and story as the person saw them), a value line or setting a
+        colleague changed since is refused with EditConflictError naming it, who and when;
+        the story's sentences are merged. Without it: "keep mine". Returns what is stored.
         """
         document = model_to_dict(model)
         model_from_dict(document)  # every rule, on exactly what is stored
         with session_scope(self._sessions) as session:
             account_row(session, account_id)
             row = session.get(RoiModelRow, (account_id, str(model.quarter)))
+            if row is not None and seen is not None:
+                stored = (_model_of(row), _story_of(row))
+                document, story = _settled(_roi_edit(session, row, stored[0]), stored, seen,
+                                           (model, story))
+                model = model_from_dict(document)
             if row is None:
                 row = RoiModelRow(account_id=account_id, quarter=str(model.quarter))
                 session.add(row)
             row.document = json.dumps(document, ensure_ascii=False, sort_keys=True)
             if story is not None:
                 row.story = json.dumps(story_to_dict(story), ensure_ascii=False)
-            row.updated_at = self._clock()
+            row.updated_at, row.updated_by = self._clock(), self._user()
+            return model, story
 
     def save_document(self, account_id: int, data: object,
                       quarter: Quarter | None = None) -> RoiModel:
@@ -259,5 +273,37 @@ def _story_of(row: RoiModelRow) -> ValueStory | None:
     return story_from_dict(json.loads(row.story)) if row.story else None
 
 
+def _roi_fields(model: RoiModel, story: ValueStory | None) -> dict[str, Any]:
+    """A model and its story as separately edited fields: settings, each value line by id,
+    the investments, the story's sentences."""
+    document = model_to_dict(model)
+    found = {key: value for key, value in document.items() if key != "lines"}
+    found.update((f"line:{line['id']}", line) for line in document["lines"])
+    found["story"] = story.sentences if story is not None else None
+    return found
 
 
+def _roi_edit(session: Session, row: RoiModelRow, model: RoiModel) -> RowEdit:
+    words = {"discount_rate": "discount rate", "story": "value story",
+             **{f"line:{line.id}": f"value line “{line.label}”" for line in model.lines}}
+    return RowEdit(session, f"roi_model {row.quarter}", row.account_id, row_by=row.updated_by,
+                   row_at=row.updated_at, labels=words, merged=("story",),
+                   subject=f"the {row.quarter} ROI model")
+
+
+def _settled(edit: RowEdit, stored: tuple[RoiModel, ValueStory | None],
+             seen: tuple[RoiModel, ValueStory | None],
+             mine: tuple[RoiModel, ValueStory | None]
+             ) -> tuple[dict[str, Any], ValueStory | None]:
+    theirs, before, wanted = _roi_fields(*stored), _roi_fields(*seen), _roi_fields(*mine)
+    if theirs.get("story") is None or before.get("story") is None:
+        for side in (theirs, before, wanted):
+            side.pop("story", None)  # no story yet on one side: nothing to merge
+    settled = edit.settle(theirs, before, wanted, stored[0])
+    settled.update((key, line) for key, line in theirs.items()
+                   if key.startswith("line:") and key not in before and key not in wanted)
+    document = {key: value for key, value in settled.items()
+                if not key.startswith("line:") and key != "story"}
+    document["lines"] = [line for key, line in settled.items() if key.startswith("line:")]
+    story = ValueStory(settled["story"]) if settled.get("story") is not None else mine[1]
+    return document, story

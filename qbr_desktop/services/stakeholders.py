@@ -34,6 +34,7 @@ from qbr_desktop.domain.stakeholders import (
 )
 from qbr_desktop.domain.text_merge import merge_text
 from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.services.edit_checks import RowEdit, values_of
 from qbr_desktop.services.rows import account_row, as_utc, review_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
@@ -285,19 +286,26 @@ class StakeholderService:
                 select(AttendanceRow).where(AttendanceRow.review_id == review_id)
                 .order_by(AttendanceRow.contact_id))]
 
-    def set_attendance(self, review_id: int, entry: Attendance) -> None:
+    def set_attendance(self, review_id: int, entry: Attendance, *,
+                       seen: Attendance | None = None) -> None:
         """Record one person's invitation, confirmation and attendance.
 
         Confirmed implies invited, and attended implies both. Once attendance is recorded
         for a review it decides whether "executives confirmed" holds for it (the prep
         timeline's metric); the timeline's own tick box serves reviews without a record.
+        With `seen` (the marks as the person saw them), a mark a colleague changed since
+        and this person did not stays as the colleague left it.
         """
-        entry = replace(entry, invited=entry.invited or entry.confirmed or entry.attended,
-                        confirmed=entry.confirmed or entry.attended)
         with session_scope(self._sessions) as session:
             review = review_row(session, review_id)
             _sameaccount_row(session, review.account_id, entry.person_id)
             row = session.get(AttendanceRow, (review_id, entry.person_id))
+            entry = _implied(entry)
+            if seen is not None and row is not None:
+                entry = _implied(replace(entry, **RowEdit(
+                    session, "review_attendance", review_id, row_by="", row_at=None).settle(
+                        values_of(_attendance(row)), values_of(_implied(seen)),
+                        values_of(entry))))
             if row is None:
                 row = AttendanceRow(review_id=review_id, contact_id=entry.person_id)
                 session.add(row)
@@ -411,6 +419,12 @@ def _sync_executives(session: Session, review_ids: Sequence[int]) -> None:
         entries = [_attendance(r) for r in session.scalars(
             select(AttendanceRow).where(AttendanceRow.review_id == review_id))]
         review.executives_confirmed = bool(executives(team, entries, "confirmed"))
+
+
+def _implied(entry: Attendance) -> Attendance:
+    """Confirmed implies invited, and attended implies both."""
+    return replace(entry, invited=entry.invited or entry.confirmed or entry.attended,
+                   confirmed=entry.confirmed or entry.attended)
 
 
 def _attendance(row: AttendanceRow) -> Attendance:

@@ -196,6 +196,11 @@ class ReviewRow(Base):
                                                        server_default=false())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save, and who saved last (migration 0015): see AccountRow.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
     account: Mapped[AccountRow] = relationship(back_populates="reviews")
     tasks: Mapped[list[PrepTaskRow]] = relationship(
@@ -224,6 +229,11 @@ class PrepTaskRow(Base):
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save, and who saved last (migration 0015): see AccountRow.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
     review: Mapped[ReviewRow] = relationship(back_populates="tasks")
 
@@ -320,6 +330,11 @@ class RiskItemRow(Base):
     origin: Mapped[str] = mapped_column(String(20), default="manual")  # or "suggested"
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save, and who saved last (migration 0015): see AccountRow.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
     account: Mapped[AccountRow] = relationship(back_populates="risks")
 
@@ -357,6 +372,11 @@ class RoiModelRow(Base):
     document: Mapped[str] = mapped_column(Text)
     story: Mapped[str] = mapped_column(Text, default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save, and who saved last (migration 0015): see AccountRow.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ImportLayoutRow(Base):
@@ -380,6 +400,11 @@ class AgendaRow(Base):
     template: Mapped[str] = mapped_column(String(100))
     slot_minutes: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save, and who saved last (migration 0015): see AccountRow.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class AgendaSectionRow(Base):
@@ -399,6 +424,13 @@ class AgendaSectionRow(Base):
     focus: Mapped[str] = mapped_column(String(20))
     prompt: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True,
+                                                        default=utc_now)
+    # Raised by every save, and who saved last (migration 0015): see AccountRow.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class MeetingRunRow(Base):
@@ -433,6 +465,11 @@ class ActionItemRow(Base):
     status: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save, and who saved last (migration 0015): see AccountRow.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class DeckPlanRow(Base):
@@ -444,6 +481,11 @@ class DeckPlanRow(Base):
         ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
     document: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save, and who saved last (migration 0015): see AccountRow.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ReviewRecapRow(Base):
@@ -456,6 +498,11 @@ class ReviewRecapRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="", server_default="")
     decisions: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Raised by every save, and who saved last (migration 0015): see AccountRow.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class CalendarEventRow(Base):

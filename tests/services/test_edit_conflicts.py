@@ -4,7 +4,6 @@ merged; nothing is lost in silence."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -14,14 +13,6 @@ from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.services.accounts import AccountService
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.store.errors import EditConflictError
-
-
-@pytest.fixture
-def colleague_context(context: Any) -> Iterator[AppContext]:
-    """A second application on the same portfolio, as a colleague's would be."""
-    other = AppContext.open(context.target)
-    yield other
-    other.close()
 
 
 @pytest.fixture

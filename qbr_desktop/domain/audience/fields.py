@@ -144,6 +144,13 @@ STORED_FIELDS: dict[str, FieldUse] = {
     # checks. The signature uses account.csm_owner, so none of these needs to leave.
     "account.owner_id": I, "account.updated_by": I, "account.version": I,
     "contact.updated_by": I, "contact.version": I,
+    "review.updated_by": I, "review.version": I, "prep_task.updated_by": I,
+    "prep_task.version": I, "agenda.updated_by": I, "agenda.version": I,
+    "agenda_section.updated_by": I, "agenda_section.version": I,
+    "agenda_section.updated_at": I, "action_item.updated_by": I, "action_item.version": I,
+    "roi_model.updated_by": I, "roi_model.version": I, "risk_item.updated_by": I,
+    "risk_item.version": I, "review_recap.updated_by": I, "review_recap.version": I,
+    "deck_plan.updated_by": I, "deck_plan.version": I,
     "change_counter.name": I, "change_counter.value": I,
     "csm.id": I, "csm.name": I, "csm.name_key": I, "csm.email": I, "csm.login": I,
     "csm.created_at": I,

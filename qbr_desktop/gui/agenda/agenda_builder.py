@@ -44,6 +44,7 @@ from qbr_desktop.domain.agenda import (
     new_key,
 )
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
+from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -248,8 +249,12 @@ class AgendaBuilder(QWidget):
     def _save(self, agenda: Agenda, select: int | None = None) -> None:
         if self.review is None:
             return
-        try:
-            review = self.service.save_agenda(self.review.review_id, agenda)
+        review_id, seen = self.review.review_id, self.agenda
+        try:  # over the agenda as shown: a colleague's newer change is reloaded or replaced
+            review = save_over(
+                self, lambda: self.service.save_agenda(review_id, agenda, seen=seen),
+                lambda: self.service.save_agenda(review_id, agenda)
+            ) or self.service.agenda(review_id)
         except ValidationFailed as exc:
             self.summary.setText("⚠ Not saved: " + "; ".join(exc.problems.values()))
             return
@@ -297,9 +302,13 @@ class AgendaBuilder(QWidget):
     def _use_template(self) -> None:
         if self.review is None:
             return
+        review_id, name, seen = (self.review.review_id, self.template_box.currentText(),
+                                 self.agenda)
         try:
-            review = self.service.use_template(self.review.review_id,
-                                               self.template_box.currentText())
+            review = save_over(
+                self, lambda: self.service.use_template(review_id, name, seen=seen),
+                lambda: self.service.use_template(review_id, name)
+            ) or self.service.agenda(review_id)
         except (DomainError, StoreError) as exc:
             self.summary.setText(f"⚠ {exc}")
             return

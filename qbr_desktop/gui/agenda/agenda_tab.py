@@ -258,11 +258,17 @@ class AgendaTab(QWidget):
 
     def _save_note(self, key: str, text: str) -> None:
         if self.review_id is not None:
-            self._safely(lambda: self.agendas.set_note(self.review_id or 0, key, text))
+            seen = self.notes.base  # a colleague's notes saved since are merged with these
+            stored = self._safely(lambda: self.agendas.set_note(self.review_id or 0, key,
+                                                                text, seen=seen))
+            if isinstance(stored, str):
+                self.notes.saved(key, stored)
 
     def _checked_in(self, entry: Attendance) -> None:
         if self.review_id is not None:
-            self._safely(lambda: self.stakeholders.set_attendance(self.review_id or 0, entry))
+            seen = self.check_in.before
+            self._safely(lambda: self.stakeholders.set_attendance(self.review_id or 0, entry,
+                                                                  seen=seen))
 
     def _add_action(self, item: ActionItem) -> None:
         if self.account_id is None:

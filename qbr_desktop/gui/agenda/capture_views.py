@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,6 +97,8 @@ class NotesEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key: str | None = None
+        #: The notes as last read or saved: what a save says the CSM started from.
+        self.base = ""
         self.caption = QLabel("Notes", self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.edit = QPlainTextEdit(self)
@@ -115,7 +118,7 @@ class NotesEditor(QWidget):
         if key == self.key:
             return
         self.flush()
-        self.key = key
+        self.key, self.base = key, text
         self._filling = True
         self.edit.setPlainText(text)
         self._filling = False
@@ -134,6 +137,18 @@ class NotesEditor(QWidget):
                 self.save_requested.emit(self.key, self.edit.toPlainText())
                 self.edit.document().setModified(False)
 
+    def saved(self, key: str, stored: str) -> None:
+        """The notes as stored: a colleague's, saved meanwhile, come back merged with
+        these and are shown at once."""
+        if key != self.key:
+            return
+        self.base = stored
+        if stored != self.edit.toPlainText():
+            self._filling = True
+            self.edit.setPlainText(stored)
+            self.edit.moveCursor(QTextCursor.MoveOperation.End)
+            self._filling = False
+
 
 class CheckIn(QListWidget):
     """Who is in the room: tick people as they arrive (executives first, marked ★)."""
@@ -148,6 +163,7 @@ class CheckIn(QListWidget):
         self.itemChanged.connect(self._changed)
         self._filling = False
         self._entries: dict[int, Attendance] = {}
+        self.before: Attendance | None = None
 
     def show_people(self, people: list[Stakeholder], entries: list[Attendance]) -> None:
         self._filling = True
@@ -179,6 +195,7 @@ class CheckIn(QListWidget):
         entry = Attendance(person_id, before.invited or attended,
                            before.confirmed or attended, attended)
         self._entries[person_id] = entry
+        self.before = before  # what the tick changed: a colleague's other marks stay
         self.changed.emit(entry)
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from qbr_desktop.domain.actions import EXECUTION_TARGET, ActionItem, ActionStatus, FollowUp
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.gui.agenda.recap_editor import RecapEditor
+from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.services.agendas import local_time
 from qbr_desktop.store.errors import StoreError
 
@@ -142,8 +143,9 @@ class FollowUpView(QWidget):
 
     def _status_picked(self, item: ActionItem, box: QComboBox) -> None:
         changed = replace(item, status=ActionStatus(box.currentData()))
-        try:
-            self.service.update_action(changed)
+        try:  # over the item as shown: a colleague's newer change is reloaded or replaced
+            save_over(self, lambda: self.service.update_action(changed, seen=item),
+                      lambda: self.service.update_action(changed))
         except (DomainError, StoreError) as exc:
             self.message.setText(str(exc))
             return

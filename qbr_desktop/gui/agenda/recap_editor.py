@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
 
-from qbr_desktop.domain.audience.followup import Recap
+from qbr_desktop.domain.audience.followup import Recap, clean_recap
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.store.errors import StoreError
 
@@ -38,6 +38,8 @@ class RecapEditor(QWidget):
         super().__init__(parent)
         self.service = service
         self.review_id: int | None = None
+        #: The recap as last read or saved: a colleague's changes since are merged.
+        self.base = Recap()
         self._filling = False
         self.about = QLabel(self)
         self.about.setWordWrap(True)
@@ -86,13 +88,17 @@ class RecapEditor(QWidget):
             f"For the follow-up email about the QBR {words}. The attendees read this; your "
             "meeting notes stay with you." if review_id is not None else
             "The follow-up email is written after a QBR has taken place.")
+        self._fill(recap)
+        self.setEnabled(review_id is not None)
+
+    def _fill(self, recap: Recap) -> None:
+        self.base = recap
         self._filling = True
         try:
             self.summary_edit.setPlainText(recap.summary)
             self.decisions_edit.setPlainText("\n".join(recap.decisions))
         finally:
             self._filling = False
-        self.setEnabled(review_id is not None)
 
     def recap(self) -> Recap:
         return Recap(self.summary_edit.toPlainText(),
@@ -111,11 +117,17 @@ class RecapEditor(QWidget):
     def save(self) -> bool:
         if self.review_id is None:
             return False
+        mine = self.recap()
         try:
-            self.service.save_recap(self.review_id, self.recap())
+            stored = self.service.save_recap(self.review_id, mine, seen=self.base)
         except (DomainError, StoreError) as exc:
             self.status.setText(f"Not saved: {exc}")
             return False
-        self.status.setText("Saved.")
+        if stored != clean_recap(mine):  # a colleague's recap, merged with this one
+            self._fill(stored)
+            self.status.setText("Saved, with a colleague's changes made meanwhile.")
+        else:
+            self.base = stored
+            self.status.setText("Saved.")
         self.saved.emit(self.review_id)
         return True

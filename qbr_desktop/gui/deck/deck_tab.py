@@ -50,6 +50,7 @@ from qbr_desktop.gui.deck.exporting import DeckExporting, default_folder
 from qbr_desktop.gui.deck.review_state import DeckReviewBar
 from qbr_desktop.gui.deck.risk_choices import RiskChoices
 from qbr_desktop.gui.deck.thumbnails import HEIGHT, WIDTH, slide_thumbnail
+from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.store.errors import StoreError
 
@@ -69,6 +70,8 @@ class DeckTab(DeckExporting, QWidget):
         self.context = context
         self.account_id: int | None = None
         self.plan = DeckPlan()
+        #: The plan as last read or saved: what a save says the CSM saw.
+        self.seen_plan = DeckPlan()
         self.content: DeckContent | None = None
         self.job: Worker | None = None
         self.last_written: Path | None = None
@@ -240,7 +243,7 @@ class DeckTab(DeckExporting, QWidget):
         self.flush()
         self.account_id = account_id
         try:
-            self.plan = self.context.decks.plan(account_id)
+            self.plan = self.seen_plan = self.context.decks.plan(account_id)
         except (DomainError, StoreError) as exc:
             self.message.setText(f"Could not read the deck plan: {exc}")
             return
@@ -375,15 +378,20 @@ class DeckTab(DeckExporting, QWidget):
         plan = self.read_plan()
         if plan == self.plan:
             return
-        try:
-            self.context.decks.save_plan(self.account_id, plan)
+        account_id, seen, decks = self.account_id, self.seen_plan, self.context.decks
+        try:  # over the plan as read: a colleague's newer change is reloaded or replaced
+            stored = save_over(self, lambda: decks.save_plan(account_id, plan, seen=seen),
+                               lambda: decks.save_plan(account_id, plan))
         except ValidationFailed as exc:
             self.message.setText("Not saved: " + "; ".join(exc.problems.values()))
             return
         except (DomainError, StoreError) as exc:
             self.message.setText(f"Not saved: {exc}")
             return
-        self.plan = plan
+        if stored is None or stored != plan:  # theirs, or both merged: shown at once
+            self.show_account(account_id)
+            return
+        self.plan = self.seen_plan = plan
         self.message.setText("")
         self.refresh_content()
         self.review_bar.show_account(self.account_id)  # "changed since" an approval

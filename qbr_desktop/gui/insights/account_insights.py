@@ -293,7 +293,7 @@ class AccountInsightsPanel(QWidget):
                 if not self._add_suggestions():
                     return
             elif action == "close":
-                self.register.set_status(item_id, RiskStatus.CLOSED)
+                self.register.set_status(item_id, RiskStatus.CLOSED, seen=RiskStatus.OPEN)
             elif action == "delete":
                 self.register.delete(item_id)
         except (DomainError, StoreError) as exc:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.meeting_time import meeting_when
+from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.plans.calendar_export import CalendarExportButton
 from qbr_desktop.gui.plans.plan_dialogs import AddTaskDialog, MeetingChoice, MeetingDialog, NewTask
@@ -303,10 +304,19 @@ class PlanPanel(QWidget):
         self._write(lambda: self.plans.set_done(task_id, done))
 
     def _move_task(self, task_id: int, day: date) -> None:
-        self._write(lambda: self.plans.update_task(task_id, TaskChanges(due=day)))
+        self._change_task(task_id, TaskChanges(due=day))
 
     def _change_task(self, task_id: int, changes: TaskChanges) -> None:
-        self._write(lambda: self.plans.update_task(task_id, changes))
+        """Save over the task as shown: a colleague's newer change to the same field is
+        reloaded or replaced, as the CSM chooses."""
+        shown = next((t for t in self.plan.tasks if t.id == task_id), None) if self.plan \
+            else None
+        seen = None if shown is None else TaskChanges(
+            title=shown.title, description=shown.description, owner=shown.owner,
+            phase=shown.phase, due=shown.due)
+        self._write(lambda: save_over(
+            self, lambda: self.plans.update_task(task_id, changes, seen=seen),
+            lambda: self.plans.update_task(task_id, changes)))
 
     def _set_executives(self, confirmed: bool) -> None:
         if self.plan is not None:
@@ -339,8 +349,10 @@ class PlanPanel(QWidget):
 
         def submit(choice: MeetingChoice) -> None:
             start = datetime.combine(choice.day, choice.at, ZoneInfo(plan.time_zone))
-            moved = self.plans.move(plan.review_id, start)
-            self._write(lambda: self._with_notes(moved))
+            moved = save_over(
+                self, lambda: self.plans.move(plan.review_id, start, seen=plan.meeting_at),
+                lambda: self.plans.move(plan.review_id, start))
+            self._write(lambda: None if moved is None else self._with_notes(moved))
 
         self._open_meeting_dialog("Move meeting", submit, plan.local_start, None)
 

@@ -16,6 +16,7 @@ dialog interrupts the switch.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.domain.roi_document import VERSION, model_to_dict, parse_document
+from qbr_desktop.domain.roi_document import VERSION, model_from_dict, model_to_dict, parse_document
 from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario, evaluate, scenarios
 from qbr_desktop.domain.roi_story import (
     ValueStory,
@@ -34,6 +35,7 @@ from qbr_desktop.domain.roi_story import (
     render_sentences,
     stale_reasons,
 )
+from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.gui.roi.chart_redrawer import ChartRedrawer
 from qbr_desktop.gui.roi.drafts import (
     DISCARD_QUESTION,
@@ -367,9 +369,19 @@ class RoiPanel(RoiForm):
             self.save_state.setText(f"Not saved: fix the {len(problems)} marked field"
                                     f"{'s' if len(problems) > 1 else ''} first")
             return False
-        try:
-            self.service.save(self.account_id, model, self.story)
-            history = self.service.history(self.account_id)
+        account_id, story = self.account_id, self.story
+        seen = ((model_from_dict(self._stored_document), self._stored_story)
+                if self._stored_document else None)
+        try:  # over the model as loaded: a colleague's newer change is reloaded or replaced
+            stored = save_over(
+                self, lambda: self.service.save(account_id, model, story, seen=seen),
+                lambda: self.service.save(account_id, model, story))
+            if stored is None:
+                self._set_dirty(False)
+                self.show_account(account_id, model.quarter)
+                self.save_state.setText("Reloaded: your colleague's newer change is shown.")
+                return True
+            history = self.service.history(account_id)
         except ValidationFailed as exc:
             self.problems = exc.problems
             self.save_state.setText("Not saved: " + "; ".join(exc.problems.values()))
@@ -382,7 +394,9 @@ class RoiPanel(RoiForm):
         self._fill_quarters([q for q, _ in history])
         self.history.show_history(history)
         self._show_expansion()
-        self.saved.emit(self.account_id)
+        self.saved.emit(account_id)
+        if stored != (model, story):  # merged with a colleague's change: shown at once
+            self.show_account(account_id, model.quarter)
         return True
 
     # Unsaved work, for the window (see the class docstring) ------------------------------
@@ -406,8 +420,13 @@ class RoiPanel(RoiForm):
             if model is None:
                 failed.append(draft)
                 continue
-            try:
-                self.service.save(key[0], model, draft.story)
+            seen = (model_from_dict(draft.stored_document), draft.stored_story) \
+                if draft.stored_document else None
+            try:  # a colleague's newer change is not replaced unseen here either
+                save = partial(self.service.save, key[0], model, draft.story)
+                if save_over(self, partial(save, seen=seen), save) is None:
+                    del self._drafts[key]  # theirs chosen: this draft is let go
+                    continue
             except (StoreError, DomainError):
                 failed.append(draft)
                 continue

@@ -113,7 +113,7 @@ class MapEditor(QObject):
         """Tick or clear a person's invited, confirmed or attended box for a review."""
         if before == after:
             return
-        self.service.set_attendance(review_id, after)
+        self.service.set_attendance(review_id, after, seen=before)  # others' marks stay
         self.undo_stack.push(_AttendanceCommand(self, review_id, before, after, name))
         self.attendance_changed.emit(review_id)
 
@@ -195,7 +195,9 @@ class _AttendanceCommand(_StateCommand):
 
     def _write(self, entry: Attendance) -> None:
         editor = self._editor
-        if editor.run_safely(self, lambda: editor.service.set_attendance(self._review, entry)):
+        seen = self._after if entry is self._before else self._before
+        if editor.run_safely(self, lambda: editor.service.set_attendance(self._review, entry,
+                                                                         seen=seen)):
             editor.attendance_changed.emit(self._review)
 
 
