@@ -1,7 +1,7 @@
 """Decks handed to a reviewer, sent back with a reason, and saved only over what was seen.
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-21
 
 ``deck_review.reviewer_id`` names the team member (a ``csm`` row) a deck ready for review is
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0014"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
