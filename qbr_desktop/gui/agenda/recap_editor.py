@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
 
 from qbr_desktop.domain.audience.followup import Recap
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -43,13 +44,14 @@ class RecapEditor(QWidget):
         self.about.setWordWrap(True)
         self.about.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_edit = _FlushingEdit(self)
-        self.summary_edit.setAccessibleName("Summary for the attendees")
-        self.summary_edit.setPlaceholderText("Optional: a few sentences for everyone who "
-                                             "attended")
+        self.summary_edit.setAccessibleName(translate("RecapEditor", "Summary for the attendees"))
+        self.summary_edit.setPlaceholderText(translate("RecapEditor",
+                                                       "Optional: a few sentences for everyone who "
+                                             "attended"))
         self.summary_edit.setTabChangesFocus(True)
         self.decisions_edit = _FlushingEdit(self)
-        self.decisions_edit.setAccessibleName("Decisions")
-        self.decisions_edit.setPlaceholderText("One decision a line")
+        self.decisions_edit.setAccessibleName(translate("RecapEditor", "Decisions"))
+        self.decisions_edit.setPlaceholderText(translate("RecapEditor", "One decision a line"))
         self.decisions_edit.setTabChangesFocus(True)
         for edit in (self.summary_edit, self.decisions_edit):
             edit.setMaximumHeight(int(edit.fontMetrics().height() * 4.5))
@@ -65,8 +67,8 @@ class RecapEditor(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.about)
-        form.addRow("Summary:", self.summary_edit)
-        form.addRow("Decisions:", self.decisions_edit)
+        form.addRow(translate("RecapEditor", "Summary:"), self.summary_edit)
+        form.addRow(translate("RecapEditor", "Decisions:"), self.decisions_edit)
         form.addRow(self.status)
         self.setEnabled(False)
 
@@ -80,12 +82,15 @@ class RecapEditor(QWidget):
             try:
                 recap = self.service.recap(review_id)
             except (DomainError, StoreError) as exc:
-                self.status.setText(f"Could not read the recap: {exc}")
+                self.status.setText(translate("RecapEditor",
+                                              "Could not read the recap: {exc}").format(exc=exc))
                 review_id = self.review_id = None
         self.about.setText(
-            f"For the follow-up email about the QBR {words}. The attendees read this; your "
-            "meeting notes stay with you." if review_id is not None else
-            "The follow-up email is written after a QBR has taken place.")
+            translate("RecapEditor",
+                      "For the follow-up email about the QBR {words}. The attendees read this; "
+                      "your meeting notes stay with "
+                      "you.").format(words=words) if review_id is not None else
+            translate("RecapEditor", "The follow-up email is written after a QBR has taken place."))
         self._filling = True
         try:
             self.summary_edit.setPlainText(recap.summary)
@@ -100,7 +105,7 @@ class RecapEditor(QWidget):
 
     def _typed(self) -> None:
         if not self._filling and self.review_id is not None:
-            self.status.setText("Not saved yet…")
+            self.status.setText(translate("RecapEditor", "Not saved yet…"))
             self.pending.start()
 
     def flush(self) -> None:
@@ -114,8 +119,8 @@ class RecapEditor(QWidget):
         try:
             self.service.save_recap(self.review_id, self.recap())
         except (DomainError, StoreError) as exc:
-            self.status.setText(f"Not saved: {exc}")
+            self.status.setText(translate("RecapEditor", "Not saved: {exc}").format(exc=exc))
             return False
-        self.status.setText("Saved.")
+        self.status.setText(translate("RecapEditor", "Saved."))
         self.saved.emit(self.review_id)
         return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from qbr_desktop.domain.deck_review import DeckReview, DeckState
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.services.programme import user_name
 from qbr_desktop.store.errors import StoreError
 
@@ -29,12 +30,13 @@ class DeckReviewBar(QWidget):
         self.review = DeckReview()
         self.state_label = text_label(name="deckReviewState")
         self.by_edit = QLineEdit(user_name(), self)
-        self.by_edit.setAccessibleName("Your name")
-        self.by_edit.setPlaceholderText("Your name")
+        self.by_edit.setAccessibleName(translate("DeckReviewBar", "Your name"))
+        self.by_edit.setPlaceholderText(translate("DeckReviewBar", "Your name"))
         self.by_edit.setMaxLength(200)
         self.buttons = {state: QPushButton(text, self) for state, text in (
-            (DeckState.READY, "Ready for review"), (DeckState.APPROVED, "Approve"),
-            (DeckState.DRAFT, "Back to draft"))}
+            (DeckState.READY, translate("DeckReviewBar", "Ready for review")),
+            (DeckState.APPROVED, translate("DeckReviewBar", "Approve")),
+            (DeckState.DRAFT, translate("DeckReviewBar", "Back to draft")))}
         for state, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, s=state: self.mark(s))
         # The state on a line of its own: "approved by … on …" needs the width.
@@ -56,11 +58,12 @@ class DeckReviewBar(QWidget):
         try:
             self.show_review(self.programme.deck_review(account_id))
         except (DomainError, StoreError) as exc:
-            self.state_label.setText(f"Review state not read: {exc}")
+            self.state_label.setText(translate("DeckReviewBar",
+                                               "Review state not read: {exc}").format(exc=exc))
 
     def show_review(self, review: DeckReview) -> None:
         self.review = review
-        self.state_label.setText("Manager review: " + review.summary())
+        self.state_label.setText(translate("DeckReviewBar", "Manager review: ") + review.summary())
         self.buttons[DeckState.READY].setEnabled(review.state is not DeckState.READY
                                                  or review.changed_since)
         self.buttons[DeckState.APPROVED].setEnabled(review.state is not DeckState.APPROVED
@@ -73,7 +76,7 @@ class DeckReviewBar(QWidget):
         try:
             review = self.programme.mark_deck(self.account_id, state, by=self.by_edit.text())
         except (DomainError, StoreError) as exc:
-            self.state_label.setText(f"Not saved: {exc}")
+            self.state_label.setText(translate("DeckReviewBar", "Not saved: {exc}").format(exc=exc))
             return
         self.show_review(review)
         self.changed.emit(self.account_id)
