@@ -11,10 +11,12 @@ The catalogue folder can be moved with QBR_QT_CATALOGUES (the tests' pseudo-loca
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
     QLibraryInfo,
     QLocale,
     QSettings,
@@ -49,6 +51,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     """Mark text defined at import time; it is translated where shown with
     `translate(context, text)`. (PySide6's own marker is typed to return `object`.)"""
     return text
+
+
+def local_date(day: date, pattern: str) -> str:
+    """A day in the window's locale: `pattern` is a QLocale date format, itself translated
+    (the order of day, month and weekday differs by language)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def catalogue_folder() -> Path:

@@ -1691,6 +1691,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>我们对其了解程度：1 几乎不了解 … 5 充分信任</translation>
     </message>
     <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -1920,8 +1924,20 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>PlanTaskModel</name>
     <message>
-        <source> · overdue</source>
+        <source>done</source>
         <extracomment>A task was ticked or unticked here: its id and whether it is now done. A cell was edited: the task id and the `TaskChanges` to store.</extracomment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>ddd yyyy-MM-dd</source>
+        <translation>ddd yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source> · overdue</source>
         <translation> · 已逾期</translation>
     </message>
 </context>
@@ -2519,6 +2535,10 @@ Click to see the reviews behind it.</source>
         <translation>新的利益相关方：</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>Health 30 days after: </source>
         <translation>30 天后的健康评分：</translation>
     </message>
@@ -3109,8 +3129,20 @@ Click to see the reviews behind it.</source>
         <translation>无法绘制准备时间线：{exc!r}</translation>
     </message>
     <message>
-        <source>Done {done_at:%a %d %b}</source>
-        <translation>已于 {done_at:%a %d %b} 完成</translation>
+        <source>Done {done_at}</source>
+        <translation>已于 {done_at} 完成</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM</source>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message>
+        <source>Due {due} · {owner} · {phase}</source>
+        <translation>截止 {due} · {owner} · {phase}</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM yyyy</source>
+        <translation>yyyy年M月d日 ddd</translation>
     </message>
     <message>
         <source>Overdue by {days} days</source>
@@ -3121,16 +3153,16 @@ Click to see the reviews behind it.</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <source>Due {due:%a %d %b %Y} · {value} · {value2}</source>
-        <translation>截止 {due:%a %d %b %Y} · {value} · {value2}</translation>
-    </message>
-    <message>
         <source>Dated by hand: moving the meeting leaves it where it is.</source>
         <translation>手动设定日期：会议改期时它保持不变。</translation>
     </message>
 </context>
 <context>
     <name>UpcomingModel</name>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
     <message>
         <source> · changed since</source>
         <translation> · 此后有更改</translation>
@@ -3283,6 +3315,10 @@ Click to see the reviews behind it.</source>
         <translation>{count} 人</translation>
     </message>
     <message>
+        <source>lines</source>
+        <translation>连线</translation>
+    </message>
+    <message>
         <source>Remove {what}</source>
         <translation>删除{what}</translation>
     </message>
@@ -3350,6 +3386,10 @@ Click to see the reviews behind it.</source>
 </context>
 <context>
     <name>capture_views</name>
+    <message>
+        <source>now</source>
+        <translation>进行中</translation>
+    </message>
     <message>
         <source>on time</source>
         <translation>准时</translation>
@@ -4488,12 +4528,15 @@ Switch to that window, or close it and try again.</source>
     <name>timeline_paint</name>
     <message>
         <source>Overdue</source>
-        <extracomment>Light band behind a phase&apos;s rows, and the darker ink its heading and markers use.</extracomment>
         <translation>已逾期</translation>
     </message>
     <message>
         <source>Task · {done_count} of {count} done</source>
         <translation>任务 · 已完成 {done_count} / {count}</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <translation>yyyy年M月</translation>
     </message>
     <message>
         <source>QBR </source>
@@ -4505,7 +4548,8 @@ Switch to that window, or close it and try again.</source>
     </message>
     <message>
         <source>ddd dd MMM</source>
-        <translation>ddd M月d日</translation>
+        <extracomment>Light band behind a phase&apos;s rows, and the darker ink its heading and markers use.</extracomment>
+        <translation>M月d日 ddd</translation>
     </message>
     <message>
         <source>Today, {today} →</source>

@@ -39,7 +39,7 @@ NOTE_SAVE_MS = 700
 def timing_words(planned: float, allowed: float, actual: float, visited: bool,
                  current: bool, phase: Phase) -> str:
     if current and phase in (Phase.RUNNING, Phase.PAUSED):
-        return "now"
+        return translate("capture_views", "now")
     if not visited:
         return ""
     over = actual - allowed

@@ -35,7 +35,7 @@ from qbr_desktop.gui.plans.timeline_layout import (
     day_span,
 )
 from qbr_desktop.gui.plans.timeline_paint import AXIS_HEIGHT, paint_timeline
-from qbr_desktop.gui.translation import translate
+from qbr_desktop.gui.translation import local_date, translate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QResizeEvent
@@ -335,18 +335,18 @@ class TimelineChart(QAbstractScrollArea):
         assert self.plan is not None
         today = self.plan.today
         if task.done_at is not None:
-            state = translate("TimelineChart",
-                              "Done {done_at:%a %d %b}").format(done_at=task.done_at)
+            state = translate("TimelineChart", "Done {done_at}").format(
+                done_at=local_date(task.done_at, translate("TimelineChart", "ddd dd MMM")))
         elif task.overdue(today):
             state = translate("TimelineChart",
                               "Overdue by {days} days").format(days=(today - task.due).days)
         else:
             state = translate("TimelineChart", "Open")
         lines = [task.title,
-                 translate("TimelineChart",
-                           "Due {due:%a %d %b %Y} · {value} · "
-                           "{value2}").format(due=task.due, value=task.owner.value,
-                                              value2=PHASE_TITLES[task.phase]), state]
+                 translate("TimelineChart", "Due {due} · {owner} · {phase}").format(
+                     due=local_date(task.due, translate("TimelineChart", "ddd dd MMM yyyy")),
+                     owner=task.owner.value,
+                     phase=translate("timeline_layout", PHASE_TITLES[task.phase])), state]
         if task.offset is None:
             lines.append(translate("TimelineChart",
                                    "Dated by hand: moving the meeting leaves it where it is."))

@@ -12,13 +12,13 @@ import math
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.playbooks import Phase
 from qbr_desktop.gui.plans.timeline_layout import TimelineRow, phase_summary
-from qbr_desktop.gui.translation import translate
+from qbr_desktop.gui.translation import local_date, translate
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.plans.timeline_chart import TimelineChart
@@ -113,7 +113,8 @@ def _paint_marker(chart: TimelineChart, painter: QPainter, plan: ReviewPlan,
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(origin, 3, 3)
         _text(painter, QRect(rect.right() + 6, rect.top() - 3, 200, rect.height() + 6),
-              f"→ {drag.day:%a %d %b}", QColor(TEXT), bold=True, font=chart.font())
+              "→ " + local_date(drag.day, translate("timeline_paint", "ddd dd MMM")),
+              QColor(TEXT), bold=True, font=chart.font())
     painter.setPen(QPen(colour.darker(130), 1))
     painter.setBrush(colour)
     painter.drawRoundedRect(rect, 3, 3)
@@ -185,7 +186,8 @@ def _paint_axis(chart: TimelineChart, painter: QPainter, plan: ReviewPlan, view:
     for day in days:
         left = _day_left(chart, day)
         if day.day == 1 or (day == days[0] and day.day < 25):  # skip a stub month label
-            _text(painter, QRect(round(left) + 3, 16, 120, 16), f"{day:%b %Y}",
+            _text(painter, QRect(round(left) + 3, 16, 120, 16),
+                  local_date(day, translate("timeline_paint", "MMM yyyy")),
                   QColor(TEXT), font=small)
         if every_day or day.weekday() == 0:
             cell = QRect(round(left), 32, math.ceil(chart.scale.day_width), 17)
@@ -212,8 +214,7 @@ def _today_beyond(painter: QPainter, area: QRect, plan: ReviewPlan, *, ahead: bo
     the flags (the month line below is the month labels'), beside the meeting's flag if that
     is where they would go."""
     # The day in the window's language ("Mon 07 Dec", "周一 12月7日"): the locale's names.
-    day = QDate(plan.today.year, plan.today.month, plan.today.day)
-    today = QLocale().toString(day, translate("timeline_paint", "ddd dd MMM"))
+    today = local_date(plan.today, translate("timeline_paint", "ddd dd MMM"))
     label = (translate("timeline_paint", "Today, {today} →").format(today=today) if ahead
              else translate("timeline_paint", "← Today, {today}").format(today=today))
     bold = QFont(font)

@@ -122,7 +122,7 @@ class UpcomingModel(QAbstractTableModel):
         review = self.decks.get(row.account_id)
         if role == Qt.ItemDataRole.DisplayRole:
             if review is None:
-                return "draft"
+                return translate("UpcomingModel", "draft")
             who = review.approved_by if review.state is DeckState.APPROVED else review.ready_by
             return review.state.label + (f" · {who}" if who else "") + (
                 translate("UpcomingModel", " · changed since") if review.changed_since else "")

@@ -200,7 +200,8 @@ class ReviewCardView(QWidget):
                                "{opportunities}").format(opportunities=review.opportunities))
         if review.new_people is not None:
             lines.append(translate("ReviewCardView",
-                                   "New stakeholders: ") + (", ".join(review.new_people) or "none"))
+                                   "New stakeholders: ") + (", ".join(review.new_people)
+                                                         or translate("ReviewCardView", "none")))
         change = review.health_change
         lines.append(translate("ReviewCardView", "Health 30 days after: ") + (
             translate("ReviewCardView", "{change:+.1f} points").format(change=change)

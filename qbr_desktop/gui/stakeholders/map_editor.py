@@ -238,7 +238,8 @@ class _RemoveCommand(QUndoCommand):
         what = (translate("_RemoveCommand",
                           "{count} person").format(count=count) if count == 1 else translate(
                               "_RemoveCommand",
-                              "{count} people").format(count=count)) if count else "lines"
+                              "{count} people").format(count=count)) if count else translate(
+                                  "_RemoveCommand", "lines")
         super().__init__(translate("_RemoveCommand", "Remove {what}").format(what=what))
         self._editor = editor
         self._people, self._links, self._reports = people, links, reports

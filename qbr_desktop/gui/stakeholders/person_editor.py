@@ -87,7 +87,7 @@ class PersonEditor(QWidget):
                                                   "How well we know them: 1 barely … 5 trusted"))
         # The app's one date entry: typed dates are read whole, year included.
         self.contact_edit = DateEntry(self.fields_area)
-        self.contact_edit.set_optional("never")
+        self.contact_edit.set_optional(translate("PersonEditor", "never"))
         self.contact_edit.value_entered.connect(lambda _day: self._commit())
         self.today_button = QPushButton(translate("PersonEditor", "Today"), self.fields_area)
         self.today_button.setToolTip(translate("PersonEditor", "Record a contact today"))
