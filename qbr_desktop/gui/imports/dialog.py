@@ -68,7 +68,7 @@ class ImportDialog(ImportDialogBase):
     def _build(self) -> None:
         self.kind_combo = QComboBox(self)
         for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, kind.value)
+            self.kind_combo.addItem(translate("dialog", label), kind.value)
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
         self.path_edit.setAccessibleName(translate("ImportDialog", "File to import"))
