@@ -7,19 +7,16 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from qbr_desktop.gui.translation import apply_language
 from qbr_desktop.i18n import CHINESE, ENGLISH
-from qbr_desktop.paths import DatabaseTarget
-from qbr_desktop.services.context import AppContext
-from tests.gui.test_pseudo_locale import screens
+from tests.gui.test_pseudo_locale import demo_window, screens
 
 SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens-zh"
 WIDTH, HEIGHT = 1366, 768
@@ -37,34 +34,18 @@ def in_chinese(qapp: QApplication) -> Iterator[None]:
 def test_every_tab_in_chinese_at_1366_by_768(qtbot: Any, tmp_path: Path, monkeypatch: Any,
                                                in_chinese: None,
                                                styled_like_the_app: None) -> None:
-    from qbr_desktop.gui.main_window import MainWindow
-    from qbr_desktop.services.demo import build_demo_portfolio
-
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     shutil.rmtree(SCREENS, ignore_errors=True)
     SCREENS.mkdir(parents=True)
-    context = AppContext.open(DatabaseTarget(path=tmp_path / "demo.sqlite"))
-    try:
-        build_demo_portfolio(context, accounts=3, today=date.today())
-        account_id = min(account.id for account in context.accounts.list_accounts())
-        window = MainWindow(context, QSettings(str(tmp_path / "s.ini"),
-                                               QSettings.Format.IniFormat))
-        qtbot.addWidget(window)
-        window.resize(WIDTH, HEIGHT)
-        window.show()
-        qtbot.waitExposed(window)
+    shots = []
+    with demo_window(qtbot, tmp_path) as (window, account_id):
         assert window.menuBar().actions()[0].text() == "文件(&F)"
-        shots = []
         for screen in screens(window, account_id):
             qtbot.wait(100)
             assert (window.width(), window.height()) == (WIDTH, HEIGHT), screen
             file = SCREENS / f"{len(shots) + 1:02d}-{screen.replace(' ', '-')}.png"
             assert window.grab().save(str(file)), file
             shots.append(file)
-        window.close()
-        QApplication.processEvents()
-    finally:
-        context.close()
     assert len(shots) >= 3 + 7
 
 

@@ -10,6 +10,7 @@ import re
 import sqlite3
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -166,29 +167,40 @@ def screens(window: Any, account_id: int) -> Iterator[str]:
         yield f"stakeholders side {page}"
 
 
-def test_every_tab_shows_only_catalogue_text_in_a_pseudo_language(
-        qtbot: Any, tmp_path: Path, monkeypatch: Any, pseudo_language: None) -> None:
+@contextmanager
+def demo_window(qtbot: Any, tmp_path: Path) -> Iterator[tuple[Any, int]]:
+    """The main window at 1366 × 768 on a three-account demo portfolio (tmp_path/demo.sqlite),
+    with the first account's id."""
     from qbr_desktop.gui.main_window import MainWindow
     from qbr_desktop.services.demo import build_demo_portfolio
 
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    database = tmp_path / "demo.sqlite"
-    context = AppContext.open(DatabaseTarget(path=database))
+    context = AppContext.open(DatabaseTarget(path=tmp_path / "demo.sqlite"))
     try:
         build_demo_portfolio(context, accounts=3, today=date.today())
         account_id = min(account.id for account in context.accounts.list_accounts())
-        known = data_words(database)
         window = MainWindow(context, QSettings(str(tmp_path / "s.ini"),
                                                QSettings.Format.IniFormat))
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
+        yield window, account_id
+        window.close()
+        QApplication.processEvents()
+    finally:
+        context.close()
+
+
+def test_every_tab_shows_only_catalogue_text_in_a_pseudo_language(
+        qtbot: Any, tmp_path: Path, monkeypatch: Any, pseudo_language: None) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    problems: dict[str, str] = {}
+    from_pure_layers: set[str] = set()
+    with demo_window(qtbot, tmp_path) as (window, account_id):
+        known = data_words(tmp_path / "demo.sqlite")
         known |= {word.casefold() for screen in QApplication.screens()
                   for word in WORD.findall(screen.name())}
         pure = pure_layer_sentences()
-        problems: dict[str, str] = {}
-        from_pure_layers: set[str] = set()
         for screen in screens(window, account_id):
             for where, text in visible_texts(window):
                 if not unwrapped(text, known):
@@ -198,10 +210,6 @@ def test_every_tab_shows_only_catalogue_text_in_a_pseudo_language(
                     problems.setdefault(text, f"{screen}: {where}: {' '.join(words)}")
                 else:
                     from_pure_layers.add(f"{screen}: {where}: {text}")
-        window.close()
-        QApplication.processEvents()
-    finally:
-        context.close()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "pure-layer-text.txt").write_text("\n".join(sorted(from_pure_layers)) + "\n",
                                                    encoding="utf-8")
