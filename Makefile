@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test lint bench dist dist-windows clean
+.PHONY: run test lint bench dist dist-windows clean translations-qt
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/meeting_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/deck_bench.py
 	$(PY) bench/store_bench.py
+
+# The window's Qt catalogues (resources/i18n): extract marked text, then compile the .qm.
+translations-qt: $(VENV)/.installed-test
+	$(PY) build/qt_translations.py
 
 dist: $(VENV)/.installed-test
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/qbr-desktop.spec

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import start_task
 
 if TYPE_CHECKING:
@@ -129,7 +130,8 @@ class StartupList(QObject):
 
     def _start(self, work: Callable[[], PreparedRows | None],
                then: Callable[[PreparedRows | None], None]) -> None:
-        start_task(work, then, self._failed, "reading the account list", owner=self)
+        start_task(work, then, self._failed, translate("StartupList", "reading the account list"),
+                   owner=self)
 
     def _first_read(self, rows: PreparedRows | None) -> None:
         if rows is None:  # the open reads the list (or has read it): see ListClaim
@@ -146,7 +148,7 @@ class StartupList(QObject):
         start_task(_load_window_modules,
                    lambda _none: self.window.build_frame_in_steps(
                        then=lambda: self._laid_out(complete)),
-                   self._failed, "loading the window", owner=self)
+                   self._failed, translate("StartupList", "loading the window"), owner=self)
 
     def _laid_out(self, complete: bool) -> None:
         # The rest of the list is read once the portfolio is open (portfolio_opened): read

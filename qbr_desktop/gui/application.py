@@ -25,6 +25,7 @@ from qbr_desktop.assets import read_text, resource
 from qbr_desktop.domain.money import use_number_style
 from qbr_desktop.gui.locale_style import style_for
 from qbr_desktop.gui.recent_portfolios import RecentPortfolios, dropped_notice
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.paths import DatabaseTarget, demo_target, resolve_target
 
@@ -157,19 +158,25 @@ class PortfolioWindows(QObject):
         request = self._request
         assert request is not None
         if isinstance(self.window, QMainWindow) and self.window.isVisible():
-            self.window.statusBar().showMessage(f"Opening {request.target.describe()}…")
+            self.window.statusBar().showMessage(translate(
+                "PortfolioWindows", "Opening {portfolio}…").format(
+                    portfolio=request.target.describe()))
         self._task = start_task(
             lambda: open_portfolio(request.target, demo_if_empty=request.demo_if_empty,
                                    restore=restore, list_claim=request.list_claim),
-            self._arrived, self._went_wrong, "opening the portfolio", owner=self)
+            self._arrived, self._went_wrong,
+            translate("PortfolioWindows", "opening the portfolio"), owner=self)
 
     def _arrived(self, opening: Opening) -> None:
         request = self._request
         assert request is not None
         if opening.damaged is not None:
-            question = (f"{opening.damaged}\n\nRestore that backup now? The damaged file is "
-                        "kept beside it, renamed, so nothing is thrown away.")
-            if self.ask_user(self.window, "Portfolio damaged", question):
+            question = (translate("PortfolioWindows",
+                                  "{damaged}\n\nRestore that backup now? The damaged file is kept "
+                                  "beside it, renamed, so nothing is thrown "
+                                  "away.").format(damaged=opening.damaged))
+            if self.ask_user(self.window, translate("PortfolioWindows", "Portfolio damaged"),
+                             question):
                 self._start(restore=opening.damaged.newest_backup)
                 return
             self._end(False)
@@ -231,7 +238,9 @@ class PortfolioWindows(QObject):
         for notice in request.notices:
             window.show_notice(notice)
         if opening.kept is not None:
-            window.show_notice(f"The damaged file was kept as {opening.kept}.")
+            window.show_notice(translate("PortfolioWindows",
+                                         "The damaged file was kept as "
+                                         "{kept}.").format(kept=opening.kept))
         if request.target.path is not None:
             self.recent.add(request.target.path)
         window.portfolio_requested.connect(self._switch)
@@ -324,6 +333,10 @@ def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = Non
     sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
+    from qbr_desktop.gui.translation import start_in_chosen_language
+
+    # Before the style: numbers and dates follow the chosen language's locale.
+    start_in_chosen_language(app, QSettings(ORGANIZATION, APP_NAME))
     configure_application(app)
     _log_to_file()
     probe = None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.store.errors import StoreError
 
@@ -49,7 +50,7 @@ class ChangeWatcher(QObject):
             return  # a slow server: one reading at a time
         self._reading = True
         start_task(self._marker.read, self._arrived, self._failed,
-                   "looking for colleagues' changes", owner=self)
+                   translate("ChangeWatcher", "looking for colleagues' changes"), owner=self)
 
     def _arrived(self, value: Any) -> None:
         self._reading = False

@@ -41,9 +41,10 @@ from qbr_desktop.gui.date_text import (
     parse_time,
     time_examples,
 )
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
-CALENDAR_TIP = "Choose from a calendar (Alt+Down)"
+CALENDAR_TIP = QT_TRANSLATE_NOOP("date_entry", "Choose from a calendar (Alt+Down)")
 
 
 class _TypedEntry(QLineEdit):
@@ -190,9 +191,10 @@ class DateEntry(_TypedEntry):
     def __init__(self, parent: QWidget | None = None, day: date | None = None) -> None:
         super().__init__(parent)
         self._first, self._last = FIRST_DAY, LAST_DAY
-        self.setPlaceholderText("YYYY-MM-DD")
-        self.setAccessibleName("Date")
-        self.calendar_action = QAction(_calendar_icon(self.palette()), CALENDAR_TIP, self)
+        self.setPlaceholderText(translate("DateEntry", "YYYY-MM-DD"))
+        self.setAccessibleName(translate("DateEntry", "Date"))
+        self.calendar_action = QAction(_calendar_icon(self.palette()),
+                                       translate("date_entry", CALENDAR_TIP), self)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self._popup: _CalendarPopup | None = None
@@ -210,7 +212,8 @@ class DateEntry(_TypedEntry):
         return value.isoformat()
 
     def _needs_value(self) -> str:
-        return NEEDS_A_DATE.format(**date_examples(self.locale(), self._value or date.today()))
+        return translate("date_text", NEEDS_A_DATE).format(
+            **date_examples(self.locale(), self._value or date.today()))
 
     def _default(self) -> date:
         return min(max(date.today(), self._first), self._last)
@@ -301,8 +304,8 @@ class TimeEntry(_TypedEntry):
 
     def __init__(self, parent: QWidget | None = None, at: time | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("HH:MM")
-        self.setAccessibleName("Time")
+        self.setPlaceholderText(translate("TimeEntry", "HH:MM"))
+        self.setAccessibleName(translate("TimeEntry", "Time"))
         if at is not None:
             self.set_value(at)
 
@@ -313,7 +316,8 @@ class TimeEntry(_TypedEntry):
         return f"{value:%H:%M}"
 
     def _needs_value(self) -> str:
-        return NEEDS_A_TIME.format(**time_examples(self.locale(), self._value or time(10)))
+        return translate("date_text", NEEDS_A_TIME).format(
+            **time_examples(self.locale(), self._value or time(10)))
 
     def _default(self) -> time:
         return time(10)

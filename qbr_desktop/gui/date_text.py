@@ -13,18 +13,22 @@ from datetime import date, time
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+
 ISO_DATE = "yyyy-MM-dd"
 ISO_TIME = "HH:mm"
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
-NOT_A_DATE = "“{text}” is not a whole date: type it as {iso} or {local}"
-NO_SUCH_DAY = "“{text}” is not a day of the calendar"
-NEEDS_A_DATE = "Type a date, as {iso} or {local}"
-OUT_OF_RANGE = "Choose a day from {first} to {last}"
-NOT_A_TIME = "“{text}” is not a time of day: type it as {iso} or {local}"
-NEEDS_A_TIME = "Type a time, as {iso} or {local}"
+NOT_A_DATE = QT_TRANSLATE_NOOP("date_text",
+                               "“{text}” is not a whole date: type it as {iso} or {local}")
+NO_SUCH_DAY = QT_TRANSLATE_NOOP("date_text", "“{text}” is not a day of the calendar")
+NEEDS_A_DATE = QT_TRANSLATE_NOOP("date_text", "Type a date, as {iso} or {local}")
+OUT_OF_RANGE = QT_TRANSLATE_NOOP("date_text", "Choose a day from {first} to {last}")
+NOT_A_TIME = QT_TRANSLATE_NOOP("date_text",
+                               "“{text}” is not a time of day: type it as {iso} or {local}")
+NEEDS_A_TIME = QT_TRANSLATE_NOOP("date_text", "Type a time, as {iso} or {local}")
 
 
 class EntryTextError(ValueError):
@@ -65,7 +69,7 @@ def parse_date(text: str, locale: QLocale, *, example: date, first: date = date(
     if found:
         year, month, day = (int(part) for part in found.groups())
         if not QDate.isValid(year, month, day):
-            raise EntryTextError(NO_SUCH_DAY.format(text=typed))
+            raise EntryTextError(translate("date_text", NO_SUCH_DAY).format(text=typed))
         result = date(year, month, day)
     else:
         pattern = _plain(locale.dateFormat(QLocale.FormatType.ShortFormat))
@@ -75,10 +79,10 @@ def parse_date(text: str, locale: QLocale, *, example: date, first: date = date(
             if parsed.isValid():
                 break
         if not parsed.isValid():
-            raise EntryTextError(NOT_A_DATE.format(text=typed, **examples))
+            raise EntryTextError(translate("date_text", NOT_A_DATE).format(text=typed, **examples))
         result = date(parsed.year(), parsed.month(), parsed.day())
     if not first <= result <= last:
-        raise EntryTextError(OUT_OF_RANGE.format(first=first.isoformat(),
+        raise EntryTextError(translate("date_text", OUT_OF_RANGE).format(first=first.isoformat(),
                                                  last=last.isoformat()))
     return result
 
@@ -106,4 +110,5 @@ def parse_time(text: str, locale: QLocale, *, example: time) -> time | None:
             parsed = locale.toTime(typed, candidate)
             if parsed.isValid():
                 return time(parsed.hour(), parsed.minute())
-    raise EntryTextError(NOT_A_TIME.format(text=typed, **time_examples(locale, example)))
+    raise EntryTextError(translate("date_text", NOT_A_TIME).format(
+        text=typed, **time_examples(locale, example)))

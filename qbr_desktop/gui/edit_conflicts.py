@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import EditConflictError
 
 #: Asked when a save or an undo meets someone else's newer change: True keeps mine.
@@ -15,10 +16,12 @@ T = TypeVar("T")
 
 
 def ask_keep_mine(parent: QWidget | None, conflict: EditConflictError) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, "Changed by someone else", str(conflict),
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("edit_conflicts", "Changed by someone else"), str(conflict),
                       parent=parent)
-    box.addButton("Reload theirs", QMessageBox.ButtonRole.RejectRole)
-    mine = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("edit_conflicts", "Reload theirs"), QMessageBox.ButtonRole.RejectRole)
+    mine = box.addButton(translate("edit_conflicts", "Keep mine"),
+                         QMessageBox.ButtonRole.AcceptRole)
     box.exec()
     return box.clickedButton() is mine
 

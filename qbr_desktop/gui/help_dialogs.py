@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop import APP_NAME
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.main_window import MainWindow
 
 WIDTH, HEIGHT = 760, 600  # inside a 1366 × 768 screen with the taskbar and title bar
 
-GETTING_STARTED = """
+GETTING_STARTED = QT_TRANSLATE_NOOP("help_dialogs", """
 <h2>Getting started</h2>
 <p>A quarterly business review goes better when it is prepared in good time and
 followed up afterwards. This app walks you through that job, one account at a time.
@@ -92,42 +93,60 @@ the attendees. Items still open appear on the next QBR's deck, so nothing is for
 <b>File › New Portfolio…</b> starts your own, and the app reopens the last portfolio you
 used. <b>File › Open Recent</b> switches between them, and <b>File › Back Up Now…</b>
 writes a checked copy. See <b>Help › Keyboard Shortcuts</b> for every key.</p>
-"""
+""")
 
 TAB_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Moving around", (
-        ("Tab / Shift+Tab", "The next or previous part of the window: the filter box, the "
-                            "account list, the account's tabs, then the fields of the tab"),
-        ("Ctrl+Tab / Ctrl+Shift+Tab", "The account's next or previous tab"),
-        ("Ctrl+PgDown / Ctrl+PgUp", "The same, as in other programs"),
-        ("↑ / ↓ in the account list", "The next or previous account"),
-        ("Enter in the filter box", "Go to the account list"),
-        ("Alt and the underlined letter", "A tab, a button or a field by its name"),
+    (QT_TRANSLATE_NOOP("help_dialogs", "Moving around"), (
+        (QT_TRANSLATE_NOOP("help_dialogs", "Tab / Shift+Tab"),
+         QT_TRANSLATE_NOOP("help_dialogs",
+                           "The next or previous part of the window: the filter box, the "
+                            "account list, the account's tabs, then the fields of the tab")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Ctrl+Tab / Ctrl+Shift+Tab"),
+         QT_TRANSLATE_NOOP("help_dialogs", "The account's next or previous tab")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Ctrl+PgDown / Ctrl+PgUp"),
+         QT_TRANSLATE_NOOP("help_dialogs", "The same, as in other programs")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "↑ / ↓ in the account list"),
+         QT_TRANSLATE_NOOP("help_dialogs", "The next or previous account")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Enter in the filter box"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Go to the account list")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Alt and the underlined letter"),
+         QT_TRANSLATE_NOOP("help_dialogs", "A tab, a button or a field by its name")),
     )),
-    ("Prep timeline", (
-        ("↑ / ↓, Home / End", "Choose a task"),
-        ("Space", "Mark the task done or not done"),
-        ("← / →", "Move the due date a day; with Shift, a week"),
-        ("Ctrl+↑ / Ctrl+↓", "Move the task up or down the list"),
-        ("Esc", "Drop a task being dragged where it was"),
+    (QT_TRANSLATE_NOOP("help_dialogs", "Prep timeline"), (
+        (QT_TRANSLATE_NOOP("help_dialogs", "↑ / ↓, Home / End"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Choose a task")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Space"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Mark the task done or not done")),
+        ("← / →", QT_TRANSLATE_NOOP("help_dialogs", "Move the due date a day; with Shift, a week")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Ctrl+↑ / Ctrl+↓"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Move the task up or down the list")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Esc"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Drop a task being dragged where it was")),
     )),
-    ("Stakeholders", (
-        ("Ins", "Add a person"),
-        ("Del", "Remove the selected people and lines"),
-        ("+ / − / 0", "Zoom in, zoom out, back to 100 %"),
-        ("F", "Fit the whole map in view"),
-        ("Space and drag", "Move the map around"),
-        ("Ctrl+Z / Ctrl+Y", "Undo or redo a change to the map"),
+    (QT_TRANSLATE_NOOP("help_dialogs", "Stakeholders"), (
+        (QT_TRANSLATE_NOOP("help_dialogs", "Ins"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Add a person")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Del"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Remove the selected people and lines")),
+        ("+ / − / 0", QT_TRANSLATE_NOOP("help_dialogs", "Zoom in, zoom out, back to 100 %")),
+        ("F", QT_TRANSLATE_NOOP("help_dialogs", "Fit the whole map in view")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Space and drag"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Move the map around")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Ctrl+Z / Ctrl+Y"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Undo or redo a change to the map")),
     )),
-    ("ROI & value", (
-        ("Ctrl+S", "Save the ROI"),
+    (QT_TRANSLATE_NOOP("help_dialogs", "ROI & value"), (
+        ("Ctrl+S", QT_TRANSLATE_NOOP("help_dialogs", "Save the ROI")),
     )),
-    ("Meeting timer", (
-        ("Space", "Pause or resume"),
-        ("→ / ←", "Next or previous section"),
-        ("+ / Shift and +", "One or five minutes more for this section"),
-        ("−", "One minute less"),
-        ("Esc", "Close the presenter view"),
+    (QT_TRANSLATE_NOOP("help_dialogs", "Meeting timer"), (
+        (QT_TRANSLATE_NOOP("help_dialogs", "Space"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Pause or resume")),
+        ("→ / ←", QT_TRANSLATE_NOOP("help_dialogs", "Next or previous section")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "+ / Shift and +"),
+         QT_TRANSLATE_NOOP("help_dialogs", "One or five minutes more for this section")),
+        ("−", QT_TRANSLATE_NOOP("help_dialogs", "One minute less")),
+        (QT_TRANSLATE_NOOP("help_dialogs", "Esc"),
+         QT_TRANSLATE_NOOP("help_dialogs", "Close the presenter view")),
     )),
 )
 
@@ -153,12 +172,14 @@ class HelpDialog(QDialog):
 
 class GettingStartedDialog(HelpDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Getting started", GETTING_STARTED, parent)
+        super().__init__(translate("GettingStartedDialog", "Getting started"),
+                         translate("help_dialogs", GETTING_STARTED), parent)
 
 
 class ShortcutsDialog(HelpDialog):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("Keyboard shortcuts", shortcuts_html(window), window)
+        super().__init__(translate("ShortcutsDialog", "Keyboard shortcuts"),
+                         shortcuts_html(window), window)
 
 
 def _menu_rows(menu: QMenu) -> list[tuple[str, str]]:
@@ -184,10 +205,13 @@ def _table(title: str, rows: list[tuple[str, str]] | tuple[tuple[str, str], ...]
 
 def shortcuts_html(window: MainWindow) -> str:
     """Every menu's shortcuts as the window has them, then the keys inside the tabs."""
-    parts = ["<h2>Keyboard shortcuts</h2>"]
+    parts = [translate("help_dialogs", "<h2>Keyboard shortcuts</h2>")]
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         if isinstance(menu, QMenu) and (rows := _menu_rows(menu)):
-            parts.append(_table(f"{_plain(menu_action)} menu", rows))
-    parts.extend(_table(title, rows) for title, rows in TAB_KEYS)
+            parts.append(_table(translate("help_dialogs",
+                                          "{plain} menu").format(plain=_plain(menu_action)), rows))
+    parts.extend(_table(translate("help_dialogs", title),
+                        [(translate("help_dialogs", keys), translate("help_dialogs", what))
+                         for keys, what in rows]) for title, rows in TAB_KEYS)
     return "".join(parts)

@@ -30,6 +30,7 @@ from qbr_desktop import APP_NAME
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui import window_pages
 from qbr_desktop.gui.tabs import AccountTab, View
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.window_pages import ACCOUNT_PAGES, BuiltWhenShown, WindowPages
 from qbr_desktop.store.errors import StoreError
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
     meeting_view_action: QAction
     deck_view_action: QAction
     holidays_action: QAction
+    language_action: QAction
     undo_group: QUndoGroup
     backup_task: object  # the running backup, kept so its signals stay alive
     # The pages beyond the list and the account's details: built when first shown.
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
         return self._context is not None
 
     def _opening_label(self) -> QLabel:
-        opening = QLabel("Opening your portfolio…", self)
+        opening = QLabel(translate("MainWindow", "Opening your portfolio…"), self)
         opening.setObjectName("emptyState")  # centred by the style sheet
         return opening
 
@@ -185,19 +187,24 @@ class MainWindow(QMainWindow):
         self._context, self._target = context, context.target
         self.editor = AccountEditor(context.accounts, self)
         self._build_frame()
-        self.empty_label.setText("Select an account on the left, or press Ctrl+N to add one.")
+        self.empty_label.setText(translate("MainWindow",
+                                           "Select an account on the left, or press Ctrl+N to add "
+                                           "one."))
         tiers, self.is_demo = known or (context.settings.tier_scheme().tiers, context.is_demo)
         self.page.set_tiers(tiers)
         if self.is_demo:
             self._add_banner(self._banner(
                 "demoBanner",
-                "Demo portfolio: fictional accounts to explore. Changes stay in the demo "
-                "file. File › New Portfolio… starts your own."))
+                translate("MainWindow",
+                          "Demo portfolio: fictional accounts to explore. Changes stay in the demo "
+                "file. File › New Portfolio… starts your own.")))
         for notice in context.store.notices:
             self.show_notice(notice)
         self._build_actions()
         self._update_title()
-        self.statusBar().showMessage(f"Portfolio: {context.target.describe()}")
+        self.statusBar().showMessage(translate("MainWindow",
+                                               "Portfolio: "
+                                               "{describe}").format(describe=context.target.describe()))
         self.list_panel.account_selected.connect(self.show_account)
         self.page.field_edited.connect(self.save_field)
         self.editor.account_changed.connect(self._account_edited)
@@ -253,10 +260,13 @@ class MainWindow(QMainWindow):
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
-        self.views.addTab(self.splitter, "Accounts")
-        self.views.addTab(self.lazy_pages.area("portfolio_view", scrolling), "Portfolio overview")
-        self.views.addTab(self.lazy_pages.area("programme_view", scrolling), "QBR programme")
-        self.views.addTab(self.lazy_pages.area("upcoming_view", scrolling), "Upcoming QBRs")
+        self.views.addTab(self.splitter, translate("MainWindow", "Accounts"))
+        self.views.addTab(self.lazy_pages.area("portfolio_view", scrolling),
+                          translate("MainWindow", "Portfolio overview"))
+        self.views.addTab(self.lazy_pages.area("programme_view", scrolling),
+                          translate("MainWindow", "QBR programme"))
+        self.views.addTab(self.lazy_pages.area("upcoming_view", scrolling),
+                          translate("MainWindow", "Upcoming QBRs"))
         layout.addWidget(self.views)
         self._chrome = layout
         self.setCentralWidget(central)
@@ -283,9 +293,10 @@ class MainWindow(QMainWindow):
         self.page = AccountPage(self)
         self.empty_label = self._opening_label()
         self.empty_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.account_tabs.addTab(scrolling(self.page, self), "&Details")
+        self.account_tabs.addTab(scrolling(self.page, self), translate("MainWindow", "&Details"))
         for _tab, label, name in ACCOUNT_PAGES:
-            self.account_tabs.addTab(self.lazy_pages.area(name, scrolling), label)
+            self.account_tabs.addTab(self.lazy_pages.area(name, scrolling),
+                                     translate("window_pages", label))
         # The tabs that load their account only when shown, and those stale since a change.
         self._lazy_tabs = {tab: name for tab, _label, name in ACCOUNT_PAGES}
         self._stale: set[AccountTab] = set()
@@ -318,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.context.target.path.name if self.context.target.path else "server"
-        demo = " — DEMO (sample data)" if self.is_demo else ""
+        demo = translate("MainWindow", " — DEMO (sample data)") if self.is_demo else ""
         self.setWindowTitle(f"{name}{demo} — {APP_NAME}")
 
     # Accounts --------------------------------------------------------------------------
@@ -493,13 +504,20 @@ class MainWindow(QMainWindow):
             # Not stored (the file busy, read-only, full): the field keeps what was typed,
             # marked as not saved beside it, so what is shown is never taken for stored;
             # leaving the account or quitting asks about it.
-            self.page.show_problems({field_name: f"Not saved: {exc}"}, only={field_name})
-            self.statusBar().showMessage(f"Not saved: {exc}", SAVED_MESSAGE_MS * 2)
+            self.page.show_problems({field_name: translate("MainWindow",
+                                                           "Not saved: {exc}").format(exc=exc)},
+                                                           only={field_name})
+            self.statusBar().showMessage(translate("MainWindow",
+                                                   "Not saved: {exc}").format(exc=exc),
+                                                   SAVED_MESSAGE_MS * 2)
             return
         self.page.show_problems({}, only={field_name, "currency", "arr"}
                                 if field_name in ("arr", "currency") else {field_name})
         self.statusBar().showMessage(
-            f"Saved at {datetime.now(UTC).astimezone():%H:%M:%S}", SAVED_MESSAGE_MS)
+            translate("MainWindow",
+                      "Saved at "
+                      "{astimezone:%H:%M:%S}").format(astimezone=datetime.now(UTC).astimezone()),
+                      SAVED_MESSAGE_MS)
 
     def new_account(self) -> None:
         from qbr_desktop.domain.accounts import AccountDraft  # not needed to paint at start-up
@@ -524,9 +542,10 @@ class MainWindow(QMainWindow):
         name = self.context.accounts.get(account_id).draft.name
         shown = name if len(name) <= 80 else name[:79] + "…"
         answer = QMessageBox.question(
-            self, "Delete account",
-            f"Delete “{shown}” with its contacts, reviews and metric history?\n\n"
-            "You can undo this with Ctrl+Z.",
+            self, translate("MainWindow", "Delete account"),
+            translate("MainWindow",
+                      "Delete “{shown}” with its contacts, reviews and metric history?\n\nYou can "
+                      "undo this with Ctrl+Z.").format(shown=shown),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -536,7 +555,9 @@ class MainWindow(QMainWindow):
         except (DomainError, StoreError) as exc:
             self.show_failure(str(exc))
             return
-        self.statusBar().showMessage(f"Deleted “{shown}”. Ctrl+Z brings it back.",
+        self.statusBar().showMessage(translate("MainWindow",
+                                               "Deleted “{shown}”. Ctrl+Z brings it "
+                                               "back.").format(shown=shown),
                                      SAVED_MESSAGE_MS * 2)
 
     # Portfolio -------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from qbr_desktop.gui.recent_portfolios import RecentPortfolios
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.paths import DatabaseTarget, user_data_folder
 from qbr_desktop.store.location import DATABASE_FILENAME
@@ -17,7 +18,7 @@ from qbr_desktop.store.location import DATABASE_FILENAME
 if TYPE_CHECKING:
     from qbr_desktop.gui.main_window import MainWindow
 
-FILE_KINDS = "Portfolio database (*.sqlite *.db)"
+FILE_KINDS = QT_TRANSLATE_NOOP("portfolio_files", "Portfolio database (*.sqlite *.db)")
 FOLDER_SHOWN = 60  # characters of a recent file's folder shown in the menu
 NAME_SHOWN = 70  # and of its name: the menu stays narrower than a laptop's screen
 
@@ -25,22 +26,26 @@ NAME_SHOWN = 70  # and of its name: the menu stays narrower than a laptop's scre
 def back_up(window: MainWindow) -> None:
     path = window.context.store.path
     if path is None:
-        window.show_failure("Backups of a server database are made on the server.")
+        window.show_failure(translate("portfolio_files",
+                                      "Backups of a server database are made on the server."))
         return
     stamp = datetime.now(UTC).astimezone().strftime("%Y-%m-%d")
     target, _ = QFileDialog.getSaveFileName(
-        window, "Back up portfolio", str(Path.home() / f"{path.stem}-backup-{stamp}.sqlite"),
-        "Portfolio database (*.sqlite)")
+        window, translate("portfolio_files", "Back up portfolio"),
+        str(Path.home() / f"{path.stem}-backup-{stamp}.sqlite"),
+        translate("portfolio_files", "Portfolio database (*.sqlite)"))
     if not target:
         return
     from qbr_desktop.services.maintenance import backup_to
 
-    window.statusBar().showMessage("Writing backup…")
+    window.statusBar().showMessage(translate("portfolio_files", "Writing backup…"))
     # Kept on the window: a task whose signals nobody references can be collected early.
     window.backup_task = start_task(
         lambda: backup_to(window.context, Path(target)),
-        lambda written: window.statusBar().showMessage(f"Backup verified: {written}"),
-        window.show_failure, "writing the backup", owner=window)
+        lambda written: window.statusBar().showMessage(translate("portfolio_files",
+                                                                 "Backup verified: "
+                                                                 "{written}").format(written=written)),
+        window.show_failure, translate("portfolio_files", "writing the backup"), owner=window)
 
 
 def _portfolio_folder() -> Path:
@@ -68,14 +73,16 @@ def new_portfolio(window: MainWindow) -> None:
     if not window.settle_unsaved_work():
         return
     target, _ = QFileDialog.getSaveFileName(
-        window, "New portfolio", str(_free_name(_portfolio_folder())),
-        "Portfolio database (*.sqlite)")
+        window, translate("portfolio_files", "New portfolio"), str(_free_name(_portfolio_folder())),
+        translate("portfolio_files", "Portfolio database (*.sqlite)"))
     if target:
         path = Path(target)
         if not path.suffix:
             path = path.with_suffix(".sqlite")
         if path.exists():
-            window.show_failure(f"{path} already exists; use Open Portfolio to open it.")
+            window.show_failure(translate("portfolio_files",
+                                          "{path} already exists; use Open Portfolio to open "
+                                          "it.").format(path=path))
             return
         window.portfolio_requested.emit(DatabaseTarget(path=path))
 
@@ -84,18 +91,23 @@ def open_portfolio(window: MainWindow) -> None:
     if not window.settle_unsaved_work():
         return
     target, _ = QFileDialog.getOpenFileName(
-        window, "Open portfolio", str(_portfolio_folder()), FILE_KINDS)
+        window, translate("portfolio_files", "Open portfolio"), str(_portfolio_folder()),
+        FILE_KINDS)
     if target:
         window.portfolio_requested.emit(DatabaseTarget(path=Path(target)))
 
 
 def open_recent(window: MainWindow, path: Path) -> None:
     if path == window.context.target.path:
-        window.statusBar().showMessage(f"{path.name} is the portfolio open in this window.")
+        window.statusBar().showMessage(translate("portfolio_files",
+                                                 "{name} is the portfolio open in this "
+                                                 "window.").format(name=path.name))
         return
     if not path.is_file():
         RecentPortfolios(window.settings).remove(path)
-        window.show_failure(f"{path} is no longer there; it was taken off the recent list.")
+        window.show_failure(translate("portfolio_files",
+                                      "{path} is no longer there; it was taken off the recent "
+                                      "list.").format(path=path))
         return
     if window.settle_unsaved_work():
         window.portfolio_requested.emit(DatabaseTarget(path=path))
@@ -109,11 +121,11 @@ def fill_recent_menu(window: MainWindow) -> None:
     current = window.context.target.path
     paths = recent.paths()
     if not paths:
-        menu.addAction("No recent portfolios").setEnabled(False)
+        menu.addAction(translate("portfolio_files", "No recent portfolios")).setEnabled(False)
     for number, path in enumerate(paths, start=1):
         there = path.is_file()
         text = f"{_middle(path.name, NAME_SHOWN)} — {_start_cut(str(path.parent))}" + (
-            "" if there else " (not found)")
+            "" if there else translate("portfolio_files", " (not found)"))
         action = menu.addAction(f"&{number} " + text.replace("&", "&&"))
         action.setEnabled(there)
         action.setStatusTip(str(path))
@@ -123,8 +135,9 @@ def fill_recent_menu(window: MainWindow) -> None:
             action.setChecked(True)
         action.triggered.connect(lambda _checked=False, p=path: open_recent(window, p))
     menu.addSeparator()
-    clear = menu.addAction("&Clear Recent Portfolios")
-    clear.setStatusTip("Forget the portfolios opened before; this one stays")
+    clear = menu.addAction(translate("portfolio_files", "&Clear Recent Portfolios"))
+    clear.setStatusTip(translate("portfolio_files",
+                                 "Forget the portfolios opened before; this one stays"))
     clear.setEnabled(any(path != current for path in paths))
     clear.triggered.connect(lambda: _clear_recent(window))
 

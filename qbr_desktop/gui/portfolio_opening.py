@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile
 
 from qbr_desktop import APP_NAME
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.store.errors import CorruptDatabaseError, ServerUnreachableError, StoreError
 
@@ -56,17 +57,22 @@ def _lock(path: Path) -> QLockFile | str:
     try:
         make_private_folder(path.parent)  # the per-user data folder: this user's alone
     except OSError as exc:
-        return f"Cannot open {path}: its folder cannot be made ({exc.strerror or exc})."
+        return translate("portfolio_opening",
+                         "Cannot open {path}: its folder cannot be made "
+                         "({value}).").format(path=path, value=exc.strerror or exc)
     lock = QLockFile(str(path) + ".lock")
     lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
     if lock.tryLock(LOCK_WAIT_MS):
         return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
         pid, host, _app = lock.getLockInfo()
-        return (f"{path.name} is already open in another {APP_NAME} window "
-                f"(process {pid} on {host or 'this computer'}).\n\n"
-                "Switch to that window, or close it and try again.")
-    return f"Cannot open {path}: its folder is not writable."
+        return (translate("portfolio_opening",
+                          "{name} is already open in another {app_name} window (process {pid} on "
+                          "{value}).\n\nSwitch to that window, or close it and try "
+                          "again.").format(name=path.name, app_name=APP_NAME, pid=pid,
+                                           value=host or 'this computer'))
+    return translate("portfolio_opening",
+                     "Cannot open {path}: its folder is not writable.").format(path=path)
 
 
 def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
@@ -96,12 +102,16 @@ def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
             try:
                 kept = restore_backup(restore, target.path)
             except StoreError as exc:
-                return _failed(lock, Opening(problem=str(exc), title="Restore failed"))
+                return _failed(lock,
+                               Opening(problem=str(exc),
+                                       title=translate("portfolio_opening", "Restore failed")))
         try:
             context = AppContext.open(target)
         except CorruptDatabaseError as exc:
             if exc.newest_backup is None or target.path is None or restore is not None:
-                return _failed(lock, Opening(problem=str(exc), title="Portfolio damaged"))
+                return _failed(lock,
+                               Opening(problem=str(exc),
+                                       title=translate("portfolio_opening", "Portfolio damaged")))
             return _failed(lock, Opening(damaged=exc))
         except ServerUnreachableError as exc:
             return _failed(lock, Opening(problem=str(exc), offline=True))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from qbr_desktop.gui.translation import translate
+
 RECENT_KEY = "portfolios/recent"
 MAX_RECENT = 8
 
@@ -57,5 +59,6 @@ def _absolute(path: Path) -> Path:
 
 
 def dropped_notice(path: Path) -> str:
-    return (f"The portfolio {path} opened last time is no longer there, so it was taken "
-            "off File › Open Recent.")
+    return (translate("recent_portfolios",
+                      "The portfolio {path} opened last time is no longer there, so it was taken "
+                      "off File › Open Recent.").format(path=path))

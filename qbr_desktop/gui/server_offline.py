@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from qbr_desktop.gui.translation import translate
+
 
 class OfflineChoice(Enum):
     RETRY = "retry"
@@ -31,15 +33,18 @@ def _tr(text: str) -> str:
 def ask_offline(parent: QWidget | None, sentence: str, local: Path | None) -> OfflineChoice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Team server unreachable"))
+    box.setWindowTitle(_tr(translate("server_offline", "Team server unreachable")))
     box.setText(sentence)
     if local is not None:
-        box.setInformativeText(_tr("You can try again, or work in your last local portfolio "
-                                   "({name}) meanwhile.").replace("{name}", local.name))
-    retry = box.addButton(_tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-    local_button = (box.addButton(_tr("Open last local portfolio"),
+        box.setInformativeText(_tr(translate("server_offline",
+                                             "You can try again, or work in your last local "
+                                             "portfolio "
+                                   "({name}) meanwhile.")).replace("{name}", local.name))
+    retry = box.addButton(_tr(translate("server_offline", "Try again")),
+                          QMessageBox.ButtonRole.AcceptRole)
+    local_button = (box.addButton(_tr(translate("server_offline", "Open last local portfolio")),
                                   QMessageBox.ButtonRole.ActionRole) if local else None)
-    box.addButton(_tr("Close"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(_tr(translate("server_offline", "Close")), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(retry)
     box.exec()
     clicked = box.clickedButton()

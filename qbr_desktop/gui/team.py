@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.gui.colleague_changes import ColleagueFollower, watch_colleagues
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.services.identity import (
     Identity,
     current_identity,
@@ -45,15 +46,17 @@ class IdentityDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, suggested: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Who are you?"))
+        self.setWindowTitle(_tr(translate("IdentityDialog", "Who are you?")))
         self.name_edit = QLineEdit(suggested, self)
         self.email_edit = QLineEdit(self)
-        self.email_edit.setPlaceholderText("name@company.example")
+        self.email_edit.setPlaceholderText(translate("IdentityDialog", "name@company.example"))
         layout = QFormLayout(self)
-        layout.addRow(QLabel(_tr("Your colleagues on this team server see your name beside "
-                                 "the accounts you own and the changes you save."), self))
-        layout.addRow(_tr("Name"), self.name_edit)
-        layout.addRow(_tr("Email"), self.email_edit)
+        layout.addRow(QLabel(_tr(translate("IdentityDialog",
+                                           "Your colleagues on this team server see your name "
+                                           "beside "
+                                 "the accounts you own and the changes you save.")), self))
+        layout.addRow(_tr(translate("IdentityDialog", "Name")), self.name_edit)
+        layout.addRow(_tr(translate("IdentityDialog", "Email")), self.email_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._accept_if_named)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop.domain.money import MoneyFormatError, editable_amount, parse_amount
 from qbr_desktop.domain.tiers import SCHEMES, TierModel, TierScheme
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.services.settings import PortfolioSettings
 
 
@@ -25,7 +26,7 @@ class TierSettingsDialog(QDialog):
 
     def __init__(self, settings: PortfolioSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tier settings")
+        self.setWindowTitle(translate("TierSettingsDialog", "Tier settings"))
         self.settings = settings
         self.current = settings.tier_scheme()
         self.model_combo = QComboBox(self)
@@ -38,8 +39,9 @@ class TierSettingsDialog(QDialog):
         self.error.setProperty("class", "fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
-        note = QLabel("Thresholds compare each account's ARR in its own currency. "
-                      "An account's own tier choice always wins.", self)
+        note = QLabel(translate("TierSettingsDialog",
+                                "Thresholds compare each account's ARR in its own currency. "
+                      "An account's own tier choice always wins."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -67,10 +69,13 @@ class TierSettingsDialog(QDialog):
         scheme = self._scheme_for(self.selected_model())
         for band in scheme.bands[:-1]:
             edit = QLineEdit(editable_amount(band.minimum), self)
-            edit.setAccessibleName(f"{band.tier} minimum ARR")
+            edit.setAccessibleName(translate("TierSettingsDialog",
+                                             "{tier} minimum ARR").format(tier=band.tier))
             self.edits[band.tier] = edit
-            self.form.addRow(f"{band.tier} from", edit)
-        self.form.addRow(f"{scheme.bands[-1].tier}", QLabel("below that", self))
+            self.form.addRow(translate("TierSettingsDialog", "{tier} from").format(tier=band.tier),
+                             edit)
+        self.form.addRow(f"{scheme.bands[-1].tier}",
+                         QLabel(translate("TierSettingsDialog", "below that"), self))
 
     def save(self) -> None:
         try:

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qbr_desktop import APP_NAME
+from qbr_desktop.gui.translation import translate
 
 SHOWN_LIMIT = 6  # sentences listed in the question; more are counted
 
@@ -53,13 +54,15 @@ def takes_part(tab: Any) -> bool:
 def listing(sentences: list[str]) -> str:
     shown = [f"• {sentence}" for sentence in sentences[:SHOWN_LIMIT]]
     if len(sentences) > SHOWN_LIMIT:
-        shown.append(f"• and {len(sentences) - SHOWN_LIMIT} more")
+        shown.append(translate("unsaved_work",
+                               "• and {value} more").format(value=len(sentences) - SHOWN_LIMIT))
     return "\n".join(shown)
 
 
 def ask_unsaved(parent: QWidget, sentences: list[str]) -> UnsavedChoice:
     """Save / Discard / Cancel, Save the default and Escape the cancel."""
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "Some of your work is not saved.",
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                      translate("unsaved_work", "Some of your work is not saved."),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(listing(sentences))
@@ -109,8 +112,9 @@ def settle(parent: QWidget, tabs: Iterable[Any], ask: Ask = ask_unsaved) -> bool
     if failed:
         QMessageBox.warning(
             parent, APP_NAME,
-            "This could not be saved, so the window stays open:\n"
-            f"{listing(failed)}\n\n"
-            "The tab shows what is wrong. Correct it and try again, or choose Discard.")
+            translate("unsaved_work",
+                      "This could not be saved, so the window stays open:\n{listing}\n\nThe tab "
+                      "shows what is wrong. Correct it and try again, or choose "
+                      "Discard.").format(listing=listing(failed)))
         return False
     return True

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from qbr_desktop import APP_NAME, __version__
+from qbr_desktop.gui.translation import translate
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.main_window import MainWindow
@@ -53,9 +54,13 @@ def _imported(window: MainWindow, plan: object) -> None:
     window.show_account(window.list_panel.current_account_id())
     summary = getattr(plan, "summary", None)
     if callable(summary):
-        window.statusBar().showMessage(f"Imported: {summary()}", IMPORTED_MESSAGE_MS)
+        window.statusBar().showMessage(translate("window_dialogs",
+                                                 "Imported: {summary}").format(summary=summary()),
+                                                 IMPORTED_MESSAGE_MS)
     elif isinstance(plan, tuple):  # several files, imported together
-        window.statusBar().showMessage(f"Imported {len(plan)} files", IMPORTED_MESSAGE_MS)
+        window.statusBar().showMessage(translate("window_dialogs",
+                                                 "Imported {count} files").format(count=len(plan)),
+                                                 IMPORTED_MESSAGE_MS)
 
 
 def edit_catalogue(window: MainWindow) -> None:
@@ -90,6 +95,24 @@ def edit_holidays(window: MainWindow) -> None:
 
 def show_about(window: MainWindow) -> None:
     QMessageBox.about(
-        window, f"About {APP_NAME}",
-        f"{APP_NAME} {__version__}\n\nPrepare and run Quarterly Business Reviews from a "
-        f"local portfolio that works offline.\n\nPortfolio: {window.context.target.describe()}")
+        window, translate("window_dialogs", "About {app_name}").format(app_name=APP_NAME),
+        translate("window_dialogs",
+                  "{app_name} {version}\n\nPrepare and run Quarterly Business Reviews from a "
+                  "local portfolio that works offline.\n\nPortfolio: "
+                  "{describe}").format(app_name=APP_NAME, version=__version__,
+                                       describe=window.context.target.describe()))
+
+
+def edit_language(window: MainWindow) -> None:
+    """The window's language; it takes effect at the next start (every label would have to
+    be set again to switch now)."""
+    from qbr_desktop.gui.language_dialog import LanguageDialog
+    from qbr_desktop.gui.translation import chosen_language, language_name, resolve_language
+
+    dialog = LanguageDialog(window.settings, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changed:
+        language = language_name(resolve_language(chosen_language(window.settings)))
+        QMessageBox.information(window, translate("window_dialogs", "Language"), translate(
+            "window_dialogs", "QBR Desktop will be in {language} the next time it starts."
+        ).format(language=language))
+    dialog.deleteLater()

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from qbr_desktop.gui.tabs import AccountTab
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.agenda.agenda_tab import AgendaTab
@@ -179,12 +180,13 @@ def programme_view(window: MainWindow) -> ProgrammeView:
 #: The account tabs after Details, with their labels and the window attribute of each page.
 #: R, O and I are taken in "ROI & value"; each label's & letter is its Alt key.
 ACCOUNT_PAGES: tuple[tuple[AccountTab, str, str], ...] = (
-    (AccountTab.HEALTH, "&Health && growth", "insights_panel"),
-    (AccountTab.TIMELINE, "Prep &timeline", "plan_panel"),
-    (AccountTab.ROI, "ROI && va&lue", "roi_panel"),
-    (AccountTab.STAKEHOLDERS, "Stake&holders", "stakeholder_panel"),
-    (AccountTab.MEETING, "&Meeting", "agenda_tab"),
-    (AccountTab.DECK, "Dec&k", "deck_tab"),
+    (AccountTab.HEALTH, QT_TRANSLATE_NOOP("window_pages", "&Health && growth"), "insights_panel"),
+    (AccountTab.TIMELINE, QT_TRANSLATE_NOOP("window_pages", "Prep &timeline"), "plan_panel"),
+    (AccountTab.ROI, QT_TRANSLATE_NOOP("window_pages", "ROI && va&lue"), "roi_panel"),
+    (AccountTab.STAKEHOLDERS, QT_TRANSLATE_NOOP("window_pages", "Stake&holders"),
+     "stakeholder_panel"),
+    (AccountTab.MEETING, QT_TRANSLATE_NOOP("window_pages", "&Meeting"), "agenda_tab"),
+    (AccountTab.DECK, QT_TRANSLATE_NOOP("window_pages", "Dec&k"), "deck_tab"),
 )
 
 

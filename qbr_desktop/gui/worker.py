@@ -34,6 +34,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from shiboken6 import isValid
 
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import StoreError
 
 Progress = Callable[[int, int], None]
@@ -163,8 +164,12 @@ def unexpected_failure(what: str) -> str:
     from qbr_desktop.app_log import log_file
 
     where = log_file()
-    details = f" The details are in {where}." if where is not None else ""
-    return f"Something went wrong while {what}; nothing was changed.{details}"
+    details = translate("worker",
+                        " The details are in "
+                        "{where}.").format(where=where) if where is not None else ""
+    return translate("worker",
+                     "Something went wrong while {what}; nothing was "
+                     "changed.{details}").format(what=what, details=details)
 
 
 def run_in_background(work: Work, what: str, on_done: Callable[[Any], None],
@@ -189,7 +194,8 @@ def run_in_background(work: Work, what: str, on_done: Callable[[Any], None],
 
 
 def start_task(work: Callable[[], Any], on_done: Callable[[Any], None],
-               on_error: Callable[[str], None], what: str = "working in the background",
+               on_error: Callable[[str], None],
+               what: str = "working in the background",
                *, owner: QObject | None = None) -> Worker:
     """`work()` in the background, for work with neither progress nor cancel."""
     return run_in_background(lambda _progress, _cancelled: work(), what, on_done, on_error,

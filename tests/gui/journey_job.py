@@ -30,11 +30,23 @@ from tests_support import require_tool
 
 from qbr_desktop.domain.meeting_timer import Phase
 from qbr_desktop.gui.application import PortfolioWindows, open_first_window
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "imports"
 PORTFOLIO = "Journey 旅程"
+
+
+# What the window says, in the language it is in (the job runs in English and in Chinese).
+def imported() -> str:
+    return translate("ImportDialog", "Imported: {summary}.").split("{")[0]
+
+
+def saved() -> str:
+    return translate("DeckExporting", "Saved {path}").split("{")[0]
+
+
 ACCOUNT = "Müller Maschinenbau GmbH"
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 
@@ -172,16 +184,17 @@ class WholeJob:
                        "the accounts' preview")
             assert dialog.summary.text() == "7 new, 0 updated, 0 rejected."
             j.click(dialog.import_button, "Import the accounts")
-            wait_until(lambda: not dialog.busy and dialog.status.text().startswith("Imported"),
+            wait_until(lambda: not dialog.busy and dialog.status.text().startswith(imported()),
                        "the accounts' import")
-            j.choose(dialog.kind_combo, "Contacts", "Choose to import contacts")
+            j.choose(dialog.kind_combo, translate("dialog", "Contacts"),
+                     "Choose to import contacts")
             wait_until(lambda: not dialog.busy, "the columns for contacts")
             with j.answering(QFileDialog, choose("hubspot_contacts.csv")):
                 j.click(dialog.choose_button, "Choose file…")
             wait_until(lambda: not dialog.busy and dialog.import_button.isEnabled(),
                        "the contacts' preview")
             j.click(dialog.import_button, "Import the contacts")
-            wait_until(lambda: not dialog.busy and dialog.status.text().startswith("Imported"),
+            wait_until(lambda: not dialog.busy and dialog.status.text().startswith(imported()),
                        "the contacts' import")
             self.contacts_summary = dialog.status.text()
             j.click(dialog.buttons.button(QDialogButtonBox.StandardButton.Close),
@@ -198,7 +211,7 @@ class WholeJob:
             people = stored.stakeholders.map(self.account_id).people
             assert [(p.name, p.email) for p in people] == [
                 ("芳 王", f"wang.fang@{COMPANY}")], people
-        assert self.contacts_summary.startswith("Imported: 6 new"), self.contacts_summary
+        assert self.contacts_summary.startswith(imported() + "6 new"), self.contacts_summary
 
     def pick_the_account(self) -> None:
         panel = self.window.list_panel
@@ -263,7 +276,7 @@ class WholeJob:
             j.type(editor.fields[line.second[0]].editor, line.second[1], "Type the next figure",
                    Qt.Key.Key_Return)
         j.press(Qt.Key.Key_S, "Save ROI (Ctrl+S)", CTRL, uses=panel.save_button)
-        assert panel.save_state.text() == "Saved", panel.save_state.text()
+        assert panel.save_state.text() == translate("RoiPanel", "Saved"), panel.save_state.text()
         with self.stored() as stored:
             lines = stored.roi.report(self.account_id).model.lines
             kept = [(v.label, dict(v.inputs)) for v in lines]
@@ -293,7 +306,7 @@ class WholeJob:
                            ("email", "Share by email…")):
             j.click(tab.buttons[kind], what)
             wait_until(lambda: tab.job is None, f"the {kind} to be written", 120)
-            assert tab.message.text().startswith("Saved "), tab.message.text()
+            assert tab.message.text().startswith(saved()), tab.message.text()
             if kind == "email":  # nobody was marked as coming (Stakeholders › Attendance)
                 assert "Nobody with an email address is confirmed yet" in tab.message.text()
             assert tab.last_written is not None
@@ -313,7 +326,8 @@ class WholeJob:
         assert window.windowTitle().startswith(f"{PORTFOLIO}.sqlite")
         assert window.list_panel.current_account_id() == self.account_id
         summary = window.page.form.summaryLabel.text()
-        assert f"next QBR {self.meeting_day:%a %Y-%m-%d}" in summary, summary
+        next_qbr = translate("AccountPage", "next QBR {next_review}").split("{")[0]
+        assert f"{next_qbr}{self.meeting_day:%a %Y-%m-%d}" in summary, summary
         with self.stored() as stored:
             names = {p.name for p in stored.stakeholders.map(self.account_id).people}
             assert {p.name for p in PEOPLE} <= names

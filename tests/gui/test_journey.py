@@ -50,6 +50,38 @@ def test_the_whole_job_at_1366_by_768(qtbot: Any, qsettings: Any, tmp_path: Path
     assert len(journey.steps) <= MOST_STEPS, journey.report()
 
 
+# The offscreen platform says these whenever a menu or a drop-down list opens; not ours.
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard)")
+def test_the_whole_job_in_chinese(qtbot: Any, qsettings: Any, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch,
+                                  styled_like_the_app: None) -> None:
+    """The same job with the window in Simplified Chinese: the same keys (each label keeps
+    its Alt letter, "文件(&F)") and the same steps reach the same results."""
+    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from qbr_desktop.gui.deck.exporting import FOLDER_SETTING
+    from qbr_desktop.gui.translation import apply_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    locale = QLocale()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    QSettings().remove(FOLDER_SETTING)  # the English run's folder: its files are there
+    apply_language(app, "zh_CN")
+    journey = Journey()
+    job = WholeJob(journey, qsettings, three_weeks_out())
+    try:
+        job.run()
+        assert job.window.menuBar().actions()[0].text() == "文件(&F)"
+    finally:
+        print(journey.report())
+        job.close()
+        apply_language(app, "en")
+        QLocale.setDefault(locale)
+    assert len(journey.steps) <= MOST_STEPS, journey.report()
+
+
 @pytest.mark.slow
 def test_the_whole_job_on_a_real_x_server_with_a_screenshot_per_step(tmp_path: Path) -> None:
     xvfb_run = require_tool("xvfb-run")

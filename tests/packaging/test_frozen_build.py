@@ -37,7 +37,7 @@ SIZE_CEILING_MB = 165
 # What the spec leaves out on purpose (each adds megabytes and nothing the app uses).
 MPL_FONTS_KEPT = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LastResortHE-Regular.ttf"}
 LEFT_OUT = ("tkinter", "_tkinter", "tzdata", "numpy/random", "numpy/fft",
-            "PySide6/Qt/translations", "matplotlib/mpl-data/fonts/afm",
+            "matplotlib/mpl-data/fonts/afm",
             "matplotlib/mpl-data/fonts/pdfcorefonts", "matplotlib/mpl-data/sample_data",
             "PIL/_webp", "PIL/_avif", "PIL/_imagingcms", "PIL/_imagingft", "PIL/_imagingtk",
             "libdbus-1", "libsystemd", "libgcrypt", "plugins/imageformats/libqtiff",
@@ -189,6 +189,16 @@ def test_bundle_leaves_out_what_the_app_never_loads(bundle: Path) -> None:
     fonts = {n.rsplit("/", 1)[-1] for n in names if n.startswith("matplotlib/mpl-data/fonts/")
              and n.endswith(".ttf")}
     assert fonts == MPL_FONTS_KEPT  # no STIX, Computer Modern, DejaVu Serif/Mono
+
+
+def test_bundle_keeps_qts_catalogues_for_the_shipped_languages_only(bundle: Path) -> None:
+    """Qt's own buttons and dialogs in each language the window ships, and nothing else of
+    Qt's 6 MB of translations."""
+    shipped = {path.stem.removeprefix("qbr_")
+               for path in (ROOT / "resources" / "i18n").glob("qbr_*.qm")}
+    found = {path.name for path in (bundle / "_internal").rglob("*.qm")
+             if "PySide6" in path.parts}
+    assert shipped and found == {f"qtbase_{language}.qm" for language in shipped}
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the ICU subset is Linux-only")

@@ -24,9 +24,10 @@ from qbr_desktop.domain.money import (
 from qbr_desktop.gui.accounts.commands import FIELD_LABELS
 from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
 from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 FIRST_RENEWAL, LAST_RENEWAL = date(1990, 1, 1), date(2100, 12, 31)
-AUTO_TIER = "Auto (from ARR)"
+AUTO_TIER = QT_TRANSLATE_NOOP("account_page", "Auto (from ARR)")
 NOTES_SAVE_DELAY_MS = 800
 
 
@@ -65,7 +66,7 @@ class AccountPage(QWidget):
         combo = self.form.tierOverrideEdit
         self._filling = True
         combo.clear()
-        combo.addItems([AUTO_TIER, *tiers])
+        combo.addItems([translate("account_page", AUTO_TIER), *tiers])
         self._filling = False
 
     def show_account(self, account: Account, history: MetricHistory | None = None,
@@ -84,11 +85,16 @@ class AccountPage(QWidget):
             f.titleLabel.setText(_headline(draft.name))
             f.titleLabel.setToolTip(draft.name)
             arr_text = format_money(Money(draft.arr, draft.currency))
-            parts = [account.tier, f"{arr_text} ARR", f"{draft.licensed_seats:,} seats"]
+            parts = [account.tier,
+                     translate("AccountPage", "{arr_text} ARR").format(arr_text=arr_text),
+                     translate("AccountPage",
+                               "{licensed_seats:,} "
+                               "seats").format(licensed_seats=draft.licensed_seats)]
             if next_meeting is not None:
                 next_review = meeting_when(*next_meeting)
             if next_review:
-                parts.append(f"next QBR {next_review}")
+                parts.append(translate("AccountPage",
+                                       "next QBR {next_review}").format(next_review=next_review))
             f.summaryLabel.setText(" · ".join(parts))
             f.nameEdit.setText(draft.name)
             f.nameEdit.setCursorPosition(0)
@@ -100,17 +106,20 @@ class AccountPage(QWidget):
             f.licensedSeatsEdit.setValue(draft.licensed_seats)
             f.renewalDateEdit.set_value(draft.renewal_date)
             f.csmOwnerEdit.setText(draft.csm_owner)
-            f.tierOverrideEdit.setCurrentText(draft.tier_override or AUTO_TIER)
+            f.tierOverrideEdit.setCurrentText(draft.tier_override
+                                                 or translate("account_page", AUTO_TIER))
             if f.notesEdit.toPlainText() != draft.notes:
                 f.notesEdit.setPlainText(draft.notes)
             f.timestampsLabel.setText(
-                f"Created {account.created_at.astimezone():%Y-%m-%d %H:%M} · "
-                f"last saved {account.updated_at.astimezone():%Y-%m-%d %H:%M}")
+                translate("AccountPage",
+                          "Created {astimezone:%Y-%m-%d %H:%M} · last saved {astimezone2:%Y-%m-%d "
+                          "%H:%M}").format(astimezone=account.created_at.astimezone(),
+                                           astimezone2=account.updated_at.astimezone()))
             if history is not None:
                 self.metrics_model.set_history(history)
                 f.metricsLabel.setText(
-                    "Metric history by quarter" if history.rows
-                    else "Metric history by quarter: none recorded yet")
+                    translate("AccountPage", "Metric history by quarter") if history.rows
+                    else translate("AccountPage", "Metric history by quarter: none recorded yet"))
         finally:
             self._filling = False
         self.show_problems({})
@@ -199,7 +208,8 @@ class AccountPage(QWidget):
 
     def _save_tier(self, _index: int = 0) -> None:
         text = self.form.tierOverrideEdit.currentText()
-        self._emit("tier_override", None if text == AUTO_TIER else text)
+        self._emit("tier_override", None if text == translate("account_page", AUTO_TIER)
+                   else text)
 
     def _notes_changed(self) -> None:
         if not self._filling:
@@ -220,7 +230,8 @@ class AccountPage(QWidget):
         if not fields:
             return None
         name = _headline(self.account.draft.name, 60)
-        return f"Details of “{name}”: {', '.join(fields)} not saved"
+        return translate("AccountPage", "Details of “{name}”: {join} not "
+                                        "saved").format(name=name, join=', '.join(fields))
 
     def save_unsaved(self) -> bool:
         self.flush_pending()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from qbr_desktop.domain.accounts import FIELD_LABELS, Account, AccountDraft
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import EditConflictError, StoreError
 
 if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
@@ -68,7 +69,10 @@ class AccountEditor(QObject):
         self.reloaded = "notes" in changes and updated.draft.notes != changes["notes"]
         label = ", ".join(FIELD_LABELS.get(name, name) for name in changes)
         self.undo_stack.push(_EditCommand(self, account.id, before, changes,
-                                          f"Edit {label} of “{_short(updated.draft.name)}”"))
+                                          translate("AccountEditor",
+                                                    "Edit {label} of "
+                                                    "“{name}”").format(label=label,
+                                                                       name=_short(updated.draft.name))))
         self.account_changed.emit(account.id)
         return updated
 
@@ -89,7 +93,9 @@ class AccountEditor(QObject):
             account_id = action()
         except (DomainError, StoreError) as exc:
             command.setObsolete(True)
-            self.failed.emit(f"Could not {command.text().lower()}: {exc}")
+            self.failed.emit(translate("AccountEditor",
+                                       "Could not {lower}: "
+                                       "{exc}").format(lower=command.text().lower(), exc=exc))
             return
         self.account_changed.emit(account_id)
 
@@ -120,7 +126,8 @@ class _EditCommand(QUndoCommand):
 
 class _CreateCommand(QUndoCommand):
     def __init__(self, editor: AccountEditor, account: Account) -> None:
-        super().__init__(f"Create “{_short(account.draft.name)}”")
+        super().__init__(translate("_CreateCommand",
+                                   "Create “{name}”").format(name=_short(account.draft.name)))
         self._editor, self._id = editor, account.id
         self._snapshot: DeletedAccount | None = None
 
@@ -139,7 +146,8 @@ class _CreateCommand(QUndoCommand):
 
 class _DeleteCommand(QUndoCommand):
     def __init__(self, editor: AccountEditor, snapshot: DeletedAccount) -> None:
-        super().__init__(f"Delete “{_short(snapshot.name)}”")
+        super().__init__(translate("_DeleteCommand",
+                                   "Delete “{name}”").format(name=_short(snapshot.name)))
         self._editor, self._snapshot = editor, snapshot
         self._done = True
 

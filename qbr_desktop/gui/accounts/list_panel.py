@@ -27,6 +27,7 @@ from qbr_desktop.gui.accounts.table_model import (
     PreparedRows,
     prepare_rows,
 )
+from qbr_desktop.gui.translation import translate
 
 
 class AccountListPanel(QWidget):
@@ -36,15 +37,17 @@ class AccountListPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter accounts (Ctrl+F): name, industry, tier, CSM…")
+        self.filter_edit.setPlaceholderText(translate("AccountListPanel",
+                                                      "Filter accounts (Ctrl+F): name, industry, "
+                                                      "tier, CSM…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter accounts")
+        self.filter_edit.setAccessibleName(translate("AccountListPanel", "Filter accounts"))
         self.model = AccountTableModel(self)
         self.proxy = AccountFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Accounts")
+        self.table.setAccessibleName(translate("AccountListPanel", "Accounts"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -65,8 +68,8 @@ class AccountListPanel(QWidget):
         header.setSortIndicator(AccountColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.count_label = QLabel(self)
         # "My accounts" | "All accounts": shown on a team server only (show_owner_choice).
-        self.mine_button = QPushButton("My accounts", self)
-        self.all_button = QPushButton("All accounts", self)
+        self.mine_button = QPushButton(translate("AccountListPanel", "My accounts"), self)
+        self.all_button = QPushButton(translate("AccountListPanel", "All accounts"), self)
         owners = QHBoxLayout()
         owners.setContentsMargins(0, 0, 0, 0)
         self._owner_choice = QButtonGroup(self)
@@ -169,7 +172,10 @@ class AccountListPanel(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            f"{total:,} accounts" if shown == total else f"{shown:,} of {total:,} accounts")
+            translate("AccountListPanel",
+                      "{total:,} accounts").format(total=total) if shown == total else translate(
+                          "AccountListPanel",
+                          "{shown:,} of {total:,} accounts").format(shown=shown, total=total))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._loading:

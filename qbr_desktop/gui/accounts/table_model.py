@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from qbr_desktop.domain.accounts import AccountSummary, sort_key
 from qbr_desktop.domain.meeting_time import meeting_day
 from qbr_desktop.domain.money import format_money
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -36,14 +37,17 @@ class AccountColumn:
     COUNT = 6
 
 
-HEADERS = ("Account", "Tier", "ARR", "Renewal", "Next QBR", "CSM")
+HEADERS = (QT_TRANSLATE_NOOP("table_model", "Account"), QT_TRANSLATE_NOOP("table_model", "Tier"),
+           "ARR", QT_TRANSLATE_NOOP("table_model", "Renewal"),
+           QT_TRANSLATE_NOOP("table_model", "Next QBR"), "CSM")
 
 
 def _display_row(item: AccountSummary) -> tuple[str, ...]:
     """Every column's text; all at once, as 50,000 rows are made at start-up."""
     return (
         item.name,
-        f"{item.tier} (set)" if item.tier_is_override else item.tier,
+        translate("table_model",
+                  "{tier} (set)").format(tier=item.tier) if item.tier_is_override else item.tier,
         format_money(item.arr),
         item.renewal_date.isoformat() if item.renewal_date else "—",
         meeting_day(item.next_qbr_at, item.next_qbr_zone).isoformat()
@@ -173,7 +177,7 @@ class AccountTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < AccountColumn.COUNT):
-            return HEADERS[section]
+            return translate("table_model", HEADERS[section])
         return None
 
 

@@ -45,13 +45,16 @@ from qbr_desktop.domain.agenda import (
 )
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui.edit_conflicts import save_over
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.services.agendas import AgendaService, ReviewAgenda
 
 TITLE, OWNER, MINUTES, FOCUS = range(4)
-FOCUS_WORDS = {Focus.FORWARD: "Forward", Focus.BACKWARD: "Backward", Focus.NEUTRAL: "Neither"}
+FOCUS_WORDS = {Focus.FORWARD: QT_TRANSLATE_NOOP("agenda_builder", "Forward"),
+               Focus.BACKWARD: QT_TRANSLATE_NOOP("agenda_builder", "Backward"),
+               Focus.NEUTRAL: QT_TRANSLATE_NOOP("agenda_builder", "Neither")}
 MIN_TITLE_WIDTH = 160
 
 
@@ -72,7 +75,7 @@ def _minutes_box(parent: QWidget | None) -> QSpinBox:
 def _focus_box(parent: QWidget | None) -> QComboBox:
     box = QComboBox(parent)
     for kind, words in FOCUS_WORDS.items():
-        box.addItem(words, kind.value)
+        box.addItem(translate("agenda_builder", words), kind.value)
     return box
 
 
@@ -109,21 +112,29 @@ class AgendaBuilder(QWidget):
         self._filling = False
         self.template_box = QComboBox(self)
         self.template_box.addItems(list(TEMPLATES))
-        self.template_box.setToolTip("Replace the sections with a template's")
-        self.use_template = QPushButton("Use template", self)
+        self.template_box.setToolTip(translate("AgendaBuilder",
+                                               "Replace the sections with a template's"))
+        self.use_template = QPushButton(translate("AgendaBuilder", "Use template"), self)
         self.use_template.clicked.connect(self._use_template)
         self.slot_spin = QSpinBox(self)
         self.slot_spin.setRange(5, MAX_SLOT_MINUTES)
-        self.slot_spin.setSuffix(" min booked")
+        self.slot_spin.setSuffix(translate("AgendaBuilder", " min booked"))
         self.slot_spin.setKeyboardTracking(False)
         self.slot_spin.valueChanged.connect(lambda _v: self._edited())
         self.target_box = QComboBox(self)
         for target in FORWARD_TARGETS:
             percent = int(target * 100)
-            self.target_box.addItem(f"Aim {percent}/{100 - percent} forward/back", str(target))
+            self.target_box.addItem(translate("AgendaBuilder",
+                                              "Aim {percent}/{value} "
+                                              "forward/back").format(percent=percent,
+                                                                     value=100 - percent),
+                                                                     str(target))
         self.target_box.activated.connect(self._target_chosen)
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(["Section", "Owner", "Minutes", "Focus"])
+        self.table.setHorizontalHeaderLabels([translate("AgendaBuilder", "Section"),
+                                              translate("AgendaBuilder", "Owner"),
+                                              translate("AgendaBuilder", "Minutes"),
+                                              translate("AgendaBuilder", "Focus")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -132,15 +143,15 @@ class AgendaBuilder(QWidget):
         self.table.setItemDelegateForColumn(TITLE, _TitleTips(self.table))
         self._fit_columns()
         self.table.itemChanged.connect(lambda _item: self._edited())
-        self.add_button = QPushButton("Add section", self)
+        self.add_button = QPushButton(translate("AgendaBuilder", "Add section"), self)
         self.add_button.clicked.connect(self.add_section)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(translate("AgendaBuilder", "Remove"), self)
         self.remove_button.clicked.connect(self.remove_section)
         self.up_button = QPushButton("▲", self)
-        self.up_button.setToolTip("Move the section earlier")
+        self.up_button.setToolTip(translate("AgendaBuilder", "Move the section earlier"))
         self.up_button.clicked.connect(lambda: self.move_section(-1))
         self.down_button = QPushButton("▼", self)
-        self.down_button.setToolTip("Move the section later")
+        self.down_button.setToolTip(translate("AgendaBuilder", "Move the section later"))
         self.down_button.clicked.connect(lambda: self.move_section(1))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -256,10 +267,11 @@ class AgendaBuilder(QWidget):
                 lambda: self.service.save_agenda(review_id, agenda)
             ) or self.service.agenda(review_id)
         except ValidationFailed as exc:
-            self.summary.setText("⚠ Not saved: " + "; ".join(exc.problems.values()))
+            self.summary.setText(translate("AgendaBuilder",
+                                           "⚠ Not saved: ") + "; ".join(exc.problems.values()))
             return
         except (DomainError, StoreError) as exc:
-            self.summary.setText(f"⚠ Not saved: {exc}")
+            self.summary.setText(translate("AgendaBuilder", "⚠ Not saved: {exc}").format(exc=exc))
             return
         current = self.table.currentRow() if select is None else select
         self.show_agenda(review)
@@ -273,7 +285,8 @@ class AgendaBuilder(QWidget):
         if agenda is None:
             return
         key = new_key("Discussion", [s.key for s in agenda.sections])
-        section = AgendaSection(key, "Discussion", 5, SectionOwner.JOINT, Focus.FORWARD)
+        section = AgendaSection(key, translate("AgendaBuilder", "Discussion"), 5,
+                                SectionOwner.JOINT, Focus.FORWARD)
         self._save(replace(agenda, sections=(*agenda.sections, section)),
                    select=len(agenda.sections))
         added = self.table.item(self.table.rowCount() - 1, TITLE)

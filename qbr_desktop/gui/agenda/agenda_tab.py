@@ -41,6 +41,7 @@ from qbr_desktop.gui.agenda.follow_up_view import FollowUpView
 from qbr_desktop.gui.agenda.meeting_panel import MeetingPanel
 from qbr_desktop.gui.attempt import attempt
 from qbr_desktop.gui.programme.review_card import ReviewCardView
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.services.agendas import local_time
 from qbr_desktop.store.errors import StoreError
@@ -77,8 +78,10 @@ class AgendaTab(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setObjectName("meetingHeading")
         self.review_box = QComboBox(self)
-        self.review_box.setAccessibleName("QBR")
-        self.review_box.setToolTip("The next QBR opens first; pick a past one to see how it ran")
+        self.review_box.setAccessibleName(translate("AgendaTab", "QBR"))
+        self.review_box.setToolTip(translate("AgendaTab",
+                                             "The next QBR opens first; pick a past one to see "
+                                             "how it ran"))
         self.review_box.activated.connect(self._review_picked)
         self.builder = AgendaBuilder(agendas, self)
         self.meeting = MeetingPanel(agendas, self)
@@ -87,7 +90,7 @@ class AgendaTab(QWidget):
         self.check_in = CheckIn(self)
         self.quick_action = QuickAction(self)
         self.actions_list = QListWidget(self)
-        self.actions_list.setAccessibleName("This meeting's action items")
+        self.actions_list.setAccessibleName(translate("AgendaTab", "This meeting's action items"))
         self.follow_up = FollowUpView(agendas, followed_up, self)
         self.programme = programme
         self.card = ReviewCardView(programme, self) if programme is not None else None
@@ -109,9 +112,10 @@ class AgendaTab(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("Who is here", right))
+        right_layout.addWidget(QLabel(translate("AgendaTab", "Who is here"), right))
         right_layout.addWidget(self.check_in, 2)
-        right_layout.addWidget(QLabel("Action items from this meeting", right))
+        right_layout.addWidget(QLabel(translate("AgendaTab", "Action items from this meeting"),
+                                      right))
         right_layout.addWidget(self.quick_action)
         right_layout.addWidget(self.actions_list, 1)
         capture = QSplitter(self)
@@ -132,16 +136,16 @@ class AgendaTab(QWidget):
         run_page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         run_page.setWidget(run)
         self.pages = QTabWidget(self)
-        self.pages.addTab(self.builder, "Agenda")
-        self.pages.addTab(run_page, "Run the meeting")
-        self.pages.addTab(self.follow_up, "Follow-up")
+        self.pages.addTab(self.builder, translate("AgendaTab", "Agenda"))
+        self.pages.addTab(run_page, translate("AgendaTab", "Run the meeting"))
+        self.pages.addTab(self.follow_up, translate("AgendaTab", "Follow-up"))
         if self.card is not None:
-            self.pages.addTab(self.card, "Review card")
+            self.pages.addTab(self.card, translate("AgendaTab", "Review card"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
         heading.addWidget(self.heading, 1)
-        heading.addWidget(QLabel("QBR:", self))
+        heading.addWidget(QLabel(translate("AgendaTab", "QBR:"), self))
         heading.addWidget(self.review_box)
         layout.addLayout(heading)
         layout.addWidget(self.message)
@@ -181,9 +185,11 @@ class AgendaTab(QWidget):
             return
         for page in (BUILD, RUN):
             self.pages.setTabEnabled(page, True)
-        self.heading.setText(f"{review.account_name} — QBR "
-                             f"{local_time(review.scheduled_at, review.time_zone)} "
-                             f"({review.status.value})")
+        self.heading.setText(translate("AgendaTab",
+                                       "{account_name} — QBR {scheduled_at} "
+                                       "({status})").format(
+            account_name=review.account_name, status=review.status.value,
+            scheduled_at=local_time(review.scheduled_at, review.time_zone)))
         self.review_box.clear()
         for choice_id, words in choices:
             self.review_box.addItem(words, choice_id)
@@ -225,7 +231,7 @@ class AgendaTab(QWidget):
         for item in tracker.items:
             if item.review_id == self.review_id:
                 whose = "ours" if item.side.value == "ours" else "theirs"
-                due = f", due {item.due}" if item.due else ""
+                due = translate("AgendaTab", ", due {due}").format(due=item.due) if item.due else ""
                 owner = f" — {item.owner}" if item.owner else ""
                 self.actions_list.addItem(f"[{whose}] {item.text}{owner}{due}")
 
@@ -326,9 +332,13 @@ class AgendaTab(QWidget):
         if self.account_id is None:
             return
         name = self.heading.text().split(" — ")[0].replace("/", "-") or "QBR"
-        path, _ = QFileDialog.getSaveFileName(self, "Save the follow-up email draft",
-                                              str(Path.home() / f"{name} – follow-up.eml"),
-                                              "Email draft (*.eml)")
+        path, _ = QFileDialog.getSaveFileName(self,
+                                              translate("AgendaTab",
+                                                        "Save the follow-up email draft"),
+                                              str(Path.home() / translate("AgendaTab",
+                                                                          "{name} – "
+                                                                          "follow-up.eml").format(name=name)),
+                                              translate("AgendaTab", "Email draft (*.eml)"))
         if path:
             self.write_follow_up_email(Path(path))
 
@@ -341,14 +351,16 @@ class AgendaTab(QWidget):
         self.follow_up.recap.flush()
         account_id, email_for = self.account_id, self.email_for
         self.follow_up.email_button.setEnabled(False)
-        self.follow_up.message.setText("Writing the follow-up email…")
+        self.follow_up.message.setText(translate("AgendaTab", "Writing the follow-up email…"))
         return start_task(lambda: write_followup(email_for(account_id), path),
                           self._follow_up_written, self._follow_up_failed,
-                          "writing the follow-up email")
+                          translate("AgendaTab", "writing the follow-up email"))
 
     def _follow_up_written(self, path: Path) -> None:
         self.follow_up.email_button.setEnabled(True)
-        self.follow_up.message.setText(f"Saved {path}: open it to review and send.")
+        self.follow_up.message.setText(translate("AgendaTab",
+                                                 "Saved {path}: open it to review and "
+                                                 "send.").format(path=path))
         self.follow_up_written.emit(path)
 
     def _follow_up_failed(self, message: str) -> None:

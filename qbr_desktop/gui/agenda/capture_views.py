@@ -29,6 +29,7 @@ from qbr_desktop.domain.attendance import is_executive
 from qbr_desktop.domain.meeting_timer import Phase, TimerState, clock_text
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder
 from qbr_desktop.gui.date_entry import DateEntry
+from qbr_desktop.gui.translation import translate
 
 if TYPE_CHECKING:
     from qbr_desktop.services.agendas import ReviewAgenda
@@ -39,12 +40,12 @@ NOTE_SAVE_MS = 700
 def timing_words(planned: float, allowed: float, actual: float, visited: bool,
                  current: bool, phase: Phase) -> str:
     if current and phase in (Phase.RUNNING, Phase.PAUSED):
-        return "now"
+        return translate("capture_views", "now")
     if not visited:
         return ""
     over = actual - allowed
     if abs(over) < 30:
-        return "on time"
+        return translate("capture_views", "on time")
     return f"{clock_text(abs(over))} {'over' if over > 0 else 'under'}"
 
 
@@ -53,7 +54,10 @@ class SectionTimes(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 5, parent)
-        self.setHorizontalHeaderLabels(["Section", "Planned", "Now", "Actual", ""])
+        self.setHorizontalHeaderLabels([translate("SectionTimes", "Section"),
+                                        translate("SectionTimes", "Planned"),
+                                        translate("SectionTimes", "Now"),
+                                        translate("SectionTimes", "Actual"), ""])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,10 +103,11 @@ class NotesEditor(QWidget):
         self.key: str | None = None
         #: The notes as last read or saved: what a save says the CSM started from.
         self.base = ""
-        self.caption = QLabel("Notes", self)
+        self.caption = QLabel(translate("NotesEditor", "Notes"), self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.edit = QPlainTextEdit(self)
-        self.edit.setPlaceholderText("What was said, decided or asked in this section")
+        self.edit.setPlaceholderText(translate("NotesEditor",
+                                               "What was said, decided or asked in this section"))
         self.edit.textChanged.connect(self._typed)
         self.pending = QTimer(self)
         self.pending.setSingleShot(True)
@@ -122,7 +127,9 @@ class NotesEditor(QWidget):
         self._filling = True
         self.edit.setPlainText(text)
         self._filling = False
-        self.caption.setText(f"Notes: {title}" if key else "Notes")
+        self.caption.setText(translate("NotesEditor",
+                                       "Notes: {title}").format(title=title) if key else translate(
+                                           "NotesEditor", "Notes"))
         self.edit.setEnabled(key is not None)
 
     def _typed(self) -> None:
@@ -158,7 +165,7 @@ class CheckIn(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Attendee check-in")
+        self.setAccessibleName(translate("CheckIn", "Attendee check-in"))
         self.setWordWrap(True)
         self.itemChanged.connect(self._changed)
         self._filling = False
@@ -180,8 +187,10 @@ class CheckIn(QListWidget):
                                else Qt.CheckState.Unchecked)
             self.addItem(item)
         if not present:
-            hint = QListWidgetItem("Nobody is on the stakeholder map yet: add the account's "
-                                   "people on the Stakeholders tab to check them in here.")
+            hint = QListWidgetItem(translate("CheckIn",
+                                             "Nobody is on the stakeholder map yet: add the "
+                                             "account's "
+                                   "people on the Stakeholders tab to check them in here."))
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(hint)
         self._filling = False
@@ -208,18 +217,18 @@ class QuickAction(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text_edit = QLineEdit(self)
-        self.text_edit.setPlaceholderText("New action item, then Enter")
+        self.text_edit.setPlaceholderText(translate("QuickAction", "New action item, then Enter"))
         self.text_edit.returnPressed.connect(self._add)
         self.side_box = QComboBox(self)
-        self.side_box.addItem("Ours", ActionSide.OURS.value)
-        self.side_box.addItem("Theirs", ActionSide.THEIRS.value)
+        self.side_box.addItem(translate("QuickAction", "Ours"), ActionSide.OURS.value)
+        self.side_box.addItem(translate("QuickAction", "Theirs"), ActionSide.THEIRS.value)
         self.owner_edit = QLineEdit(self)
-        self.owner_edit.setPlaceholderText("Owner")
+        self.owner_edit.setPlaceholderText(translate("QuickAction", "Owner"))
         self.due_edit = DateEntry(self)
-        self.due_edit.set_optional("no date")
-        self.due_edit.setAccessibleName("Due")
+        self.due_edit.set_optional(translate("QuickAction", "no date"))
+        self.due_edit.setAccessibleName(translate("QuickAction", "Due"))
         self.due_edit.problem_changed.connect(self.show_problem)
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QPushButton(translate("QuickAction", "Add"), self)
         self.add_button.clicked.connect(self._add)
         self.problem = QLabel(self)
         self.problem.setProperty("class", "fieldError")
@@ -239,7 +248,7 @@ class QuickAction(QWidget):
     def _add(self) -> None:
         text = self.text_edit.text().strip()
         if not text:
-            self.show_problem("Type what was agreed first")
+            self.show_problem(translate("QuickAction", "Type what was agreed first"))
             return
         if not self.due_edit.commit():
             self.due_edit.setFocus()

@@ -30,13 +30,18 @@ from qbr_desktop.domain.actions import EXECUTION_TARGET, ActionItem, ActionStatu
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.gui.agenda.recap_editor import RecapEditor
 from qbr_desktop.gui.edit_conflicts import save_over
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.services.agendas import local_time
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.services.agendas import AgendaService
 
-COLUMNS = ("Action", "Whose", "Owner", "Due", "From", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("follow_up_view", "Action"),
+           QT_TRANSLATE_NOOP("follow_up_view", "Whose"),
+           QT_TRANSLATE_NOOP("follow_up_view", "Owner"),
+           QT_TRANSLATE_NOOP("follow_up_view", "Due"), QT_TRANSLATE_NOOP("follow_up_view", "From"),
+           QT_TRANSLATE_NOOP("follow_up_view", "Status"))
 OVERDUE_COLOUR = "#c62828"
 
 
@@ -59,18 +64,20 @@ class FollowUpView(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setObjectName("followUpSummary")
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("follow_up_view", c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.remove_button = QPushButton("Remove action", self)
+        self.remove_button = QPushButton(translate("FollowUpView", "Remove action"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.email_button = QPushButton("Follow-up email…", self)
-        self.email_button.setToolTip("A draft with the recap and the action items (.eml), "
-                                     "addressed to the attendees")
+        self.email_button = QPushButton(translate("FollowUpView", "Follow-up email…"), self)
+        self.email_button.setToolTip(translate("FollowUpView",
+                                               "A draft with the recap and the action items "
+                                               "(.eml), "
+                                     "addressed to the attendees"))
         self.email_button.clicked.connect(self.email_requested)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -94,7 +101,9 @@ class FollowUpView(QWidget):
         try:
             self.tracker = self.service.follow_up(account_id)
         except (DomainError, StoreError) as exc:
-            self.summary.setText(f"Could not read the action items: {exc}")
+            self.summary.setText(translate("FollowUpView",
+                                           "Could not read the action items: "
+                                           "{exc}").format(exc=exc))
             return
         self._fill(self.tracker, self.service.today())
 
@@ -112,21 +121,35 @@ class FollowUpView(QWidget):
 
     def _fill(self, tracker: FollowUp, today: date) -> None:
         if tracker.completion is None:
-            self.summary.setText("No action items yet: add them during the meeting, on the "
-                                 "Run the meeting tab.")
+            self.summary.setText(translate("FollowUpView",
+                                           "No action items yet: add them during the meeting, on "
+                                           "the "
+                                 "Run the meeting tab."))
         else:
             percent = int((tracker.completion * 100).to_integral_value())
             target = int(EXECUTION_TARGET * 100)
-            verdict = "meets" if tracker.meets_target else "is below"
-            overdue = (f"; {tracker.overdue} overdue" if tracker.overdue else "")
-            self.summary.setText(f"{tracker.done} of {tracker.counted} done ({percent}%), "
-                                 f"which {verdict} the {target}% target{overdue}.")
+            verdict = (translate("FollowUpView", "meets") if tracker.meets_target
+                       else translate("FollowUpView", "is below"))
+            overdue = (translate("FollowUpView", "; {overdue} overdue").format(
+                overdue=tracker.overdue) if tracker.overdue else "")
+            self.summary.setText(translate("FollowUpView",
+                                           "{done} of {counted} done ({percent}%), which "
+                                           "{verdict} the {target}% "
+                                           "target{overdue}.").format(done=tracker.done,
+                                                                      counted=tracker.counted,
+                                                                      percent=percent,
+                                                                      verdict=verdict,
+                                                                      target=target,
+                                                                      overdue=overdue))
         self.table.setRowCount(len(tracker.items))
         for row, item in enumerate(tracker.items):
             late = item.overdue(today)
-            due = "" if item.due is None else item.due.isoformat() + (" (overdue)" if late
+            due = "" if item.due is None else item.due.isoformat() + (translate(
+                "FollowUpView", " (overdue)") if late
                                                                         else "")
-            whose = "Ours" if item.side.value == "ours" else "Theirs"
+            whose = translate("FollowUpView",
+                              "Ours") if item.side.value == "ours" else translate(
+                                  "FollowUpView", "Theirs")
             for column, text in enumerate((item.text, whose, item.owner, due, item.section)):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)

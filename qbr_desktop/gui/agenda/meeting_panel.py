@@ -40,6 +40,7 @@ from qbr_desktop.domain.meeting_timer import (
 )
 from qbr_desktop.gui.agenda.chime import play_chime
 from qbr_desktop.gui.agenda.presenter_window import PACE_COLOURS, PresenterWindow
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -79,23 +80,40 @@ class MeetingPanel(QWidget):
         return button
 
     def _build(self) -> None:
-        self.start_button = self._button("Start", "Start the meeting's clock", self.start)
-        self.pause_button = self._button("Pause", "Pause or resume (Space)", self.toggle_pause)
-        self.previous_button = self._button("◀ Previous", "Previous section (←)",
+        self.start_button = self._button(translate("MeetingPanel", "Start"),
+                                         translate("MeetingPanel", "Start the meeting's clock"),
+                                         self.start)
+        self.pause_button = self._button(translate("MeetingPanel", "Pause"),
+                                         translate("MeetingPanel", "Pause or resume (Space)"),
+                                         self.toggle_pause)
+        self.previous_button = self._button(translate("MeetingPanel", "◀ Previous"),
+                                            translate("MeetingPanel", "Previous section (←)"),
                                             lambda: self.step(-1))
-        self.next_button = self._button("Next ▶", "Next section (→)", lambda: self.step(1))
-        self.extend_one = self._button("+1 min", "A minute more for this section (+)",
+        self.next_button = self._button(translate("MeetingPanel", "Next ▶"),
+                                        translate("MeetingPanel", "Next section (→)"),
+                                        lambda: self.step(1))
+        self.extend_one = self._button(translate("MeetingPanel", "+1 min"),
+                                       translate("MeetingPanel",
+                                                 "A minute more for this section (+)"),
                                        lambda: self.extend(1))
-        self.extend_five = self._button("+5 min", "Five minutes more (Shift and +)",
+        self.extend_five = self._button(translate("MeetingPanel", "+5 min"),
+                                        translate("MeetingPanel",
+                                                  "Five minutes more (Shift and +)"),
                                         lambda: self.extend(5))
-        self.finish_button = self._button("Finish", "Close the meeting and record its times",
+        self.finish_button = self._button(translate("MeetingPanel", "Finish"),
+                                          translate("MeetingPanel",
+                                                    "Close the meeting and record its times"),
                                           self.finish)
         self.screen_box = QComboBox(self)
-        self.screen_box.setToolTip("The screen the room sees")
-        self.present_button = self._button("Presenter view", "Full screen on the chosen screen",
+        self.screen_box.setToolTip(translate("MeetingPanel", "The screen the room sees"))
+        self.present_button = self._button(translate("MeetingPanel", "Presenter view"),
+                                           translate("MeetingPanel",
+                                                     "Full screen on the chosen screen"),
                                            self.open_presenter)
-        self.sound_box = QCheckBox("Chime", self)
-        self.sound_box.setToolTip("A soft sound two minutes before a section ends, and at its end")
+        self.sound_box = QCheckBox(translate("MeetingPanel", "Chime"), self)
+        self.sound_box.setToolTip(translate("MeetingPanel",
+                                            "A soft sound two minutes before a section ends, and "
+                                            "at its end"))
         self.sound_box.setChecked(bool(QSettings().value(SOUND_SETTING, True, type=bool)))
         self.sound_box.toggled.connect(lambda on: QSettings().setValue(SOUND_SETTING, on))
         controls = QHBoxLayout()
@@ -262,17 +280,19 @@ class MeetingPanel(QWidget):
         agenda = self.meeting.agenda.agenda if self.meeting else None
         phase = state.phase
         _set(self.section_title, current.title if current and phase is not Phase.FINISHED
-             else ("Meeting closed" if phase is Phase.FINISHED else "No sections"))
+             else (translate("MeetingPanel",
+                             "Meeting closed") if phase is Phase.FINISHED else translate(
+                                 "MeetingPanel", "No sections")))
         if phase is Phase.FINISHED:
-            _set(self.countdown, "Done")
+            _set(self.countdown, translate("MeetingPanel", "Done"))
         else:
             _set(self.countdown, clock_text(state.section_remaining))
         if phase is Phase.NOT_STARTED:
-            pace, colour = "Not started", "#607d8b"
+            pace, colour = translate("MeetingPanel", "Not started"), "#607d8b"
         elif phase is Phase.PAUSED:
-            pace, colour = "Paused", "#607d8b"
+            pace, colour = translate("MeetingPanel", "Paused"), "#607d8b"
         elif phase is Phase.FINISHED:
-            pace, colour = "Finished", "#607d8b"
+            pace, colour = translate("MeetingPanel", "Finished"), "#607d8b"
         else:
             pace, colour = state.pace.value.capitalize(), PACE_COLOURS[state.pace]
         _set(self.pace, pace)
@@ -282,17 +302,26 @@ class MeetingPanel(QWidget):
                 label.setStyleSheet(style)
         slot = agenda.slot_minutes if agenda else 0
         _set(self.meeting_left,
-             f"Took {clock_text(state.meeting_elapsed)} of the {slot}-minute slot"
+             translate("MeetingPanel",
+                       "Took {meeting_elapsed} of the {slot}-minute "
+                       "slot").format(meeting_elapsed=clock_text(state.meeting_elapsed), slot=slot)
              if phase is Phase.FINISHED else
-             f"Meeting: {clock_text(state.meeting_remaining)} left of {slot} min")
-        _set(self.following, f"Next: {following.title} ({clock_text(following.suggested)})"
+             translate("MeetingPanel",
+                       "Meeting: {meeting_remaining} left of {slot} "
+                       "min").format(meeting_remaining=clock_text(state.meeting_remaining),
+                                     slot=slot))
+        _set(self.following,
+             translate("MeetingPanel", "Next: {title} ({suggested})").format(title=following.title,
+                                                                             suggested=clock_text(following.suggested))
              if following and phase is not Phase.FINISHED else "")
         section = agenda.section(current.key) if agenda and current else None
         _set(self.prompt, section.prompt if section and phase is not Phase.FINISHED else "")
         _set(self.note, state.note)
         self.note.setVisible(bool(state.note))
         self.start_button.setEnabled(phase is Phase.NOT_STARTED)
-        self.pause_button.setText("Resume" if phase is Phase.PAUSED else "Pause")
+        self.pause_button.setText(translate("MeetingPanel",
+                                            "Resume") if phase is Phase.PAUSED else translate(
+                                                "MeetingPanel", "Pause"))
         live = phase in (Phase.RUNNING, Phase.PAUSED)
         for button in (self.pause_button, self.finish_button, self.extend_one,
                        self.extend_five):

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPa
 from PySide6.QtWidgets import QWidget
 
 from qbr_desktop.domain.meeting_timer import Pace, Phase, TimerState, clock_text
+from qbr_desktop.gui.translation import translate
 
 # High contrast on a dark background: projectors wash out pale colours.
 BACKGROUND = "#101418"
@@ -39,22 +40,26 @@ class RoomView:
     def of(cls, state: TimerState) -> RoomView:
         current, following = state.current, state.following
         if state.phase is Phase.NOT_STARTED:
-            status, colour = "Starting soon", DIM
+            status, colour = translate("RoomView", "Starting soon"), DIM
         elif state.phase is Phase.PAUSED:
-            status, colour = "Paused", PAUSED_COLOUR
+            status, colour = translate("RoomView", "Paused"), PAUSED_COLOUR
         elif state.phase is Phase.FINISHED:
-            status, colour = "Thank you", DIM
+            status, colour = translate("RoomView", "Thank you"), DIM
         else:
             status, colour = state.pace.value.capitalize(), PACE_COLOURS[state.pace]
         if state.phase is Phase.FINISHED:
-            countdown, title = "Done", "Meeting closed"
+            countdown, title = translate("RoomView", "Done"), translate("RoomView",
+                                                                        "Meeting closed")
         else:
             remaining = state.section_remaining if current else state.meeting_remaining
             countdown = clock_text(remaining)
-            title = current.title if current else "Agenda"
+            title = current.title if current else translate("RoomView", "Agenda")
         meeting = ("" if state.phase is Phase.FINISHED
-                   else f"Meeting: {clock_text(state.meeting_remaining)} left")
-        after = (f"Next: {following.title} · {clock_text(following.suggested)}"
+                   else translate("RoomView",
+                                  "Meeting: {meeting_remaining} "
+                                  "left").format(meeting_remaining=clock_text(state.meeting_remaining)))
+        after = (translate("RoomView", "Next: {title} · {suggested}").format(title=following.title,
+                                                                             suggested=clock_text(following.suggested))
                  if following and state.phase is not Phase.FINISHED else "")
         return cls(title, countdown, meeting, after, status, colour)
 
@@ -65,7 +70,7 @@ class PresenterWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
-        self.setWindowTitle("QBR meeting — presenter view")
+        self.setWindowTitle(translate("PresenterWindow", "QBR meeting — presenter view"))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.view: RoomView | None = None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
 
 from qbr_desktop.domain.audience.followup import Recap, clean_recap
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -45,13 +46,14 @@ class RecapEditor(QWidget):
         self.about.setWordWrap(True)
         self.about.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_edit = _FlushingEdit(self)
-        self.summary_edit.setAccessibleName("Summary for the attendees")
-        self.summary_edit.setPlaceholderText("Optional: a few sentences for everyone who "
-                                             "attended")
+        self.summary_edit.setAccessibleName(translate("RecapEditor", "Summary for the attendees"))
+        self.summary_edit.setPlaceholderText(translate("RecapEditor",
+                                                       "Optional: a few sentences for everyone who "
+                                             "attended"))
         self.summary_edit.setTabChangesFocus(True)
         self.decisions_edit = _FlushingEdit(self)
-        self.decisions_edit.setAccessibleName("Decisions")
-        self.decisions_edit.setPlaceholderText("One decision a line")
+        self.decisions_edit.setAccessibleName(translate("RecapEditor", "Decisions"))
+        self.decisions_edit.setPlaceholderText(translate("RecapEditor", "One decision a line"))
         self.decisions_edit.setTabChangesFocus(True)
         for edit in (self.summary_edit, self.decisions_edit):
             edit.setMaximumHeight(int(edit.fontMetrics().height() * 4.5))
@@ -67,8 +69,8 @@ class RecapEditor(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.about)
-        form.addRow("Summary:", self.summary_edit)
-        form.addRow("Decisions:", self.decisions_edit)
+        form.addRow(translate("RecapEditor", "Summary:"), self.summary_edit)
+        form.addRow(translate("RecapEditor", "Decisions:"), self.decisions_edit)
         form.addRow(self.status)
         self.setEnabled(False)
 
@@ -82,12 +84,15 @@ class RecapEditor(QWidget):
             try:
                 recap = self.service.recap(review_id)
             except (DomainError, StoreError) as exc:
-                self.status.setText(f"Could not read the recap: {exc}")
+                self.status.setText(translate("RecapEditor",
+                                              "Could not read the recap: {exc}").format(exc=exc))
                 review_id = self.review_id = None
         self.about.setText(
-            f"For the follow-up email about the QBR {words}. The attendees read this; your "
-            "meeting notes stay with you." if review_id is not None else
-            "The follow-up email is written after a QBR has taken place.")
+            translate("RecapEditor",
+                      "For the follow-up email about the QBR {words}. The attendees read this; "
+                      "your meeting notes stay with "
+                      "you.").format(words=words) if review_id is not None else
+            translate("RecapEditor", "The follow-up email is written after a QBR has taken place."))
         self._fill(recap)
         self.setEnabled(review_id is not None)
 
@@ -106,7 +111,7 @@ class RecapEditor(QWidget):
 
     def _typed(self) -> None:
         if not self._filling and self.review_id is not None:
-            self.status.setText("Not saved yet…")
+            self.status.setText(translate("RecapEditor", "Not saved yet…"))
             self.pending.start()
 
     def flush(self) -> None:
@@ -121,13 +126,14 @@ class RecapEditor(QWidget):
         try:
             stored = self.service.save_recap(self.review_id, mine, seen=self.base)
         except (DomainError, StoreError) as exc:
-            self.status.setText(f"Not saved: {exc}")
+            self.status.setText(translate("RecapEditor", "Not saved: {exc}").format(exc=exc))
             return False
         if stored != clean_recap(mine):  # a colleague's recap, merged with this one
             self._fill(stored)
-            self.status.setText("Saved, with a colleague's changes made meanwhile.")
+            self.status.setText(translate("RecapEditor",
+                                          "Saved, with a colleague's changes made meanwhile."))
         else:
             self.base = stored
-            self.status.setText("Saved.")
+            self.status.setText(translate("RecapEditor", "Saved."))
         self.saved.emit(self.review_id)
         return True

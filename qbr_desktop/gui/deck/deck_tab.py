@@ -51,6 +51,7 @@ from qbr_desktop.gui.deck.review_state import DeckReviewBar
 from qbr_desktop.gui.deck.risk_choices import RiskChoices
 from qbr_desktop.gui.deck.thumbnails import HEIGHT, WIDTH, slide_thumbnail
 from qbr_desktop.gui.edit_conflicts import save_over
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.store.errors import StoreError
 
@@ -89,45 +90,49 @@ class DeckTab(DeckExporting, QWidget):
     # Building ----------------------------------------------------------------------------
     def _build(self) -> None:
         self.slides = QListWidget(self)
-        self.slides.setAccessibleName("Slides")
+        self.slides.setAccessibleName(translate("DeckTab", "Slides"))
         self.slides.setIconSize(QSize(WIDTH * 3 // 4, HEIGHT * 3 // 4))
         self.slides.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.slides.itemChanged.connect(lambda _i: self._outline_changed())
         self.slides.model().rowsMoved.connect(lambda *_: self._outline_changed())
         self.up_button = QPushButton("▲", self)
-        self.up_button.setToolTip("Move the slide earlier")
+        self.up_button.setToolTip(translate("DeckTab", "Move the slide earlier"))
         self.up_button.clicked.connect(lambda: self.move_slide(-1))
         self.down_button = QPushButton("▼", self)
-        self.down_button.setToolTip("Move the slide later")
+        self.down_button.setToolTip(translate("DeckTab", "Move the slide later"))
         self.down_button.clicked.connect(lambda: self.move_slide(1))
-        self.reset_button = QPushButton("Default slides", self)
+        self.reset_button = QPushButton(translate("DeckTab", "Default slides"), self)
         self.reset_button.clicked.connect(self.reset_outline)
         self.variant_box = QComboBox(self)
-        self.variant_box.addItem("From the tier", "")
+        self.variant_box.addItem(translate("DeckTab", "From the tier"), "")
         for variant in DeckVariant:
             self.variant_box.addItem(variant.words, variant.value)
         self.variant_box.activated.connect(lambda _i: self._variant_changed())
         self.roadmap_edit = self._lines(
-            "One item per line; write 'item → goal' to tie it to a goal")
-        self.priorities_edit = self._lines("Next quarter's priorities, one per line")
+            translate("DeckTab", "One item per line; write 'item → goal' to tie it to a goal"))
+        self.priorities_edit = self._lines(translate("DeckTab",
+                                                     "Next quarter's priorities, one per line"))
         self.recommendations_edit = self._lines(
-            "Recommendations, one per line (left empty, the deck drafts some)")
+            translate("DeckTab",
+                      "Recommendations, one per line (left empty, the deck drafts some)"))
         self.risk_choices = RiskChoices(self)
         self.risk_choices.chosen.connect(lambda _id, _shown: self.save_plan())
         self.accent_edit = QLineEdit(self)
         self.accent_edit.setPlaceholderText("#1565C0")
         self.accent_edit.editingFinished.connect(self.save_plan)
         self.template_edit = QLineEdit(self)
-        self.template_edit.setPlaceholderText("Your PowerPoint template (.pptx), optional")
+        self.template_edit.setPlaceholderText(translate("DeckTab",
+                                                        "Your PowerPoint template (.pptx), "
+                                                        "optional"))
         self.template_edit.editingFinished.connect(self.save_plan)
-        self.template_button = QPushButton("Choose…", self)
+        self.template_button = QPushButton(translate("DeckTab", "Choose…"), self)
         self.template_button.clicked.connect(lambda: self._pick_file(
             self.template_edit, "Choose your PowerPoint template",
             "PowerPoint template (*.pptx *.potx)"))
         self.logo_edit = QLineEdit(self)
-        self.logo_edit.setPlaceholderText("Your logo (PNG or JPEG), optional")
+        self.logo_edit.setPlaceholderText(translate("DeckTab", "Your logo (PNG or JPEG), optional"))
         self.logo_edit.editingFinished.connect(self.save_plan)
-        self.logo_button = QPushButton("Choose…", self)
+        self.logo_button = QPushButton(translate("DeckTab", "Choose…"), self)
         self.logo_button.clicked.connect(lambda: self._pick_file(
             self.logo_edit, "Choose your logo", "Pictures (*.png *.jpg *.jpeg)"))
         self.checks = QLabel(self)
@@ -136,23 +141,25 @@ class DeckTab(DeckExporting, QWidget):
         self.checks.setObjectName("deckChecks")
         self.checks.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.folder_edit = QLineEdit(str(self.folder), self)
-        self.folder_edit.setAccessibleName("Export folder")
-        browse = QPushButton("Folder…", self)
+        self.folder_edit.setAccessibleName(translate("DeckTab", "Export folder"))
+        browse = QPushButton(translate("DeckTab", "Folder…"), self)
         browse.clicked.connect(self._pick_folder)
         self.buttons = {kind: QPushButton(text, self) for kind, text in (
-            ("deck", "Export deck"), ("brief", "Brief (PDF)"), ("handout", "Handout (PDF)"),
-            ("email", "Share by email…"))}
+            ("deck", translate("DeckTab", "Export deck")),
+            ("brief", translate("DeckTab", "Brief (PDF)")),
+            ("handout", translate("DeckTab", "Handout (PDF)")),
+            ("email", translate("DeckTab", "Share by email…")))}
         for kind, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, k=kind: self.export(k))
         self.progress = QProgressBar(self)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("DeckTab", "Cancel"), self)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.reveal_button = QPushButton("Reveal in folder", self)
+        self.reveal_button = QPushButton(translate("DeckTab", "Reveal in folder"), self)
         self.reveal_button.clicked.connect(self.reveal)
         self.reveal_button.hide()
         self.review_bar = DeckReviewBar(self.context.deck_reviews, self)
@@ -170,14 +177,15 @@ class DeckTab(DeckExporting, QWidget):
         deck check on the left; on the right what the slides say (one list at a time), the
         look, and the export buttons, which stay in view."""
         left = QVBoxLayout()
-        left.addWidget(QLabel("Slides (untick to hide, drag to reorder)", self))
+        left.addWidget(QLabel(translate("DeckTab", "Slides (untick to hide, drag to reorder)"),
+                              self))
         left.addWidget(self.slides, 3)
         order = QHBoxLayout()
         for widget in (self.up_button, self.down_button, self.reset_button):
             order.addWidget(widget)
         order.addStretch(1)
         left.addLayout(order)
-        left.addWidget(QLabel("Deck check", self))
+        left.addWidget(QLabel(translate("DeckTab", "Deck check"), self))
         checks = QScrollArea(self)
         checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # text to read, not a field
         checks.setWidgetResizable(True)
@@ -188,17 +196,20 @@ class DeckTab(DeckExporting, QWidget):
         self.lists = QTabWidget(self)
         self.lists.setObjectName("deckLists")
         lists: tuple[tuple[QWidget, str], ...] = (
-            (self.roadmap_edit, "&Roadmap"), (self.priorities_edit, "&Priorities"),
-            (self.recommendations_edit, "Recommendations"),
-            (self.risk_choices, "Risks on the slide"))
+            (self.roadmap_edit, translate("DeckTab", "&Roadmap")),
+            (self.priorities_edit, translate("DeckTab", "&Priorities")),
+            (self.recommendations_edit, translate("DeckTab", "Recommendations")),
+            (self.risk_choices, translate("DeckTab", "Risks on the slide")))
         for page, label in lists:
             self.lists.addTab(page, label)
         form = QFormLayout()
-        form.addRow("Variant", self.variant_box)
+        form.addRow(translate("DeckTab", "Variant"), self.variant_box)
         form.addRow(self.lists)
-        form.addRow("Accent colour", self.accent_edit)
-        for caption, edit, button in (("Template", self.template_edit, self.template_button),
-                                      ("Logo", self.logo_edit, self.logo_button)):
+        form.addRow(translate("DeckTab", "Accent colour"), self.accent_edit)
+        for caption, edit, button in ((translate("DeckTab", "Template"), self.template_edit,
+                                       self.template_button),
+                                      (translate("DeckTab", "Logo"), self.logo_edit,
+                                       self.logo_button)):
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(button)
@@ -206,7 +217,7 @@ class DeckTab(DeckExporting, QWidget):
         folder = QHBoxLayout()
         folder.addWidget(self.folder_edit, 1)
         folder.addWidget(browse)
-        form.addRow("Save to", folder)
+        form.addRow(translate("DeckTab", "Save to"), folder)
         exports = QHBoxLayout()
         for button in self.buttons.values():
             exports.addWidget(button)
@@ -245,7 +256,8 @@ class DeckTab(DeckExporting, QWidget):
         try:
             self.plan = self.seen_plan = self.context.decks.plan(account_id)
         except (DomainError, StoreError) as exc:
-            self.message.setText(f"Could not read the deck plan: {exc}")
+            self.message.setText(translate("DeckTab",
+                                           "Could not read the deck plan: {exc}").format(exc=exc))
             return
         self.setEnabled(True)
         self._fill()
@@ -283,7 +295,9 @@ class DeckTab(DeckExporting, QWidget):
             items = self.context.risks.items(self.account_id)
         except (DomainError, StoreError) as exc:
             self.risk_choices.unload()
-            self.message.setText(f"Could not read the risk register: {exc}")
+            self.message.setText(translate("DeckTab",
+                                           "Could not read the risk register: "
+                                           "{exc}").format(exc=exc))
             return
         self.risk_choices.show_items(items, self.plan)
 
@@ -292,11 +306,11 @@ class DeckTab(DeckExporting, QWidget):
         account_id, context = self.account_id, self.context
         if account_id is None:
             return
-        self.checks.setText("Checking the deck…")
+        self.checks.setText(translate("DeckTab", "Checking the deck…"))
         self._tasks.append(start_task(
             lambda: (account_id, context.decks.prepare(context, account_id)),
             self._content_ready, lambda message: self.checks.setText(message),
-            "checking the deck", owner=self))
+            translate("DeckTab", "checking the deck"), owner=self))
 
     def _content_ready(self, result: tuple[int, PreparedDeck]) -> None:
         account_id, prepared = result
@@ -308,8 +322,11 @@ class DeckTab(DeckExporting, QWidget):
         missing = [f"• {sentence}" for sentence in prepared.briefing.missing]
         omitted = [f"• {sentence}" for sentence in prepared.briefing.omitted]
         self.checks.setText("\n".join([("✓ " if c.ok else "⚠ ") + c.message for c in checks]
-                                      + (["", "Missing:"] + missing if missing else [])
-                                      + (["", "Left out of this deck:"] + omitted
+                                      + (["",
+                                          translate("DeckTab",
+                                                    "Missing:")] + missing if missing else [])
+                                      + (["",
+                                          translate("DeckTab", "Left out of this deck:")] + omitted
                                          if omitted else [])))
 
     def _show_slides(self, content: DeckContent, omitted: tuple[str, ...] = ()) -> None:
@@ -318,10 +335,11 @@ class DeckTab(DeckExporting, QWidget):
             self.slides.clear()
             accent = self.plan.accent or "#1565C0"
             for number, slide in enumerate(content.outline, start=1):
-                left_out = " (left out: nothing to show yet)" if slide.omitted else ""
+                left_out = translate("DeckTab",
+                                     " (left out: nothing to show yet)") if slide.omitted else ""
                 item = QListWidgetItem(QIcon(slide_thumbnail(slide, number, accent)),
-                                       slide.title + (" (backup)" if slide.backup else "")
-                                       + left_out)
+                                       slide.title + (translate("DeckTab", " (backup)")
+                                                      if slide.backup else "") + left_out)
                 if slide.omitted:  # the briefing's reason starts with the slide's short name
                     reason = next((text for text in omitted
                                    if text.split(":")[0].casefold()
@@ -383,10 +401,11 @@ class DeckTab(DeckExporting, QWidget):
             stored = save_over(self, lambda: decks.save_plan(account_id, plan, seen=seen),
                                lambda: decks.save_plan(account_id, plan))
         except ValidationFailed as exc:
-            self.message.setText("Not saved: " + "; ".join(exc.problems.values()))
+            self.message.setText(translate("DeckTab",
+                                           "Not saved: ") + "; ".join(exc.problems.values()))
             return
         except (DomainError, StoreError) as exc:
-            self.message.setText(f"Not saved: {exc}")
+            self.message.setText(translate("DeckTab", "Not saved: {exc}").format(exc=exc))
             return
         if stored is None or stored != plan:  # theirs, or both merged: shown at once
             self.show_account(account_id)
@@ -436,7 +455,8 @@ class DeckTab(DeckExporting, QWidget):
             self.save_plan()
 
     def _pick_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Save the files in", str(self.folder))
+        chosen = QFileDialog.getExistingDirectory(self, translate("DeckTab", "Save the files in"),
+                                                  str(self.folder))
         if chosen:
             self.folder = Path(chosen)
             self.folder_edit.setText(chosen)

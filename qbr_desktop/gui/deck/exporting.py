@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from qbr_desktop.gui.deck.overwrite_question import OverwriteChoice, ask_overwrite
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import Worker, run_in_background
 
 if TYPE_CHECKING:
@@ -72,18 +73,20 @@ class DeckExporting:
         from qbr_desktop.services.deck_jobs import destination
 
         account_id, context = self.account_id, self.context
-        self._set_running(f"Writing the {kind}…")
+        self._set_running(translate("DeckExporting", "Writing the {kind}…").format(kind=kind))
         self.job = run_in_background(
             lambda _progress, _cancelled: destination(context, account_id, kind, folder),
-            f"preparing the {kind}", lambda found: self._write(kind, account_id, found),
+            translate("DeckExporting", "preparing the {kind}").format(kind=kind),
+            lambda found: self._write(kind, account_id, found),
             self._export_failed, on_cancel=self._export_cancelled, owner=self._widget())
 
     def _chosen_folder(self) -> Path | None:
         text = self.folder_edit.text().strip()
         folder = Path(text).expanduser() if text else default_folder()
         if not folder.is_absolute():
-            self.message.setText("Not exported: type the whole path of a folder, or pick "
-                                 "one with Folder…")
+            self.message.setText(translate("DeckExporting",
+                                           "Not exported: type the whole path of a folder, or pick "
+                                 "one with Folder…"))
             return None
         self.folder = folder
         self.folder_edit.setText(str(folder))
@@ -94,7 +97,9 @@ class DeckExporting:
         if found.exists:
             choice = ask_overwrite(self._widget(), found)
             if choice is OverwriteChoice.CANCEL:
-                self._finish(f"Nothing was written; {found.path.name} is as it was.")
+                self._finish(translate("DeckExporting",
+                                       "Nothing was written; {name} is as it "
+                                       "was.").format(name=found.path.name))
                 return
             overwrite = choice is OverwriteChoice.REPLACE
         from qbr_desktop.services.deck_jobs import export_work
@@ -102,8 +107,11 @@ class DeckExporting:
         self._made_folder = found.path.parent if found.made_folder else None
         work, cancel_errors = export_work(self.context, account_id, kind, found.path,
                                           overwrite=overwrite)
-        self._set_running(f"Writing the {kind}…")
-        self.job = run_in_background(work, f"writing the {kind}", self._exported,
+        self._set_running(translate("DeckExporting", "Writing the {kind}…").format(kind=kind))
+        self.job = run_in_background(work,
+                                     translate("DeckExporting",
+                                               "writing the {kind}").format(kind=kind),
+                                               self._exported,
                                      self._export_failed, progress=self._progressed,
                                      on_cancel=self._export_cancelled,
                                      cancel_errors=cancel_errors)
@@ -120,7 +128,7 @@ class DeckExporting:
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
-            self.message.setText("Cancelling…")
+            self.message.setText(translate("DeckExporting", "Cancelling…"))
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -138,18 +146,21 @@ class DeckExporting:
         path, warnings = result
         self.last_written = path
         QSettings().setValue(FOLDER_SETTING, str(path.parent))
-        made = ([f"The folder {self._made_folder} was made for it."]
+        made = ([translate("DeckExporting",
+                           "The folder {made_folder} was made for "
+                           "it.").format(made_folder=self._made_folder)]
                 if self._made_folder is not None else [])
         self._made_folder = None
-        self._finish("\n".join([f"Saved {path}", *made, *warnings]))
+        self._finish("\n".join([translate("DeckExporting", "Saved {path}").format(path=path),
+                                *made, *warnings]))
         self.reveal_button.show()
         self.written(path)
 
     def _export_failed(self, message: str) -> None:
-        self._finish(f"Not exported: {message}")
+        self._finish(translate("DeckExporting", "Not exported: {message}").format(message=message))
 
     def _export_cancelled(self) -> None:
-        self._finish("Cancelled: nothing was written.")
+        self._finish(translate("DeckExporting", "Cancelled: nothing was written."))
 
     def reveal(self) -> None:
         if self.last_written is not None:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from qbr_desktop.gui.translation import translate
+
 if TYPE_CHECKING:
     from qbr_desktop.services.deck_jobs import Destination
 
@@ -29,15 +31,23 @@ def _shown(name: str) -> str:
 def ask_overwrite(parent: QWidget, found: Destination) -> OverwriteChoice:
     """Replace, keep both (the new file under the next free name) or cancel; Escape
     cancels and Return keeps both, the choice that loses nothing."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Replace the file?",
-                      f"“{_shown(found.path.name)}” is already in {found.path.parent}.",
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("overwrite_question", "Replace the file?"),
+                      translate("overwrite_question",
+                                "“{shown}” is already in "
+                                "{parent}.").format(shown=_shown(found.path.name),
+                                                    parent=found.path.parent),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(
-        "Replacing it loses any changes made to it since it was written, in PowerPoint "
-        f"or elsewhere. Keep both saves the new one as “{_shown(found.copy_path.name)}”.")
-    replace = box.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("&Keep both", QMessageBox.ButtonRole.AcceptRole)
+        translate("overwrite_question",
+                  "Replacing it loses any changes made to it since it was written, in PowerPoint "
+                  "or elsewhere. Keep both saves the new one as "
+                  "“{shown}”.").format(shown=_shown(found.copy_path.name)))
+    replace = box.addButton(translate("overwrite_question", "&Replace"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(translate("overwrite_question", "&Keep both"),
+                         QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
     box.setEscapeButton(cancel)

@@ -26,12 +26,13 @@ from qbr_desktop.domain.deck_review import REASON_LIMIT, DeckReview, DeckState, 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
 from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.store.errors import EditConflictError, StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.services.deck_reviews import DeckReviewService
 
-NO_ONE = "No one (a checklist)"
+NO_ONE = QT_TRANSLATE_NOOP("DeckReviewBar", "No one (a checklist)")
 
 
 class DeckReviewBar(QWidget):
@@ -47,18 +48,21 @@ class DeckReviewBar(QWidget):
         self.review = DeckReview()
         self.state_label = text_label(name="deckReviewState")
         self.reviewer_box = QComboBox(self)
-        self.reviewer_box.setAccessibleName("Reviewer")
+        self.reviewer_box.setAccessibleName(translate("DeckReviewBar", "Reviewer"))
         self.reviewer_box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.reviewer_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.reviewer_box.setMinimumContentsLength(14)
         self.reason_edit = QLineEdit(self)
-        self.reason_edit.setAccessibleName("What should change")
-        self.reason_edit.setPlaceholderText("What should change (to send it back)")
+        self.reason_edit.setAccessibleName(translate("DeckReviewBar", "What should change"))
+        self.reason_edit.setPlaceholderText(
+            translate("DeckReviewBar", "What should change (to send it back)"))
         self.reason_edit.setMaxLength(REASON_LIMIT)
         self.buttons = {state: QPushButton(text, self) for state, text in (
-            (DeckState.READY, "Ready for review"), (DeckState.DRAFT, "Back to draft"),
-            (DeckState.APPROVED, "Approve"), (DeckState.CHANGES, "Request changes"))}
+            (DeckState.READY, translate("DeckReviewBar", "Ready for review")),
+            (DeckState.DRAFT, translate("DeckReviewBar", "Back to draft")),
+            (DeckState.APPROVED, translate("DeckReviewBar", "Approve")),
+            (DeckState.CHANGES, translate("DeckReviewBar", "Request changes")))}
         for state, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, s=state: self.mark(s))
         self.reason_edit.textChanged.connect(lambda _t: self._enable())
@@ -68,7 +72,7 @@ class DeckReviewBar(QWidget):
         # The state on a line of its own: "approved by … on …" needs the width. The CSM's
         # controls on the next, the reviewer's below.
         handing = QHBoxLayout()
-        label = QLabel("Re&viewer:", self)
+        label = QLabel(translate("DeckReviewBar", "Re&viewer:"), self)
         label.setBuddy(self.reviewer_box)
         handing.addWidget(label)
         handing.addWidget(self.reviewer_box, 1)
@@ -98,13 +102,14 @@ class DeckReviewBar(QWidget):
                                  review.state is DeckState.READY
                                  else self.service.last_reviewer())
         except (DomainError, StoreError) as exc:
-            self.state_label.setText(f"Review state not read: {exc}")
+            self.state_label.setText(translate("DeckReviewBar",
+                                               "Review state not read: {exc}").format(exc=exc))
             return
         self.show_review(review)
 
     def _fill_reviewers(self, team: list[Reviewer], chosen: Reviewer | None) -> None:
         self.reviewer_box.clear()
-        self.reviewer_box.addItem(NO_ONE, None)
+        self.reviewer_box.addItem(translate("DeckReviewBar", NO_ONE), None)
         for member in team:
             self.reviewer_box.addItem(member.name, member.id)
         found = self.reviewer_box.findData(chosen.id) if chosen is not None else 0
@@ -112,7 +117,7 @@ class DeckReviewBar(QWidget):
 
     def show_review(self, review: DeckReview) -> None:
         self.review = review
-        self.state_label.setText("Manager review: " + review.summary())
+        self.state_label.setText(translate("DeckReviewBar", "Manager review: ") + review.summary())
         self._enable()
 
     def _enable(self) -> None:
@@ -141,7 +146,7 @@ class DeckReviewBar(QWidget):
                 review = self.service.mark_deck(self.account_id, state, reviewer=reviewer,
                                                 reason=reason)
         except (DomainError, StoreError) as exc:
-            self.state_label.setText(f"Not saved: {exc}")
+            self.state_label.setText(translate("DeckReviewBar", "Not saved: {exc}").format(exc=exc))
             return
         if state is DeckState.CHANGES:
             self.reason_edit.clear()

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from qbr_desktop.domain.deck_plan import DeckPlan, risk_shown
 from qbr_desktop.domain.risks import RiskKind, RiskStatus
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from qbr_desktop.domain.risks import RiskItem
 
 ROWS_SHOWN = 4
-EMPTY = "No open risks or opportunities in the register."
+EMPTY = QT_TRANSLATE_NOOP("risk_choices", "No open risks or opportunities in the register.")
 
 
 class RiskChoices(QListWidget):
@@ -30,9 +31,10 @@ class RiskChoices(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Risks on the slide")
-        self.setToolTip("Tick what the customer may see on the risks slide. Nothing from "
-                        "the register is on the slide until you tick it.")
+        self.setAccessibleName(translate("RiskChoices", "Risks on the slide"))
+        self.setToolTip(translate("RiskChoices",
+                                  "Tick what the customer may see on the risks slide. Nothing from "
+                        "the register is on the slide until you tick it."))
         self.setMinimumHeight(int(ROWS_SHOWN * self.fontMetrics().height() * 1.5) + 8)
         self.setWordWrap(True)  # a long title wraps instead of scrolling sideways
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -47,8 +49,11 @@ class RiskChoices(QListWidget):
             self.clear()
             shown = [item for item in items if item.status is RiskStatus.OPEN]
             for item in shown:
-                kind = "Risk" if item.kind is RiskKind.RISK else "Opportunity"
-                suggested = " (suggested)" if item.origin != "manual" else ""
+                kind = translate("RiskChoices",
+                                 "Risk") if item.kind is RiskKind.RISK else translate(
+                                     "RiskChoices", "Opportunity")
+                suggested = translate("RiskChoices",
+                                      " (suggested)") if item.origin != "manual" else ""
                 row = QListWidgetItem(f"{kind}: {item.title}{suggested}", self)
                 row.setData(Qt.ItemDataRole.UserRole, item.id)
                 row.setToolTip(item.title)
@@ -58,7 +63,7 @@ class RiskChoices(QListWidget):
                                   if risk_shown(plan, item.id)
                                   else Qt.CheckState.Unchecked)
             if not shown:
-                empty = QListWidgetItem(EMPTY, self)
+                empty = QListWidgetItem(translate("risk_choices", EMPTY), self)
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.loaded = True
         finally:

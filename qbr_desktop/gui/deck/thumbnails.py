@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
 from qbr_desktop.domain.deck import SlideKind, SlidePlan
 from qbr_desktop.domain.slide_kinds import SPECS, Sketch
+from qbr_desktop.gui.translation import translate
 
 WIDTH, HEIGHT = 192, 108  # 16:9
 INK = QColor("#37474f")
@@ -46,8 +47,9 @@ def slide_thumbnail(slide: SlidePlan, number: int, accent: str = "#1565C0") -> Q
         small.setPixelSize(8)
         painter.setFont(small)
         painter.setPen(INK if slide.kind is not SlideKind.TITLE else QColor("#ffffff"))
-        label = f"{number}" + (" · backup" if slide.backup else "") + (
-            " · hidden" if not slide.shown else " · left out" if slide.omitted else "")
+        label = f"{number}" + (translate("thumbnails", " · backup") if slide.backup else "") + (
+            translate("thumbnails", " · hidden") if not slide.shown
+            else translate("thumbnails", " · left out") if slide.omitted else "")
         painter.drawText(QRectF(6, HEIGHT - 12, WIDTH - 12, 10),
                          Qt.AlignmentFlag.AlignRight, label)
     finally:

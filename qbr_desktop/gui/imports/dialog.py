@@ -29,15 +29,19 @@ from PySide6.QtWidgets import (
 from qbr_desktop.gui.imports.dialog_base import ImportDialogBase
 from qbr_desktop.gui.imports.mapping_form import MappingForm
 from qbr_desktop.gui.imports.preview_model import PreviewModel
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.imports.fields import FIELDS, ImportKind
 from qbr_desktop.imports.plan import ImportPlan, unmatched_report
 from qbr_desktop.imports.table import SourceTable
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.importing import ImportService, MappingChoice
 
-KIND_LABELS = {ImportKind.ACCOUNTS: "Accounts", ImportKind.CONTACTS: "Contacts",
-               ImportKind.METRICS: "Metric history"}
-FILE_FILTER = "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+KIND_LABELS = {ImportKind.ACCOUNTS: QT_TRANSLATE_NOOP("dialog", "Accounts"),
+               ImportKind.CONTACTS: QT_TRANSLATE_NOOP("dialog", "Contacts"),
+               ImportKind.METRICS: QT_TRANSLATE_NOOP("dialog", "Metric history")}
+FILE_FILTER = QT_TRANSLATE_NOOP("dialog",
+                                "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All "
+                                "files (*)")
 FIELD_LABELS = {kind: {f.key: f.label for f in fields} for kind, fields in FIELDS.items()}
 
 
@@ -48,8 +52,8 @@ class ImportDialog(ImportDialogBase):
     imported = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("importing the file", parent)
-        self.setWindowTitle("Import")
+        super().__init__(translate("ImportDialog", "importing the file"), parent)
+        self.setWindowTitle(translate("ImportDialog", "Import"))
         self.service = ImportService(context.store.sessions)
         self.path: Path | None = None
         self.table: SourceTable | None = None
@@ -57,36 +61,38 @@ class ImportDialog(ImportDialogBase):
         self.mapping: dict[str, str] = {}
         self.choice: MappingChoice | None = None
         self._build()
-        self._show_idle("Choose a file exported from your CRM or a spreadsheet.")
+        self._show_idle(translate("ImportDialog",
+                                  "Choose a file exported from your CRM or a spreadsheet."))
 
     # Building ------------------------------------------------------------------------------
     def _build(self) -> None:
         self.kind_combo = QComboBox(self)
         for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, kind.value)
+            self.kind_combo.addItem(translate("dialog", label), kind.value)
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
-        self.path_edit.setAccessibleName("File to import")
-        self.choose_button = QPushButton("C&hoose file…", self)
+        self.path_edit.setAccessibleName(translate("ImportDialog", "File to import"))
+        self.choose_button = QPushButton(translate("ImportDialog", "C&hoose file…"), self)
         self.sheet_combo = QComboBox(self)
-        self.sheet_label = QLabel("&Sheet:", self)
+        self.sheet_label = QLabel(translate("ImportDialog", "&Sheet:"), self)
         self.sheet_label.setBuddy(self.sheet_combo)
-        self._make_date_choice("Decide from the file", "&Dates like 05/06/2026:")
+        self._make_date_choice(translate("ImportDialog", "Decide from the file"),
+                               translate("ImportDialog", "&Dates like 05/06/2026:"))
 
         top = QFormLayout()
-        kind_label = QLabel("&Import:", self)
+        kind_label = QLabel(translate("ImportDialog", "&Import:"), self)
         kind_label.setBuddy(self.kind_combo)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.choose_button)
-        file_label = QLabel("&File:", self)
+        file_label = QLabel(translate("ImportDialog", "&File:"), self)
         file_label.setBuddy(self.choose_button)
         top.addRow(kind_label, self.kind_combo)
         top.addRow(file_label, file_row)
         top.addRow(self.sheet_label, self.sheet_combo)
         top.addRow(self.date_label, self.date_combo)
 
-        self.mapping_box = MappingForm("Columns", self)
+        self.mapping_box = MappingForm(translate("ImportDialog", "Columns"), self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.mapping_box)
@@ -95,20 +101,20 @@ class ImportDialog(ImportDialogBase):
         self.preview_model = PreviewModel(self)
         self.preview = QTableView(self)
         self.preview.setModel(self.preview_model)
-        self.preview.setAccessibleName("Preview of the first rows")
+        self.preview.setAccessibleName(translate("ImportDialog", "Preview of the first rows"))
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setAlternatingRowColors(True)
         self.preview.verticalHeader().hide()
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)  # a long list of accounts not found never widens it
-        self.summary.setAccessibleName("Import summary")
+        self.summary.setAccessibleName(translate("ImportDialog", "Import summary"))
 
         middle = QHBoxLayout()
         middle.addWidget(scroll)
         middle.addWidget(self.preview, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("ImportDialog", "&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         for button in self.buttons.buttons():
             if isinstance(button, QPushButton):
@@ -139,10 +145,15 @@ class ImportDialog(ImportDialogBase):
         choice = self.choice
         source = ""
         if choice is not None and self.table is not None:
-            source = ("Columns guessed from the headers; check them." if not choice.remembered
-                      else f"Columns remembered: {choice.source.describe()}."
+            source = (translate("ImportDialog",
+                                "Columns guessed from the headers; check "
+                                "them.") if not choice.remembered
+                      else translate("ImportDialog",
+                                     "Columns remembered: "
+                                     "{describe}.").format(describe=choice.source.describe())
                       if choice.source is not None
-                      else "Columns as you chose them last time for this layout.")
+                      else translate("ImportDialog",
+                                     "Columns as you chose them last time for this layout."))
         self.mapping_box.show_mapping(self.kind, headers, self.mapping, source,
                                       remembered=bool(choice and choice.remembered))
 
@@ -160,8 +171,10 @@ class ImportDialog(ImportDialogBase):
 
     def choose_file(self) -> None:
         start = str(self.path.parent) if self.path else ""
-        chosen, _filter = QFileDialog.getOpenFileName(self, "Choose a file to import", start,
-                                                      FILE_FILTER)
+        chosen, _filter = QFileDialog.getOpenFileName(self,
+                                                      translate("ImportDialog",
+                                                                "Choose a file to import"), start,
+                                                      translate("dialog", FILE_FILTER))
         if chosen:
             self.load_file(Path(chosen))
 
@@ -179,7 +192,8 @@ class ImportDialog(ImportDialogBase):
             table = service.read(target, sheet=sheet)
             return table, service.starting_mapping(kind, table)
 
-        self._run(work, self._file_read, f"Reading {self.path.name}…")
+        self._run(work, self._file_read,
+                  translate("ImportDialog", "Reading {name}…").format(name=self.path.name))
 
     def select_column(self, field: str, header: str | None) -> None:
         """Choose the column for a field, as picking it in its combo box does."""
@@ -191,7 +205,7 @@ class ImportDialog(ImportDialogBase):
             return
         kind, table = self.kind, self.table
         self._run(lambda: ImportService.guessed_mapping(kind, table), self._mapping_chosen,
-                  "Choosing columns…")
+                  translate("ImportDialog", "Choosing columns…"))
 
     def set_day_first(self, day_first: bool | None) -> None:
         self._show_date_choice(True)
@@ -205,7 +219,7 @@ class ImportDialog(ImportDialogBase):
         self.import_button.setEnabled(False)
         self._set_applying(True)
         self._run(lambda: service.apply(kind, table, mapping, options), self._applied,
-                  "Importing…", on_error=self._apply_failed, always=True)
+                  translate("ImportDialog", "Importing…"), on_error=self._apply_failed, always=True)
 
     # Slots -------------------------------------------------------------------------------
     def _file_read(self, result: tuple[SourceTable, MappingChoice]) -> None:
@@ -232,7 +246,7 @@ class ImportDialog(ImportDialogBase):
             return
         kind, table, service = self.kind, self.table, self.service
         self._run(lambda: service.starting_mapping(kind, table), self._mapping_chosen,
-                  "Choosing columns…")
+                  translate("ImportDialog", "Choosing columns…"))
 
     def _mapping_chosen(self, choice: MappingChoice) -> None:
         self.choice = choice
@@ -254,21 +268,24 @@ class ImportDialog(ImportDialogBase):
         table, kind, mapping = self.table, self.kind, dict(self.mapping)
         options, service = self._options(), self.service
         self._run(lambda: service.preview(kind, table, mapping, options), self._previewed,
-                  "Checking the rows…")
+                  translate("ImportDialog", "Checking the rows…"))
 
     def _previewed(self, plan: ImportPlan) -> None:
         self.plan = plan
         labels = {header: FIELD_LABELS[plan.kind][key]
                   for key, header in plan.mapping.items()}
-        labels.update({header: "a period, rolled up to its quarter"
+        labels.update({header: translate("ImportDialog", "a period, rolled up to its quarter")
                        for header in plan.period_columns})
         self.preview_model.set_preview(self.table, plan, labels)
         self.preview.resizeColumnsToContents()
         if plan.needs_date_order:
             self._show_date_choice(True)
-        hint = (" Some dates read both ways: choose the date order above."
+        hint = (translate("ImportDialog",
+                          " Some dates read both ways: choose the date order above.")
                 if plan.needs_date_order else "")
-        periods = f" Periods: {plan.periods}." if plan.periods else ""
+        periods = translate("ImportDialog",
+                            " Periods: "
+                            "{periods}.").format(periods=plan.periods) if plan.periods else ""
         unmatched = f" {unmatched_report(plan.unmatched, limit=5)}" if plan.unmatched else ""
         self.summary.setText(plan.summary() + "." + hint + periods + unmatched)
         self.summary.setToolTip("\n".join(plan.notices))
@@ -281,7 +298,8 @@ class ImportDialog(ImportDialogBase):
     def _applied(self, plan: ImportPlan) -> None:
         self._set_applying(False)
         self.imported.emit(plan)
-        self._show_idle(f"Imported: {plan.summary()}.")
+        self._show_idle(translate("ImportDialog",
+                                  "Imported: {summary}.").format(summary=plan.summary()))
         self._request_preview()
 
     def _failed(self, message: str) -> None:
@@ -290,7 +308,7 @@ class ImportDialog(ImportDialogBase):
             self.preview_model.set_preview(None, None)
             self._rebuild_mapping_rows()
             self._show_error(message)
-            self.summary.setText("Nothing was imported.")
+            self.summary.setText(translate("ImportDialog", "Nothing was imported."))
             return
         self.preview_model.set_preview(self.table, None)
         self.summary.setText(message)
@@ -299,5 +317,5 @@ class ImportDialog(ImportDialogBase):
     def _apply_failed(self, message: str) -> None:
         self._set_applying(False)
         self._show_error(message)
-        self.summary.setText("Nothing was imported.")
+        self.summary.setText(translate("ImportDialog", "Nothing was imported."))
         self._request_preview()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QWidget
 
 from qbr_desktop.gui.imports.steps import LatestSteps
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.imports.cells import ImportOptions
 
 
@@ -37,8 +38,9 @@ class ImportDialogBase(QDialog):
     def _make_date_choice(self, decide: str, label: str) -> None:
         """The date order for 05/06/2026, shown once a file needs it."""
         self.date_combo = QComboBox(self)
-        for text, value in ((decide, None), ("Day first (31/12/2026)", True),
-                            ("Month first (12/31/2026)", False)):
+        for text, value in ((decide, None),
+                            (translate("ImportDialogBase", "Day first (31/12/2026)"), True),
+                            (translate("ImportDialogBase", "Month first (12/31/2026)"), False)):
             self.date_combo.addItem(text, value)
         self.date_label = QLabel(label, self)
         self.date_label.setBuddy(self.date_combo)
@@ -84,7 +86,9 @@ class ImportDialogBase(QDialog):
         """Close, except while an import is being written: it finishes first, so the
         window that listens to `imported` always hears of it."""
         if self.applying:
-            self.summary.setText("Importing… the dialog closes once the import is saved.")
+            self.summary.setText(translate("ImportDialogBase",
+                                           "Importing… the dialog closes once the import is "
+                                           "saved."))
             return
         super().reject()
 

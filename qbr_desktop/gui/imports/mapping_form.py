@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.imports.fields import FIELDS, ImportKind, choose_column
 
-NOT_IMPORTED = "(not imported)"
+NOT_IMPORTED = QT_TRANSLATE_NOOP("mapping_form", "(not imported)")
 
 
 class _WheelGuard(QObject):
@@ -42,7 +43,8 @@ class MappingForm(QGroupBox):
     #: The person asked for the columns the headers suggest instead of the remembered ones.
     guess_requested = Signal()
 
-    def __init__(self, title: str = "Columns", parent: QWidget | None = None) -> None:
+    def __init__(self, title: str = QT_TRANSLATE_NOOP("MappingForm", "Columns"),
+                 parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.kind: ImportKind | None = None
         self.headers: tuple[str, ...] = ()
@@ -51,11 +53,13 @@ class MappingForm(QGroupBox):
         self._guard = _WheelGuard(self)
         self.source = QLabel(self)
         self.source.setWordWrap(True)
-        self.source.setAccessibleName("Where the columns come from")
-        self.guess_button = QPushButton("&Guess the columns again", self)
+        self.source.setAccessibleName(translate("MappingForm", "Where the columns come from"))
+        self.guess_button = QPushButton(translate("MappingForm", "&Guess the columns again"), self)
         self.guess_button.setAutoDefault(False)
-        self.guess_button.setToolTip("Choose the columns from the headers, instead of the "
-                                     "ones remembered for this layout")
+        self.guess_button.setToolTip(translate("MappingForm",
+                                               "Choose the columns from the headers, instead of "
+                                               "the "
+                                     "ones remembered for this layout"))
         self.guess_button.hide()
         self.guess_button.clicked.connect(self.guess_requested.emit)
         self.rows = QFormLayout()
@@ -82,11 +86,12 @@ class MappingForm(QGroupBox):
         self.combos = {}
         for field in FIELDS[kind] if kind is not None else ():
             combo = QComboBox(self)
-            combo.addItem(NOT_IMPORTED, "")
+            combo.addItem(translate("mapping_form", NOT_IMPORTED), "")
             for header in self.headers:
                 combo.addItem(header, header)
             combo.setCurrentIndex(max(combo.findData(self.mapping.get(field.key, "")), 0))
-            combo.setAccessibleName(f"Column for {field.label}")
+            combo.setAccessibleName(translate("MappingForm",
+                                              "Column for {label}").format(label=field.label))
             combo.setEnabled(bool(self.headers))
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             combo.installEventFilter(self._guard)

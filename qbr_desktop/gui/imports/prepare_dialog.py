@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop.gui.imports.dialog_base import ImportDialogBase
 from qbr_desktop.gui.imports.mapping_form import MappingForm
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.imports.errors import ImportFailed
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.file_kinds import KIND_WORDS
@@ -44,9 +45,11 @@ from qbr_desktop.imports.plan import ImportPlan, unmatched_report
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.prepare_data import PreparedData, PreparedFile, PrepareService
 
-FILE_FILTER = "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("prepare_dialog",
+                                "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All "
+                                "files (*)")
 FILE_COLUMN, KIND_COLUMN, HOLDS_COLUMN = 0, 1, 2
-UNKNOWN = "(choose)"
+UNKNOWN = QT_TRANSLATE_NOOP("prepare_dialog", "(choose)")
 Opened = tuple[list[PreparedFile], list[str]]
 
 
@@ -58,8 +61,8 @@ class PrepareDataDialog(ImportDialogBase):
 
     def __init__(self, context: AppContext, account: str | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("preparing QBR data", parent)
-        self.setWindowTitle("Prepare QBR data")
+        super().__init__(translate("PrepareDataDialog", "preparing QBR data"), parent)
+        self.setWindowTitle(translate("PrepareDataDialog", "Prepare QBR data"))
         self.setAcceptDrops(True)
         self.service = PrepareService(context)
         self.files: list[PreparedFile] = []
@@ -71,15 +74,20 @@ class PrepareDataDialog(ImportDialogBase):
 
     # Building ------------------------------------------------------------------------------
     def _build(self) -> None:
-        intro = QLabel("Drop the exports for this QBR here, several at once: accounts from "
+        intro = QLabel(translate("PrepareDataDialog",
+                                 "Drop the exports for this QBR here, several at once: accounts "
+                                 "from "
                        "your CRM, contacts, usage from your analytics or customer-success "
-                       "tool. Nothing is saved until you import them all.", self)
+                       "tool. Nothing is saved until you import them all."), self)
         intro.setWordWrap(True)
-        self.add_button = QPushButton("&Add files…", self)
-        self.remove_button = QPushButton("&Remove", self)
+        self.add_button = QPushButton(translate("PrepareDataDialog", "&Add files…"), self)
+        self.remove_button = QPushButton(translate("PrepareDataDialog", "&Remove"), self)
         self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels(["File", "Holds", "What it would bring"])
-        self.table.setAccessibleName("Files to import")
+        self.table.setHorizontalHeaderLabels([translate("PrepareDataDialog", "File"),
+                                              translate("PrepareDataDialog", "Holds"),
+                                              translate("PrepareDataDialog",
+                                                        "What it would bring")])
+        self.table.setAccessibleName(translate("PrepareDataDialog", "Files to import"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -89,26 +97,32 @@ class PrepareDataDialog(ImportDialogBase):
         header.setSectionResizeMode(FILE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KIND_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HOLDS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.mapping_box = MappingForm("Columns of the selected file", self)
+        self.mapping_box = MappingForm(translate("PrepareDataDialog",
+                                                 "Columns of the selected file"), self)
         columns = QScrollArea(self)
         columns.setWidgetResizable(True)
         columns.setWidget(self.mapping_box)
         columns.setFrameShape(QFrame.Shape.NoFrame)
         columns.setMinimumWidth(380)
 
-        self.deck_box = QGroupBox("The deck after this import", self)
+        self.deck_box = QGroupBox(translate("PrepareDataDialog", "The deck after this import"),
+                                  self)
         self.account_combo = QComboBox(self.deck_box)
-        self.account_combo.setAccessibleName("Account whose deck to check")
+        self.account_combo.setAccessibleName(translate("PrepareDataDialog",
+                                                       "Account whose deck to check"))
         self.account_combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        account_label = QLabel("&Deck for:", self.deck_box)
+        account_label = QLabel(translate("PrepareDataDialog", "&Deck for:"), self.deck_box)
         account_label.setBuddy(self.account_combo)
         self.slides_label = QLabel(self.deck_box)
         self.slides_label.setWordWrap(True)
-        self.slides_label.setAccessibleName("Slides the deck would have")
-        missing_label = QLabel("Still missing, and where to fill it in:", self.deck_box)
+        self.slides_label.setAccessibleName(translate("PrepareDataDialog",
+                                                      "Slides the deck would have"))
+        missing_label = QLabel(translate("PrepareDataDialog",
+                                         "Still missing, and where to fill it in:"), self.deck_box)
         self.missing_list = QListWidget(self.deck_box)
         self.missing_list.setWordWrap(True)
-        self.missing_list.setAccessibleName("What the deck would still lack")
+        self.missing_list.setAccessibleName(translate("PrepareDataDialog",
+                                                      "What the deck would still lack"))
         missing_label.setBuddy(self.missing_list)
         account_row = QHBoxLayout()
         account_row.addWidget(account_label)
@@ -119,13 +133,14 @@ class PrepareDataDialog(ImportDialogBase):
         deck_layout.addWidget(missing_label)
         deck_layout.addWidget(self.missing_list, 1)
 
-        self._make_date_choice("Decide from the files", "D&ates like 05/06/2026:")
+        self._make_date_choice(translate("PrepareDataDialog", "Decide from the files"),
+                               translate("PrepareDataDialog", "D&ates like 05/06/2026:"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Import summary")
+        self.summary.setAccessibleName(translate("PrepareDataDialog", "Import summary"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.import_button = self.buttons.addButton(
-            "&Import all", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("PrepareDataDialog", "&Import all"), QDialogButtonBox.ButtonRole.AcceptRole)
         for button in (*self.buttons.buttons(), self.add_button, self.remove_button):
             if isinstance(button, QPushButton):
                 button.setAutoDefault(False)  # Enter never starts an import by accident
@@ -167,8 +182,11 @@ class PrepareDataDialog(ImportDialogBase):
 
     # Public API (also used by tests) -----------------------------------------------------
     def choose_files(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileNames(self, "Choose the exports to import", "",
-                                                       FILE_FILTER)
+        chosen, _filter = QFileDialog.getOpenFileNames(self,
+                                                       translate("PrepareDataDialog",
+                                                                 "Choose the exports to import"),
+                                                                 "",
+                                                       translate("prepare_dialog", FILE_FILTER))
         if chosen:
             self.add_files(Path(name) for name in chosen)
 
@@ -189,8 +207,10 @@ class PrepareDataDialog(ImportDialogBase):
                     refused.append(str(exc))
             return opened, refused
 
-        self._run(work, self._files_opened, f"Reading {len(wanted)} file"
-                                            f"{'s' if len(wanted) != 1 else ''}…")
+        self._run(work, self._files_opened,
+                  translate("PrepareDataDialog", "Reading %n file…", None, len(wanted))
+                  if len(wanted) == 1 else
+                  translate("PrepareDataDialog", "Reading %n files…", None, len(wanted)))
 
     def remove_selected(self) -> None:
         row = self._selected_row()
@@ -228,7 +248,8 @@ class PrepareDataDialog(ImportDialogBase):
             return
         files, options, service = list(self.files), self._options(), self.service
         self._set_applying(True)
-        self._run(lambda: service.apply(files, options), self._applied, "Importing…",
+        self._run(lambda: service.apply(files, options), self._applied,
+                  translate("PrepareDataDialog", "Importing…"),
                   self._apply_failed, always=True)
 
     # Drag and drop -----------------------------------------------------------------------
@@ -287,7 +308,7 @@ class PrepareDataDialog(ImportDialogBase):
         files, account, options = list(self.files), self.account, self._options()
         service = self.service
         self._run(lambda: service.preview(files, account, options), self._previewed,
-                  "Checking the files and the deck…")
+                  translate("PrepareDataDialog", "Checking the files and the deck…"))
 
     def _previewed(self, data: PreparedData) -> None:
         self.data = data
@@ -296,7 +317,7 @@ class PrepareDataDialog(ImportDialogBase):
     def _applied(self, plans: Sequence[ImportPlan]) -> None:
         self._set_applying(False)
         self.imported.emit(tuple(plans))
-        self._show_idle("Imported: " + "; ".join(
+        self._show_idle(translate("PrepareDataDialog", "Imported: ") + "; ".join(
             f"{file.name}: {plan.summary()}" for file, plan in zip(self.files, plans,
                                                                    strict=False)) + ".")
         self._request_preview()
@@ -305,7 +326,7 @@ class PrepareDataDialog(ImportDialogBase):
         self._set_applying(False)
         self._show_error(message)
         self._request_preview()
-        self.summary.setText("Nothing was imported.")
+        self.summary.setText(translate("PrepareDataDialog", "Nothing was imported."))
 
     def _failed(self, message: str) -> None:
         self._show_error(message)
@@ -321,11 +342,12 @@ class PrepareDataDialog(ImportDialogBase):
             name.setToolTip(str(file.path))
             self.table.setItem(row, FILE_COLUMN, name)
             combo = QComboBox(self.table)
-            combo.addItem(UNKNOWN, "")
+            combo.addItem(translate("prepare_dialog", UNKNOWN), "")
             for kind, words in KIND_WORDS.items():
                 combo.addItem(words, kind.value)
             combo.setCurrentIndex(max(combo.findData(file.kind.value if file.kind else ""), 0))
-            combo.setAccessibleName(f"What {file.name} holds")
+            combo.setAccessibleName(translate("PrepareDataDialog",
+                                              "What {name} holds").format(name=file.name))
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             combo.currentIndexChanged.connect(
                 lambda _i, r=row, c=combo: self._kind_chosen(r, c))
@@ -339,10 +361,13 @@ class PrepareDataDialog(ImportDialogBase):
     def _show_selected_columns(self) -> None:
         row = self._selected_row()
         if row is None:
-            self.mapping_box.show_mapping(None, (), {}, "Select a file to see its columns.")
+            self.mapping_box.show_mapping(None, (), {},
+                                          translate("PrepareDataDialog",
+                                                    "Select a file to see its columns."))
             return
         file = self.files[row]
-        self.mapping_box.setTitle(f"Columns of {file.name}")
+        self.mapping_box.setTitle(translate("PrepareDataDialog",
+                                            "Columns of {name}").format(name=file.name))
         self.mapping_box.show_mapping(file.kind, file.table.headers, file.mapping,
                                       self._columns_note(file),
                                       remembered=bool(file.choice and file.choice.remembered))
@@ -353,8 +378,9 @@ class PrepareDataDialog(ImportDialogBase):
         outcome = next((o for o in self.data.files if o.file is file), None) if self.data \
             else None
         if outcome is not None and outcome.plan is not None and outcome.plan.periods:
-            note += (f" Read as periods, no choice needed: {outcome.plan.periods}, rolled up "
-                     "to quarters.")
+            note += (translate("PrepareDataDialog",
+                               " Read as periods, no choice needed: {periods}, rolled up to "
+                               "quarters.").format(periods=outcome.plan.periods))
         return note
 
     def _show_preview(self) -> None:
@@ -381,15 +407,21 @@ class PrepareDataDialog(ImportDialogBase):
         if needs_order:
             self._show_date_choice(True)
         if data is None:
-            self.summary.setText("Drop files here, or add them, to see what they hold.")
+            self.summary.setText(translate("PrepareDataDialog",
+                                           "Drop files here, or add them, to see what they hold."))
         elif data.problems:
-            self.summary.setText("Before importing: " + " ".join(data.problems))
+            self.summary.setText(translate("PrepareDataDialog",
+                                           "Before importing: ") + " ".join(data.problems))
         elif not data.ready:
-            self.summary.setText("The files hold nothing new for the portfolio.")
+            self.summary.setText(translate("PrepareDataDialog",
+                                           "The files hold nothing new for the portfolio."))
         else:
             count = len(data.files)
-            self.summary.setText(f"Ready: {count} file{'s' if count != 1 else ''}, imported "
-                                 "together or not at all.")
+            self.summary.setText(
+                translate("PrepareDataDialog", "Ready: %n file, imported together or not at all.",
+                          None, count) if count == 1 else translate(
+                    "PrepareDataDialog", "Ready: %n files, imported together or not at all.",
+                    None, count))
         self.import_button.setEnabled(bool(data and data.ready) and not self.applying)
 
     def _show_deck(self, data: PreparedData | None) -> None:
@@ -401,14 +433,20 @@ class PrepareDataDialog(ImportDialogBase):
         self.account_combo.blockSignals(False)
         self.missing_list.clear()
         if data is None or data.account is None:
-            self.slides_label.setText("Once the files name an account, its deck is checked "
-                                      "here.")
+            self.slides_label.setText(translate("PrepareDataDialog",
+                                                "Once the files name an account, its deck is "
+                                                "checked "
+                                      "here."))
             return
         count = len(data.slides)
-        self.slides_label.setText(f"{count} slide{'s' if count != 1 else ''}: "
-                                  f"{', '.join(data.slides)}.")
-        self.missing_list.addItems(list(data.missing) or ["Nothing: every slide has what it "
-                                                          "needs."])
+        self.slides_label.setText((
+            translate("PrepareDataDialog", "%n slide: {slides}.", None, count) if count == 1
+            else translate("PrepareDataDialog", "%n slides: {slides}.", None, count)
+        ).format(slides=translate("PrepareDataDialog", ", ").join(data.slides)))
+        self.missing_list.addItems(list(data.missing) or [translate("PrepareDataDialog",
+                                                                    "Nothing: every slide has "
+                                                                    "what it "
+                                                          "needs.")])
 
     # Helpers -----------------------------------------------------------------------------
     def _selected_row(self) -> int | None:

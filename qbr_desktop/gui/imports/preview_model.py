@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow
 from qbr_desktop.imports.table import SourceRow, SourceTable
@@ -75,15 +76,17 @@ class PreviewModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == ROW_COLUMN:
-                return "Row"
+                return translate("PreviewModel", "Row")
             if section == RESULT_COLUMN:
-                return "Result"
+                return translate("PreviewModel", "Result")
             if 0 <= section - FIRST_CELL_COLUMN < len(self._headers):
                 return self._headers[section - FIRST_CELL_COLUMN]
         if role == Qt.ItemDataRole.ToolTipRole and section >= FIRST_CELL_COLUMN:
             header = self._headers[section - FIRST_CELL_COLUMN]
             field = self._labels.get(header)
-            return f"Imported as {field}" if field else "Not imported"
+            return translate("PreviewModel",
+                             "Imported as {field}").format(field=field) if field else translate(
+                                 "PreviewModel", "Not imported")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

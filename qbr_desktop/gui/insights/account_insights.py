@@ -37,6 +37,7 @@ from qbr_desktop.domain.money import Money, format_money
 from qbr_desktop.domain.risks import RiskStatus
 from qbr_desktop.gui.insights.risk_matrix import RiskDialog, RiskMatrix
 from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.store.errors import StoreError
 
@@ -117,22 +118,33 @@ class AccountInsightsPanel(QWidget):
         self.insights, self.register, self.departments = insights, register, departments
         self.account_id: int | None = None
         self.bundle: InsightBundle | None = None
-        self.status = text_label("Choose an account to see its health.", name="insightStatus")
+        self.status = text_label(translate("AccountInsightsPanel",
+                                           "Choose an account to see its health."),
+                                           name="insightStatus")
         self.health_summary = text_label(name="healthSummary")
-        self.dimensions = _table(("Dimension", "Score", "From"))
+        self.dimensions = _table((translate("AccountInsightsPanel", "Dimension"),
+                                  translate("AccountInsightsPanel", "Score"),
+                                  translate("AccountInsightsPanel", "From")))
         self.movers = text_label(name="healthMovers")
         self.health_chart = QLabel()
         self.usage_chart = QLabel()
         self.cohort = text_label(name="benchmarkCohort")
-        self.benchmarks = _table(("Metric", "This account", "Peer median", "Percentile",
-                                  "In words"))
+        self.benchmarks = _table((translate("AccountInsightsPanel", "Metric"),
+                                  translate("AccountInsightsPanel", "This account"),
+                                  translate("AccountInsightsPanel", "Peer median"),
+                                  translate("AccountInsightsPanel", "Percentile"),
+                                  translate("AccountInsightsPanel", "In words")))
         self.benchmark_chart = QLabel()
         self.expansion_summary = text_label(name="expansionSummary")
-        self.expansion_lines = _table(("Kind", "Opportunity", "ARR", "Assumption"))
+        self.expansion_lines = _table((translate("AccountInsightsPanel", "Kind"),
+                                       translate("AccountInsightsPanel", "Opportunity"), "ARR",
+                                       translate("AccountInsightsPanel", "Assumption")))
         self.expansion_notes = text_label(name="expansionNotes")
-        self.owned_button = QPushButton("Modules and plan &owned…", self)
+        self.owned_button = QPushButton(translate("AccountInsightsPanel",
+                                                  "Modules and plan &owned…"), self)
         self.owned_button.clicked.connect(self._owned_clicked)
-        self.departments_button = QPushButton("Edit de&partments…", self)
+        self.departments_button = QPushButton(translate("AccountInsightsPanel",
+                                                        "Edit de&partments…"), self)
         self.departments_button.clicked.connect(self._departments_clicked)
         # Without the service (an older caller) there is nothing the button could save.
         self.departments_button.setVisible(departments is not None)
@@ -142,15 +154,18 @@ class AccountInsightsPanel(QWidget):
         # rather than when the scroll area around it next catches up.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.status)
-        layout.addWidget(self._group("Health", (self.health_summary, self.dimensions,
+        layout.addWidget(self._group(translate("AccountInsightsPanel", "Health"),
+                                     (self.health_summary, self.dimensions,
                                                 self.movers, self.health_chart,
                                                 self.usage_chart)))
-        layout.addWidget(self._group("Peer benchmark", (self.cohort, self.benchmarks,
+        layout.addWidget(self._group(translate("AccountInsightsPanel", "Peer benchmark"),
+                                     (self.cohort, self.benchmarks,
                                                         self.benchmark_chart)))
-        layout.addWidget(self._group("Expansion whitespace", (
+        layout.addWidget(self._group(translate("AccountInsightsPanel", "Expansion whitespace"), (
             self.expansion_summary, self.expansion_lines, self.expansion_notes,
             self.owned_button, self.departments_button)))
-        layout.addWidget(self._group("Risks and opportunities", (self.matrix,)))
+        layout.addWidget(self._group(translate("AccountInsightsPanel", "Risks and opportunities"),
+                                     (self.matrix,)))
         layout.addStretch(1)
         self.matrix.action_requested.connect(self._register_action)
 
@@ -164,7 +179,7 @@ class AccountInsightsPanel(QWidget):
     # Loading ---------------------------------------------------------------------------
     def show_account(self, account_id: int) -> None:
         self.account_id = account_id
-        self.status.setText("Calculating…")
+        self.status.setText(translate("AccountInsightsPanel", "Calculating…"))
         self.status.show()
         insights, register = self.insights, self.register
 
@@ -185,10 +200,13 @@ class AccountInsightsPanel(QWidget):
                 metric_history_chart(history, USAGE_KEYS), benchmark_chart(result))
 
         self._task = start_task(work, self._show, self._failed,
-                                "calculating this account's insights")
+                                translate("AccountInsightsPanel",
+                                          "calculating this account's insights"))
 
     def _failed(self, message: str) -> None:
-        self.status.setText(f"Could not calculate this account's insights: {message}")
+        self.status.setText(translate("AccountInsightsPanel",
+                                      "Could not calculate this account's insights: "
+                                      "{message}").format(message=message))
 
     def _show(self, bundle: InsightBundle) -> None:
         if bundle.account_id != self.account_id:
@@ -225,17 +243,24 @@ class AccountInsightsPanel(QWidget):
         if report.current is not None:
             for score in report.current.dimensions:
                 weight = bundle.health.weights.to_dict().get(score.dimension.value, 0)
-                rows.append((f"{DIMENSION_LABELS[score.dimension]} (weight {weight:g})",
+                rows.append((translate("AccountInsightsPanel", "{dimension} (weight {weight:g})"
+                                       ).format(dimension=DIMENSION_LABELS[score.dimension],
+                                                weight=weight),
                              "—" if score.score is None else f"{score.score:.0f}",
                              score.detail))
         _fill(self.dimensions, rows)
         self.movers.setText("\n".join(f"• {m.sentence}" for m in report.movers)
-                            or "No dimension moved by 3 points or more since last quarter.")
+                            or translate("AccountInsightsPanel",
+                                         "No dimension moved by 3 points or more since last "
+                                         "quarter."))
         self.health_chart.setPixmap(_chart(bundle.health_png))
         self.usage_chart.setPixmap(_chart(bundle.usage_png))
 
     def _show_benchmark(self, result: Benchmark) -> None:
-        text = f"Compared with {result.cohort.description} ({result.cohort.size} peers)."
+        text = translate("AccountInsightsPanel",
+                         "Compared with {description} ({size} "
+                         "peers).").format(description=result.cohort.description,
+                                           size=result.cohort.size)
         if result.cohort.fallback_note:
             text += f" {result.cohort.fallback_note}"
         self.cohort.setText(text)
@@ -250,8 +275,10 @@ class AccountInsightsPanel(QWidget):
         total = format_money(Money(estimate.total, estimate.currency))
         reasons = " ".join(estimate.readiness.reasons)
         self.expansion_summary.setText(
-            f"Estimated expansion: {total} a year. Readiness: {estimate.readiness.level}. "
-            f"{reasons}")
+            translate("AccountInsightsPanel",
+                      "Estimated expansion: {total} a year. Readiness: {level}. "
+                      "{reasons}").format(total=total, level=estimate.readiness.level,
+                                          reasons=reasons))
         _fill(self.expansion_lines, [
             (line.kind, line.title, format_money(Money(line.amount, estimate.currency)),
              line.assumption) for line in estimate.lines])
@@ -273,7 +300,7 @@ class AccountInsightsPanel(QWidget):
             dialog = DepartmentsDialog(self.departments, account_id,
                                        self.insights.name(account_id), self)
         except StoreError as exc:
-            QMessageBox.warning(self, "Departments", str(exc))
+            QMessageBox.warning(self, translate("AccountInsightsPanel", "Departments"), str(exc))
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_account(account_id)  # the estimate counts untapped departments
@@ -297,7 +324,8 @@ class AccountInsightsPanel(QWidget):
             elif action == "delete":
                 self.register.delete(item_id)
         except (DomainError, StoreError) as exc:
-            QMessageBox.warning(self, "Risks and opportunities", str(exc))
+            QMessageBox.warning(self, translate("AccountInsightsPanel", "Risks and opportunities"),
+                                str(exc))
             return
         self.matrix.set_items(self.register.items(self.account_id))
         self.register_changed.emit(self.account_id)
@@ -306,12 +334,15 @@ class AccountInsightsPanel(QWidget):
         assert self.account_id is not None
         drafts = self.register.suggestions(self.account_id)
         if not drafts:
-            QMessageBox.information(self, "Suggestions",
-                                    "The numbers suggest nothing the register lacks.")
+            QMessageBox.information(self, translate("AccountInsightsPanel", "Suggestions"),
+                                    translate("AccountInsightsPanel",
+                                              "The numbers suggest nothing the register lacks."))
             return False
         titles = [d.title for d in drafts]
         choice, accepted = QInputDialog.getItem(
-            self, "Add a suggestion", "Suggested by health, renewal and expansion:", titles,
+            self, translate("AccountInsightsPanel", "Add a suggestion"),
+            translate("AccountInsightsPanel", "Suggested by health, renewal and expansion:"),
+            titles,
             0, False)
         if not accepted:
             return False

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.gui.insights.settings_dialogs import _buttons, _error_label
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.services.departments import DepartmentItem, DepartmentService, read_entered
 from qbr_desktop.store.errors import StoreError
 
@@ -33,17 +34,23 @@ class DepartmentsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service, self.account_id = service, account_id
-        self.setWindowTitle(f"Departments of {account_name}")
+        self.setWindowTitle(translate("DepartmentsDialog",
+                                      "Departments of "
+                                      "{account_name}").format(account_name=account_name))
         self.resize(620, 400)
         self.table = QTableWidget(0, 3, self)
         for column, title, tip in (
-                (DEPARTMENT, "Department", "The department's name, as the customer says it"),
-                (HEADCOUNT, "Headcount", "People in the department; empty if you do not know"),
-                (USES_PRODUCT, "Uses our product", "Ticked when it uses the product already")):
+                (DEPARTMENT, translate("DepartmentsDialog", "Department"),
+                 translate("DepartmentsDialog", "The department's name, as the customer says it")),
+                (HEADCOUNT, translate("DepartmentsDialog", "Headcount"),
+                 translate("DepartmentsDialog",
+                           "People in the department; empty if you do not know")),
+                (USES_PRODUCT, translate("DepartmentsDialog", "Uses our product"),
+                 translate("DepartmentsDialog", "Ticked when it uses the product already"))):
             header_item = QTableWidgetItem(title)
             header_item.setToolTip(tip)
             self.table.setHorizontalHeaderItem(column, header_item)
-        self.table.setAccessibleName("Departments")
+        self.table.setAccessibleName(translate("DepartmentsDialog", "Departments"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -54,14 +61,16 @@ class DepartmentsDialog(QDialog):
         header.setSectionResizeMode(DEPARTMENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HEADCOUNT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(USES_PRODUCT, QHeaderView.ResizeMode.ResizeToContents)
-        heading = QLabel("&Departments, their headcount, and whether each uses the product "
-                         "yet. Those that do not are expansion whitespace.", self)
+        heading = QLabel(translate("DepartmentsDialog",
+                                   "&Departments, their headcount, and whether each uses the "
+                                   "product "
+                         "yet. Those that do not are expansion whitespace."), self)
         heading.setWordWrap(True)
         heading.setBuddy(self.table)  # Alt+D returns to the table from anywhere
-        self.add_button = QPushButton("&Add department", self)
-        self.remove_button = QPushButton("&Remove department", self)
+        self.add_button = QPushButton(translate("DepartmentsDialog", "&Add department"), self)
+        self.remove_button = QPushButton(translate("DepartmentsDialog", "&Remove department"), self)
         self.error_label = _error_label(self)
-        self.error_label.setAccessibleName("Problems")
+        self.error_label.setAccessibleName(translate("DepartmentsDialog", "Problems"))
         buttons = _buttons(self)
         row = QHBoxLayout()
         row.addWidget(self.add_button)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from qbr_desktop.domain.accounts import sort_key
 from qbr_desktop.domain.health import Band
 from qbr_desktop.domain.money import Money, format_compact, format_money
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from qbr_desktop.services.insights import PortfolioRow
@@ -35,26 +36,34 @@ class PortfolioColumn:
     COUNT = 9
 
 
-HEADERS = ("Account", "Tier", "ARR", "Health", "Trend", "Renewal", "Next QBR", "Expansion",
-           "Open risks")
+HEADERS = (QT_TRANSLATE_NOOP("portfolio_model", "Account"),
+           QT_TRANSLATE_NOOP("portfolio_model", "Tier"), "ARR",
+           QT_TRANSLATE_NOOP("portfolio_model", "Health"),
+           QT_TRANSLATE_NOOP("portfolio_model", "Trend"),
+           QT_TRANSLATE_NOOP("portfolio_model", "Renewal"),
+           QT_TRANSLATE_NOOP("portfolio_model", "Next QBR"),
+           QT_TRANSLATE_NOOP("portfolio_model", "Expansion"),
+           QT_TRANSLATE_NOOP("portfolio_model", "Open risks"))
 
 
 class Segment(StrEnum):
-    ALL = "All accounts"
-    AT_RISK = "At risk"
-    EXPANSION_READY = "Ready to expand"
+    ALL = QT_TRANSLATE_NOOP("Segment", "All accounts")
+    AT_RISK = QT_TRANSLATE_NOOP("Segment", "At risk")
+    EXPANSION_READY = QT_TRANSLATE_NOOP("Segment", "Ready to expand")
 
 
-PENDING_TEXT = "calculating…"
+PENDING_TEXT = QT_TRANSLATE_NOOP("portfolio_model", "calculating…")
 
 
 def _health_text(row: PortfolioRow) -> str:
     if row.pending:
-        return PENDING_TEXT
+        return translate("portfolio_model", PENDING_TEXT)
     if row.health is None:
-        return "no data"
+        return translate("portfolio_model", "no data")
     band = row.band.value if row.band else ""
-    partial = "" if row.confidence >= 0.999 else f" · {row.confidence:.0%} of data"
+    partial = "" if row.confidence >= 0.999 else translate("portfolio_model",
+                                                           " · {confidence:.0%} of "
+                                                           "data").format(confidence=row.confidence)
     # Truncated: 69.9 is yellow and must not read as the green threshold 70.
     return f"{math.floor(row.health)} {band}{partial}"
 
@@ -266,14 +275,16 @@ class PortfolioTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < PortfolioColumn.COUNT:
-            return HEADERS[section]
+            return translate("portfolio_model", HEADERS[section])
         return None
 
     @staticmethod
     def _tooltip(item: PortfolioRow, column: int) -> str | None:
         if column == PortfolioColumn.HEALTH and item.latest_quarter is not None:
-            return (f"Health in {item.latest_quarter}, from {item.confidence:.0%} of the "
-                    "weighted data")
+            return (translate("PortfolioTableModel",
+                              "Health in {latest_quarter}, from {confidence:.0%} of the weighted "
+                              "data").format(latest_quarter=item.latest_quarter,
+                                             confidence=item.confidence))
         if column == PortfolioColumn.NAME:
             return item.name
         return None

@@ -24,6 +24,7 @@ from qbr_desktop.gui.insights.portfolio_model import (
     PortfolioTableModel,
     Segment,
 )
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import start_task
 
 # Enough rows to see the usual widths; a longer text further down is elided, not cut.
@@ -48,14 +49,17 @@ class PortfolioView(QWidget):
         self.overview: PortfolioOverview | None = None
         self.model = PortfolioTableModel(self)
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter by name, industry or tier")
+        self.filter_edit.setPlaceholderText(translate("PortfolioView",
+                                                      "Filter by name, industry or tier"))
         self.filter_edit.setClearButtonEnabled(True)
         self.segment_box = QComboBox(self)
-        self.segment_box.addItems([segment.value for segment in Segment])
-        self.segment_box.setAccessibleName("Show")
-        self.summary = QLabel("Calculating health across the portfolio…", self)
+        for segment in Segment:
+            self.segment_box.addItem(translate("Segment", segment.value), segment.value)
+        self.segment_box.setAccessibleName(translate("PortfolioView", "Show"))
+        self.summary = QLabel(translate("PortfolioView",
+                                        "Calculating health across the portfolio…"), self)
         self.summary.setObjectName("portfolioSummary")
-        self.refresh_button = QPushButton("&Refresh", self)
+        self.refresh_button = QPushButton(translate("PortfolioView", "&Refresh"), self)
         self.table = ActivatingTableView(self)
         self.table.setModel(self.model)
         self.table.sortByColumn(PortfolioColumn.HEALTH, Qt.SortOrder.AscendingOrder)
@@ -73,7 +77,7 @@ class PortfolioView(QWidget):
         header.sectionResized.connect(self._section_resized)
         controls = QHBoxLayout()
         controls.addWidget(self.filter_edit, 3)
-        show_label = QLabel("&Show:", self)
+        show_label = QLabel(translate("PortfolioView", "&Show:"), self)
         show_label.setBuddy(self.segment_box)
         controls.addWidget(show_label)
         controls.addWidget(self.segment_box, 1)
@@ -91,10 +95,11 @@ class PortfolioView(QWidget):
     def refresh(self) -> None:
         """Show every account at once from stored results, then compute what is missing."""
         self.refresh_button.setEnabled(False)
-        self.summary.setText("Calculating health across the portfolio…")
+        self.summary.setText(translate("PortfolioView", "Calculating health across the portfolio…"))
         # Kept: a QRunnable whose signals nobody references can be collected early.
         self._task = start_task(lambda: self.service.overview(stored_only=True),
-                                self._show_stored, self._failed, "reading the portfolio")
+                                self._show_stored, self._failed,
+                                translate("PortfolioView", "reading the portfolio"))
 
     def _show_stored(self, overview: PortfolioOverview) -> None:
         if not overview.pending:
@@ -124,7 +129,7 @@ class PortfolioView(QWidget):
 
     def _compute_missing(self) -> None:
         self._task = start_task(self.service.overview, self.show_overview, self._failed,
-                                "calculating the portfolio overview")
+                                translate("PortfolioView", "calculating the portfolio overview"))
 
     def show_overview(self, overview: PortfolioOverview) -> None:
         self._display(overview)
@@ -150,7 +155,8 @@ class PortfolioView(QWidget):
         self._fitting = True
         try:
             for column in range(1, PortfolioColumn.COUNT):
-                texts = [HEADERS[column], *self.model.column_texts(column, FIT_SAMPLE_ROWS)]
+                texts = [translate("portfolio_model", HEADERS[column]),
+                         *self.model.column_texts(column, FIT_SAMPLE_ROWS)]
                 widest = max(texts, key=len)
                 width = max(metrics.horizontalAdvance(text) for text in
                             sorted(texts, key=len)[-FIT_CANDIDATES:])
@@ -171,18 +177,20 @@ class PortfolioView(QWidget):
         self.table.setCurrentIndex(self.model.index(source_row, 0))
 
     def select_segment(self, segment: Segment) -> None:
-        self.segment_box.setCurrentText(segment.value)
+        self.segment_box.setCurrentIndex(self.segment_box.findData(segment.value))
 
     def _failed(self, message: str) -> None:
         self.refresh_button.setEnabled(True)
-        self.summary.setText(f"Could not calculate the overview: {message}")
+        self.summary.setText(translate("PortfolioView",
+                                       "Could not calculate the overview: "
+                                       "{message}").format(message=message))
 
     def _filter(self, text: str) -> None:
         self.model.set_filter_text(text)
         self._update_summary()
 
     def _segment(self, _index: int) -> None:
-        self.model.set_segment(Segment(self.segment_box.currentText()))
+        self.model.set_segment(Segment(self.segment_box.currentData()))
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -190,13 +198,21 @@ class PortfolioView(QWidget):
             return
         total = len(self.overview.rows)
         shown = self.model.rowCount()
-        parts = [f"{total} accounts", f"{self.overview.at_risk_count} at risk",
-                 f"{self.overview.expansion_ready_count} ready to expand"]
+        parts = [translate("PortfolioView", "{total} accounts").format(total=total),
+                 translate("PortfolioView",
+                           "{at_risk_count} at "
+                           "risk").format(at_risk_count=self.overview.at_risk_count),
+                 translate("PortfolioView",
+                           "{expansion_ready_count} ready to "
+                           "expand").format(expansion_ready_count=self.overview.expansion_ready_count)]
         if pending := self.overview.pending:
-            parts.append(f"calculating health for {pending}…")
+            parts.append(translate("PortfolioView",
+                                   "calculating health for {pending}…").format(pending=pending))
         if shown != total:
-            parts.insert(0, f"showing {shown}")
-        self.summary.setText(" · ".join(parts) + f" · as of {self.overview.as_of.isoformat()}")
+            parts.insert(0, translate("PortfolioView", "showing {shown}").format(shown=shown))
+        self.summary.setText(" · ".join(parts) + translate("PortfolioView",
+                                                           " · as of "
+                                                           "{isoformat}").format(isoformat=self.overview.as_of.isoformat()))
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -34,6 +34,7 @@ from qbr_desktop.domain.risks import (
     quadrant,
     validate_risk,
 )
+from qbr_desktop.gui.translation import translate
 
 if TYPE_CHECKING:
     from qbr_desktop.services.risks import RiskItem
@@ -45,9 +46,14 @@ LAYOUT = ((Quadrant.MONITOR_CLOSELY, Quadrant.PRIORITY_ACTION),
 
 
 def item_text(item: RiskItem) -> str:
-    mark = "▲ Opportunity" if item.kind is RiskKind.OPPORTUNITY else "● Risk"
-    closed = " (closed)" if item.status is RiskStatus.CLOSED else ""
-    return f"{mark}: {item.title}{closed}  [L{item.likelihood} × I{item.impact}]"
+    mark = translate("risk_matrix",
+                     "▲ Opportunity") if item.kind is RiskKind.OPPORTUNITY else translate(
+                         "risk_matrix", "● Risk")
+    closed = translate("risk_matrix", " (closed)") if item.status is RiskStatus.CLOSED else ""
+    return translate("risk_matrix",
+                     "{mark}: {title}{closed}  [L{likelihood} × "
+                     "I{impact}]").format(mark=mark, title=item.title, closed=closed,
+                                          likelihood=item.likelihood, impact=item.impact)
 
 
 class RiskMatrix(QWidget):
@@ -60,7 +66,8 @@ class RiskMatrix(QWidget):
         super().__init__(parent)
         self.lists: dict[Quadrant, QListWidget] = {}
         grid = QGridLayout()
-        grid.addWidget(QLabel("High impact ↑", self), 0, 1, 1, 2, Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(QLabel(translate("RiskMatrix", "High impact ↑"), self), 0, 1, 1, 2,
+                       Qt.AlignmentFlag.AlignCenter)
         for row, cells in enumerate(LAYOUT):
             for column, cell in enumerate(cells):
                 box = QGroupBox(QUADRANT_LABELS[cell], self)
@@ -73,12 +80,13 @@ class RiskMatrix(QWidget):
                 inner.addWidget(listing)
                 self.lists[cell] = listing
                 grid.addWidget(box, row + 1, column + 1)
-        grid.addWidget(QLabel("Low likelihood ←   → High likelihood", self), 3, 1, 1, 2,
+        grid.addWidget(QLabel(translate("RiskMatrix", "Low likelihood ←   → High likelihood"),
+                              self), 3, 1, 1, 2,
                        Qt.AlignmentFlag.AlignCenter)
-        self.add_button = QPushButton("&Add…", self)
-        self.suggest_button = QPushButton("Add s&uggestions…", self)
-        self.close_button = QPushButton("Mark &closed", self)
-        self.delete_button = QPushButton("De&lete", self)
+        self.add_button = QPushButton(translate("RiskMatrix", "&Add…"), self)
+        self.suggest_button = QPushButton(translate("RiskMatrix", "Add s&uggestions…"), self)
+        self.close_button = QPushButton(translate("RiskMatrix", "Mark &closed"), self)
+        self.delete_button = QPushButton(translate("RiskMatrix", "De&lete"), self)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.suggest_button, self.close_button,
                        self.delete_button):
@@ -149,10 +157,10 @@ class RiskDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, draft: RiskDraft | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a risk or opportunity")
+        self.setWindowTitle(translate("RiskDialog", "Add a risk or opportunity"))
         self.kind_box = QComboBox(self)
-        self.kind_box.addItem("Risk", RiskKind.RISK)
-        self.kind_box.addItem("Opportunity", RiskKind.OPPORTUNITY)
+        self.kind_box.addItem(translate("RiskDialog", "Risk"), RiskKind.RISK)
+        self.kind_box.addItem(translate("RiskDialog", "Opportunity"), RiskKind.OPPORTUNITY)
         self.title_edit = QLineEdit(self)
         self.detail_edit = QPlainTextEdit(self)
         self.detail_edit.setTabChangesFocus(True)
@@ -168,12 +176,12 @@ class RiskDialog(QDialog):
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Kind:", self.kind_box)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Detail:", self.detail_edit)
-        form.addRow("&Likelihood (1–5):", self.likelihood)
-        form.addRow("&Impact (1–5):", self.impact)
-        form.addRow("Quadrant:", self.quadrant_label)
+        form.addRow(translate("RiskDialog", "&Kind:"), self.kind_box)
+        form.addRow(translate("RiskDialog", "&Title:"), self.title_edit)
+        form.addRow(translate("RiskDialog", "&Detail:"), self.detail_edit)
+        form.addRow(translate("RiskDialog", "&Likelihood (1–5):"), self.likelihood)
+        form.addRow(translate("RiskDialog", "&Impact (1–5):"), self.impact)
+        form.addRow(translate("RiskDialog", "Quadrant:"), self.quadrant_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.health import DEFAULT_WEIGHTS, DIMENSION_LABELS, Dimension, HealthWeights
 from qbr_desktop.domain.money import CURRENCIES
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.services.catalogue import KINDS, PRICING, CatalogueItem, CatalogueService
 from qbr_desktop.services.insights import InsightService
 
@@ -57,25 +58,29 @@ class CatalogueDialog(QDialog):
     def __init__(self, service: CatalogueService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.setWindowTitle("Product catalogue")
+        self.setWindowTitle(translate("CatalogueDialog", "Product catalogue"))
         self.resize(860, 420)
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels(
-            ["Name", "Kind", "Pricing", "Price a year", "Currency", "Description"])
+            [translate("CatalogueDialog", "Name"), translate("CatalogueDialog", "Kind"),
+             translate("CatalogueDialog", "Pricing"), translate("CatalogueDialog", "Price a year"),
+             translate("CatalogueDialog", "Currency"), translate("CatalogueDialog", "Description")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(
             DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        self.add_button = QPushButton("&Add entry", self)
-        self.remove_button = QPushButton("&Remove entry", self)
+        self.add_button = QPushButton(translate("CatalogueDialog", "&Add entry"), self)
+        self.remove_button = QPushButton(translate("CatalogueDialog", "&Remove entry"), self)
         self.error_label = _error_label(self)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Modules and plans you sell, with yearly list prices. Expansion "
-                                "estimates offer what an account does not own yet.", self))
+        layout.addWidget(QLabel(translate("CatalogueDialog",
+                                          "Modules and plans you sell, with yearly list prices. "
+                                          "Expansion "
+                                "estimates offer what an account does not own yet."), self))
         layout.addWidget(self.table)
         layout.addLayout(row)
         layout.addWidget(self.error_label)
@@ -155,7 +160,7 @@ class OwnedModulesDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service, self.account_id = service, account_id
-        self.setWindowTitle("Modules and plan owned")
+        self.setWindowTitle(translate("OwnedModulesDialog", "Modules and plan owned"))
         self.listing = QListWidget(self)
         owned = service.owned(account_id)
         for item in service.items():
@@ -165,7 +170,9 @@ class OwnedModulesDialog(QDialog):
             entry.setCheckState(Qt.CheckState.Checked if item.id in owned
                                 else Qt.CheckState.Unchecked)
             self.listing.addItem(entry)
-        heading = QLabel(f"What {account_name} already owns:", self)
+        heading = QLabel(translate("OwnedModulesDialog",
+                                   "What {account_name} already "
+                                   "owns:").format(account_name=account_name), self)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -188,7 +195,7 @@ class HealthWeightsDialog(QDialog):
     def __init__(self, service: InsightService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.setWindowTitle("Health weights")
+        self.setWindowTitle(translate("HealthWeightsDialog", "Health weights"))
         self.spins: dict[Dimension, QDoubleSpinBox] = {}
         current = service.weights()
         form = QFormLayout()
@@ -200,11 +207,13 @@ class HealthWeightsDialog(QDialog):
             self.spins[dimension] = spin
             form.addRow(f"{DIMENSION_LABELS[dimension]}:", spin)
         self.error_label = _error_label(self)
-        reset = QPushButton("Reset to &defaults", self)
+        reset = QPushButton(translate("HealthWeightsDialog", "Reset to &defaults"), self)
         reset.clicked.connect(lambda: self.show_weights(DEFAULT_WEIGHTS))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Weights are relative: a dimension without data is left out and "
-                                "the others share its weight.", self))
+        layout.addWidget(QLabel(translate("HealthWeightsDialog",
+                                          "Weights are relative: a dimension without data is left "
+                                          "out and "
+                                "the others share its weight."), self))
         layout.addLayout(form)
         layout.addWidget(reset)
         layout.addWidget(self.error_label)

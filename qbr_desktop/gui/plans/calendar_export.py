@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton, QWidget
 from qbr_desktop.exports.file_names import safe_file_name
 from qbr_desktop.gui.export_folder import export_folder, remember_folder
 from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import Worker, start_task
 
 if TYPE_CHECKING:
@@ -29,18 +30,25 @@ if TYPE_CHECKING:
 FOLDER_SETTING = "calendar/folder"
 # (menu text, audience, task form): the form by name, as the writer loads only on export.
 CHOICES = (
-    ("My calendar, tasks as &to-dos…", "me", "todo"),
-    ("My calendar, tasks as all-day &events (Google, Outlook)…", "me", "event"),
-    ("&Invitation for the attendees (the meeting only)…", "attendees", None),
+    (QT_TRANSLATE_NOOP("calendar_export", "My calendar, tasks as &to-dos…"), "me", "todo"),
+    (QT_TRANSLATE_NOOP("calendar_export",
+                       "My calendar, tasks as all-day &events (Google, Outlook)…"), "me", "event"),
+    (QT_TRANSLATE_NOOP("calendar_export", "&Invitation for the attendees (the meeting only)…"),
+     "attendees", None),
 )
-WRITING = "Writing the calendar file…"
+WRITING = QT_TRANSLATE_NOOP("calendar_export", "Writing the calendar file…")
 WRITTEN = {
-    "todo": "Saved {path}: the meeting and {tasks} tasks as to-dos.",
-    "event": "Saved {path}: the meeting and {tasks} tasks as all-day events.",
-    None: "Saved {path}: the meeting only, for the attendees.",
+    "todo": QT_TRANSLATE_NOOP("calendar_export",
+                              "Saved {path}: the meeting and {tasks} tasks as to-dos."),
+    "event": QT_TRANSLATE_NOOP("calendar_export",
+                               "Saved {path}: the meeting and {tasks} tasks as all-day events."),
+    None: QT_TRANSLATE_NOOP("calendar_export",
+                            "Saved {path}: the meeting only, for the attendees."),
 }
-AGAIN = "Import it into the calendar; after changes, export again and the same events update."
-FAILED = "Not exported: {reason}"
+AGAIN = QT_TRANSLATE_NOOP("calendar_export",
+                          "Import it into the calendar; after changes, export again and the same "
+                          "events update.")
+FAILED = QT_TRANSLATE_NOOP("calendar_export", "Not exported: {reason}")
 
 
 class CalendarExportButton(QPushButton):
@@ -51,7 +59,7 @@ class CalendarExportButton(QPushButton):
 
     def __init__(self, plans: PlanService, current_plan: Callable[[], ReviewPlan | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__("Export to &calendar…", parent)
+        super().__init__(translate("CalendarExportButton", "Export to &calendar…"), parent)
         self.plans = plans
         self.current_plan = current_plan
         self.task: Worker | None = None
@@ -59,7 +67,7 @@ class CalendarExportButton(QPushButton):
         self.status.hide()
         self.choices = QMenu(self)
         for text, audience, form in CHOICES:
-            action = self.choices.addAction(text)
+            action = self.choices.addAction(translate("calendar_export", text))
             action.triggered.connect(lambda _=False, a=audience, f=form: self.export(a, f))
         self.setMenu(self.choices)
 
@@ -67,8 +75,9 @@ class CalendarExportButton(QPushButton):
         plan = self.current_plan()
         if plan is None:
             return
-        kind = f"QBR {plan.meeting_day.isoformat()}" + (
-            " invitation" if audience == "attendees" else "")
+        kind = translate("CalendarExportButton",
+                         "QBR {isoformat}").format(isoformat=plan.meeting_day.isoformat()) + (
+            translate("CalendarExportButton", " invitation") if audience == "attendees" else "")
         name = safe_file_name(plan.account_name, "ics", quarter="", kind=kind)
         path = self.ask_path(export_folder(FOLDER_SETTING), name)
         if path is None:
@@ -77,9 +86,10 @@ class CalendarExportButton(QPushButton):
         self.write(plan.review_id, path, audience, form)
 
     def ask_path(self, folder: Path, name: str) -> Path | None:
-        dialog = QFileDialog(self, "Export to calendar", str(folder))
+        dialog = QFileDialog(self, translate("CalendarExportButton", "Export to calendar"),
+                             str(folder))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("Calendar file (*.ics)")
+        dialog.setNameFilter(translate("CalendarExportButton", "Calendar file (*.ics)"))
         dialog.setDefaultSuffix("ics")
         dialog.selectFile(name)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
@@ -93,23 +103,25 @@ class CalendarExportButton(QPushButton):
         plans, copy = self.plans, CalendarCopy(audience)
         tasks = TaskForm(form) if form else None
         self.setEnabled(False)
-        self._say(WRITING, problem=False)
+        self._say(translate("calendar_export", WRITING), problem=False)
         self.task = start_task(
             lambda: plans.export_calendar(review_id, path, audience=copy, tasks=tasks),
             lambda done: self._written(done, form), self._failed,
-            "writing the calendar file", owner=self)
+            translate("CalendarExportButton", "writing the calendar file"), owner=self)
         return self.task
 
     def _written(self, export: CalendarExport, form: str | None) -> None:
         self.setEnabled(True)
-        lines = [WRITTEN[form].format(path=export.path, tasks=export.tasks), AGAIN]
+        lines = [translate("calendar_export", WRITTEN[form]).format(path=export.path,
+                                                                   tasks=export.tasks),
+                 translate("calendar_export", AGAIN)]
         lines.extend(f"⚠ {warning}" for warning in export.warnings)
         self._say("\n".join(lines), problem=False)
         self.written.emit(export)
 
     def _failed(self, reason: str) -> None:
         self.setEnabled(True)
-        self._say(FAILED.format(reason=reason), problem=True)
+        self._say(translate("calendar_export", FAILED).format(reason=reason), problem=True)
 
     def _say(self, text: str, *, problem: bool) -> None:
         label = self.status

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.gui.date_entry import DateEntry, EntryWithProblem
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -34,17 +35,19 @@ class HolidaysDialog(QDialog):
     def __init__(self, plans: PlanService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plans = plans
-        self.setWindowTitle("Holidays")
+        self.setWindowTitle(translate("HolidaysDialog", "Holidays"))
         explanation = QLabel(
-            "Preparation tasks are never due on these days, as on weekends. Plans made from "
-            "now on skip them; a plan made earlier is re-dated when its meeting moves.", self)
+            translate("HolidaysDialog",
+                      "Preparation tasks are never due on these days, as on weekends. Plans made "
+                      "from "
+            "now on skip them; a plan made earlier is re-dated when its meeting moves."), self)
         explanation.setWordWrap(True)
         self.days = QListWidget(self)
-        self.days.setAccessibleName("Holidays")
+        self.days.setAccessibleName(translate("HolidaysDialog", "Holidays"))
         self.picker = DateEntry(self, date.today())
-        self.picker.setAccessibleName("Day to add")
-        self.add_button = QPushButton("&Add", self)
-        self.remove_button = QPushButton("&Remove", self)
+        self.picker.setAccessibleName(translate("HolidaysDialog", "Day to add"))
+        self.add_button = QPushButton(translate("HolidaysDialog", "&Add"), self)
+        self.remove_button = QPushButton(translate("HolidaysDialog", "&Remove"), self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         adding = QHBoxLayout()
@@ -90,7 +93,9 @@ class HolidaysDialog(QDialog):
         try:
             self.plans.set_holidays(self.chosen_days())
         except (DomainError, StoreError) as exc:
-            QMessageBox.warning(self, "Holidays", f"The holidays were not saved: {exc}")
+            QMessageBox.warning(self, translate("HolidaysDialog", "Holidays"),
+                                translate("HolidaysDialog",
+                                          "The holidays were not saved: {exc}").format(exc=exc))
             return
         super().accept()
 

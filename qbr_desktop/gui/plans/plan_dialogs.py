@@ -30,6 +30,7 @@ from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.playbooks import OwnerRole, Phase
 from qbr_desktop.gui.date_entry import DateEntry, EntryWithProblem, TimeEntry, grow_to_fit
 from qbr_desktop.gui.plans.timeline_layout import PHASE_TITLES
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import StoreError
 
 
@@ -128,19 +129,21 @@ class MeetingDialog(_SubmittingDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone_box.setCompleter(completer)
-        self.form.addRow("&Date:", EntryWithProblem(self.date_edit, self))
-        self.form.addRow("&Time:", EntryWithProblem(self.time_edit, self))
-        self.form.addRow("Time &zone:", self.zone_box)
+        self.form.addRow(translate("MeetingDialog", "&Date:"),
+                         EntryWithProblem(self.date_edit, self))
+        self.form.addRow(translate("MeetingDialog", "&Time:"),
+                         EntryWithProblem(self.time_edit, self))
+        self.form.addRow(translate("MeetingDialog", "Time &zone:"), self.zone_box)
         self.playbook_box = QComboBox(self)
         if playbooks is None:  # moving: the meeting keeps the zone it was planned in
             self.zone_box.setEnabled(False)
             self.playbook_box.hide()
         else:
-            self.playbook_box.addItem(f"For this tier ({tier})" if tier else "For this tier",
-                                      None)
+            self.playbook_box.addItem(translate("MeetingDialog", "For this tier ({tier})").format(
+                tier=tier) if tier else translate("MeetingDialog", "For this tier"), None)
             for name in playbooks:
                 self.playbook_box.addItem(name, name)
-            self.form.addRow("&Playbook:", self.playbook_box)
+            self.form.addRow(translate("MeetingDialog", "&Playbook:"), self.playbook_box)
 
     def choice(self) -> MeetingChoice:
         return MeetingChoice(self.date_edit.value(), self.time_edit.value(),
@@ -154,22 +157,23 @@ class MeetingDialog(_SubmittingDialog):
 class AddTaskDialog(_SubmittingDialog):
     def __init__(self, parent: QWidget | None, *, submit: Callable[[NewTask], None],
                  due: date) -> None:
-        super().__init__(parent, "Add task")
+        super().__init__(parent, translate("AddTaskDialog", "Add task"))
         self._submit = submit
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText("What needs doing")
+        self.title_edit.setPlaceholderText(translate("AddTaskDialog", "What needs doing"))
         self.due_edit = DateEntry(self, due)
         self.owner_box = QComboBox(self)
         for role in OwnerRole:
             self.owner_box.addItem(role.value, role.value)  # Qt hands a StrEnum back as str
         self.phase_box = QComboBox(self)
-        self.phase_box.addItem("From the date (before or after the meeting)", None)
+        self.phase_box.addItem(translate("AddTaskDialog",
+                                         "From the date (before or after the meeting)"), None)
         for phase in Phase:
             self.phase_box.addItem(PHASE_TITLES[phase], phase.value)
-        self.form.addRow("&Task:", self.title_edit)
-        self.form.addRow("&Due:", EntryWithProblem(self.due_edit, self))
-        self.form.addRow("&Owner:", self.owner_box)
-        self.form.addRow("&Phase:", self.phase_box)
+        self.form.addRow(translate("AddTaskDialog", "&Task:"), self.title_edit)
+        self.form.addRow(translate("AddTaskDialog", "&Due:"), EntryWithProblem(self.due_edit, self))
+        self.form.addRow(translate("AddTaskDialog", "&Owner:"), self.owner_box)
+        self.form.addRow(translate("AddTaskDialog", "&Phase:"), self.phase_box)
 
     def new_task(self) -> NewTask:
         phase = self.phase_box.currentData()

@@ -34,6 +34,7 @@ from qbr_desktop.gui.plans.calendar_export import CalendarExportButton
 from qbr_desktop.gui.plans.plan_dialogs import AddTaskDialog, MeetingChoice, MeetingDialog, NewTask
 from qbr_desktop.gui.plans.task_table import PlanTaskModel, TaskTable
 from qbr_desktop.gui.plans.timeline_chart import TimelineChart
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.services.plans import TaskChanges
 from qbr_desktop.store.errors import StoreError
@@ -46,22 +47,26 @@ if TYPE_CHECKING:
     from qbr_desktop.services.plans import PlanService
 
 EMPTY_TEXT = (
-    "No QBR is planned for this account.\n\n"
+    QT_TRANSLATE_NOOP("plan_panel", "No QBR is planned for this account.\n\n"
     "Scheduling one picks the playbook for the account's tier and creates its preparation "
     "tasks (data gathering, content and stakeholders, refinement and logistics, follow-up), "
     "each dated back from the meeting in working days. Tick tasks off as you go; move the "
-    "meeting and the open tasks follow it.")
-METRIC_MARKS = {True: ("✓ Met", "#1e5b2c"), False: ("✗ Missed", "#b00020"),
-                None: ("○ Open", "#444444")}
+    "meeting and the open tasks follow it."))
+METRIC_MARKS = {True: (QT_TRANSLATE_NOOP("plan_panel", "✓ Met"), "#1e5b2c"),
+                False: (QT_TRANSLATE_NOOP("plan_panel", "✗ Missed"), "#b00020"),
+                None: (QT_TRANSLATE_NOOP("plan_panel", "○ Open"), "#444444")}
 
 
 def describe_meeting(plan: ReviewPlan) -> str:
-    text = "QBR " + meeting_when(plan.local_start, plan.time_zone, until=plan.local_end)
-    return text + (" · this date has passed" if plan.meeting_day < plan.today else "")
+    text = translate("plan_panel", "QBR ") + meeting_when(plan.local_start, plan.time_zone,
+                                                          until=plan.local_end)
+    return text + (translate("plan_panel",
+                             " · this date has passed") if plan.meeting_day < plan.today else "")
 
 
 def describe_metric(metric: Metric) -> str:
-    return f"{METRIC_MARKS[metric.met][0]} · {metric.name}: {metric.detail}"
+    mark = translate("plan_panel", METRIC_MARKS[metric.met][0])
+    return f"{mark} · {metric.name}: {metric.detail}"
 
 
 class PlanPanel(QWidget):
@@ -82,12 +87,12 @@ class PlanPanel(QWidget):
         self.plan: ReviewPlan | None = None
         self._notes: tuple[str, ...] = ()
         self.status = text_label(name="planStatus")
-        self.status.setText("Choose an account to see its QBR preparation.")
+        self.status.setText(translate("PlanPanel", "Choose an account to see its QBR preparation."))
         self.problem = text_label(name="planProblem")
         self.problem.setProperty("class", "fieldError")
         self.problem.hide()
         self.empty_text = text_label(name="planEmpty")
-        self.empty_text.setText(EMPTY_TEXT)
+        self.empty_text.setText(translate("plan_panel", EMPTY_TEXT))
         self.meeting = text_label(name="planMeeting")
         self.meeting.setStyleSheet("font-weight: 600; font-size: 12pt;")
         self.details = text_label(name="planDetails")
@@ -120,16 +125,18 @@ class PlanPanel(QWidget):
             made.clicked.connect(slot)
             return made
 
-        self.schedule_button = button("&Schedule QBR…", self.schedule)
-        self.empty_schedule_button = button("&Schedule QBR…", self.schedule)
-        self.move_button = button("&Move meeting…", self.move_meeting)
-        self.add_button = button("&Add task…", self.add_task)
-        self.remove_button = button("&Remove task", self.remove_task)
+        self.schedule_button = button(translate("PlanPanel", "&Schedule QBR…"), self.schedule)
+        self.empty_schedule_button = button(translate("PlanPanel", "&Schedule QBR…"), self.schedule)
+        self.move_button = button(translate("PlanPanel", "&Move meeting…"), self.move_meeting)
+        self.add_button = button(translate("PlanPanel", "&Add task…"), self.add_task)
+        self.remove_button = button(translate("PlanPanel", "&Remove task"), self.remove_task)
         # Re-ordering: Ctrl+Up / Ctrl+Down anywhere in the panel, or these buttons.
-        self.up_button = button("▲ Up", lambda: self.move_selected(-1))
-        self.down_button = button("▼ Down", lambda: self.move_selected(1))
-        for made, text, keys in ((self.up_button, "Move the task up (Ctrl+Up)", "Ctrl+Up"),
-                                 (self.down_button, "Move the task down (Ctrl+Down)",
+        self.up_button = button(translate("PlanPanel", "▲ Up"), lambda: self.move_selected(-1))
+        self.down_button = button(translate("PlanPanel", "▼ Down"), lambda: self.move_selected(1))
+        for made, text, keys in ((self.up_button,
+                                  translate("PlanPanel", "Move the task up (Ctrl+Up)"), "Ctrl+Up"),
+                                 (self.down_button,
+                                  translate("PlanPanel", "Move the task down (Ctrl+Down)"),
                                   "Ctrl+Down")):
             made.setToolTip(text)
             made.setAccessibleName(text)
@@ -137,10 +144,10 @@ class PlanPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(made.click)
         self.calendar_button = CalendarExportButton(self.plans, lambda: self.plan, self)
-        self.executives_box = QCheckBox("&Executives confirmed", self)
+        self.executives_box = QCheckBox(translate("PlanPanel", "&Executives confirmed"), self)
         self.executives_box.toggled.connect(self._set_executives)
-        self.timeline_button = QPushButton("T&imeline", self)
-        self.list_button = QPushButton("&List", self)
+        self.timeline_button = QPushButton(translate("PlanPanel", "T&imeline"), self)
+        self.list_button = QPushButton(translate("PlanPanel", "&List"), self)
         self.view_group = QButtonGroup(self)
         for index, toggle in enumerate((self.timeline_button, self.list_button)):
             toggle.setCheckable(True)
@@ -178,7 +185,7 @@ class PlanPanel(QWidget):
         toggles = QHBoxLayout()
         toggles.addWidget(self.executives_box)
         toggles.addStretch(1)
-        toggles.addWidget(QLabel("View:", self))
+        toggles.addWidget(QLabel(translate("PlanPanel", "View:"), self))
         toggles.addWidget(self.timeline_button)
         toggles.addWidget(self.list_button)
         column.addLayout(actions)
@@ -199,7 +206,7 @@ class PlanPanel(QWidget):
     # Loading ---------------------------------------------------------------------------
     def show_account(self, account_id: int) -> None:
         self.account_id = account_id
-        self.status.setText("Loading the QBR plan…")
+        self.status.setText(translate("PlanPanel", "Loading the QBR plan…"))
         self.status.show()
         self.problem.hide()
         self.calendar_button.status.hide()
@@ -211,7 +218,7 @@ class PlanPanel(QWidget):
             return account_id, plan, items
         # Kept: a QRunnable whose signals nobody references can be collected early.
         self._task = start_task(load, self._loaded, self._failed,
-                                "reading the account's preparation plan")
+                                translate("PlanPanel", "reading the account's preparation plan"))
 
     def _loaded(self, result: tuple[int, ReviewPlan | None, list[ScoreItem]]) -> None:
         account_id, plan, self.score_items = result
@@ -223,7 +230,9 @@ class PlanPanel(QWidget):
         self.loaded.emit(account_id)
 
     def _failed(self, message: str) -> None:
-        self.status.setText(f"Could not load the QBR plan: {message}")
+        self.status.setText(translate("PlanPanel",
+                                      "Could not load the QBR plan: "
+                                      "{message}").format(message=message))
 
     def show_plan(self, plan: ReviewPlan | None) -> None:
         chosen = self.selected_task_id()  # in the view in use: both views keep that task
@@ -238,22 +247,33 @@ class PlanPanel(QWidget):
         self.chart.select_task(chosen)
         self.table.select_task(chosen)
         self.meeting.setText(describe_meeting(plan))
-        self.details.setText(f"{plan.account_name} · {plan.tier} · playbook "
-                             f"{plan.playbook or 'none'} · {plan.status.value}")
-        self.progress_text.setText(f"{plan.done_count} of {len(plan.tasks)} done")
+        self.details.setText(translate("PlanPanel",
+                                       "{account_name} · {tier} · playbook {value} · "
+                                       "{value2}").format(account_name=plan.account_name,
+                                                          tier=plan.tier,
+                                                          value=plan.playbook or 'none',
+                                                          value2=plan.status.value))
+        self.progress_text.setText(translate("PlanPanel",
+                                             "{done_count} of {count} "
+                                             "done").format(done_count=plan.done_count,
+                                                            count=len(plan.tasks)))
         self.progress.setRange(0, max(len(plan.tasks), 1))
         self.progress.setValue(plan.done_count)
         overdue = len(plan.overdue)
-        self.behind.setText(f"⚠ Behind schedule: {overdue} overdue task"
-                            f"{'' if overdue == 1 else 's'}" if overdue else
-                            "✓ Every task is done." if plan.complete else "On schedule.")
+        self.behind.setText(
+            translate("PlanPanel", "⚠ Behind schedule: %n overdue task", None, overdue)
+            if overdue == 1 else
+            translate("PlanPanel", "⚠ Behind schedule: %n overdue tasks", None, overdue)
+            if overdue else translate("PlanPanel", "✓ Every task is done.") if plan.complete
+            else translate("PlanPanel", "On schedule."))
         self.behind.setStyleSheet("color: #b00020; font-weight: 600;" if overdue else "")
         for label, metric in zip(self.metric_labels, plan.metrics(), strict=False):
             label.setText(describe_metric(metric))
             label.setStyleSheet(f"color: {METRIC_MARKS[metric.met][1]};")
         passed = sum(item.passed for item in self.score_items)
         self.scorecard.setText(
-            f"Prep scorecard: {passed} of {len(self.score_items)} pass\n" + "\n".join(
+            translate("PlanPanel", "Prep scorecard: {passed} of {count} pass\n").format(
+                passed=passed, count=len(self.score_items)) + "\n".join(
                 f"{'✓' if item.passed else '⚠'} {item.name}: {item.reason}"
                 for item in self.score_items))
         self.scorecard.setVisible(bool(self.score_items))
@@ -340,7 +360,8 @@ class PlanPanel(QWidget):
                                        time_zone=choice.time_zone, playbook=choice.playbook)
             self._write(lambda: self._with_notes(plan))
 
-        self._open_meeting_dialog("Schedule QBR", submit, start, self.plans.library.names())
+        self._open_meeting_dialog(translate("PlanPanel", "Schedule QBR"), submit, start,
+                                  self.plans.library.names())
 
     def move_meeting(self) -> None:
         plan = self.plan
@@ -354,7 +375,8 @@ class PlanPanel(QWidget):
                 lambda: self.plans.move(plan.review_id, start))
             self._write(lambda: None if moved is None else self._with_notes(moved))
 
-        self._open_meeting_dialog("Move meeting", submit, plan.local_start, None)
+        self._open_meeting_dialog(translate("PlanPanel", "Move meeting"), submit, plan.local_start,
+                                  None)
 
     def _open_meeting_dialog(self, title: str, submit: Callable[[MeetingChoice], None],
                              start: datetime, playbooks: tuple[str, ...] | None) -> None:
@@ -406,7 +428,10 @@ class PlanPanel(QWidget):
         if task is None:
             return
         shown = task.title if len(task.title) <= 80 else task.title[:79] + "…"
-        answer = QMessageBox.question(self, "Remove task", f"Remove “{shown}” from the plan?",
+        answer = QMessageBox.question(self, translate("PlanPanel", "Remove task"),
+                                      translate("PlanPanel",
+                                                "Remove “{shown}” from the "
+                                                "plan?").format(shown=shown),
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)

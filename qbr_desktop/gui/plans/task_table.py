@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from qbr_desktop.domain.playbooks import OwnerRole, Phase
 from qbr_desktop.gui.date_entry import DateEntry
 from qbr_desktop.gui.plans.timeline_layout import PHASE_TITLES
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, local_date, translate
 from qbr_desktop.services.plans import TaskChanges
 
 if TYPE_CHECKING:
@@ -57,7 +58,9 @@ class TaskColumn(IntEnum):
     PHASE = 4
 
 
-HEADERS = ("Done", "Due", "Task", "Owner", "Phase")
+HEADERS = (QT_TRANSLATE_NOOP("task_table", "Done"), QT_TRANSLATE_NOOP("task_table", "Due"),
+           QT_TRANSLATE_NOOP("task_table", "Task"), QT_TRANSLATE_NOOP("task_table", "Owner"),
+           QT_TRANSLATE_NOOP("task_table", "Phase"))
 
 
 class PlanTaskModel(QAbstractTableModel):
@@ -99,7 +102,7 @@ class PlanTaskModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
+            return translate("task_table", HEADERS[section])
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -135,14 +138,16 @@ class PlanTaskModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == TaskColumn.TASK:
             return "<p>" + html.escape(task.title) + "</p>"  # escaped: titles may hold "<"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == TaskColumn.DONE:
-            return "done" if task.done else "open"
+            return (translate("PlanTaskModel", "done") if task.done
+                    else translate("PlanTaskModel", "open"))
         return None
 
     @staticmethod
     def _display(task: PlanTask, column: TaskColumn, overdue: bool) -> str | None:
         if column == TaskColumn.DUE:
             # Said in words as well as in red, so it does not rest on colour alone.
-            return f"{task.due:%a %Y-%m-%d}" + (" · overdue" if overdue else "")
+            return local_date(task.due, translate("PlanTaskModel", "ddd yyyy-MM-dd")) + (
+                translate("PlanTaskModel", " · overdue") if overdue else "")
         return {TaskColumn.TASK: task.title, TaskColumn.OWNER: task.owner.value,
                 TaskColumn.PHASE: PHASE_TITLES[task.phase]}.get(column)
 
@@ -256,7 +261,7 @@ class TaskTable(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().hide()
-        self.setAccessibleName("Preparation tasks")
+        self.setAccessibleName(translate("TaskTable", "Preparation tasks"))
         self.setItemDelegateForColumn(TaskColumn.DUE, DueDateDelegate(self))
         self.setItemDelegateForColumn(TaskColumn.OWNER, ChoiceDelegate(
             [(role.value, role.value) for role in OwnerRole], self))

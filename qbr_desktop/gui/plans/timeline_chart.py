@@ -35,6 +35,7 @@ from qbr_desktop.gui.plans.timeline_layout import (
     day_span,
 )
 from qbr_desktop.gui.plans.timeline_paint import AXIS_HEIGHT, paint_timeline
+from qbr_desktop.gui.translation import local_date, translate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QResizeEvent
@@ -70,10 +71,11 @@ class TimelineChart(QAbstractScrollArea):
         self._selected = 0
         self._drag: _Drag | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Preparation timeline")
+        self.setAccessibleName(translate("TimelineChart", "Preparation timeline"))
         self.setAccessibleDescription(
-            "Up and Down choose a task, Space ticks it off, Left and Right move it by a "
-            "day (with Shift by a week).")
+            translate("TimelineChart",
+                      "Up and Down choose a task, Space ticks it off, Left and Right move it by a "
+            "day (with Shift by a week)."))
         self.viewport().setMouseTracking(True)  # the cursor shows which markers can be dragged
         self.verticalScrollBar().setSingleStep(24)
         self.horizontalScrollBar().setSingleStep(24)
@@ -203,11 +205,13 @@ class TimelineChart(QAbstractScrollArea):
         try:
             if self.plan is None:
                 painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter,
-                                 "No plan to show.")
+                                 translate("TimelineChart", "No plan to show."))
             else:
                 paint_timeline(self, painter, self.plan, self._visible_rows())
         except Exception as exc:  # noqa: BLE001 - an exception must never reach Qt's paint loop
-            qWarning(f"The preparation timeline could not be drawn: {exc!r}")
+            qWarning(translate("TimelineChart",
+                               "The preparation timeline could not be drawn: "
+                               "{exc!r}").format(exc=exc))
         finally:
             painter.end()
 
@@ -331,14 +335,20 @@ class TimelineChart(QAbstractScrollArea):
         assert self.plan is not None
         today = self.plan.today
         if task.done_at is not None:
-            state = f"Done {task.done_at:%a %d %b}"
+            state = translate("TimelineChart", "Done {done_at}").format(
+                done_at=local_date(task.done_at, translate("TimelineChart", "ddd dd MMM")))
         elif task.overdue(today):
-            state = f"Overdue by {(today - task.due).days} days"
+            state = translate("TimelineChart",
+                              "Overdue by {days} days").format(days=(today - task.due).days)
         else:
-            state = "Open"
-        lines = [task.title, f"Due {task.due:%a %d %b %Y} · {task.owner.value} · "
-                 f"{PHASE_TITLES[task.phase]}", state]
+            state = translate("TimelineChart", "Open")
+        lines = [task.title,
+                 translate("TimelineChart", "Due {due} · {owner} · {phase}").format(
+                     due=local_date(task.due, translate("TimelineChart", "ddd dd MMM yyyy")),
+                     owner=task.owner.value,
+                     phase=translate("timeline_layout", PHASE_TITLES[task.phase])), state]
         if task.offset is None:
-            lines.append("Dated by hand: moving the meeting leaves it where it is.")
+            lines.append(translate("TimelineChart",
+                                   "Dated by hand: moving the meeting leaves it where it is."))
         return "<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>"
 

@@ -11,15 +11,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from qbr_desktop.domain.playbooks import Phase
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from qbr_desktop.services.plan_views import PlanTask, ReviewPlan
 
 PHASE_TITLES = {
-    Phase.DATA_GATHERING: "Data gathering",
-    Phase.CONTENT_AND_STAKEHOLDERS: "Content & stakeholders",
-    Phase.REFINEMENT_AND_LOGISTICS: "Refinement & logistics",
-    Phase.FOLLOW_UP: "Follow-up",
+    Phase.DATA_GATHERING: QT_TRANSLATE_NOOP("timeline_layout", "Data gathering"),
+    Phase.CONTENT_AND_STAKEHOLDERS: QT_TRANSLATE_NOOP("timeline_layout", "Content & stakeholders"),
+    Phase.REFINEMENT_AND_LOGISTICS: QT_TRANSLATE_NOOP("timeline_layout", "Refinement & logistics"),
+    Phase.FOLLOW_UP: QT_TRANSLATE_NOOP("timeline_layout", "Follow-up"),
 }
 TASK_ROW_HEIGHT = 28
 BAND_HEADING_HEIGHT = 24
@@ -61,9 +62,13 @@ def build_rows(plan: ReviewPlan) -> list[TimelineRow]:
 def phase_summary(plan: ReviewPlan, phase: Phase) -> str:
     tasks = [t for t in plan.tasks if t.phase is phase]
     if not tasks:
-        return f"{PHASE_TITLES[phase]} · no tasks"
+        return translate("timeline_layout", "{value} · no tasks").format(
+        value=translate("timeline_layout", PHASE_TITLES[phase]))
     done = sum(1 for t in tasks if t.done)
-    return f"{PHASE_TITLES[phase]} · {done} of {len(tasks)} done"
+    return translate("timeline_layout",
+                     "{value} · {done} of {count} "
+                     "done").format(value=translate("timeline_layout", PHASE_TITLES[phase]),
+                                                                done=done, count=len(tasks))
 
 
 def day_span(plan: ReviewPlan) -> tuple[date, date]:

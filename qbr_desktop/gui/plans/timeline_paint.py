@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.playbooks import Phase
 from qbr_desktop.gui.plans.timeline_layout import TimelineRow, phase_summary
+from qbr_desktop.gui.translation import local_date, translate
 
 if TYPE_CHECKING:
     from qbr_desktop.gui.plans.timeline_chart import TimelineChart
@@ -112,7 +113,8 @@ def _paint_marker(chart: TimelineChart, painter: QPainter, plan: ReviewPlan,
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(origin, 3, 3)
         _text(painter, QRect(rect.right() + 6, rect.top() - 3, 200, rect.height() + 6),
-              f"→ {drag.day:%a %d %b}", QColor(TEXT), bold=True, font=chart.font())
+              "→ " + local_date(drag.day, translate("timeline_paint", "ddd dd MMM")),
+              QColor(TEXT), bold=True, font=chart.font())
     painter.setPen(QPen(colour.darker(130), 1))
     painter.setBrush(colour)
     painter.drawRoundedRect(rect, 3, 3)
@@ -122,7 +124,8 @@ def _paint_marker(chart: TimelineChart, painter: QPainter, plan: ReviewPlan,
               align=Qt.AlignmentFlag.AlignCenter)
     if overdue and (drag is None or drag.task_id != task.id):
         _text(painter, QRect(rect.right() + 6, rect.top() - 3, 120, rect.height() + 6),
-              "Overdue", QColor(OVERDUE), bold=True, font=chart.small_font())
+              translate("timeline_paint", "Overdue"), QColor(OVERDUE), bold=True,
+              font=chart.small_font())
 
 
 def _paint_titles(chart: TimelineChart, painter: QPainter, plan: ReviewPlan, rows: Placed,
@@ -169,7 +172,10 @@ def _paint_axis(chart: TimelineChart, painter: QPainter, plan: ReviewPlan, view:
     painter.setPen(QPen(QColor(GRID), 1))
     painter.drawLine(0, AXIS_HEIGHT - 1, view.width(), AXIS_HEIGHT - 1)
     _text(painter, QRect(8, 18, chart.label_width - 16, 30),
-          f"Task · {plan.done_count} of {len(plan.tasks)} done", QColor(TEXT), bold=True,
+          translate("timeline_paint",
+                    "Task · {done_count} of {count} done").format(done_count=plan.done_count,
+                                                                  count=len(plan.tasks)),
+                                                                  QColor(TEXT), bold=True,
           font=chart.font())
     area = QRect(chart.label_width + 1, 0, view.width() - chart.label_width - 1, AXIS_HEIGHT)
     painter.save()
@@ -180,7 +186,8 @@ def _paint_axis(chart: TimelineChart, painter: QPainter, plan: ReviewPlan, view:
     for day in days:
         left = _day_left(chart, day)
         if day.day == 1 or (day == days[0] and day.day < 25):  # skip a stub month label
-            _text(painter, QRect(round(left) + 3, 16, 120, 16), f"{day:%b %Y}",
+            _text(painter, QRect(round(left) + 3, 16, 120, 16),
+                  local_date(day, translate("timeline_paint", "MMM yyyy")),
                   QColor(TEXT), font=small)
         if every_day or day.weekday() == 0:
             cell = QRect(round(left), 32, math.ceil(chart.scale.day_width), 17)
@@ -189,11 +196,12 @@ def _paint_axis(chart: TimelineChart, painter: QPainter, plan: ReviewPlan, view:
                   align=Qt.AlignmentFlag.AlignHCenter if every_day else LEFT)
     start = plan.local_start
     meeting = _flag(painter, area, chart.meeting_x(),
-                    "QBR " + meeting_when(start, plan.time_zone),
+                    translate("timeline_paint", "QBR ") + meeting_when(start, plan.time_zone),
                     QColor(MEETING), small, avoid=None)
     today_x = chart.today_x()
     if today_x is not None:
-        _flag(painter, area, today_x, "Today", QColor(TODAY), small, avoid=meeting)
+        _flag(painter, area, today_x, translate("timeline_paint", "Today"), QColor(TODAY), small,
+              avoid=meeting)
     else:  # off the scale: say which way it lies instead of drawing nothing
         _today_beyond(painter, area, plan, ahead=plan.today > chart.scale.last, font=small,
                       avoid=meeting)
@@ -205,8 +213,10 @@ def _today_beyond(painter: QPainter, area: QRect, plan: ReviewPlan, *, ahead: bo
     """The words "← Today, Mon 07 Dec" at the edge today lies beyond, on the top line with
     the flags (the month line below is the month labels'), beside the meeting's flag if that
     is where they would go."""
-    label = (f"Today, {plan.today:%a %d %b} →" if ahead
-             else f"← Today, {plan.today:%a %d %b}")
+    # The day in the window's language ("Mon 07 Dec", "周一 12月7日"): the locale's names.
+    today = local_date(plan.today, translate("timeline_paint", "ddd dd MMM"))
+    label = (translate("timeline_paint", "Today, {today} →").format(today=today) if ahead
+             else translate("timeline_paint", "← Today, {today}").format(today=today))
     bold = QFont(font)
     bold.setBold(True)
     painter.setFont(bold)

@@ -31,6 +31,7 @@ from qbr_desktop.domain.deck_review import DeckReview, DeckState
 from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.tiers import SCHEMES
 from qbr_desktop.gui.activating_table import ActivatingTableView
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import start_task
 
 if TYPE_CHECKING:
@@ -59,12 +60,18 @@ class UpcomingColumn(IntEnum):
     DECK = 6  # on its way to the CS manager: ready for review, approved
 
 
-HEADERS = ("Account", "Tier", "Meeting", "Prep progress", "Behind", "Cadence", "Deck review")
+HEADERS = (QT_TRANSLATE_NOOP("upcoming_view", "Account"),
+           QT_TRANSLATE_NOOP("upcoming_view", "Tier"),
+           QT_TRANSLATE_NOOP("upcoming_view", "Meeting"),
+           QT_TRANSLATE_NOOP("upcoming_view", "Prep progress"),
+           QT_TRANSLATE_NOOP("upcoming_view", "Behind"),
+           QT_TRANSLATE_NOOP("upcoming_view", "Cadence"),
+           QT_TRANSLATE_NOOP("upcoming_view", "Deck review"))
 
 
 def meeting_text(row: UpcomingReview) -> str:
     if row.meeting_at is None:
-        return "Not planned"
+        return translate("upcoming_view", "Not planned")
     return meeting_when(row.meeting_at, row.time_zone)
 
 
@@ -91,7 +98,7 @@ class UpcomingModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
+            return translate("upcoming_view", HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -115,13 +122,15 @@ class UpcomingModel(QAbstractTableModel):
         review = self.decks.get(row.account_id)
         if role == Qt.ItemDataRole.DisplayRole:
             if review is None:
-                return "draft"
+                return translate("UpcomingModel", "draft")
             who = {DeckState.APPROVED: review.approved_by,
                    DeckState.CHANGES: review.changes_by}.get(review.state, review.ready_by)
             return review.state.label + (f" · {who}" if who else "") + (
-                " · changed since" if review.changed_since else "")
+                translate("UpcomingModel", " · changed since") if review.changed_since else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return review.summary() if review is not None else "Not handed over for review"
+            return review.summary() if review is not None else translate("UpcomingModel",
+                                                                         "Not handed over for "
+                                                                         "review")
         if role == SORT_ROLE:  # the decks waiting for the manager first
             order = {DeckState.READY: 0, DeckState.CHANGES: 1, DeckState.APPROVED: 2}
             return order.get(review.state, 3) if review is not None else 3
@@ -139,11 +148,14 @@ class UpcomingModel(QAbstractTableModel):
         if column == UpcomingColumn.PREP:
             if not planned:
                 return "—"
-            return f"{row.tasks_done}/{row.tasks_total}" if row.tasks_total else "No prep plan"
+            return f"{row.tasks_done}/{row.tasks_total}" if row.tasks_total else translate(
+                "UpcomingModel", "No prep plan")
         if column == UpcomingColumn.BEHIND:
             if not planned:
                 return "—"
-            return f"Yes · {row.overdue_tasks} overdue" if row.behind_schedule else "No"
+            return translate("UpcomingModel", "Yes · {overdue_tasks} overdue").format(
+                overdue_tasks=row.overdue_tasks) if row.behind_schedule else translate(
+                    "UpcomingModel", "No")
         return row.cadence_reason
 
     @staticmethod
@@ -182,10 +194,11 @@ class UpcomingView(QWidget):
         self.days_box = QSpinBox(self)
         self.days_box.setRange(1, 3660)
         self.days_box.setValue(90)
-        self.days_box.setSuffix(" days")
-        self.days_box.setAccessibleName("Look ahead")
-        self.refresh_button = QPushButton("&Refresh", self)
-        self.summary = QLabel("Press Refresh to list the coming reviews.", self)
+        self.days_box.setSuffix(translate("UpcomingView", " days"))
+        self.days_box.setAccessibleName(translate("UpcomingView", "Look ahead"))
+        self.refresh_button = QPushButton(translate("UpcomingView", "&Refresh"), self)
+        self.summary = QLabel(translate("UpcomingView",
+                                        "Press Refresh to list the coming reviews."), self)
         self.summary.setObjectName("upcomingSummary")
         self.table = ActivatingTableView(self)
         self.table.setModel(self.proxy)
@@ -200,7 +213,7 @@ class UpcomingView(QWidget):
         # A very long account name would squeeze the cadence's reason to a few letters.
         header.setSectionResizeMode(UpcomingColumn.ACCOUNT, QHeaderView.ResizeMode.Interactive)
         controls = QHBoxLayout()
-        label = QLabel("&Look ahead:", self)
+        label = QLabel(translate("UpcomingView", "&Look ahead:"), self)
         label.setBuddy(self.days_box)
         controls.addWidget(label)
         controls.addWidget(self.days_box)
@@ -218,12 +231,13 @@ class UpcomingView(QWidget):
         self._request += 1
         request, days, plans = self._request, self.days_box.value(), self.plans
         decks = self.deck_reviews
-        self.summary.setText("Looking for reviews…")
+        self.summary.setText(translate("UpcomingView", "Looking for reviews…"))
         # Kept: a QRunnable whose signals nobody references can be collected early.
         self._task = start_task(lambda: (request, plans.upcoming(days),
                                          {account: review for account, (_n, review)
                                           in (decks() if decks else {}).items()}),
-                                self._show, self._failed, "reading the upcoming reviews")
+                                self._show, self._failed,
+                                translate("UpcomingView", "reading the upcoming reviews"))
 
     def _show(self, result: tuple[int, list[UpcomingReview], dict[int, DeckReview]]) -> None:
         request, rows, decks = result
@@ -240,16 +254,25 @@ class UpcomingView(QWidget):
         behind = sum(1 for r in planned if r.behind_schedule)
         unplanned = sum(1 for r in rows if r.review_id is None)
         self.summary.setText(
-            f"{len(planned)} review{'' if len(planned) == 1 else 's'} in the next "
-            f"{self.days_box.value()} days · {behind} behind schedule · {unplanned} "
-            f"account{'' if unplanned == 1 else 's'} to plan"
-            + (f" · {waiting} deck{'' if waiting == 1 else 's'} waiting for review"
+            (translate("UpcomingView", "%n review in the next {days} days", None, len(planned))
+             if len(planned) == 1 else translate(
+                 "UpcomingView", "%n reviews in the next {days} days", None, len(planned))
+             ).format(days=self.days_box.value())
+            + translate("UpcomingView", " · {behind} behind schedule").format(behind=behind)
+            + (translate("UpcomingView", " · %n account to plan", None, unplanned)
+               if unplanned == 1 else
+               translate("UpcomingView", " · %n accounts to plan", None, unplanned))
+            + ((translate("UpcomingView", " · %n deck waiting for review", None, waiting)
+                if waiting == 1 else
+                translate("UpcomingView", " · %n decks waiting for review", None, waiting))
                if (waiting := sum(r.state is DeckState.READY for r in decks.values()))
                else ""))
         self.upcoming_shown.emit(rows)
 
     def _failed(self, message: str) -> None:
-        self.summary.setText(f"Could not list the coming reviews: {message}")
+        self.summary.setText(translate("UpcomingView",
+                                       "Could not list the coming reviews: "
+                                       "{message}").format(message=message))
 
     def select_account(self, account_id: int) -> bool:
         for row in range(self.proxy.rowCount()):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from qbr_desktop.domain.programme.formatting import figure_text
 from qbr_desktop.domain.programme.metrics import SPECS, Figure, QuarterFigures, Status
+from qbr_desktop.gui.translation import translate
 
 STATUS_COLOURS = {Status.MET: "#e3f4e8", Status.MISSED: "#fbe4e1",
                   Status.NOT_ENOUGH_DATA: "#f1f3f5"}
@@ -64,8 +65,10 @@ class ProgrammeModel(QAbstractTableModel):
             return figure_text(figure) if figure is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if figure is not None:
-                return figure.note.text() + "\nClick to see the reviews behind it."
-            return f"{spec.kind.value.capitalize()} metric"
+                return figure.note.text() + translate("ProgrammeModel",
+                                                      "\nClick to see the reviews behind it.")
+            return translate("ProgrammeModel",
+                             "{capitalize} metric").format(capitalize=spec.kind.value.capitalize())
         if role == Qt.ItemDataRole.BackgroundRole and figure is not None:
             return QBrush(QColor(STATUS_COLOURS[figure.status]))
         if role == Qt.ItemDataRole.ForegroundRole and figure is not None:
@@ -79,9 +82,9 @@ class ProgrammeModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == Column.METRIC:
-            return "Metric"
+            return translate("ProgrammeModel", "Metric")
         if section == Column.TARGET:
-            return "Target"
+            return translate("ProgrammeModel", "Target")
         shown = self.quarter_at(section)
         if shown is None:
             return None

@@ -38,6 +38,7 @@ from qbr_desktop.domain.programme.metrics import SPECS, Figure, Unit
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.programme.deck_queue import DeckQueue
 from qbr_desktop.gui.programme.programme_model import FIGURE_ROLE, Column, ProgrammeModel
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import Worker, start_task
 
 if TYPE_CHECKING:
@@ -45,11 +46,21 @@ if TYPE_CHECKING:
     from qbr_desktop.services.programme import ProgrammeReport, ProgrammeService
 
 QUARTERS_OFFERED = 8
-ALL_OWNERS = "All CSMs"
-REVIEW_COLUMNS = ("Account", "Held on", "Owner", "Counts", "Detail")
-CADENCE_COLUMNS = ("Tier", "Due", "Held", "Rate", "Held early", "Missed")
-EXPORTS = (("PDF", "pdf", "One-page PDF (*.pdf)"), ("CSV", "csv", "CSV (*.csv)"),
-           ("XLSX", "xlsx", "Excel workbook (*.xlsx)"))
+ALL_OWNERS = QT_TRANSLATE_NOOP("programme_view", "All CSMs")
+REVIEW_COLUMNS = (QT_TRANSLATE_NOOP("programme_view", "Account"),
+                  QT_TRANSLATE_NOOP("programme_view", "Held on"),
+                  QT_TRANSLATE_NOOP("programme_view", "Owner"),
+                  QT_TRANSLATE_NOOP("programme_view", "Counts"),
+                  QT_TRANSLATE_NOOP("programme_view", "Detail"))
+CADENCE_COLUMNS = (QT_TRANSLATE_NOOP("programme_view", "Tier"),
+                   QT_TRANSLATE_NOOP("programme_view", "Due"),
+                   QT_TRANSLATE_NOOP("programme_view", "Held"),
+                   QT_TRANSLATE_NOOP("programme_view", "Rate"),
+                   QT_TRANSLATE_NOOP("programme_view", "Held early"),
+                   QT_TRANSLATE_NOOP("programme_view", "Missed"))
+EXPORTS = (("PDF", "pdf", QT_TRANSLATE_NOOP("programme_view", "One-page PDF (*.pdf)")),
+           ("CSV", "csv", QT_TRANSLATE_NOOP("programme_view", "CSV (*.csv)")),
+           ("XLSX", "xlsx", QT_TRANSLATE_NOOP("programme_view", "Excel workbook (*.xlsx)")))
 
 
 def _item(text: str, data: object = None) -> QTableWidgetItem:
@@ -77,11 +88,13 @@ class ProgrammeView(QWidget):
         self.task: Worker | None = None
         self.model = ProgrammeModel(self)
         self.quarter_box = QComboBox(self)
-        self.quarter_box.setAccessibleName("Quarter")
+        self.quarter_box.setAccessibleName(translate("ProgrammeView", "Quarter"))
         self.owner_box = QComboBox(self)
-        self.owner_box.setAccessibleName("CSM")
-        self.owner_box.addItem(ALL_OWNERS, "")
-        self.export_buttons = {suffix: QPushButton(f"Export {name}…", self)
+        self.owner_box.setAccessibleName(translate("ProgrammeView", "CSM"))
+        self.owner_box.addItem(translate("programme_view", ALL_OWNERS), "")
+        self.export_buttons = {suffix: QPushButton(translate("ProgrammeView",
+                                                             "Export {name}…").format(name=name),
+                                                             self)
                                for name, suffix, _ in EXPORTS}
         self.summary = text_label(name="programmeSummary")
         self.table = QTableView(self)
@@ -91,10 +104,13 @@ class ProgrammeView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.behind_label = text_label("Click a figure to see the reviews behind it.",
+        self.behind_label = text_label(translate("ProgrammeView",
+                                                 "Click a figure to see the reviews behind it."),
                                        name="programmeBehind")
-        self.reviews = self._grid(REVIEW_COLUMNS, "Reviews behind the figure")
-        self.cadence = self._grid(CADENCE_COLUMNS, "Cadence compliance by tier")
+        self.reviews = self._grid(REVIEW_COLUMNS,
+                                  translate("ProgrammeView", "Reviews behind the figure"))
+        self.cadence = self._grid(CADENCE_COLUMNS,
+                                  translate("ProgrammeView", "Cadence compliance by tier"))
         self.maturity = text_label(name="programmeMaturity")
         self.message = text_label()
         self._lay_out()
@@ -111,7 +127,7 @@ class ProgrammeView(QWidget):
     def _grid(self, columns: tuple[str, ...], name: str) -> QTableWidget:
         grid = QTableWidget(0, len(columns), self)
         grid.setAccessibleName(name)
-        grid.setHorizontalHeaderLabels(list(columns))
+        grid.setHorizontalHeaderLabels([translate("programme_view", c) for c in columns])
         grid.verticalHeader().hide()
         grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -121,7 +137,8 @@ class ProgrammeView(QWidget):
 
     def _lay_out(self) -> None:
         controls = QHBoxLayout()
-        for caption, box in (("&Quarter:", self.quarter_box), ("&CSM:", self.owner_box)):
+        for caption, box in ((translate("ProgrammeView", "&Quarter:"), self.quarter_box),
+                             (translate("ProgrammeView", "&CSM:"), self.owner_box)):
             label = QLabel(caption, self)
             label.setBuddy(box)
             controls.addWidget(label)
@@ -155,7 +172,9 @@ class ProgrammeView(QWidget):
         self.behind_page = self.lower_pages.addTab(behind, "Reviews behind a figure")
         left.addWidget(self.lower_pages, 1)
         right = QVBoxLayout()
-        right.addWidget(text_label("Cadence compliance: accounts due a review that held one",
+        right.addWidget(text_label(translate("ProgrammeView",
+                                             "Cadence compliance: accounts due a review that held "
+                                             "one"),
                                    name="h3"))
         right.addWidget(self.cadence, 1)
         right.addWidget(self.maturity)
@@ -178,7 +197,8 @@ class ProgrammeView(QWidget):
         current = Quarter.containing(self.service.today())
         for back in range(QUARTERS_OFFERED):
             quarter = current.shifted(-back)
-            self.quarter_box.addItem(str(quarter) + (" (this quarter)" if back == 0 else ""),
+            self.quarter_box.addItem(str(quarter) + (translate("ProgrammeView", " (this quarter)")
+                                                     if back == 0 else ""),
                                      str(quarter))
 
     # Loading -----------------------------------------------------------------------------
@@ -192,9 +212,12 @@ class ProgrammeView(QWidget):
         """Compute the figures for the quarter and CSM picked, off the GUI thread."""
         quarter = Quarter.parse(self.quarter_box.currentData())
         owner = self.owner_box.currentData() or None
-        self.summary.setText(f"Computing the programme for {quarter}…")
+        self.summary.setText(translate("ProgrammeView",
+                                       "Computing the programme for "
+                                       "{quarter}…").format(quarter=quarter))
         self.task = start_task(lambda: self.service.report(quarter, owner), self.show_report,
-                               self._failed, "computing the QBR programme")
+                               self._failed,
+                               translate("ProgrammeView", "computing the QBR programme"))
         return self.task
 
     def _failed(self, message: str) -> None:
@@ -206,20 +229,27 @@ class ProgrammeView(QWidget):
         self.message.setText("")
         self._fill_owners(report)
         self.model.set_trend(report.trend)
-        whose = f"{report.owner}'s accounts" if report.owner else "all accounts"
+        whose = (translate("ProgrammeView", "{owner}'s accounts").format(owner=report.owner)
+                 if report.owner else translate("ProgrammeView", "all accounts"))
         self.summary.setText(
-            f"{len(report.current.reviews)} reviews held in {report.quarter} ({whose}), "
-            f"as of {report.today.isoformat()}. Figures from fewer than 3 reviews say "
-            "“not enough data”.")
+            translate("ProgrammeView",
+                      "{count} reviews held in {quarter} ({whose}), as of {isoformat}. Figures "
+                      "from fewer than 3 reviews say “not enough "
+                      "data”.").format(count=len(report.current.reviews), quarter=report.quarter,
+                                       whose=whose, isoformat=report.today.isoformat()))
         self._show_cadence(report)
         verdict = report.maturity
-        lines = [f"Maturity: {verdict.stage.label} (from {report.maturity_reviews} reviews "
-                 "over four quarters)", verdict.reason.text()]
+        lines = [translate("ProgrammeView",
+                           "Maturity: {label} (from {maturity_reviews} reviews over four "
+                           "quarters)").format(label=verdict.stage.label,
+                                               maturity_reviews=report.maturity_reviews),
+                                               verdict.reason.text()]
         if verdict.next_step is not None:
             lines.append(verdict.next_step.text())
         self.maturity.setText("\n".join(lines))
         self.reviews.setRowCount(0)
-        self.behind_label.setText("Click a figure to see the reviews behind it.")
+        self.behind_label.setText(translate("ProgrammeView",
+                                            "Click a figure to see the reviews behind it."))
         self.report_shown.emit(report)
 
     def _fill_owners(self, report: ProgrammeReport) -> None:
@@ -273,9 +303,14 @@ class ProgrammeView(QWidget):
     def ask_export(self, suffix: str) -> None:
         if self.report is None:
             return
-        caption = next(f for _n, s, f in EXPORTS if s == suffix)
-        default = Path.home() / f"QBR programme {self.report.quarter}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the programme view",
+        caption = translate("programme_view", next(f for _n, s, f in EXPORTS if s == suffix))
+        default = Path.home() / translate("ProgrammeView",
+                                          "QBR programme "
+                                          "{quarter}.{suffix}").format(quarter=self.report.quarter,
+                                                                       suffix=suffix)
+        path, _ = QFileDialog.getSaveFileName(self,
+                                              translate("ProgrammeView",
+                                                        "Export the programme view"),
                                               str(default), caption)
         if path:
             self.export(Path(path))
@@ -288,20 +323,22 @@ class ProgrammeView(QWidget):
         report = self.report
         if report is None:
             return None
-        self.message.setText(f"Writing {path.name}…")
+        self.message.setText(translate("ProgrammeView", "Writing {name}…").format(name=path.name))
         for button in self.export_buttons.values():
             button.setEnabled(False)
         self.task = start_task(lambda: write_programme(report, path), self._exported,
-                               self._export_failed, "exporting the programme view")
+                               self._export_failed,
+                               translate("ProgrammeView", "exporting the programme view"))
         return self.task
 
     def _exported(self, path: Path) -> None:
         for button in self.export_buttons.values():
             button.setEnabled(True)
-        self.message.setText(f"Saved {path}")
+        self.message.setText(translate("ProgrammeView", "Saved {path}").format(path=path))
         self.exported.emit(path)
 
     def _export_failed(self, message: str) -> None:
         for button in self.export_buttons.values():
             button.setEnabled(True)
-        self.message.setText(f"Not exported: {message}")
+        self.message.setText(translate("ProgrammeView",
+                                       "Not exported: {message}").format(message=message))

@@ -31,25 +31,30 @@ from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.programme.review_health import Indicator, ReviewRecord
 from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
 from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.services.programme import ReviewCard, user_name
 from qbr_desktop.store.errors import EditConflictError, StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.services.programme import ProgrammeService
 
-LIGHTS = {Light.GREEN: "🟢 Green", Light.YELLOW: "🟡 Yellow", Light.RED: "🔴 Red"}
-NOT_RECORDED = "— not recorded"
+LIGHTS = {Light.GREEN: QT_TRANSLATE_NOOP("review_card", "🟢 Green"),
+          Light.YELLOW: QT_TRANSLATE_NOOP("review_card", "🟡 Yellow"),
+          Light.RED: QT_TRANSLATE_NOOP("review_card", "🔴 Red")}
+NOT_RECORDED = QT_TRANSLATE_NOOP("review_card", "— not recorded")
 CHOICES = {
-    "preparation": (("Questions and updates ready", Light.GREEN),
-                    ("Minimal preparation", Light.YELLOW), ("No preparation", Light.RED)),
-    "engagement": (("Active discussion", Light.GREEN), ("Polite listening", Light.YELLOW),
-                   ("Distracted or cut short", Light.RED)),
+    "preparation": ((QT_TRANSLATE_NOOP("review_card", "Questions and updates ready"), Light.GREEN),
+                    (QT_TRANSLATE_NOOP("review_card", "Minimal preparation"), Light.YELLOW),
+                    (QT_TRANSLATE_NOOP("review_card", "No preparation"), Light.RED)),
+    "engagement": ((QT_TRANSLATE_NOOP("review_card", "Active discussion"), Light.GREEN),
+                   (QT_TRANSLATE_NOOP("review_card", "Polite listening"), Light.YELLOW),
+                   (QT_TRANSLATE_NOOP("review_card", "Distracted or cut short"), Light.RED)),
 }
 NO_SCORE = -1
 
 
 def light_words(signal: Light | None) -> str:
-    return NOT_RECORDED if signal is None else LIGHTS[signal]
+    return translate("review_card", NOT_RECORDED if signal is None else LIGHTS[signal])
 
 
 class ReviewCardView(QWidget):
@@ -67,18 +72,21 @@ class ReviewCardView(QWidget):
         self.heading = text_label(name="reviewCardHeading")
         self.lights: dict[Indicator, tuple[QLabel, QLabel]] = {
             indicator: (text_label(name="light"), text_label()) for indicator in Indicator}
-        self.preparation_box = self._choices("preparation", "Customer preparation")
-        self.engagement_box = self._choices("engagement", "Engagement")
-        self.answered_box = QCheckBox("The customer answered the follow-up", self)
-        self.answered_box.setToolTip("Tick it the day they answer: the day is recorded")
+        self.preparation_box = self._choices("preparation",
+                                             translate("ReviewCardView", "Customer preparation"))
+        self.engagement_box = self._choices("engagement", translate("ReviewCardView", "Engagement"))
+        self.answered_box = QCheckBox(translate("ReviewCardView",
+                                                "The customer answered the follow-up"), self)
+        self.answered_box.setToolTip(translate("ReviewCardView",
+                                               "Tick it the day they answer: the day is recorded"))
         self.answered_box.toggled.connect(self._answered)
         self.survey_box = QSpinBox(self)
-        self.survey_box.setAccessibleName("Post-QBR survey score")
+        self.survey_box.setAccessibleName(translate("ReviewCardView", "Post-QBR survey score"))
         self.survey_box.setRange(NO_SCORE, 10)
-        self.survey_box.setSpecialValueText("— no answer")
+        self.survey_box.setSpecialValueText(translate("ReviewCardView", "— no answer"))
         self.survey_box.valueChanged.connect(lambda _v: self._store())
         self.by_edit = QLineEdit(user_name(), self)
-        self.by_edit.setAccessibleName("Recorded by")
+        self.by_edit.setAccessibleName(translate("ReviewCardView", "Recorded by"))
         self.by_edit.setMaxLength(200)
         self.facts = text_label(name="reviewCardFacts")
         self.recorded = text_label(name="muted")
@@ -90,14 +98,15 @@ class ReviewCardView(QWidget):
     def _choices(self, name: str, caption: str) -> QComboBox:
         box = QComboBox(self)
         box.setAccessibleName(caption)
-        box.addItem(NOT_RECORDED, None)
+        box.addItem(translate("review_card", NOT_RECORDED), None)
         for words, signal in CHOICES[name]:
-            box.addItem(f"{LIGHTS[signal]} — {words}", signal.value)
+            box.addItem(translate("review_card", LIGHTS[signal]) + " — "
+                        + translate("review_card", words), signal.value)
         box.activated.connect(lambda _i: self._store())
         return box
 
     def _lay_out(self) -> None:
-        indicators = QGroupBox("Health of this review", self)
+        indicators = QGroupBox(translate("ReviewCardView", "Health of this review"), self)
         grid = QGridLayout(indicators)
         for row, indicator in enumerate(Indicator):
             light, reason = self.lights[indicator]
@@ -105,13 +114,13 @@ class ReviewCardView(QWidget):
             grid.addWidget(light, row, 1)
             grid.addWidget(reason, row, 2)
         grid.setColumnStretch(2, 1)
-        yours = QGroupBox("What you saw", self)
+        yours = QGroupBox(translate("ReviewCardView", "What you saw"), self)
         form = QFormLayout(yours)
-        form.addRow("Customer preparation", self.preparation_box)
-        form.addRow("Engagement", self.engagement_box)
-        form.addRow("Follow-up", self.answered_box)
-        form.addRow("Post-QBR survey (0–10)", self.survey_box)
-        form.addRow("Recorded by", self.by_edit)
+        form.addRow(translate("ReviewCardView", "Customer preparation"), self.preparation_box)
+        form.addRow(translate("ReviewCardView", "Engagement"), self.engagement_box)
+        form.addRow(translate("ReviewCardView", "Follow-up"), self.answered_box)
+        form.addRow(translate("ReviewCardView", "Post-QBR survey (0–10)"), self.survey_box)
+        form.addRow(translate("ReviewCardView", "Recorded by"), self.by_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(indicators)
@@ -132,7 +141,9 @@ class ReviewCardView(QWidget):
         self.review_id = review_id
         self.card = None
         if review_id is None:
-            self._closed("No QBR has taken place yet: the card is for after the meeting.")
+            self._closed(translate("ReviewCardView",
+                                   "No QBR has taken place yet: the card is for after the "
+                                   "meeting."))
             return
         try:
             card = self.programme.card(review_id)
@@ -149,8 +160,10 @@ class ReviewCardView(QWidget):
         self.card = card
         self.setEnabled(True)
         review, record = card.review, card.review.record
-        self.heading.setText(f"{review.account_name} — QBR held on "
-                             f"{review.held_on.isoformat()}")
+        self.heading.setText(translate("ReviewCardView",
+                                       "{account_name} — QBR held on "
+                                       "{isoformat}").format(account_name=review.account_name,
+                                                             isoformat=review.held_on.isoformat()))
         for reading in card.readings:
             light, reason = self.lights[reading.indicator]
             light.setText(light_words(reading.signal))
@@ -167,26 +180,35 @@ class ReviewCardView(QWidget):
             self._filling = False
         self.facts.setText(self._facts_text(card))
         self.recorded.setText(
-            f"Recorded by {record.recorded_by or 'someone'} on "
-            f"{record.recorded_at:%Y-%m-%d %H:%M} UTC" if record.recorded_at else
-            "Nothing recorded yet.")
+            translate("ReviewCardView",
+                      "Recorded by {value} on {recorded_at:%Y-%m-%d %H:%M} "
+                      "UTC").format(value=record.recorded_by or 'someone',
+                                    recorded_at=record.recorded_at) if record.recorded_at else
+            translate("ReviewCardView", "Nothing recorded yet."))
 
     @staticmethod
     def _facts_text(card: ReviewCard) -> str:
         review = card.review
         lines = []
         if review.seconds_run is not None and review.over_seconds is not None:
-            lines.append(f"Time: {review.seconds_run / 60:.0f} of {review.slot_minutes} "
-                         f"minutes ({review.over_seconds / 60:+.0f} against the plan)")
+            lines.append(translate("ReviewCardView",
+                                   "Time: {value:.0f} of {slot_minutes} minutes ({value2:+.0f} "
+                                   "against the plan)").format(value=review.seconds_run / 60,
+                                                               slot_minutes=review.slot_minutes,
+                                                               value2=review.over_seconds / 60))
         else:
-            lines.append("Time: the meeting was not timed to its end")
-        lines.append(f"Expansion opportunities logged in the week after: "
-                     f"{review.opportunities}")
+            lines.append(translate("ReviewCardView", "Time: the meeting was not timed to its end"))
+        lines.append(translate("ReviewCardView",
+                               "Expansion opportunities logged in the week after: "
+                               "{opportunities}").format(opportunities=review.opportunities))
         if review.new_people is not None:
-            lines.append("New stakeholders: " + (", ".join(review.new_people) or "none"))
+            lines.append(translate("ReviewCardView",
+                                   "New stakeholders: ") + (", ".join(review.new_people)
+                                                         or translate("ReviewCardView", "none")))
         change = review.health_change
-        lines.append("Health 30 days after: " + (f"{change:+.1f} points" if change is not None
-                                                 else "not known yet"))
+        lines.append(translate("ReviewCardView", "Health 30 days after: ") + (
+            translate("ReviewCardView", "{change:+.1f} points").format(change=change)
+            if change is not None else translate("ReviewCardView", "not known yet")))
         return "\n".join(lines)
 
     # Storing -----------------------------------------------------------------------------
@@ -229,7 +251,7 @@ class ReviewCardView(QWidget):
                     return
                 card = self.programme.record(self.review_id, record, by=self.by_edit.text())
         except (DomainError, StoreError) as exc:
-            self.message.setText(f"Not saved: {exc}")
+            self.message.setText(translate("ReviewCardView", "Not saved: {exc}").format(exc=exc))
             if self.card is not None:
                 self.show_card(self.card)  # the controls show what is stored
             return

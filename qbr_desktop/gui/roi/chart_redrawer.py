@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.gui.roi.results_view import RoiResultsView
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import start_task
 
 CHART_DELAY_MS = 300
@@ -69,7 +70,7 @@ class ChartRedrawer(QObject):
                 cumulative_cash_chart(result, width=inches, height=2.4, dpi=100)]
 
         if not self.shown:
-            self.view.chart_status.setText("Drawing charts…")
+            self.view.chart_status.setText(translate("ChartRedrawer", "Drawing charts…"))
 
         def current() -> bool:
             # Else newer numbers are being drawn, or another model is on show.
@@ -85,6 +86,8 @@ class ChartRedrawer(QObject):
         def failed(message: str) -> None:
             if current():
                 self.view.chart_status.setText(
-                    f"Could not draw the charts: {message}")
+                    translate("ChartRedrawer",
+                              "Could not draw the charts: {message}").format(message=message))
 
-        start_task(work, drawn, failed, "drawing the ROI charts", owner=self.view)
+        start_task(work, drawn, failed, translate("ChartRedrawer", "drawing the ROI charts"),
+                   owner=self.view)

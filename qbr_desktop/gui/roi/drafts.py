@@ -17,29 +17,36 @@ from typing import Any
 from qbr_desktop.domain.roi import DEFAULT_PERIOD_DAYS, SPECS, Category, Confidence
 from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.domain.roi_story import ValueStory
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
-UNSAVED = "Unsaved ROI changes for {drafts}"
-UNSAVED_MORE = "Unsaved ROI changes for {drafts} and {count} more"
-ONE_DRAFT = "{account} ({fields})"
-ONE_DRAFT_IN = "{account}, {quarter} ({fields})"
-ONE_FIELD = "1 field"
-MANY_FIELDS = "{count} fields"
-WITH_INVALID = "{fields}, {invalid} not valid: {names}"
-KEPT_NOTE = "{unsaved} — kept until you save or discard them there."
-NOT_SAVED = "Not saved. {unsaved}: open the account to fix the marked fields."
-DISCARD_QUESTION = "{unsaved}. Discard them and go back to what is stored?"
+UNSAVED = QT_TRANSLATE_NOOP("drafts", "Unsaved ROI changes for {drafts}")
+UNSAVED_MORE = QT_TRANSLATE_NOOP("drafts", "Unsaved ROI changes for {drafts} and {count} more")
+ONE_DRAFT = QT_TRANSLATE_NOOP("drafts", "{account} ({fields})")
+ONE_DRAFT_IN = QT_TRANSLATE_NOOP("drafts", "{account}, {quarter} ({fields})")
+ONE_FIELD = QT_TRANSLATE_NOOP("drafts", "1 field")
+MANY_FIELDS = QT_TRANSLATE_NOOP("drafts", "{count} fields")
+WITH_INVALID = QT_TRANSLATE_NOOP("drafts", "{fields}, {invalid} not valid: {names}")
+KEPT_NOTE = QT_TRANSLATE_NOOP("drafts", "{unsaved} — kept until you save or discard them there.")
+NOT_SAVED = QT_TRANSLATE_NOOP("drafts",
+                              "Not saved. {unsaved}: open the account to fix the marked fields.")
+DISCARD_QUESTION = QT_TRANSLATE_NOOP("drafts",
+                                     "{unsaved}. Discard them and go back to what is stored?")
 NAME_LENGTH = 80  # longer account names are cut, as in the delete prompt
 
 # What the form calls a line's own fields, for "not valid: …".
 FIELD_WORDS = {
     "label": "name", "category": "category", "confidence": "confidence",
-    "period_days": "period", "weight": "business weight", "baseline": "baseline",
+    "period_days": "period", "weight": QT_TRANSLATE_NOOP("drafts", "business weight"),
+    "baseline": "baseline",
     "target": "target", "outcome": "outcome", "description": "description",
-    "evidence": "evidence", "multipliers.low": "conservative multiplier",
-    "multipliers.expected": "expected multiplier", "multipliers.high": "optimistic multiplier",
-    "multipliers": "multipliers", "discount_rate": "discount rate",
-    "investments.label": "cost name", "investments.amount": "cost amount",
-    "investments.kind": "cost kind",
+    "evidence": "evidence",
+    "multipliers.low": QT_TRANSLATE_NOOP("drafts", "conservative multiplier"),
+    "multipliers.expected": QT_TRANSLATE_NOOP("drafts", "expected multiplier"),
+    "multipliers.high": QT_TRANSLATE_NOOP("drafts", "optimistic multiplier"),
+    "multipliers": "multipliers", "discount_rate": QT_TRANSLATE_NOOP("drafts", "discount rate"),
+    "investments.label": QT_TRANSLATE_NOOP("drafts", "cost name"),
+    "investments.amount": QT_TRANSLATE_NOOP("drafts", "cost amount"),
+    "investments.kind": QT_TRANSLATE_NOOP("drafts", "cost kind"),
 }
 INPUT_WORDS = {name: spec.words for specs in SPECS.values() for name, spec in specs.items()}
 _INDEXED = re.compile(r"^(lines|investments)\[\d+\]\.?")
@@ -52,7 +59,8 @@ def new_line(used_ids: Iterable[object], count: int) -> dict[str, Any]:
     number = count + 1
     while f"line-{number}" in used:
         number += 1
-    return {"id": f"line-{number}", "label": f"Value line {number}",
+    return {"id": f"line-{number}",
+            "label": translate("drafts", "Value line {number}").format(number=number),
             "category": Category.COST.value, "confidence": Confidence.MEDIUM.value,
             "period_days": DEFAULT_PERIOD_DAYS, "weight": "1"}
 
@@ -132,7 +140,8 @@ def field_words(path: str) -> str:
     rest = path[indexed.end():] if indexed else path
     if indexed and indexed.group(1) == "investments":
         rest = f"investments.{rest}"
-    return INPUT_WORDS.get(rest) or FIELD_WORDS.get(rest) or rest.replace("_", " ") or "line"
+    return (INPUT_WORDS.get(rest) or translate("drafts", FIELD_WORDS.get(rest, ""))
+            or rest.replace("_", " ") or translate("drafts", "line"))
 
 
 def _account(name: str) -> str:
@@ -141,14 +150,18 @@ def _account(name: str) -> str:
 
 def describe_one(draft: Draft, current_quarter: str) -> str:
     changed = draft.changed_fields()
-    fields = ONE_FIELD if changed == 1 else MANY_FIELDS.format(count=changed)
+    fields = translate("drafts", ONE_FIELD) if changed == 1 else translate("drafts",
+                                                                           MANY_FIELDS).format(count=changed)
     if draft.problems:
         names = list(dict.fromkeys(field_words(path) for path in draft.problems))
         invalid = "one" if len(draft.problems) == 1 else str(len(draft.problems))
-        fields = WITH_INVALID.format(fields=fields, invalid=invalid, names=", ".join(names))
+        fields = translate("drafts", WITH_INVALID).format(fields=fields, invalid=invalid,
+                                                          names=", ".join(names))
     if draft.quarter == current_quarter:
-        return ONE_DRAFT.format(account=_account(draft.account_name), fields=fields)
-    return ONE_DRAFT_IN.format(account=_account(draft.account_name), quarter=draft.quarter,
+        return translate("drafts", ONE_DRAFT).format(account=_account(draft.account_name),
+                                                     fields=fields)
+    return translate("drafts", ONE_DRAFT_IN).format(account=_account(draft.account_name),
+                                                    quarter=draft.quarter,
                                fields=fields)
 
 
@@ -160,7 +173,8 @@ def describe(drafts: Sequence[Draft], current_quarter: str,
     if not parts:
         return None
     if limit is not None and len(parts) > limit + 1:
-        return UNSAVED_MORE.format(drafts=", ".join(parts[:limit]),
+        return translate("drafts", UNSAVED_MORE).format(drafts=", ".join(parts[:limit]),
                                    count=len(parts) - limit)
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return UNSAVED.format(drafts=listed)
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + translate(
+        "drafts", " and ") + parts[-1]
+    return translate("drafts", UNSAVED).format(drafts=listed)

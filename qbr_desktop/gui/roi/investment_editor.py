@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 from qbr_desktop.domain.money import currency_symbol
 from qbr_desktop.domain.roi import CostKind
 from qbr_desktop.gui.roi.fields import FieldBox, number_for_document, number_for_field
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
-KIND_WORDS = {CostKind.SUBSCRIPTION: "Subscription", CostKind.SERVICES: "Services",
-              CostKind.INTERNAL: "Internal cost"}
+KIND_WORDS = {CostKind.SUBSCRIPTION: QT_TRANSLATE_NOOP("investment_editor", "Subscription"),
+              CostKind.SERVICES: QT_TRANSLATE_NOOP("investment_editor", "Services"),
+              CostKind.INTERNAL: QT_TRANSLATE_NOOP("investment_editor", "Internal cost")}
 
 
 @dataclass
@@ -49,10 +51,11 @@ class InvestmentEditor(QWidget):
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(2, 2)
         self.amount_caption = QLabel(self)
-        for column, caption in enumerate(("Cost", "Kind", "", "")):
+        for column, caption in enumerate((translate("InvestmentEditor", "Cost"),
+                                          translate("InvestmentEditor", "Kind"), "", "")):
             self.grid.addWidget(self.amount_caption if column == 2 else QLabel(caption, self),
                                 0, column)
-        self.add_button = QPushButton("Add c&ost", self)
+        self.add_button = QPushButton(translate("InvestmentEditor", "Add c&ost"), self)
         self.add_button.clicked.connect(self._add_clicked)
         rate_edit = QLineEdit(self)
         rate_edit.setObjectName("roiDiscountRate")
@@ -63,7 +66,7 @@ class InvestmentEditor(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.add_button)
         bottom.addStretch(1)
-        rate_caption = QLabel("Dis&count rate for NPV (%)", self)
+        rate_caption = QLabel(translate("InvestmentEditor", "Dis&count rate for NPV (%)"), self)
         rate_caption.setBuddy(rate_edit)
         bottom.addWidget(rate_caption)
         bottom.addWidget(self.rate)
@@ -75,7 +78,8 @@ class InvestmentEditor(QWidget):
     def load(self, items: list[dict[str, Any]], discount_rate: object, currency: str) -> None:
         while self.rows:
             self._drop(self.rows[-1])
-        self.amount_caption.setText(f"Amount ({currency_symbol(currency).strip()})")
+        self.amount_caption.setText(translate("InvestmentEditor", "Amount ({currency})").format(
+            currency=currency_symbol(currency).strip()))
         for item in items:
             self._add(item)
         self._text(self.rate).setText(number_for_field(discount_rate, percent=True))
@@ -97,15 +101,16 @@ class InvestmentEditor(QWidget):
         amount_edit.setText(number_for_field(item.get("amount")))
         kind = QComboBox(self)
         for cost_kind, words in KIND_WORDS.items():
-            kind.addItem(words, cost_kind.value)
+            kind.addItem(translate("investment_editor", words), cost_kind.value)
         kind.setCurrentIndex(max(kind.findData(item.get("kind")), 0))
-        recurring = QCheckBox("Yearly", self)
-        recurring.setToolTip("Checked: a yearly cost, billed in advance. "
-                             "Unchecked: paid once, at signing.")
+        recurring = QCheckBox(translate("InvestmentEditor", "Yearly"), self)
+        recurring.setToolTip(translate("InvestmentEditor",
+                                       "Checked: a yearly cost, billed in advance. "
+                             "Unchecked: paid once, at signing."))
         recurring.setChecked(bool(item.get("recurring", True)))
         remove = QPushButton("✕", self)
-        remove.setToolTip("Remove this cost")
-        remove.setAccessibleName("Remove cost")
+        remove.setToolTip(translate("InvestmentEditor", "Remove this cost"))
+        remove.setAccessibleName(translate("InvestmentEditor", "Remove cost"))
         remove.setMaximumWidth(32)
         row = CostRow(FieldBox(label_edit, self), kind, FieldBox(amount_edit, self),
                       recurring, remove)

@@ -30,6 +30,7 @@ from qbr_desktop.gui.roi.fields import (
     number_for_field,
     plain_number,
 )
+from qbr_desktop.gui.translation import translate
 
 PERCENT_KINDS = (Kind.SHARE, Kind.CHANGE)
 ALL_INPUTS = {name for specs in SPECS.values() for name in specs}
@@ -42,8 +43,9 @@ MULTIPLIERS = {"low": "multipliers.low", "expected": "multipliers.expected",
 
 
 def _hint(kind: Kind) -> str:
-    return {Kind.SHARE: "0–100", Kind.CHANGE: "-100–100; below 0 is an increase",
-            Kind.SIGNED_MONEY: "below 0 is a cost increase"}.get(kind, "")
+    return {Kind.SHARE: "0–100",
+            Kind.CHANGE: translate("line_editor", "-100–100; below 0 is an increase"),
+            Kind.SIGNED_MONEY: translate("line_editor", "below 0 is a cost increase")}.get(kind, "")
 
 
 class LineEditor(QWidget):
@@ -65,14 +67,17 @@ class LineEditor(QWidget):
         self.grid.setVerticalSpacing(2)
         self.grid.setColumnStretch(0, 1)
         self.grid.setColumnStretch(1, 1)
-        self.label_edit = self._line_edit("label", "What the customer gained, in their words")
+        self.label_edit = self._line_edit("label",
+                                          translate("LineEditor",
+                                                    "What the customer gained, in their words"))
         self.category_box = QComboBox(self)
         for category in Category:
             self.category_box.addItem(category.words.capitalize(), category.value)
         self.confidence_box = QComboBox(self)
-        for confidence, words in ((Confidence.HIGH, "High — measured"),
-                                  (Confidence.MEDIUM, "Medium — agreed estimate"),
-                                  (Confidence.LOW, "Low — our estimate")):
+        for confidence, words in ((Confidence.HIGH, translate("LineEditor", "High — measured")),
+                                  (Confidence.MEDIUM,
+                                   translate("LineEditor", "Medium — agreed estimate")),
+                                  (Confidence.LOW, translate("LineEditor", "Low — our estimate"))):
             self.confidence_box.addItem(words, confidence.value)
         for name in ("category", "confidence"):
             self.fields[name] = FieldBox(self.category_box if name == "category"
@@ -81,8 +86,11 @@ class LineEditor(QWidget):
             self._line_edit(name, hint)
         for field_name in MULTIPLIERS.values():
             self._line_edit(field_name, "")
-        self.description_edit = self._line_edit("description", "What changed for the customer")
-        self.evidence_edit = self._line_edit("evidence", "Where the numbers come from")
+        self.description_edit = self._line_edit("description",
+                                                translate("LineEditor",
+                                                          "What changed for the customer"))
+        self.evidence_edit = self._line_edit("evidence",
+                                             translate("LineEditor", "Where the numbers come from"))
         self.other_problems = message_label(self)
         self.inputs_row = 0
         self._lay_out()
@@ -118,20 +126,20 @@ class LineEditor(QWidget):
         return caption_label
 
     def _lay_out(self) -> None:
-        self._place(0, 0, "&Name", "label", 2)
-        self._place(1, 0, "Cate&gory", "category")
-        self._place(1, 1, "Confidence", "confidence")
+        self._place(0, 0, translate("LineEditor", "&Name"), "label", 2)
+        self._place(1, 0, translate("LineEditor", "Cate&gory"), "category")
+        self._place(1, 1, translate("LineEditor", "Confidence"), "confidence")
         self.inputs_row = 2  # the category's inputs go in rows 2 and 3
-        self._place(4, 0, "Period (days)", "period_days")
-        self._place(4, 1, "Business weight", "weight")
-        self._place(5, 0, "Baseline", "baseline")
-        self._place(5, 1, "Target", "target")
-        self._place(6, 0, "Outcome", "outcome")
-        self._place(7, 0, "Description", "description", 2)
-        self._place(8, 0, "Evidence", "evidence", 2)
-        self._place(9, 0, "Conservative ×", MULTIPLIERS["low"])
-        self._place(9, 1, "Expected ×", MULTIPLIERS["expected"])
-        self._place(10, 0, "Optimistic ×", MULTIPLIERS["high"])
+        self._place(4, 0, translate("LineEditor", "Period (days)"), "period_days")
+        self._place(4, 1, translate("LineEditor", "Business weight"), "weight")
+        self._place(5, 0, translate("LineEditor", "Baseline"), "baseline")
+        self._place(5, 1, translate("LineEditor", "Target"), "target")
+        self._place(6, 0, translate("LineEditor", "Outcome"), "outcome")
+        self._place(7, 0, translate("LineEditor", "Description"), "description", 2)
+        self._place(8, 0, translate("LineEditor", "Evidence"), "evidence", 2)
+        self._place(9, 0, translate("LineEditor", "Conservative ×"), MULTIPLIERS["low"])
+        self._place(9, 1, translate("LineEditor", "Expected ×"), MULTIPLIERS["expected"])
+        self._place(10, 0, translate("LineEditor", "Optimistic ×"), MULTIPLIERS["high"])
         self.multiplier_note = QLabel(self)
         self.multiplier_note.setWordWrap(True)
         self.multiplier_note.setObjectName("roiMultiplierNote")
@@ -204,7 +212,9 @@ class LineEditor(QWidget):
         for key, factor in (("low", 1 - cut), ("expected", Decimal(1)), ("high", 1 + cut)):
             self._text(MULTIPLIERS[key]).setPlaceholderText(plain_number(factor))
         self.multiplier_note.setText(
-            f"Leave all three empty to use ±{plain_number(cut * 100)}% from the confidence.")
+            translate("LineEditor",
+                      "Leave all three empty to use ±{plain_number}% from the "
+                      "confidence.").format(plain_number=plain_number(cut * 100)))
 
     def _category_changed(self, _index: int) -> None:
         self._build_inputs()

@@ -15,10 +15,16 @@ from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import LineResult, RoiResult
 from qbr_desktop.domain.roi_story import format_amount, format_figure
 from qbr_desktop.gui.roi.results_view import fill_rows, make_read_only
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
-HEADERS = ("Line", "Kind", "Value a year", "Delivered", "Impact / day")
+HEADERS = (QT_TRANSLATE_NOOP("lines_table", "Line"), QT_TRANSLATE_NOOP("lines_table", "Kind"),
+           QT_TRANSLATE_NOOP("lines_table", "Value a year"),
+           QT_TRANSLATE_NOOP("lines_table", "Delivered"),
+           QT_TRANSLATE_NOOP("lines_table", "Impact / day"))
 WARNING_SIGN = "⚠ "
-IMPACT_MEANING = "(outcome − baseline) ÷ period days × business weight, in the line's own unit"
+IMPACT_MEANING = QT_TRANSLATE_NOOP("lines_table",
+                                   "(outcome − baseline) ÷ period days × business weight, in the "
+                                   "line's own unit")
 
 
 def _category_words(raw: object) -> str:
@@ -31,9 +37,12 @@ def _category_words(raw: object) -> str:
 
 def value_text(line: LineResult, currency: str) -> str:
     if not line.counted:
-        return "not counted"
+        return translate("lines_table", "not counted")
     if line.is_cost_increase:
-        return f"cost increase of {format_amount(-line.annual_value, currency)}"
+        return translate("lines_table",
+                         "cost increase of "
+                         "{format_amount}").format(format_amount=format_amount(-line.annual_value,
+                                                                               currency))
     return format_amount(line.annual_value, currency)
 
 
@@ -47,7 +56,7 @@ class LinesTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        make_read_only(self, HEADERS)
+        make_read_only(self, [translate("lines_table", header) for header in HEADERS])
         self.setObjectName("roiLinesTable")
 
     def show_lines(self, docs: Sequence[Mapping[str, Any]], result: RoiResult | None,
@@ -57,7 +66,7 @@ class LinesTable(QTableWidget):
         for index, doc in enumerate(docs):
             messages = "\n".join(m for p, m in problems.items()
                                  if p.startswith(f"lines[{index}]."))
-            label = str(doc.get("label") or "(no name)")
+            label = str(doc.get("label") or translate("LinesTable", "(no name)"))
             category = _category_words(doc.get("category"))
             line = result.lines[index] if result is not None else None
             if line is None:
@@ -69,7 +78,7 @@ class LinesTable(QTableWidget):
             rows.append((label, category, value_text(line, result.model.currency),
                          format_figure(line.delivered), impact_text(line)))
             tips.append((messages, "\n".join(line.notes), line.delivered.reason,
-                         line.value_impact.reason or IMPACT_MEANING))
+                         line.value_impact.reason or translate("lines_table", IMPACT_MEANING)))
         fill_rows(self, rows)
         for index, row_tips in enumerate(tips):
             for column, tip in zip((0, 2, 3, 4), row_tips, strict=True):

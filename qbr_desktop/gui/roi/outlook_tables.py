@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QTableWidget, QVBoxLayout, QWidget
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
 from qbr_desktop.gui.roi.fields import figure_text
 from qbr_desktop.gui.roi.results_view import fill_rows, make_read_only
+from qbr_desktop.gui.translation import translate
 
 if TYPE_CHECKING:
     from qbr_desktop.domain.roi_scenarios import QuarterValue
@@ -21,7 +22,12 @@ class QuarterValueTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        make_read_only(self, ("Quarter", "Value", "Risk-adjusted", "Cost", "Cash position"))
+        make_read_only(self,
+                       (translate("QuarterValueTable", "Quarter"),
+                        translate("QuarterValueTable", "Value"),
+                        translate("QuarterValueTable", "Risk-adjusted"),
+                        translate("QuarterValueTable", "Cost"),
+                        translate("QuarterValueTable", "Cash position")))
         self.setObjectName("roiQuarterTable")
 
     def show_quarters(self, quarters: Sequence[QuarterValue], currency: str) -> None:
@@ -38,8 +44,12 @@ class ExpansionView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(self)
-        make_read_only(self.table, ("Opportunity", "Added cost a year", "Projected value",
-                                    "ROI, first year", "Payback"))
+        make_read_only(self.table,
+                       (translate("ExpansionView", "Opportunity"),
+                        translate("ExpansionView", "Added cost a year"),
+                        translate("ExpansionView", "Projected value"),
+                                    translate("ExpansionView", "ROI, first year"),
+                                    translate("ExpansionView", "Payback")))
         self.table.setObjectName("roiExpansionTable")
         self.assumption = QLabel(self)
         self.assumption.setObjectName("roiExpansionAssumption")
@@ -59,6 +69,9 @@ class ExpansionView(QWidget):
         for row, case in enumerate(cases):  # the narrow pane elides titles; hover shows them
             item = self.table.item(row, 0)
             if item is not None:
-                item.setToolTip(f"{case.title}\n{case.case.ramp_months}-month ramp-up")
+                item.setToolTip(translate("ExpansionView",
+                                          "{title}\n{ramp_months}-month "
+                                          "ramp-up").format(title=case.title,
+                                                            ramp_months=case.case.ramp_months))
         self.table.setVisible(bool(cases))
         self.assumption.setText(assumption)

@@ -29,23 +29,40 @@ from qbr_desktop.domain.roi_story import (
 )
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.roi.fields import figure_text
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 FIGURES = (
-    ("value", "Value a year"), ("weighted", "Weighted by business weight"),
-    ("risk_adjusted", "Risk-adjusted value"), ("investment", "First-year investment"),
-    ("net", "Net value, first year"), ("roi", "ROI, first year"),
-    ("risk_adjusted_roi", "Risk-adjusted ROI"), ("value_to_cost", "Value ÷ investment"),
-    ("payback", "Payback"), ("npv", "NPV over 3 years"), ("irr", "IRR over 3 years"),
-    ("three_year_roi", "ROI over 3 years"),
+    ("value", QT_TRANSLATE_NOOP("results_view", "Value a year")),
+    ("weighted", QT_TRANSLATE_NOOP("results_view", "Weighted by business weight")),
+    ("risk_adjusted", QT_TRANSLATE_NOOP("results_view", "Risk-adjusted value")),
+    ("investment", QT_TRANSLATE_NOOP("results_view", "First-year investment")),
+    ("net", QT_TRANSLATE_NOOP("results_view", "Net value, first year")),
+    ("roi", QT_TRANSLATE_NOOP("results_view", "ROI, first year")),
+    ("risk_adjusted_roi", QT_TRANSLATE_NOOP("results_view", "Risk-adjusted ROI")),
+    ("value_to_cost", QT_TRANSLATE_NOOP("results_view", "Value ÷ investment")),
+    ("payback", QT_TRANSLATE_NOOP("results_view", "Payback")),
+    ("npv", QT_TRANSLATE_NOOP("results_view", "NPV over 3 years")),
+    ("irr", QT_TRANSLATE_NOOP("results_view", "IRR over 3 years")),
+    ("three_year_roi", QT_TRANSLATE_NOOP("results_view", "ROI over 3 years")),
 )
+
+
+SCENARIO_LABELS = {
+    Scenario.CONSERVATIVE: QT_TRANSLATE_NOOP("RoiResultsView", "Conservative ROI:"),
+    Scenario.EXPECTED: QT_TRANSLATE_NOOP("RoiResultsView", "Expected ROI:"),
+    Scenario.OPTIMISTIC: QT_TRANSLATE_NOOP("RoiResultsView", "Optimistic ROI:"),
+}
 
 
 def headline(result: RoiResult) -> str:
     """One line that stays in view while the CSM types further down."""
     money = result.model.currency
-    return (f"Value a year {format_amount(result.total_value, money)}  ·  "
-            f"ROI {format_figure(result.roi)}  ·  payback {format_months(result.payback_months)}"
-            f"  ·  3-year NPV {format_amount(result.three_year.npv, money)}")
+    return (translate("results_view",
+                      "Value a year {format_amount}  ·  ROI {format_figure}  ·  payback "
+                      "{format_months}  ·  3-year NPV {npv}").format(
+        format_amount=format_amount(result.total_value, money),
+        format_figure=format_figure(result.roi), format_months=format_months(result.payback_months),
+        npv=format_amount(result.three_year.npv, money)))
 
 
 def figure_texts(result: RoiResult) -> dict[str, str]:
@@ -60,7 +77,8 @@ def figure_texts(result: RoiResult) -> dict[str, str]:
         "value": money(result.total_value), "weighted": money(result.weighted_value),
         "risk_adjusted": money(result.risk_adjusted_value),
         "investment": money(result.investment),
-        "net": money(result.net_value) + (" (a loss)" if result.net_value < 0 else ""),
+        "net": money(result.net_value) + (translate("results_view",
+                                                    " (a loss)") if result.net_value < 0 else ""),
         "roi": figure_text(result.roi, format_figure(result.roi)),
         "risk_adjusted_roi": figure_text(result.risk_adjusted_roi,
                                          format_figure(result.risk_adjusted_roi)),
@@ -126,19 +144,23 @@ class RoiResultsView(QWidget):
         grid.setHorizontalSpacing(12)
         for index, (name, caption) in enumerate(FIGURES):
             row, column = index // 2, (index % 2) * 2
-            grid.addWidget(QLabel(caption + ":"), row, column, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(QLabel(translate("results_view", caption) + ":"), row, column,
+                           Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.figures[name], row, column + 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         scenario_row = len(FIGURES) // 2
-        grid.addWidget(QLabel("<b>Scenarios</b>"), scenario_row, 0)
+        grid.addWidget(QLabel(translate("RoiResultsView", "<b>Scenarios</b>")), scenario_row, 0)
         for index, scenario in enumerate(Scenario, scenario_row + 1):
-            grid.addWidget(QLabel(f"{scenario.value.capitalize()} ROI:"), index, 0)
+            grid.addWidget(QLabel(translate("RoiResultsView", SCENARIO_LABELS[scenario])),
+                           index, 0)
             grid.addWidget(self.scenarios[scenario], index, 1, 1, 3)
         # Which inputs move ROI most: the domain's ±20 % tornado, as a table.
         self.sensitivity = QTableWidget(self)
-        make_read_only(self.sensitivity, ("What moves ROI most (±20 %)", "ROI at −20 %",
-                                          "ROI at +20 %"))
+        make_read_only(self.sensitivity,
+                       (translate("RoiResultsView", "What moves ROI most (±20 %)"),
+                        translate("RoiResultsView", "ROI at −20 %"),
+                                          translate("RoiResultsView", "ROI at +20 %")))
         self.sensitivity.setObjectName("roiSensitivityTable")
         self.sensitivity.setMaximumHeight(SENSITIVITY_HEIGHT)
         self.sensitivity.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -163,8 +185,11 @@ class RoiResultsView(QWidget):
         currency = result.model.currency
         for scenario, outcome in scenarios.items():
             self.scenarios[scenario].setText(
-                f"{format_figure(outcome.roi)} "
-                f"({format_amount(outcome.total_value, currency)} a year)")
+                translate("RoiResultsView",
+                          "{format_figure} ({format_amount} a "
+                          "year)").format(format_figure=format_figure(outcome.roi),
+                                          format_amount=format_amount(outcome.total_value,
+                                                                      currency)))
         bars = sensitivity(result.model)
         fill_rows(self.sensitivity, [
             (bar.label, format_percent(bar.roi_at_minus), format_percent(bar.roi_at_plus))
@@ -191,7 +216,10 @@ class HistoryTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        make_read_only(self, ("Quarter", "Value a year", "ROI", "Payback"))
+        make_read_only(self,
+                       (translate("HistoryTable", "Quarter"),
+                        translate("HistoryTable", "Value a year"), "ROI",
+                        translate("HistoryTable", "Payback")))
         self.setObjectName("roiHistoryTable")
 
     def show_history(self, history: Sequence[tuple[Quarter, RoiResult]]) -> None:

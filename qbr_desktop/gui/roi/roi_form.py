@@ -30,6 +30,7 @@ from qbr_desktop.gui.roi.lines_table import LinesTable
 from qbr_desktop.gui.roi.outlook_tables import ExpansionView, QuarterValueTable
 from qbr_desktop.gui.roi.results_view import HistoryTable, RoiResultsView
 from qbr_desktop.gui.roi.story_view import ValueStoryView
+from qbr_desktop.gui.translation import translate
 
 
 def _group(title: str, *widgets: QWidget) -> QGroupBox:
@@ -48,11 +49,13 @@ class RoiForm(QWidget):
         self.quarter_box = QComboBox(self)
         self.save_state = QLabel(self)
         self.save_state.setObjectName("roiSaveState")
-        self.save_button = QPushButton("&Save ROI", self)
-        self.save_button.setToolTip("Store this quarter's model and story (Ctrl+S)")
-        self.discard_button = QPushButton("Discard changes", self)
-        self.discard_button.setToolTip("Go back to the stored model and story")
-        quarter_caption = QLabel("&Quarter", self)
+        self.save_button = QPushButton(translate("RoiForm", "&Save ROI"), self)
+        self.save_button.setToolTip(translate("RoiForm",
+                                              "Store this quarter's model and story (Ctrl+S)"))
+        self.discard_button = QPushButton(translate("RoiForm", "Discard changes"), self)
+        self.discard_button.setToolTip(translate("RoiForm",
+                                                 "Go back to the stored model and story"))
+        quarter_caption = QLabel(translate("RoiForm", "&Quarter"), self)
         quarter_caption.setBuddy(self.quarter_box)
         top = QHBoxLayout()
         for widget in (quarter_caption, self.quarter_box):
@@ -72,8 +75,8 @@ class RoiForm(QWidget):
         self.problem_banner.setProperty("class", "fieldError")
         self.problem_banner.setWordWrap(True)
         self.lines_table = LinesTable(self)
-        self.add_line_button = QPushButton("&Add line", self)
-        self.remove_line_button = QPushButton("Remove line", self)
+        self.add_line_button = QPushButton(translate("RoiForm", "&Add line"), self)
+        self.remove_line_button = QPushButton(translate("RoiForm", "Remove line"), self)
         buttons = QWidget(self)
         row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 0, 0, 0)
@@ -89,13 +92,15 @@ class RoiForm(QWidget):
         self.expansion = ExpansionView(self)
         content = QWidget(self)
         sections = QVBoxLayout(content)
-        sections.addWidget(_group("Value lines", self.lines_table, buttons, self.line_editor))
-        sections.addWidget(_group("Investment", self.investments))
-        sections.addWidget(_group("Results", self.results))
-        sections.addWidget(_group("Value by quarter, next three years", self.quarters))
-        sections.addWidget(_group("Value story", self.story_view))
-        sections.addWidget(_group("Expansion opportunities", self.expansion))
-        sections.addWidget(_group("Past quarters", self.history))
+        sections.addWidget(_group(translate("RoiForm", "Value lines"), self.lines_table, buttons,
+                                  self.line_editor))
+        sections.addWidget(_group(translate("RoiForm", "Investment"), self.investments))
+        sections.addWidget(_group(translate("RoiForm", "Results"), self.results))
+        sections.addWidget(_group(translate("RoiForm", "Value by quarter, next three years"),
+                                  self.quarters))
+        sections.addWidget(_group(translate("RoiForm", "Value story"), self.story_view))
+        sections.addWidget(_group(translate("RoiForm", "Expansion opportunities"), self.expansion))
+        sections.addWidget(_group(translate("RoiForm", "Past quarters"), self.history))
         sections.addStretch(1)
         self.page_scroll = QScrollArea(self)
         self.page_scroll.setWidgetResizable(True)

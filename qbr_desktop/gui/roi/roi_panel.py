@@ -47,6 +47,7 @@ from qbr_desktop.gui.roi.drafts import (
 )
 from qbr_desktop.gui.roi.results_view import headline
 from qbr_desktop.gui.roi.roi_form import RoiForm
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import StoreError
 
 NOTE_LIMIT = 2  # drafts named in the note; the rest are counted
@@ -124,7 +125,9 @@ class RoiPanel(RoiForm):
         try:
             cases, assumption = self.service.expansion(self.account_id, self.quarter)
         except (StoreError, DomainError) as exc:
-            cases, assumption = [], f"Expansion returns are not available: {exc}"
+            cases, assumption = [], translate("RoiPanel",
+                                              "Expansion returns are not available: "
+                                              "{exc}").format(exc=exc)
         self.expansion.show_cases(cases, assumption, self.currency)
 
     # Loading -----------------------------------------------------------------------------
@@ -141,7 +144,9 @@ class RoiPanel(RoiForm):
         except (StoreError, DomainError) as exc:
             self.account_id = None
             self.setEnabled(False)
-            self.save_state.setText(f"Could not load the ROI model: {exc}")
+            self.save_state.setText(translate("RoiPanel",
+                                              "Could not load the ROI model: "
+                                              "{exc}").format(exc=exc))
             return
         another_account = account_id != self.account_id
         self.account_id, self.quarter = account_id, report.model.quarter
@@ -199,9 +204,9 @@ class RoiPanel(RoiForm):
                                            if a == self.account_id)}, reverse=True)
         self.quarter_box.clear()
         for quarter in quarters:
-            suffix = "" if quarter in stored else " (not saved)"
+            suffix = "" if quarter in stored else translate("RoiPanel", " (not saved)")
             if (self.account_id, str(quarter)) in self._drafts:
-                suffix = " (unsaved changes)"
+                suffix = translate("RoiPanel", " (unsaved changes)")
             self.quarter_box.addItem(f"{quarter}{suffix}", str(quarter))
         self.quarter_box.setCurrentIndex(self.quarter_box.findData(str(self.quarter)))
 
@@ -233,7 +238,8 @@ class RoiPanel(RoiForm):
         drafts, quarter = list(self._drafts.values()), str(self.service.current_quarter())
         # A few by name: the note sits above the page and must not crowd it out.
         text = describe(drafts, quarter, limit=NOTE_LIMIT)
-        self.drafts_note.setText(KEPT_NOTE.format(unsaved=text) if text else "")
+        self.drafts_note.setText(translate("drafts", KEPT_NOTE).format(unsaved=text)
+                                 if text else "")
         self.drafts_note.setToolTip(describe(drafts, quarter) or "")
         self.drafts_note.setVisible(bool(text))
 
@@ -265,8 +271,10 @@ class RoiPanel(RoiForm):
                 self.problems = getattr(exc, "problems", {"document": str(exc)})
         count = len(self.problems)
         self.problem_banner.setText(
-            f"{count} field{'s need' if count > 1 else ' needs'} fixing (marked below); "
-            "the figures leave out the changes until then." if count else "")
+            translate("RoiPanel", "%n field needs fixing (marked below); the figures leave out "
+                      "the changes until then.", None, count) if count == 1 else
+            translate("RoiPanel", "%n fields need fixing (marked below); the figures leave out "
+                      "the changes until then.", None, count) if count else "")
         self.problem_banner.setVisible(bool(count))
         valid = model is not None and not self.problems
         self.lines_table.show_lines(self.line_docs, self.result if valid else None,
@@ -300,13 +308,15 @@ class RoiPanel(RoiForm):
         self.save_button.setEnabled(dirty)
         self.discard_button.setEnabled(dirty)
         if dirty:
-            text = "● Unsaved changes"
+            text = translate("RoiPanel", "● Unsaved changes")
         elif stored:
-            text = "Saved"
+            text = translate("RoiPanel", "Saved")
         elif self.carried_from is not None:
-            text = f"Not saved yet: starts from {self.carried_from}'s model"
+            text = translate("RoiPanel",
+                             "Not saved yet: starts from {carried_from}'s "
+                             "model").format(carried_from=self.carried_from)
         else:
-            text = "Not saved yet: starts from the account's subscription"
+            text = translate("RoiPanel", "Not saved yet: starts from the account's subscription")
         self.save_state.setText(text)
 
     # Lines -------------------------------------------------------------------------------
@@ -366,8 +376,11 @@ class RoiPanel(RoiForm):
             return False
         model, problems = parse_document(self.document())
         if model is None:
-            self.save_state.setText(f"Not saved: fix the {len(problems)} marked field"
-                                    f"{'s' if len(problems) > 1 else ''} first")
+            self.save_state.setText(
+                translate("RoiPanel", "Not saved: fix the %n marked field first", None,
+                          len(problems)) if len(problems) == 1 else
+                translate("RoiPanel", "Not saved: fix the %n marked fields first", None,
+                          len(problems)))
             return False
         account_id, story = self.account_id, self.story
         seen = ((model_from_dict(self._stored_document), self._stored_story)
@@ -384,10 +397,11 @@ class RoiPanel(RoiForm):
             history = self.service.history(account_id)
         except ValidationFailed as exc:
             self.problems = exc.problems
-            self.save_state.setText("Not saved: " + "; ".join(exc.problems.values()))
+            self.save_state.setText(translate("RoiPanel",
+                                              "Not saved: ") + "; ".join(exc.problems.values()))
             return False
         except (StoreError, DomainError) as exc:
-            self.save_state.setText(f"Not saved: {exc}")
+            self.save_state.setText(translate("RoiPanel", "Not saved: {exc}").format(exc=exc))
             return False
         self._stored_document, self._stored_story = model_to_dict(model), self.story
         self._set_dirty(False)
@@ -437,7 +451,7 @@ class RoiPanel(RoiForm):
             self._fill_quarters([q for q, _ in self.service.history(self.account_id)])
         reason = describe(failed, str(self.service.current_quarter()))
         if reason is not None and failed != [shown]:  # else save() said why
-            self.save_state.setText(NOT_SAVED.format(unsaved=reason))
+            self.save_state.setText(translate("drafts", NOT_SAVED).format(unsaved=reason))
         return reason is None
 
     def discard_unsaved(self) -> None:
@@ -451,8 +465,8 @@ class RoiPanel(RoiForm):
         if draft is None or self.account_id is None:
             return
         answer = QMessageBox.question(
-            self, "Discard changes",
-            DISCARD_QUESTION.format(unsaved=describe([draft], draft.quarter)),
+            self, translate("RoiPanel", "Discard changes"),
+            translate("drafts", DISCARD_QUESTION).format(unsaved=describe([draft], draft.quarter)),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Discard:

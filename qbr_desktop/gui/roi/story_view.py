@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from qbr_desktop.gui.translation import translate
+
 
 class ValueStoryView(QWidget):
     #: The CSM finished editing a sentence: its index and new text.
@@ -32,7 +34,8 @@ class ValueStoryView(QWidget):
         self.stale_text.setProperty("class", "fieldError")
         self.stale_text.setWordWrap(True)
         self.stale_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.regenerate_button = QPushButton("&Regenerate from the numbers", self)
+        self.regenerate_button = QPushButton(translate("ValueStoryView",
+                                                       "&Regenerate from the numbers"), self)
         self.regenerate_button.clicked.connect(self.regenerate_requested)
         stale_row = QHBoxLayout()
         stale_row.addWidget(self.stale_text, 1)
@@ -40,8 +43,9 @@ class ValueStoryView(QWidget):
         self.sentence_box = QVBoxLayout()
         self.sentence_box.setSpacing(3)
         self.editors: list[QLineEdit] = []
-        hint = QLabel("Edit a sentence to put it in your own words; untouched sentences "
-                      "follow the numbers.", self)
+        hint = QLabel(translate("ValueStoryView",
+                                "Edit a sentence to put it in your own words; untouched sentences "
+                      "follow the numbers."), self)
         hint.setWordWrap(True)
         hint.setObjectName("roiStoryHint")
         layout = QVBoxLayout(self)
@@ -53,8 +57,10 @@ class ValueStoryView(QWidget):
         self.show_story([], "", ())
 
     def show_story(self, sentences: Sequence[str], text: str, stale: Sequence[str]) -> None:
-        self.story_text.setText(text or "No story yet: add a value line.")
-        self.stale_text.setText("The story no longer matches the numbers:\n"
+        self.story_text.setText(text or translate("ValueStoryView",
+                                                  "No story yet: add a value line."))
+        self.stale_text.setText(translate("ValueStoryView",
+                                          "The story no longer matches the numbers:\n")
                                 + "\n".join(f"• {reason}" for reason in stale))
         self.stale_text.setVisible(bool(stale))
         self.regenerate_button.setVisible(bool(stale))

@@ -26,6 +26,7 @@ from qbr_desktop.exports.map_drawing import (
     paint_edge,
     tooltip,
 )
+from qbr_desktop.gui.translation import translate
 
 GRID = 20.0  # snap-to-grid step, in scene units
 CARD_Z, EDGE_Z, BAND_Z = 2.0, 1.0, 0.0
@@ -120,7 +121,7 @@ class RelationLine(QGraphicsItem):
         self.setZValue(EDGE_Z)
         source.edges.append(self)
         target.edges.append(self)
-        kind = "influences" if link else "reports to"
+        kind = "influences" if link else translate("RelationLine", "reports to")
         self.setToolTip(rich_tooltip(f"{source.person.name} {kind} {target.person.name}"))
         self.follow()
 

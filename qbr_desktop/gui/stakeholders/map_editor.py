@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.stakeholders import Attendance, InfluenceLink, Stakeholder
 from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.services.stakeholders import RemovedPerson, StakeholderService
 from qbr_desktop.store.errors import EditConflictError, StoreError
 
@@ -53,8 +54,10 @@ class MapEditor(QObject):
             action()
         except (DomainError, StoreError) as exc:
             command.setObsolete(True)
-            self.failed.emit(f"Could not {command.text()[:1].lower()}{command.text()[1:]}: "
-                             f"{exc}")
+            self.failed.emit(translate("MapEditor",
+                                       "Could not {lower}{value}: "
+                                       "{exc}").format(lower=command.text()[:1].lower(),
+                                                       value=command.text()[1:], exc=exc))
             return False
         return True
 
@@ -66,7 +69,9 @@ class MapEditor(QObject):
         before = {pid: positions[0] for pid, positions in moved.items()}
         count = len(moved)
         self.undo_stack.push(_MoveCommand(
-            self, text or f"Move {count} card{'s' if count > 1 else ''}", before, after))
+            self,
+            text or (translate("MapEditor", "Move %n card", None, count) if count == 1
+                     else translate("MapEditor", "Move %n cards", None, count)), before, after))
 
     def add_person(self, account_id: int, person: Stakeholder,
                    near: tuple[float, float] | None = None) -> Stakeholder:
@@ -158,7 +163,7 @@ class _MoveCommand(_StateCommand):
 
 class _AddCommand(QUndoCommand):
     def __init__(self, editor: MapEditor, person_id: int) -> None:
-        super().__init__("Add a person")
+        super().__init__(translate("_AddCommand", "Add a person"))
         self._editor, self._id = editor, person_id
         self._removed: RemovedPerson | None = None
 
@@ -178,7 +183,9 @@ class _AddCommand(QUndoCommand):
 
 class _EditCommand(_StateCommand):
     def __init__(self, editor: MapEditor, before: Stakeholder, after: Stakeholder) -> None:
-        super().__init__(editor, f"Edit “{_short(after.name)}”", before, after)
+        super().__init__(editor,
+                         translate("_EditCommand",
+                                   "Edit “{name}”").format(name=_short(after.name)), before, after)
 
     def _write(self, person: Stakeholder) -> None:
         # Only over the state this edit left or found: a later change is never undone unseen.
@@ -190,7 +197,10 @@ class _EditCommand(_StateCommand):
 class _AttendanceCommand(_StateCommand):
     def __init__(self, editor: MapEditor, review_id: int, before: Attendance,
                  after: Attendance, name: str) -> None:
-        super().__init__(editor, f"Change attendance of “{_short(name)}”", before, after)
+        super().__init__(editor,
+                         translate("_AttendanceCommand",
+                                   "Change attendance of “{name}”").format(name=_short(name)),
+                                   before, after)
         self._review = review_id
 
     def _write(self, entry: Attendance) -> None:
@@ -203,7 +213,7 @@ class _AttendanceCommand(_StateCommand):
 
 class _LinkCommand(QUndoCommand):
     def __init__(self, editor: MapEditor, link: InfluenceLink) -> None:
-        super().__init__("Draw an influence line")
+        super().__init__(translate("_LinkCommand", "Draw an influence line"))
         self._editor, self._link = editor, link
         self._done = True
 
@@ -227,8 +237,12 @@ class _RemoveCommand(QUndoCommand):
     def __init__(self, editor: MapEditor, people: list[int], links: list[InfluenceLink],
                  reports: list[Stakeholder]) -> None:
         count = len(people)
-        what = (f"{count} person" if count == 1 else f"{count} people") if count else "lines"
-        super().__init__(f"Remove {what}")
+        what = (translate("_RemoveCommand",
+                          "{count} person").format(count=count) if count == 1 else translate(
+                              "_RemoveCommand",
+                              "{count} people").format(count=count)) if count else translate(
+                                  "_RemoveCommand", "lines")
+        super().__init__(translate("_RemoveCommand", "Remove {what}").format(what=what))
         self._editor = editor
         self._people, self._links, self._reports = people, links, reports
         self._removed: list[RemovedPerson] = []

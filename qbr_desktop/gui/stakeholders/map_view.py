@@ -9,13 +9,16 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from qbr_desktop.gui.stakeholders.map_scene import MapScene
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 WHEEL_STEP = 1.15
 READABLE_ZOOM = 0.6  # below this a card's name is too small to read
-EMPTY_TEXT = ("No one is on this map yet.\n\nAdd the people who will be in the room and the "
+EMPTY_TEXT = (QT_TRANSLATE_NOOP("map_view",
+                                "No one is on this map yet.\n\nAdd the people who will be in the "
+                                "room and the "
               "ones who decide:\nuse “Add person” above, or import the account's contacts "
-              "(File › Import).")
+              "(File › Import)."))
 
 
 class MapView(QGraphicsView):
@@ -37,7 +40,7 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setBackgroundBrush(QColor("#fafafa"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Stakeholder map")
+        self.setAccessibleName(translate("MapView", "Stakeholder map"))
         self._pan_from: QPoint | None = None
         self._space_down = False
 
@@ -156,5 +159,6 @@ class MapView(QGraphicsView):
         font.setPixelSize(15)
         painter.setFont(font)
         painter.drawText(QRectF(self.viewport().rect()).adjusted(40, 40, -40, -40),
-                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, EMPTY_TEXT)
+                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         translate("map_view", EMPTY_TEXT))
         painter.restore()

@@ -46,13 +46,16 @@ from qbr_desktop.domain.stakeholders import (
 from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.exports.map_drawing import SENTIMENT_WORDS
 from qbr_desktop.gui.date_entry import DateEntry
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 NOBODY = -1
-EMAIL_NOT_SAVED = "Not saved for {name}: {problem}."
-NAME_KEPT = "A person needs a name: “{name}” was kept."
-EMAIL_HINT = "Where the shared deck and the follow-up email go"
-UNUSABLE_EMAIL = ("Saved, but the email drafts cannot write this address on their To line "
-                  "(they need plain letters before the @): write to them yourself.")
+EMAIL_NOT_SAVED = QT_TRANSLATE_NOOP("person_editor", "Not saved for {name}: {problem}.")
+NAME_KEPT = QT_TRANSLATE_NOOP("person_editor", "A person needs a name: “{name}” was kept.")
+EMAIL_HINT = QT_TRANSLATE_NOOP("person_editor", "Where the shared deck and the follow-up email go")
+UNUSABLE_EMAIL = (QT_TRANSLATE_NOOP("person_editor",
+                                    "Saved, but the email drafts cannot write this address on "
+                                    "their To line "
+                  "(they need plain letters before the @): write to them yourself."))
 
 
 class PersonEditor(QWidget):
@@ -66,40 +69,47 @@ class PersonEditor(QWidget):
         self.person: Stakeholder | None = None
         self._filling = False
         self.fields_area = QWidget(self)
-        self.name_edit = self._line("Name", TEXT_LIMIT)
-        self.title_edit = self._line("Title, e.g. VP Customer Operations", TEXT_LIMIT)
-        self.email_edit = self._line("name@company.com", EMAIL_LIMIT)
-        self.email_edit.setAccessibleName("Email")
-        self.email_edit.setToolTip(EMAIL_HINT)
+        self.name_edit = self._line(translate("PersonEditor", "Name"), TEXT_LIMIT)
+        self.title_edit = self._line(translate("PersonEditor",
+                                               "Title, e.g. VP Customer Operations"), TEXT_LIMIT)
+        self.email_edit = self._line(translate("PersonEditor", "name@company.com"), EMAIL_LIMIT)
+        self.email_edit.setAccessibleName(translate("PersonEditor", "Email"))
+        self.email_edit.setToolTip(translate("person_editor", EMAIL_HINT))
         self.email_problem = self._message()
         self.level_box = self._combo([(level.value, level) for level in ContactLevel])
         self.role_box = self._combo([(role.value.capitalize(), role) for role in DecisionRole])
-        self.influence_spin = self._spin(1, 5, "1 = no say … 5 = decides")
+        self.influence_spin = self._spin(1, 5,
+                                         translate("PersonEditor", "1 = no say … 5 = decides"))
         self.sentiment_box = self._combo([(f"{value:+d} {SENTIMENT_WORDS[value]}", value)
                                           for value in range(2, -3, -1)])
-        self.strength_spin = self._spin(1, 5, "How well we know them: 1 barely … 5 trusted")
+        self.strength_spin = self._spin(1, 5,
+                                        translate("PersonEditor",
+                                                  "How well we know them: 1 barely … 5 trusted"))
         # The app's one date entry: typed dates are read whole, year included.
         self.contact_edit = DateEntry(self.fields_area)
-        self.contact_edit.set_optional("never")
+        self.contact_edit.set_optional(translate("PersonEditor", "never"))
         self.contact_edit.value_entered.connect(lambda _day: self._commit())
-        self.today_button = QPushButton("Today", self.fields_area)
-        self.today_button.setToolTip("Record a contact today")
+        self.today_button = QPushButton(translate("PersonEditor", "Today"), self.fields_area)
+        self.today_button.setToolTip(translate("PersonEditor", "Record a contact today"))
         self.today_button.clicked.connect(self._contacted_today)
         self.manager_box = self._combo([])
-        self.manager_box.setAccessibleName("Reports to")
+        self.manager_box.setAccessibleName(translate("PersonEditor", "Reports to"))
         self.owner_box = self._combo([(side.value, side) for side in OurSide])
-        self.owner_name_edit = self._line("Who on our side", TEXT_LIMIT)
-        self.priorities_edit = self._text("What they want to achieve")
-        self.concerns_edit = self._text("What worries them")
-        self.notes_edit = self._text("Anything else")
+        self.owner_name_edit = self._line(translate("PersonEditor", "Who on our side"), TEXT_LIMIT)
+        self.priorities_edit = self._text(translate("PersonEditor", "What they want to achieve"))
+        self.concerns_edit = self._text(translate("PersonEditor", "What worries them"))
+        self.notes_edit = self._text(translate("PersonEditor", "Anything else"))
         # Short words: a box cannot wrap, and a wider one would push the form past the
         # side panel's right edge at 1366 px; the tooltips say the rest.
-        self.departed_box = QCheckBox("Has left the company", self.fields_area)
-        self.departed_box.setToolTip("Has left the company or the role: kept on the map, "
-                                     "greyed")
+        self.departed_box = QCheckBox(translate("PersonEditor", "Has left the company"),
+                                      self.fields_area)
+        self.departed_box.setToolTip(translate("PersonEditor",
+                                               "Has left the company or the role: kept on the map, "
+                                     "greyed"))
         self.departed_box.toggled.connect(lambda _on: self._commit())
-        self.aligned_box = QCheckBox("Pre-aligned for the QBR", self.fields_area)
-        self.aligned_box.setToolTip("Walked through the QBR beforehand")
+        self.aligned_box = QCheckBox(translate("PersonEditor", "Pre-aligned for the QBR"),
+                                     self.fields_area)
+        self.aligned_box.setToolTip(translate("PersonEditor", "Walked through the QBR beforehand"))
         self.aligned_box.toggled.connect(lambda _on: self._commit())
         self.problem = self._message()
         self.problem.setParent(self)
@@ -152,15 +162,21 @@ class PersonEditor(QWidget):
         # value, Stakeholders, Meeting, Deck), or Alt+L would reach Level, not the ROI tab.
         # Level has no letter left, and Tab reaches it.
         for caption, field in (
-                ("&Name", self.name_edit), ("T&itle", self.title_edit),
-                ("Email", self.email_edit), (None, self.email_problem),
-                ("Level", self.level_box), ("R&ole", self.role_box),
-                ("Infl&uence", self.influence_spin), ("&Sentiment", self.sentiment_box),
-                ("Relationship", self.strength_spin), ("Last contact", contact_row),
-                ("&Reports to", self.manager_box), ("Our owner", self.owner_box),
-                ("Owner's name", self.owner_name_edit),
-                ("Priorities", self.priorities_edit), ("Concerns", self.concerns_edit),
-                ("Notes", self.notes_edit)):
+                (translate("PersonEditor", "&Name"), self.name_edit),
+                (translate("PersonEditor", "T&itle"), self.title_edit),
+                (translate("PersonEditor", "Email"), self.email_edit), (None, self.email_problem),
+                (translate("PersonEditor", "Level"), self.level_box),
+                (translate("PersonEditor", "R&ole"), self.role_box),
+                (translate("PersonEditor", "Infl&uence"), self.influence_spin),
+                (translate("PersonEditor", "&Sentiment"), self.sentiment_box),
+                (translate("PersonEditor", "Relationship"), self.strength_spin),
+                (translate("PersonEditor", "Last contact"), contact_row),
+                (translate("PersonEditor", "&Reports to"), self.manager_box),
+                (translate("PersonEditor", "Our owner"), self.owner_box),
+                (translate("PersonEditor", "Owner's name"), self.owner_name_edit),
+                (translate("PersonEditor", "Priorities"), self.priorities_edit),
+                (translate("PersonEditor", "Concerns"), self.concerns_edit),
+                (translate("PersonEditor", "Notes"), self.notes_edit)):
             if caption is None:
                 form.addRow(field)  # a message under the field above, the form's full width
             else:
@@ -261,9 +277,13 @@ class PersonEditor(QWidget):
         self.scroller.setVisible(person is not None)
         self.hint.setVisible(person is None)
         self.hint.setText(
-            f"{selected} people selected: drag one to move them together, or press Delete."
+            translate("PersonEditor",
+                      "{selected} people selected: drag one to move them together, or press "
+                      "Delete.").format(selected=selected)
             if selected > 1 else
-            "Select a person on the map to see and edit them here, or use Add person (Ins).")
+            translate("PersonEditor",
+                      "Select a person on the map to see and edit them here, or use Add person "
+                      "(Ins)."))
         if not same:
             self.show_problem("")
         self._filling = True
@@ -292,7 +312,7 @@ class PersonEditor(QWidget):
             self._filling = False
 
     def _fill_managers(self, person: Stakeholder | None, team: list[Stakeholder]) -> None:
-        items: list[tuple[str, int]] = [("— nobody —", NOBODY)]
+        items: list[tuple[str, int]] = [(translate("PersonEditor", "— nobody —"), NOBODY)]
         if person is not None:
             names = [p.name for p in team]
             for other in sorted(team, key=lambda p: p.name.casefold()):
@@ -355,7 +375,7 @@ class PersonEditor(QWidget):
         self.show_problem("")
         if not self.name_edit.text().strip():
             self.name_edit.setText(self.person.name)
-            self.show_problem(NAME_KEPT.format(name=self.person.name))
+            self.show_problem(translate("person_editor", NAME_KEPT).format(name=self.person.name))
         self._mark_email()
         after = self.read()
         if after is not None and after != self.person:
@@ -371,10 +391,10 @@ class PersonEditor(QWidget):
         message = (refused and (EMAIL_TOO_LONG.format(limit=EMAIL_LIMIT)
                                 if len(typed) > EMAIL_LIMIT else NOT_AN_EMAIL_HERE)) or ""
         if not refused and typed and usable_address(self.name_edit.text(), typed) is None:
-            message = UNUSABLE_EMAIL
+            message = translate("person_editor", UNUSABLE_EMAIL)
         self.email_problem.setText(message)
         self.email_problem.setVisible(bool(message))
-        self.email_edit.setToolTip(message or EMAIL_HINT)
+        self.email_edit.setToolTip(message or translate("person_editor", EMAIL_HINT))
         wanted = "true" if refused else "false"
         if self.email_edit.property("invalid") != wanted:
             self.email_edit.setProperty("invalid", wanted)
@@ -385,4 +405,5 @@ class PersonEditor(QWidget):
         typed = self.email_edit.text().strip()
         problem = email_problem(typed)
         if typed != shown.email and problem:
-            self.not_saved.emit(EMAIL_NOT_SAVED.format(name=shown.name, problem=problem))
+            self.not_saved.emit(translate(
+                "person_editor", EMAIL_NOT_SAVED).format(name=shown.name, problem=problem))

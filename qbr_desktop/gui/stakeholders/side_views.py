@@ -22,13 +22,19 @@ from qbr_desktop.domain.attendance import Signal as Light
 from qbr_desktop.domain.stakeholder_coverage import Finding, Severity
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder
 from qbr_desktop.exports.mail_addresses import usable_address
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.services.stakeholders import ReviewChoice
 
-SEVERITY_MARKS = {Severity.RISK: "⚠ Risk", Severity.WARNING: "• Warning"}
-LIGHT_WORDS = {Light.GREEN: "🟢 Green", Light.YELLOW: "🟡 Yellow", Light.RED: "🔴 Red"}
+SEVERITY_MARKS = {Severity.RISK: QT_TRANSLATE_NOOP("side_views", "⚠ Risk"),
+                  Severity.WARNING: QT_TRANSLATE_NOOP("side_views", "• Warning")}
+LIGHT_WORDS = {Light.GREEN: QT_TRANSLATE_NOOP("side_views", "🟢 Green"),
+               Light.YELLOW: QT_TRANSLATE_NOOP("side_views", "🟡 Yellow"),
+               Light.RED: QT_TRANSLATE_NOOP("side_views", "🔴 Red")}
 FLAGS = ("invited", "confirmed", "attended")
-NO_ADDRESS = ("The deck's email cannot reach {names}: confirmed, but without a usable email "
-              "address. Add one on the Person tab.")
+NO_ADDRESS = (QT_TRANSLATE_NOOP("side_views",
+                                "The deck's email cannot reach {names}: confirmed, but without a "
+                                "usable email "
+              "address. Add one on the Person tab."))
 
 
 class CoverageList(QWidget):
@@ -41,7 +47,7 @@ class CoverageList(QWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
-        self.list.setAccessibleName("Coverage findings")
+        self.list.setAccessibleName(translate("CoverageList", "Coverage findings"))
         self.list.currentItemChanged.connect(self._chosen)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -53,7 +59,8 @@ class CoverageList(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for finding in findings:
-            item = QListWidgetItem(f"{SEVERITY_MARKS[finding.severity]}: {finding.message}")
+            mark = translate("side_views", SEVERITY_MARKS[finding.severity])
+            item = QListWidgetItem(f"{mark}: {finding.message}")
             item.setData(Qt.ItemDataRole.UserRole, list(finding.people))
             item.setToolTip(finding.message)
             self.list.addItem(item)
@@ -61,9 +68,13 @@ class CoverageList(QWidget):
         risks = sum(f.severity is Severity.RISK for f in findings)
         warnings = len(findings) - risks
         self.summary.setText(
-            "Coverage looks sound: nothing to act on." if not findings else
-            f"{risks} risk{'s' if risks != 1 else ''}, {warnings} warning"
-            f"{'s' if warnings != 1 else ''}. Select one to see its people on the map.")
+            translate("CoverageList",
+                      "Coverage looks sound: nothing to act on.") if not findings else
+            (translate("CoverageList", "%n risk", None, risks) if risks == 1
+             else translate("CoverageList", "%n risks", None, risks)) + ", "
+            + (translate("CoverageList", "%n warning", None, warnings) if warnings == 1
+               else translate("CoverageList", "%n warnings", None, warnings))
+            + translate("CoverageList", ". Select one to see its people on the map."))
 
     def counts(self) -> tuple[int, int]:
         risks = sum(f.severity is Severity.RISK for f in self.findings)
@@ -82,13 +93,16 @@ class AttendanceTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.review_box = QComboBox(self)
-        self.review_box.setAccessibleName("Review")
+        self.review_box.setAccessibleName(translate("AttendanceTable", "Review"))
         self.review_box.activated.connect(self._review_picked)
         self.indicator = QLabel(self)
         self.indicator.setWordWrap(True)
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(["Person", "Invited", "Confirmed", "Attended"])
+        self.table.setHorizontalHeaderLabels([translate("AttendanceTable", "Person"),
+                                              translate("AttendanceTable", "Invited"),
+                                              translate("AttendanceTable", "Confirmed"),
+                                              translate("AttendanceTable", "Attended")])
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -103,8 +117,10 @@ class AttendanceTable(QWidget):
         # A long name is one word that cannot wrap: it must not widen the side panel.
         self.no_address.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.no_address.hide()
-        self.empty = QLabel("No QBR is recorded for this account yet: schedule one on the "
-                            "Prep timeline tab to track who comes.", self)
+        self.empty = QLabel(translate("AttendanceTable",
+                                      "No QBR is recorded for this account yet: schedule one on "
+                                      "the "
+                            "Prep timeline tab to track who comes."), self)
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.review_box)
@@ -145,7 +161,8 @@ class AttendanceTable(QWidget):
         unreachable: list[str] = []
         self.table.setRowCount(len(ordered))
         for row, person in enumerate(ordered):
-            name = QTableWidgetItem(person.name + (" (left)" if person.departed else ""))
+            name = QTableWidgetItem(person.name + (translate("AttendanceTable",
+                                                             " (left)") if person.departed else ""))
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             name.setData(Qt.ItemDataRole.UserRole, person.id)
             name.setToolTip("\n".join(part for part in (person.title, person.email) if part))
@@ -161,10 +178,13 @@ class AttendanceTable(QWidget):
                                   else Qt.CheckState.Unchecked)
                 box.setData(Qt.ItemDataRole.AccessibleTextRole, f"{person.name} {flag}")
                 self.table.setItem(row, column, box)
-        light = ("not recorded" if indicator.signal is None
-                 else LIGHT_WORDS[indicator.signal])
-        self.indicator.setText(f"Executive attendance: {light} — {indicator.reason}")
-        self.no_address.setText(NO_ADDRESS.format(names=", ".join(unreachable)))
+        light = (translate("AttendanceTable", "not recorded") if indicator.signal is None
+                 else translate("side_views", LIGHT_WORDS[indicator.signal]))
+        self.indicator.setText(translate("AttendanceTable",
+                                         "Executive attendance: {light} — "
+                                         "{reason}").format(light=light, reason=indicator.reason))
+        self.no_address.setText(translate("side_views",
+                                          NO_ADDRESS).format(names=", ".join(unreachable)))
         self.no_address.setVisible(bool(unreachable))
         self._filling = False
 

@@ -44,6 +44,7 @@ from qbr_desktop.gui.stakeholders.map_scene import Gesture, MapScene
 from qbr_desktop.gui.stakeholders.map_view import MapView
 from qbr_desktop.gui.stakeholders.person_editor import PersonEditor
 from qbr_desktop.gui.stakeholders.side_views import AttendanceTable, CoverageList
+from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import Worker, start_task
 from qbr_desktop.store.errors import StoreError
 
@@ -105,48 +106,73 @@ class StakeholderPanel(QWidget):
 
     def _build(self) -> None:
         # Ins, or Ctrl+Shift+N where a laptop has no Insert key; either types the name next.
-        self.add_action = self._action("Add person",
-                                       "Add someone to the map (Ins or Ctrl+Shift+N)",
-                                       self.add_person, shortcut="Ins;Ctrl+Shift+N")
-        self.delete_action = self._action("Delete", "Remove the selected people and lines (Del)",
+        self.add_action = self._action(translate("StakeholderPanel", "Add person"),
+                                       translate("StakeholderPanel",
+                                                 "Add someone to the map (Ins or Ctrl+Shift+N)"),
+                                       self.add_person,
+                                       shortcut="Ins;Ctrl+Shift+N")
+        self.delete_action = self._action(translate("StakeholderPanel", "Delete"),
+                                          translate("StakeholderPanel",
+                                                    "Remove the selected people and lines (Del)"),
                                           self.delete_selection)
-        self.select_action = self._action("Select", "Click, drag and rubber-band select",
+        self.select_action = self._action(translate("StakeholderPanel", "Select"),
+                                          translate("StakeholderPanel",
+                                                    "Click, drag and rubber-band select"),
                                           checkable=True)
         self.reports_action = self._action(
-            "Draw reports-to", "Drag from a person to their manager", checkable=True)
+            translate("StakeholderPanel", "Draw reports-to"),
+            translate("StakeholderPanel", "Drag from a person to their manager"), checkable=True)
         self.influence_action = self._action(
-            "Draw influence", "Drag from the person who sways to the one swayed",
+            translate("StakeholderPanel", "Draw influence"),
+            translate("StakeholderPanel", "Drag from the person who sways to the one swayed"),
             checkable=True)
         gestures = QActionGroup(self)
         for action in (self.select_action, self.reports_action, self.influence_action):
             gestures.addAction(action)
         self.select_action.setChecked(True)
-        self.org_action = self._action("Org chart", "Cards where you put them", checkable=True)
-        self.grid_action = self._action("Power × interest",
-                                        "Cards by influence (up) and support (right)",
+        self.org_action = self._action(translate("StakeholderPanel", "Org chart"),
+                                       translate("StakeholderPanel", "Cards where you put them"),
+                                       checkable=True)
+        self.grid_action = self._action(translate("StakeholderPanel", "Power × interest"),
+                                        translate("StakeholderPanel",
+                                                  "Cards by influence (up) and support (right)"),
                                         checkable=True)
         views = QActionGroup(self)
         views.addAction(self.org_action)
         views.addAction(self.grid_action)
         self.org_action.setChecked(True)
-        self.layout_action = self._action("Auto-layout", "Arrange everyone as an org chart",
+        self.layout_action = self._action(translate("StakeholderPanel", "Auto-layout"),
+                                          translate("StakeholderPanel",
+                                                    "Arrange everyone as an org chart"),
                                           self.auto_layout)
-        self.snap_action = self._action("Snap to grid", "Cards land on a 20-point grid",
+        self.snap_action = self._action(translate("StakeholderPanel", "Snap to grid"),
+                                        translate("StakeholderPanel",
+                                                  "Cards land on a 20-point grid"),
                                         checkable=True)
-        self.fit_action = self._action("Fit", "Show the whole map (F)", self.view.fit_all)
-        self.zoom_in_action = self._action("Zoom in", "Zoom in (+ or the wheel)",
+        self.fit_action = self._action(translate("StakeholderPanel", "Fit"),
+                                       translate("StakeholderPanel", "Show the whole map (F)"),
+                                       self.view.fit_all)
+        self.zoom_in_action = self._action(translate("StakeholderPanel", "Zoom in"),
+                                           translate("StakeholderPanel",
+                                                     "Zoom in (+ or the wheel)"),
                                            lambda: self.view.zoom_by(1.25))
-        self.zoom_out_action = self._action("Zoom out", "Zoom out (−)",
+        self.zoom_out_action = self._action(translate("StakeholderPanel", "Zoom out"),
+                                            translate("StakeholderPanel", "Zoom out (−)"),
                                             lambda: self.view.zoom_by(0.8))
         self.anonymous_action = self._action(
-            "Anonymous", "Titles instead of names, for sharing outside the team",
+            translate("StakeholderPanel", "Anonymous"),
+            translate("StakeholderPanel", "Titles instead of names, for sharing outside the team"),
             checkable=True)
-        self.export_action = self._action("Export…", "Save the map as PNG or SVG",
+        self.export_action = self._action(translate("StakeholderPanel", "Export…"),
+                                          translate("StakeholderPanel",
+                                                    "Save the map as PNG or SVG"),
                                           self.ask_export)
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
-        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.undo_action = self.undo_stack.createUndoAction(self,
+                                                            translate("StakeholderPanel", "Undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self,
+                                                            translate("StakeholderPanel", "Redo"))
         toolbar = QToolBar(self)
-        toolbar.setAccessibleName("Map tools")
+        toolbar.setAccessibleName(translate("StakeholderPanel", "Map tools"))
         for item in (self.add_action, self.delete_action, None, self.select_action,
                      self.reports_action, self.influence_action, None, self.org_action,
                      self.grid_action, self.layout_action, self.snap_action, None,
@@ -159,9 +185,9 @@ class StakeholderPanel(QWidget):
                 toolbar.addAction(item)
         self.toolbar = toolbar
         self.side = QTabWidget(self)
-        self.side.addTab(self.person_editor, "Person")
-        self.side.addTab(self.coverage, "Coverage")
-        self.side.addTab(self.attendance, "Attendance")
+        self.side.addTab(self.person_editor, translate("StakeholderPanel", "Person"))
+        self.side.addTab(self.coverage, translate("StakeholderPanel", "Coverage"))
+        self.side.addTab(self.attendance, translate("StakeholderPanel", "Attendance"))
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.side)
@@ -239,7 +265,9 @@ class StakeholderPanel(QWidget):
             reviews = self.service.reviews(self.account_id)
         except (StoreError, DomainError) as exc:
             self.setEnabled(False)
-            self.show_message(f"Could not load the stakeholder map: {exc}")
+            self.show_message(translate("StakeholderPanel",
+                                        "Could not load the stakeholder map: "
+                                        "{exc}").format(exc=exc))
             return
         self.setEnabled(True)
         # Rebuilding the scene drops and restores the selection; the editor must not see
@@ -256,7 +284,10 @@ class StakeholderPanel(QWidget):
                                  if finding.severity is Severity.RISK
                                  for person in finding.people})
         risks, warnings = self.coverage.counts()
-        self.side.setTabText(1, f"Coverage ({risks + warnings})" if findings else "Coverage")
+        self.side.setTabText(1,
+                             translate("StakeholderPanel", "Coverage ({count})").format(
+                                 count=risks + warnings) if findings
+                             else translate("StakeholderPanel", "Coverage"))
         self.attendance.show_reviews(reviews, self.attendance.current_review())
         self._show_attendance()
         self._selection_changed()
@@ -295,7 +326,9 @@ class StakeholderPanel(QWidget):
             return
         self.person_editor.commit_pending()
         number = len(self.stakeholders.people) + 1 if self.stakeholders else 1
-        person = Stakeholder(0, f"New person {number}")
+        person = Stakeholder(0,
+                             translate("StakeholderPanel",
+                                       "New person {number}").format(number=number))
         added = self._safely(lambda: self.editor.add_person(self.account_id or 0, person,
                                                             self._place_for_newcomer()))
         if isinstance(added, Stakeholder):
@@ -339,7 +372,9 @@ class StakeholderPanel(QWidget):
         after = org_chart(list(self.stakeholders.people)).positions
         moved = {pid: (before[pid], after[pid]) for pid in after
                  if pid in before and before[pid] != after[pid]}
-        if moved and self._safely(lambda: self.editor.move(moved, "Arrange as an org chart")):
+        if moved and self._safely(lambda: self.editor.move(moved,
+                                                           translate("StakeholderPanel",
+                                                                     "Arrange as an org chart"))):
             self.scene.set_positions(after)
             self.view.fit_all()
 
@@ -421,8 +456,10 @@ class StakeholderPanel(QWidget):
             return
         name = self.service.account_name(self.account_id).replace("/", "-")
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the stakeholder map", str(Path.home() / f"{name} – stakeholder map.png"),
-            "PNG picture (*.png);;SVG drawing (*.svg)")
+            self, translate("StakeholderPanel", "Export the stakeholder map"),
+            str(Path.home() / translate("StakeholderPanel",
+                                        "{name} – stakeholder map.png").format(name=name)),
+            translate("StakeholderPanel", "PNG picture (*.png);;SVG drawing (*.svg)"))
         if path:
             self.export_to(Path(path))
 
@@ -433,20 +470,23 @@ class StakeholderPanel(QWidget):
         stakeholders = self.stakeholders
         if self.account_id is None or stakeholders is None:
             return None
-        title = f"{self.service.account_name(self.account_id)} — stakeholder map"
+        title = translate("StakeholderPanel",
+                          "{account_name} — stakeholder "
+                          "map").format(account_name=self.service.account_name(self.account_id))
         if self.grid_view:
-            title += " (power × interest)"
+            title += translate("StakeholderPanel", " (power × interest)")
         layout, today, anonymous = self.current_layout(), self.service.today(), self.anonymous
         self.export_action.setEnabled(False)
         return start_task(lambda: export_map(stakeholders, layout, path, today, title,
                                              anonymous=anonymous),
-                          self._exported, self._export_failed, "exporting the map")
+                          self._exported, self._export_failed,
+                          translate("StakeholderPanel", "exporting the map"))
 
     def _exported(self, path: Path) -> None:
         self.export_action.setEnabled(True)
         self.show_message("")
         self.message.setProperty("class", "")
-        self.message.setText(f"Saved {path}")
+        self.message.setText(translate("StakeholderPanel", "Saved {path}").format(path=path))
         self.message.show()
         self.exported.emit(path)
 

@@ -1,0 +1,57 @@
+"""The window in Simplified Chinese at 1366 × 768: every view and tab of the demo portfolio
+saved as PNG to test-artifacts/screens-zh/ for a person to look at (clipped labels, boxes
+for missing glyphs, English left among Chinese), with the window held to the screen's size
+on each, and Qt's own buttons in Chinese too."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from qbr_desktop.gui.translation import apply_language
+from qbr_desktop.i18n import CHINESE, ENGLISH
+from tests.gui.test_pseudo_locale import demo_window, screens
+
+SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens-zh"
+WIDTH, HEIGHT = 1366, 768
+
+
+@pytest.fixture
+def in_chinese(qapp: QApplication) -> Iterator[None]:
+    locale = QLocale()
+    apply_language(qapp, CHINESE)
+    yield
+    apply_language(qapp, ENGLISH)
+    QLocale.setDefault(locale)
+
+
+def test_every_tab_in_chinese_at_1366_by_768(qtbot: Any, tmp_path: Path, monkeypatch: Any,
+                                               in_chinese: None,
+                                               styled_like_the_app: None) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    shutil.rmtree(SCREENS, ignore_errors=True)
+    SCREENS.mkdir(parents=True)
+    shots = []
+    with demo_window(qtbot, tmp_path) as (window, account_id):
+        assert window.menuBar().actions()[0].text() == "文件(&F)"
+        for screen in screens(window, account_id):
+            qtbot.wait(100)
+            assert (window.width(), window.height()) == (WIDTH, HEIGHT), screen
+            file = SCREENS / f"{len(shots) + 1:02d}-{screen.replace(' ', '-')}.png"
+            assert window.grab().save(str(file)), file
+            shots.append(file)
+    assert len(shots) >= 3 + 7
+
+
+def test_qts_own_buttons_are_in_chinese(qtbot: Any, in_chinese: None) -> None:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    texts = {button.text() for button in buttons.buttons()}
+    assert "取消" in texts

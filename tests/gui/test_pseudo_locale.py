@@ -1,0 +1,217 @@
+"""A third language needs catalogues only: a pseudo-locale made from the freshly extracted
+catalogue, where every translation is its source in brackets (⟦Save⟧), is installed the
+way a shipped language is, and every tab of the window on the demo portfolio is walked.
+Any words on screen outside brackets are text the code does not pass through
+translate(): not marked, marked under the wrong context, or translated too early."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
+
+from qbr_desktop.gui.tabs import AccountTab, View
+from qbr_desktop.gui.translation import CATALOGUES_VARIABLE, apply_language
+from qbr_desktop.i18n import ENGLISH
+from qbr_desktop.paths import DatabaseTarget
+from qbr_desktop.services.context import AppContext
+from tests.gui.text_marking import qt_catalogues
+from tests.gui.visible_text import visible_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "i18n"
+PSEUDO = "xx"
+WRAPPED = re.compile(r"⟦[^⟦⟧]*⟧")
+WORD = re.compile(r"[^\W\d_]+")
+# Words that are the same in every language: names of formats, currencies and acronyms.
+SAME_EVERYWHERE = {"qbr", "desktop", "arr", "csm", "roi", "npv", "irr", "pdf", "csv", "xlsx",
+                   "png", "svg", "eml", "ics", "usd", "eur", "gbp", "jpy", "cny", "utc", "ok",
+                   "ctrl", "shift", "alt", "del", "ins", "esc", "pgup", "pgdown", "f", "k", "m",
+                   "x", "l", "i", "h", "d", "ebr", "nrr", "yyyy", "mm", "dd", "hh"}
+
+
+
+def pseudo_catalogue(folder: Path) -> Path:
+    """qbr_xx.qm beside qbr_xx.ts, every translation its source in brackets."""
+    tools = qt_catalogues()
+    ts = folder / f"qbr_{PSEUDO}.ts"
+    tools.update(ts)
+    tree = ElementTree.parse(ts)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        translation.attrib.pop("type", None)
+        wrapped = f"⟦{message.findtext('source')}⟧"
+        if message.get("numerus") == "yes":
+            for form in list(translation):
+                translation.remove(form)
+            ElementTree.SubElement(translation, "numerusform").text = wrapped
+        else:
+            translation.text = wrapped
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    tools.release(ts, ts.with_suffix(".qm"))
+    return ts.with_suffix(".qm")
+
+
+@pytest.fixture
+def pseudo_language(qapp: QApplication, tmp_path: Path, monkeypatch: Any) -> Iterator[None]:
+    folder = tmp_path / "catalogues"
+    folder.mkdir()
+    assert pseudo_catalogue(folder).stat().st_size > 1000
+    monkeypatch.setenv(CATALOGUES_VARIABLE, str(folder))
+    locale = QLocale()
+    apply_language(qapp, PSEUDO)
+    yield
+    apply_language(qapp, ENGLISH)
+    QLocale.setDefault(locale)
+
+
+def data_words(database: Path) -> set[str]:
+    """Every word stored in the portfolio: names, titles, notes, playbook tasks…"""
+    words: set[str] = set()
+    with sqlite3.connect(database) as connection:
+        tables = [row[0] for row in connection.execute(
+            "select name from sqlite_master where type = 'table'")]
+        for table in tables:
+            for row in connection.execute(f'select * from "{table}"'):
+                for value in row:
+                    if isinstance(value, str):
+                        words.update(word.casefold() for word in WORD.findall(value))
+    return words
+
+
+PURE_LAYERS = ("domain", "services", "imports", "store", "exports")
+PLACEHOLDER = re.compile(r"\\\{[^}]*\\\}|%[sd]")
+
+
+def _pattern(parts: list[str | None]) -> str:
+    """A regular expression for a template: literal parts, None where a value goes."""
+    return "".join(".+?" if part is None else PLACEHOLDER.sub(".+?", re.escape(part))
+                   for part in parts)
+
+
+def pure_layer_sentences() -> re.Pattern[str]:
+    """The English sentences the layers without Qt write (their own translation seam,
+    qbr_desktop/i18n.py, renders them): matched and reported apart, not failed here."""
+    import ast
+
+    patterns = set()
+    for layer in PURE_LAYERS:
+        for path in (ROOT / "qbr_desktop" / layer).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.JoinedStr):
+                    parts: list[str | None] = [
+                        str(part.value) if isinstance(part, ast.Constant) else None
+                        for part in node.values]
+                elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    parts = [node.value]
+                else:
+                    continue
+                letters = sum(ch.isalpha() for part in parts if part for ch in part)
+                if letters >= 6:
+                    patterns.add(_pattern(parts))
+    ordered = sorted(patterns, key=len, reverse=True)  # the longest sentence first
+    return re.compile("|".join(f"(?:{pattern})" for pattern in ordered))
+
+
+def unwrapped(text: str, known: set[str]) -> list[str]:
+    """The words of `text` outside brackets that are neither data nor the same everywhere."""
+    while WRAPPED.search(text):
+        text = WRAPPED.sub(" ", text)
+    return [word for word in WORD.findall(text)
+            if word.casefold() not in known and word.casefold() not in SAME_EVERYWHERE
+            and not (word.isupper() and len(word) <= 4)]  # codes: EUR, FTE, QBR
+
+
+def screens(window: Any, account_id: int) -> Iterator[str]:
+    """Every view, every account tab and the pages inside them, one after another."""
+    from qbr_desktop.gui.worker import running
+
+    def settle() -> None:
+        for _ in range(3000):
+            if not running():
+                break
+            QApplication.processEvents()
+            window.thread().msleep(5)
+        QApplication.processEvents()
+
+    for view in (View.PORTFOLIO, View.PROGRAMME, View.UPCOMING):
+        window.views.setCurrentIndex(view)
+        settle()
+        yield view.name.lower()
+    window.open_account(account_id, AccountTab.DETAILS)
+    for tab in AccountTab:
+        window.show_account_tab(tab)
+        settle()
+        yield tab.name.lower()
+    window.show_account_tab(AccountTab.MEETING)
+    pages = window.agenda_tab.pages
+    for page in range(1, pages.count()):
+        pages.setCurrentIndex(page)
+        settle()
+        yield f"meeting page {page}"
+    window.show_account_tab(AccountTab.STAKEHOLDERS)
+    side = window.stakeholder_panel.side
+    for page in range(1, side.count()):
+        side.setCurrentIndex(page)
+        settle()
+        yield f"stakeholders side {page}"
+
+
+@contextmanager
+def demo_window(qtbot: Any, tmp_path: Path) -> Iterator[tuple[Any, int]]:
+    """The main window at 1366 × 768 on a three-account demo portfolio (tmp_path/demo.sqlite),
+    with the first account's id."""
+    from qbr_desktop.gui.main_window import MainWindow
+    from qbr_desktop.services.demo import build_demo_portfolio
+
+    context = AppContext.open(DatabaseTarget(path=tmp_path / "demo.sqlite"))
+    try:
+        build_demo_portfolio(context, accounts=3, today=date.today())
+        account_id = min(account.id for account in context.accounts.list_accounts())
+        window = MainWindow(context, QSettings(str(tmp_path / "s.ini"),
+                                               QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        yield window, account_id
+        window.close()
+        QApplication.processEvents()
+    finally:
+        context.close()
+
+
+def test_every_tab_shows_only_catalogue_text_in_a_pseudo_language(
+        qtbot: Any, tmp_path: Path, monkeypatch: Any, pseudo_language: None) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    problems: dict[str, str] = {}
+    from_pure_layers: set[str] = set()
+    with demo_window(qtbot, tmp_path) as (window, account_id):
+        known = data_words(tmp_path / "demo.sqlite")
+        known |= {word.casefold() for screen in QApplication.screens()
+                  for word in WORD.findall(screen.name())}
+        pure = pure_layer_sentences()
+        for screen in screens(window, account_id):
+            for where, text in visible_texts(window):
+                if not unwrapped(text, known):
+                    continue
+                left = pure.sub(" ", text)
+                if words := unwrapped(left, known):
+                    problems.setdefault(text, f"{screen}: {where}: {' '.join(words)}")
+                else:
+                    from_pure_layers.add(f"{screen}: {where}: {text}")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "pure-layer-text.txt").write_text("\n".join(sorted(from_pure_layers)) + "\n",
+                                                   encoding="utf-8")
+    assert not problems, "Not through translate():\n" + "\n".join(
+        f"{text!r}  ({where})" for text, where in sorted(problems.items()))
