@@ -677,12 +677,55 @@
     </message>
 </context>
 <context>
-    <name>DeckReviewBar</name>
+    <name>DeckQueue</name>
     <message>
-        <source>Your name</source>
-        <extracomment>The deck&apos;s state changed: account id.</extracomment>
-        <translation>你的姓名</translation>
+        <source>Account</source>
+        <translation>账户</translation>
     </message>
+    <message>
+        <source>CSM</source>
+        <translation>CSM</translation>
+    </message>
+    <message>
+        <source>QBR on</source>
+        <translation>QBR 日期</translation>
+    </message>
+    <message>
+        <source>Waiting since</source>
+        <translation>等待起始</translation>
+    </message>
+    <message>
+        <source>Waiting for my review</source>
+        <extracomment>A deck was opened: the account id. A fresh queue is on show (the list of WaitingDeck).</extracomment>
+        <translation>等待我审阅</translation>
+    </message>
+    <message>
+        <source>Decks waiting for my review</source>
+        <translation>等待我审阅的演示文稿</translation>
+    </message>
+    <message>
+        <source>Waiting for my review: not read ({message})</source>
+        <translation>等待我审阅：未能读取（{message}）</translation>
+    </message>
+    <message>
+        <source>Waiting for my review: no deck</source>
+        <translation>等待我审阅：没有演示文稿</translation>
+    </message>
+    <message>
+        <source>Waiting for my review: 1 deck</source>
+        <translation>等待我审阅：1 份演示文稿</translation>
+    </message>
+    <message>
+        <source>Waiting for my review: {count} decks</source>
+        <translation>等待我审阅：{count} 份演示文稿</translation>
+    </message>
+    <message>
+        <source>none planned</source>
+        <translation>尚未安排</translation>
+    </message>
+</context>
+<context>
+    <name>DeckReviewBar</name>
     <message>
         <source>Ready for review</source>
         <translation>待审阅</translation>
@@ -694,6 +737,31 @@
     <message>
         <source>Back to draft</source>
         <translation>退回草稿</translation>
+    </message>
+    <message>
+        <source>No one (a checklist)</source>
+        <translation>无人（仅作清单）</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <extracomment>The deck&apos;s state changed: account id.</extracomment>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <source>What should change</source>
+        <translation>需要修改的内容</translation>
+    </message>
+    <message>
+        <source>What should change (to send it back)</source>
+        <translation>需要修改的内容（退回时填写）</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>要求修改</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewer:</source>
+        <translation>审阅人(&amp;V)：</translation>
     </message>
     <message>
         <source>Review state not read: {exc}</source>
@@ -712,7 +780,7 @@
     <name>DeckTab</name>
     <message>
         <source>Slides</source>
-        <extracomment>A file was written: its path.</extracomment>
+        <extracomment>A file was written: its path. The plan as last read or saved: what a save says the CSM saw.</extracomment>
         <translation>幻灯片</translation>
     </message>
     <message>
@@ -1640,7 +1708,7 @@ You can undo this with Ctrl+Z.</source>
     <name>NotesEditor</name>
     <message>
         <source>Notes</source>
-        <extracomment>Save these notes: section key, text.</extracomment>
+        <extracomment>Save these notes: section key, text. The notes as last read or saved: what a save says the CSM started from.</extracomment>
         <translation>笔记</translation>
     </message>
     <message>
@@ -2281,6 +2349,14 @@ Click to see the reviews behind it.</source>
         <translation>CSM(&amp;C)：</translation>
     </message>
     <message>
+        <source>Waiting for my review</source>
+        <translation>等待我审阅</translation>
+    </message>
+    <message>
+        <source>Reviews behind a figure</source>
+        <translation>数字背后的回顾</translation>
+    </message>
+    <message>
         <source>Cadence compliance: accounts due a review that held one</source>
         <translation>节奏达标：应回顾的账户中已举行回顾的比例</translation>
     </message>
@@ -2311,6 +2387,10 @@ Click to see the reviews behind it.</source>
     <message>
         <source>Maturity: {label} (from {maturity_reviews} reviews over four quarters)</source>
         <translation>成熟度：{label}（基于四个季度的 {maturity_reviews} 次回顾）</translation>
+    </message>
+    <message>
+        <source>Waiting for my review ({count})</source>
+        <translation>等待我审阅（{count}）</translation>
     </message>
     <message>
         <source>QBR programme {quarter}.{suffix}</source>
@@ -2400,7 +2480,7 @@ Click to see the reviews behind it.</source>
     <name>RecapEditor</name>
     <message>
         <source>Summary for the attendees</source>
-        <extracomment>The recap of a review was saved: review id.</extracomment>
+        <extracomment>The recap of a review was saved: review id. The recap as last read or saved: a colleague&apos;s changes since are merged.</extracomment>
         <translation>给参会者的摘要</translation>
     </message>
     <message>
@@ -2442,6 +2522,10 @@ Click to see the reviews behind it.</source>
     <message>
         <source>Not saved: {exc}</source>
         <translation>未保存：{exc}</translation>
+    </message>
+    <message>
+        <source>Saved, with a colleague&apos;s changes made meanwhile.</source>
+        <translation>已保存，并合并了同事在此期间的更改。</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2747,6 +2831,10 @@ Click to see the reviews behind it.</source>
     <message>
         <source>Not saved yet: starts from the account&apos;s subscription</source>
         <translation>尚未保存：以该账户的订阅为起点</translation>
+    </message>
+    <message>
+        <source>Reloaded: your colleague&apos;s newer change is shown.</source>
+        <translation>已重新载入：显示的是同事较新的更改。</translation>
     </message>
     <message>
         <source>Not saved: </source>

@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.gui.labels import text_label
+from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import Worker, start_task
 
 if TYPE_CHECKING:
     from qbr_desktop.domain.deck_review import WaitingDeck
     from qbr_desktop.services.deck_reviews import DeckReviewService
 
-COLUMNS = ("Account", "CSM", "QBR on", "Waiting since")
+COLUMNS = (QT_TRANSLATE_NOOP("DeckQueue", "Account"), QT_TRANSLATE_NOOP("DeckQueue", "CSM"),
+           QT_TRANSLATE_NOOP("DeckQueue", "QBR on"),
+           QT_TRANSLATE_NOOP("DeckQueue", "Waiting since"))
 ROWS_SHOWN = 3  # at least this many rows in view; more scroll
 
 
@@ -42,10 +45,10 @@ class DeckQueue(QWidget):
         self.service = service
         self.task: Worker | None = None
         self.decks: list[WaitingDeck] = []
-        self.heading = text_label("Waiting for my review", name="h3")
+        self.heading = text_label(translate("DeckQueue", "Waiting for my review"), name="h3")
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setAccessibleName("Decks waiting for my review")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(translate("DeckQueue", "Decks waiting for my review"))
+        self.table.setHorizontalHeaderLabels([translate("DeckQueue", name) for name in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -72,18 +75,25 @@ class DeckQueue(QWidget):
         return self.task
 
     def _failed(self, message: str) -> None:
-        self.heading.setText(f"Waiting for my review: not read ({message})")
+        self.heading.setText(translate("DeckQueue", "Waiting for my review: not read ({message})")
+                             .format(message=message))
 
     def show_queue(self, decks: list[WaitingDeck]) -> None:
         self.decks = decks
-        self.heading.setText(f"Waiting for my review: {len(decks)} deck"
-                             f"{'' if len(decks) == 1 else 's'}" if decks else
-                             "Waiting for my review: no deck")
+        if not decks:
+            heading = translate("DeckQueue", "Waiting for my review: no deck")
+        elif len(decks) == 1:
+            heading = translate("DeckQueue", "Waiting for my review: 1 deck")
+        else:
+            heading = translate("DeckQueue", "Waiting for my review: {count} decks").format(
+                count=len(decks))
+        self.heading.setText(heading)
         self.table.setRowCount(len(decks))
         for row, deck in enumerate(decks):
             since = deck.since.astimezone().strftime("%Y-%m-%d %H:%M") if deck.since else "—"
             texts = (deck.account_name, deck.owner or "—",
-                     deck.meeting_on.isoformat() if deck.meeting_on else "none planned",
+                     deck.meeting_on.isoformat() if deck.meeting_on
+                     else translate("DeckQueue", "none planned"),
                      since)
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)

@@ -167,9 +167,10 @@ class ProgrammeView(QWidget):
         self.lower_pages.setDocumentMode(True)
         if self.queue is not None:
             self.queue.heading.hide()
-            self.lower_pages.addTab(self.queue, "Waiting for my review")
+            self.lower_pages.addTab(self.queue, translate("ProgrammeView", "Waiting for my review"))
             self.queue.queue_shown.connect(self._queue_counted)
-        self.behind_page = self.lower_pages.addTab(behind, "Reviews behind a figure")
+        self.behind_page = self.lower_pages.addTab(
+            behind, translate("ProgrammeView", "Reviews behind a figure"))
         left.addWidget(self.lower_pages, 1)
         right = QVBoxLayout()
         right.addWidget(text_label(translate("ProgrammeView",
@@ -272,8 +273,9 @@ class ProgrammeView(QWidget):
 
     def _queue_counted(self, decks: list[object]) -> None:
         if self.queue is not None:
+            label = translate("ProgrammeView", "Waiting for my review ({count})")
             self.lower_pages.setTabText(self.lower_pages.indexOf(self.queue),
-                                        f"Waiting for my review ({len(decks)})")
+                                        label.format(count=len(decks)))
 
     def show_behind(self, index: QModelIndex) -> None:
         """The reviews behind the figure at `index`, with what each adds to it."""

@@ -392,7 +392,8 @@ class RoiPanel(RoiForm):
             if stored is None:
                 self._set_dirty(False)
                 self.show_account(account_id, model.quarter)
-                self.save_state.setText("Reloaded: your colleague's newer change is shown.")
+                self.save_state.setText(translate(
+                    "RoiPanel", "Reloaded: your colleague's newer change is shown."))
                 return True
             history = self.service.history(account_id)
         except ValidationFailed as exc:
