@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test lint bench dist dist-windows clean
+.PHONY: run test lint bench dist dist-windows clean translations
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,18 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/meeting_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/deck_bench.py
 	$(PY) bench/store_bench.py
+
+# The pure layers' catalogues (qbr_desktop/i18n.py): extract every msg()/N_()/gettext()
+# template into resources/locale/qbr.pot, merge it into each language's qbr.po (new entries
+# empty, changed ones fuzzy: tests/test_catalogues.py fails until they are translated), and
+# compile the .mo files the program loads. resources/locale/GLOSSARY.md holds the terms.
+LOCALES := resources/locale
+translations: $(VENV)/.installed-test
+	$(BIN)/pybabel extract --project=qbr --no-wrap --add-location=file --sort-by-file \
+		-k msg -k msg_plural:1,2 -k msg_in_context:1c,2 -k N_ \
+		-o $(LOCALES)/qbr.pot qbr_desktop
+	$(BIN)/pybabel update --no-wrap --ignore-obsolete -D qbr -i $(LOCALES)/qbr.pot -d $(LOCALES)
+	$(BIN)/pybabel compile --statistics -D qbr -d $(LOCALES)
 
 dist: $(VENV)/.installed-test
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/qbr-desktop.spec

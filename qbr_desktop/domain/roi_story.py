@@ -28,10 +28,11 @@ from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.money import Money, format_money, number_style, to_cents
 from qbr_desktop.domain.roi import SPECS, Category, Figure, Kind
 from qbr_desktop.domain.roi_scenarios import RoiResult
+from qbr_desktop.i18n import ENGLISH, N_, Catalogue, catalogue
 
 STORY_VERSION = 1
 PLACEHOLDER = re.compile(r"\{([a-z_]+|[a-z0-9][a-z0-9_-]*\.[a-z_]+)\}")
-NOT_AVAILABLE = "n/a"
+NOT_AVAILABLE = N_("n/a")
 
 
 def format_amount(amount: Decimal, currency: str, *, exact: bool = False) -> str:
@@ -57,17 +58,22 @@ def format_percent(fraction: Decimal) -> str:
     return ("0" if text == "-0" else text) + "%"
 
 
-def format_figure(figure: Figure) -> str:
-    return NOT_AVAILABLE if figure.value is None else format_percent(figure.value)
-
-
-def format_months(figure: Figure) -> str:
+def format_figure(figure: Figure, book: Catalogue | None = None) -> str:
     if figure.value is None:
-        return NOT_AVAILABLE
+        return book.gettext(NOT_AVAILABLE) if book is not None else NOT_AVAILABLE
+    return format_percent(figure.value)
+
+
+def format_months(figure: Figure, book: Catalogue | None = None) -> str:
+    """'4.6 months'; in the customer file's language when its catalogue is given."""
+    words = book if book is not None else catalogue(ENGLISH)
+    if figure.value is None:
+        return words.gettext(NOT_AVAILABLE)
     if figure.value < 1:
-        return "less than a month"
+        return words.gettext("less than a month")
     text = _trim(number_style().number(figure.value, 1))
-    return "1 month" if text == "1" else f"{text} months"
+    return (words.gettext("1 month") if text == "1"
+            else words.gettext("{months} months", months=text))
 
 
 def period_words(days: int) -> str:

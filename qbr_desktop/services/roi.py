@@ -40,6 +40,7 @@ from qbr_desktop.domain.roi_story import (
     story_from_dict,
     story_to_dict,
 )
+from qbr_desktop.i18n import Message, msg
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.rows import account_row
 from qbr_desktop.store.engine import session_scope
@@ -81,6 +82,9 @@ class ExpansionRoi:
     result: ExpansionResult
     assumption: str
     basis: str = ""  # how this option's value is projected, in the customer's words
+    # The title and the basis as messages, for a customer's file in the account's language.
+    title_words: Message | None = None
+    basis_words: Message | None = None
 
 
 # Months until an expansion delivers its full value: new seats and teams need adoption,
@@ -205,17 +209,25 @@ class RoiService:
             value, basis = line.amount * ratio, (
                 f"today's return on spend ({ratio:.1f} to 1) applied to its price; full "
                 f"value after {ramp} months")
+            basis_words = msg("today's return on spend ({ratio} to 1) applied to its price; "
+                              "full value after {months} months", ratio=f"{ratio:.1f}",
+                              months=ramp)
             if line.kind in ("seats", "department") and per_user and seat_price:
                 users = line.amount / seat_price
                 value = per_user * users
                 basis = (f"today's value per active user "
                          f"({format_amount(per_user, report.model.currency)} a year) × "
                          f"{users:,.0f} more users; full value after {ramp} months")
+                basis_words = msg("today's value per active user ({amount} a year) × {users} "
+                                  "more users; full value after {months} months",
+                                  amount=format_amount(per_user, report.model.currency),
+                                  users=f"{users:,.0f}", months=ramp)
             case = ExpansionCase(added_annual_cost=line.amount, projected_annual_value=value,
                                  ramp_months=ramp)
             cases.append(ExpansionRoi(line.title, line.kind, case,
                                       evaluate_expansion(case, report.model.discount_rate),
-                                      line.assumption, basis))
+                                      line.assumption, basis, line.title_words,
+                                      basis_words))
         return cases, assumption
 
     def _per_user(self, account_id: int,

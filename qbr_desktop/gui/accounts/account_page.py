@@ -24,6 +24,7 @@ from qbr_desktop.domain.money import (
 from qbr_desktop.gui.accounts.commands import FIELD_LABELS
 from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
 from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
+from qbr_desktop.i18n import LANGUAGE_NAMES, available_languages
 
 FIRST_RENEWAL, LAST_RENEWAL = date(1990, 1, 1), date(2100, 12, 31)
 AUTO_TIER = "Auto (from ARR)"
@@ -58,6 +59,8 @@ class AccountPage(QWidget):
         f.industryEdit.addItems(["", *INDUSTRIES])
         f.employeeBandEdit.addItems(["", *(band.value for band in EmployeeBand)])
         f.currencyEdit.addItems(list(CURRENCIES))
+        for code in available_languages():
+            f.languageEdit.addItem(LANGUAGE_NAMES.get(code, code), code)
         f.renewalDateEdit.set_optional(f.renewalDateEdit.placeholderText())
         f.renewalDateEdit.set_range(FIRST_RENEWAL, LAST_RENEWAL)
 
@@ -101,6 +104,7 @@ class AccountPage(QWidget):
             f.renewalDateEdit.set_value(draft.renewal_date)
             f.csmOwnerEdit.setText(draft.csm_owner)
             f.tierOverrideEdit.setCurrentText(draft.tier_override or AUTO_TIER)
+            f.languageEdit.setCurrentIndex(max(0, f.languageEdit.findData(draft.language)))
             if f.notesEdit.toPlainText() != draft.notes:
                 f.notesEdit.setPlainText(draft.notes)
             f.timestampsLabel.setText(
@@ -143,6 +147,7 @@ class AccountPage(QWidget):
             "renewal_date": (f.renewalDateEdit, f.renewalDateError),
             "csm_owner": (f.csmOwnerEdit, f.csmOwnerError),
             "tier_override": (f.tierOverrideEdit, f.tierOverrideError),
+            "language": (f.languageEdit, f.languageError),
             "notes": (f.notesEdit, f.notesError),
         }
 
@@ -168,6 +173,8 @@ class AccountPage(QWidget):
         f.currencyEdit.activated.connect(
             lambda _i: self._emit("currency", f.currencyEdit.currentText()))
         f.tierOverrideEdit.activated.connect(self._save_tier)
+        f.languageEdit.activated.connect(
+            lambda _i: self._emit("language", f.languageEdit.currentData()))
         f.licensedSeatsEdit.editingFinished.connect(
             lambda: self._emit("licensed_seats", f.licensedSeatsEdit.value()))
         f.renewalDateEdit.value_entered.connect(lambda day: self._emit("renewal_date", day))
