@@ -41,6 +41,12 @@ def day_words(day: date, book: Catalogue = ENGLISH_BOOK) -> str:
                         year=day.year)
 
 
+def email_date(day: date, book: Catalogue = ENGLISH_BOOK) -> str:
+    """'2026-12-14' in English, as the emails have always written it; the language's own
+    date ('2026年12月14日') in any other."""
+    return day.isoformat() if book.language == ENGLISH else day_words(day, book)
+
+
 def weekday_words(day: date, book: Catalogue = ENGLISH_BOOK) -> str:
     """'Mon 14 Dec 2026': a meeting's day, in the same format with its weekday."""
     return book.gettext("{weekday} {date}", weekday=weekday_word(day, book),

@@ -409,7 +409,7 @@ class PlanService:
             duration_minutes=review.duration_minutes, status=ReviewStatus(review.status),
             playbook=review.playbook, executives_confirmed=review.executives_confirmed,
             tasks=tasks, today=self._today(review.time_zone), updated_at=review.updated_at,
-            warnings=(warning,) if warning else ())
+            warnings=(warning,) if warning else (), language=account.language)
 
 
 def _note_texts(notes: Sequence[ScheduleNote]) -> tuple[str, ...]:

@@ -40,7 +40,7 @@ from qbr_desktop.domain.roi_story import (
     story_from_dict,
     story_to_dict,
 )
-from qbr_desktop.i18n import Message, msg
+from qbr_desktop.i18n import ENGLISH, Message, catalogue, msg
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.rows import account_row
 from qbr_desktop.store.engine import session_scope
@@ -201,27 +201,24 @@ class RoiService:
                       f"modules and plans at today's return on spend ({ratio:.1f} to 1); "
                       "each reaches its value after the ramp-up shown.")
         per_user, seat_price = self._per_user(account_id, result.total_value)
+        ratio_text = format(ratio, ".1f")
         cases = []
         for line in estimate.lines:
             if line.amount <= 0:
                 continue
             ramp = RAMP_MONTHS.get(line.kind, 6)
-            value, basis = line.amount * ratio, (
-                f"today's return on spend ({ratio:.1f} to 1) applied to its price; full "
-                f"value after {ramp} months")
+            value = line.amount * ratio
             basis_words = msg("today's return on spend ({ratio} to 1) applied to its price; "
-                              "full value after {months} months", ratio=f"{ratio:.1f}",
+                              "full value after {months} months", ratio=ratio_text,
                               months=ramp)
             if line.kind in ("seats", "department") and per_user and seat_price:
                 users = line.amount / seat_price
                 value = per_user * users
-                basis = (f"today's value per active user "
-                         f"({format_amount(per_user, report.model.currency)} a year) × "
-                         f"{users:,.0f} more users; full value after {ramp} months")
                 basis_words = msg("today's value per active user ({amount} a year) × {users} "
                                   "more users; full value after {months} months",
                                   amount=format_amount(per_user, report.model.currency),
-                                  users=f"{users:,.0f}", months=ramp)
+                                  users=format(users, ",.0f"), months=ramp)
+            basis = basis_words.render(catalogue(ENGLISH))
             case = ExpansionCase(added_annual_cost=line.amount, projected_annual_value=value,
                                  ramp_months=ramp)
             cases.append(ExpansionRoi(line.title, line.kind, case,
