@@ -168,7 +168,8 @@ class PlanService:
                     if review.id in planned:
                         continue
                     chosen = self.library.for_tier(
-                        effective_tier(account.arr, account.tier_override, scheme))
+                        effective_tier(account.arr, account.tier_override, scheme)
+                    ).in_language(account.language)
                     review.playbook = chosen.name
                     day = as_utc(review.scheduled_at).astimezone(
                         ZoneInfo(review.time_zone)).date()
@@ -386,10 +387,12 @@ class PlanService:
         return _note_texts(dated.notes)
 
     def _playbook(self, session: Session, account: AccountRow, name: str | None) -> Playbook:
+        """The playbook chosen (or the tier's), its tasks worded in the account's language
+        where the playbook file gives them in it."""
         if name:
-            return self.library.get(name)
+            return self.library.get(name).in_language(account.language)
         tier = effective_tier(account.arr, account.tier_override, read_tier_scheme(session))
-        return self.library.for_tier(tier)
+        return self.library.for_tier(tier).in_language(account.language)
 
     def _read(self, session: Session, review_id: int) -> ReviewPlan:
         review = review_row(session, review_id)
