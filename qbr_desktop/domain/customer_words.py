@@ -63,6 +63,10 @@ def quarter_number_words(year: int, number: int, book: Catalogue = ENGLISH_BOOK)
     return book.gettext("{year} Q{number}", year=year, number=number)
 
 
-def listed(items: list[str] | tuple[str, ...], book: Catalogue = ENGLISH_BOOK) -> str:
-    """Items joined as a list in a sentence: 'a, b, c' or '甲、乙、丙'."""
-    return book.pgettext("list separator", ", ").join(items)
+def listed(items: list[str] | tuple[str, ...], book: Catalogue = ENGLISH_BOOK,
+           separator: str = ", ") -> str:
+    """Items joined as a list in a sentence: 'a, b, c' or '甲、乙、丙' (with separator "; ":
+    'a; b' or '甲；乙')."""
+    joint = (book.pgettext("list separator", "; ") if separator == "; "
+             else book.pgettext("list separator", ", "))
+    return joint.join(items)

@@ -251,7 +251,7 @@ def _actions(content: DeckContent, sheet: dict[str, Any], width: float) -> list[
     out = [_section(book.gettext("Action items"), sheet),
            table((book.gettext("Action"), book.gettext("Owner"), book.gettext("Due"),
                   book.gettext("Status")), rows,
-                 (width * 0.54, width * 0.2, width * 0.14, width * 0.12), sheet, limit=150)]
+                 (width * 0.51, width * 0.2, width * 0.17, width * 0.12), sheet, limit=150)]
     extra = len(content.actions) - MAX_ACTIONS
     if extra > 0:
         out.append(para(book.gettext("and {count} more in the handout", count=extra),

@@ -217,7 +217,8 @@ def _outcomes(page: Page) -> Notes:
     if c.value_lines:
         left, width = page.columns(0, 7 if charts else 12)
         rows = [(v.label, money(v.annual_value, c.currency),
-                 v.basis + (f"; {v.credit}" if v.credit else ""), v.confidence)
+                 listed([v.basis, v.credit] if v.credit else [v.basis], page.book, "; "),
+                 v.confidence)
                 for v in c.value_lines]
         page.table((page.gettext("Outcome"), page.gettext("Value a year"),
                     page.gettext("Basis"), page.gettext("Confidence")), rows, left, top, width,

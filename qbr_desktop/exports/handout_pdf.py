@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from qbr_desktop.atomic_files import replacing
+from qbr_desktop.domain.customer_words import listed
 from qbr_desktop.domain.deck import (
     ChartData,
     DeckContent,
@@ -237,7 +238,8 @@ class _Builder:
         if not c.value_lines:
             return []
         rows = [[v.label, format_amount(v.annual_value, c.currency),
-                 v.basis + (f"; {v.credit}" if v.credit else ""), v.confidence]
+                 listed([v.basis, v.credit] if v.credit else [v.basis], self.book, "; "),
+                 v.confidence]
                 for v in c.value_lines]
         w = self.width
         return [table((self.gettext("Value"), self.gettext("A year"), self.gettext("Basis"),
@@ -313,7 +315,7 @@ class _Builder:
         w = self.width
         out = [table((self.gettext("Action"), self.gettext("Side"), self.gettext("Owner"),
                       self.gettext("Due"), self.gettext("Status")), rows,
-                     (w * 0.44, w * 0.12, w * 0.18, w * 0.13, w * 0.13),
+                     (w * 0.42, w * 0.12, w * 0.16, w * 0.17, w * 0.13),
                      self.sheet, limit=CELL_LIMIT)]
         if self.content.next_qbr is not None:
             out.append(self.text(self.gettext(
