@@ -119,11 +119,13 @@ class RoiService:
             else:
                 model = starting_model(account, quarter)
             stored_story = _story_of(row) if row else None
-            name = account.name
+            name, book = account.name, catalogue(account.language)
         result = evaluate(model)
-        story = stored_story or default_story(result)
+        # The story is the customer's: drafted and its figures worded in their language.
+        story = stored_story or default_story(result, book)
         return RoiReport(account_id, name, model, result, scenarios(model), story,
-                         render(story, result), stale_reasons(story, result), row is not None,
+                         render(story, result, book), stale_reasons(story, result),
+                         row is not None,
                          sensitivity(model),
                          Quarter.parse(earlier.quarter) if earlier is not None else None)
 
