@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test lint bench dist dist-windows clean translations-qt
+.PHONY: run test lint bench dist dist-windows clean translations translations-qt
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,18 @@ bench: $(VENV)/.installed-test
 # The window's Qt catalogues (resources/i18n): extract marked text, then compile the .qm.
 translations-qt: $(VENV)/.installed-test
 	$(PY) build/qt_translations.py
+
+# The pure layers' catalogues (qbr_desktop/i18n.py): extract every msg()/N_()/gettext()
+# template into resources/locale/qbr.pot, merge it into each language's qbr.po (new entries
+# empty, changed ones fuzzy: tests/test_catalogues.py fails until they are translated), and
+# compile the .mo files the program loads. resources/locale/GLOSSARY.md holds the terms.
+LOCALES := resources/locale
+translations: $(VENV)/.installed-test
+	$(BIN)/pybabel extract --project=qbr --no-wrap --add-location=file --sort-by-file \
+		-k msg -k msg_plural:1,2 -k msg_in_context:1c,2 -k N_ \
+		-o $(LOCALES)/qbr.pot qbr_desktop
+	$(BIN)/pybabel update --no-wrap --ignore-obsolete -D qbr -i $(LOCALES)/qbr.pot -d $(LOCALES)
+	$(BIN)/pybabel compile --statistics -D qbr -d $(LOCALES)
 
 dist: $(VENV)/.installed-test
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/qbr-desktop.spec

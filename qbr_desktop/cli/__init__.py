@@ -111,7 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--renewal", type=_day, help="renewal date, YYYY-MM-DD")
     add.add_argument("--owner", default="", help="the CSM who owns the account")
     add.add_argument("--tier", default=None, help="override the ARR-derived tier")
+    add.add_argument("--language", default="en", metavar="CODE",
+                     help="the language of the customer's files: en (default), zh_CN")
     add.set_defaults(handler=_accounts_add)
+    edit = account_commands.add_parser("edit", help="change an account's customer language")
+    edit.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    edit.add_argument("--language", required=True, metavar="CODE",
+                      help="the language of the customer's files: en, zh_CN")
+    edit.set_defaults(handler=_accounts_edit)
 
     tiers = commands.add_parser("tiers", help="show or change the tier model and thresholds")
     tiers.add_argument("--model", choices=TIER_MODELS,
@@ -266,10 +273,21 @@ def _accounts_add(args: argparse.Namespace, out: TextIO) -> None:
             name=args.name, industry=args.industry, country=args.country, arr=args.arr,
             currency=args.currency.upper(), licensed_seats=args.seats,
             renewal_date=args.renewal, csm_owner=args.owner, tier_override=args.tier,
+            language=args.language,
         ))
     finally:
         context.close()
     print(f"Added {account.draft.name} (id {account.id}, {account.tier})", file=out)
+
+
+def _accounts_edit(args: argparse.Namespace, out: TextIO) -> None:
+    context = _open(args)
+    try:
+        account_id = context.insights.resolve(args.account)
+        account = context.accounts.update(account_id, {"language": args.language})
+    finally:
+        context.close()
+    print(f"{account.draft.name}: customer files in {account.draft.language}", file=out)
 
 
 def _tiers(args: argparse.Namespace, out: TextIO) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.money import CURRENCIES, Money
+from qbr_desktop.i18n import ENGLISH, LANGUAGE_NAMES
 
 NAME_MAX_LENGTH = 1000
 SHORT_TEXT_MAX_LENGTH = 200
@@ -44,6 +45,7 @@ FIELD_LABELS = {
     "employee_band": "employee band", "arr": "ARR", "currency": "currency",
     "licensed_seats": "licensed seats", "renewal_date": "renewal date",
     "csm_owner": "CSM owner", "tier_override": "tier", "notes": "notes",
+    "language": "customer language",
 }
 
 
@@ -62,6 +64,8 @@ class AccountDraft:
     csm_owner: str = ""
     tier_override: str | None = None
     notes: str = ""
+    # The language the customer's files are written in (deck, brief, emails, invite).
+    language: str = ENGLISH
 
     def with_changes(self, changes: dict[str, Any]) -> AccountDraft:
         known = {f.name for f in fields(self)}
@@ -195,6 +199,11 @@ def validate_account(draft: AccountDraft, *, tiers: tuple[str, ...]) -> AccountD
     if draft.tier_override and draft.tier_override not in tiers:
         problems["tier_override"] = (
             f"“{draft.tier_override}” is not a tier here ({', '.join(tiers)})"
+        )
+    if draft.language not in LANGUAGE_NAMES:
+        problems["language"] = (
+            f"“{draft.language}” is not a language customer files are written in "
+            f"({', '.join(LANGUAGE_NAMES)})"
         )
     if problems:
         raise ValidationFailed(problems)

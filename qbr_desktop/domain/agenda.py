@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.i18n import ENGLISH, N_, catalogue
 
 DEFAULT_FORWARD_TARGET = Decimal("0.60")
 FORWARD_TARGETS = (Decimal("0.60"), Decimal("0.70"))
@@ -93,53 +94,57 @@ DIGITAL_30 = "Digital review (30 min)"
 
 TEMPLATES: dict[str, Agenda] = {
     QBR_60: Agenda(QBR_60, 60, (
-        _s("opening", "Opening", 5, CSM, NEITHER, "Align on goals and confirm the agenda."),
-        _s("business-context", "Business context", 10, CUSTOMER, AHEAD,
-           "The customer's news and priorities, in their words."),
-        _s("value-review", "Value review", 15, JOINT, BACK,
-           "Outcomes, ROI and success metrics against last quarter's goals."),
-        _s("strategic-discussion", "Strategic discussion", 20, JOINT, AHEAD,
-           "Roadmap, opportunities and the plan for the next two quarters."),
-        _s("action-planning", "Action planning", 8, JOINT, AHEAD,
-           "Commitments on both sides, owners and dates."),
-        _s("close", "Close", 2, CSM, NEITHER, "Summary and thanks; confirm the next date."),
+        _s("opening", N_("Opening"), 5, CSM, NEITHER, N_("Align on goals and confirm the agenda.")),
+        _s("business-context", N_("Business context"), 10, CUSTOMER, AHEAD,
+           N_("The customer's news and priorities, in their words.")),
+        _s("value-review", N_("Value review"), 15, JOINT, BACK,
+           N_("Outcomes, ROI and success metrics against last quarter's goals.")),
+        _s("strategic-discussion", N_("Strategic discussion"), 20, JOINT, AHEAD,
+           N_("Roadmap, opportunities and the plan for the next two quarters.")),
+        _s("action-planning", N_("Action planning"), 8, JOINT, AHEAD,
+           N_("Commitments on both sides, owners and dates.")),
+        _s("close", N_("Close"), 2, CSM, NEITHER, N_("Summary and thanks; confirm the next date.")),
     )),
     RUN_SHEET_45: Agenda(RUN_SHEET_45, 60, (
-        _s("opening", "Opening", 5, CSM, NEITHER,
-           "Welcome, introductions, objectives; open with a strategic question."),
-        _s("success-review", "Success review", 10, JOINT, BACK,
-           "Last quarter's goals and outcomes, wins, value and ROI."),
-        _s("usage-adoption", "Usage and adoption", 8, JOINT, BACK,
-           "Trends against peers, strengths and gaps, champions."),
-        _s("roadmap", "Roadmap preview", 8, CSM, AHEAD,
-           "Coming releases tied to the customer's priorities."),
-        _s("recommendations", "Strategic recommendations", 8, JOINT, AHEAD,
-           "Next quarter's priorities, quick wins, resources needed."),
-        _s("actions", "Action items and commitments", 6, JOINT, AHEAD,
-           "Mutual actions with owners, checkpoints, next QBR date."),
-        _s("discussion", "Q&A and discussion", 15, JOINT, AHEAD,
-           "Their questions and concerns; listen more than you talk."),
+        _s("opening", N_("Opening"), 5, CSM, NEITHER,
+           N_("Welcome, introductions, objectives; open with a strategic question.")),
+        _s("success-review", N_("Success review"), 10, JOINT, BACK,
+           N_("Last quarter's goals and outcomes, wins, value and ROI.")),
+        _s("usage-adoption", N_("Usage and adoption"), 8, JOINT, BACK,
+           N_("Trends against peers, strengths and gaps, champions.")),
+        _s("roadmap", N_("Roadmap preview"), 8, CSM, AHEAD,
+           N_("Coming releases tied to the customer's priorities.")),
+        _s("recommendations", N_("Strategic recommendations"), 8, JOINT, AHEAD,
+           N_("Next quarter's priorities, quick wins, resources needed.")),
+        _s("actions", N_("Action items and commitments"), 6, JOINT, AHEAD,
+           N_("Mutual actions with owners, checkpoints, next QBR date.")),
+        _s("discussion", N_("Q&A and discussion"), 15, JOINT, AHEAD,
+           N_("Their questions and concerns; listen more than you talk.")),
     )),
     EBR_90: Agenda(EBR_90, 90, (
-        _s("opening", "Opening", 5, CSM, NEITHER, "Objectives for the session, introductions."),
-        _s("business-context", "Business context and priorities", 15, CUSTOMER, AHEAD,
-           "Where the business is heading; what leadership is measured on."),
-        _s("value-delivered", "Value delivered and ROI", 20, JOINT, BACK,
-           "Outcomes against goals, the quantified return, proof points."),
-        _s("strategic-roadmap", "Strategic roadmap and alignment", 25, JOINT, AHEAD,
-           "Where the partnership goes next, tied to their strategy."),
-        _s("expansion", "Growth and partnership", 10, JOINT, AHEAD,
-           "Opportunities, investment and what success looks like a year out."),
-        _s("commitments", "Commitments", 10, JOINT, AHEAD,
-           "Executive-level commitments, owners, dates."),
-        _s("close", "Close", 5, CSM, NEITHER, "Summary, thanks, next EBR date."),
+        _s("opening", N_("Opening"), 5, CSM, NEITHER,
+           N_("Objectives for the session, introductions.")),
+        _s("business-context", N_("Business context and priorities"), 15, CUSTOMER, AHEAD,
+           N_("Where the business is heading; what leadership is measured on.")),
+        _s("value-delivered", N_("Value delivered and ROI"), 20, JOINT, BACK,
+           N_("Outcomes against goals, the quantified return, proof points.")),
+        _s("strategic-roadmap", N_("Strategic roadmap and alignment"), 25, JOINT, AHEAD,
+           N_("Where the partnership goes next, tied to their strategy.")),
+        _s("expansion", N_("Growth and partnership"), 10, JOINT, AHEAD,
+           N_("Opportunities, investment and what success looks like a year out.")),
+        _s("commitments", N_("Commitments"), 10, JOINT, AHEAD,
+           N_("Executive-level commitments, owners, dates.")),
+        _s("close", N_("Close"), 5, CSM, NEITHER, N_("Summary, thanks, next EBR date.")),
     )),
     DIGITAL_30: Agenda(DIGITAL_30, 30, (
-        _s("opening", "Opening", 3, CSM, NEITHER, "Goals for the call."),
-        _s("value-snapshot", "Value snapshot", 8, CSM, BACK, "Outcomes and value since last time."),
-        _s("adoption", "Adoption and tips", 7, JOINT, BACK, "Usage, gaps and one tip to try."),
-        _s("whats-next", "What's next", 8, JOINT, AHEAD, "Their priorities and our roadmap."),
-        _s("actions", "Actions", 4, JOINT, AHEAD, "Who does what by when."),
+        _s("opening", N_("Opening"), 3, CSM, NEITHER, N_("Goals for the call.")),
+        _s("value-snapshot", N_("Value snapshot"), 8, CSM, BACK,
+           N_("Outcomes and value since last time.")),
+        _s("adoption", N_("Adoption and tips"), 7, JOINT, BACK,
+           N_("Usage, gaps and one tip to try.")),
+        _s("whats-next", N_("What's next"), 8, JOINT, AHEAD,
+           N_("Their priorities and our roadmap.")),
+        _s("actions", N_("Actions"), 4, JOINT, AHEAD, N_("Who does what by when.")),
     )),
 }
 
@@ -147,9 +152,20 @@ TIER_TEMPLATES = {"Strategic": QBR_60, "Enterprise": QBR_60, "Growth": RUN_SHEET
                   "Mid-Market": RUN_SHEET_45}
 
 
-def template_for_tier(tier: str) -> Agenda:
-    """The reference's format for the tier: Strategic 60 min, Growth 45 + Q&A, Core 30."""
-    return TEMPLATES[TIER_TEMPLATES.get(tier, DIGITAL_30)]
+def template_for_tier(tier: str, language: str = ENGLISH) -> Agenda:
+    """The reference's format for the tier: Strategic 60 min, Growth 45 + Q&A, Core 30,
+    its sections' titles and prompts in `language` (the account's)."""
+    return template_in(TIER_TEMPLATES.get(tier, DIGITAL_30), language)
+
+
+def template_in(name: str, language: str = ENGLISH) -> Agenda:
+    """A template with its sections' titles and prompts in `language`: the catalogue holds
+    them beside the English ones (resources/locale)."""
+    book = catalogue(language)
+    agenda = TEMPLATES[name]
+    return replace(agenda, sections=tuple(
+        replace(section, title=book.gettext(section.title), prompt=book.gettext(section.prompt))
+        for section in agenda.sections))
 
 
 def new_key(title: str, taken: Sequence[str]) -> str:

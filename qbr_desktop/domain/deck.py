@@ -18,6 +18,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from qbr_desktop.domain.customer_words import day_words as day_words
+from qbr_desktop.domain.customer_words import weekday_words as weekday_words
+from qbr_desktop.i18n import ENGLISH, N_, Catalogue
+
 MAX_MAIN_SLIDES = 12
 MIN_MAIN_SLIDES = 10
 
@@ -29,9 +33,9 @@ class DeckVariant(StrEnum):
 
     @property
     def words(self) -> str:
-        return {DeckVariant.EXECUTIVE: "Executive business review",
-                DeckVariant.STANDARD: "Quarterly business review",
-                DeckVariant.DIGITAL: "Digital business review"}[self]
+        return {DeckVariant.EXECUTIVE: N_("Executive business review"),
+                DeckVariant.STANDARD: N_("Quarterly business review"),
+                DeckVariant.DIGITAL: N_("Digital business review")}[self]
 
 
 TIER_VARIANTS = {"Strategic": DeckVariant.EXECUTIVE, "Enterprise": DeckVariant.EXECUTIVE,
@@ -70,14 +74,6 @@ class SlideKind(StrEnum):
         return SPECS[self].forward
 
 
-def day_words(day: date) -> str:
-    """'14 Dec 2026': the one way every customer file writes a date."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def weekday_words(day: date) -> str:
-    """'Mon 14 Dec 2026': a meeting's day, in the same format with its weekday."""
-    return f"{day:%a} {day_words(day)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +145,14 @@ class KpiFigure:
     detail: str = ""
 
 
+def card_lines(cards: Sequence[KpiFigure], book: Catalogue) -> list[str]:
+    """'Label: value (detail)' for each card, in the catalogue's language."""
+    return [book.gettext("{label}: {value} ({detail})", label=c.label, value=c.value,
+                         detail=c.detail) if c.detail
+            else book.gettext("{label}: {value}", label=c.label, value=c.value)
+            for c in cards]
+
+
 @dataclass(frozen=True, slots=True)
 class ValueLineFigure:
     label: str
@@ -201,6 +205,11 @@ class ActionFigure:
     @property
     def is_open(self) -> bool:
         return self.status in ("open", "in progress", "overdue")
+
+
+# An action's status as the customer reads it (the catalogue's key for each stored word).
+STATUS_WORDS = {"open": N_("open"), "in progress": N_("in progress"), "done": N_("done"),
+                "overdue": N_("overdue")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +293,8 @@ class DeckContent:
     stakeholders: tuple[PersonFigure, ...] = ()
     stakeholder_map_png: bytes | None = None  # the map picture, when one was drawn
     actions: tuple[ActionFigure, ...] = ()
+    # The language every sentence above is written in, and the writers' own labels are.
+    language: str = ENGLISH
 
     def with_outline(self, outline: Sequence[SlidePlan]) -> DeckContent:
         return replace(self, outline=tuple(outline))

@@ -25,6 +25,7 @@ from fractions import Fraction
 from qbr_desktop.domain.health import Band, HealthReport, format_number
 from qbr_desktop.domain.money import Money, format_money, to_cents
 from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.i18n import Message, msg, msg_plural
 
 READY = "ready"
 NURTURE = "nurture"
@@ -73,6 +74,8 @@ class ExpansionLine:
     title: str
     amount: Decimal
     assumption: str
+    # The title as a message, for a customer's file in the account's language.
+    title_words: Message | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,7 @@ def _seat_line(inputs: ExpansionInputs, price: Decimal | None,
     return ExpansionLine(
         kind="seats",
         title=_plural(needed, "more seat"),
+        title_words=msg_plural("{count:,} more seat", "{count:,} more seats", needed),
         amount=to_cents(price * needed),
         assumption=(
             f"Active users grew {pace} a quarter {span}; at that pace {needed:,} more "
@@ -213,6 +217,7 @@ def _module_lines(inputs: ExpansionInputs, skipped: list[str]) -> list[Expansion
                 "module", f"Add {entry.name}", amount,
                 f"{entry.name} is not owned yet; priced at "
                 f"{_pricing(entry, inputs.licensed_seats, inputs.currency)}.",
+                msg("Add {module}", module=entry.name),
             ))
     return lines
 
@@ -243,6 +248,7 @@ def _plan_line(inputs: ExpansionInputs, skipped: list[str]) -> ExpansionLine | N
         f"Moving from {current.name} ({_money(base, currency)} a year) to {target.name} "
         f"({_pricing(target, seats, currency)}, {_money(_value(target, seats), currency)}) "
         f"adds the difference.",
+        msg("Upgrade to {plan}", plan=target.name),
     )
 
 
@@ -265,6 +271,7 @@ def _department_lines(inputs: ExpansionInputs, price: Decimal | None,
             f"{department.name} has {_people(department.headcount)} and does not use the "
             f"product yet; at {basis}, {users:,} of them would take seats at "
             f"{_money(price, inputs.currency)} a seat.",
+            msg("Roll out to {department}", department=department.name),
         ))
     return lines
 

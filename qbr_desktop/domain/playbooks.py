@@ -32,12 +32,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.tiers import SCHEMES
+from qbr_desktop.i18n import ENGLISH, LANGUAGE_NAMES
 
 
 class Phase(StrEnum):
@@ -72,6 +73,8 @@ DEFAULT_FOLLOW_UP_DAYS = 10  # "weeks 1-2 after the QBR"
 MAX_PREPARATION_DAYS = 65
 KNOWN_TIERS = tuple(dict.fromkeys(t for scheme in SCHEMES.values() for t in scheme.tiers))
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# The languages a task may also be worded in: every customer language but English.
+TRANSLATED = tuple(code for code in LANGUAGE_NAMES if code != ENGLISH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +88,19 @@ class PrepTask:
     outputs: tuple[str, ...] = ()
     feature: Feature | None = None
     after: tuple[str, ...] = ()
+    # (language, title, description) for the languages the file also gives the task in.
+    translations: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def before_meeting(self) -> bool:
         return self.offset < 0
+
+    def in_language(self, language: str) -> PrepTask:
+        """The task worded in `language` when the file gives it, else as written."""
+        for code, title, description in self.translations:
+            if code == language:
+                return replace(self, title=title, description=description or self.description)
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +112,10 @@ class Playbook:
     tasks: tuple[PrepTask, ...]
     follow_up_days: int = DEFAULT_FOLLOW_UP_DAYS
     source: str = ""
+
+    def in_language(self, language: str) -> Playbook:
+        """The playbook with each task in `language` where the file words it so."""
+        return replace(self, tasks=tuple(task.in_language(language) for task in self.tasks))
 
     def task(self, key: str) -> PrepTask:
         for task in self.tasks:
@@ -173,6 +189,10 @@ TASK_FIELDS = (
     FieldSpec("outputs", TEXT_LIST, False),
     FieldSpec("feature", TEXT, False, tuple(Feature), "feature"),
     FieldSpec("after", TEXT_LIST, False),
+    # A task's words in another language the customer's files are written in
+    # ("title_zh_CN", "description_zh_CN"): used for accounts in that language.
+    *(FieldSpec(f"{name}_{code}", TEXT, False, may_be_empty=name == "description")
+      for code in TRANSLATED for name in ("title", "description")),
 )
 
 
@@ -357,7 +377,10 @@ class _Parser:
                         values["title"].strip(), values["description"].strip(),
                         OwnerRole(values["owner"]), tuple(values.get("outputs", ())),
                         Feature(values["feature"]) if "feature" in values else None,
-                        tuple(dict.fromkeys(values.get("after", ()))))
+                        tuple(dict.fromkeys(values.get("after", ()))),
+                        tuple((code, values[f"title_{code}"].strip(),
+                               values.get(f"description_{code}", "").strip())
+                              for code in TRANSLATED if f"title_{code}" in values))
 
     def _check_dependencies(self, tasks: list[tuple[int, PrepTask]],
                             index_of: dict[str, int], written: set[str]) -> None:

@@ -28,10 +28,11 @@ from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.money import Money, format_money, number_style, to_cents
 from qbr_desktop.domain.roi import SPECS, Category, Figure, Kind
 from qbr_desktop.domain.roi_scenarios import RoiResult
+from qbr_desktop.i18n import ENGLISH, N_, Catalogue, catalogue
 
 STORY_VERSION = 1
 PLACEHOLDER = re.compile(r"\{([a-z_]+|[a-z0-9][a-z0-9_-]*\.[a-z_]+)\}")
-NOT_AVAILABLE = "n/a"
+NOT_AVAILABLE = N_("n/a")
 
 
 def format_amount(amount: Decimal, currency: str, *, exact: bool = False) -> str:
@@ -57,33 +58,42 @@ def format_percent(fraction: Decimal) -> str:
     return ("0" if text == "-0" else text) + "%"
 
 
-def format_figure(figure: Figure) -> str:
-    return NOT_AVAILABLE if figure.value is None else format_percent(figure.value)
-
-
-def format_months(figure: Figure) -> str:
+def format_figure(figure: Figure, book: Catalogue | None = None) -> str:
     if figure.value is None:
-        return NOT_AVAILABLE
+        return book.gettext(NOT_AVAILABLE) if book is not None else NOT_AVAILABLE
+    return format_percent(figure.value)
+
+
+def format_months(figure: Figure, book: Catalogue | None = None) -> str:
+    """'4.6 months'; in the customer file's language when its catalogue is given."""
+    words = book if book is not None else catalogue(ENGLISH)
+    if figure.value is None:
+        return words.gettext(NOT_AVAILABLE)
     if figure.value < 1:
-        return "less than a month"
+        return words.gettext("less than a month")
     text = _trim(number_style().number(figure.value, 1))
-    return "1 month" if text == "1" else f"{text} months"
+    return (words.gettext("1 month") if text == "1"
+            else words.gettext("{months} months", months=text))
 
 
-def period_words(days: int) -> str:
+def period_words(days: int, book: Catalogue | None = None) -> str:
+    words = book if book is not None else catalogue(ENGLISH)
     if 28 <= days <= 31:
-        return "this month"
+        return words.gettext("this month")
     if 89 <= days <= 92:
-        return "this quarter"
+        return words.gettext("this quarter")
     if 181 <= days <= 184:
-        return "this half-year"
+        return words.gettext("this half-year")
     if days in (365, 366):
-        return "this year"
-    return "over the last day" if days == 1 else f"over the last {days:,} days"
+        return words.gettext("this year")
+    if days == 1:
+        return words.gettext("over the last day")
+    return words.gettext("over the last {days} days", days=format(days, ","))
 
 
-def quantities(result: RoiResult) -> dict[str, str]:
-    """Every quantity a story may bind to, by placeholder name, as it would be shown."""
+def quantities(result: RoiResult, book: Catalogue | None = None) -> dict[str, str]:
+    """Every quantity a story may bind to, by placeholder name, as it would be shown (in
+    the language of `book`, English without one)."""
     currency = result.model.currency
 
     def money(amount: Decimal) -> str:
@@ -91,13 +101,13 @@ def quantities(result: RoiResult) -> dict[str, str]:
 
     values = {
         "total_value": money(result.total_value), "net_value": money(result.net_value),
-        "investment": money(result.investment), "roi": format_figure(result.roi),
+        "investment": money(result.investment), "roi": format_figure(result.roi, book),
         "risk_adjusted_value": money(result.risk_adjusted_value),
-        "risk_adjusted_roi": format_figure(result.risk_adjusted_roi),
-        "payback": format_months(result.payback_months),
+        "risk_adjusted_roi": format_figure(result.risk_adjusted_roi, book),
+        "payback": format_months(result.payback_months, book),
         "three_year_value": money(result.three_year.value),
-        "three_year_roi": format_figure(result.three_year.roi),
-        "npv": money(result.three_year.npv), "irr": format_figure(result.three_year.irr),
+        "three_year_roi": format_figure(result.three_year.roi, book),
+        "npv": money(result.three_year.npv), "irr": format_figure(result.three_year.irr, book),
         "quarter": str(result.model.quarter),
     }
     for line_result in result.lines:
@@ -106,11 +116,11 @@ def quantities(result: RoiResult) -> dict[str, str]:
         value = line_result.value if line_result.value is not None else Decimal(0)
         values[f"{key}.label"] = line.label
         values[f"{key}.description"] = line.description.strip().rstrip(".")
-        values[f"{key}.period"] = period_words(line.period_days)
+        values[f"{key}.period"] = period_words(line.period_days, book)
         values[f"{key}.value"] = money(value)
         values[f"{key}.annual_value"] = money(line_result.annual_value)
         values[f"{key}.cost_increase"] = money(max(-value, Decimal(0)))
-        values[f"{key}.delivered"] = format_figure(line_result.delivered)
+        values[f"{key}.delivered"] = format_figure(line_result.delivered, book)
         for name, amount in line.inputs.items():
             kind = SPECS[line.category][name].kind
             values[f"{key}.{name}"] = (
@@ -141,51 +151,62 @@ class ValueStory:
 
 
 def _line_sentence(key: str, category: Category, inputs: Mapping[str, Decimal],
-                   negative: bool, counted: bool) -> str:
+                   negative: bool, counted: bool, book: Catalogue) -> str:
+    """The line's sentence, its figures left as the story's placeholders ("{support.value}")."""
+    names = ("label", "cost_increase", "period", "hours_saved", "value", "ftes_saved",
+             "revenue", "attribution_share", "incidents_avoided", "error_reduction",
+             "description")
+    slot = {name: f"{{{key}.{name}}}" for name in names}
     if negative:
-        return f"{{{key}.label}} raised costs by {{{key}.cost_increase}} {{{key}.period}}."
+        return book.gettext("{label} raised costs by {cost_increase} {period}.", **slot)
     if category is Category.COST and "hours_saved" in inputs:
-        return (f"Your team saved {{{key}.hours_saved}} hours {{{key}.period}}, "
-                f"worth {{{key}.value}}.")
+        return book.gettext("Your team saved {hours_saved} hours {period}, worth {value}.",
+                            **slot)
     if category is Category.COST:
-        return (f"The work of {{{key}.ftes_saved}} full-time people was freed up "
-                f"{{{key}.period}}, worth {{{key}.value}}.")
+        return book.gettext("The work of {ftes_saved} full-time people was freed up {period}, "
+                            "worth {value}.", **slot)
     if category is Category.REVENUE:
-        return (f"{{{key}.label}} brought in {{{key}.revenue}}; crediting "
-                f"{{{key}.attribution_share}} of it to the platform gives {{{key}.value}} "
-                f"{{{key}.period}}.")
+        return book.gettext("{label} brought in {revenue}; crediting {attribution_share} of it "
+                            "to the platform gives {value} {period}.", **slot)
     if category is Category.RISK:
-        return (f"About {{{key}.incidents_avoided}} incidents were avoided {{{key}.period}}, "
-                f"sparing {{{key}.value}} in incident costs.")
+        return book.gettext("About {incidents_avoided} incidents were avoided {period}, "
+                            "sparing {value} in incident costs.", **slot)
     if category is Category.QUALITY:
-        return (f"Errors fell by {{{key}.error_reduction}} {{{key}.period}}, saving "
-                f"{{{key}.value}} in rework.")
+        return book.gettext("Errors fell by {error_reduction} {period}, saving {value} in "
+                            "rework.", **slot)
     if counted:
-        return f"{{{key}.label}}: {{{key}.description}}, valued at {{{key}.value}}."
-    return f"{{{key}.label}}: {{{key}.description}}."
+        return book.gettext("{label}: {description}, valued at {value}.", **slot)
+    return book.gettext("{label}: {description}.", **slot)
 
 
-def default_story(result: RoiResult) -> ValueStory:
-    """One sentence per line in plain CSM language, then the overall return."""
+def default_story(result: RoiResult, book: Catalogue | None = None) -> ValueStory:
+    """One sentence per line in plain CSM language, then the overall return (in the
+    language of `book`: the account's; English without one)."""
+    words = book if book is not None else catalogue(ENGLISH)
     texts = [
         _line_sentence(r.line.id, r.line.category, r.line.inputs, r.is_cost_increase,
-                       r.counted)
+                       r.counted, words)
         for r in result.lines
     ]
     counted = [r for r in result.lines if r.counted]
     has_roi = result.roi.value is not None
     paid_back = result.payback_months.value is not None
+    slot = {name: f"{{{name}}}" for name in ("roi", "investment", "payback", "total_value")}
     if len(counted) == 1 and has_roi and not counted[0].is_cost_increase:
         index = result.lines.index(counted[0])
-        texts[index] = texts[index][:-1] + " — a {roi} return."
+        texts[index] = texts[index][:-1] + words.gettext(" — a {roi} return.", **slot)
         if paid_back:
-            texts.append("The investment of {investment} paid for itself in {payback}.")
+            texts.append(words.gettext("The investment of {investment} paid for itself in "
+                                       "{payback}.", **slot))
+    elif counted and has_roi and paid_back:
+        texts.append(words.gettext("In all, that is {total_value} of value a year for an "
+                                   "investment of {investment}: a {roi} return, paid back "
+                                   "in {payback}.", **slot))
     elif counted and has_roi:
-        texts.append("In all, that is {total_value} of value a year for an investment of "
-                     "{investment}: a {roi} return"
-                     + (", paid back in {payback}." if paid_back else "."))
+        texts.append(words.gettext("In all, that is {total_value} of value a year for an "
+                                   "investment of {investment}: a {roi} return.", **slot))
     elif counted:
-        texts.append("In all, that is {total_value} of value a year.")
+        texts.append(words.gettext("In all, that is {total_value} of value a year.", **slot))
     return ValueStory(tuple(StorySentence(text) for text in texts))
 
 
@@ -197,14 +218,15 @@ def _fill(text: str, values: Mapping[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: values.get(m[1], m[0]), text)
 
 
-def render_sentences(story: ValueStory, result: RoiResult) -> list[str]:
+def render_sentences(story: ValueStory, result: RoiResult,
+                     book: Catalogue | None = None) -> list[str]:
     """Each sentence with today's figures; an unknown placeholder is left as written."""
-    values = quantities(result)
+    values = quantities(result, book)
     return [_fill(sentence.text, values) for sentence in story.sentences]
 
 
-def render(story: ValueStory, result: RoiResult) -> str:
-    return " ".join(render_sentences(story, result))
+def render(story: ValueStory, result: RoiResult, book: Catalogue | None = None) -> str:
+    return " ".join(render_sentences(story, result, book))
 
 
 def _occurs(figure: str, text: str) -> bool:

@@ -32,6 +32,7 @@ from qbr_desktop.domain.deck import (
     SlidePlan,
     main_slides,
 )
+from qbr_desktop.i18n import N_, catalogue
 
 E, S, D = DeckVariant.EXECUTIVE, DeckVariant.STANDARD, DeckVariant.DIGITAL
 
@@ -92,90 +93,95 @@ def _has_value(c: DeckContent) -> bool:
 
 
 TABLE: tuple[SlideSpec, ...] = (
-    SlideSpec(SlideKind.TITLE, _titles("Executive business review", "Quarterly business "
-                                       "review", "Digital business review"),
+    SlideSpec(SlideKind.TITLE, _titles(N_("Executive business review"), N_("Quarterly business "
+                                       "review"), N_("Digital business review")),
               _places(M, M, M), Sketch.TITLE, lambda c: True, ""),
-    SlideSpec(SlideKind.AGENDA, _titles("Agenda", "Agenda", "Today's agenda"), _places(M, M, M),
+    SlideSpec(SlideKind.AGENDA, _titles(N_("Agenda"), N_("Agenda"), N_("Today's agenda")),
+              _places(M, M, M),
               Sketch.LIST, lambda c: bool(c.agenda),
               "Agenda: left out, no meeting is scheduled or its agenda is empty (Meeting "
               "tab)."),
-    SlideSpec(SlideKind.SUMMARY, _titles("Executive summary", "Summary",
-                                         "Your quarter at a glance"),
+    SlideSpec(SlideKind.SUMMARY, _titles(N_("Executive summary"), N_("Summary"),
+                                         N_("Your quarter at a glance")),
               _places(M, M, M), Sketch.CARDS,
               lambda c: bool(c.summary_cards or c.value_headline) or c.health_score is not None,
               "Summary: left out, there is no health score, value or usage to sum up yet."),
-    SlideSpec(SlideKind.GOALS, _titles("Goals and progress", "Goals and progress",
-                                       "Your goals"),
+    SlideSpec(SlideKind.GOALS, _titles(N_("Goals and progress"), N_("Goals and progress"),
+                                       N_("Your goals")),
               _places(M, M, M), Sketch.PROGRESS, lambda c: bool(c.goals),
               "Goals: left out, no value line has a baseline, a target and a current "
               "outcome (ROI tab).",
-              topic="The goals we measure together, and their targets", forward=True),
-    SlideSpec(SlideKind.OUTCOMES, _titles("Business outcomes and return", "Outcomes and "
-                                          "value delivered", "Value delivered"),
+              topic=N_("The goals we measure together, and their targets"), forward=True),
+    SlideSpec(SlideKind.OUTCOMES, _titles(N_("Business outcomes and return"), N_("Outcomes and "
+                                          "value delivered"), N_("Value delivered")),
               _places(M, M, M), Sketch.TABLE_CHART, _has_value,
               "Outcomes: left out, the ROI model for this quarter claims no value yet (ROI "
               "tab)."),
-    SlideSpec(SlideKind.VALUE_STORY, _titles("The value in your words"), _places(B, O, O),
+    SlideSpec(SlideKind.VALUE_STORY, _titles(N_("The value in your words")), _places(B, O, O),
               Sketch.TEXT, lambda c: bool(c.value_story.strip()),
               "Value story: left out, no story is written for this quarter (ROI tab)."),
-    SlideSpec(SlideKind.USAGE, _titles("Usage and adoption over time", "Usage and adoption",
-                                       "Usage and adoption"),
+    SlideSpec(SlideKind.USAGE, _titles(N_("Usage and adoption over time"),
+                                       N_("Usage and adoption"),
+                                       N_("Usage and adoption")),
               _places(M, M, M), Sketch.COLUMNS,
               lambda c: c.usage_chart is not None or c.breadth_chart is not None,
               "Usage trend: left out, fewer than two quarters of active users or feature "
               "use are recorded (Accounts › Metrics, or qbr import)."),
-    SlideSpec(SlideKind.ADOPTION, _titles("Adoption against your peers",
-                                          "Adoption against your peers",
-                                          "How you compare"),
+    SlideSpec(SlideKind.ADOPTION, _titles(N_("Adoption against your peers"),
+                                          N_("Adoption against your peers"),
+                                          N_("How you compare")),
               _places(B, B, M), Sketch.COLUMNS,
               lambda c: c.adoption_chart is not None or bool(c.adoption_notes),
               "Peer comparison: left out, there are no usage rates to compare yet."),
-    SlideSpec(SlideKind.SUPPORT, _titles("Support summary"), _places(B, M, M), Sketch.LINES,
+    SlideSpec(SlideKind.SUPPORT, _titles(N_("Support summary")), _places(B, M, M), Sketch.LINES,
               lambda c: c.support_chart is not None or c.csat_chart is not None,
               "Support summary: left out, no support tickets or satisfaction scores are "
               "recorded."),
-    SlideSpec(SlideKind.ROADMAP, _titles("Roadmap aligned to your goals", "What's coming",
-                                         "What's new and next"),
+    SlideSpec(SlideKind.ROADMAP, _titles(N_("Roadmap aligned to your goals"), N_("What's coming"),
+                                         N_("What's new and next")),
               _places(M, M, M), Sketch.LIST, lambda c: bool(c.roadmap),
               "Roadmap: left out, no roadmap items are saved (Deck tab › Roadmap; write "
               "'item → goal' to tie an item to a goal).",
-              topic="What's coming next, and which of your goals it serves", forward=True),
-    SlideSpec(SlideKind.RECOMMENDATIONS, _titles("Recommendations and next-quarter "
-                                                 "priorities", "Recommendations and "
-                                                 "priorities", "Recommendations"),
+              topic=N_("What's coming next, and which of your goals it serves"), forward=True),
+    SlideSpec(SlideKind.RECOMMENDATIONS, _titles(N_("Recommendations and next-quarter "
+                                                 "priorities"), N_("Recommendations and "
+                                                 "priorities"), N_("Recommendations")),
               _places(M, M, M), Sketch.COLUMNS, lambda c: bool(c.recommendations or
                                                                c.priorities),
               "Recommendations: left out, none are saved or drafted.",
-              topic="Your priorities for next quarter", forward=True),
-    SlideSpec(SlideKind.RISKS, _titles("Risks and opportunities", "Risks and opportunities",
-                                       "Watch-outs and opportunities"),
+              topic=N_("Your priorities for next quarter"), forward=True),
+    SlideSpec(SlideKind.RISKS, _titles(N_("Risks and opportunities"), N_("Risks and opportunities"),
+                                       N_("Watch-outs and opportunities")),
               _places(M, M, M), Sketch.QUADRANTS, lambda c: bool(c.risks),
               "Risks: left out, no register item is ticked for the customer (Deck tab › Risks "
               "on the slide).",
-              topic="What could help or hold back your goals", forward=True),
-    SlideSpec(SlideKind.RENEWAL, _titles("Your renewal and contract", "Renewal and contract",
-                                         "Your renewal"),
+              topic=N_("What could help or hold back your goals"), forward=True),
+    SlideSpec(SlideKind.RENEWAL, _titles(N_("Your renewal and contract"),
+                                         N_("Renewal and contract"),
+                                         N_("Your renewal")),
               _places(M, M, M), Sketch.CARDS, lambda c: c.renewal is not None,
               "Renewal: left out, the renewal is more than 180 days after the meeting or "
               "no renewal date is recorded.", forward=True),
-    SlideSpec(SlideKind.STAKEHOLDERS, _titles("Who we work with", "Attendees", "Your team"),
+    SlideSpec(SlideKind.STAKEHOLDERS, _titles(N_("Who we work with"), N_("Attendees"),
+                                              N_("Your team")),
               _places(M, B, M), Sketch.PEOPLE, lambda c: bool(c.stakeholders),
               "Stakeholders: left out, nobody is on the stakeholder map yet (Stakeholders "
               "tab)."),
-    SlideSpec(SlideKind.TOPICS, _titles("Topics for today"), _places(M, M, M), Sketch.LIST,
+    SlideSpec(SlideKind.TOPICS, _titles(N_("Topics for today")), _places(M, M, M), Sketch.LIST,
               lambda c: bool(c.topics), "", forward=True),
-    SlideSpec(SlideKind.ACTIONS, _titles("Mutual commitments", "Action items", "Next steps"),
+    SlideSpec(SlideKind.ACTIONS, _titles(N_("Mutual commitments"), N_("Action items"),
+                                         N_("Next steps")),
               _places(M, M, M), Sketch.TABLE, lambda c: bool(c.actions),
               "Commitments: left out, no action items are recorded (Meeting tab).",
-              topic="Who does what before the next review", forward=True),
-    SlideSpec(SlideKind.NEXT_QBR, _titles("Next review"), _places(O, O, O), Sketch.DATE,
+              topic=N_("Who does what before the next review"), forward=True),
+    SlideSpec(SlideKind.NEXT_QBR, _titles(N_("Next review")), _places(O, O, O), Sketch.DATE,
               lambda c: c.next_qbr is not None,
               "Next review: left out, no review is planned after this one.", forward=True),
-    SlideSpec(SlideKind.EXPANSION, _titles("Growing the partnership"), _places(B, B, O),
+    SlideSpec(SlideKind.EXPANSION, _titles(N_("Growing the partnership")), _places(B, B, O),
               Sketch.TABLE, lambda c: bool(c.expansion),
               "Expansion: left out, no expansion option can be valued yet.", forward=True,
               ticked=Place.BACKUP),
-    SlideSpec(SlideKind.APPENDIX, _titles("Appendix: metric detail"), _places(B, B, O),
+    SlideSpec(SlideKind.APPENDIX, _titles(N_("Appendix: metric detail")), _places(B, B, O),
               Sketch.LINES, lambda c: c.health_chart is not None,
               "Appendix: left out, there is no metric history to chart.",
               ticked=Place.BACKUP),
@@ -230,6 +236,8 @@ def arrange(content: DeckContent) -> Arranged:
             if spec.topic and not slide.backup:
                 topics.append(spec.topic)
         outline.append(replace(slide, omitted=omitted))
+    book = catalogue(content.language)
+    topics = [book.gettext(topic) for topic in topics]
     has_topics = bool(topics)
     outline = [replace(s, omitted=not has_topics) if s.kind is SlideKind.TOPICS and s.shown
                else s for s in outline]

@@ -22,9 +22,11 @@ from typing import Any
 
 from qbr_desktop.atomic_files import replacing
 from qbr_desktop.domain.deck import (
+    STATUS_WORDS,
     ActionFigure,
     DeckContent,
     SlideKind,
+    card_lines,
     day_words,
     weekday_words,
 )
@@ -39,6 +41,7 @@ from qbr_desktop.exports.pdf_fonts import (
     truncate,
 )
 from qbr_desktop.exports.visual_text import isolate
+from qbr_desktop.i18n import ENGLISH, N_, Catalogue, catalogue
 
 MARGIN = 40.0
 FOOTER_SPACE = 18.0
@@ -82,14 +85,23 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence
     return grid
 
 
-def day(value: date | None, missing: str = "not set") -> str:
+def words(content: DeckContent) -> Catalogue:
+    """The catalogue of the content's language: the PDFs' own labels are written in it."""
+    return catalogue(content.language)
+
+
+def day(value: date | None, missing: str = N_("not set"), book: Catalogue | None = None) -> str:
     """'14 Dec 2026', the deck's own date format."""
-    return day_words(value) if value is not None else missing
+    book = book if book is not None else catalogue(ENGLISH)
+    return day_words(value, book) if value is not None else book.gettext(missing)
 
 
-def action_row(action: ActionFigure) -> list[str]:
-    owner = action.owner or ("us" if action.side == "ours" else "customer")
-    return [action.text, owner, day(action.due, "no date"), action.status]
+def action_row(action: ActionFigure, book: Catalogue | None = None) -> list[str]:
+    book = book if book is not None else catalogue(ENGLISH)
+    owner = action.owner or (book.gettext("us") if action.side == "ours"
+                             else book.gettext("customer"))
+    return [action.text, owner, day(action.due, N_("no date"), book),
+            book.gettext(STATUS_WORDS.get(action.status, action.status))]
 
 
 def health_words(content: DeckContent) -> tuple[str, str]:
@@ -107,7 +119,8 @@ def roi_words(content: DeckContent) -> str:
     return " · ".join(parts)
 
 
-def footer(canvas: Any, doc: Any, text: str, *, numbered: bool) -> None:
+def footer(canvas: Any, doc: Any, text: str, *, numbered: bool,
+           book: Catalogue | None = None) -> None:
     """The account · quarter line at the foot of a page, with the page number if asked."""
     from reportlab.lib.colors import HexColor
 
@@ -126,8 +139,9 @@ def footer(canvas: Any, doc: Any, text: str, *, numbered: bool) -> None:
     if numbered:
         canvas.setFont(sheet["body"].fontName, 8)
         canvas.setFillColor(HexColor("#52606d"))
+        book = book if book is not None else catalogue(ENGLISH)
         canvas.drawRightString(doc.leftMargin + doc.width, doc.bottomMargin - 18,
-                               f"Page {doc.page}")
+                               book.gettext("Page {number}", number=doc.page))
     canvas.restoreState()
 
 
@@ -144,8 +158,10 @@ def _section(title: str, sheet: dict[str, Any]) -> Any:
 
 def _outcome_lines(content: DeckContent) -> list[str]:
     top = sorted(content.value_lines, key=lambda line: line.annual_value, reverse=True)
-    return [f"{truncate(line.label, 90)}: {format_amount(line.annual_value, content.currency)} "
-            f"a year ({plain(line.category)}, {plain(line.confidence)} confidence)"
+    return [words(content).gettext(
+        "{label}: {amount} a year ({category}, {confidence} confidence)",
+        label=truncate(line.label, 90), amount=format_amount(line.annual_value, content.currency),
+        category=plain(line.category), confidence=plain(line.confidence))
             for line in top[:MAX_OUTCOMES]]
 
 
@@ -156,11 +172,11 @@ def _summary(content: DeckContent, sheet: dict[str, Any], width: float) -> list[
     value = roi_words(content)
     cells = []
     if score:
-        cells.append([_section("Health", sheet), para(score, sheet["h2"]),
+        cells.append([_section(words(content).gettext("Health"), sheet), para(score, sheet["h2"]),
                       para(detail, sheet["body"], limit=160)])
     if value:
-        cells.append([_section("Return on investment", sheet), para(value, sheet["h2"],
-                                                                     limit=160)])
+        cells.append([_section(words(content).gettext("Return on investment"), sheet),
+                      para(value, sheet["h2"], limit=160)])
     if not cells:
         return []
     shares = (0.38, 0.62) if len(cells) == 2 else (1.0,)
@@ -173,20 +189,28 @@ def _summary(content: DeckContent, sheet: dict[str, Any], width: float) -> list[
 
 
 def _goals(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
-    lines = [f"{truncate(g.label, 90)}: {g.baseline} → now {g.current} → target {g.target}"
-             + ("" if g.progress is None else f" ({g.progress * 100:.0f}% of the way)")
+    book = words(content)
+    lines = [book.gettext("{label}: {baseline} → now {current} → target {target}",
+                          label=truncate(g.label, 90), baseline=g.baseline, current=g.current,
+                          target=g.target)
+             + ("" if g.progress is None else book.gettext(" ({share} of the way)",
+                                                          share=_share(g.progress)))
              for g in content.goals]
-    return [_section("Goals", sheet), *bullets(lines, sheet["body"])]
+    return [_section(book.gettext("Goals"), sheet), *bullets(lines, sheet["body"])]
+
+
+def _share(progress: float) -> str:
+    return f"{progress * 100:.0f}%"
 
 
 def _outcomes(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
     outcomes = _outcome_lines(content)
-    return [_section("Top outcomes", sheet), *bullets(outcomes, sheet["body"])] \
-        if outcomes else []
+    return [_section(words(content).gettext("Top outcomes"), sheet),
+            *bullets(outcomes, sheet["body"])] if outcomes else []
 
 
 def _story(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
-    return [_section("The value in your words", sheet),
+    return [_section(words(content).gettext("The value in your words"), sheet),
             para(content.value_story, sheet["body"], limit=420)]
 
 
@@ -196,36 +220,42 @@ def _cards(heading: str, lines: Sequence[str], sheet: dict[str, Any]) -> list[An
 
 
 def _usage(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
+    book = words(content)
     lines = [content.usage_headline] if content.usage_headline else [
-        f"{c.label}: {c.value}" for c in content.usage_cards]
-    return _cards("Usage", lines, sheet)
+        book.gettext("{label}: {value}", label=c.label, value=c.value)
+        for c in content.usage_cards]
+    return _cards(book.gettext("Usage"), lines, sheet)
 
 
 def _support(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
-    return _cards("Support", [f"{c.label}: {c.value}" + (f" ({c.detail})" if c.detail else "")
-                              for c in content.support_cards], sheet)
+    book = words(content)
+    return _cards(book.gettext("Support"), card_lines(content.support_cards, book), sheet)
 
 
 def _priorities(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
     priorities = list(content.priorities or content.recommendations)
-    return _cards("Priorities for next quarter", priorities[:MAX_PRIORITIES], sheet)
+    return _cards(words(content).gettext("Priorities for next quarter"),
+                  priorities[:MAX_PRIORITIES], sheet)
 
 
 def _renewal(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
     renewal = content.renewal
     assert renewal is not None
-    return _cards("Renewal", [f"{c.label}: {c.value}" + (f" ({c.detail})" if c.detail else "")
-                              for c in renewal.cards], sheet)
+    book = words(content)
+    return _cards(book.gettext("Renewal"), card_lines(renewal.cards, book), sheet)
 
 
 def _actions(content: DeckContent, sheet: dict[str, Any], width: float) -> list[Any]:
-    rows = [action_row(a) for a in content.actions[:MAX_ACTIONS]]
-    out = [_section("Action items", sheet),
-           table(("Action", "Owner", "Due", "Status"), rows,
-                 (width * 0.54, width * 0.2, width * 0.14, width * 0.12), sheet, limit=150)]
+    book = words(content)
+    rows = [action_row(a, book) for a in content.actions[:MAX_ACTIONS]]
+    out = [_section(book.gettext("Action items"), sheet),
+           table((book.gettext("Action"), book.gettext("Owner"), book.gettext("Due"),
+                  book.gettext("Status")), rows,
+                 (width * 0.51, width * 0.2, width * 0.17, width * 0.12), sheet, limit=150)]
     extra = len(content.actions) - MAX_ACTIONS
     if extra > 0:
-        out.append(para(f"and {extra} more in the handout", sheet["muted"]))
+        out.append(para(book.gettext("and {count} more in the handout", count=extra),
+                        sheet["muted"]))
     return out
 
 
@@ -246,14 +276,19 @@ def brief_flowables(content: DeckContent, width: float) -> list[Any]:
     from reportlab.platypus import Spacer
 
     sheet = styles(9.5)
+    book = words(content)
     head = [para(content.account_name, sheet["h1"], limit=70)]
-    review = [content.variant.words, content.quarter,
-              f"prepared {day(content.prepared_on)}" + (
-                  f" by {isolate(content.csm_name)}" if content.csm_name else "")]
+    prepared = day(content.prepared_on, book=book)
+    review = [book.gettext(content.variant.words), content.quarter,
+              book.gettext("prepared {date} by {name}", date=prepared,
+                           name=isolate(content.csm_name)) if content.csm_name
+              else book.gettext("prepared {date}", date=prepared)]
     if content.meeting_date:
-        review.append(f"meeting {weekday_words(content.meeting_date)}")
+        review.append(book.gettext("meeting {date}",
+                                   date=weekday_words(content.meeting_date, book)))
     if content.next_qbr:
-        review.append(f"next review {weekday_words(content.next_qbr)}")
+        review.append(book.gettext("next review {date}",
+                                   date=weekday_words(content.next_qbr, book)))
     head.append(para(" · ".join(plain(p) for p in review if p), sheet["muted"], limit=260))
     story: list[Any] = [*head, Spacer(1, 6)]
     for spec in TABLE:
@@ -274,8 +309,11 @@ def write_brief(content: DeckContent, out: Path) -> Path:
         doc = BaseDocTemplate(
             str(temporary), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_SPACE,
-            title=plain(f"{content.account_name}: {content.quarter} executive brief"),
-            author=plain(content.csm_name), subject=plain(content.variant.words),
+            title=plain(words(content).gettext("{account}: {quarter} executive brief",
+                                               account=content.account_name,
+                                               quarter=content.quarter)),
+            author=plain(content.csm_name),
+            subject=plain(words(content).gettext(content.variant.words)),
             creator="QBR Desktop", initialFontName=register_fonts().main_font)
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="brief",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -14,11 +14,14 @@ from collections.abc import Callable, Sequence
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
+from qbr_desktop.domain.audience.deck_figures import HEALTH_SCORE
+from qbr_desktop.domain.customer_words import listed
 from qbr_desktop.domain.deck import (
     DeckBriefing,
     KpiFigure,
     SlideKind,
     SlidePlan,
+    card_lines,
     day_words,
     weekday_words,
 )
@@ -50,23 +53,26 @@ def draw_slide(page: Page, plan: SlidePlan | None) -> Notes:
 
 def _title(page: Page) -> Notes:
     c, f = page.content, page.frame
-    lines = [f"Prepared {day_words(c.prepared_on)}"
-             + (f" by {isolate(c.csm_name)}" if c.csm_name.strip() else "")]
+    book = page.book
+    prepared = day_words(c.prepared_on, book)
+    lines = [page.gettext("Prepared {date} by {name}", date=prepared, name=isolate(c.csm_name))
+             if c.csm_name.strip() else page.gettext("Prepared {date}", date=prepared)]
     if c.meeting_words:
-        lines.append(f"Meeting: {c.meeting_words}")
+        lines.append(page.gettext("Meeting: {when}", when=c.meeting_words))
     elif c.meeting_date is not None:
-        lines.append(f"Meeting: {weekday_words(c.meeting_date)}")
+        lines.append(page.gettext("Meeting: {when}", when=weekday_words(c.meeting_date, book)))
+    review = page.gettext(c.variant.words)
     if page.own_style:
         page.title(c.account_name, top=Inches(2.0), height=Inches(1.5), largest=DISPLAY_PT,
                    smallest=28)
-        page.text(f"{c.variant.words} · {c.quarter}", f.margin, Inches(3.6), f.body_width,
+        page.text(f"{review} · {c.quarter}", f.margin, Inches(3.6), f.body_width,
                   Inches(0.7), largest=28, smallest=18, colour=page.accent)
         page.text("\n".join(lines), f.margin, Inches(4.4), f.body_width, Inches(1.0),
                   largest=18, smallest=CAPTION_PT, colour=MUTED)
     else:
         panel = int(f.width * 0.38)
         page.rect(0, 0, panel, f.height, page.accent)
-        page.text(c.variant.words, f.margin, int(f.height * 0.3), panel - 2 * f.margin,
+        page.text(review, f.margin, int(f.height * 0.3), panel - 2 * f.margin,
                   Inches(1.3), largest=32, smallest=20, bold=True, colour="FFFFFF",
                   anchor=MSO_ANCHOR.BOTTOM)
         page.text(c.quarter, f.margin, int(f.height * 0.3) + Inches(1.4),
@@ -80,9 +86,11 @@ def _title(page: Page) -> Notes:
                   Inches(0.08), page.accent)
         page.text("\n".join(lines), left, int(f.height * 0.3) + Inches(2.0), width,
                   Inches(1.4), largest=18, smallest=CAPTION_PT, colour=MUTED)
-    return ([f"This is the {c.variant.words.lower()} for {c.quarter}.",
-             "Agenda: the outcomes first, then what comes next, and we end with commitments."],
-            "What would make this hour most useful for you?")
+    return ([page.gettext("This is the {review} for {quarter}.",
+                          review=review[:1].lower() + review[1:], quarter=c.quarter),
+             page.gettext("Agenda: the outcomes first, then what comes next, and we end with "
+                          "commitments.")],
+            page.gettext("What would make this hour most useful for you?"))
 
 
 def numbered_rows(page: Page, items: Sequence[str], top: int, bottom: int, *,
@@ -112,7 +120,7 @@ def numbered_rows(page: Page, items: Sequence[str], top: int, bottom: int, *,
                   largest=HEADING_PT, smallest=CAPTION_PT, anchor=MSO_ANCHOR.MIDDLE)
     hidden = list(items)[len(shown):]
     if hidden:
-        page.extra_notes.append("Also on the list:\n" + "\n".join(hidden))
+        page.extra_notes.append(page.gettext("Also on the list:") + "\n" + "\n".join(hidden))
     return len(shown)
 
 
@@ -124,9 +132,11 @@ def _agenda(page: Page) -> Notes:
                   largest=SMALL_PT + 2, smallest=CAPTION_PT, colour=MUTED)
         top += Inches(0.55)
     numbered_rows(page, c.agenda, top, f.body_bottom)
-    return ([f"{len(c.agenda)} topics; the forward-looking ones get most of the time.",
-             "Ask whether anything is missing before starting."],
-            "Is there anything you want to make sure we cover today?")
+    return ([page.ngettext("{count} topic; the forward-looking ones get most of the time.",
+                           "{count} topics; the forward-looking ones get most of the time.",
+                           len(c.agenda)),
+             page.gettext("Ask whether anything is missing before starting.")],
+            page.gettext("Is there anything you want to make sure we cover today?"))
 
 
 def _summary(page: Page) -> Notes:
@@ -139,18 +149,18 @@ def _summary(page: Page) -> Notes:
     chart = c.health_chart if has_points(c.health_chart) else None
     if items:
         left, width = page.columns(0, 6 if chart else 12)
-        page.text("Priorities for next quarter" if c.priorities else "What we recommend",
+        page.text(page.gettext("Priorities for next quarter") if c.priorities
+                  else page.gettext("What we recommend"),
                   left, top, width, Inches(0.45), largest=HEADING_PT, smallest=SMALL_PT,
                   bold=True, colour=page.accent)
         page.bullets(items, left, top + Inches(0.5), width, height - Inches(0.5))
     if chart is not None:
         left, width = page.columns(6, 6) if items else page.columns(0, 12)
         page.chart(chart, left, top, width, height)
-    points = [f"{card.label}: {card.value}" + (f" ({card.detail})" if card.detail else "")
-              for card in c.summary_cards]
+    points = kpi_points(c.summary_cards, page)
     if c.priorities:
-        points.append(f"First priority: {c.priorities[0]}")
-    return points, "Does this match how your team would sum up the quarter?"
+        points.append(page.gettext("First priority: {item}", item=c.priorities[0]))
+    return points, page.gettext("Does this match how your team would sum up the quarter?")
 
 
 def _goals(page: Page) -> Notes:
@@ -169,7 +179,9 @@ def _goals(page: Page) -> Notes:
                   anchor=MSO_ANCHOR.MIDDLE)
         left, width = page.columns(4, 6)
         half = row // 2
-        page.text(f"From {goal.baseline}  ·  now {goal.current}  ·  target {goal.target}",
+        page.text(page.gettext("From {baseline}  ·  now {current}  ·  target {target}",
+                               baseline=goal.baseline, current=goal.current,
+                               target=goal.target),
                   left, y, width, half, largest=HEADING_PT if big else SMALL_PT + 2,
                   smallest=CAPTION_PT, colour=INK, anchor=MSO_ANCHOR.BOTTOM)
         bar = min(Inches(0.4) if big else Inches(0.24), row // 4)
@@ -180,13 +192,17 @@ def _goals(page: Page) -> Notes:
         page.text(share, left, y, width - Inches(0.1), half + Inches(0.1),
                   largest=DISPLAY_PT if big else HEADING_PT + 8, smallest=SMALL_PT, bold=True,
                   colour=page.accent, align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.BOTTOM)
-        page.text("of the way to target", left, y + half + Inches(0.1), width - Inches(0.1),
+        page.text(page.gettext("of the way to target"), left, y + half + Inches(0.1),
+                  width - Inches(0.1),
                   half - Inches(0.15), largest=CAPTION_PT + 2, smallest=CAPTION_PT,
                   colour=MUTED, align=PP_ALIGN.RIGHT)
     ahead = [g for g in goals if g.progress is not None and g.progress >= 1]
-    return ([f"{len(goals)} goals; {len(ahead)} at or past target." if goals else "",
-             "Agree next quarter's target for each one before moving on."],
-            "Are these still the goals that matter most, and are the targets right?")
+    return ([page.ngettext("{count} goal; {ahead} at or past target.",
+                           "{count} goals; {ahead} at or past target.", len(goals),
+                           ahead=len(ahead)) if goals else "",
+             page.gettext("Agree next quarter's target for each one before moving on.")],
+            page.gettext("Are these still the goals that matter most, and are the targets "
+                         "right?"))
 
 
 def _outcomes(page: Page) -> Notes:
@@ -201,35 +217,42 @@ def _outcomes(page: Page) -> Notes:
     if c.value_lines:
         left, width = page.columns(0, 7 if charts else 12)
         rows = [(v.label, money(v.annual_value, c.currency),
-                 v.basis + (f"; {v.credit}" if v.credit else ""), v.confidence)
+                 listed([v.basis, v.credit] if v.credit else [v.basis], page.book, "; "),
+                 v.confidence)
                 for v in c.value_lines]
-        page.table(("Outcome", "Value a year", "Basis", "Confidence"), rows, left, top, width,
+        page.table((page.gettext("Outcome"), page.gettext("Value a year"),
+                    page.gettext("Basis"), page.gettext("Confidence")), rows, left, top, width,
                    (3.0, 1.7, 2.6, 1.5))
     if charts:
         left, width = page.columns(7, 5) if c.value_lines else page.columns(0, 12)
         each = height // len(charts)
         for index, data in enumerate(charts):
             page.chart(data, left, top + index * each, width, each - Inches(0.1))
-    points = [f"Value: {c.value_headline}" if c.value_headline else ""]
+    points = [page.gettext("Value: {headline}", headline=c.value_headline)
+              if c.value_headline else ""]
     if c.value_lines:
         top_line = max(c.value_lines, key=lambda v: v.annual_value)
-        points.append(f"Largest outcome: {top_line.label}, "
-                      f"{money(top_line.annual_value, c.currency)} a year "
-                      f"({top_line.basis}; {top_line.confidence} confidence).")
+        points.append(page.gettext(
+            "Largest outcome: {label}, {amount} a year ({basis}; {confidence} confidence).",
+            label=top_line.label, amount=money(top_line.annual_value, c.currency),
+            basis=top_line.basis, confidence=top_line.confidence))
         credited = [v.label for v in c.value_lines if v.credit]
         if credited:
-            points.append("Say plainly that " + ", ".join(credited) + " is credited, not "
-                          "measured revenue.")
+            points.append(page.gettext("Say plainly that {lines} is credited, not measured "
+                                       "revenue.", lines=listed(credited, page.book)))
     if c.roi_text or c.payback_text:
-        points.append(" · ".join(t for t in (f"ROI {c.roi_text}" if c.roi_text else "",
-                                             f"payback {c.payback_text}" if c.payback_text
-                                             else "") if t) + ".")
-    return points, "Which of these outcomes matters most to your leadership this quarter?"
+        points.append(" · ".join(t for t in (
+            page.gettext("ROI {roi}", roi=c.roi_text) if c.roi_text else "",
+            page.gettext("payback {months}", months=c.payback_text) if c.payback_text
+            else "") if t))
+    return points, page.gettext("Which of these outcomes matters most to your leadership "
+                                "this quarter?")
 
 
 def _story(page: Page) -> Notes:
     c, f = page.content, page.frame
-    cards = [card for card in c.summary_cards if card.label != "Health score"][:3]
+    cards = [card for card in c.summary_cards
+             if card.label != page.gettext(HEALTH_SCORE)][:3]
     left, width = page.columns(0, 8 if cards else 12)
     page.rect(left, f.body_top, width, f.body_height, CARD_FILL)
     page.rect(left, f.body_top, Inches(0.12), f.body_height, page.accent)
@@ -244,9 +267,11 @@ def _story(page: Page) -> Notes:
         for index, card in enumerate(cards):
             page.card(card, card_left, f.body_top + index * (height + gap), card_width,
                       height)
-    return (["Tell it in their words, then pause and let them react.",
-             f"The figure behind it: {c.value_headline}" if c.value_headline else ""],
-            "What would you add to this story, and who else in your company should hear it?")
+    return ([page.gettext("Tell it in their words, then pause and let them react."),
+             page.gettext("The figure behind it: {headline}", headline=c.value_headline)
+             if c.value_headline else ""],
+            page.gettext("What would you add to this story, and who else in your company "
+                         "should hear it?"))
 
 
 def _roadmap(page: Page) -> Notes:
@@ -254,12 +279,13 @@ def _roadmap(page: Page) -> Notes:
     groups: dict[str, list[str]] = {}
     for index, item in enumerate(c.roadmap):
         groups.setdefault(c.goal_of(index), []).append(item)
+    also = page.gettext("Also coming")
     if list(groups) == [""]:
         numbered_rows(page, c.roadmap, f.body_top, f.body_bottom)
     else:
         ordered = [(goal, items) for goal, items in groups.items() if goal]
         if "" in groups:
-            ordered.append(("Also coming", groups[""]))
+            ordered.append((also, groups[""]))
         gap = Inches(0.15)
         total = sum(len(items) for _goal, items in ordered)
         room = f.body_height - gap * (len(ordered) - 1)
@@ -270,8 +296,7 @@ def _roadmap(page: Page) -> Notes:
                 page.extra_notes.append(f"{goal}:\n" + "\n".join(items))
                 continue
             left, width = page.columns(0, 4)
-            page.rect(left, y, width, height, page.accent if goal != "Also coming"
-                      else MUTED)
+            page.rect(left, y, width, height, page.accent if goal != also else MUTED)
             page.text(goal, left + Inches(0.1), y, width - Inches(0.2), height,
                       largest=HEADING_PT - 2, smallest=CAPTION_PT, bold=True,
                       colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
@@ -281,15 +306,17 @@ def _roadmap(page: Page) -> Notes:
                          largest=BODY_PT, anchor=MSO_ANCHOR.MIDDLE)
             y += height + gap
     linked = sum(1 for goal in c.roadmap_goals if goal)
-    return ([f"{len(c.roadmap)} items; {linked} tied to a goal. Start with: {c.roadmap[0]}",
-             "Tie each item back to one of their goals."],
-            "Which of these would change your team's week the most?")
+    return ([page.ngettext("{count} item; {linked} tied to a goal. Start with: {first}",
+                           "{count} items; {linked} tied to a goal. Start with: {first}",
+                           len(c.roadmap), linked=linked, first=c.roadmap[0]),
+             page.gettext("Tie each item back to one of their goals.")],
+            page.gettext("Which of these would change your team's week the most?"))
 
 
 def _recommendations(page: Page) -> Notes:
     c, f = page.content, page.frame
-    columns = [(t, i) for t, i in (("Recommendations", c.recommendations),
-                                   ("Priorities", c.priorities)) if i]
+    columns = [(t, i) for t, i in ((page.gettext("Recommendations"), c.recommendations),
+                                   (page.gettext("Priorities"), c.priorities)) if i]
     if len(columns) == 1:  # one list: tiles for a few items, numbered cards for more
         items = columns[0][1]
         if len(items) <= 3:
@@ -306,9 +333,12 @@ def _recommendations(page: Page) -> Notes:
                   anchor=MSO_ANCHOR.MIDDLE)
         numbered_rows(page, items, f.body_top + Inches(0.75), f.body_bottom,
                       area=(left, width))
-    points = [f"Lead with: {c.recommendations[0]}" if c.recommendations else "",
-              f"Their top priority: {c.priorities[0]}" if c.priorities else ""]
-    return points, "Which one should we commit to first, and who owns it on your side?"
+    points = [page.gettext("Lead with: {item}", item=c.recommendations[0])
+              if c.recommendations else "",
+              page.gettext("Their top priority: {item}", item=c.priorities[0])
+              if c.priorities else ""]
+    return points, page.gettext("Which one should we commit to first, and who owns it on "
+                                "your side?")
 
 
 def tiles(page: Page, items: Sequence[str], top: int, bottom: int) -> None:
@@ -331,20 +361,24 @@ def tiles(page: Page, items: Sequence[str], top: int, bottom: int) -> None:
                   height - Inches(1.15), largest=HEADING_PT + 4, smallest=SMALL_PT,
                   colour="FFFFFF")
     if len(items) > len(shown):
-        page.extra_notes.append("Also to agree:\n" + "\n".join(list(items)[len(shown):]))
+        page.extra_notes.append(page.gettext("Also to agree:") + "\n"
+                                + "\n".join(list(items)[len(shown):]))
 
 
 def _topics(page: Page) -> Notes:
     c, f = page.content, page.frame
-    page.text("To agree together today:", f.margin, f.body_top, f.body_width, Inches(0.45),
+    page.text(page.gettext("To agree together today:"), f.margin, f.body_top, f.body_width,
+              Inches(0.45),
               largest=SMALL_PT + 2, smallest=CAPTION_PT, colour=MUTED)
     bottom = f.body_bottom
     if c.next_qbr is not None:
         bottom = next_review_band(page)
     tiles(page, c.topics, f.body_top + Inches(0.55), bottom)
-    return ([f"{len(c.topics)} topics with no slide yet: agree them in the room.",
-             "Write down what is agreed: it becomes next quarter's slides."],
-            "Which of these matters most to settle today?")
+    return ([page.ngettext("{count} topic with no slide yet: agree it in the room.",
+                           "{count} topics with no slide yet: agree them in the room.",
+                           len(c.topics)),
+             page.gettext("Write down what is agreed: it becomes next quarter's slides.")],
+            page.gettext("Which of these matters most to settle today?"))
 
 
 def _next_qbr(page: Page) -> Notes:
@@ -352,18 +386,18 @@ def _next_qbr(page: Page) -> Notes:
     assert c.next_qbr is not None
     left, width = page.columns(0, 5)
     page.rect(left, f.body_top, width, f.body_height, page.accent)
-    page.text("Next review", left + Inches(0.2), f.body_top + Inches(0.4),
+    page.text(page.gettext("Next review"), left + Inches(0.2), f.body_top + Inches(0.4),
               width - Inches(0.4), Inches(0.6), largest=HEADING_PT, smallest=SMALL_PT,
               colour="FFFFFF")
-    page.text(weekday_words(c.next_qbr), left + Inches(0.2), f.body_top + Inches(1.1),
+    page.text(weekday_words(c.next_qbr, page.book), left + Inches(0.2), f.body_top + Inches(1.1),
               width - Inches(0.4), Inches(1.6), largest=DISPLAY_PT, smallest=24,
               bold=True, colour="FFFFFF")
     left, width = page.columns(5, 7)
-    due = [a.text + (f" ({day_words(a.due)})" if a.due else "") for a in c.actions
+    due = [a.text + (f" ({day_words(a.due, page.book)})" if a.due else "") for a in c.actions
            if a.is_open and (a.due is None or a.due <= c.next_qbr)]
     review = [g.label for g in c.goals] or list(c.priorities)
-    blocks = [(heading, items) for heading, items in (("Before then", due),
-                                                       ("What we will review", review))
+    blocks = [(heading, items) for heading, items in (
+        (page.gettext("Before then"), due), (page.gettext("What we will review"), review))
               if items]
     height = f.body_height // max(len(blocks), 1)
     for index, (heading, items) in enumerate(blocks):
@@ -372,21 +406,22 @@ def _next_qbr(page: Page) -> Notes:
                   largest=HEADING_PT, smallest=SMALL_PT, bold=True, colour=page.accent)
         page.bullets(items[:5], left + Inches(0.2), y + Inches(0.5), width - Inches(0.2),
                      height - Inches(0.6))
-    return ([f"Next review: {weekday_words(c.next_qbr)}.",
-             "Agree the date before everyone leaves the room."],
-            "What should we have achieved together by then?")
+    return ([page.gettext("Next review: {date}.", date=weekday_words(c.next_qbr, page.book)),
+             page.gettext("Agree the date before everyone leaves the room.")],
+            page.gettext("What should we have achieved together by then?"))
 
 
 def _divider(page: Page) -> Notes:
     f = page.frame
     page.rect(0, 0, f.width, f.height, page.accent)
-    page.text("Backup slides", f.margin, int(f.height * 0.35), f.body_width, Inches(1.0),
+    page.text(page.gettext("Backup slides"), f.margin, int(f.height * 0.35), f.body_width,
+              Inches(1.0),
               largest=DISPLAY_PT, smallest=28, bold=True, colour="FFFFFF")
-    page.text("Detail for questions and follow-up.", f.margin,
+    page.text(page.gettext("Detail for questions and follow-up."), f.margin,
               int(f.height * 0.35) + Inches(1.1), f.body_width, Inches(0.6),
               largest=HEADING_PT, smallest=SMALL_PT, colour="FFFFFF")
-    return (["Backup slides: open them only if a question needs the detail."],
-            "Is there anything you'd like to go deeper on?")
+    return ([page.gettext("Backup slides: open them only if a question needs the detail.")],
+            page.gettext("Is there anything you'd like to go deeper on?"))
 
 
 def presenter_points(kind: SlideKind | None, briefing: DeckBriefing) -> list[str]:
@@ -404,9 +439,8 @@ def presenter_points(kind: SlideKind | None, briefing: DeckBriefing) -> list[str
     return []
 
 
-def kpi_points(cards: Sequence[KpiFigure]) -> list[str]:
-    return [f"{card.label}: {card.value}" + (f" ({card.detail})" if card.detail else "")
-            for card in cards]
+def kpi_points(cards: Sequence[KpiFigure], page: Page) -> list[str]:
+    return card_lines(cards, page.book)
 
 
 DRAWERS: dict[SlideKind, Drawer] = {

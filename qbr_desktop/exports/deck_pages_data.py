@@ -15,11 +15,13 @@ from pptx.util import Inches, Pt
 
 from qbr_desktop.domain.audience.deck import next_due
 from qbr_desktop.domain.deck import (
+    STATUS_WORDS,
     ChartData,
     KpiFigure,
     PersonFigure,
     Series,
     SlideKind,
+    card_lines,
     day_words,
     weekday_words,
 )
@@ -45,9 +47,8 @@ MAX_PEOPLE = 12
 CARDS_H = Inches(1.55)
 
 
-def _points(cards: Sequence[KpiFigure]) -> list[str]:
-    return [f"{card.label}: {card.value}" + (f" ({card.detail})" if card.detail else "")
-            for card in cards]
+def _points(cards: Sequence[KpiFigure], page: Page) -> list[str]:
+    return card_lines(cards, page.book)
 
 
 def _charts_below(page: Page, cards: Sequence[KpiFigure],
@@ -72,15 +73,15 @@ def _charts_below(page: Page, cards: Sequence[KpiFigure],
 def _usage(page: Page) -> Notes:
     c = page.content
     _charts_below(page, c.usage_cards, (c.usage_chart, c.breadth_chart), c.usage_headline)
-    return ([c.usage_headline, *_points(c.usage_cards), chart_summary(c.breadth_chart)],
-            "Which teams are not using it yet, and what would bring them in?")
+    return ([c.usage_headline, *_points(c.usage_cards, page), chart_summary(c.breadth_chart)],
+            page.gettext("Which teams are not using it yet, and what would bring them in?"))
 
 
 def _support(page: Page) -> Notes:
     c = page.content
     _charts_below(page, c.support_cards, (c.support_chart, c.csat_chart))
-    return ([*_points(c.support_cards), chart_summary(c.csat_chart)],
-            "Which support topics cost your teams the most time?")
+    return ([*_points(c.support_cards, page), chart_summary(c.csat_chart)],
+            page.gettext("Which support topics cost your teams the most time?"))
 
 
 def _adoption(page: Page) -> Notes:
@@ -94,13 +95,14 @@ def _adoption(page: Page) -> Notes:
         left, width = page.columns(7, 5) if chart is not None else page.columns(0, 12)
         page.rect(left, f.body_top, width, f.body_height, CARD_FILL)
         page.rect(left, f.body_top, width, Inches(0.85), page.accent)
-        page.text("Your figures and comparable customers'", left + Inches(0.15),
+        page.text(page.gettext("Your figures and comparable customers'"), left + Inches(0.15),
                   f.body_top, width - Inches(0.3), Inches(0.85), largest=HEADING_PT - 2,
                   smallest=SMALL_PT, bold=True, colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
         page.bullets(notes, left + Inches(0.15), f.body_top + Inches(1.0),
                      width - Inches(0.3), f.body_height - Inches(1.15), largest=BODY_PT)
     return ([chart_summary(chart), *notes[:2]],
-            "Where do your teams get stuck, and what would help them use more of it?")
+            page.gettext("Where do your teams get stuck, and what would help them use more "
+                         "of it?"))
 
 
 def _risks(page: Page) -> Notes:
@@ -108,8 +110,10 @@ def _risks(page: Page) -> Notes:
     caption = Inches(0.4)
     width, height = min(Inches(8.6), int(f.body_width * 0.72)), f.body_height - caption
     qw, qh, pad = width // 2, height // 2, Inches(0.08)
-    labels = {(False, True): "High impact · less likely", (True, True): "High impact · likely",
-              (False, False): "Low impact · less likely", (True, False): "Low impact · likely"}
+    labels = {(False, True): page.gettext("High impact · less likely"),
+              (True, True): page.gettext("High impact · likely"),
+              (False, False): page.gettext("Low impact · less likely"),
+              (True, False): page.gettext("Low impact · likely")}
     overflow: list[str] = []
     for (likely, severe), label in labels.items():
         x = f.margin + (qw if likely else 0)
@@ -131,33 +135,38 @@ def _risks(page: Page) -> Notes:
                        align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
         if len(items) > room:
             index = room
-            page.text(f"+{len(items) - room} more in the notes",
+            page.text(page.gettext("+{count} more in the notes", count=len(items) - room),
                       x + pad + (index % 2) * (box_w + pad),
                       y + Inches(0.4) + (index // 2) * (box_h + pad), box_w, box_h,
                       largest=CAPTION_PT, smallest=CAPTION_PT, colour=MUTED)
             overflow.extend(r.title for r in items[room:])
-    page.text("Likelihood →", f.margin, f.body_top + height, width, caption,
+    page.text(page.gettext("Likelihood →"), f.margin, f.body_top + height, width, caption,
               largest=CAPTION_PT, smallest=CAPTION_PT, colour=MUTED, align=PP_ALIGN.RIGHT)
     legend_x = f.margin + width + Inches(0.4)
     legend_w = f.body_width - width - Inches(0.4)
     risks = [r for r in c.risks if r.kind == "risk"]
     chances = [r for r in c.risks if r.kind != "risk"]
     page.rect(legend_x, f.body_top, legend_w, f.body_height, CARD_FILL)
-    for index, (colour, words) in enumerate(((BAD, f"Risks: {len(risks)}"),
-                                             (GOOD, f"Opportunities: {len(chances)}"))):
+    for index, (colour, words) in enumerate((
+            (BAD, page.gettext("Risks: {count}", count=len(risks))),
+            (GOOD, page.gettext("Opportunities: {count}", count=len(chances))))):
         y = f.body_top + Inches(0.2) + index * Inches(0.55)
         page.rect(legend_x + Inches(0.15), y + Inches(0.1), Inches(0.25), Inches(0.25), colour)
         page.text(words, legend_x + Inches(0.5), y, legend_w - Inches(0.6), Inches(0.45),
                   largest=SMALL_PT + 2, smallest=CAPTION_PT)
     top = max(c.risks, key=lambda r: r.likelihood * r.impact)
-    page.text(f"Most pressing: {top.title}", legend_x + Inches(0.15),
+    page.text(page.gettext("Most pressing: {title}", title=top.title), legend_x + Inches(0.15),
               f.body_top + Inches(1.4), legend_w - Inches(0.3), f.body_height - Inches(1.6),
               largest=SMALL_PT + 2, smallest=CAPTION_PT, colour=INK)
     if overflow:
-        page.extra_notes.append("Also on the matrix:\n" + "\n".join(overflow))
-    return ([f"{len(risks)} risks and {len(chances)} opportunities.",
-             f"Most pressing: {top.title} (likelihood {top.likelihood}, impact {top.impact})."],
-            "What are we missing, and which of these would you rate differently?")
+        page.extra_notes.append(page.gettext("Also on the matrix:") + "\n"
+                                + "\n".join(overflow))
+    return ([page.gettext("{risks} risks and {chances} opportunities.", risks=len(risks),
+                          chances=len(chances)),
+             page.gettext("Most pressing: {title} (likelihood {likelihood}, impact {impact}).",
+                          title=top.title, likelihood=top.likelihood, impact=top.impact)],
+            page.gettext("What are we missing, and which of these would you rate "
+                         "differently?"))
 
 
 def _level(value: int) -> int:
@@ -173,7 +182,7 @@ def _renewal(page: Page) -> Notes:
     chart = c.usage_chart if has_points(c.usage_chart) else None
     left, width = page.columns(0, 6 if chart else 12)
     page.rect(left, top, width, Inches(0.6), page.accent)
-    page.text("Before the renewal", left + Inches(0.2), top, width - Inches(0.4),
+    page.text(page.gettext("Before the renewal"), left + Inches(0.2), top, width - Inches(0.4),
               Inches(0.6), largest=HEADING_PT, smallest=SMALL_PT, bold=True,
               colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
     page.rect(left, top + Inches(0.6), width, f.body_bottom - top - Inches(0.6), CARD_FILL)
@@ -182,8 +191,9 @@ def _renewal(page: Page) -> Notes:
     if chart is not None:
         left, width = page.columns(6, 6)
         page.chart(chart, left, top, width, f.body_bottom - top)
-    return ([f"Renewal on {day_words(renewal.renewal_date)}.", *renewal.points],
-            "Who on your side needs to be part of the renewal, and by when?")
+    return ([page.gettext("Renewal on {date}.",
+                          date=day_words(renewal.renewal_date, page.book)), *renewal.points],
+            page.gettext("Who on your side needs to be part of the renewal, and by when?"))
 
 
 # The people in the room -----------------------------------------------------------------------
@@ -235,18 +245,21 @@ def _stakeholders(page: Page) -> Notes:
         left, width = page.columns(8, 4)
         page.rect(left, f.body_top, width, f.body_height, CARD_FILL)
         page.rect(left, f.body_top, width, Inches(0.6), page.accent)
-        page.text("In the room today", left + Inches(0.15), f.body_top, width - Inches(0.3),
-                  Inches(0.6), largest=HEADING_PT, smallest=SMALL_PT, bold=True,
-                  colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
-        page.bullets([f"{p.name}, {p.title}" if p.title else p.name for p in attending],
+        page.text(page.gettext("In the room today"), left + Inches(0.15), f.body_top,
+                  width - Inches(0.3), Inches(0.6), largest=HEADING_PT, smallest=SMALL_PT,
+                  bold=True, colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
+        page.bullets([page.gettext("{name}, {title}", name=p.name, title=p.title)
+                      if p.title else p.name for p in attending],
                      left + Inches(0.15), f.body_top + Inches(0.75), width - Inches(0.3),
                      f.body_height - Inches(0.9), largest=BODY_PT)
     _org_chart(page, drawn, area_left, area_width)
     if left_off:
-        page.extra_notes.append("Also involved (not drawn):\n" + "\n".join(left_off))
-    return ([f"{len(c.stakeholders)} people on the map; {len(attending)} attending today.",
-             "Introduce each attendee by the outcome they own."],
-            "Who else should be in the room next quarter?")
+        page.extra_notes.append(page.gettext("Also involved (not drawn):") + "\n"
+                                + "\n".join(left_off))
+    return ([page.gettext("{people} people on the map; {attending} attending today.",
+                          people=len(c.stakeholders), attending=len(attending)),
+             page.gettext("Introduce each attendee by the outcome they own.")],
+            page.gettext("Who else should be in the room next quarter?"))
 
 
 def _org_chart(page: Page, drawn: Sequence[PersonFigure], area_left: int,
@@ -300,7 +313,8 @@ def next_review_band(page: Page) -> int:
     height = Inches(0.7)
     top = f.body_bottom - height
     page.rect(f.margin, top, f.body_width, height, page.accent)
-    page.text(f"Next review: {weekday_words(c.next_qbr)}", f.margin + Inches(0.2), top,
+    page.text(page.gettext("Next review: {date}", date=weekday_words(c.next_qbr, page.book)),
+              f.margin + Inches(0.2), top,
               f.body_width - Inches(0.4), height, largest=HEADING_PT, smallest=SMALL_PT,
               bold=True, colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
     return top - Inches(0.15)
@@ -309,8 +323,10 @@ def next_review_band(page: Page) -> int:
 def _actions(page: Page) -> Notes:
     c, f = page.content, page.frame
     shown_next = c.next_qbr is not None and SlideKind.NEXT_QBR not in drawn_kinds(c.outline)
-    rows = [(a.text, "Ours" if a.side == "ours" else "Yours", a.owner,
-             day_words(a.due) if a.due else "—", a.status) for a in c.actions]
+    book = page.book
+    rows = [(a.text, page.gettext("Ours") if a.side == "ours" else page.gettext("Yours"),
+             a.owner, day_words(a.due, book) if a.due else "—",
+             page.gettext(STATUS_WORDS.get(a.status, a.status))) for a in c.actions]
     if shown_next:
         page.frame_bottom = next_review_band(page)
     ours = sum(1 for a in c.actions if a.side == "ours")
@@ -319,46 +335,58 @@ def _actions(page: Page) -> Notes:
     soonest = next_due(c.actions)
     top = f.body_top
     if len(c.actions) <= 5:  # room for the figures above the list
-        cards = [KpiFigure(str(len(open_items)), "Open commitments",
-                           f"{overdue} overdue" if overdue else "none overdue"),
-                 KpiFigure(f"{ours} · {len(c.actions) - ours}", "Ours · yours", "")]
+        cards = [KpiFigure(str(len(open_items)), page.gettext("Open commitments"),
+                           page.gettext("{count} overdue", count=overdue) if overdue
+                           else page.gettext("none overdue")),
+                 KpiFigure(f"{ours} · {len(c.actions) - ours}", page.gettext("Ours · yours"),
+                           "")]
         if soonest is not None and soonest.due is not None:
-            cards.append(KpiFigure(day_words(soonest.due), "Next due", soonest.text))
+            cards.append(KpiFigure(day_words(soonest.due, book), page.gettext("Next due"),
+                                   soonest.text))
         page.cards(cards, top, Inches(1.45))
         top += Inches(1.65)
-    page.table(("Action", "Whose", "Owner", "Due", "Status"), rows, f.margin, top,
+    page.table((page.gettext("Action"), page.gettext("Whose"), page.gettext("Owner"),
+                page.gettext("Due"), page.gettext("Status")), rows, f.margin, top,
                f.body_width, (4.6, 1.0, 2.0, 1.6, 1.4))
     page.frame_bottom = None
-    return ([f"{len(c.actions)} actions: {ours} ours, {len(c.actions) - ours} yours.",
-             f"{overdue} overdue." if overdue else "",
-             f"Next due: {soonest.text} ({day_words(soonest.due)})."
+    return ([page.gettext("{count} actions: {ours} ours, {yours} yours.",
+                          count=len(c.actions), ours=ours, yours=len(c.actions) - ours),
+             page.gettext("{count} overdue.", count=overdue) if overdue else "",
+             page.gettext("Next due: {action} ({date}).", action=soonest.text,
+                          date=day_words(soonest.due, book))
              if soonest is not None and soonest.due else "",
-             f"Next review: {weekday_words(c.next_qbr)}." if c.next_qbr else ""],
-            "Are these owners and dates realistic for your team?")
+             page.gettext("Next review: {date}.", date=weekday_words(c.next_qbr, book))
+             if c.next_qbr else ""],
+            page.gettext("Are these owners and dates realistic for your team?"))
 
 
 def _expansion(page: Page) -> Notes:
     c, f = page.content, page.frame
     rows = [(e.title, money(e.added_cost, c.currency), money(e.annual_value, c.currency),
              e.roi, e.payback, e.basis.split(";")[0]) for e in c.expansion]
-    page.table(("Option", "Added cost", "Value a year", "ROI", "Payback", "Basis"), rows,
+    page.table((page.gettext("Option"), page.gettext("Added cost"),
+                page.gettext("Value a year"), "ROI", page.gettext("Payback"),
+                page.gettext("Basis")), rows,
                f.margin, f.body_top, f.body_width, (2.6, 1.4, 1.5, 1.0, 1.3, 3.6))
     top = f.body_top + Inches(0.45) * (min(len(rows), 4) + 1) + Inches(0.3)
     if len(rows) <= 4 and f.body_bottom - top > Inches(2.0):
         symbol = money(Decimal(0), c.currency).replace("0", "").strip()
-        page.chart(ChartData("Added cost and value a year, by option",
+        page.chart(ChartData(page.gettext("Added cost and value a year, by option"),
                              tuple(e.title for e in c.expansion),
-                             (Series("Added cost", tuple(float(e.added_cost)
-                                                         for e in c.expansion)),
-                              Series("Value a year", tuple(float(e.annual_value)
-                                                           for e in c.expansion))),
+                             (Series(page.gettext("Added cost"), tuple(float(e.added_cost)
+                                                                       for e in c.expansion)),
+                              Series(page.gettext("Value a year"), tuple(
+                                  float(e.annual_value) for e in c.expansion))),
                              number_format=f'"{symbol}"#,##0', unit=c.currency, axis_min=0),
                    f.margin, top, f.body_width, f.body_bottom - top)
     best = max(c.expansion, key=lambda e: e.annual_value - e.added_cost)
-    return ([f"{len(c.expansion)} options modelled, each on its own basis:",
-             *[f"{e.title}: {e.basis}" for e in c.expansion if e.basis],
-             f"Strongest case: {best.title} (ROI {best.roi}, payback {best.payback})."],
-            "Which of these would your budget owner want a business case for?")
+    return ([page.gettext("{count} options modelled, each on its own basis:",
+                          count=len(c.expansion)),
+             *[page.gettext("{label}: {value}", label=e.title, value=e.basis)
+               for e in c.expansion if e.basis],
+             page.gettext("Strongest case: {option} (ROI {roi}, payback {months}).",
+                          option=best.title, roi=best.roi, months=best.payback)],
+            page.gettext("Which of these would your budget owner want a business case for?"))
 
 
 def _appendix(page: Page) -> Notes:
@@ -381,7 +409,7 @@ def _appendix(page: Page) -> Notes:
         page.chart(data, f.margin + (index % across) * w, f.body_top + (index // across) * h,
                    w - Inches(0.15), h - Inches(0.1))
     return ([chart_summary(d) for d in charts[:3]],
-            "Is there a metric here you'd like us to track more closely?")
+            page.gettext("Is there a metric here you'd like us to track more closely?"))
 
 
 DATA_DRAWERS: dict[SlideKind, Callable[[Page], Notes]] = {

@@ -48,6 +48,8 @@ from qbr_desktop.exports.deck_slides import (
     Page,
     clean,
 )
+from qbr_desktop.exports.east_asian import east_asian_fonts
+from qbr_desktop.i18n import ENGLISH, catalogue
 
 __all__ = ["DeckCancelled", "DeckResult", "clean", "template_problem", "write_deck"]
 
@@ -183,13 +185,13 @@ def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
             if plan is not None and plan.kind is not SlideKind.TITLE:
                 page.title(plan.title, logo_width=logo_width)
             elif plan is None:  # the divider: its title is drawn on its colour
-                page.title("Appendix", logo_width=logo_width, colour="FFFFFF")
+                page.title(page.gettext("Appendix"), logo_width=logo_width, colour="FFFFFF")
             points, prompt = draw_slide(page, plan)
             page.footer(number)
             if speaker_notes:
                 if briefing is not None:
                     points += presenter_points(plan.kind if plan else None, briefing)
-                _notes(slide, points, prompt, page.extra_notes)
+                _notes(page, points, prompt)
             elif page.extra_notes:
                 slide.notes_slide.notes_text_frame.text = clean("\n\n".join(page.extra_notes))
             if progress is not None:
@@ -197,6 +199,7 @@ def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
         if cancelled is not None and cancelled():
             raise DeckCancelled("The deck export was cancelled.")
         _properties(presentation, content)
+        east_asian_fonts(presentation, content.language)
         presentation.save(str(temporary))
     return DeckResult(out, len(plans), tuple(warnings))
 
@@ -268,21 +271,26 @@ def _place_logo(page: Page, logo: bytes | None, warnings: list[str]) -> int | No
     return int(picture.width)
 
 
-def _notes(slide: Any, points: list[str], prompt: str, extra: list[str]) -> None:
+def _notes(page: Page, points: list[str], prompt: str) -> None:
     lines = [f"• {point}" for point in points if point.strip()]
-    text = "\n".join([*lines, "", f"Ask: {prompt}", "(Engage, don't present.)"])
-    if extra:
-        text += "\n\n" + "\n\n".join(extra)
-    slide.notes_slide.notes_text_frame.text = clean(text)
+    text = "\n".join([*lines, "", page.gettext("Ask: {question}", question=prompt),
+                      page.gettext("(Engage, don't present.)")])
+    if page.extra_notes:
+        text += "\n\n" + "\n\n".join(page.extra_notes)
+    page.slide.notes_slide.notes_text_frame.text = clean(text)
 
 
 def _properties(presentation: Any, content: DeckContent) -> None:
+    book = catalogue(content.language)
+    review = book.gettext(content.variant.words)
     properties = presentation.core_properties
-    properties.title = clean(f"{content.account_name} — {content.variant.words} "
-                             f"{content.quarter}")[:255]
+    properties.title = clean(f"{content.account_name} — {review} {content.quarter}")[:255]
     properties.author = clean(content.csm_name)[:255]
     properties.last_modified_by = clean(content.csm_name)[:255]
-    properties.subject = clean(f"{content.variant.words} for {content.account_name}, "
-                               f"{content.quarter}")[:255]
+    properties.subject = clean(book.gettext("{review} for {account}, {quarter}",
+                                            review=review, account=content.account_name,
+                                            quarter=content.quarter))[:255]
+    if content.language != ENGLISH:
+        properties.language = content.language.replace("_", "-")
     properties.keywords = "QBR"
     properties.comments = ""

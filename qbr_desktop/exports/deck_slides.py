@@ -46,6 +46,7 @@ from qbr_desktop.exports.deck_text import (  # re-exported: the writers' one imp
 )
 from qbr_desktop.exports.deck_text import glyphs as _glyphs
 from qbr_desktop.exports.visual_text import isolate
+from qbr_desktop.i18n import Catalogue, catalogue
 
 INK, MUTED, GOOD, BAD, PEER = "1F2933", "7B8794", "2E9E5B", "D64545", "9AA5B1"
 PALETTE_AFTER_ACCENT = (PEER, GOOD, "D9A400", BAD)
@@ -165,6 +166,17 @@ class Page:
     extra_notes: list[str] = field(default_factory=list)
     frame_bottom: int | None = None  # a table ends above this (a band below it), if set
 
+    # The deck's own words, in the account's language (the content's are already in it).
+    @property
+    def book(self) -> Catalogue:
+        return catalogue(self.content.language)
+
+    def gettext(self, template: str, **fields: Any) -> str:
+        return self.book.gettext(template, **fields)
+
+    def ngettext(self, singular: str, plural: str, count: int, **fields: Any) -> str:
+        return self.book.ngettext(singular, plural, count, **fields)
+
     def title(self, text: str, *, logo_width: int = 0, top: int | None = None,
               height: int | None = None, largest: int = TITLE_PT,
               smallest: int = TITLE_MIN_PT, left: int | None = None,
@@ -218,7 +230,8 @@ class Page:
         fitted = fit(shown, shape.width - 2 * INSET_X, shape.height - 2 * INSET_Y, largest,
                      smallest, bold=bold, gap_pt=gap)
         if fitted.cut:
-            self.extra_notes.append(f"Full text (shortened on the slide):\n{text}")
+            self.extra_notes.append(self.gettext("Full text (shortened on the slide):")
+                                    + f"\n{text}")
         frame.text = ""
         for index, line in enumerate(fitted.text.split("\n")):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
@@ -348,13 +361,13 @@ class Page:
                         font.bold = r == 0
                         font.color.rgb = rgb("FFFFFF" if r == 0 else INK)
         if hidden:
-            self.text(f"+{len(hidden)} more in the notes", left,
+            self.text(self.gettext("+{count} more in the notes", count=len(hidden)), left,
                       bottom - Inches(0.4), width, Inches(0.4),
                       largest=12, smallest=12, colour=MUTED)
-            self.extra_notes.append("More rows:\n" + "\n".join(
+            self.extra_notes.append(self.gettext("More rows:") + "\n" + "\n".join(
                 " · ".join(clean(v) for v in row) for row in hidden))
         if cut:
-            self.extra_notes.append("Full cell text:\n" + "\n".join(cut))
+            self.extra_notes.append(self.gettext("Full cell text:") + "\n" + "\n".join(cut))
 
     # Charts -------------------------------------------------------------------------------
     def chart(self, data: ChartData, left: int, top: int, width: int, height: int, *,

@@ -68,8 +68,22 @@ def _char_em(char: str, bold: bool) -> float:
     return 0.64 if bold else 0.58
 
 
+# PowerPoint and LibreOffice put a quarter-em gap between East Asian characters and a Latin
+# letter or digit beside them ("2027年7月5日" is drawn "2027 年 7 月 5 日").
+ASIAN_LATIN_GAP_EM = 0.25
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
 def text_em(text: str, bold: bool = False) -> float:
-    return sum(_char_em(char, bold) for char in text)
+    width = sum(_char_em(char, bold) for char in text)
+    for before, after in zip(text, text[1:], strict=False):
+        if _wide(before) != _wide(after) and (before.isalnum() or after.isalnum()) \
+                and not (before.isspace() or after.isspace()):
+            width += ASIAN_LATIN_GAP_EM
+    return width
 
 
 def _breakable(word: str) -> bool:

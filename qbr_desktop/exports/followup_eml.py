@@ -30,9 +30,11 @@ from pathlib import Path
 
 from qbr_desktop.atomic_files import write_bytes
 from qbr_desktop.domain.audience.followup import FollowupContent
+from qbr_desktop.domain.customer_words import email_date
 from qbr_desktop.domain.deck import ActionFigure
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.exports.mail_addresses import one_line, recipients_from, set_address_header
+from qbr_desktop.i18n import ENGLISH, Catalogue, catalogue
 
 
 class FollowupExportError(DomainError):
@@ -49,23 +51,28 @@ def check_eml_name(out: Path) -> Path:
     return out
 
 
-def subject_for(account_name: str, meeting_date: date) -> str:
-    return f"Follow-up: {one_line(account_name)} QBR, {meeting_date.isoformat()}"
+def subject_for(account_name: str, meeting_date: date,
+                book: Catalogue | None = None) -> str:
+    book = book if book is not None else catalogue(ENGLISH)
+    return book.gettext("Follow-up: {account} QBR, {date}", account=one_line(account_name),
+                        date=email_date(meeting_date, book))
 
 
 def followup_message(content: FollowupContent, *, now: datetime | None = None) -> EmailMessage:
     """The draft email from the customer's content (domain.audience.followup); people
     without a usable address are left off the To line."""
+    book = catalogue(content.language)
     message = EmailMessage(policy=policy.default)
     addresses = recipients_from(content.recipients).addresses
     set_address_header(message, "To", addresses)
-    message["Subject"] = subject_for(content.account_name, content.meeting_date)
+    message["Subject"] = subject_for(content.account_name, content.meeting_date, book)
     message["Date"] = format_datetime((now or datetime.now(UTC)).astimezone())
     message["X-Unsent"] = "1"
-    greeting = (f"Hello {addresses[0].display_name}," if len(addresses) == 1
-                and addresses[0].display_name else "Hello everyone,")
-    message.set_content(_plain(content, greeting))
-    message.add_alternative(_html(content, greeting), subtype="html")
+    greeting = (book.gettext("Hello {name},", name=addresses[0].display_name)
+                if len(addresses) == 1 and addresses[0].display_name
+                else book.gettext("Hello everyone,"))
+    message.set_content(_plain(content, greeting, book))
+    message.add_alternative(_html(content, greeting, book), subtype="html")
     for part in message.iter_parts():
         del part["MIME-Version"]  # the parts get one from EmailMessage; it belongs on top only
     return message
@@ -79,61 +86,71 @@ def write_followup(message: EmailMessage, out: Path) -> Path:
 
 
 # The words ---------------------------------------------------------------------------------
-def _thanks(account: str, day: date) -> str:
-    return (f"Thank you for your time at the {one_line(account)} quarterly business review on "
-            f"{day.isoformat()}. Here is what we agreed.")
+def _thanks(account: str, day: date, book: Catalogue) -> str:
+    return book.gettext("Thank you for your time at the {account} quarterly business review "
+                        "on {date}. Here is what we agreed.", account=one_line(account),
+                        date=email_date(day, book))
 
 
-def _groups(account: str, actions: Sequence[ActionFigure]
+def _groups(account: str, actions: Sequence[ActionFigure], book: Catalogue,
             ) -> list[tuple[str, list[ActionFigure]]]:
     ours = [a for a in actions if a.side == "ours"]
     theirs = [a for a in actions if a.side != "ours"]
     return [(heading, items) for heading, items in (
-        ("Our commitments", ours), (f"{one_line(account)}'s commitments", theirs)) if items]
+        (book.gettext("Our commitments"), ours),
+        (book.gettext("{account}'s commitments", account=one_line(account)), theirs))
+        if items]
 
 
-def _item_details(item: ActionFigure) -> str:
-    parts = [f"owner: {one_line(item.owner)}" if item.owner.strip() else "owner to be agreed",
-             f"due {item.due.isoformat()}" if item.due else "no due date"]
+def _item_details(item: ActionFigure, book: Catalogue) -> str:
+    parts = [book.gettext("owner: {name}", name=one_line(item.owner)) if item.owner.strip()
+             else book.gettext("owner to be agreed"),
+             book.gettext("due {date}", date=email_date(item.due, book)) if item.due
+             else book.gettext("no due date")]
     if item.status == "done":
-        parts.append("already done")
+        parts.append(book.gettext("already done"))
     elif item.status == "overdue":
-        parts.append("overdue")
-    return "; ".join(parts)
+        parts.append(book.gettext("overdue"))
+    return book.pgettext("list separator", "; ").join(parts)
 
 
-def _next_steps(actions: Sequence[ActionFigure], next_review: date | None) -> str:
+def _next_steps(actions: Sequence[ActionFigure], next_review: date | None,
+                book: Catalogue) -> str:
     open_count = sum(a.is_open for a in actions)
-    first = ("we will check in on each open item by its due date" if open_count
-             else "nothing is left open from this meeting")
-    second = (f"our next review is planned for {next_review.isoformat()}." if next_review
-              else "we will propose a date for our next review.")
-    return f"Next steps: {first}, and {second}"
+    first = (book.gettext("we will check in on each open item by its due date") if open_count
+             else book.gettext("nothing is left open from this meeting"))
+    second = (book.gettext("our next review is planned for {date}.",
+                           date=email_date(next_review, book)) if next_review
+              else book.gettext("we will propose a date for our next review."))
+    return book.gettext("Next steps: {first}, and {second}", first=first, second=second)
 
 
-def _sign_off(content: FollowupContent) -> list[str]:
-    return ["Best regards,", *([one_line(content.csm_name)] if content.csm_name else [])]
+def _sign_off(content: FollowupContent, book: Catalogue) -> list[str]:
+    return [book.gettext("Best regards,"),
+            *([one_line(content.csm_name)] if content.csm_name else [])]
 
 
-def _plain(content: FollowupContent, greeting: str) -> str:
-    lines = [greeting, "", _thanks(content.account_name, content.meeting_date), ""]
+def _plain(content: FollowupContent, greeting: str, book: Catalogue) -> str:
+    lines = [greeting, "", _thanks(content.account_name, content.meeting_date, book), ""]
     if content.summary:
         lines += [*content.summary.splitlines(), ""]
     if content.topics:
-        lines += ["WHAT WE COVERED", ""]
+        lines += [book.gettext("WHAT WE COVERED"), ""]
         lines += [f"  - {one_line(topic)}" for topic in content.topics] + [""]
     if content.decisions:
-        lines += ["DECISIONS", ""]
+        lines += [book.gettext("DECISIONS"), ""]
         lines += [f"  - {one_line(decision)}" for decision in content.decisions] + [""]
-    lines += ["ACTION ITEMS", ""]
-    groups = _groups(content.account_name, content.actions)
+    lines += [book.gettext("ACTION ITEMS"), ""]
+    groups = _groups(content.account_name, content.actions, book)
     if not groups:
-        lines += ["No action items were recorded.", ""]
+        lines += [book.gettext("No action items were recorded."), ""]
     for heading, items in groups:
-        lines.append(f"{heading}:")
-        lines.extend(f"  - {one_line(item.text)} ({_item_details(item)})" for item in items)
+        lines.append(book.gettext("{heading}:", heading=heading))
+        lines.extend(f"  - {one_line(item.text)} ({_item_details(item, book)})"
+                     for item in items)
         lines.append("")
-    lines += [_next_steps(content.actions, content.next_review), "", *_sign_off(content), ""]
+    lines += [_next_steps(content.actions, content.next_review, book), "",
+              *_sign_off(content, book), ""]
     return "\n".join(lines)
 
 
@@ -146,31 +163,36 @@ def _list(items: Sequence[str]) -> str:
                                  for item in items) + "\n</ul>"
 
 
-def _html(content: FollowupContent, greeting: str) -> str:
+def _html(content: FollowupContent, greeting: str, book: Catalogue) -> str:
     account, day = content.account_name, content.meeting_date
-    parts = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8">',
-             f"<title>{_e(subject_for(account, day))}</title></head>",
+    lang = "" if content.language == ENGLISH else f' lang="{content.language.replace("_", "-")}"'
+    covered, decided, agreed = (book.gettext("What we covered"), book.gettext("Decisions"),
+                                book.gettext("Action items"))
+    none = book.gettext("No action items were recorded.")
+    parts = [f'<!DOCTYPE html>\n<html{lang}><head><meta charset="utf-8">',
+             f"<title>{_e(subject_for(account, day, book))}</title></head>",
              '<body style="font-family: Segoe UI, Helvetica, Arial, sans-serif; '
              'font-size: 11pt;">',
-             f'<p dir="auto">{_e(greeting)}</p>', f'<p dir="auto">{_e(_thanks(account, day))}</p>']
+             f'<p dir="auto">{_e(greeting)}</p>',
+             f'<p dir="auto">{_e(_thanks(account, day, book))}</p>']
     if content.summary:
         body = "<br>\n".join(_e(line) for line in content.summary.splitlines())
         parts.append(f'<p dir="auto">{body}</p>')
     if content.topics:
-        parts += ["<h2>What we covered</h2>", _list(content.topics)]
+        parts += [f"<h2>{_e(covered)}</h2>", _list(content.topics)]
     if content.decisions:
-        parts += ["<h2>Decisions</h2>", _list(content.decisions)]
-    parts.append("<h2>Action items</h2>")
-    groups = _groups(account, content.actions)
+        parts += [f"<h2>{_e(decided)}</h2>", _list(content.decisions)]
+    parts.append(f"<h2>{_e(agreed)}</h2>")
+    groups = _groups(account, content.actions, book)
     if not groups:
-        parts.append("<p>No action items were recorded.</p>")
+        parts.append(f"<p>{_e(none)}</p>")
     for heading, items in groups:
         parts.append(f'<h3 dir="auto">{_e(heading)}</h3>\n<ul>')
         parts.extend(f'<li dir="auto">{_e(one_line(item.text))} '
-                     f"<em>({_e(_item_details(item))})</em></li>" for item in items)
+                     f"<em>({_e(_item_details(item, book))})</em></li>" for item in items)
         parts.append("</ul>")
     sign_off = "<br>\n".join(f'<span dir="auto">{_e(line)}</span>'
-                             for line in _sign_off(content))
-    parts += [f"<p>{_e(_next_steps(content.actions, content.next_review))}</p>",
+                             for line in _sign_off(content, book))
+    parts += [f"<p>{_e(_next_steps(content.actions, content.next_review, book))}</p>",
               f"<p>{sign_off}</p>", "</body></html>", ""]
     return "\n".join(parts)

@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from qbr_desktop.atomic_files import replacing
+from qbr_desktop.domain.customer_words import listed
 from qbr_desktop.domain.deck import (
     ChartData,
     DeckContent,
     KpiFigure,
     SlideKind,
     SlidePlan,
+    card_lines,
     weekday_words,
     written,
 )
@@ -40,6 +42,7 @@ from qbr_desktop.exports.brief_pdf import (
     para,
     roi_words,
     table,
+    words,
 )
 from qbr_desktop.exports.charts import (
     ACCENT,
@@ -53,6 +56,7 @@ from qbr_desktop.exports.charts import (
 )
 from qbr_desktop.exports.pdf_fonts import clean, page_size_for, plain, register_fonts, styles
 from qbr_desktop.exports.visual_text import isolate
+from qbr_desktop.i18n import ENGLISH, Catalogue, catalogue
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -86,10 +90,11 @@ def number_formatter(number_format: str) -> Callable[[float], str]:
     return fmt
 
 
-def chart_png(chart: ChartData, *, dpi: int = 150) -> bytes:
+def chart_png(chart: ChartData, *, dpi: int = 150, book: Catalogue | None = None) -> bytes:
     """The ChartData drawn with matplotlib: grouped bars, lines or stacked columns."""
     from matplotlib.ticker import FuncFormatter
 
+    book = book if book is not None else catalogue(ENGLISH)
 
     figure, axes = new_figure(*CHART_SIZE)
     labels = [chart_text(c) or " " for c in chart.categories]
@@ -99,7 +104,7 @@ def chart_png(chart: ChartData, *, dpi: int = 150) -> bytes:
     ticks = FuncFormatter(lambda x, _pos: fmt(x))
     count = len(labels)
     if not series or not count:
-        axes.text(0.5, 0.5, "No data to show yet", ha="center", va="center",
+        axes.text(0.5, 0.5, book.gettext("No data to show yet"), ha="center", va="center",
                   transform=axes.transAxes, color=MUTED)
         axes.set_xticks([])
         axes.set_yticks([])
@@ -159,6 +164,10 @@ class _Builder:
     def __init__(self, content: DeckContent, width: float, height: float) -> None:
         self.content, self.width, self.height = content, width, height
         self.sheet: dict[str, Any] = styles(10)
+        self.book = words(content)
+
+    def gettext(self, template: str, **fields: Any) -> str:
+        return self.book.gettext(template, **fields)
 
     def text(self, value: object, style: str = "body", **options: Any) -> Any:
         return para(value, self.sheet[style], **options)
@@ -171,13 +180,11 @@ class _Builder:
     def chart(self, chart: ChartData | None) -> list[Any]:
         if chart is None:
             return []
-        image = png_image(chart_png(chart), self.width, self.height * 0.4)
+        image = png_image(chart_png(chart, book=self.book), self.width, self.height * 0.4)
         return [image] if image is not None else []
 
     def cards(self, cards: Sequence[KpiFigure]) -> list[Any]:
-        return bullets([f"{card.label}: {card.value}" + (f" ({card.detail})" if card.detail
-                                                         else "") for card in cards],
-                       self.sheet["body"])
+        return bullets(card_lines(cards, self.book), self.sheet["body"])
 
     def section(self, slide: SlidePlan) -> list[Any]:
         from reportlab.platypus import CondPageBreak, PageBreak, Spacer
@@ -186,18 +193,20 @@ class _Builder:
         cover = slide.kind is SlideKind.TITLE
         head: list[Any] = [] if cover else [CondPageBreak(self.height * 0.25)]
         if slide.backup:
-            head.append(self.text("Backup", "muted"))
+            head.append(self.text(self.gettext("Backup"), "muted"))
         head.append(self.text(slide.title, "h1" if cover else "h2"))
         return [*head, *make(), PageBreak() if cover else Spacer(1, 8)]
 
     def _title(self) -> list[Any]:
-        c = self.content
-        meeting = c.meeting_words or (weekday_words(c.meeting_date) if c.meeting_date
-                                      else "not scheduled yet")
-        lines = [c.account_name, f"{c.variant.words} · {c.quarter}",
-                 f"Prepared {day(c.prepared_on)}" + (f" by {isolate(c.csm_name)}"
-                                                     if c.csm_name else ""),
-                 f"Meeting: {meeting}"]
+        c, book = self.content, self.book
+        meeting = c.meeting_words or (weekday_words(c.meeting_date, book) if c.meeting_date
+                                      else self.gettext("not scheduled yet"))
+        prepared = day(c.prepared_on, book=book)
+        lines = [c.account_name, f"{self.gettext(c.variant.words)} · {c.quarter}",
+                 self.gettext("Prepared {date} by {name}", date=prepared,
+                              name=isolate(c.csm_name)) if c.csm_name
+                 else self.gettext("Prepared {date}", date=prepared),
+                 self.gettext("Meeting: {when}", when=meeting)]
         return [self.text(line, "h2" if i == 0 else "body") for i, line in enumerate(lines)]
 
     def _agenda(self) -> list[Any]:
@@ -206,14 +215,15 @@ class _Builder:
     def _summary(self) -> list[Any]:
         c = self.content
         return (self.cards(c.summary_cards) + self.chart(c.health_chart)
-                + self.listing("Priorities", c.priorities))
+                + self.listing(self.gettext("Priorities"), c.priorities))
 
     def _goals(self) -> list[Any]:
         c = self.content
         rows = [[g.label, g.baseline, g.current, g.target,
                  "—" if g.progress is None else f"{g.progress * 100:.0f}%"] for g in c.goals]
         w = self.width
-        return [table(("Goal", "Baseline", "Now", "Target", "Of the way"), rows,
+        return [table((self.gettext("Goal"), self.gettext("Baseline"), self.gettext("Now"),
+                       self.gettext("Target"), self.gettext("Of the way")), rows,
                       (w * 0.4, w * 0.15, w * 0.15, w * 0.15, w * 0.15), self.sheet,
                       limit=CELL_LIMIT)]
 
@@ -228,10 +238,12 @@ class _Builder:
         if not c.value_lines:
             return []
         rows = [[v.label, format_amount(v.annual_value, c.currency),
-                 v.basis + (f"; {v.credit}" if v.credit else ""), v.confidence]
+                 listed([v.basis, v.credit] if v.credit else [v.basis], self.book, "; "),
+                 v.confidence]
                 for v in c.value_lines]
         w = self.width
-        return [table(("Value", "A year", "Basis", "Confidence"), rows,
+        return [table((self.gettext("Value"), self.gettext("A year"), self.gettext("Basis"),
+                       self.gettext("Confidence")), rows,
                       (w * 0.4, w * 0.16, w * 0.28, w * 0.16),
                       self.sheet, limit=CELL_LIMIT)]
 
@@ -261,29 +273,36 @@ class _Builder:
 
     def _recommendations(self) -> list[Any]:
         c = self.content
-        return (self.listing("Recommendations", c.recommendations)
-                + self.listing("Priorities", c.priorities))
+        return (self.listing(self.gettext("Recommendations"), c.recommendations)
+                + self.listing(self.gettext("Priorities"), c.priorities))
 
     def _risks(self) -> list[Any]:
-        rows = [[r.title, r.kind, f"{r.likelihood} of 5", f"{r.impact} of 5"]
+        rows = [[r.title, self.gettext("risk") if r.kind == "risk"
+                 else self.gettext("opportunity"),
+                 self.gettext("{level} of 5", level=r.likelihood),
+                 self.gettext("{level} of 5", level=r.impact)]
                 for r in self.content.risks]
         w = self.width
-        return [table(("Risk or opportunity", "Kind", "Likelihood", "Impact"), rows,
+        return [table((self.gettext("Risk or opportunity"), self.gettext("Kind"),
+                       self.gettext("Likelihood"), self.gettext("Impact")), rows,
                       (w * 0.52, w * 0.16, w * 0.16, w * 0.16),
                       self.sheet, limit=CELL_LIMIT)]
 
     def _renewal(self) -> list[Any]:
         renewal = self.content.renewal
         assert renewal is not None
-        return self.cards(renewal.cards) + self.listing("Before the renewal", renewal.points)
+        return self.cards(renewal.cards) + self.listing(self.gettext("Before the renewal"),
+                                                        renewal.points)
 
     def _stakeholders(self) -> list[Any]:
         c = self.content
         names = {p.key: p.name for p in c.stakeholders}
         rows = [[p.name, p.title, names.get(p.manager, "") if p.manager is not None else "",
-                 "yes" if p.attending else "no"] for p in c.stakeholders]
+                 self.gettext("yes") if p.attending else self.gettext("no")]
+                for p in c.stakeholders]
         w = self.width
-        return [table(("Name", "Title", "Reports to", "Attending"), rows,
+        return [table((self.gettext("Name"), self.gettext("Title"), self.gettext("Reports to"),
+                       self.gettext("Attending")), rows,
                       (w * 0.28, w * 0.34, w * 0.24, w * 0.14), self.sheet,
                       limit=CELL_LIMIT)]
 
@@ -291,24 +310,30 @@ class _Builder:
         return [self.text(f"{n}. {item}") for n, item in enumerate(self.content.topics, 1)]
 
     def _actions(self) -> list[Any]:
-        rows = [[a.text, "us" if a.side == "ours" else "customer", *action_row(a)[1:]]
-                for a in self.content.actions]
+        rows = [[a.text, self.gettext("us") if a.side == "ours" else self.gettext("customer"),
+                 *action_row(a, self.book)[1:]] for a in self.content.actions]
         w = self.width
-        out = [table(("Action", "Side", "Owner", "Due", "Status"), rows,
-                     (w * 0.44, w * 0.12, w * 0.18, w * 0.13, w * 0.13),
+        out = [table((self.gettext("Action"), self.gettext("Side"), self.gettext("Owner"),
+                      self.gettext("Due"), self.gettext("Status")), rows,
+                     (w * 0.42, w * 0.12, w * 0.16, w * 0.17, w * 0.13),
                      self.sheet, limit=CELL_LIMIT)]
         if self.content.next_qbr is not None:
-            out.append(self.text(f"Next review: {weekday_words(self.content.next_qbr)}", "h3"))
+            out.append(self.text(self.gettext(
+                "Next review: {date}", date=weekday_words(self.content.next_qbr, self.book)),
+                "h3"))
         return out
 
     def _next_qbr(self) -> list[Any]:
         next_qbr = self.content.next_qbr
-        return [self.text(f"Next QBR: {weekday_words(next_qbr)}")] if next_qbr else []
+        return [self.text(self.gettext("Next QBR: {date}",
+                                       date=weekday_words(next_qbr, self.book)))] \
+            if next_qbr else []
 
     def _appendix(self) -> list[Any]:
         score, detail = health_words(self.content)
-        return [self.text(f"Health: {score}" + (f" · {detail}" if detail else "")),
-                *self._value_table()]
+        health = (self.gettext("Health: {score} · {trend}", score=score, trend=detail)
+                  if detail else self.gettext("Health: {score}", score=score))
+        return [self.text(health), *self._value_table()]
 
     def _expansion(self) -> list[Any]:
         c = self.content
@@ -316,8 +341,10 @@ class _Builder:
                  format_amount(e.annual_value, c.currency), e.roi, e.payback, e.basis]
                 for e in c.expansion]
         w = self.width
-        return [table(("Opportunity", "Added cost", "Value a year", "ROI", "Payback", "Basis"),
-                      rows, (w * 0.2, w * 0.13, w * 0.13, w * 0.1, w * 0.12, w * 0.32),
+        return [table((self.gettext("Opportunity"), self.gettext("Added cost"),
+                       self.gettext("Value a year"), "ROI", self.gettext("Payback"),
+                       self.gettext("Basis")), rows,
+                      (w * 0.2, w * 0.13, w * 0.13, w * 0.1, w * 0.12, w * 0.32),
                       self.sheet, limit=CELL_LIMIT)]
 
 
@@ -341,7 +368,8 @@ def handout_flowables(content: DeckContent, width: float, height: float, *,
         if progress is not None:
             progress(done + 1, len(slides) + 1)
     return story or [builder.text(content.account_name, "h1"),
-                     builder.text("No slides are shown in this deck's outline", "muted")]
+                     builder.text(builder.gettext("No slides are shown in this deck's outline"),
+                                  "muted")]
 
 
 def write_handout(content: DeckContent, out: Path, *, progress: Progress | None = None,
@@ -360,14 +388,17 @@ def write_handout(content: DeckContent, out: Path, *, progress: Progress | None 
     def on_page(canvas: Any, doc: Any) -> None:
         if cancelled is not None and cancelled():
             raise ExportCancelled("The handout export was cancelled")
-        footer(canvas, doc, text, numbered=True)
+        footer(canvas, doc, text, numbered=True, book=words(content))
 
     with replacing(out) as temporary:
         doc = BaseDocTemplate(
             str(temporary), pagesize=page_size_for(content.currency), leftMargin=MARGIN,
             rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 18,
-            title=plain(f"{content.account_name}: {content.quarter} handout"),
-            author=plain(content.csm_name), subject=clean(content.variant.words),
+            title=plain(words(content).gettext("{account}: {quarter} handout",
+                                               account=content.account_name,
+                                               quarter=content.quarter)),
+            author=plain(content.csm_name),
+            subject=clean(words(content).gettext(content.variant.words)),
             creator="QBR Desktop", initialFontName=fonts.main_font)
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -47,12 +47,13 @@ from qbr_desktop.exports.ics_timezone import (
     vtimezone_lines,
     zone_name_problem,
 )
+from qbr_desktop.i18n import ENGLISH, N_, catalogue
 
 LINE_OCTETS = 75
 TASK_PREFIX = "Prep: "
 DONE_MARK = "✓ "
 REMINDER = timedelta(minutes=15)
-REMINDER_TEXT = "{title} starts in {minutes} minutes."
+REMINDER_TEXT = N_("{title} starts in {minutes} minutes.")
 # C0 and C1 controls (newline aside), lone surrogates and the two non-characters.
 _DROP = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _NEWLINES = re.compile("\r\n|[\r\u2028\u2029]")
@@ -79,6 +80,7 @@ class CalendarMeeting:
     sequence: int  # grows each time the meeting changes, never falls
     last_modified: datetime  # timezone-aware
     reminder: timedelta | None = REMINDER  # how long before the start; None: no alarm
+    language: str = ENGLISH  # of the words the file adds (local time, the reminder)
 
 
 @dataclass(frozen=True)
@@ -187,8 +189,9 @@ def _meeting_lines(meeting: CalendarMeeting, zone: ZoneInfo, stamp: str) -> list
     if meeting.reminder is not None:
         minutes = int(meeting.reminder.total_seconds() // 60)
         title = clean_text(meeting.title).replace("\n", " ").strip()
-        lines += ["BEGIN:VALARM", "ACTION:DISPLAY",
-                  f"DESCRIPTION:{escape_text(REMINDER_TEXT.format(title=title, minutes=minutes))}",
+        reminder = catalogue(meeting.language).gettext(REMINDER_TEXT, title=title,
+                                                       minutes=minutes)
+        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{escape_text(reminder)}",
                   f"TRIGGER:-PT{minutes}M", "END:VALARM"]
     return [*lines, "END:VEVENT"]
 
@@ -256,7 +259,9 @@ def _local_time(meeting: CalendarMeeting, zone: ZoneInfo) -> str:
     start = meeting.start.astimezone(zone)
     end = _end(meeting).astimezone(zone)
     until = end.strftime("%H:%M") if end.date() == start.date() else _wall(end)
-    return f"Local time: {_wall(start)}–{until} ({meeting.time_zone})"
+    return catalogue(meeting.language).gettext("Local time: {start}–{end} ({zone})",
+                                               start=_wall(start), end=until,
+                                               zone=meeting.time_zone)
 
 
 def _wall(moment: datetime) -> str:

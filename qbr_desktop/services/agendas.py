@@ -34,6 +34,7 @@ from qbr_desktop.domain.agenda import (
     Focus,
     SectionOwner,
     template_for_tier,
+    template_in,
     validate_agenda,
 )
 from qbr_desktop.domain.audience.followup import Recap, clean_recap, validate_recap
@@ -176,7 +177,8 @@ class AgendaService:
             if row is None:
                 tier = effective_tier(review.account.arr, review.account.tier_override,
                                       read_tier_scheme(session))
-                _store_agenda(session, review_id, template_for_tier(tier), self._wall())
+                _store_agenda(session, review_id,
+                              template_for_tier(tier, review.account.language), self._wall())
             return _read_agenda(session, review)
 
     def peek(self, review_id: int) -> Agenda:
@@ -187,7 +189,7 @@ class AgendaService:
             if session.get(AgendaRow, review_id) is None:
                 return template_for_tier(effective_tier(
                     review.account.arr, review.account.tier_override,
-                    read_tier_scheme(session)))
+                    read_tier_scheme(session)), review.account.language)
             return _read_agenda(session, review).agenda
 
     def save_agenda(self, review_id: int, agenda: Agenda, *,
@@ -214,7 +216,9 @@ class AgendaService:
         if name not in TEMPLATES:
             raise AgendaError(f"There is no agenda template called “{name}”; the templates "
                               f"are: {', '.join(TEMPLATES)}")
-        return self.save_agenda(review_id, TEMPLATES[name], seen=seen)
+        with session_scope(self._sessions) as session:
+            language = review_row(session, review_id).account.language
+        return self.save_agenda(review_id, template_in(name, language), seen=seen)
 
     def set_note(self, review_id: int, key: str, text: str, *,
                  seen: str | None = None) -> str:

@@ -20,9 +20,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from qbr_desktop.domain.customer_words import email_date
 from qbr_desktop.domain.deck import DeckBriefing, DeckContent
 from qbr_desktop.domain.deck_plan import DeckPlan
 from qbr_desktop.exports.file_names import safe_file_name, target_in
+from qbr_desktop.i18n import catalogue
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import ContactRow
@@ -93,16 +95,22 @@ def _attendees(context: AppContext, account_id: int) -> list[tuple[str, str]]:
 
 
 def _body(content: DeckContent, greeting: str, files: Sequence[str]) -> str:
-    when = (f"on {content.meeting_date.isoformat()}" if content.meeting_date
-            else f"for {content.quarter}")
-    lines = [greeting, "",
-             f"Ahead of our quarterly business review {when}, please find attached the deck "
-             "we will walk through and a one-page brief.", ""]
+    book = catalogue(content.language)
+    if content.meeting_date:
+        ahead = book.gettext("Ahead of our quarterly business review on {date}, please find "
+                             "attached the deck we will walk through and a one-page brief.",
+                             date=email_date(content.meeting_date, book))
+    else:
+        ahead = book.gettext("Ahead of our quarterly business review for {quarter}, please "
+                             "find attached the deck we will walk through and a one-page "
+                             "brief.", quarter=content.quarter)
+    lines = [greeting, "", ahead, ""]
     if content.value_headline:
-        lines += [f"In short: {content.value_headline}.", ""]
-    lines += ["Attached:"] + [f"  - {name}" for name in files] + [
-        "", "If there is a topic you would like us to cover, reply and we will add it to "
-            "the agenda.", "", "Best regards,", content.csm_name, ""]
+        lines += [book.gettext("In short: {headline}.", headline=content.value_headline), ""]
+    lines += [book.gettext("Attached:")] + [f"  - {name}" for name in files] + [
+        "", book.gettext("If there is a topic you would like us to cover, reply and we will "
+                         "add it to the agenda."), "", book.gettext("Best regards,"),
+        content.csm_name, ""]
     return "\n".join(lines)
 
 
@@ -115,8 +123,9 @@ def email_draft(context: AppContext, account_id: int, folder: Path, *,
     content = context.decks.content(context, account_id)
     plan = context.decks.plan(account_id)
     deck_name = safe_file_name(content.account_name, ".pptx", quarter=content.quarter)
+    book = catalogue(content.language)
     brief_name = safe_file_name(content.account_name, ".pdf", quarter=content.quarter,
-                                kind="QBR brief")
+                                kind=book.gettext("QBR brief"))
     deck = write_deck_file(content, target_in(folder, deck_name), plan, None).path
     brief = write_pdf_file("brief", content, target_in(folder, brief_name))
 
@@ -124,12 +133,14 @@ def email_draft(context: AppContext, account_id: int, folder: Path, *,
     addresses, without = recipients.addresses, recipients.unusable
     message = EmailMessage(policy=policy.default)
     set_address_header(message, "To", addresses)
-    when = content.meeting_date.isoformat() if content.meeting_date else content.quarter
-    message["Subject"] = f"{one_line(content.account_name)} QBR, {when}: deck and brief"
+    when = email_date(content.meeting_date, book) if content.meeting_date else content.quarter
+    message["Subject"] = book.gettext("{account} QBR, {when}: deck and brief",
+                                      account=one_line(content.account_name), when=when)
     message["Date"] = format_datetime((now or datetime.now(UTC)).astimezone())
     message["X-Unsent"] = "1"
-    greeting = (f"Hello {addresses[0].display_name}," if len(addresses) == 1
-                and addresses[0].display_name else "Hello everyone,")
+    greeting = (book.gettext("Hello {name},", name=addresses[0].display_name)
+                if len(addresses) == 1 and addresses[0].display_name
+                else book.gettext("Hello everyone,"))
     message.set_content(_body(content, greeting, (deck_name, brief_name)))
     for path, name, (maintype, subtype) in ((deck, deck_name, PPTX_TYPE),
                                             (brief, brief_name, PDF_TYPE)):

@@ -28,13 +28,16 @@ from qbr_desktop.exports.file_names import (
     safe_file_name,
     target_in,
 )
+from qbr_desktop.i18n import N_, catalogue
 from qbr_desktop.services.deck_files import email_draft, write_deck_file, write_pdf_file
 
 if TYPE_CHECKING:
     from qbr_desktop.services.context import AppContext
 
 SUFFIXES = {"deck": ".pptx", "brief": ".pdf", "handout": ".pdf", "email": ".eml"}
-KINDS = {"deck": "QBR", "brief": "QBR brief", "handout": "QBR handout", "email": "QBR email"}
+# The word in each file's name, in the account's language.
+KINDS = {"deck": "QBR", "brief": N_("QBR brief"), "handout": N_("QBR handout"),
+         "email": N_("QBR email")}
 Result = tuple[Path, tuple[str, ...]]
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Result]
 
@@ -72,9 +75,10 @@ def _ensure_folder(folder: Path) -> bool:
 def file_name(context: AppContext, account_id: int, kind: str,
               today: date | None = None) -> str:
     """'Acme Corp – QBR 2026-Q4.pptx': the name the deck's content would be written under."""
-    name = context.accounts.get(account_id).draft.name
+    draft = context.accounts.get(account_id).draft
     quarter = Quarter.containing(today or datetime.now().astimezone().date())
-    return safe_file_name(name, SUFFIXES[kind], quarter=str(quarter), kind=KINDS[kind])
+    return safe_file_name(draft.name, SUFFIXES[kind], quarter=str(quarter),
+                          kind=catalogue(draft.language).gettext(KINDS[kind]))
 
 
 def unused_path(path: Path) -> Path:

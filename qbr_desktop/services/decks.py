@@ -47,6 +47,7 @@ from qbr_desktop.domain.roi_story import format_figure, format_months
 from qbr_desktop.domain.stakeholder_layout import saved_or_org_chart
 from qbr_desktop.domain.stakeholders import StakeholderMap
 from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.i18n import Catalogue, catalogue
 from qbr_desktop.services.edit_checks import RowEdit, login_name, values_of
 from qbr_desktop.services.plan_views import ReviewPlan
 from qbr_desktop.services.roi import ExpansionRoi
@@ -75,6 +76,7 @@ class _Account:
     renewal_date: date | None
     licensed_seats: int | None
     customer_since: date | None
+    language: str
 
 
 _PLAN_WORDS = {"variant": "deck variant", "outline": "slide outline", "accent": "accent colour",
@@ -153,7 +155,8 @@ class DeckService:
         chosen = variant or plan.variant or variant_for_tier(account.tier)
         quarter = Quarter.containing(today)
         roi = context.roi.report(account_id, quarter)
-        expansion, expansion_reason = _expansion(context, account_id, quarter)
+        expansion, expansion_reason = _expansion(context, account_id, quarter,
+                                                 catalogue(account.language))
         stakeholders = context.stakeholders.map(account_id)
         review_plan = context.plans.next_plan(account_id)
         next_review_id = review_plan.review_id if review_plan is not None else None
@@ -183,14 +186,14 @@ class DeckService:
             time_zone=review_plan.time_zone if review_plan is not None else "",
             duration_minutes=review_plan.duration_minutes if review_plan is not None else 0,
             renewal_date=account.renewal_date, licensed_seats=account.licensed_seats,
-            customer_since=account.customer_since)
+            customer_since=account.customer_since, language=account.language)
 
     def _account(self, account_id: int) -> _Account:
         with session_scope(self._sessions) as session:
             row = account_row(session, account_id)
             tier = effective_tier(row.arr, row.tier_override, read_tier_scheme(session))
             return _Account(row.name, tier, row.currency, row.csm_owner, row.renewal_date,
-                            row.licensed_seats, row.customer_since)
+                            row.licensed_seats, row.customer_since, row.language)
 
     def map_picture(self, context: AppContext, account_id: int,
                     today: date | None = None) -> bytes | None:
@@ -203,13 +206,16 @@ class DeckService:
                             today or self._clock().astimezone().date())
 
 
-def _expansion_figure(item: ExpansionRoi) -> ExpansionFigure:
+def _expansion_figure(item: ExpansionRoi, book: Catalogue) -> ExpansionFigure:
     roi = item.result.roi
-    roi_text = (format_figure(roi) if roi.value is not None
-                else f"n/a — {roi.reason}" if roi.reason else "n/a")
-    return ExpansionFigure(item.title, item.case.added_annual_cost,
+    roi_text = format_figure(roi, book)
+    if roi.value is None and roi.reason:
+        roi_text = book.gettext("n/a — {reason}", reason=book.gettext(roi.reason))
+    title = item.title_words.render(book) if item.title_words else item.title
+    basis = item.basis_words.render(book) if item.basis_words else item.basis
+    return ExpansionFigure(title, item.case.added_annual_cost,
                            item.case.projected_annual_value, roi_text,
-                           format_months(item.result.payback_months), item.basis)
+                           format_months(item.result.payback_months, book), basis)
 
 
 def _agenda(context: AppContext, review_id: int | None) -> tuple[str, ...]:
@@ -220,10 +226,10 @@ def _agenda(context: AppContext, review_id: int | None) -> tuple[str, ...]:
     return tuple(section.title for section in context.agendas.peek(review_id).sections)
 
 
-def _expansion(context: AppContext, account_id: int,
-               quarter: Quarter) -> tuple[tuple[ExpansionFigure, ...], str]:
+def _expansion(context: AppContext, account_id: int, quarter: Quarter,
+               book: Catalogue) -> tuple[tuple[ExpansionFigure, ...], str]:
     items, reason = context.roi.expansion(account_id, quarter)
-    return tuple(_expansion_figure(item) for item in items), reason or ""
+    return tuple(_expansion_figure(item, book) for item in items), reason or ""
 
 
 def _map_picture(stakeholders: StakeholderMap, name: str, today: date) -> bytes:

@@ -210,7 +210,7 @@ def add_demo_agendas(sessions: sessionmaker[Session], today: date, seed: int) ->
             reviews[review.account_id].append(review)
         for index, account in enumerate(accounts):
             template = template_for_tier(effective_tier(account.arr, account.tier_override,
-                                                        scheme))
+                                                        scheme), account.language)
             changes = CUSTOMISATIONS[index % len(CUSTOMISATIONS)]
             held = [r for r in reviews[account.id] if r.status == ReviewStatus.HELD.value
                     and as_utc(r.scheduled_at) < now]

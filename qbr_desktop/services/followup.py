@@ -108,19 +108,22 @@ def followup_facts(context: AppContext, account_id: int, review_id: int, *, now:
               if entry.confirmed or entry.attended]
     items = tuple(item for item in context.agendas.follow_up(account_id).items
                   if _belongs(item, review_id))
+    csm_name, language = _account_words(context, account_id)
     return FollowupFacts(
         account_name=agenda.account_name,
         meeting_date=_local_date(agenda.scheduled_at, agenda.time_zone),
-        today=now.astimezone().date(), csm_name=_csm_name(context, account_id),
+        today=now.astimezone().date(), csm_name=csm_name, language=language,
         recipients=tuple(people[person] for person in wanted if person in people),
         sections=sections, timer_ran=ran,
         recap=recap if recap is not None else context.agendas.recap(review_id),
         actions=items, next_review=_next_review(context, account_id, review_id, now))
 
 
-def _csm_name(context: AppContext, account_id: int) -> str:
+def _account_words(context: AppContext, account_id: int) -> tuple[str, str]:
+    """(the CSM's name, the customer's language) of the account."""
     with session_scope(context.store.sessions) as session:
-        return account_row(session, account_id).csm_owner
+        row = account_row(session, account_id)
+        return row.csm_owner, row.language
 
 
 def followed_up_review(context: AppContext, account_id: int, now: datetime) -> int:

@@ -82,7 +82,7 @@ class CalendarExport:
 def invite_for(plan: ReviewPlan) -> AttendeeInvite:
     """The attendees' copy, made by the audience boundary from the plan's public facts."""
     return attendee_invite(plan.account_name, plan.meeting_at, plan.duration_minutes,
-                           plan.time_zone)
+                           plan.time_zone, plan.language)
 
 
 class CalendarService:
@@ -161,7 +161,7 @@ def _attendee_meeting(invite: AttendeeInvite, uid: str) -> CalendarMeeting:
     return CalendarMeeting(
         uid=uid, title=invite.title, description=invite.description, location="",
         start=invite.start, duration=invite.duration, time_zone=invite.time_zone,
-        sequence=0, last_modified=_NOT_YET)
+        sequence=0, last_modified=_NOT_YET, language=invite.language)
 
 
 def _advance(session: Session, prints: Mapping[str, str], now: datetime

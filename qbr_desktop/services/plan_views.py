@@ -72,6 +72,7 @@ class ReviewPlan:
     # What is wrong with the plan as it stands (a meeting on a day off): read on every load,
     # so a holiday added after scheduling is warned about too.
     warnings: tuple[str, ...] = ()
+    language: str = "en"  # the account's: the attendees' invite is written in it
 
     @property
     def local_start(self) -> datetime:

@@ -170,7 +170,8 @@ class PlanService:
                     if review.id in planned:
                         continue
                     chosen = self.library.for_tier(
-                        effective_tier(account.arr, account.tier_override, scheme))
+                        effective_tier(account.arr, account.tier_override, scheme)
+                    ).in_language(account.language)
                     review.playbook = chosen.name
                     day = as_utc(review.scheduled_at).astimezone(
                         ZoneInfo(review.time_zone)).date()
@@ -415,10 +416,12 @@ class PlanService:
         return _note_texts(dated.notes)
 
     def _playbook(self, session: Session, account: AccountRow, name: str | None) -> Playbook:
+        """The playbook chosen (or the tier's), its tasks worded in the account's language
+        where the playbook file gives them in it."""
         if name:
-            return self.library.get(name)
+            return self.library.get(name).in_language(account.language)
         tier = effective_tier(account.arr, account.tier_override, read_tier_scheme(session))
-        return self.library.for_tier(tier)
+        return self.library.for_tier(tier).in_language(account.language)
 
     def _read(self, session: Session, review_id: int) -> ReviewPlan:
         review = review_row(session, review_id)
@@ -438,7 +441,7 @@ class PlanService:
             duration_minutes=review.duration_minutes, status=ReviewStatus(review.status),
             playbook=review.playbook, executives_confirmed=review.executives_confirmed,
             tasks=tasks, today=self._today(review.time_zone), updated_at=review.updated_at,
-            warnings=(warning,) if warning else ())
+            warnings=(warning,) if warning else (), language=account.language)
 
 
 def _note_texts(notes: Sequence[ScheduleNote]) -> tuple[str, ...]:

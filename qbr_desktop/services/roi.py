@@ -40,6 +40,7 @@ from qbr_desktop.domain.roi_story import (
     story_from_dict,
     story_to_dict,
 )
+from qbr_desktop.i18n import ENGLISH, Message, catalogue, msg
 from qbr_desktop.services.edit_checks import RowEdit, login_name
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.rows import account_row
@@ -82,6 +83,9 @@ class ExpansionRoi:
     result: ExpansionResult
     assumption: str
     basis: str = ""  # how this option's value is projected, in the customer's words
+    # The title and the basis as messages, for a customer's file in the account's language.
+    title_words: Message | None = None
+    basis_words: Message | None = None
 
 
 # Months until an expansion delivers its full value: new seats and teams need adoption,
@@ -118,11 +122,13 @@ class RoiService:
             else:
                 model = starting_model(account, quarter)
             stored_story = _story_of(row) if row else None
-            name = account.name
+            name, book = account.name, catalogue(account.language)
         result = evaluate(model)
-        story = stored_story or default_story(result)
+        # The story is the customer's: drafted and its figures worded in their language.
+        story = stored_story or default_story(result, book)
         return RoiReport(account_id, name, model, result, scenarios(model), story,
-                         render(story, result), stale_reasons(story, result), row is not None,
+                         render(story, result, book), stale_reasons(story, result),
+                         row is not None,
                          sensitivity(model),
                          Quarter.parse(earlier.quarter) if earlier is not None else None)
 
@@ -211,25 +217,30 @@ class RoiService:
                       f"modules and plans at today's return on spend ({ratio:.1f} to 1); "
                       "each reaches its value after the ramp-up shown.")
         per_user, seat_price = self._per_user(account_id, result.total_value)
+        ratio_text = format(ratio, ".1f")
         cases = []
         for line in estimate.lines:
             if line.amount <= 0:
                 continue
             ramp = RAMP_MONTHS.get(line.kind, 6)
-            value, basis = line.amount * ratio, (
-                f"today's return on spend ({ratio:.1f} to 1) applied to its price; full "
-                f"value after {ramp} months")
+            value = line.amount * ratio
+            basis_words = msg("today's return on spend ({ratio} to 1) applied to its price; "
+                              "full value after {months} months", ratio=ratio_text,
+                              months=ramp)
             if line.kind in ("seats", "department") and per_user and seat_price:
                 users = line.amount / seat_price
                 value = per_user * users
-                basis = (f"today's value per active user "
-                         f"({format_amount(per_user, report.model.currency)} a year) × "
-                         f"{users:,.0f} more users; full value after {ramp} months")
+                basis_words = msg("today's value per active user ({amount} a year) × {users} "
+                                  "more users; full value after {months} months",
+                                  amount=format_amount(per_user, report.model.currency),
+                                  users=format(users, ",.0f"), months=ramp)
+            basis = basis_words.render(catalogue(ENGLISH))
             case = ExpansionCase(added_annual_cost=line.amount, projected_annual_value=value,
                                  ramp_months=ramp)
             cases.append(ExpansionRoi(line.title, line.kind, case,
                                       evaluate_expansion(case, report.model.discount_rate),
-                                      line.assumption, basis))
+                                      line.assumption, basis, line.title_words,
+                                      basis_words))
         return cases, assumption
 
     def _per_user(self, account_id: int,

@@ -74,6 +74,8 @@ class AccountRow(Base):
     # The CRM's id for this account: re-imports match on it before the name.
     external_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
     customer_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The language the customer's files are written in (migration 0017): "en", "zh_CN".
+    language: Mapped[str] = mapped_column(String(20), default="en", server_default="en")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     # Raised by every save (an update of a row changed since it was read fails), and who

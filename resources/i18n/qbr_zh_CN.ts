@@ -72,6 +72,14 @@
         <translation>层级(&amp;T)</translation>
     </message>
     <message>
+        <source>Customer lan&amp;guage</source>
+        <translation>客户语言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The language of this account&apos;s deck, brief, emails and invite</source>
+        <translation>此客户的演示文稿、简报、邮件和会议邀请所用的语言</translation>
+    </message>
+    <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>

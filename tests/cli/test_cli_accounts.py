@@ -352,3 +352,19 @@ def test_list_shows_the_next_qbr_on_the_day_it_is_held(qbr: Runner, tmp_path: Pa
     assert f"next QBR {day.isoformat()}" in listed  # the UTC date is the day before
     item = json.loads(qbr("--db", db, "accounts", "list", "--json").out)[0]
     assert item["next_qbr_zone"] == "Asia/Tokyo"
+
+
+def test_an_accounts_customer_language_is_set_on_add_and_changed_by_edit(
+        qbr: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite"
+    assert qbr("--db", path, "accounts", "add", "Initech").code == 0
+    assert qbr("--db", path, "accounts", "add", "上海 <&> 贸易", "--language", "zh_CN").code == 0
+    assert {a.draft.name: a.draft.language for a in read_accounts(path)} == {
+        "Initech": "en", "上海 <&> 贸易": "zh_CN"}
+
+    assert qbr("--db", path, "accounts", "edit", "Initech", "--language", "zh_CN").code == 0
+    refused = qbr("--db", path, "accounts", "edit", "Initech", "--language", "klingon")
+
+    assert refused.code == 1
+    assert "klingon" in one_line(refused.err)
+    assert {a.draft.language for a in read_accounts(path)} == {"zh_CN"}

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from qbr_desktop.domain.accounts import without_links
+from qbr_desktop.i18n import ENGLISH, N_, catalogue
 
-TITLE = "QBR: {account}"
-DESCRIPTION = "Quarterly business review with {account}."
+TITLE = N_("QBR: {account}")
+DESCRIPTION = N_("Quarterly business review with {account}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,17 +25,18 @@ class AttendeeInvite:
     start: datetime
     duration: timedelta
     time_zone: str
+    language: str = ENGLISH  # the account's: the invite's words are in it
 
     @property
     def title(self) -> str:
-        return TITLE.format(account=self.account_name)
+        return catalogue(self.language).gettext(TITLE, account=self.account_name)
 
     @property
     def description(self) -> str:
-        return DESCRIPTION.format(account=self.account_name)
+        return catalogue(self.language).gettext(DESCRIPTION, account=self.account_name)
 
 
 def attendee_invite(account_name: str, start: datetime, minutes: int,
-                    time_zone: str) -> AttendeeInvite:
+                    time_zone: str, language: str = ENGLISH) -> AttendeeInvite:
     return AttendeeInvite(without_links(account_name), start, timedelta(minutes=minutes),
-                          time_zone)
+                          time_zone, language)

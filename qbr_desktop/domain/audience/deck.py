@@ -41,6 +41,7 @@ from qbr_desktop.domain.audience.deck_figures import (
     goal_figures,
     headline_basis,
     peer_value,
+    quarter_axis_words,
     quarter_words,
     renewal_figure,
     summary_cards,
@@ -86,6 +87,7 @@ from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
 from qbr_desktop.domain.slide_kinds import arrange
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder, StakeholderMap
+from qbr_desktop.i18n import ENGLISH, N_, Catalogue, catalogue
 
 __all__ = ["DeckFacts", "ValueFacts", "customer_deck", "customer_map", "deck_briefing",
            "prepared_deck", "quarter_words"]
@@ -93,18 +95,27 @@ __all__ = ["DeckFacts", "ValueFacts", "customer_deck", "customer_map", "deck_bri
 HEALTH_QUARTERS = 8  # the health chart's span
 MAX_ITEM_LENGTH = 500
 STATUS_WORDS = {Band.GREEN: "healthy", Band.YELLOW: "watch", Band.RED: "at risk"}
-PEER_MEDIAN = "Median of comparable customers"
+PEER_MEDIAN = N_("Median of comparable customers")
 OVERDUE = "overdue"
 
 # The usage figures a customer sees beside their peers: their own product use, never
 # their satisfaction or our health score ranked against other customers.
-ADOPTION_CHART = (("adoption_rate", "Feature adoption %"), ("coverage_rate", "User coverage %"))
+ADOPTION_CHART = (("adoption_rate", N_("Feature adoption %")),
+                  ("coverage_rate", N_("User coverage %")))
 ADOPTION_NOTES: dict[str, str] = {
-    "adoption_rate": "Features in use",
-    "coverage_rate": "Licensed seats in active use",
-    "logins_per_user_week": "Logins per active user a week",
-    TICKETS_PER_100_SEATS: "Support tickets per 100 seats",
+    "adoption_rate": N_("Features in use"),
+    "coverage_rate": N_("Licensed seats in active use"),
+    "logins_per_user_week": N_("Logins per active user a week"),
+    TICKETS_PER_100_SEATS: N_("Support tickets per 100 seats"),
 }
+# Scenario names and value categories as the customer reads them.
+SCENARIO_WORDS = {Scenario.CONSERVATIVE: N_("Conservative"), Scenario.EXPECTED: N_("Expected"),
+                  Scenario.OPTIMISTIC: N_("Optimistic")}
+CATEGORY_WORDS = {Category.REVENUE: N_("revenue impact"), Category.COST: N_("cost reduction"),
+                  Category.RISK: N_("risk mitigation"),
+                  Category.QUALITY: N_("quality improvement"),
+                  Category.STRATEGIC: N_("strategic value")}
+CONFIDENCE_WORDS = {"low": N_("low"), "medium": N_("medium"), "high": N_("high")}
 
 @dataclass(frozen=True, slots=True)
 class ValueFacts:
@@ -154,6 +165,7 @@ class DeckFacts:
     renewal_date: date | None = None
     licensed_seats: int | None = None
     customer_since: date | None = None
+    language: str = ENGLISH  # the account's: every customer sentence is written in it
 
 
 # The customer's content ----------------------------------------------------------------------
@@ -171,36 +183,43 @@ def prepared_deck(facts: DeckFacts) -> PreparedDeck:
 def _arranged(facts: DeckFacts) -> tuple[DeckContent, tuple[str, ...]]:
     content = _content(facts)
     arranged = arrange(content)
-    return replace(content, outline=arranged.outline, topics=arranged.topics), \
-        arranged.left_out
+    book = catalogue(facts.language)
+    # Titles are the table's English unless the CSM typed their own: a typed title is not
+    # in the catalogue and stays as typed.
+    outline = tuple(replace(slide, title=book.gettext(slide.title))
+                    for slide in arranged.outline)
+    return replace(content, outline=outline, topics=arranged.topics), arranged.left_out
 
 
 def _content(facts: DeckFacts) -> DeckContent:
-    score, trend, chart = customer_health(facts.health)
-    adoption_chart, adoption_notes = customer_adoption(facts.benchmark, facts.account_name)
-    value = _value(facts.value, facts.currency)
+    book = catalogue(facts.language)
+    score, trend, chart = customer_health(facts.health, book)
+    adoption_chart, adoption_notes = customer_adoption(facts.benchmark, facts.account_name,
+                                                       book)
+    value = _value(facts.value, facts.currency, book)
     recommendations = clean_items(facts.plan.recommendations) or drafted_recommendations(
-        facts.health, facts.expansion, facts.currency)
+        facts.health, facts.expansion, facts.currency, book)
     seats = facts.licensed_seats
-    headline, usage_chart, breadth_chart, usage_cards = usage_figures(facts.history, seats)
+    headline, usage_chart, breadth_chart, usage_cards = usage_figures(facts.history, seats,
+                                                                      book)
     peers = ({m.key: m.cohort_median for m in facts.benchmark.metrics}
              if facts.benchmark else {})
     support_chart, csat_chart, support_cards = support_figures(
-        facts.history, seats, peer_value(peers, TICKETS_PER_100_SEATS))
+        facts.history, seats, peer_value(peers, TICKETS_PER_100_SEATS), book)
     roadmap = [roadmap_link(item) for item in clean_items(facts.plan.roadmap)]
     reference = facts.meeting_date or facts.today
     renewal = renewal_figure(facts.renewal_date, reference, seats, usage_cards,
-                             facts.customer_since, [e.title for e in facts.expansion])
+                             facts.customer_since, [e.title for e in facts.expansion], book)
     total = value.total
     amount = format_amount(total, facts.currency) if total is not None else ""
     return DeckContent(
         account_name=without_links(facts.account_name), variant=facts.variant,
-        quarter=quarter_words(facts.quarter), prepared_on=facts.today,
+        quarter=quarter_words(facts.quarter, book), prepared_on=facts.today,
         csm_name=facts.csm_name, currency=facts.currency, outline=facts.outline,
         meeting_date=facts.meeting_date, next_qbr=facts.next_qbr,
-        meeting_words=_meeting_words(facts), agenda=_bounded(clean_items(facts.agenda)),
+        meeting_words=_meeting_words(facts, book), agenda=_bounded(clean_items(facts.agenda)),
         summary_cards=summary_cards(score, trend, total, amount, value.basis, value.roi,
-                                    value.payback, usage_cards),
+                                    value.payback, usage_cards, book),
         health_score=score, health_trend=trend, health_chart=chart,
         adoption_chart=adoption_chart, adoption_notes=adoption_notes,
         usage_headline=headline, usage_chart=usage_chart, breadth_chart=breadth_chart,
@@ -217,19 +236,20 @@ def _content(facts: DeckFacts) -> DeckContent:
                                                                         facts.plan),
         expansion=facts.expansion, renewal=renewal,
         stakeholders=customer_people(facts.stakeholders, facts.attendance),
-        actions=customer_actions(facts.actions, facts.today))
+        actions=customer_actions(facts.actions, facts.today), language=book.language)
 
 
-def _meeting_words(facts: DeckFacts) -> str:
+def _meeting_words(facts: DeckFacts, book: Catalogue) -> str:
     """'Mon 14 Dec 2026 · 10:00 Europe/Stockholm · 90 minutes', or ''."""
     start = facts.meeting_start
     if start is None:
         return ""
     from qbr_desktop.domain.deck import weekday_words
 
-    parts = [weekday_words(start.date()), f"{start:%H:%M} {facts.time_zone}".strip()]
+    parts = [weekday_words(start.date(), book), f"{start:%H:%M} {facts.time_zone}".strip()]
     if facts.duration_minutes > 0:
-        parts.append(f"{facts.duration_minutes} minutes")
+        parts.append(book.ngettext("{count} minute", "{count} minutes",
+                                   facts.duration_minutes))
     return " · ".join(parts)
 
 
@@ -287,35 +307,43 @@ def next_due(actions: Sequence[ActionFigure]) -> ActionFigure | None:
     return min(dated, key=lambda a: a.due or date.max) if dated else None
 
 
-def customer_health(report: HealthReport) -> tuple[float | None, str, ChartData | None]:
+def customer_health(report: HealthReport, book: Catalogue | None = None,
+                    ) -> tuple[float | None, str, ChartData | None]:
     """The score, its trend in words and the chart by quarter; no band, no sub-scores."""
+    book = book if book is not None else catalogue(ENGLISH)
     current = report.current
     if current is None or current.total is None:
         return None, "", None
     if report.change is None:
-        trend = "first scored quarter"
+        trend = book.gettext("first scored quarter")
     elif report.change == 0:
-        trend = "unchanged since last quarter"
+        trend = book.gettext("unchanged since last quarter")
+    elif report.change > 0:
+        trend = book.gettext("up {points} since last quarter",
+                             points=_points(report.change, book))
     else:
-        trend = (f"{'up' if report.change > 0 else 'down'} {_points(report.change)} "
-                 "since last quarter")
+        trend = book.gettext("down {points} since last quarter",
+                             points=_points(report.change, book))
     scored = [s for s in report.history if s.total is not None][-HEALTH_QUARTERS:]
-    chart = ChartData("Health score by quarter",
-                      tuple(quarter_words(s.quarter) for s in scored),
-                      (Series("Health score", tuple(s.total for s in scored)),),
-                      kind="line", number_format="0", unit="score", axis_min=0,
+    chart = ChartData(book.gettext("Health score by quarter"),
+                      tuple(quarter_axis_words(s.quarter, book) for s in scored),
+                      (Series(book.gettext("Health score"), tuple(s.total for s in scored)),),
+                      kind="line", number_format="0", unit=book.gettext("score"), axis_min=0,
                       axis_max=100)
     return current.total, trend, chart
 
 
-def _points(value: float) -> str:
-    return f"{format_number(abs(value))} point{'' if abs(value) == 1 else 's'}"
+def _points(value: float, book: Catalogue) -> str:
+    if abs(value) == 1:
+        return book.gettext("1 point")
+    return book.gettext("{points} points", points=format_number(abs(value)))
 
 
-def customer_adoption(benchmark: Benchmark | None, name: str,
+def customer_adoption(benchmark: Benchmark | None, name: str, book: Catalogue | None = None,
                       ) -> tuple[ChartData | None, tuple[str, ...]]:
     """The account's usage beside the median of comparable customers: a chart of the rates
     and one plain line a figure ("Features in use: 72% (comparable customers: 64%)")."""
+    book = book if book is not None else catalogue(ENGLISH)
     if benchmark is None:
         return None, ()
     by_key = {metric.key: metric for metric in benchmark.metrics}
@@ -326,30 +354,32 @@ def customer_adoption(benchmark: Benchmark | None, name: str,
         metric = by_key.get(key)
         if metric is None or metric.value is None:
             continue
-        categories.append(label)
+        categories.append(book.gettext(label))
         ours.append(round(metric.value * 100, 1))
         peers.append(None if metric.cohort_median is None
                      else round(metric.cohort_median * 100, 1))
     notes = tuple(line for key, label in ADOPTION_NOTES.items()
-                  if (line := _peer_line(by_key.get(key), label)))
+                  if (line := _peer_line(by_key.get(key), book.gettext(label), book)))
     if not categories:
         return None, notes
     series = [Series(name, tuple(ours))]
     if any(value is not None for value in peers):
-        series.append(Series(PEER_MEDIAN, tuple(peers)))
-    return (ChartData("Adoption against comparable customers", tuple(categories),
+        series.append(Series(book.gettext(PEER_MEDIAN), tuple(peers)))
+    return (ChartData(book.gettext("Adoption against comparable customers"), tuple(categories),
                       tuple(series), kind="bar", number_format="0", unit="%", axis_min=0,
                       axis_max=100), notes)
 
 
-def _peer_line(metric: MetricBenchmark | None, label: str) -> str:
+def _peer_line(metric: MetricBenchmark | None, label: str, book: Catalogue) -> str:
     """'Features in use: 72% (comparable customers: 64%)': figures, never a rank."""
     if metric is None or metric.value is None:
         return ""
     comparison = peer_comparison(metric)
     if comparison is None:
-        return f"{label}: {format_peer_value(metric.key, metric.value)}"
-    return f"{label}: {comparison.value_text} (comparable customers: {comparison.median_text})"
+        return book.gettext("{label}: {value}", label=label,
+                            value=format_peer_value(metric.key, metric.value))
+    return book.gettext("{label}: {value} (comparable customers: {median})", label=label,
+                        value=comparison.value_text, median=comparison.median_text)
 
 
 # Value -----------------------------------------------------------------------------------
@@ -366,13 +396,17 @@ class _Value:
     basis: str = ""
 
 
-def value_headline(result: RoiResult) -> str:
+def value_headline(result: RoiResult, book: Catalogue | None = None) -> str:
     """'$621,036 a year (annualised from 2026 Q4) · ROI 161% · payback 4.6 months': "a year"
     says from which quarter it is annualised when it is."""
-    basis = headline_basis(result)
-    return (f"{format_amount(result.total_value, result.model.currency)} a year"
-            f"{f' ({basis})' if basis else ''} · ROI {format_figure(result.roi)} · "
-            f"payback {format_months(result.payback_months)}")
+    book = book if book is not None else catalogue(ENGLISH)
+    basis = headline_basis(result, book)
+    amount = format_amount(result.total_value, result.model.currency)
+    value = (book.gettext("{amount} a year ({basis})", amount=amount, basis=basis) if basis
+             else book.gettext("{amount} a year", amount=amount))
+    return book.gettext("{value} · ROI {roi} · payback {months}", value=value,
+                        roi=format_figure(result.roi, book),
+                        months=format_months(result.payback_months, book))
 
 
 def _claims_value(facts: ValueFacts) -> bool:
@@ -381,14 +415,15 @@ def _claims_value(facts: ValueFacts) -> bool:
             and result.total_value > 0 and any(line.counted for line in result.lines))
 
 
-def _value(facts: ValueFacts, currency: str) -> _Value:
+def _value(facts: ValueFacts, currency: str, book: Catalogue) -> _Value:
     result = facts.result
     if result is None or not _claims_value(facts):
         return _Value()
     quarter = result.model.quarter
-    lines = tuple(ValueLineFigure(r.line.label, r.line.category.words, r.annual_value,
-                                  r.line.confidence.value, value_basis(r, quarter),
-                                  value_credit(r))
+    lines = tuple(ValueLineFigure(r.line.label, book.gettext(CATEGORY_WORDS[r.line.category]),
+                                  r.annual_value,
+                                  book.gettext(CONFIDENCE_WORDS[r.line.confidence.value]),
+                                  value_basis(r, quarter, book), value_credit(r, book))
                   for r in result.lines if r.counted)
     by_category: dict[Category, Decimal] = {}
     for r in result.lines:
@@ -397,9 +432,9 @@ def _value(facts: ValueFacts, currency: str) -> _Value:
                                             + r.annual_value)
     money_format = f'"{currency_symbol(result.model.currency)}"#,##0'
     value_chart = ChartData(
-        "Value a year by category",
-        tuple(category.words.capitalize() for category in by_category),
-        (Series("Value a year", tuple(float(v) for v in by_category.values())),),
+        book.gettext("Value a year by category"),
+        tuple(_capitalised(book.gettext(CATEGORY_WORDS[category])) for category in by_category),
+        (Series(book.gettext("Value a year"), tuple(float(v) for v in by_category.values())),),
         kind="bar", number_format=money_format, unit=result.model.currency, axis_min=0)
     order = (Scenario.CONSERVATIVE, Scenario.EXPECTED, Scenario.OPTIMISTIC)
     scenarios = facts.scenarios or {}
@@ -409,12 +444,17 @@ def _value(facts: ValueFacts, currency: str) -> _Value:
     scenario_chart = None
     if any(value is not None for value in scenario_values):
         scenario_chart = ChartData(
-            "ROI by scenario", tuple(s.value.capitalize() for s in order if s in scenarios),
-            (Series("ROI, first year", scenario_values),), kind="bar", number_format="0%",
-            unit="%", axis_min=0)
-    return _Value(value_headline(result), result.total_value, format_figure(result.roi),
-                  format_months(result.payback_months), lines, value_chart, scenario_chart,
-                  facts.story, headline_basis(result))
+            book.gettext("ROI by scenario"),
+            tuple(book.gettext(SCENARIO_WORDS[s]) for s in order if s in scenarios),
+            (Series(book.gettext("ROI, first year"), scenario_values),), kind="bar",
+            number_format="0%", unit="%", axis_min=0)
+    return _Value(value_headline(result, book), result.total_value,
+                  format_figure(result.roi, book), format_months(result.payback_months, book),
+                  lines, value_chart, scenario_chart, facts.story, headline_basis(result, book))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _bounded(items: Sequence[str]) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ STORED_FIELDS: dict[str, FieldUse] = {
     "account.csm_owner": C,  # the CSM signs the customer's emails with it
     "account.tier_override": I, "account.notes": I, "account.external_id": I,
     "account.customer_since": C, "account.created_at": I, "account.updated_at": I,
+    "account.language": C,  # a language code: the customer's files are written in it
     # Their people: a name, a title and an address are theirs; the rest is our reading.
     "contact.id": I, "contact.account_id": I, "contact.name": C, "contact.title": C,
     "contact.email": C,  # only as a recipient of the customer's own emails

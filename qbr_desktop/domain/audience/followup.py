@@ -18,6 +18,7 @@ from qbr_desktop.domain.actions import ActionItem
 from qbr_desktop.domain.audience.deck import customer_actions
 from qbr_desktop.domain.deck import ActionFigure
 from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.i18n import ENGLISH
 
 SUMMARY_LIMIT = 5_000
 DECISION_LIMIT = 500
@@ -80,6 +81,7 @@ class FollowupFacts:
     recap: Recap
     actions: tuple[ActionItem, ...]  # agreed in this review, and open ones from no review
     next_review: date | None = None
+    language: str = ENGLISH  # the account's: the email is written in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ class FollowupContent:
     decisions: tuple[str, ...]
     actions: tuple[ActionFigure, ...]
     next_review: date | None
+    language: str = ENGLISH
 
 
 def customer_followup(facts: FollowupFacts) -> FollowupContent:
@@ -104,7 +107,7 @@ def customer_followup(facts: FollowupFacts) -> FollowupContent:
         csm_name=facts.csm_name.strip(), recipients=facts.recipients,
         topics=covered_topics(facts.sections, facts.timer_ran), summary=recap.summary,
         decisions=recap.decisions, actions=customer_actions(facts.actions, facts.today),
-        next_review=facts.next_review)
+        next_review=facts.next_review, language=facts.language)
 
 
 def covered_topics(sections: Sequence[SectionFacts], timer_ran: bool) -> tuple[str, ...]:

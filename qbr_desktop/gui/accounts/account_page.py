@@ -25,6 +25,7 @@ from qbr_desktop.gui.accounts.commands import FIELD_LABELS
 from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
 from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import LANGUAGE_NAMES, available_languages
 
 FIRST_RENEWAL, LAST_RENEWAL = date(1990, 1, 1), date(2100, 12, 31)
 AUTO_TIER = QT_TRANSLATE_NOOP("account_page", "Auto (from ARR)")
@@ -59,6 +60,8 @@ class AccountPage(QWidget):
         f.industryEdit.addItems(["", *INDUSTRIES])
         f.employeeBandEdit.addItems(["", *(band.value for band in EmployeeBand)])
         f.currencyEdit.addItems(list(CURRENCIES))
+        for code in available_languages():
+            f.languageEdit.addItem(LANGUAGE_NAMES.get(code, code), code)
         f.renewalDateEdit.set_optional(f.renewalDateEdit.placeholderText())
         f.renewalDateEdit.set_range(FIRST_RENEWAL, LAST_RENEWAL)
 
@@ -108,6 +111,7 @@ class AccountPage(QWidget):
             f.csmOwnerEdit.setText(draft.csm_owner)
             f.tierOverrideEdit.setCurrentText(draft.tier_override
                                                  or translate("account_page", AUTO_TIER))
+            f.languageEdit.setCurrentIndex(max(0, f.languageEdit.findData(draft.language)))
             if f.notesEdit.toPlainText() != draft.notes:
                 f.notesEdit.setPlainText(draft.notes)
             f.timestampsLabel.setText(
@@ -152,6 +156,7 @@ class AccountPage(QWidget):
             "renewal_date": (f.renewalDateEdit, f.renewalDateError),
             "csm_owner": (f.csmOwnerEdit, f.csmOwnerError),
             "tier_override": (f.tierOverrideEdit, f.tierOverrideError),
+            "language": (f.languageEdit, f.languageError),
             "notes": (f.notesEdit, f.notesError),
         }
 
@@ -177,6 +182,8 @@ class AccountPage(QWidget):
         f.currencyEdit.activated.connect(
             lambda _i: self._emit("currency", f.currencyEdit.currentText()))
         f.tierOverrideEdit.activated.connect(self._save_tier)
+        f.languageEdit.activated.connect(
+            lambda _i: self._emit("language", f.languageEdit.currentData()))
         f.licensedSeatsEdit.editingFinished.connect(
             lambda: self._emit("licensed_seats", f.licensedSeatsEdit.value()))
         f.renewalDateEdit.value_entered.connect(lambda day: self._emit("renewal_date", day))

@@ -275,10 +275,34 @@ class Ui_AccountForm(object):
 
         self.formLayout.setLayout(8, QFormLayout.ItemRole.FieldRole, self.tierOverrideBox)
 
+        self.languageLabel = QLabel(AccountForm)
+        self.languageLabel.setObjectName(u"languageLabel")
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.languageLabel)
+
+        self.languageBox = QVBoxLayout()
+        self.languageBox.setSpacing(2)
+        self.languageBox.setObjectName(u"languageBox")
+        self.languageEdit = QComboBox(AccountForm)
+        self.languageEdit.setObjectName(u"languageEdit")
+
+        self.languageBox.addWidget(self.languageEdit)
+
+        self.languageError = QLabel(AccountForm)
+        self.languageError.setObjectName(u"languageError")
+        self.languageError.setVisible(False)
+        self.languageError.setTextFormat(Qt.PlainText)
+        self.languageError.setWordWrap(True)
+
+        self.languageBox.addWidget(self.languageError)
+
+
+        self.formLayout.setLayout(9, QFormLayout.ItemRole.FieldRole, self.languageBox)
+
         self.notesLabel = QLabel(AccountForm)
         self.notesLabel.setObjectName(u"notesLabel")
 
-        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.notesLabel)
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.notesLabel)
 
         self.notesBox = QVBoxLayout()
         self.notesBox.setSpacing(2)
@@ -299,7 +323,7 @@ class Ui_AccountForm(object):
         self.notesBox.addWidget(self.notesError)
 
 
-        self.formLayout.setLayout(9, QFormLayout.ItemRole.FieldRole, self.notesBox)
+        self.formLayout.setLayout(10, QFormLayout.ItemRole.FieldRole, self.notesBox)
 
 
         self.pageLayout.addLayout(self.formLayout)
@@ -333,6 +357,7 @@ class Ui_AccountForm(object):
         self.renewalDateLabel.setBuddy(self.renewalDateEdit)
         self.csmOwnerLabel.setBuddy(self.csmOwnerEdit)
         self.tierOverrideLabel.setBuddy(self.tierOverrideEdit)
+        self.languageLabel.setBuddy(self.languageEdit)
         self.notesLabel.setBuddy(self.notesEdit)
 #endif // QT_CONFIG(shortcut)
 
@@ -366,6 +391,11 @@ class Ui_AccountForm(object):
         self.csmOwnerError.setProperty(u"class", QCoreApplication.translate("AccountForm", u"fieldError", None))
         self.tierOverrideLabel.setText(QCoreApplication.translate("AccountForm", u"&Tier", None))
         self.tierOverrideError.setProperty(u"class", QCoreApplication.translate("AccountForm", u"fieldError", None))
+        self.languageLabel.setText(QCoreApplication.translate("AccountForm", u"Customer lan&guage", None))
+#if QT_CONFIG(tooltip)
+        self.languageEdit.setToolTip(QCoreApplication.translate("AccountForm", u"The language of this account's deck, brief, emails and invite", None))
+#endif // QT_CONFIG(tooltip)
+        self.languageError.setProperty(u"class", QCoreApplication.translate("AccountForm", u"fieldError", None))
         self.notesLabel.setText(QCoreApplication.translate("AccountForm", u"N&otes", None))
         self.notesError.setProperty(u"class", QCoreApplication.translate("AccountForm", u"fieldError", None))
         self.metricsLabel.setText(QCoreApplication.translate("AccountForm", u"Metric history by quarter", None))
