@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/plans_bench.py
 	$(PY) bench/roi_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/team_bench.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/import_server_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/stakeholders_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/meeting_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/deck_bench.py
