@@ -414,13 +414,15 @@ def _portfolio_row(account: AccountFacts, computed: StoredInsight | None,
     return PortfolioRow(
         account.account_id, account.name, tier, account.industry, arr, account.renewal_date,
         account.next_review_at, result.health, _BANDS.get(result.band or ""), result.change,
-        result.confidence, Quarter.stored(result.latest_quarter),
+        result.confidence, _stored_quarter(result.latest_quarter),
         result.readiness, result.expansion, account.open_risks, account.open_opportunities,
         False)
 
 
 _BANDS = {band.value: band for band in Band}
 ZERO = Decimal(0)
+# A portfolio's results name a handful of quarters: each is read once per overview.
+_stored_quarter = functools.lru_cache(maxsize=64)(Quarter.stored)
 
 
 def _read_weights(session: Session) -> HealthWeights:
