@@ -22,11 +22,12 @@ SOURCE_ACCOUNTS = 1_000
 OFFSET = 1_000_000  # ids of copy k are the original ones plus k * OFFSET
 # Portfolio-wide tables, copied once with the file; account_insight is computed afterwards.
 GLOBAL_TABLES = {"alembic_version", "setting", "product_module", "calendar_event",
-                 "import_layout", "account_insight", "sqlite_sequence"}
+                 "import_layout", "account_insight", "sqlite_sequence", "change_counter",
+                 "csm", "field_change"}
 COPIED_TABLES = ("account", "account_department", "account_module", "contact", "review",
                  "metric_snapshot", "risk_item", "roi_model", "deck_plan", "influence_link",
                  "review_attendance", "prep_task", "agenda", "agenda_section", "meeting_run",
-                 "action_item", "review_recap")
+                 "action_item", "review_recap", "review_outcome", "deck_review")
 
 
 def replicated_portfolio(accounts: int) -> Path:
@@ -85,7 +86,7 @@ def copy_statement(connection: sqlite3.Connection, table: str) -> str:
     key = "account_id" if "account_id" in columns and "id" not in columns else "id"
     original = f'"{key}" < {OFFSET}' if key in columns else "1"
     if table in ("agenda", "agenda_section", "meeting_run", "review_recap",
-                 "review_attendance", "prep_task") and "id" not in columns:
+                 "review_attendance", "prep_task", "review_outcome") and "id" not in columns:
         original = f'"review_id" < {OFFSET}'
     return (f'INSERT INTO "{table}" ({names}) SELECT {", ".join(values)} FROM "{table}" '
             f"WHERE {original}")

@@ -95,6 +95,7 @@ class StartupList(QObject):
         self._after_first: list[Callable[[], None]] = []
         self._rest_to_read = False
         self._first_done = target.path is None
+        self._awaiting_fill = False
         if target.path is not None:
             path, claim = target.path, self.claim
             self._start(lambda: _first_screen(path, claim), self._first_read)
@@ -183,6 +184,13 @@ class StartupList(QObject):
             self.portfolio_opened(self._context, with_rows=False)
 
     def _done(self) -> None:
-        if not self.is_complete:
-            self.is_complete = True
-            self.complete.emit()
+        if self.is_complete:
+            return
+        panel = getattr(self.window, "list_panel", None)
+        if panel is not None and panel.model.filling:  # complete once the list shows all
+            if not self._awaiting_fill:
+                self._awaiting_fill = True
+                panel.model.filled.connect(self._done)
+            return
+        self.is_complete = True
+        self.complete.emit()

@@ -27,6 +27,7 @@ from qbr_desktop.gui.locale_style import style_for
 from qbr_desktop.gui.recent_portfolios import RecentPortfolios, dropped_notice
 from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import start_task
+from qbr_desktop.long_lived import freeze_long_lived
 from qbr_desktop.paths import DatabaseTarget, demo_target, resolve_target
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: only once the window is on screen
@@ -301,6 +302,9 @@ def open_first_window(db_arg: str | None, settings: QSettings | None = None,
         probe.watch(shell)
     shell.show()
     app.processEvents()
+    # The start-up heap lives as long as the program: out of the collector's full passes,
+    # which the open's worker triggers (see long_lived.py).
+    freeze_long_lived()
     windows = PortfolioWindows(settings=settings)
     windows.window = shell  # dialogs while opening (lock, damaged file) sit on it
     startup_list = windows.startup_list = StartupList(shell, target)

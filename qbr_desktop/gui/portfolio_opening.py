@@ -16,6 +16,7 @@ from PySide6.QtCore import QLockFile
 
 from qbr_desktop import APP_NAME
 from qbr_desktop.gui.translation import translate
+from qbr_desktop.long_lived import freeze_long_lived
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.store.errors import CorruptDatabaseError, ServerUnreachableError, StoreError
 
@@ -97,6 +98,7 @@ def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
             # half-way leaves no half demo to open.
             from qbr_desktop.services.demo_file import build_demo_file
 
+            freeze_long_lived()  # the modules just loaded, before the demo's many objects
             build_demo_file(target.path)
         if restore is not None and target.path is not None:
             try:
@@ -121,6 +123,7 @@ def open_portfolio(target: DatabaseTarget, *, demo_if_empty: bool = False,
             if demo_if_empty and context.accounts.list_accounts() == []:
                 from qbr_desktop.services.demo import build_demo_portfolio
 
+                freeze_long_lived()
                 build_demo_portfolio(context)
             rows = None
             tiers, is_demo = context.settings.tier_scheme().tiers, context.is_demo

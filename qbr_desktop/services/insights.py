@@ -11,7 +11,7 @@ import contextlib
 import functools
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import NamedTuple
@@ -117,19 +117,19 @@ class PortfolioRow(NamedTuple):
 class PortfolioOverview:
     rows: tuple[PortfolioRow, ...]
     as_of: date
+    # Counted once where the overview is made (a worker), not each time the view's summary
+    # or a filter keystroke looks: each count is a pass over 50,000 rows.
+    #: How many accounts still wait for their health to be computed.
+    pending: int = field(init=False)
+    at_risk_count: int = field(init=False)
+    expansion_ready_count: int = field(init=False)
 
-    @property
-    def pending(self) -> int:
-        """How many accounts still wait for their health to be computed."""
-        return sum(1 for row in self.rows if row.pending)
-
-    @property
-    def at_risk_count(self) -> int:
-        return sum(1 for row in self.rows if row.at_risk)
-
-    @property
-    def expansion_ready_count(self) -> int:
-        return sum(1 for row in self.rows if row.expansion_ready)
+    def __post_init__(self) -> None:
+        rows = self.rows
+        object.__setattr__(self, "pending", sum(1 for row in rows if row.pending))
+        object.__setattr__(self, "at_risk_count", sum(1 for row in rows if row.at_risk))
+        object.__setattr__(self, "expansion_ready_count",
+                           sum(1 for row in rows if row.expansion_ready))
 
     @property
     def at_risk(self) -> tuple[PortfolioRow, ...]:
@@ -414,13 +414,15 @@ def _portfolio_row(account: AccountFacts, computed: StoredInsight | None,
     return PortfolioRow(
         account.account_id, account.name, tier, account.industry, arr, account.renewal_date,
         account.next_review_at, result.health, _BANDS.get(result.band or ""), result.change,
-        result.confidence, Quarter.stored(result.latest_quarter),
+        result.confidence, _stored_quarter(result.latest_quarter),
         result.readiness, result.expansion, account.open_risks, account.open_opportunities,
         False)
 
 
 _BANDS = {band.value: band for band in Band}
 ZERO = Decimal(0)
+# A portfolio's results name a handful of quarters: each is read once per overview.
+_stored_quarter = functools.lru_cache(maxsize=64)(Quarter.stored)
 
 
 def _read_weights(session: Session) -> HealthWeights:

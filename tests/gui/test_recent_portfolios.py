@@ -193,9 +193,6 @@ def test_clear_keeps_only_the_portfolio_on_screen(start, qsettings, tmp_path: Pa
     assert len(entries) == 2 and entries[-1] == ("&Clear Recent Portfolios", False, False)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known failure, issue #20 left open: passes alone and with tests/gui, fails after the "
-    "whole suite's earlier tests; the start-up benchmark measures the same waits"))
 def test_the_window_keeps_painting_while_the_first_portfolio_is_made(qtbot,
                                                                      qsettings) -> None:
     """The demo's accounts take seconds to make on a first start: that happens in the

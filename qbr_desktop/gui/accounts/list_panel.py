@@ -107,7 +107,7 @@ class AccountListPanel(QWidget):
             self.proxy.resort()
         finally:
             self._loading = False
-        if self._choose_default and self.model.rowCount():  # decided on the first accounts
+        if self._choose_default and self.model.total_count:  # decided on the first accounts
             self._default_owner_choice()
         self._update_count()
         if select_id is not None and self.select_account(select_id):
@@ -119,6 +119,7 @@ class AccountListPanel(QWidget):
         row = self.model.row_of(account_id)
         if row is None:
             return False
+        self.model.show_through(row)  # a long list may not have announced it yet
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():  # filtered out: clear the filter so the account shows
             self.filter_edit.clear()
@@ -142,14 +143,14 @@ class AccountListPanel(QWidget):
         for button in (self.mine_button, self.all_button):
             button.setVisible(True)
         self._choose_default = True
-        if self.model.rowCount():
+        if self.model.total_count:
             self._default_owner_choice()
 
     def _default_owner_choice(self) -> None:
         self._choose_default = False
         mine = self._mine
         owns_some = mine is not None and any(mine(self.model.account_at(row).csm_owner)
-                                             for row in range(self.model.rowCount()))
+                                             for row in range(self.model.total_count))
         (self.mine_button if owns_some else self.all_button).setChecked(True)
         self._owner_chosen()
 
@@ -170,7 +171,7 @@ class AccountListPanel(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.accepted_count(), self.model.total_count
         self.count_label.setText(
             translate("AccountListPanel",
                       "{total:,} accounts").format(total=total) if shown == total else translate(

@@ -13,6 +13,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
+    Signal,
 )
 
 from qbr_desktop.domain.accounts import AccountSummary, sort_key
@@ -20,6 +22,10 @@ from qbr_desktop.domain.meeting_time import meeting_day
 from qbr_desktop.domain.money import format_money
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
+#: Rows announced to the views per turn of the event loop. Each row announced costs the
+#: filter proxy one call into Python (filterAcceptsRow): 50,000 at once kept the window
+#: from answering for 50-230 ms; 2,500 a turn take a few milliseconds each.
+FILL_STEP = 2_500
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 TIER_ORDER = ("Strategic", "Enterprise", "Growth", "Mid-Market", "SMB", "Core", "Tech-Touch")
@@ -98,7 +104,15 @@ def prepare_rows(items: Sequence[AccountSummary]) -> PreparedRows:
 
 
 class AccountTableModel(QAbstractTableModel):
-    """Rows are AccountSummary objects; display text and sort keys are computed once."""
+    """Rows are AccountSummary objects; display text and sort keys are computed once.
+
+    A long list is announced to the views in steps (FILL_STEP rows a turn of the event
+    loop, `filled` once all are in): the first rows show at once and the window answers
+    meanwhile. Every row is held from the start; `total_count` counts them all.
+    """
+
+    #: Every row is announced to the views (a long list's fill has ended).
+    filled = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -108,6 +122,10 @@ class AccountTableModel(QAbstractTableModel):
         self.search_text: list[str] = []
         #: The (column, order) the rows are in, once sorted.
         self.sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._shown = 0  # the rows announced to the views: the first ones
+        self._fill = QTimer(self)
+        self._fill.setInterval(0)
+        self._fill.timeout.connect(self._announce_more)
 
     # Loading -------------------------------------------------------------------------
     def set_accounts(self, items: Sequence[AccountSummary]) -> None:
@@ -118,7 +136,45 @@ class AccountTableModel(QAbstractTableModel):
         self._items, self._display = list(rows.items), list(rows.display)
         self._sort, self.search_text = list(rows.sort), list(rows.search)
         self.sorted_by = (AccountColumn.NAME, Qt.SortOrder.AscendingOrder)
+        self._end_reset()
+
+    @property
+    def total_count(self) -> int:
+        return len(self._items)
+
+    @property
+    def filling(self) -> bool:
+        return self._shown < len(self._items)
+
+    def show_through(self, row: int) -> None:
+        """Announce every row up to `row` now (to select it, say), if not yet done."""
+        if row >= self._shown:
+            self._announce(row + 1)
+
+    def finish_filling(self) -> None:
+        self._announce(len(self._items))
+
+    def _end_reset(self) -> None:
+        self._shown = min(len(self._items), FILL_STEP)
         self.endResetModel()
+        if self.filling:
+            self._fill.start()
+        else:
+            self._fill.stop()
+            self.filled.emit()
+
+    def _announce_more(self) -> None:
+        self._announce(self._shown + FILL_STEP)
+
+    def _announce(self, upto: int) -> None:
+        upto = min(upto, len(self._items))
+        if upto > self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, upto - 1)
+            self._shown = upto
+            self.endInsertRows()
+        if not self.filling and self._fill.isActive():
+            self._fill.stop()
+            self.filled.emit()
 
     def row_of(self, account_id: int) -> int | None:
         for row, item in enumerate(self._items):
@@ -148,17 +204,17 @@ class AccountTableModel(QAbstractTableModel):
         self._sort = [self._sort[r] for r in new_order]
         self.search_text = [self.search_text[r] for r in new_order]
         self.sorted_by = (column, order)
-        self.endResetModel()
+        self._end_reset()
 
     # Qt overrides --------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else AccountColumn.COUNT
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._items):
+        if not index.isValid() or index.row() >= self._shown:
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -248,6 +304,12 @@ class AccountFilterProxy(QSortFilterProxyModel):
                 for row, text in enumerate(model.search_text)]
         else:
             self._accepted = None
+
+    def accepted_count(self) -> int:
+        """How many accounts the filters keep, counting rows not yet announced."""
+        model = self.sourceModel()
+        total = model.total_count if isinstance(model, AccountTableModel) else 0
+        return total if self._accepted is None else sum(self._accepted)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         accepted = self._accepted
