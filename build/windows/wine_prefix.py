@@ -127,9 +127,23 @@ def run(prefix: Path, arguments: Sequence[str], *, timeout: float,
     if wine is None:
         raise PrefixError(f"wine64 is not installed (apt-get install {APT_PACKAGES})")
     command = [*(["nice", "-n", "10"] if nice else []), *launcher, wine, *arguments]
-    return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
-                          text=True, encoding="utf-8", errors="replace", timeout=timeout,
-                          env=environment(prefix, env), cwd=cwd)
+    try:
+        return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
+                              text=True, encoding="utf-8", errors="replace", timeout=timeout,
+                              env=environment(prefix, env), cwd=cwd)
+    except subprocess.TimeoutExpired:
+        stop_programs(prefix)  # the Windows program outlives wine's launcher otherwise
+        raise
+
+
+def stop_programs(prefix: Path) -> None:
+    """End every program running in the prefix (wineserver -k)."""
+    wine = find_wine()
+    server = shutil.which("wineserver") or (
+        str(Path(wine).resolve().parent / "wineserver") if wine else None)
+    if server and Path(server).exists():
+        subprocess.run([server, "-k"], env=environment(prefix), capture_output=True,
+                       timeout=60, check=False)
 
 
 def _checked(prefix: Path, arguments: Sequence[str], timeout: float = 300) -> None:
