@@ -66,7 +66,7 @@ dist: $(VENV)/.installed-test
 	@du -sh dist/qbr-desktop
 
 # The Windows build, made here with Wine (build/windows/README.md); needs
-# `apt-get install wine64 binutils-mingw-w64-x86-64`, as .ci/run does.
+# `apt-get install wine64 binutils-mingw-w64-x86-64 fontconfig`, as .ci/run does.
 dist-windows: $(VENV)/.installed-test
 	nice -n 10 $(PY) build/windows/make_dist.py --dist dist
 

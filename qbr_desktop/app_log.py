@@ -8,6 +8,7 @@ the file is readable by its owner only.
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import sys
@@ -15,10 +16,16 @@ import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 LOG_NAME = "qbr-desktop.log"
+#: Beside the log: what faulthandler writes when the process dies in native code (Qt, a
+#: driver) or is stopped by the --screenshot watchdog. The log itself cannot take it: the
+#: process is dying, and Windows cannot rotate a file another handle holds open.
+CRASH_NAME = "crashes.log"
 MAX_BYTES, BACKUPS = 1_000_000, 3
 _state: dict[str, Path] = {}
+_crash_file: list[TextIO] = []
 
 
 def log_file() -> Path | None:
@@ -59,3 +66,35 @@ def log_uncaught(kind: type[BaseException], error: BaseException,
 def log_uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
     if args.exc_value is not None:
         log_uncaught(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def record_crashes(folder: Path) -> Path | None:
+    """On a fatal error (an access violation in Qt, say) every thread's Python stack goes to
+    `folder`/logs/crashes.log; a windowed program on Windows has no stderr to print it on.
+    Returns the file, or None when it cannot be written."""
+    path = folder / "logs" / CRASH_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = open(path, "a", encoding="utf-8")  # noqa: SIM115 - open for the whole run
+        os.chmod(path, 0o600)
+    except OSError:
+        return None
+    for old in _crash_file:
+        old.close()
+    _crash_file[:] = [handle]
+    faulthandler.enable(file=handle, all_threads=True)
+    return path
+
+
+def stop_if_stuck(seconds: float) -> bool:
+    """Unless `cancel_stop` is called first, end the process after `seconds` with every
+    thread's stack in crashes.log (record_crashes must have succeeded). For automated runs
+    (--screenshot), which must end on their own; False when there is no file to write to."""
+    if not _crash_file:
+        return False
+    faulthandler.dump_traceback_later(seconds, exit=True, file=_crash_file[0])
+    return True
+
+
+def cancel_stop() -> None:
+    faulthandler.cancel_dump_traceback_later()

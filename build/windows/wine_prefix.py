@@ -19,6 +19,17 @@ prefix only (C:\\windows\\system32 of the prefix), never in the bundle:
    Loading _wmi.pyd is refused in the prefix (WINEDLLOVERRIDES "_wmi.pyd=d"), and Python's
    platform module falls back, as it is written to, to the `ver` command.
 
+4. Only outline fonts. Wine also lists the Linux host's fonts (through fontconfig), and a
+   host may have fonts made of bitmaps alone, such as Noto Color Emoji (CBDT). Windows has
+   none: its emoji font, Segoe UI Emoji, has outlines. For such a font Qt's GDI font engine
+   reads the name out of GetOutlineTextMetrics without checking that the call succeeded
+   (it cannot, for a font without outlines), so drawing an emoji crashes at random on
+   whatever memory is there. Wine is given a fontconfig configuration (FONTCONFIG_FILE)
+   whose one folder holds links to the host's outline fonts, and nothing else.
+
+A crash never waits for a click: Wine's crash dialog is turned off (WineDbg
+ShowCrashDialog=0), so a crashing program ends, and Wine's debugger prints its backtrace.
+
 The prefix's user is "Zoë Ångström": every run has a profile folder with a space and
 letters outside ASCII (C:\\users\\Zoë Ångström\\AppData\\Local\\QBR Desktop).
 
@@ -36,6 +47,7 @@ import subprocess
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PureWindowsPath
+from xml.sax.saxutils import escape
 
 HERE = Path(__file__).resolve().parent
 USER = "Zoë Ångström"
@@ -51,7 +63,10 @@ BUILTIN_FOLDERS = ("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows",
                    "/usr/lib/wine/x86_64-windows", "/usr/lib64/wine/x86_64-windows",
                    "/opt/wine-stable/lib64/wine/x86_64-windows")
 MINGW_TOOLS = ("x86_64-w64-mingw32-as", "x86_64-w64-mingw32-ld", "x86_64-w64-mingw32-objdump")
-APT_PACKAGES = "wine64 binutils-mingw-w64-x86-64"
+FONT_TOOLS = ("fc-list",)
+APT_PACKAGES = "wine64 binutils-mingw-w64-x86-64 fontconfig"
+#: Beside drive_c: the host's outline fonts (links) and fontconfig's file and cache for Wine.
+HOST_FONTS, FONTS_CONF, FONT_CACHE = "host-fonts", "fonts.conf", "fontconfig-cache"
 
 
 class PrefixError(RuntimeError):
@@ -69,7 +84,7 @@ def find_wine() -> str | None:
 def missing_tools() -> list[str]:
     """What this machine lacks to build or run the Windows program (empty when nothing)."""
     lacking = [] if find_wine() else ["wine64"]
-    lacking += [tool for tool in MINGW_TOOLS if not shutil.which(tool)]
+    lacking += [tool for tool in (*MINGW_TOOLS, *FONT_TOOLS) if not shutil.which(tool)]
     return lacking
 
 
@@ -97,7 +112,8 @@ def environment(prefix: Path, extra: Mapping[str, str] | None = None) -> dict[st
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("QBR_", "QT_", "PYTHON", "WINE", "MPL"))}
     env.update(WINEPREFIX=str(Path(prefix).resolve()), WINEARCH="win64", WINEDEBUG="-all",
-               WINEDLLOVERRIDES=OVERRIDES, USER=USER, LOGNAME=USER)
+               WINEDLLOVERRIDES=OVERRIDES, USER=USER, LOGNAME=USER,
+               FONTCONFIG_FILE=str(Path(prefix).resolve() / FONTS_CONF))
     env.update(extra or {})
     return env
 
@@ -111,9 +127,23 @@ def run(prefix: Path, arguments: Sequence[str], *, timeout: float,
     if wine is None:
         raise PrefixError(f"wine64 is not installed (apt-get install {APT_PACKAGES})")
     command = [*(["nice", "-n", "10"] if nice else []), *launcher, wine, *arguments]
-    return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
-                          text=True, encoding="utf-8", errors="replace", timeout=timeout,
-                          env=environment(prefix, env), cwd=cwd)
+    try:
+        return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
+                              text=True, encoding="utf-8", errors="replace", timeout=timeout,
+                              env=environment(prefix, env), cwd=cwd)
+    except subprocess.TimeoutExpired:
+        stop_programs(prefix)  # the Windows program outlives wine's launcher otherwise
+        raise
+
+
+def stop_programs(prefix: Path) -> None:
+    """End every program running in the prefix (wineserver -k)."""
+    wine = find_wine()
+    server = shutil.which("wineserver") or (
+        str(Path(wine).resolve().parent / "wineserver") if wine else None)
+    if server and Path(server).exists():
+        subprocess.run([server, "-k"], env=environment(prefix), capture_output=True,
+                       timeout=60, check=False)
 
 
 def _checked(prefix: Path, arguments: Sequence[str], timeout: float = 300) -> None:
@@ -186,14 +216,49 @@ def install_icu(system32: Path, work: Path, icu_wheel: Path) -> list[str]:
     return sorted(wanted | {"icuuc.dll"})
 
 
+def host_outline_fonts() -> list[Path]:
+    """The host's font files that fontconfig says have outlines (see 4. in the note)."""
+    listing = subprocess.run(["fc-list", ":outline=true", "file"], check=True,
+                             capture_output=True, text=True,
+                             env={k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"})
+    return sorted({Path(line.strip().removesuffix(":")) for line in listing.stdout.splitlines()
+                   if line.strip()})
+
+
+def fonts_configuration(folder: Path, cache: Path) -> str:
+    """fontconfig's file for Wine: `folder` is its only font folder."""
+    return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+            f"<fontconfig>\n  <dir>{escape(str(folder))}</dir>\n"
+            f"  <cachedir>{escape(str(cache))}</cachedir>\n</fontconfig>\n")
+
+
+def install_host_fonts(prefix: Path) -> int:
+    """Wine's view of the host's fonts: its outline fonts only. Returns how many."""
+    folder = prefix / HOST_FONTS
+    folder.mkdir(parents=True)
+    fonts = host_outline_fonts()
+    for index, font in enumerate(fonts):  # numbered: two folders may hold one file name
+        (folder / f"{index:04d}-{font.name}").symlink_to(font)
+    (prefix / FONTS_CONF).write_text(fonts_configuration(folder, prefix / FONT_CACHE),
+                                     encoding="utf-8")
+    # fontconfig's cache for the folder, made now: Wine reads it and does not make it.
+    subprocess.run(["fc-list"], check=True, capture_output=True,
+                   env={**os.environ, "FONTCONFIG_FILE": str(prefix / FONTS_CONF)})
+    return len(fonts)
+
+
 def create_prefix(prefix: Path, work: Path, icu_wheel: Path) -> None:
     """A new prefix at `prefix` (an old one is removed) set up as the module note says."""
     if missing := missing_tools():
         raise PrefixError(f"missing {', '.join(missing)} (apt-get install {APT_PACKAGES})")
     if prefix.exists():
         shutil.rmtree(prefix)
-    prefix.parent.mkdir(parents=True, exist_ok=True)
+    prefix.mkdir(parents=True)
+    install_host_fonts(prefix)  # before Wine first starts: it keeps a list of the fonts
     _checked(prefix, ["wineboot", "--init"])
+    # A crash ends the program (with a backtrace) instead of waiting on a dialog.
+    _checked(prefix, ["reg", "add", "HKCU\\Software\\Wine\\WineDbg", "/v", "ShowCrashDialog",
+                      "/t", "REG_DWORD", "/d", "0", "/f"])
     # Qt 6 supports Windows 10 and later; Wine 8.0 may present itself as Windows 7.
     _checked(prefix, ["reg", "add", "HKCU\\Software\\Wine", "/v", "Version", "/d", "win10",
                       "/f"])

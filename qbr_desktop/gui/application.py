@@ -39,6 +39,9 @@ if TYPE_CHECKING:  # the services load SQLAlchemy: only once the window is on sc
     from qbr_desktop.services.context import AppContext
 
 SCREENSHOT_DELAY_MS = 1500
+#: A --screenshot run that has not saved its picture by then ends, its stacks in the log
+#: folder's crashes.log: automated checks must never wait on it for ever.
+SCREENSHOT_DEADLINE_S = 180
 
 Ask = Callable[[QWidget | None, str, str], bool]
 Tell = Callable[[QWidget | None, str, str], None]
@@ -75,10 +78,16 @@ def _log_to_file() -> None:
     import sys
     import threading
 
-    from qbr_desktop.app_log import log_uncaught, log_uncaught_in_thread, set_up_log
+    from qbr_desktop.app_log import (
+        log_uncaught,
+        log_uncaught_in_thread,
+        record_crashes,
+        set_up_log,
+    )
     from qbr_desktop.paths import user_data_folder
 
     set_up_log(user_data_folder())
+    record_crashes(user_data_folder())
     sys.excepthook = log_uncaught
     threading.excepthook = log_uncaught_in_thread
 
@@ -343,6 +352,10 @@ def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = Non
     start_in_chosen_language(app, QSettings(ORGANIZATION, APP_NAME))
     configure_application(app)
     _log_to_file()
+    if screenshot:
+        from qbr_desktop.app_log import stop_if_stuck
+
+        stop_if_stuck(SCREENSHOT_DEADLINE_S)
     probe = None
     if os.environ.get("QBR_STARTUP_PROBE"):  # the benchmark's (gui/startup_probe.py)
         from qbr_desktop.gui.startup_probe import StartupProbe
@@ -358,6 +371,10 @@ def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = Non
     try:
         return app.exec()
     finally:
+        if screenshot:
+            from qbr_desktop.app_log import cancel_stop
+
+            cancel_stop()
         interrupt.restore()
         windows.close()
 

@@ -1,6 +1,6 @@
 """What the Windows build relies on, checked without Wine (test_windows_build.py runs the
 build itself): the launcher's two faces, the version resource's numbers, the Windows
-lock against pyproject.toml, and no system tray anywhere.
+lock against pyproject.toml, no system tray anywhere, and the fonts the Wine prefix shows.
 
 File names Windows refuses (CON, trailing dots, ':') are tested in
 tests/exports/test_file_names.py, and again under Wine by test_windows_build.py.
@@ -8,7 +8,9 @@ tests/exports/test_file_names.py, and again under Wine by test_windows_build.py.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+from tests_support import require_tool
 
 from qbr_desktop import __version__
 
@@ -100,3 +103,37 @@ def test_no_system_tray_is_assumed() -> None:
              if re.search(r"QSystemTrayIcon|isSystemTrayAvailable",
                           path.read_text(encoding="utf-8"))]
     assert users == []
+
+
+def _wine_prefix():  # noqa: ANN202  (build/windows/, beside the build's other files)
+    sys.path.insert(0, str(ROOT / "build" / "windows"))
+    try:
+        import wine_prefix
+    finally:
+        sys.path.remove(str(ROOT / "build" / "windows"))
+    return wine_prefix
+
+
+def test_wine_sees_the_hosts_outline_fonts_and_no_font_made_of_bitmaps_alone(
+        tmp_path: Path) -> None:
+    """Qt's GDI font engine crashes at random on a font without outlines (Noto Color Emoji
+    is bitmaps), which Windows never has; Wine gets the host's outline fonts only."""
+    fc_list = require_tool("fc-list")
+    wine_prefix = _wine_prefix()
+    prefix = tmp_path / "prefix & co"  # the configuration is XML: '&' must arrive whole
+
+    count = wine_prefix.install_host_fonts(prefix)
+
+    environment = wine_prefix.environment(prefix)
+    seen = subprocess.run([fc_list, ":", "file", "outline"], env=environment, check=True,
+                          capture_output=True, text=True).stdout.splitlines()
+    assert count > 0 and len(seen) == count
+    assert all(line.startswith(str(prefix / wine_prefix.HOST_FONTS)) for line in seen)
+    assert all(line.endswith(":outline=True") for line in seen), seen
+    everywhere = subprocess.run([fc_list, ":outline=false", "file"], check=True,
+                                capture_output=True, text=True,
+                                env={k: v for k, v in os.environ.items()
+                                     if k != "FONTCONFIG_FILE"}).stdout
+    bitmaps_only = {Path(line.strip().removesuffix(":")) for line in everywhere.splitlines()}
+    linked = {path.resolve() for path in (prefix / wine_prefix.HOST_FONTS).iterdir()}
+    assert not linked & {path.resolve() for path in bitmaps_only if path.name}
