@@ -28,6 +28,7 @@ from qbr_desktop.services.demo import (
     build_demo_portfolio,
 )
 from qbr_desktop.services.demo_state import DemoState, demo_state
+from qbr_desktop.store.sqlite_uri import sqlite_uri
 
 __all__ = ["DemoState", "build_demo_file", "demo_state", "prune_abandoned_builds"]
 
@@ -38,7 +39,7 @@ STALE_BUILD_AGE_S = 30 * 60  # a demo builds in seconds; an older temp file was 
 
 
 def _accounts_in(path: Path) -> int:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(sqlite_uri(path), uri=True)
     try:
         return int(connection.execute("SELECT count(*) FROM account").fetchone()[0])
     except sqlite3.DatabaseError:

@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 
 from qbr_desktop.services.account_listing import DEMO_COMPLETE_KEY, DEMO_KEY
+from qbr_desktop.store.sqlite_uri import sqlite_uri
 
 
 class DemoState(Enum):
@@ -28,7 +29,7 @@ def demo_state(path: Path) -> DemoState:
     if path.stat().st_size == 0:
         return DemoState.MISSING
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_uri(path), uri=True)
     except sqlite3.Error:
         return DemoState.PORTFOLIO
     try:

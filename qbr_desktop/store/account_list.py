@@ -25,6 +25,7 @@ from typing import Any
 from qbr_desktop.store.backup import backups_folder_for, crash_suspected, startup_backup_due
 from qbr_desktop.store.location import read_only_flags, read_only_reason
 from qbr_desktop.store.migrate import head_revision, stored_revision_readonly
+from qbr_desktop.store.sqlite_uri import sqlite_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -115,7 +116,7 @@ def read_account_listing(path: Path, after: datetime, *, first: int | None = Non
         flags = read_only_flags(path) if read_only else "mode=ro"
         if stored_revision_readonly(path, flags) != head_revision():
             return None
-        connection = sqlite3.connect(f"file:{path}?{flags}", uri=True)
+        connection = sqlite3.connect(sqlite_uri(path, flags), uri=True)
         try:
             connection.execute("BEGIN")  # both reads see the same moment of the file
             settings = {key: json.loads(value) for key, value in

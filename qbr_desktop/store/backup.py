@@ -19,6 +19,7 @@ from pathlib import Path
 
 from qbr_desktop.store.errors import BackupError
 from qbr_desktop.store.location import make_private_folder
+from qbr_desktop.store.sqlite_uri import sqlite_uri
 
 _STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 _SQLITE_FULL = 13
@@ -54,7 +55,7 @@ class BackupInfo:
 def integrity_problem(path: Path) -> str | None:
     """None when SQLite's integrity check passes, else what it reported."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_uri(path), uri=True)
     except sqlite3.Error as exc:
         return str(exc)
     try:
@@ -74,7 +75,7 @@ def copy_database(source: Path, destination: Path) -> Path:
     temp_path = destination.with_name(f".{destination.name}.{secrets.token_hex(6)}.backup-part")
     os.close(os.open(temp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(sqlite_uri(source), uri=True)
         try:
             dst = sqlite3.connect(temp_path)
             try:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from qbr_desktop.store.models import ChangeCounterRow
+from qbr_desktop.store.sqlite_uri import sqlite_uri
 
 EDITS = "edits"
 
@@ -35,7 +36,7 @@ class ChangeMarker:
     def _sqlite_version(self) -> int:
         if self._file is None:
             database = self._engine.url.database or ""
-            uri = database if database.startswith("file:") else f"file:{database}?mode=ro"
+            uri = database if database.startswith("file:") else sqlite_uri(database)
             self._file = sqlite3.connect(uri, uri=True, check_same_thread=False,
                                          isolation_level=None)
         row = self._file.execute("PRAGMA data_version").fetchone()

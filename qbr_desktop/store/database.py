@@ -58,6 +58,7 @@ from qbr_desktop.store.migrate import (
     stored_revision_readonly,
     upgrade_to_head,
 )
+from qbr_desktop.store.sqlite_uri import sqlite_uri
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ def _check_whole_file(path: Path, backups: Path, flags: str) -> None:
     backup or an update and after a crash, not on every open. `qbr check` and every backup
     run the full integrity check. Raises CorruptDatabaseError."""
     try:
-        connection = sqlite3.connect(f"file:{path}?{flags}", uri=True)
+        connection = sqlite3.connect(sqlite_uri(path, flags), uri=True)
         try:
             result = [row[0] for row in connection.execute("PRAGMA quick_check")]
         finally:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qbr_desktop.store.errors import StoreError
+from qbr_desktop.store.sqlite_uri import sqlite_uri
 
 if TYPE_CHECKING:  # reading revisions needs neither: the window's first list reads them
     from alembic.config import Config
@@ -77,7 +78,7 @@ def stored_revision_readonly(path: Path, flags: str = "mode=ro") -> str | None:
     file that is not a readable SQLite database, or whose tables have no recorded version
     (migrating it would fail on "table account already exists").
     """
-    connection = sqlite3.connect(f"file:{path}?{flags}", uri=True)
+    connection = sqlite3.connect(sqlite_uri(path, flags), uri=True)
     try:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
