@@ -261,7 +261,11 @@ class InsightService:
                 _store_quietly(session, cache, fresh)
                 computed = {r.account_id: r for r in fresh}
             rows = _portfolio_rows(facts, computed, scheme)
-        return PortfolioOverview(rows, self._today())
+            # Before the collector resumes: it need not look at the raw reads (freed here)
+            # nor at what counting the rows allocates.
+            del facts
+            overview = PortfolioOverview(rows, self._today())
+        return overview
 
     def _profiles(self, session: Session) -> list[PeerProfile]:
         scheme = read_tier_scheme(session)
