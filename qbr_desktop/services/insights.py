@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import math
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -55,7 +57,7 @@ from qbr_desktop.services.rows import account_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
-from qbr_desktop.store.insight_cache import AccountFacts, InsightCacheRepository, StoredInsight
+from qbr_desktop.store.insight_cache import InsightCacheRepository, PortfolioFacts, StoredInsight
 from qbr_desktop.store.insight_repositories import (
     CatalogueRepository,
     DepartmentRepository,
@@ -251,16 +253,19 @@ class InsightService:
         with session_scope(self._sessions, reading=True) as session, collector_paused():
             scheme = read_tier_scheme(session)
             cache = InsightCacheRepository(session)
-            accounts = cache.portfolio(now, FORMULA_VERSION)
-            missing = [a.account_id for a in accounts if not a.has_result]
+            facts = cache.portfolio(now, FORMULA_VERSION)
+            missing = [row[0] for row in facts.accounts if row[7] is None]
             computed: dict[int, StoredInsight] = {}
             if missing and not stored_only:
                 fresh = _compute_insights(session, missing)
                 _store_quietly(session, cache, fresh)
                 computed = {r.account_id: r for r in fresh}
-            rows = tuple(_portfolio_row(account, computed.get(account.account_id), scheme)
-                         for account in accounts)
-        return PortfolioOverview(rows, self._today())
+            rows = _portfolio_rows(facts, computed, scheme)
+            # Before the collector resumes: it need not look at the raw reads (freed here)
+            # nor at what counting the rows allocates.
+            del facts
+            overview = PortfolioOverview(rows, self._today())
+        return overview
 
     def _profiles(self, session: Session) -> list[PeerProfile]:
         scheme = read_tier_scheme(session)
@@ -398,31 +403,72 @@ def _store_quietly(session: Session, cache: InsightCacheRepository,
         pass
 
 
-def _portfolio_row(account: AccountFacts, computed: StoredInsight | None,
-                   scheme: TierScheme) -> PortfolioRow:
-    """The account's row from its stored result, or from one computed just now."""
-    # Positional, with dictionary lookups for the enums: this runs 10,000 times as the
-    # portfolio view opens, and keyword construction alone doubled its cost.
-    tier = effective_tier(account.arr, account.tier_override, scheme)
-    arr = Money(account.arr, account.currency)
-    result: AccountFacts | StoredInsight = computed or account
-    if computed is None and not account.has_result:
-        return PortfolioRow(account.account_id, account.name, tier, account.industry, arr,
-                            account.renewal_date, account.next_review_at, None, None, None,
-                            0.0, None, "", ZERO, account.open_risks,
-                            account.open_opportunities, True)
-    return PortfolioRow(
-        account.account_id, account.name, tier, account.industry, arr, account.renewal_date,
-        account.next_review_at, result.health, _BANDS.get(result.band or ""), result.change,
-        result.confidence, _stored_quarter(result.latest_quarter),
-        result.readiness, result.expansion, account.open_risks, account.open_opportunities,
-        False)
+def _portfolio_rows(facts: PortfolioFacts, computed: dict[int, StoredInsight],
+                    scheme: TierScheme) -> tuple[PortfolioRow, ...]:
+    """Every account's row, in one pass over the stored facts.
+
+    Each account's row from its stored result, from one computed just now, or pending.
+    This runs over 50,000 accounts as the portfolio view opens, so it calls no Python
+    function per account: tiers come from a bisection over whole cents, and a portfolio's
+    ARR amounts, quarters and renewal days are each converted once (Money and Quarter are
+    immutable, so equal values share one object).
+    """
+    minimums, tiers = _tier_bisection(scheme)
+    overrides = frozenset(scheme.tiers)
+    renewal_dates, next_reviews, risks = facts.renewal_dates, facts.next_reviews, facts.open_risks
+    bands = _BANDS
+    quarters: dict[str | None, Quarter | None] = {None: None}
+    amounts: dict[tuple[int, str], Money] = {}
+    cent, no_risks, new_row = Decimal("0.01"), (0, 0), tuple.__new__
+    rows: list[PortfolioRow] = []
+    append = rows.append
+    for (account_id, name, industry, cents, currency, tier_override, renewal, stored,
+         health, band, change, confidence, quarter, readiness, expansion, _) in facts.accounts:
+        arr = amounts.get((cents, currency))
+        if arr is None:
+            arr = amounts[cents, currency] = Money(Decimal(cents) * cent, currency)
+        tier = (tier_override if tier_override in overrides
+                else tiers[bisect_right(minimums, cents)])
+        open_risks, opportunities = risks.get(account_id, no_risks)
+        if stored is not None:
+            try:
+                latest = quarters[quarter]
+            except KeyError:
+                latest = quarters[quarter] = Quarter.stored(quarter)
+            append(new_row(PortfolioRow, (
+                account_id, name, tier, industry, arr, renewal_dates[renewal],
+                next_reviews.get(account_id), health, bands.get(band or ""), change,
+                confidence, latest, readiness, Decimal(expansion), open_risks,
+                opportunities, False)))
+            continue
+        fresh = computed.get(account_id)
+        if fresh is None:
+            append(new_row(PortfolioRow, (
+                account_id, name, tier, industry, arr, renewal_dates[renewal],
+                next_reviews.get(account_id), None, None, None, 0.0, None, "", ZERO,
+                open_risks, opportunities, True)))
+        else:
+            append(new_row(PortfolioRow, (
+                account_id, name, tier, industry, arr, renewal_dates[renewal],
+                next_reviews.get(account_id), fresh.health, bands.get(fresh.band or ""),
+                fresh.change, fresh.confidence, Quarter.stored(fresh.latest_quarter),
+                fresh.readiness, fresh.expansion, open_risks, opportunities, False)))
+    return tuple(rows)
+
+
+def _tier_bisection(scheme: TierScheme) -> tuple[list[int], list[str]]:
+    """`scheme.tier_for` on an ARR in whole cents as ``tiers[bisect_right(minimums, cents)]``.
+
+    Minimums ascending, in cents rounded up (whole cents reach ``minimum * 100`` exactly
+    when they reach its ceiling); below every minimum is the lowest band, as in tier_for.
+    """
+    ascending = scheme.bands[::-1]
+    minimums = [math.ceil(band.minimum * 100) for band in ascending]
+    return minimums, [ascending[0].tier, *(band.tier for band in ascending)]
 
 
 _BANDS = {band.value: band for band in Band}
 ZERO = Decimal(0)
-# A portfolio's results name a handful of quarters: each is read once per overview.
-_stored_quarter = functools.lru_cache(maxsize=64)(Quarter.stored)
 
 
 def _read_weights(session: Session) -> HealthWeights:

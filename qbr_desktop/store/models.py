@@ -24,7 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.sql import false
+from sqlalchemy.sql import false, text
 
 from qbr_desktop.store.types import MoneyAmount, UtcDateTime
 
@@ -181,6 +181,12 @@ class ReviewRow(Base):
     """A QBR, EBR or digital review with one account."""
 
     __tablename__ = "review"
+    __table_args__ = (
+        # The Portfolio overview's next planned review per account (migration 0018).
+        Index("ix_review_planned_account", "account_id", "scheduled_at",
+              sqlite_where=text("status = 'planned'"),
+              postgresql_where=text("status = 'planned'")),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(
@@ -318,6 +324,9 @@ class RiskItemRow(Base):
     __table_args__ = (
         CheckConstraint("likelihood BETWEEN 1 AND 5", name="likelihood_range"),
         CheckConstraint("impact BETWEEN 1 AND 5", name="impact_range"),
+        # The Portfolio overview's open risks and opportunities per account (migration 0018).
+        Index("ix_risk_item_open_account", "account_id", "kind",
+              sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
