@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from pathlib import Path
 from typing import NoReturn
 
 import pytest
@@ -34,3 +35,9 @@ def missing(message: str) -> NoReturn:
     if os.environ.get("QBR_REQUIRE_ALL_TOOLS") == "1":
         pytest.fail(f"{message}, and QBR_REQUIRE_ALL_TOOLS=1 forbids skipping")
     pytest.skip(message)
+
+
+def is_translators_source(path: Path) -> bool:
+    """Catalogue sources and the glossary: neither the wheel nor the frozen build ships them,
+    the program loads only the compiled .qm and .mo."""
+    return path.suffix in (".ts", ".po", ".pot") or path.name == "GLOSSARY.md"

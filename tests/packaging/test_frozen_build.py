@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests_support import missing
+from tests_support import is_translators_source, missing
 
 from qbr_desktop import __version__, selftest
 from qbr_desktop.store.migrate import head_revision
@@ -184,7 +184,8 @@ def test_bundle_holds_the_migrations_and_resources_as_files(bundle: Path) -> Non
     for name in ("env.py", "script.py.mako", "versions/0001_initial.py"):
         assert (migrations / name).is_file(), name
     for source in (ROOT / "resources").rglob("*"):
-        if source.is_file() and "__pycache__" not in source.parts:
+        if (source.is_file() and "__pycache__" not in source.parts
+                and not is_translators_source(source)):
             shipped = internal / "qbr_desktop" / "resources" / source.relative_to(
                 ROOT / "resources")
             assert shipped.is_file(), shipped

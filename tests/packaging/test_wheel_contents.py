@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tests_support import is_translators_source
 
 pytestmark = pytest.mark.slow
 
@@ -43,7 +44,8 @@ def _require_build_tools() -> None:
 
 def _source_files(folder: Path) -> list[Path]:
     return [path.relative_to(folder) for path in folder.rglob("*")
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"]
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+            and not is_translators_source(path)]
 
 
 @pytest.fixture(scope="module")
@@ -95,4 +97,6 @@ def test_resources_and_forms_ship_inside_the_package(wheel_names: set[str]) -> N
              if path.suffix in (".ui", ".py")]
 
     assert "qbr_desktop/resources/__init__.py" in resources
+    assert "qbr_desktop/resources/locale/zh_CN/LC_MESSAGES/qbr.mo" in resources
+    assert "qbr_desktop/resources/i18n/qbr_zh_CN.qm" in resources
     assert [name for name in resources + forms if name not in wheel_names] == []
