@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import with_context
+from qbr_desktop.i18n import english, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.benchmark import Benchmark
@@ -67,8 +68,8 @@ def _report_json(name: str, account_id: int, report: HealthReport) -> dict[str, 
         "previous": _score_json(report.previous) if report.previous else None,
         "change": report.change,
         "movers": [{"dimension": m.dimension.value if m.dimension else "total",
-                    "change": m.change, "sentence": m.sentence} for m in report.movers],
-        "summary": report.summary,
+                    "change": m.change, "sentence": english(m.sentence)} for m in report.movers],
+        "summary": english(report.summary),
         "history": [{"quarter": str(s.quarter), "total": s.total} for s in report.history],
     }
 
@@ -87,13 +88,13 @@ def _health(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.domain.health import DIMENSION_LABELS
 
     print(result.name, file=out)
-    print(report.summary, file=out)
+    print(ui_text(report.summary), file=out)
     if report.current is not None:
         for dimension in report.current.dimensions:
-            label = DIMENSION_LABELS[dimension.dimension]
+            label = ui_label(DIMENSION_LABELS[dimension.dimension])
             print(f"  {label:<24} {_score(dimension.score):>4}  {dimension.detail}", file=out)
     for mover in report.movers:
-        print(f"  · {mover.sentence}", file=out)
+        print(f"  · {ui_text(mover.sentence)}", file=out)
     if len(report.history) > 1:
         trend = "  ".join(f"{s.quarter} {_score(s.total)}" for s in report.history)
         print(f"Trend: {trend}", file=out)

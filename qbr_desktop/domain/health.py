@@ -30,6 +30,7 @@ from enum import StrEnum
 
 from qbr_desktop.domain.metrics import MetricHistory
 from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.i18n import N_, Message, msg, msg_in_context
 
 WEEKS_PER_QUARTER = 13
 LOGINS_FOR_FULL_ENGAGEMENT = 5.0
@@ -54,12 +55,12 @@ class Dimension(StrEnum):
 
 
 DIMENSION_LABELS: dict[Dimension, str] = {
-    Dimension.ADOPTION: "Product adoption",
-    Dimension.COVERAGE: "User coverage",
-    Dimension.ENGAGEMENT: "Engagement",
-    Dimension.SUPPORT: "Support health",
-    Dimension.SENTIMENT: "Customer sentiment",
-    Dimension.RELATIONSHIP: "Executive relationship",
+    Dimension.ADOPTION: N_("Product adoption"),
+    Dimension.COVERAGE: N_("User coverage"),
+    Dimension.ENGAGEMENT: N_("Engagement"),
+    Dimension.SUPPORT: N_("Support health"),
+    Dimension.SENTIMENT: N_("Customer sentiment"),
+    Dimension.RELATIONSHIP: N_("Executive relationship"),
 }
 
 FORMULAS: dict[Dimension, str] = {
@@ -83,6 +84,14 @@ class Band(StrEnum):
     GREEN = "green"
     YELLOW = "yellow"
     RED = "red"
+
+
+# The band as a sentence shows it ("Health 64.7 (yellow)"); the stored value stays English.
+BAND_WORDS: dict[Band, Message] = {
+    Band.GREEN: msg_in_context("health band", "green"),
+    Band.YELLOW: msg_in_context("health band", "yellow"),
+    Band.RED: msg_in_context("health band", "red"),
+}
 
 
 def band_for(score: float) -> Band:
@@ -167,7 +176,7 @@ class HealthScore:
 class Mover:
     dimension: Dimension | None  # None is the total
     change: float
-    sentence: str
+    sentence: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +186,7 @@ class HealthReport:
     change: float | None
     movers: tuple[Mover, ...]
     history: tuple[HealthScore, ...]
-    summary: str
+    summary: Message
 
 
 def format_number(value: float, decimals: int = 1) -> str:
@@ -188,8 +197,11 @@ def format_number(value: float, decimals: int = 1) -> str:
     return "0" if text == "-0" else text
 
 
-def _points(value: float) -> str:
-    return f"{format_number(abs(value))} point{'' if abs(value) == 1 else 's'}"
+def _points(value: float) -> Message:
+    """'1 point', '12.5 points' (a share of a point is plural in English)."""
+    if abs(value) == 1:
+        return msg("1 point")
+    return msg("{value} points", value=format_number(abs(value)))
 
 
 def _get(values: Mapping[str, float], key: str) -> float | None:
@@ -339,17 +351,16 @@ def health_history(
 def make_mover(dimension: Dimension | None, before: float, after: float) -> Mover:
     """'User coverage fell 12 points (from 80 to 68).' for a dimension, or the total."""
     change = round(after - before, 1)
-    name = "Overall health" if dimension is None else dimension.label
+    name = msg("Overall health") if dimension is None else msg(dimension.label)
     if change == 0:
-        verb = f"held at {format_number(after)}"
-        return Mover(dimension, 0.0, f"{name} {verb}.")
-    verb = "rose" if change > 0 else "fell"
-    return Mover(
-        dimension,
-        change,
-        f"{name} {verb} {_points(change)} (from {format_number(before)} to "
-        f"{format_number(after)}).",
-    )
+        return Mover(dimension, 0.0, msg("{name} held at {score}.", name=name,
+                                         score=format_number(after)))
+    fields = {"name": name, "points": _points(change), "before": format_number(before),
+              "after": format_number(after)}
+    sentence = (msg("{name} rose {points} (from {before} to {after}).", **fields)
+                if change > 0 else
+                msg("{name} fell {points} (from {before} to {after}).", **fields))
+    return Mover(dimension, change, sentence)
 
 
 def _movers(previous: HealthScore, current: HealthScore) -> tuple[Mover, ...]:
@@ -366,18 +377,26 @@ def _movers(previous: HealthScore, current: HealthScore) -> tuple[Mover, ...]:
     return tuple(mover for _, mover in found[:MAX_MOVERS])
 
 
-def _summary(current: HealthScore | None, previous: HealthScore | None,
-             change: float | None) -> str:
+def health_summary(current: HealthScore | None, previous: HealthScore | None,
+             change: float | None) -> Message:
     if current is None or current.total is None or current.band is None:
-        return "No health score yet: no quarter has enough metrics to score."
-    head = f"Health {format_number(current.total)} ({current.band.value}) in {current.quarter}"
+        return msg("No health score yet: no quarter has enough metrics to score.")
+    fields = {"score": format_number(current.total),
+              "band": BAND_WORDS[current.band],
+              "quarter": str(current.quarter), "present": f"{current.confidence:.0%}"}
     if previous is None or change is None:
-        trend = ", with no earlier quarter to compare"
-    elif change == 0:
-        trend = f", unchanged on {previous.quarter}"
-    else:
-        trend = f", {'up' if change > 0 else 'down'} {_points(change)} on {previous.quarter}"
-    return f"{head}{trend}; {current.confidence:.0%} of the data is present."
+        return msg("Health {score} ({band}) in {quarter}, with no earlier quarter to compare; "
+                   "{present} of the data is present.", **fields)
+    fields["previous"] = str(previous.quarter)
+    if change == 0:
+        return msg("Health {score} ({band}) in {quarter}, unchanged on {previous}; {present} "
+                   "of the data is present.", **fields)
+    fields["points"] = _points(change)
+    if change > 0:
+        return msg("Health {score} ({band}) in {quarter}, up {points} on {previous}; "
+                   "{present} of the data is present.", **fields)
+    return msg("Health {score} ({band}) in {quarter}, down {points} on {previous}; "
+               "{present} of the data is present.", **fields)
 
 
 def health_report(
@@ -398,5 +417,5 @@ def health_report(
         change=change,
         movers=movers,
         history=scores,
-        summary=_summary(current, previous, change),
+        summary=health_summary(current, previous, change),
     )

@@ -45,6 +45,7 @@ from qbr_desktop.domain.health import (
     HealthWeights,
     derived_values,
     health_report,
+    health_summary,
     score_quarter,
 )
 from qbr_desktop.domain.metrics import MetricHistory, MetricValue
@@ -368,7 +369,8 @@ def _compute_insights(session: Session, account_ids: Sequence[int]) -> list[Stor
                   if current and previous and current.total is not None
                   and previous.total is not None else None)
         scores = tuple(s for s in (previous, current) if s is not None)
-        brief = HealthReport(current, previous, change, (), scores, "")
+        brief = HealthReport(current, previous, change, (), scores,
+                             health_summary(current, previous, change))
         estimate = _estimate(account, recent_rows, brief, catalogue,
                              owned.get(account.id, frozenset()),
                              departments.get(account.id, ()))

@@ -81,12 +81,12 @@ def test_health_text_shows_summary_dimensions_movers_and_trend(
     lines = result.out.splitlines()
     report = services.insights.health(small.acme).report
     assert lines[0] == "Acme Logistics"
-    assert lines[1] == report.summary
+    assert lines[1] == str(report.summary)
     for score in report.current.dimensions:
         [line] = [x for x in lines if x.strip().startswith(DIMENSION_LABELS[score.dimension])]
         assert f" {truncated(score.score)}  {score.detail}" in line
     for mover in report.movers:
-        assert f"  · {mover.sentence}" in lines
+        assert f"  · {mover.sentence.render()}" in lines
     assert "  · User coverage rose 5 points (from 90 to 95)." in lines
     assert lines[-1] == "Trend: " + "  ".join(
         f"{s.quarter} {truncated(s.total)}" for s in report.history)
@@ -112,9 +112,9 @@ def test_health_json_agrees_with_the_service(qbr: Runner, small_db: tuple[Path, 
         assert data["current"]["dimensions"][score.dimension.value] == {
             "score": score.score, "detail": score.detail}
     assert data["change"] == report.change
-    assert [m["sentence"] for m in data["movers"]] == [m.sentence for m in report.movers]
+    assert [m["sentence"] for m in data["movers"]] == [str(m.sentence) for m in report.movers]
     assert {m["dimension"] for m in data["movers"]} <= {d.value for d in Dimension}
-    assert data["summary"] == report.summary
+    assert data["summary"] == str(report.summary)
     assert data["history"] == [{"quarter": "2025Q3", "total": report.history[0].total},
                                {"quarter": "2025Q4", "total": report.current.total}]
 

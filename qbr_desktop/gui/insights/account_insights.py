@@ -39,6 +39,7 @@ from qbr_desktop.gui.insights.risk_matrix import RiskDialog, RiskMatrix
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import start_task
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
@@ -238,18 +239,18 @@ class AccountInsightsPanel(QWidget):
 
     def _show_health(self, bundle: InsightBundle) -> None:
         report = bundle.health.report
-        self.health_summary.setText(report.summary)
+        self.health_summary.setText(ui_text(report.summary))
         rows = []
         if report.current is not None:
             for score in report.current.dimensions:
                 weight = bundle.health.weights.to_dict().get(score.dimension.value, 0)
                 rows.append((translate("AccountInsightsPanel", "{dimension} (weight {weight:g})"
-                                       ).format(dimension=DIMENSION_LABELS[score.dimension],
+                                       ).format(dimension=ui_label(DIMENSION_LABELS[score.dimension]),
                                                 weight=weight),
                              "—" if score.score is None else f"{score.score:.0f}",
                              score.detail))
         _fill(self.dimensions, rows)
-        self.movers.setText("\n".join(f"• {m.sentence}" for m in report.movers)
+        self.movers.setText("\n".join(f"• {ui_text(m.sentence)}" for m in report.movers)
                             or translate("AccountInsightsPanel",
                                          "No dimension moved by 3 points or more since last "
                                          "quarter."))
