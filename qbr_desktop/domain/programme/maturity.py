@@ -25,6 +25,7 @@ from enum import StrEnum
 from qbr_desktop.domain.programme.evidence import HeldReview
 from qbr_desktop.domain.programme.metrics import MINIMUM_REVIEWS, SPEC_OF, Metric
 from qbr_desktop.domain.programme.notes import Note
+from qbr_desktop.i18n import N_
 
 MOST = Decimal("0.5")
 
@@ -37,7 +38,15 @@ class Stage(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return STAGE_LABELS[self]
+
+
+STAGE_LABELS: dict[Stage, str] = {
+    Stage.BASIC: N_("Basic"),
+    Stage.STANDARD: N_("Standard"),
+    Stage.STRATEGIC: N_("Strategic"),
+    Stage.TRANSFORMATIONAL: N_("Transformational"),
+}
 
 
 @dataclass(frozen=True, slots=True)
