@@ -41,12 +41,9 @@ class Stage(StrEnum):
         return STAGE_LABELS[self]
 
 
-STAGE_LABELS: dict[Stage, str] = {
-    Stage.BASIC: N_("Basic"),
-    Stage.STANDARD: N_("Standard"),
-    Stage.STRATEGIC: N_("Strategic"),
-    Stage.TRANSFORMATIONAL: N_("Transformational"),
-}
+# In the order of the stages; translated where shown (`ui_label`).
+STAGE_LABELS: dict[Stage, str] = dict(zip(Stage, (
+    N_("Basic"), N_("Standard"), N_("Strategic"), N_("Transformational")), strict=True))
 
 
 @dataclass(frozen=True, slots=True)
