@@ -49,6 +49,7 @@ from qbr_desktop.domain.meeting_timer import (
     TimerState,
 )
 from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.i18n import ui_label
 from qbr_desktop.services.agenda_edits import (
     action_edit,
     agenda_edit,
@@ -166,7 +167,9 @@ class AgendaService:
             account_row(session, account_id)
             rows = session.scalars(select(ReviewRow).where(ReviewRow.account_id == account_id)
                                    .order_by(ReviewRow.scheduled_at.desc()))
-            return [(row.id, f"{local_time(row.scheduled_at, row.time_zone)} · {row.status}")
+            # A picker's words, in the window's or the CLI's language.
+            return [(row.id, " · ".join((local_time(row.scheduled_at, row.time_zone),
+                                         ui_label(ReviewStatus(row.status).label))))
                     for row in rows]
 
     def agenda(self, review_id: int) -> ReviewAgenda:
