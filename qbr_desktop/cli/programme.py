@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.i18n import ENGLISH, catalogue, ui_label
+from qbr_desktop.i18n import ENGLISH, catalogue, english, ui_label, ui_text
 
 if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.periods import Quarter
@@ -156,7 +156,7 @@ def _program(args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"{'Metric':<34}{'Target':<22}" + "".join(f"{q:<24}" for q in quarters) + "\n")
     for spec in SPECS:
         cells = "".join(f"{figure_text(q.of(spec.metric)):<24}" for q in report.trend)
-        out.write(f"{spec.label:<34}{spec.target_text:<22}{cells}\n")
+        out.write(f"{ui_label(spec.label):<34}{ui_text(spec.target_text):<22}{cells}\n")
     out.write(f"\nReviews held in {report.quarter}: {len(report.current.reviews)}\n")
     out.write(f"\nCadence in {report.quarter} (accounts due a review that held one):\n")
     for line in report.cadence:
@@ -178,7 +178,7 @@ def report_json(report: ProgrammeReport) -> dict[str, Any]:
         "today": report.today.isoformat(),
         "metrics": [{
             "metric": spec.metric.value, "label": spec.label, "kind": spec.kind.value,
-            "target": str(spec.target), "target_text": spec.target_text,
+            "target": str(spec.target), "target_text": english(spec.target_text),
             "quarters": [{
                 "quarter": str(q.quarter),
                 "value": None if (f := q.of(spec.metric)).value is None else str(f.value),

@@ -285,7 +285,7 @@ class ProgrammeView(QWidget):
         if figure is None or shown is None or self.report is None:
             return
         self.lower_pages.setCurrentIndex(self.behind_page)
-        self.behind_label.setText(f"{figure.spec.label}, {shown.quarter}: "
+        self.behind_label.setText(f"{ui_label(figure.spec.label)}, {shown.quarter}: "
                                   f"{figure.note.text()}")
         self.reviews.setRowCount(len(figure.contributions))
         for row, part in enumerate(figure.contributions):
