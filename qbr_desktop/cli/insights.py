@@ -56,7 +56,7 @@ def _score_json(score: HealthScore) -> dict[str, Any]:
         "quarter": str(score.quarter), "total": score.total,
         "band": score.band.value if score.band else None,
         "confidence": round(score.confidence, 3),
-        "dimensions": {d.dimension.value: {"score": d.score, "detail": d.detail}
+        "dimensions": {d.dimension.value: {"score": d.score, "detail": english(d.detail)}
                        for d in score.dimensions},
     }
 
@@ -92,7 +92,8 @@ def _health(args: argparse.Namespace, out: TextIO) -> None:
     if report.current is not None:
         for dimension in report.current.dimensions:
             label = ui_label(DIMENSION_LABELS[dimension.dimension])
-            print(f"  {label:<24} {_score(dimension.score):>4}  {dimension.detail}", file=out)
+            detail = ui_text(dimension.detail)
+            print(f"  {label:<24} {_score(dimension.score):>4}  {detail}", file=out)
     for mover in report.movers:
         print(f"  · {ui_text(mover.sentence)}", file=out)
     if len(report.history) > 1:

@@ -154,7 +154,7 @@ DEFAULT_WEIGHTS = HealthWeights()
 class DimensionScore:
     dimension: Dimension
     score: float | None
-    detail: str
+    detail: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,69 +231,74 @@ def derived_values(values: Mapping[str, float]) -> dict[str, float]:
     return derived
 
 
-def _adoption(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _adoption(values: Mapping[str, float]) -> tuple[float | None, Message]:
     adopted, available = _get(values, "features_adopted"), _get(values, "features_available")
     if adopted is None or available is None:
-        return None, "no feature counts"
+        return None, msg("no feature counts")
     if available <= 0:
-        return None, "no features recorded as available"
+        return None, msg("no features recorded as available")
     return (_clamp(adopted / available * 100),
-            f"{format_number(adopted)} of {format_number(available)} features in use")
+            msg("{adopted} of {available} features in use", adopted=format_number(adopted),
+                available=format_number(available)))
 
 
-def _coverage(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _coverage(values: Mapping[str, float]) -> tuple[float | None, Message]:
     active, seats = _get(values, "active_users"), _get(values, "licensed_seats")
     if active is None or seats is None:
-        return None, "no active-user or seat counts"
+        return None, msg("no active-user or seat counts")
     if seats <= 0:
-        return None, "no licensed seats recorded"
+        return None, msg("no licensed seats recorded")
     return (_clamp(active / seats * 100),
-            f"{format_number(active)} of {format_number(seats)} licensed seats active")
+            msg("{active} of {seats} licensed seats active", active=format_number(active),
+                seats=format_number(seats)))
 
 
-def _engagement(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _engagement(values: Mapping[str, float]) -> tuple[float | None, Message]:
     logins, active = _get(values, "logins"), _get(values, "active_users")
     if logins is None or active is None:
-        return None, "no login or active-user counts"
+        return None, msg("no login or active-user counts")
     if active <= 0:
-        return None, "no active users to share the logins"
+        return None, msg("no active users to share the logins")
     weekly = max(0.0, logins / active / WEEKS_PER_QUARTER)
     return (_clamp(weekly / LOGINS_FOR_FULL_ENGAGEMENT * 100),
-            f"{format_number(weekly)} logins per active user per week "
-            f"({format_number(LOGINS_FOR_FULL_ENGAGEMENT)} or more scores 100)")
+            msg("{weekly} logins per active user per week ({full} or more scores 100)",
+                weekly=format_number(weekly), full=format_number(LOGINS_FOR_FULL_ENGAGEMENT)))
 
 
-def _support(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _support(values: Mapping[str, float]) -> tuple[float | None, Message]:
     parts: list[float] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     csat = _get(values, "csat")
     if csat is not None:
         parts.append(_clamp((csat - 1) / 4 * 100))
-        notes.append(f"CSAT {format_number(csat)} of 5")
+        notes.append(msg("CSAT {csat} of 5", csat=format_number(csat)))
     tickets, active = _get(values, "support_tickets"), _get(values, "active_users")
     if tickets is not None and active is not None and active > 0:
         per_hundred = max(0.0, tickets / active * 100)
         parts.append(_clamp(100 - per_hundred * 100 / TICKETS_FOR_ZERO_SUPPORT))
-        notes.append(f"{format_number(per_hundred)} tickets per 100 active users")
+        notes.append(msg("{tickets} tickets per 100 active users",
+                         tickets=format_number(per_hundred)))
     if not parts:
-        return None, "no CSAT or ticket data"
-    return sum(parts) / len(parts), "; ".join(notes)
+        return None, msg("no CSAT or ticket data")
+    detail = notes[0] if len(notes) == 1 else msg("{first}; {second}", first=notes[0],
+                                                  second=notes[1])
+    return sum(parts) / len(parts), detail
 
 
-def _sentiment(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _sentiment(values: Mapping[str, float]) -> tuple[float | None, Message]:
     nps = _get(values, "nps")
     if nps is None:
-        return None, "no NPS recorded"
-    return _clamp((nps + 100) / 2), f"NPS {format_number(nps)}"
+        return None, msg("no NPS recorded")
+    return _clamp((nps + 100) / 2), msg("NPS {nps}", nps=format_number(nps))
 
 
-def _relationship(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _relationship(values: Mapping[str, float]) -> tuple[float | None, Message]:
     engaged = _get(values, "exec_sponsor_engaged")
     if engaged is None:
-        return None, "sponsor engagement not recorded"
+        return None, msg("sponsor engagement not recorded")
     if engaged > 0:
-        return _clamp(engaged * 100), "an executive sponsor is engaged"
-    return 0.0, "no executive sponsor engaged"
+        return _clamp(engaged * 100), msg("an executive sponsor is engaged")
+    return 0.0, msg("no executive sponsor engaged")
 
 
 _SCORERS = {

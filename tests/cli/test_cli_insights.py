@@ -84,7 +84,7 @@ def test_health_text_shows_summary_dimensions_movers_and_trend(
     assert lines[1] == str(report.summary)
     for score in report.current.dimensions:
         [line] = [x for x in lines if x.strip().startswith(DIMENSION_LABELS[score.dimension])]
-        assert f" {truncated(score.score)}  {score.detail}" in line
+        assert f" {truncated(score.score)}  {score.detail.render()}" in line
     for mover in report.movers:
         assert f"  · {mover.sentence.render()}" in lines
     assert "  · User coverage rose 5 points (from 90 to 95)." in lines
@@ -110,7 +110,7 @@ def test_health_json_agrees_with_the_service(qbr: Runner, small_db: tuple[Path, 
     assert list(data["current"]["dimensions"]) == [d.value for d in Dimension]
     for score in report.current.dimensions:
         assert data["current"]["dimensions"][score.dimension.value] == {
-            "score": score.score, "detail": score.detail}
+            "score": score.score, "detail": str(score.detail)}
     assert data["change"] == report.change
     assert [m["sentence"] for m in data["movers"]] == [str(m.sentence) for m in report.movers]
     assert {m["dimension"] for m in data["movers"]} <= {d.value for d in Dimension}

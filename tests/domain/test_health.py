@@ -43,7 +43,7 @@ def scores(values: dict[str, float]) -> dict[Dimension, float | None]:
 
 
 def details(values: dict[str, float]) -> dict[Dimension, str]:
-    return {d.dimension: d.detail for d in score_quarter(Q3, values).dimensions}
+    return {d.dimension: str(d.detail) for d in score_quarter(Q3, values).dimensions}
 
 
 def history(*quarters: tuple[Quarter, Mapping[str, float]]) -> MetricHistory:
@@ -119,7 +119,7 @@ def test_sentiment(nps: float, expected: float) -> None:
 def test_relationship_no_is_a_real_zero_not_missing() -> None:
     result = score_quarter(Q3, {"exec_sponsor_engaged": 0})
     assert result.dimensions[-1].score == 0.0
-    assert result.dimensions[-1].detail == "no executive sponsor engaged"
+    assert str(result.dimensions[-1].detail) == "no executive sponsor engaged"
     assert result.total == 0.0 and result.band is Band.RED
     assert result.confidence == pytest.approx(0.15)
 
@@ -133,7 +133,7 @@ def test_missing_data_lowers_confidence_and_is_not_zero() -> None:
     # (77.5×20 + 85×20 + 85×15 + 65×15) / 70 = 5500 / 70 = 78.571…
     assert result.total == 78.6
     assert result.confidence == pytest.approx(0.7)
-    missing = {d.dimension: d.detail for d in result.dimensions}
+    missing = {d.dimension: str(d.detail) for d in result.dimensions}
     assert missing[Dimension.ENGAGEMENT] == "no login or active-user counts"
     assert missing[Dimension.RELATIONSHIP] == "sponsor engagement not recorded"
 
@@ -142,7 +142,7 @@ def test_nothing_recorded_gives_no_total() -> None:
     result = score_quarter(Q3, {})
     assert result.total is None and result.band is None and result.confidence == 0.0
     assert all(d.score is None for d in result.dimensions)
-    assert dict((d.dimension, d.detail) for d in result.dimensions)[Dimension.SUPPORT] == (
+    assert dict((d.dimension, str(d.detail)) for d in result.dimensions)[Dimension.SUPPORT] == (
         "no CSAT or ticket data")
 
 

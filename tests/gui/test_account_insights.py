@@ -90,7 +90,7 @@ def test_health_summary_and_dimensions_show_the_services_numbers(
     for row, score in zip(rows, report.current.dimensions, strict=True):
         weight = health.weights.weight(score.dimension)
         assert row == (f"{DIMENSION_LABELS[score.dimension]} (weight {weight:g})",
-                       f"{score.score:.0f}", score.detail)
+                       f"{score.score:.0f}", str(score.detail))
     assert rows[1] == ("User coverage (weight 20)", "95", "95 of 100 licensed seats active")
     assert panel.movers.text() == "\n".join(f"• {m.sentence.render()}" for m in report.movers)
     for chart in (panel.health_chart, panel.usage_chart, panel.benchmark_chart):

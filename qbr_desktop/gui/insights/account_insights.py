@@ -248,7 +248,7 @@ class AccountInsightsPanel(QWidget):
                                        ).format(dimension=ui_label(DIMENSION_LABELS[score.dimension]),
                                                 weight=weight),
                              "—" if score.score is None else f"{score.score:.0f}",
-                             score.detail))
+                             ui_text(score.detail)))
         _fill(self.dimensions, rows)
         self.movers.setText("\n".join(f"• {ui_text(m.sentence)}" for m in report.movers)
                             or translate("AccountInsightsPanel",
