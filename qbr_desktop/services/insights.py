@@ -52,6 +52,7 @@ from qbr_desktop.domain.metrics import MetricHistory, MetricValue
 from qbr_desktop.domain.money import Money
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import TierScheme, effective_tier
+from qbr_desktop.i18n import msg
 from qbr_desktop.services.rows import account_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
@@ -191,7 +192,8 @@ class InsightService:
                 return int(wanted)
             found = repo.id_with_name_key(name_key(wanted)) or repo.id_with_external_id(wanted)
             if found is None:
-                raise NotFoundError(f"No account is called or numbered “{wanted}”")
+                raise NotFoundError(msg("No account is called or numbered “{wanted}”",
+                                        wanted=wanted))
             return found
 
     def history(self, account_id: int) -> MetricHistory:
