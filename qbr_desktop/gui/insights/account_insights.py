@@ -283,8 +283,7 @@ class AccountInsightsPanel(QWidget):
         _fill(self.expansion_lines, [
             (line.kind, line.title, format_money(Money(line.amount, estimate.currency)),
              line.assumption) for line in estimate.lines])
-        notes = list(estimate.assumptions)
-        notes.extend(estimate.skipped)
+        notes = [ui_text(note) for note in (*estimate.assumptions, *estimate.skipped)]
         self.expansion_notes.setText("\n".join(notes))
 
     def _owned_clicked(self) -> None:
