@@ -223,10 +223,11 @@ def demo_window(qtbot: Any, tmp_path: Path) -> Iterator[tuple[Any, int]]:
 
 # Widgets whose every sentence now comes through a message (or translate()): a pure-layer
 # sentence outside brackets there fails the walk rather than being only listed.
-CONVERTED = {"health": ("QLabel#healthSummary", "QLabel#healthMovers", "QGroupBox#quadrant_"),
+CONVERTED = {"health": ("QLabel#healthSummary", "QLabel#healthMovers", "QGroupBox#quadrant_",
+                        "QLabel#expansionNotes"),
              "deck": ("QLabel#deckChecks",),
              "programme": ("QLabel#programmeMaturity",),
-             "meeting": ("QComboBox#? item",)}
+             "meeting": ("QComboBox#? item", "QLabel#agendaChecks")}
 
 
 def _converted(screen: str, where: str) -> bool:

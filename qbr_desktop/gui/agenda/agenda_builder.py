@@ -46,6 +46,7 @@ from qbr_desktop.domain.agenda import (
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_text
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -227,7 +228,8 @@ class AgendaBuilder(QWidget):
         if self.agenda is None:
             return
         checks = check_agenda(self.agenda, self.service.forward_target())
-        self.summary.setText("\n".join(("✓ " if c.ok else "⚠ ") + c.message for c in checks))
+        self.summary.setText("\n".join(("✓ " if c.ok else "⚠ ") + ui_text(c.message)
+                                      for c in checks))
 
     # Reading -----------------------------------------------------------------------------
     def read(self) -> Agenda | None:
