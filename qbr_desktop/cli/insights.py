@@ -106,7 +106,8 @@ def _benchmark_json(name: str, result: Benchmark) -> dict[str, Any]:
         "account": {"id": result.account_id, "name": name},
         "cohort": {"criteria": list(result.cohort.criteria),
                    "description": result.cohort.description, "size": result.cohort.size,
-                   "fallback_note": result.cohort.fallback_note},
+                   "fallback_note": english(result.cohort.fallback_note)
+                   if result.cohort.fallback_note else None},
         "metrics": [{"key": m.key, "label": m.label, "value": m.value,
                      "cohort_median": m.cohort_median, "percentile": m.percentile,
                      "peers_with_data": m.peers_with_data, "phrase": m.phrase}
@@ -128,7 +129,7 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
         return
     print(f"{name} against {result.cohort.description} ({result.cohort.size} peers)", file=out)
     if result.cohort.fallback_note:
-        print(result.cohort.fallback_note, file=out)
+        print(ui_text(result.cohort.fallback_note), file=out)
     # As wide as the longest label, so the figures stay in columns.
     width = max((len(metric.label) for metric in result.metrics), default=0)
     for metric in result.metrics:

@@ -187,7 +187,7 @@ def test_benchmark_text(qbr: Runner, small_db: tuple[Path, SmallPortfolio],
     lines = result.out.splitlines()
     bench = services.insights.benchmark(small.acme)
     assert lines[0] == "Acme Logistics against the whole portfolio (3 peers)"
-    assert lines[1] == bench.cohort.fallback_note
+    assert lines[1] == str(bench.cohort.fallback_note)
     metric_lines = lines[2:]
     assert len(metric_lines) == len(BENCHMARK_METRICS)
     for line, metric in zip(metric_lines, bench.metrics, strict=True):
@@ -211,7 +211,7 @@ def test_benchmark_json_agrees_with_the_service(qbr: Runner,
     bench = services.insights.benchmark(small.cedar)
     assert data["account"] == {"id": small.cedar, "name": "Cedar Bank"}
     assert data["cohort"] == {"criteria": [], "description": "the whole portfolio", "size": 3,
-                              "fallback_note": bench.cohort.fallback_note}
+                              "fallback_note": str(bench.cohort.fallback_note)}
     assert [m["key"] for m in data["metrics"]] == [m.key for m in BENCHMARK_METRICS]
     for shown, metric in zip(data["metrics"], bench.metrics, strict=True):
         assert shown == {"key": metric.key, "label": metric.label, "value": metric.value,

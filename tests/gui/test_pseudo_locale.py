@@ -224,7 +224,7 @@ def demo_window(qtbot: Any, tmp_path: Path) -> Iterator[tuple[Any, int]]:
 # Widgets whose every sentence now comes through a message (or translate()): a pure-layer
 # sentence outside brackets there fails the walk rather than being only listed.
 CONVERTED = {"health": ("QLabel#healthSummary", "QLabel#healthMovers", "QGroupBox#quadrant_",
-                        "QLabel#expansionNotes"),
+                        "QLabel#expansionNotes", "QLabel#benchmarkCohort"),
              "deck": ("QLabel#deckChecks",),
              "programme": ("QLabel#programmeMaturity",),
              "meeting": ("QComboBox#? item", "QLabel#agendaChecks")}

@@ -227,7 +227,7 @@ def test_benchmark_against_a_small_portfolio(context: Any, small: SmallPortfolio
     assert result.cohort.description == WHOLE_PORTFOLIO
     assert result.cohort.size == 3
     assert result.cohort.fallback_note is not None
-    assert "Tenure is not recorded" in result.cohort.fallback_note
+    assert "Tenure is not recorded" in str(result.cohort.fallback_note)
     assert [m.key for m in result.metrics] == [m.key for m in BENCHMARK_METRICS]
     metrics = {m.key: m for m in result.metrics}
     health = context.insights.health(small.acme).report.current

@@ -260,10 +260,12 @@ class AccountInsightsPanel(QWidget):
     def _show_benchmark(self, result: Benchmark) -> None:
         text = translate("AccountInsightsPanel",
                          "Compared with {description} ({size} "
-                         "peers).").format(description=result.cohort.description,
+                         "peers).").format(description=ui_label(result.cohort.description)
+                                           if not result.cohort.criteria
+                                           else result.cohort.description,
                                            size=result.cohort.size)
         if result.cohort.fallback_note:
-            text += f" {result.cohort.fallback_note}"
+            text += f" {ui_text(result.cohort.fallback_note)}"
         self.cohort.setText(text)
         _fill(self.benchmarks, [
             (m.label[:1].upper() + m.label[1:], format_peer_value(m.key, m.value),
