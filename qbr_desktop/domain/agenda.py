@@ -32,6 +32,11 @@ class SectionOwner(StrEnum):
     JOINT = "joint"
 
 
+# Who leads a section, as a window lists it (translated there; the stored value stays).
+OWNER_LABELS: dict[SectionOwner, str] = dict(zip(SectionOwner, (
+    N_("CSM"), N_("customer"), N_("joint")), strict=True))
+
+
 class Focus(StrEnum):
     BACKWARD = "backward"
     FORWARD = "forward"
