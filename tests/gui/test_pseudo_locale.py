@@ -227,6 +227,7 @@ CONVERTED = {"health": ("QLabel#healthSummary", "QLabel#healthMovers", "QGroupBo
                         "QLabel#expansionNotes", "QLabel#benchmarkCohort"),
              "deck": ("QLabel#deckChecks",),
              "programme": ("QLabel#programmeMaturity",),
+             "timeline": ("QLabel#planScorecard",),
              "meeting": ("QComboBox#? item", "QLabel#agendaChecks")}
 
 
