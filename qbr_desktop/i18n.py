@@ -178,3 +178,13 @@ def interface_catalogue() -> Catalogue:
 def ui_text(text: Message | str) -> str:
     """What the window or the CLI shows for a message (plain strings pass through unchanged)."""
     return text.render(interface_catalogue()) if isinstance(text, Message) else text
+
+
+def ui_label(template: str) -> str:
+    """What the window or the CLI shows for text marked with `N_()` (a label, an enum's name)."""
+    return interface_catalogue().gettext(template)
+
+
+def english(text: Message | str) -> str:
+    """A message as stable English: what `--json` output and the log keep."""
+    return text.render(catalogue(ENGLISH)) if isinstance(text, Message) else text

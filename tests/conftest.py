@@ -35,6 +35,8 @@ def isolated_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     monkeypatch.delenv("QBR_DB", raising=False)
     monkeypatch.delenv("QBR_DATABASE_URL", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    # The CLI follows the locale (qbr_desktop/cli/language.py): English unless a test asks.
+    monkeypatch.setenv("QBR_LANGUAGE", "en")
     return folder
 
 

@@ -83,3 +83,19 @@ def test_every_template_in_the_code_is_in_the_catalogue(language: str) -> None:
     missing = sorted(in_code - in_catalogue, key=str)
     assert not missing, (f"{language} lacks {len(missing)} template(s); run `make "
                          f"translations` and translate them: {missing[:10]}")
+
+
+def test_errors_read_in_the_interface_language() -> None:
+    from qbr_desktop.store.errors import EditConflictError, NotFoundError, account_gone
+
+    conflict = EditConflictError("notes", "Dana", "2026-12-07 09:00", None)
+    gone = account_gone(7)
+    assert str(conflict).startswith("Dana changed the notes at 2026-12-07 09:00")
+    try:
+        i18n.set_interface_language(i18n.CHINESE)
+        assert str(conflict).startswith("Dana 在你打开后于 2026-12-07 09:00 修改了notes；")
+        assert str(gone) == "没有编号为 7 的客户（可能已被删除）"
+        assert str(NotFoundError("plain text passes through")) == "plain text passes through"
+    finally:
+        i18n.set_interface_language(i18n.ENGLISH)
+    assert str(gone) == "No account with id 7 (it may have been deleted)"

@@ -402,6 +402,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return int(exc.code or 0)
     handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
     _alerts.clear()
+    from qbr_desktop.cli.language import choose_cli_language
+
+    choose_cli_language()  # the window's saved language, else the environment's
     from qbr_desktop.domain.errors import DomainError
     from qbr_desktop.os_errors import describe as describe_os_error
     from qbr_desktop.store.errors import StoreError

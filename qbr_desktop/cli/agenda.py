@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
+from qbr_desktop.i18n import english, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.actions import FollowUp
@@ -97,7 +98,7 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> None:
     shown = "no section is marked forward or backward" if share is None else _percent(share)
     out.write(f"Forward share: {shown} (target {_percent(report.target)})\n")
     for check in report.checks:
-        out.write(f"  {'ok' if check.ok else 'WARNING':8} {check.message}\n")
+        out.write(f"  {'ok' if check.ok else 'WARNING':8} {ui_text(check.message)}\n")
     out.write("\n" + _meeting_text(report.state, agenda.slot_minutes))
 
 
@@ -160,7 +161,8 @@ def _agenda_json(report: AgendaReport) -> dict[str, Any]:
         "sections": [{"key": s.key, "title": s.title, "owner": s.owner.value,
                       "minutes": s.minutes, "focus": s.focus.value,
                       "notes": review.notes.get(s.key, "")} for s in agenda.sections],
-        "checks": [{"ok": check.ok, "message": check.message} for check in report.checks],
+        "checks": [{"ok": check.ok, "message": english(check.message)}
+                   for check in report.checks],
         "meeting": meeting,
     }
 

@@ -91,10 +91,12 @@ def _variant(text: str | None) -> DeckVariant | None:
 
 
 def _notes(briefing: DeckBriefing, out: TextIO) -> None:
+    from qbr_desktop.i18n import ui_text
+
     for sentence in briefing.missing:
-        out.write(f"  - {sentence}\n")
+        out.write(f"  - {ui_text(sentence)}\n")
     for sentence in briefing.omitted:
-        out.write(f"  - slide {sentence}\n")
+        out.write(f"  - slide {ui_text(sentence)}\n")
 
 
 # qbr export deck ---------------------------------------------------------------------------

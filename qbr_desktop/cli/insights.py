@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import with_context
+from qbr_desktop.i18n import english, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.benchmark import Benchmark
@@ -55,7 +56,7 @@ def _score_json(score: HealthScore) -> dict[str, Any]:
         "quarter": str(score.quarter), "total": score.total,
         "band": score.band.value if score.band else None,
         "confidence": round(score.confidence, 3),
-        "dimensions": {d.dimension.value: {"score": d.score, "detail": d.detail}
+        "dimensions": {d.dimension.value: {"score": d.score, "detail": english(d.detail)}
                        for d in score.dimensions},
     }
 
@@ -67,8 +68,8 @@ def _report_json(name: str, account_id: int, report: HealthReport) -> dict[str, 
         "previous": _score_json(report.previous) if report.previous else None,
         "change": report.change,
         "movers": [{"dimension": m.dimension.value if m.dimension else "total",
-                    "change": m.change, "sentence": m.sentence} for m in report.movers],
-        "summary": report.summary,
+                    "change": m.change, "sentence": english(m.sentence)} for m in report.movers],
+        "summary": english(report.summary),
         "history": [{"quarter": str(s.quarter), "total": s.total} for s in report.history],
     }
 
@@ -87,13 +88,14 @@ def _health(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.domain.health import DIMENSION_LABELS
 
     print(result.name, file=out)
-    print(report.summary, file=out)
+    print(ui_text(report.summary), file=out)
     if report.current is not None:
         for dimension in report.current.dimensions:
-            label = DIMENSION_LABELS[dimension.dimension]
-            print(f"  {label:<24} {_score(dimension.score):>4}  {dimension.detail}", file=out)
+            label = ui_label(DIMENSION_LABELS[dimension.dimension])
+            detail = ui_text(dimension.detail)
+            print(f"  {label:<24} {_score(dimension.score):>4}  {detail}", file=out)
     for mover in report.movers:
-        print(f"  · {mover.sentence}", file=out)
+        print(f"  · {ui_text(mover.sentence)}", file=out)
     if len(report.history) > 1:
         trend = "  ".join(f"{s.quarter} {_score(s.total)}" for s in report.history)
         print(f"Trend: {trend}", file=out)
@@ -104,7 +106,8 @@ def _benchmark_json(name: str, result: Benchmark) -> dict[str, Any]:
         "account": {"id": result.account_id, "name": name},
         "cohort": {"criteria": list(result.cohort.criteria),
                    "description": result.cohort.description, "size": result.cohort.size,
-                   "fallback_note": result.cohort.fallback_note},
+                   "fallback_note": english(result.cohort.fallback_note)
+                   if result.cohort.fallback_note else None},
         "metrics": [{"key": m.key, "label": m.label, "value": m.value,
                      "cohort_median": m.cohort_median, "percentile": m.percentile,
                      "peers_with_data": m.peers_with_data, "phrase": m.phrase}
@@ -126,7 +129,7 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
         return
     print(f"{name} against {result.cohort.description} ({result.cohort.size} peers)", file=out)
     if result.cohort.fallback_note:
-        print(result.cohort.fallback_note, file=out)
+        print(ui_text(result.cohort.fallback_note), file=out)
     # As wide as the longest label, so the figures stay in columns.
     width = max((len(metric.label) for metric in result.metrics), default=0)
     for metric in result.metrics:

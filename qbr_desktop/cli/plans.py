@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, warn, with_context
+from qbr_desktop.i18n import english, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.scorecard import ScoreItem
@@ -122,7 +123,7 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
     plan, score = with_context(args, work)
     if args.json:
         data = _plan_json(plan)
-        data["scorecard"] = [{"name": i.name, "passed": i.passed, "reason": i.reason}
+        data["scorecard"] = [{"name": i.name, "passed": i.passed, "reason": english(i.reason)}
                              for i in score]
         json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -143,7 +144,8 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{metric.name}: {state} — {metric.detail}\n")
     out.write(f"\nPrep scorecard: {sum(i.passed for i in score)} of {len(score)} pass\n")
     for item in score:
-        out.write(f"{'pass' if item.passed else 'WARN'}  {item.name}: {item.reason}\n")
+        out.write(f"{'pass' if item.passed else 'WARN'}  {ui_label(item.name)}: "
+                  f"{ui_text(item.reason)}\n")
 
 
 def _upcoming(args: argparse.Namespace, out: TextIO) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
+from qbr_desktop.i18n import ENGLISH, catalogue, english, ui_label, ui_text
 
 if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.periods import Quarter
@@ -117,7 +118,7 @@ def card_json(card: ReviewCard) -> dict[str, Any]:
         "held_on": review.held_on.isoformat(), "status": card.status.value,
         "indicators": [{"indicator": r.indicator.value,
                         "signal": r.signal.value if r.signal else None,
-                        "reason": r.note.text()} for r in card.readings],
+                        "reason": r.note.text(catalogue(ENGLISH))} for r in card.readings],
         "survey_score": record.survey_score,
         "answered_on": record.answered_on.isoformat() if record.answered_on else None,
         "minutes_run": None if review.seconds_run is None else round(review.seconds_run / 60, 1),
@@ -155,12 +156,12 @@ def _program(args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"{'Metric':<34}{'Target':<22}" + "".join(f"{q:<24}" for q in quarters) + "\n")
     for spec in SPECS:
         cells = "".join(f"{figure_text(q.of(spec.metric)):<24}" for q in report.trend)
-        out.write(f"{spec.label:<34}{spec.target_text:<22}{cells}\n")
+        out.write(f"{ui_label(spec.label):<34}{ui_text(spec.target_text):<22}{cells}\n")
     out.write(f"\nReviews held in {report.quarter}: {len(report.current.reviews)}\n")
     out.write(f"\nCadence in {report.quarter} (accounts due a review that held one):\n")
     for line in report.cadence:
         out.write(f"  {line.note.text()}\n")
-    out.write(f"\nMaturity: {report.maturity.stage.label} "
+    out.write(f"\nMaturity: {ui_label(report.maturity.stage.label)} "
               f"(from {report.maturity_reviews} reviews over four quarters)\n")
     out.write(f"  {report.maturity.reason.text()}\n")
     if report.maturity.next_step is not None:
@@ -177,16 +178,16 @@ def report_json(report: ProgrammeReport) -> dict[str, Any]:
         "today": report.today.isoformat(),
         "metrics": [{
             "metric": spec.metric.value, "label": spec.label, "kind": spec.kind.value,
-            "target": str(spec.target), "target_text": spec.target_text,
+            "target": str(spec.target), "target_text": english(spec.target_text),
             "quarters": [{
                 "quarter": str(q.quarter),
                 "value": None if (f := q.of(spec.metric)).value is None else str(f.value),
                 "shown": value_text(spec.unit, f.value), "status": f.status.value,
-                "summary": f.note.text(),
+                "summary": f.note.text(catalogue(ENGLISH)),
                 "reviews": [{"review_id": c.review_id,
                              "account": reviews[c.review_id].account_name,
                              "held_on": reviews[c.review_id].held_on.isoformat(),
-                             "detail": c.note.text()} for c in f.contributions],
+                             "detail": c.note.text(catalogue(ENGLISH))} for c in f.contributions],
             } for q in report.trend],
         } for spec in SPECS],
         "cadence": [{"tier": line.tier, "due": len(line.due), "held": len(line.complied),
@@ -195,8 +196,8 @@ def report_json(report: ProgrammeReport) -> dict[str, Any]:
                      "missed": [report.account_names.get(a, str(a)) for a in line.missed]}
                     for line in report.cadence],
         "maturity": {"stage": report.maturity.stage.value,
-                     "reason": report.maturity.reason.text(),
-                     "next": (report.maturity.next_step.text()
+                     "reason": report.maturity.reason.text(catalogue(ENGLISH)),
+                     "next": (report.maturity.next_step.text(catalogue(ENGLISH))
                               if report.maturity.next_step else None),
                      "reviews": report.maturity_reviews},
     }

@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from qbr_desktop.domain.errors import ValidationFailed
-from qbr_desktop.i18n import ENGLISH, N_, catalogue
+from qbr_desktop.i18n import ENGLISH, N_, Message, catalogue, msg
 
 DEFAULT_FORWARD_TARGET = Decimal("0.60")
 FORWARD_TARGETS = (Decimal("0.60"), Decimal("0.70"))
@@ -30,6 +30,11 @@ class SectionOwner(StrEnum):
     CSM = "CSM"
     CUSTOMER = "customer"
     JOINT = "joint"
+
+
+# Who leads a section, as a window lists it (translated there; the stored value stays).
+OWNER_LABELS: dict[SectionOwner, str] = dict(zip(SectionOwner, (
+    N_("CSM"), N_("customer"), N_("joint")), strict=True))
 
 
 class Focus(StrEnum):
@@ -76,7 +81,7 @@ class Agenda:
 @dataclass(frozen=True, slots=True)
 class AgendaCheck:
     ok: bool
-    message: str
+    message: Message
 
 
 def _s(key: str, title: str, minutes: int, owner: SectionOwner, focus: Focus,
@@ -210,33 +215,38 @@ def check_agenda(agenda: Agenda, forward_target: Decimal = DEFAULT_FORWARD_TARGE
     checks: list[AgendaCheck] = []
     total, slot = agenda.total_minutes, agenda.slot_minutes
     if not agenda.sections:
-        return [AgendaCheck(False, "The agenda has no sections yet.")]
+        return [AgendaCheck(False, msg("The agenda has no sections yet."))]
     if total > slot:
-        checks.append(AgendaCheck(False, f"The sections add up to {total} minutes, {total - slot} "
-                                         f"more than the {slot}-minute slot: shorten something "
-                                         "or the last sections will be squeezed."))
+        checks.append(AgendaCheck(False, msg(
+            "The sections add up to {total} minutes, {over} more than the {slot}-minute slot: "
+            "shorten something or the last sections will be squeezed.", total=total,
+            over=total - slot, slot=slot)))
     elif total < slot:
-        checks.append(AgendaCheck(True, f"{total} of {slot} minutes planned: {slot - total} "
-                                        "minutes spare for questions."))
+        checks.append(AgendaCheck(True, msg(
+            "{total} of {slot} minutes planned: {spare} minutes spare for questions.",
+            total=total, slot=slot, spare=slot - total)))
     else:
-        checks.append(AgendaCheck(True, f"{total} minutes, exactly the booked slot."))
+        checks.append(AgendaCheck(True, msg("{total} minutes, exactly the booked slot.",
+                                            total=total)))
     share = agenda.forward_share
     target = int(forward_target * 100)
     if share is None:
-        checks.append(AgendaCheck(False, "No section looks forward or back: mark each "
-                                         "section's focus to check the balance."))
+        checks.append(AgendaCheck(False, msg("No section looks forward or back: mark each "
+                                             "section's focus to check the balance.")))
     else:
         percent = int((share * 100).to_integral_value())
-        checks.append(AgendaCheck(
-            share >= forward_target,
-            f"{percent}% of the discussion looks forward, {100 - percent}% back "
-            f"(aim for at least {target}/{100 - target})."))
+        forward, back, aim = f"{percent}%", f"{100 - percent}%", f"{target}/{100 - target}"
+        checks.append(AgendaCheck(share >= forward_target, msg(
+            "{forward} of the discussion looks forward, {back} back (aim for at least {aim}).",
+            forward=forward, back=back, aim=aim)))
     empty = [s.title for s in agenda.sections if s.minutes == 0]
     if empty:
-        checks.append(AgendaCheck(False, "No time is given to: " + ", ".join(empty) + "."))
+        checks.append(AgendaCheck(False, msg("No time is given to: {sections}.",
+                                             sections=", ".join(empty))))
     if total and len(agenda.sections) * CROWDED_MINUTES > total:
-        checks.append(AgendaCheck(False, f"{len(agenda.sections)} sections in {total} minutes "
-                                         "is under three minutes each: merge some."))
+        checks.append(AgendaCheck(False, msg(
+            "{count} sections in {total} minutes is under three minutes each: merge some.",
+            count=len(agenda.sections), total=total)))
     return checks
 
 

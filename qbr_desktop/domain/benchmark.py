@@ -34,11 +34,12 @@ from enum import Enum
 from typing import NamedTuple
 
 from qbr_desktop.domain.health import format_number
+from qbr_desktop.i18n import N_, Message, msg, msg_in_context, msg_plural
 
 MINIMUM_COHORT = 5
 UNKNOWN_TENURE = "Unknown tenure"
 TENURE_BANDS = ("Under 1 year", "1–2 years", "2–5 years", "5+ years")
-WHOLE_PORTFOLIO = "the whole portfolio"
+WHOLE_PORTFOLIO = N_("the whole portfolio")
 TICKETS_PER_100_SEATS = "support_tickets_per_100_seats"
 
 
@@ -116,7 +117,7 @@ class Cohort:
     criteria: tuple[str, ...]
     description: str
     size: int
-    fallback_note: str | None
+    fallback_note: Message | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,35 +182,56 @@ def _describe(target: PeerProfile, criteria: tuple[str, ...]) -> str:
     return " · ".join(getattr(target, c).strip() for c in criteria)
 
 
-def _accounts(count: int) -> str:
-    return f"{count} account{'' if count == 1 else 's'}"
+# A criterion as the fallback note names it: first in the sentence, or later in it.
+_CRITERIA_FIRST = {"industry": msg_in_context("cohort criterion", "Industry"),
+                   "tier": msg_in_context("cohort criterion", "Tier"),
+                   "tenure": msg_in_context("cohort criterion", "Tenure")}
+_CRITERIA_LATER = {"industry": msg_in_context("cohort criterion", "industry"),
+                   "tier": msg_in_context("cohort criterion", "tier"),
+                   "tenure": msg_in_context("cohort criterion", "tenure")}
 
 
-def _widened_to(target: PeerProfile, criteria: tuple[str, ...], size: int) -> str:
+def _widened_to(target: PeerProfile, criteria: tuple[str, ...], size: int) -> Message:
+    industry, tier = target.industry.strip(), target.tier.strip()
     if criteria == ("industry", "tier"):
-        return f"{_accounts(size)} in {target.industry.strip()} on the {target.tier.strip()} tier"
+        return msg_plural("{count} account in {industry} on the {tier} tier",
+                          "{count} accounts in {industry} on the {tier} tier", size,
+                          industry=industry, tier=tier)
     if criteria == ("tier",):
-        return f"{size} {target.tier.strip()}-tier account{'' if size == 1 else 's'}"
+        return msg_plural("{count} {tier}-tier account", "{count} {tier}-tier accounts", size,
+                          tier=tier)
     if criteria == ("industry",):
-        return f"{_accounts(size)} in {target.industry.strip()}"
-    return f"the whole portfolio ({size} other account{'' if size == 1 else 's'})"
+        return msg_plural("{count} account in {industry}", "{count} accounts in {industry}",
+                          size, industry=industry)
+    return msg_plural("the whole portfolio ({count} other account)",
+                      "the whole portfolio ({count} other accounts)", size)
+
+
+def _not_recorded(missing: list[str]) -> Message:
+    words = [_CRITERIA_FIRST[missing[0]], *(_CRITERIA_LATER[c] for c in missing[1:])]
+    if len(words) == 1:
+        return msg("{first} is not recorded", first=words[0])
+    if len(words) == 2:
+        return msg("{first} and {second} are not recorded", first=words[0], second=words[1])
+    return msg("{first} and {second} and {third} are not recorded", first=words[0],
+               second=words[1], third=words[2])
 
 
 def _fallback_note(target: PeerProfile, first_size: int | None,
-                   criteria: tuple[str, ...], size: int, minimum: int) -> str:
+                   criteria: tuple[str, ...], size: int, minimum: int) -> Message:
     if first_size is None:
-        missing = [c for c in COHORT_STEPS[0] if not _known(target, c)]
-        verb = "is" if len(missing) == 1 else "are"
-        reason = f"{' and '.join(missing).capitalize()} {verb} not recorded"
+        reason = _not_recorded([c for c in COHORT_STEPS[0] if not _known(target, c)])
     elif first_size == 0:
-        reason = "No other account shares industry, tier and tenure"
+        reason = msg("No other account shares industry, tier and tenure")
     elif first_size == 1:
-        reason = "Only 1 peer shares industry, tier and tenure"
+        reason = msg("Only 1 peer shares industry, tier and tenure")
     else:
-        reason = f"Only {first_size} peers share industry, tier and tenure"
-    note = f"{reason}; compared with {_widened_to(target, criteria, size)} instead."
+        reason = msg("Only {count} peers share industry, tier and tenure", count=first_size)
+    note = msg("{reason}; compared with {cohort} instead.", reason=reason,
+               cohort=_widened_to(target, criteria, size))
     if size < minimum:
-        note += " That is still a small group, so read the percentiles with care."
+        return msg("{note} That is still a small group, so read the percentiles with care.",
+                   note=note)
     return note
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from qbr_desktop.i18n import N_
+
 
 class ContactLevel(StrEnum):
     C_SUITE = "C-suite"
@@ -32,6 +34,15 @@ class ReviewStatus(StrEnum):
     PLANNED = "planned"
     HELD = "held"
     CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        """The status as a window shows it (translated there with `ui_label`)."""
+        return REVIEW_STATUS_LABELS[self]
+
+
+REVIEW_STATUS_LABELS: dict[ReviewStatus, str] = dict(zip(ReviewStatus, (
+    N_("planned"), N_("held"), N_("cancelled")), strict=True))
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

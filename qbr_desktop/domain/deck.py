@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from qbr_desktop.domain.customer_words import day_words as day_words
 from qbr_desktop.domain.customer_words import weekday_words as weekday_words
-from qbr_desktop.i18n import ENGLISH, N_, Catalogue
+from qbr_desktop.i18n import ENGLISH, N_, Catalogue, Message, msg, msg_plural
 
 MAX_MAIN_SLIDES = 12
 MIN_MAIN_SLIDES = 10
@@ -312,9 +312,9 @@ class DeckBriefing:
     health_status: str = ""  # "healthy", "watch", "at risk"
     last_actions_reviewed: bool = False
     executive_attending: bool = False
-    missing: tuple[str, ...] = field(default=())  # "No ROI model for 2026 Q4 yet…"
+    missing: tuple[Message, ...] = field(default=())  # "No ROI model for 2026 Q4 yet…"
     # Slides left out of this deck, each with why: "Roadmap: left out (no items saved…)".
-    omitted: tuple[str, ...] = field(default=())
+    omitted: tuple[Message, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +328,7 @@ class PreparedDeck:
 @dataclass(frozen=True, slots=True)
 class DeckCheck:
     ok: bool
-    message: str
+    message: Message
 
 
 VANITY_ONLY = "vanity"
@@ -339,27 +339,37 @@ def check_deck(content: DeckContent, briefing: DeckBriefing) -> list[DeckCheck]:
     slides = main_slides(content.outline)
     count = len(slides)
     size_ok = count <= MAX_MAIN_SLIDES
-    checks = [DeckCheck(size_ok, f"{count} slides in the meeting" + (
-        "" if size_ok else f": more than {MAX_MAIN_SLIDES}; move detail to backup slides"))]
+    checks = [DeckCheck(size_ok, msg_plural("{count} slide in the meeting",
+                                            "{count} slides in the meeting", count)
+                        if size_ok else
+                        msg("{count} slides in the meeting: more than {limit}; move detail to "
+                            "backup slides", count=count, limit=MAX_MAIN_SLIDES))]
     talking = [s for s in slides if s.kind not in (SlideKind.TITLE, SlideKind.AGENDA)]
     forward = [s for s in talking if s.kind.forward_looking]
-    share = f" ({len(forward) * 100 // len(talking)}% of the talking slides)" if talking else ""
-    checks.append(DeckCheck(bool(forward), f"{len(forward)} forward-looking slides{share}"
-                            if forward else
-                            "Nothing looks forward: add the roadmap or recommendations"))
+    if forward and talking:
+        share = f"{len(forward) * 100 // len(talking)}%"
+        ahead = msg_plural("{count} forward-looking slide ({share} of the talking slides)",
+                           "{count} forward-looking slides ({share} of the talking slides)",
+                           len(forward), share=share)
+    else:
+        ahead = msg("Nothing looks forward: add the roadmap or recommendations")
+    checks.append(DeckCheck(bool(forward), ahead))
     has_outcomes = any(s.kind in (SlideKind.OUTCOMES, SlideKind.VALUE_STORY) for s in slides)
     quantified = content.total_value is not None and content.total_value > 0
     checks.append(DeckCheck(has_outcomes and quantified,
-                            "Business outcomes are quantified" if has_outcomes and quantified
-                            else "Only usage figures: add the value delivered (ROI tab) so "
-                                 "the deck shows outcomes, not vanity metrics"))
+                            msg("Business outcomes are quantified") if has_outcomes and quantified
+                            else msg("Only usage figures: add the value delivered (ROI tab) so "
+                                     "the deck shows outcomes, not vanity metrics")))
     has_actions = any(s.kind is SlideKind.ACTIONS for s in slides) and bool(content.actions)
-    checks.append(DeckCheck(has_actions, "Action items are on a slide" if has_actions
-                            else "No action items: the meeting should end with commitments"))
+    checks.append(DeckCheck(has_actions, msg("Action items are on a slide") if has_actions
+                            else msg("No action items: the meeting should end with commitments")))
     checks.append(DeckCheck(briefing.executive_attending,
-                            "An executive is confirmed to attend" if briefing.executive_attending
-                            else "No executive confirmed to attend (Stakeholders › Attendance)"))
+                            msg("An executive is confirmed to attend")
+                            if briefing.executive_attending
+                            else msg("No executive confirmed to attend (Stakeholders › "
+                                     "Attendance)")))
     checks.append(DeckCheck(briefing.last_actions_reviewed,
-                            "Last QBR's action items are reviewed" if briefing.last_actions_reviewed
-                            else "Last QBR's action items are still open or unreviewed"))
+                            msg("Last QBR's action items are reviewed")
+                            if briefing.last_actions_reviewed
+                            else msg("Last QBR's action items are still open or unreviewed")))
     return checks

@@ -92,8 +92,8 @@ class ExpansionEstimate:
     total: Decimal
     currency: str
     readiness: Readiness
-    assumptions: tuple[str, ...]
-    skipped: tuple[str, ...]
+    assumptions: tuple[Message, ...]
+    skipped: tuple[Message, ...]
 
 
 def _money(amount: Decimal, currency: str) -> str:
@@ -142,28 +142,32 @@ def _slope(points: list[tuple[Quarter, float]]) -> Fraction:
 
 
 def _seat_line(inputs: ExpansionInputs, price: Decimal | None,
-               assumptions: list[str]) -> ExpansionLine | None:
+               assumptions: list[Message]) -> ExpansionLine | None:
     points = sorted(p for p in inputs.active_users_by_quarter if math.isfinite(p[1]))
     recent = points[-TREND_QUARTERS:]
     if len({q for q, _ in recent}) < 2:
-        assumptions.append("Fewer than two quarters of active users, so seat growth is not "
-                           "projected.")
+        assumptions.append(msg("Fewer than two quarters of active users, so seat growth is "
+                               "not projected."))
         return None
     slope = _slope(recent)
     span = f"over the last {len(recent)} quarters"
     pace = format_number(abs(float(slope)))
     if slope <= 0:
-        trend = "held steady" if slope == 0 else f"fell {pace} a quarter"
-        assumptions.append(f"Active users {trend} {span}, so no extra seats are projected.")
+        assumptions.append(
+            msg("Active users held steady over the last {count} quarters, so no extra seats "
+                "are projected.", count=len(recent)) if slope == 0 else
+            msg("Active users fell {pace} a quarter over the last {count} quarters, so no "
+                "extra seats are projected.", pace=pace, count=len(recent)))
         return None
     projected = Fraction(recent[-1][1]) + slope * HORIZON_QUARTERS
     needed = max(0, math.ceil(projected - inputs.licensed_seats))
     users = format_number(float(projected), 0)
     if needed == 0:
-        assumptions.append(
-            f"Active users grew {pace} a quarter {span}; at that pace the {users} users "
-            f"expected in a year still fit in the {inputs.licensed_seats:,} licensed seats."
-        )
+        seats_text = f"{inputs.licensed_seats:,}"
+        assumptions.append(msg(
+            "Active users grew {pace} a quarter over the last {count} quarters; at that pace "
+            "the {users} users expected in a year still fit in the {seats} licensed seats.",
+            pace=pace, count=len(recent), users=users, seats=seats_text))
         return None
     if price is None:
         return None  # the missing price is reported once, in `skipped`
@@ -191,20 +195,23 @@ def _pricing(entry: CatalogueEntry, seats: int, currency: str) -> str:
     return f"a flat {_money(entry.price, currency)} a year"
 
 
-def _usable(entry: CatalogueEntry, inputs: ExpansionInputs, skipped: list[str]) -> bool:
+def _usable(entry: CatalogueEntry, inputs: ExpansionInputs, skipped: list[Message]) -> bool:
     if entry.currency.strip().upper() != inputs.currency.strip().upper():
-        skipped.append(f"{entry.name} is priced in {entry.currency}; not converted offline.")
+        skipped.append(msg("{name} is priced in {currency}; not converted offline.",
+                           name=entry.name, currency=entry.currency))
         return False
     if entry.pricing not in ("per_seat", "flat"):
-        skipped.append(f"{entry.name} has an unknown pricing basis ({entry.pricing}).")
+        skipped.append(msg("{name} has an unknown pricing basis ({pricing}).", name=entry.name,
+                           pricing=entry.pricing))
         return False
     if entry.pricing == "per_seat" and inputs.licensed_seats <= 0:
-        skipped.append(f"{entry.name} is priced per seat and no seats are licensed.")
+        skipped.append(msg("{name} is priced per seat and no seats are licensed.",
+                           name=entry.name))
         return False
     return True
 
 
-def _module_lines(inputs: ExpansionInputs, skipped: list[str]) -> list[ExpansionLine]:
+def _module_lines(inputs: ExpansionInputs, skipped: list[Message]) -> list[ExpansionLine]:
     lines = []
     for entry in inputs.catalogue:
         if entry.kind != "module" or entry.id in inputs.owned_entry_ids:
@@ -222,7 +229,7 @@ def _module_lines(inputs: ExpansionInputs, skipped: list[str]) -> list[Expansion
     return lines
 
 
-def _plan_line(inputs: ExpansionInputs, skipped: list[str]) -> ExpansionLine | None:
+def _plan_line(inputs: ExpansionInputs, skipped: list[Message]) -> ExpansionLine | None:
     seats, currency = inputs.licensed_seats, inputs.currency
     plans = [e for e in inputs.catalogue if e.kind == "plan"]
     owned = [e for e in plans if e.id in inputs.owned_entry_ids]
@@ -233,8 +240,8 @@ def _plan_line(inputs: ExpansionInputs, skipped: list[str]) -> ExpansionLine | N
     if not candidates:
         return None
     if not current_options:
-        skipped.append("No current plan is recorded in the catalogue in "
-                       f"{currency}, so a plan upgrade cannot be priced.")
+        skipped.append(msg("No current plan is recorded in the catalogue in {currency}, so a "
+                           "plan upgrade cannot be priced.", currency=currency))
         return None
     current = max(current_options, key=lambda e: (_value(e, seats), e.name, e.id))
     base = _value(current, seats)
@@ -320,17 +327,18 @@ def _readiness(inputs: ExpansionInputs, coverage: Decimal | None) -> Readiness:
 
 def estimate_expansion(inputs: ExpansionInputs) -> ExpansionEstimate:
     currency = inputs.currency
-    assumptions: list[str] = []
-    skipped: list[str] = []
+    assumptions: list[Message] = []
+    skipped: list[Message] = []
     seats = inputs.licensed_seats
     price = to_cents(inputs.arr / seats) if seats > 0 else None
     if price is None:
-        skipped.append("No seats are licensed, so there is no price per seat to value "
-                       "extra seats or departments.")
+        skipped.append(msg("No seats are licensed, so there is no price per seat to value "
+                           "extra seats or departments."))
     else:
-        assumptions.append(f"Price per seat = ARR {_money(inputs.arr, currency)} ÷ "
-                           f"{_plural(seats, 'licensed seat')} = {_money(price, currency)} "
-                           "a year.")
+        assumptions.append(msg_plural(
+            "Price per seat = ARR {arr} ÷ {count:,} licensed seat = {price} a year.",
+            "Price per seat = ARR {arr} ÷ {count:,} licensed seats = {price} a year.", seats,
+            arr=_money(inputs.arr, currency), price=_money(price, currency)))
     coverage = _coverage(inputs)
     active = _latest_active(inputs)
     unused = 0
@@ -338,11 +346,11 @@ def estimate_expansion(inputs: ExpansionInputs) -> ExpansionEstimate:
         unused = max(0, seats - math.ceil(active))
     unused_value = to_cents(price * unused) if price is not None else to_cents(Decimal(0))
     if unused:
-        assumptions.append(
-            f"{_plural(unused, 'licensed seat')} {'is' if unused == 1 else 'are'} idle "
-            f"({_money(unused_value, currency)} a year already paid): an adoption gap, "
-            "not added to the total."
-        )
+        assumptions.append(msg_plural(
+            "{count:,} licensed seat is idle ({value} a year already paid): an adoption gap, "
+            "not added to the total.",
+            "{count:,} licensed seats are idle ({value} a year already paid): an adoption gap, "
+            "not added to the total.", unused, value=_money(unused_value, currency)))
     lines: list[ExpansionLine] = []
     seat_line = _seat_line(inputs, price, assumptions)
     if seat_line:
@@ -353,8 +361,9 @@ def estimate_expansion(inputs: ExpansionInputs) -> ExpansionEstimate:
         lines.append(plan_line)
     departments = _department_lines(inputs, price, coverage)
     if departments and coverage is None:
-        assumptions.append(f"User coverage is unknown, so untapped departments assume "
-                           f"{_percent(DEFAULT_COVERAGE)} of their people become users.")
+        assumptions.append(msg("User coverage is unknown, so untapped departments assume "
+                               "{share} of their people become users.",
+                               share=_percent(DEFAULT_COVERAGE)))
     lines += departments
     total = to_cents(sum((line.amount for line in lines), Decimal(0)))
     return ExpansionEstimate(

@@ -30,6 +30,7 @@ from enum import StrEnum
 
 from qbr_desktop.domain.metrics import MetricHistory
 from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.i18n import N_, Message, msg, msg_in_context
 
 WEEKS_PER_QUARTER = 13
 LOGINS_FOR_FULL_ENGAGEMENT = 5.0
@@ -54,12 +55,12 @@ class Dimension(StrEnum):
 
 
 DIMENSION_LABELS: dict[Dimension, str] = {
-    Dimension.ADOPTION: "Product adoption",
-    Dimension.COVERAGE: "User coverage",
-    Dimension.ENGAGEMENT: "Engagement",
-    Dimension.SUPPORT: "Support health",
-    Dimension.SENTIMENT: "Customer sentiment",
-    Dimension.RELATIONSHIP: "Executive relationship",
+    Dimension.ADOPTION: N_("Product adoption"),
+    Dimension.COVERAGE: N_("User coverage"),
+    Dimension.ENGAGEMENT: N_("Engagement"),
+    Dimension.SUPPORT: N_("Support health"),
+    Dimension.SENTIMENT: N_("Customer sentiment"),
+    Dimension.RELATIONSHIP: N_("Executive relationship"),
 }
 
 FORMULAS: dict[Dimension, str] = {
@@ -83,6 +84,14 @@ class Band(StrEnum):
     GREEN = "green"
     YELLOW = "yellow"
     RED = "red"
+
+
+# The band as a sentence shows it ("Health 64.7 (yellow)"); the stored value stays English.
+BAND_WORDS: dict[Band, Message] = {
+    Band.GREEN: msg_in_context("health band", "green"),
+    Band.YELLOW: msg_in_context("health band", "yellow"),
+    Band.RED: msg_in_context("health band", "red"),
+}
 
 
 def band_for(score: float) -> Band:
@@ -145,7 +154,7 @@ DEFAULT_WEIGHTS = HealthWeights()
 class DimensionScore:
     dimension: Dimension
     score: float | None
-    detail: str
+    detail: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +176,7 @@ class HealthScore:
 class Mover:
     dimension: Dimension | None  # None is the total
     change: float
-    sentence: str
+    sentence: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +186,7 @@ class HealthReport:
     change: float | None
     movers: tuple[Mover, ...]
     history: tuple[HealthScore, ...]
-    summary: str
+    summary: Message
 
 
 def format_number(value: float, decimals: int = 1) -> str:
@@ -188,8 +197,11 @@ def format_number(value: float, decimals: int = 1) -> str:
     return "0" if text == "-0" else text
 
 
-def _points(value: float) -> str:
-    return f"{format_number(abs(value))} point{'' if abs(value) == 1 else 's'}"
+def _points(value: float) -> Message:
+    """'1 point', '12.5 points' (a share of a point is plural in English)."""
+    if abs(value) == 1:
+        return msg("1 point")
+    return msg("{value} points", value=format_number(abs(value)))
 
 
 def _get(values: Mapping[str, float], key: str) -> float | None:
@@ -219,69 +231,74 @@ def derived_values(values: Mapping[str, float]) -> dict[str, float]:
     return derived
 
 
-def _adoption(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _adoption(values: Mapping[str, float]) -> tuple[float | None, Message]:
     adopted, available = _get(values, "features_adopted"), _get(values, "features_available")
     if adopted is None or available is None:
-        return None, "no feature counts"
+        return None, msg("no feature counts")
     if available <= 0:
-        return None, "no features recorded as available"
+        return None, msg("no features recorded as available")
     return (_clamp(adopted / available * 100),
-            f"{format_number(adopted)} of {format_number(available)} features in use")
+            msg("{adopted} of {available} features in use", adopted=format_number(adopted),
+                available=format_number(available)))
 
 
-def _coverage(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _coverage(values: Mapping[str, float]) -> tuple[float | None, Message]:
     active, seats = _get(values, "active_users"), _get(values, "licensed_seats")
     if active is None or seats is None:
-        return None, "no active-user or seat counts"
+        return None, msg("no active-user or seat counts")
     if seats <= 0:
-        return None, "no licensed seats recorded"
+        return None, msg("no licensed seats recorded")
     return (_clamp(active / seats * 100),
-            f"{format_number(active)} of {format_number(seats)} licensed seats active")
+            msg("{active} of {seats} licensed seats active", active=format_number(active),
+                seats=format_number(seats)))
 
 
-def _engagement(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _engagement(values: Mapping[str, float]) -> tuple[float | None, Message]:
     logins, active = _get(values, "logins"), _get(values, "active_users")
     if logins is None or active is None:
-        return None, "no login or active-user counts"
+        return None, msg("no login or active-user counts")
     if active <= 0:
-        return None, "no active users to share the logins"
+        return None, msg("no active users to share the logins")
     weekly = max(0.0, logins / active / WEEKS_PER_QUARTER)
     return (_clamp(weekly / LOGINS_FOR_FULL_ENGAGEMENT * 100),
-            f"{format_number(weekly)} logins per active user per week "
-            f"({format_number(LOGINS_FOR_FULL_ENGAGEMENT)} or more scores 100)")
+            msg("{weekly} logins per active user per week ({full} or more scores 100)",
+                weekly=format_number(weekly), full=format_number(LOGINS_FOR_FULL_ENGAGEMENT)))
 
 
-def _support(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _support(values: Mapping[str, float]) -> tuple[float | None, Message]:
     parts: list[float] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     csat = _get(values, "csat")
     if csat is not None:
         parts.append(_clamp((csat - 1) / 4 * 100))
-        notes.append(f"CSAT {format_number(csat)} of 5")
+        notes.append(msg("CSAT {csat} of 5", csat=format_number(csat)))
     tickets, active = _get(values, "support_tickets"), _get(values, "active_users")
     if tickets is not None and active is not None and active > 0:
         per_hundred = max(0.0, tickets / active * 100)
         parts.append(_clamp(100 - per_hundred * 100 / TICKETS_FOR_ZERO_SUPPORT))
-        notes.append(f"{format_number(per_hundred)} tickets per 100 active users")
+        notes.append(msg("{tickets} tickets per 100 active users",
+                         tickets=format_number(per_hundred)))
     if not parts:
-        return None, "no CSAT or ticket data"
-    return sum(parts) / len(parts), "; ".join(notes)
+        return None, msg("no CSAT or ticket data")
+    detail = notes[0] if len(notes) == 1 else msg("{first}; {second}", first=notes[0],
+                                                  second=notes[1])
+    return sum(parts) / len(parts), detail
 
 
-def _sentiment(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _sentiment(values: Mapping[str, float]) -> tuple[float | None, Message]:
     nps = _get(values, "nps")
     if nps is None:
-        return None, "no NPS recorded"
-    return _clamp((nps + 100) / 2), f"NPS {format_number(nps)}"
+        return None, msg("no NPS recorded")
+    return _clamp((nps + 100) / 2), msg("NPS {nps}", nps=format_number(nps))
 
 
-def _relationship(values: Mapping[str, float]) -> tuple[float | None, str]:
+def _relationship(values: Mapping[str, float]) -> tuple[float | None, Message]:
     engaged = _get(values, "exec_sponsor_engaged")
     if engaged is None:
-        return None, "sponsor engagement not recorded"
+        return None, msg("sponsor engagement not recorded")
     if engaged > 0:
-        return _clamp(engaged * 100), "an executive sponsor is engaged"
-    return 0.0, "no executive sponsor engaged"
+        return _clamp(engaged * 100), msg("an executive sponsor is engaged")
+    return 0.0, msg("no executive sponsor engaged")
 
 
 _SCORERS = {
@@ -339,17 +356,16 @@ def health_history(
 def make_mover(dimension: Dimension | None, before: float, after: float) -> Mover:
     """'User coverage fell 12 points (from 80 to 68).' for a dimension, or the total."""
     change = round(after - before, 1)
-    name = "Overall health" if dimension is None else dimension.label
+    name = msg("Overall health") if dimension is None else msg(dimension.label)
     if change == 0:
-        verb = f"held at {format_number(after)}"
-        return Mover(dimension, 0.0, f"{name} {verb}.")
-    verb = "rose" if change > 0 else "fell"
-    return Mover(
-        dimension,
-        change,
-        f"{name} {verb} {_points(change)} (from {format_number(before)} to "
-        f"{format_number(after)}).",
-    )
+        return Mover(dimension, 0.0, msg("{name} held at {score}.", name=name,
+                                         score=format_number(after)))
+    fields = {"name": name, "points": _points(change), "before": format_number(before),
+              "after": format_number(after)}
+    sentence = (msg("{name} rose {points} (from {before} to {after}).", **fields)
+                if change > 0 else
+                msg("{name} fell {points} (from {before} to {after}).", **fields))
+    return Mover(dimension, change, sentence)
 
 
 def _movers(previous: HealthScore, current: HealthScore) -> tuple[Mover, ...]:
@@ -366,18 +382,26 @@ def _movers(previous: HealthScore, current: HealthScore) -> tuple[Mover, ...]:
     return tuple(mover for _, mover in found[:MAX_MOVERS])
 
 
-def _summary(current: HealthScore | None, previous: HealthScore | None,
-             change: float | None) -> str:
+def health_summary(current: HealthScore | None, previous: HealthScore | None,
+             change: float | None) -> Message:
     if current is None or current.total is None or current.band is None:
-        return "No health score yet: no quarter has enough metrics to score."
-    head = f"Health {format_number(current.total)} ({current.band.value}) in {current.quarter}"
+        return msg("No health score yet: no quarter has enough metrics to score.")
+    fields = {"score": format_number(current.total),
+              "band": BAND_WORDS[current.band],
+              "quarter": str(current.quarter), "present": f"{current.confidence:.0%}"}
     if previous is None or change is None:
-        trend = ", with no earlier quarter to compare"
-    elif change == 0:
-        trend = f", unchanged on {previous.quarter}"
-    else:
-        trend = f", {'up' if change > 0 else 'down'} {_points(change)} on {previous.quarter}"
-    return f"{head}{trend}; {current.confidence:.0%} of the data is present."
+        return msg("Health {score} ({band}) in {quarter}, with no earlier quarter to compare; "
+                   "{present} of the data is present.", **fields)
+    fields["previous"] = str(previous.quarter)
+    if change == 0:
+        return msg("Health {score} ({band}) in {quarter}, unchanged on {previous}; {present} "
+                   "of the data is present.", **fields)
+    fields["points"] = _points(change)
+    if change > 0:
+        return msg("Health {score} ({band}) in {quarter}, up {points} on {previous}; "
+                   "{present} of the data is present.", **fields)
+    return msg("Health {score} ({band}) in {quarter}, down {points} on {previous}; "
+               "{present} of the data is present.", **fields)
 
 
 def health_report(
@@ -398,5 +422,5 @@ def health_report(
         change=change,
         movers=movers,
         history=scores,
-        summary=_summary(current, previous, change),
+        summary=health_summary(current, previous, change),
     )

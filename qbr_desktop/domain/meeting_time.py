@@ -2,13 +2,22 @@
 
 A QBR is planned in a time zone (16:00 Europe/Berlin) and stored in UTC. The CSM's machine
 may be anywhere, so no view shows a meeting on the machine's clock: each shows it on the
-meeting's own, and says which that is.
+meeting's own, and says which that is. The weekday and the order of the parts follow the
+interface language ("Mon 2026-12-14 16:00", "2026-12-14（周一）16:00").
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from qbr_desktop.i18n import Catalogue, interface_catalogue, msg_in_context
+
+# Monday first, as datetime.weekday() counts.
+WEEKDAYS = (msg_in_context("weekday", "Mon"), msg_in_context("weekday", "Tue"),
+            msg_in_context("weekday", "Wed"), msg_in_context("weekday", "Thu"),
+            msg_in_context("weekday", "Fri"), msg_in_context("weekday", "Sat"),
+            msg_in_context("weekday", "Sun"))
 
 
 def _where(zone: str | None) -> tuple[ZoneInfo, str]:
@@ -26,14 +35,17 @@ def _there(moment: datetime, where: ZoneInfo) -> datetime:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(where)
 
 
-def meeting_when(moment: datetime, zone: str | None, *, until: datetime | None = None) -> str:
+def meeting_when(moment: datetime, zone: str | None, *, until: datetime | None = None,
+                 book: Catalogue | None = None) -> str:
     """'Mon 2026-12-14 16:00 Europe/Berlin'; with `until`, 'Mon 2026-12-14 16:00–17:00
-    Europe/Berlin'."""
+    Europe/Berlin'. In `book`'s language, else the interface's."""
+    book = book or interface_catalogue()
     where, name = _where(zone)
-    text = f"{_there(moment, where):%a %Y-%m-%d %H:%M}"
-    if until is not None:
-        text += f"–{_there(until, where):%H:%M}"
-    return f"{text} {name}"
+    start = _there(moment, where)
+    time = f"{start:%H:%M}" if until is None else f"{start:%H:%M}–{_there(until, where):%H:%M}"
+    return book.gettext("{weekday} {day} {time} {zone}",
+                        weekday=WEEKDAYS[start.weekday()].render(book),
+                        day=start.date().isoformat(), time=time, zone=name)
 
 
 def meeting_day(moment: datetime, zone: str | None) -> date:

@@ -23,6 +23,7 @@ from enum import StrEnum
 from qbr_desktop.domain.expansion import READY, ExpansionEstimate
 from qbr_desktop.domain.health import Band, HealthReport, format_number
 from qbr_desktop.domain.money import Money, format_money
+from qbr_desktop.i18n import N_
 
 SCALE = range(1, 6)
 HIGH_FROM = 3
@@ -56,10 +57,10 @@ class Quadrant(StrEnum):
 
 
 QUADRANT_LABELS: dict[Quadrant, str] = {
-    Quadrant.PRIORITY_ACTION: "Priority action",
-    Quadrant.MONITOR_CLOSELY: "Monitor closely",
-    Quadrant.PLAN_AND_PREPARE: "Plan and prepare",
-    Quadrant.WATCH_AND_WAIT: "Watch and wait",
+    Quadrant.PRIORITY_ACTION: N_("Priority action"),
+    Quadrant.MONITOR_CLOSELY: N_("Monitor closely"),
+    Quadrant.PLAN_AND_PREPARE: N_("Plan and prepare"),
+    Quadrant.WATCH_AND_WAIT: N_("Watch and wait"),
 }
 
 
@@ -151,7 +152,8 @@ def suggest_items(report: HealthReport | None, renewal_date: date | None, today:
             RiskKind.RISK,
             f"Health fell {format_number(-report.change)} points since {previous.quarter}",
             f"The health score went from {format_number(previous.total or 0)} to "
-            f"{format_number(total or 0)}. {' '.join(m.sentence for m in report.movers)}".strip(),
+            f"{format_number(total or 0)}. "
+            f"{' '.join(str(m.sentence) for m in report.movers)}".strip(),
             4, 4,
         ))
     if band is Band.RED and total is not None:
@@ -180,7 +182,7 @@ def suggest_items(report: HealthReport | None, renewal_date: date | None, today:
                     RiskKind.RISK,
                     f"{mover.dimension.label} fell {format_number(-mover.change)} points"
                     + (f" since {previous.quarter}" if previous else ""),
-                    mover.sentence, 3, 3,
+                    str(mover.sentence), 3, 3,
                 ))
     if expansion is not None and expansion.readiness.level == READY and expansion.total > 0:
         share = expansion.total / arr if arr > 0 else None

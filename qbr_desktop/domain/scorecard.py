@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from qbr_desktop.domain.deck import MAX_MAIN_SLIDES, MIN_MAIN_SLIDES
+from qbr_desktop.i18n import N_, Message, msg
 
 
 @dataclass(frozen=True, slots=True)
 class ScoreItem:
-    name: str
+    name: str  # marked with N_(): shown through ui_label()
     passed: bool
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,44 +33,53 @@ class PrepFacts:
     value_text: str = ""  # "$621,036 a year"
 
 
+AGENDA, DECK, ACTIONS, SPONSOR, VALUE = (
+    N_("Agenda looks forward"), N_("Deck length"), N_("Last QBR's actions reviewed"),
+    N_("Executive sponsor invited"), N_("Value quantified"))
+
+
 def scorecard(facts: PrepFacts) -> list[ScoreItem]:
     items = []
     target = int(facts.forward_target * 100)
     if facts.forward_share is None:
-        items.append(ScoreItem("Agenda looks forward", False,
-                               "No agenda section is marked forward- or backward-looking"))
+        items.append(ScoreItem(AGENDA, False, msg(
+            "No agenda section is marked forward- or backward-looking")))
     else:
         share = int((facts.forward_share * 100).to_integral_value())
-        items.append(ScoreItem(
-            "Agenda looks forward", facts.forward_share >= facts.forward_target,
-            f"{share}% forward, {100 - share}% back (aim for {target}/{100 - target})"))
+        forward, back, aim = f"{share}%", f"{100 - share}%", f"{target}/{100 - target}"
+        items.append(ScoreItem(AGENDA, facts.forward_share >= facts.forward_target, msg(
+            "{forward} forward, {back} back (aim for {aim})", forward=forward, back=back,
+            aim=aim)))
     count = facts.slide_count
-    items.append(ScoreItem(
-        "Deck length", MIN_MAIN_SLIDES <= count <= MAX_MAIN_SLIDES,
-        f"{count} slides" + ("" if MIN_MAIN_SLIDES <= count <= MAX_MAIN_SLIDES else
-                             f": aim for {MIN_MAIN_SLIDES}–{MAX_MAIN_SLIDES}, detail in backup")))
+    fits = MIN_MAIN_SLIDES <= count <= MAX_MAIN_SLIDES
+    items.append(ScoreItem(DECK, fits, msg("{count} slides", count=count) if fits else msg(
+        "{count} slides: aim for {fewest}–{most}, detail in backup", count=count,
+        fewest=MIN_MAIN_SLIDES, most=MAX_MAIN_SLIDES)))
     if facts.earlier_actions == 0:
-        items.append(ScoreItem("Last QBR's actions reviewed", True,
-                               "No action items from earlier QBRs to review"))
+        items.append(ScoreItem(ACTIONS, True, msg(
+            "No action items from earlier QBRs to review")))
     else:
         items.append(ScoreItem(
-            "Last QBR's actions reviewed", facts.earlier_actions_open == 0,
-            "Every earlier action item is done or dropped" if facts.earlier_actions_open == 0
-            else f"{facts.earlier_actions_open} of {facts.earlier_actions} earlier action "
-                 "items are still open: update them before the meeting"))
+            ACTIONS, facts.earlier_actions_open == 0,
+            msg("Every earlier action item is done or dropped")
+            if facts.earlier_actions_open == 0
+            else msg("{open} of {all} earlier action items are still open: update them before "
+                     "the meeting", open=facts.earlier_actions_open, all=facts.earlier_actions)))
     if not facts.sponsor_names:
-        items.append(ScoreItem("Executive sponsor invited", False,
-                               "No executive sponsor on the stakeholder map"))
+        items.append(ScoreItem(SPONSOR, False, msg(
+            "No executive sponsor on the stakeholder map")))
     else:
         names = ", ".join(facts.sponsor_names)
-        items.append(ScoreItem("Executive sponsor invited", facts.sponsor_invited,
-                               f"{names} invited" if facts.sponsor_invited
-                               else f"{names} not invited yet (Stakeholders › Attendance)"))
+        items.append(ScoreItem(SPONSOR, facts.sponsor_invited,
+                               msg("{names} invited", names=names) if facts.sponsor_invited
+                               else msg("{names} not invited yet (Stakeholders › Attendance)",
+                                        names=names)))
     if facts.value_total is None:
-        items.append(ScoreItem("Value quantified", False,
-                               "No ROI model saved for this quarter (ROI & value tab)"))
+        items.append(ScoreItem(VALUE, False, msg(
+            "No ROI model saved for this quarter (ROI & value tab)")))
     else:
-        items.append(ScoreItem("Value quantified", facts.value_total > 0,
-                               f"{facts.value_text} in the ROI model" if facts.value_total > 0
-                               else "The ROI model claims no value yet"))
+        items.append(ScoreItem(VALUE, facts.value_total > 0,
+                               msg("{value} in the ROI model", value=facts.value_text)
+                               if facts.value_total > 0
+                               else msg("The ROI model claims no value yet")))
     return items

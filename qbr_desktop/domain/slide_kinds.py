@@ -32,7 +32,7 @@ from qbr_desktop.domain.deck import (
     SlidePlan,
     main_slides,
 )
-from qbr_desktop.i18n import N_, catalogue
+from qbr_desktop.i18n import N_, Message, catalogue, msg
 
 E, S, D = DeckVariant.EXECUTIVE, DeckVariant.STANDARD, DeckVariant.DIGITAL
 
@@ -99,91 +99,91 @@ TABLE: tuple[SlideSpec, ...] = (
     SlideSpec(SlideKind.AGENDA, _titles(N_("Agenda"), N_("Agenda"), N_("Today's agenda")),
               _places(M, M, M),
               Sketch.LIST, lambda c: bool(c.agenda),
-              "Agenda: left out, no meeting is scheduled or its agenda is empty (Meeting "
-              "tab)."),
+              N_("Agenda: left out, no meeting is scheduled or its agenda is empty (Meeting "
+                 "tab).")),
     SlideSpec(SlideKind.SUMMARY, _titles(N_("Executive summary"), N_("Summary"),
                                          N_("Your quarter at a glance")),
               _places(M, M, M), Sketch.CARDS,
               lambda c: bool(c.summary_cards or c.value_headline) or c.health_score is not None,
-              "Summary: left out, there is no health score, value or usage to sum up yet."),
+              N_("Summary: left out, there is no health score, value or usage to sum up yet.")),
     SlideSpec(SlideKind.GOALS, _titles(N_("Goals and progress"), N_("Goals and progress"),
                                        N_("Your goals")),
               _places(M, M, M), Sketch.PROGRESS, lambda c: bool(c.goals),
-              "Goals: left out, no value line has a baseline, a target and a current "
-              "outcome (ROI tab).",
+              N_("Goals: left out, no value line has a baseline, a target and a current "
+                 "outcome (ROI tab)."),
               topic=N_("The goals we measure together, and their targets"), forward=True),
     SlideSpec(SlideKind.OUTCOMES, _titles(N_("Business outcomes and return"), N_("Outcomes and "
                                           "value delivered"), N_("Value delivered")),
               _places(M, M, M), Sketch.TABLE_CHART, _has_value,
-              "Outcomes: left out, the ROI model for this quarter claims no value yet (ROI "
-              "tab)."),
+              N_("Outcomes: left out, the ROI model for this quarter claims no value yet (ROI "
+                 "tab).")),
     SlideSpec(SlideKind.VALUE_STORY, _titles(N_("The value in your words")), _places(B, O, O),
               Sketch.TEXT, lambda c: bool(c.value_story.strip()),
-              "Value story: left out, no story is written for this quarter (ROI tab)."),
+              N_("Value story: left out, no story is written for this quarter (ROI tab).")),
     SlideSpec(SlideKind.USAGE, _titles(N_("Usage and adoption over time"),
                                        N_("Usage and adoption"),
                                        N_("Usage and adoption")),
               _places(M, M, M), Sketch.COLUMNS,
               lambda c: c.usage_chart is not None or c.breadth_chart is not None,
-              "Usage trend: left out, fewer than two quarters of active users or feature "
-              "use are recorded (Accounts › Metrics, or qbr import)."),
+              N_("Usage trend: left out, fewer than two quarters of active users or feature "
+                 "use are recorded (Accounts › Metrics, or qbr import).")),
     SlideSpec(SlideKind.ADOPTION, _titles(N_("Adoption against your peers"),
                                           N_("Adoption against your peers"),
                                           N_("How you compare")),
               _places(B, B, M), Sketch.COLUMNS,
               lambda c: c.adoption_chart is not None or bool(c.adoption_notes),
-              "Peer comparison: left out, there are no usage rates to compare yet."),
+              N_("Peer comparison: left out, there are no usage rates to compare yet.")),
     SlideSpec(SlideKind.SUPPORT, _titles(N_("Support summary")), _places(B, M, M), Sketch.LINES,
               lambda c: c.support_chart is not None or c.csat_chart is not None,
-              "Support summary: left out, no support tickets or satisfaction scores are "
-              "recorded."),
+              N_("Support summary: left out, no support tickets or satisfaction scores are "
+                 "recorded.")),
     SlideSpec(SlideKind.ROADMAP, _titles(N_("Roadmap aligned to your goals"), N_("What's coming"),
                                          N_("What's new and next")),
               _places(M, M, M), Sketch.LIST, lambda c: bool(c.roadmap),
-              "Roadmap: left out, no roadmap items are saved (Deck tab › Roadmap; write "
-              "'item → goal' to tie an item to a goal).",
+              N_("Roadmap: left out, no roadmap items are saved (Deck tab › Roadmap; write "
+                 "'item → goal' to tie an item to a goal)."),
               topic=N_("What's coming next, and which of your goals it serves"), forward=True),
     SlideSpec(SlideKind.RECOMMENDATIONS, _titles(N_("Recommendations and next-quarter "
                                                  "priorities"), N_("Recommendations and "
                                                  "priorities"), N_("Recommendations")),
               _places(M, M, M), Sketch.COLUMNS, lambda c: bool(c.recommendations or
                                                                c.priorities),
-              "Recommendations: left out, none are saved or drafted.",
+              N_("Recommendations: left out, none are saved or drafted."),
               topic=N_("Your priorities for next quarter"), forward=True),
     SlideSpec(SlideKind.RISKS, _titles(N_("Risks and opportunities"), N_("Risks and opportunities"),
                                        N_("Watch-outs and opportunities")),
               _places(M, M, M), Sketch.QUADRANTS, lambda c: bool(c.risks),
-              "Risks: left out, no register item is ticked for the customer (Deck tab › Risks "
-              "on the slide).",
+              N_("Risks: left out, no register item is ticked for the customer (Deck tab › Risks "
+                 "on the slide)."),
               topic=N_("What could help or hold back your goals"), forward=True),
     SlideSpec(SlideKind.RENEWAL, _titles(N_("Your renewal and contract"),
                                          N_("Renewal and contract"),
                                          N_("Your renewal")),
               _places(M, M, M), Sketch.CARDS, lambda c: c.renewal is not None,
-              "Renewal: left out, the renewal is more than 180 days after the meeting or "
-              "no renewal date is recorded.", forward=True),
+              N_("Renewal: left out, the renewal is more than 180 days after the meeting or "
+                 "no renewal date is recorded."), forward=True),
     SlideSpec(SlideKind.STAKEHOLDERS, _titles(N_("Who we work with"), N_("Attendees"),
                                               N_("Your team")),
               _places(M, B, M), Sketch.PEOPLE, lambda c: bool(c.stakeholders),
-              "Stakeholders: left out, nobody is on the stakeholder map yet (Stakeholders "
-              "tab)."),
+              N_("Stakeholders: left out, nobody is on the stakeholder map yet (Stakeholders "
+                 "tab).")),
     SlideSpec(SlideKind.TOPICS, _titles(N_("Topics for today")), _places(M, M, M), Sketch.LIST,
               lambda c: bool(c.topics), "", forward=True),
     SlideSpec(SlideKind.ACTIONS, _titles(N_("Mutual commitments"), N_("Action items"),
                                          N_("Next steps")),
               _places(M, M, M), Sketch.TABLE, lambda c: bool(c.actions),
-              "Commitments: left out, no action items are recorded (Meeting tab).",
+              N_("Commitments: left out, no action items are recorded (Meeting tab)."),
               topic=N_("Who does what before the next review"), forward=True),
     SlideSpec(SlideKind.NEXT_QBR, _titles(N_("Next review")), _places(O, O, O), Sketch.DATE,
               lambda c: c.next_qbr is not None,
-              "Next review: left out, no review is planned after this one.", forward=True),
+              N_("Next review: left out, no review is planned after this one."), forward=True),
     SlideSpec(SlideKind.EXPANSION, _titles(N_("Growing the partnership")), _places(B, B, O),
               Sketch.TABLE, lambda c: bool(c.expansion),
-              "Expansion: left out, no expansion option can be valued yet.", forward=True,
+              N_("Expansion: left out, no expansion option can be valued yet."), forward=True,
               ticked=Place.BACKUP),
     SlideSpec(SlideKind.APPENDIX, _titles(N_("Appendix: metric detail")), _places(B, B, O),
               Sketch.LINES, lambda c: c.health_chart is not None,
-              "Appendix: left out, there is no metric history to chart.",
+              N_("Appendix: left out, there is no metric history to chart."),
               ticked=Place.BACKUP),
 )
 SPECS: dict[SlideKind, SlideSpec] = {spec.kind: spec for spec in TABLE}
@@ -218,21 +218,21 @@ def title_of(kind: SlideKind, variant: DeckVariant) -> tuple[str, bool]:
 class Arranged:
     outline: tuple[SlidePlan, ...]
     topics: tuple[str, ...]
-    left_out: tuple[str, ...]  # for the CSM: each shown slide not in the deck, and why
+    left_out: tuple[Message, ...]  # for the CSM: each shown slide not in the deck, and why
 
 
 def arrange(content: DeckContent) -> Arranged:
     """Leave out the slides with nothing to say, fold the discussion ones into the topics,
     and keep the meeting at 10–12 slides (see the module's notes)."""
     topics: list[str] = []
-    reasons: list[str] = []
+    reasons: list[Message] = []
     outline: list[SlidePlan] = []
     for slide in content.outline:
         spec = SPECS[slide.kind]
         omitted = slide.shown and slide.kind is not SlideKind.TOPICS and not spec.present(
             content)
         if omitted:
-            reasons.append(spec.left_out)
+            reasons.append(msg(spec.left_out))
             if spec.topic and not slide.backup:
                 topics.append(spec.topic)
         outline.append(replace(slide, omitted=omitted))
@@ -253,8 +253,8 @@ def arranged(content: DeckContent) -> DeckContent:
 
 
 def _balanced(outline: list[SlidePlan], content: DeckContent,
-              ) -> tuple[list[SlidePlan], list[str]]:
-    moved: list[str] = []
+              ) -> tuple[list[SlidePlan], list[Message]]:
+    moved: list[Message] = []
     index = {slide.kind: n for n, slide in enumerate(outline)}
     for kind in DEMOTE_ORDER:
         if len(main_slides(outline)) <= MAX_MAIN_SLIDES:
@@ -262,8 +262,8 @@ def _balanced(outline: list[SlidePlan], content: DeckContent,
         n = index.get(kind)
         if n is not None and outline[n] in main_slides(outline):
             outline[n] = replace(outline[n], backup=True)
-            moved.append(f"{outline[n].title}: moved to the backup slides to keep the "
-                         f"meeting at {MAX_MAIN_SLIDES} slides.")
+            moved.append(msg("{title}: moved to the backup slides to keep the meeting at "
+                             "{limit} slides.", title=outline[n].title, limit=MAX_MAIN_SLIDES))
     for kind in PROMOTE_ORDER:
         if len(main_slides(outline)) >= MIN_MAIN_SLIDES:
             break

@@ -435,7 +435,7 @@ def presenter_points(kind: SlideKind | None, briefing: DeckBriefing) -> list[str
         return ["Last QBR's actions are reviewed." if briefing.last_actions_reviewed
                 else "Last QBR's actions are not all reviewed yet: say so."]
     if kind is SlideKind.TOPICS and briefing.omitted:
-        return ["Left out of this deck: " + " ".join(briefing.omitted)]
+        return ["Left out of this deck: " + " ".join(str(reason) for reason in briefing.omitted)]
     return []
 
 

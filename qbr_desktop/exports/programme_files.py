@@ -17,6 +17,7 @@ from typing import Any
 from qbr_desktop.atomic_files import replacing
 from qbr_desktop.domain.programme.formatting import figure_text, value_text
 from qbr_desktop.domain.programme.metrics import SPECS, Unit
+from qbr_desktop.i18n import english, ui_label, ui_text
 from qbr_desktop.imports.csv_safety import neutralise_cell, write_csv_atomically
 from qbr_desktop.services.programme import ProgrammeReport
 
@@ -37,7 +38,7 @@ def summary_rows(report: ProgrammeReport) -> list[list[Cell]]:
         for shown in report.trend:
             figure = shown.of(spec.metric)
             rows.append(["metric", str(shown.quarter), spec.label, spec.kind.value,
-                         spec.target_text, _number(figure.value),
+                         english(spec.target_text), _number(figure.value),
                          value_text(spec.unit, figure.value), figure.status.value,
                          len(figure.contributions), figure.note.text()])
     for line in report.cadence:
@@ -125,7 +126,7 @@ def pdf_flowables(report: ProgrammeReport, width: float) -> list[Any]:
              f"as of {report.today.isoformat()}", sheet["muted"], limit=200),
         Spacer(1, 6)]
     quarters = [str(q.quarter) for q in report.trend]
-    rows = [[spec.label, spec.target_text, *[figure_text(q.of(spec.metric))
+    rows = [[ui_label(spec.label), ui_text(spec.target_text), *[figure_text(q.of(spec.metric))
                                              for q in report.trend]] for spec in SPECS]
     first = width * 0.24
     target = width * 0.14

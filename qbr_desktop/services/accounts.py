@@ -28,7 +28,7 @@ from qbr_desktop.domain.text_merge import merge_text
 from qbr_desktop.domain.tiers import TierScheme, effective_tier
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.errors import EditConflictError, NotFoundError
+from qbr_desktop.store.errors import EditConflictError, account_gone
 from qbr_desktop.store.models import (
     AccountModuleRow,
     AccountRow,
@@ -368,7 +368,7 @@ class AccountService:
     def _row(session: Session, account_id: int) -> AccountRow:
         row = AccountRepository(session).get(account_id)
         if row is None:
-            raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+            raise account_gone(account_id)
         return row
 
     @staticmethod

@@ -49,6 +49,7 @@ from qbr_desktop.domain.meeting_timer import (
     TimerState,
 )
 from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.i18n import msg, ui_label
 from qbr_desktop.services.agenda_edits import (
     action_edit,
     agenda_edit,
@@ -166,7 +167,9 @@ class AgendaService:
             account_row(session, account_id)
             rows = session.scalars(select(ReviewRow).where(ReviewRow.account_id == account_id)
                                    .order_by(ReviewRow.scheduled_at.desc()))
-            return [(row.id, f"{local_time(row.scheduled_at, row.time_zone)} · {row.status}")
+            # A picker's words, in the window's or the CLI's language.
+            return [(row.id, " · ".join((local_time(row.scheduled_at, row.time_zone),
+                                         ui_label(ReviewStatus(row.status).label))))
                     for row in rows]
 
     def agenda(self, review_id: int) -> ReviewAgenda:
@@ -228,7 +231,7 @@ class AgendaService:
             row = session.scalar(select(AgendaSectionRow).where(
                 AgendaSectionRow.review_id == review_id, AgendaSectionRow.key == key))
             if row is None:
-                raise NotFoundError("That section is no longer on the agenda")
+                raise NotFoundError(msg("That section is no longer on the agenda"))
             edit = section_edit(session, row)
             if seen is not None:
                 text = edit.settle({"notes": row.notes}, {"notes": seen}, {"notes": text})[
@@ -353,7 +356,8 @@ class AgendaService:
         with session_scope(self._sessions) as session:
             row = session.get(ActionItemRow, item.id)
             if row is None:
-                raise NotFoundError(f"No action item {item.id} (it may have been removed)")
+                raise NotFoundError(msg("No action item {item_id} (it may have been removed)",
+                                        item_id=item.id))
             before = _action(row)
             if seen is not None:
                 item = settle_action(session, row, before, seen, item)

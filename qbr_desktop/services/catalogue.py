@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from qbr_desktop.domain.accounts import name_key
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.money import CURRENCIES
+from qbr_desktop.i18n import msg
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.errors import NotFoundError, account_gone
 from qbr_desktop.store.insight_repositories import CatalogueRepository
 from qbr_desktop.store.models import AccountModuleRow, AccountRow, ProductModuleRow
 
@@ -105,10 +106,11 @@ class CatalogueService:
         wanted = set(entry_ids)
         with session_scope(self._sessions) as session:
             if session.get(AccountRow, account_id) is None:
-                raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+                raise account_gone(account_id)
             known = set(session.scalars(select(ProductModuleRow.id)))
             if unknown := wanted - known:
-                raise NotFoundError(f"No catalogue entry with id {min(unknown)}")
+                raise NotFoundError(msg("No catalogue entry with id {entry_id}",
+                                        entry_id=min(unknown)))
             session.execute(delete(AccountModuleRow).where(
                 AccountModuleRow.account_id == account_id))
             session.add_all(AccountModuleRow(account_id=account_id, module_id=entry_id)

@@ -13,7 +13,7 @@ from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.expansion import DepartmentInfo
 from qbr_desktop.imports.values import ValueProblem, clean_text, parse_whole
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.errors import account_gone
 from qbr_desktop.store.insight_repositories import DepartmentRepository
 from qbr_desktop.store.models import AccountRow, DepartmentRow
 
@@ -138,4 +138,4 @@ class DepartmentService:
 
 def _require_account(session: Session, account_id: int) -> None:
     if session.get(AccountRow, account_id) is None:
-        raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+        raise account_gone(account_id)

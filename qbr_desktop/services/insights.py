@@ -47,12 +47,14 @@ from qbr_desktop.domain.health import (
     HealthWeights,
     derived_values,
     health_report,
+    health_summary,
     score_quarter,
 )
 from qbr_desktop.domain.metrics import MetricHistory, MetricValue
 from qbr_desktop.domain.money import Money
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import TierScheme, effective_tier
+from qbr_desktop.i18n import msg
 from qbr_desktop.services.rows import account_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
@@ -192,7 +194,8 @@ class InsightService:
                 return int(wanted)
             found = repo.id_with_name_key(name_key(wanted)) or repo.id_with_external_id(wanted)
             if found is None:
-                raise NotFoundError(f"No account is called or numbered “{wanted}”")
+                raise NotFoundError(msg("No account is called or numbered “{wanted}”",
+                                        wanted=wanted))
             return found
 
     def history(self, account_id: int) -> MetricHistory:
@@ -373,7 +376,8 @@ def _compute_insights(session: Session, account_ids: Sequence[int]) -> list[Stor
                   if current and previous and current.total is not None
                   and previous.total is not None else None)
         scores = tuple(s for s in (previous, current) if s is not None)
-        brief = HealthReport(current, previous, change, (), scores, "")
+        brief = HealthReport(current, previous, change, (), scores,
+                             health_summary(current, previous, change))
         estimate = _estimate(account, recent_rows, brief, catalogue,
                              owned.get(account.id, frozenset()),
                              departments.get(account.id, ()))

@@ -33,6 +33,7 @@ from qbr_desktop.domain.workdays import (
     day_off_warning,
     schedule,
 )
+from qbr_desktop.i18n import msg
 from qbr_desktop.paths import user_data_folder
 from qbr_desktop.services.edit_checks import RowEdit, login_name, values_of
 from qbr_desktop.services.plan_views import PlanTask, ReviewPlan, UpcomingReview
@@ -506,7 +507,8 @@ def _clean_title(title: str) -> str:
 def _task(session: Session, task_id: int) -> PrepTaskRow:
     row = session.get(PrepTaskRow, task_id)
     if row is None:
-        raise NotFoundError(f"No task with id {task_id} (it may have been removed)")
+        raise NotFoundError(msg("No task with id {task_id} (it may have been removed)",
+                                task_id=task_id))
     return row
 
 

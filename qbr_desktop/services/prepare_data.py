@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.accounts import name_key
+from qbr_desktop.i18n import ui_text
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.errors import ApplyFailed, ImportFailed
 from qbr_desktop.imports.fields import ImportKind, choose_column
@@ -242,7 +243,8 @@ class PrepareService:
         prepared = what_if.decks.prepare(what_if, account_id)
         slides = tuple(slide.title for slide in prepared.content.outline
                        if slide.shown and not slide.omitted)
-        return slides, prepared.briefing.omitted
+        # Shown in the window's language by the preparing dialog.
+        return slides, tuple(ui_text(reason) for reason in prepared.briefing.omitted)
 
 
 def _named(file: PreparedFile, exc: ImportFailed) -> ImportFailed:

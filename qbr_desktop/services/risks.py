@@ -16,10 +16,11 @@ from qbr_desktop.domain.risks import (
     suggest_items,
     validate_risk,
 )
+from qbr_desktop.i18n import msg
 from qbr_desktop.services.edit_checks import RowEdit, login_name
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.store.engine import session_scope
-from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.store.errors import NotFoundError, account_gone
 from qbr_desktop.store.insight_repositories import RiskRepository
 from qbr_desktop.store.models import RiskItemRow
 from qbr_desktop.store.repositories import AccountRepository
@@ -54,7 +55,7 @@ class RiskRegister:
             raise ValidationFailed(dict(problems))
         with session_scope(self._sessions) as session:
             if AccountRepository(session).get(account_id) is None:
-                raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+                raise account_gone(account_id)
             now = self._clock()
             row = RiskItemRow(account_id=account_id, kind=draft.kind.value,
                               title=draft.title.strip(), detail=draft.detail,
@@ -94,7 +95,7 @@ class RiskRegister:
         with session_scope(self._sessions) as session:
             account = AccountRepository(session).get(account_id)
             if account is None:
-                raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+                raise account_gone(account_id)
             renewal, arr = account.renewal_date, account.arr
             known = {row.title.casefold() for row in RiskRepository(session).for_account(
                 account_id)}
@@ -105,5 +106,5 @@ class RiskRegister:
     def _row(session: Session, item_id: int) -> RiskItemRow:
         row = RiskRepository(session).get(item_id)
         if row is None:
-            raise NotFoundError(f"No risk or opportunity with id {item_id}")
+            raise NotFoundError(msg("No risk or opportunity with id {item_id}", item_id=item_id))
         return row

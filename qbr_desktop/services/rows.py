@@ -6,21 +6,23 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from qbr_desktop.store.errors import NotFoundError
+from qbr_desktop.i18n import msg
+from qbr_desktop.store.errors import NotFoundError, account_gone
 from qbr_desktop.store.models import AccountRow, ReviewRow
 
 
 def account_row(session: Session, account_id: int) -> AccountRow:
     row = session.get(AccountRow, account_id)
     if row is None:
-        raise NotFoundError(f"No account with id {account_id} (it may have been deleted)")
+        raise account_gone(account_id)
     return row
 
 
 def review_row(session: Session, review_id: int) -> ReviewRow:
     row = session.get(ReviewRow, review_id)
     if row is None:
-        raise NotFoundError(f"No review with id {review_id} (it may have been deleted)")
+        raise NotFoundError(msg("No review with id {review_id} (it may have been deleted)",
+                                review_id=review_id))
     return row
 
 

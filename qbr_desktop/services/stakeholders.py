@@ -34,6 +34,7 @@ from qbr_desktop.domain.stakeholders import (
 )
 from qbr_desktop.domain.text_merge import merge_text
 from qbr_desktop.domain.tiers import effective_tier
+from qbr_desktop.i18n import msg
 from qbr_desktop.services.edit_checks import RowEdit, values_of
 from qbr_desktop.services.rows import account_row, as_utc, review_row
 from qbr_desktop.services.settings import read_tier_scheme
@@ -438,7 +439,8 @@ def _team(session: Session, account_id: int) -> Sequence[ContactRow]:
 def _contact(session: Session, person_id: int) -> ContactRow:
     row = session.get(ContactRow, person_id)
     if row is None:
-        raise NotFoundError(f"No person with id {person_id} (they may have been removed)")
+        raise NotFoundError(msg("No person with id {person_id} (they may have been removed)",
+                                person_id=person_id))
     return row
 
 

@@ -1,12 +1,16 @@
 """Typed persistence errors; each message names the file and what the person can do.
 
 A server's URL can carry its password: every message names a database through `shown`,
-which hides it.
+which hides it. The sentences are messages (qbr_desktop/i18n.py): `str(error)` reads in the
+window's or the CLI's language, and `error.message` keeps the sentence to render in another.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from qbr_desktop.i18n import Message, msg, ui_text
 
 
 def shown(database: Path | str) -> str:
@@ -26,15 +30,22 @@ def shown(database: Path | str) -> str:
 class StoreError(Exception):
     """A database problem a CSM can read. Never shown as a dialog from this layer."""
 
+    def __init__(self, message: Message | str = "", *args: Any) -> None:
+        super().__init__(message, *args)
+        self.message = message
+
+    def __str__(self) -> str:
+        return ui_text(self.message)
+
 
 class NewerSchemaError(StoreError):
     def __init__(self, path: Path | str, found: str) -> None:
         self.path = path
         self.found = found
-        super().__init__(
-            f"{shown(path)} was saved by a newer version of QBR Desktop (schema {found}). "
-            "Install the newer version to open it; the file has not been changed."
-        )
+        super().__init__(msg(
+            "{database} was saved by a newer version of QBR Desktop (schema {found}). Install "
+            "the newer version to open it; the file has not been changed.",
+            database=shown(path), found=found))
 
 
 class CorruptDatabaseError(StoreError):
@@ -42,29 +53,32 @@ class CorruptDatabaseError(StoreError):
         self.path = path
         self.detail = detail
         self.newest_backup = newest_backup
-        offer = (
-            f" The newest verified backup is {newest_backup}."
-            if newest_backup
-            else " No verified backup of it was found."
-        )
-        super().__init__(f"{path} is damaged and cannot be opened ({detail}).{offer}")
+        offer = (msg("The newest verified backup is {backup}.", backup=str(newest_backup))
+                 if newest_backup else msg("No verified backup of it was found."))
+        super().__init__(msg("{path} is damaged and cannot be opened ({detail}). {offer}",
+                             path=str(path), detail=detail, offer=offer))
 
 
 class UnwritableLocationError(StoreError):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
-        super().__init__(f"Cannot save to {path}: {reason}. Choose a folder you can write to.")
+        super().__init__(msg("Cannot save to {path}: {reason}. Choose a folder you can write to.",
+                             path=str(path), reason=reason))
 
 
 class MigrationFailedError(StoreError):
     def __init__(self, path: Path | str, detail: str, backup: Path | None) -> None:
         self.path = path
         self.backup = backup
-        kept = f" A backup taken just before is at {backup}." if backup else ""
-        super().__init__(
-            f"Updating {shown(path)} to this version failed ({detail}); "
-            f"the database was left as it was.{kept}"
-        )
+        if backup:
+            super().__init__(msg("Updating {database} to this version failed ({detail}); the "
+                                 "database was left as it was. A backup taken just before is "
+                                 "at {backup}.", database=shown(path), detail=detail,
+                                 backup=str(backup)))
+        else:
+            super().__init__(msg("Updating {database} to this version failed ({detail}); the "
+                                 "database was left as it was.", database=shown(path),
+                                 detail=detail))
 
 
 class BackupError(StoreError):
@@ -75,15 +89,20 @@ class NotFoundError(StoreError):
     pass
 
 
+def account_gone(account_id: int) -> NotFoundError:
+    """The error for an account id no longer in the portfolio (deleted meanwhile)."""
+    return NotFoundError(msg("No account with id {account_id} (it may have been deleted)",
+                             account_id=account_id))
+
+
 class PortfolioBusyError(StoreError):
     """Another window or command kept the database busy for longer than a writer waits."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        super().__init__(
-            f"{shown(name)} is busy: another QBR Desktop window or qbr command is saving to it. "
-            "Nothing was changed; try again in a moment."
-        )
+        super().__init__(msg(
+            "{database} is busy: another QBR Desktop window or qbr command is saving to it. "
+            "Nothing was changed; try again in a moment.", database=shown(name)))
 
 
 class ReadOnlyDatabaseError(StoreError):
@@ -91,21 +110,20 @@ class ReadOnlyDatabaseError(StoreError):
 
     def __init__(self, path: Path | str, reason: str) -> None:
         self.path = path
-        remedy = ("free some space on that disk" if "full" in reason else
-                  "copy it to a folder you can write to, or ask for write access")
-        super().__init__(
-            f"{shown(path)} is read-only ({reason}), so nothing can be saved to it. You can still "
-            f"view and export; to make changes, {remedy}."
-        )
+        remedy = (msg("free some space on that disk") if "full" in reason else
+                  msg("copy it to a folder you can write to, or ask for write access"))
+        super().__init__(msg(
+            "{database} is read-only ({reason}), so nothing can be saved to it. You can still "
+            "view and export; to make changes, {remedy}.", database=shown(path), reason=reason,
+            remedy=remedy))
 
 
 class DiskFullError(StoreError):
     def __init__(self, path: Path | str) -> None:
         self.path = path
-        super().__init__(
-            f"The disk holding {shown(path)} is full, so the change was not saved; nothing already "
-            "saved was lost. Free some space and try again."
-        )
+        super().__init__(msg(
+            "The disk holding {database} is full, so the change was not saved; nothing already "
+            "saved was lost. Free some space and try again.", database=shown(path)))
 
 
 class ServerUnreachableError(StoreError):
@@ -115,13 +133,15 @@ class ServerUnreachableError(StoreError):
         self.url = url
         self.reason = reason
         if reason.startswith("the server said"):
-            super().__init__(
-                f"The team server {shown(url)} refused the connection ({reason}). Check the "
-                "user name, password and database name in the URL.")
+            super().__init__(msg(
+                "The team server {server} refused the connection ({reason}). Check the user "
+                "name, password and database name in the URL.", server=shown(url),
+                reason=reason))
         else:
-            super().__init__(
-                f"The team server {shown(url)} cannot be reached ({reason}). Check the "
-                "network connection and the server's address, then try again.")
+            super().__init__(msg(
+                "The team server {server} cannot be reached ({reason}). Check the network "
+                "connection and the server's address, then try again.", server=shown(url),
+                reason=reason))
 
 
 class ServerSchemaError(StoreError):
@@ -144,6 +164,13 @@ class EditConflictError(StoreError):
         self.who = who
         self.when = when
         self.current = current
-        super().__init__(
-            f"{who or 'Someone'} changed the {field} at {when}, after you opened it; your "
-            "change was not saved. Reload to see theirs, or keep yours to replace it.")
+        if who:
+            super().__init__(msg(
+                "{who} changed the {field} at {when}, after you opened it; your change was not "
+                "saved. Reload to see theirs, or keep yours to replace it.", who=who,
+                field=field, when=when))
+        else:
+            super().__init__(msg(
+                "Someone changed the {field} at {when}, after you opened it; your change was "
+                "not saved. Reload to see theirs, or keep yours to replace it.", field=field,
+                when=when))

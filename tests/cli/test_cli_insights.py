@@ -81,12 +81,12 @@ def test_health_text_shows_summary_dimensions_movers_and_trend(
     lines = result.out.splitlines()
     report = services.insights.health(small.acme).report
     assert lines[0] == "Acme Logistics"
-    assert lines[1] == report.summary
+    assert lines[1] == str(report.summary)
     for score in report.current.dimensions:
         [line] = [x for x in lines if x.strip().startswith(DIMENSION_LABELS[score.dimension])]
-        assert f" {truncated(score.score)}  {score.detail}" in line
+        assert f" {truncated(score.score)}  {score.detail.render()}" in line
     for mover in report.movers:
-        assert f"  · {mover.sentence}" in lines
+        assert f"  · {mover.sentence.render()}" in lines
     assert "  · User coverage rose 5 points (from 90 to 95)." in lines
     assert lines[-1] == "Trend: " + "  ".join(
         f"{s.quarter} {truncated(s.total)}" for s in report.history)
@@ -110,11 +110,11 @@ def test_health_json_agrees_with_the_service(qbr: Runner, small_db: tuple[Path, 
     assert list(data["current"]["dimensions"]) == [d.value for d in Dimension]
     for score in report.current.dimensions:
         assert data["current"]["dimensions"][score.dimension.value] == {
-            "score": score.score, "detail": score.detail}
+            "score": score.score, "detail": str(score.detail)}
     assert data["change"] == report.change
-    assert [m["sentence"] for m in data["movers"]] == [m.sentence for m in report.movers]
+    assert [m["sentence"] for m in data["movers"]] == [str(m.sentence) for m in report.movers]
     assert {m["dimension"] for m in data["movers"]} <= {d.value for d in Dimension}
-    assert data["summary"] == report.summary
+    assert data["summary"] == str(report.summary)
     assert data["history"] == [{"quarter": "2025Q3", "total": report.history[0].total},
                                {"quarter": "2025Q4", "total": report.current.total}]
 
@@ -187,7 +187,7 @@ def test_benchmark_text(qbr: Runner, small_db: tuple[Path, SmallPortfolio],
     lines = result.out.splitlines()
     bench = services.insights.benchmark(small.acme)
     assert lines[0] == "Acme Logistics against the whole portfolio (3 peers)"
-    assert lines[1] == bench.cohort.fallback_note
+    assert lines[1] == str(bench.cohort.fallback_note)
     metric_lines = lines[2:]
     assert len(metric_lines) == len(BENCHMARK_METRICS)
     for line, metric in zip(metric_lines, bench.metrics, strict=True):
@@ -211,7 +211,7 @@ def test_benchmark_json_agrees_with_the_service(qbr: Runner,
     bench = services.insights.benchmark(small.cedar)
     assert data["account"] == {"id": small.cedar, "name": "Cedar Bank"}
     assert data["cohort"] == {"criteria": [], "description": "the whole portfolio", "size": 3,
-                              "fallback_note": bench.cohort.fallback_note}
+                              "fallback_note": str(bench.cohort.fallback_note)}
     assert [m["key"] for m in data["metrics"]] == [m.key for m in BENCHMARK_METRICS]
     for shown, metric in zip(data["metrics"], bench.metrics, strict=True):
         assert shown == {"key": metric.key, "label": metric.label, "value": metric.value,

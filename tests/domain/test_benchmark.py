@@ -163,7 +163,7 @@ def test_falls_back_to_industry_and_tier() -> None:
     assert cohort.criteria == ("industry", "tier")
     assert cohort.description == "Retail · Growth"
     assert cohort.size == 5
-    assert cohort.fallback_note == (
+    assert str(cohort.fallback_note) == (
         "Only 3 peers share industry, tier and tenure; "
         "compared with 5 accounts in Retail on the Growth tier instead.")
 
@@ -173,7 +173,7 @@ def test_falls_back_to_tier() -> None:
     cohort = benchmark(peer(1), peers).cohort
     assert cohort.criteria == ("tier",)
     assert cohort.description == "Growth"
-    assert cohort.fallback_note == (
+    assert str(cohort.fallback_note) == (
         "Only 1 peer shares industry, tier and tenure; "
         "compared with 11 Growth-tier accounts instead.")
 
@@ -183,7 +183,7 @@ def test_falls_back_to_industry() -> None:
     cohort = benchmark(peer(1), peers).cohort
     assert cohort.criteria == ("industry",)
     assert cohort.description == "Retail"
-    assert cohort.fallback_note == (
+    assert str(cohort.fallback_note) == (
         "No other account shares industry, tier and tenure; "
         "compared with 6 accounts in Retail instead.")
 
@@ -194,7 +194,7 @@ def test_falls_back_to_the_whole_portfolio() -> None:
     assert cohort.criteria == ()
     assert cohort.description == "the whole portfolio"
     assert cohort.size == 7
-    assert cohort.fallback_note == (
+    assert str(cohort.fallback_note) == (
         "No other account shares industry, tier and tenure; "
         "compared with the whole portfolio (7 other accounts) instead.")
 
@@ -204,7 +204,8 @@ def test_small_portfolio_is_still_used_and_says_so() -> None:
     cohort = benchmark(peer(1), peers).cohort
     assert (cohort.criteria, cohort.size) == ((), 2)
     assert cohort.fallback_note is not None
-    assert cohort.fallback_note.endswith("still a small group, so read the percentiles with care.")
+    assert str(cohort.fallback_note).endswith(
+        "still a small group, so read the percentiles with care.")
     alone = benchmark(peer(1, health=70), [])
     assert alone.cohort.size == 0
     assert metric(alone, "health").phrase == "no peer data for health"
@@ -215,12 +216,12 @@ def test_unknown_tenure_skips_the_steps_that_need_it() -> None:
     peers = [peer(i, tenure=UNKNOWN_TENURE) for i in range(2, 7)]
     cohort = benchmark(peer(1, tenure=UNKNOWN_TENURE), peers).cohort
     assert cohort.criteria == ("industry", "tier")
-    assert cohort.fallback_note == (
+    assert str(cohort.fallback_note) == (
         "Tenure is not recorded; compared with 5 accounts in Retail on the Growth tier instead.")
     blank = benchmark(peer(1, industry=" ", tenure=UNKNOWN_TENURE), peers).cohort
     assert blank.criteria == ("tier",)
     assert blank.fallback_note is not None
-    assert blank.fallback_note.startswith("Industry and tenure are not recorded;")
+    assert str(blank.fallback_note).startswith("Industry and tenure are not recorded;")
 
 
 def test_matching_ignores_case_and_stray_spaces() -> None:
@@ -246,7 +247,7 @@ def test_text_passes_through_untouched(text: str) -> None:
     cohort = benchmark(peer(1, industry=text, tier=text), peers).cohort
     assert cohort.description == f"{text} · {text}"
     assert cohort.fallback_note is not None and f"in {text} on the {text} tier" in (
-        cohort.fallback_note)
+        str(cohort.fallback_note))
 
 
 def test_describe_benchmark() -> None:

@@ -43,7 +43,7 @@ def scores(values: dict[str, float]) -> dict[Dimension, float | None]:
 
 
 def details(values: dict[str, float]) -> dict[Dimension, str]:
-    return {d.dimension: d.detail for d in score_quarter(Q3, values).dimensions}
+    return {d.dimension: str(d.detail) for d in score_quarter(Q3, values).dimensions}
 
 
 def history(*quarters: tuple[Quarter, Mapping[str, float]]) -> MetricHistory:
@@ -119,7 +119,7 @@ def test_sentiment(nps: float, expected: float) -> None:
 def test_relationship_no_is_a_real_zero_not_missing() -> None:
     result = score_quarter(Q3, {"exec_sponsor_engaged": 0})
     assert result.dimensions[-1].score == 0.0
-    assert result.dimensions[-1].detail == "no executive sponsor engaged"
+    assert str(result.dimensions[-1].detail) == "no executive sponsor engaged"
     assert result.total == 0.0 and result.band is Band.RED
     assert result.confidence == pytest.approx(0.15)
 
@@ -133,7 +133,7 @@ def test_missing_data_lowers_confidence_and_is_not_zero() -> None:
     # (77.5×20 + 85×20 + 85×15 + 65×15) / 70 = 5500 / 70 = 78.571…
     assert result.total == 78.6
     assert result.confidence == pytest.approx(0.7)
-    missing = {d.dimension: d.detail for d in result.dimensions}
+    missing = {d.dimension: str(d.detail) for d in result.dimensions}
     assert missing[Dimension.ENGAGEMENT] == "no login or active-user counts"
     assert missing[Dimension.RELATIONSHIP] == "sponsor engagement not recorded"
 
@@ -142,7 +142,7 @@ def test_nothing_recorded_gives_no_total() -> None:
     result = score_quarter(Q3, {})
     assert result.total is None and result.band is None and result.confidence == 0.0
     assert all(d.score is None for d in result.dimensions)
-    assert dict((d.dimension, d.detail) for d in result.dimensions)[Dimension.SUPPORT] == (
+    assert dict((d.dimension, str(d.detail)) for d in result.dimensions)[Dimension.SUPPORT] == (
         "no CSAT or ticket data")
 
 
@@ -278,14 +278,14 @@ def test_report_movers_and_summary() -> None:
     assert (report.current.quarter, report.previous.quarter) == (Q3, Q2)
     assert report.change == -0.8
     # coverage −12, support +10, then adoption +5 and sentiment −5 tie: dimension order wins
-    assert [m.sentence for m in report.movers] == [
+    assert [str(m.sentence) for m in report.movers] == [
         "User coverage fell 12 points (from 80 to 68).",
         "Support health rose 10 points (from 50 to 60).",
         "Product adoption rose 5 points (from 60 to 65).",
     ]
     assert [m.change for m in report.movers] == [-12.0, 10.0, 5.0]
     assert report.movers[0].dimension is Dimension.COVERAGE
-    assert report.summary == (
+    assert str(report.summary) == (
         "Health 69.2 (yellow) in 2026Q3, down 0.8 points on 2026Q2; 85% of the data is present.")
 
 
@@ -297,24 +297,25 @@ def test_movers_need_at_least_three_points() -> None:
 
 
 def test_mover_sentences() -> None:
-    assert make_mover(Dimension.ADOPTION, 60, 66.5).sentence == (
+    assert make_mover(Dimension.ADOPTION, 60, 66.5).sentence.render() == (
         "Product adoption rose 6.5 points (from 60 to 66.5).")
-    assert make_mover(None, 75, 74).sentence == "Overall health fell 1 point (from 75 to 74)."
-    assert make_mover(None, 75, 75).sentence == "Overall health held at 75."
+    assert make_mover(None, 75, 74).sentence.render() == (
+        "Overall health fell 1 point (from 75 to 74).")
+    assert make_mover(None, 75, 75).sentence.render() == "Overall health held at 75."
     assert make_mover(None, 80.1, 68.3).change == -11.8
 
 
 def test_summary_without_an_earlier_quarter_and_unchanged() -> None:
     single = health_report(history((Q3, FULL)))
     assert single.previous is None and single.change is None and single.movers == ()
-    assert single.summary == (
+    assert str(single.summary) == (
         "Health 77.5 (green) in 2026Q3, with no earlier quarter to compare; "
         "100% of the data is present.")
     same = health_report(history((Q2, FULL), (Q3, FULL)))
     assert same.change == 0.0
-    assert same.summary.startswith("Health 77.5 (green) in 2026Q3, unchanged on 2026Q2;")
+    assert str(same.summary).startswith("Health 77.5 (green) in 2026Q3, unchanged on 2026Q2;")
     up = health_report(history((Q2, {"nps": 38}), (Q3, {"nps": 48})))  # 69 → 74
-    assert up.summary == (
+    assert str(up.summary) == (
         "Health 74 (green) in 2026Q3, up 5 points on 2026Q2; 15% of the data is present.")
 
 
@@ -331,7 +332,7 @@ def test_empty_history() -> None:
     report = health_report(MetricHistory.from_values([]))
     assert report.current is None and report.previous is None and report.change is None
     assert report.history == () and report.movers == ()
-    assert report.summary.startswith("No health score yet")
+    assert str(report.summary).startswith("No health score yet")
 
 
 def test_report_is_deterministic() -> None:

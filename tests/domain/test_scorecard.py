@@ -14,7 +14,7 @@ GOOD = PrepFacts(forward_share=Decimal(38) / Decimal(53), forward_target=Decimal
 
 
 def reasons(facts: PrepFacts) -> dict[str, tuple[bool, str]]:
-    return {item.name: (item.passed, item.reason) for item in scorecard(facts)}
+    return {item.name: (item.passed, str(item.reason)) for item in scorecard(facts)}
 
 
 def test_a_well_prepared_qbr_passes_every_item() -> None:

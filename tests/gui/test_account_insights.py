@@ -83,16 +83,16 @@ def test_health_summary_and_dimensions_show_the_services_numbers(
     health = context.insights.health(small.acme)
     report = health.report
     assert panel.status.isHidden()
-    assert panel.health_summary.text() == report.summary
+    assert panel.health_summary.text() == str(report.summary)
     assert "Health 90.2 (green)" in panel.health_summary.text()
     rows = table_rows(panel.dimensions)
     assert len(rows) == 6
     for row, score in zip(rows, report.current.dimensions, strict=True):
         weight = health.weights.weight(score.dimension)
         assert row == (f"{DIMENSION_LABELS[score.dimension]} (weight {weight:g})",
-                       f"{score.score:.0f}", score.detail)
+                       f"{score.score:.0f}", str(score.detail))
     assert rows[1] == ("User coverage (weight 20)", "95", "95 of 100 licensed seats active")
-    assert panel.movers.text() == "\n".join(f"• {m.sentence}" for m in report.movers)
+    assert panel.movers.text() == "\n".join(f"• {m.sentence.render()}" for m in report.movers)
     for chart in (panel.health_chart, panel.usage_chart, panel.benchmark_chart):
         assert not chart.pixmap().isNull() and chart.pixmap().width() > 200
 
@@ -151,7 +151,7 @@ def test_switching_accounts_quickly_shows_the_last_one(qtbot: Any, panel: Accoun
     QThreadPool.globalInstance().waitForDone(WAIT_MS)
     qtbot.wait(50)  # let a late answer for Acme arrive, if one were to
     assert panel.account_id == small.bluefin
-    assert panel.health_summary.text() == context.insights.health(small.bluefin).report.summary
+    assert panel.health_summary.text() == str(context.insights.health(small.bluefin).report.summary)
     assert panel.bundle is not None and panel.bundle.account_id == small.bluefin
 
 

@@ -334,6 +334,6 @@ def test_the_deck_check_sends_the_csm_to_the_risk_list_by_its_label(
     tab.show()
     qtbot.waitUntil(lambda: "left off the customer's risks slide" in tab.checks.text(),
                     timeout=WAIT_MS)
-    named = re.search(r"tick them under '([^']+)'", tab.checks.text())
+    named = re.search(r"tick (?:it|them) under '([^']+)'", tab.checks.text())
     labels = [tab.lists.tabText(i).replace("&", "") for i in range(tab.lists.count())]
     assert named is not None and named.group(1) in labels, (tab.checks.text(), labels)

@@ -126,7 +126,7 @@ def test_activating_a_row_opens_the_account_on_its_health_tab(
     assert window.account_tabs.currentIndex() == 1
     assert window.account_tabs.tabText(1) == "&Health && growth"
     assert window.page.form.titleLabel.text() == "Bluefin Health"
-    summary = window.context.insights.health(bluefin).report.summary
+    summary = str(window.context.insights.health(bluefin).report.summary)
     assert window.insights_panel.health_summary.text() == summary
     assert "(red)" in summary
 
@@ -167,7 +167,7 @@ def test_ctrl_3_shows_the_health_tab_of_the_current_account(
                           check_params_cb=lambda account_id: account_id == bluefin):
         assert window.list_panel.select_account(bluefin)
     assert (window.insights_panel.health_summary.text()
-            == window.context.insights.health(bluefin).report.summary)
+            == str(window.context.insights.health(bluefin).report.summary))
 
 
 def test_an_edited_arr_shows_when_the_overview_is_revisited(

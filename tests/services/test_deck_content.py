@@ -94,7 +94,7 @@ def test_value_figures_read_as_the_roi_report_does(demo: AppContext) -> None:
         result = report.result
         if not report.stored or result.total_value <= 0:
             assert content.value_chart is None and content.total_value is None
-            assert any("ROI model" in sentence for sentence in prepared.briefing.missing)
+            assert any("ROI model" in str(sentence) for sentence in prepared.briefing.missing)
             continue
         checked += 1
         currency = result.model.currency
@@ -164,8 +164,8 @@ def test_an_account_with_nothing_names_what_is_missing(demo: AppContext) -> None
                 "No health score yet", "No usage metrics yet", "Nobody is on the stakeholder",
                 "No QBR is scheduled")
     for start in expected:
-        assert any(sentence.startswith(start) for sentence in prepared.briefing.missing), start
-    assert all(sentence.endswith(".") for sentence in prepared.briefing.missing)
+        assert any(str(sentence).startswith(start) for sentence in prepared.briefing.missing), start
+    assert all(str(sentence).endswith(".") for sentence in prepared.briefing.missing)
     assert content.recommendations
 
 

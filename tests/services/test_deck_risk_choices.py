@@ -58,11 +58,11 @@ def test_the_slide_gets_the_chosen_items_and_the_csm_hears_of_the_rest(context: 
     # A hand-written entry is often a private note: it waits for a tick like a suggestion.
     assert titles() == []
     missing = context.decks.prepare(context, account.id).briefing.missing
-    assert any("3 open risks are left off the customer's risks slide" in m for m in missing)
+    assert any("3 open risks are left off the customer's risks slide" in str(m) for m in missing)
 
     plan = DeckPlan(shown_risks=(ours.id, suggested.id), hidden_risks=(private.id,))
     context.decks.save_plan(account.id, plan)
     assert sorted(titles()) == ["Budget freeze in Q1",
                                 "Expansion of $40,000 a year is ready to discuss"]
     missing = context.decks.prepare(context, account.id).briefing.missing
-    assert any("1 open risk is left off the customer's risks slide" in m for m in missing)
+    assert any("1 open risk is left off the customer's risks slide" in str(m) for m in missing)

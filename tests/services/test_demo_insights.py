@@ -115,7 +115,7 @@ def test_benchmarks_know_every_accounts_tenure(demo: Any) -> None:
                    for row in session.scalars(select(AccountRow))}
     assert tenures <= set(TENURE_BANDS)
     for benchmark in everything(demo)["benchmarks"]:
-        note = benchmark.cohort.fallback_note or ""
+        note = str(benchmark.cohort.fallback_note or "")
         assert "not recorded" not in note, note
 
 

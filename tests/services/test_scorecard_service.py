@@ -44,5 +44,5 @@ def test_facts_come_from_the_agenda_deck_actions_map_and_roi(context: Any) -> No
     items = {i.name: i for i in prep_scorecard(context, account.id, upcoming, "Strategic")}
     assert items["Executive sponsor invited"].passed
     assert items["Value quantified"].passed
-    assert items["Value quantified"].reason.endswith("in the ROI model")
+    assert str(items["Value quantified"].reason).endswith("in the ROI model")
     assert not items["Last QBR's actions reviewed"].passed

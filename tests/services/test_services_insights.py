@@ -112,7 +112,7 @@ def test_health_is_the_weighted_score_of_the_latest_quarter(context: Any,
     assert report.change == pytest.approx(1.0)
     assert report.current.confidence == pytest.approx(1.0)
     assert [s.quarter for s in report.history] == [Q1, Q2, Q3, Q4]
-    assert report.summary.startswith("Health 90.2 (green) in 2025Q4, up 1 point on 2025Q3")
+    assert str(report.summary).startswith("Health 90.2 (green) in 2025Q4, up 1 point on 2025Q3")
     # The service agrees with the domain rule on the stored history.
     expected = health_report(context.accounts.metric_history(small.acme))
     assert report == expected
@@ -124,14 +124,14 @@ def test_a_falling_account_reports_the_drop_and_its_movers(context: Any,
     assert report.current is not None and report.current.band is Band.RED
     assert report.change is not None and report.change < -10
     assert report.movers and all(m.change < 0 for m in report.movers)
-    assert "down" in report.summary
+    assert "down" in str(report.summary)
 
 
 def test_health_of_an_account_without_metrics_has_no_score(context: Any,
                                                            small: SmallPortfolio) -> None:
     report = context.insights.health(small.delta).report
     assert report.current is None and report.change is None and report.history == ()
-    assert report.summary.startswith("No health score yet")
+    assert str(report.summary).startswith("No health score yet")
 
 
 def test_health_history_and_expansion_of_an_unknown_account_raise(context: Any,
@@ -227,7 +227,7 @@ def test_benchmark_against_a_small_portfolio(context: Any, small: SmallPortfolio
     assert result.cohort.description == WHOLE_PORTFOLIO
     assert result.cohort.size == 3
     assert result.cohort.fallback_note is not None
-    assert "Tenure is not recorded" in result.cohort.fallback_note
+    assert "Tenure is not recorded" in str(result.cohort.fallback_note)
     assert [m.key for m in result.metrics] == [m.key for m in BENCHMARK_METRICS]
     metrics = {m.key: m for m in result.metrics}
     health = context.insights.health(small.acme).report.current

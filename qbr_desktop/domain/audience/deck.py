@@ -87,7 +87,7 @@ from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
 from qbr_desktop.domain.slide_kinds import arrange
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder, StakeholderMap
-from qbr_desktop.i18n import ENGLISH, N_, Catalogue, catalogue
+from qbr_desktop.i18n import ENGLISH, N_, Catalogue, Message, catalogue, msg, msg_plural
 
 __all__ = ["DeckFacts", "ValueFacts", "customer_deck", "customer_map", "deck_briefing",
            "prepared_deck", "quarter_words"]
@@ -180,7 +180,7 @@ def prepared_deck(facts: DeckFacts) -> PreparedDeck:
     return PreparedDeck(content, deck_briefing(facts, left_out))
 
 
-def _arranged(facts: DeckFacts) -> tuple[DeckContent, tuple[str, ...]]:
+def _arranged(facts: DeckFacts) -> tuple[DeckContent, tuple[Message, ...]]:
     content = _content(facts)
     arranged = arrange(content)
     book = catalogue(facts.language)
@@ -463,7 +463,8 @@ def _bounded(items: Sequence[str]) -> tuple[str, ...]:
 
 
 # The CSM's briefing --------------------------------------------------------------------------
-def deck_briefing(facts: DeckFacts, left_out: Sequence[str] | None = None) -> DeckBriefing:
+def deck_briefing(facts: DeckFacts, left_out: Sequence[Message] | None = None,
+                  ) -> DeckBriefing:
     """What the Deck tab, the CLI and the presenter's notes may say that the customer must
     not read: the tier, the health band, each thing the deck cannot show yet with where to
     fill it in, and each slide left out of this deck with why."""
@@ -478,57 +479,63 @@ def deck_briefing(facts: DeckFacts, left_out: Sequence[str] | None = None) -> De
         omitted=tuple(left_out))
 
 
-def _missing(facts: DeckFacts) -> list[str]:
+def _missing(facts: DeckFacts) -> list[Message]:
     shown = {slide.kind for slide in main_slides(facts.outline)}
     words = quarter_words(facts.quarter)
-    missing: list[str] = []
+    missing: list[Message] = []
     current = facts.health.current
     if current is None or current.total is None:
-        missing.append("No health score yet: no quarter has enough metrics to score, so the "
-                       "summary shows no health figure and there is no health chart.")
+        missing.append(msg("No health score yet: no quarter has enough metrics to score, so "
+                           "the summary shows no health figure and there is no health chart."))
     metrics = {m.key: m for m in facts.benchmark.metrics} if facts.benchmark else {}
     rates = [metrics[key] for key, _label in ADOPTION_CHART
              if key in metrics and metrics[key].value is not None]
     if not rates:
-        missing.append("No usage metrics yet: there are no figures to compare with peers.")
+        missing.append(msg("No usage metrics yet: there are no figures to compare with peers."))
     elif all(metric.cohort_median is None for metric in rates):
-        missing.append("No peer has comparable usage data: the adoption chart shows this "
-                       "account alone.")
+        missing.append(msg("No peer has comparable usage data: the adoption chart shows this "
+                           "account alone."))
     value = facts.value
     if value.result is None or (not value.stored and value.carried_from is None):
-        missing.append(f"No ROI model for {words} yet: the deck shows usage only.")
+        missing.append(msg("No ROI model for {quarter} yet: the deck shows usage only.",
+                           quarter=words))
     elif not _claims_value(value):
-        missing.append(f"The ROI model for {words} claims no value yet: the deck shows "
-                       "usage only.")
+        missing.append(msg("The ROI model for {quarter} claims no value yet: the deck shows "
+                           "usage only.", quarter=words))
     else:
         if value.carried_from is not None:
-            missing.append(f"The ROI figures are carried over from "
-                           f"{quarter_words(value.carried_from)}: review them for {words}.")
+            missing.append(msg("The ROI figures are carried over from {earlier}: review them "
+                               "for {quarter}.", earlier=quarter_words(value.carried_from),
+                               quarter=words))
         if value.story_stale:
-            missing.append("The value story no longer matches the ROI model: "
-                           + value.story_stale[0])
+            missing.append(msg("The value story no longer matches the ROI model: {reason}",
+                               reason=value.story_stale[0]))
     if not facts.expansion and SlideKind.EXPANSION in shown:
         reason = facts.expansion_reason
-        missing.append(f"No expansion opportunity to show: {reason[:1].lower()}{reason[1:]}"
-                       if reason else "No expansion opportunity to show.")
+        lowered = reason[:1].lower() + reason[1:]
+        missing.append(msg("No expansion opportunity to show: {reason}", reason=lowered)
+                       if reason else msg("No expansion opportunity to show."))
     left_off = len(facts.open_risks) - len(customer_risks(facts.open_risks, facts.plan))
     if left_off:
-        missing.append(f"{left_off} open risk{'s are' if left_off > 1 else ' is'} left off "
-                       "the customer's risks slide: tick them under 'Risks on the slide' in "
-                       "the Deck tab to show them.")
+        missing.append(msg_plural(
+            "{count} open risk is left off the customer's risks slide: tick it under 'Risks "
+            "on the slide' in the Deck tab to show it.",
+            "{count} open risks are left off the customer's risks slide: tick them under "
+            "'Risks on the slide' in the Deck tab to show them.", left_off))
     if facts.stakeholders is None or not facts.stakeholders.people:
-        missing.append("Nobody is on the stakeholder map yet: the deck names nobody.")
+        missing.append(msg("Nobody is on the stakeholder map yet: the deck names nobody."))
     if not facts.scheduled:
-        missing.append("No QBR is scheduled: the deck has no meeting date and no "
-                       "confirmed attendees (Prep timeline tab, or qbr schedule).")
+        missing.append(msg("No QBR is scheduled: the deck has no meeting date and no "
+                           "confirmed attendees (Prep timeline tab, or qbr schedule)."))
     elif not facts.attendance:
-        missing.append("No attendance is recorded for the next QBR: the stakeholders "
-                       "slide cannot mark who is coming.")
+        missing.append(msg("No attendance is recorded for the next QBR: the stakeholders "
+                           "slide cannot mark who is coming."))
     if not customer_actions(facts.actions, facts.today):
-        missing.append("No action items are recorded yet.")
+        missing.append(msg("No action items are recorded yet."))
     if SlideKind.ROADMAP in shown and not clean_items(facts.plan.roadmap):
-        missing.append("No roadmap items are saved: add them to the deck plan (write "
-                       "'item → goal' to tie one to a goal).")
+        missing.append(msg("No roadmap items are saved: add them to the deck plan (write "
+                           "'item → goal' to tie one to a goal)."))
     if SlideKind.RECOMMENDATIONS in shown and not clean_items(facts.plan.priorities):
-        missing.append("No priorities for next quarter are saved: add them to the deck plan.")
+        missing.append(msg("No priorities for next quarter are saved: add them to the deck "
+                           "plan."))
     return missing

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from qbr_desktop.domain.programme.metrics import Figure, Unit
+from qbr_desktop.i18n import ui_label
 
 NO_VALUE = "—"
 
@@ -22,4 +23,4 @@ def value_text(unit: Unit, value: Decimal | None) -> str:
 
 def figure_text(figure: Figure) -> str:
     """'92 % · met', '— · not enough data'."""
-    return f"{value_text(figure.spec.unit, figure.value)} · {figure.status.value}"
+    return f"{value_text(figure.spec.unit, figure.value)} · {ui_label(figure.status.label)}"

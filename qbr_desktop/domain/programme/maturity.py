@@ -25,6 +25,7 @@ from enum import StrEnum
 from qbr_desktop.domain.programme.evidence import HeldReview
 from qbr_desktop.domain.programme.metrics import MINIMUM_REVIEWS, SPEC_OF, Metric
 from qbr_desktop.domain.programme.notes import Note
+from qbr_desktop.i18n import N_
 
 MOST = Decimal("0.5")
 
@@ -37,7 +38,12 @@ class Stage(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return STAGE_LABELS[self]
+
+
+# In the order of the stages; translated where shown (`ui_label`).
+STAGE_LABELS: dict[Stage, str] = dict(zip(Stage, (
+    N_("Basic"), N_("Standard"), N_("Strategic"), N_("Transformational")), strict=True))
 
 
 @dataclass(frozen=True, slots=True)

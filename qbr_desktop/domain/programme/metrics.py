@@ -27,6 +27,7 @@ from enum import StrEnum
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.programme.evidence import HeldReview
 from qbr_desktop.domain.programme.notes import Note
+from qbr_desktop.i18n import N_, Message, msg
 
 MINIMUM_REVIEWS = 3
 TREND_QUARTERS = 5  # the quarter shown and the four before it
@@ -60,36 +61,49 @@ class Status(StrEnum):
     MISSED = "missed"
     NOT_ENOUGH_DATA = "not enough data"
 
+    @property
+    def label(self) -> str:
+        """The status as a person reads it (translated where shown, with `ui_label`)."""
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS: dict[Status, str] = dict(zip(Status, (
+    N_("met"), N_("missed"), N_("not enough data")), strict=True))
+
 
 @dataclass(frozen=True, slots=True)
 class MetricSpec:
     metric: Metric
     kind: MetricKind
-    label: str
+    label: str  # marked with N_(): shown through ui_label()
     unit: Unit
     target: Decimal
-    target_text: str
+    target_text: Message
+
+
+def _reviews(share: str) -> Message:
+    return msg("{share} of reviews", share=share)
 
 
 SPECS: tuple[MetricSpec, ...] = (
-    MetricSpec(Metric.PREPARED_EARLY, MetricKind.PROCESS, "Preparation done 3+ days ahead",
-               Unit.SHARE, Decimal("0.90"), "90% of reviews"),
-    MetricSpec(Metric.CHAMPION_ALIGNED, MetricKind.PROCESS, "Champion pre-aligned on a call",
-               Unit.SHARE, Decimal("0.90"), "90% of reviews"),
-    MetricSpec(Metric.EXECUTIVES_PRESENT, MetricKind.PROCESS, "Executive attendance",
-               Unit.SHARE, Decimal("0.80"), "80% of reviews"),
-    MetricSpec(Metric.ON_TIME, MetricKind.PROCESS, "Meeting within its booked time",
-               Unit.SHARE, Decimal("0.90"), "90% of reviews"),
-    MetricSpec(Metric.SATISFACTION, MetricKind.OUTCOME, "Post-QBR survey score",
-               Unit.SCORE, Decimal(8), "8 or more on average"),
-    MetricSpec(Metric.ACTIONS_DONE, MetricKind.OUTCOME, "Action items done (both sides)",
-               Unit.SHARE, Decimal("0.85"), "85% of due items"),
-    MetricSpec(Metric.EXPANSION_FOUND, MetricKind.OUTCOME, "Expansion opportunity found",
-               Unit.SHARE, Decimal("0.30"), "30–40% of reviews"),
-    MetricSpec(Metric.HEALTH_AFTER, MetricKind.OUTCOME, "Health 30 days after",
-               Unit.POINTS, Decimal(5), "+5 points on average"),
-    MetricSpec(Metric.NEW_STAKEHOLDER, MetricKind.OUTCOME, "New stakeholder engaged",
-               Unit.SHARE, Decimal("0.25"), "25% of reviews"),
+    MetricSpec(Metric.PREPARED_EARLY, MetricKind.PROCESS, N_("Preparation done 3+ days ahead"),
+               Unit.SHARE, Decimal("0.90"), _reviews("90%")),
+    MetricSpec(Metric.CHAMPION_ALIGNED, MetricKind.PROCESS, N_("Champion pre-aligned on a call"),
+               Unit.SHARE, Decimal("0.90"), _reviews("90%")),
+    MetricSpec(Metric.EXECUTIVES_PRESENT, MetricKind.PROCESS, N_("Executive attendance"),
+               Unit.SHARE, Decimal("0.80"), _reviews("80%")),
+    MetricSpec(Metric.ON_TIME, MetricKind.PROCESS, N_("Meeting within its booked time"),
+               Unit.SHARE, Decimal("0.90"), _reviews("90%")),
+    MetricSpec(Metric.SATISFACTION, MetricKind.OUTCOME, N_("Post-QBR survey score"),
+               Unit.SCORE, Decimal(8), msg("8 or more on average")),
+    MetricSpec(Metric.ACTIONS_DONE, MetricKind.OUTCOME, N_("Action items done (both sides)"),
+               Unit.SHARE, Decimal("0.85"), msg("{share} of due items", share="85%")),
+    MetricSpec(Metric.EXPANSION_FOUND, MetricKind.OUTCOME, N_("Expansion opportunity found"),
+               Unit.SHARE, Decimal("0.30"), _reviews("30–40%")),
+    MetricSpec(Metric.HEALTH_AFTER, MetricKind.OUTCOME, N_("Health 30 days after"),
+               Unit.POINTS, Decimal(5), msg("+5 points on average")),
+    MetricSpec(Metric.NEW_STAKEHOLDER, MetricKind.OUTCOME, N_("New stakeholder engaged"),
+               Unit.SHARE, Decimal("0.25"), _reviews("25%")),
 )
 SPEC_OF: dict[Metric, MetricSpec] = {spec.metric: spec for spec in SPECS}
 

@@ -34,6 +34,7 @@ from qbr_desktop.domain.agenda import (
     FORWARD_TARGETS,
     MAX_SECTION_MINUTES,
     MAX_SLOT_MINUTES,
+    OWNER_LABELS,
     TEMPLATES,
     TITLE_LIMIT,
     Agenda,
@@ -46,6 +47,7 @@ from qbr_desktop.domain.agenda import (
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -61,7 +63,7 @@ MIN_TITLE_WIDTH = 160
 def _owner_box(parent: QWidget | None) -> QComboBox:
     box = QComboBox(parent)
     for side in SectionOwner:
-        box.addItem(side.value, side.value)
+        box.addItem(ui_label(OWNER_LABELS[side]), side.value)
     return box
 
 
@@ -227,7 +229,8 @@ class AgendaBuilder(QWidget):
         if self.agenda is None:
             return
         checks = check_agenda(self.agenda, self.service.forward_target())
-        self.summary.setText("\n".join(("✓ " if c.ok else "⚠ ") + c.message for c in checks))
+        self.summary.setText("\n".join(("✓ " if c.ok else "⚠ ") + ui_text(c.message)
+                                      for c in checks))
 
     # Reading -----------------------------------------------------------------------------
     def read(self) -> Agenda | None:

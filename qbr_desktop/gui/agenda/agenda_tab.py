@@ -43,6 +43,7 @@ from qbr_desktop.gui.attempt import attempt
 from qbr_desktop.gui.programme.review_card import ReviewCardView
 from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import Worker, start_task
+from qbr_desktop.i18n import ui_label
 from qbr_desktop.services.agendas import local_time
 from qbr_desktop.store.errors import StoreError
 
@@ -188,7 +189,7 @@ class AgendaTab(QWidget):
         self.heading.setText(translate("AgendaTab",
                                        "{account_name} — QBR {scheduled_at} "
                                        "({status})").format(
-            account_name=review.account_name, status=review.status.value,
+            account_name=review.account_name, status=ui_label(review.status.label),
             scheduled_at=local_time(review.scheduled_at, review.time_zone)))
         self.review_box.clear()
         for choice_id, words in choices:

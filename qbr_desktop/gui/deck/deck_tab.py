@@ -53,6 +53,7 @@ from qbr_desktop.gui.deck.thumbnails import HEIGHT, WIDTH, slide_thumbnail
 from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import Worker, start_task
+from qbr_desktop.i18n import ui_text
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -317,11 +318,13 @@ class DeckTab(DeckExporting, QWidget):
         if account_id != self.account_id:
             return
         content = self.content = prepared.content
-        self._show_slides(content, prepared.briefing.omitted)
+        reasons = tuple(ui_text(reason) for reason in prepared.briefing.omitted)
+        self._show_slides(content, reasons)
         checks = check_deck(content, prepared.briefing)
-        missing = [f"• {sentence}" for sentence in prepared.briefing.missing]
-        omitted = [f"• {sentence}" for sentence in prepared.briefing.omitted]
-        self.checks.setText("\n".join([("✓ " if c.ok else "⚠ ") + c.message for c in checks]
+        missing = [f"• {ui_text(sentence)}" for sentence in prepared.briefing.missing]
+        omitted = [f"• {reason}" for reason in reasons]
+        lines = [("✓ " if c.ok else "⚠ ") + ui_text(c.message) for c in checks]
+        self.checks.setText("\n".join(lines
                                       + (["",
                                           translate("DeckTab",
                                                     "Missing:")] + missing if missing else [])

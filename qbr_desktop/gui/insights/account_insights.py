@@ -39,6 +39,7 @@ from qbr_desktop.gui.insights.risk_matrix import RiskDialog, RiskMatrix
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import start_task
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # the window is built before the store (and SQLAlchemy) is loaded
@@ -238,18 +239,18 @@ class AccountInsightsPanel(QWidget):
 
     def _show_health(self, bundle: InsightBundle) -> None:
         report = bundle.health.report
-        self.health_summary.setText(report.summary)
+        self.health_summary.setText(ui_text(report.summary))
         rows = []
         if report.current is not None:
             for score in report.current.dimensions:
                 weight = bundle.health.weights.to_dict().get(score.dimension.value, 0)
                 rows.append((translate("AccountInsightsPanel", "{dimension} (weight {weight:g})"
-                                       ).format(dimension=DIMENSION_LABELS[score.dimension],
+                                       ).format(dimension=ui_label(DIMENSION_LABELS[score.dimension]),
                                                 weight=weight),
                              "—" if score.score is None else f"{score.score:.0f}",
-                             score.detail))
+                             ui_text(score.detail)))
         _fill(self.dimensions, rows)
-        self.movers.setText("\n".join(f"• {m.sentence}" for m in report.movers)
+        self.movers.setText("\n".join(f"• {ui_text(m.sentence)}" for m in report.movers)
                             or translate("AccountInsightsPanel",
                                          "No dimension moved by 3 points or more since last "
                                          "quarter."))
@@ -259,10 +260,12 @@ class AccountInsightsPanel(QWidget):
     def _show_benchmark(self, result: Benchmark) -> None:
         text = translate("AccountInsightsPanel",
                          "Compared with {description} ({size} "
-                         "peers).").format(description=result.cohort.description,
+                         "peers).").format(description=ui_label(result.cohort.description)
+                                           if not result.cohort.criteria
+                                           else result.cohort.description,
                                            size=result.cohort.size)
         if result.cohort.fallback_note:
-            text += f" {result.cohort.fallback_note}"
+            text += f" {ui_text(result.cohort.fallback_note)}"
         self.cohort.setText(text)
         _fill(self.benchmarks, [
             (m.label[:1].upper() + m.label[1:], format_peer_value(m.key, m.value),
@@ -282,8 +285,7 @@ class AccountInsightsPanel(QWidget):
         _fill(self.expansion_lines, [
             (line.kind, line.title, format_money(Money(line.amount, estimate.currency)),
              line.assumption) for line in estimate.lines])
-        notes = list(estimate.assumptions)
-        notes.extend(estimate.skipped)
+        notes = [ui_text(note) for note in (*estimate.assumptions, *estimate.skipped)]
         self.expansion_notes.setText("\n".join(notes))
 
     def _owned_clicked(self) -> None:

@@ -35,6 +35,7 @@ from qbr_desktop.domain.risks import (
     validate_risk,
 )
 from qbr_desktop.gui.translation import translate
+from qbr_desktop.i18n import ui_label
 
 if TYPE_CHECKING:
     from qbr_desktop.services.risks import RiskItem
@@ -70,10 +71,10 @@ class RiskMatrix(QWidget):
                        Qt.AlignmentFlag.AlignCenter)
         for row, cells in enumerate(LAYOUT):
             for column, cell in enumerate(cells):
-                box = QGroupBox(QUADRANT_LABELS[cell], self)
+                box = QGroupBox(ui_label(QUADRANT_LABELS[cell]), self)
                 box.setObjectName(f"quadrant_{cell.value}")
                 listing = QListWidget(box)
-                listing.setAccessibleName(QUADRANT_LABELS[cell])
+                listing.setAccessibleName(ui_label(QUADRANT_LABELS[cell]))
                 listing.setWordWrap(True)
                 listing.currentItemChanged.connect(self._picked)
                 inner = QVBoxLayout(box)
@@ -213,4 +214,4 @@ class RiskDialog(QDialog):
 
     def _update_quadrant(self) -> None:
         cell = quadrant(self.likelihood.value(), self.impact.value())
-        self.quadrant_label.setText(QUADRANT_LABELS[cell])
+        self.quadrant_label.setText(ui_label(QUADRANT_LABELS[cell]))

@@ -36,6 +36,7 @@ from qbr_desktop.gui.plans.task_table import PlanTaskModel, TaskTable
 from qbr_desktop.gui.plans.timeline_chart import TimelineChart
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import start_task
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.services.plans import TaskChanges
 from qbr_desktop.store.errors import StoreError
 
@@ -274,7 +275,7 @@ class PlanPanel(QWidget):
         self.scorecard.setText(
             translate("PlanPanel", "Prep scorecard: {passed} of {count} pass\n").format(
                 passed=passed, count=len(self.score_items)) + "\n".join(
-                f"{'✓' if item.passed else '⚠'} {item.name}: {item.reason}"
+                f"{'✓' if item.passed else '⚠'} {ui_label(item.name)}: {ui_text(item.reason)}"
                 for item in self.score_items))
         self.scorecard.setVisible(bool(self.score_items))
         # Warnings hold as long as the plan does; notes only right after scheduling or moving.

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from qbr_desktop.domain.programme.formatting import figure_text
 from qbr_desktop.domain.programme.metrics import SPECS, Figure, QuarterFigures, Status
 from qbr_desktop.gui.translation import translate
+from qbr_desktop.i18n import ui_label, ui_text
 
 STATUS_COLOURS = {Status.MET: "#e3f4e8", Status.MISSED: "#fbe4e1",
                   Status.NOT_ENOUGH_DATA: "#f1f3f5"}
@@ -59,9 +60,9 @@ class ProgrammeModel(QAbstractTableModel):
         figure = self.figure(index)
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == Column.METRIC:
-                return spec.label
+                return ui_label(spec.label)
             if index.column() == Column.TARGET:
-                return spec.target_text
+                return ui_text(spec.target_text)
             return figure_text(figure) if figure is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if figure is not None:

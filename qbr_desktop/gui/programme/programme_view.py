@@ -40,6 +40,7 @@ from qbr_desktop.gui.programme.deck_queue import DeckQueue
 from qbr_desktop.gui.programme.programme_model import FIGURE_ROLE, Column, ProgrammeModel
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import Worker, start_task
+from qbr_desktop.i18n import ui_label
 
 if TYPE_CHECKING:
     from qbr_desktop.services.deck_reviews import DeckReviewService
@@ -242,7 +243,7 @@ class ProgrammeView(QWidget):
         verdict = report.maturity
         lines = [translate("ProgrammeView",
                            "Maturity: {label} (from {maturity_reviews} reviews over four "
-                           "quarters)").format(label=verdict.stage.label,
+                           "quarters)").format(label=ui_label(verdict.stage.label),
                                                maturity_reviews=report.maturity_reviews),
                                                verdict.reason.text()]
         if verdict.next_step is not None:
@@ -284,7 +285,7 @@ class ProgrammeView(QWidget):
         if figure is None or shown is None or self.report is None:
             return
         self.lower_pages.setCurrentIndex(self.behind_page)
-        self.behind_label.setText(f"{figure.spec.label}, {shown.quarter}: "
+        self.behind_label.setText(f"{ui_label(figure.spec.label)}, {shown.quarter}: "
                                   f"{figure.note.text()}")
         self.reviews.setRowCount(len(figure.contributions))
         for row, part in enumerate(figure.contributions):

@@ -23,6 +23,7 @@ from qbr_desktop.domain.stakeholder_coverage import Finding, Severity
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder
 from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_label
 from qbr_desktop.services.stakeholders import ReviewChoice
 
 SEVERITY_MARKS = {Severity.RISK: QT_TRANSLATE_NOOP("side_views", "⚠ Risk"),
@@ -137,8 +138,8 @@ class AttendanceTable(QWidget):
     def show_reviews(self, reviews: list[ReviewChoice], keep: int | None) -> None:
         self.review_box.clear()
         for review in reviews:
-            self.review_box.addItem(f"{review.scheduled_at:%Y-%m-%d} · {review.status.value}",
-                                    review.review_id)
+            words = f"{review.scheduled_at:%Y-%m-%d} · {ui_label(review.status.label)}"
+            self.review_box.addItem(words, review.review_id)
         index = self.review_box.findData(keep) if keep is not None else -1
         if index < 0 and reviews:
             # The nearest planned review (the list runs latest first), else the latest.

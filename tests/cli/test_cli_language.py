@@ -1,0 +1,82 @@
+"""The CLI speaks the window's language: the language saved in the window's settings, else
+QBR_LANGUAGE, else the locale; `--json` stays English whatever the language."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cli_support import open_portfolio
+from insights_support import SmallPortfolio, build_small_portfolio
+
+from qbr_desktop import i18n
+from qbr_desktop.cli.language import requested_language, saved_language, settings_file
+
+Runner = Callable[..., Any]
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "small" / "portfolio.sqlite"
+    path.parent.mkdir()
+    context = open_portfolio(path)
+    try:
+        small: SmallPortfolio = build_small_portfolio(context)
+        assert small.acme
+    finally:
+        context.close()
+    yield path
+    i18n.set_interface_language(i18n.ENGLISH)
+
+
+def save_window_language(environment: dict[str, str], language: str) -> None:
+    """What QSettings writes on Linux when the window's language is chosen."""
+    file = settings_file(environment)
+    assert file is not None
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(f"[interface]\nlanguage={language}\n", encoding="utf-8")
+
+
+def test_the_saved_setting_comes_before_the_variables(tmp_path: Path) -> None:
+    environment = {"XDG_CONFIG_HOME": str(tmp_path), "QBR_LANGUAGE": "en",
+                   "LANG": "en_GB.UTF-8"}
+    assert requested_language(environment) == "en"
+    save_window_language(environment, "zh_CN")
+    assert saved_language(environment) == "zh_CN"
+    assert requested_language(environment) == "zh_CN"
+    save_window_language(environment, "")  # "follow the system"
+    assert requested_language(environment) == "en"
+
+
+def test_the_locale_variables_in_posix_order(tmp_path: Path) -> None:
+    base = {"XDG_CONFIG_HOME": str(tmp_path)}
+    assert requested_language({**base, "LANG": "zh_CN.UTF-8"}) == "zh_CN.UTF-8"
+    assert requested_language({**base, "LANG": "zh_CN.UTF-8", "LC_ALL": "C"}) == "C"
+    assert requested_language({**base, "LANG": "en_US", "LC_MESSAGES": "zh_CN"}) == "zh_CN"
+    assert i18n.normalise_language(requested_language(base)) == i18n.ENGLISH
+
+
+def test_health_in_chinese_from_the_window_setting_and_json_stays_english(
+        qbr: Runner, small_db: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    save_window_language({"XDG_CONFIG_HOME": str(tmp_path / "config")}, "zh_CN")
+    text = qbr("--db", small_db, "health", "Acme Logistics")
+    assert text.code == 0, text.err
+    lines = text.out.splitlines()
+    assert "健康评分" in lines[1] and "数据完整度" in lines[1], lines[1]
+    assert any("用户覆盖率上升了 5 分（从 90 到 95）。" in line for line in lines), lines
+    data = json.loads(qbr("--db", small_db, "health", "Acme Logistics", "--json").out)
+    assert data["summary"].startswith("Health ")
+    assert "User coverage rose 5 points (from 90 to 95)." in [
+        m["sentence"] for m in data["movers"]]
+
+
+def test_qbr_language_picks_chinese_when_nothing_is_saved(
+        qbr: Runner, small_db: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    text = qbr("--db", small_db, "health", "Acme Logistics")
+    assert text.code == 0, text.err
+    assert "健康评分" in text.out.splitlines()[1]
