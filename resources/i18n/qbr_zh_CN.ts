@@ -2088,7 +2088,7 @@ You can undo this with Ctrl+Z.</source>
     <name>PortfolioWindows</name>
     <message>
         <source>Opening {portfolio}…</source>
-        <extracomment>An open has ended: True when its portfolio is on screen.</extracomment>
+        <extracomment>A --screenshot run that has not saved its picture by then ends, its stacks in the log folder&apos;s crashes.log: automated checks must never wait on it for ever. An open has ended: True when its portfolio is on screen.</extracomment>
         <translation>正在打开 {portfolio}…</translation>
     </message>
     <message>
