@@ -327,7 +327,9 @@ class WholeJob:
         assert window.list_panel.current_account_id() == self.account_id
         summary = window.page.form.summaryLabel.text()
         next_qbr = translate("AccountPage", "next QBR {next_review}").split("{")[0]
-        assert f"{next_qbr}{self.meeting_day:%a %Y-%m-%d}" in summary, summary
+        # The weekday is the language's own (Mon, 周一), so the date is what is compared.
+        assert f"{next_qbr}" in summary and f"{self.meeting_day:%Y-%m-%d}" in summary.split(
+            next_qbr, 1)[1], summary
         with self.stored() as stored:
             names = {p.name for p in stored.stakeholders.map(self.account_id).people}
             assert {p.name for p in PEOPLE} <= names
