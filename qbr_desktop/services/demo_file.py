@@ -14,7 +14,6 @@ import logging
 import os
 import re
 import secrets
-import sqlite3
 import time
 from datetime import date
 from pathlib import Path
@@ -28,7 +27,7 @@ from qbr_desktop.services.demo import (
     build_demo_portfolio,
 )
 from qbr_desktop.services.demo_state import DemoState, demo_state
-from qbr_desktop.store.sqlite_uri import sqlite_uri
+from qbr_desktop.store.file_probe import count_accounts, make_standalone
 
 __all__ = ["DemoState", "build_demo_file", "demo_state", "prune_abandoned_builds"]
 
@@ -36,16 +35,6 @@ log = logging.getLogger(__name__)
 
 _BUILDING = re.compile(r"^\..+\.[0-9a-f]{12}\.building$")
 STALE_BUILD_AGE_S = 30 * 60  # a demo builds in seconds; an older temp file was abandoned
-
-
-def _accounts_in(path: Path) -> int:
-    connection = sqlite3.connect(sqlite_uri(path), uri=True)
-    try:
-        return int(connection.execute("SELECT count(*) FROM account").fetchone()[0])
-    except sqlite3.DatabaseError:
-        return 0
-    finally:
-        connection.close()
 
 
 def prune_abandoned_builds(folder: Path, *, now: float | None = None) -> list[Path]:
@@ -77,7 +66,7 @@ def build_demo_file(path: Path, *, accounts: int = DEFAULT_ACCOUNTS, seed: int =
         open_sqlite_store(path).close()
     state = demo_state(path)
     if state is DemoState.PORTFOLIO:
-        raise DemoRefused(f"{path} already holds {_accounts_in(path)} account(s); build the "
+        raise DemoRefused(f"{path} already holds {count_accounts(path)} account(s); build the "
                           "demo portfolio in a new file")
     if state is DemoState.COMPLETE:
         raise DemoRefused(f"{path} already holds the demo portfolio")
@@ -94,7 +83,7 @@ def build_demo_file(path: Path, *, accounts: int = DEFAULT_ACCOUNTS, seed: int =
             summary = build_demo_portfolio(context, accounts=accounts, seed=seed, today=today)
         finally:
             context.close()
-        _make_standalone(temporary)
+        make_standalone(temporary)
         for suffix in ("-wal", "-shm"):
             # A half demo's log would be replayed onto the new file: it goes first.
             with contextlib.suppress(FileNotFoundError):
@@ -108,18 +97,6 @@ def build_demo_file(path: Path, *, accounts: int = DEFAULT_ACCOUNTS, seed: int =
     if state is DemoState.HALF_BUILT:
         log.warning("Rebuilt the half-built demo portfolio %s", path)
     return summary
-
-
-def _make_standalone(database: Path) -> None:
-    """Everything in the main file, nothing in a -wal, and the bytes on disk."""
-    connection = sqlite3.connect(database, isolation_level=None)
-    try:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        connection.close()
-    with open(database, "rb+") as stream:
-        os.fsync(stream.fileno())
 
 
 def _sync_folder(folder: Path) -> None:

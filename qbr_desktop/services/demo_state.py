@@ -1,15 +1,15 @@
-"""What a portfolio file holds, as far as the demo is concerned: read with sqlite3 alone,
-so every open can ask it (a demo cut short is built again) without loading the demo builder.
+"""What a portfolio file holds, as far as the demo is concerned: read with sqlite3 alone
+(store/file_probe.py), so every open can ask it (a demo cut short is built again) without
+loading the demo builder.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from enum import Enum
 from pathlib import Path
 
 from qbr_desktop.services.account_listing import DEMO_COMPLETE_KEY, DEMO_KEY
-from qbr_desktop.store.sqlite_uri import sqlite_uri
+from qbr_desktop.store.file_probe import probe_file
 
 
 class DemoState(Enum):
@@ -28,28 +28,16 @@ def demo_state(path: Path) -> DemoState:
         return DemoState.PORTFOLIO  # not ours to replace: opening it will say what it is
     if path.stat().st_size == 0:
         return DemoState.MISSING
-    try:
-        connection = sqlite3.connect(sqlite_uri(path), uri=True)
-    except sqlite3.Error:
-        return DemoState.PORTFOLIO
-    try:
-        def one(sql: str, *params: object) -> object:
-            row = connection.execute(sql, params).fetchone()
-            return row[0] if row else None
-
-        if not one("SELECT 1 FROM sqlite_master WHERE type='table' AND name='setting'"):
-            return DemoState.MISSING if not one(
-                "SELECT 1 FROM sqlite_master WHERE type='table'") else DemoState.PORTFOLIO
-        demo = one("SELECT value FROM setting WHERE key = ?", DEMO_KEY) == "true"
-        if not demo:
-            return DemoState.PORTFOLIO if one("SELECT 1 FROM account LIMIT 1") \
-                else DemoState.EMPTY
-        if one("SELECT value FROM setting WHERE key = ?", DEMO_COMPLETE_KEY) == "true":
-            return DemoState.COMPLETE
-        # Releases before the completion mark: their last step saved deck plans.
-        return DemoState.COMPLETE if one("SELECT 1 FROM deck_plan LIMIT 1") \
-            else DemoState.HALF_BUILT
-    except sqlite3.DatabaseError:
+    contents = probe_file(path, (DEMO_KEY, DEMO_COMPLETE_KEY))
+    if contents is None:
         return DemoState.PORTFOLIO  # not ours to replace: opening it will say what is wrong
-    finally:
-        connection.close()
+    if not contents.has_settings_table:
+        return DemoState.PORTFOLIO if contents.has_tables else DemoState.MISSING
+    if contents.settings.get(DEMO_KEY) != "true":
+        return DemoState.PORTFOLIO if contents.has_accounts else DemoState.EMPTY
+    if contents.settings.get(DEMO_COMPLETE_KEY) == "true":
+        return DemoState.COMPLETE
+    if contents.has_deck_plans is None:
+        return DemoState.PORTFOLIO  # a demo without the tables of one: not ours to replace
+    # Releases before the completion mark: their last step saved deck plans.
+    return DemoState.COMPLETE if contents.has_deck_plans else DemoState.HALF_BUILT
