@@ -85,7 +85,7 @@ from qbr_desktop.domain.risks import RiskItem, RiskKind
 from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
-from qbr_desktop.domain.slide_kinds import arrange
+from qbr_desktop.domain.slide_kinds import Arranged, arrange
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder, StakeholderMap
 from qbr_desktop.i18n import ENGLISH, N_, Catalogue, Message, catalogue, msg, msg_plural
 
@@ -180,7 +180,7 @@ def prepared_deck(facts: DeckFacts) -> PreparedDeck:
     return PreparedDeck(content, deck_briefing(facts, left_out))
 
 
-def _arranged(facts: DeckFacts) -> tuple[DeckContent, tuple[Message, ...]]:
+def _arranged(facts: DeckFacts) -> tuple[DeckContent, Arranged]:
     content = _content(facts)
     arranged = arrange(content)
     book = catalogue(facts.language)
@@ -188,7 +188,7 @@ def _arranged(facts: DeckFacts) -> tuple[DeckContent, tuple[Message, ...]]:
     # in the catalogue and stays as typed.
     outline = tuple(replace(slide, title=book.gettext(slide.title))
                     for slide in arranged.outline)
-    return replace(content, outline=outline, topics=arranged.topics), arranged.left_out
+    return replace(content, outline=outline, topics=arranged.topics), arranged
 
 
 def _content(facts: DeckFacts) -> DeckContent:
@@ -463,8 +463,7 @@ def _bounded(items: Sequence[str]) -> tuple[str, ...]:
 
 
 # The CSM's briefing --------------------------------------------------------------------------
-def deck_briefing(facts: DeckFacts, left_out: Sequence[Message] | None = None,
-                  ) -> DeckBriefing:
+def deck_briefing(facts: DeckFacts, left_out: Arranged | None = None) -> DeckBriefing:
     """What the Deck tab, the CLI and the presenter's notes may say that the customer must
     not read: the tier, the health band, each thing the deck cannot show yet with where to
     fill it in, and each slide left out of this deck with why."""
@@ -476,7 +475,7 @@ def deck_briefing(facts: DeckFacts, left_out: Sequence[Message] | None = None,
         tier=facts.tier, health_status=STATUS_WORDS[band] if band is not None else "",
         last_actions_reviewed=facts.last_actions_reviewed,
         executive_attending=facts.executive_attending, missing=tuple(_missing(facts)),
-        omitted=tuple(left_out))
+        omitted=left_out.left_out, omitted_slides=left_out.left_out_slides)
 
 
 def _missing(facts: DeckFacts) -> list[Message]:
