@@ -50,6 +50,7 @@ from qbr_desktop.domain.audience.deck_figures import (
     value_basis,
     value_credit,
 )
+from qbr_desktop.domain.audience.presenter import BAND_STATUS
 from qbr_desktop.domain.audience.recommendations import (
     drafted_recommendations,
 )
@@ -77,7 +78,7 @@ from qbr_desktop.domain.deck import (
     main_slides,
 )
 from qbr_desktop.domain.deck_plan import DeckPlan, clean_items, risk_shown, roadmap_link
-from qbr_desktop.domain.health import Band, HealthReport, format_number
+from qbr_desktop.domain.health import HealthReport, format_number
 from qbr_desktop.domain.metrics import MetricHistory
 from qbr_desktop.domain.money import currency_symbol
 from qbr_desktop.domain.periods import Quarter
@@ -94,7 +95,6 @@ __all__ = ["DeckFacts", "ValueFacts", "customer_deck", "customer_map", "deck_bri
 
 HEALTH_QUARTERS = 8  # the health chart's span
 MAX_ITEM_LENGTH = 500
-STATUS_WORDS = {Band.GREEN: "healthy", Band.YELLOW: "watch", Band.RED: "at risk"}
 PEER_MEDIAN = N_("Median of comparable customers")
 OVERDUE = "overdue"
 
@@ -472,7 +472,7 @@ def deck_briefing(facts: DeckFacts, left_out: Arranged | None = None) -> DeckBri
     if left_out is None:
         left_out = _arranged(facts)[1]
     return DeckBriefing(
-        tier=facts.tier, health_status=STATUS_WORDS[band] if band is not None else "",
+        tier=facts.tier, health_status=BAND_STATUS[band] if band is not None else "",
         last_actions_reviewed=facts.last_actions_reviewed,
         executive_attending=facts.executive_attending, missing=tuple(_missing(facts)),
         omitted=left_out.left_out, omitted_slides=left_out.left_out_slides)
