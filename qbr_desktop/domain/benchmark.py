@@ -76,15 +76,15 @@ class BenchmarkMetric(NamedTuple):
 
 
 BENCHMARK_METRICS: tuple[BenchmarkMetric, ...] = (
-    BenchmarkMetric("health", "health", True),
-    BenchmarkMetric("adoption_rate", "feature adoption", True),
-    BenchmarkMetric("coverage_rate", "user coverage", True),
-    BenchmarkMetric("logins_per_user_week", "engagement", True),
-    BenchmarkMetric("csat", "CSAT", True),
-    BenchmarkMetric("nps", "NPS", True),
+    BenchmarkMetric("health", N_("health"), True),
+    BenchmarkMetric("adoption_rate", N_("feature adoption"), True),
+    BenchmarkMetric("coverage_rate", N_("user coverage"), True),
+    BenchmarkMetric("logins_per_user_week", N_("engagement"), True),
+    BenchmarkMetric("csat", N_("CSAT"), True),
+    BenchmarkMetric("nps", N_("NPS"), True),
     # Raw ticket counts grow with the account; per seat, a 6-seat and an 875-seat account
     # compare. Lower-is-better labels must be countable ("fewer ..."/"more ...").
-    BenchmarkMetric(TICKETS_PER_100_SEATS, "support tickets per 100 seats", False),
+    BenchmarkMetric(TICKETS_PER_100_SEATS, N_("support tickets per 100 seats"), False),
 )
 
 

@@ -315,6 +315,19 @@ class DeckBriefing:
     missing: tuple[Message, ...] = field(default=())  # "No ROI model for 2026 Q4 yet…"
     # Slides left out of this deck, each with why: "Roadmap: left out (no items saved…)".
     omitted: tuple[Message, ...] = field(default=())
+    # The same reasons by the slide they concern (a slide's list entry shows its own).
+    omitted_slides: tuple[LeftOutSlide, ...] = field(default=())
+
+    def left_out_reason(self, kind: SlideKind) -> Message | None:
+        return next((s.reason for s in self.omitted_slides if s.kind is kind), None)
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOutSlide:
+    """A slide left out of a deck, and why: kept apart so nobody reads one from the other."""
+
+    kind: SlideKind
+    reason: Message
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,13 @@ on record but says the deck changed since, so the manager knows to look again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.i18n import N_, Message, english, msg
 
 NAME_LIMIT = 200
 REASON_LIMIT = 2000
@@ -28,9 +29,17 @@ class DeckState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {DeckState.DRAFT: "draft", DeckState.READY: "ready for review",
-                DeckState.APPROVED: "approved",
-                DeckState.CHANGES: "changes requested"}[self]
+        """The state's English name (a stored-looking word for `--json`); the window shows
+        it with `ui_label()`."""
+        return {DeckState.DRAFT: N_("draft"), DeckState.READY: N_("ready for review"),
+                DeckState.APPROVED: N_("approved"),
+                DeckState.CHANGES: N_("changes requested")}[self]
+
+
+def utc_minutes(moment: datetime) -> str:
+    """'2026-12-02 14:05 UTC': a moment as the CLI and `--json` have always written it."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return f"{aware.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,22 +79,34 @@ class DeckReview:
                 and self.edited_at is not None and self.edited_at > marked)
 
     def summary(self) -> str:
-        """'approved by Mia Chen on 2026-12-02 14:05 UTC (changed since)'."""
+        """'approved by Mia Chen on 2026-12-02 14:05 UTC (changed since)', in English."""
+        return english(self.summary_message())
+
+    def summary_message(self, moment_text: Callable[[datetime], str] = utc_minutes
+                        ) -> Message:
+        """The state, who set it and when, in words; `moment_text` writes the time (the
+        window's own date and time format, with the zone)."""
         if self.state is DeckState.DRAFT:
-            return "draft: not handed over for review yet"
+            return msg("draft: not handed over for review yet")
         who, when = {DeckState.APPROVED: (self.approved_by, self.approved_at),
                      DeckState.CHANGES: (self.changes_by, self.changes_at)}.get(
             self.state, (self.ready_by, self.ready_at))
-        text = self.state.label
-        if who:
-            text += f" by {who}"
-        if when is not None:
-            text += f" on {when:%Y-%m-%d %H:%M} UTC"
-        if self.state is DeckState.READY and self.reviewer is not None:
-            text += f", for {self.reviewer.name}"
-        if self.state is DeckState.CHANGES and self.changes_reason:
-            text += f": “{self.changes_reason}”"
-        return text + (" (the deck changed since)" if self.changed_since else "")
+        text = (self._marked(who, moment_text(when)) if who and when is not None
+                else msg(self.state.label))
+        return msg("{summary} (the deck changed since)", summary=text) if (
+            self.changed_since) else text
+
+    def _marked(self, who: str, when: str) -> Message:
+        if self.state is DeckState.APPROVED:
+            return msg("approved by {who} on {when}", who=who, when=when)
+        if self.state is DeckState.CHANGES:
+            return (msg("changes requested by {who} on {when}: “{reason}”", who=who, when=when,
+                        reason=self.changes_reason) if self.changes_reason
+                    else msg("changes requested by {who} on {when}", who=who, when=when))
+        if self.reviewer is not None:
+            return msg("ready for review by {who} on {when}, for {reviewer}", who=who,
+                       when=when, reviewer=self.reviewer.name)
+        return msg("ready for review by {who} on {when}", who=who, when=when)
 
 
 def mark(review: DeckReview, state: DeckState, who: str, now: datetime, *,

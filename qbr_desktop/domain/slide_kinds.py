@@ -28,6 +28,7 @@ from qbr_desktop.domain.deck import (
     MIN_MAIN_SLIDES,
     DeckContent,
     DeckVariant,
+    LeftOutSlide,
     SlideKind,
     SlidePlan,
     main_slides,
@@ -219,6 +220,7 @@ class Arranged:
     outline: tuple[SlidePlan, ...]
     topics: tuple[str, ...]
     left_out: tuple[Message, ...]  # for the CSM: each shown slide not in the deck, and why
+    left_out_slides: tuple[LeftOutSlide, ...] = ()  # the omitted ones' reasons, by slide
 
 
 def arrange(content: DeckContent) -> Arranged:
@@ -226,6 +228,7 @@ def arrange(content: DeckContent) -> Arranged:
     and keep the meeting at 10–12 slides (see the module's notes)."""
     topics: list[str] = []
     reasons: list[Message] = []
+    slides: list[LeftOutSlide] = []
     outline: list[SlidePlan] = []
     for slide in content.outline:
         spec = SPECS[slide.kind]
@@ -233,6 +236,7 @@ def arrange(content: DeckContent) -> Arranged:
             content)
         if omitted:
             reasons.append(msg(spec.left_out))
+            slides.append(LeftOutSlide(slide.kind, reasons[-1]))
             if spec.topic and not slide.backup:
                 topics.append(spec.topic)
         outline.append(replace(slide, omitted=omitted))
@@ -242,7 +246,7 @@ def arrange(content: DeckContent) -> Arranged:
     outline = [replace(s, omitted=not has_topics) if s.kind is SlideKind.TOPICS and s.shown
                else s for s in outline]
     outline, moved = _balanced(outline, replace(content, topics=tuple(topics)))
-    return Arranged(tuple(outline), tuple(topics), tuple(reasons + moved))
+    return Arranged(tuple(outline), tuple(topics), tuple(reasons + moved), tuple(slides))
 
 
 def arranged(content: DeckContent) -> DeckContent:
@@ -263,7 +267,7 @@ def _balanced(outline: list[SlidePlan], content: DeckContent,
         if n is not None and outline[n] in main_slides(outline):
             outline[n] = replace(outline[n], backup=True)
             moved.append(msg("{title}: moved to the backup slides to keep the meeting at "
-                             "{limit} slides.", title=outline[n].title, limit=MAX_MAIN_SLIDES))
+                             "{limit} slides.", title=msg(outline[n].title), limit=MAX_MAIN_SLIDES))
     for kind in PROMOTE_ORDER:
         if len(main_slides(outline)) >= MIN_MAIN_SLIDES:
             break

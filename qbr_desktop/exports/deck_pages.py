@@ -17,7 +17,6 @@ from pptx.util import Inches
 from qbr_desktop.domain.audience.deck_figures import HEALTH_SCORE
 from qbr_desktop.domain.customer_words import listed
 from qbr_desktop.domain.deck import (
-    DeckBriefing,
     KpiFigure,
     SlideKind,
     SlidePlan,
@@ -424,21 +423,6 @@ def _divider(page: Page) -> Notes:
             page.gettext("Is there anything you'd like to go deeper on?"))
 
 
-def presenter_points(kind: SlideKind | None, briefing: DeckBriefing) -> list[str]:
-    """What only the presenter's notes may add to a slide's talking points."""
-    if kind is SlideKind.SUMMARY and briefing.health_status:
-        return [f"For you, not the room: the health band is {briefing.health_status}."]
-    if kind is SlideKind.STAKEHOLDERS:
-        return ["An executive is confirmed to attend." if briefing.executive_attending
-                else "No executive confirmed to attend."]
-    if kind is SlideKind.ACTIONS:
-        return ["Last QBR's actions are reviewed." if briefing.last_actions_reviewed
-                else "Last QBR's actions are not all reviewed yet: say so."]
-    if kind is SlideKind.TOPICS and briefing.omitted:
-        return ["Left out of this deck: " + " ".join(str(reason) for reason in briefing.omitted)]
-    return []
-
-
 def kpi_points(cards: Sequence[KpiFigure], page: Page) -> list[str]:
     return card_lines(cards, page.book)
 
@@ -449,4 +433,4 @@ DRAWERS: dict[SlideKind, Drawer] = {
     SlideKind.ROADMAP: _roadmap, SlideKind.RECOMMENDATIONS: _recommendations,
     SlideKind.TOPICS: _topics, SlideKind.NEXT_QBR: _next_qbr, **DATA_DRAWERS,
 }
-__all__ = ["DRAWERS", "chart_summary", "draw_slide", "kpi_points", "presenter_points"]
+__all__ = ["DRAWERS", "chart_summary", "draw_slide", "kpi_points"]

@@ -73,14 +73,15 @@ def _charts_below(page: Page, cards: Sequence[KpiFigure],
 def _usage(page: Page) -> Notes:
     c = page.content
     _charts_below(page, c.usage_cards, (c.usage_chart, c.breadth_chart), c.usage_headline)
-    return ([c.usage_headline, *_points(c.usage_cards, page), chart_summary(c.breadth_chart)],
+    return ([c.usage_headline, *_points(c.usage_cards, page),
+             chart_summary(c.breadth_chart, page.book)],
             page.gettext("Which teams are not using it yet, and what would bring them in?"))
 
 
 def _support(page: Page) -> Notes:
     c = page.content
     _charts_below(page, c.support_cards, (c.support_chart, c.csat_chart))
-    return ([*_points(c.support_cards, page), chart_summary(c.csat_chart)],
+    return ([*_points(c.support_cards, page), chart_summary(c.csat_chart, page.book)],
             page.gettext("Which support topics cost your teams the most time?"))
 
 
@@ -100,7 +101,7 @@ def _adoption(page: Page) -> Notes:
                   smallest=SMALL_PT, bold=True, colour="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
         page.bullets(notes, left + Inches(0.15), f.body_top + Inches(1.0),
                      width - Inches(0.3), f.body_height - Inches(1.15), largest=BODY_PT)
-    return ([chart_summary(chart), *notes[:2]],
+    return ([chart_summary(chart, page.book), *notes[:2]],
             page.gettext("Where do your teams get stuck, and what would help them use more "
                          "of it?"))
 
@@ -408,7 +409,7 @@ def _appendix(page: Page) -> Notes:
     for index, data in enumerate(charts):
         page.chart(data, f.margin + (index % across) * w, f.body_top + (index // across) * h,
                    w - Inches(0.15), h - Inches(0.1))
-    return ([chart_summary(d) for d in charts[:3]],
+    return ([chart_summary(d, page.book) for d in charts[:3]],
             page.gettext("Is there a metric here you'd like us to track more closely?"))
 
 

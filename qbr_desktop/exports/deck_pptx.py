@@ -33,6 +33,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Inches
 
 from qbr_desktop.atomic_files import replacing
+from qbr_desktop.domain.audience.presenter import presenter_points
 from qbr_desktop.domain.deck import (
     DeckBriefing,
     DeckContent,
@@ -42,7 +43,7 @@ from qbr_desktop.domain.deck import (
     main_slides,
 )
 from qbr_desktop.domain.slide_kinds import arranged
-from qbr_desktop.exports.deck_pages import draw_slide, presenter_points
+from qbr_desktop.exports.deck_pages import draw_slide
 from qbr_desktop.exports.deck_slides import (
     Frame,
     Page,
@@ -190,7 +191,8 @@ def write_deck(content: DeckContent, out: Path, *, template: Path | None = None,
             page.footer(number)
             if speaker_notes:
                 if briefing is not None:
-                    points += presenter_points(plan.kind if plan else None, briefing)
+                    points += presenter_points(plan.kind if plan else None, briefing,
+                                               page.book)
                 _notes(page, points, prompt)
             elif page.extra_notes:
                 slide.notes_slide.notes_text_frame.text = clean("\n\n".join(page.extra_notes))

@@ -32,6 +32,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 from xlsxwriter import Workbook
 
+from qbr_desktop.domain.customer_words import listed
 from qbr_desktop.domain.deck import ChartData, DeckContent, KpiFigure
 from qbr_desktop.domain.roi_story import format_amount
 from qbr_desktop.exports.deck_text import (  # re-exported: the writers' one import
@@ -460,8 +461,8 @@ def has_points(data: ChartData | None) -> bool:
                for v in s.values[:len(data.categories)])
 
 
-def chart_summary(data: ChartData | None) -> str:
-    """One talking point: each series' latest value."""
+def chart_summary(data: ChartData | None, book: Catalogue) -> str:
+    """One talking point: each series' latest value, in the deck's language."""
     if data is None or not has_points(data):
         return ""
     parts = []
@@ -470,8 +471,11 @@ def chart_summary(data: ChartData | None) -> str:
                   if _number(v) is not None]
         if points:
             category, value = points[-1]
-            parts.append(f"{series.name} {_format(value, data.number_format)} ({category})")
-    return f"{data.title}: " + "; ".join(parts) + "." if parts else ""
+            parts.append(book.gettext("{series} {value} ({category})", series=series.name,
+                                      value=_format(value, data.number_format),
+                                      category=category))
+    return book.gettext("{chart}: {values}.", chart=data.title,
+                        values=listed(parts, book, "; ")) if parts else ""
 
 
 def _format(value: float | None, number_format: str) -> str:

@@ -5,6 +5,9 @@ A card encodes the data at a glance: the left stripe's colour is sentiment (red 
 green advocate), the badge top right is the decision role, the pips bottom right are
 influence (1–5), the dot bottom left fades as the last contact ages, and a departed person
 is greyed with "Left" across the badge. Only QtGui is used, so an export needs no window.
+
+The card's words are in the language of the catalogue given: the window's by default (the
+canvas, and the team's own export), the account's for a picture the customer sees.
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ from PySide6.QtGui import (
 
 from qbr_desktop.domain.stakeholder_layout import CARD_HEIGHT, CARD_WIDTH, Band
 from qbr_desktop.domain.stakeholders import STALE_CONTACT_DAYS, DecisionRole, Stakeholder
+from qbr_desktop.i18n import N_, Catalogue, interface_catalogue, msg, msg_in_context, msg_plural
 
 SENTIMENT_COLOURS = {-2: "#c62828", -1: "#ef6c00", 0: "#9e9e9e", 1: "#7cb342", 2: "#2e7d32"}
-SENTIMENT_WORDS = {-2: "hostile", -1: "sceptical", 0: "neutral", 1: "supportive",
-                   2: "advocate"}
+SENTIMENT_WORDS = {-2: N_("hostile"), -1: N_("sceptical"), 0: N_("neutral"),
+                   1: N_("supportive"), 2: N_("advocate")}
 ROLE_COLOURS = {
     DecisionRole.ECONOMIC_BUYER: "#6a1b9a", DecisionRole.EXECUTIVE_SPONSOR: "#4527a0",
     DecisionRole.DECISION_MAKER: "#283593", DecisionRole.CHAMPION: "#2e7d32",
@@ -62,13 +66,19 @@ def shown_name(person: Stakeholder, anonymous: bool) -> str:
     return person.title.strip() or f"{person.level.value} ({person.role.value})"
 
 
-def contact_words(person: Stakeholder, today: date) -> str:
+def words_in(book: Catalogue | None) -> Catalogue:
+    """The map's language: the catalogue given, else the window's."""
+    return book if book is not None else interface_catalogue()
+
+
+def contact_words(person: Stakeholder, today: date, book: Catalogue | None = None) -> str:
     if person.last_contact is None:
-        return "never contacted"
+        return words_in(book).gettext("never contacted")
     days = (today - person.last_contact).days
     if days <= 0:
-        return "contacted today"
-    return f"contacted {days} day{'s' if days != 1 else ''} ago"
+        return words_in(book).gettext("contacted today")
+    return msg_plural("contacted {count} day ago", "contacted {count} days ago",
+                      days).render(words_in(book))
 
 
 def contact_freshness(person: Stakeholder, today: date) -> float:
@@ -79,18 +89,22 @@ def contact_freshness(person: Stakeholder, today: date) -> float:
     return max(0.15, 1.0 - 0.85 * days / STALE_CONTACT_DAYS)
 
 
-def tooltip(person: Stakeholder, today: date, anonymous: bool = False) -> str:
+def tooltip(person: Stakeholder, today: date, anonymous: bool = False,
+            book: Catalogue | None = None) -> str:
     """Everything the card elides, as plain lines (the caller escapes it for rich text)."""
+    book = words_in(book)
     lines = [shown_name(person, anonymous)]
     if person.title and not anonymous:
         lines.append(person.title)
     if person.email and not anonymous:
         lines.append(person.email)
-    lines.append(f"{person.role.value.capitalize()} · {person.level.value} · influence "
-                 f"{person.influence}/5 · {SENTIMENT_WORDS.get(person.sentiment, '')}")
-    lines.append(contact_words(person, today).capitalize())
+    lines.append(book.gettext("{role} · {level} · influence {influence}/5 · {sentiment}",
+                              role=person.role.value.capitalize(), level=person.level.value,
+                              influence=person.influence, sentiment=book.gettext(
+                                  SENTIMENT_WORDS.get(person.sentiment, ""))))
+    lines.append(contact_words(person, today, book).capitalize())
     if person.departed:
-        lines.append("Has left the company or the role")
+        lines.append(book.gettext("Has left the company or the role"))
     return "\n".join(lines)
 
 
@@ -105,8 +119,10 @@ def _font(base: QFont, pixels: int, bold: bool = False) -> QFont:
 
 def paint_card(painter: QPainter, person: Stakeholder, today: date, *, anonymous: bool = False,
                selected: bool = False, highlighted: bool = False, at_risk: bool = False,
-               base_font: QFont | None = None, internal: bool = True) -> None:
-    """Draw the card with its top-left corner at the painter's origin.
+               base_font: QFont | None = None, internal: bool = True,
+               book: Catalogue | None = None) -> None:
+    """Draw the card with its top-left corner at the painter's origin, its words in the
+    catalogue's language (the window's by default).
 
     `internal=False` draws the card for the customer's eyes (a deck): name, title and
     level only, in a neutral colour, since sentiment, decision roles, influence and our
@@ -133,7 +149,7 @@ def paint_card(painter: QPainter, person: Stakeholder, today: date, *, anonymous
     painter.setClipPath(outline)
     painter.fillRect(QRectF(0, 0, STRIPE, CARD_HEIGHT), QColor(stripe_colour))
     painter.setClipping(False)
-    _paint_role(painter, person)
+    _paint_role(painter, person, words_in(book))
     text_left = STRIPE + PADDING
     text_width = CARD_WIDTH - text_left - PADDING - 30
     name_font = _font(base, 13, bold=True)
@@ -159,12 +175,13 @@ def paint_card(painter: QPainter, person: Stakeholder, today: date, *, anonymous
               small_metrics.elidedText(second, Qt.TextElideMode.ElideRight, wide))
     role_line = person.role.value.capitalize()
     if not anonymous and person.owner_name:
-        role_line += f" · ours: {person.owner_name}"
+        role_line = msg("{role} · ours: {owner}", role=role_line,
+                        owner=person.owner_name).render(words_in(book))
     _text_row(painter, QRectF(text_left, 44, wide, 17),
               small_metrics.elidedText(role_line, Qt.TextElideMode.ElideRight, wide))
     painter.setPen(QColor("#78909c"))
     _text_row(painter, QRectF(text_left + 12, CARD_HEIGHT - 20, 80, 16),
-              small_metrics.elidedText(_contact_short(person, today),
+              small_metrics.elidedText(_contact_short(person, today, words_in(book)),
                                        Qt.TextElideMode.ElideRight, 80))
     _paint_contact_dot(painter, person, today, text_left)
     _paint_influence(painter, person.influence)
@@ -222,14 +239,15 @@ def _text_row(painter: QPainter, rect: QRectF, text: str) -> None:
                      | Qt.TextFlag.TextSingleLine, text)
 
 
-def _contact_short(person: Stakeholder, today: date) -> str:
+def _contact_short(person: Stakeholder, today: date, book: Catalogue) -> str:
     if person.last_contact is None:
-        return "never"
+        return msg_in_context("last contact", "never").render(book)
     days = max((today - person.last_contact).days, 0)
-    return "today" if days == 0 else f"{days}d ago"
+    return (msg_in_context("last contact", "today") if days == 0
+            else msg_in_context("last contact", "{days}d ago", days=days)).render(book)
 
 
-def _paint_role(painter: QPainter, person: Stakeholder) -> None:
+def _paint_role(painter: QPainter, person: Stakeholder, book: Catalogue) -> None:
     badge = QRectF(CARD_WIDTH - 32, 6, 26, 20)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("#757575" if person.departed else ROLE_COLOURS[person.role]))
@@ -237,7 +255,8 @@ def _paint_role(painter: QPainter, person: Stakeholder) -> None:
     painter.setPen(QColor("#ffffff"))
     painter.setFont(_font(painter.font(), 10, bold=True))
     painter.drawText(badge, Qt.AlignmentFlag.AlignCenter,
-                     "Left" if person.departed else person.role.short)
+                     msg_in_context("role badge", "Left").render(book) if person.departed
+                     else person.role.short)
 
 
 def _paint_contact_dot(painter: QPainter, person: Stakeholder, today: date,

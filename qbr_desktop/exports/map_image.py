@@ -3,6 +3,9 @@
 The picture has a title, the cards and lines exactly as the canvas paints them, and a
 legend, so someone who never saw the app can read it. The anonymous variant puts titles in
 place of names for sharing outside the account team.
+
+Its words (the legend, the cards') are in the language of the catalogue given: the window's
+by default, the account's for the customer's picture; the caller writes the title in it too.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ from qbr_desktop.exports.map_drawing import (
     paint_band,
     paint_card,
     paint_edge,
+    words_in,
 )
+from qbr_desktop.i18n import N_, Catalogue
 
 MARGIN = 40.0
 TITLE_HEIGHT = 56.0
@@ -37,7 +42,8 @@ LEGEND_HEIGHT = 44.0
 PNG_SCALE = 2.0  # 2× the canvas: sharp on a projector and in a zoomed PDF
 MAX_PNG_SIDE = 16_000  # past this, a PNG is scaled down to stay openable
 MIN_PAGE_WIDTH = 1060.0  # room for the title and the legend on a small map
-LEGEND_TAIL = "●●●○○ influence · dot fades with time since last contact"
+REPORTS_TO, INFLUENCES = N_("reports to"), N_("influences")
+LEGEND_TAIL = N_("●●●○○ influence · dot fades with time since last contact")
 
 
 _application: QGuiApplication | None = None
@@ -78,8 +84,10 @@ def scene_bounds(layout: Layout) -> QRectF:
 
 def paint_map(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, today: date, *,
               anonymous: bool = False, highlighted: Collection[int] = (),
-              at_risk: Collection[int] = (), internal: bool = True) -> None:
-    """Bands, then lines, then cards, in scene coordinates.
+              at_risk: Collection[int] = (), internal: bool = True,
+              book: Catalogue | None = None) -> None:
+    """Bands, then lines, then cards, in scene coordinates; the cards' words in `book`'s
+    language (the window's by default).
 
     `internal=False` is the customer's view (see map_drawing.paint_card): no influence
     lines either, and people who have left are not shown.
@@ -104,13 +112,13 @@ def paint_map(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, t
             painter.translate(positions[person.id])
             paint_card(painter, person, today, anonymous=anonymous,
                        highlighted=person.id in highlighted, at_risk=person.id in at_risk,
-                       internal=internal)
+                       internal=internal, book=book)
             painter.restore()
 
 
 def _paint_page(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, today: date,
                 title: str, anonymous: bool, bounds: QRectF, page: QRectF,
-                internal: bool = True) -> None:
+                internal: bool = True, book: Catalogue | None = None) -> None:
     painter.fillRect(page, QColor("#ffffff"))
     title_font = QFont(painter.font())
     title_font.setPixelSize(22)
@@ -124,12 +132,15 @@ def _paint_page(painter: QPainter, stakeholders: StakeholderMap, layout: Layout,
                                         page.width() - 2 * MARGIN))
     painter.save()
     painter.translate(MARGIN - bounds.left(), MARGIN / 2 + TITLE_HEIGHT - bounds.top())
-    paint_map(painter, stakeholders, layout, today, anonymous=anonymous, internal=internal)
+    paint_map(painter, stakeholders, layout, today, anonymous=anonymous, internal=internal,
+              book=book)
     painter.restore()
-    _paint_legend(painter, QPointF(MARGIN, page.height() - LEGEND_HEIGHT), internal)
+    _paint_legend(painter, QPointF(MARGIN, page.height() - LEGEND_HEIGHT), internal,
+                  words_in(book))
 
 
-def _paint_legend(painter: QPainter, origin: QPointF, internal: bool = True) -> None:
+def _paint_legend(painter: QPainter, origin: QPointF, internal: bool,
+                  book: Catalogue) -> None:
     font = QFont(painter.font())
     font.setPixelSize(12)
     font.setBold(False)
@@ -141,21 +152,22 @@ def _paint_legend(painter: QPainter, origin: QPointF, internal: bool = True) -> 
         painter.setPen(edge_pen(False))
         painter.drawLine(QPointF(x, y + 5), QPointF(x + 28, y + 5))
         painter.setPen(QColor("#455a64"))
-        painter.drawText(QPointF(x + 34, y + 9), "reports to")
+        painter.drawText(QPointF(x + 34, y + 9), book.gettext(REPORTS_TO))
         return
     for sentiment, colour in SENTIMENT_COLOURS.items():
         painter.fillRect(QRectF(x, y, 10, 10), QColor(colour))
-        label = SENTIMENT_WORDS[sentiment]
+        label = book.gettext(SENTIMENT_WORDS[sentiment])
         painter.setPen(QColor("#455a64"))
         painter.drawText(QPointF(x + 14, y + 9), label)
         x += 22 + metrics.horizontalAdvance(label)
-    for influence, label in ((False, "reports to"), (True, "influences")):
+    for influence, label in ((False, book.gettext(REPORTS_TO)),
+                             (True, book.gettext(INFLUENCES))):
         painter.setPen(edge_pen(influence))
         painter.drawLine(QPointF(x, y + 5), QPointF(x + 28, y + 5))
         painter.setPen(QColor("#455a64"))
         painter.drawText(QPointF(x + 34, y + 9), label)
         x += 46 + metrics.horizontalAdvance(label)
-    painter.drawText(QPointF(x, y + 9), LEGEND_TAIL)
+    painter.drawText(QPointF(x, y + 9), book.gettext(LEGEND_TAIL))
 
 
 def _page_size(bounds: QRectF) -> QSize:
@@ -164,8 +176,10 @@ def _page_size(bounds: QRectF) -> QSize:
 
 
 def map_png(stakeholders: StakeholderMap, layout: Layout, today: date, title: str, *,
-            anonymous: bool = False, scale: float = PNG_SCALE, internal: bool = True) -> bytes:
-    """The map as a PNG; `internal=False` for a picture the customer will see."""
+            anonymous: bool = False, scale: float = PNG_SCALE, internal: bool = True,
+            book: Catalogue | None = None) -> bytes:
+    """The map as a PNG; `internal=False` for a picture the customer will see (with the
+    account's catalogue as `book`)."""
     ensure_gui()
     bounds = scene_bounds(layout)
     size = _page_size(bounds)
@@ -178,7 +192,7 @@ def map_png(stakeholders: StakeholderMap, layout: Layout, today: date, title: st
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
         _paint_page(painter, stakeholders, layout, today, title, anonymous, bounds,
-                    QRectF(0, 0, size.width(), size.height()), internal)
+                    QRectF(0, 0, size.width(), size.height()), internal, book)
     finally:
         painter.end()
     # Set after painting: the file says "print me at 96 dpi × scale" without the fonts
@@ -202,7 +216,8 @@ def _encoded(image: QImage) -> bytes:
 
 
 def map_svg(stakeholders: StakeholderMap, layout: Layout, today: date, title: str, *,
-            anonymous: bool = False, internal: bool = True) -> bytes:
+            anonymous: bool = False, internal: bool = True,
+            book: Catalogue | None = None) -> bytes:
     ensure_gui()
     from PySide6.QtSvg import QSvgGenerator  # only an SVG export needs the SVG module
 
@@ -216,11 +231,11 @@ def map_svg(stakeholders: StakeholderMap, layout: Layout, today: date, title: st
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle(title)
-    generator.setDescription("Stakeholder map exported from QBR Desktop")
+    generator.setDescription(words_in(book).gettext("Stakeholder map exported from QBR Desktop"))
     painter = QPainter(generator)
     try:
         _paint_page(painter, stakeholders, layout, today, title, anonymous, bounds,
-                    QRectF(0, 0, size.width(), size.height()), internal)
+                    QRectF(0, 0, size.width(), size.height()), internal, book)
     finally:
         painter.end()
     buffer.close()
@@ -228,7 +243,7 @@ def map_svg(stakeholders: StakeholderMap, layout: Layout, today: date, title: st
 
 
 def export_map(stakeholders: StakeholderMap, layout: Layout, out: Path, today: date,
-               title: str, *, anonymous: bool = False) -> Path:
+               title: str, *, anonymous: bool = False, book: Catalogue | None = None) -> Path:
     """Write the map to `out` (.png or .svg) atomically; returns the path written."""
     out = Path(out)
     kind = out.suffix.lower()
@@ -238,5 +253,5 @@ def export_map(stakeholders: StakeholderMap, layout: Layout, out: Path, today: d
     if not stakeholders.people:
         raise MapExportError("Nobody is on this map yet, so there is nothing to export")
     render = map_png if kind == ".png" else map_svg
-    write_bytes(out, render(stakeholders, layout, today, title, anonymous=anonymous))
+    write_bytes(out, render(stakeholders, layout, today, title, anonymous=anonymous, book=book))
     return out

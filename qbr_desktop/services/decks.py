@@ -202,7 +202,8 @@ class DeckService:
         stakeholders = context.stakeholders.map(account_id)
         if not stakeholders.people:
             return None
-        return _map_picture(stakeholders, self._account(account_id).name,
+        account = self._account(account_id)
+        return _map_picture(stakeholders, account.name, catalogue(account.language),
                             today or self._clock().astimezone().date())
 
 
@@ -232,12 +233,15 @@ def _expansion(context: AppContext, account_id: int, quarter: Quarter,
     return tuple(_expansion_figure(item, book) for item in items), reason or ""
 
 
-def _map_picture(stakeholders: StakeholderMap, name: str, today: date) -> bytes:
+def _map_picture(stakeholders: StakeholderMap, name: str, book: Catalogue,
+                 today: date) -> bytes:
+    """The customer's picture of the map: its title and legend in the account's language."""
     from qbr_desktop.exports.map_image import map_png  # Qt only when drawn
 
     shown = customer_map(stakeholders)
-    return map_png(shown, saved_or_org_chart(shown.people), today, f"{name}: who we work with",
-                   internal=False)
+    return map_png(shown, saved_or_org_chart(shown.people), today,
+                   book.gettext("{name}: who we work with", name=name), internal=False,
+                   book=book)
 
 
 # Commitments and dates -----------------------------------------------------------------------

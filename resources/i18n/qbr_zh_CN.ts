@@ -776,8 +776,8 @@
         <translation>未能读取审阅状态：{exc}</translation>
     </message>
     <message>
-        <source>Manager review: </source>
-        <translation>经理审阅：</translation>
+        <source>Manager review: {summary}</source>
+        <translation>经理审阅：{summary}</translation>
     </message>
     <message>
         <source>Not saved: {exc}</source>

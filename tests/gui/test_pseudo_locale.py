@@ -225,7 +225,7 @@ def demo_window(qtbot: Any, tmp_path: Path) -> Iterator[tuple[Any, int]]:
 # sentence outside brackets there fails the walk rather than being only listed.
 CONVERTED = {"health": ("QLabel#healthSummary", "QLabel#healthMovers", "QGroupBox#quadrant_",
                         "QLabel#expansionNotes", "QLabel#benchmarkCohort"),
-             "deck": ("QLabel#deckChecks",),
+             "deck": ("QLabel#deckChecks", "QLabel#deckReviewState"),
              "programme": ("QLabel#programmeMaturity",),
              "timeline": ("QLabel#planScorecard",),
              "meeting": ("QComboBox#? item", "QLabel#agendaChecks")}

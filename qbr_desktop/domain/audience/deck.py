@@ -50,6 +50,7 @@ from qbr_desktop.domain.audience.deck_figures import (
     value_basis,
     value_credit,
 )
+from qbr_desktop.domain.audience.presenter import BAND_STATUS
 from qbr_desktop.domain.audience.recommendations import (
     drafted_recommendations,
 )
@@ -77,7 +78,7 @@ from qbr_desktop.domain.deck import (
     main_slides,
 )
 from qbr_desktop.domain.deck_plan import DeckPlan, clean_items, risk_shown, roadmap_link
-from qbr_desktop.domain.health import Band, HealthReport, format_number
+from qbr_desktop.domain.health import HealthReport, format_number
 from qbr_desktop.domain.metrics import MetricHistory
 from qbr_desktop.domain.money import currency_symbol
 from qbr_desktop.domain.periods import Quarter
@@ -85,7 +86,7 @@ from qbr_desktop.domain.risks import RiskItem, RiskKind
 from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
-from qbr_desktop.domain.slide_kinds import arrange
+from qbr_desktop.domain.slide_kinds import Arranged, arrange
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder, StakeholderMap
 from qbr_desktop.i18n import ENGLISH, N_, Catalogue, Message, catalogue, msg, msg_plural
 
@@ -94,7 +95,6 @@ __all__ = ["DeckFacts", "ValueFacts", "customer_deck", "customer_map", "deck_bri
 
 HEALTH_QUARTERS = 8  # the health chart's span
 MAX_ITEM_LENGTH = 500
-STATUS_WORDS = {Band.GREEN: "healthy", Band.YELLOW: "watch", Band.RED: "at risk"}
 PEER_MEDIAN = N_("Median of comparable customers")
 OVERDUE = "overdue"
 
@@ -180,7 +180,7 @@ def prepared_deck(facts: DeckFacts) -> PreparedDeck:
     return PreparedDeck(content, deck_briefing(facts, left_out))
 
 
-def _arranged(facts: DeckFacts) -> tuple[DeckContent, tuple[Message, ...]]:
+def _arranged(facts: DeckFacts) -> tuple[DeckContent, Arranged]:
     content = _content(facts)
     arranged = arrange(content)
     book = catalogue(facts.language)
@@ -188,7 +188,7 @@ def _arranged(facts: DeckFacts) -> tuple[DeckContent, tuple[Message, ...]]:
     # in the catalogue and stays as typed.
     outline = tuple(replace(slide, title=book.gettext(slide.title))
                     for slide in arranged.outline)
-    return replace(content, outline=outline, topics=arranged.topics), arranged.left_out
+    return replace(content, outline=outline, topics=arranged.topics), arranged
 
 
 def _content(facts: DeckFacts) -> DeckContent:
@@ -463,8 +463,7 @@ def _bounded(items: Sequence[str]) -> tuple[str, ...]:
 
 
 # The CSM's briefing --------------------------------------------------------------------------
-def deck_briefing(facts: DeckFacts, left_out: Sequence[Message] | None = None,
-                  ) -> DeckBriefing:
+def deck_briefing(facts: DeckFacts, left_out: Arranged | None = None) -> DeckBriefing:
     """What the Deck tab, the CLI and the presenter's notes may say that the customer must
     not read: the tier, the health band, each thing the deck cannot show yet with where to
     fill it in, and each slide left out of this deck with why."""
@@ -473,10 +472,10 @@ def deck_briefing(facts: DeckFacts, left_out: Sequence[Message] | None = None,
     if left_out is None:
         left_out = _arranged(facts)[1]
     return DeckBriefing(
-        tier=facts.tier, health_status=STATUS_WORDS[band] if band is not None else "",
+        tier=facts.tier, health_status=BAND_STATUS[band] if band is not None else "",
         last_actions_reviewed=facts.last_actions_reviewed,
         executive_attending=facts.executive_attending, missing=tuple(_missing(facts)),
-        omitted=tuple(left_out))
+        omitted=left_out.left_out, omitted_slides=left_out.left_out_slides)
 
 
 def _missing(facts: DeckFacts) -> list[Message]:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.deck import (
+    DeckBriefing,
     DeckContent,
     DeckVariant,
     PreparedDeck,
@@ -319,7 +320,7 @@ class DeckTab(DeckExporting, QWidget):
             return
         content = self.content = prepared.content
         reasons = tuple(ui_text(reason) for reason in prepared.briefing.omitted)
-        self._show_slides(content, reasons)
+        self._show_slides(content, prepared.briefing)
         checks = check_deck(content, prepared.briefing)
         missing = [f"• {ui_text(sentence)}" for sentence in prepared.briefing.missing]
         omitted = [f"• {reason}" for reason in reasons]
@@ -332,7 +333,7 @@ class DeckTab(DeckExporting, QWidget):
                                           translate("DeckTab", "Left out of this deck:")] + omitted
                                          if omitted else [])))
 
-    def _show_slides(self, content: DeckContent, omitted: tuple[str, ...] = ()) -> None:
+    def _show_slides(self, content: DeckContent, briefing: DeckBriefing | None = None) -> None:
         self._filling = True
         try:
             self.slides.clear()
@@ -343,11 +344,10 @@ class DeckTab(DeckExporting, QWidget):
                 item = QListWidgetItem(QIcon(slide_thumbnail(slide, number, accent)),
                                        slide.title + (translate("DeckTab", " (backup)")
                                                       if slide.backup else "") + left_out)
-                if slide.omitted:  # the briefing's reason starts with the slide's short name
-                    reason = next((text for text in omitted
-                                   if text.split(":")[0].casefold()
-                                   in slide.title.casefold()), "")
-                    item.setToolTip(reason or left_out.strip(" ()"))
+                if slide.omitted:
+                    reason = briefing.left_out_reason(slide.kind) if briefing else None
+                    item.setToolTip(ui_text(reason) if reason is not None
+                                    else left_out.strip(" ()（）"))
                 item.setData(Qt.ItemDataRole.UserRole, slide.kind.value)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
                               | Qt.ItemFlag.ItemIsDragEnabled)

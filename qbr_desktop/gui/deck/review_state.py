@@ -9,9 +9,10 @@ is never replaced unseen: the CSM reloads theirs or keeps their own.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,12 +28,29 @@ from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_text
 from qbr_desktop.store.errors import EditConflictError, StoreError
 
 if TYPE_CHECKING:
     from qbr_desktop.services.deck_reviews import DeckReviewService
 
 NO_ONE = QT_TRANSLATE_NOOP("DeckReviewBar", "No one (a checklist)")
+
+
+def local_moment(moment: datetime) -> str:
+    """A stored moment in this computer's time zone, in the window's date and time format,
+    with the zone's name: '2026/12/2 22:05 CST', '12/2/26 2:05 PM CET'."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    local = aware.astimezone()
+    shown = QDateTime.fromSecsSinceEpoch(int(aware.timestamp()))
+    locale = QLocale()
+    words = locale.toString(shown, locale.dateTimeFormat(QLocale.FormatType.ShortFormat))
+    return f"{words} {local.tzname() or ''}".strip()
+
+
+def review_words(review: DeckReview) -> str:
+    """The review's state in the window's language, its time in the window's format."""
+    return ui_text(review.summary_message(local_moment))
 
 
 class DeckReviewBar(QWidget):
@@ -117,7 +135,8 @@ class DeckReviewBar(QWidget):
 
     def show_review(self, review: DeckReview) -> None:
         self.review = review
-        self.state_label.setText(translate("DeckReviewBar", "Manager review: ") + review.summary())
+        self.state_label.setText(translate("DeckReviewBar", "Manager review: {summary}").format(
+            summary=review_words(review)))
         self._enable()
 
     def _enable(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbr_desktop.gui.deck.review_state import review_words
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import Worker, start_task
@@ -97,7 +98,7 @@ class DeckQueue(QWidget):
                      since)
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                item.setToolTip(deck.review.summary() if column == 0 else text)
+                item.setToolTip(review_words(deck.review) if column == 0 else text)
                 if column == 0:
                     item.setData(Qt.ItemDataRole.UserRole, deck.account_id)
                 self.table.setItem(row, column, item)
