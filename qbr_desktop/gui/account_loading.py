@@ -74,10 +74,15 @@ def _first_screen(path: Path, claim: ListClaim) -> PreparedRows | None:
 
 def _load_window_modules() -> None:
     """The modules of the window's next steps, loaded off the GUI thread while the list
-    answers (making PySide6's enums for them alone takes ~50 ms)."""
+    answers (making PySide6's enums for them alone takes ~50 ms); and the shipped
+    languages looked up once, which compiles the pattern the account page's language
+    choice then finds ready (~17 ms)."""
     import qbr_desktop.gui.accounts.account_page
     import qbr_desktop.gui.accounts.commands
     import qbr_desktop.gui.window_menus  # noqa: F401
+    from qbr_desktop.i18n import available_languages
+
+    available_languages()
 
 
 class StartupList(QObject):
