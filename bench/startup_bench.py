@@ -28,6 +28,10 @@ The 1,000-account demo portfolio is built once and kept in bench/results/cache
 (insights_bench.py's); the bigger ones are copies of it in one file (big_portfolio.py),
 made once in a minute or two. `--sizes 1000` runs a short version. Bytecode is cached
 in a temp folder, warmed once, as for an installed app.
+
+`--against FOLDER` times another checkout's start-up (the folder holding its qbr_desktop
+package, e.g. `git archive HEAD~3 qbr_desktop | tar -x -C FOLDER`) in the same turns, so a
+change is judged old against new under the same load; `--startup-only` stops after part 1.
 """
 
 from __future__ import annotations

@@ -221,11 +221,17 @@ class MainWindow(QMainWindow):
                 self.list_panel.table.selectRow(0)
         else:  # the account chosen in the list while the portfolio opened
             self.delete_action.setEnabled(self.list_panel.current_account_id() > 0)
-            if self.list_panel.current_account_id() > 0:
-                self.show_account(self.list_panel.current_account_id())
+            # Its details a turn later: with the menus just made, one turn would keep the
+            # list from answering for about 80 ms.
+            QtCore.QTimer.singleShot(0, self, self._show_chosen_account)
         if self.views.currentIndex() != View.ACCOUNTS:  # chosen while it opened
             self._view_changed(self.views.currentIndex())
         self.list_panel.table.setFocus()  # applied when the window is first activated
+
+    def _show_chosen_account(self) -> None:
+        chosen = self.list_panel.current_account_id()
+        if chosen > 0 and (self.page.account is None or self.page.account.id != chosen):
+            self.show_account(chosen)
 
     # Layout ----------------------------------------------------------------------------
     def build_frame_in_steps(self, then: Callable[[], None] = lambda: None) -> None:

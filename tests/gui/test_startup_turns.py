@@ -78,3 +78,28 @@ def test_full_passes_are_held_until_the_window_is_complete(qtbot, qsettings,
     finally:
         windows.window.close()
         windows.close()
+
+
+def test_the_chosen_accounts_details_follow_the_attach_a_turn_later(qtbot, qsettings,
+                                                                     tmp_path: Path) -> None:
+    from qbr_desktop.gui.accounts.table_model import prepare_rows
+
+    target = DatabaseTarget(path=tmp_path / "chosen.sqlite")
+    context = AppContext.open(target)
+    for name in ("Acme", "Zürich Ünion <R&D>"):
+        context.accounts.create(AccountDraft(name))
+    window = MainWindow(settings=qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.show_rows(prepare_rows(context.accounts.list_accounts()), target)
+        chosen = window.list_panel.current_account_id()
+        assert chosen > 0
+        window.attach(context, load_accounts=False)
+        assert window.page.account is None  # the attach's own turn ends first
+        qtbot.waitUntil(lambda: window.page.account is not None, timeout=5000)
+        assert window.page.account.id == chosen
+        assert window.pages.currentIndex() == 1
+    finally:
+        window.close()
+        context.close()
