@@ -28,6 +28,10 @@ The 1,000-account demo portfolio is built once and kept in bench/results/cache
 (insights_bench.py's); the bigger ones are copies of it in one file (big_portfolio.py),
 made once in a minute or two. `--sizes 1000` runs a short version. Bytecode is cached
 in a temp folder, warmed once, as for an installed app.
+
+`--against FOLDER` times another checkout's start-up (the folder holding its qbr_desktop
+package, e.g. `git archive HEAD~3 qbr_desktop | tar -x -C FOLDER`) in the same turns, so a
+change is judged old against new under the same load; `--startup-only` stops after part 1.
 """
 
 from __future__ import annotations
@@ -71,6 +75,7 @@ GOAL_LIST_JSON_S = 3.0  # 50,000 accounts
 GOAL_OVERVIEW_MS = 500.0  # 50,000 accounts
 GOAL_DECK_S = 1.5
 GOAL_FROZEN_RATIO = 1.3
+FROZEN_FIRST_TIMEOUT_S = 60.0  # its first start; a stale build may never report
 GOAL_FILTER_MEDIAN_MS = 50.0
 GOAL_SORT_MEDIAN_MS = 100.0
 
@@ -107,16 +112,18 @@ def portfolio_copy(accounts: int, folder: Path, *, backed_up: bool) -> Path:
     return target
 
 
-def warm_bytecode(env: dict[str, str]) -> None:
+def warm_bytecode(env: dict[str, str], root: Path) -> None:
     import subprocess
 
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "qbr_desktop")],
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "qbr_desktop")],
                    env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 # 1: start to usable ---------------------------------------------------------------------------
 def startup(sizes: Sequence[int], workdir: Path, env: dict[str, str],
-            launcher: children.Launcher) -> dict[str, Any]:
+            launcher: children.Launcher, against: Path | None = None) -> dict[str, Any]:
+    """Each size's runs of the app and the bare window in turns; with `against` (another
+    checkout's package tree), that version's runs too, in the same turns."""
     baseline_file = workdir / "baseline.py"
     baseline_file.write_text(children.BASELINE_SOURCE, encoding="utf-8")
     baseline = [sys.executable, str(baseline_file)]
@@ -126,17 +133,25 @@ def startup(sizes: Sequence[int], workdir: Path, env: dict[str, str],
         database = portfolio_copy(accounts, workdir / f"portfolio-{accounts}",
                                   backed_up=not first_day)
         command = children.app_command(database)
+        other = children.app_command(database, against) if against is not None else None
         print(f"Start-up, {accounts:,} accounts: 1 warm-up + {RUNS[accounts]} runs each of "
-              "the app and the bare window…", flush=True)
+              f"the app{' (this and the other version)' if other else ''} and the bare "
+              "window…", flush=True)
         first = launcher(command)  # the first of the day writes the start-up backup
         launcher(baseline)
-        app, bare = [], []
+        if other is not None:
+            launcher(other)
+        app, bare, old = [], [], []
         for _ in range(RUNS[accounts]):
             app.append(launcher(command))
             bare.append(launcher(baseline))
+            if other is not None:
+                old.append(launcher(other))
         results[str(accounts)] = {"first_launch": asdict(first),
                                   "app": [asdict(r) for r in app],
                                   "baseline": [asdict(r) for r in bare]}
+        if other is not None:
+            results[str(accounts)]["against"] = [asdict(r) for r in old]
     return results
 
 
@@ -198,9 +213,13 @@ def frozen(workdir: Path, launcher: children.Launcher) -> dict[str, Any] | None:
         return None
     source = children.app_command(database)
     print("Frozen build: 1 warm-up + 5 runs each of it and the source…", flush=True)
-    launcher(command)
-    launcher(source)
     built, from_source = [], []
+    try:  # once, not retried: a stale or broken dist/ is reported, not waited on
+        children.launch(command, launcher.env, launcher.log, timeout_s=FROZEN_FIRST_TIMEOUT_S)
+    except children.ChildFailed as exc:
+        print(f"Warning: the frozen build did not start: {exc}", file=sys.stderr, flush=True)
+        return {"failed": True}
+    launcher(source)
     for _ in range(5):
         built.append(launcher(command))
         from_source.append(launcher(source))
@@ -237,6 +256,9 @@ def startup_rows(results: dict[str, Any]) -> list[Row]:
         rows.append(Row("  longest wait of the event loop, paint to all listed (worst run)",
                         f"{stall:.0f} ms",
                         f"<= {GOAL_STALL_MS:.0f} ms", verdict(stall <= GOAL_STALL_MS)))
+        rows.append(Row("  the same, median of the runs",
+                        f"{median([r['stall_ms'] for r in runs['app']]):.0f} ms", "", "info"))
+        rows += against_rows(runs, bare)
         rss = median([r["rss_mb"] for r in runs["app"]])
         rss_goal = GOAL_RSS_MB.get(accounts)
         rows.append(Row("  peak RSS at usable", f"{rss:.1f} MB",
@@ -251,6 +273,20 @@ def startup_rows(results: dict[str, Any]) -> list[Row]:
             rows.append(Row("  first start of the day (writes the backup), usable",
                             f"{runs['first_launch']['usable_s']:.3f} s", "", "info"))
     return rows
+
+
+def against_rows(runs: dict[str, Any], bare: float) -> list[Row]:
+    """The other version's figures (--against), timed in the same turns."""
+    old = runs.get("against")
+    if not old:
+        return []
+    usable = median([r["usable_s"] for r in old])
+    stalls = [r["stall_ms"] for r in old]
+    return [Row("  other version (--against): usable", f"{usable:.3f} s", "", "info"),
+            Row("    / bare window painted", f"{usable / bare:.2f}x", "", "info"),
+            Row("    longest wait, worst run", f"{max(stalls):.0f} ms", "", "info"),
+            Row("    longest wait, median of the runs", f"{median(stalls):.0f} ms", "",
+                "info")]
 
 
 def cli_rows(results: dict[str, Any]) -> list[Row]:
@@ -286,9 +322,9 @@ def other_rows(overview: dict[str, Any] | None, built: dict[str, Any] | None,
         shown = median(overview["open_ms"])
         rows.append(Row("Portfolio overview from stored results, 50,000", f"{shown:.0f} ms",
                         f"<= {GOAL_OVERVIEW_MS:.0f} ms", verdict(shown <= GOAL_OVERVIEW_MS)))
-    if built is None:
-        rows.append(Row("frozen build: usable / source usable", "not built", "<= 1.3x",
-                        "MISS"))
+    if built is None or built.get("failed"):
+        rows.append(Row("frozen build: usable / source usable",
+                        "failed" if built else "not built", "<= 1.3x", "MISS"))
     else:
         frozen_s = median([r["usable_s"] for r in built["frozen"]])
         source_s = median([r["usable_s"] for r in built["source"]])
@@ -325,6 +361,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES),
                         choices=SIZES, help="portfolio sizes to start on (default: all)")
+    parser.add_argument("--against", type=Path, metavar="FOLDER",
+                        help="another checkout (the folder holding its qbr_desktop package) "
+                             "whose start-up is timed in turns with this one's")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="time the start-up alone (no CLI, frozen build or filtering)")
     args = parser.parse_args(argv)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the same conditions on every machine
     began = time.perf_counter()
@@ -334,9 +375,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         workdir = Path(folder)
         env = children.environment(workdir)
         os.environ["QBR_DATA_DIR"] = str(workdir / "bench-data")  # this process's opens
-        warm_bytecode(env)
+        warm_bytecode(env, ROOT)
+        if args.against is not None:
+            warm_bytecode(env, args.against.resolve())
         launcher = children.Launcher(env, workdir / "child-stderr.txt")
-        started = startup(sizes, workdir, env, launcher)
+        started = startup(sizes, workdir, env, launcher,
+                          args.against.resolve() if args.against else None)
+        if args.startup_only:
+            print_table(startup_rows(started))
+            print(f"Load average at start {load_at_start}, at end {load_average()}")
+            return 0
         commands = cli(sizes, workdir, env)
         built = frozen(workdir, launcher)
         overview = None

@@ -12,7 +12,9 @@ process is started.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -113,13 +115,24 @@ def qbr_command() -> list[str]:
     return [str(qbr)] if qbr.exists() else [sys.executable, "-m", "qbr_desktop.cli"]
 
 
-def launch(command: Sequence[str], env: dict[str, str], log: Path) -> Start:
-    """Run `command` until it prints its probe line and ends."""
+def launch(command: Sequence[str], env: dict[str, str], log: Path,
+           timeout_s: float = CHILD_TIMEOUT_S) -> Start:
+    """Run `command` until it prints its probe line and ends. A child that has not ended
+    within `timeout_s` is killed with every process it started (one left alive would keep
+    the pipe open, and the read would wait for ever) and reported as failed."""
     with log.open("w") as stderr:
         start_wall = time.time()
         process = subprocess.Popen(list(command), env={**env, "QBR_STARTUP_PROBE": "quit"},
-                                   stdout=subprocess.PIPE, stderr=stderr, text=True)
-        watchdog = threading.Timer(CHILD_TIMEOUT_S, process.kill)
+                                   stdout=subprocess.PIPE, stderr=stderr, text=True,
+                                   start_new_session=True)
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
+            with contextlib.suppress(ProcessLookupError):  # it ended just then
+                os.killpg(process.pid, signal.SIGKILL)
+
+        watchdog = threading.Timer(timeout_s, kill)
         watchdog.start()
         try:
             assert process.stdout is not None
@@ -128,8 +141,9 @@ def launch(command: Sequence[str], env: dict[str, str], log: Path) -> Start:
         finally:
             watchdog.cancel()
     lines = [line for line in output.splitlines() if line.startswith("qbr-startup ")]
-    if code != 0 or not lines:
-        raise ChildFailed(f"{' '.join(command)} failed (exit {code}, said {output[-500:]!r}):"
+    if code != 0 or not lines or timed_out.is_set():
+        said = f"no report within {timeout_s:.0f} s" if timed_out.is_set() else f"exit {code}"
+        raise ChildFailed(f"{' '.join(command)} failed ({said}, said {output[-500:]!r}):"
                           f"\n{log.read_text(errors='replace')[-2000:]}")
     fields = dict(word.split("=", 1) for word in lines[0].split()[1:])
     return Start(*(float(fields[name]) - start_wall
@@ -156,8 +170,14 @@ class Launcher:
                     raise
 
 
-def app_command(database: Path) -> list[str]:
-    return [sys.executable, "-m", "qbr_desktop", "--db", str(database)]
+def app_command(database: Path, source: Path | None = None) -> list[str]:
+    """The app on `database`; from the package tree in `source` (another checkout, to
+    time two versions in turns) instead of the installed one when given."""
+    if source is None:
+        return [sys.executable, "-m", "qbr_desktop", "--db", str(database)]
+    run_from = (f"import sys; sys.path.insert(0, {str(source)!r}); "
+                "from qbr_desktop.app import main; raise SystemExit(main())")
+    return [sys.executable, "-c", run_from, "--db", str(database)]
 
 
 def frozen_command(database: Path, dist: Path) -> list[str] | None:

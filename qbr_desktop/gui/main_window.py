@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +48,8 @@ if TYPE_CHECKING:  # imported by start-up only after the window is on screen
     from qbr_desktop.services.plan_views import ReviewPlan
 
 SAVED_MESSAGE_MS = 4000
+#: The pause between the steps of building the window's frame at start-up.
+FRAME_STEP_PAUSE_MS = 1
 
 
 def scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self._keeping_account = False
         self._context: AppContext | None = None
         self.lazy_pages = WindowPages(self)
+        self._frame_build: Iterator[None] | None = None
         self._target: DatabaseTarget | None = None
         self.setWindowTitle(APP_NAME)
         self.setCentralWidget(self._opening_label())
@@ -218,67 +221,91 @@ class MainWindow(QMainWindow):
                 self.list_panel.table.selectRow(0)
         else:  # the account chosen in the list while the portfolio opened
             self.delete_action.setEnabled(self.list_panel.current_account_id() > 0)
-            if self.list_panel.current_account_id() > 0:
-                self.show_account(self.list_panel.current_account_id())
+            # Its details a turn later: with the menus just made, one turn would keep the
+            # list from answering for about 80 ms.
+            QtCore.QTimer.singleShot(0, self, self._show_chosen_account)
         if self.views.currentIndex() != View.ACCOUNTS:  # chosen while it opened
             self._view_changed(self.views.currentIndex())
         self.list_panel.table.setFocus()  # applied when the window is first activated
 
+    def _show_chosen_account(self) -> None:
+        chosen = self.list_panel.current_account_id()
+        if chosen > 0 and (self.page.account is None or self.page.account.id != chosen):
+            self.show_account(chosen)
+
     # Layout ----------------------------------------------------------------------------
     def build_frame_in_steps(self, then: Callable[[], None] = lambda: None) -> None:
-        """The rest of the window in two turns of the event loop, so the list answers clicks
-        and keys in between; then `then` (start-up does this before opening the portfolio)."""
-        self._build_account_tabs()
+        """The rest of the window in short turns of the event loop (each a few widgets
+        placed and polished by the style sheet), so the list answers clicks and keys in
+        between; then `then` (start-up does this before opening the portfolio)."""
+        steps = self._frame_steps()
 
-        def rest() -> None:
-            self._build_frame()
+        def step() -> None:
+            for _done in steps:
+                # A timer, not a posted call: the event loop takes input and repaints first.
+                QtCore.QTimer.singleShot(FRAME_STEP_PAUSE_MS, step)
+                return
             then()
 
-        QtCore.QTimer.singleShot(0, rest)
+        step()
+
+    def _frame_steps(self) -> Iterator[None]:
+        """The one build of the frame, shared: steps left by a build in turns are finished
+        by a build at once (attach) and never made twice."""
+        if self._frame_build is None:
+            self._frame_build = self._build_frame_steps()
+        return self._frame_build
 
     def _build_frame(self) -> None:
+        for _done in self._frame_steps():
+            pass
+
+    def _build_frame_steps(self) -> Iterator[None]:
         """Everything the window shows that needs no portfolio: the list, the account's
         tabs (their pages built when first shown: window_pages.py) and the views. Built
-        once; start-up builds it while the portfolio opens."""
-        if getattr(self, "views", None) is not None:
-            return
-        self._build_account_tabs()
+        once; start-up builds it while the portfolio opens. Each yield is a pause for the
+        event loop: placing a tree of widgets in the shown window polishes all of it."""
+        yield from self._build_account_tabs()
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(self.account_tabs)
+        yield
         self.splitter = QSplitter(QtCore.Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.list_panel)
+        yield
         self.splitter.addWidget(self.pages)
         # The account page gets the room: its tabs are laid out for about 880 px.
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([480, 880])
+        yield
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.views = QTabWidget(self)
-        self.views.setObjectName("views")
-        self.views.setDocumentMode(True)
-        self.views.addTab(self.splitter, translate("MainWindow", "Accounts"))
-        self.views.addTab(self.lazy_pages.area("portfolio_view", scrolling),
-                          translate("MainWindow", "Portfolio overview"))
-        self.views.addTab(self.lazy_pages.area("programme_view", scrolling),
-                          translate("MainWindow", "QBR programme"))
-        self.views.addTab(self.lazy_pages.area("upcoming_view", scrolling),
-                          translate("MainWindow", "Upcoming QBRs"))
-        layout.addWidget(self.views)
+        views = QTabWidget(central)
+        views.setObjectName("views")
+        views.setDocumentMode(True)
+        views.addTab(self.splitter, translate("MainWindow", "Accounts"))
+        yield
+        views.addTab(self.lazy_pages.area("portfolio_view", scrolling),
+                     translate("MainWindow", "Portfolio overview"))
+        views.addTab(self.lazy_pages.area("programme_view", scrolling),
+                     translate("MainWindow", "QBR programme"))
+        views.addTab(self.lazy_pages.area("upcoming_view", scrolling),
+                     translate("MainWindow", "Upcoming QBRs"))
+        yield
+        layout.addWidget(views)
         self._chrome = layout
         self.setCentralWidget(central)
+        self.views = views
         self._restore_splitter()
         self._overview_stale = self._programme_stale = True
         self.views.currentChanged.connect(self._view_changed)
         self.account_tabs.currentChanged.connect(lambda _index: self._load_tab())
         self.account_changed.connect(lambda _id: self._load_tab())
 
-    def _build_account_tabs(self) -> None:
-        if getattr(self, "account_tabs", None) is not None:
-            return
+    def _build_account_tabs(self) -> Iterator[None]:
         # Imported here, not at the top: the start-up window is painted before any of
         # them (or the store behind them) has been loaded.
         from qbr_desktop.gui.accounts.account_page import AccountPage
@@ -293,13 +320,17 @@ class MainWindow(QMainWindow):
         self.page = AccountPage(self)
         self.empty_label = self._opening_label()
         self.empty_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.account_tabs.addTab(scrolling(self.page, self), translate("MainWindow", "&Details"))
+        yield
+        details = scrolling(self.page, self)
+        yield
+        self.account_tabs.addTab(details, translate("MainWindow", "&Details"))
         for _tab, label, name in ACCOUNT_PAGES:
             self.account_tabs.addTab(self.lazy_pages.area(name, scrolling),
                                      translate("window_pages", label))
         # The tabs that load their account only when shown, and those stale since a change.
         self._lazy_tabs = {tab: name for tab, _label, name in ACCOUNT_PAGES}
         self._stale: set[AccountTab] = set()
+        yield
         self.account_tabs.ensurePolished()  # the style sheet's work, apart from laying out
 
     def show_notice(self, message: str) -> None:

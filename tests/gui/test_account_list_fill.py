@@ -82,3 +82,24 @@ def test_sorting_by_a_header_click_while_filling(panel, qtbot) -> None:
     arr = [panel.proxy.index(r, 0).data(ACCOUNT_ID_ROLE) for r in range(panel.proxy.rowCount())]
     assert arr == sorted(arr) or arr == sorted(arr, reverse=True)  # by ARR, which grows by id
     assert len(arr) == len(NAMES)
+
+
+def test_a_slow_turn_cuts_the_next_step_to_its_time_box() -> None:
+    step, budget = table_model.FILL_STEP, table_model.FILL_TURN_S
+    assert table_model.next_fill_step(step, budget * 4) == step // 4  # four times too long
+    assert table_model.next_fill_step(step, budget / 10) == step  # never above FILL_STEP
+    assert table_model.next_fill_step(step, 10.0) == table_model.FILL_STEP_MIN  # some rows go
+    assert table_model.next_fill_step(step, 0.0) == step
+
+
+def test_the_fill_goes_on_in_smaller_steps_when_turns_are_slow(panel, qtbot,
+                                                                monkeypatch) -> None:
+    monkeypatch.setattr(table_model, "FILL_STEP_MIN", 2)
+    monkeypatch.setattr(table_model, "FILL_TURN_S", 0.0)  # every turn over its time box
+    steps: list[int] = []
+    panel.model.rowsInserted.connect(lambda _parent, first, last: steps.append(last - first + 1))
+    panel.set_rows(prepare_rows(accounts()), None)
+    with qtbot.waitSignal(panel.model.filled, timeout=5000):
+        pass
+    assert steps[0] == STEP and set(steps[1:-1]) == {2}  # then the smallest step, to the end
+    assert shown_names(panel) == sorted(NAMES, key=table_model.sort_key)

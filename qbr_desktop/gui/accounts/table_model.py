@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,8 +25,11 @@ from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 
 #: Rows announced to the views per turn of the event loop. Each row announced costs the
 #: filter proxy one call into Python (filterAcceptsRow): 50,000 at once kept the window
-#: from answering for 50-230 ms; 2,500 a turn take a few milliseconds each.
+#: from answering for 50-230 ms; 2,500 a turn take a few milliseconds each on a quiet
+#: machine, but tens on a busy one: the step is then cut to what fits in FILL_TURN_S.
 FILL_STEP = 2_500
+FILL_TURN_S = 0.008
+FILL_STEP_MIN = 100
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 TIER_ORDER = ("Strategic", "Enterprise", "Growth", "Mid-Market", "SMB", "Core", "Tech-Touch")
@@ -103,6 +107,13 @@ def prepare_rows(items: Sequence[AccountSummary]) -> PreparedRows:
          for i in ordered])
 
 
+def next_fill_step(step: int, spent_s: float) -> int:
+    """The rows to announce next turn, after `step` rows took `spent_s`: as many as fit in
+    FILL_TURN_S at that pace, never more than FILL_STEP nor fewer than FILL_STEP_MIN."""
+    fitting = step * FILL_TURN_S / spent_s if spent_s > 0 else FILL_STEP
+    return max(min(FILL_STEP_MIN, FILL_STEP), min(FILL_STEP, int(fitting)))
+
+
 class AccountTableModel(QAbstractTableModel):
     """Rows are AccountSummary objects; display text and sort keys are computed once.
 
@@ -123,6 +134,7 @@ class AccountTableModel(QAbstractTableModel):
         #: The (column, order) the rows are in, once sorted.
         self.sorted_by: tuple[int, Qt.SortOrder] | None = None
         self._shown = 0  # the rows announced to the views: the first ones
+        self._step = FILL_STEP  # rows a turn, fitted to FILL_TURN_S as the fill goes
         self._fill = QTimer(self)
         self._fill.setInterval(0)
         self._fill.timeout.connect(self._announce_more)
@@ -155,6 +167,7 @@ class AccountTableModel(QAbstractTableModel):
         self._announce(len(self._items))
 
     def _end_reset(self) -> None:
+        self._step = FILL_STEP
         self._shown = min(len(self._items), FILL_STEP)
         self.endResetModel()
         if self.filling:
@@ -164,7 +177,9 @@ class AccountTableModel(QAbstractTableModel):
             self.filled.emit()
 
     def _announce_more(self) -> None:
-        self._announce(self._shown + FILL_STEP)
+        started = time.perf_counter()
+        self._announce(self._shown + self._step)
+        self._step = next_fill_step(self._step, time.perf_counter() - started)
 
     def _announce(self, upto: int) -> None:
         upto = min(upto, len(self._items))
