@@ -153,8 +153,8 @@ class StartupList(QObject):
             self._done()
         # Then, on a worker, the window's modules; with them, the rest of the window is
         # built in short turns of the event loop while no worker competes for the
-        # interpreter lock (each widget's events pass through Python: input_guards), and
-        # only then do the open and the rest of the list start.
+        # interpreter lock (building widgets is Python code), and only then do the open
+        # and the rest of the list start.
         start_task(_load_window_modules,
                    lambda _none: self.window.build_frame_in_steps(
                        then=lambda: self._laid_out(complete)),
