@@ -103,6 +103,14 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(value)
 
 
+def _utc_from_text(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC)
+
+
 def _driver_rows(session: Session, statement: Executable,
                  parameters: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
     """Every row of `statement` as the driver's own tuples: SQLAlchemy binds the values and
@@ -131,12 +139,12 @@ class InsightCacheRepository:
         session = self.session
         on_sqlite = session.get_bind().dialect.name == "sqlite"
         reviews = _driver_rows(session, _NEXT_REVIEWS, {"after": after})
-        if on_sqlite:  # ISO text, converted without a call of ours per account
-            parse = datetime.fromisoformat
-            next_reviews = {account_id: parse(at).replace(tzinfo=UTC)
-                            for account_id, at in reviews}
-        else:
-            next_reviews = {account_id: at.replace(tzinfo=UTC) for account_id, at in reviews}
+        # Each distinct time converted once (ISO text on SQLite), then looked up per account
+        # without a call of ours: meetings share times, and a datetime is immutable.
+        ids, times = zip(*reviews, strict=True) if reviews else ((), ())
+        convert = _utc_from_text if on_sqlite else _utc
+        moments = {at: convert(at) for at in set(times)}
+        next_reviews = dict(zip(ids, map(moments.__getitem__, times), strict=True))
         risks = {account_id: (open_risks, opportunities)
                  for account_id, open_risks, opportunities in _driver_rows(session, _OPEN_RISKS)}
         parameters = {"formula_version": formula_version}
