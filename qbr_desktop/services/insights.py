@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import NamedTuple
 
 from sqlalchemy.exc import OperationalError
@@ -263,7 +264,8 @@ class InsightService:
             scheme = read_tier_scheme(session)
             cache = InsightCacheRepository(session)
             facts = cache.portfolio(now, FORMULA_VERSION)
-            missing = [row[0] for row in facts.accounts if row[7] is None]
+            missing = ([row[0] for row in facts.accounts if row[7] is None]
+                       if None in map(_CONFIDENCE, facts.accounts) else [])
             computed: dict[int, StoredInsight] = {}
             if missing and not stored_only:
                 fresh = _compute_insights(session, missing)
@@ -436,15 +438,15 @@ def _portfolio_rows(facts: PortfolioFacts, computed: dict[int, StoredInsight],
     pending = at_risk = ready = 0
     rows: list[PortfolioRow] = []
     append = rows.append
-    for (account_id, name, industry, cents, currency, tier_override, renewal, stored,
-         health, band, change, confidence, quarter, readiness, expansion, _) in facts.accounts:
+    for (account_id, name, industry, cents, currency, tier_override, renewal, confidence,
+         health, band, change, quarter, readiness, expansion, _) in facts.accounts:
         arr = amounts.get((cents, currency))
         if arr is None:
             arr = amounts[cents, currency] = Money(Decimal(cents) * cent, currency)
         tier = (tier_override if tier_override in overrides
                 else tiers[bisect_right(minimums, cents)])
         open_risks, opportunities = risks.get(account_id, no_risks)
-        if stored is not None:
+        if confidence is not None:  # a stored result
             try:
                 latest = quarters[quarter]
             except KeyError:
@@ -497,6 +499,7 @@ def _tier_bisection(scheme: TierScheme) -> tuple[list[int], list[str]]:
 
 _BANDS = {band.value: band for band in Band}
 ZERO = Decimal(0)
+_CONFIDENCE = itemgetter(7)  # of a stored result, in PortfolioFacts.accounts
 
 
 def _read_weights(session: Session) -> HealthWeights:

@@ -49,8 +49,9 @@ class PortfolioFacts(NamedTuple):
     account's row from them in one pass (at 50,000 accounts an intermediate object per
     account cost as much as the reads). ``accounts`` holds, by name, one tuple per account:
     (id, name, industry, ARR in cents, currency, tier override, renewal as stored, then the
-    stored result for this formula or Nones: its account id, health, band, change,
-    confidence, latest quarter, readiness, expansion as stored text; last the name key).
+    stored result for this formula or Nones: its confidence (never None in a stored
+    result, so None means none is stored), health, band, change, latest quarter, readiness,
+    expansion as stored text; last the name key).
     """
 
     accounts: list[tuple[Any, ...]]
@@ -69,8 +70,8 @@ class PortfolioFacts(NamedTuple):
 # of migration 0018.
 _ACCOUNT_COLUMNS = """
     SELECT a.id, a.name, a.industry, a.arr, a.currency, a.tier_override, a.renewal_date,
-           i.account_id, i.health, i.band, i.change, i.confidence, i.latest_quarter,
-           i.readiness, i.expansion, a.name_key
+           i.confidence, i.health, i.band, i.change, i.latest_quarter, i.readiness,
+           i.expansion, a.name_key
     FROM account AS a
     LEFT JOIN account_insight AS i ON i.account_id = a.id
                                   AND i.formula_version = :formula_version
@@ -81,7 +82,8 @@ _ACCOUNTS = text(_ACCOUNT_COLUMNS + "ORDER BY a.name_key")
 # 50,000 accounts is a quarter of the read, where following the name index visits the
 # table's pages at random. A server sorts by its collation, so it sorts.
 _ACCOUNTS_UNSORTED = text(_ACCOUNT_COLUMNS)
-_NAME_KEY = itemgetter(15)
+_NAME_KEY = itemgetter(14)
+_RENEWAL = itemgetter(6)
 _NEXT_REVIEWS = text("""
     SELECT account_id, min(scheduled_at) FROM review
     WHERE status = 'planned' AND scheduled_at >= :after
@@ -153,7 +155,7 @@ class InsightCacheRepository:
             rows.sort(key=_NAME_KEY)
         else:
             rows = _driver_rows(session, _ACCOUNTS, parameters)
-        days = {value: _date(value) for value in {row[6] for row in rows}}
+        days = {value: _date(value) for value in set(map(_RENEWAL, rows))}
         return PortfolioFacts(rows, days, next_reviews, risks)
 
     def store(self, results: Sequence[StoredInsight], formula_version: int) -> None:
