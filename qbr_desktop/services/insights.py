@@ -13,9 +13,10 @@ import gc
 import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import NamedTuple
 
 from sqlalchemy.exc import OperationalError
@@ -127,13 +128,19 @@ class PortfolioOverview:
     pending: int = field(init=False)
     at_risk_count: int = field(init=False)
     expansion_ready_count: int = field(init=False)
+    #: (pending, at risk, ready to expand) when the maker of the rows counted them as it
+    #: built them (at 50,000 accounts three more passes cost a tenth of the overview).
+    counts: InitVar[tuple[int, int, int] | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, counts: tuple[int, int, int] | None) -> None:
         rows = self.rows
-        object.__setattr__(self, "pending", sum(1 for row in rows if row.pending))
-        object.__setattr__(self, "at_risk_count", sum(1 for row in rows if row.at_risk))
-        object.__setattr__(self, "expansion_ready_count",
-                           sum(1 for row in rows if row.expansion_ready))
+        if counts is None:
+            counts = (sum(1 for row in rows if row.pending),
+                      sum(1 for row in rows if row.at_risk),
+                      sum(1 for row in rows if row.expansion_ready))
+        object.__setattr__(self, "pending", counts[0])
+        object.__setattr__(self, "at_risk_count", counts[1])
+        object.__setattr__(self, "expansion_ready_count", counts[2])
 
     @property
     def at_risk(self) -> tuple[PortfolioRow, ...]:
@@ -257,17 +264,17 @@ class InsightService:
             scheme = read_tier_scheme(session)
             cache = InsightCacheRepository(session)
             facts = cache.portfolio(now, FORMULA_VERSION)
-            missing = [row[0] for row in facts.accounts if row[7] is None]
+            missing = ([row[0] for row in facts.accounts if row[7] is None]
+                       if None in map(_CONFIDENCE, facts.accounts) else [])
             computed: dict[int, StoredInsight] = {}
             if missing and not stored_only:
                 fresh = _compute_insights(session, missing)
                 _store_quietly(session, cache, fresh)
                 computed = {r.account_id: r for r in fresh}
-            rows = _portfolio_rows(facts, computed, scheme)
-            # Before the collector resumes: it need not look at the raw reads (freed here)
-            # nor at what counting the rows allocates.
+            rows, counts = _portfolio_rows(facts, computed, scheme)
+            # Before the collector resumes: it need not look at the raw reads (freed here).
             del facts
-            overview = PortfolioOverview(rows, self._today())
+            overview = PortfolioOverview(rows, self._today(), counts)
         return overview
 
     def _profiles(self, session: Session) -> list[PeerProfile]:
@@ -408,14 +415,16 @@ def _store_quietly(session: Session, cache: InsightCacheRepository,
 
 
 def _portfolio_rows(facts: PortfolioFacts, computed: dict[int, StoredInsight],
-                    scheme: TierScheme) -> tuple[PortfolioRow, ...]:
-    """Every account's row, in one pass over the stored facts.
+                    scheme: TierScheme,
+                    ) -> tuple[tuple[PortfolioRow, ...], tuple[int, int, int]]:
+    """Every account's row, in one pass over the stored facts, and the overview's counts
+    (pending, at risk, ready to expand: `PortfolioRow`'s properties, tallied as it goes).
 
     Each account's row from its stored result, from one computed just now, or pending.
     This runs over 50,000 accounts as the portfolio view opens, so it calls no Python
     function per account: tiers come from a bisection over whole cents, and a portfolio's
-    ARR amounts, quarters and renewal days are each converted once (Money and Quarter are
-    immutable, so equal values share one object).
+    ARR amounts, quarters, renewal days and expansion figures are each converted once (Money,
+    Quarter and Decimal are immutable, so equal values share one object).
     """
     minimums, tiers = _tier_bisection(scheme)
     overrides = frozenset(scheme.tiers)
@@ -424,40 +433,57 @@ def _portfolio_rows(facts: PortfolioFacts, computed: dict[int, StoredInsight],
     quarters: dict[str | None, Quarter | None] = {None: None}
     amounts: dict[tuple[int, str], Money] = {}
     cent, no_risks, new_row = Decimal("0.01"), (0, 0), tuple.__new__
+    red, yellow = Band.RED, Band.YELLOW
+    decimals: dict[str, Decimal] = {}
+    pending = at_risk = ready = 0
     rows: list[PortfolioRow] = []
     append = rows.append
-    for (account_id, name, industry, cents, currency, tier_override, renewal, stored,
-         health, band, change, confidence, quarter, readiness, expansion, _) in facts.accounts:
+    for (account_id, name, industry, cents, currency, tier_override, renewal, confidence,
+         health, band, change, quarter, readiness, expansion, _) in facts.accounts:
         arr = amounts.get((cents, currency))
         if arr is None:
             arr = amounts[cents, currency] = Money(Decimal(cents) * cent, currency)
         tier = (tier_override if tier_override in overrides
                 else tiers[bisect_right(minimums, cents)])
         open_risks, opportunities = risks.get(account_id, no_risks)
-        if stored is not None:
+        if confidence is not None:  # a stored result
             try:
                 latest = quarters[quarter]
             except KeyError:
                 latest = quarters[quarter] = Quarter.stored(quarter)
+            try:
+                amount = decimals[expansion]
+            except KeyError:
+                amount = decimals[expansion] = Decimal(expansion)
+            level = bands.get(band or "")
+            if level is red or (change is not None and change <= -10) or (
+                    level is yellow and open_risks > 0):
+                at_risk += 1
+            if readiness == "ready" and amount > 0:
+                ready += 1
             append(new_row(PortfolioRow, (
                 account_id, name, tier, industry, arr, renewal_dates[renewal],
-                next_reviews.get(account_id), health, bands.get(band or ""), change,
-                confidence, latest, readiness, Decimal(expansion), open_risks,
+                next_reviews.get(account_id), health, level, change,
+                confidence, latest, readiness, amount, open_risks,
                 opportunities, False)))
             continue
         fresh = computed.get(account_id)
         if fresh is None:
+            pending += 1
             append(new_row(PortfolioRow, (
                 account_id, name, tier, industry, arr, renewal_dates[renewal],
                 next_reviews.get(account_id), None, None, None, 0.0, None, "", ZERO,
                 open_risks, opportunities, True)))
         else:
-            append(new_row(PortfolioRow, (
+            row = PortfolioRow(
                 account_id, name, tier, industry, arr, renewal_dates[renewal],
                 next_reviews.get(account_id), fresh.health, bands.get(fresh.band or ""),
                 fresh.change, fresh.confidence, Quarter.stored(fresh.latest_quarter),
-                fresh.readiness, fresh.expansion, open_risks, opportunities, False)))
-    return tuple(rows)
+                fresh.readiness, fresh.expansion, open_risks, opportunities, False)
+            at_risk += row.at_risk
+            ready += row.expansion_ready
+            append(row)
+    return tuple(rows), (pending, at_risk, ready)
 
 
 def _tier_bisection(scheme: TierScheme) -> tuple[list[int], list[str]]:
@@ -473,6 +499,7 @@ def _tier_bisection(scheme: TierScheme) -> tuple[list[int], list[str]]:
 
 _BANDS = {band.value: band for band in Band}
 ZERO = Decimal(0)
+_CONFIDENCE = itemgetter(7)  # of a stored result, in PortfolioFacts.accounts
 
 
 def _read_weights(session: Session) -> HealthWeights:

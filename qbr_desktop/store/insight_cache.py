@@ -49,8 +49,9 @@ class PortfolioFacts(NamedTuple):
     account's row from them in one pass (at 50,000 accounts an intermediate object per
     account cost as much as the reads). ``accounts`` holds, by name, one tuple per account:
     (id, name, industry, ARR in cents, currency, tier override, renewal as stored, then the
-    stored result for this formula or Nones: its account id, health, band, change,
-    confidence, latest quarter, readiness, expansion as stored text; last the name key).
+    stored result for this formula or Nones: its confidence (never None in a stored
+    result, so None means none is stored), health, band, change, latest quarter, readiness,
+    expansion as stored text; last the name key).
     """
 
     accounts: list[tuple[Any, ...]]
@@ -69,8 +70,8 @@ class PortfolioFacts(NamedTuple):
 # of migration 0018.
 _ACCOUNT_COLUMNS = """
     SELECT a.id, a.name, a.industry, a.arr, a.currency, a.tier_override, a.renewal_date,
-           i.account_id, i.health, i.band, i.change, i.confidence, i.latest_quarter,
-           i.readiness, i.expansion, a.name_key
+           i.confidence, i.health, i.band, i.change, i.latest_quarter, i.readiness,
+           i.expansion, a.name_key
     FROM account AS a
     LEFT JOIN account_insight AS i ON i.account_id = a.id
                                   AND i.formula_version = :formula_version
@@ -81,7 +82,8 @@ _ACCOUNTS = text(_ACCOUNT_COLUMNS + "ORDER BY a.name_key")
 # 50,000 accounts is a quarter of the read, where following the name index visits the
 # table's pages at random. A server sorts by its collation, so it sorts.
 _ACCOUNTS_UNSORTED = text(_ACCOUNT_COLUMNS)
-_NAME_KEY = itemgetter(15)
+_NAME_KEY = itemgetter(14)
+_RENEWAL = itemgetter(6)
 _NEXT_REVIEWS = text("""
     SELECT account_id, min(scheduled_at) FROM review
     WHERE status = 'planned' AND scheduled_at >= :after
@@ -101,6 +103,14 @@ def _date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(value)
+
+
+def _utc_from_text(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC)
 
 
 def _driver_rows(session: Session, statement: Executable,
@@ -131,12 +141,12 @@ class InsightCacheRepository:
         session = self.session
         on_sqlite = session.get_bind().dialect.name == "sqlite"
         reviews = _driver_rows(session, _NEXT_REVIEWS, {"after": after})
-        if on_sqlite:  # ISO text, converted without a call of ours per account
-            parse = datetime.fromisoformat
-            next_reviews = {account_id: parse(at).replace(tzinfo=UTC)
-                            for account_id, at in reviews}
-        else:
-            next_reviews = {account_id: at.replace(tzinfo=UTC) for account_id, at in reviews}
+        # Each distinct time converted once (ISO text on SQLite), then looked up per account
+        # without a call of ours: meetings share times, and a datetime is immutable.
+        ids, times = zip(*reviews, strict=True) if reviews else ((), ())
+        convert = _utc_from_text if on_sqlite else _utc
+        moments = {at: convert(at) for at in set(times)}
+        next_reviews = dict(zip(ids, map(moments.__getitem__, times), strict=True))
         risks = {account_id: (open_risks, opportunities)
                  for account_id, open_risks, opportunities in _driver_rows(session, _OPEN_RISKS)}
         parameters = {"formula_version": formula_version}
@@ -145,7 +155,7 @@ class InsightCacheRepository:
             rows.sort(key=_NAME_KEY)
         else:
             rows = _driver_rows(session, _ACCOUNTS, parameters)
-        days = {value: _date(value) for value in {row[6] for row in rows}}
+        days = {value: _date(value) for value in set(map(_RENEWAL, rows))}
         return PortfolioFacts(rows, days, next_reviews, risks)
 
     def store(self, results: Sequence[StoredInsight], formula_version: int) -> None:
