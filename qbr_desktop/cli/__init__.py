@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from qbr_desktop import __version__
+from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.i18n import msg, ui_text
 
 if TYPE_CHECKING:
     from qbr_desktop.domain.accounts import AccountSummary
@@ -65,16 +67,18 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date (YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(ui_text(
+            msg("“{text}” is not a date (YYYY-MM-DD)", text=text))) from exc
 
 
 def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from exc
+        raise argparse.ArgumentTypeError(ui_text(
+            msg("“{text}” is not a whole number", text=text))) from exc
     if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(ui_text(msg("must be at least 1")))
     return value
 
 
@@ -153,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def warn(message: str) -> None:
     """One "Warning: ..." line on stderr: the command goes on and still exits 0."""
-    print(f"Warning: {message}", file=sys.stderr)
+    say(sys.stderr, msg("Warning: {message}", message=message))
 
 
 def with_context(args: argparse.Namespace, work: Callable[[AppContext], Result]) -> Result:
@@ -197,11 +201,13 @@ def _demo(args: argparse.Namespace, out: TextIO) -> None:
                 context.close()
     except DemoRefused as exc:
         raise CommandFailed(str(exc)) from exc
-    print(f"Demo portfolio in {target.describe()}: {summary.accounts} accounts, "
-          f"{summary.contacts} contacts, {summary.reviews} reviews, "
-          f"{summary.metric_values} metric values, {summary.risks} risks and "
-          f"opportunities, {summary.plans} QBR preparation plans, {summary.roi_models} "
-          "quarterly ROI models.", file=out)
+    say(out, msg("Demo portfolio in {place}: {accounts} accounts, {contacts} contacts, "
+                 "{reviews} reviews, {metric_values} metric values, {risks} risks and "
+                 "opportunities, {plans} QBR preparation plans, {roi_models} quarterly ROI "
+                 "models.", place=target.describe(), accounts=summary.accounts,
+                 contacts=summary.contacts, reviews=summary.reviews,
+                 metric_values=summary.metric_values, risks=summary.risks,
+                 plans=summary.plans, roi_models=summary.roi_models))
 
 
 def _summary_json(item: AccountSummary) -> dict[str, Any]:
@@ -218,8 +224,6 @@ def _summary_json(item: AccountSummary) -> dict[str, Any]:
 
 
 def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
-    import json
-
     from qbr_desktop.domain.meeting_time import meeting_day
     from qbr_desktop.domain.money import format_money
 
@@ -230,17 +234,17 @@ def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
         me = current_identity()
         items = [item for item in items if is_mine(item.csm_owner, me)]
     if args.json:
-        json.dump([_summary_json(i) for i in items], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, [_summary_json(i) for i in items])
         return
     for item in items:
         renewal = item.renewal_date.isoformat() if item.renewal_date else "—"
         # The meeting's day where it is held, as the window shows it (not the UTC date).
         next_qbr = (meeting_day(item.next_qbr_at, item.next_qbr_zone).isoformat()
                     if item.next_qbr_at else "—")
-        print(f"{item.name}\t{item.tier}\t{format_money(item.arr)}\trenews {renewal}"
-              f"\tnext QBR {next_qbr}", file=out)
-    print(f"{len(items)} account(s)", file=out)
+        say(out, msg("{name}\t{tier}\t{arr}\trenews {renewal}\tnext QBR {next_qbr}",
+                     name=item.name, tier=item.tier, arr=format_money(item.arr),
+                     renewal=renewal, next_qbr=next_qbr))
+    say(out, msg("{count} account(s)", count=len(items)))
 
 
 def _listed_accounts(args: argparse.Namespace) -> list[AccountSummary]:
@@ -277,7 +281,8 @@ def _accounts_add(args: argparse.Namespace, out: TextIO) -> None:
         ))
     finally:
         context.close()
-    print(f"Added {account.draft.name} (id {account.id}, {account.tier})", file=out)
+    say(out, msg("Added {name} (id {id}, {tier})", name=account.draft.name, id=account.id,
+                 tier=account.tier))
 
 
 def _accounts_edit(args: argparse.Namespace, out: TextIO) -> None:
@@ -287,7 +292,8 @@ def _accounts_edit(args: argparse.Namespace, out: TextIO) -> None:
         account = context.accounts.update(account_id, {"language": args.language})
     finally:
         context.close()
-    print(f"{account.draft.name}: customer files in {account.draft.language}", file=out)
+    say(out, msg("{name}: customer files in {language}", name=account.draft.name,
+                 language=account.draft.language))
 
 
 def _tiers(args: argparse.Namespace, out: TextIO) -> None:
@@ -303,7 +309,8 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
             for item in args.minimum:
                 tier, separator, amount = item.partition("=")
                 if not separator:
-                    raise CommandFailed(f"“{item}” is not TIER=ARR (e.g. Strategic=100k)")
+                    raise CommandFailed(ui_text(
+                        msg("“{item}” is not TIER=ARR (e.g. Strategic=100k)", item=item)))
                 try:
                     minimums[tier.strip()] = parse_amount(amount)
                 except MoneyFormatError as exc:
@@ -319,7 +326,7 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
         context.close()
     print(scheme.label, file=out)
     for band in scheme.bands:
-        print(f"  {band.tier:<12} from {band.minimum:,.2f}", file=out)
+        say(out, msg("  {tier:<12} from {minimum:,.2f}", tier=band.tier, minimum=band.minimum))
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> None:
@@ -332,30 +339,37 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
         report = check_database(context)
     finally:
         context.close()
-    print(f"database:  {report.database}", file=out)
+    say(out, msg("database:  {database}", database=report.database))
     if report.size_bytes is not None:
-        print(f"size:      {report.size_bytes:,} bytes", file=out)
-    print(f"integrity: {report.integrity}", file=out)
+        say(out, msg("size:      {size:,} bytes", size=report.size_bytes))
+    say(out, msg("integrity: {integrity}", integrity=report.integrity))
     if report.not_checked:
-        print(f"checked:   {report.checked}; not checked: {report.not_checked}", file=out)
-    print(f"schema:    {report.schema_revision} (this program: {report.program_revision})",
-          file=out)
-    print(f"accounts:  {report.accounts:,}; contacts: {report.contacts:,}", file=out)
-    print(f"backups:   {len(report.backups)}", file=out)
+        say(out, msg("checked:   {checked}; not checked: {not_checked}",
+                     checked=report.checked, not_checked=report.not_checked))
+    say(out, msg("schema:    {schema} (this program: {program})",
+                 schema=report.schema_revision, program=report.program_revision))
+    say(out, msg("accounts:  {accounts:,}; contacts: {contacts:,}", accounts=report.accounts,
+                 contacts=report.contacts))
+    say(out, msg("backups:   {count}", count=len(report.backups)))
     for backup in report.backups:
         print(f"  {backup.taken_at.isoformat()}  {backup.reason:<15} {backup.path}", file=out)
     for warning in report.warnings:
-        print(f"warning:   {warning}", file=out)
+        say(out, msg("warning:   {warning}", warning=warning))
     for item in report.unreadable:
-        print(f"unreadable: {item.account_name}: {item.rows} metric value(s) for the period "
-              f"“{item.period}”, which is not a quarter from {EARLIEST_YEAR} to {LATEST_YEAR}; "
-              "they are skipped (`qbr check --repair` removes them)", file=out)
+        say(out, msg("unreadable: {account}: {rows} metric value(s) for the period “{period}”, "
+                     "which is not a quarter from {earliest} to {latest}; they are skipped "
+                     "(`qbr check --repair` removes them)", account=item.account_name,
+                     rows=item.rows, period=item.period, earliest=EARLIEST_YEAR,
+                     latest=LATEST_YEAR))
     if repaired is not None:
-        kept = f" (backup: {repaired.backup})" if repaired.backup else ""
-        print(f"repaired:  removed {repaired.removed} metric value(s) with unreadable "
-              f"periods{kept}", file=out)
+        say(out, msg("repaired:  removed {removed} metric value(s) with unreadable periods "
+                     "(backup: {backup})", removed=repaired.removed, backup=repaired.backup)
+            if repaired.backup else
+            msg("repaired:  removed {removed} metric value(s) with unreadable periods",
+                removed=repaired.removed))
     if not report.healthy:
-        raise CommandFailed(f"the database is not healthy (integrity: {report.integrity})")
+        raise CommandFailed(ui_text(msg("the database is not healthy (integrity: {integrity})",
+                                        integrity=report.integrity)))
 
 
 def _backup(args: argparse.Namespace, out: TextIO) -> None:
@@ -366,7 +380,7 @@ def _backup(args: argparse.Namespace, out: TextIO) -> None:
         written = backup_to(context, args.out.expanduser())
     finally:
         context.close()
-    print(f"Backup written and verified: {written}", file=out)
+    say(out, msg("Backup written and verified: {path}", path=written))
 
 
 def _restore(args: argparse.Namespace, out: TextIO) -> None:
@@ -375,11 +389,11 @@ def _restore(args: argparse.Namespace, out: TextIO) -> None:
 
     target = resolve_target(args.db)
     if target.path is None:
-        raise CommandFailed("restore works on a database file, not a server URL")
+        raise CommandFailed(ui_text(msg("restore works on a database file, not a server URL")))
     kept = restore_from(args.backup.expanduser(), target.path)
-    print(f"Restored {target.path} from {args.backup}.", file=out)
+    say(out, msg("Restored {path} from {backup}.", path=target.path, backup=args.backup))
     if kept:
-        print(f"The previous file was kept as {kept}.", file=out)
+        say(out, msg("The previous file was kept as {path}.", path=kept))
 
 
 def _utf8(stream: TextIO) -> TextIO:
@@ -424,7 +438,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         print(f"qbr: {describe_os_error(exc)}", file=err)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - a CSM sees one line, never a traceback
-        print(f"qbr: unexpected error: {type(exc).__name__}: {exc}", file=err)
+        say(err, msg("qbr: unexpected error: {kind}: {error}", kind=type(exc).__name__,
+                     error=exc))
         return EXIT_FAILED
     return EXIT_OK
 

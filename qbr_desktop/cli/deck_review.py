@@ -14,10 +14,11 @@ reviewer you chose last time unless --reviewer names one ("" for no one).
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
+from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.i18n import msg, msg_plural, ui_text
 
 if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.deck_review import DeckReview, WaitingDeck
@@ -49,13 +50,15 @@ def add_parsers(commands: Any, _formats: Any) -> None:
 def _deck_review(args: argparse.Namespace, out: TextIO) -> None:
     if args.queue:
         if args.account:
-            raise CommandFailed("--queue lists every account's decks: leave out ACCOUNT")
+            raise CommandFailed(ui_text(
+                msg("--queue lists every account's decks: leave out ACCOUNT")))
         _queue(args, out)
         return
     if not args.account:
-        raise CommandFailed("name the account whose deck to show or mark (or use --queue)")
+        raise CommandFailed(ui_text(
+            msg("name the account whose deck to show or mark (or use --queue)")))
     if args.reviewer is not None and not args.ready:
-        raise CommandFailed("--reviewer goes with --ready or --queue")
+        raise CommandFailed(ui_text(msg("--reviewer goes with --ready or --queue")))
 
     def work(context: AppContext) -> tuple[str, DeckReview]:
         from qbr_desktop.domain.deck_review import DeckState
@@ -81,9 +84,7 @@ def _deck_review(args: argparse.Namespace, out: TextIO) -> None:
 
     name, review = with_context(args, work)
     if args.json:
-        json.dump({"account": name, **review_json(review)}, out, ensure_ascii=False,
-                  indent=2)
-        out.write("\n")
+        write_json(out, {"account": name, **review_json(review)})
         return
     print(f"{name}: {review.summary()}", file=out)
 
@@ -94,26 +95,27 @@ def _queue(args: argparse.Namespace, out: TextIO) -> None:
         if args.reviewer:
             reviewer = service.find_reviewer(args.reviewer)
             if reviewer is None:
-                raise CommandFailed(f"no one called “{args.reviewer}” is on the team")
+                raise CommandFailed(ui_text(msg("no one called “{name}” is on the team",
+                                                name=args.reviewer)))
             return reviewer.name, service.queue(reviewer.id)
         return service.who(), service.queue()
 
     whose, decks = with_context(args, work)
     if args.json:
-        json.dump({"reviewer": whose, "decks": [waiting_json(d) for d in decks]}, out,
-                  ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, {"reviewer": whose, "decks": [waiting_json(d) for d in decks]})
         return
     if not decks:
-        print(f"No deck is waiting for {whose}'s review.", file=out)
+        say(out, msg("No deck is waiting for {name}'s review.", name=whose))
         return
-    print(f"{len(decks)} deck{'' if len(decks) == 1 else 's'} waiting for {whose}'s review:",
-          file=out)
+    say(out, msg_plural("{count} deck waiting for {name}'s review:",
+                        "{count} decks waiting for {name}'s review:", len(decks), name=whose))
     for deck in decks:
-        meeting = deck.meeting_on.isoformat() if deck.meeting_on else "no QBR planned"
+        meeting = (deck.meeting_on.isoformat() if deck.meeting_on
+                   else ui_text(msg("no QBR planned")))
         since = f"{deck.since:%Y-%m-%d %H:%M} UTC" if deck.since else "—"
-        print(f"  {deck.account_name}\tCSM {deck.owner or '—'}\tQBR {meeting}"
-              f"\tsince {since}", file=out)
+        say(out, msg("  {name}\tCSM {owner}\tQBR {meeting}\tsince {since}",
+                     name=deck.account_name, owner=deck.owner or "—", meeting=meeting,
+                     since=since))
 
 
 def _when(moment: Any) -> str | None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.i18n import english, ui_label, ui_text
+from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.i18n import english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.benchmark import Benchmark
@@ -81,9 +81,7 @@ def _health(args: argparse.Namespace, out: TextIO) -> None:
     result = _with_service(args, work)
     report = result.report
     if args.json:
-        json.dump(_report_json(result.name, result.account_id, report), out,
-                  ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, _report_json(result.name, result.account_id, report))
         return
     from qbr_desktop.domain.health import DIMENSION_LABELS
 
@@ -98,7 +96,7 @@ def _health(args: argparse.Namespace, out: TextIO) -> None:
         print(f"  · {ui_text(mover.sentence)}", file=out)
     if len(report.history) > 1:
         trend = "  ".join(f"{s.quarter} {_score(s.total)}" for s in report.history)
-        print(f"Trend: {trend}", file=out)
+        say(out, msg("Trend: {trend}", trend=trend))
 
 
 def _benchmark_json(name: str, result: Benchmark) -> dict[str, Any]:
@@ -124,10 +122,10 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
 
     name, result = _with_service(args, work)
     if args.json:
-        json.dump(_benchmark_json(name, result), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, _benchmark_json(name, result))
         return
-    print(f"{name} against {result.cohort.description} ({result.cohort.size} peers)", file=out)
+    say(out, msg("{name} against {cohort} ({size} peers)", name=name,
+                 cohort=result.cohort.description, size=result.cohort.size))
     if result.cohort.fallback_note:
         print(ui_text(result.cohort.fallback_note), file=out)
     # As wide as the longest label, so the figures stay in columns.
@@ -137,8 +135,9 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
         median = format_peer_value(metric.key, metric.cohort_median)
         rank = "—" if metric.percentile is None else f"{metric.percentile:.0f}"
         label = metric.label[:1].upper() + metric.label[1:]
-        print(f"  {label:<{width}} {value:>8}  peer median {median:>8}  percentile {rank:>3}"
-              f"  {metric.phrase}", file=out)
+        say(out, msg("  {label} {value:>8}  peer median {median:>8}  percentile {rank:>3}  "
+                     "{phrase}", label=label.ljust(width), value=value, median=median,
+                     rank=rank, phrase=metric.phrase))
 
 
 def _row_json(row: PortfolioRow) -> dict[str, Any]:
@@ -161,19 +160,20 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> None:
 
     overview = _with_service(args, lambda service: service.overview())
     if args.json:
-        json.dump({"as_of": overview.as_of.isoformat(),
-                   "accounts": [_row_json(r) for r in overview.rows],
-                   "at_risk": [r.account_id for r in overview.at_risk],
-                   "expansion_ready": [r.account_id for r in overview.expansion_ready]},
-                  out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, {"as_of": overview.as_of.isoformat(),
+                         "accounts": [_row_json(r) for r in overview.rows],
+                         "at_risk": [r.account_id for r in overview.at_risk],
+                         "expansion_ready": [r.account_id for r in overview.expansion_ready]})
         return
     for row in overview.rows:
         change = _change(row.change)
-        band = row.band.value if row.band else "no data"
+        band = row.band.value if row.band else ui_text(msg("no data"))
         renewal = row.renewal_date.isoformat() if row.renewal_date else "—"
-        print(f"{row.name}\t{row.tier}\t{format_money(row.arr)}\thealth {_score(row.health)}"
-              f" {band}{change}\trenews {renewal}\texpansion "
-              f"{format_money(type(row.arr)(row.expansion, row.arr.currency))}", file=out)
-    print(f"{len(overview.rows)} account(s); {len(overview.at_risk)} at risk, "
-          f"{len(overview.expansion_ready)} ready to expand", file=out)
+        say(out, msg("{name}\t{tier}\t{arr}\thealth {health} {band}{change}\trenews {renewal}"
+                     "\texpansion {expansion}", name=row.name, tier=row.tier,
+                     arr=format_money(row.arr), health=_score(row.health), band=band,
+                     change=change, renewal=renewal,
+                     expansion=format_money(type(row.arr)(row.expansion, row.arr.currency))))
+    say(out, msg("{count} account(s); {at_risk} at risk, {ready} ready to expand",
+                 count=len(overview.rows), at_risk=len(overview.at_risk),
+                 ready=len(overview.expansion_ready)))

@@ -13,6 +13,8 @@ import argparse
 from typing import Any, TextIO
 
 from qbr_desktop.cli import CommandFailed
+from qbr_desktop.cli.output import say
+from qbr_desktop.i18n import msg, ui_text
 
 
 def add_parsers(commands: Any, _formats: Any) -> None:
@@ -34,22 +36,23 @@ def _upgrade(args: argparse.Namespace, out: TextIO) -> None:
 
     target = resolve_target(getattr(args, "sub_db", None) or args.db)
     if target.url is None or not target.url.startswith("postgresql"):
-        raise CommandFailed("qbr server upgrade works on a PostgreSQL server: give its URL "
-                            "with --db or QBR_DATABASE_URL (a file is updated when it is "
-                            "opened, after a backup of its own)")
+        raise CommandFailed(ui_text(msg(
+            "qbr server upgrade works on a PostgreSQL server: give its URL with --db or "
+            "QBR_DATABASE_URL (a file is updated when it is opened, after a backup of its "
+            "own)")))
     print(backup_advice(target.url), file=out)
     out.flush()
 
     def waiting() -> None:
-        print("Another upgrade of this server is running; waiting for it to finish…",
-              file=out)
+        say(out, msg("Another upgrade of this server is running; waiting for it to finish…"))
         out.flush()
 
     outcome = upgrade_server(target.url, waiting=waiting)
     if outcome.before == outcome.after:
-        print(f"{shown(target.url)} is already at schema {outcome.after}; nothing to do.",
-              file=out)
+        say(out, msg("{server} is already at schema {schema}; nothing to do.",
+                     server=shown(target.url), schema=outcome.after))
     else:
-        before = outcome.before or "empty"
-        print(f"Upgraded {shown(target.url)} from schema {before} to {outcome.after}. "
-              "Every CSM can now open it with this version.", file=out)
+        before = outcome.before or ui_text(msg("empty"))
+        say(out, msg("Upgraded {server} from schema {before} to {after}. Every CSM can now "
+                     "open it with this version.", server=shown(target.url), before=before,
+                     after=outcome.after))

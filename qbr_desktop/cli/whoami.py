@@ -13,6 +13,8 @@ import os
 from typing import Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
+from qbr_desktop.cli.output import say
+from qbr_desktop.i18n import msg, ui_text
 
 
 def add_parsers(commands: Any, _formats: Any) -> None:
@@ -38,14 +40,14 @@ def _whoami(args: argparse.Namespace, out: TextIO) -> None:
 
     if args.name is not None:
         if not args.name.strip():
-            raise CommandFailed("--name cannot be empty")
+            raise CommandFailed(ui_text(msg("--name cannot be empty")))
         if args.email.strip() and (problem := email_problem(args.email.strip())):
             raise CommandFailed(f"--email: {problem}")
         save_identity(Identity(args.name.strip(), args.email.strip()))
     identity = current_identity()
     if stored_identity() is None:
-        print(f"{identity.label} (your login name; set yours with "
-              "qbr whoami --name … --email …)", file=out)
+        say(out, msg("{name} (your login name; set yours with qbr whoami --name … --email …)",
+                     name=identity.label))
         return
     email = f" <{identity.email}>" if identity.email else ""
     print(f"{identity.name}{email}", file=out)
@@ -53,7 +55,7 @@ def _whoami(args: argparse.Namespace, out: TextIO) -> None:
         def register(context: Any) -> None:
             if context.store.path is None:
                 register_member(context.store.sessions, identity)
-                print("Added to the team server's list of CSMs.", file=out)
+                say(out, msg("Added to the team server's list of CSMs."))
 
         from qbr_desktop.paths import URL_ENV
 

@@ -80,3 +80,20 @@ def test_qbr_language_picks_chinese_when_nothing_is_saved(
     text = qbr("--db", small_db, "health", "Acme Logistics")
     assert text.code == 0, text.err
     assert "健康评分" in text.out.splitlines()[1]
+
+
+def test_the_cli_own_headings_and_summaries_in_chinese_and_json_unchanged(
+        qbr: Runner, small_db: Path, monkeypatch: Any) -> None:
+    english_json = qbr("--db", small_db, "portfolio", "--json").out
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    health = qbr("--db", small_db, "health", "Acme Logistics").out.splitlines()
+    assert health[-1].startswith("趋势：2025Q1 "), health[-1]
+    portfolio = qbr("--db", small_db, "portfolio")
+    assert portfolio.code == 0, portfolio.err
+    assert portfolio.out.splitlines()[-1] == "4 个客户；2 个有风险，1 个可扩展"
+    assert "\t健康评分 " in portfolio.out and "\t续约 " in portfolio.out
+    assert qbr("--db", small_db, "accounts", "list").out.splitlines()[-1] == "4 个客户"
+    assert qbr("--db", small_db, "portfolio", "--json").out == english_json
+    missing = qbr("--db", small_db, "export", "deck", "--out", str(small_db.parent / "d.pptx"))
+    assert missing.code == 1
+    assert missing.err == "qbr: 请指定客户（或使用 --all-upcoming 并给出文件夹）\n"
