@@ -31,7 +31,15 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from qbr_desktop import __version__
 from qbr_desktop.cli.output import say, write_json
-from qbr_desktop.i18n import msg, ui_text
+from qbr_desktop.i18n import (
+    ENGLISH,
+    N_,
+    catalogue,
+    interface_language,
+    msg,
+    ui_label,
+    ui_text,
+)
 
 if TYPE_CHECKING:
     from qbr_desktop.domain.accounts import AccountSummary
@@ -83,76 +91,116 @@ def _positive(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = "database file (default: $QBR_DB, $QBR_DATABASE_URL, or the per-user data folder)"
+    db_help = N_("database file (default: $QBR_DB, $QBR_DATABASE_URL, or the per-user data "
+                 "folder)")
     parser = argparse.ArgumentParser(
-        prog="qbr", description="QBR Desktop from the command line.")
+        prog="qbr", description=N_("QBR Desktop from the command line."))
     parser.add_argument("--version", action="version", version=f"qbr {__version__}")
     parser.add_argument("--db", metavar="PATH", help=db_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    demo = commands.add_parser("demo", help="build a demo portfolio in a new database")
+    demo = commands.add_parser("demo", help=N_("build a demo portfolio in a new database"))
     demo.add_argument("--db", metavar="PATH", dest="sub_db", help=db_help)
     demo.add_argument("--accounts", type=_positive, default=24, metavar="N")
     demo.add_argument("--seed", type=int, default=7, metavar="S")
     demo.add_argument("--today", type=_day, help=argparse.SUPPRESS)
     demo.set_defaults(handler=_demo)
 
-    accounts = commands.add_parser("accounts", help="list or add accounts")
+    accounts = commands.add_parser("accounts", help=N_("list or add accounts"))
     account_commands = accounts.add_subparsers(dest="accounts_command", metavar="ACTION",
                                                required=True)
-    listing = account_commands.add_parser("list", help="list every account")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing = account_commands.add_parser("list", help=N_("list every account"))
+    listing.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     listing.add_argument("--mine", action="store_true",
-                         help="only the accounts you own (see qbr whoami)")
+                         help=N_("only the accounts you own (see qbr whoami)"))
     listing.set_defaults(handler=_accounts_list)
-    add = account_commands.add_parser("add", help="add an account")
+    add = account_commands.add_parser("add", help=N_("add an account"))
     add.add_argument("name")
-    add.add_argument("--arr", type=_amount, default=Decimal(0), help="e.g. 120000 or 120k")
+    add.add_argument("--arr", type=_amount, default=Decimal(0), help=N_("e.g. 120000 or 120k"))
     add.add_argument("--currency", default="USD")
     add.add_argument("--industry", default="")
     add.add_argument("--country", default="")
     add.add_argument("--seats", type=int, default=0)
-    add.add_argument("--renewal", type=_day, help="renewal date, YYYY-MM-DD")
-    add.add_argument("--owner", default="", help="the CSM who owns the account")
-    add.add_argument("--tier", default=None, help="override the ARR-derived tier")
+    add.add_argument("--renewal", type=_day, help=N_("renewal date, YYYY-MM-DD"))
+    add.add_argument("--owner", default="", help=N_("the CSM who owns the account"))
+    add.add_argument("--tier", default=None, help=N_("override the ARR-derived tier"))
     add.add_argument("--language", default="en", metavar="CODE",
-                     help="the language of the customer's files: en (default), zh_CN")
+                     help=N_("the language of the customer's files: en (default), zh_CN"))
     add.set_defaults(handler=_accounts_add)
-    edit = account_commands.add_parser("edit", help="change an account's customer language")
-    edit.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    edit = account_commands.add_parser("edit", help=N_("change an account's customer language"))
+    edit.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     edit.add_argument("--language", required=True, metavar="CODE",
-                      help="the language of the customer's files: en, zh_CN")
+                      help=N_("the language of the customer's files: en, zh_CN"))
     edit.set_defaults(handler=_accounts_edit)
 
-    tiers = commands.add_parser("tiers", help="show or change the tier model and thresholds")
+    tiers = commands.add_parser("tiers", help=N_("show or change the tier model and thresholds"))
     tiers.add_argument("--model", choices=TIER_MODELS,
-                       help="the tier model in use")
+                       help=N_("the tier model in use"))
     tiers.add_argument("--minimum", action="append", default=[], metavar="TIER=ARR",
-                       help="a tier's minimum ARR, e.g. Strategic=100k (repeatable)")
+                       help=N_("a tier's minimum ARR, e.g. Strategic=100k (repeatable)"))
     tiers.set_defaults(handler=_tiers)
 
-    check = commands.add_parser("check", help="integrity, schema version, file and backups")
+    check = commands.add_parser("check", help=N_("integrity, schema version, file and backups"))
     check.add_argument("--repair", action="store_true",
-                       help="remove metric values stored for unreadable periods (after a "
-                            "backup)")
+                       help=N_("remove metric values stored for unreadable periods (after a "
+                               "backup)"))
     check.set_defaults(handler=_check)
-    backup = commands.add_parser("backup", help="write a verified backup")
+    backup = commands.add_parser("backup", help=N_("write a verified backup"))
     backup.add_argument("--out", required=True, metavar="FILE", type=Path)
     backup.set_defaults(handler=_backup)
     restore = commands.add_parser(
-        "restore", help="replace the database by a backup (the old file is kept, renamed)")
+        "restore", help=N_("replace the database by a backup (the old file is kept, renamed)"))
     restore.add_argument("backup", type=Path, metavar="BACKUP")
     restore.set_defaults(handler=_restore)
 
     formats: Any = None
     for name in COMMAND_MODULES:
         if name == "export":  # `qbr export FORMAT`: the modules after it add formats
-            export = commands.add_parser("export", help="export an account's QBR material")
+            export = commands.add_parser("export", help=N_("export an account's QBR material"))
             formats = export.add_subparsers(dest="export_format", metavar="FORMAT",
                                             required=True)
         else:
             import_module(f"{__name__}.{name}").add_parsers(commands, formats)
+    if interface_language() != ENGLISH:
+        _translate_help(parser)
     return parser
+
+
+def _translate_help(parser: argparse.ArgumentParser) -> None:
+    """Show the help written with N_() in the interface language, the sub-commands' too.
+
+    Command and option names stay as written: people put them in scripts."""
+    for attribute in ("description", "epilog"):
+        text = getattr(parser, attribute)
+        if text:
+            setattr(parser, attribute, ui_label(text))
+    for action in parser._actions:  # argparse keeps no public list of them
+        if action.help and action.help is not argparse.SUPPRESS:
+            action.help = ui_label(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:  # the sub-commands `--help` lists
+                if choice.help:
+                    choice.help = ui_label(choice.help)
+            for sub in {id(sub): sub for sub in action.choices.values()}.values():
+                _translate_help(sub)
+
+
+def _speak_argparse(language: str) -> None:
+    """argparse's own words ("usage: ", "options", its errors) from our catalogue.
+
+    argparse looks up `_` and `ngettext` among its module's globals each time it words
+    something (CPython's Lib/argparse.py: `from gettext import gettext as _, ngettext`); its
+    documented route is a gettext translation installed for them. Installed on the module,
+    rather than for the process's default text domain (whose language gettext takes from
+    the environment only), it follows the CLI's choice, the window's saved setting included.
+    Their English templates are marked in cli/argparse_words.py."""
+    book = catalogue(language)
+    argparse._ = book.gettext  # type: ignore[attr-defined]
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return book.gettext(singular if count == 1 else plural)
+
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 def warn(message: str) -> None:
@@ -408,6 +456,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
     out = out or _utf8(sys.stdout)
     err = err or _utf8(sys.stderr)
+    from qbr_desktop.cli.language import choose_cli_language
+
+    # Chosen before parsing: the help and argparse's usage errors speak it too.
+    _speak_argparse(choose_cli_language())  # the window's saved language, else the system's
     parser = build_parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -416,9 +468,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return int(exc.code or 0)
     handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
     _alerts.clear()
-    from qbr_desktop.cli.language import choose_cli_language
-
-    choose_cli_language()  # the window's saved language, else the environment's
     from qbr_desktop.domain.errors import DomainError
     from qbr_desktop.os_errors import describe as describe_os_error
     from qbr_desktop.store.errors import StoreError

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
 from qbr_desktop.cli.output import say, write_json
-from qbr_desktop.i18n import Message, english, msg, msg_plural, ui_text
+from qbr_desktop.i18n import N_, Message, english, msg, msg_plural, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.actions import FollowUp
@@ -42,27 +42,27 @@ class ActionsReport(NamedTuple):
 
 def add_parsers(commands: Any, formats: Any) -> None:
     agenda = commands.add_parser(
-        "agenda", help="the agenda of an account's QBR, its checks, and how the meeting ran")
-    agenda.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    agenda.add_argument("--json", action="store_true", help="print JSON")
+        "agenda", help=N_("the agenda of an account's QBR, its checks, and how the meeting ran"))
+    agenda.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    agenda.add_argument("--json", action="store_true", help=N_("print JSON"))
     agenda.set_defaults(handler=_agenda)
 
     actions = commands.add_parser(
-        "actions", help="an account's action items and how many of them got done")
-    actions.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    actions.add_argument("--json", action="store_true", help="print JSON")
+        "actions", help=N_("an account's action items and how many of them got done"))
+    actions.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    actions.add_argument("--json", action="store_true", help=N_("print JSON"))
     actions.set_defaults(handler=_actions)
 
     followup = formats.add_parser(
-        "followup", help="the follow-up email after the latest QBR, as an .eml draft")
-    followup.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "followup", help=N_("the follow-up email after the latest QBR, as an .eml draft"))
+    followup.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     followup.add_argument("--out", required=True, type=Path, metavar="FILE.eml")
     followup.add_argument("--summary", metavar="TEXT",
-                          help="a summary for the attendees, in place of the one saved in "
-                               "the window (this draft only)")
+                          help=N_("a summary for the attendees, in place of the one saved in "
+                                  "the window (this draft only)"))
     followup.add_argument("--decision", action="append", metavar="TEXT",
-                          help="a decision taken in the meeting; repeat for each (in place "
-                               "of the saved ones, this draft only)")
+                          help=N_("a decision taken in the meeting; repeat for each (in place "
+                                  "of the saved ones, this draft only)"))
     followup.set_defaults(handler=_export_followup)
 
 
@@ -105,8 +105,8 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> None:
     say(out, msg("Forward share: {share} (target {target})", share=shown,
                  target=_percent(report.target)))
     for check in report.checks:
-        verdict = ui_text(msg("ok") if check.ok else msg("WARNING"))
-        say(out, msg("  {verdict} {message}", verdict=f"{verdict:8}", message=check.message))
+        verdict = ui_text(msg("ok") if check.ok else msg("WARNING")).ljust(8)
+        say(out, msg("  {verdict} {message}", verdict=verdict, message=check.message))
     out.write("\n" + _meeting_text(report.state, agenda.slot_minutes))
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
 from qbr_desktop.cli.output import say
-from qbr_desktop.i18n import interface_language, msg, set_interface_language, ui_text
+from qbr_desktop.i18n import N_, interface_language, msg, set_interface_language, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.deck import DeckBriefing, DeckContent, DeckVariant, PreparedDeck
@@ -36,30 +36,30 @@ DECK_VARIANTS = ("executive", "standard", "digital")
 
 def add_parsers(commands: Any, formats: Any) -> None:
     del commands  # every command here is an export format
-    deck = formats.add_parser("deck", help="the QBR deck as a PowerPoint file")
+    deck = formats.add_parser("deck", help=N_("the QBR deck as a PowerPoint file"))
     deck.add_argument("account", metavar="ACCOUNT", nargs="?",
-                      help="account name, id or CRM id")
+                      help=N_("account name, id or CRM id"))
     deck.add_argument("--all-upcoming", action="store_true",
-                      help="a deck for every account with a QBR in the next --days days")
+                      help=N_("a deck for every account with a QBR in the next --days days"))
     deck.add_argument("--days", type=int, default=30, metavar="N",
-                      help="with --all-upcoming: how many days ahead (default 30)")
+                      help=N_("with --all-upcoming: how many days ahead (default 30)"))
     deck.add_argument("--out", required=True, type=Path, metavar="FILE.pptx|DIR")
     deck.add_argument("--template", type=Path, metavar="T.pptx",
-                      help="a PowerPoint template whose masters the deck uses")
+                      help=N_("a PowerPoint template whose masters the deck uses"))
     deck.add_argument("--variant", choices=DECK_VARIANTS,
-                      help="override the tier's variant")
+                      help=N_("override the tier's variant"))
     deck.set_defaults(handler=_export_deck)
 
-    for name, help_text in (("brief", "the one-page executive brief as a PDF"),
-                            ("handout", "the meeting handout as a PDF")):
+    for name, help_text in (("brief", N_("the one-page executive brief as a PDF")),
+                            ("handout", N_("the meeting handout as a PDF"))):
         parser = formats.add_parser(name, help=help_text)
-        parser.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        parser.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
         parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
         parser.set_defaults(handler=_export_pdf, pdf_kind=name)
 
     mail = formats.add_parser(
-        "email", help="an email draft to the confirmed attendees with the deck and brief")
-    mail.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "email", help=N_("an email draft to the confirmed attendees with the deck and brief"))
+    mail.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     mail.add_argument("--out", required=True, type=Path, metavar="FILE.eml")
     mail.set_defaults(handler=_export_email)
 

@@ -1,14 +1,6 @@
 """`qbr deck-review`: a deck's way to the CS manager, and the decks waiting for review.
 
-    qbr deck-review ACCOUNT                              show its state
-    qbr deck-review ACCOUNT --ready [--reviewer NAME]    hand it over for review
-    qbr deck-review ACCOUNT --approve
-    qbr deck-review ACCOUNT --request-changes "REASON"   send it back
-    qbr deck-review ACCOUNT --clear                      back to a draft
-    qbr deck-review --queue [--reviewer NAME] [--json]   the decks waiting for you
-
-Each change is recorded under your name (see `qbr whoami`). --ready hands the deck to the
-reviewer you chose last time unless --reviewer names one ("" for no one).
+The usage is DESCRIPTION below (`--help` shows it in the interface language).
 """
 
 from __future__ import annotations
@@ -18,7 +10,21 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
 from qbr_desktop.cli.output import say, write_json
-from qbr_desktop.i18n import msg, msg_plural, ui_text
+from qbr_desktop.i18n import N_, msg, msg_plural, ui_text
+
+DESCRIPTION = N_("""\
+`qbr deck-review`: a deck's way to the CS manager, and the decks waiting for review.
+
+    qbr deck-review ACCOUNT                              show its state
+    qbr deck-review ACCOUNT --ready [--reviewer NAME]    hand it over for review
+    qbr deck-review ACCOUNT --approve
+    qbr deck-review ACCOUNT --request-changes "REASON"   send it back
+    qbr deck-review ACCOUNT --clear                      back to a draft
+    qbr deck-review --queue [--reviewer NAME] [--json]   the decks waiting for you
+
+Each change is recorded under your name (see `qbr whoami`). --ready hands the deck to the
+reviewer you chose last time unless --reviewer names one ("" for no one).
+""")
 
 if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.deck_review import DeckReview, WaitingDeck
@@ -27,23 +33,23 @@ if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__in
 
 def add_parsers(commands: Any, _formats: Any) -> None:
     review = commands.add_parser(
-        "deck-review", help="a deck's manager review: hand it over, approve it, send it "
-                            "back; --queue lists the decks waiting for you",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "deck-review", help=N_("a deck's manager review: hand it over, approve it, send it "
+                               "back; --queue lists the decks waiting for you"),
+        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     review.add_argument("account", metavar="ACCOUNT", nargs="?",
-                        help="account name, id or CRM id")
+                        help=N_("account name, id or CRM id"))
     action = review.add_mutually_exclusive_group()
-    action.add_argument("--ready", action="store_true", help="hand the deck over for review")
-    action.add_argument("--approve", action="store_true", help="approve the deck")
+    action.add_argument("--ready", action="store_true", help=N_("hand the deck over for review"))
+    action.add_argument("--approve", action="store_true", help=N_("approve the deck"))
     action.add_argument("--request-changes", metavar="REASON",
-                        help="send the deck back, saying what should change")
-    action.add_argument("--clear", action="store_true", help="take the deck back to a draft")
+                        help=N_("send the deck back, saying what should change"))
+    action.add_argument("--clear", action="store_true", help=N_("take the deck back to a draft"))
     action.add_argument("--queue", action="store_true",
-                        help="list the decks waiting for review (yours, or --reviewer's)")
+                        help=N_("list the decks waiting for review (yours, or --reviewer's)"))
     review.add_argument("--reviewer", metavar="NAME",
-                        help="with --ready: who reviews it (\"\" for no one); with --queue: "
-                             "whose queue")
-    review.add_argument("--json", action="store_true", help="print JSON")
+                        help=N_("with --ready: who reviews it (\"\" for no one); with --queue: "
+                                "whose queue"))
+    review.add_argument("--json", action="store_true", help=N_("print JSON"))
     review.set_defaults(handler=_deck_review)
 
 

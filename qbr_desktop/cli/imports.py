@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed
 from qbr_desktop.cli.output import say
-from qbr_desktop.i18n import msg, ui_text
+from qbr_desktop.i18n import N_, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # run_import imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.imports.fields import ImportKind
@@ -23,13 +23,13 @@ if TYPE_CHECKING:  # run_import imports what it uses: see qbr_desktop/cli/__init
 _COLUMNS_LISTED = 20
 #: imports.fields.ImportKind's values (a test keeps them equal): parsing imports no fields.
 IMPORT_KINDS = ("accounts", "contacts", "metrics")
-_EXAMPLES = """examples:
+_EXAMPLES = N_("""examples:
   qbr import accounts salesforce.csv                      show what would change
   qbr import accounts salesforce.csv --apply              import it
   qbr import contacts hubspot.csv --map account="Company Name" --apply
   qbr import metrics tracker.xlsx --sheet "Quarterly usage" --day-first --json
 fields:
-"""
+""")
 
 
 class _ImportHelp(argparse.RawDescriptionHelpFormatter):
@@ -37,7 +37,7 @@ class _ImportHelp(argparse.RawDescriptionHelpFormatter):
     is shown."""
 
     def add_text(self, text: str | None) -> None:
-        if text == _EXAMPLES:
+        if text in (_EXAMPLES, ui_label(_EXAMPLES)):
             from qbr_desktop.imports.fields import FIELDS
 
             text += "\n".join(f"  {kind.value:<9} " + ", ".join(f.key for f in fields)
@@ -64,29 +64,32 @@ def _mapping_pair(text: str) -> tuple[str, str]:
 def add_parsers(commands: Any, _formats: Any) -> argparse.ArgumentParser:
     """Register `import` on the `qbr` command's subparsers."""
     parser = commands.add_parser(
-        "import", help="import accounts, contacts or metric history from CSV or XLSX",
-        description="Import a CRM or tracker export. Without --apply nothing is saved: the "
-                    "report shows what would be created, updated and rejected, row by row.",
+        "import", help=N_("import accounts, contacts or metric history from CSV or XLSX"),
+        description=N_("Import a CRM or tracker export. Without --apply nothing is saved: the "
+                       "report shows what would be created, updated and rejected, row by row."),
         epilog=_EXAMPLES, formatter_class=_ImportHelp)
     parser.add_argument("kind", choices=IMPORT_KINDS,
-                        help="what the file holds")
-    parser.add_argument("file", type=Path, metavar="FILE", help="a .csv, .tsv, .txt or .xlsx file")
+                        help=N_("what the file holds"))
+    parser.add_argument("file", type=Path, metavar="FILE",
+                        help=N_("a .csv, .tsv, .txt or .xlsx file"))
     parser.add_argument("--map", action="append", default=[], type=_mapping_pair,
                         metavar="FIELD=HEADER",
-                        help="read FIELD from the column HEADER (repeatable; FIELD= to skip it)")
+                        help=N_("read FIELD from the column HEADER (repeatable; FIELD= to "
+                                "skip it)"))
     parser.add_argument("--apply", action="store_true",
-                        help="save the changes, all or nothing (default: a dry run)")
+                        help=N_("save the changes, all or nothing (default: a dry run)"))
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_const", const=True,
-                       default=None, help="read 05/06/2026 as 5 June")
+                       default=None, help=N_("read 05/06/2026 as 5 June"))
     order.add_argument("--month-first", dest="day_first", action="store_const", const=False,
-                       help="read 05/06/2026 as May 6")
-    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first)")
+                       help=N_("read 05/06/2026 as May 6"))
+    parser.add_argument("--sheet", metavar="NAME",
+                        help=N_("the workbook sheet (default: the first)"))
     parser.add_argument("--rejects", type=Path, metavar="FILE",
-                        help="write the rejected rows, with reasons, to this CSV file")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+                        help=N_("write the rejected rows, with reasons, to this CSV file"))
+    parser.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     parser.add_argument("--db", metavar="PATH", dest="sub_db",
-                        help="database file (as the top-level --db)")
+                        help=N_("database file (as the top-level --db)"))
     parser.set_defaults(handler=run_import)
     return parser
 
@@ -250,9 +253,9 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
         if row.action is Action.UNCHANGED and not row.problems:
             continue
         detail = f" ({', '.join(row.changes)})" if row.changes else ""
+        action = ACTION_LABELS[row.action].ljust(width)
         say(out, msg("Row {number:<6} {action}  {label}{detail}", number=row.number,
-                     action=f"{ACTION_LABELS[row.action]:<{width}}", label=row.label,
-                     detail=detail))
+                     action=action, label=row.label, detail=detail))
         for reason in row.reasons:
             print(f"           {reason}", file=out)
         for warning in row.warnings:

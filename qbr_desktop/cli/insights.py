@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import with_context
 from qbr_desktop.cli.output import say, write_json
-from qbr_desktop.i18n import english, msg, ui_label, ui_text
+from qbr_desktop.i18n import N_, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.benchmark import Benchmark
@@ -20,19 +20,19 @@ Handler = Callable[[argparse.Namespace, TextIO], None]
 
 
 def add_parsers(commands: Any, _formats: Any) -> None:
-    health = commands.add_parser("health", help="an account's health score, trend and movers")
-    health.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    health.add_argument("--json", action="store_true", help="print JSON")
+    health = commands.add_parser("health", help=N_("an account's health score, trend and movers"))
+    health.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    health.add_argument("--json", action="store_true", help=N_("print JSON"))
     health.set_defaults(handler=_health)
 
-    bench = commands.add_parser("benchmark", help="an account against its peer cohort")
-    bench.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    bench.add_argument("--json", action="store_true", help="print JSON")
+    bench = commands.add_parser("benchmark", help=N_("an account against its peer cohort"))
+    bench.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    bench.add_argument("--json", action="store_true", help=N_("print JSON"))
     bench.set_defaults(handler=_benchmark)
 
     portfolio = commands.add_parser(
-        "portfolio", help="every account with health, trend, renewal and expansion")
-    portfolio.add_argument("--json", action="store_true", help="print JSON")
+        "portfolio", help=N_("every account with health, trend, renewal and expansion"))
+    portfolio.add_argument("--json", action="store_true", help=N_("print JSON"))
     portfolio.set_defaults(handler=_portfolio)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, warn, with_context
 from qbr_desktop.cli.output import say, write_json
-from qbr_desktop.i18n import english, msg, ui_label, ui_text
+from qbr_desktop.i18n import N_, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.scorecard import ScoreItem
@@ -23,53 +23,53 @@ TASK_CHOICES = ("todo", "events", "none")
 def add_parsers(commands: Any, formats: Any) -> None:
     """The plan commands, and `qbr export ics` under the shared `export` command."""
     schedule = commands.add_parser(
-        "schedule", help="plan an account's QBR and its preparation tasks",
-        description="Plan a QBR on a date. If the account already has a planned review "
-                    "ahead, that meeting moves instead: open tasks follow it, done ones stay.")
-    schedule.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "schedule", help=N_("plan an account's QBR and its preparation tasks"),
+        description=N_("Plan a QBR on a date. If the account already has a planned review "
+                       "ahead, that meeting moves instead: open tasks follow it, done ones stay."))
+    schedule.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     schedule.add_argument("--date", required=True, type=_day, metavar="YYYY-MM-DD")
     schedule.add_argument("--time", type=_time, metavar="HH:MM",
-                          help="start time in the meeting's time zone (default 10:00)")
+                          help=N_("start time in the meeting's time zone (default 10:00)"))
     schedule.add_argument("--playbook", metavar="NAME",
-                          help="playbook to follow (default: the one for the account's tier)")
+                          help=N_("playbook to follow (default: the one for the account's tier)"))
     schedule.add_argument("--tz", metavar="ZONE",
-                          help="IANA time zone, e.g. Europe/Berlin (default: this computer's)")
-    schedule.add_argument("--json", action="store_true", help="print JSON")
+                          help=N_("IANA time zone, e.g. Europe/Berlin (default: this computer's)"))
+    schedule.add_argument("--json", action="store_true", help=N_("print JSON"))
     schedule.set_defaults(handler=_schedule)
 
-    plan = commands.add_parser("plan", help="an account's next QBR plan, task by task")
-    plan.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    plan.add_argument("--json", action="store_true", help="print JSON")
+    plan = commands.add_parser("plan", help=N_("an account's next QBR plan, task by task"))
+    plan.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    plan.add_argument("--json", action="store_true", help=N_("print JSON"))
     plan.set_defaults(handler=_plan)
 
     upcoming = commands.add_parser(
-        "upcoming", help="QBRs in the coming days, their preparation, and overdue cadences")
+        "upcoming", help=N_("QBRs in the coming days, their preparation, and overdue cadences"))
     upcoming.add_argument("--days", type=_days, default=90, metavar="N",
-                          help="how far ahead to look (default 90)")
-    upcoming.add_argument("--json", action="store_true", help="print JSON")
+                          help=N_("how far ahead to look (default 90)"))
+    upcoming.add_argument("--json", action="store_true", help=N_("print JSON"))
     upcoming.set_defaults(handler=_upcoming)
 
     holidays = commands.add_parser(
-        "holidays", help="list or change the days off that plans skip like weekends")
+        "holidays", help=N_("list or change the days off that plans skip like weekends"))
     holidays.add_argument("--add", type=_day, action="append", default=[], metavar="YYYY-MM-DD")
     holidays.add_argument("--remove", type=_day, action="append", default=[],
                           metavar="YYYY-MM-DD")
-    holidays.add_argument("--json", action="store_true", help="print JSON")
+    holidays.add_argument("--json", action="store_true", help=N_("print JSON"))
     holidays.set_defaults(handler=_holidays)
 
     ics = formats.add_parser(
-        "ics", help="the next QBR and its tasks as a calendar file",
-        description="Re-export after any change and import again: the calendar updates "
-                    "the same events instead of adding new ones.")
-    ics.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "ics", help=N_("the next QBR and its tasks as a calendar file"),
+        description=N_("Re-export after any change and import again: the calendar updates "
+                       "the same events instead of adding new ones."))
+    ics.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     ics.add_argument("--out", required=True, type=Path, metavar="FILE")
     ics.add_argument("--tasks", choices=TASK_CHOICES, default=None,
-                     help="preparation tasks as to-dos (default), as all-day events for "
-                          "calendars that ignore to-dos (Google Calendar, Outlook's import), "
-                          "or none")
+                     help=N_("preparation tasks as to-dos (default), as all-day events for "
+                             "calendars that ignore to-dos (Google Calendar, Outlook's import), "
+                             "or none"))
     ics.add_argument("--for", dest="audience", choices=("me", "attendees"), default="me",
-                     help="me (default): your own calendar, with tier, progress and tasks; "
-                          "attendees: the meeting only, with text fit for the customer")
+                     help=N_("me (default): your own calendar, with tier, progress and tasks; "
+                             "attendees: the meeting only, with text fit for the customer"))
     ics.set_defaults(handler=_export_ics)
 
 
@@ -107,7 +107,7 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
         say(out, msg("Note: {note}", note=note))
     first = min((t.due for t in plan.tasks if not t.done), default=None)
     if first is not None:
-        say(out, msg("First task due {day}.", day=f"{first:%a %Y-%m-%d}"))
+        say(out, msg("First task due {day}.", day=first.strftime("%a %Y-%m-%d")))
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> None:

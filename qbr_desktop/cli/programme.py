@@ -45,28 +45,28 @@ def _setting(text: str) -> tuple[str, str]:
 
 def add_parsers(commands: Any, _formats: Any) -> None:
     review = commands.add_parser(
-        "review", help="a held QBR's review card: its five indicators; --set records yours")
-    review.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "review", help=N_("a held QBR's review card: its five indicators; --set records yours"))
+    review.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     review.add_argument("--review", type=int, metavar="ID",
-                        help="which review (default: the account's latest that took place)")
+                        help=N_("which review (default: the account's latest that took place)"))
     review.add_argument("--set", dest="settings", type=_setting, action="append", default=[],
                         metavar="NAME=VALUE",
-                        help="preparation|engagement=green|yellow|red, followup=YYYY-MM-DD|"
-                             "today|green|yellow|red, survey=0-10; =clear forgets (repeatable)")
+                        help=N_("preparation|engagement=green|yellow|red, followup=YYYY-MM-DD|"
+                                "today|green|yellow|red, survey=0-10; =clear forgets (repeatable)"))
     review.add_argument("--by", metavar="NAME",
-                        help="who records it (default: your name, see qbr whoami)")
-    review.add_argument("--json", action="store_true", help="print JSON")
+                        help=N_("who records it (default: your name, see qbr whoami)"))
+    review.add_argument("--json", action="store_true", help=N_("print JSON"))
     review.set_defaults(handler=_review)
 
     program = commands.add_parser(
-        "program", help="the QBR programme's metrics against their targets, cadence "
-                        "compliance and maturity")
+        "program", help=N_("the QBR programme's metrics against their targets, cadence "
+                           "compliance and maturity"))
     program.add_argument("--quarter", type=_quarter, metavar="Q",
-                         help="the quarter to show, e.g. 2026Q3 (default: this quarter)")
-    program.add_argument("--owner", metavar="NAME", help="only this CSM's accounts")
-    program.add_argument("--json", action="store_true", help="print JSON")
+                         help=N_("the quarter to show, e.g. 2026Q3 (default: this quarter)"))
+    program.add_argument("--owner", metavar="NAME", help=N_("only this CSM's accounts"))
+    program.add_argument("--json", action="store_true", help=N_("print JSON"))
     program.add_argument("--out", type=Path, metavar="FILE",
-                         help="also write the view as a one-page PDF, a CSV or an XLSX file")
+                         help=N_("also write the view as a one-page PDF, a CSV or an XLSX file"))
     program.set_defaults(handler=_program)
 
 

@@ -1,8 +1,6 @@
 """`qbr roi`: an account's value, return and payback for a quarter, shown or changed.
 
-    qbr roi ACCOUNT [--quarter 2026Q3] [--json]
-    qbr roi set ACCOUNT --line "id=support category=cost hours_saved=1200 ..." [--investment ...]
-    qbr roi import ACCOUNT FILE.json
+The usage is DESCRIPTION below (`--help` shows it in the interface language).
 """
 
 from __future__ import annotations
@@ -16,6 +14,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 from qbr_desktop.cli import CommandFailed, with_context
 from qbr_desktop.cli.output import say, write_json
 from qbr_desktop.i18n import N_, msg, ui_label
+
+DESCRIPTION = N_("""\
+`qbr roi`: an account's value, return and payback for a quarter, shown or changed.
+
+    qbr roi ACCOUNT [--quarter 2026Q3] [--json]
+    qbr roi set ACCOUNT --line "id=support category=cost hours_saved=1200 ..." [--investment ...]
+    qbr roi import ACCOUNT FILE.json
+""")
 
 if TYPE_CHECKING:  # the handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.periods import Quarter
@@ -33,23 +39,23 @@ class RoiUsage(CommandFailed):
 
 def add_parsers(commands: Any, _formats: Any) -> None:
     roi = commands.add_parser(
-        "roi", help="value, ROI and payback of an account (show, set lines, import a model)",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "roi", help=N_("value, ROI and payback of an account (show, set lines, import a model)"),
+        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     roi.add_argument("words", nargs="+", metavar="ACCOUNT | set ACCOUNT | import ACCOUNT FILE")
     roi.add_argument("--quarter", type=_quarter, metavar="YYYYQn",
-                     help="the quarter (default: the current one)")
+                     help=N_("the quarter (default: the current one)"))
     roi.add_argument("--line", action="append", default=[], metavar="SPEC",
-                     help='with set: "id=... category=revenue|cost|risk|quality|strategic '
-                          'label=... <input>=<value> ..." (repeatable); inputs: revenue '
-                          'attribution_share | hours_saved hourly_rate | ftes_saved '
-                          'cost_per_fte | cost_per_incident baseline_incidents '
-                          'incident_reduction | cost_per_error error_volume error_reduction '
-                          '| stated_value; also period_days confidence weight baseline '
-                          'target outcome evidence')
+                     help=N_('with set: "id=... category=revenue|cost|risk|quality|strategic '
+                             'label=... <input>=<value> ..." (repeatable); inputs: revenue '
+                             'attribution_share | hours_saved hourly_rate | ftes_saved '
+                             'cost_per_fte | cost_per_incident baseline_incidents '
+                             'incident_reduction | cost_per_error error_volume error_reduction '
+                             '| stated_value; also period_days confidence weight baseline '
+                             'target outcome evidence'))
     roi.add_argument("--investment", action="append", default=[], metavar="SPEC",
-                     help='with set: "label=... kind=subscription|services|internal '
-                          'amount=... recurring=yes|no" (repeatable)')
-    roi.add_argument("--json", action="store_true", help="print JSON")
+                     help=N_('with set: "label=... kind=subscription|services|internal '
+                             'amount=... recurring=yes|no" (repeatable)'))
+    roi.add_argument("--json", action="store_true", help=N_("print JSON"))
     roi.set_defaults(handler=_roi)
 
 
@@ -111,8 +117,8 @@ def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
     out.write("\n")
     for line in result.lines:
         value = format_amount(line.annual_value, currency) if line.counted else "—"
-        say(out, msg("  {category} {label} {value:>14} a year",
-                     category=f"{line.line.category.words:<20}", label=f"{line.line.label:<40}",
+        category, label = line.line.category.words.ljust(20), line.line.label.ljust(40)
+        say(out, msg("  {category} {label} {value:>14} a year", category=category, label=label,
                      value=value))
     out.write("\n")
     rows = [(N_("Value a year"), format_amount(result.total_value, currency)),

@@ -1,10 +1,6 @@
 """`qbr server`: looking after the team's PostgreSQL database.
 
-    qbr server upgrade [--db URL]
-
-A client never changes the shared schema by itself; whoever administers the server runs
-`qbr server upgrade` with the new release, after a backup. The URL comes from --db or
-$QBR_DATABASE_URL, as for every other command.
+The usage is DESCRIPTION below (`--help` shows it in the interface language).
 """
 
 from __future__ import annotations
@@ -14,18 +10,28 @@ from typing import Any, TextIO
 
 from qbr_desktop.cli import CommandFailed
 from qbr_desktop.cli.output import say
-from qbr_desktop.i18n import msg, ui_text
+from qbr_desktop.i18n import N_, msg, ui_text
+
+DESCRIPTION = N_("""\
+`qbr server`: looking after the team's PostgreSQL database.
+
+    qbr server upgrade [--db URL]
+
+A client never changes the shared schema by itself; whoever administers the server runs
+`qbr server upgrade` with the new release, after a backup. The URL comes from --db or
+$QBR_DATABASE_URL, as for every other command.
+""")
 
 
 def add_parsers(commands: Any, _formats: Any) -> None:
     server = commands.add_parser(
-        "server", help="look after a team server (PostgreSQL): upgrade its schema",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "server", help=N_("look after a team server (PostgreSQL): upgrade its schema"),
+        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     actions = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
     upgrade = actions.add_parser(
-        "upgrade", help="bring the server's schema to this version (after a backup)")
+        "upgrade", help=N_("bring the server's schema to this version (after a backup)"))
     upgrade.add_argument("--db", metavar="URL", dest="sub_db",
-                         help="the server's URL (default: $QBR_DATABASE_URL)")
+                         help=N_("the server's URL (default: $QBR_DATABASE_URL)"))
     upgrade.set_defaults(handler=_upgrade)
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
 from qbr_desktop.cli.output import say, write_json
-from qbr_desktop.i18n import Message, msg, msg_plural, ui_text
+from qbr_desktop.i18n import N_, Message, msg, msg_plural, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.stakeholder_coverage import Finding
@@ -34,19 +34,19 @@ class MapReport(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
 
 def add_parsers(commands: Any, formats: Any) -> None:
     show = commands.add_parser(
-        "stakeholders", help="an account's people, reporting and influence lines, and gaps")
-    show.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    show.add_argument("--json", action="store_true", help="print JSON")
+        "stakeholders", help=N_("an account's people, reporting and influence lines, and gaps"))
+    show.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    show.add_argument("--json", action="store_true", help=N_("print JSON"))
     show.set_defaults(handler=_show)
 
-    export = formats.add_parser("map", help="the stakeholder map as a PNG or SVG picture")
-    export.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    export = formats.add_parser("map", help=N_("the stakeholder map as a PNG or SVG picture"))
+    export.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     export.add_argument("--out", required=True, type=Path, metavar="FILE.png|svg")
     export.add_argument("--anonymous", action="store_true",
-                        help="titles instead of names, for sharing outside the account team")
+                        help=N_("titles instead of names, for sharing outside the account team"))
     export.add_argument("--layout", choices=tuple(LAYOUTS), default="saved",
-                        help="saved: the canvas as arranged (default); org: an org chart; "
-                             "grid: influence × support")
+                        help=N_("saved: the canvas as arranged (default); org: an org chart; "
+                                "grid: influence × support"))
     export.set_defaults(handler=_export_map)
 
 
