@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
 from qbr_desktop.cli.output import say, write_json
-from qbr_desktop.i18n import N_, Message, english, msg, msg_plural, ui_text
+from qbr_desktop.i18n import N_, Message, english, msg, msg_plural, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.actions import FollowUp
@@ -81,6 +81,8 @@ def _read_agenda(args: argparse.Namespace) -> AgendaReport:
 
 
 def _agenda(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.domain.agenda import OWNER_LABELS
+
     report = _read_agenda(args)
     if args.json:
         write_json(out, _agenda_json(report))
@@ -88,13 +90,13 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> None:
     review, agenda = report.agenda, report.agenda.agenda
     say(out, msg("{name}: QBR on {when} ({status})", name=review.account_name,
                  when=_local(review.scheduled_at, review.time_zone),
-                 status=review.status.value))
+                 status=ui_label(review.status.label)))
     say(out, msg("{agenda}, {minutes}-minute slot", agenda=agenda.template,
                  minutes=agenda.slot_minutes))
     out.write("\n")
     for section in agenda.sections:
         say(out, msg("  {title} · {owner} · {minutes} min · {focus}", title=section.title,
-                     owner=section.owner.value, minutes=section.minutes,
+                     owner=ui_label(OWNER_LABELS[section.owner]), minutes=section.minutes,
                      focus=section.focus.value))
     out.write("\n")
     say(out, msg("Total: {total} of {slot} minutes", total=agenda.total_minutes,

@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
 from qbr_desktop.cli.output import say
-from qbr_desktop.i18n import N_, interface_language, msg, set_interface_language, ui_text
+from qbr_desktop.i18n import (
+    N_,
+    interface_language,
+    msg,
+    set_interface_language,
+    ui_label,
+    ui_text,
+)
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.deck import DeckBriefing, DeckContent, DeckVariant, PreparedDeck
@@ -129,7 +136,8 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> None:
     prepared, deck = with_context(args, work)
     content = prepared.content
     say(out, msg("{name}: {variant}, {slides}, written to {path}", name=content.account_name,
-                 variant=content.variant.words, slides=_slides(deck, content), path=deck.path))
+                 variant=ui_label(content.variant.words), slides=_slides(deck, content),
+                 path=deck.path))
     _notes(prepared.briefing, out)
     for warning in deck.warnings:
         say(out, msg("  warning: {warning}", warning=warning))

@@ -102,6 +102,7 @@ def _roi(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
+    from qbr_desktop.domain.audience.deck import CATEGORY_WORDS
     from qbr_desktop.domain.roi_story import (
         format_amount,
         format_figure,
@@ -117,7 +118,8 @@ def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
     out.write("\n")
     for line in result.lines:
         value = format_amount(line.annual_value, currency) if line.counted else "—"
-        category, label = line.line.category.words.ljust(20), line.line.label.ljust(40)
+        category = ui_label(CATEGORY_WORDS[line.line.category]).ljust(20)
+        label = line.line.label.ljust(40)
         say(out, msg("  {category} {label} {value:>14} a year", category=category, label=label,
                      value=value))
     out.write("\n")
