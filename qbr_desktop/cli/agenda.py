@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.cli.output import padded, say, write_json
 from qbr_desktop.i18n import N_, Message, english, msg, msg_plural, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
@@ -107,7 +107,7 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> None:
     say(out, msg("Forward share: {share} (target {target})", share=shown,
                  target=_percent(report.target)))
     for check in report.checks:
-        verdict = ui_text(msg("ok") if check.ok else msg("WARNING")).ljust(8)
+        verdict = padded(ui_text(msg("ok") if check.ok else msg("WARNING")), 8)
         say(out, msg("  {verdict} {message}", verdict=verdict, message=check.message))
     out.write("\n" + _meeting_text(report.state, agenda.slot_minutes))
 

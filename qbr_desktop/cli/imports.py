@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed
-from qbr_desktop.cli.output import say
+from qbr_desktop.cli.output import padded, say
 from qbr_desktop.i18n import N_, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # run_import imports what it uses: see qbr_desktop/cli/__init__.py
@@ -236,7 +236,7 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
     say(out, msg("Columns ({source}; change with --map FIELD=HEADER):", source=source))
     known = fields_by_key(plan.kind)
     for key, header in plan.mapping.items():
-        print(f"  {key:<20} {known[key].label:<22} ← {header}", file=out)
+        print(f"  {key:<20} {padded(known[key].label, 22)} ← {header}", file=out)
     if plan.periods:
         say(out, msg("  periods              one column each        ← {periods}",
                      periods=plan.periods))

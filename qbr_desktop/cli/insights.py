@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.cli.output import padded, say, width, write_json
 from qbr_desktop.i18n import N_, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
@@ -91,7 +91,7 @@ def _health(args: argparse.Namespace, out: TextIO) -> None:
         for dimension in report.current.dimensions:
             label = ui_label(DIMENSION_LABELS[dimension.dimension])
             detail = ui_text(dimension.detail)
-            print(f"  {label:<24} {_score(dimension.score):>4}  {detail}", file=out)
+            print(f"  {padded(label, 24)} {_score(dimension.score):>4}  {detail}", file=out)
     for mover in report.movers:
         print(f"  · {ui_text(mover.sentence)}", file=out)
     if len(report.history) > 1:
@@ -129,14 +129,14 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
     if result.cohort.fallback_note:
         print(ui_text(result.cohort.fallback_note), file=out)
     # As wide as the longest label, so the figures stay in columns.
-    width = max((len(metric.label) for metric in result.metrics), default=0)
+    columns = max((width(metric.label) for metric in result.metrics), default=0)
     for metric in result.metrics:
         value = format_peer_value(metric.key, metric.value)
         median = format_peer_value(metric.key, metric.cohort_median)
         rank = "—" if metric.percentile is None else f"{metric.percentile:.0f}"
         label = metric.label[:1].upper() + metric.label[1:]
         say(out, msg("  {label} {value:>8}  peer median {median:>8}  percentile {rank:>3}  "
-                     "{phrase}", label=label.ljust(width), value=value, median=median,
+                     "{phrase}", label=padded(label, columns), value=value, median=median,
                      rank=rank, phrase=metric.phrase))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.cli.output import padded, say, write_json
 from qbr_desktop.i18n import ENGLISH, N_, catalogue, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
@@ -158,11 +158,12 @@ def _program(args: argparse.Namespace, out: TextIO) -> None:
                  who=who, today=report.today.isoformat()))
     out.write("\n")
     quarters = [str(q.quarter) for q in report.trend]
-    out.write(f"{ui_label(N_('Metric')):<34}{ui_label(N_('Target')):<22}"
+    out.write(padded(ui_label(N_("Metric")), 34) + padded(ui_label(N_("Target")), 22)
               + "".join(f"{q:<24}" for q in quarters) + "\n")
     for spec in SPECS:
-        cells = "".join(f"{figure_text(q.of(spec.metric)):<24}" for q in report.trend)
-        out.write(f"{ui_label(spec.label):<34}{ui_text(spec.target_text):<22}{cells}\n")
+        cells = "".join(padded(figure_text(q.of(spec.metric)), 24) for q in report.trend)
+        out.write(padded(ui_label(spec.label), 34) + padded(ui_text(spec.target_text), 22)
+                  + cells + "\n")
     out.write("\n")
     say(out, msg("Reviews held in {quarter}: {count}", quarter=report.quarter,
                  count=len(report.current.reviews)))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.cli.output import padded, say, write_json
 from qbr_desktop.i18n import N_, msg, ui_label
 
 DESCRIPTION = N_("""\
@@ -118,8 +118,8 @@ def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
     out.write("\n")
     for line in result.lines:
         value = format_amount(line.annual_value, currency) if line.counted else "—"
-        category = ui_label(CATEGORY_WORDS[line.line.category]).ljust(20)
-        label = line.line.label.ljust(40)
+        category = padded(ui_label(CATEGORY_WORDS[line.line.category]), 20)
+        label = padded(line.line.label, 40)
         say(out, msg("  {category} {label} {value:>14} a year", category=category, label=label,
                      value=value))
     out.write("\n")
@@ -134,7 +134,7 @@ def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
             (N_("3-year IRR"), _explained(result.three_year.irr,
                                           format_figure(result.three_year.irr)))]
     for label, value in rows:
-        out.write(f"  {ui_label(label):<24}{value}\n")
+        out.write(f"  {padded(ui_label(label), 24)}{value}\n")
     out.write("\n")
     say(out, msg("  Scenarios: {scenarios}", scenarios=" · ".join(
         f"{scenario.value} {format_figure(outcome.roi)}"

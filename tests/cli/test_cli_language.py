@@ -97,3 +97,11 @@ def test_the_cli_own_headings_and_summaries_in_chinese_and_json_unchanged(
     missing = qbr("--db", small_db, "export", "deck", "--out", str(small_db.parent / "d.pptx"))
     assert missing.code == 1
     assert missing.err == "qbr: 请指定客户（或使用 --all-upcoming 并给出文件夹）\n"
+
+
+def test_table_columns_count_terminal_columns_not_characters() -> None:
+    from qbr_desktop.cli.output import padded, width
+
+    assert width("健康评分") == 8 and width("Müller") == 6 and width("e\u0301") == 1
+    assert padded("健康评分", 10) == "健康评分  " and padded("Usage", 10) == "Usage     "
+    assert padded("a very long label", 4) == "a very long label"
