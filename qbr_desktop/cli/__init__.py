@@ -185,6 +185,9 @@ def _translate_help(parser: argparse.ArgumentParser) -> None:
                 _translate_help(sub)
 
 
+_ARGPARSE_OWN = (getattr(argparse, "_"), getattr(argparse, "ngettext"))  # noqa: B009
+
+
 def _speak_argparse(language: str) -> None:
     """argparse's own words ("usage: ", "options", its errors) from our catalogue.
 
@@ -466,6 +469,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code or 0)
+    finally:  # a process that goes on (a test, a script calling main) gets argparse as it was
+        argparse._, argparse.ngettext = _ARGPARSE_OWN  # type: ignore[attr-defined]
     handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
     _alerts.clear()
     from qbr_desktop.domain.errors import DomainError

@@ -105,3 +105,16 @@ def test_table_columns_count_terminal_columns_not_characters() -> None:
     assert width("健康评分") == 8 and width("Müller") == 6 and width("e\u0301") == 1
     assert padded("健康评分", 10) == "健康评分  " and padded("Usage", 10) == "Usage     "
     assert padded("a very long label", 4) == "a very long label"
+
+
+def test_argparse_speaks_english_again_once_the_command_is_parsed(
+        monkeypatch: Any, capsys: Any) -> None:
+    import argparse
+
+    from qbr_desktop.cli import main
+
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    assert main(["accounts", "--help"]) == 0
+    assert capsys.readouterr().out.startswith("用法：qbr accounts")
+    assert argparse.ArgumentParser(prog="other").format_usage() == "usage: other [-h]\n"
+    i18n.set_interface_language(i18n.ENGLISH)
