@@ -30,6 +30,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from qbr_desktop import __version__
+from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.i18n import (
+    ENGLISH,
+    N_,
+    catalogue,
+    interface_language,
+    msg,
+    ui_label,
+    ui_text,
+)
 
 if TYPE_CHECKING:
     from qbr_desktop.domain.accounts import AccountSummary
@@ -65,95 +75,140 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date (YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(ui_text(
+            msg("“{text}” is not a date (YYYY-MM-DD)", text=text))) from exc
 
 
 def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from exc
+        raise argparse.ArgumentTypeError(ui_text(
+            msg("“{text}” is not a whole number", text=text))) from exc
     if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(ui_text(msg("must be at least 1")))
     return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = "database file (default: $QBR_DB, $QBR_DATABASE_URL, or the per-user data folder)"
+    db_help = N_("database file (default: $QBR_DB, $QBR_DATABASE_URL, or the per-user data "
+                 "folder)")
     parser = argparse.ArgumentParser(
-        prog="qbr", description="QBR Desktop from the command line.")
+        prog="qbr", description=N_("QBR Desktop from the command line."))
     parser.add_argument("--version", action="version", version=f"qbr {__version__}")
     parser.add_argument("--db", metavar="PATH", help=db_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    demo = commands.add_parser("demo", help="build a demo portfolio in a new database")
+    demo = commands.add_parser("demo", help=N_("build a demo portfolio in a new database"))
     demo.add_argument("--db", metavar="PATH", dest="sub_db", help=db_help)
     demo.add_argument("--accounts", type=_positive, default=24, metavar="N")
     demo.add_argument("--seed", type=int, default=7, metavar="S")
     demo.add_argument("--today", type=_day, help=argparse.SUPPRESS)
     demo.set_defaults(handler=_demo)
 
-    accounts = commands.add_parser("accounts", help="list or add accounts")
+    accounts = commands.add_parser("accounts", help=N_("list or add accounts"))
     account_commands = accounts.add_subparsers(dest="accounts_command", metavar="ACTION",
                                                required=True)
-    listing = account_commands.add_parser("list", help="list every account")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing = account_commands.add_parser("list", help=N_("list every account"))
+    listing.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     listing.add_argument("--mine", action="store_true",
-                         help="only the accounts you own (see qbr whoami)")
+                         help=N_("only the accounts you own (see qbr whoami)"))
     listing.set_defaults(handler=_accounts_list)
-    add = account_commands.add_parser("add", help="add an account")
+    add = account_commands.add_parser("add", help=N_("add an account"))
     add.add_argument("name")
-    add.add_argument("--arr", type=_amount, default=Decimal(0), help="e.g. 120000 or 120k")
+    add.add_argument("--arr", type=_amount, default=Decimal(0), help=N_("e.g. 120000 or 120k"))
     add.add_argument("--currency", default="USD")
     add.add_argument("--industry", default="")
     add.add_argument("--country", default="")
     add.add_argument("--seats", type=int, default=0)
-    add.add_argument("--renewal", type=_day, help="renewal date, YYYY-MM-DD")
-    add.add_argument("--owner", default="", help="the CSM who owns the account")
-    add.add_argument("--tier", default=None, help="override the ARR-derived tier")
+    add.add_argument("--renewal", type=_day, help=N_("renewal date, YYYY-MM-DD"))
+    add.add_argument("--owner", default="", help=N_("the CSM who owns the account"))
+    add.add_argument("--tier", default=None, help=N_("override the ARR-derived tier"))
     add.add_argument("--language", default="en", metavar="CODE",
-                     help="the language of the customer's files: en (default), zh_CN")
+                     help=N_("the language of the customer's files: en (default), zh_CN"))
     add.set_defaults(handler=_accounts_add)
-    edit = account_commands.add_parser("edit", help="change an account's customer language")
-    edit.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    edit = account_commands.add_parser("edit", help=N_("change an account's customer language"))
+    edit.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     edit.add_argument("--language", required=True, metavar="CODE",
-                      help="the language of the customer's files: en, zh_CN")
+                      help=N_("the language of the customer's files: en, zh_CN"))
     edit.set_defaults(handler=_accounts_edit)
 
-    tiers = commands.add_parser("tiers", help="show or change the tier model and thresholds")
+    tiers = commands.add_parser("tiers", help=N_("show or change the tier model and thresholds"))
     tiers.add_argument("--model", choices=TIER_MODELS,
-                       help="the tier model in use")
+                       help=N_("the tier model in use"))
     tiers.add_argument("--minimum", action="append", default=[], metavar="TIER=ARR",
-                       help="a tier's minimum ARR, e.g. Strategic=100k (repeatable)")
+                       help=N_("a tier's minimum ARR, e.g. Strategic=100k (repeatable)"))
     tiers.set_defaults(handler=_tiers)
 
-    check = commands.add_parser("check", help="integrity, schema version, file and backups")
+    check = commands.add_parser("check", help=N_("integrity, schema version, file and backups"))
     check.add_argument("--repair", action="store_true",
-                       help="remove metric values stored for unreadable periods (after a "
-                            "backup)")
+                       help=N_("remove metric values stored for unreadable periods (after a "
+                               "backup)"))
     check.set_defaults(handler=_check)
-    backup = commands.add_parser("backup", help="write a verified backup")
+    backup = commands.add_parser("backup", help=N_("write a verified backup"))
     backup.add_argument("--out", required=True, metavar="FILE", type=Path)
     backup.set_defaults(handler=_backup)
     restore = commands.add_parser(
-        "restore", help="replace the database by a backup (the old file is kept, renamed)")
+        "restore", help=N_("replace the database by a backup (the old file is kept, renamed)"))
     restore.add_argument("backup", type=Path, metavar="BACKUP")
     restore.set_defaults(handler=_restore)
 
     formats: Any = None
     for name in COMMAND_MODULES:
         if name == "export":  # `qbr export FORMAT`: the modules after it add formats
-            export = commands.add_parser("export", help="export an account's QBR material")
+            export = commands.add_parser("export", help=N_("export an account's QBR material"))
             formats = export.add_subparsers(dest="export_format", metavar="FORMAT",
                                             required=True)
         else:
             import_module(f"{__name__}.{name}").add_parsers(commands, formats)
+    if interface_language() != ENGLISH:
+        _translate_help(parser)
     return parser
+
+
+def _translate_help(parser: argparse.ArgumentParser) -> None:
+    """Show the help written with N_() in the interface language, the sub-commands' too.
+
+    Command and option names stay as written: people put them in scripts."""
+    for attribute in ("description", "epilog"):
+        text = getattr(parser, attribute)
+        if text:
+            setattr(parser, attribute, ui_label(text))
+    for action in parser._actions:  # argparse keeps no public list of them
+        if action.help and action.help is not argparse.SUPPRESS:
+            action.help = ui_label(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:  # the sub-commands `--help` lists
+                if choice.help:
+                    choice.help = ui_label(choice.help)
+            for sub in {id(sub): sub for sub in action.choices.values()}.values():
+                _translate_help(sub)
+
+
+_ARGPARSE_OWN = (getattr(argparse, "_"), getattr(argparse, "ngettext"))  # noqa: B009
+
+
+def _speak_argparse(language: str) -> None:
+    """argparse's own words ("usage: ", "options", its errors) from our catalogue.
+
+    argparse looks up `_` and `ngettext` among its module's globals each time it words
+    something (CPython's Lib/argparse.py: `from gettext import gettext as _, ngettext`); its
+    documented route is a gettext translation installed for them. Installed on the module,
+    rather than for the process's default text domain (whose language gettext takes from
+    the environment only), it follows the CLI's choice, the window's saved setting included.
+    Their English templates are marked in cli/argparse_words.py."""
+    book = catalogue(language)
+    argparse._ = book.gettext  # type: ignore[attr-defined]
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return book.gettext(singular if count == 1 else plural)
+
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 def warn(message: str) -> None:
     """One "Warning: ..." line on stderr: the command goes on and still exits 0."""
-    print(f"Warning: {message}", file=sys.stderr)
+    say(sys.stderr, msg("Warning: {message}", message=message))
 
 
 def with_context(args: argparse.Namespace, work: Callable[[AppContext], Result]) -> Result:
@@ -197,11 +252,13 @@ def _demo(args: argparse.Namespace, out: TextIO) -> None:
                 context.close()
     except DemoRefused as exc:
         raise CommandFailed(str(exc)) from exc
-    print(f"Demo portfolio in {target.describe()}: {summary.accounts} accounts, "
-          f"{summary.contacts} contacts, {summary.reviews} reviews, "
-          f"{summary.metric_values} metric values, {summary.risks} risks and "
-          f"opportunities, {summary.plans} QBR preparation plans, {summary.roi_models} "
-          "quarterly ROI models.", file=out)
+    say(out, msg("Demo portfolio in {place}: {accounts} accounts, {contacts} contacts, "
+                 "{reviews} reviews, {metric_values} metric values, {risks} risks and "
+                 "opportunities, {plans} QBR preparation plans, {roi_models} quarterly ROI "
+                 "models.", place=target.describe(), accounts=summary.accounts,
+                 contacts=summary.contacts, reviews=summary.reviews,
+                 metric_values=summary.metric_values, risks=summary.risks,
+                 plans=summary.plans, roi_models=summary.roi_models))
 
 
 def _summary_json(item: AccountSummary) -> dict[str, Any]:
@@ -218,8 +275,6 @@ def _summary_json(item: AccountSummary) -> dict[str, Any]:
 
 
 def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
-    import json
-
     from qbr_desktop.domain.meeting_time import meeting_day
     from qbr_desktop.domain.money import format_money
 
@@ -230,17 +285,17 @@ def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
         me = current_identity()
         items = [item for item in items if is_mine(item.csm_owner, me)]
     if args.json:
-        json.dump([_summary_json(i) for i in items], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, [_summary_json(i) for i in items])
         return
     for item in items:
         renewal = item.renewal_date.isoformat() if item.renewal_date else "—"
         # The meeting's day where it is held, as the window shows it (not the UTC date).
         next_qbr = (meeting_day(item.next_qbr_at, item.next_qbr_zone).isoformat()
                     if item.next_qbr_at else "—")
-        print(f"{item.name}\t{item.tier}\t{format_money(item.arr)}\trenews {renewal}"
-              f"\tnext QBR {next_qbr}", file=out)
-    print(f"{len(items)} account(s)", file=out)
+        say(out, msg("{name}\t{tier}\t{arr}\trenews {renewal}\tnext QBR {next_qbr}",
+                     name=item.name, tier=item.tier, arr=format_money(item.arr),
+                     renewal=renewal, next_qbr=next_qbr))
+    say(out, msg("{count} account(s)", count=len(items)))
 
 
 def _listed_accounts(args: argparse.Namespace) -> list[AccountSummary]:
@@ -277,7 +332,8 @@ def _accounts_add(args: argparse.Namespace, out: TextIO) -> None:
         ))
     finally:
         context.close()
-    print(f"Added {account.draft.name} (id {account.id}, {account.tier})", file=out)
+    say(out, msg("Added {name} (id {id}, {tier})", name=account.draft.name, id=account.id,
+                 tier=account.tier))
 
 
 def _accounts_edit(args: argparse.Namespace, out: TextIO) -> None:
@@ -287,7 +343,8 @@ def _accounts_edit(args: argparse.Namespace, out: TextIO) -> None:
         account = context.accounts.update(account_id, {"language": args.language})
     finally:
         context.close()
-    print(f"{account.draft.name}: customer files in {account.draft.language}", file=out)
+    say(out, msg("{name}: customer files in {language}", name=account.draft.name,
+                 language=account.draft.language))
 
 
 def _tiers(args: argparse.Namespace, out: TextIO) -> None:
@@ -303,7 +360,8 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
             for item in args.minimum:
                 tier, separator, amount = item.partition("=")
                 if not separator:
-                    raise CommandFailed(f"“{item}” is not TIER=ARR (e.g. Strategic=100k)")
+                    raise CommandFailed(ui_text(
+                        msg("“{item}” is not TIER=ARR (e.g. Strategic=100k)", item=item)))
                 try:
                     minimums[tier.strip()] = parse_amount(amount)
                 except MoneyFormatError as exc:
@@ -319,7 +377,7 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
         context.close()
     print(scheme.label, file=out)
     for band in scheme.bands:
-        print(f"  {band.tier:<12} from {band.minimum:,.2f}", file=out)
+        say(out, msg("  {tier:<12} from {minimum:,.2f}", tier=band.tier, minimum=band.minimum))
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> None:
@@ -332,30 +390,37 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
         report = check_database(context)
     finally:
         context.close()
-    print(f"database:  {report.database}", file=out)
+    say(out, msg("database:  {database}", database=report.database))
     if report.size_bytes is not None:
-        print(f"size:      {report.size_bytes:,} bytes", file=out)
-    print(f"integrity: {report.integrity}", file=out)
+        say(out, msg("size:      {size:,} bytes", size=report.size_bytes))
+    say(out, msg("integrity: {integrity}", integrity=report.integrity))
     if report.not_checked:
-        print(f"checked:   {report.checked}; not checked: {report.not_checked}", file=out)
-    print(f"schema:    {report.schema_revision} (this program: {report.program_revision})",
-          file=out)
-    print(f"accounts:  {report.accounts:,}; contacts: {report.contacts:,}", file=out)
-    print(f"backups:   {len(report.backups)}", file=out)
+        say(out, msg("checked:   {checked}; not checked: {not_checked}",
+                     checked=report.checked, not_checked=report.not_checked))
+    say(out, msg("schema:    {schema} (this program: {program})",
+                 schema=report.schema_revision, program=report.program_revision))
+    say(out, msg("accounts:  {accounts:,}; contacts: {contacts:,}", accounts=report.accounts,
+                 contacts=report.contacts))
+    say(out, msg("backups:   {count}", count=len(report.backups)))
     for backup in report.backups:
         print(f"  {backup.taken_at.isoformat()}  {backup.reason:<15} {backup.path}", file=out)
     for warning in report.warnings:
-        print(f"warning:   {warning}", file=out)
+        say(out, msg("warning:   {warning}", warning=warning))
     for item in report.unreadable:
-        print(f"unreadable: {item.account_name}: {item.rows} metric value(s) for the period "
-              f"“{item.period}”, which is not a quarter from {EARLIEST_YEAR} to {LATEST_YEAR}; "
-              "they are skipped (`qbr check --repair` removes them)", file=out)
+        say(out, msg("unreadable: {account}: {rows} metric value(s) for the period “{period}”, "
+                     "which is not a quarter from {earliest} to {latest}; they are skipped "
+                     "(`qbr check --repair` removes them)", account=item.account_name,
+                     rows=item.rows, period=item.period, earliest=EARLIEST_YEAR,
+                     latest=LATEST_YEAR))
     if repaired is not None:
-        kept = f" (backup: {repaired.backup})" if repaired.backup else ""
-        print(f"repaired:  removed {repaired.removed} metric value(s) with unreadable "
-              f"periods{kept}", file=out)
+        say(out, msg("repaired:  removed {removed} metric value(s) with unreadable periods "
+                     "(backup: {backup})", removed=repaired.removed, backup=repaired.backup)
+            if repaired.backup else
+            msg("repaired:  removed {removed} metric value(s) with unreadable periods",
+                removed=repaired.removed))
     if not report.healthy:
-        raise CommandFailed(f"the database is not healthy (integrity: {report.integrity})")
+        raise CommandFailed(ui_text(msg("the database is not healthy (integrity: {integrity})",
+                                        integrity=report.integrity)))
 
 
 def _backup(args: argparse.Namespace, out: TextIO) -> None:
@@ -366,7 +431,7 @@ def _backup(args: argparse.Namespace, out: TextIO) -> None:
         written = backup_to(context, args.out.expanduser())
     finally:
         context.close()
-    print(f"Backup written and verified: {written}", file=out)
+    say(out, msg("Backup written and verified: {path}", path=written))
 
 
 def _restore(args: argparse.Namespace, out: TextIO) -> None:
@@ -375,11 +440,11 @@ def _restore(args: argparse.Namespace, out: TextIO) -> None:
 
     target = resolve_target(args.db)
     if target.path is None:
-        raise CommandFailed("restore works on a database file, not a server URL")
+        raise CommandFailed(ui_text(msg("restore works on a database file, not a server URL")))
     kept = restore_from(args.backup.expanduser(), target.path)
-    print(f"Restored {target.path} from {args.backup}.", file=out)
+    say(out, msg("Restored {path} from {backup}.", path=target.path, backup=args.backup))
     if kept:
-        print(f"The previous file was kept as {kept}.", file=out)
+        say(out, msg("The previous file was kept as {path}.", path=kept))
 
 
 def _utf8(stream: TextIO) -> TextIO:
@@ -394,17 +459,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
     out = out or _utf8(sys.stdout)
     err = err or _utf8(sys.stderr)
+    from qbr_desktop.cli.language import choose_cli_language
+
+    # Chosen before parsing: the help and argparse's usage errors speak it too.
+    _speak_argparse(choose_cli_language())  # the window's saved language, else the system's
     parser = build_parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code or 0)
+    finally:  # a process that goes on (a test, a script calling main) gets argparse as it was
+        argparse._, argparse.ngettext = _ARGPARSE_OWN  # type: ignore[attr-defined]
     handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
     _alerts.clear()
-    from qbr_desktop.cli.language import choose_cli_language
-
-    choose_cli_language()  # the window's saved language, else the environment's
     from qbr_desktop.domain.errors import DomainError
     from qbr_desktop.os_errors import describe as describe_os_error
     from qbr_desktop.store.errors import StoreError
@@ -424,7 +492,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         print(f"qbr: {describe_os_error(exc)}", file=err)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - a CSM sees one line, never a traceback
-        print(f"qbr: unexpected error: {type(exc).__name__}: {exc}", file=err)
+        say(err, msg("qbr: unexpected error: {kind}: {error}", kind=type(exc).__name__,
+                     error=exc))
         return EXIT_FAILED
     return EXIT_OK
 

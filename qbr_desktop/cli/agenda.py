@@ -9,14 +9,14 @@ ran, the follow-up tracker, and the follow-up email draft.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.i18n import english, ui_text
+from qbr_desktop.cli.output import padded, say, write_json
+from qbr_desktop.i18n import N_, Message, english, msg, msg_plural, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.actions import FollowUp
@@ -42,27 +42,27 @@ class ActionsReport(NamedTuple):
 
 def add_parsers(commands: Any, formats: Any) -> None:
     agenda = commands.add_parser(
-        "agenda", help="the agenda of an account's QBR, its checks, and how the meeting ran")
-    agenda.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    agenda.add_argument("--json", action="store_true", help="print JSON")
+        "agenda", help=N_("the agenda of an account's QBR, its checks, and how the meeting ran"))
+    agenda.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    agenda.add_argument("--json", action="store_true", help=N_("print JSON"))
     agenda.set_defaults(handler=_agenda)
 
     actions = commands.add_parser(
-        "actions", help="an account's action items and how many of them got done")
-    actions.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    actions.add_argument("--json", action="store_true", help="print JSON")
+        "actions", help=N_("an account's action items and how many of them got done"))
+    actions.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    actions.add_argument("--json", action="store_true", help=N_("print JSON"))
     actions.set_defaults(handler=_actions)
 
     followup = formats.add_parser(
-        "followup", help="the follow-up email after the latest QBR, as an .eml draft")
-    followup.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "followup", help=N_("the follow-up email after the latest QBR, as an .eml draft"))
+    followup.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     followup.add_argument("--out", required=True, type=Path, metavar="FILE.eml")
     followup.add_argument("--summary", metavar="TEXT",
-                          help="a summary for the attendees, in place of the one saved in "
-                               "the window (this draft only)")
+                          help=N_("a summary for the attendees, in place of the one saved in "
+                                  "the window (this draft only)"))
     followup.add_argument("--decision", action="append", metavar="TEXT",
-                          help="a decision taken in the meeting; repeat for each (in place "
-                               "of the saved ones, this draft only)")
+                          help=N_("a decision taken in the meeting; repeat for each (in place "
+                                  "of the saved ones, this draft only)"))
     followup.set_defaults(handler=_export_followup)
 
 
@@ -81,24 +81,34 @@ def _read_agenda(args: argparse.Namespace) -> AgendaReport:
 
 
 def _agenda(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.domain.agenda import OWNER_LABELS
+
     report = _read_agenda(args)
     if args.json:
-        json.dump(_agenda_json(report), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, _agenda_json(report))
         return
     review, agenda = report.agenda, report.agenda.agenda
-    out.write(f"{review.account_name}: QBR on {_local(review.scheduled_at, review.time_zone)}"
-              f" ({review.status.value})\n")
-    out.write(f"{agenda.template}, {agenda.slot_minutes}-minute slot\n\n")
+    say(out, msg("{name}: QBR on {when} ({status})", name=review.account_name,
+                 when=_local(review.scheduled_at, review.time_zone),
+                 status=ui_label(review.status.label)))
+    say(out, msg("{agenda}, {minutes}-minute slot", agenda=agenda.template,
+                 minutes=agenda.slot_minutes))
+    out.write("\n")
     for section in agenda.sections:
-        out.write(f"  {section.title} · {section.owner.value} · {section.minutes} min · "
-                  f"{section.focus.value}\n")
-    out.write(f"\nTotal: {agenda.total_minutes} of {agenda.slot_minutes} minutes\n")
+        say(out, msg("  {title} · {owner} · {minutes} min · {focus}", title=section.title,
+                     owner=ui_label(OWNER_LABELS[section.owner]), minutes=section.minutes,
+                     focus=section.focus.value))
+    out.write("\n")
+    say(out, msg("Total: {total} of {slot} minutes", total=agenda.total_minutes,
+                 slot=agenda.slot_minutes))
     share = agenda.forward_share
-    shown = "no section is marked forward or backward" if share is None else _percent(share)
-    out.write(f"Forward share: {shown} (target {_percent(report.target)})\n")
+    shown = (msg("no section is marked forward or backward") if share is None
+             else _percent(share))
+    say(out, msg("Forward share: {share} (target {target})", share=shown,
+                 target=_percent(report.target)))
     for check in report.checks:
-        out.write(f"  {'ok' if check.ok else 'WARNING':8} {ui_text(check.message)}\n")
+        verdict = padded(ui_text(msg("ok") if check.ok else msg("WARNING")), 8)
+        say(out, msg("  {verdict} {message}", verdict=verdict, message=check.message))
     out.write("\n" + _meeting_text(report.state, agenda.slot_minutes))
 
 
@@ -106,24 +116,29 @@ def _meeting_text(state: TimerState, slot_minutes: int) -> str:
     from qbr_desktop.domain.meeting_timer import Phase, clock_text
 
     if state.phase is Phase.NOT_STARTED:
-        return "Meeting: not run yet.\n"
+        return ui_text(msg("Meeting: not run yet.")) + "\n"
     # Whole seconds: events rebased from another boot carry float error (899.9999 s would
     # show as 14:59 in clock_text, which truncates).
     slot, elapsed = slot_minutes * 60, round(state.meeting_elapsed)
-    lines = [f"Meeting: {state.phase.value}, {clock_text(elapsed)} of the "
-             f"{slot_minutes}-minute slot"]
+    fields = {"phase": state.phase.value, "elapsed": clock_text(elapsed),
+              "slot": slot_minutes}
     on_time = _on_time(state, slot_minutes)
-    if on_time is not None:
-        lines[0] += (": finished on time." if on_time else
-                     f": ran {clock_text(elapsed - slot)} over.")
+    head = (msg("Meeting: {phase}, {elapsed} of the {slot}-minute slot", **fields)
+            if on_time is None else
+            msg("Meeting: {phase}, {elapsed} of the {slot}-minute slot: finished on time.",
+                **fields) if on_time else
+            msg("Meeting: {phase}, {elapsed} of the {slot}-minute slot: ran {over} over.",
+                over=clock_text(elapsed - slot), **fields))
+    lines = [ui_text(head)]
     for timing in state.sections:
         spent, planned = round(timing.actual), round(timing.planned)
-        actual = clock_text(spent) if timing.visited else "not reached"
+        actual = clock_text(spent) if timing.visited else ui_text(msg("not reached"))
         difference = spent - planned
         sign = "+" if difference >= 0 else "-"
         change = f" ({sign}{clock_text(abs(difference))})" if timing.visited else ""
-        lines.append(f"  {timing.title} · planned {clock_text(planned)} · "
-                     f"actual {actual}{change}")
+        lines.append(ui_text(msg("  {title} · planned {planned} · actual {actual}{change}",
+                                 title=timing.title, planned=clock_text(planned),
+                                 actual=actual, change=change)))
     return "\n".join(lines) + "\n"
 
 
@@ -177,16 +192,17 @@ def _actions(args: argparse.Namespace, out: TextIO) -> None:
     report = with_context(args, work)
     tracker = report.follow_up
     if args.json:
-        json.dump(_actions_json(report), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, _actions_json(report))
         return
     count = len(tracker.items)
-    out.write(f"{report.name}: {count} action {'item' if count == 1 else 'items'}\n")
+    say(out, msg_plural("{name}: {count} action item", "{name}: {count} action items", count,
+                        name=report.name))
     for item in tracker.items:
         parts = [f"  [{item.status.value}] {item.side.value}", item.text,
-                 item.owner or "no owner", f"due {item.due}" if item.due else "no due date"]
+                 item.owner or ui_text(msg("no owner")),
+                 ui_text(msg("due {day}", day=item.due) if item.due else msg("no due date"))]
         if item.overdue(report.today):
-            parts.append("OVERDUE")
+            parts.append(ui_text(msg("OVERDUE")))
         out.write(" · ".join(parts) + "\n")
     out.write("\n" + _completion_text(tracker) + "\n")
 
@@ -195,11 +211,15 @@ def _completion_text(tracker: FollowUp) -> str:
     from qbr_desktop.domain.actions import EXECUTION_TARGET
 
     if tracker.completion is None:
-        return "Completion: nothing to count yet."
-    verdict = ("meets" if tracker.meets_target else "is below")
-    return (f"Completion: {tracker.done} of {tracker.counted} done "
-            f"({_percent(tracker.completion)}), which {verdict} the "
-            f"{_percent(EXECUTION_TARGET)} target; {tracker.overdue} overdue.")
+        return ui_text(msg("Completion: nothing to count yet."))
+    fields = {"done": tracker.done, "counted": tracker.counted,
+              "share": _percent(tracker.completion), "target": _percent(EXECUTION_TARGET),
+              "overdue": tracker.overdue}
+    return ui_text(
+        msg("Completion: {done} of {counted} done ({share}), which meets the {target} target; "
+            "{overdue} overdue.", **fields) if tracker.meets_target else
+        msg("Completion: {done} of {counted} done ({share}), which is below the {target} "
+            "target; {overdue} overdue.", **fields))
 
 
 def _actions_json(report: ActionsReport) -> dict[str, Any]:
@@ -234,18 +254,29 @@ def _export_followup(args: argparse.Namespace, out: TextIO) -> None:
     draft = with_context(args, work)
     path = write_followup(draft.message, target)
     people = len(draft.recipients)
-    decisions = (f", {draft.decisions} decision{'' if draft.decisions == 1 else 's'}"
-                 if draft.decisions else "")
-    summary = " and your summary" if draft.summary else ""
-    out.write(f"Wrote {path}: the follow-up to the QBR on {draft.meeting_date}, addressed to "
-              f"{people} {'person' if people == 1 else 'people'}, with {draft.actions} "
-              f"action {'item' if draft.actions == 1 else 'items'}{decisions}{summary}.\n")
+    contents = [msg_plural("{count} action item", "{count} action items", draft.actions)]
+    if draft.decisions:
+        contents.append(msg_plural("{count} decision", "{count} decisions", draft.decisions))
+    if draft.summary:
+        contents.append(msg("your summary"))
+    say(out, msg("Wrote {path}: the follow-up to the QBR on {day}, addressed to {people}, "
+                 "with {contents}.", path=path, day=draft.meeting_date,
+                 people=msg_plural("{count} person", "{count} people", people),
+                 contents=_listed(contents)))
     if draft.without_email:
-        out.write("No email address for: " + ", ".join(draft.without_email)
-                  + " (add them in the To line).\n")
+        say(out, msg("No email address for: {names} (add them in the To line).",
+                     names=", ".join(draft.without_email)))
     if not people:
-        out.write("Nobody who confirmed or attended has an email address: fill in the "
-                  "To line before sending.\n")
+        say(out, msg("Nobody who confirmed or attended has an email address: fill in the "
+                     "To line before sending."))
+
+
+def _listed(parts: list[Message]) -> str | Message:
+    """"a, b and c" in the interface language."""
+    shown = [ui_text(part) for part in parts]
+    if len(shown) == 1:
+        return shown[0]
+    return msg("{items} and {last}", items=", ".join(shown[:-1]), last=shown[-1])
 
 
 def _percent(value: Decimal) -> str:

@@ -20,6 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
+from qbr_desktop.cli.output import say
+from qbr_desktop.i18n import (
+    N_,
+    interface_language,
+    msg,
+    set_interface_language,
+    ui_label,
+    ui_text,
+)
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.deck import DeckBriefing, DeckContent, DeckVariant, PreparedDeck
@@ -34,30 +43,30 @@ DECK_VARIANTS = ("executive", "standard", "digital")
 
 def add_parsers(commands: Any, formats: Any) -> None:
     del commands  # every command here is an export format
-    deck = formats.add_parser("deck", help="the QBR deck as a PowerPoint file")
+    deck = formats.add_parser("deck", help=N_("the QBR deck as a PowerPoint file"))
     deck.add_argument("account", metavar="ACCOUNT", nargs="?",
-                      help="account name, id or CRM id")
+                      help=N_("account name, id or CRM id"))
     deck.add_argument("--all-upcoming", action="store_true",
-                      help="a deck for every account with a QBR in the next --days days")
+                      help=N_("a deck for every account with a QBR in the next --days days"))
     deck.add_argument("--days", type=int, default=30, metavar="N",
-                      help="with --all-upcoming: how many days ahead (default 30)")
+                      help=N_("with --all-upcoming: how many days ahead (default 30)"))
     deck.add_argument("--out", required=True, type=Path, metavar="FILE.pptx|DIR")
     deck.add_argument("--template", type=Path, metavar="T.pptx",
-                      help="a PowerPoint template whose masters the deck uses")
+                      help=N_("a PowerPoint template whose masters the deck uses"))
     deck.add_argument("--variant", choices=DECK_VARIANTS,
-                      help="override the tier's variant")
+                      help=N_("override the tier's variant"))
     deck.set_defaults(handler=_export_deck)
 
-    for name, help_text in (("brief", "the one-page executive brief as a PDF"),
-                            ("handout", "the meeting handout as a PDF")):
+    for name, help_text in (("brief", N_("the one-page executive brief as a PDF")),
+                            ("handout", N_("the meeting handout as a PDF"))):
         parser = formats.add_parser(name, help=help_text)
-        parser.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        parser.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
         parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
         parser.set_defaults(handler=_export_pdf, pdf_kind=name)
 
     mail = formats.add_parser(
-        "email", help="an email draft to the confirmed attendees with the deck and brief")
-    mail.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "email", help=N_("an email draft to the confirmed attendees with the deck and brief"))
+    mail.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     mail.add_argument("--out", required=True, type=Path, metavar="FILE.eml")
     mail.set_defaults(handler=_export_email)
 
@@ -66,10 +75,12 @@ def add_parsers(commands: Any, formats: Any) -> None:
 def _suffix(out: Path, wanted: str, what: str) -> Path:
     out = Path(out).expanduser()
     if out.suffix.lower() != wanted:
-        raise CommandFailed(f"“{out.name}” does not end in {wanted}; {what}")
+        raise CommandFailed(ui_text(msg("“{name}” does not end in {suffix}; {what}",
+                                        name=out.name, suffix=wanted, what=what)))
     if out.is_dir():
-        raise CommandFailed(f"{out} is a folder; name the file to write, e.g. "
-                            f"{out / ('deck' + wanted)}")
+        raise CommandFailed(ui_text(msg("{folder} is a folder; name the file to write, e.g. "
+                                        "{example}", folder=out,
+                                        example=out / ("deck" + wanted))))
     return out
 
 
@@ -78,9 +89,10 @@ def _template(path: Path | None) -> Path | None:
         return None
     path = Path(path).expanduser()
     if path.suffix.lower() not in (".pptx", ".potx"):
-        raise CommandFailed(f"“{path.name}” is not a PowerPoint template (.pptx or .potx)")
+        raise CommandFailed(ui_text(msg("“{name}” is not a PowerPoint template (.pptx or .potx)",
+                                        name=path.name)))
     if not path.is_file():
-        raise CommandFailed(f"The template {path} does not exist")
+        raise CommandFailed(ui_text(msg("The template {path} does not exist", path=path)))
     return path
 
 
@@ -91,12 +103,10 @@ def _variant(text: str | None) -> DeckVariant | None:
 
 
 def _notes(briefing: DeckBriefing, out: TextIO) -> None:
-    from qbr_desktop.i18n import ui_text
-
     for sentence in briefing.missing:
         out.write(f"  - {ui_text(sentence)}\n")
     for sentence in briefing.omitted:
-        out.write(f"  - slide {ui_text(sentence)}\n")
+        say(out, msg("  - slide {sentence}", sentence=sentence))
 
 
 # qbr export deck ---------------------------------------------------------------------------
@@ -108,13 +118,13 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> None:
     variant = _variant(args.variant)
     if args.all_upcoming:
         if args.account:
-            raise CommandFailed("Name an account or use --all-upcoming, not both")
+            raise CommandFailed(ui_text(msg("Name an account or use --all-upcoming, not both")))
         _all_upcoming(args, template, variant, out)
         return
     if not args.account:
-        raise CommandFailed("Name the account (or use --all-upcoming with a folder)")
-    target = available_path(_suffix(args.out, ".pptx", "the deck is a PowerPoint file, "
-                                                      "e.g. deck.pptx"))
+        raise CommandFailed(ui_text(msg("Name the account (or use --all-upcoming with a folder)")))
+    target = available_path(_suffix(args.out, ".pptx", ui_text(
+        msg("the deck is a PowerPoint file, e.g. deck.pptx"))))
 
     def work(context: AppContext) -> tuple[PreparedDeck, WrittenDeck]:
         account_id = context.insights.resolve(args.account)
@@ -125,11 +135,12 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> None:
 
     prepared, deck = with_context(args, work)
     content = prepared.content
-    out.write(f"{content.account_name}: {content.variant.words}, {_slides(deck, content)}, "
-              f"written to {deck.path}\n")
+    say(out, msg("{name}: {variant}, {slides}, written to {path}", name=content.account_name,
+                 variant=ui_label(content.variant.words), slides=_slides(deck, content),
+                 path=deck.path))
     _notes(prepared.briefing, out)
     for warning in deck.warnings:
-        out.write(f"  warning: {warning}\n")
+        say(out, msg("  warning: {warning}", warning=warning))
 
 
 def _slides(deck: WrittenDeck, content: DeckContent) -> str:
@@ -138,8 +149,9 @@ def _slides(deck: WrittenDeck, content: DeckContent) -> str:
 
     meeting = slide_count(content.outline)
     if deck.slides == meeting:
-        return f"{deck.slides} slides"
-    return f"{deck.slides} slides ({meeting} for the meeting, {deck.slides - meeting} backup)"
+        return ui_text(msg("{count} slides", count=deck.slides))
+    return ui_text(msg("{count} slides ({meeting} for the meeting, {backup} backup)",
+                       count=deck.slides, meeting=meeting, backup=deck.slides - meeting))
 
 
 class DeckJob(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
@@ -149,6 +161,7 @@ class DeckJob(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
     out: str
     template: str | None
     variant: str | None
+    language: str
 
 
 def build_deck_job(job: DeckJob) -> str:
@@ -167,10 +180,16 @@ def build_deck_job(job: DeckJob) -> str:
                                briefing=prepared.briefing)
     finally:
         context.close()
-    meeting = content.meeting_date.isoformat() if content.meeting_date else "no date"
-    warned = f" ({len(deck.warnings)} warning(s): {deck.warnings[0]})" if deck.warnings else ""
-    return (f"{content.account_name}: QBR {meeting}, {_slides(deck, content)}, "
-            f"{deck.path}{warned}")
+    # Rendered here, in the worker: it chose the same language as the command (spawned
+    # workers start in English, so the caller passes its own).
+    set_interface_language(job.language)
+    meeting = (content.meeting_date.isoformat() if content.meeting_date
+               else ui_text(msg("no date")))
+    warned = (ui_text(msg(" ({count} warning(s): {first})", count=len(deck.warnings),
+                          first=deck.warnings[0])) if deck.warnings else "")
+    return ui_text(msg("{name}: QBR {meeting}, {slides}, {path}{warned}",
+                       name=content.account_name, meeting=meeting,
+                       slides=_slides(deck, content), path=deck.path, warned=warned))
 
 
 def _all_upcoming(args: argparse.Namespace, template: Path | None,
@@ -181,13 +200,14 @@ def _all_upcoming(args: argparse.Namespace, template: Path | None,
     from qbr_desktop.paths import resolve_target
 
     if not 1 <= args.days <= 3660:
-        raise CommandFailed("--days is between 1 and 3,660")
+        raise CommandFailed(ui_text(msg("--days is between 1 and 3,660")))
     folder = Path(args.out).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise CommandFailed(f"{folder} is a file; --all-upcoming writes into a folder")
+        raise CommandFailed(ui_text(msg("{folder} is a file; --all-upcoming writes into a folder",
+                                        folder=folder)))
     if folder.suffix.lower() == ".pptx":
-        raise CommandFailed(f"“{folder.name}” looks like a file; --all-upcoming writes one "
-                            "deck per account into a folder")
+        raise CommandFailed(ui_text(msg("“{name}” looks like a file; --all-upcoming writes one "
+                                        "deck per account into a folder", name=folder.name)))
     target = resolve_target(getattr(args, "sub_db", None) or args.db)
 
     def work(context: AppContext) -> list[tuple[int, str, date]]:
@@ -197,7 +217,7 @@ def _all_upcoming(args: argparse.Namespace, template: Path | None,
 
     upcoming = with_context(args, work)
     if not upcoming:
-        out.write(f"No QBR in the next {args.days} days: no decks written.\n")
+        say(out, msg("No QBR in the next {days} days: no decks written.", days=args.days))
         return
     folder.mkdir(parents=True, exist_ok=True)
     quarter = quarter_words(Quarter.containing(date.today()))
@@ -213,11 +233,13 @@ def _all_upcoming(args: argparse.Namespace, template: Path | None,
         used.add(path.name.casefold())
         jobs.append(DeckJob(target, account_id, name, str(path),
                             str(template) if template else None,
-                            variant.value if variant else None))
+                            variant.value if variant else None, interface_language()))
     failures = _run_jobs(jobs, out)
-    out.write(f"{len(jobs) - failures} of {len(jobs)} decks written to {folder}\n")
+    say(out, msg("{written} of {count} decks written to {folder}", written=len(jobs) - failures,
+                 count=len(jobs), folder=folder))
     if failures:
-        raise CommandFailed(f"{failures} of {len(jobs)} decks could not be built")
+        raise CommandFailed(ui_text(msg("{failures} of {count} decks could not be built",
+                                        failures=failures, count=len(jobs))))
 
 
 def _run_jobs(jobs: Sequence[DeckJob], out: TextIO) -> int:
@@ -235,7 +257,7 @@ def _run_jobs(jobs: Sequence[DeckJob], out: TextIO) -> int:
                 out.write(future.result() + "\n")
             except Exception as exc:  # noqa: BLE001 - one failed deck must not stop the rest
                 failures += 1
-                out.write(f"{job.account_name}: not written: {exc}\n")
+                say(out, msg("{name}: not written: {error}", name=job.account_name, error=exc))
             out.flush()
     return failures
 
@@ -246,8 +268,9 @@ def _export_pdf(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.services.deck_files import write_pdf_file
 
     kind: str = args.pdf_kind
-    target = available_path(_suffix(args.out, ".pdf", f"the {kind} is a PDF, "
-                                                      f"e.g. {kind}.pdf"))
+    target = available_path(_suffix(args.out, ".pdf", ui_text(
+        msg("the brief is a PDF, e.g. brief.pdf") if kind == "brief" else
+        msg("the handout is a PDF, e.g. handout.pdf"))))
 
     def work(context: AppContext) -> tuple[PreparedDeck, Path]:
         account_id = context.insights.resolve(args.account)
@@ -256,8 +279,11 @@ def _export_pdf(args: argparse.Namespace, out: TextIO) -> None:
 
     prepared, written = with_context(args, work)
     content = prepared.content
-    out.write(f"{content.account_name}: {kind} for the {content.quarter} review written "
-              f"to {written}\n")
+    say(out, msg("{name}: brief for the {quarter} review written to {path}",
+                 name=content.account_name, quarter=content.quarter, path=written)
+        if kind == "brief" else
+        msg("{name}: handout for the {quarter} review written to {path}",
+            name=content.account_name, quarter=content.quarter, path=written))
     _notes(prepared.briefing, out)
 
 
@@ -270,8 +296,8 @@ def _export_email(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.exports.file_names import available_path
     from qbr_desktop.services.deck_files import email_draft
 
-    target = available_path(_suffix(args.out, ".eml", "the draft is an email file, "
-                                                      "e.g. qbr.eml"))
+    target = available_path(_suffix(args.out, ".eml", ui_text(
+        msg("the draft is an email file, e.g. qbr.eml"))))
 
     def work(context: AppContext) -> EmailDraft:
         account_id = context.insights.resolve(args.account)
@@ -280,10 +306,15 @@ def _export_email(args: argparse.Namespace, out: TextIO) -> None:
 
     draft = with_context(args, work)
     write_bytes(target, draft.message.as_bytes(policy=policy.SMTP))
-    to = (f"to {len(draft.recipients)} confirmed attendee(s)" if draft.recipients
-          else "with no recipient (nobody with an address is confirmed yet)")
-    out.write(f"{draft.content.account_name}: email draft {to}, with "
-              f"{' and '.join(draft.attachments)}, written to {target}\n")
+    fields = {"name": draft.content.account_name, "target": target,
+              "attachments": ui_text(msg("{first} and {second}", first=draft.attachments[0],
+                                         second=draft.attachments[1]))
+              if len(draft.attachments) == 2 else ", ".join(draft.attachments)}
+    say(out, msg("{name}: email draft to {count} confirmed attendee(s), with {attachments}, "
+                 "written to {target}", count=len(draft.recipients), **fields)
+        if draft.recipients else
+        msg("{name}: email draft with no recipient (nobody with an address is confirmed "
+            "yet), with {attachments}, written to {target}", **fields))
     if draft.without_email:
-        out.write(f"  - No usable address for: {', '.join(draft.without_email)}\n")
-    out.write("  - The attached deck leaves out the speaker notes (talking points).\n")
+        say(out, msg("  - No usable address for: {names}", names=", ".join(draft.without_email)))
+    say(out, msg("  - The attached deck leaves out the speaker notes (talking points)."))

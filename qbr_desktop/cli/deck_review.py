@@ -1,5 +1,20 @@
 """`qbr deck-review`: a deck's way to the CS manager, and the decks waiting for review.
 
+The usage is DESCRIPTION below (`--help` shows it in the interface language).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, TextIO
+
+from qbr_desktop.cli import CommandFailed, with_context
+from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.i18n import N_, msg, msg_plural, ui_text
+
+DESCRIPTION = N_("""\
+`qbr deck-review`: a deck's way to the CS manager, and the decks waiting for review.
+
     qbr deck-review ACCOUNT                              show its state
     qbr deck-review ACCOUNT --ready [--reviewer NAME]    hand it over for review
     qbr deck-review ACCOUNT --approve
@@ -9,15 +24,7 @@
 
 Each change is recorded under your name (see `qbr whoami`). --ready hands the deck to the
 reviewer you chose last time unless --reviewer names one ("" for no one).
-"""
-
-from __future__ import annotations
-
-import argparse
-import json
-from typing import TYPE_CHECKING, Any, TextIO
-
-from qbr_desktop.cli import CommandFailed, with_context
+""")
 
 if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.deck_review import DeckReview, WaitingDeck
@@ -26,36 +33,38 @@ if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__in
 
 def add_parsers(commands: Any, _formats: Any) -> None:
     review = commands.add_parser(
-        "deck-review", help="a deck's manager review: hand it over, approve it, send it "
-                            "back; --queue lists the decks waiting for you",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "deck-review", help=N_("a deck's manager review: hand it over, approve it, send it "
+                               "back; --queue lists the decks waiting for you"),
+        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     review.add_argument("account", metavar="ACCOUNT", nargs="?",
-                        help="account name, id or CRM id")
+                        help=N_("account name, id or CRM id"))
     action = review.add_mutually_exclusive_group()
-    action.add_argument("--ready", action="store_true", help="hand the deck over for review")
-    action.add_argument("--approve", action="store_true", help="approve the deck")
+    action.add_argument("--ready", action="store_true", help=N_("hand the deck over for review"))
+    action.add_argument("--approve", action="store_true", help=N_("approve the deck"))
     action.add_argument("--request-changes", metavar="REASON",
-                        help="send the deck back, saying what should change")
-    action.add_argument("--clear", action="store_true", help="take the deck back to a draft")
+                        help=N_("send the deck back, saying what should change"))
+    action.add_argument("--clear", action="store_true", help=N_("take the deck back to a draft"))
     action.add_argument("--queue", action="store_true",
-                        help="list the decks waiting for review (yours, or --reviewer's)")
+                        help=N_("list the decks waiting for review (yours, or --reviewer's)"))
     review.add_argument("--reviewer", metavar="NAME",
-                        help="with --ready: who reviews it (\"\" for no one); with --queue: "
-                             "whose queue")
-    review.add_argument("--json", action="store_true", help="print JSON")
+                        help=N_("with --ready: who reviews it (\"\" for no one); with --queue: "
+                                "whose queue"))
+    review.add_argument("--json", action="store_true", help=N_("print JSON"))
     review.set_defaults(handler=_deck_review)
 
 
 def _deck_review(args: argparse.Namespace, out: TextIO) -> None:
     if args.queue:
         if args.account:
-            raise CommandFailed("--queue lists every account's decks: leave out ACCOUNT")
+            raise CommandFailed(ui_text(
+                msg("--queue lists every account's decks: leave out ACCOUNT")))
         _queue(args, out)
         return
     if not args.account:
-        raise CommandFailed("name the account whose deck to show or mark (or use --queue)")
+        raise CommandFailed(ui_text(
+            msg("name the account whose deck to show or mark (or use --queue)")))
     if args.reviewer is not None and not args.ready:
-        raise CommandFailed("--reviewer goes with --ready or --queue")
+        raise CommandFailed(ui_text(msg("--reviewer goes with --ready or --queue")))
 
     def work(context: AppContext) -> tuple[str, DeckReview]:
         from qbr_desktop.domain.deck_review import DeckState
@@ -81,9 +90,7 @@ def _deck_review(args: argparse.Namespace, out: TextIO) -> None:
 
     name, review = with_context(args, work)
     if args.json:
-        json.dump({"account": name, **review_json(review)}, out, ensure_ascii=False,
-                  indent=2)
-        out.write("\n")
+        write_json(out, {"account": name, **review_json(review)})
         return
     print(f"{name}: {review.summary()}", file=out)
 
@@ -94,26 +101,27 @@ def _queue(args: argparse.Namespace, out: TextIO) -> None:
         if args.reviewer:
             reviewer = service.find_reviewer(args.reviewer)
             if reviewer is None:
-                raise CommandFailed(f"no one called “{args.reviewer}” is on the team")
+                raise CommandFailed(ui_text(msg("no one called “{name}” is on the team",
+                                                name=args.reviewer)))
             return reviewer.name, service.queue(reviewer.id)
         return service.who(), service.queue()
 
     whose, decks = with_context(args, work)
     if args.json:
-        json.dump({"reviewer": whose, "decks": [waiting_json(d) for d in decks]}, out,
-                  ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, {"reviewer": whose, "decks": [waiting_json(d) for d in decks]})
         return
     if not decks:
-        print(f"No deck is waiting for {whose}'s review.", file=out)
+        say(out, msg("No deck is waiting for {name}'s review.", name=whose))
         return
-    print(f"{len(decks)} deck{'' if len(decks) == 1 else 's'} waiting for {whose}'s review:",
-          file=out)
+    say(out, msg_plural("{count} deck waiting for {name}'s review:",
+                        "{count} decks waiting for {name}'s review:", len(decks), name=whose))
     for deck in decks:
-        meeting = deck.meeting_on.isoformat() if deck.meeting_on else "no QBR planned"
+        meeting = (deck.meeting_on.isoformat() if deck.meeting_on
+                   else ui_text(msg("no QBR planned")))
         since = f"{deck.since:%Y-%m-%d %H:%M} UTC" if deck.since else "—"
-        print(f"  {deck.account_name}\tCSM {deck.owner or '—'}\tQBR {meeting}"
-              f"\tsince {since}", file=out)
+        say(out, msg("  {name}\tCSM {owner}\tQBR {meeting}\tsince {since}",
+                     name=deck.account_name, owner=deck.owner or "—", meeting=meeting,
+                     since=since))
 
 
 def _when(moment: Any) -> str | None:

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed
+from qbr_desktop.cli.output import padded, say
+from qbr_desktop.i18n import N_, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # run_import imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.imports.fields import ImportKind
@@ -21,13 +23,13 @@ if TYPE_CHECKING:  # run_import imports what it uses: see qbr_desktop/cli/__init
 _COLUMNS_LISTED = 20
 #: imports.fields.ImportKind's values (a test keeps them equal): parsing imports no fields.
 IMPORT_KINDS = ("accounts", "contacts", "metrics")
-_EXAMPLES = """examples:
+_EXAMPLES = N_("""examples:
   qbr import accounts salesforce.csv                      show what would change
   qbr import accounts salesforce.csv --apply              import it
   qbr import contacts hubspot.csv --map account="Company Name" --apply
   qbr import metrics tracker.xlsx --sheet "Quarterly usage" --day-first --json
 fields:
-"""
+""")
 
 
 class _ImportHelp(argparse.RawDescriptionHelpFormatter):
@@ -35,7 +37,7 @@ class _ImportHelp(argparse.RawDescriptionHelpFormatter):
     is shown."""
 
     def add_text(self, text: str | None) -> None:
-        if text == _EXAMPLES:
+        if text in (_EXAMPLES, ui_label(_EXAMPLES)):
             from qbr_desktop.imports.fields import FIELDS
 
             text += "\n".join(f"  {kind.value:<9} " + ", ".join(f.key for f in fields)
@@ -50,40 +52,44 @@ def _mapping_pair(text: str) -> tuple[str, str]:
     field, separator, header = text.partition("=")
     field = field.strip()
     if not separator or not field:
-        raise argparse.ArgumentTypeError(f"“{shown(text)}” is not FIELD=HEADER "
-                                         "(e.g. name=\"Company\")")
+        raise argparse.ArgumentTypeError(ui_text(msg(
+            "“{text}” is not FIELD=HEADER (e.g. name=\"Company\")", text=shown(text))))
     if field not in {f.key for fields in FIELDS.values() for f in fields}:
-        raise argparse.ArgumentTypeError(f"“{shown(field)}” is not a field an import can fill in "
-                                         "(see qbr import --help)")
+        raise argparse.ArgumentTypeError(ui_text(msg(
+            "“{field}” is not a field an import can fill in (see qbr import --help)",
+            field=shown(field))))
     return field, header.strip()
 
 
 def add_parsers(commands: Any, _formats: Any) -> argparse.ArgumentParser:
     """Register `import` on the `qbr` command's subparsers."""
     parser = commands.add_parser(
-        "import", help="import accounts, contacts or metric history from CSV or XLSX",
-        description="Import a CRM or tracker export. Without --apply nothing is saved: the "
-                    "report shows what would be created, updated and rejected, row by row.",
+        "import", help=N_("import accounts, contacts or metric history from CSV or XLSX"),
+        description=N_("Import a CRM or tracker export. Without --apply nothing is saved: the "
+                       "report shows what would be created, updated and rejected, row by row."),
         epilog=_EXAMPLES, formatter_class=_ImportHelp)
     parser.add_argument("kind", choices=IMPORT_KINDS,
-                        help="what the file holds")
-    parser.add_argument("file", type=Path, metavar="FILE", help="a .csv, .tsv, .txt or .xlsx file")
+                        help=N_("what the file holds"))
+    parser.add_argument("file", type=Path, metavar="FILE",
+                        help=N_("a .csv, .tsv, .txt or .xlsx file"))
     parser.add_argument("--map", action="append", default=[], type=_mapping_pair,
                         metavar="FIELD=HEADER",
-                        help="read FIELD from the column HEADER (repeatable; FIELD= to skip it)")
+                        help=N_("read FIELD from the column HEADER (repeatable; FIELD= to "
+                                "skip it)"))
     parser.add_argument("--apply", action="store_true",
-                        help="save the changes, all or nothing (default: a dry run)")
+                        help=N_("save the changes, all or nothing (default: a dry run)"))
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_const", const=True,
-                       default=None, help="read 05/06/2026 as 5 June")
+                       default=None, help=N_("read 05/06/2026 as 5 June"))
     order.add_argument("--month-first", dest="day_first", action="store_const", const=False,
-                       help="read 05/06/2026 as May 6")
-    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first)")
+                       help=N_("read 05/06/2026 as May 6"))
+    parser.add_argument("--sheet", metavar="NAME",
+                        help=N_("the workbook sheet (default: the first)"))
     parser.add_argument("--rejects", type=Path, metavar="FILE",
-                        help="write the rejected rows, with reasons, to this CSV file")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+                        help=N_("write the rejected rows, with reasons, to this CSV file"))
+    parser.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     parser.add_argument("--db", metavar="PATH", dest="sub_db",
-                        help="database file (as the top-level --db)")
+                        help=N_("database file (as the top-level --db)"))
     parser.set_defaults(handler=run_import)
     return parser
 
@@ -98,8 +104,9 @@ def _find_header(table: SourceTable, header: str) -> str:
     for candidate in table.headers:
         if normalise_header(candidate) == wanted:
             return candidate
-    raise CommandFailed(f"{table.name} has no column “{shown(header)}” (its columns: "
-                        f"{_columns_of(table)})")
+    raise CommandFailed(ui_text(msg("{file} has no column “{header}” (its columns: {columns})",
+                                    file=table.name, header=shown(header),
+                                    columns=_columns_of(table))))
 
 
 def _columns_of(table: SourceTable) -> str:
@@ -108,7 +115,8 @@ def _columns_of(table: SourceTable) -> str:
 
     listed = ", ".join(f"“{shown(h, 40)}”" for h in table.headers[:_COLUMNS_LISTED])
     more = len(table.headers) - _COLUMNS_LISTED
-    return listed + (f" and {more:,} more" if more > 0 else "")
+    return ui_text(msg("{columns} and {more:,} more", columns=listed, more=more)) if more > 0 \
+        else listed
 
 
 def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
@@ -120,8 +128,9 @@ def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
     mapping = dict(choice.mapping)
     for field, header in overrides:
         if field not in known:
-            raise CommandFailed(f"a {kind.value} import has no field “{shown(field)}” (it has: "
-                                f"{', '.join(known)})")
+            raise CommandFailed(ui_text(msg("a {kind} import has no field “{field}” (it has: "
+                                            "{fields})", kind=kind.value, field=shown(field),
+                                            fields=", ".join(known))))
         if not header:
             mapping.pop(field, None)
             continue
@@ -155,8 +164,9 @@ def run_import(args: argparse.Namespace, out: TextIO) -> None:
         step = service.apply if args.apply else service.preview
         plan = step(kind, table, mapping, options, rejects=rejects)
     except MappingIncomplete as exc:
-        raise CommandFailed(f"{exc} Use --map FIELD=HEADER; the columns of {table.name} are "
-                            f"{_columns_of(table)}.") from exc
+        raise CommandFailed(ui_text(msg("{problem} Use --map FIELD=HEADER; the columns of {file} "
+                                        "are {columns}.", problem=str(exc), file=table.name,
+                                        columns=_columns_of(table)))) from exc
     except ImportFailed as exc:
         raise CommandFailed(str(exc)) from exc
     finally:
@@ -218,44 +228,46 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
     from qbr_desktop.imports.plan import ACTION_LABELS, Action, unmatched_report
 
     print(f"{table.name}: {table.describe()}", file=out)
-    source = "guessed from the headers"
+    source = msg("guessed from the headers")
     if choice.remembered:
-        source = "remembered from the last import of this layout"
-        if choice.source is not None:
-            source += f": {choice.source.describe()}"
-    print(f"Columns ({source}; change with --map FIELD=HEADER):", file=out)
+        source = (msg("remembered from the last import of this layout: {source}",
+                      source=choice.source.describe()) if choice.source is not None
+                  else msg("remembered from the last import of this layout"))
+    say(out, msg("Columns ({source}; change with --map FIELD=HEADER):", source=source))
     known = fields_by_key(plan.kind)
     for key, header in plan.mapping.items():
-        print(f"  {key:<20} {known[key].label:<22} ← {header}", file=out)
+        print(f"  {key:<20} {padded(known[key].label, 22)} ← {header}", file=out)
     if plan.periods:
-        print(f"  {'periods':<20} {'one column each':<22} ← {plan.periods}", file=out)
+        say(out, msg("  periods              one column each        ← {periods}",
+                     periods=plan.periods))
     used = set(plan.mapping.values()) | set(plan.period_columns)
     unused = [h for h in table.headers if h not in used]
     if unused:
-        print("  not imported: " + ", ".join(unused), file=out)
+        say(out, msg("  not imported: {columns}", columns=", ".join(unused)))
     for notice in plan.notices:
-        print(f"Note: {notice}", file=out)
+        say(out, msg("Note: {note}", note=notice))
     if plan.unmatched:
-        print(f"Not found: {unmatched_report(plan.unmatched)}", file=out)
+        say(out, msg("Not found: {report}", report=unmatched_report(plan.unmatched)))
     width = max(len(label) for label in ACTION_LABELS.values())
     for row in plan.rows:
         if row.action is Action.UNCHANGED and not row.problems:
             continue
         detail = f" ({', '.join(row.changes)})" if row.changes else ""
-        print(f"Row {row.number:<6} {ACTION_LABELS[row.action]:<{width}}  {row.label}{detail}",
-              file=out)
+        action = ACTION_LABELS[row.action].ljust(width)
+        say(out, msg("Row {number:<6} {action}  {label}{detail}", number=row.number,
+                     action=action, label=row.label, detail=detail))
         for reason in row.reasons:
             print(f"           {reason}", file=out)
         for warning in row.warnings:
-            print(f"           note: {warning}", file=out)
+            say(out, msg("           note: {warning}", warning=warning))
     if plan.needs_date_order:
-        print("Some dates read both ways (day first or month first): run again with "
-              "--day-first or --month-first.", file=out)
+        say(out, msg("Some dates read both ways (day first or month first): run again with "
+                     "--day-first or --month-first."))
     if rejects is not None:
-        print(f"Rejected rows written to {rejects}.", file=out)
+        say(out, msg("Rejected rows written to {path}.", path=rejects))
     if plan.applied:
-        print(f"Imported: {plan.summary()}.", file=out)
+        say(out, msg("Imported: {summary}.", summary=plan.summary()))
     else:
-        print(f"Dry run: {plan.summary()}. Nothing was saved; add --apply to import.",
-              file=out)
+        say(out, msg("Dry run: {summary}. Nothing was saved; add --apply to import.",
+                     summary=plan.summary()))
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.i18n import english, ui_label, ui_text
+from qbr_desktop.cli.output import padded, say, width, write_json
+from qbr_desktop.i18n import N_, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.benchmark import Benchmark
@@ -20,19 +20,19 @@ Handler = Callable[[argparse.Namespace, TextIO], None]
 
 
 def add_parsers(commands: Any, _formats: Any) -> None:
-    health = commands.add_parser("health", help="an account's health score, trend and movers")
-    health.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    health.add_argument("--json", action="store_true", help="print JSON")
+    health = commands.add_parser("health", help=N_("an account's health score, trend and movers"))
+    health.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    health.add_argument("--json", action="store_true", help=N_("print JSON"))
     health.set_defaults(handler=_health)
 
-    bench = commands.add_parser("benchmark", help="an account against its peer cohort")
-    bench.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    bench.add_argument("--json", action="store_true", help="print JSON")
+    bench = commands.add_parser("benchmark", help=N_("an account against its peer cohort"))
+    bench.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    bench.add_argument("--json", action="store_true", help=N_("print JSON"))
     bench.set_defaults(handler=_benchmark)
 
     portfolio = commands.add_parser(
-        "portfolio", help="every account with health, trend, renewal and expansion")
-    portfolio.add_argument("--json", action="store_true", help="print JSON")
+        "portfolio", help=N_("every account with health, trend, renewal and expansion"))
+    portfolio.add_argument("--json", action="store_true", help=N_("print JSON"))
     portfolio.set_defaults(handler=_portfolio)
 
 
@@ -81,9 +81,7 @@ def _health(args: argparse.Namespace, out: TextIO) -> None:
     result = _with_service(args, work)
     report = result.report
     if args.json:
-        json.dump(_report_json(result.name, result.account_id, report), out,
-                  ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, _report_json(result.name, result.account_id, report))
         return
     from qbr_desktop.domain.health import DIMENSION_LABELS
 
@@ -93,12 +91,12 @@ def _health(args: argparse.Namespace, out: TextIO) -> None:
         for dimension in report.current.dimensions:
             label = ui_label(DIMENSION_LABELS[dimension.dimension])
             detail = ui_text(dimension.detail)
-            print(f"  {label:<24} {_score(dimension.score):>4}  {detail}", file=out)
+            print(f"  {padded(label, 24)} {_score(dimension.score):>4}  {detail}", file=out)
     for mover in report.movers:
         print(f"  · {ui_text(mover.sentence)}", file=out)
     if len(report.history) > 1:
         trend = "  ".join(f"{s.quarter} {_score(s.total)}" for s in report.history)
-        print(f"Trend: {trend}", file=out)
+        say(out, msg("Trend: {trend}", trend=trend))
 
 
 def _benchmark_json(name: str, result: Benchmark) -> dict[str, Any]:
@@ -124,21 +122,22 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> None:
 
     name, result = _with_service(args, work)
     if args.json:
-        json.dump(_benchmark_json(name, result), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, _benchmark_json(name, result))
         return
-    print(f"{name} against {result.cohort.description} ({result.cohort.size} peers)", file=out)
+    say(out, msg("{name} against {cohort} ({size} peers)", name=name,
+                 cohort=result.cohort.description, size=result.cohort.size))
     if result.cohort.fallback_note:
         print(ui_text(result.cohort.fallback_note), file=out)
     # As wide as the longest label, so the figures stay in columns.
-    width = max((len(metric.label) for metric in result.metrics), default=0)
+    columns = max((width(metric.label) for metric in result.metrics), default=0)
     for metric in result.metrics:
         value = format_peer_value(metric.key, metric.value)
         median = format_peer_value(metric.key, metric.cohort_median)
         rank = "—" if metric.percentile is None else f"{metric.percentile:.0f}"
         label = metric.label[:1].upper() + metric.label[1:]
-        print(f"  {label:<{width}} {value:>8}  peer median {median:>8}  percentile {rank:>3}"
-              f"  {metric.phrase}", file=out)
+        say(out, msg("  {label} {value:>8}  peer median {median:>8}  percentile {rank:>3}  "
+                     "{phrase}", label=padded(label, columns), value=value, median=median,
+                     rank=rank, phrase=metric.phrase))
 
 
 def _row_json(row: PortfolioRow) -> dict[str, Any]:
@@ -161,19 +160,20 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> None:
 
     overview = _with_service(args, lambda service: service.overview())
     if args.json:
-        json.dump({"as_of": overview.as_of.isoformat(),
-                   "accounts": [_row_json(r) for r in overview.rows],
-                   "at_risk": [r.account_id for r in overview.at_risk],
-                   "expansion_ready": [r.account_id for r in overview.expansion_ready]},
-                  out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, {"as_of": overview.as_of.isoformat(),
+                         "accounts": [_row_json(r) for r in overview.rows],
+                         "at_risk": [r.account_id for r in overview.at_risk],
+                         "expansion_ready": [r.account_id for r in overview.expansion_ready]})
         return
     for row in overview.rows:
         change = _change(row.change)
-        band = row.band.value if row.band else "no data"
+        band = row.band.value if row.band else ui_text(msg("no data"))
         renewal = row.renewal_date.isoformat() if row.renewal_date else "—"
-        print(f"{row.name}\t{row.tier}\t{format_money(row.arr)}\thealth {_score(row.health)}"
-              f" {band}{change}\trenews {renewal}\texpansion "
-              f"{format_money(type(row.arr)(row.expansion, row.arr.currency))}", file=out)
-    print(f"{len(overview.rows)} account(s); {len(overview.at_risk)} at risk, "
-          f"{len(overview.expansion_ready)} ready to expand", file=out)
+        say(out, msg("{name}\t{tier}\t{arr}\thealth {health} {band}{change}\trenews {renewal}"
+                     "\texpansion {expansion}", name=row.name, tier=row.tier,
+                     arr=format_money(row.arr), health=_score(row.health), band=band,
+                     change=change, renewal=renewal,
+                     expansion=format_money(type(row.arr)(row.expansion, row.arr.currency))))
+    say(out, msg("{count} account(s); {at_risk} at risk, {ready} ready to expand",
+                 count=len(overview.rows), at_risk=len(overview.at_risk),
+                 ready=len(overview.expansion_ready)))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, warn, with_context
-from qbr_desktop.i18n import english, ui_label, ui_text
+from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.i18n import N_, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.scorecard import ScoreItem
@@ -23,53 +23,53 @@ TASK_CHOICES = ("todo", "events", "none")
 def add_parsers(commands: Any, formats: Any) -> None:
     """The plan commands, and `qbr export ics` under the shared `export` command."""
     schedule = commands.add_parser(
-        "schedule", help="plan an account's QBR and its preparation tasks",
-        description="Plan a QBR on a date. If the account already has a planned review "
-                    "ahead, that meeting moves instead: open tasks follow it, done ones stay.")
-    schedule.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "schedule", help=N_("plan an account's QBR and its preparation tasks"),
+        description=N_("Plan a QBR on a date. If the account already has a planned review "
+                       "ahead, that meeting moves instead: open tasks follow it, done ones stay."))
+    schedule.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     schedule.add_argument("--date", required=True, type=_day, metavar="YYYY-MM-DD")
     schedule.add_argument("--time", type=_time, metavar="HH:MM",
-                          help="start time in the meeting's time zone (default 10:00)")
+                          help=N_("start time in the meeting's time zone (default 10:00)"))
     schedule.add_argument("--playbook", metavar="NAME",
-                          help="playbook to follow (default: the one for the account's tier)")
+                          help=N_("playbook to follow (default: the one for the account's tier)"))
     schedule.add_argument("--tz", metavar="ZONE",
-                          help="IANA time zone, e.g. Europe/Berlin (default: this computer's)")
-    schedule.add_argument("--json", action="store_true", help="print JSON")
+                          help=N_("IANA time zone, e.g. Europe/Berlin (default: this computer's)"))
+    schedule.add_argument("--json", action="store_true", help=N_("print JSON"))
     schedule.set_defaults(handler=_schedule)
 
-    plan = commands.add_parser("plan", help="an account's next QBR plan, task by task")
-    plan.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    plan.add_argument("--json", action="store_true", help="print JSON")
+    plan = commands.add_parser("plan", help=N_("an account's next QBR plan, task by task"))
+    plan.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    plan.add_argument("--json", action="store_true", help=N_("print JSON"))
     plan.set_defaults(handler=_plan)
 
     upcoming = commands.add_parser(
-        "upcoming", help="QBRs in the coming days, their preparation, and overdue cadences")
+        "upcoming", help=N_("QBRs in the coming days, their preparation, and overdue cadences"))
     upcoming.add_argument("--days", type=_days, default=90, metavar="N",
-                          help="how far ahead to look (default 90)")
-    upcoming.add_argument("--json", action="store_true", help="print JSON")
+                          help=N_("how far ahead to look (default 90)"))
+    upcoming.add_argument("--json", action="store_true", help=N_("print JSON"))
     upcoming.set_defaults(handler=_upcoming)
 
     holidays = commands.add_parser(
-        "holidays", help="list or change the days off that plans skip like weekends")
+        "holidays", help=N_("list or change the days off that plans skip like weekends"))
     holidays.add_argument("--add", type=_day, action="append", default=[], metavar="YYYY-MM-DD")
     holidays.add_argument("--remove", type=_day, action="append", default=[],
                           metavar="YYYY-MM-DD")
-    holidays.add_argument("--json", action="store_true", help="print JSON")
+    holidays.add_argument("--json", action="store_true", help=N_("print JSON"))
     holidays.set_defaults(handler=_holidays)
 
     ics = formats.add_parser(
-        "ics", help="the next QBR and its tasks as a calendar file",
-        description="Re-export after any change and import again: the calendar updates "
-                    "the same events instead of adding new ones.")
-    ics.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "ics", help=N_("the next QBR and its tasks as a calendar file"),
+        description=N_("Re-export after any change and import again: the calendar updates "
+                       "the same events instead of adding new ones."))
+    ics.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     ics.add_argument("--out", required=True, type=Path, metavar="FILE")
     ics.add_argument("--tasks", choices=TASK_CHOICES, default=None,
-                     help="preparation tasks as to-dos (default), as all-day events for "
-                          "calendars that ignore to-dos (Google Calendar, Outlook's import), "
-                          "or none")
+                     help=N_("preparation tasks as to-dos (default), as all-day events for "
+                             "calendars that ignore to-dos (Google Calendar, Outlook's import), "
+                             "or none"))
     ics.add_argument("--for", dest="audience", choices=("me", "attendees"), default="me",
-                     help="me (default): your own calendar, with tier, progress and tasks; "
-                          "attendees: the meeting only, with text fit for the customer")
+                     help=N_("me (default): your own calendar, with tier, progress and tasks; "
+                             "attendees: the meeting only, with text fit for the customer"))
     ics.set_defaults(handler=_export_ics)
 
 
@@ -95,17 +95,19 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
     for warning in plan.warnings:
         warn(warning)
     if args.json:
-        json.dump({"moved": moved, **_plan_json(plan)}, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, {"moved": moved, **_plan_json(plan)})
         return
-    verb = "Moved" if moved else "Planned"
-    out.write(f"{verb} the QBR with {plan.account_name} to {_when(plan)} "
-              f"({plan.playbook or 'custom'} playbook, {len(plan.tasks)} tasks).\n")
+    fields = {"name": plan.account_name, "when": _when(plan),
+              "playbook": plan.playbook or ui_text(msg("custom")), "tasks": len(plan.tasks)}
+    say(out, msg("Moved the QBR with {name} to {when} ({playbook} playbook, {tasks} tasks).",
+                 **fields) if moved else
+        msg("Planned the QBR with {name} to {when} ({playbook} playbook, {tasks} tasks).",
+            **fields))
     for note in plan.notes:
-        out.write(f"Note: {note}\n")
+        say(out, msg("Note: {note}", note=note))
     first = min((t.due for t in plan.tasks if not t.done), default=None)
     if first is not None:
-        out.write(f"First task due {first:%a %Y-%m-%d}.\n")
+        say(out, msg("First task due {day}.", day=first.strftime("%a %Y-%m-%d")))
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> None:
@@ -116,8 +118,9 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
         account_id = context.insights.resolve(args.account)
         plan = context.plans.next_plan(account_id)
         if plan is None:
-            raise PlanError(f"No QBR is planned for {context.insights.name(account_id)}; "
-                            "plan one with `qbr schedule ACCOUNT --date YYYY-MM-DD`")
+            raise PlanError(msg("No QBR is planned for {name}; plan one with "
+                                "`qbr schedule ACCOUNT --date YYYY-MM-DD`",
+                                name=context.insights.name(account_id)))
         return plan, prep_scorecard(context, account_id, plan.review_id, plan.tier)
 
     plan, score = with_context(args, work)
@@ -125,27 +128,31 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
         data = _plan_json(plan)
         data["scorecard"] = [{"name": i.name, "passed": i.passed, "reason": english(i.reason)}
                              for i in score]
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, data)
         return
-    out.write(f"QBR with {plan.account_name}: {_when(plan)} · {plan.tier} · "
-              f"{plan.playbook or 'custom'} playbook\n")
-    out.write(f"{plan.done_count} of {len(plan.tasks)} tasks done")
-    if plan.overdue:
-        out.write(f" · {len(plan.overdue)} overdue: behind schedule")
-    out.write("\n\n")
+    say(out, msg("QBR with {name}: {when} · {tier} · {playbook} playbook",
+                 name=plan.account_name, when=_when(plan), tier=plan.tier,
+                 playbook=plan.playbook or ui_text(msg("custom"))))
+    done = msg("{done} of {total} tasks done", done=plan.done_count, total=len(plan.tasks))
+    say(out, msg("{done} · {overdue} overdue: behind schedule", done=done,
+                 overdue=len(plan.overdue)) if plan.overdue else done)
+    out.write("\n")
     for task in plan.tasks:
         mark = "x" if task.done else "!" if task.overdue(plan.today) else " "
         out.write(f"[{mark}] {task.due:%a %Y-%m-%d}  {task.phase.value:<23} "
                   f"{task.owner.value:<18} {task.title}\n")
     out.write("\n")
     for metric in plan.metrics():
-        state = {True: "met", False: "missed", None: "open"}[metric.met]
-        out.write(f"{metric.name}: {state} — {metric.detail}\n")
-    out.write(f"\nPrep scorecard: {sum(i.passed for i in score)} of {len(score)} pass\n")
+        state = {True: msg("met"), False: msg("missed"), None: msg("open")}[metric.met]
+        say(out, msg("{name}: {state} — {detail}", name=metric.name, state=state,
+                     detail=metric.detail))
+    out.write("\n")
+    say(out, msg("Prep scorecard: {passed} of {total} pass",
+                 passed=sum(i.passed for i in score), total=len(score)))
     for item in score:
-        out.write(f"{'pass' if item.passed else 'WARN'}  {ui_label(item.name)}: "
-                  f"{ui_text(item.reason)}\n")
+        say(out, msg("{verdict}  {name}: {reason}",
+                     verdict=msg("pass") if item.passed else msg("WARN"),
+                     name=ui_label(item.name), reason=item.reason))
 
 
 def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
@@ -153,19 +160,21 @@ def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
 
     rows = with_context(args, lambda context: context.plans.upcoming(args.days))
     if args.json:
-        json.dump([_upcoming_json(row) for row in rows], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, [_upcoming_json(row) for row in rows])
         return
     if not rows:
-        out.write(f"No QBR in the next {args.days} days and every cadence is on track.\n")
+        say(out, msg("No QBR in the next {days} days and every cadence is on track.",
+                     days=args.days))
         return
     for row in rows:
-        when = "not planned"
+        when = ui_text(msg("not planned"))
         if row.meeting_at is not None and row.time_zone:
             local = row.meeting_at.astimezone(ZoneInfo(row.time_zone))
             when = f"{local:%a %Y-%m-%d %H:%M} {row.time_zone}"
-        prep = (f"{row.tasks_done}/{row.tasks_total} done" if row.tasks_total else "no plan")
-        behind = f", {row.overdue_tasks} overdue" if row.overdue_tasks else ""
+        prep = ui_text(msg("{done}/{total} done", done=row.tasks_done, total=row.tasks_total)
+                       if row.tasks_total else msg("no plan"))
+        behind = (ui_text(msg(", {count} overdue", count=row.overdue_tasks))
+                  if row.overdue_tasks else "")
         out.write(f"{when:<36} {row.account_name} ({row.tier}) · {prep}{behind} · "
                   f"{row.cadence_reason}\n")
 
@@ -180,11 +189,10 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> None:
 
     days = with_context(args, work)
     if args.json:
-        json.dump([day.isoformat() for day in days], out)
-        out.write("\n")
+        write_json(out, [day.isoformat() for day in days], indent=None)
         return
     if not days:
-        out.write("No holidays set: plans skip weekends only.\n")
+        say(out, msg("No holidays set: plans skip weekends only."))
     for day in days:
         out.write(f"{day:%a %Y-%m-%d}\n")
 
@@ -197,7 +205,8 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
 
     audience = CalendarCopy(args.audience)
     if audience is CalendarCopy.ATTENDEES and args.tasks not in (None, "none"):
-        raise CommandFailed("--for attendees writes the meeting only; leave out --tasks")
+        raise CommandFailed(ui_text(
+            msg("--for attendees writes the meeting only; leave out --tasks")))
     forms = {"todo": TaskForm.TODO, "events": TaskForm.EVENT, "none": None}
     form = forms[args.tasks or "todo"]
 
@@ -205,7 +214,8 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
         account_id = context.insights.resolve(args.account)
         plan = context.plans.next_plan(account_id)
         if plan is None:
-            raise PlanError(f"No QBR is planned for {context.insights.name(account_id)}")
+            raise PlanError(msg("No QBR is planned for {name}",
+                                name=context.insights.name(account_id)))
         return CalendarService(context.store.sessions).export(
             plan, args.out, audience=audience, tasks=form)
 
@@ -213,12 +223,15 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
     for warning in written.warnings:
         warn(warning)
     if audience is CalendarCopy.ATTENDEES:
-        out.write(f"Wrote {written.path} (the meeting only, for the attendees).\n")
+        say(out, msg("Wrote {path} (the meeting only, for the attendees).", path=written.path))
     elif form is None:
-        out.write(f"Wrote {written.path} (the meeting only).\n")
+        say(out, msg("Wrote {path} (the meeting only).", path=written.path))
+    elif form is TaskForm.TODO:
+        say(out, msg("Wrote {path} (the meeting and {count} tasks as to-dos).",
+                     path=written.path, count=written.tasks))
     else:
-        kind = "to-dos" if form is TaskForm.TODO else "all-day events"
-        out.write(f"Wrote {written.path} (the meeting and {written.tasks} tasks as {kind}).\n")
+        say(out, msg("Wrote {path} (the meeting and {count} tasks as all-day events).",
+                     path=written.path, count=written.tasks))
 
 
 def _when(plan: ReviewPlan) -> str:

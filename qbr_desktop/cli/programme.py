@@ -11,13 +11,13 @@ forgets one.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.i18n import ENGLISH, catalogue, english, ui_label, ui_text
+from qbr_desktop.cli.output import padded, say, write_json
+from qbr_desktop.i18n import ENGLISH, N_, catalogue, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.periods import Quarter
@@ -45,28 +45,28 @@ def _setting(text: str) -> tuple[str, str]:
 
 def add_parsers(commands: Any, _formats: Any) -> None:
     review = commands.add_parser(
-        "review", help="a held QBR's review card: its five indicators; --set records yours")
-    review.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+        "review", help=N_("a held QBR's review card: its five indicators; --set records yours"))
+    review.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     review.add_argument("--review", type=int, metavar="ID",
-                        help="which review (default: the account's latest that took place)")
+                        help=N_("which review (default: the account's latest that took place)"))
     review.add_argument("--set", dest="settings", type=_setting, action="append", default=[],
                         metavar="NAME=VALUE",
-                        help="preparation|engagement=green|yellow|red, followup=YYYY-MM-DD|"
-                             "today|green|yellow|red, survey=0-10; =clear forgets (repeatable)")
+                        help=N_("preparation|engagement=green|yellow|red, followup=YYYY-MM-DD|"
+                                "today|green|yellow|red, survey=0-10; =clear forgets (repeatable)"))
     review.add_argument("--by", metavar="NAME",
-                        help="who records it (default: your name, see qbr whoami)")
-    review.add_argument("--json", action="store_true", help="print JSON")
+                        help=N_("who records it (default: your name, see qbr whoami)"))
+    review.add_argument("--json", action="store_true", help=N_("print JSON"))
     review.set_defaults(handler=_review)
 
     program = commands.add_parser(
-        "program", help="the QBR programme's metrics against their targets, cadence "
-                        "compliance and maturity")
+        "program", help=N_("the QBR programme's metrics against their targets, cadence "
+                           "compliance and maturity"))
     program.add_argument("--quarter", type=_quarter, metavar="Q",
-                         help="the quarter to show, e.g. 2026Q3 (default: this quarter)")
-    program.add_argument("--owner", metavar="NAME", help="only this CSM's accounts")
-    program.add_argument("--json", action="store_true", help="print JSON")
+                         help=N_("the quarter to show, e.g. 2026Q3 (default: this quarter)"))
+    program.add_argument("--owner", metavar="NAME", help=N_("only this CSM's accounts"))
+    program.add_argument("--json", action="store_true", help=N_("print JSON"))
     program.add_argument("--out", type=Path, metavar="FILE",
-                         help="also write the view as a one-page PDF, a CSV or an XLSX file")
+                         help=N_("also write the view as a one-page PDF, a CSV or an XLSX file"))
     program.set_defaults(handler=_program)
 
 
@@ -78,37 +78,40 @@ def _review(args: argparse.Namespace, out: TextIO) -> None:
         review_id = args.review or programme.latest_review(account_id)
         card = programme.card(review_id)
         if card.review.account_id != account_id:
-            raise CommandFailed(f"review {review_id} belongs to another account")
+            raise CommandFailed(ui_text(msg("review {review} belongs to another account",
+                                            review=review_id)))
         if args.settings:
             card = programme.apply(review_id, dict(args.settings), by=args.by)
         return card
 
     card = with_context(args, work)
     if args.json:
-        json.dump(card_json(card), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, card_json(card))
         return
     review, record = card.review, card.review.record
-    out.write(f"{review.account_name}: QBR held on {review.held_on.isoformat()} "
-              f"(review {review.review_id})\n")
+    say(out, msg("{name}: QBR held on {day} (review {review})", name=review.account_name,
+                 day=review.held_on.isoformat(), review=review.review_id))
     for reading in card.readings:
         signal = reading.signal.value if reading.signal else "—"
         out.write(f"  {reading.indicator.value:<22} {signal:<7} {reading.note.text()}\n")
     survey = "—" if record.survey_score is None else str(record.survey_score)
-    out.write(f"  {'post-QBR survey':<22} {survey}\n")
+    say(out, msg("  post-QBR survey        {survey}", survey=survey))
     over = review.over_seconds
     if over is not None and review.seconds_run is not None:
-        out.write(f"  {'time against plan':<22} {review.seconds_run / 60:.0f} of "
-                  f"{review.slot_minutes} minutes ({over / 60:+.0f})\n")
+        say(out, msg("  time against plan      {run:.0f} of {slot} minutes ({over:+.0f})",
+                     run=review.seconds_run / 60, slot=review.slot_minutes, over=over / 60))
     if review.opportunities:
-        out.write(f"  {'expansion':<22} {review.opportunities} opportunity(ies) logged\n")
+        say(out, msg("  expansion              {count} opportunity(ies) logged",
+                     count=review.opportunities))
     if review.new_people:
-        out.write(f"  {'new stakeholders':<22} {', '.join(review.new_people)}\n")
+        say(out, msg("  new stakeholders       {names}", names=", ".join(review.new_people)))
     if review.health_change is not None:
-        out.write(f"  {'health 30 days after':<22} {review.health_change:+.1f} points\n")
+        say(out, msg("  health 30 days after   {change:+.1f} points",
+                     change=review.health_change))
     if record.recorded_at is not None:
-        who = f" by {record.recorded_by}" if record.recorded_by else ""
-        out.write(f"Recorded{who} on {record.recorded_at:%Y-%m-%d %H:%M} UTC\n")
+        when = f"{record.recorded_at:%Y-%m-%d %H:%M}"
+        say(out, msg("Recorded by {who} on {when} UTC", who=record.recorded_by, when=when)
+            if record.recorded_by else msg("Recorded on {when} UTC", when=when))
 
 
 def card_json(card: ReviewCard) -> dict[str, Any]:
@@ -134,35 +137,44 @@ def card_json(card: ReviewCard) -> dict[str, Any]:
 # qbr program ------------------------------------------------------------------------------
 def _program(args: argparse.Namespace, out: TextIO) -> None:
     if args.out is not None and args.out.suffix.lower() not in EXPORT_SUFFIXES:
-        raise CommandFailed(f"{args.out}: the programme view is written as "
-                            f"{', '.join(EXPORT_SUFFIXES)}")
+        raise CommandFailed(ui_text(msg("{path}: the programme view is written as {suffixes}",
+                                        path=args.out, suffixes=", ".join(EXPORT_SUFFIXES))))
     report = with_context(args, lambda context: context.programme.report(
         args.quarter, args.owner))
     if args.out is not None:
         from qbr_desktop.exports.programme_files import write_programme
 
         written = write_programme(report, args.out.expanduser())
-        print(f"Wrote {written}", file=sys.stderr if args.json else out)
+        say(sys.stderr if args.json else out, msg("Wrote {path}", path=written))
     if args.json:
-        json.dump(report_json(report), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, report_json(report))
         return
     from qbr_desktop.domain.programme.formatting import figure_text
     from qbr_desktop.domain.programme.metrics import SPECS
 
-    who = f"{args.owner}'s accounts" if args.owner else "all accounts"
-    out.write(f"QBR programme, {report.quarter} ({who}), as of {report.today.isoformat()}\n\n")
+    who = (msg("{owner}'s accounts", owner=args.owner) if args.owner
+           else msg("all accounts"))
+    say(out, msg("QBR programme, {quarter} ({who}), as of {today}", quarter=report.quarter,
+                 who=who, today=report.today.isoformat()))
+    out.write("\n")
     quarters = [str(q.quarter) for q in report.trend]
-    out.write(f"{'Metric':<34}{'Target':<22}" + "".join(f"{q:<24}" for q in quarters) + "\n")
+    out.write(padded(ui_label(N_("Metric")), 34) + padded(ui_label(N_("Target")), 22)
+              + "".join(f"{q:<24}" for q in quarters) + "\n")
     for spec in SPECS:
-        cells = "".join(f"{figure_text(q.of(spec.metric)):<24}" for q in report.trend)
-        out.write(f"{ui_label(spec.label):<34}{ui_text(spec.target_text):<22}{cells}\n")
-    out.write(f"\nReviews held in {report.quarter}: {len(report.current.reviews)}\n")
-    out.write(f"\nCadence in {report.quarter} (accounts due a review that held one):\n")
+        cells = "".join(padded(figure_text(q.of(spec.metric)), 24) for q in report.trend)
+        out.write(padded(ui_label(spec.label), 34) + padded(ui_text(spec.target_text), 22)
+                  + cells + "\n")
+    out.write("\n")
+    say(out, msg("Reviews held in {quarter}: {count}", quarter=report.quarter,
+                 count=len(report.current.reviews)))
+    out.write("\n")
+    say(out, msg("Cadence in {quarter} (accounts due a review that held one):",
+                 quarter=report.quarter))
     for line in report.cadence:
         out.write(f"  {line.note.text()}\n")
-    out.write(f"\nMaturity: {ui_label(report.maturity.stage.label)} "
-              f"(from {report.maturity_reviews} reviews over four quarters)\n")
+    out.write("\n")
+    say(out, msg("Maturity: {stage} (from {count} reviews over four quarters)",
+                 stage=ui_label(report.maturity.stage.label), count=report.maturity_reviews))
     out.write(f"  {report.maturity.reason.text()}\n")
     if report.maturity.next_step is not None:
         out.write(f"  {report.maturity.next_step.text()}\n")

@@ -1,8 +1,6 @@
 """`qbr roi`: an account's value, return and payback for a quarter, shown or changed.
 
-    qbr roi ACCOUNT [--quarter 2026Q3] [--json]
-    qbr roi set ACCOUNT --line "id=support category=cost hours_saved=1200 ..." [--investment ...]
-    qbr roi import ACCOUNT FILE.json
+The usage is DESCRIPTION below (`--help` shows it in the interface language).
 """
 
 from __future__ import annotations
@@ -14,6 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
+from qbr_desktop.cli.output import padded, say, write_json
+from qbr_desktop.i18n import N_, msg, ui_label
+
+DESCRIPTION = N_("""\
+`qbr roi`: an account's value, return and payback for a quarter, shown or changed.
+
+    qbr roi ACCOUNT [--quarter 2026Q3] [--json]
+    qbr roi set ACCOUNT --line "id=support category=cost hours_saved=1200 ..." [--investment ...]
+    qbr roi import ACCOUNT FILE.json
+""")
 
 if TYPE_CHECKING:  # the handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.periods import Quarter
@@ -31,23 +39,23 @@ class RoiUsage(CommandFailed):
 
 def add_parsers(commands: Any, _formats: Any) -> None:
     roi = commands.add_parser(
-        "roi", help="value, ROI and payback of an account (show, set lines, import a model)",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "roi", help=N_("value, ROI and payback of an account (show, set lines, import a model)"),
+        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     roi.add_argument("words", nargs="+", metavar="ACCOUNT | set ACCOUNT | import ACCOUNT FILE")
     roi.add_argument("--quarter", type=_quarter, metavar="YYYYQn",
-                     help="the quarter (default: the current one)")
+                     help=N_("the quarter (default: the current one)"))
     roi.add_argument("--line", action="append", default=[], metavar="SPEC",
-                     help='with set: "id=... category=revenue|cost|risk|quality|strategic '
-                          'label=... <input>=<value> ..." (repeatable); inputs: revenue '
-                          'attribution_share | hours_saved hourly_rate | ftes_saved '
-                          'cost_per_fte | cost_per_incident baseline_incidents '
-                          'incident_reduction | cost_per_error error_volume error_reduction '
-                          '| stated_value; also period_days confidence weight baseline '
-                          'target outcome evidence')
+                     help=N_('with set: "id=... category=revenue|cost|risk|quality|strategic '
+                             'label=... <input>=<value> ..." (repeatable); inputs: revenue '
+                             'attribution_share | hours_saved hourly_rate | ftes_saved '
+                             'cost_per_fte | cost_per_incident baseline_incidents '
+                             'incident_reduction | cost_per_error error_volume error_reduction '
+                             '| stated_value; also period_days confidence weight baseline '
+                             'target outcome evidence'))
     roi.add_argument("--investment", action="append", default=[], metavar="SPEC",
-                     help='with set: "label=... kind=subscription|services|internal '
-                          'amount=... recurring=yes|no" (repeatable)')
-    roi.add_argument("--json", action="store_true", help="print JSON")
+                     help=N_('with set: "label=... kind=subscription|services|internal '
+                             'amount=... recurring=yes|no" (repeatable)'))
+    roi.add_argument("--json", action="store_true", help=N_("print JSON"))
     roi.set_defaults(handler=_roi)
 
 
@@ -85,17 +93,16 @@ def _roi(args: argparse.Namespace, out: TextIO) -> None:
 
     report, expansions, assumption = with_context(args, work)
     if args.json:
-        json.dump({**_report_json(report), "expansion": {
+        write_json(out, {**_report_json(report), "expansion": {
             "assumption": assumption,
-            "opportunities": [_expansion_json(item) for item in expansions]}},
-            out, ensure_ascii=False, indent=2)
-        out.write("\n")
+            "opportunities": [_expansion_json(item) for item in expansions]}})
         return
     _print_report(report, out, saved=action != "show")
     _print_expansion(expansions, assumption, report.model.currency, out)
 
 
 def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
+    from qbr_desktop.domain.audience.deck import CATEGORY_WORDS
     from qbr_desktop.domain.roi_story import (
         format_amount,
         format_figure,
@@ -105,41 +112,52 @@ def _print_report(report: RoiReport, out: TextIO, *, saved: bool) -> None:
 
     model, result = report.model, report.result
     currency = model.currency
-    state = "saved" if saved else ("stored" if report.stored else "not saved yet")
-    out.write(f"ROI for {report.account_name}, {model.quarter} ({state})\n\n")
+    state = msg("saved") if saved else (msg("stored") if report.stored else msg("not saved yet"))
+    say(out, msg("ROI for {name}, {quarter} ({state})", name=report.account_name,
+                 quarter=model.quarter, state=state))
+    out.write("\n")
     for line in result.lines:
         value = format_amount(line.annual_value, currency) if line.counted else "—"
-        out.write(f"  {line.line.category.words:<20} {line.line.label:<40} {value:>14} a year\n")
+        category = padded(ui_label(CATEGORY_WORDS[line.line.category]), 20)
+        label = padded(line.line.label, 40)
+        say(out, msg("  {category} {label} {value:>14} a year", category=category, label=label,
+                     value=value))
     out.write("\n")
-    rows = [("Value a year", format_amount(result.total_value, currency)),
-            ("Risk-adjusted value", format_amount(result.risk_adjusted_value, currency)),
-            ("Investment, first year", format_amount(result.investment, currency)),
-            ("Net value", format_amount(result.net_value, currency)),
-            ("ROI", _explained(result.roi, format_figure(result.roi))),
-            ("Payback", _explained(result.payback_months, format_months(result.payback_months))),
-            ("3-year NPV", format_amount(result.three_year.npv, currency)),
-            ("3-year IRR", _explained(result.three_year.irr, format_figure(result.three_year.irr)))]
+    rows = [(N_("Value a year"), format_amount(result.total_value, currency)),
+            (N_("Risk-adjusted value"), format_amount(result.risk_adjusted_value, currency)),
+            (N_("Investment, first year"), format_amount(result.investment, currency)),
+            (N_("Net value"), format_amount(result.net_value, currency)),
+            (N_("ROI"), _explained(result.roi, format_figure(result.roi))),
+            (N_("Payback"), _explained(result.payback_months,
+                                       format_months(result.payback_months))),
+            (N_("3-year NPV"), format_amount(result.three_year.npv, currency)),
+            (N_("3-year IRR"), _explained(result.three_year.irr,
+                                          format_figure(result.three_year.irr)))]
     for label, value in rows:
-        out.write(f"  {label:<24}{value}\n")
-    out.write("\n  Scenarios: " + " · ".join(
+        out.write(f"  {padded(ui_label(label), 24)}{value}\n")
+    out.write("\n")
+    say(out, msg("  Scenarios: {scenarios}", scenarios=" · ".join(
         f"{scenario.value} {format_figure(outcome.roi)}"
-        for scenario, outcome in report.scenarios.items()) + "\n")
+        for scenario, outcome in report.scenarios.items())))
     if report.sensitivity:
-        out.write("\n  What moves ROI most (each input ±20 %):\n")
+        out.write("\n")
+        say(out, msg("  What moves ROI most (each input ±20 %):"))
         for bar in report.sensitivity[:SENSITIVITY_SHOWN]:
             low, high = sorted((bar.roi_at_minus, bar.roi_at_plus))
-            out.write(f"    {bar.label}: {format_percent(low)} to {format_percent(high)}\n")
+            say(out, msg("    {label}: {low} to {high}", label=bar.label,
+                         low=format_percent(low), high=format_percent(high)))
     if report.story_text:
         out.write(f"\n{report.story_text}\n")
     for reason in report.story_stale:
-        out.write(f"Story out of date: {reason}\n")
+        say(out, msg("Story out of date: {reason}", reason=reason))
 
 
 def _print_expansion(items: list[ExpansionRoi], assumption: str, currency: str,
                      out: TextIO) -> None:
     from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
 
-    out.write("\nExpansion opportunities\n")
+    out.write("\n")
+    say(out, msg("Expansion opportunities"))
     if not items:
         out.write(f"  {assumption}\n")
         return
@@ -149,10 +167,11 @@ def _print_expansion(items: list[ExpansionRoi], assumption: str, currency: str,
         value = format_amount(item.case.projected_annual_value, currency)
         roi = _explained(result.roi, format_figure(result.roi))
         payback = _explained(result.payback_months, format_months(result.payback_months))
-        out.write(f"  {item.title}: {cost} a year for {value} of value · first-year ROI "
-                  f"{roi} · payback {payback}\n")
+        say(out, msg("  {title}: {cost} a year for {value} of value · first-year ROI {roi} · "
+                     "payback {payback}", title=item.title, cost=cost, value=value, roi=roi,
+                     payback=payback))
         if item.basis:
-            out.write(f"    valued at {item.basis}\n")
+            say(out, msg("    valued at {basis}", basis=item.basis))
     out.write(f"  {assumption}\n")
 
 

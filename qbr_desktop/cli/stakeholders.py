@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
+from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.i18n import N_, Message, msg, msg_plural, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.stakeholder_coverage import Finding
@@ -33,19 +34,19 @@ class MapReport(NamedTuple):  # a NamedTuple: parsing loads no dataclasses
 
 def add_parsers(commands: Any, formats: Any) -> None:
     show = commands.add_parser(
-        "stakeholders", help="an account's people, reporting and influence lines, and gaps")
-    show.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
-    show.add_argument("--json", action="store_true", help="print JSON")
+        "stakeholders", help=N_("an account's people, reporting and influence lines, and gaps"))
+    show.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
+    show.add_argument("--json", action="store_true", help=N_("print JSON"))
     show.set_defaults(handler=_show)
 
-    export = formats.add_parser("map", help="the stakeholder map as a PNG or SVG picture")
-    export.add_argument("account", metavar="ACCOUNT", help="account name, id or CRM id")
+    export = formats.add_parser("map", help=N_("the stakeholder map as a PNG or SVG picture"))
+    export.add_argument("account", metavar="ACCOUNT", help=N_("account name, id or CRM id"))
     export.add_argument("--out", required=True, type=Path, metavar="FILE.png|svg")
     export.add_argument("--anonymous", action="store_true",
-                        help="titles instead of names, for sharing outside the account team")
+                        help=N_("titles instead of names, for sharing outside the account team"))
     export.add_argument("--layout", choices=tuple(LAYOUTS), default="saved",
-                        help="saved: the canvas as arranged (default); org: an org chart; "
-                             "grid: influence × support")
+                        help=N_("saved: the canvas as arranged (default); org: an org chart; "
+                                "grid: influence × support"))
     export.set_defaults(handler=_export_map)
 
 
@@ -61,41 +62,46 @@ def _read(args: argparse.Namespace) -> MapReport:
 def _show(args: argparse.Namespace, out: TextIO) -> None:
     report = _read(args)
     if args.json:
-        json.dump(_as_json(report), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(out, _as_json(report))
         return
     people = report.stakeholders.by_id
-    out.write(f"{report.name}: {len(people)} "
-              f"{'person' if len(people) == 1 else 'people'} on the stakeholder map\n")
+    say(out, msg_plural("{name}: {count} person on the stakeholder map",
+                        "{name}: {count} people on the stakeholder map", len(people),
+                        name=report.name))
     for person in sorted(people.values(), key=lambda p: (p.departed, -p.influence,
                                                          p.name.casefold())):
         out.write(_person_line(person, people, report.today) + "\n")
     if report.stakeholders.links:
-        out.write("\nInfluence:\n")
+        out.write("\n")
+        say(out, msg("Influence:"))
         for link in report.stakeholders.links:
-            out.write(f"  {people[link.source].name} → {people[link.target].name} "
-                      f"(strength {link.strength}/3)\n")
-    out.write("\nCoverage:\n")
+            say(out, msg("  {source} → {target} (strength {strength}/3)",
+                         source=people[link.source].name, target=people[link.target].name,
+                         strength=link.strength))
+    out.write("\n")
+    say(out, msg("Coverage:"))
     if not report.findings:
-        out.write("  Nothing to act on.\n")
+        say(out, msg("  Nothing to act on."))
     for finding in report.findings:
         out.write(f"  {finding.severity.value.upper():8} {finding.message}\n")
 
 
 def _person_line(person: Stakeholder, people: dict[int, Stakeholder], today: date) -> str:
-    contact = ("never contacted" if person.last_contact is None
-               else f"last contact {person.last_contact} "
-                    f"({(today - person.last_contact).days} days)")
+    contact = (msg("never contacted") if person.last_contact is None
+               else msg("last contact {day} ({days} days)", day=person.last_contact,
+                        days=(today - person.last_contact).days))
     manager = people.get(person.manager_id) if person.manager_id is not None else None
-    parts = [f"  {person.name}", person.title or person.level.value, person.role.value,
-             f"influence {person.influence}/5", f"sentiment {person.sentiment:+d}", contact]
+    parts: list[Message | str] = [
+        f"  {person.name}", person.title or person.level.value, person.role.value,
+        msg("influence {influence}/5", influence=person.influence),
+        msg("sentiment {sentiment:+d}", sentiment=person.sentiment), contact]
     if manager is not None:
-        parts.append(f"reports to {manager.name}")
+        parts.append(msg("reports to {name}", name=manager.name))
     if person.departed:
-        parts.append("LEFT")
+        parts.append(msg("LEFT"))
     if person.pre_aligned:
-        parts.append("pre-aligned")
-    return " · ".join(parts)
+        parts.append(msg("pre-aligned"))
+    return " · ".join(ui_text(part) for part in parts)
 
 
 def _as_json(report: MapReport) -> dict[str, Any]:
@@ -134,5 +140,8 @@ def _export_map(args: argparse.Namespace, out: TextIO) -> None:
     path = export_map(report.stakeholders, layout, args.out, report.today, title,
                       anonymous=args.anonymous)
     count = len(report.stakeholders.people)
-    out.write(f"Wrote {path} ({count} {'person' if count == 1 else 'people'}"
-              f"{', anonymous' if args.anonymous else ''}).\n")
+    say(out, msg_plural("Wrote {path} ({count} person, anonymous).",
+                        "Wrote {path} ({count} people, anonymous).", count, path=path)
+        if args.anonymous else
+        msg_plural("Wrote {path} ({count} person).", "Wrote {path} ({count} people).", count,
+                   path=path))

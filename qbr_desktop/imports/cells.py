@@ -14,6 +14,7 @@ from typing import Any
 
 from qbr_desktop.domain.accounts import EmployeeBand
 from qbr_desktop.domain.contacts import ContactLevel
+from qbr_desktop.imports.account_language import customer_language
 from qbr_desktop.imports.dates import (
     AmbiguousDate,
     PeriodPoint,
@@ -218,6 +219,7 @@ class CellReader:
                 v, decimal_comma=self.decimal_comma[k]),
             FieldType.LEVEL: lambda _k, v: contact_level(str(v)),
             FieldType.METRIC_NAME: self._metric,
+            FieldType.LANGUAGE: lambda _k, v: customer_language(str(v)),
         }
 
         self._mapped = set(self.headers.values())

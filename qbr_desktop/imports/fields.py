@@ -37,6 +37,7 @@ class FieldType(StrEnum):
     EMPLOYEES = "employees"
     LEVEL = "level"
     METRIC_NAME = "metric name"
+    LANGUAGE = "language"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,9 @@ ACCOUNT_FIELDS: tuple[TargetField, ...] = (
         "csm owner", "csm", "customer success manager", "account owner", "owner",
         "company owner")),
     _field(_A, "tier_override", "Tier", synonyms=("tier", "tier override", "customer tier")),
+    _field(_A, "language", "Language", FieldType.LANGUAGE, (
+        "language", "preferred language", "customer language", "account language",
+        "language preference", "communication language", "locale")),
     _field(_A, "notes", "Notes", synonyms=("notes", "description", "comments")),
 )
 

@@ -143,6 +143,15 @@ ACCOUNTS: dict[str, Words] = {
         "es": ("Nivel de cliente",), "pt": ("Nível do cliente",), "nl": ("Klantniveau",),
         "zh": ("客户等级", "等级"), "ja": ("顧客ランク", "ランク"),
     },
+    "language": {
+        "de": ("Sprache", "Bevorzugte Sprache", "Kundensprache"),
+        "fr": ("Langue", "Langue préférée", "Langue du client"),
+        "es": ("Idioma", "Idioma preferido", "Idioma del cliente"),
+        "pt": ("Idioma", "Idioma preferido", "Língua"),
+        "nl": ("Taal", "Voorkeurstaal"),
+        "zh": ("语言", "首选语言", "客户语言", "沟通语言", "語言"),
+        "ja": ("言語", "使用言語", "希望言語"),
+    },
     "notes": {
         "de": ("Notizen", "Bemerkungen", "Beschreibung", "Kommentar"),
         "fr": ("Remarques", "Description", "Commentaires"),

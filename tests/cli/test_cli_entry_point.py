@@ -81,3 +81,27 @@ def test_listing_survives_a_non_utf8_console(world_db: Path) -> None:
     text = run("--db", world_db, "accounts", "list", env=env)
     assert text.returncode == 0, text.stderr
     assert text.stdout.rstrip().endswith("3 account(s)")
+
+
+def test_help_and_usage_errors_in_the_interface_language() -> None:
+    chinese = {**os.environ, "QBR_LANGUAGE": "zh_CN"}
+    top = run("--help", env=chinese)
+    assert top.returncode == 0, top.stderr
+    assert top.stdout.startswith("用法：qbr [-h] [--version] [--db PATH] COMMAND ...")
+    assert "在命令行中使用 QBR Desktop。" in top.stdout
+    assert "显示此帮助信息并退出" in top.stdout and "显示程序版本号并退出" in top.stdout
+    assert "列出或添加客户" in top.stdout  # a sub-command's help, the command's name as is
+    assert "    accounts    列出或添加客户" in top.stdout.splitlines()
+    accounts = run("accounts", "--help", env=chinese)
+    assert accounts.returncode == 0, accounts.stderr
+    lines = accounts.stdout.splitlines()
+    assert lines[0] == "用法：qbr accounts [-h] ACTION ..."
+    assert "    list      列出所有客户" in lines and "    edit      更改客户文件的语言" in lines
+    assert not any(word in accounts.stdout for word in ("usage", "options", "list every"))
+    wrong = run("accounts", "frobnicate", env=chinese)
+    assert wrong.returncode == 2
+    assert wrong.stderr.splitlines()[-1] == (
+        "qbr accounts：错误：参数 ACTION：无效的选择：'frobnicate'（可选：'list', 'add', 'edit'）")
+    english = run("accounts", "--help", env={**os.environ, "QBR_LANGUAGE": "en"})
+    assert english.stdout.splitlines()[0] == "usage: qbr accounts [-h] ACTION ..."
+    assert "    list      list every account" in english.stdout.splitlines()

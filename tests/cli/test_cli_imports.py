@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,6 +43,17 @@ def test_parsing_the_arguments_loads_nothing_heavy(argv: list[str]) -> None:
     assert loaded_after(f"""
         from qbr_desktop.cli import main
         main({argv!r})
+    """) == []
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["import", "--help"], ["accounts", "list", "-x"]])
+def test_help_in_chinese_loads_nothing_heavy_either(argv: list[str], monkeypatch: Any) -> None:
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    assert loaded_after(f"""
+        import sys
+        from qbr_desktop.cli import main
+        main({argv!r})
+        assert not [m for m in sys.modules if m.startswith("qbr_desktop.services")]
     """) == []
 
 

@@ -80,3 +80,41 @@ def test_qbr_language_picks_chinese_when_nothing_is_saved(
     text = qbr("--db", small_db, "health", "Acme Logistics")
     assert text.code == 0, text.err
     assert "健康评分" in text.out.splitlines()[1]
+
+
+def test_the_cli_own_headings_and_summaries_in_chinese_and_json_unchanged(
+        qbr: Runner, small_db: Path, monkeypatch: Any) -> None:
+    english_json = qbr("--db", small_db, "portfolio", "--json").out
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    health = qbr("--db", small_db, "health", "Acme Logistics").out.splitlines()
+    assert health[-1].startswith("趋势：2025Q1 "), health[-1]
+    portfolio = qbr("--db", small_db, "portfolio")
+    assert portfolio.code == 0, portfolio.err
+    assert portfolio.out.splitlines()[-1] == "4 个客户；2 个有风险，1 个可扩展"
+    assert "\t健康评分 " in portfolio.out and "\t续约 " in portfolio.out
+    assert qbr("--db", small_db, "accounts", "list").out.splitlines()[-1] == "4 个客户"
+    assert qbr("--db", small_db, "portfolio", "--json").out == english_json
+    missing = qbr("--db", small_db, "export", "deck", "--out", str(small_db.parent / "d.pptx"))
+    assert missing.code == 1
+    assert missing.err == "qbr: 请指定客户（或使用 --all-upcoming 并给出文件夹）\n"
+
+
+def test_table_columns_count_terminal_columns_not_characters() -> None:
+    from qbr_desktop.cli.output import padded, width
+
+    assert width("健康评分") == 8 and width("Müller") == 6 and width("e\u0301") == 1
+    assert padded("健康评分", 10) == "健康评分  " and padded("Usage", 10) == "Usage     "
+    assert padded("a very long label", 4) == "a very long label"
+
+
+def test_argparse_speaks_english_again_once_the_command_is_parsed(
+        monkeypatch: Any, capsys: Any) -> None:
+    import argparse
+
+    from qbr_desktop.cli import main
+
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    assert main(["accounts", "--help"]) == 0
+    assert capsys.readouterr().out.startswith("用法：qbr accounts")
+    assert argparse.ArgumentParser(prog="other").format_usage() == "usage: other [-h]\n"
+    i18n.set_interface_language(i18n.ENGLISH)

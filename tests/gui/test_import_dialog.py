@@ -265,3 +265,29 @@ def test_a_wide_monthly_usage_export_shows_its_periods_and_the_accounts_not_foun
     assert dialog.preview_model.index(0, RESULT_COLUMN).data() == (
         "New: 2025Q1: 1 new, 2025Q2: 1 new, 2025Q3: 1 new, 2025Q4: 1 new, 2026Q1: 1 new, "
         "2026Q2: 1 new, 2026Q3: 1 new")
+
+
+def test_the_language_column_is_mapped_previewed_and_imported(
+        context: Any, qtbot: Any, dialog: ImportDialog, tmp_path: Path) -> None:
+    crm = tmp_path / "crm.csv"
+    crm.write_text("客户名称,ARR,语言\nAcme,100,中文\nBeta,200,English\nDelta,300,Klingon\n",
+                   encoding="utf-8")
+    dialog.load_file(crm)
+    settle(qtbot, dialog)
+    assert dialog.combos["language"].currentText() == "语言"
+    assert dialog.summary.text() == "2 new, 0 updated, 1 rejected."
+    cell = dialog.preview_model.index(2, column_of(dialog, "语言"))
+    assert cell.data() == "Klingon"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == (
+        "“Klingon” is not a language customer files are written in; use one of: "
+        "English (en), 简体中文 (zh_CN)")
+    dialog.select_column("language", "")  # not imported: every row is new, in English
+    settle(qtbot, dialog)
+    assert dialog.summary.text() == "3 new, 0 updated, 0 rejected."
+    dialog.select_column("language", "语言")
+    settle(qtbot, dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)
+    assert {a.name: context.accounts.get(a.id).draft.language
+            for a in context.accounts.list_accounts()} == {"Acme": "zh_CN", "Beta": "en"}
