@@ -2603,6 +2603,10 @@ Click to see the reviews behind it.</source>
         <translation>{account_name} — QBR 举行于 {isoformat}</translation>
     </message>
     <message>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
         <source>Recorded by {value} on {recorded_at:%Y-%m-%d %H:%M} UTC</source>
         <translation>由 {value} 记录于 {recorded_at:%Y-%m-%d %H:%M} UTC</translation>
     </message>
@@ -4127,6 +4131,10 @@ Scheduling one picks the playbook for the account&apos;s tier and creates its pr
         <source> · this date has passed</source>
         <translation> · 此日期已过</translation>
     </message>
+    <message>
+        <source>{mark} · {metric}: {detail}</source>
+        <translation>{mark} · {metric}：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>portfolio_files</name>
@@ -4240,6 +4248,10 @@ Scheduling one picks the playbook for the account&apos;s tier and creates its pr
     <message>
         <source> · {confidence:.0%} of data</source>
         <translation> · {confidence:.0%} 的数据</translation>
+    </message>
+    <message>
+        <source>{amount} · {readiness}</source>
+        <translation>{amount} · {readiness}</translation>
     </message>
 </context>
 <context>

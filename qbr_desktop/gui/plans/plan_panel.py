@@ -67,7 +67,8 @@ def describe_meeting(plan: ReviewPlan) -> str:
 
 def describe_metric(metric: Metric) -> str:
     mark = translate("plan_panel", METRIC_MARKS[metric.met][0])
-    return f"{mark} · {metric.name}: {metric.detail}"
+    return translate("plan_panel", "{mark} · {metric}: {detail}").format(
+        mark=mark, metric=ui_text(metric.title), detail=ui_text(metric.says))
 
 
 class PlanPanel(QWidget):
