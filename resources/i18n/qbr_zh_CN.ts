@@ -374,6 +374,10 @@
         <source>Discussion</source>
         <translation>讨论</translation>
     </message>
+    <message>
+        <source>This agenda was edited or has notes. Make it again from the template “{name}”, in the customer&apos;s language? Changed sections are replaced; notes stay with their sections.</source>
+        <translation>此议程已被编辑或记有笔记。要按模板“{name}”以客户的语言重新生成吗？改动过的环节会被替换；笔记仍保留在各自的环节中。</translation>
+    </message>
 </context>
 <context>
     <name>AgendaTab</name>
@@ -3991,6 +3995,17 @@ writes a checked copy. See &lt;b&gt;Help › Keyboard Shortcuts&lt;/b&gt; for ev
     <message>
         <source>Internal cost</source>
         <translation>内部成本</translation>
+    </message>
+</context>
+<context>
+    <name>language_notice</name>
+    <message>
+        <source>The agenda for {date} was edited, so it stays in {old}; to have it in {new}, choose “Use template” on the Meeting tab (it asks before replacing your edits).</source>
+        <translation>{date} 的议程已被编辑，因此保留为{old}；如需改为{new}，请在“会议”标签页中选择“使用模板”（替换您的编辑前会先询问）。</translation>
+    </message>
+    <message>
+        <source>Prep tasks renamed by hand keep their names: {count}.</source>
+        <translation>手动改过名称的准备任务保留原名称：{count} 项。</translation>
     </message>
 </context>
 <context>
