@@ -1959,6 +1959,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>{account_name} · {tier} · 行动手册 {value} · {value2}</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>{done_count} of {count} done</source>
         <translation>已完成 {done_count} / {count}</translation>
     </message>

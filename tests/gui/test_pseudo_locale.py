@@ -227,7 +227,7 @@ CONVERTED = {"health": ("QLabel#healthSummary", "QLabel#healthMovers", "QGroupBo
                         "QLabel#expansionNotes", "QLabel#benchmarkCohort"),
              "deck": ("QLabel#deckChecks",),
              "programme": ("QLabel#programmeMaturity",),
-             "timeline": ("QLabel#planScorecard", "QLabel#planMetric"),
+             "timeline": ("QLabel#planScorecard", "QLabel#planMetric", "QLabel#planDetails"),
              "meeting": ("QComboBox#? item", "QLabel#agendaChecks", "QLabel#reviewCard",
                          "QLabel#reviewIndicator", "QLabel#reviewLight",
                          "QLabel#reviewReason")}

@@ -253,8 +253,9 @@ class PlanPanel(QWidget):
                                        "{account_name} · {tier} · playbook {value} · "
                                        "{value2}").format(account_name=plan.account_name,
                                                           tier=plan.tier,
-                                                          value=plan.playbook or 'none',
-                                                          value2=plan.status.value))
+                                                          value=plan.playbook or translate(
+                                                              "PlanPanel", "none"),
+                                                          value2=ui_label(plan.status.label)))
         self.progress_text.setText(translate("PlanPanel",
                                              "{done_count} of {count} "
                                              "done").format(done_count=plan.done_count,
