@@ -4004,8 +4004,20 @@ writes a checked copy. See &lt;b&gt;Help › Keyboard Shortcuts&lt;/b&gt; for ev
 <context>
     <name>language_notice</name>
     <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
         <source>The agenda for {date} was edited, so it stays in {old}; to have it in {new}, choose “Use template” on the Meeting tab (it asks before replacing your edits).</source>
-        <translation>{date} 的议程已被编辑，因此保留为{old}；如需改为{new}，请在“会议”标签页中选择“使用模板”（替换您的编辑前会先询问）。</translation>
+        <translation>{date}的议程已被编辑，因此仍为{old}；如需改为{new}，请在“会议”标签页中选择“使用模板”（替换您的编辑前会先询问）。</translation>
     </message>
     <message>
         <source>Prep tasks renamed by hand keep their names: {count}.</source>
