@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from qbr_desktop.domain.agenda import template_in
+from qbr_desktop.gui.agenda.agenda_builder import TITLE
 from qbr_desktop.gui.tabs import AccountTab
 
 
@@ -43,12 +44,19 @@ def test_an_unedited_agenda_follows_the_language_chosen_on_the_details_tab(
     window = open_window(seed=True)
     acme, review_id = acme_with_agenda(window, edited=False)
     template = window.context.agendas.agenda(review_id).agenda.template
+    window.show_account_tab(AccountTab.MEETING)  # seen in English first
+    builder = window.agenda_tab.builder
+    qtbot.waitUntil(lambda: builder.table.rowCount() > 0)
+    assert builder.table.item(0, TITLE).text() == "Opening"
+    window.show_account_tab(AccountTab.DETAILS)
 
     choose_chinese(window, qtbot)
 
     assert window.context.accounts.get(acme).draft.language == "zh_CN"
     assert window.context.agendas.agenda(review_id).agenda == template_in(template, "zh_CN")
     assert window.page.language_notice.isHidden()
+    window.show_account_tab(AccountTab.MEETING)  # re-read when shown again
+    qtbot.waitUntil(lambda: builder.table.item(0, TITLE).text() == "开场")
 
 
 @pytest.mark.server_smoke
