@@ -18,6 +18,7 @@ from qbr_desktop.domain.stakeholders import (
     DecisionRole,
     Stakeholder,
 )
+from qbr_desktop.i18n import Message, msg, msg_plural
 
 EXECUTIVE_ATTENDANCE_TARGET = Decimal("0.80")
 EXECUTIVE_ROLES = frozenset({DecisionRole.EXECUTIVE_SPONSOR, DecisionRole.ECONOMIC_BUYER})
@@ -32,7 +33,7 @@ class Signal(StrEnum):
 @dataclass(frozen=True, slots=True)
 class AttendanceIndicator:
     signal: Signal | None  # None: nothing recorded for the review yet
-    reason: str
+    reason: Message | str  # shown in the reader's language (ui_text)
 
 
 def is_executive(person: Stakeholder) -> bool:
@@ -57,21 +58,26 @@ def executive_attendance(people: Iterable[Stakeholder], attendance: Iterable[Att
         invited = sum(entry.invited for entry in attendance)
         confirmed = sum(entry.confirmed for entry in attendance)
         executive = executives(people, attendance, "confirmed")
-        return AttendanceIndicator(None, (
-            f"not held yet: {invited} invited, {confirmed} confirmed; " + (
-                "executives confirmed: " + ", ".join(p.name for p in executive) if executive
-                else "no executive has confirmed yet")))
+        if executive:
+            return AttendanceIndicator(None, msg(
+                "not held yet: {invited} invited, {confirmed} confirmed; executives "
+                "confirmed: {names}", invited=invited, confirmed=confirmed,
+                names=", ".join(p.name for p in executive)))
+        return AttendanceIndicator(None, msg(
+            "not held yet: {invited} invited, {confirmed} confirmed; no executive has "
+            "confirmed yet", invited=invited, confirmed=confirmed))
     if not any(entry.invited or entry.confirmed or entry.attended for entry in attendance):
-        return AttendanceIndicator(None, "attendance not recorded")
+        return AttendanceIndicator(None, msg("attendance not recorded"))
     present = executives(people, attendance, "attended")
     if present:
         names = ", ".join(person.name for person in present)
-        return AttendanceIndicator(Signal.GREEN, f"executives present: {names}")
+        return AttendanceIndicator(Signal.GREEN, msg("executives present: {names}", names=names))
     came = sum(entry.attended for entry in attendance)
     if came:
-        return AttendanceIndicator(
-            Signal.YELLOW, f"{came} delegate{'s' if came > 1 else ''} attended, no executive")
-    return AttendanceIndicator(Signal.RED, "nobody from the customer attended")
+        return AttendanceIndicator(Signal.YELLOW, msg_plural(
+            "{count} delegate attended, no executive", "{count} delegates attended, no executive",
+            came))
+    return AttendanceIndicator(Signal.RED, msg("nobody from the customer attended"))
 
 
 def executive_presence_rate(indicators: Mapping[int, AttendanceIndicator]) -> Decimal | None:

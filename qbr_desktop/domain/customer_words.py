@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from qbr_desktop.i18n import ENGLISH, Catalogue, catalogue, msg_in_context
+from qbr_desktop.i18n import ENGLISH, Catalogue, Message, catalogue, msg, msg_in_context
 
 ENGLISH_BOOK = catalogue(ENGLISH)
 
@@ -51,6 +51,14 @@ def weekday_words(day: date, book: Catalogue = ENGLISH_BOOK) -> str:
     """'Mon 14 Dec 2026': a meeting's day, in the same format with its weekday."""
     return book.gettext("{weekday} {date}", weekday=weekday_word(day, book),
                         date=day_words(day, book))
+
+
+def weekday_message(day: date) -> Message:
+    """weekday_words as a message: 'Mon 14 Dec 2026' in whichever language shows it (the
+    window's, where a pure layer's sentence carries a date to the screen)."""
+    return msg("{weekday} {date}", weekday=_WEEKDAYS[day.weekday()],
+               date=msg("{day} {month} {year}", day=day.day, month=_MONTHS[day.month - 1],
+                        year=day.year))
 
 
 def month_year_words(day: date, book: Catalogue = ENGLISH_BOOK) -> str:

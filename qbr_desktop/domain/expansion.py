@@ -22,14 +22,18 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
-from qbr_desktop.domain.health import Band, HealthReport, format_number
+from qbr_desktop.domain.health import BAND_WORDS, Band, HealthReport, format_number
 from qbr_desktop.domain.money import Money, format_money, to_cents
 from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.i18n import Message, msg, msg_plural
+from qbr_desktop.i18n import Message, msg, msg_in_context, msg_plural
 
 READY = "ready"
 NURTURE = "nurture"
 NOT_NOW = "not now"
+# Each level as the window shows it (the level itself is stored and stays English).
+LEVEL_WORDS: dict[str, Message] = {READY: msg_in_context("expansion readiness", "ready"),
+                                   NURTURE: msg_in_context("expansion readiness", "nurture"),
+                                   NOT_NOW: msg_in_context("expansion readiness", "not now")}
 TREND_QUARTERS = 4
 HORIZON_QUARTERS = 4
 DEFAULT_COVERAGE = Decimal("0.6")
@@ -80,8 +84,13 @@ class ExpansionLine:
 
 @dataclass(frozen=True, slots=True)
 class Readiness:
-    level: str  # READY, NURTURE or NOT_NOW
-    reasons: tuple[str, ...]
+    level: str  # READY, NURTURE or NOT_NOW (stored: stays English)
+    reasons: tuple[Message, ...]
+
+    @property
+    def level_words(self) -> Message:
+        """The level as the window shows it."""
+        return LEVEL_WORDS[self.level]
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,38 +297,43 @@ def _readiness(inputs: ExpansionInputs, coverage: Decimal | None) -> Readiness:
     total = current.total if current else None
     band = current.band if current else None
     nps = inputs.nps if inputs.nps is not None and math.isfinite(inputs.nps) else None
-    health_text = "" if total is None or band is None else (
-        f"Health is {format_number(total)} ({band.value})")
-    blockers = []
+    score = "" if total is None else format_number(total)
+    colour: Message | str = BAND_WORDS[band] if band is not None else ""
+    blockers: list[Message] = []
     if band is Band.RED:
-        blockers.append(f"{health_text}; steady the account before asking for more.")
+        blockers.append(msg("Health is {score} ({band}); steady the account before asking for "
+                            "more.", score=score, band=colour))
     if nps is not None and nps < 0:
-        blockers.append(f"NPS is {format_number(nps)}: more detractors than promoters.")
+        blockers.append(msg("NPS is {nps}: more detractors than promoters.",
+                            nps=format_number(nps)))
     if blockers:
         return Readiness(NOT_NOW, tuple(blockers))
-    passed, missing = [], []
+    passed: list[Message] = []
+    missing: list[Message] = []
     if band is Band.GREEN:
-        passed.append(f"{health_text}.")
-    elif total is None:
-        missing.append("There is no health score yet.")
+        passed.append(msg("Health is {score} ({band}).", score=score, band=colour))
+    elif total is None or band is None:
+        missing.append(msg("There is no health score yet."))
     else:
-        missing.append(f"{health_text}; green (70 or more) is needed.")
+        missing.append(msg("Health is {score} ({band}); green (70 or more) is needed.",
+                           score=score, band=colour))
     if nps is not None and nps >= READY_NPS:
-        passed.append(f"NPS is {format_number(nps)} (30 or more).")
+        passed.append(msg("NPS is {nps} (30 or more).", nps=format_number(nps)))
     elif nps is not None:
-        missing.append(f"NPS is {format_number(nps)}; 30 or more is needed.")
+        missing.append(msg("NPS is {nps}; 30 or more is needed.", nps=format_number(nps)))
     elif total is not None and total >= READY_HEALTH_WITHOUT_NPS:
-        passed.append(f"NPS is not recorded, but health of {format_number(total)} "
-                      "(75 or more) stands in for it.")
+        passed.append(msg("NPS is not recorded, but health of {score} (75 or more) stands in "
+                          "for it.", score=score))
     else:
-        missing.append("NPS is not recorded, and health below 75 cannot stand in for it.")
+        missing.append(msg("NPS is not recorded, and health below 75 cannot stand in for it."))
     if coverage is None:
-        missing.append("User coverage is unknown.")
+        missing.append(msg("User coverage is unknown."))
     elif coverage >= READY_COVERAGE:
-        passed.append(f"{_percent(coverage)} of licensed seats are in use (80% or more).")
+        passed.append(msg("{share} of licensed seats are in use ({least} or more).",
+                          share=_percent(coverage), least=_percent(READY_COVERAGE)))
     else:
-        missing.append(f"{_percent(coverage)} of licensed seats are in use; "
-                       "80% or more is needed.")
+        missing.append(msg("{share} of licensed seats are in use; {least} or more is needed.",
+                           share=_percent(coverage), least=_percent(READY_COVERAGE)))
     if missing:
         return Readiness(NURTURE, tuple(missing))
     return Readiness(READY, tuple(passed))

@@ -23,7 +23,7 @@ from enum import StrEnum
 from qbr_desktop.domain.expansion import READY, ExpansionEstimate
 from qbr_desktop.domain.health import Band, HealthReport, format_number
 from qbr_desktop.domain.money import Money, format_money
-from qbr_desktop.i18n import N_
+from qbr_desktop.i18n import N_, english
 
 SCALE = range(1, 6)
 HIGH_FROM = 3
@@ -190,7 +190,7 @@ def suggest_items(report: HealthReport | None, renewal_date: date | None, today:
         amount = _money(expansion.total, expansion.currency)
         items.append(RiskDraft(
             RiskKind.OPPORTUNITY, f"Expansion of {amount} a year is ready to discuss",
-            " ".join((*expansion.readiness.reasons,
+            " ".join((*(english(reason) for reason in expansion.readiness.reasons),
                       *(f"{line.title}: {_money(line.amount, expansion.currency)}."
                         for line in expansion.lines))),
             3, 4 if large else 3,

@@ -549,6 +549,18 @@ class MainWindow(QMainWindow):
                       "Saved at "
                       "{astimezone:%H:%M:%S}").format(astimezone=datetime.now(UTC).astimezone()),
                       SAVED_MESSAGE_MS)
+        if field_name == "language" and value != account.draft.language:
+            self._say_what_kept(account.id, account.draft.language, value)
+
+    def _say_what_kept(self, account_id: int, old: str, new: str) -> None:
+        """After a language switch: the agendas and task names someone edited stay."""
+        from qbr_desktop.gui.agenda.language_notice import kept_words_text
+
+        try:
+            kept = self.context.agenda_language.kept(account_id, new)
+        except (DomainError, StoreError):
+            return  # the switch is stored; only the remark is lost
+        self.page.show_language_notice(kept_words_text(kept, old, new))
 
     def new_account(self) -> None:
         from qbr_desktop.domain.accounts import AccountDraft  # not needed to paint at start-up

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -56,6 +56,9 @@ from qbr_desktop.store.repositories import (
 
 Clock = Callable[[], datetime]
 _DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft))
+
+if TYPE_CHECKING:
+    from qbr_desktop.domain.playbooks import Playbook
 
 
 def _utc_now() -> datetime:
@@ -111,6 +114,12 @@ def _columns(row: Any) -> dict[str, Any]:
     return {c.key: getattr(row, c.key) for c in row.__table__.columns}
 
 
+def _installed_playbooks() -> dict[str, Playbook]:
+    from qbr_desktop.services.agenda_language import installed_playbooks
+
+    return installed_playbooks()
+
+
 def draft_of(row: AccountRow) -> AccountDraft:
     return AccountDraft(**{name: getattr(row, name) for name in _DRAFT_FIELDS})
 
@@ -134,13 +143,17 @@ _MERGED_FIELDS = ("notes",)
 class AccountService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock = _utc_now,
                  user: Callable[[], str] | None = None,
-                 owner: Callable[[], str | None] | None = None) -> None:
+                 owner: Callable[[], str | None] | None = None,
+                 playbooks: Callable[[], dict[str, Playbook]] | None = None) -> None:
+        """`playbooks` gives the playbooks by name, for a language switch to re-word the
+        prep tasks nobody renamed (default: the installed ones)."""
         self._sessions = sessions
         self._clock = clock
         self._user = user or _login_name
         # Who owns a new account that names no owner: the person working, once they said
         # who they are (services/identity.py).
         self._owner = owner or _identified_name
+        self._playbooks = playbooks or _installed_playbooks
 
     # Reading ---------------------------------------------------------------------------
     def list_accounts(self) -> list[AccountSummary]:
@@ -220,6 +233,12 @@ class AccountService:
             row.name_key = name_key(clean.name)
             row.updated_at = self._clock()
             row.updated_by = self._user()
+            if clean.language != before.language:
+                # Agendas and task names nobody edited follow (services/agenda_language.py).
+                from qbr_desktop.services.agenda_language import follow_language
+
+                follow_language(session, account_id, before.language, clean.language,
+                                row.updated_at, row.updated_by, self._playbooks())
             FieldChangeRepository(session).record(
                 "account", account_id, (name for name in _DRAFT_FIELDS
                                         if getattr(before, name) != getattr(clean, name)),

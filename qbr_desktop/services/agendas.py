@@ -59,6 +59,7 @@ from qbr_desktop.services.agenda_edits import (
     settle_agenda,
     settle_recap,
 )
+from qbr_desktop.services.agenda_language import agenda_edited
 from qbr_desktop.services.edit_checks import login_name, values_of
 from qbr_desktop.services.meeting_clock import boot_id, meeting_clock, rebase
 from qbr_desktop.services.rows import account_row, as_utc, review_row
@@ -180,7 +181,7 @@ class AgendaService:
             if row is None:
                 tier = effective_tier(review.account.arr, review.account.tier_override,
                                       read_tier_scheme(session))
-                _store_agenda(session, review_id,
+                store_agenda(session, review_id,
                               template_for_tier(tier, review.account.language), self._wall())
             return _read_agenda(session, review)
 
@@ -211,8 +212,13 @@ class AgendaService:
                 agenda = settle_agenda(session, review_id, current.agenda, seen, agenda,
                                        current)
                 validate_agenda(agenda)
-            _store_agenda(session, review_id, agenda, self._wall(), self._user())
+            store_agenda(session, review_id, agenda, self._wall(), self._user())
             return _read_agenda(session, review)
+
+    def edited(self, review_id: int) -> bool:
+        """Whether re-making the agenda from a template would replace someone's edits."""
+        with session_scope(self._sessions, reading=True) as session:
+            return agenda_edited(session, review_id)
 
     def use_template(self, review_id: int, name: str, *,
                      seen: Agenda | None = None) -> ReviewAgenda:
@@ -428,7 +434,7 @@ def _event_json(event: TimerEvent, wall: datetime) -> dict[str, object]:
             "section": event.section, "seconds": event.seconds}
 
 
-def _store_agenda(session: Session, review_id: int, agenda: Agenda, now: datetime,
+def store_agenda(session: Session, review_id: int, agenda: Agenda, now: datetime,
                   by: str = "") -> None:
     row = session.get(AgendaRow, review_id)
     if row is None:

@@ -12,6 +12,7 @@ from qbr_desktop.services.settings import PortfolioSettings
 from qbr_desktop.store.database import Store, open_sqlite_store, open_url_store
 
 if TYPE_CHECKING:
+    from qbr_desktop.services.agenda_language import AgendaLanguage
     from qbr_desktop.services.agendas import AgendaService
     from qbr_desktop.services.catalogue import CatalogueService
     from qbr_desktop.services.deck_reviews import DeckReviewService
@@ -118,6 +119,12 @@ class AppContext:
         from qbr_desktop.services.agendas import AgendaService
 
         return AgendaService(self.store.sessions)
+
+    @cached_property
+    def agenda_language(self) -> AgendaLanguage:
+        from qbr_desktop.services.agenda_language import AgendaLanguage
+
+        return AgendaLanguage(self.store.sessions)
 
     @cached_property
     def decks(self) -> DeckService:

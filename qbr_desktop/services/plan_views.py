@@ -11,7 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from qbr_desktop.domain.contacts import ReviewStatus
+from qbr_desktop.domain.customer_words import weekday_message
 from qbr_desktop.domain.playbooks import OwnerRole, Phase
+from qbr_desktop.i18n import Message, english, msg, msg_plural
 
 #: The reference's bar: preparation finished at least three days before the meeting.
 PREP_DONE_DAYS_AHEAD = 3
@@ -46,11 +48,22 @@ class PlanTask:
 
 @dataclass(frozen=True, slots=True)
 class Metric:
-    """One of the reference's process metrics: met, not met, or not known yet (None)."""
+    """One of the reference's process metrics: met, not met, or not known yet (None).
 
-    name: str
+    `title` and `says` are shown in the reader's language; `name` and `detail` are the
+    stable English that `--json` output and the log keep."""
+
+    title: Message
     met: bool | None
-    detail: str
+    says: Message
+
+    @property
+    def name(self) -> str:
+        return english(self.title)
+
+    @property
+    def detail(self) -> str:
+        return english(self.says)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,40 +127,44 @@ class ReviewPlan:
                 self._executives_metric())
 
     def _executives_metric(self) -> Metric:
-        name = "Executive attendance confirmed"
+        title = msg("Executive attendance confirmed")
         if self.executives_confirmed:
-            return Metric(name, True, "The customer's executives confirmed they will attend.")
-        return Metric(name, False if self.today >= self.meeting_day else None,
-                      "Not confirmed yet: ask the champion or the sponsor's assistant.")
+            return Metric(title, True,
+                          msg("The customer's executives confirmed they will attend."))
+        return Metric(title, False if self.today >= self.meeting_day else None,
+                      msg("Not confirmed yet: ask the champion or the sponsor's assistant."))
 
     def _preparation_metric(self) -> Metric:
-        name = f"Preparation complete {PREP_DONE_DAYS_AHEAD}+ days ahead"
+        title = msg("Preparation complete {days}+ days ahead", days=PREP_DONE_DAYS_AHEAD)
         preparation = [t for t in self.tasks if t.phase in PREPARATION_PHASES]
         deadline = self.meeting_day - timedelta(days=PREP_DONE_DAYS_AHEAD)
         if not preparation:
-            return Metric(name, None, "The plan has no preparation tasks.")
+            return Metric(title, None, msg("The plan has no preparation tasks."))
         open_tasks = [t for t in preparation if not t.done]
         if open_tasks:
             late = self.today > deadline
-            return Metric(name, False if late else None,
-                          f"{len(open_tasks)} of {len(preparation)} preparation tasks open; "
-                          f"due by {deadline:%a %d %b}.")
+            return Metric(title, False if late else None, msg(
+                "{open} of {total} preparation tasks open; due by {date}.",
+                open=len(open_tasks), total=len(preparation), date=weekday_message(deadline)))
         finished = max(t.done_at for t in preparation if t.done_at is not None)
         finished_day = finished.astimezone(ZoneInfo(self.time_zone)).date()
         days = (self.meeting_day - finished_day).days
-        return Metric(name, finished_day <= deadline,
-                      f"Finished {finished_day:%a %d %b}, {days} days before the meeting.")
+        return Metric(title, finished_day <= deadline, msg_plural(
+            "Finished {date}, {count} day before the meeting.",
+            "Finished {date}, {count} days before the meeting.",
+            days, date=weekday_message(finished_day)))
 
     def _champion_metric(self) -> Metric:
-        name = "Champion pre-aligned"
+        title = msg("Champion pre-aligned")
         calls = [t for t in self.tasks if t.key in CHAMPION_TASK_KEYS]
         if not calls:
-            return Metric(name, None, "This plan has no champion pre-call task.")
+            return Metric(title, None, msg("This plan has no champion pre-call task."))
         if all(t.done for t in calls):
-            return Metric(name, True, f"“{calls[0].title}” is done.")
+            return Metric(title, True, msg("“{task}” is done.", task=calls[0].title))
         due = min(t.due for t in calls)
-        return Metric(name, False if self.today > due else None,
-                      f"“{calls[0].title}” is due {due:%a %d %b}.")
+        return Metric(title, False if self.today > due else None,
+                      msg("“{task}” is due {date}.", task=calls[0].title,
+                          date=weekday_message(due)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -374,6 +374,10 @@
         <source>Discussion</source>
         <translation>讨论</translation>
     </message>
+    <message>
+        <source>This agenda was edited or has notes. Make it again from the template “{name}”, in the customer&apos;s language? Changed sections are replaced; notes stay with their sections.</source>
+        <translation>此议程已被编辑或记有笔记。要按模板“{name}”以客户的语言重新生成吗？改动过的环节会被替换；笔记仍保留在各自的环节中。</translation>
+    </message>
 </context>
 <context>
     <name>AgendaTab</name>
@@ -1955,6 +1959,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>{account_name} · {tier} · 行动手册 {value} · {value2}</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>{done_count} of {count} done</source>
         <translation>已完成 {done_count} / {count}</translation>
     </message>
@@ -2601,6 +2609,10 @@ Click to see the reviews behind it.</source>
     <message>
         <source>{account_name} — QBR held on {isoformat}</source>
         <translation>{account_name} — QBR 举行于 {isoformat}</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某人</translation>
     </message>
     <message>
         <source>Recorded by {value} on {recorded_at:%Y-%m-%d %H:%M} UTC</source>
@@ -3990,6 +4002,29 @@ writes a checked copy. See &lt;b&gt;Help › Keyboard Shortcuts&lt;/b&gt; for ev
     </message>
 </context>
 <context>
+    <name>language_notice</name>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>The agenda for {date} was edited, so it stays in {old}; to have it in {new}, choose “Use template” on the Meeting tab (it asks before replacing your edits).</source>
+        <translation>{date}的议程已被编辑，因此仍为{old}；如需改为{new}，请在“会议”标签页中选择“使用模板”（替换您的编辑前会先询问）。</translation>
+    </message>
+    <message>
+        <source>Prep tasks renamed by hand keep their names: {count}.</source>
+        <translation>手动改过名称的准备任务保留原名称：{count} 项。</translation>
+    </message>
+</context>
+<context>
     <name>line_editor</name>
     <message>
         <source>-100–100; below 0 is an increase</source>
@@ -4127,6 +4162,10 @@ Scheduling one picks the playbook for the account&apos;s tier and creates its pr
         <source> · this date has passed</source>
         <translation> · 此日期已过</translation>
     </message>
+    <message>
+        <source>{mark} · {metric}: {detail}</source>
+        <translation>{mark} · {metric}：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>portfolio_files</name>
@@ -4240,6 +4279,10 @@ Scheduling one picks the playbook for the account&apos;s tier and creates its pr
     <message>
         <source> · {confidence:.0%} of data</source>
         <translation> · {confidence:.0%} 的数据</translation>
+    </message>
+    <message>
+        <source>{amount} · {readiness}</source>
+        <translation>{amount} · {readiness}</translation>
     </message>
 </context>
 <context>

@@ -35,43 +35,48 @@ def test_who_counts_as_an_executive(person: Stakeholder, expected: bool) -> None
     assert is_executive(person) is expected
 
 
+def shown(indicator: AttendanceIndicator) -> tuple[Signal | None, str]:
+    """The light and the reason as the window shows them (in English here)."""
+    return indicator.signal, str(indicator.reason)
+
+
 def test_green_names_the_executives_who_attended() -> None:
     indicator = executive_attendance(TEAM, [
         Attendance(1, attended=True), Attendance(4, attended=True),
         Attendance(6, attended=True), Attendance(3, invited=True, confirmed=True)])
     assert indicator.signal is Signal.GREEN
-    assert indicator.reason == "executives present: Sana 佐藤, Vik"
+    assert str(indicator.reason) == "executives present: Sana 佐藤, Vik"
 
 
 def test_one_executive_is_enough_for_green() -> None:
     indicator = executive_attendance(TEAM, [Attendance(3, True, True, True)])
-    assert indicator == AttendanceIndicator(Signal.GREEN, "executives present: Cleo")
+    assert shown(indicator) == (Signal.GREEN, "executives present: Cleo")
 
 
 def test_yellow_counts_the_delegates() -> None:
     indicator = executive_attendance(TEAM, [
         Attendance(5, attended=True), Attendance(6, attended=True),
         Attendance(1, invited=True, confirmed=True)])
-    assert indicator == AttendanceIndicator(Signal.YELLOW,
-                                            "2 delegates attended, no executive")
+    assert shown(indicator) == (Signal.YELLOW,
+                                "2 delegates attended, no executive")
 
 
 def test_yellow_with_one_delegate_is_singular() -> None:
     indicator = executive_attendance(TEAM, [Attendance(6, attended=True),
                                             Attendance(2, invited=True)])
-    assert indicator == AttendanceIndicator(Signal.YELLOW, "1 delegate attended, no executive")
+    assert shown(indicator) == (Signal.YELLOW, "1 delegate attended, no executive")
 
 
 def test_red_when_people_were_invited_but_nobody_attended() -> None:
     indicator = executive_attendance(TEAM, [Attendance(1, invited=True),
                                             Attendance(6, invited=True, confirmed=True)])
-    assert indicator == AttendanceIndicator(Signal.RED, "nobody from the customer attended")
+    assert shown(indicator) == (Signal.RED, "nobody from the customer attended")
 
 
 @pytest.mark.parametrize("entries", [[], [Attendance(1), Attendance(6)]])
 def test_none_when_nothing_is_recorded(entries: list[Attendance]) -> None:
     indicator = executive_attendance(TEAM, entries)
-    assert indicator == AttendanceIndicator(None, "attendance not recorded")
+    assert shown(indicator) == (None, "attendance not recorded")
 
 
 def test_attendance_of_someone_not_on_the_map_is_no_executive() -> None:
@@ -128,5 +133,5 @@ def test_a_review_not_held_yet_has_no_signal_only_its_invitations() -> None:
     analyst = Stakeholder(2, "Al")
     entries = [Attendance(1, invited=True, confirmed=True), Attendance(2, invited=True)]
     indicator = executive_attendance([sponsor, analyst], entries, held=False)
-    assert indicator == AttendanceIndicator(
+    assert shown(indicator) == (
         None, "not held yet: 2 invited, 1 confirmed; executives confirmed: Sia")

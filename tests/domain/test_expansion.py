@@ -21,7 +21,7 @@ from qbr_desktop.domain.expansion import (
 )
 from qbr_desktop.domain.health import HealthReport, HealthScore, band_for
 from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.i18n import Message
+from qbr_desktop.i18n import CHINESE, Message, catalogue
 
 Q = Quarter.parse
 
@@ -144,7 +144,7 @@ def test_zero_seats() -> None:
         "Analytics is priced per seat and no seats are licensed.",
     )
     assert result.readiness.level == NURTURE
-    assert "User coverage is unknown." in result.readiness.reasons
+    assert "User coverage is unknown." in texts(result.readiness.reasons)
 
 
 def test_price_per_seat_is_rounded_to_cents_half_even() -> None:
@@ -284,25 +284,37 @@ def test_readiness_levels(health: float | None, nps: float | None, active: float
     result = estimate(health=report(health), nps=nps, active_users_by_quarter=trend(active))
     assert result.readiness.level == level
     assert result.readiness.reasons
-    assert all(reason.endswith(".") for reason in result.readiness.reasons)
+    assert all(reason.endswith(".") for reason in texts(result.readiness.reasons))
 
 
 def test_readiness_reasons() -> None:
     ready = estimate().readiness
-    assert ready.reasons == ("Health is 78 (green).", "NPS is 42 (30 or more).",
+    assert texts(ready.reasons) == ("Health is 78 (green).", "NPS is 42 (30 or more).",
                              "94% of licensed seats are in use (80% or more).")
     nurture = estimate(health=report(62), nps=None, active_users_by_quarter=trend(280))
-    assert nurture.readiness.reasons == (
+    assert texts(nurture.readiness.reasons) == (
         "Health is 62 (yellow); green (70 or more) is needed.",
         "NPS is not recorded, and health below 75 cannot stand in for it.",
         "70% of licensed seats are in use; 80% or more is needed.",
     )
     not_now = estimate(health=report(41.5), nps=-20).readiness
-    assert not_now.reasons == (
+    assert texts(not_now.reasons) == (
         "Health is 41.5 (red); steady the account before asking for more.",
         "NPS is -20: more detractors than promoters.",
     )
-    assert estimate(health=None).readiness.reasons[0] == "There is no health score yet."
+    assert str(estimate(health=None).readiness.reasons[0]) == "There is no health score yet."
+
+
+def test_readiness_reads_in_the_windows_language_and_its_level_stays_stored_english() -> None:
+    chinese = catalogue(CHINESE)
+    nurture = estimate(health=report(62), nps=None, active_users_by_quarter=trend(280)).readiness
+    assert nurture.level == NURTURE
+    assert nurture.level_words.render(chinese) == "继续培育"
+    assert [reason.render(chinese) for reason in nurture.reasons] == [
+        "健康评分为 62（黄色）；需要达到绿色（70 分及以上）。",
+        "未记录 NPS，且健康评分低于 75 分，无法替代。",
+        "70% 的授权席位在使用中；需要达到 80% 及以上。",
+    ]
 
 
 # -- text ------------------------------------------------------------------------------------

@@ -120,7 +120,7 @@ def test_the_expansion_section_shows_the_estimate(qtbot: Any, panel: AccountInsi
     summary = panel.expansion_summary.text()
     assert summary.startswith("Estimated expansion: $18,000 a year. Readiness: ready.")
     for reason in estimate.readiness.reasons:
-        assert reason in summary
+        assert str(reason) in summary
     assert table_rows(panel.expansion_lines) == [
         (line.kind, line.title, format_money(Money(line.amount, "USD")), line.assumption)
         for line in estimate.lines]

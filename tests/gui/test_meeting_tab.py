@@ -127,6 +127,12 @@ def test_the_agenda_starts_from_the_tiers_template_and_edits_are_saved(
     focus = builder.table.cellWidget(0, 3)
     assert isinstance(focus, QComboBox)
     builder.template_box.setCurrentText("Digital review (30 min)")
+    asked: list[str] = []
+    builder.ask = lambda question: asked.append(question) is not None  # "Cancel"
+    QTest.mouseClick(builder.use_template, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "was edited" in asked[0]
+    assert stored_agenda(setup).slot_minutes == 60  # the edits asked about are kept
+    builder.ask = lambda question: asked.append(question) is None  # "Yes"
     QTest.mouseClick(builder.use_template, Qt.MouseButton.LeftButton)
     assert stored_agenda(setup).slot_minutes == 30 and builder.table.rowCount() == 5
 

@@ -227,8 +227,10 @@ CONVERTED = {"health": ("QLabel#healthSummary", "QLabel#healthMovers", "QGroupBo
                         "QLabel#expansionNotes", "QLabel#benchmarkCohort"),
              "deck": ("QLabel#deckChecks", "QLabel#deckReviewState"),
              "programme": ("QLabel#programmeMaturity",),
-             "timeline": ("QLabel#planScorecard",),
-             "meeting": ("QComboBox#? item", "QLabel#agendaChecks")}
+             "timeline": ("QLabel#planScorecard", "QLabel#planMetric", "QLabel#planDetails"),
+             "meeting": ("QComboBox#? item", "QLabel#agendaChecks", "QLabel#reviewCard",
+                         "QLabel#reviewIndicator", "QLabel#reviewLight",
+                         "QLabel#reviewReason")}
 
 
 def _converted(screen: str, where: str) -> bool:

@@ -419,21 +419,21 @@ def test_attendance_indicator_reads_who_came(context: Any, svc: StakeholderServi
     svc.set_attendance(meeting, Attendance(ana, confirmed=True))
     indicator = svc.attendance_indicator(meeting)  # still planned: no signal yet
     assert indicator.signal is None
-    assert indicator.reason == ("not held yet: 2 invited, 1 confirmed; no executive has "
+    assert str(indicator.reason) == ("not held yet: 2 invited, 1 confirmed; no executive has "
                                 "confirmed yet")
     with session_scope(context.store.sessions) as session:
         held = session.get(ReviewRow, meeting)
         assert held is not None
         held.status = "held"
     indicator = svc.attendance_indicator(meeting)
-    assert indicator.signal is Signal.RED and "nobody" in indicator.reason
+    assert indicator.signal is Signal.RED and "nobody" in str(indicator.reason)
     svc.set_attendance(meeting, Attendance(ana, attended=True))
     svc.set_attendance(meeting, Attendance(ben, attended=True))
     indicator = svc.attendance_indicator(meeting)
-    assert indicator.signal is Signal.YELLOW and "2 delegates" in indicator.reason
+    assert indicator.signal is Signal.YELLOW and "2 delegates" in str(indicator.reason)
     svc.set_attendance(meeting, Attendance(eve, attended=True))
     indicator = svc.attendance_indicator(meeting)
-    assert indicator.signal is Signal.GREEN and "Eve" in indicator.reason
+    assert indicator.signal is Signal.GREEN and "Eve" in str(indicator.reason)
 
 
 def test_attendance_for_someone_from_another_account_is_refused(

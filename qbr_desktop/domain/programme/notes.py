@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from qbr_desktop.i18n import N_, Catalogue, interface_catalogue
+from qbr_desktop.i18n import N_, Catalogue, Message, interface_catalogue
 
 MESSAGES: Mapping[str, str] = MappingProxyType({
     # One review's indicators.
@@ -90,8 +90,11 @@ class Note:
 
     def text(self, book: Catalogue | None = None) -> str:
         """The sentence in `book`'s language, or in the window's or the CLI's."""
-        template = (book or interface_catalogue()).gettext(MESSAGES[self.key])
-        return template.format(**self.values)
+        book = book or interface_catalogue()
+        template = book.gettext(MESSAGES[self.key])
+        # A value may be a message itself (an attendance reason): in the same language.
+        return template.format(**{name: value.render(book) if isinstance(value, Message)
+                                  else value for name, value in self.values.items()})
 
     def __str__(self) -> str:
         return self.text()

@@ -29,6 +29,7 @@ from qbr_desktop.domain.actions import ActionItem, ActionStatus
 from qbr_desktop.domain.attendance import AttendanceIndicator, Signal
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.programme.notes import Note
+from qbr_desktop.i18n import N_
 
 ACTION_GREEN_FROM = Decimal("0.80")
 ACTION_YELLOW_FROM = Decimal("0.50")
@@ -45,6 +46,14 @@ class Indicator(StrEnum):
     ENGAGEMENT = "engagement"
     FOLLOW_UP = "follow-up response"
     ACTION_COMPLETION = "action completion"
+
+
+# What the review card calls each indicator (the enum's values are stored and stay English).
+INDICATOR_NAMES = {Indicator.EXECUTIVE_ATTENDANCE: N_("Executive attendance"),
+                   Indicator.PREPARATION: N_("Customer preparation"),
+                   Indicator.ENGAGEMENT: N_("Engagement"),
+                   Indicator.FOLLOW_UP: N_("Follow-up response"),
+                   Indicator.ACTION_COMPLETION: N_("Action completion")}
 
 
 @dataclass(frozen=True, slots=True)

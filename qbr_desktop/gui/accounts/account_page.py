@@ -24,6 +24,7 @@ from qbr_desktop.domain.money import (
 from qbr_desktop.gui.accounts.commands import FIELD_LABELS
 from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
 from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
+from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.i18n import LANGUAGE_NAMES, available_languages
 
@@ -53,6 +54,10 @@ class AccountPage(QWidget):
         self._notes_timer.timeout.connect(self._save_notes)
         self._fill_choices()
         self._connect_fields()
+        # Said once after a language switch: what someone edited stays in its language.
+        self.language_notice = text_label(name="languageNotice")
+        self.language_notice.hide()
+        self.form.languageBox.addWidget(self.language_notice)
 
     # Showing ---------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -80,6 +85,7 @@ class AccountPage(QWidget):
         text to show instead, for a caller that has no zone."""
         if self.account is not None and self.account.id != account.id:
             self.flush_pending()
+            self.show_language_notice("")
         self.account = account
         draft = account.draft
         f = self.form
@@ -159,6 +165,10 @@ class AccountPage(QWidget):
             "language": (f.languageEdit, f.languageError),
             "notes": (f.notesEdit, f.notesError),
         }
+
+    def show_language_notice(self, text: str) -> None:
+        self.language_notice.setText(text)
+        self.language_notice.setVisible(bool(text))
 
     # Editing ---------------------------------------------------------------------------
     def _connect_fields(self) -> None:

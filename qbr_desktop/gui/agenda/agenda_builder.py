@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
@@ -106,9 +107,12 @@ class AgendaBuilder(QWidget):
     #: The agenda was saved: the review id.
     saved = Signal(int)
 
-    def __init__(self, service: AgendaService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: AgendaService, parent: QWidget | None = None, *,
+                 ask: Callable[[str], bool] | None = None) -> None:
+        """`ask` puts a yes/no question (default: a message box; tests answer it)."""
         super().__init__(parent)
         self.service = service
+        self.ask = ask or self._ask
         self.review: ReviewAgenda | None = None
         self.agenda: Agenda | None = None
         self._filling = False
@@ -321,6 +325,11 @@ class AgendaBuilder(QWidget):
         review_id, name, seen = (self.review.review_id, self.template_box.currentText(),
                                  self.agenda)
         try:
+            if self.service.edited(review_id) and not self.ask(translate(
+                    "AgendaBuilder", "This agenda was edited or has notes. Make it again from "
+                    "the template “{name}”, in the customer's language? Changed sections are "
+                    "replaced; notes stay with their sections.").format(name=name)):
+                return
             review = save_over(
                 self, lambda: self.service.use_template(review_id, name, seen=seen),
                 lambda: self.service.use_template(review_id, name)
@@ -330,6 +339,13 @@ class AgendaBuilder(QWidget):
             return
         self.show_agenda(review)
         self.saved.emit(review.review_id)
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, translate("AgendaBuilder", "Use template"), question,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _target_chosen(self, _index: int) -> None:
         try:

@@ -276,11 +276,12 @@ class AccountInsightsPanel(QWidget):
 
     def _show_expansion(self, estimate: ExpansionEstimate) -> None:
         total = format_money(Money(estimate.total, estimate.currency))
-        reasons = " ".join(estimate.readiness.reasons)
+        readiness = estimate.readiness
+        reasons = " ".join(ui_text(reason) for reason in readiness.reasons)
         self.expansion_summary.setText(
             translate("AccountInsightsPanel",
                       "Estimated expansion: {total} a year. Readiness: {level}. "
-                      "{reasons}").format(total=total, level=estimate.readiness.level,
+                      "{reasons}").format(total=total, level=ui_text(readiness.level_words),
                                           reasons=reasons))
         _fill(self.expansion_lines, [
             (line.kind, line.title, format_money(Money(line.amount, estimate.currency)),

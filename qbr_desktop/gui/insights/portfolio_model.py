@@ -16,9 +16,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from qbr_desktop.domain.accounts import sort_key
+from qbr_desktop.domain.expansion import LEVEL_WORDS
 from qbr_desktop.domain.health import Band
 from qbr_desktop.domain.money import Money, format_compact, format_money
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_text
 
 if TYPE_CHECKING:
     from qbr_desktop.services.insights import PortfolioRow
@@ -95,7 +97,10 @@ def _display(row: PortfolioRow, column: int) -> str:
             return "…"
         if row.expansion <= 0:
             return "—"
-        return f"{format_compact(Money(row.expansion, row.arr.currency))} · {row.readiness}"
+        level = LEVEL_WORDS.get(row.readiness)
+        return translate("portfolio_model", "{amount} · {readiness}").format(
+            amount=format_compact(Money(row.expansion, row.arr.currency)),
+            readiness=ui_text(level) if level else row.readiness)
     return str(row.open_risks) if row.open_risks else "—"
 
 

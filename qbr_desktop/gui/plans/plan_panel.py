@@ -67,7 +67,8 @@ def describe_meeting(plan: ReviewPlan) -> str:
 
 def describe_metric(metric: Metric) -> str:
     mark = translate("plan_panel", METRIC_MARKS[metric.met][0])
-    return f"{mark} · {metric.name}: {metric.detail}"
+    return translate("plan_panel", "{mark} · {metric}: {detail}").format(
+        mark=mark, metric=ui_text(metric.title), detail=ui_text(metric.says))
 
 
 class PlanPanel(QWidget):
@@ -252,8 +253,9 @@ class PlanPanel(QWidget):
                                        "{account_name} · {tier} · playbook {value} · "
                                        "{value2}").format(account_name=plan.account_name,
                                                           tier=plan.tier,
-                                                          value=plan.playbook or 'none',
-                                                          value2=plan.status.value))
+                                                          value=plan.playbook or translate(
+                                                              "PlanPanel", "none"),
+                                                          value2=ui_label(plan.status.label)))
         self.progress_text.setText(translate("PlanPanel",
                                              "{done_count} of {count} "
                                              "done").format(done_count=plan.done_count,

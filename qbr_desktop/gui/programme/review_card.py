@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop.domain.attendance import Signal as Light
 from qbr_desktop.domain.errors import DomainError
-from qbr_desktop.domain.programme.review_health import Indicator, ReviewRecord
+from qbr_desktop.domain.programme.review_health import INDICATOR_NAMES, Indicator, ReviewRecord
 from qbr_desktop.gui.edit_conflicts import KeepMine, ask_keep_mine
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_label
 from qbr_desktop.services.programme import ReviewCard, user_name
 from qbr_desktop.store.errors import EditConflictError, StoreError
 
@@ -71,7 +72,8 @@ class ReviewCardView(QWidget):
         self._filling = False
         self.heading = text_label(name="reviewCardHeading")
         self.lights: dict[Indicator, tuple[QLabel, QLabel]] = {
-            indicator: (text_label(name="light"), text_label()) for indicator in Indicator}
+            indicator: (text_label(name="reviewLight"), text_label(name="reviewReason"))
+            for indicator in Indicator}
         self.preparation_box = self._choices("preparation",
                                              translate("ReviewCardView", "Customer preparation"))
         self.engagement_box = self._choices("engagement", translate("ReviewCardView", "Engagement"))
@@ -89,7 +91,7 @@ class ReviewCardView(QWidget):
         self.by_edit.setAccessibleName(translate("ReviewCardView", "Recorded by"))
         self.by_edit.setMaxLength(200)
         self.facts = text_label(name="reviewCardFacts")
-        self.recorded = text_label(name="muted")
+        self.recorded = text_label(name="reviewCardRecorded")
         self.message = text_label()
         self.message.setProperty("class", "fieldError")
         self._lay_out()
@@ -110,7 +112,9 @@ class ReviewCardView(QWidget):
         grid = QGridLayout(indicators)
         for row, indicator in enumerate(Indicator):
             light, reason = self.lights[indicator]
-            grid.addWidget(QLabel(indicator.value.capitalize(), indicators), row, 0)
+            name = QLabel(ui_label(INDICATOR_NAMES[indicator]), indicators)
+            name.setObjectName("reviewIndicator")
+            grid.addWidget(name, row, 0)
             grid.addWidget(light, row, 1)
             grid.addWidget(reason, row, 2)
         grid.setColumnStretch(2, 1)
@@ -179,10 +183,11 @@ class ReviewCardView(QWidget):
         finally:
             self._filling = False
         self.facts.setText(self._facts_text(card))
+        by = record.recorded_by or translate("ReviewCardView", "someone")
         self.recorded.setText(
             translate("ReviewCardView",
                       "Recorded by {value} on {recorded_at:%Y-%m-%d %H:%M} "
-                      "UTC").format(value=record.recorded_by or 'someone',
+                      "UTC").format(value=by,
                                     recorded_at=record.recorded_at) if record.recorded_at else
             translate("ReviewCardView", "Nothing recorded yet."))
 

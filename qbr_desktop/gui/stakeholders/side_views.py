@@ -23,7 +23,7 @@ from qbr_desktop.domain.stakeholder_coverage import Finding, Severity
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder
 from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
-from qbr_desktop.i18n import ui_label
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.services.stakeholders import ReviewChoice
 
 SEVERITY_MARKS = {Severity.RISK: QT_TRANSLATE_NOOP("side_views", "⚠ Risk"),
@@ -183,7 +183,8 @@ class AttendanceTable(QWidget):
                  else translate("side_views", LIGHT_WORDS[indicator.signal]))
         self.indicator.setText(translate("AttendanceTable",
                                          "Executive attendance: {light} — "
-                                         "{reason}").format(light=light, reason=indicator.reason))
+                                         "{reason}").format(light=light,
+                                                           reason=ui_text(indicator.reason)))
         self.no_address.setText(translate("side_views",
                                           NO_ADDRESS).format(names=", ".join(unreachable)))
         self.no_address.setVisible(bool(unreachable))
