@@ -339,61 +339,92 @@ def test_the_deck_check_sends_the_csm_to_the_risk_list_by_its_label(
     assert named is not None and named.group(1) in labels, (tab.checks.text(), labels)
 
 
-def test_two_quick_ticks_while_the_deck_is_being_gathered_show_both_risks(
-        qtbot: Any, tab: DeckTab, context: Any, account_id: int,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """Issue #20: a gather that read the plan before the ticks reports after them. Its
-    result must not be the one left on screen, and gathers do not pile up on the pool."""
-    import threading
-    import time
 
+class HeldGather:
+    """Stands in for `decks.prepare`: the first gather reads the plan, then waits until the
+    test releases it and every gather started after it has reported, as a busy machine may
+    order them (issue #20). It can fail instead, as a gather may. Counts the gathers and how
+    many ran at once."""
+
+    def __init__(self, real: Any, failure: Exception | None = None) -> None:
+        import threading
+
+        self.real, self.failure = real, failure
+        self.started, self.release = threading.Event(), threading.Event()
+        self.lock = threading.Lock()
+        self.calls = self.running = self.most = 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        import time
+
+        from qbr_desktop.gui import worker
+
+        with self.lock:
+            self.calls += 1
+            first = self.calls == 1
+            self.running += 1
+            self.most = max(self.most, self.running)
+        try:
+            result = self.real(*args, **kwargs)  # reads the plan as it is now
+            if first:
+                self.started.set()
+                self.release.wait(WAIT_MS / 1000)
+                deadline = time.monotonic() + WAIT_MS / 1000
+                while worker.running() > 1 and time.monotonic() < deadline:
+                    time.sleep(0.01)  # the gathers the ticks started report first
+                if self.failure is not None:
+                    raise self.failure
+            return result
+        finally:
+            with self.lock:
+                self.running -= 1
+
+
+def tick_while_held(qtbot: Any, tab: DeckTab, context: Any, account_id: int,
+                    held: HeldGather, monkeypatch: pytest.MonkeyPatch) -> tuple[int, ...]:
+    """Two register items ticked as a CSM would, quickly, while a gather is held back; the
+    items' ids once every gather has reported."""
     from qbr_desktop.domain.risks import RiskDraft, RiskKind
     from qbr_desktop.gui import worker
 
-    first = context.risks.add(account_id, RiskDraft(RiskKind.RISK, "Budget freeze", "", 3, 4))
-    second = context.risks.add(account_id, RiskDraft(RiskKind.OPPORTUNITY, "Expansion 営業部",
-                                                     "", 2, 3))
-    real_prepare = context.decks.prepare
-    started, release = threading.Event(), threading.Event()
-    lock = threading.Lock()
-    calls, running, most = [0], [0], [0]
-
-    def prepare(*args: Any, **kwargs: Any) -> Any:
-        with lock:
-            calls[0] += 1
-            number = calls[0]
-            running[0] += 1
-            most[0] = max(most[0], running[0])
-        try:
-            result = real_prepare(*args, **kwargs)  # reads the plan as it is now
-            if number == 1:  # the gather running while the CSM ticks: held back
-                started.set()
-                release.wait(WAIT_MS / 1000)
-                deadline = time.monotonic() + WAIT_MS / 1000
-                while worker.running() > 1 and time.monotonic() < deadline:
-                    time.sleep(0.01)  # the gathers the ticks started may report first
-            return result
-        finally:
-            with lock:
-                running[0] -= 1
-
-    monkeypatch.setattr(context.decks, "prepare", prepare)
+    ids = tuple(context.risks.add(account_id, RiskDraft(kind, title, "", 3, 4)).id
+                for kind, title in ((RiskKind.RISK, "Budget freeze"),
+                                    (RiskKind.OPPORTUNITY, "Expansion 営業部")))
+    monkeypatch.setattr(context.decks, "prepare", held)
     tab.hide()  # coming back to the tab reads the register and gathers the deck again
     tab.show()
-    assert started.wait(WAIT_MS / 1000)
-    for item_id in (first.id, second.id):
+    assert held.started.wait(WAIT_MS / 1000)
+    for item_id in ids:
         row = next(tab.risk_choices.item(r) for r in range(tab.risk_choices.count())
                    if tab.risk_choices.item(r).data(Qt.ItemDataRole.UserRole) == item_id)
         box = tab.risk_choices.visualItemRect(row)
         QTest.mouseClick(tab.risk_choices.viewport(), Qt.MouseButton.LeftButton,
                          pos=box.topLeft() + QPoint(10, box.height() // 2))
         assert row.checkState() == Qt.CheckState.Checked
-    release.set()
+    held.release.set()
     qtbot.waitUntil(lambda: worker.running() == 0, timeout=WAIT_MS)
-    plan = context.decks.plan(account_id)
-    assert set(plan.shown_risks) == {first.id, second.id}
+    assert set(context.decks.plan(account_id).shown_risks) == set(ids)
+    return ids
+
+
+def test_two_quick_ticks_while_the_deck_is_being_gathered_show_both_risks(
+        qtbot: Any, tab: DeckTab, context: Any, account_id: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gather that read the plan before the ticks reports after them: the content shown
+    is the stored plan's, and gathers do not pile up on the thread pool."""
+    held = HeldGather(context.decks.prepare)
+    tick_while_held(qtbot, tab, context, account_id, held, monkeypatch)
     assert tab.content is not None
     assert sorted(r.title for r in tab.content.risks) == ["Budget freeze", "Expansion 営業部"]
     assert tab.checks.text() != "Checking the deck…"
-    assert most[0] == 1  # one gather at a time: the ticks' gather waited and ran once
-    assert calls[0] == 2
+    assert (held.most, held.calls) == (1, 2)  # the ticks' gather waited, and ran once
+
+
+def test_a_stale_gather_that_fails_gives_way_to_the_next(
+        qtbot: Any, tab: DeckTab, context: Any, account_id: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    held = HeldGather(context.decks.prepare, OSError("the portfolio's disk went away"))
+    tick_while_held(qtbot, tab, context, account_id, held, monkeypatch)
+    assert tab.content is not None and len(tab.content.risks) == 2
+    assert "disk went away" not in tab.checks.text()
+    assert "✓" in tab.checks.text()
