@@ -80,7 +80,7 @@ class DeckTab(DeckExporting, QWidget):
         self._made_folder: Path | None = None
         self.folder = default_folder()
         self._filling = False
-        #: The gather running, if any, and whether a change came after it read the plan.
+        # The gather running, if any, and whether a change came after it read the plan.
         self._gathering: Worker | None = None
         self._gather_again = False
         self.pending = QTimer(self)
