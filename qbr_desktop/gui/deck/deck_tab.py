@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QShowEvent
@@ -81,7 +81,9 @@ class DeckTab(DeckExporting, QWidget):
         self._made_folder: Path | None = None
         self.folder = default_folder()
         self._filling = False
-        self._tasks: list[Any] = []
+        # The gather running, if any, and whether a change came after it read the plan.
+        self._gathering: Worker | None = None
+        self._gather_again = False
         self.pending = QTimer(self)
         self.pending.setSingleShot(True)
         self.pending.setInterval(SAVE_DELAY_MS)
@@ -304,19 +306,41 @@ class DeckTab(DeckExporting, QWidget):
         self.risk_choices.show_items(items, self.plan)
 
     def refresh_content(self) -> None:
-        """Gather the deck's content off the GUI thread, then show its slides and checks."""
+        """Gather the deck's content off the GUI thread, then show its slides and checks.
+
+        One gather at a time: asked again while one runs (two quick ticks), the running one
+        may have read the plan before the change, so one more runs after it reports and only
+        its result is shown. Gathers running side by side could report in any order and leave
+        an older plan's content on screen (issue #20)."""
         account_id, context = self.account_id, self.context
         if account_id is None:
             return
         self.checks.setText(translate("DeckTab", "Checking the deck…"))
-        self._tasks.append(start_task(
+        if self._gathering is not None:
+            self._gather_again = True
+            return
+        self._gather_again = False
+        self._gathering = start_task(
             lambda: (account_id, context.decks.prepare(context, account_id)),
-            self._content_ready, lambda message: self.checks.setText(message),
-            translate("DeckTab", "checking the deck"), owner=self))
+            self._content_ready, self._content_failed,
+            translate("DeckTab", "checking the deck"), owner=self)
+
+    def _gathered(self) -> bool:
+        """The running gather reported: whether its report is the latest (else the next
+        gather starts)."""
+        self._gathering = None
+        if self._gather_again:
+            self.refresh_content()
+            return False
+        return True
+
+    def _content_failed(self, message: str) -> None:
+        if self._gathered():
+            self.checks.setText(message)
 
     def _content_ready(self, result: tuple[int, PreparedDeck]) -> None:
         account_id, prepared = result
-        if account_id != self.account_id:
+        if not self._gathered() or account_id != self.account_id:
             return
         content = self.content = prepared.content
         reasons = tuple(ui_text(reason) for reason in prepared.briefing.omitted)
