@@ -42,10 +42,11 @@ from qbr_desktop.domain.roi import (
     value_of,
 )
 from qbr_desktop.domain.roi_document import number_problem, validate_model
+from qbr_desktop.i18n import N_, Message
 
 ZERO = Decimal(0)
-NO_INVESTMENT = ("No investment is recorded, so a return cannot be computed: add the "
-                 "subscription (the account's ARR), services or internal costs.")
+NO_INVESTMENT = N_("No investment is recorded, so a return cannot be computed: add the "
+                   "subscription (the account's ARR), services or internal costs.")
 
 
 def roi_figure(value: Decimal, cost: Decimal) -> Figure:
@@ -75,10 +76,11 @@ class LineResult:
         """(outcome − baseline) ÷ (target − baseline): the share of the target reached."""
         line = self.line
         if line.baseline is None or line.target is None or line.outcome is None:
-            return Figure(None, "Set a baseline, a target and the current outcome to show "
-                                "progress toward the target.")
+            return Figure(None, N_("Set a baseline, a target and the current outcome to show "
+                                   "progress toward the target."))
         if line.target == line.baseline:
-            return Figure(None, "The target equals the baseline, so there is no gap to close.")
+            return Figure(None, N_("The target equals the baseline, so there is no gap to "
+                                   "close."))
         return Figure((line.outcome - line.baseline) / (line.target - line.baseline))
 
     @property
@@ -86,11 +88,12 @@ class LineResult:
         """The reference's (outcome − baseline) ÷ period days × business weight."""
         line = self.line
         if line.baseline is None or line.outcome is None:
-            return Figure(None, "Set a baseline and the current outcome to weigh the impact.")
+            return Figure(None, N_("Set a baseline and the current outcome to weigh the "
+                                   "impact."))
         return Figure((line.outcome - line.baseline) / line.period_days * line.weight)
 
     @property
-    def notes(self) -> tuple[str, ...]:
+    def notes(self) -> tuple[Message, ...]:
         return line_notes(self.line)
 
 

@@ -1438,6 +1438,10 @@
         <translation>乐观 ×</translation>
     </message>
     <message>
+        <source>{caption} ({unit})</source>
+        <translation>{caption}（{unit}）</translation>
+    </message>
+    <message>
         <source>Leave all three empty to use ±{plain_number}% from the confidence.</source>
         <translation>三项都留空则按可信度使用 ±{plain_number}%。</translation>
     </message>

@@ -228,6 +228,7 @@ CONVERTED = {"health": ("QLabel#healthSummary", "QLabel#healthMovers", "QGroupBo
              "deck": ("QLabel#deckChecks",),
              "programme": ("QLabel#programmeMaturity",),
              "timeline": ("QLabel#planScorecard",),
+             "roi": ("QLabel#roi", "QLabel#?", "QComboBox#? item"),
              "meeting": ("QComboBox#? item", "QLabel#agendaChecks")}
 
 
