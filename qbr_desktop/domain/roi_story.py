@@ -41,6 +41,7 @@ from qbr_desktop.i18n import (
 STORY_VERSION = 1
 PLACEHOLDER = re.compile(r"\{([a-z_]+|[a-z0-9][a-z0-9_-]*\.[a-z_]+)\}")
 NOT_AVAILABLE = N_("n/a")
+FULL_WIDTH_STOPS = ("。", "！", "？")
 
 
 def format_amount(amount: Decimal, currency: str, *, exact: bool = False) -> str:
@@ -242,7 +243,11 @@ def render_sentences(story: ValueStory, result: RoiResult,
 
 
 def render(story: ValueStory, result: RoiResult, book: Catalogue | None = None) -> str:
-    return " ".join(render_sentences(story, result, book))
+    text = ""
+    for sentence in render_sentences(story, result, book):
+        # Sentences follow one another with a space, except after a CJK full stop.
+        text += sentence if not text or text.endswith(FULL_WIDTH_STOPS) else " " + sentence
+    return text
 
 
 def _occurs(figure: str, text: str) -> bool:
@@ -281,6 +286,11 @@ def edit_sentence(story: ValueStory, index: int, text: str, result: RoiResult) -
     return replace(story, sentences=tuple(sentences))
 
 
+def _slot(name: str) -> str:
+    """A quantity's placeholder as a story writes it: "{support.value}"."""
+    return "{" + name + "}"
+
+
 def stale_reasons(story: ValueStory, result: RoiResult,
                   book: Catalogue | None = None) -> tuple[str, ...]:
     """Why the story no longer matches the model, one reason per problem; () when it does
@@ -292,7 +302,7 @@ def stale_reasons(story: ValueStory, result: RoiResult,
         for name in placeholders(sentence.text):
             if name not in values:
                 reasons.append(msg("Sentence {number}: {placeholder} is no longer in the model.",
-                                   number=number, placeholder=f"{{{name}}}"))
+                                   number=number, placeholder=_slot(name)))
         for shown, names in sentence.literals:
             if not any(values.get(name) == shown for name in names):
                 now = values.get(names[0])
@@ -300,7 +310,7 @@ def stale_reasons(story: ValueStory, result: RoiResult,
                           else msg("that quantity is no longer in the model"))
                 reasons.append(msg("Sentence {number}: “{figure}” was {placeholder} when typed; "
                                    "{status}.", number=number, figure=shown,
-                                   placeholder=f"{{{names[0]}}}", status=status))
+                                   placeholder=_slot(names[0]), status=status))
     return tuple(reason.render(words) for reason in reasons)
 
 

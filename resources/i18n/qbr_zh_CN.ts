@@ -4539,6 +4539,7 @@ Switch to that window, or close it and try again.</source>
     <name>table_model</name>
     <message>
         <source>Account</source>
+        <extracomment>Rows announced to the views per turn of the event loop. Each row announced costs the filter proxy one call into Python (filterAcceptsRow): 50,000 at once kept the window from answering for 50-230 ms; 2,500 a turn take a few milliseconds each.</extracomment>
         <translation>账户</translation>
     </message>
     <message>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTableWidget, QWidget
 from qbr_desktop.domain.money import number_style
 from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import LineResult, RoiResult
-from qbr_desktop.domain.roi_story import format_amount, format_figure
+from qbr_desktop.domain.roi_story import NOT_AVAILABLE, format_amount, format_figure
 from qbr_desktop.gui.roi.results_view import fill_rows, make_read_only
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.i18n import ui_label, ui_text
@@ -49,7 +49,7 @@ def value_text(line: LineResult, currency: str) -> str:
 
 def impact_text(line: LineResult) -> str:
     impact = line.value_impact.value
-    return "n/a" if impact is None else number_style().number(impact, 2)
+    return ui_label(NOT_AVAILABLE) if impact is None else number_style().number(impact, 2)
 
 
 class LinesTable(QTableWidget):
