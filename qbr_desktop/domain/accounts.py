@@ -12,7 +12,7 @@ from typing import Any
 
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.money import CURRENCIES, Money
-from qbr_desktop.i18n import ENGLISH, LANGUAGE_NAMES
+from qbr_desktop.i18n import ENGLISH, LANGUAGE_NAMES, N_, Message, msg
 
 NAME_MAX_LENGTH = 1000
 SHORT_TEXT_MAX_LENGTH = 200
@@ -145,66 +145,69 @@ def control_characters(text: str, *, allow_newlines: bool = False) -> list[str]:
     return [c for c in text if unicodedata.category(c) == "Cc" and c not in allowed]
 
 
-def _check_text(problems: dict[str, str], field_name: str, label: str, value: str,
+def _check_text(problems: dict[str, Message], field_name: str, label: str, value: str,
                 limit: int) -> None:
+    """`label` is the field's name marked with N_ ("Industry")."""
     if len(value) > limit:
-        problems[field_name] = f"{label} is {len(value):,} characters; the limit is {limit:,}"
+        problems[field_name] = msg("{field} is {length:,} characters; the limit is {limit:,}",
+                                   field=msg(label), length=len(value), limit=limit)
     elif bad := control_characters(value):
-        problems[field_name] = (
-            f"{label} contains an invisible control character (U+{ord(bad[0]):04X})"
-        )
+        problems[field_name] = msg("{field} contains an invisible control character "
+                                   "({code})", field=msg(label), code=f"U+{ord(bad[0]):04X}")
 
 
 def validate_account(draft: AccountDraft, *, tiers: tuple[str, ...]) -> AccountDraft:
     """Return the draft with whitespace tidied, or raise ValidationFailed naming each problem."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     name = draft.name.strip()
     if not name:
-        problems["name"] = "Name is required"
+        problems["name"] = msg("Name is required")
     else:
-        _check_text(problems, "name", "Name", name, NAME_MAX_LENGTH)
+        _check_text(problems, "name", N_("Name"), name, NAME_MAX_LENGTH)
         if "name" not in problems and has_link(name):
-            problems["name"] = ("Name contains a web address; an account name cannot hold a "
-                                "link (customers' email programs would make it clickable)")
-    for field_name, label in (("industry", "Industry"), ("country", "Country"),
-                              ("csm_owner", "CSM owner"), ("employee_band", "Employee band")):
+            problems["name"] = msg("Name contains a web address; an account name cannot hold a "
+                                   "link (customers' email programs would make it clickable)")
+    for field_name, label in (("industry", N_("Industry")), ("country", N_("Country")),
+                              ("csm_owner", N_("CSM owner")),
+                              ("employee_band", N_("Employee band"))):
         _check_text(problems, field_name, label, getattr(draft, field_name).strip(),
                     SHORT_TEXT_MAX_LENGTH)
     if draft.employee_band and draft.employee_band not in {b.value for b in EmployeeBand}:
-        problems["employee_band"] = f"“{draft.employee_band}” is not one of the employee bands"
+        problems["employee_band"] = msg("“{band}” is not one of the employee bands",
+                                        band=draft.employee_band)
     if len(draft.notes) > NOTES_MAX_LENGTH:
-        problems["notes"] = f"Notes are {len(draft.notes):,} characters; the limit is " \
-                            f"{NOTES_MAX_LENGTH:,}"
+        problems["notes"] = msg("Notes are {length:,} characters; the limit is {limit:,}",
+                                length=len(draft.notes), limit=NOTES_MAX_LENGTH)
     if not isinstance(draft.arr, Decimal) or not draft.arr.is_finite():
-        problems["arr"] = "ARR must be a number"
+        problems["arr"] = msg("ARR must be a number")
     elif draft.arr < 0:
-        problems["arr"] = "ARR cannot be negative"
+        problems["arr"] = msg("ARR cannot be negative")
     elif draft.arr > MAX_ARR:
-        problems["arr"] = "ARR is implausibly large (over one trillion)"
+        problems["arr"] = msg("ARR is implausibly large (over one trillion)")
     if draft.currency not in CURRENCIES:
-        problems["currency"] = f"“{draft.currency}” is not a supported currency code"
+        problems["currency"] = msg("“{currency}” is not a supported currency code",
+                                   currency=draft.currency)
     if isinstance(draft.licensed_seats, bool) or not isinstance(draft.licensed_seats, int):
-        problems["licensed_seats"] = "Licensed seats must be a whole number"
+        problems["licensed_seats"] = msg("Licensed seats must be a whole number")
     elif draft.licensed_seats < 0:
-        problems["licensed_seats"] = "Licensed seats cannot be below zero"
+        problems["licensed_seats"] = msg("Licensed seats cannot be below zero")
     elif draft.licensed_seats > MAX_SEATS:
-        problems["licensed_seats"] = f"Licensed seats above {MAX_SEATS:,} are not plausible"
+        problems["licensed_seats"] = msg("Licensed seats above {limit:,} are not plausible",
+                                         limit=MAX_SEATS)
     if draft.renewal_date is not None and not (
         EARLIEST_DATE <= draft.renewal_date <= LATEST_DATE
     ):
-        problems["renewal_date"] = (
-            f"Renewal date {draft.renewal_date.isoformat()} is outside "
-            f"{EARLIEST_DATE.year}–{LATEST_DATE.year}"
-        )
+        problems["renewal_date"] = msg("Renewal date {date} is outside {first}–{last}",
+                                       date=draft.renewal_date.isoformat(),
+                                       first=EARLIEST_DATE.year, last=LATEST_DATE.year)
     if draft.tier_override and draft.tier_override not in tiers:
-        problems["tier_override"] = (
-            f"“{draft.tier_override}” is not a tier here ({', '.join(tiers)})"
-        )
+        # The tiers are named as stored: what the CLI and an import accept.
+        problems["tier_override"] = msg("“{tier}” is not a tier here ({tiers})",
+                                        tier=draft.tier_override, tiers=", ".join(tiers))
     if draft.language not in LANGUAGE_NAMES:
-        problems["language"] = (
-            f"“{draft.language}” is not a language customer files are written in "
-            f"({', '.join(LANGUAGE_NAMES)})"
-        )
+        problems["language"] = msg("“{language}” is not a language customer files are "
+                                   "written in ({languages})", language=draft.language,
+                                   languages=", ".join(LANGUAGE_NAMES))
     if problems:
         raise ValidationFailed(problems)
     return replace(

@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.i18n import Message, msg
 
 EXECUTION_TARGET = Decimal("0.85")
 TEXT_LIMIT = 1_000
@@ -62,14 +63,15 @@ class FollowUp:
 
 
 def validate_action(item: ActionItem) -> None:
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     if not item.text.strip():
-        problems["text"] = "An action item needs a description"
+        problems["text"] = msg("An action item needs a description")
     elif len(item.text) > TEXT_LIMIT:
-        problems["text"] = (f"The action is {len(item.text):,} characters; the limit is "
-                            f"{TEXT_LIMIT:,}")
+        problems["text"] = msg("The action is {length:,} characters; the limit is {limit:,}",
+                               length=len(item.text), limit=TEXT_LIMIT)
     if len(item.owner) > 200:
-        problems["owner"] = "The owner's name is longer than 200 characters"
+        problems["owner"] = msg("The owner's name is longer than {limit} characters",
+                                limit=200)
     if problems:
         raise ValidationFailed(problems)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from qbr_desktop.i18n import N_
+from qbr_desktop.i18n import N_, Message
 
 
 class ContactLevel(StrEnum):
@@ -47,25 +47,25 @@ REVIEW_STATUS_LABELS: dict[ReviewStatus, str] = dict(zip(ReviewStatus, (
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EMAIL_LIMIT = 320  # the contact table's column, and RFC 5321's longest path
-NOT_AN_EMAIL = ("“{address}” is not an email address: it needs a name, an @ and a domain, "
-                "e.g. dana.chen@example.com")
-NOT_AN_EMAIL_HERE = ("Not an email address: it needs a name, an @ and a domain, "
-                     "e.g. dana.chen@example.com")
-EMAIL_TOO_LONG = "An email address is at most {limit} characters"
+NOT_AN_EMAIL = N_("“{address}” is not an email address: it needs a name, an @ and a domain, "
+                  "e.g. dana.chen@example.com")
+NOT_AN_EMAIL_HERE = N_("Not an email address: it needs a name, an @ and a domain, "
+                       "e.g. dana.chen@example.com")
+EMAIL_TOO_LONG = N_("An email address is at most {limit} characters")
 
 
 def is_plausible_email(text: str) -> bool:
     return bool(_EMAIL.match(text))
 
 
-def email_problem(address: str) -> str | None:
+def email_problem(address: str) -> Message | None:
     """Why `address` cannot be a contact's email, or None (an empty one is fine: unknown)."""
     if not address:
         return None
     if len(address) > EMAIL_LIMIT:
-        return EMAIL_TOO_LONG.format(limit=EMAIL_LIMIT)
+        return Message(EMAIL_TOO_LONG, {"limit": EMAIL_LIMIT})
     if not is_plausible_email(address):
-        return NOT_AN_EMAIL.format(address=address)
+        return Message(NOT_AN_EMAIL, {"address": address})
     return None
 
 

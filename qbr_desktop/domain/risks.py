@@ -23,7 +23,7 @@ from enum import StrEnum
 from qbr_desktop.domain.expansion import READY, ExpansionEstimate
 from qbr_desktop.domain.health import Band, HealthReport, format_number
 from qbr_desktop.domain.money import Money, format_money
-from qbr_desktop.i18n import N_, english
+from qbr_desktop.i18n import N_, Message, english, msg
 
 SCALE = range(1, 6)
 HIGH_FROM = 3
@@ -112,20 +112,22 @@ class RiskDraft:
         return quadrant(self.likelihood, self.impact)
 
 
-def validate_risk(draft: RiskDraft) -> list[tuple[str, str]]:
+def validate_risk(draft: RiskDraft) -> list[tuple[str, Message]]:
     """Problems as (field, sentence) pairs, in form order; an empty list means it can be saved."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Message]] = []
     if not isinstance(draft.kind, RiskKind):
-        problems.append(("kind", "Choose whether this is a risk or an opportunity."))
+        problems.append(("kind", msg("Choose whether this is a risk or an opportunity.")))
     title = draft.title.strip() if isinstance(draft.title, str) else ""
     if not title:
-        problems.append(("title", "Give the item a title."))
+        problems.append(("title", msg("Give the item a title.")))
     elif len(title) > TITLE_MAX_LENGTH:
-        problems.append(("title", f"Keep the title to {TITLE_MAX_LENGTH} characters "
-                                  f"(it has {len(title):,})."))
-    for name, value in (("likelihood", draft.likelihood), ("impact", draft.impact)):
-        if not _on_scale(value):
-            problems.append((name, f"{name.capitalize()} must be a whole number from 1 to 5."))
+        problems.append(("title", msg("Keep the title to {limit} characters (it has "
+                                      "{length:,}).", limit=TITLE_MAX_LENGTH,
+                                      length=len(title))))
+    for name, words in (("likelihood", N_("Likelihood must be a whole number from 1 to 5.")),
+                        ("impact", N_("Impact must be a whole number from 1 to 5."))):
+        if not _on_scale(getattr(draft, name)):
+            problems.append((name, msg(words)))
     return problems
 
 

@@ -40,6 +40,7 @@ from enum import StrEnum
 from typing import ParamSpec, TypeVar
 
 from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.i18n import N_, Message, msg
 
 # Beyond this a figure is a typo (or a unit mix-up), not a business outcome.
 LARGEST = Decimal(10) ** 15
@@ -58,6 +59,27 @@ class Category(StrEnum):
     @property
     def words(self) -> str:
         return self.value.replace("_", " ")
+
+    @property
+    def label(self) -> str:
+        """Its name as a form lists it ("Cost reduction"), marked for the catalogue."""
+        return CATEGORY_LABELS[self]
+
+    @property
+    def short_label(self) -> str:
+        """One word for a narrow column ("Cost"); the form says more."""
+        return CATEGORY_SHORT_LABELS[self]
+
+
+CATEGORY_LABELS: dict[Category, str] = {
+    Category.REVENUE: N_("Revenue impact"), Category.COST: N_("Cost reduction"),
+    Category.RISK: N_("Risk mitigation"), Category.QUALITY: N_("Quality improvement"),
+    Category.STRATEGIC: N_("Strategic value"),
+}
+CATEGORY_SHORT_LABELS: dict[Category, str] = {
+    Category.REVENUE: N_("Revenue"), Category.COST: N_("Cost"), Category.RISK: N_("Risk"),
+    Category.QUALITY: N_("Quality"), Category.STRATEGIC: N_("Strategic"),
+}
 
 
 class Confidence(StrEnum):
@@ -86,32 +108,37 @@ class Kind(StrEnum):
 @dataclass(frozen=True, slots=True)
 class InputSpec:
     name: str
-    words: str  # what a CSM calls it, for messages and stories
+    words: str  # what a CSM calls it (marked with N_, shown through the catalogue)
     kind: Kind
+
+    @property
+    def caption(self) -> str:
+        """The words as a field's caption: "FTEs saved", "Hourly rate" (English template)."""
+        return CAPTIONS[self.name]
 
 
 INPUTS: dict[Category, tuple[InputSpec, ...]] = {
     Category.REVENUE: (
-        InputSpec("revenue", "revenue", Kind.MONEY),
-        InputSpec("attribution_share", "attribution share", Kind.SHARE),
+        InputSpec("revenue", N_("revenue"), Kind.MONEY),
+        InputSpec("attribution_share", N_("attribution share"), Kind.SHARE),
     ),
     Category.COST: (
-        InputSpec("hours_saved", "hours saved", Kind.COUNT),
-        InputSpec("hourly_rate", "hourly rate", Kind.MONEY),
-        InputSpec("ftes_saved", "FTEs saved", Kind.COUNT),
-        InputSpec("cost_per_fte", "cost per FTE", Kind.MONEY),
+        InputSpec("hours_saved", N_("hours saved"), Kind.COUNT),
+        InputSpec("hourly_rate", N_("hourly rate"), Kind.MONEY),
+        InputSpec("ftes_saved", N_("FTEs saved"), Kind.COUNT),
+        InputSpec("cost_per_fte", N_("cost per FTE"), Kind.MONEY),
     ),
     Category.RISK: (
-        InputSpec("cost_per_incident", "cost per incident", Kind.MONEY),
-        InputSpec("baseline_incidents", "baseline incidents", Kind.COUNT),
-        InputSpec("incident_reduction", "incident reduction", Kind.CHANGE),
+        InputSpec("cost_per_incident", N_("cost per incident"), Kind.MONEY),
+        InputSpec("baseline_incidents", N_("baseline incidents"), Kind.COUNT),
+        InputSpec("incident_reduction", N_("incident reduction"), Kind.CHANGE),
     ),
     Category.QUALITY: (
-        InputSpec("cost_per_error", "cost per error", Kind.MONEY),
-        InputSpec("error_volume", "error volume", Kind.COUNT),
-        InputSpec("error_reduction", "error reduction", Kind.CHANGE),
+        InputSpec("cost_per_error", N_("cost per error"), Kind.MONEY),
+        InputSpec("error_volume", N_("error volume"), Kind.COUNT),
+        InputSpec("error_reduction", N_("error reduction"), Kind.CHANGE),
     ),
-    Category.STRATEGIC: (InputSpec("stated_value", "stated value", Kind.SIGNED_MONEY),),
+    Category.STRATEGIC: (InputSpec("stated_value", N_("stated value"), Kind.SIGNED_MONEY),),
 }
 SPECS: dict[Category, dict[str, InputSpec]] = {
     category: {spec.name: spec for spec in specs} for category, specs in INPUTS.items()
@@ -123,6 +150,16 @@ REQUIRED: dict[Category, tuple[str, ...]] = {
     Category.RISK: ("cost_per_incident", "baseline_incidents", "incident_reduction"),
     Category.QUALITY: ("cost_per_error", "error_volume", "error_reduction"),
     Category.STRATEGIC: (),
+}
+# Each input's caption in a form (the words capitalised, as a catalogue entry of its own).
+CAPTIONS: dict[str, str] = {
+    "revenue": N_("Revenue"), "attribution_share": N_("Attribution share"),
+    "hours_saved": N_("Hours saved"), "hourly_rate": N_("Hourly rate"),
+    "ftes_saved": N_("FTEs saved"), "cost_per_fte": N_("Cost per FTE"),
+    "cost_per_incident": N_("Cost per incident"), "baseline_incidents": N_("Baseline incidents"),
+    "incident_reduction": N_("Incident reduction"), "cost_per_error": N_("Cost per error"),
+    "error_volume": N_("Error volume"), "error_reduction": N_("Error reduction"),
+    "stated_value": N_("Stated value"),
 }
 HOURS_PAIR = ("hours_saved", "hourly_rate")
 FTE_PAIR = ("ftes_saved", "cost_per_fte")
@@ -224,18 +261,19 @@ def line_value(line: ValueLine) -> Decimal | None:
     return value_of(line.category, line.inputs, line.period_days)
 
 
-def line_notes(line: ValueLine) -> tuple[str, ...]:
+def line_notes(line: ValueLine) -> tuple[Message, ...]:
     """Plain remarks on a valid line whose figures give a surprising result."""
     notes = []
     specs = SPECS[line.category]
     for name, value in line.inputs.items():
         if value == 0 and specs[name].kind is not Kind.SIGNED_MONEY:
-            notes.append(f"{specs[name].words} is 0, so this line adds no value")
+            notes.append(msg("{field} is 0, so this line adds no value",
+                             field=msg(specs[name].words)))
     if line.category is Category.STRATEGIC and "stated_value" not in line.inputs:
-        notes.append("no value stated, so this line is described but not counted")
+        notes.append(msg("no value stated, so this line is described but not counted"))
     worth = line_value(line)
     if worth is not None and worth < 0:
-        notes.append("this line is a cost increase, and it lowers the total")
+        notes.append(msg("this line is a cost increase, and it lowers the total"))
     return tuple(notes)
 
 
@@ -264,7 +302,10 @@ _IRR_TOLERANCE = Decimal("1e-10")
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A figure, or None with the reason it cannot be given ("no investment recorded")."""
+    """A figure, or None with the reason it cannot be given ("no investment recorded").
+
+    The reason is an English catalogue entry (marked with N_): shown through ui_label() in
+    the window, through the account language's catalogue in a customer's file."""
 
     value: Decimal | None
     reason: str = ""
@@ -301,10 +342,11 @@ def cash_flow(monthly_values: tuple[Decimal, ...], one_off: Decimal,
     if payback is not None:
         figure = Figure(payback)
     elif one_off + recurring == 0:
-        figure = Figure(None, "There is no investment to pay back.")
+        figure = Figure(None, N_("There is no investment to pay back."))
+    elif len(monthly_values) == HORIZON_MONTHS:
+        figure = Figure(None, N_("The value does not cover the cost within 36 months."))
     else:
-        figure = Figure(None, f"The value does not cover the cost within "
-                              f"{len(monthly_values)} months.")
+        figure = Figure(None, N_("The value does not cover the cost within the months shown."))
     return CashFlow(tuple(cumulative), tuple(yearly), figure)
 
 
@@ -340,10 +382,11 @@ def irr(flows: tuple[Decimal, ...]) -> Figure:
     """
     changes = _sign_changes(flows)
     if changes == 0:
-        return Figure(None, "The cash flows never change sign, so there is no rate of return.")
+        return Figure(None, N_("The cash flows never change sign, so there is no rate of "
+                                 "return."))
     if changes > 1:
-        return Figure(None, "The cash flows change sign more than once, so the rate of "
-                            "return is not unique; use NPV instead.")
+        return Figure(None, N_("The cash flows change sign more than once, so the rate of "
+                               "return is not unique; use NPV instead."))
     low, high = _IRR_FLOOR, Decimal(1)
     at_low = _npv(low, flows)
     if at_low == 0:
@@ -352,10 +395,10 @@ def irr(flows: tuple[Decimal, ...]) -> Figure:
     # As the rate grows, NPV tends to the first non-zero flow: the root lies above -99%
     # only if that flow's sign differs from NPV's sign at -99%.
     if (next(flow for flow in flows if flow != 0) > 0) == low_positive:
-        return Figure(None, "The rate of return is below -99%.")
+        return Figure(None, N_("The rate of return is below -99%."))
     while (_npv(high, flows) > 0) == low_positive:
         if high >= _IRR_CEILING:
-            return Figure(None, "The rate of return is above 100,000,000%.")
+            return Figure(None, N_("The rate of return is above 100,000,000%."))
         high *= 10
     while high - low > _IRR_TOLERANCE:
         middle = (low + high) / 2

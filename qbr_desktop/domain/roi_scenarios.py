@@ -42,10 +42,11 @@ from qbr_desktop.domain.roi import (
     value_of,
 )
 from qbr_desktop.domain.roi_document import number_problem, validate_model
+from qbr_desktop.i18n import N_, Message, msg
 
 ZERO = Decimal(0)
-NO_INVESTMENT = ("No investment is recorded, so a return cannot be computed: add the "
-                 "subscription (the account's ARR), services or internal costs.")
+NO_INVESTMENT = N_("No investment is recorded, so a return cannot be computed: add the "
+                   "subscription (the account's ARR), services or internal costs.")
 
 
 def roi_figure(value: Decimal, cost: Decimal) -> Figure:
@@ -75,10 +76,11 @@ class LineResult:
         """(outcome − baseline) ÷ (target − baseline): the share of the target reached."""
         line = self.line
         if line.baseline is None or line.target is None or line.outcome is None:
-            return Figure(None, "Set a baseline, a target and the current outcome to show "
-                                "progress toward the target.")
+            return Figure(None, N_("Set a baseline, a target and the current outcome to show "
+                                   "progress toward the target."))
         if line.target == line.baseline:
-            return Figure(None, "The target equals the baseline, so there is no gap to close.")
+            return Figure(None, N_("The target equals the baseline, so there is no gap to "
+                                   "close."))
         return Figure((line.outcome - line.baseline) / (line.target - line.baseline))
 
     @property
@@ -86,11 +88,12 @@ class LineResult:
         """The reference's (outcome − baseline) ÷ period days × business weight."""
         line = self.line
         if line.baseline is None or line.outcome is None:
-            return Figure(None, "Set a baseline and the current outcome to weigh the impact.")
+            return Figure(None, N_("Set a baseline and the current outcome to weigh the "
+                                   "impact."))
         return Figure((line.outcome - line.baseline) / line.period_days * line.weight)
 
     @property
-    def notes(self) -> tuple[str, ...]:
+    def notes(self) -> tuple[Message, ...]:
         return line_notes(self.line)
 
 
@@ -301,18 +304,18 @@ class ExpansionResult:
     cumulative_cash: tuple[Decimal, ...]
 
 
-def validate_expansion(case: ExpansionCase) -> dict[str, str]:
-    problems = {}
+def validate_expansion(case: ExpansionCase) -> dict[str, Message]:
+    problems: dict[str, Message] = {}
     for name in ("added_annual_cost", "projected_annual_value", "one_off_cost"):
         value: Decimal = getattr(case, name)
         problem = number_problem(value)
         if problem is None and value < 0 and name != "projected_annual_value":
-            problem = f"a cost cannot be negative (it is {value})"
+            problem = msg("a cost cannot be negative (it is {value})", value=str(value))
         if problem:
             problems[name] = problem
     if not 0 <= case.ramp_months <= HORIZON_MONTHS:
-        problems["ramp_months"] = (
-            f"a ramp must be 0 to {HORIZON_MONTHS} months (it is {case.ramp_months})")
+        problems["ramp_months"] = msg("a ramp must be 0 to {longest} months (it is {months})",
+                                      longest=HORIZON_MONTHS, months=case.ramp_months)
     return problems
 
 
@@ -321,7 +324,7 @@ def evaluate_expansion(case: ExpansionCase,
                        discount_rate: Decimal = DEFAULT_DISCOUNT_RATE) -> ExpansionResult:
     problems = validate_expansion(case)
     if number_problem(discount_rate) or not 0 <= discount_rate <= 1:
-        problems["discount_rate"] = "a discount rate must be between 0% and 100%"
+        problems["discount_rate"] = msg("a discount rate must be between 0% and 100%")
     if problems:
         raise ValidationFailed(problems)
     full = case.projected_annual_value / 12

@@ -28,11 +28,20 @@ from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.money import Money, format_money, number_style, to_cents
 from qbr_desktop.domain.roi import SPECS, Category, Figure, Kind
 from qbr_desktop.domain.roi_scenarios import RoiResult
-from qbr_desktop.i18n import ENGLISH, N_, Catalogue, catalogue
+from qbr_desktop.i18n import (
+    N_,
+    Catalogue,
+    Message,
+    available_languages,
+    catalogue,
+    interface_catalogue,
+    msg,
+)
 
 STORY_VERSION = 1
 PLACEHOLDER = re.compile(r"\{([a-z_]+|[a-z0-9][a-z0-9_-]*\.[a-z_]+)\}")
 NOT_AVAILABLE = N_("n/a")
+FULL_WIDTH_STOPS = ("。", "！", "？")
 
 
 def format_amount(amount: Decimal, currency: str, *, exact: bool = False) -> str:
@@ -58,15 +67,21 @@ def format_percent(fraction: Decimal) -> str:
     return ("0" if text == "-0" else text) + "%"
 
 
+def _words(book: Catalogue | None) -> Catalogue:
+    """A customer file's catalogue when given; the window's (or the CLI's) language without."""
+    return book if book is not None else interface_catalogue()
+
+
 def format_figure(figure: Figure, book: Catalogue | None = None) -> str:
     if figure.value is None:
-        return book.gettext(NOT_AVAILABLE) if book is not None else NOT_AVAILABLE
+        return _words(book).gettext(NOT_AVAILABLE)
     return format_percent(figure.value)
 
 
 def format_months(figure: Figure, book: Catalogue | None = None) -> str:
-    """'4.6 months'; in the customer file's language when its catalogue is given."""
-    words = book if book is not None else catalogue(ENGLISH)
+    """'4.6 months'; in the customer file's language when its catalogue is given, else in
+    the interface language."""
+    words = _words(book)
     if figure.value is None:
         return words.gettext(NOT_AVAILABLE)
     if figure.value < 1:
@@ -77,7 +92,7 @@ def format_months(figure: Figure, book: Catalogue | None = None) -> str:
 
 
 def period_words(days: int, book: Catalogue | None = None) -> str:
-    words = book if book is not None else catalogue(ENGLISH)
+    words = _words(book)
     if 28 <= days <= 31:
         return words.gettext("this month")
     if 89 <= days <= 92:
@@ -88,12 +103,14 @@ def period_words(days: int, book: Catalogue | None = None) -> str:
         return words.gettext("this year")
     if days == 1:
         return words.gettext("over the last day")
-    return words.gettext("over the last {days} days", days=format(days, ","))
+    # The plural form follows the count (some languages say "21 day" but "25 days").
+    return words.ngettext("over the last {days} day", "over the last {days} days", days,
+                          days=format(days, ","))
 
 
 def quantities(result: RoiResult, book: Catalogue | None = None) -> dict[str, str]:
     """Every quantity a story may bind to, by placeholder name, as it would be shown (in
-    the language of `book`, English without one)."""
+    the language of `book`, the interface language without one)."""
     currency = result.model.currency
 
     def money(amount: Decimal) -> str:
@@ -181,8 +198,8 @@ def _line_sentence(key: str, category: Category, inputs: Mapping[str, Decimal],
 
 def default_story(result: RoiResult, book: Catalogue | None = None) -> ValueStory:
     """One sentence per line in plain CSM language, then the overall return (in the
-    language of `book`: the account's; English without one)."""
-    words = book if book is not None else catalogue(ENGLISH)
+    language of `book`: the account's; the interface language without one)."""
+    words = _words(book)
     texts = [
         _line_sentence(r.line.id, r.line.category, r.line.inputs, r.is_cost_increase,
                        r.counted, words)
@@ -226,7 +243,11 @@ def render_sentences(story: ValueStory, result: RoiResult,
 
 
 def render(story: ValueStory, result: RoiResult, book: Catalogue | None = None) -> str:
-    return " ".join(render_sentences(story, result, book))
+    text = ""
+    for sentence in render_sentences(story, result, book):
+        # Sentences follow one another with a space, except after a CJK full stop.
+        text += sentence if not text or text.endswith(FULL_WIDTH_STOPS) else " " + sentence
+    return text
 
 
 def _occurs(figure: str, text: str) -> bool:
@@ -265,26 +286,52 @@ def edit_sentence(story: ValueStory, index: int, text: str, result: RoiResult) -
     return replace(story, sentences=tuple(sentences))
 
 
-def stale_reasons(story: ValueStory, result: RoiResult) -> tuple[str, ...]:
-    """Why the story no longer matches the model, one reason per problem; () when it does."""
+def _slot(name: str) -> str:
+    """A quantity's placeholder as a story writes it: "{support.value}"."""
+    return "{" + name + "}"
+
+
+def stale_reasons(story: ValueStory, result: RoiResult,
+                  book: Catalogue | None = None) -> tuple[str, ...]:
+    """Why the story no longer matches the model, one reason per problem; () when it does
+    (in the language of `book`, the interface language without one)."""
     values = quantities(result)
+    words = _words(book)
     reasons = []
     for number, sentence in enumerate(story.sentences, 1):
         for name in placeholders(sentence.text):
             if name not in values:
-                reasons.append(f"Sentence {number}: {{{name}}} is no longer in the model.")
+                reasons.append(msg("Sentence {number}: {placeholder} is no longer in the model.",
+                                   number=number, placeholder=_slot(name)))
         for shown, names in sentence.literals:
             if not any(values.get(name) == shown for name in names):
                 now = values.get(names[0])
-                status = (f"it is now {now}" if now is not None
-                          else "that quantity is no longer in the model")
-                reasons.append(f"Sentence {number}: “{shown}” was {{{names[0]}}} when typed; "
-                               f"{status}.")
-    return tuple(reasons)
+                status = (msg("it is now {figure}", figure=now) if now is not None
+                          else msg("that quantity is no longer in the model"))
+                reasons.append(msg("Sentence {number}: “{figure}” was {placeholder} when typed; "
+                                   "{status}.", number=number, figure=shown,
+                                   placeholder=_slot(names[0]), status=status))
+    return tuple(reason.render(words) for reason in reasons)
 
 
 def is_stale(story: ValueStory, result: RoiResult) -> bool:
     return bool(stale_reasons(story, result))
+
+
+def follows_numbers(story: ValueStory, result: RoiResult) -> bool:
+    """Whether the story is the one drafted from the numbers, in any shipped language: nobody
+    has put it in their own words, so it may be drafted again in whichever language reads it."""
+    return any(story == default_story(result, catalogue(language))
+               for language in available_languages())
+
+
+def story_for(story: ValueStory | None, result: RoiResult,
+              book: Catalogue | None = None) -> ValueStory:
+    """The story as a reader in `book`'s language gets it: one written by a person as
+    written; one drafted from the numbers (or none yet) drafted in that language."""
+    if story is None or follows_numbers(story, result):
+        return default_story(result, book)
+    return story
 
 
 def story_to_dict(story: ValueStory) -> dict[str, Any]:
@@ -296,19 +343,20 @@ def story_to_dict(story: ValueStory) -> dict[str, Any]:
 
 def story_from_dict(data: object) -> ValueStory:
     """The story a document describes; ValidationFailed names each bad field by path."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     if not isinstance(data, dict) or data.get("version") != STORY_VERSION:
-        raise ValidationFailed({"version": f"expected a version {STORY_VERSION} value story"})
+        raise ValidationFailed({"version": msg("expected a version {version} value story",
+                                               version=STORY_VERSION)})
     raw_sentences = data.get("sentences")
     if not isinstance(raw_sentences, list):
-        raise ValidationFailed({"sentences": "expected a list of sentences"})
+        raise ValidationFailed({"sentences": msg("expected a list of sentences")})
     sentences = []
     for i, raw in enumerate(raw_sentences):
         path = f"sentences[{i}]"
         text = raw.get("text") if isinstance(raw, dict) else None
         literals = raw.get("literals", []) if isinstance(raw, dict) else None
         if not isinstance(text, str):
-            problems[f"{path}.text"] = "expected the sentence's text"
+            problems[f"{path}.text"] = msg("expected the sentence's text")
             continue
         pairs = []
         for j, item in enumerate(literals if isinstance(literals, list) else [None]):
@@ -316,8 +364,8 @@ def story_from_dict(data: object) -> ValueStory:
             names = item.get("quantities") if isinstance(item, dict) else None
             if (not isinstance(shown, str) or not isinstance(names, list) or not names
                     or not all(isinstance(n, str) for n in names)):
-                problems[f"{path}.literals[{j}]"] = (
-                    "expected {\"text\": ..., \"quantities\": [names]}")
+                problems[f"{path}.literals[{j}]"] = msg(
+                    "expected {shape}", shape='{"text": ..., "quantities": [names]}')
                 continue
             pairs.append((shown, tuple(names)))
         sentences.append(StorySentence(text, tuple(pairs)))

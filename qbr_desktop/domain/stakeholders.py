@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from qbr_desktop.domain.contacts import ContactLevel, email_problem
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
+from qbr_desktop.i18n import N_, Message, msg
 
 INFLUENCE_RANGE = range(1, 6)  # 1 = no say, 5 = decides
 SENTIMENT_RANGE = range(-2, 3)  # -2 = hostile, 0 = neutral, +2 = advocate
@@ -132,34 +133,42 @@ class Attendance:
     attended: bool = False
 
 
+# A person's text fields, by what a CSM calls them.
+TEXT_FIELD_LABELS = {"name": N_("Name"), "title": N_("Title"), "owner_name": N_("Owner name"),
+                     "priorities": N_("Priorities"), "concerns": N_("Concerns"),
+                     "notes": N_("Notes")}
+
+
 def validate_person(person: Stakeholder, stored_email: str | None = None) -> None:
     """Raise ValidationFailed naming each field that is out of range.
 
     An address already stored as `stored_email` (an old import's) is left to stand, so that
     it never blocks changing the person's other fields; a new one must be plausible.
     """
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     if not person.name.strip():
-        problems["name"] = "A person needs a name"
+        problems["name"] = msg("A person needs a name")
     email = person.email.strip()
     bad_email = email_problem(email) if email != stored_email else None
     if bad_email:
         problems["email"] = bad_email
     for name, value, allowed, words in (
-            ("influence", person.influence, INFLUENCE_RANGE, "influence is 1 (no say) to 5 "
-                                                                "(decides)"),
-            ("sentiment", person.sentiment, SENTIMENT_RANGE, "sentiment is -2 (hostile) to +2 "
-                                                              "(advocate)"),
-            ("strength", person.strength, STRENGTH_RANGE, "relationship strength is 1 to 5")):
+            ("influence", person.influence, INFLUENCE_RANGE,
+             N_("influence is 1 (no say) to 5 (decides)")),
+            ("sentiment", person.sentiment, SENTIMENT_RANGE,
+             N_("sentiment is -2 (hostile) to +2 (advocate)")),
+            ("strength", person.strength, STRENGTH_RANGE,
+             N_("relationship strength is 1 to 5"))):
         if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
-            problems[name] = f"{value!r} is out of range: {words}"
-    for name in ("name", "title", "owner_name", "priorities", "concerns", "notes"):
+            problems[name] = msg("{value} is out of range: {allowed}", value=repr(value),
+                                 allowed=msg(words))
+    for name, label in TEXT_FIELD_LABELS.items():
         text = getattr(person, name)
         if len(text) > TEXT_LIMIT:
-            problems[name] = f"{name.replace('_', ' ').capitalize()} is {len(text):,} " \
-                             f"characters; the limit is {TEXT_LIMIT:,}"
+            problems[name] = msg("{field} is {length:,} characters; the limit is {limit:,}",
+                                 field=msg(label), length=len(text), limit=TEXT_LIMIT)
     if person.manager_id == person.id:
-        problems["manager_id"] = f"{person.name} cannot report to themself"
+        problems["manager_id"] = msg("{name} cannot report to themself", name=person.name)
     if problems:
         raise ValidationFailed(problems)
 

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.i18n import N_, Message, msg, msg_in_context
+
 
 class TierModel(StrEnum):
     THREE_TIER = "three_tier"
@@ -58,15 +61,21 @@ class TierScheme:
         return TierScheme(self.model, self.label, tuple(bands))
 
 
+class TierThresholdError(DomainError, ValueError):
+    """Thresholds out of order or below zero (a ValueError, as callers have caught since
+    before it read in the interface language)."""
+
+
 def validate_bands(bands: Sequence[TierBand]) -> None:
     for upper, lower in zip(bands, bands[1:], strict=False):
         if upper.minimum <= lower.minimum:
-            raise ValueError(
-                f"the {upper.tier} threshold ({_amount(upper.minimum)}) must be above "
-                f"the {lower.tier} threshold ({_amount(lower.minimum)})"
-            )
+            raise TierThresholdError(msg(
+                "the {upper} threshold ({upper_amount}) must be above the {lower} threshold "
+                "({lower_amount})", upper=tier_label(upper.tier),
+                upper_amount=_amount(upper.minimum), lower=tier_label(lower.tier),
+                lower_amount=_amount(lower.minimum)))
     if any(band.minimum < 0 for band in bands):
-        raise ValueError("tier thresholds cannot be negative")
+        raise TierThresholdError(msg("tier thresholds cannot be negative"))
 
 
 def _amount(value: Decimal) -> str:
@@ -76,7 +85,7 @@ def _amount(value: Decimal) -> str:
 SCHEMES: dict[TierModel, TierScheme] = {
     TierModel.THREE_TIER: TierScheme(
         TierModel.THREE_TIER,
-        "Three tiers (Strategic / Growth / Core)",
+        N_("Three tiers (Strategic / Growth / Core)"),
         (
             # "above $75k": the first cent past 75,000 is Strategic.
             TierBand("Strategic", Decimal("75000.01")),
@@ -86,7 +95,7 @@ SCHEMES: dict[TierModel, TierScheme] = {
     ),
     TierModel.FIVE_SEGMENT: TierScheme(
         TierModel.FIVE_SEGMENT,
-        "Five segments (Strategic / Enterprise / Mid-Market / SMB / Tech-Touch)",
+        N_("Five segments (Strategic / Enterprise / Mid-Market / SMB / Tech-Touch)"),
         (
             TierBand("Strategic", Decimal("500000")),
             TierBand("Enterprise", Decimal("100000")),
@@ -97,6 +106,23 @@ SCHEMES: dict[TierModel, TierScheme] = {
     ),
 }
 DEFAULT_MODEL = TierModel.THREE_TIER
+
+# What a tier is called where it is shown. The stored value, sorting, filtering by value and
+# `--json` keep the English name; only the words on screen come from the catalogue.
+TIER_LABELS: dict[str, Message] = {
+    "Strategic": msg_in_context("tier", "Strategic"),
+    "Growth": msg_in_context("tier", "Growth"),
+    "Core": msg_in_context("tier", "Core"),
+    "Enterprise": msg_in_context("tier", "Enterprise"),
+    "Mid-Market": msg_in_context("tier", "Mid-Market"),
+    "SMB": msg_in_context("tier", "SMB"),
+    "Tech-Touch": msg_in_context("tier", "Tech-Touch"),
+}
+
+
+def tier_label(tier: str) -> Message | str:
+    """A tier's name to show (a message for the schemes' tiers; any other text as it is)."""
+    return TIER_LABELS.get(tier, tier)
 
 
 def effective_tier(arr: Decimal, override: str | None, scheme: TierScheme) -> str:

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.money import MoneyFormatError, editable_amount, parse_amount
-from qbr_desktop.domain.tiers import SCHEMES, TierModel, TierScheme
+from qbr_desktop.domain.tiers import SCHEMES, TierModel, TierScheme, tier_label
 from qbr_desktop.gui.translation import translate
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.services.settings import PortfolioSettings
 
 
@@ -31,7 +32,7 @@ class TierSettingsDialog(QDialog):
         self.current = settings.tier_scheme()
         self.model_combo = QComboBox(self)
         for model, scheme in SCHEMES.items():
-            self.model_combo.addItem(scheme.label, model.value)
+            self.model_combo.addItem(ui_label(scheme.label), model.value)
         self.model_combo.setCurrentIndex(self.model_combo.findData(self.current.model.value))
         self.form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
@@ -69,12 +70,13 @@ class TierSettingsDialog(QDialog):
         scheme = self._scheme_for(self.selected_model())
         for band in scheme.bands[:-1]:
             edit = QLineEdit(editable_amount(band.minimum), self)
+            tier = ui_text(tier_label(band.tier))
             edit.setAccessibleName(translate("TierSettingsDialog",
-                                             "{tier} minimum ARR").format(tier=band.tier))
+                                             "{tier} minimum ARR").format(tier=tier))
             self.edits[band.tier] = edit
-            self.form.addRow(translate("TierSettingsDialog", "{tier} from").format(tier=band.tier),
+            self.form.addRow(translate("TierSettingsDialog", "{tier} from").format(tier=tier),
                              edit)
-        self.form.addRow(f"{scheme.bands[-1].tier}",
+        self.form.addRow(ui_text(tier_label(scheme.bands[-1].tier)),
                          QLabel(translate("TierSettingsDialog", "below that"), self))
 
     def save(self) -> None:

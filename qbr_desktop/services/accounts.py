@@ -26,6 +26,7 @@ from qbr_desktop.domain.money import Money
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.text_merge import merge_text
 from qbr_desktop.domain.tiers import TierScheme, effective_tier
+from qbr_desktop.i18n import msg
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import EditConflictError, account_gone
@@ -394,7 +395,8 @@ class AccountService:
     def _ensure_name_free(session: Session, name: str, *, except_id: int | None) -> None:
         holder = AccountRepository(session).id_with_name_key(name_key(name))
         if holder is not None and holder != except_id:
-            raise ValidationFailed({"name": f"Another account is already called “{name}”"})
+            raise ValidationFailed({"name": msg("Another account is already called “{name}”",
+                                                name=name)})
 
     @staticmethod
     def _flush(session: Session, row: AccountRow, name: str) -> None:
@@ -403,7 +405,7 @@ class AccountService:
             session.flush()
         except IntegrityError as exc:
             raise ValidationFailed(
-                {"name": f"Another account is already called “{name}”"}
+                {"name": msg("Another account is already called “{name}”", name=name)}
             ) from exc
 
 

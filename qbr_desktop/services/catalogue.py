@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from qbr_desktop.domain.accounts import name_key
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.money import CURRENCIES
-from qbr_desktop.i18n import msg
+from qbr_desktop.i18n import Message, msg
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError, account_gone
 from qbr_desktop.store.insight_repositories import CatalogueRepository
@@ -37,32 +37,40 @@ class CatalogueItem:
     description: str = ""
 
 
-def validate_catalogue(items: Sequence[CatalogueItem]) -> dict[str, str]:
+def validate_catalogue(items: Sequence[CatalogueItem]) -> dict[str, Message]:
     """Problems keyed "row N: field", so an editor can point at the cell."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     seen: dict[str, int] = {}
     for number, item in enumerate(items, start=1):
         name = item.name.strip()
         where = f"row {number}"
         if not name:
-            problems[f"{where}: name"] = f"Row {number} needs a name"
+            problems[f"{where}: name"] = msg("Row {number} needs a name", number=number)
         elif len(name) > NAME_MAX:
-            problems[f"{where}: name"] = f"Row {number}: names are limited to {NAME_MAX} characters"
+            problems[f"{where}: name"] = msg(
+                "Row {number}: names are limited to {limit} characters", number=number,
+                limit=NAME_MAX)
         elif (key := name_key(name)) in seen:
-            problems[f"{where}: name"] = (f"Row {number} repeats “{name}” from row {seen[key]}")
+            problems[f"{where}: name"] = msg("Row {number} repeats “{name}” from row {first}",
+                                             number=number, name=name, first=seen[key])
         else:
             seen[key] = number
         if item.kind not in KINDS:
-            problems[f"{where}: kind"] = f"Row {number}: kind must be module or plan"
+            problems[f"{where}: kind"] = msg("Row {number}: kind must be module or plan",
+                                             number=number)
         if item.pricing not in PRICING:
-            problems[f"{where}: pricing"] = f"Row {number}: pricing must be per seat or flat"
+            problems[f"{where}: pricing"] = msg(
+                "Row {number}: pricing must be per seat or flat", number=number)
         if item.price < 0:
-            problems[f"{where}: price"] = f"Row {number}: a price cannot be negative"
+            problems[f"{where}: price"] = msg("Row {number}: a price cannot be negative",
+                                              number=number)
         elif item.price != item.price.quantize(Decimal("0.01")):
-            problems[f"{where}: price"] = f"Row {number}: prices are kept to the cent"
+            problems[f"{where}: price"] = msg("Row {number}: prices are kept to the cent",
+                                              number=number)
         if item.currency not in CURRENCIES:
-            problems[f"{where}: currency"] = (
-                f"Row {number}: “{item.currency}” is not a supported currency code")
+            problems[f"{where}: currency"] = msg(
+                "Row {number}: “{currency}” is not a supported currency code", number=number,
+                currency=item.currency)
     return problems
 
 

@@ -229,7 +229,7 @@ def _agenda(context: AppContext, review_id: int | None) -> tuple[str, ...]:
 
 def _expansion(context: AppContext, account_id: int, quarter: Quarter,
                book: Catalogue) -> tuple[tuple[ExpansionFigure, ...], str]:
-    items, reason = context.roi.expansion(account_id, quarter)
+    items, reason = context.roi.expansion(account_id, quarter, book)
     return tuple(_expansion_figure(item, book) for item in items), reason or ""
 
 

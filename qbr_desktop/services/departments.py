@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from qbr_desktop.domain.accounts import name_key, sort_key
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.expansion import DepartmentInfo
+from qbr_desktop.i18n import Message, msg, ui_text
 from qbr_desktop.imports.values import ValueProblem, clean_text, parse_whole
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import account_gone
@@ -49,22 +50,26 @@ def headcount_from_text(text: str) -> int | None:
     try:
         return parse_whole(text)
     except ValueProblem as exc:
-        raise ValueError(f"“{text.strip()}” is not a whole number of people") from exc
+        raise ValueError(msg("“{text}” is not a whole number of people",
+                             text=text.strip())) from exc
 
 
-def validate_departments(items: Sequence[DepartmentItem]) -> dict[str, str]:
+def validate_departments(items: Sequence[DepartmentItem]) -> dict[str, Message]:
     """Problems keyed "row N: field", so an editor can point at the cell."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     seen: dict[str, int] = {}
     for number, item in enumerate(items, start=1):
         where, name = f"row {number}", clean_name(item.name)
         if not name:
-            problems[f"{where}: name"] = f"Row {number} needs a department name"
+            problems[f"{where}: name"] = msg("Row {number} needs a department name",
+                                             number=number)
         elif len(name) > NAME_MAX:
-            problems[f"{where}: name"] = (f"Row {number}: the name is {len(name):,} characters; "
-                                          f"the limit is {NAME_MAX:,}")
+            problems[f"{where}: name"] = msg(
+                "Row {number}: the name is {length:,} characters; the limit is {limit:,}",
+                number=number, length=len(name), limit=NAME_MAX)
         elif (key := name_key(name)) in seen:
-            problems[f"{where}: name"] = f"Row {number} repeats “{name}” from row {seen[key]}"
+            problems[f"{where}: name"] = msg("Row {number} repeats “{name}” from row {first}",
+                                             number=number, name=name, first=seen[key])
         else:
             seen[key] = number
         headcount = item.headcount
@@ -72,14 +77,15 @@ def validate_departments(items: Sequence[DepartmentItem]) -> dict[str, str]:
             continue
         # bool is an int to Python, but True people is a mistake, not a headcount
         if isinstance(headcount, bool) or not isinstance(headcount, int):
-            problems[f"{where}: headcount"] = (
-                f"Row {number}: the headcount must be a whole number of people")
+            problems[f"{where}: headcount"] = msg(
+                "Row {number}: the headcount must be a whole number of people", number=number)
         elif headcount < 0:
-            problems[f"{where}: headcount"] = f"Row {number}: a headcount cannot be negative"
+            problems[f"{where}: headcount"] = msg(
+                "Row {number}: a headcount cannot be negative", number=number)
         elif headcount > HEADCOUNT_MAX:
-            problems[f"{where}: headcount"] = (
-                f"Row {number}: {headcount:,} people is more than {HEADCOUNT_MAX:,}; "
-                "check the number")
+            problems[f"{where}: headcount"] = msg(
+                "Row {number}: {headcount:,} people is more than {limit:,}; check the number",
+                number=number, headcount=headcount, limit=HEADCOUNT_MAX)
     return problems
 
 
@@ -91,16 +97,19 @@ def read_entered(rows: Iterable[tuple[str, str, bool]]
     an editor can show them all at once.
     """
     items: list[DepartmentItem] = []
-    unreadable: dict[str, str] = {}
+    unreadable: dict[str, Message] = {}
     for number, (name, headcount_text, uses_product) in enumerate(rows, start=1):
         try:
             headcount = headcount_from_text(headcount_text)
         except ValueError as exc:
-            unreadable[f"row {number}: headcount"] = f"Row {number}: {exc}"
+            unreadable[f"row {number}: headcount"] = msg("Row {number}: {problem}",
+                                                         number=number, problem=exc.args[0])
             headcount = None
         items.append(DepartmentItem(name, headcount, uses_product))
     problems = {**validate_departments(items), **unreadable}
-    return items, dict(sorted(problems.items(), key=lambda pair: _row_order(pair[0])))
+    # The editor shows them as they stand, in the interface language.
+    return items, {key: ui_text(problem) for key, problem in
+                   sorted(problems.items(), key=lambda pair: _row_order(pair[0]))}
 
 
 def _row_order(key: str) -> tuple[int, int]:

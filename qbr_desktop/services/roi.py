@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.domain.money import number_style
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.roi import RoiModel, subscription_from_arr
 from qbr_desktop.domain.roi_document import model_from_dict, model_to_dict, parse_document
@@ -37,10 +38,11 @@ from qbr_desktop.domain.roi_story import (
     format_amount,
     render,
     stale_reasons,
+    story_for,
     story_from_dict,
     story_to_dict,
 )
-from qbr_desktop.i18n import ENGLISH, Message, catalogue, msg
+from qbr_desktop.i18n import ENGLISH, Catalogue, Message, catalogue, interface_catalogue, msg_plural
 from qbr_desktop.services.edit_checks import RowEdit, login_name
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.rows import account_row
@@ -64,8 +66,8 @@ class RoiReport:
     model: RoiModel
     result: RoiResult
     scenarios: Mapping[Scenario, RoiResult]
-    story: ValueStory
-    story_text: str
+    story: ValueStory  # as stored; drafted in the account's language when none is
+    story_text: str  # for the customer: in the account's language unless a person wrote it
     story_stale: tuple[str, ...]  # why the stored story no longer matches; () when it does
     stored: bool  # False: the starting point made from the account, not yet saved
     sensitivity: tuple[SensitivityBar, ...] = ()  # inputs by how much ±20 % moves ROI
@@ -124,10 +126,12 @@ class RoiService:
             stored_story = _story_of(row) if row else None
             name, book = account.name, catalogue(account.language)
         result = evaluate(model)
-        # The story is the customer's: drafted and its figures worded in their language.
+        # The story is the customer's: drafted and its figures worded in their language (a
+        # story drafted in the window's language and saved untouched is drafted again).
         story = stored_story or default_story(result, book)
         return RoiReport(account_id, name, model, result, scenarios(model), story,
-                         render(story, result, book), stale_reasons(story, result),
+                         render(story_for(story, result, book), result, book),
+                         stale_reasons(story, result),
                          row is not None,
                          sensitivity(model),
                          Quarter.parse(earlier.quarter) if earlier is not None else None)
@@ -188,9 +192,10 @@ class RoiService:
         self.save_document(account_id, document)
         return self.report(account_id, report.model.quarter)
 
-    def expansion(self, account_id: int,
-                  quarter: Quarter | None = None) -> tuple[list[ExpansionRoi], str]:
-        """ROI and payback of each expansion opportunity, and the assumption behind them.
+    def expansion(self, account_id: int, quarter: Quarter | None = None,
+                  book: Catalogue | None = None) -> tuple[list[ExpansionRoi], str]:
+        """ROI and payback of each expansion opportunity, and the assumption behind them
+        (in the language of `book`: a customer file's; the interface language without one).
 
         Each option's value is projected from the evidence in the account's own ROI model,
         on the basis that fits it, and says which (`ExpansionRoi.basis`):
@@ -204,36 +209,44 @@ class RoiService:
         Without value or cost in the model there is nothing to project from, and the reason
         says so.
         """
+        words = book if book is not None else interface_catalogue()
         if self._insights is None:
-            return [], "Expansion opportunities are not available here."
+            return [], words.gettext("Expansion opportunities are not available here.")
         report = self.report(account_id, quarter)
         estimate = self._insights.expansion(account_id)
         result = report.result
         if result.total_value <= 0 or result.investment <= 0:
-            return [], ("Record the value delivered and the investment first: an expansion's "
-                        "return is projected from the account's current return.")
+            return [], words.gettext("Record the value delivered and the investment first: an "
+                                     "expansion's return is projected from the account's "
+                                     "current return.")
         ratio = result.total_value / result.investment
-        assumption = (f"Seats and departments are valued at today's value per active user; "
-                      f"modules and plans at today's return on spend ({ratio:.1f} to 1); "
-                      "each reaches its value after the ramp-up shown.")
+        ratio_text = number_style().number(ratio, 1)
+        assumption = words.gettext(
+            "Seats and departments are valued at today's value per active user; modules and "
+            "plans at today's return on spend ({ratio} to 1); each reaches its value after "
+            "the ramp-up shown.", ratio=ratio_text)
         per_user, seat_price = self._per_user(account_id, result.total_value)
-        ratio_text = format(ratio, ".1f")
         cases = []
         for line in estimate.lines:
             if line.amount <= 0:
                 continue
             ramp = RAMP_MONTHS.get(line.kind, 6)
             value = line.amount * ratio
-            basis_words = msg("today's return on spend ({ratio} to 1) applied to its price; "
-                              "full value after {months} months", ratio=ratio_text,
-                              months=ramp)
+            basis_words = msg_plural("today's return on spend ({ratio} to 1) applied to its "
+                                     "price; full value after {count} month",
+                                     "today's return on spend ({ratio} to 1) applied to its "
+                                     "price; full value after {count} months", ramp,
+                                     ratio=ratio_text)
             if line.kind in ("seats", "department") and per_user and seat_price:
                 users = line.amount / seat_price
                 value = per_user * users
-                basis_words = msg("today's value per active user ({amount} a year) × {users} "
-                                  "more users; full value after {months} months",
-                                  amount=format_amount(per_user, report.model.currency),
-                                  users=format(users, ",.0f"), months=ramp)
+                basis_words = msg_plural(
+                    "today's value per active user ({amount} a year) × {users} more users; "
+                    "full value after {count} month",
+                    "today's value per active user ({amount} a year) × {users} more users; "
+                    "full value after {count} months", ramp,
+                    amount=format_amount(per_user, report.model.currency),
+                    users=number_style().number(users, 0))
             basis = basis_words.render(catalogue(ENGLISH))
             case = ExpansionCase(added_annual_cost=line.amount, projected_annual_value=value,
                                  ramp_months=ramp)

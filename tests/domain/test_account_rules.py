@@ -19,6 +19,7 @@ from qbr_desktop.domain.accounts import (
 )
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.domain.tiers import TierScheme
+from qbr_desktop.i18n import CHINESE, english, interface_language, set_interface_language
 
 VALID = AccountDraft(
     name="Acme Corp", industry="Software", country="US", employee_band=EmployeeBand.SMALL.value,
@@ -168,3 +169,24 @@ def test_with_changes_rejects_unknown_fields() -> None:
 def test_editable_fields_are_the_draft_fields() -> None:
     assert EDITABLE_FIELDS[0] == "name"
     assert set(EDITABLE_FIELDS) >= {"arr", "currency", "tier_override", "notes"}
+
+
+def test_problems_read_in_the_interface_language_and_keep_their_field_keys(
+        three_tiers: tuple[str, ...]) -> None:
+    draft = replace(VALID, arr=Decimal(-1), industry="x" * 201, tier_override="Gold")
+    before = interface_language()
+    set_interface_language(CHINESE)
+    try:
+        with pytest.raises(ValidationFailed) as caught:
+            validate_account(draft, tiers=three_tiers)
+        problems = caught.value.problems
+        assert set(problems) == {"arr", "industry", "tier_override"}
+        assert problems["arr"] == "ARR 不能为负数"
+        assert problems["industry"] == "行业有 201 个字符，上限为 200"
+        assert problems["tier_override"].startswith("“Gold”不是此处的层级")
+        assert "arr：ARR 不能为负数" in str(caught.value)  # the CLI's error line
+    finally:
+        set_interface_language(before)
+    # The same problems as English messages, for the log and `--json`.
+    assert "; arr: ARR cannot be negative; " in english(caught.value.message)
+    assert caught.value.problems["industry"] == "Industry is 201 characters; the limit is 200"

@@ -22,6 +22,7 @@ from qbr_desktop.domain.risks import (
     suggest_items,
     validate_risk,
 )
+from qbr_desktop.i18n import english
 
 TODAY = date(2026, 3, 10)
 Q2, Q3 = Quarter(2026, 2), Quarter(2026, 3)
@@ -127,7 +128,7 @@ def test_valid_draft_has_no_problems() -> None:
     ],
 )
 def test_validation_problems(draft: RiskDraft, problems: list[tuple[str, str]]) -> None:
-    assert validate_risk(draft) == problems
+    assert [(field, english(text)) for field, text in validate_risk(draft)] == problems
 
 
 def test_title_length_counts_characters_not_bytes() -> None:

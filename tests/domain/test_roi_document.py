@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -27,6 +28,7 @@ from qbr_desktop.domain.roi_document import (
     parse_document,
     validate_model,
 )
+from qbr_desktop.i18n import Message, english
 
 D = Decimal
 
@@ -89,7 +91,17 @@ def test_optional_fields_take_their_defaults_and_whole_numbers_may_be_integers()
 def problems(**line: Any) -> dict[str, str]:
     model, found = parse_document(minimal(**line))
     assert model is None
-    return found
+    return in_english(found)
+
+
+def in_english(found: Mapping[str, Message | str]) -> dict[str, str]:
+    """The problems as `--json` and the log keep them."""
+    return {path: english(text) for path, text in found.items()}
+
+
+def parsed(data: object) -> tuple[RoiModel | None, dict[str, str]]:
+    model, found = parse_document(data)
+    return model, in_english(found)
 
 
 @pytest.mark.parametrize(("line", "path", "message"), [
@@ -171,7 +183,7 @@ def test_the_largest_number_accepted_is_a_thousand_trillion() -> None:
 def test_category_rules(category: str, inputs: dict[str, str], path: str, message: str) -> None:
     data = minimal()
     data["lines"][0] = {"id": "a", "label": "A", "category": category, **inputs}
-    assert parse_document(data) == (None, {f"lines[0].{path}": message})
+    assert parsed(data) == (None, {f"lines[0].{path}": message})
 
 
 @pytest.mark.parametrize(("reduction", "accepted"), [("0", True), ("1", True), ("-1", True),
@@ -243,14 +255,14 @@ def test_every_problem_is_reported_at_once() -> None:
      {"investments[0].amount": "missing"}),
 ])
 def test_document_level_problems(data: object, expected: dict[str, str]) -> None:
-    assert parse_document(data) == (None, expected)
+    assert parsed(data) == (None, expected)
 
 
 def test_validate_model_checks_models_built_in_code() -> None:
     assert validate_model(MODEL) == {}
     bad_line = replace(MODEL.lines[0], inputs={"hours_saved": D("NaN"), "hourly_rate": D(1)})
     bad = replace(MODEL, lines=(bad_line,), discount_rate=D("-0.1"))
-    assert validate_model(bad) == {
+    assert in_english(validate_model(bad)) == {
         "discount_rate": "a discount rate must be between 0% and 100% (it is -10%)",
         "lines[0].hours_saved": "NaN is not a finite number",
     }

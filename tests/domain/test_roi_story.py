@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -23,6 +24,7 @@ from qbr_desktop.domain.roi_story import (
     ValueStory,
     default_story,
     edit_sentence,
+    follows_numbers,
     format_amount,
     format_count,
     format_months,
@@ -34,8 +36,17 @@ from qbr_desktop.domain.roi_story import (
     render,
     render_sentences,
     stale_reasons,
+    story_for,
     story_from_dict,
     story_to_dict,
+)
+from qbr_desktop.i18n import (
+    CHINESE,
+    ENGLISH,
+    catalogue,
+    english,
+    interface_language,
+    set_interface_language,
 )
 
 D = Decimal
@@ -220,3 +231,45 @@ def test_format_count_months_and_periods() -> None:
     assert [period_words(d) for d in (30, 91, 183, 365, 1, 45)] == [
         "this month", "this quarter", "this half-year", "this year", "over the last day",
         "over the last 45 days"]
+
+
+@pytest.fixture
+def chinese_interface() -> Iterator[None]:
+    before = interface_language()
+    set_interface_language(CHINESE)
+    yield
+    set_interface_language(before)
+
+
+def test_the_window_drafts_in_its_language_and_the_customer_gets_theirs(
+        chinese_interface: None) -> None:
+    r = result(HOURS, replace(HOURS, id="slow", label="Slow", period_days=45))
+    window = default_story(r)  # no catalogue: the interface language's
+    shown = render(window, r)
+    assert "节省" in shown and "Your team" not in shown and "个月" in shown
+    assert "过去 45 天内" in shown
+    # Saved untouched from the Chinese window, it still follows the numbers, so an English
+    # account's deck gets it drafted in English; a sentence a person wrote stays theirs.
+    english_book = catalogue(ENGLISH)
+    assert follows_numbers(window, r)
+    for_customer = render(story_for(window, r, english_book), r, english_book)
+    assert for_customer.startswith("Your team saved 1,200 hours this quarter, worth $90,000.")
+    assert "paid back in" in for_customer
+    own = edit_sentence(window, 0, "我们一起节省了 1,200 小时。", r)
+    assert not follows_numbers(own, r)
+    assert render(story_for(own, r, english_book), r, english_book).startswith(
+        "我们一起节省了 1,200 小时。")
+    assert format_months(Figure(D("2.94"))) == "2.9 个月"
+    assert format_months(Figure(D("2.94")), english_book) == "2.9 months"
+
+
+def test_stale_reasons_and_problems_read_in_the_interface_language(
+        chinese_interface: None) -> None:
+    r = result(HOURS)
+    story = ValueStory((StorySentence("{gone.value} saved"),))
+    assert stale_reasons(story, r) == ("第 1 句：{gone.value} 已不在模型中。",)
+    with pytest.raises(ValidationFailed) as caught:
+        story_from_dict({"version": 1, "sentences": [{"text": 5}]})
+    assert caught.value.problems == {"sentences[0].text": "应为句子的文本"}
+    assert str(caught.value) == "sentences[0].text：应为句子的文本"
+    assert english(caught.value.message) == "sentences[0].text: expected the sentence's text"

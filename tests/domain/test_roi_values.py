@@ -24,6 +24,7 @@ from qbr_desktop.domain.roi import (
     subscription_from_arr,
 )
 from qbr_desktop.domain.roi_scenarios import NO_INVESTMENT, evaluate
+from qbr_desktop.i18n import english
 
 D = Decimal
 Q3 = Quarter(2026, 3)
@@ -219,14 +220,16 @@ def test_strategic_line_without_value_is_recorded_not_counted() -> None:
     r = evaluate(replace(MODEL, lines=(HOURS, story)))
     assert r.total_value == 360000
     assert not r.lines[1].counted and r.lines[1].annual_value == 0
-    assert r.lines[1].notes == ("no value stated, so this line is described but not counted",)
+    assert tuple(map(english, r.lines[1].notes)) == (
+        "no value stated, so this line is described but not counted",)
 
 
 def test_zero_rate_and_zero_reduction_are_defined_and_noted() -> None:
     free = replace(HOURS, inputs={"hours_saved": D(1200), "hourly_rate": D(0)})
     r = evaluate(replace(MODEL, lines=(free,)))
     assert r.total_value == 0 and r.roi == Figure(D(-1))
-    assert r.lines[0].notes == ("hourly rate is 0, so this line adds no value",)
+    assert tuple(map(english, r.lines[0].notes)) == (
+        "hourly rate is 0, so this line adds no value",)
     none = line(Category.QUALITY, cost_per_error="40", error_volume="3000", error_reduction="0")
     assert line_value(none) == 0
     whole = line(Category.QUALITY, cost_per_error="40", error_volume="3000", error_reduction="1")
@@ -239,7 +242,7 @@ def test_more_errors_than_before_is_a_cost_increase() -> None:
                  error_reduction="-0.1")
     r = evaluate(replace(MODEL, lines=(worse,))).lines[0]
     assert r.value == -12000 and r.is_cost_increase
-    assert "this line is a cost increase, and it lowers the total" in r.notes
+    assert "this line is a cost increase, and it lowers the total" in map(english, r.notes)
 
 
 def test_evaluate_refuses_an_invalid_model_with_every_problem() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from qbr_desktop.gui.translation import apply_language
@@ -55,3 +56,41 @@ def test_qts_own_buttons_are_in_chinese(qtbot: Any, in_chinese: None) -> None:
     qtbot.addWidget(buttons)
     texts = {button.text() for button in buttons.buttons()}
     assert "取消" in texts
+
+
+def test_tiers_read_in_chinese_and_typing_a_chinese_tier_filters_the_list(
+        qtbot: Any, tmp_path: Path, monkeypatch: Any, in_chinese: None) -> None:
+    from qbr_desktop.gui.accounts.table_model import AccountColumn
+    from qbr_desktop.gui.tabs import AccountTab
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    with demo_window(qtbot, tmp_path) as (window, account_id):
+        panel = window.list_panel
+        model = panel.model
+        stored = {model.account_at(r).name: model.account_at(r).tier
+                  for r in range(model.rowCount())}
+        shown = {model.account_at(r).name: model.index(r, AccountColumn.TIER).data()
+                 for r in range(model.rowCount())}
+        names = {"Strategic": "战略", "Growth": "成长", "Core": "核心"}
+        assert set(stored.values()) == set(names)  # stored values stay English
+        assert shown == {name: names[tier] for name, tier in stored.items()}
+        panel.filter_edit.setFocus()
+        # Chinese arrives from an input method as committed text, not as key presses.
+        typed = QInputMethodEvent()
+        typed.setCommitString("战略")
+        QApplication.sendEvent(panel.filter_edit, typed)
+        assert panel.filter_edit.text() == "战略"
+        strategic = {name for name, tier in stored.items() if tier == "Strategic"}
+        qtbot.waitUntil(lambda: panel.proxy.rowCount() == len(strategic))
+        assert {panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())} \
+            == strategic
+        panel.filter_edit.clear()
+        qtbot.keyClicks(panel.filter_edit, "Strategic")  # the stored name still finds it
+        qtbot.waitUntil(lambda: panel.proxy.rowCount() == len(strategic))
+        window.open_account(account_id, AccountTab.DETAILS)
+        combo = window.page.form.tierOverrideEdit
+        assert [combo.itemText(i) for i in range(1, combo.count())] == ["战略", "成长", "核心"]
+        assert [combo.itemData(i) for i in range(1, combo.count())] == [
+            "Strategic", "Growth", "Core"]
+        summary = window.page.form.summaryLabel.text()
+        assert summary.split(" · ")[0] in names.values()

@@ -228,6 +228,7 @@ CONVERTED = {"health": ("QLabel#healthSummary", "QLabel#healthMovers", "QGroupBo
              "deck": ("QLabel#deckChecks", "QLabel#deckReviewState"),
              "programme": ("QLabel#programmeMaturity",),
              "timeline": ("QLabel#planScorecard", "QLabel#planMetric", "QLabel#planDetails"),
+             "roi": ("QLabel#roi", "QLabel#?", "QComboBox#? item"),
              "meeting": ("QComboBox#? item", "QLabel#agendaChecks", "QLabel#reviewCard",
                          "QLabel#reviewIndicator", "QLabel#reviewLight",
                          "QLabel#reviewReason")}

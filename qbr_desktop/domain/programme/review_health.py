@@ -29,7 +29,7 @@ from qbr_desktop.domain.actions import ActionItem, ActionStatus
 from qbr_desktop.domain.attendance import AttendanceIndicator, Signal
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.programme.notes import Note
-from qbr_desktop.i18n import N_
+from qbr_desktop.i18n import N_, Message, msg
 
 ACTION_GREEN_FROM = Decimal("0.80")
 ACTION_YELLOW_FROM = Decimal("0.50")
@@ -95,19 +95,21 @@ class Reading:
 
 def validate_record(record: ReviewRecord, held_on: date, today: date) -> None:
     """Raise ValidationFailed naming each field that breaks a rule."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     score = record.survey_score
     if score is not None and (isinstance(score, bool) or score not in SURVEY_RANGE):
-        problems["survey"] = f"the survey score is a whole number from 0 to 10, not {score}"
+        problems["survey"] = msg("the survey score is a whole number from 0 to 10, not "
+                                 "{score}", score=score)
     if record.answered_on is not None:
         if record.answered_on < held_on:
-            problems["followup"] = (f"the answer on {record.answered_on.isoformat()} came "
-                                    f"before the meeting on {held_on.isoformat()}")
+            problems["followup"] = msg("the answer on {answered} came before the meeting on "
+                                       "{held}", answered=record.answered_on.isoformat(),
+                                       held=held_on.isoformat())
         elif record.answered_on > today:
-            problems["followup"] = (f"{record.answered_on.isoformat()} is in the future; "
-                                    "tick the answer when it arrives")
+            problems["followup"] = msg("{answered} is in the future; tick the answer when it "
+                                       "arrives", answered=record.answered_on.isoformat())
     if len(record.recorded_by) > NAME_LIMIT:
-        problems["by"] = f"the name is longer than {NAME_LIMIT} characters"
+        problems["by"] = msg("the name is longer than {limit} characters", limit=NAME_LIMIT)
     if problems:
         raise ValidationFailed(problems)
 
@@ -128,13 +130,15 @@ def apply_setting(record: ReviewRecord, name: str, value: str, today: date) -> R
     field_name = _ALIASES.get(name.strip().casefold(), name.strip().casefold())
     text = value.strip().casefold()
     if field_name not in SETTINGS:
-        raise ValidationFailed({name: f"“{name}” is not recorded on a review card; use one "
-                                      f"of {', '.join(SETTINGS)}"})
+        raise ValidationFailed({name: msg("“{name}” is not recorded on a review card; use one "
+                                          "of {settings}", name=name,
+                                          settings=", ".join(SETTINGS))})
     if field_name == "survey":
         if text in _CLEAR:
             return replace(record, survey_score=None)
         if not (text.isascii() and text.isdigit()) or int(text) not in SURVEY_RANGE:
-            raise ValidationFailed({"survey": f"“{value}” is not a score from 0 to 10"})
+            raise ValidationFailed({"survey": msg("“{value}” is not a score from 0 to 10",
+                                                  value=value)})
         return replace(record, survey_score=int(text))
     if field_name == "followup":
         if text in _CLEAR:
@@ -146,13 +150,14 @@ def apply_setting(record: ReviewRecord, name: str, value: str, today: date) -> R
         try:
             return replace(record, follow_up=None, answered_on=date.fromisoformat(text))
         except ValueError:
-            raise ValidationFailed({"followup": (
-                f"“{value}” is neither a day (YYYY-MM-DD or today) nor green, yellow or "
-                "red")}) from None
+            raise ValidationFailed({"followup": msg(
+                "“{value}” is neither a day (YYYY-MM-DD or today) nor green, yellow or red",
+                value=value)}) from None
     signal: Signal | None = None
     if text not in _CLEAR:
         if text not in {s.value for s in Signal}:
-            raise ValidationFailed({field_name: f"“{value}” is not green, yellow or red"})
+            raise ValidationFailed({field_name: msg("“{value}” is not green, yellow or red",
+                                                    value=value)})
         signal = Signal(text)
     if field_name == "preparation":
         return replace(record, preparation=signal)

@@ -21,12 +21,13 @@ from qbr_desktop.domain.money import (
     format_money,
     parse_amount,
 )
+from qbr_desktop.domain.tiers import tier_label
 from qbr_desktop.gui.accounts.commands import FIELD_LABELS
 from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
 from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
-from qbr_desktop.i18n import LANGUAGE_NAMES, available_languages
+from qbr_desktop.i18n import LANGUAGE_NAMES, available_languages, ui_text
 
 FIRST_RENEWAL, LAST_RENEWAL = date(1990, 1, 1), date(2100, 12, 31)
 AUTO_TIER = QT_TRANSLATE_NOOP("account_page", "Auto (from ARR)")
@@ -74,7 +75,9 @@ class AccountPage(QWidget):
         combo = self.form.tierOverrideEdit
         self._filling = True
         combo.clear()
-        combo.addItems([translate("account_page", AUTO_TIER), *tiers])
+        combo.addItem(translate("account_page", AUTO_TIER), "")
+        for tier in tiers:  # shown in the window's language, stored by its English name
+            combo.addItem(ui_text(tier_label(tier)), tier)
         self._filling = False
 
     def show_account(self, account: Account, history: MetricHistory | None = None,
@@ -94,7 +97,7 @@ class AccountPage(QWidget):
             f.titleLabel.setText(_headline(draft.name))
             f.titleLabel.setToolTip(draft.name)
             arr_text = format_money(Money(draft.arr, draft.currency))
-            parts = [account.tier,
+            parts = [ui_text(tier_label(account.tier)),
                      translate("AccountPage", "{arr_text} ARR").format(arr_text=arr_text),
                      translate("AccountPage",
                                "{licensed_seats:,} "
@@ -115,8 +118,8 @@ class AccountPage(QWidget):
             f.licensedSeatsEdit.setValue(draft.licensed_seats)
             f.renewalDateEdit.set_value(draft.renewal_date)
             f.csmOwnerEdit.setText(draft.csm_owner)
-            f.tierOverrideEdit.setCurrentText(draft.tier_override
-                                                 or translate("account_page", AUTO_TIER))
+            f.tierOverrideEdit.setCurrentIndex(
+                max(0, f.tierOverrideEdit.findData(draft.tier_override or "")))
             f.languageEdit.setCurrentIndex(max(0, f.languageEdit.findData(draft.language)))
             if f.notesEdit.toPlainText() != draft.notes:
                 f.notesEdit.setPlainText(draft.notes)
@@ -224,9 +227,8 @@ class AccountPage(QWidget):
         self._emit("arr", amount)
 
     def _save_tier(self, _index: int = 0) -> None:
-        text = self.form.tierOverrideEdit.currentText()
-        self._emit("tier_override", None if text == translate("account_page", AUTO_TIER)
-                   else text)
+        tier = self.form.tierOverrideEdit.currentData()
+        self._emit("tier_override", tier or None)
 
     def _notes_changed(self) -> None:
         if not self._filling:

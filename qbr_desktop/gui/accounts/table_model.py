@@ -21,7 +21,9 @@ from PySide6.QtCore import (
 from qbr_desktop.domain.accounts import AccountSummary, sort_key
 from qbr_desktop.domain.meeting_time import meeting_day
 from qbr_desktop.domain.money import format_money
+from qbr_desktop.domain.tiers import TIER_LABELS
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_text
 
 #: Rows announced to the views per turn of the event loop. Each row announced costs the
 #: filter proxy one call into Python (filterAcceptsRow): 50,000 at once kept the window
@@ -52,12 +54,18 @@ HEADERS = (QT_TRANSLATE_NOOP("table_model", "Account"), QT_TRANSLATE_NOOP("table
            QT_TRANSLATE_NOOP("table_model", "Next QBR"), "CSM")
 
 
-def _display_row(item: AccountSummary) -> tuple[str, ...]:
+def _tier_names() -> dict[str, str]:
+    """Each scheme tier's name in the interface language, looked up once per list."""
+    return {tier: ui_text(label) for tier, label in TIER_LABELS.items()}
+
+
+def _display_row(item: AccountSummary, tiers: dict[str, str]) -> tuple[str, ...]:
     """Every column's text; all at once, as 50,000 rows are made at start-up."""
+    tier = tiers.get(item.tier, item.tier)
     return (
         item.name,
         translate("table_model",
-                  "{tier} (set)").format(tier=item.tier) if item.tier_is_override else item.tier,
+                  "{tier} (set)").format(tier=tier) if item.tier_is_override else tier,
         format_money(item.arr),
         item.renewal_date.isoformat() if item.renewal_date else "—",
         meeting_day(item.next_qbr_at, item.next_qbr_zone).isoformat()
@@ -99,11 +107,14 @@ def prepare_rows(items: Sequence[AccountSummary]) -> PreparedRows:
     # The order AccountTableModel.sort gives by name, ascending.
     order = sorted(range(len(items)), key=lambda r: (keys[r][AccountColumn.NAME], keys[r][0]))
     ordered = [items[r] for r in order]
+    tiers = _tier_names()
+    # The filter finds a tier by the name shown as well as by the stored one.
     return PreparedRows(
         ordered,
-        [_display_row(i) for i in ordered],
+        [_display_row(i, tiers) for i in ordered],
         [keys[r] for r in order],
-        [sort_key(" ".join((i.name, i.industry, i.country, i.tier, i.csm_owner)))
+        [sort_key(" ".join((i.name, i.industry, i.country, i.tier, tiers.get(i.tier, ""),
+                            i.csm_owner)))
          for i in ordered])
 
 

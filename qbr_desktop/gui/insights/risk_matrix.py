@@ -35,7 +35,7 @@ from qbr_desktop.domain.risks import (
     validate_risk,
 )
 from qbr_desktop.gui.translation import translate
-from qbr_desktop.i18n import ui_label
+from qbr_desktop.i18n import ui_label, ui_text
 
 if TYPE_CHECKING:
     from qbr_desktop.services.risks import RiskItem
@@ -207,7 +207,7 @@ class RiskDialog(QDialog):
     def accept(self) -> None:
         problems = validate_risk(self.draft())
         if problems:
-            self.error_label.setText("\n".join(message for _field, message in problems))
+            self.error_label.setText("\n".join(ui_text(message) for _field, message in problems))
             self.title_edit.setFocus()
             return
         super().accept()

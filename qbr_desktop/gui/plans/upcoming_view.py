@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from qbr_desktop.domain.cadence import CadenceState
 from qbr_desktop.domain.deck_review import DeckReview, DeckState
 from qbr_desktop.domain.meeting_time import meeting_when
-from qbr_desktop.domain.tiers import SCHEMES
+from qbr_desktop.domain.tiers import SCHEMES, tier_label
 from qbr_desktop.gui.activating_table import ActivatingTableView
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import start_task
+from qbr_desktop.i18n import ui_text
 
 if TYPE_CHECKING:
     from qbr_desktop.services.plan_views import UpcomingReview
@@ -142,7 +143,7 @@ class UpcomingModel(QAbstractTableModel):
         if column == UpcomingColumn.ACCOUNT:
             return row.account_name
         if column == UpcomingColumn.TIER:
-            return row.tier
+            return ui_text(tier_label(row.tier))
         if column == UpcomingColumn.MEETING:
             return meeting_text(row)
         if column == UpcomingColumn.PREP:

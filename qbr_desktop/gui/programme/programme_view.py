@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.programme.formatting import value_text
 from qbr_desktop.domain.programme.metrics import SPECS, Figure, Unit
+from qbr_desktop.domain.tiers import tier_label
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.programme.deck_queue import DeckQueue
 from qbr_desktop.gui.programme.programme_model import FIGURE_ROLE, Column, ProgrammeModel
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import Worker, start_task
-from qbr_desktop.i18n import ui_label
+from qbr_desktop.i18n import ui_label, ui_text
 
 if TYPE_CHECKING:
     from qbr_desktop.services.deck_reviews import DeckReviewService
@@ -266,7 +267,7 @@ class ProgrammeView(QWidget):
         self.cadence.setRowCount(len(report.cadence))
         for row, line in enumerate(report.cadence):
             missed = ", ".join(report.account_names.get(a, "") for a in line.missed)
-            for column, text in enumerate((line.tier, str(len(line.due)),
+            for column, text in enumerate((ui_text(tier_label(line.tier)), str(len(line.due)),
                                            str(len(line.complied)),
                                            value_text(Unit.SHARE, line.rate),
                                            str(len(line.early)), missed)):

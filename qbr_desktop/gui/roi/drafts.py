@@ -18,6 +18,7 @@ from qbr_desktop.domain.roi import DEFAULT_PERIOD_DAYS, SPECS, Category, Confide
 from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.domain.roi_story import ValueStory
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_label
 
 UNSAVED = QT_TRANSLATE_NOOP("drafts", "Unsaved ROI changes for {drafts}")
 UNSAVED_MORE = QT_TRANSLATE_NOOP("drafts", "Unsaved ROI changes for {drafts} and {count} more")
@@ -140,7 +141,8 @@ def field_words(path: str) -> str:
     rest = path[indexed.end():] if indexed else path
     if indexed and indexed.group(1) == "investments":
         rest = f"investments.{rest}"
-    return (INPUT_WORDS.get(rest) or translate("drafts", FIELD_WORDS.get(rest, ""))
+    words = INPUT_WORDS.get(rest)
+    return ((ui_label(words) if words else "") or translate("drafts", FIELD_WORDS.get(rest, ""))
             or rest.replace("_", " ") or translate("drafts", "line"))
 
 

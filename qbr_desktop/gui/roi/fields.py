@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from qbr_desktop.domain.money import number_style
 from qbr_desktop.domain.roi import Figure
 from qbr_desktop.domain.roi_story import NOT_AVAILABLE
+from qbr_desktop.i18n import msg, ui_label, ui_text
 
 
 def plain_number(value: Decimal) -> str:
@@ -59,7 +60,11 @@ def number_for_field(raw: object, *, percent: bool = False) -> str:
 
 def figure_text(figure: Figure, shown: str) -> str:
     """The figure as shown, or "n/a — the reason" (never ∞)."""
-    return shown if figure.value is not None else f"{NOT_AVAILABLE} — {figure.reason}"
+    if figure.value is not None:
+        return shown
+    if not figure.reason:
+        return ui_label(NOT_AVAILABLE)
+    return ui_text(msg("n/a — {reason}", reason=ui_label(figure.reason)))
 
 
 def message_label(parent: QWidget | None = None) -> QLabel:

@@ -31,6 +31,7 @@ from qbr_desktop.gui.roi.fields import (
     plain_number,
 )
 from qbr_desktop.gui.translation import translate
+from qbr_desktop.i18n import ui_label
 
 PERCENT_KINDS = (Kind.SHARE, Kind.CHANGE)
 ALL_INPUTS = {name for specs in SPECS.values() for name in specs}
@@ -72,7 +73,7 @@ class LineEditor(QWidget):
                                                     "What the customer gained, in their words"))
         self.category_box = QComboBox(self)
         for category in Category:
-            self.category_box.addItem(category.words.capitalize(), category.value)
+            self.category_box.addItem(ui_label(category.label), category.value)
         self.confidence_box = QComboBox(self)
         for confidence, words in ((Confidence.HIGH, translate("LineEditor", "High — measured")),
                                   (Confidence.MEDIUM,
@@ -192,14 +193,18 @@ class LineEditor(QWidget):
         symbol = currency_symbol(self._currency).strip()
         for index, spec in enumerate(INPUTS[self.category()]):
             percent = spec.kind in PERCENT_KINDS
-            unit = " (%)" if percent else (f" ({symbol})" if spec.kind in (
+            unit = "%" if percent else (symbol if spec.kind in (
                 Kind.MONEY, Kind.SIGNED_MONEY) else "")
+            caption = ui_label(spec.caption)
+            if unit:
+                caption = translate("LineEditor", "{caption} ({unit})").format(caption=caption,
+                                                                              unit=unit)
             edit = self._line_edit(spec.name, _hint(spec.kind))
             edit.setText(number_for_field(self._document.get(spec.name), percent=percent))
             self.input_fields[spec.name] = self.fields[spec.name]
             row, column = self.inputs_row + index // 2, index % 2
             self._input_captions.append(self._place(
-                row, column, spec.words[:1].upper() + spec.words[1:] + unit, spec.name))
+                row, column, caption, spec.name))
         self.fields_changed.emit()
 
     def _confidence_changed(self, _index: int) -> None:

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QTableWidget, QWidget
 from qbr_desktop.domain.money import number_style
 from qbr_desktop.domain.roi import Category
 from qbr_desktop.domain.roi_scenarios import LineResult, RoiResult
-from qbr_desktop.domain.roi_story import format_amount, format_figure
+from qbr_desktop.domain.roi_story import NOT_AVAILABLE, format_amount, format_figure
 from qbr_desktop.gui.roi.results_view import fill_rows, make_read_only
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_label, ui_text
 
 HEADERS = (QT_TRANSLATE_NOOP("lines_table", "Line"), QT_TRANSLATE_NOOP("lines_table", "Kind"),
            QT_TRANSLATE_NOOP("lines_table", "Value a year"),
@@ -30,7 +31,7 @@ IMPACT_MEANING = QT_TRANSLATE_NOOP("lines_table",
 def _category_words(raw: object) -> str:
     """'Cost', 'Revenue': the first word is enough in a narrow column (the form says more)."""
     try:
-        return Category(str(raw)).words.split()[0].capitalize()
+        return ui_label(Category(str(raw)).short_label)
     except ValueError:
         return str(raw)
 
@@ -48,7 +49,7 @@ def value_text(line: LineResult, currency: str) -> str:
 
 def impact_text(line: LineResult) -> str:
     impact = line.value_impact.value
-    return "n/a" if impact is None else number_style().number(impact, 2)
+    return ui_label(NOT_AVAILABLE) if impact is None else number_style().number(impact, 2)
 
 
 class LinesTable(QTableWidget):
@@ -77,8 +78,11 @@ class LinesTable(QTableWidget):
             assert result is not None
             rows.append((label, category, value_text(line, result.model.currency),
                          format_figure(line.delivered), impact_text(line)))
-            tips.append((messages, "\n".join(line.notes), line.delivered.reason,
-                         line.value_impact.reason or translate("lines_table", IMPACT_MEANING)))
+            impact = line.value_impact.reason
+            tips.append((messages, "\n".join(ui_text(note) for note in line.notes),
+                         ui_label(line.delivered.reason) if line.delivered.reason else "",
+                         ui_label(impact) if impact else translate("lines_table",
+                                                                   IMPACT_MEANING)))
         fill_rows(self, rows)
         for index, row_tips in enumerate(tips):
             for column, tip in zip((0, 2, 3, 4), row_tips, strict=True):

@@ -31,6 +31,7 @@ from qbr_desktop.domain.roi_story import (
     ValueStory,
     default_story,
     edit_sentence,
+    follows_numbers,
     render,
     render_sentences,
     stale_reasons,
@@ -48,6 +49,7 @@ from qbr_desktop.gui.roi.drafts import (
 from qbr_desktop.gui.roi.results_view import headline
 from qbr_desktop.gui.roi.roi_form import RoiForm
 from qbr_desktop.gui.translation import translate
+from qbr_desktop.i18n import ui_text
 from qbr_desktop.store.errors import StoreError
 
 NOTE_LIMIT = 2  # drafts named in the note; the rest are counted
@@ -162,9 +164,12 @@ class RoiPanel(RoiForm):
         if draft is None:
             document = model_to_dict(report.model)
             self.story = report.story
-            # A story nobody has written yet keeps following the numbers as lines change.
+            # A story nobody has written yet keeps following the numbers as lines change,
+            # drafted in the window's language (the customer's files draft it in theirs).
             self.story_follows_numbers = (not report.stored
-                                          or report.story == default_story(report.result))
+                                          or follows_numbers(report.story, report.result))
+            if self.story_follows_numbers:
+                self.story = default_story(report.result)
         else:
             document, self.story = draft.document, draft.story
             self.story_follows_numbers = draft.story_follows_numbers
@@ -263,7 +268,8 @@ class RoiPanel(RoiForm):
         self._recompute()
 
     def _recompute(self) -> None:
-        model, self.problems = parse_document(self.document())
+        model, problems = parse_document(self.document())
+        self.problems = {path: ui_text(problem) for path, problem in problems.items()}
         if model is not None:
             try:
                 self.result, self.scenarios = evaluate(model), scenarios(model)

@@ -47,6 +47,7 @@ from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.exports.map_drawing import SENTIMENT_WORDS
 from qbr_desktop.gui.date_entry import DateEntry
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_label
 
 NOBODY = -1
 EMAIL_NOT_SAVED = QT_TRANSLATE_NOOP("person_editor", "Not saved for {name}: {problem}.")
@@ -388,8 +389,9 @@ class PersonEditor(QWidget):
         typed = self.email_edit.text().strip()
         refused = email_problem(typed)
         # The field shows the address: the message under it need not repeat it.
-        message = (refused and (EMAIL_TOO_LONG.format(limit=EMAIL_LIMIT)
-                                if len(typed) > EMAIL_LIMIT else NOT_AN_EMAIL_HERE)) or ""
+        message = (refused and (ui_label(EMAIL_TOO_LONG).format(limit=EMAIL_LIMIT)
+                                if len(typed) > EMAIL_LIMIT else ui_label(NOT_AN_EMAIL_HERE))
+                   ) or ""
         if not refused and typed and usable_address(self.name_edit.text(), typed) is None:
             message = translate("person_editor", UNUSABLE_EMAIL)
         self.email_problem.setText(message)
