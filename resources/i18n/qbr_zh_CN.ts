@@ -1453,7 +1453,7 @@
     <name>MainWindow</name>
     <message>
         <source>Opening your portfolio…</source>
-        <extracomment>The CSM asked to open or create another portfolio file. The account shown changed (0: none). The tabs learn of it through this alone. Something stored about an account changed: account id. Tabs showing it reload. show_rows has put rows in the list.</extracomment>
+        <extracomment>The pause between the steps of building the window&apos;s frame at start-up. The CSM asked to open or create another portfolio file. The account shown changed (0: none). The tabs learn of it through this alone. Something stored about an account changed: account id. Tabs showing it reload. show_rows has put rows in the list.</extracomment>
         <translation>正在打开你的组合…</translation>
     </message>
     <message>
@@ -2088,7 +2088,7 @@ You can undo this with Ctrl+Z.</source>
     <name>PortfolioWindows</name>
     <message>
         <source>Opening {portfolio}…</source>
-        <extracomment>A --screenshot run that has not saved its picture by then ends, its stacks in the log folder&apos;s crashes.log: automated checks must never wait on it for ever. An open has ended: True when its portfolio is on screen.</extracomment>
+        <extracomment>A --screenshot run that has not saved its picture by then ends, its stacks in the log folder&apos;s crashes.log: automated checks must never wait on it for ever. An open has ended: True when its portfolio is on screen. Start-up&apos;s hold on the collector&apos;s full passes (released once it is done).</extracomment>
         <translation>正在打开 {portfolio}…</translation>
     </message>
     <message>
