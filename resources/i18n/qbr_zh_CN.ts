@@ -605,6 +605,10 @@
         <translation>覆盖情况发现</translation>
     </message>
     <message>
+        <source>{mark}: {finding}</source>
+        <translation>{mark}：{finding}</translation>
+    </message>
+    <message>
         <source>Coverage looks sound: nothing to act on.</source>
         <translation>覆盖情况良好：无需处理。</translation>
     </message>

@@ -23,7 +23,7 @@ from qbr_desktop.domain.stakeholder_coverage import Finding, Severity
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder
 from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
-from qbr_desktop.i18n import ui_label
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.services.stakeholders import ReviewChoice
 
 SEVERITY_MARKS = {Severity.RISK: QT_TRANSLATE_NOOP("side_views", "⚠ Risk"),
@@ -61,9 +61,11 @@ class CoverageList(QWidget):
         self.list.clear()
         for finding in findings:
             mark = translate("side_views", SEVERITY_MARKS[finding.severity])
-            item = QListWidgetItem(f"{mark}: {finding.message}")
+            words = ui_text(finding.words)
+            item = QListWidgetItem(translate("CoverageList", "{mark}: {finding}").format(
+                mark=mark, finding=words))
             item.setData(Qt.ItemDataRole.UserRole, list(finding.people))
-            item.setToolTip(finding.message)
+            item.setToolTip(words)
             self.list.addItem(item)
         self.list.blockSignals(False)
         risks = sum(f.severity is Severity.RISK for f in findings)
