@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from qbr_desktop.domain.stakeholder_coverage import name_list
 from qbr_desktop.domain.stakeholders import (
     ABOVE_DIRECTOR,
     Attendance,
     DecisionRole,
     Stakeholder,
 )
+from qbr_desktop.i18n import Message, english, msg, msg_plural
 
 EXECUTIVE_ATTENDANCE_TARGET = Decimal("0.80")
 EXECUTIVE_ROLES = frozenset({DecisionRole.EXECUTIVE_SPONSOR, DecisionRole.ECONOMIC_BUYER})
@@ -32,7 +34,12 @@ class Signal(StrEnum):
 @dataclass(frozen=True, slots=True)
 class AttendanceIndicator:
     signal: Signal | None  # None: nothing recorded for the review yet
-    reason: str
+    words: Message | str  # why, in no language yet ("" when there is nothing to say)
+
+    @property
+    def reason(self) -> str:
+        """Why, in English; `ui_text(words)` in the window's language."""
+        return english(self.words)
 
 
 def is_executive(person: Stakeholder) -> bool:
@@ -57,21 +64,25 @@ def executive_attendance(people: Iterable[Stakeholder], attendance: Iterable[Att
         invited = sum(entry.invited for entry in attendance)
         confirmed = sum(entry.confirmed for entry in attendance)
         executive = executives(people, attendance, "confirmed")
-        return AttendanceIndicator(None, (
-            f"not held yet: {invited} invited, {confirmed} confirmed; " + (
-                "executives confirmed: " + ", ".join(p.name for p in executive) if executive
-                else "no executive has confirmed yet")))
+        return AttendanceIndicator(None, msg(
+            "not held yet: {invited} invited, {confirmed} confirmed; {executives}",
+            invited=invited, confirmed=confirmed,
+            executives=msg("executives confirmed: {names}", names=name_list(
+                [p.name for p in executive], listing=True)) if executive
+            else msg("no executive has confirmed yet")))
     if not any(entry.invited or entry.confirmed or entry.attended for entry in attendance):
-        return AttendanceIndicator(None, "attendance not recorded")
+        return AttendanceIndicator(None, msg("attendance not recorded"))
     present = executives(people, attendance, "attended")
     if present:
-        names = ", ".join(person.name for person in present)
-        return AttendanceIndicator(Signal.GREEN, f"executives present: {names}")
+        return AttendanceIndicator(Signal.GREEN, msg(
+            "executives present: {names}",
+            names=name_list([p.name for p in present], listing=True)))
     came = sum(entry.attended for entry in attendance)
     if came:
-        return AttendanceIndicator(
-            Signal.YELLOW, f"{came} delegate{'s' if came > 1 else ''} attended, no executive")
-    return AttendanceIndicator(Signal.RED, "nobody from the customer attended")
+        return AttendanceIndicator(Signal.YELLOW, msg_plural(
+            "{count} delegate attended, no executive", "{count} delegates attended, no executive",
+            came))
+    return AttendanceIndicator(Signal.RED, msg("nobody from the customer attended"))
 
 
 def executive_presence_rate(indicators: Mapping[int, AttendanceIndicator]) -> Decimal | None:

@@ -100,6 +100,7 @@ class NameList(Message):
     """People named in a sentence, joined the language's way ("A, B and C", "A、B和C")."""
 
     names: tuple[Message | str, ...] = ()
+    listing: bool = False  # every name, commas only ("A, B, C"), as a label's list
 
     def render(self, catalogue: Catalogue | None = None) -> str:
         book = catalogue if catalogue is not None else interface_catalogue()
@@ -108,6 +109,8 @@ class NameList(Message):
         if len(shown) <= 1:
             return "".join(shown)
         comma = book.pgettext("between names", ", ")
+        if self.listing:
+            return comma.join(shown)
         if len(shown) > NAMED_AT_MOST:
             rest = len(shown) - NAMED_AT_MOST + 1
             return book.ngettext("{names} and {count} other", "{names} and {count} others",
@@ -116,8 +119,10 @@ class NameList(Message):
                             last=shown[-1])
 
 
-def _names(people: Sequence[Message | str]) -> NameList:
-    return NameList("", names=tuple(people))
+def name_list(people: Sequence[Message | str], *, listing: bool = False) -> NameList:
+    """People's names (or names with a detail) as one phrase in a sentence ("A, B and C");
+    `listing`: all of them, joined by commas only."""
+    return NameList("", names=tuple(people), listing=listing)
 
 
 def _ids(people: Iterable[Stakeholder]) -> tuple[int, ...]:
@@ -199,7 +204,7 @@ def coverage(stakeholders: StakeholderMap, today: date, *,
                 "not surprised in the room.",
                 "Walk {names} through the QBR before the meeting {when}, so your champions "
                 "are not surprised in the room.", len(unaligned),
-                names=_names([person.name for person in unaligned]),
+                names=name_list([person.name for person in unaligned]),
                 when=_days_phrase((meeting_date - today).days)), _ids(unaligned)))
 
     opposed = [person for person in present
@@ -210,7 +215,7 @@ def coverage(stakeholders: StakeholderMap, today: date, *,
         found.append(Finding("influential_detractor", Severity.RISK, msg(
             "{names} can sway the decision against you: learn their concerns and plan how to "
             "address them before the meeting.",
-            names=_names([_described(person, _opposition(person)) for person in opposed])),
+            names=name_list([_described(person, _opposition(person)) for person in opposed])),
             _ids(opposed)))
 
     if not engaged:
@@ -227,12 +232,12 @@ def coverage(stakeholders: StakeholderMap, today: date, *,
                 "{days} days: book time with them.",
                 "{names} carry real influence but nobody has spoken with them in the last "
                 "{days} days: book time with them.", len(stale),
-                names=_names([_described(person, _contact_phrase(person, today))
+                names=name_list([_described(person, _contact_phrase(person, today))
                               for person in stale]), days=days), _ids(stale)))
 
     if stakeholders.strategic and not any(person.level in ABOVE_DIRECTOR for person in engaged):
         senior = [person for person in present if person.level in ABOVE_DIRECTOR]
-        advice = (msg("reach out to {names}", names=_names(
+        advice = (msg("reach out to {names}", names=name_list(
             [_described(person, _level_and_contact(person, today)) for person in senior]))
             if senior else msg("map a VP or C-suite leader and get them into the conversation"))
         found.append(Finding("no_senior_engaged", Severity.RISK, msg(

@@ -345,7 +345,7 @@ def paint_edge(painter: QPainter, line: QLineF, *, influence: bool, strength: in
     painter.restore()
 
 
-def paint_band(painter: QPainter, band: Band, index: int) -> None:
+def paint_band(painter: QPainter, band: Band, index: int, book: Catalogue | None = None) -> None:
     rect = QRectF(band.x, band.y, band.width, band.height)
     painter.save()
     painter.setPen(QPen(QColor("#cfd8dc"), 1, Qt.PenStyle.DashLine))
@@ -354,5 +354,6 @@ def paint_band(painter: QPainter, band: Band, index: int) -> None:
     painter.setPen(QColor("#546e7a"))
     painter.setFont(_font(painter.font(), 14, bold=True))
     painter.drawText(rect.adjusted(10, 4, -10, -4),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, band.label)
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                     words_in(book).gettext(band.label))
     painter.restore()

@@ -95,7 +95,7 @@ def paint_map(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, t
     if not internal:
         stakeholders = public_map(stakeholders)
     for index, band in enumerate(layout.bands):
-        paint_band(painter, band, index)
+        paint_band(painter, band, index, book)
     positions = {pid: QPointF(x, y) for pid, (x, y) in layout.positions.items()
                  if pid in stakeholders.by_id}
     for person in stakeholders.people:

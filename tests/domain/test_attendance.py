@@ -17,6 +17,7 @@ from qbr_desktop.domain.attendance import (
 )
 from qbr_desktop.domain.contacts import ContactLevel
 from qbr_desktop.domain.stakeholders import Attendance, DecisionRole, Stakeholder
+from qbr_desktop.i18n import CHINESE, catalogue
 
 SPONSOR = Stakeholder(1, "Sana 佐藤", role=DecisionRole.EXECUTIVE_SPONSOR)
 BUYER = Stakeholder(2, "Bo", role=DecisionRole.ECONOMIC_BUYER)
@@ -45,33 +46,34 @@ def test_green_names_the_executives_who_attended() -> None:
 
 def test_one_executive_is_enough_for_green() -> None:
     indicator = executive_attendance(TEAM, [Attendance(3, True, True, True)])
-    assert indicator == AttendanceIndicator(Signal.GREEN, "executives present: Cleo")
+    assert (indicator.signal, indicator.reason) == (Signal.GREEN, "executives present: Cleo")
 
 
 def test_yellow_counts_the_delegates() -> None:
     indicator = executive_attendance(TEAM, [
         Attendance(5, attended=True), Attendance(6, attended=True),
         Attendance(1, invited=True, confirmed=True)])
-    assert indicator == AttendanceIndicator(Signal.YELLOW,
-                                            "2 delegates attended, no executive")
+    assert (indicator.signal, indicator.reason) == (
+        Signal.YELLOW, "2 delegates attended, no executive")
 
 
 def test_yellow_with_one_delegate_is_singular() -> None:
     indicator = executive_attendance(TEAM, [Attendance(6, attended=True),
                                             Attendance(2, invited=True)])
-    assert indicator == AttendanceIndicator(Signal.YELLOW, "1 delegate attended, no executive")
+    assert (indicator.signal, indicator.reason) == (
+        Signal.YELLOW, "1 delegate attended, no executive")
 
 
 def test_red_when_people_were_invited_but_nobody_attended() -> None:
     indicator = executive_attendance(TEAM, [Attendance(1, invited=True),
                                             Attendance(6, invited=True, confirmed=True)])
-    assert indicator == AttendanceIndicator(Signal.RED, "nobody from the customer attended")
+    assert (indicator.signal, indicator.reason) == (Signal.RED, "nobody from the customer attended")
 
 
 @pytest.mark.parametrize("entries", [[], [Attendance(1), Attendance(6)]])
 def test_none_when_nothing_is_recorded(entries: list[Attendance]) -> None:
     indicator = executive_attendance(TEAM, entries)
-    assert indicator == AttendanceIndicator(None, "attendance not recorded")
+    assert (indicator.signal, indicator.reason) == (None, "attendance not recorded")
 
 
 def test_attendance_of_someone_not_on_the_map_is_no_executive() -> None:
@@ -128,5 +130,16 @@ def test_a_review_not_held_yet_has_no_signal_only_its_invitations() -> None:
     analyst = Stakeholder(2, "Al")
     entries = [Attendance(1, invited=True, confirmed=True), Attendance(2, invited=True)]
     indicator = executive_attendance([sponsor, analyst], entries, held=False)
-    assert indicator == AttendanceIndicator(
+    assert (indicator.signal, indicator.reason) == (
         None, "not held yet: 2 invited, 1 confirmed; executives confirmed: Sia")
+
+
+def test_the_indicator_reads_in_chinese() -> None:
+    zh = catalogue(CHINESE)
+    sponsor = Stakeholder(1, "Sia", role=DecisionRole.EXECUTIVE_SPONSOR)
+    vp = Stakeholder(2, "王伟", level=ContactLevel.VP)
+    entries = [Attendance(1, True, True), Attendance(2, True, True), Attendance(3, True)]
+    waiting = executive_attendance([sponsor, vp], entries, held=False)
+    assert waiting.words.render(zh) == "尚未举行：已邀请 3 人，已确认 2 人；已确认的高管：Sia、王伟"
+    came = executive_attendance(TEAM, [Attendance(5, attended=True), Attendance(6, attended=True)])
+    assert came.words.render(zh) == "2 位代表出席，没有高管出席"

@@ -75,3 +75,6 @@ def test_roles_and_levels_are_shown_in_the_pictures_language(qapp: object) -> No
     english_text = _text(map_svg(StakeholderMap(1, tuple(people)), chart, TODAY, "Acme"))
     assert "Champion" in english_text and "CH" in english_text and "EB" in english_text
     assert champion.role.value == "champion" and champion.level.value == "VP"
+    grid = _text(map_svg(StakeholderMap(1, tuple(people)), power_interest(people), TODAY,
+                         "Acme", book=ZH))
+    assert "可以倚重的支持者" in grid and "Championstoleanon" not in grid

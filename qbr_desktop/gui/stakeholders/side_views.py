@@ -185,7 +185,8 @@ class AttendanceTable(QWidget):
                  else translate("side_views", LIGHT_WORDS[indicator.signal]))
         self.indicator.setText(translate("AttendanceTable",
                                          "Executive attendance: {light} — "
-                                         "{reason}").format(light=light, reason=indicator.reason))
+                                         "{reason}").format(light=light, reason=ui_text(
+                                             indicator.words)))
         self.no_address.setText(translate("side_views",
                                           NO_ADDRESS).format(names=", ".join(unreachable)))
         self.no_address.setVisible(bool(unreachable))
