@@ -1767,6 +1767,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>1 = 没有话语权 … 5 = 决策者</translation>
     </message>
     <message>
+        <source>{value} {word}</source>
+        <translation>{value} {word}</translation>
+    </message>
+    <message>
         <source>How well we know them: 1 barely … 5 trusted</source>
         <translation>我们对其了解程度：1 几乎不了解 … 5 充分信任</translation>
     </message>

@@ -472,6 +472,7 @@ def test_the_lists_name_levels_roles_and_owners_in_the_windows_language(
         assert editor.level_box.currentText() == "副总裁"
         assert editor.role_box.currentText() == "内部倡导者"
         assert editor.owner_box.currentText() == "我方高管"
+        assert editor.sentiment_box.currentText() == "+0 中立"
         roles = [editor.role_box.itemText(i) for i in range(editor.role_box.count())]
         assert "经济决策者" in roles and not any(r.isascii() for r in roles)
         editor.role_box.setCurrentIndex(editor.role_box.findText("阻碍者"))

@@ -50,6 +50,7 @@ from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.exports.map_drawing import SENTIMENT_WORDS
 from qbr_desktop.gui.date_entry import DateEntry
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_label
 
 NOBODY = -1
 EMAIL_NOT_SAVED = QT_TRANSLATE_NOOP("person_editor", "Not saved for {name}: {problem}.")
@@ -83,8 +84,9 @@ class PersonEditor(QWidget):
         self.role_box = self._combo([(role_label(role), role) for role in DecisionRole])
         self.influence_spin = self._spin(1, 5,
                                          translate("PersonEditor", "1 = no say … 5 = decides"))
-        self.sentiment_box = self._combo([(f"{value:+d} {SENTIMENT_WORDS[value]}", value)
-                                          for value in range(2, -3, -1)])
+        self.sentiment_box = self._combo([(translate("PersonEditor", "{value} {word}").format(
+            value=f"{value:+d}", word=ui_label(SENTIMENT_WORDS[value])), value)
+            for value in range(2, -3, -1)])
         self.strength_spin = self._spin(1, 5,
                                         translate("PersonEditor",
                                                   "How well we know them: 1 barely … 5 trusted"))
