@@ -45,8 +45,8 @@ from qbr_desktop.i18n import (
 )
 
 MINIMUM_COHORT = 5
-UNKNOWN_TENURE = "Unknown tenure"
-TENURE_BANDS = ("Under 1 year", "1–2 years", "2–5 years", "5+ years")
+UNKNOWN_TENURE = N_("Unknown tenure")
+TENURE_BANDS = (N_("Under 1 year"), N_("1–2 years"), N_("2–5 years"), N_("5+ years"))
 WHOLE_PORTFOLIO = N_("the whole portfolio")
 TICKETS_PER_100_SEATS = "support_tickets_per_100_seats"
 
@@ -126,6 +126,19 @@ class Cohort:
     description: str
     size: int
     fallback_note: Message | None
+
+    def words(self, book: Catalogue | None = None) -> str:
+        """The description in the catalogue's language (the window's): the tenure band and
+        the whole portfolio translated, the industry and the tier as the portfolio names
+        them."""
+        book = book or interface_catalogue()
+        if not self.criteria:
+            return book.gettext(self.description)
+        parts = self.description.split(" · ")
+        if len(parts) != len(self.criteria):
+            return self.description  # a " · " inside an industry's name: shown as stored
+        return " · ".join(book.gettext(part) if criterion == "tenure" else part
+                          for criterion, part in zip(self.criteria, parts, strict=True))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from qbr_desktop.domain.benchmark import (
     BENCHMARK_METRICS,
     TICKETS_PER_100_SEATS,
+    WHOLE_PORTFOLIO,
     Benchmark,
     BenchmarkMetric,
     Cohort,
@@ -298,3 +299,13 @@ def test_peer_comparisons_in_the_order_asked_skipping_what_has_no_data() -> None
     assert [c.key for c in peer_comparisons(result)] == ["health", "coverage_rate"]
     asked = peer_comparisons(result, ("coverage_rate", "adoption_rate", "nps", "health"))
     assert [c.key for c in asked] == ["coverage_rate", "health"]
+
+
+def test_the_cohort_reads_its_tenure_band_in_the_windows_language() -> None:
+    zh = catalogue(CHINESE)
+    cohort = Cohort(("industry", "tier", "tenure"), "Retail · Growth · 2–5 years", 7, None)
+    assert cohort.words(zh) == "Retail · Growth · 2–5 年"  # industry and tier as named
+    assert cohort.words(catalogue(ENGLISH)) == cohort.description
+    assert Cohort((), WHOLE_PORTFOLIO, 4, None).words(zh) == "整个客户组合"
+    odd = Cohort(("industry", "tenure"), "Food · Drink · 5+ years", 5, None)
+    assert odd.words(zh) == "Food · Drink · 5+ years"  # a " · " in a name: as stored

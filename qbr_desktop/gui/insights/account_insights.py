@@ -260,9 +260,7 @@ class AccountInsightsPanel(QWidget):
     def _show_benchmark(self, result: Benchmark) -> None:
         text = translate("AccountInsightsPanel",
                          "Compared with {description} ({size} "
-                         "peers).").format(description=ui_label(result.cohort.description)
-                                           if not result.cohort.criteria
-                                           else result.cohort.description,
+                         "peers).").format(description=result.cohort.words(),
                                            size=result.cohort.size)
         if result.cohort.fallback_note:
             text += f" {ui_text(result.cohort.fallback_note)}"
