@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from qbr_desktop.domain.stakeholder_coverage import name_list
 from qbr_desktop.domain.stakeholders import (
     ABOVE_DIRECTOR,
     Attendance,
@@ -58,20 +59,19 @@ def executive_attendance(people: Iterable[Stakeholder], attendance: Iterable[Att
         invited = sum(entry.invited for entry in attendance)
         confirmed = sum(entry.confirmed for entry in attendance)
         executive = executives(people, attendance, "confirmed")
-        if executive:
-            return AttendanceIndicator(None, msg(
-                "not held yet: {invited} invited, {confirmed} confirmed; executives "
-                "confirmed: {names}", invited=invited, confirmed=confirmed,
-                names=", ".join(p.name for p in executive)))
         return AttendanceIndicator(None, msg(
-            "not held yet: {invited} invited, {confirmed} confirmed; no executive has "
-            "confirmed yet", invited=invited, confirmed=confirmed))
+            "not held yet: {invited} invited, {confirmed} confirmed; {executives}",
+            invited=invited, confirmed=confirmed,
+            executives=msg("executives confirmed: {names}", names=name_list(
+                [p.name for p in executive], listing=True)) if executive
+            else msg("no executive has confirmed yet")))
     if not any(entry.invited or entry.confirmed or entry.attended for entry in attendance):
         return AttendanceIndicator(None, msg("attendance not recorded"))
     present = executives(people, attendance, "attended")
     if present:
-        names = ", ".join(person.name for person in present)
-        return AttendanceIndicator(Signal.GREEN, msg("executives present: {names}", names=names))
+        return AttendanceIndicator(Signal.GREEN, msg(
+            "executives present: {names}",
+            names=name_list([p.name for p in present], listing=True)))
     came = sum(entry.attended for entry in attendance)
     if came:
         return AttendanceIndicator(Signal.YELLOW, msg_plural(

@@ -34,11 +34,19 @@ from enum import Enum
 from typing import NamedTuple
 
 from qbr_desktop.domain.health import format_number
-from qbr_desktop.i18n import N_, Message, msg, msg_in_context, msg_plural
+from qbr_desktop.i18n import (
+    N_,
+    Catalogue,
+    Message,
+    interface_catalogue,
+    msg,
+    msg_in_context,
+    msg_plural,
+)
 
 MINIMUM_COHORT = 5
-UNKNOWN_TENURE = "Unknown tenure"
-TENURE_BANDS = ("Under 1 year", "1–2 years", "2–5 years", "5+ years")
+UNKNOWN_TENURE = N_("Unknown tenure")
+TENURE_BANDS = (N_("Under 1 year"), N_("1–2 years"), N_("2–5 years"), N_("5+ years"))
 WHOLE_PORTFOLIO = N_("the whole portfolio")
 TICKETS_PER_100_SEATS = "support_tickets_per_100_seats"
 
@@ -118,6 +126,19 @@ class Cohort:
     description: str
     size: int
     fallback_note: Message | None
+
+    def words(self, book: Catalogue | None = None) -> str:
+        """The description in the catalogue's language (the window's): the tenure band and
+        the whole portfolio translated, the industry and the tier as the portfolio names
+        them."""
+        book = book or interface_catalogue()
+        if not self.criteria:
+            return book.gettext(self.description)
+        parts = self.description.split(" · ")
+        if len(parts) != len(self.criteria):
+            return self.description  # a " · " inside an industry's name: shown as stored
+        return " · ".join(book.gettext(part) if criterion == "tenure" else part
+                          for criterion, part in zip(self.criteria, parts, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,23 +270,25 @@ def _standing(key: str, value: float | None, median: float | None,
 # Templates by (position, higher is better); {label} is the metric's label. The middle
 # positions are the Standing values, so peer_comparison can use them without a band.
 _PHRASES: dict[tuple[str, bool], str] = {
-    ("top 10", True): "top 10% in {label}",
-    ("top 25", True): "top 25% in {label}",
-    ("better", True): "above the peer median in {label}",
-    ("level", True): "level with the peer median in {label}",
-    ("worse", True): "below the peer median in {label}",
-    ("bottom 25", True): "bottom 25% in {label}",
-    ("bottom 10", True): "bottom 10% in {label}",
-    ("top 10", False): "top 10% for fewest {label}",
-    ("top 25", False): "top 25% for fewest {label}",
-    ("better", False): "fewer {label} than the peer median",
-    ("level", False): "level with the peer median in {label}",
-    ("worse", False): "more {label} than the peer median",
-    ("bottom 25", False): "bottom 25% for most {label}",
-    ("bottom 10", False): "bottom 10% for most {label}",
+    ("top 10", True): N_("top {share} in {label}"),
+    ("top 25", True): N_("top {share} in {label}"),
+    ("better", True): N_("above the peer median in {label}"),
+    ("level", True): N_("level with the peer median in {label}"),
+    ("worse", True): N_("below the peer median in {label}"),
+    ("bottom 25", True): N_("bottom {share} in {label}"),
+    ("bottom 10", True): N_("bottom {share} in {label}"),
+    ("top 10", False): N_("top {share} for fewest {label}"),
+    ("top 25", False): N_("top {share} for fewest {label}"),
+    ("better", False): N_("fewer {label} than the peer median"),
+    ("level", False): N_("level with the peer median in {label}"),
+    ("worse", False): N_("more {label} than the peer median"),
+    ("bottom 25", False): N_("bottom {share} for most {label}"),
+    ("bottom 10", False): N_("bottom {share} for most {label}"),
 }
-_NO_DATA = "no data for {label}"
-_NO_PEER_DATA = "no peer data for {label}"
+# The band's share of the peers, "{share}" in the templates.
+_SHARES = {"top 10": "10%", "top 25": "25%", "bottom 25": "25%", "bottom 10": "10%"}
+_NO_DATA = N_("no data for {label}")
+_NO_PEER_DATA = N_("no peer data for {label}")
 
 
 def _position(standing: Standing, percentile: float) -> str:
@@ -277,14 +300,31 @@ def _position(standing: Standing, percentile: float) -> str:
     return standing.value
 
 
+def _phrase_template(higher_is_better: bool, percentile: float | None,
+                     standing: Standing | None, has_value: bool) -> tuple[str, str]:
+    """The phrase's template and the band's share of the peers ("" outside a band)."""
+    if not has_value:
+        return _NO_DATA, ""
+    if percentile is None or standing is None:
+        return _NO_PEER_DATA, ""
+    position = _position(standing, percentile)
+    return _PHRASES[(position, higher_is_better)], _SHARES.get(position, "")
+
+
 def _phrase(metric: BenchmarkMetric, percentile: float | None,
             standing: Standing | None, has_value: bool) -> str:
-    if not has_value:
-        return _NO_DATA.format(label=metric.label)
-    if percentile is None or standing is None:
-        return _NO_PEER_DATA.format(label=metric.label)
-    template = _PHRASES[(_position(standing, percentile), metric.higher_is_better)]
-    return template.format(label=metric.label)
+    template, share = _phrase_template(metric.higher_is_better, percentile, standing,
+                                       has_value)
+    return template.format(label=metric.label, share=share)
+
+
+def metric_phrase(metric: MetricBenchmark, book: Catalogue | None = None) -> str:
+    """The metric's `phrase` ("top 10% in health") in the catalogue's language (the
+    window's); `phrase` itself stays English for `--json`."""
+    book = book or interface_catalogue()
+    template, share = _phrase_template(metric.higher_is_better, metric.percentile,
+                                       metric.standing, metric.value is not None)
+    return book.gettext(template, label=book.gettext(metric.label), share=share)
 
 
 def _metric(metric: BenchmarkMetric, value: float | None, median: float | None,

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from qbr_desktop.domain.errors import ValidationFailed
-from qbr_desktop.i18n import N_, Message, english, msg
+from qbr_desktop.i18n import N_, Message, english, msg, ui_text
 
 NAME_LIMIT = 200
 REASON_LIMIT = 2000
@@ -116,9 +116,9 @@ def mark(review: DeckReview, state: DeckState, who: str, now: datetime, *,
     needs a reason and a deck handed over; back to draft forgets all but the version."""
     who, reason = who.strip(), reason.strip()
     if not who and state is not DeckState.DRAFT:
-        raise ValidationFailed({"by": "say who marks the deck (a name)"})
+        raise refused("by", msg("say who marks the deck (a name)"))
     if len(who) > NAME_LIMIT:
-        raise ValidationFailed({"by": f"the name is longer than {NAME_LIMIT} characters"})
+        raise refused("by", msg("the name is longer than {limit} characters", limit=NAME_LIMIT))
     kept = DeckReview(edited_at=review.edited_at, version=review.version, updated_by=who,
                       updated_at=now)
     if state is DeckState.DRAFT:
@@ -132,15 +132,19 @@ def mark(review: DeckReview, state: DeckState, who: str, now: datetime, *,
     if state is DeckState.APPROVED:
         return replace(handed, state=DeckState.APPROVED, approved_by=who, approved_at=now)
     if review.state is not DeckState.READY:
-        raise ValidationFailed({"state": "changes can be requested of a deck ready for "
-                                         "review only"})
+        raise refused("state", msg("changes can be requested of a deck ready for review only"))
     if not reason:
-        raise ValidationFailed({"reason": "say what should change (a reason)"})
+        raise refused("reason", msg("say what should change (a reason)"))
     if len(reason) > REASON_LIMIT:
-        raise ValidationFailed({"reason": f"the reason is longer than {REASON_LIMIT} "
-                                          "characters"})
+        raise refused("reason", msg("the reason is longer than {limit} characters",
+                                  limit=REASON_LIMIT))
     return replace(handed, state=DeckState.CHANGES, changes_by=who, changes_at=now,
                    changes_reason=reason)
+
+
+def refused(field: str, problem: Message) -> ValidationFailed:
+    """A field's value refused, the problem in the window's (or the CLI's) language."""
+    return ValidationFailed({field: ui_text(problem)})
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from qbr_desktop.domain.stakeholders import (
     SENTIMENT_RANGE,
     Stakeholder,
 )
+from qbr_desktop.i18n import N_
 
 CARD_WIDTH = 190.0
 CARD_HEIGHT = 86.0
@@ -37,13 +38,13 @@ TREE_GAP = 2 * H_GAP
 WIDE_FAN_OUT = 6
 COMPACT_COLUMNS = 4
 UNATTACHED_PER_ROW = 8
-UNATTACHED_LABEL = "Not in a reporting line"
+UNATTACHED_LABEL = N_("Not in a reporting line")
 PER_CELL_ROW = 3
 
-CHAMPIONS = "Champions to lean on"
-WIN_OVER = "Win over or neutralise"
-KEEP_INFORMED = "Keep informed and engaged"
-MONITOR = "Monitor"
+CHAMPIONS = N_("Champions to lean on")
+WIN_OVER = N_("Win over or neutralise")
+KEEP_INFORMED = N_("Keep informed and engaged")
+MONITOR = N_("Monitor")
 HIGH_INFLUENCE_FROM = 4
 SUPPORTIVE_FROM = 1
 

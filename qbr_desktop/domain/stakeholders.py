@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from qbr_desktop.domain.contacts import ContactLevel, email_problem
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
-from qbr_desktop.i18n import N_, Message, msg
+from qbr_desktop.i18n import N_, Catalogue, Message, interface_catalogue, msg, msg_in_context
 
 INFLUENCE_RANGE = range(1, 6)  # 1 = no say, 5 = decides
 SENTIMENT_RANGE = range(-2, 3)  # -2 = hostile, 0 = neutral, +2 = advocate
@@ -32,7 +32,7 @@ class DecisionRole(StrEnum):
 
     @property
     def short(self) -> str:
-        """Two letters for the card's role marker."""
+        """Two letters for the card's role marker (English; `role_mark` in a language)."""
         return _ROLE_MARKS[self]
 
 
@@ -42,6 +42,24 @@ _ROLE_MARKS = {
     DecisionRole.INFLUENCER: "IN", DecisionRole.USER: "US",
     DecisionRole.DETRACTOR: "DT", DecisionRole.BLOCKER: "BL",
 }
+# What is shown for the stored values, translated where shown (the values stay English).
+ROLE_LABELS: dict[DecisionRole, str] = dict(zip(DecisionRole, (
+    N_("Economic buyer"), N_("Executive sponsor"), N_("Champion"), N_("Decision maker"),
+    N_("Influencer"), N_("User"), N_("Detractor"), N_("Blocker")), strict=True))
+# The badge's marker; a translation keeps it as short (two CJK characters at most).
+_ROLE_MARK_WORDS: dict[DecisionRole, Message] = {
+    DecisionRole.ECONOMIC_BUYER: msg_in_context("role badge", "EB"),
+    DecisionRole.EXECUTIVE_SPONSOR: msg_in_context("role badge", "ES"),
+    DecisionRole.CHAMPION: msg_in_context("role badge", "CH"),
+    DecisionRole.DECISION_MAKER: msg_in_context("role badge", "DM"),
+    DecisionRole.INFLUENCER: msg_in_context("role badge", "IN"),
+    DecisionRole.USER: msg_in_context("role badge", "US"),
+    DecisionRole.DETRACTOR: msg_in_context("role badge", "DT"),
+    DecisionRole.BLOCKER: msg_in_context("role badge", "BL"),
+}
+LEVEL_LABELS: dict[ContactLevel, str] = dict(zip(ContactLevel, (
+    N_("C-suite"), N_("VP"), N_("Director"), N_("Manager"), N_("User")),
+    strict=True))
 
 
 class OurSide(StrEnum):
@@ -51,6 +69,29 @@ class OurSide(StrEnum):
     ACCOUNT_EXECUTIVE = "account executive"
     EXECUTIVE = "our executive"
     NOBODY = "nobody"
+
+
+OUR_SIDE_LABELS: dict[OurSide, str] = dict(zip(OurSide, (
+    N_("CSM"), N_("Account executive"), N_("Our executive"), N_("Nobody")), strict=True))
+
+
+def role_label(role: DecisionRole, book: Catalogue | None = None) -> str:
+    """The decision role in words ("Champion"), in the catalogue's language (the window's)."""
+    return (book or interface_catalogue()).gettext(ROLE_LABELS[role])
+
+
+def role_mark(role: DecisionRole, book: Catalogue | None = None) -> str:
+    """The card badge's short marker for the role ("CH"), in the catalogue's language."""
+    return _ROLE_MARK_WORDS[role].render(book or interface_catalogue())
+
+
+def level_label(level: ContactLevel, book: Catalogue | None = None) -> str:
+    """The person's level in words ("VP"), in the catalogue's language (the window's)."""
+    return (book or interface_catalogue()).gettext(LEVEL_LABELS[level])
+
+
+def our_side_label(side: OurSide, book: Catalogue | None = None) -> str:
+    return (book or interface_catalogue()).gettext(OUR_SIDE_LABELS[side])
 
 
 # Levels at or above Director count as senior for a Strategic account's coverage.

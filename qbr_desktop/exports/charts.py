@@ -173,8 +173,7 @@ def benchmark_chart(result: Benchmark, *, width: float = 5.0, height: float = 2.
     book = chart_book(book)
     figure, axes = new_figure(width, height, book.language)
     cohort = result.cohort  # a portfolio-wide cohort's words are ours; criteria are data
-    title = book.gettext("Percentile among {cohort}", cohort=cohort.description if (
-        cohort.criteria) else book.gettext(cohort.description))
+    title = book.gettext("Percentile among {cohort}", cohort=cohort.words(book))
     rows = [(chart_text(book.gettext(m.label)), m.percentile) for m in result.metrics
             if m.percentile is not None]
     if not rows:

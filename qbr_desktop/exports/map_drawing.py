@@ -27,7 +27,14 @@ from PySide6.QtGui import (
 )
 
 from qbr_desktop.domain.stakeholder_layout import CARD_HEIGHT, CARD_WIDTH, Band
-from qbr_desktop.domain.stakeholders import STALE_CONTACT_DAYS, DecisionRole, Stakeholder
+from qbr_desktop.domain.stakeholders import (
+    STALE_CONTACT_DAYS,
+    DecisionRole,
+    Stakeholder,
+    level_label,
+    role_label,
+    role_mark,
+)
 from qbr_desktop.i18n import N_, Catalogue, interface_catalogue, msg, msg_in_context, msg_plural
 
 SENTIMENT_COLOURS = {-2: "#c62828", -1: "#ef6c00", 0: "#9e9e9e", 1: "#7cb342", 2: "#2e7d32"}
@@ -59,11 +66,12 @@ def card_bounds() -> QRectF:
     return card_rect().adjusted(-2, -10, 2, 2)
 
 
-def shown_name(person: Stakeholder, anonymous: bool) -> str:
+def shown_name(person: Stakeholder, anonymous: bool, book: Catalogue | None = None) -> str:
     """The name on the card, or for a map shared outside the team, the person's title."""
     if not anonymous:
         return person.name
-    return person.title.strip() or f"{person.level.value} ({person.role.value})"
+    return person.title.strip() or msg("{level} ({role})", level=level_label(person.level, book),
+                                       role=role_label(person.role, book)).render(words_in(book))
 
 
 def words_in(book: Catalogue | None) -> Catalogue:
@@ -93,13 +101,14 @@ def tooltip(person: Stakeholder, today: date, anonymous: bool = False,
             book: Catalogue | None = None) -> str:
     """Everything the card elides, as plain lines (the caller escapes it for rich text)."""
     book = words_in(book)
-    lines = [shown_name(person, anonymous)]
+    lines = [shown_name(person, anonymous, book)]
     if person.title and not anonymous:
         lines.append(person.title)
     if person.email and not anonymous:
         lines.append(person.email)
     lines.append(book.gettext("{role} · {level} · influence {influence}/5 · {sentiment}",
-                              role=person.role.value.capitalize(), level=person.level.value,
+                              role=role_label(person.role, book),
+                              level=level_label(person.level, book),
                               influence=person.influence, sentiment=book.gettext(
                                   SENTIMENT_WORDS.get(person.sentiment, ""))))
     lines.append(contact_words(person, today, book).capitalize())
@@ -129,7 +138,7 @@ def paint_card(painter: QPainter, person: Stakeholder, today: date, *, anonymous
     notes about their people are the account team's own working knowledge.
     """
     if not internal:
-        _paint_public_card(painter, person, anonymous, base_font)
+        _paint_public_card(painter, person, anonymous, base_font, words_in(book))
         return
     rect = card_rect()
     base = base_font or painter.font()
@@ -156,7 +165,7 @@ def paint_card(painter: QPainter, person: Stakeholder, today: date, *, anonymous
     painter.setFont(name_font)
     painter.setPen(QColor("#212121"))
     metrics = QFontMetricsF(name_font)
-    name = metrics.elidedText(shown_name(person, anonymous), Qt.TextElideMode.ElideRight,
+    name = metrics.elidedText(shown_name(person, anonymous, book), Qt.TextElideMode.ElideRight,
                               text_width)
     # Fixed rows rather than font heights: a CJK or Arabic fallback font is taller than
     # the Latin one and would otherwise push its line into the next.
@@ -170,10 +179,11 @@ def paint_card(painter: QPainter, person: Stakeholder, today: date, *, anonymous
     small_metrics = QFontMetricsF(small)
     painter.setPen(QColor("#455a64"))
     wide = CARD_WIDTH - text_left - PADDING
-    second = person.level.value if anonymous else (person.title or person.level.value)
+    level = level_label(person.level, words_in(book))
+    second = level if anonymous else (person.title or level)
     _text_row(painter, QRectF(text_left, 27, wide, 17),
               small_metrics.elidedText(second, Qt.TextElideMode.ElideRight, wide))
-    role_line = person.role.value.capitalize()
+    role_line = role_label(person.role, words_in(book))
     if not anonymous and person.owner_name:
         role_line = msg("{role} · ours: {owner}", role=role_line,
                         owner=person.owner_name).render(words_in(book))
@@ -203,7 +213,7 @@ def _paint_risk_mark(painter: QPainter) -> None:
 
 
 def _paint_public_card(painter: QPainter, person: Stakeholder, anonymous: bool,
-                       base_font: QFont | None) -> None:
+                       base_font: QFont | None, book: Catalogue) -> None:
     rect = card_rect()
     base = base_font or painter.font()
     painter.save()
@@ -222,13 +232,14 @@ def _paint_public_card(painter: QPainter, person: Stakeholder, anonymous: bool,
     painter.setFont(name_font)
     painter.setPen(QColor("#212121"))
     _text_row(painter, QRectF(left, 14, wide, 20), QFontMetricsF(name_font).elidedText(
-        shown_name(person, anonymous), Qt.TextElideMode.ElideRight, wide))
+        shown_name(person, anonymous, book), Qt.TextElideMode.ElideRight, wide))
     small = _font(base, 11)
     painter.setFont(small)
     painter.setPen(QColor("#455a64"))
     metrics = QFontMetricsF(small)
-    for top, text in ((38, person.level.value if anonymous else person.title),
-                      (55, "" if anonymous or not person.title else person.level.value)):
+    level = level_label(person.level, book)
+    for top, text in ((38, level if anonymous else person.title),
+                      (55, "" if anonymous or not person.title else level)):
         _text_row(painter, QRectF(left, top, wide, 17),
                   metrics.elidedText(text, Qt.TextElideMode.ElideRight, wide))
     painter.restore()
@@ -256,7 +267,7 @@ def _paint_role(painter: QPainter, person: Stakeholder, book: Catalogue) -> None
     painter.setFont(_font(painter.font(), 10, bold=True))
     painter.drawText(badge, Qt.AlignmentFlag.AlignCenter,
                      msg_in_context("role badge", "Left").render(book) if person.departed
-                     else person.role.short)
+                     else role_mark(person.role, book))
 
 
 def _paint_contact_dot(painter: QPainter, person: Stakeholder, today: date,
@@ -334,7 +345,7 @@ def paint_edge(painter: QPainter, line: QLineF, *, influence: bool, strength: in
     painter.restore()
 
 
-def paint_band(painter: QPainter, band: Band, index: int) -> None:
+def paint_band(painter: QPainter, band: Band, index: int, book: Catalogue | None = None) -> None:
     rect = QRectF(band.x, band.y, band.width, band.height)
     painter.save()
     painter.setPen(QPen(QColor("#cfd8dc"), 1, Qt.PenStyle.DashLine))
@@ -343,5 +354,6 @@ def paint_band(painter: QPainter, band: Band, index: int) -> None:
     painter.setPen(QColor("#546e7a"))
     painter.setFont(_font(painter.font(), 14, bold=True))
     painter.drawText(rect.adjusted(10, 4, -10, -4),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, band.label)
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                     words_in(book).gettext(band.label))
     painter.restore()

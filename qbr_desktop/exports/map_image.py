@@ -34,7 +34,7 @@ from qbr_desktop.exports.map_drawing import (
     paint_edge,
     words_in,
 )
-from qbr_desktop.i18n import N_, Catalogue
+from qbr_desktop.i18n import N_, Catalogue, msg
 
 MARGIN = 40.0
 TITLE_HEIGHT = 56.0
@@ -95,7 +95,7 @@ def paint_map(painter: QPainter, stakeholders: StakeholderMap, layout: Layout, t
     if not internal:
         stakeholders = public_map(stakeholders)
     for index, band in enumerate(layout.bands):
-        paint_band(painter, band, index)
+        paint_band(painter, band, index, book)
     positions = {pid: QPointF(x, y) for pid, (x, y) in layout.positions.items()
                  if pid in stakeholders.by_id}
     for person in stakeholders.people:
@@ -210,7 +210,7 @@ def _encoded(image: QImage) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # stub: bytes; str works
     if not saved:
-        raise MapExportError("The map picture could not be encoded as PNG")
+        raise MapExportError(msg("The map picture could not be encoded as PNG"))
     buffer.close()
     return bytes(data.data())
 
@@ -248,10 +248,10 @@ def export_map(stakeholders: StakeholderMap, layout: Layout, out: Path, today: d
     out = Path(out)
     kind = out.suffix.lower()
     if kind not in (".png", ".svg"):
-        raise MapExportError(f"“{out.name}” is neither .png nor .svg; the map exports as "
-                             "a PNG picture or an SVG drawing")
+        raise MapExportError(msg("“{file}” is neither .png nor .svg; the map exports as "
+                                 "a PNG picture or an SVG drawing", file=out.name))
     if not stakeholders.people:
-        raise MapExportError("Nobody is on this map yet, so there is nothing to export")
+        raise MapExportError(msg("Nobody is on this map yet, so there is nothing to export"))
     render = map_png if kind == ".png" else map_svg
     write_bytes(out, render(stakeholders, layout, today, title, anonymous=anonymous, book=book))
     return out

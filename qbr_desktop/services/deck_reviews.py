@@ -17,16 +17,18 @@ from typing import Final
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.accounts import name_key
+from qbr_desktop.domain.customer_words import day_words
 from qbr_desktop.domain.deck_review import (
     DeckReview,
     DeckState,
     Reviewer,
     WaitingDeck,
     mark,
+    refused,
     waiting_for,
 )
-from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.meeting_time import meeting_day
+from qbr_desktop.i18n import interface_catalogue, msg, ui_text
 from qbr_desktop.services.identity import Identity, current_identity
 from qbr_desktop.services.rows import account_row, as_utc
 from qbr_desktop.store.engine import session_scope
@@ -80,7 +82,7 @@ class DeckReviewService:
         are): a manager who never opened the server can still be handed a deck."""
         name = name.strip()
         if not name:
-            raise ValidationFailed({"reviewer": "say who should review the deck (a name)"})
+            raise refused("reviewer", msg("say who should review the deck (a name)"))
         with session_scope(self._sessions) as session:
             return _reviewer(CsmRepository(session).find_or_add(name, name_key(name)))
 
@@ -127,8 +129,8 @@ class DeckReviewService:
                 repo.member(row.reviewer_id) if row is not None and row.reviewer_id else None))
             if expected_version is not None and current.version != expected_version:
                 raise EditConflictError(
-                    f"review state of {account.name}'s deck", current.updated_by or "Someone",
-                    _local(current.updated_at), current)
+                    ui_text(msg("review state of {account}'s deck", account=account.name)),
+                    current.updated_by, _local(current.updated_at), current)
             handed_to = None
             if state is DeckState.READY:
                 handed_to = self._handed_to(session, reviewer)
@@ -152,7 +154,7 @@ class DeckReviewService:
         row = ProgrammeRepository(session).member(reviewer) if isinstance(reviewer, int) \
             else None
         if isinstance(reviewer, int) and row is None:
-            raise ValidationFailed({"reviewer": "that reviewer is no longer on the team"})
+            raise refused("reviewer", msg("that reviewer is no longer on the team"))
         settings.set(self._last_key(), row.id if row is not None else None)
         return _reviewer(row) if row is not None else None
 
@@ -196,7 +198,13 @@ def _reviewer(row: CsmRow) -> Reviewer:
 
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "an earlier time"
+    """When a state was set, in this computer's time zone and the window's language, with
+    the zone's name: '7 Dec 2026 14:05 CET', '2026年12月7日 14:05 CST'."""
+    if moment is None:
+        return ui_text(msg("an earlier time"))
+    local = moment.astimezone()
+    return ui_text(msg("{date} {time} {zone}", date=day_words(local.date(), interface_catalogue()),
+                       time=f"{local:%H:%M}", zone=local.tzname() or ""))
 
 
 def deck_review_of(row: DeckReviewRow | None, edited: datetime | None,

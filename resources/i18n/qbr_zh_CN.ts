@@ -609,6 +609,10 @@
         <translation>覆盖情况发现</translation>
     </message>
     <message>
+        <source>{mark}: {finding}</source>
+        <translation>{mark}：{finding}</translation>
+    </message>
+    <message>
         <source>Coverage looks sound: nothing to act on.</source>
         <translation>覆盖情况良好：无需处理。</translation>
     </message>
@@ -1769,6 +1773,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>1 = no say … 5 = decides</source>
         <translation>1 = 没有话语权 … 5 = 决策者</translation>
+    </message>
+    <message>
+        <source>{value} {word}</source>
+        <translation>{value} {word}</translation>
     </message>
     <message>
         <source>How well we know them: 1 barely … 5 trusted</source>

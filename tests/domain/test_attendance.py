@@ -17,6 +17,7 @@ from qbr_desktop.domain.attendance import (
 )
 from qbr_desktop.domain.contacts import ContactLevel
 from qbr_desktop.domain.stakeholders import Attendance, DecisionRole, Stakeholder
+from qbr_desktop.i18n import CHINESE, Catalogue, catalogue
 
 SPONSOR = Stakeholder(1, "Sana 佐藤", role=DecisionRole.EXECUTIVE_SPONSOR)
 BUYER = Stakeholder(2, "Bo", role=DecisionRole.ECONOMIC_BUYER)
@@ -135,3 +136,19 @@ def test_a_review_not_held_yet_has_no_signal_only_its_invitations() -> None:
     indicator = executive_attendance([sponsor, analyst], entries, held=False)
     assert shown(indicator) == (
         None, "not held yet: 2 invited, 1 confirmed; executives confirmed: Sia")
+
+
+def _in(indicator: AttendanceIndicator, book: Catalogue) -> str:
+    reason = indicator.reason
+    return reason if isinstance(reason, str) else reason.render(book)
+
+
+def test_the_indicator_reads_in_chinese() -> None:
+    zh = catalogue(CHINESE)
+    sponsor = Stakeholder(1, "Sia", role=DecisionRole.EXECUTIVE_SPONSOR)
+    vp = Stakeholder(2, "王伟", level=ContactLevel.VP)
+    entries = [Attendance(1, True, True), Attendance(2, True, True), Attendance(3, True)]
+    waiting = executive_attendance([sponsor, vp], entries, held=False)
+    assert _in(waiting, zh) == "尚未举行：已邀请 3 人，已确认 2 人；已确认的高管：Sia、王伟"
+    came = executive_attendance(TEAM, [Attendance(5, attended=True), Attendance(6, attended=True)])
+    assert _in(came, zh) == "2 位代表出席，无高管出席"

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from qbr_desktop.domain.benchmark import (
     BENCHMARK_METRICS,
     TICKETS_PER_100_SEATS,
+    WHOLE_PORTFOLIO,
     Benchmark,
     BenchmarkMetric,
     Cohort,
@@ -30,10 +31,12 @@ from qbr_desktop.domain.benchmark import (
     benchmark_portfolio,
     describe_benchmark,
     format_peer_value,
+    metric_phrase,
     peer_comparison,
     peer_comparisons,
     tickets_per_100_seats,
 )
+from qbr_desktop.i18n import CHINESE, ENGLISH, catalogue
 
 BETTER, LEVEL, WORSE = "better", "level", "worse"
 HIGHER_WORDS = {"above", "more", "most"}
@@ -133,7 +136,24 @@ def test_each_metric_in_each_position(metric: BenchmarkMetric, position: str) ->
                   if m.key == metric.key)
     words = higher_words if metric.higher_is_better else lower_words
     assert result.phrase == words.format(metric.label)
+    assert metric_phrase(result, catalogue(ENGLISH)) == result.phrase
     assert_truthful(metric, result, peers)
+
+
+@pytest.mark.parametrize(("position", "higher", "chinese"), [
+    ("top 10%", True, "健康评分位居前 10%"), ("bottom 25%", True, "健康评分位居后 25%"),
+    ("top 25%", False, "每 100 个席位的支持工单数较少，位居前 25%"),
+    ("bottom 10%", False, "每 100 个席位的支持工单数偏多，位居后 10%")])
+def test_the_window_reads_the_phrase_in_its_language(position: str, higher: bool,
+                                                     chinese: str) -> None:
+    metric = next(m for m in BENCHMARK_METRICS if m.key == ("health" if higher
+                                                              else TICKETS_PER_100_SEATS))
+    value = POSITIONS[position][0]
+    peers = [profile(n, metric, float(n)) for n in range(1, 11)]
+    result = next(m for m in benchmark(profile(0, metric, value if higher else 11 - value),
+                                       peers).metrics if m.key == metric.key)
+    assert metric_phrase(result, catalogue(CHINESE)) == chinese
+    assert "%" in result.phrase and "健康" not in result.phrase  # --json keeps English
 
 
 def test_a_value_on_the_median_is_level_whatever_the_ties_do_to_the_percentile() -> None:
@@ -279,3 +299,13 @@ def test_peer_comparisons_in_the_order_asked_skipping_what_has_no_data() -> None
     assert [c.key for c in peer_comparisons(result)] == ["health", "coverage_rate"]
     asked = peer_comparisons(result, ("coverage_rate", "adoption_rate", "nps", "health"))
     assert [c.key for c in asked] == ["coverage_rate", "health"]
+
+
+def test_the_cohort_reads_its_tenure_band_in_the_windows_language() -> None:
+    zh = catalogue(CHINESE)
+    cohort = Cohort(("industry", "tier", "tenure"), "Retail · Growth · 2–5 years", 7, None)
+    assert cohort.words(zh) == "Retail · Growth · 2–5 年"  # industry and tier as named
+    assert cohort.words(catalogue(ENGLISH)) == cohort.description
+    assert Cohort((), WHOLE_PORTFOLIO, 4, None).words(zh) == "整个客户组合"
+    odd = Cohort(("industry", "tenure"), "Food · Drink · 5+ years", 5, None)
+    assert odd.words(zh) == "Food · Drink · 5+ years"  # a " · " in a name: as stored

@@ -18,6 +18,7 @@ from qbr_desktop.domain.deck_review import (
     waiting_for,
 )
 from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.i18n import CHINESE, ENGLISH, set_interface_language
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 MORGAN = Reviewer(7, "Morgan Lee")
@@ -84,3 +85,20 @@ def test_whose_queue_a_deck_waits_in() -> None:
     assert [d.account_id for d in waiting_for(decks, MORGAN.id, team=False)] == [3, 2, 1]
     assert [d.account_id for d in waiting_for(decks, None, team=False)] == [3]
     assert waiting_for(decks, None, team=True) == []
+
+
+def test_a_refused_state_says_why_in_the_windows_language() -> None:
+    ready = mark(DeckReview(), DeckState.READY, "Dana", NOW, reviewer=MORGAN)
+    try:
+        set_interface_language(CHINESE)
+        with pytest.raises(ValidationFailed) as caught:
+            mark(ready, DeckState.CHANGES, "Morgan Lee", NOW, reason="x" * (REASON_LIMIT + 1))
+        assert caught.value.problems == {"reason": f"原因超过 {REASON_LIMIT} 个字符"}
+        with pytest.raises(ValidationFailed) as caught:
+            mark(DeckReview(), DeckState.CHANGES, "Morgan Lee", NOW, reason="a draft")
+        assert caught.value.problems == {"state": "只有待审阅的演示文稿才能要求修改"}
+    finally:
+        set_interface_language(ENGLISH)
+    with pytest.raises(ValidationFailed) as caught:
+        mark(DeckReview(), DeckState.READY, " ", NOW)
+    assert caught.value.problems == {"by": "say who marks the deck (a name)"}

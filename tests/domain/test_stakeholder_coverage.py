@@ -17,6 +17,7 @@ from qbr_desktop.domain.stakeholder_coverage import (
     is_engaged,
 )
 from qbr_desktop.domain.stakeholders import DecisionRole, Stakeholder, StakeholderMap
+from qbr_desktop.i18n import CHINESE, catalogue
 
 TODAY = date(2026, 3, 16)
 RECENT = TODAY - timedelta(days=10)
@@ -385,3 +386,24 @@ def test_a_long_list_of_people_names_six_and_counts_the_rest() -> None:
     assert "Person 05" in detractors.message and "and 15 others" in detractors.message
     assert "Person 06" not in detractors.message
     assert len(detractors.people) == 20  # the map still highlights them all
+
+
+def test_findings_read_in_chinese_with_names_as_typed() -> None:
+    zh = catalogue(CHINESE)
+    people = [person(1, "王芳 <CFO>", DecisionRole.CHAMPION, departed=True),
+              person(2, "Dana & Co", DecisionRole.DETRACTOR, influence=5),
+              person(3, "Bob", DecisionRole.BLOCKER, influence=4),
+              person(4, "Sasha", DecisionRole.EXECUTIVE_SPONSOR, level=ContactLevel.VP,
+                     last_contact=STALE)]
+    words = {f.rule: f.words.render(zh) for f in run(people, strategic=True)}
+    assert words["key_person_departed"].startswith("你的内部倡导者王芳 <CFO>已离开")
+    assert words["influential_detractor"].startswith(
+        "Bob（阻碍者，影响力 4）和Dana & Co（反对者，影响力 5）可能使决策对你不利")
+    assert "请联系Sasha（副总裁，上次联系在 91 天前）。" in words["no_senior_engaged"]
+    english = {f.rule: f.message for f in run(people, strategic=True)}
+    assert "your champion, has left" in english["key_person_departed"]
+    assert "Sasha (VP, last contacted 91 days ago)" in english["no_senior_engaged"]
+    crowd = [person(n, f"P{n}", DecisionRole.DETRACTOR, influence=5) for n in range(1, 9)]
+    crowded = next(f for f in run(crowd) if f.rule == "influential_detractor")
+    assert "P1（反对者，影响力 5）、P2（" in crowded.words.render(zh)
+    assert "及其他 3 人可能" in crowded.words.render(zh)

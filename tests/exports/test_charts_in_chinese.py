@@ -61,7 +61,7 @@ def test_the_charts_read_in_chinese(qapp: Any, monkeypatch: pytest.MonkeyPatch) 
     drawn = _draw_all(monkeypatch, CHINESE)
     assert len(drawn) == 6
     assert [words[0] for words in drawn] == [
-        "各季度健康评分", "各季度使用情况", "同类客户（Retail · Growth · 1–2 years）中的百分位",
+        "各季度健康评分", "各季度使用情况", "同类客户（Retail · Growth · 1–2 年）中的百分位",
         "各类别年度价值", "各情景首年投资回报率", "36 个月累计现金流"]
     every = " ".join(" ".join(words) for words in drawn)
     assert "活跃用户" in every and "签约后月数" in every and "首年\n成本" in every

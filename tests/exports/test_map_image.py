@@ -109,7 +109,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, qapp: object,
 def test_anonymous_names_are_titles_or_level_and_role() -> None:
     assert shown_name(PEOPLE[0], anonymous=True) == "Chief Financial Officer"
     nameless = Stakeholder(9, "Secret", level=ContactLevel.VP, role=DecisionRole.BLOCKER)
-    assert shown_name(nameless, anonymous=True) == "VP (blocker)"
+    assert shown_name(nameless, anonymous=True) == "VP (Blocker)"
     assert "Secret" not in tooltip(nameless, TODAY, anonymous=True)
 
 

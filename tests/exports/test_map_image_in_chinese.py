@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.contacts import ContactLevel
 from qbr_desktop.domain.stakeholder_layout import org_chart, power_interest
-from qbr_desktop.domain.stakeholders import DecisionRole, Stakeholder
-from qbr_desktop.exports.map_drawing import tooltip
+from qbr_desktop.domain.stakeholders import DecisionRole, Stakeholder, StakeholderMap
+from qbr_desktop.exports.map_drawing import shown_name, tooltip
 from qbr_desktop.exports.map_image import map_svg
 from qbr_desktop.i18n import CHINESE, catalogue
 from tests.exports.test_map_image import MAP, PEOPLE, TODAY
@@ -57,3 +57,24 @@ def test_the_customers_picture_is_titled_in_the_accounts_language(
     assert image.text("Title") == "Acme <R&D> 株式会社：我们的合作对象"
     text = _text(map_svg(MAP, org_chart(list(PEOPLE)), TODAY, "Acme", internal=False, book=ZH))
     assert "汇报给" in text and "reports" not in text
+
+
+def test_roles_and_levels_are_shown_in_the_pictures_language(qapp: object) -> None:
+    # The stored values stay English; the card, its badge and the tooltip say them in words.
+    champion = Stakeholder(1, "李雷", "", ContactLevel.VP, DecisionRole.CHAMPION)
+    blocker = Stakeholder(2, "Ann", "CFO", ContactLevel.C_SUITE, DecisionRole.ECONOMIC_BUYER)
+    people = [champion, blocker]
+    chart = org_chart(people)
+    text = _text(map_svg(StakeholderMap(1, tuple(people)), chart, TODAY, "Acme", book=ZH))
+    for chinese in ("副总裁", "内部倡导者", "倡导", "经济决策者", "预算"):
+        assert chinese in text, chinese
+    for english in ("VP", "Champion", "CH", "Economicbuyer", "EB"):
+        assert english not in text, english
+    assert "内部倡导者 · 副总裁" in tooltip(champion, TODAY, book=ZH)
+    assert shown_name(champion, anonymous=True, book=ZH) == "副总裁（内部倡导者）"
+    english_text = _text(map_svg(StakeholderMap(1, tuple(people)), chart, TODAY, "Acme"))
+    assert "Champion" in english_text and "CH" in english_text and "EB" in english_text
+    assert champion.role.value == "champion" and champion.level.value == "VP"
+    grid = _text(map_svg(StakeholderMap(1, tuple(people)), power_interest(people), TODAY,
+                         "Acme", book=ZH))
+    assert "可以倚重的支持者" in grid and "Championstoleanon" not in grid

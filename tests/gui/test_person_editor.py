@@ -19,9 +19,11 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from stakeholder_support import Team, build_team, click, open_panel, view_point
 from typing_support import type_text
 
-from qbr_desktop.domain.stakeholders import Stakeholder
+from qbr_desktop.domain.contacts import ContactLevel
+from qbr_desktop.domain.stakeholders import DecisionRole, OurSide, Stakeholder
 from qbr_desktop.gui.stakeholders.person_editor import PersonEditor
 from qbr_desktop.gui.stakeholders.stakeholder_panel import StakeholderPanel
+from qbr_desktop.i18n import CHINESE, ENGLISH, set_interface_language
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -456,3 +458,24 @@ def test_a_last_contact_typed_with_another_year_is_stored_as_typed(
     QTest.keyClick(editor.contact_edit, Qt.Key.Key_Delete)
     press(Qt.Key.Key_Tab)
     assert stored(context, team, team.user).last_contact is None  # emptied: "never"
+
+
+def test_the_lists_name_levels_roles_and_owners_in_the_windows_language(
+        qtbot: Any, context: Any) -> None:
+    try:
+        set_interface_language(CHINESE)
+        editor = PersonEditor()
+        qtbot.addWidget(editor)
+        person = Stakeholder(1, "李雷", level=ContactLevel.VP, role=DecisionRole.CHAMPION,
+                             owner=OurSide.EXECUTIVE)
+        editor.show_person(person, [person])
+        assert editor.level_box.currentText() == "副总裁"
+        assert editor.role_box.currentText() == "内部倡导者"
+        assert editor.owner_box.currentText() == "我方高管"
+        assert editor.sentiment_box.currentText() == "+0 中立"
+        roles = [editor.role_box.itemText(i) for i in range(editor.role_box.count())]
+        assert "经济决策者" in roles and not any(r.isascii() for r in roles)
+        editor.role_box.setCurrentIndex(editor.role_box.findText("阻碍者"))
+        assert editor.role_box.currentData() == DecisionRole.BLOCKER.value  # stored: the value
+    finally:
+        set_interface_language(ENGLISH)

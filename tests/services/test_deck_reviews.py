@@ -16,8 +16,9 @@ import pytest
 from qbr_desktop.domain.accounts import AccountDraft
 from qbr_desktop.domain.contacts import ReviewDraft
 from qbr_desktop.domain.deck_plan import DeckPlan
-from qbr_desktop.domain.deck_review import DeckState
+from qbr_desktop.domain.deck_review import DeckReview, DeckState
 from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.i18n import CHINESE, ENGLISH, set_interface_language
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.services.deck_reviews import DeckReviewService
 from qbr_desktop.services.identity import Identity, register_member
@@ -100,12 +101,19 @@ def test_the_manager_sends_a_deck_back_with_a_reason(
     assert [d.account_id for d in morgan.queue()] == [account_id]
 
 
-def test_a_state_set_meanwhile_is_never_replaced_unseen(
-        context: Any, manager_context: AppContext, account_id: int) -> None:
+def _approved_meanwhile(context: Any, manager_context: AppContext,
+                        account_id: int) -> tuple[DeckReviewService, DeckReview]:
+    """Dana hands the deck over; Morgan approves it five minutes later, unseen by Dana."""
     dana, morgan = acting(context, CSM), acting(manager_context, MANAGER,
                                                 NOW + timedelta(minutes=5))
     shown = dana.mark_deck(account_id, DeckState.READY, reviewer=None)
     morgan.mark_deck(account_id, DeckState.APPROVED, expected_version=shown.version)
+    return dana, shown
+
+
+def test_a_state_set_meanwhile_is_never_replaced_unseen(
+        context: Any, manager_context: AppContext, account_id: int) -> None:
+    dana, shown = _approved_meanwhile(context, manager_context, account_id)
     with pytest.raises(EditConflictError) as caught:
         dana.mark_deck(account_id, DeckState.DRAFT, expected_version=shown.version)
     message = str(caught.value)
@@ -163,3 +171,19 @@ def test_an_approval_says_when_the_deck_changed_since(context: Any, account_id: 
     decks.save_plan(account_id, replace(DeckPlan(), roadmap=("Carrier portal",)))
     assert morgan.deck_review(account_id).changed_since
     assert morgan.deck_review(account_id).summary().endswith("(the deck changed since)")
+
+
+def test_a_refused_state_names_the_moment_in_the_windows_language(
+        context: Any, manager_context: AppContext, account_id: int) -> None:
+    dana, shown = _approved_meanwhile(context, manager_context, account_id)
+    local = (NOW + timedelta(minutes=5)).astimezone()
+    try:
+        set_interface_language(CHINESE)
+        with pytest.raises(EditConflictError) as caught:
+            dana.mark_deck(account_id, DeckState.DRAFT, expected_version=shown.version)
+        assert caught.value.field == "Acme & Söhne <GmbH> 株式会社演示文稿的审阅状态"
+        assert caught.value.when == (f"{local.year}年{local.month}月{local.day}日 "
+                                     f"{local:%H:%M} {local.tzname()}")
+        assert str(caught.value).startswith("Morgan Lee 在你打开后于 ")
+    finally:
+        set_interface_language(ENGLISH)

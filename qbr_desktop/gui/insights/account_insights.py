@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qbr_desktop.domain.benchmark import Benchmark, format_peer_value
+from qbr_desktop.domain.benchmark import Benchmark, format_peer_value, metric_phrase
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.expansion import ExpansionEstimate
 from qbr_desktop.domain.health import DIMENSION_LABELS
@@ -260,17 +260,15 @@ class AccountInsightsPanel(QWidget):
     def _show_benchmark(self, result: Benchmark) -> None:
         text = translate("AccountInsightsPanel",
                          "Compared with {description} ({size} "
-                         "peers).").format(description=ui_label(result.cohort.description)
-                                           if not result.cohort.criteria
-                                           else result.cohort.description,
+                         "peers).").format(description=result.cohort.words(),
                                            size=result.cohort.size)
         if result.cohort.fallback_note:
             text += f" {ui_text(result.cohort.fallback_note)}"
         self.cohort.setText(text)
         _fill(self.benchmarks, [
-            (m.label[:1].upper() + m.label[1:], format_peer_value(m.key, m.value),
+            (_first_upper(ui_label(m.label)), format_peer_value(m.key, m.value),
              format_peer_value(m.key, m.cohort_median),
-             "—" if m.percentile is None else f"{m.percentile:.0f}", m.phrase)
+             "—" if m.percentile is None else f"{m.percentile:.0f}", metric_phrase(m))
             for m in result.metrics])
         self.benchmark_chart.setPixmap(_chart(self.bundle.benchmark_png if self.bundle else b""))
 
@@ -351,3 +349,7 @@ class AccountInsightsPanel(QWidget):
             return False
         self.register.add(self.account_id, drafts[titles.index(choice)], origin="suggested")
         return True
+
+
+def _first_upper(label: str) -> str:
+    return label[:1].upper() + label[1:]

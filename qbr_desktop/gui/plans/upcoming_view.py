@@ -31,9 +31,10 @@ from qbr_desktop.domain.deck_review import DeckReview, DeckState
 from qbr_desktop.domain.meeting_time import meeting_when
 from qbr_desktop.domain.tiers import SCHEMES, tier_label
 from qbr_desktop.gui.activating_table import ActivatingTableView
+from qbr_desktop.gui.deck.review_state import review_words
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import start_task
-from qbr_desktop.i18n import ui_text
+from qbr_desktop.i18n import ui_label, ui_text
 
 if TYPE_CHECKING:
     from qbr_desktop.services.plan_views import UpcomingReview
@@ -126,10 +127,10 @@ class UpcomingModel(QAbstractTableModel):
                 return translate("UpcomingModel", "draft")
             who = {DeckState.APPROVED: review.approved_by,
                    DeckState.CHANGES: review.changes_by}.get(review.state, review.ready_by)
-            return review.state.label + (f" · {who}" if who else "") + (
+            return ui_label(review.state.label) + (f" · {who}" if who else "") + (
                 translate("UpcomingModel", " · changed since") if review.changed_since else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return review.summary() if review is not None else translate("UpcomingModel",
+            return review_words(review) if review is not None else translate("UpcomingModel",
                                                                          "Not handed over for "
                                                                          "review")
         if role == SORT_ROLE:  # the decks waiting for the manager first

@@ -42,6 +42,9 @@ from qbr_desktop.domain.stakeholders import (
     DecisionRole,
     OurSide,
     Stakeholder,
+    level_label,
+    our_side_label,
+    role_label,
 )
 from qbr_desktop.exports.mail_addresses import usable_address
 from qbr_desktop.exports.map_drawing import SENTIMENT_WORDS
@@ -77,12 +80,13 @@ class PersonEditor(QWidget):
         self.email_edit.setAccessibleName(translate("PersonEditor", "Email"))
         self.email_edit.setToolTip(translate("person_editor", EMAIL_HINT))
         self.email_problem = self._message()
-        self.level_box = self._combo([(level.value, level) for level in ContactLevel])
-        self.role_box = self._combo([(role.value.capitalize(), role) for role in DecisionRole])
+        self.level_box = self._combo([(level_label(level), level) for level in ContactLevel])
+        self.role_box = self._combo([(role_label(role), role) for role in DecisionRole])
         self.influence_spin = self._spin(1, 5,
                                          translate("PersonEditor", "1 = no say … 5 = decides"))
-        self.sentiment_box = self._combo([(f"{value:+d} {SENTIMENT_WORDS[value]}", value)
-                                          for value in range(2, -3, -1)])
+        self.sentiment_box = self._combo([(translate("PersonEditor", "{value} {word}").format(
+            value=f"{value:+d}", word=ui_label(SENTIMENT_WORDS[value])), value)
+            for value in range(2, -3, -1)])
         self.strength_spin = self._spin(1, 5,
                                         translate("PersonEditor",
                                                   "How well we know them: 1 barely … 5 trusted"))
@@ -95,7 +99,7 @@ class PersonEditor(QWidget):
         self.today_button.clicked.connect(self._contacted_today)
         self.manager_box = self._combo([])
         self.manager_box.setAccessibleName(translate("PersonEditor", "Reports to"))
-        self.owner_box = self._combo([(side.value, side) for side in OurSide])
+        self.owner_box = self._combo([(our_side_label(side), side) for side in OurSide])
         self.owner_name_edit = self._line(translate("PersonEditor", "Who on our side"), TEXT_LIMIT)
         self.priorities_edit = self._text(translate("PersonEditor", "What they want to achieve"))
         self.concerns_edit = self._text(translate("PersonEditor", "What worries them"))
@@ -319,7 +323,7 @@ class PersonEditor(QWidget):
             for other in sorted(team, key=lambda p: p.name.casefold()):
                 if other.id != person.id:
                     # Two people may share a name: their titles tell them apart.
-                    items.append((f"{other.name} ({other.title or other.level.value})"
+                    items.append((f"{other.name} ({other.title or level_label(other.level)})"
                                   if names.count(other.name) > 1 else other.name, other.id))
         box = self.manager_box
         if [(box.itemText(i), box.itemData(i)) for i in range(box.count())] == items:

@@ -61,9 +61,11 @@ class CoverageList(QWidget):
         self.list.clear()
         for finding in findings:
             mark = translate("side_views", SEVERITY_MARKS[finding.severity])
-            item = QListWidgetItem(f"{mark}: {finding.message}")
+            words = ui_text(finding.words)
+            item = QListWidgetItem(translate("CoverageList", "{mark}: {finding}").format(
+                mark=mark, finding=words))
             item.setData(Qt.ItemDataRole.UserRole, list(finding.people))
-            item.setToolTip(finding.message)
+            item.setToolTip(words)
             self.list.addItem(item)
         self.list.blockSignals(False)
         risks = sum(f.severity is Severity.RISK for f in findings)

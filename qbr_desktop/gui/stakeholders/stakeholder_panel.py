@@ -46,6 +46,7 @@ from qbr_desktop.gui.stakeholders.person_editor import PersonEditor
 from qbr_desktop.gui.stakeholders.side_views import AttendanceTable, CoverageList
 from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import Worker, start_task
+from qbr_desktop.i18n import ui_text
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -508,7 +509,7 @@ class StakeholderPanel(QWidget):
         return self.scene.cards[person_id]
 
     def findings_about(self, person_id: int) -> list[str]:
-        return [f.message for f in findings_for(self.coverage.findings, person_id)]
+        return [ui_text(f.words) for f in findings_for(self.coverage.findings, person_id)]
 
     def scene_point(self, person_id: int) -> QPointF:
         return self.scene.cards[person_id].sceneBoundingRect().center()
