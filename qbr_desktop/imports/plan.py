@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any, overload
 
 from qbr_desktop.domain.accounts import name_key
+from qbr_desktop.i18n import N_, Message, msg, msg_plural
 from qbr_desktop.imports.account_match import AccountIndex, AccountMatch
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.fields import ImportKind
@@ -23,8 +24,9 @@ class Action(StrEnum):
     REJECT = "reject"
 
 
-ACTION_LABELS = {Action.CREATE: "New", Action.UPDATE: "Update", Action.UNCHANGED: "Unchanged",
-                 Action.REJECT: "Rejected"}
+#: What a row's outcome is called where it is shown (through `ui_label()`).
+ACTION_LABELS = {Action.CREATE: N_("New"), Action.UPDATE: N_("Update"),
+                 Action.UNCHANGED: N_("Unchanged"), Action.REJECT: N_("Rejected")}
 
 
 @dataclass(slots=True)
@@ -179,17 +181,23 @@ class ImportPlan:
     def has_changes(self) -> bool:
         return bool(self.created or self.updated)
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
         """'12 new, 3 updated, 2 rejected' (with 'unchanged' when there are any)."""
-        parts = [f"{self.created:,} new", f"{self.updated:,} updated"]
-        if self.unchanged:
-            parts.append(f"{self.unchanged:,} unchanged")
-        text = ", ".join(parts)
         if self.counts_values:
-            text += " metric values"
-            rows = "row" if self.rejected == 1 else "rows"
-            return f"{text}; {self.rejected:,} {rows} rejected"
-        return f"{text}, {self.rejected:,} rejected"
+            rejected = msg_plural("{count:,} row rejected", "{count:,} rows rejected",
+                                  self.rejected)
+            if self.unchanged:
+                return msg("{created:,} new, {updated:,} updated, {unchanged:,} unchanged metric "
+                           "values; {rejected}", created=self.created, updated=self.updated,
+                           unchanged=self.unchanged, rejected=rejected)
+            return msg("{created:,} new, {updated:,} updated metric values; {rejected}",
+                       created=self.created, updated=self.updated, rejected=rejected)
+        if self.unchanged:
+            return msg("{created:,} new, {updated:,} updated, {unchanged:,} unchanged, "
+                       "{rejected:,} rejected", created=self.created, updated=self.updated,
+                       unchanged=self.unchanged, rejected=self.rejected)
+        return msg("{created:,} new, {updated:,} updated, {rejected:,} rejected",
+                   created=self.created, updated=self.updated, rejected=self.rejected)
 
     def count(self, row: PlannedRow) -> None:
         """Tally a row planned for accounts or contacts."""
