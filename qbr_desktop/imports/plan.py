@@ -226,7 +226,7 @@ class AccountLookup:
         return AccountIndex(self.by_external_id, self.names)
 
     def resolve(self, external_id: str | None, name: str | None
-                ) -> tuple[int | None, str | None]:
+                ) -> tuple[int | None, Message | str | None]:
         """(account id, None) or (None, the reason no account was found)."""
         found = self.match(external_id, name)
         return found.account_id, found.reason
@@ -243,14 +243,15 @@ class AccountLookup:
         if loose is not None:
             return loose
         if external_id and name:
-            return AccountMatch(None, f"no account has CRM id “{shown(external_id)}” or is "
-                                      f"named “{shown(name)}”")
+            return AccountMatch(None, msg("no account has CRM id “{id}” or is named “{name}”",
+                                          id=shown(external_id), name=shown(name)))
         if external_id:
-            return AccountMatch(None, f"no account has CRM id “{shown(external_id)}”")
+            return AccountMatch(None, msg("no account has CRM id “{id}”",
+                                          id=shown(external_id)))
         if name:
-            return AccountMatch(None, f"no account is named “{shown(name)}” (import or add "
-                                      "the account first)")
-        return AccountMatch(None, "the account is empty")
+            return AccountMatch(None, msg("no account is named “{name}” (import or add the "
+                                          "account first)", name=shown(name)))
+        return AccountMatch(None, msg("the account is empty"))
 
 
 def unmatched_report(unmatched: Mapping[str, int], limit: int = 20) -> str:

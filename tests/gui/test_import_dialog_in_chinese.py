@@ -21,7 +21,8 @@ def test_a_bad_cell_is_explained_in_chinese(context: Any, qtbot: Any, tmp_path: 
     crm = tmp_path / "crm.csv"
     crm.write_text("Account Name,ARR,Preferred Language\n"
                    "Acme 物流,12000,English\n"
-                   "Beta <&>,lots,简体中文\n", encoding="utf-8")
+                   "Beta <&>,lots,简体中文\n"
+                   "Acme 物流,13000,English\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *_args, **_kwargs: (str(crm), ""))
     dialog = ImportDialog(context)
@@ -37,8 +38,8 @@ def test_a_bad_cell_is_explained_in_chinese(context: Any, qtbot: Any, tmp_path: 
               if label.buddy() is not None}
     assert labels[dialog.combos["name"]] == "客户名称："
     assert labels[dialog.combos["language"]] == "语言："
-    assert "CSV，UTF-8，逗号分隔，表头下方 2 行" in dialog.status.text()
-    assert dialog.summary.text().startswith("新增 1 行，更新 0 行，拒绝 1 行。")
+    assert "CSV，UTF-8，逗号分隔，表头下方 3 行" in dialog.status.text()
+    assert dialog.summary.text().startswith("新增 1 行，更新 0 行，拒绝 2 行。")
     model = dialog.preview_model
     assert model.index(0, RESULT_COLUMN).data() == "新增"
     assert model.index(1, RESULT_COLUMN).data() == "已拒绝"
@@ -48,6 +49,8 @@ def test_a_bad_cell_is_explained_in_chinese(context: Any, qtbot: Any, tmp_path: 
     assert model.index(1, arr).data(PROBLEMS_ROLE) == ["“lots”不是金额"]
     assert model.index(1, RESULT_COLUMN).data(Qt.ItemDataRole.ToolTipRole) == \
         "ARR：“lots”不是金额"
+    assert model.index(2, RESULT_COLUMN).data(PROBLEMS_ROLE) == [
+        "与第 2 行是同一客户；每个客户只导入第一行"]
 
     SCREENS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SCREENS / "import-dialog.png"))
