@@ -262,8 +262,8 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
         changes = ", ".join(ui_label(change) for change in row.changes)
         detail = f" ({changes})" if changes else ""
         action = padded(labels[row.action], columns)
-        say(out, msg("Row {number:<6} {action}  {label}{detail}", number=row.number,
-                     action=action, label=row.label, detail=detail))
+        number = padded(ui_text(msg("Row {number}", number=row.number)), 10)
+        out.write(f"{number} {action}  {row.label}{detail}\n")
         for reason in row.reasons:
             print(f"           {reason}", file=out)
         for warning in row.warnings:

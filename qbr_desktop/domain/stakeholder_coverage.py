@@ -25,6 +25,7 @@ from qbr_desktop.domain.stakeholders import (
     Stakeholder,
     StakeholderMap,
 )
+from qbr_desktop.i18n import N_
 
 HIGH_INFLUENCE = 4
 OPPOSED_SENTIMENT = -1
@@ -35,6 +36,10 @@ KEY_ROLES = (DecisionRole.CHAMPION, DecisionRole.EXECUTIVE_SPONSOR, DecisionRole
 class Severity(StrEnum):
     RISK = "risk"
     WARNING = "warning"
+
+
+# A finding's severity as shown (the stored value stays).
+SEVERITY_LABELS: dict[Severity, str] = {Severity.RISK: N_("Risk"), Severity.WARNING: N_("Warning")}
 
 
 @dataclass(frozen=True, slots=True)

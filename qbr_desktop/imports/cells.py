@@ -336,7 +336,7 @@ class CellReader:
         if isinstance(value, int | float) and not isinstance(value, bool):
             if float(value).is_integer():
                 return int(value)
-            raise ValueProblem(msg("{value} is not a whole number", value=f"{value:g}"))
+            raise ValueProblem(msg("{value} is not a whole number", value=format(value, "g")))
         return parse_whole(str(value), decimal_comma=self.decimal_comma[key])
 
     def _number(self, key: str, value: CellValue) -> float:

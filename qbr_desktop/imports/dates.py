@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from qbr_desktop.domain.customer_words import day_message
 from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR, Quarter
-from qbr_desktop.i18n import msg
+from qbr_desktop.i18n import Message, msg
 from qbr_desktop.imports.values import CellValue, ValueProblem, cell_text, shown
 
 #: Month names and their usual abbreviations in English, German, French, Spanish,
@@ -80,8 +81,8 @@ def _month(text: str, name: str) -> int:
     return number
 
 
-def _spell(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+def _spell(day: date) -> Message:
+    return day_message(day)
 
 
 def date_order_evidence(text: str) -> bool | None:
@@ -112,7 +113,7 @@ def infer_day_first(texts: Iterable[str]) -> bool | None:
 def excel_serial_date(serial: float) -> date:
     """A workbook number in a date column: days since 1899-12-30 (Excel's 1900 system)."""
     if not 1 <= serial < 2_958_466:
-        raise ValueProblem(msg("{value} is not a date", value=f"{serial:g}"))
+        raise ValueProblem(msg("{value} is not a date", value=format(serial, "g")))
     return _EXCEL_EPOCH + timedelta(days=int(serial))
 
 

@@ -114,8 +114,8 @@ def _value_problem(key: str, value: float, percent: bool) -> Message | None:
                    unit=msg(UNIT_WORDS[definition.unit]))
     if not low <= value <= high:
         return msg("{metric} of {value} is outside {low} to {high}",
-                   metric=msg(definition.label), value=f"{value:g}", low=f"{low:g}",
-                   high=f"{high:g}")
+                   metric=msg(definition.label), value=format(value, "g"), low=format(low, "g"),
+                   high=format(high, "g"))
     return None
 
 
