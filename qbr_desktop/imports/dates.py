@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from qbr_desktop.domain.customer_words import day_message
 from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR, Quarter
-from qbr_desktop.i18n import Message, msg
+from qbr_desktop.i18n import Message, msg, msg_in_context
 from qbr_desktop.imports.values import CellValue, ValueProblem, cell_text, shown
 
 #: Month names and their usual abbreviations in English, German, French, Spanish,
@@ -81,8 +80,19 @@ def _month(text: str, name: str) -> int:
     return number
 
 
+#: A month as a problem spells it ("5 June 2026"), in the interface language.
+_MONTH_MESSAGES = (
+    msg_in_context("month name", "January"), msg_in_context("month name", "February"),
+    msg_in_context("month name", "March"), msg_in_context("month name", "April"),
+    msg_in_context("month name", "May"), msg_in_context("month name", "June"),
+    msg_in_context("month name", "July"), msg_in_context("month name", "August"),
+    msg_in_context("month name", "September"), msg_in_context("month name", "October"),
+    msg_in_context("month name", "November"), msg_in_context("month name", "December"))
+
+
 def _spell(day: date) -> Message:
-    return day_message(day)
+    return msg("{day} {month} {year}", day=day.day, month=_MONTH_MESSAGES[day.month - 1],
+               year=day.year)
 
 
 def date_order_evidence(text: str) -> bool | None:

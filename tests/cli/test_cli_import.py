@@ -171,7 +171,7 @@ def test_date_order_flags(qbr: Any, db: Path) -> None:
     assert unsure.code == 0
     assert ("Some dates read both ways (day first or month first): run again with --day-first "
             "or --month-first.") in unsure.out
-    assert "could be 5 Jun 2027 or 6 May 2027" in unsure.out
+    assert "could be 5 June 2027 or 6 May 2027" in unsure.out
     day_first = qbr("--db", db, "import", "accounts", path, "--day-first", "--apply")
     assert day_first.out.splitlines()[-1] == "Imported: 3 new, 0 updated, 0 rejected."
     listed = qbr("--db", db, "accounts", "list", "--json").json()

@@ -41,7 +41,7 @@ def test_workbook_dates_are_already_dates() -> None:
 
 
 def test_an_ambiguous_date_asks_to_choose() -> None:
-    with pytest.raises(AmbiguousDate, match="could be 5 Jun 2026 or 6 May 2026; choose"):
+    with pytest.raises(AmbiguousDate, match="could be 5 June 2026 or 6 May 2026; choose"):
         parse_date("05/06/2026")
     assert parse_date("05/06/2026", day_first=True) == date(2026, 6, 5)
     assert parse_date("05/06/2026", day_first=False) == date(2026, 5, 6)
