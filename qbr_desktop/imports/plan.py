@@ -14,6 +14,7 @@ from qbr_desktop.i18n import N_, Message, msg, msg_plural
 from qbr_desktop.imports.account_match import AccountIndex, AccountMatch
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.fields import ImportKind
+from qbr_desktop.imports.table import listed
 from qbr_desktop.imports.values import shown
 
 
@@ -254,15 +255,19 @@ class AccountLookup:
         return AccountMatch(None, msg("the account is empty"))
 
 
-def unmatched_report(unmatched: Mapping[str, int], limit: int = 20) -> str:
+def unmatched_report(unmatched: Mapping[str, int], limit: int = 20) -> Message | str:
     """'3 accounts in the file match none in the portfolio: “Globex” (12 rows), …'."""
     if not unmatched:
         return ""
     ranked = sorted(unmatched.items(), key=lambda item: (-item[1], item[0]))
-    listed = ", ".join(f"“{name}” ({rows:,} row{'s' if rows != 1 else ''})"
-                       for name, rows in ranked[:limit])
+    names: list[Message | str] = [
+        msg_plural("“{name}” ({count:,} row)", "“{name}” ({count:,} rows)", rows, name=name)
+        for name, rows in ranked[:limit]]
+    accounts: Message | str = names[0] if len(names) == 1 else listed(names)
     more = len(ranked) - limit
-    count = len(ranked)
-    head = (f"{count:,} account{'s' if count != 1 else ''} in the file match"
-            f"{'' if count != 1 else 'es'} none in the portfolio (by CRM id or name): ")
-    return head + listed + (f" and {more:,} more" if more > 0 else "") + "."
+    if more > 0:
+        accounts = msg("{list} and {count:,} more", list=accounts, count=more)
+    return msg_plural("{count:,} account in the file matches none in the portfolio (by CRM id "
+                      "or name): {accounts}.", "{count:,} accounts in the file match none in "
+                      "the portfolio (by CRM id or name): {accounts}.", len(ranked),
+                      accounts=accounts)

@@ -154,10 +154,15 @@ class SourceTable:
             parts.append(msg("sheet “{sheet}”", sheet=shown(self.sheet)))
         parts.append(msg_plural("{count:,} row below the header", "{count:,} rows below the header",
                                 len(self.rows)))
-        described = msg("{list}, {item}", list=parts[0], item=parts[1])
-        for part in parts[2:]:  # the format and the row count are always there
-            described = msg("{list}, {item}", list=described, item=part)
-        return described
+        return listed(parts)  # the format and the row count are always there
+
+
+def listed(parts: Sequence[Message | str]) -> Message:
+    """Two or more parts as one list ("a, b, c"), with the language's own separator."""
+    joined = msg("{list}, {item}", list=parts[0], item=parts[1])
+    for part in parts[2:]:
+        joined = msg("{list}, {item}", list=joined, item=part)
+    return joined
 
 
 DELIMITER_NAMES = {",": N_("comma-separated"), ";": N_("semicolon-separated"),

@@ -183,7 +183,7 @@ def test_accounts_found_by_either_salesforce_id_or_a_similar_name_and_the_unmatc
     assert plan.rows[1].warnings == ["Account: “MULLER MASCHINENBAU” matched to the account "
                                      "“Müller Maschinenbau GmbH” by a similar name"]
     assert plan.unmatched == {"Internal test account": 2, "0015g00000ZZZZZAA1": 1}
-    assert unmatched_report(plan.unmatched) == (
+    assert english(unmatched_report(plan.unmatched)) == (
         "2 accounts in the file match none in the portfolio (by CRM id or name): “Internal "
         "test account” (2 rows), “0015g00000ZZZZZAA1” (1 row).")
 

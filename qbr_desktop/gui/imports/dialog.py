@@ -290,7 +290,8 @@ class ImportDialog(ImportDialogBase):
         periods = translate("ImportDialog",
                             " Periods: "
                             "{periods}.").format(periods=plan.periods) if plan.periods else ""
-        unmatched = f" {unmatched_report(plan.unmatched, limit=5)}" if plan.unmatched else ""
+        unmatched = " " + ui_text(unmatched_report(plan.unmatched, limit=5)) if plan.unmatched \
+            else ""
         self.summary.setText(translate("ImportDialog", "{summary}.").format(
             summary=ui_text(plan.summary())) + hint + periods + unmatched)
         self.summary.setToolTip("\n".join(plan.notices))

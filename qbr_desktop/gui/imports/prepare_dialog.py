@@ -396,7 +396,7 @@ class PrepareDataDialog(ImportDialogBase):
                 continue
             text = outcome.problem or outcome.holds
             if outcome.plan is not None and outcome.plan.unmatched:
-                text += ". " + unmatched_report(outcome.plan.unmatched, limit=3)
+                text += ". " + ui_text(unmatched_report(outcome.plan.unmatched, limit=3))
             item.setText(text)
             item.setToolTip("\n".join([text, *(outcome.plan.notices if outcome.plan else ())]))
             item.setForeground(Qt.GlobalColor.darkRed if outcome.problem else
