@@ -81,7 +81,7 @@ def _read_agenda(args: argparse.Namespace) -> AgendaReport:
 
 
 def _agenda(args: argparse.Namespace, out: TextIO) -> None:
-    from qbr_desktop.domain.agenda import OWNER_LABELS
+    from qbr_desktop.domain.agenda import FOCUS_LABELS, OWNER_LABELS
 
     report = _read_agenda(args)
     if args.json:
@@ -97,7 +97,7 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> None:
     for section in agenda.sections:
         say(out, msg("  {title} · {owner} · {minutes} min · {focus}", title=section.title,
                      owner=ui_label(OWNER_LABELS[section.owner]), minutes=section.minutes,
-                     focus=section.focus.value))
+                     focus=ui_label(FOCUS_LABELS[section.focus])))
     out.write("\n")
     say(out, msg("Total: {total} of {slot} minutes", total=agenda.total_minutes,
                  slot=agenda.slot_minutes))
@@ -113,14 +113,14 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _meeting_text(state: TimerState, slot_minutes: int) -> str:
-    from qbr_desktop.domain.meeting_timer import Phase, clock_text
+    from qbr_desktop.domain.meeting_timer import PHASE_LABELS, Phase, clock_text
 
     if state.phase is Phase.NOT_STARTED:
         return ui_text(msg("Meeting: not run yet.")) + "\n"
     # Whole seconds: events rebased from another boot carry float error (899.9999 s would
     # show as 14:59 in clock_text, which truncates).
     slot, elapsed = slot_minutes * 60, round(state.meeting_elapsed)
-    fields = {"phase": state.phase.value, "elapsed": clock_text(elapsed),
+    fields = {"phase": ui_label(PHASE_LABELS[state.phase]), "elapsed": clock_text(elapsed),
               "slot": slot_minutes}
     on_time = _on_time(state, slot_minutes)
     head = (msg("Meeting: {phase}, {elapsed} of the {slot}-minute slot", **fields)

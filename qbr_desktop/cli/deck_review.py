@@ -92,7 +92,7 @@ def _deck_review(args: argparse.Namespace, out: TextIO) -> None:
     if args.json:
         write_json(out, {"account": name, **review_json(review)})
         return
-    print(f"{name}: {review.summary()}", file=out)
+    say(out, msg("{file}: {described}", file=name, described=review.summary_message()))
 
 
 def _queue(args: argparse.Namespace, out: TextIO) -> None:

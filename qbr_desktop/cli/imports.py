@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed
-from qbr_desktop.cli.output import padded, say
-from qbr_desktop.i18n import N_, msg, ui_label, ui_text
+from qbr_desktop.cli.output import padded, say, width
+from qbr_desktop.i18n import ENGLISH, N_, catalogue, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # run_import imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.imports.fields import ImportKind
@@ -179,11 +179,17 @@ def run_import(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _row_json(row: PlannedRow) -> dict[str, Any]:
+    from qbr_desktop.imports.cells import Severity
+
     return {
         "row": row.number, "action": row.action.value, "label": row.label,
-        "changes": list(row.changes), "reasons": row.reasons, "warnings": row.warnings,
-        "problems": [{"column": p.column, "message": p.message, "severity": p.severity.value}
-                     for p in row.problems],
+        "changes": list(row.changes),
+        "reasons": [p.describe(catalogue(ENGLISH)) for p in row.problems
+                    if p.severity is Severity.ERROR],
+        "warnings": [p.describe(catalogue(ENGLISH)) for p in row.problems
+                     if p.severity is Severity.WARNING],
+        "problems": [{"column": p.column, "message": english(p.message),
+                      "severity": p.severity.value} for p in row.problems],
     }
 
 
@@ -206,7 +212,7 @@ def _report_json(path: Path, table: SourceTable, plan: ImportPlan, choice: Mappi
         "counts": {"rows": len(table.rows), "created": plan.created, "updated": plan.updated,
                    "unchanged": plan.unchanged, "rejected": plan.rejected,
                    "unit": "metric values" if plan.counts_values else plan.kind.value},
-        "summary": plan.summary(),
+        "summary": english(plan.summary()),
         "rejects_file": str(rejects) if rejects else None,
     }
 
@@ -227,7 +233,7 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
     from qbr_desktop.imports.fields import fields_by_key
     from qbr_desktop.imports.plan import ACTION_LABELS, Action, unmatched_report
 
-    print(f"{table.name}: {table.describe()}", file=out)
+    say(out, msg("{file}: {described}", file=table.name, described=table.describe()))
     source = msg("guessed from the headers")
     if choice.remembered:
         source = (msg("remembered from the last import of this layout: {source}",
@@ -236,7 +242,7 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
     say(out, msg("Columns ({source}; change with --map FIELD=HEADER):", source=source))
     known = fields_by_key(plan.kind)
     for key, header in plan.mapping.items():
-        print(f"  {key:<20} {padded(known[key].label, 22)} ← {header}", file=out)
+        print(f"  {key:<20} {padded(ui_label(known[key].label), 22)} ← {header}", file=out)
     if plan.periods:
         say(out, msg("  periods              one column each        ← {periods}",
                      periods=plan.periods))
@@ -248,14 +254,16 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
         say(out, msg("Note: {note}", note=notice))
     if plan.unmatched:
         say(out, msg("Not found: {report}", report=unmatched_report(plan.unmatched)))
-    width = max(len(label) for label in ACTION_LABELS.values())
+    labels = {action: ui_label(label) for action, label in ACTION_LABELS.items()}
+    columns = max(width(label) for label in labels.values())
     for row in plan.rows:
         if row.action is Action.UNCHANGED and not row.problems:
             continue
-        detail = f" ({', '.join(row.changes)})" if row.changes else ""
-        action = ACTION_LABELS[row.action].ljust(width)
-        say(out, msg("Row {number:<6} {action}  {label}{detail}", number=row.number,
-                     action=action, label=row.label, detail=detail))
+        changes = ", ".join(ui_label(change) for change in row.changes)
+        detail = f" ({changes})" if changes else ""
+        action = padded(labels[row.action], columns)
+        number = padded(ui_text(msg("Row {number}", number=row.number)), 10)
+        out.write(f"{number} {action}  {row.label}{detail}\n")
         for reason in row.reasons:
             print(f"           {reason}", file=out)
         for warning in row.warnings:

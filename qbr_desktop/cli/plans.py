@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, warn, with_context
-from qbr_desktop.cli.output import say, write_json
-from qbr_desktop.i18n import N_, english, msg, ui_label, ui_text
+from qbr_desktop.cli.output import padded, say, write_json
+from qbr_desktop.i18n import N_, english, interface_catalogue, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.scorecard import ScoreItem
@@ -107,7 +107,7 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
         say(out, msg("Note: {note}", note=note))
     first = min((t.due for t in plan.tasks if not t.done), default=None)
     if first is not None:
-        say(out, msg("First task due {day}.", day=first.strftime("%a %Y-%m-%d")))
+        say(out, msg("First task due {day}.", day=_shown_day(first)))
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> None:
@@ -139,13 +139,16 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
     out.write("\n")
     for task in plan.tasks:
         mark = "x" if task.done else "!" if task.overdue(plan.today) else " "
-        out.write(f"[{mark}] {task.due:%a %Y-%m-%d}  {task.phase.value:<23} "
-                  f"{task.owner.value:<18} {task.title}\n")
+        from qbr_desktop.domain.playbooks import OWNER_ROLE_LABELS, PHASE_LABELS
+
+        phase = padded(ui_label(PHASE_LABELS[task.phase]), 23)
+        owner = padded(ui_label(OWNER_ROLE_LABELS[task.owner]), 18)
+        out.write(f"[{mark}] {_shown_day(task.due)}  {phase} {owner} {task.title}\n")
     out.write("\n")
     for metric in plan.metrics():
         state = {True: msg("met"), False: msg("missed"), None: msg("open")}[metric.met]
-        say(out, msg("{name}: {state} — {detail}", name=metric.name, state=state,
-                     detail=metric.detail))
+        say(out, msg("{name}: {state} — {detail}", name=metric.title, state=state,
+                     detail=metric.says))
     out.write("\n")
     say(out, msg("Prep scorecard: {passed} of {total} pass",
                  passed=sum(i.passed for i in score), total=len(score)))
@@ -170,12 +173,12 @@ def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
         when = ui_text(msg("not planned"))
         if row.meeting_at is not None and row.time_zone:
             local = row.meeting_at.astimezone(ZoneInfo(row.time_zone))
-            when = f"{local:%a %Y-%m-%d %H:%M} {row.time_zone}"
+            when = f"{_shown_day(local)} {local:%H:%M} {row.time_zone}"
         prep = ui_text(msg("{done}/{total} done", done=row.tasks_done, total=row.tasks_total)
                        if row.tasks_total else msg("no plan"))
         behind = (ui_text(msg(", {count} overdue", count=row.overdue_tasks))
                   if row.overdue_tasks else "")
-        out.write(f"{when:<36} {row.account_name} ({row.tier}) · {prep}{behind} · "
+        out.write(f"{padded(when, 36)} {row.account_name} ({row.tier}) · {prep}{behind} · "
                   f"{row.cadence_reason}\n")
 
 
@@ -194,7 +197,7 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> None:
     if not days:
         say(out, msg("No holidays set: plans skip weekends only."))
     for day in days:
-        out.write(f"{day:%a %Y-%m-%d}\n")
+        out.write(f"{_shown_day(day)}\n")
 
 
 def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
@@ -236,7 +239,14 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> None:
 
 def _when(plan: ReviewPlan) -> str:
     start = plan.local_start
-    return f"{start:%a %Y-%m-%d %H:%M} {plan.time_zone}"
+    return f"{_shown_day(start)} {start:%H:%M} {plan.time_zone}"
+
+
+def _shown_day(day: date) -> str:
+    """'Wed 2027-01-13' with the weekday in the interface language ('周三 2027-01-13')."""
+    from qbr_desktop.domain.customer_words import weekday_word
+
+    return f"{weekday_word(day, interface_catalogue())} {day:%Y-%m-%d}"
 
 
 def _plan_json(plan: ReviewPlan) -> dict[str, Any]:
@@ -275,16 +285,19 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(ui_text(msg("“{text}” is not a date (YYYY-MM-DD)",
+                                                     text=text))) from None
 
 
 def _time(text: str) -> time:
     try:
         parsed = time.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a time (HH:MM)") from None
+        raise argparse.ArgumentTypeError(ui_text(msg("“{text}” is not a time (HH:MM)",
+                                                     text=text))) from None
     if parsed.tzinfo is not None:
-        raise argparse.ArgumentTypeError("give the time without a zone; use --tz for that")
+        raise argparse.ArgumentTypeError(ui_text(msg("give the time without a zone; use --tz for "
+                                                     "that")))
     return parsed
 
 

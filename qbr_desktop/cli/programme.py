@@ -92,8 +92,12 @@ def _review(args: argparse.Namespace, out: TextIO) -> None:
     say(out, msg("{name}: QBR held on {day} (review {review})", name=review.account_name,
                  day=review.held_on.isoformat(), review=review.review_id))
     for reading in card.readings:
-        signal = reading.signal.value if reading.signal else "—"
-        out.write(f"  {reading.indicator.value:<22} {signal:<7} {reading.note.text()}\n")
+        from qbr_desktop.domain.attendance import SIGNAL_LABELS
+        from qbr_desktop.domain.programme.review_health import INDICATOR_NAMES
+
+        signal = ui_label(SIGNAL_LABELS[reading.signal]) if reading.signal else "—"
+        indicator = padded(ui_label(INDICATOR_NAMES[reading.indicator]), 22)
+        out.write(f"  {indicator} {padded(signal, 7)} {reading.note.text()}\n")
     survey = "—" if record.survey_score is None else str(record.survey_score)
     say(out, msg("  post-QBR survey        {survey}", survey=survey))
     over = review.over_seconds

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.cli.output import say, write_json
-from qbr_desktop.i18n import N_, Message, msg, msg_plural, ui_text
+from qbr_desktop.cli.output import padded, say, write_json
+from qbr_desktop.i18n import N_, Message, msg, msg_plural, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
     from qbr_desktop.domain.stakeholder_coverage import Finding
@@ -83,7 +83,10 @@ def _show(args: argparse.Namespace, out: TextIO) -> None:
     if not report.findings:
         say(out, msg("  Nothing to act on."))
     for finding in report.findings:
-        out.write(f"  {finding.severity.value.upper():8} {finding.message}\n")
+        from qbr_desktop.domain.stakeholder_coverage import SEVERITY_LABELS
+
+        severity = padded(ui_label(SEVERITY_LABELS[finding.severity]).upper(), 8)
+        out.write(f"  {severity} {ui_text(finding.message)}\n")
 
 
 def _person_line(person: Stakeholder, people: dict[int, Stakeholder], today: date) -> str:

@@ -43,6 +43,11 @@ class Focus(StrEnum):
     NEUTRAL = "neither"
 
 
+# Whether a section looks forward or back, as shown (the stored value stays).
+FOCUS_LABELS: dict[Focus, str] = {Focus.FORWARD: N_("Forward"), Focus.BACKWARD: N_("Backward"),
+                                  Focus.NEUTRAL: N_("Neither")}
+
+
 @dataclass(frozen=True, slots=True)
 class AgendaSection:
     key: str  # stable within the agenda: notes, timings and action items refer to it

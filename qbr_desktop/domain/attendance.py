@@ -19,7 +19,7 @@ from qbr_desktop.domain.stakeholders import (
     DecisionRole,
     Stakeholder,
 )
-from qbr_desktop.i18n import Message, msg, msg_plural
+from qbr_desktop.i18n import N_, Message, msg, msg_plural
 
 EXECUTIVE_ATTENDANCE_TARGET = Decimal("0.80")
 EXECUTIVE_ROLES = frozenset({DecisionRole.EXECUTIVE_SPONSOR, DecisionRole.ECONOMIC_BUYER})
@@ -29,6 +29,11 @@ class Signal(StrEnum):
     GREEN = "green"
     YELLOW = "yellow"
     RED = "red"
+
+
+# A signal as shown (the stored value stays).
+SIGNAL_LABELS: dict[Signal, str] = {Signal.GREEN: N_("green"), Signal.YELLOW: N_("yellow"),
+                                    Signal.RED: N_("red")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from qbr_desktop.i18n import N_
+
 CLOSING_SHARE = 0.20  # the last 20 % of a section's time is "closing"
 MAX_EXTENSION = 60 * 60.0
 
@@ -38,6 +40,12 @@ class Phase(StrEnum):
     RUNNING = "running"
     PAUSED = "paused"
     FINISHED = "finished"
+
+
+# A meeting's phase as a sentence names it (the stored value stays).
+PHASE_LABELS: dict[Phase, str] = {Phase.NOT_STARTED: N_("not started"),
+                                  Phase.RUNNING: N_("running"), Phase.PAUSED: N_("paused"),
+                                  Phase.FINISHED: N_("finished")}
 
 
 class Pace(StrEnum):

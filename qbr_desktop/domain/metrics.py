@@ -5,26 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.i18n import N_, ui_label
 
 
 @dataclass(frozen=True, slots=True)
 class MetricDefinition:
     key: str
-    label: str
+    label: str  # English, marked with N_(): shown through ui_label()
     unit: str  # "count", "score", "percent", "flag" (1 = yes, 0 = no)
     decimals: int = 0
 
 
 METRICS: tuple[MetricDefinition, ...] = (
-    MetricDefinition("active_users", "Active users", "count"),
-    MetricDefinition("licensed_seats", "Licensed seats", "count"),
-    MetricDefinition("features_adopted", "Features adopted", "count"),
-    MetricDefinition("features_available", "Features available", "count"),
-    MetricDefinition("logins", "Logins", "count"),
-    MetricDefinition("support_tickets", "Support tickets", "count"),
-    MetricDefinition("csat", "CSAT (1–5)", "score", 1),
-    MetricDefinition("nps", "NPS (−100 to 100)", "score"),
-    MetricDefinition("exec_sponsor_engaged", "Executive sponsor engaged", "flag"),
+    MetricDefinition("active_users", N_("Active users"), "count"),
+    MetricDefinition("licensed_seats", N_("Licensed seats"), "count"),
+    MetricDefinition("features_adopted", N_("Features adopted"), "count"),
+    MetricDefinition("features_available", N_("Features available"), "count"),
+    MetricDefinition("logins", N_("Logins"), "count"),
+    MetricDefinition("support_tickets", N_("Support tickets"), "count"),
+    MetricDefinition("csat", N_("CSAT (1–5)"), "score", 1),
+    MetricDefinition("nps", N_("NPS (−100 to 100)"), "score"),
+    MetricDefinition("exec_sponsor_engaged", N_("Executive sponsor engaged"), "flag"),
 )
 METRICS_BY_KEY = {m.key: m for m in METRICS}
 
@@ -64,5 +65,5 @@ def format_metric(definition: MetricDefinition, value: float | None) -> str:
         return "—"
     if definition.unit == "flag":
         # Any non-zero value reads as yes, so an imported "1.0" or "2" is not shown as "no".
-        return "yes" if value else "no"
+        return ui_label(N_("yes") if value else N_("no"))
     return f"{value:,.{definition.decimals}f}"

@@ -38,7 +38,7 @@ from typing import Any
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.tiers import SCHEMES
-from qbr_desktop.i18n import ENGLISH, LANGUAGE_NAMES
+from qbr_desktop.i18n import ENGLISH, LANGUAGE_NAMES, N_
 
 
 class Phase(StrEnum):
@@ -53,6 +53,18 @@ class OwnerRole(StrEnum):
     CS_MANAGER = "CS manager"
     ACCOUNT_EXECUTIVE = "account executive"
     EXECUTIVE_SPONSOR = "executive sponsor"
+
+
+# What a task's phase and owner are called where shown (the stored values stay English).
+PHASE_LABELS: dict[Phase, str] = {
+    Phase.DATA_GATHERING: N_("Data gathering"),
+    Phase.CONTENT_AND_STAKEHOLDERS: N_("Content & stakeholders"),
+    Phase.REFINEMENT_AND_LOGISTICS: N_("Refinement & logistics"),
+    Phase.FOLLOW_UP: N_("Follow-up")}
+OWNER_ROLE_LABELS: dict[OwnerRole, str] = {
+    OwnerRole.CSM: N_("CSM"), OwnerRole.CS_MANAGER: N_("CS manager"),
+    OwnerRole.ACCOUNT_EXECUTIVE: N_("Account executive"),
+    OwnerRole.EXECUTIVE_SPONSOR: N_("Executive sponsor")}
 
 
 class Feature(StrEnum):

@@ -47,6 +47,10 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+# A finding's severity as shown (the stored value stays).
+SEVERITY_LABELS: dict[Severity, str] = {Severity.RISK: N_("Risk"), Severity.WARNING: N_("Warning")}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str  # stable id, e.g. "no_sponsor"

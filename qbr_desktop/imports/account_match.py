@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from qbr_desktop.i18n import Message, msg
 from qbr_desktop.imports.values import shown
 
 #: Legal forms as company names end (or begin) with them, compared after loose folding.
@@ -49,9 +50,9 @@ def salesforce_prefix(external_id: str) -> str | None:
 class AccountMatch:
     account_id: int | None
     #: Why no account was found (the row is rejected), or None.
-    reason: str | None = None
+    reason: Message | str | None = None
     #: How a loose match was made (a warning on the row), or None.
-    note: str | None = None
+    note: Message | str | None = None
 
 
 class AccountIndex:
@@ -76,14 +77,16 @@ class AccountIndex:
         found = self._prefixes.get(prefix) if prefix is not None else None
         if found is None:
             return None
-        return AccountMatch(found, note=f"CRM id “{shown(external_id)}” found as the "
-                                        f"{'18' if len(external_id) == 15 else '15'}-character "
-                                        f"form of the id of {self.names[found]}")
+        return AccountMatch(found, note=msg(
+            "CRM id “{id}” found as the {length}-character form of the id of {account}",
+            id=shown(external_id), length="18" if len(external_id) == 15 else "15",
+            account=self.names[found]))
 
     def by_loose_name(self, name: str) -> AccountMatch | None:
         found = self._loose.get(loose_name_key(name))
         if found is None:
             return None
-        return AccountMatch(found, note=f"“{shown(name)}” matched to the account "
-                                        f"“{shown(self.names[found])}” by a similar name")
+        return AccountMatch(found, note=msg(
+            "“{name}” matched to the account “{account}” by a similar name", name=shown(name),
+            account=shown(self.names[found])))
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from qbr_desktop.domain.accounts import EmployeeBand
 from qbr_desktop.domain.contacts import ContactLevel
+from qbr_desktop.i18n import Catalogue, Message, interface_catalogue, msg
 from qbr_desktop.imports.account_language import customer_language
 from qbr_desktop.imports.dates import (
     AmbiguousDate,
@@ -50,11 +51,16 @@ class Severity(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Problem:
     column: str | None  # the file's header, or None for the whole row
-    message: str
+    message: Message | str
     severity: Severity = Severity.ERROR
 
-    def describe(self) -> str:
-        return f"{self.column}: {self.message}" if self.column else self.message
+    def describe(self, language: Catalogue | None = None) -> str:
+        """'Renewal date: “31/02/2026” is not a real date', in the interface language unless
+        another catalogue is given (`--json` keeps English)."""
+        book = language if language is not None else interface_catalogue()
+        text = self.message.render(book) if isinstance(self.message, Message) else self.message
+        return msg("{column}: {problem}", column=self.column, problem=text).render(book) \
+            if self.column else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +102,8 @@ def contact_level(text: str) -> ContactLevel:
     if level is None:
         level = _LEVELS.get(text.strip().casefold())
     if level is None:
-        raise ValueProblem(f"“{shown(text)}” is not a level (use C-suite, VP, Director, Manager or "
-                           "User)")
+        raise ValueProblem(msg("“{value}” is not a level (use C-suite, VP, Director, Manager or "
+                               "User)", value=shown(text)))
     return level
 
 
@@ -125,10 +131,10 @@ def employee_band(value: CellValue, *, decimal_comma: bool | None = None) -> str
     try:
         count = parse_whole(text, decimal_comma=decimal_comma)
     except ValueProblem as exc:
-        raise ValueProblem(f"“{shown(text)}” is not a head count or one of the employee "
-                           "bands") from exc
+        raise ValueProblem(msg("“{value}” is not a head count or one of the employee bands",
+                               value=shown(text))) from exc
     if count < 0:
-        raise ValueProblem(f"“{shown(text)}” employees cannot be below zero")
+        raise ValueProblem(msg("“{value}” employees cannot be below zero", value=shown(text)))
     return next((band.value for limit, band in _BAND_LIMITS if count <= limit),
                 EmployeeBand.GLOBAL.value)
 
@@ -265,19 +271,20 @@ class CellReader:
                 if type(raw) is not str:
                     raw = clean_text(raw)
                 elif raw[0] in FORMULA_STARTS and not _is_plain_number(raw):
-                    problems.append(Problem(header, f"starts with “{shown(raw[0])}”; kept as text, "
-                                            "never run as a formula", Severity.WARNING))
+                    problems.append(Problem(header, msg(
+                        "starts with “{start}”; kept as text, never run as a formula",
+                        start=shown(raw[0])), Severity.WARNING))
                 values[key] = raw
                 continue
             try:
                 parse(key, raw, values)
             except AmbiguousDate as exc:
                 self.ambiguous_dates = True
-                problems.append(Problem(header, str(exc)))
+                problems.append(Problem(header, exc.message))
             except ValueProblem as exc:
-                message = str(exc)
+                message = exc.message
                 if isinstance(raw, str) and looks_like_formula(raw):
-                    message += " (formulas are never evaluated)"
+                    message = msg("{problem} (formulas are never evaluated)", problem=message)
                 problems.append(Problem(header, message))
         return values, problems
 
@@ -329,7 +336,7 @@ class CellReader:
         if isinstance(value, int | float) and not isinstance(value, bool):
             if float(value).is_integer():
                 return int(value)
-            raise ValueProblem(f"{value:g} is not a whole number")
+            raise ValueProblem(msg("{value} is not a whole number", value=format(value, "g")))
         return parse_whole(str(value), decimal_comma=self.decimal_comma[key])
 
     def _number(self, key: str, value: CellValue) -> float:
@@ -348,7 +355,7 @@ class CellReader:
             try:
                 result = cache[text] = parse(text)
             except ValueProblem as exc:
-                result = cache[text] = (type(exc), str(exc))
+                result = cache[text] = (type(exc), exc.message)
         if type(result) is tuple:
             raise result[0](result[1])
         return result
@@ -368,8 +375,8 @@ class CellReader:
 def _metric_key(text: str) -> str:
     key = metric_key_for(text)
     if key is None:
-        raise ValueProblem(f"“{shown(text)}” is not a metric QBR Desktop tracks (such as "
-                           "Active users, Licensed seats, Logins, NPS or CSAT)")
+        raise ValueProblem(msg("“{value}” is not a metric QBR Desktop tracks (such as Active "
+                               "users, Licensed seats, Logins, NPS or CSAT)", value=shown(text)))
     return key
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR, Quarter
+from qbr_desktop.i18n import Message, msg, msg_in_context
 from qbr_desktop.imports.values import CellValue, ValueProblem, cell_text, shown
 
 #: Month names and their usual abbreviations in English, German, French, Spanish,
@@ -68,18 +69,30 @@ def _make(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise ValueProblem(f"“{shown(text)}” is not a real date") from exc
+        raise ValueProblem(msg("“{value}” is not a real date", value=shown(text))) from exc
 
 
 def _month(text: str, name: str) -> int:
     number = MONTHS.get(name.casefold())
     if number is None:
-        raise ValueProblem(f"“{shown(text)}” is not a date (“{shown(name)}” is not a month)")
+        raise ValueProblem(msg("“{value}” is not a date (“{month}” is not a month)",
+                               value=shown(text), month=shown(name)))
     return number
 
 
-def _spell(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+#: A month as a problem spells it ("5 June 2026"), in the interface language.
+_MONTH_MESSAGES = (
+    msg_in_context("month name", "January"), msg_in_context("month name", "February"),
+    msg_in_context("month name", "March"), msg_in_context("month name", "April"),
+    msg_in_context("month name", "May"), msg_in_context("month name", "June"),
+    msg_in_context("month name", "July"), msg_in_context("month name", "August"),
+    msg_in_context("month name", "September"), msg_in_context("month name", "October"),
+    msg_in_context("month name", "November"), msg_in_context("month name", "December"))
+
+
+def _spell(day: date) -> Message:
+    return msg("{day} {month} {year}", day=day.day, month=_MONTH_MESSAGES[day.month - 1],
+               year=day.year)
 
 
 def date_order_evidence(text: str) -> bool | None:
@@ -110,7 +123,7 @@ def infer_day_first(texts: Iterable[str]) -> bool | None:
 def excel_serial_date(serial: float) -> date:
     """A workbook number in a date column: days since 1899-12-30 (Excel's 1900 system)."""
     if not 1 <= serial < 2_958_466:
-        raise ValueProblem(f"{serial:g} is not a date")
+        raise ValueProblem(msg("{value} is not a date", value=format(serial, "g")))
     return _EXCEL_EPOCH + timedelta(days=int(serial))
 
 
@@ -134,15 +147,16 @@ def parse_date(value: CellValue, *, day_first: bool | None = None) -> date:
                 order = True  # the same either way, or no real date either way
             else:
                 one, other = _make(text, year, second, first), _make(text, year, first, second)
-                raise AmbiguousDate(
-                    f"“{shown(text)}” could be {_spell(one)} or {_spell(other)}; "
-                    "choose whether dates put the day or the month first")
+                raise AmbiguousDate(msg(
+                    "“{value}” could be {one} or {other}; choose whether dates put the day or "
+                    "the month first", value=shown(text), one=_spell(one), other=_spell(other)))
         return _make(text, year, second, first) if order else _make(text, year, first, second)
     if match := _MONTH_FIRST_NAMED.fullmatch(text):
         return _make(text, int(match[3]), _month(text, match[1]), int(match[2]))
     if match := _DAY_FIRST_NAMED.fullmatch(text):
         return _make(text, _year(match[3]), _month(text, match[2]), int(match[1]))
-    raise ValueProblem(f"“{shown(text)}” is not a date (try 2026-12-31 or 31/12/2026)")
+    raise ValueProblem(msg("“{value}” is not a date (try 2026-12-31 or 31/12/2026)",
+                           value=shown(text)))
 
 
 _QUARTER_WORD = r"(?:Q|T|K|Qtr\.?\s*|Quarter\s*)"
@@ -209,9 +223,10 @@ def read_period(value: CellValue, *, day_first: bool | None = None) -> PeriodPoi
     point = _point(value, day_first)
     year = point.quarter.year
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise ValueProblem(f"“{shown(cell_text(value).strip())}” is in the year "
-                           f"{year}; quarters from {EARLIEST_YEAR} to {LATEST_YEAR} "
-                           "can be imported")
+        raise ValueProblem(msg("“{value}” is in the year {year}; quarters from {earliest} to "
+                               "{latest} can be imported", value=shown(cell_text(value).strip()),
+                               year=str(year), earliest=str(EARLIEST_YEAR),
+                               latest=str(LATEST_YEAR)))
     return point
 
 
@@ -231,8 +246,8 @@ def _point(value: CellValue, day_first: bool | None) -> PeriodPoint:
     except AmbiguousDate:
         raise
     except ValueProblem as exc:
-        raise ValueProblem(f"“{shown(text)}” is not a quarter or a date (try 2026Q3, "
-                           "2026-07 or 2026-07-31)") from exc
+        raise ValueProblem(msg("“{value}” is not a quarter or a date (try 2026Q3, 2026-07 or "
+                               "2026-07-31)", value=shown(text))) from exc
     return PeriodPoint(Quarter.containing(day), Span.DAY, day)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from qbr_desktop.domain.metrics import METRICS
+from qbr_desktop.i18n import N_
 from qbr_desktop.imports import header_words as words
 
 
@@ -64,54 +65,54 @@ def _field(table: dict[str, words.Words], key: str, label: str,
 
 _A, _C, _M = words.ACCOUNTS, words.CONTACTS, words.METRICS
 ACCOUNT_FIELDS: tuple[TargetField, ...] = (
-    _field(_A, "external_id", "CRM id", synonyms=(
+    _field(_A, "external_id", N_("CRM id"), synonyms=(
         "account id", "record id", "id", "salesforce id", "crm id", "external id",
         "company id", "account number")),
-    _field(_A, "name", "Account name", synonyms=("name",) + _ACCOUNT_NAMES),
-    _field(_A, "arr", "ARR", FieldType.MONEY, (
+    _field(_A, "name", N_("Account name"), synonyms=("name",) + _ACCOUNT_NAMES),
+    _field(_A, "arr", N_("ARR"), FieldType.MONEY, (
         "annual recurring revenue", "arr", "amount", "recurring revenue", "arr amount")),
-    _field(_A, "currency", "Currency", FieldType.CURRENCY, (
+    _field(_A, "currency", N_("Currency"), FieldType.CURRENCY, (
         "currency", "currency code", "account currency", "arr currency")),
-    _field(_A, "renewal_date", "Renewal date", FieldType.DATE, (
+    _field(_A, "renewal_date", N_("Renewal date"), FieldType.DATE, (
         "renewal date", "contract end date", "renewal", "contract end", "next renewal date",
         "contract renewal date")),
-    _field(_A, "customer_since", "Customer since", FieldType.DATE, (
+    _field(_A, "customer_since", N_("Customer since"), FieldType.DATE, (
         "customer since", "contract start date", "customer start date", "first contract date",
         "start date", "became a customer date", "customer since date")),
-    _field(_A, "licensed_seats", "Licensed seats", FieldType.WHOLE, _SEATS),
-    _field(_A, "industry", "Industry", synonyms=("industry", "sector", "vertical")),
-    _field(_A, "country", "Country", synonyms=(
+    _field(_A, "licensed_seats", N_("Licensed seats"), FieldType.WHOLE, _SEATS),
+    _field(_A, "industry", N_("Industry"), synonyms=("industry", "sector", "vertical")),
+    _field(_A, "country", N_("Country"), synonyms=(
         "country", "billing country", "country region", "hq country")),
-    _field(_A, "employee_band", "Employees", FieldType.EMPLOYEES, (
+    _field(_A, "employee_band", N_("Employees"), FieldType.EMPLOYEES, (
         "employees", "employee band", "number of employees", "company size", "headcount")),
-    _field(_A, "csm_owner", "CSM owner", synonyms=(
+    _field(_A, "csm_owner", N_("CSM owner"), synonyms=(
         "csm owner", "csm", "customer success manager", "account owner", "owner",
         "company owner")),
-    _field(_A, "tier_override", "Tier", synonyms=("tier", "tier override", "customer tier")),
-    _field(_A, "language", "Language", FieldType.LANGUAGE, (
+    _field(_A, "tier_override", N_("Tier"), synonyms=("tier", "tier override", "customer tier")),
+    _field(_A, "language", N_("Language"), FieldType.LANGUAGE, (
         "language", "preferred language", "customer language", "account language",
         "language preference", "communication language", "locale")),
-    _field(_A, "notes", "Notes", synonyms=("notes", "description", "comments")),
+    _field(_A, "notes", N_("Notes"), synonyms=("notes", "description", "comments")),
 )
 
 CONTACT_FIELDS: tuple[TargetField, ...] = (
-    _field(_C, "external_id", "CRM id", synonyms=(
+    _field(_C, "external_id", N_("CRM id"), synonyms=(
         "record id", "contact id", "id", "hubspot id", "salesforce id", "crm id",
         "external id")),
-    _field(_C, "name", "Name", synonyms=("name", "full name", "contact name", "contact")),
-    _field(_C, "first_name", "First name", synonyms=("first name", "firstname", "given name")),
-    _field(_C, "last_name", "Last name", synonyms=("last name", "lastname", "surname",
+    _field(_C, "name", N_("Name"), synonyms=("name", "full name", "contact name", "contact")),
+    _field(_C, "first_name", N_("First name"), synonyms=("first name", "firstname", "given name")),
+    _field(_C, "last_name", N_("Last name"), synonyms=("last name", "lastname", "surname",
                                                    "family name")),
-    _field(_C, "account", "Account name", synonyms=_ACCOUNT_NAMES + ("associated company",)),
-    _field(_C, "account_external_id", "Account CRM id", synonyms=_ACCOUNT_IDS),
-    _field(_C, "email", "Email", synonyms=("email", "e mail", "email address", "work email")),
-    _field(_C, "title", "Title", synonyms=("title", "job title", "position", "role")),
-    _field(_C, "phone", "Phone", synonyms=(
+    _field(_C, "account", N_("Account name"), synonyms=_ACCOUNT_NAMES + ("associated company",)),
+    _field(_C, "account_external_id", N_("Account CRM id"), synonyms=_ACCOUNT_IDS),
+    _field(_C, "email", N_("Email"), synonyms=("email", "e mail", "email address", "work email")),
+    _field(_C, "title", N_("Title"), synonyms=("title", "job title", "position", "role")),
+    _field(_C, "phone", N_("Phone"), synonyms=(
         "phone", "phone number", "mobile", "mobile phone", "mobile phone number", "work phone",
         "telephone")),
-    _field(_C, "department", "Department", synonyms=(
+    _field(_C, "department", N_("Department"), synonyms=(
         "department", "dept", "team", "business unit")),
-    _field(_C, "level", "Level", FieldType.LEVEL, (
+    _field(_C, "level", N_("Level"), FieldType.LEVEL, (
         "level", "seniority", "management level", "job level")),
 )
 
@@ -129,13 +130,13 @@ _METRIC_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 METRIC_FIELDS: tuple[TargetField, ...] = (
-    _field(_M, "account", "Account name", synonyms=_ACCOUNT_NAMES),
-    _field(_M, "account_external_id", "Account CRM id", synonyms=_ACCOUNT_IDS + ("id",)),
-    _field(_M, "period", "Quarter or date", FieldType.PERIOD, (
+    _field(_M, "account", N_("Account name"), synonyms=_ACCOUNT_NAMES),
+    _field(_M, "account_external_id", N_("Account CRM id"), synonyms=_ACCOUNT_IDS + ("id",)),
+    _field(_M, "period", N_("Quarter or date"), FieldType.PERIOD, (
         "period", "quarter", "fiscal quarter", "date", "snapshot date", "as of", "month")),
-    _field(_M, "metric", "Metric (one per row)", FieldType.METRIC_NAME, (
+    _field(_M, "metric", N_("Metric (one per row)"), FieldType.METRIC_NAME, (
         "metric", "metric name", "kpi", "measure", "event", "event name")),
-    _field(_M, "value", "Value (one per row)", FieldType.NUMBER, (
+    _field(_M, "value", N_("Value (one per row)"), FieldType.NUMBER, (
         "value", "metric value")),
 ) + tuple(
     _field(_M, m.key, m.label, FieldType.NUMBER, (m.key, m.label) + _METRIC_SYNONYMS.get(m.key, ()))

@@ -16,6 +16,7 @@ from datetime import date
 from qbr_desktop.domain.metric_rollup import PartValue, Rollup, combine, describe_rules, rollup_for
 from qbr_desktop.domain.metrics import METRICS_BY_KEY
 from qbr_desktop.domain.periods import Quarter
+from qbr_desktop.i18n import msg
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.plan import Action, ImportPlan, PlannedRow, Sink
@@ -132,7 +133,7 @@ def _decide_rows(read: MetricRows, stored: Mapping[MetricKey, tuple[int, float]]
         plan.unchanged += unchanged
         action = (Action.UPDATE if updated else Action.CREATE if created else Action.UNCHANGED)
         if not row.contributions:
-            row.problems.append(Problem(None, "the row has no metric values",
+            row.problems.append(Problem(None, msg("the row has no metric values"),
                                         Severity.WARNING))
         plan.rows.append(PlannedRow(row.number, action, row.label, row.problems,
                                     _detail(created, updated, unchanged)))
@@ -222,11 +223,11 @@ def _report_rolled_up(read: Iterable[MetricRow], quarters: Mapping[MetricKey, _Q
                     contribution.key, row.display(contribution.quarter), holder)))
         if row.rejected or (row.contributions and not outcomes):
             if not row.rejected:
-                row.problems.append(Problem(None, "repeats a period given twice in this row"))
+                row.problems.append(Problem(None, msg("repeats a period given twice in this row")))
             _reject(plan, row)
             continue
         if not row.contributions:
-            row.problems.append(Problem(None, "the row has no metric values",
+            row.problems.append(Problem(None, msg("the row has no metric values"),
                                         Severity.WARNING))
         _cover(plan, row.account_id, row.contributions)
         actions = [a for per_quarter in outcomes.values() for a in per_quarter.values()]

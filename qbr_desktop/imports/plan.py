@@ -10,9 +10,11 @@ from functools import cached_property
 from typing import Any, overload
 
 from qbr_desktop.domain.accounts import name_key
+from qbr_desktop.i18n import N_, Message, msg, msg_plural
 from qbr_desktop.imports.account_match import AccountIndex, AccountMatch
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.fields import ImportKind
+from qbr_desktop.imports.table import listed
 from qbr_desktop.imports.values import shown
 
 
@@ -23,8 +25,9 @@ class Action(StrEnum):
     REJECT = "reject"
 
 
-ACTION_LABELS = {Action.CREATE: "New", Action.UPDATE: "Update", Action.UNCHANGED: "Unchanged",
-                 Action.REJECT: "Rejected"}
+#: What a row's outcome is called where it is shown (through `ui_label()`).
+ACTION_LABELS = {Action.CREATE: N_("New"), Action.UPDATE: N_("Update"),
+                 Action.UNCHANGED: N_("Unchanged"), Action.REJECT: N_("Rejected")}
 
 
 @dataclass(slots=True)
@@ -179,17 +182,23 @@ class ImportPlan:
     def has_changes(self) -> bool:
         return bool(self.created or self.updated)
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
         """'12 new, 3 updated, 2 rejected' (with 'unchanged' when there are any)."""
-        parts = [f"{self.created:,} new", f"{self.updated:,} updated"]
-        if self.unchanged:
-            parts.append(f"{self.unchanged:,} unchanged")
-        text = ", ".join(parts)
         if self.counts_values:
-            text += " metric values"
-            rows = "row" if self.rejected == 1 else "rows"
-            return f"{text}; {self.rejected:,} {rows} rejected"
-        return f"{text}, {self.rejected:,} rejected"
+            rejected = msg_plural("{count:,} row rejected", "{count:,} rows rejected",
+                                  self.rejected)
+            if self.unchanged:
+                return msg("{created:,} new, {updated:,} updated, {unchanged:,} unchanged metric "
+                           "values; {rejected}", created=self.created, updated=self.updated,
+                           unchanged=self.unchanged, rejected=rejected)
+            return msg("{created:,} new, {updated:,} updated metric values; {rejected}",
+                       created=self.created, updated=self.updated, rejected=rejected)
+        if self.unchanged:
+            return msg("{created:,} new, {updated:,} updated, {unchanged:,} unchanged, "
+                       "{rejected:,} rejected", created=self.created, updated=self.updated,
+                       unchanged=self.unchanged, rejected=self.rejected)
+        return msg("{created:,} new, {updated:,} updated, {rejected:,} rejected",
+                   created=self.created, updated=self.updated, rejected=self.rejected)
 
     def count(self, row: PlannedRow) -> None:
         """Tally a row planned for accounts or contacts."""
@@ -218,7 +227,7 @@ class AccountLookup:
         return AccountIndex(self.by_external_id, self.names)
 
     def resolve(self, external_id: str | None, name: str | None
-                ) -> tuple[int | None, str | None]:
+                ) -> tuple[int | None, Message | str | None]:
         """(account id, None) or (None, the reason no account was found)."""
         found = self.match(external_id, name)
         return found.account_id, found.reason
@@ -235,25 +244,30 @@ class AccountLookup:
         if loose is not None:
             return loose
         if external_id and name:
-            return AccountMatch(None, f"no account has CRM id “{shown(external_id)}” or is "
-                                      f"named “{shown(name)}”")
+            return AccountMatch(None, msg("no account has CRM id “{id}” or is named “{name}”",
+                                          id=shown(external_id), name=shown(name)))
         if external_id:
-            return AccountMatch(None, f"no account has CRM id “{shown(external_id)}”")
+            return AccountMatch(None, msg("no account has CRM id “{id}”",
+                                          id=shown(external_id)))
         if name:
-            return AccountMatch(None, f"no account is named “{shown(name)}” (import or add "
-                                      "the account first)")
-        return AccountMatch(None, "the account is empty")
+            return AccountMatch(None, msg("no account is named “{name}” (import or add the "
+                                          "account first)", name=shown(name)))
+        return AccountMatch(None, msg("the account is empty"))
 
 
-def unmatched_report(unmatched: Mapping[str, int], limit: int = 20) -> str:
+def unmatched_report(unmatched: Mapping[str, int], limit: int = 20) -> Message | str:
     """'3 accounts in the file match none in the portfolio: “Globex” (12 rows), …'."""
     if not unmatched:
         return ""
     ranked = sorted(unmatched.items(), key=lambda item: (-item[1], item[0]))
-    listed = ", ".join(f"“{name}” ({rows:,} row{'s' if rows != 1 else ''})"
-                       for name, rows in ranked[:limit])
+    names: list[Message | str] = [
+        msg_plural("“{name}” ({count:,} row)", "“{name}” ({count:,} rows)", rows, name=name)
+        for name, rows in ranked[:limit]]
+    accounts: Message | str = names[0] if len(names) == 1 else listed(names)
     more = len(ranked) - limit
-    count = len(ranked)
-    head = (f"{count:,} account{'s' if count != 1 else ''} in the file match"
-            f"{'' if count != 1 else 'es'} none in the portfolio (by CRM id or name): ")
-    return head + listed + (f" and {more:,} more" if more > 0 else "") + "."
+    if more > 0:
+        accounts = msg("{list} and {count:,} more", list=accounts, count=more)
+    return msg_plural("{count:,} account in the file matches none in the portfolio (by CRM id "
+                      "or name): {accounts}.", "{count:,} accounts in the file match none in "
+                      "the portfolio (by CRM id or name): {accounts}.", len(ranked),
+                      accounts=accounts)

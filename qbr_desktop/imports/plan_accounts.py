@@ -21,6 +21,7 @@ from qbr_desktop.domain.accounts import (
     validate_account,
 )
 from qbr_desktop.domain.errors import ValidationFailed
+from qbr_desktop.i18n import msg
 from qbr_desktop.imports.cells import (
     MONEY_CURRENCY,
     CellReader,
@@ -69,8 +70,9 @@ class _AccountPlanner:
         candidate = self.by_name.get(name_key(name))
         if candidate and external and candidate.external_id:
             problems.append(Problem(self.header("external_id"),
-                                    f"“{shown(candidate.draft.name)}” already has CRM id "
-                                    f"{candidate.external_id}, not {external}"))
+                                    msg("“{name}” already has CRM id {stored}, not {given}",
+                                        name=shown(candidate.draft.name),
+                                        stored=candidate.external_id, given=external)))
             return None
         return candidate
 
@@ -78,8 +80,9 @@ class _AccountPlanner:
         for key in keys:
             first = self.claimed.get(key)
             if first is not None:
-                problems.append(Problem(None, f"repeats the account of row {first}; only the "
-                                              "first row for an account is imported"))
+                problems.append(Problem(None, msg("repeats the account of row {row}; only the "
+                                                  "first row for an account is imported",
+                                                  row=first)))
                 return
         for key in keys:
             self.claimed[key] = number
@@ -88,13 +91,15 @@ class _AccountPlanner:
         external = values.get("external_id")
         if external is not None and len(external) > SHORT_TEXT_MAX_LENGTH:
             problems.append(Problem(self.header("external_id"),
-                                    f"the CRM id is {len(external):,} characters; the limit "
-                                    f"is {SHORT_TEXT_MAX_LENGTH}"))
+                                    msg("the CRM id is {length:,} characters; the limit is "
+                                        "{limit}", length=len(external),
+                                        limit=SHORT_TEXT_MAX_LENGTH)))
         since = values.get("customer_since")
         if since is not None and not EARLIEST_DATE <= since <= LATEST_DATE:
             problems.append(Problem(self.header("customer_since"),
-                                    f"{since.isoformat()} is outside "
-                                    f"{EARLIEST_DATE.year}–{LATEST_DATE.year}"))
+                                    msg("{date} is outside {earliest}–{latest}",
+                                        date=since.isoformat(), earliest=str(EARLIEST_DATE.year),
+                                        latest=str(LATEST_DATE.year))))
 
     def _draft(self, values: dict[str, Any], base: StoredAccount | None,
                problems: list[Problem]) -> AccountDraft | None:
@@ -104,8 +109,9 @@ class _AccountPlanner:
             stated = changes.setdefault("currency", symbol_currency)
             if stated != symbol_currency:
                 problems.append(Problem(self.header("arr"),
-                                        f"the amount is in {symbol_currency} but the currency "
-                                        f"column says {stated}"))
+                                        msg("the amount is in {currency} but the currency "
+                                            "column says {stated}", currency=symbol_currency,
+                                            stated=stated)))
         draft = (base.draft if base else AccountDraft(name=values.get("name", ""))).with_changes(
             changes)
         try:
@@ -132,8 +138,8 @@ class _AccountPlanner:
             holder = self.by_name.get(name_key(clean.name))
             if holder is not None and holder.id != stored.id:
                 problems.append(Problem(self.header("name"),
-                                        "another account is already called "
-                                        f"“{shown(holder.draft.name)}”"))
+                                        msg("another account is already called “{name}”",
+                                            name=shown(holder.draft.name))))
         if clean is None or any(p.severity is Severity.ERROR for p in problems):
             self.plan.count(PlannedRow(number, Action.REJECT, label, problems))
             return

@@ -12,6 +12,7 @@ from typing import Any
 
 from qbr_desktop.domain.accounts import NAME_MAX_LENGTH, control_characters, name_key
 from qbr_desktop.domain.contacts import ContactLevel, is_plausible_email
+from qbr_desktop.i18n import msg
 from qbr_desktop.imports.cells import (
     CellReader,
     ImportOptions,
@@ -70,15 +71,18 @@ class _ContactPlanner:
                 continue
             header = self.header(key) or self.header("first_name") or self.header("last_name")
             if len(text) > limit:
-                problems.append(Problem(header, f"{_FIELDS[key].label} is {len(text):,} "
-                                                f"characters; the limit is {limit:,}"))
+                problems.append(Problem(header, msg(
+                    "{field} is {length:,} characters; the limit is {limit:,}",
+                    field=msg(_FIELDS[key].label), length=len(text), limit=limit)))
             elif bad := control_characters(text, allow_newlines=key != "name"):
-                problems.append(Problem(header, f"{_FIELDS[key].label} contains an invisible "
-                                                f"control character (U+{ord(bad[0]):04X})"))
+                problems.append(Problem(header, msg(
+                    "{field} contains an invisible control character ({code})",
+                    field=msg(_FIELDS[key].label), code=f"U+{ord(bad[0]):04X}")))
         email = values.get("email")
         if email and not is_plausible_email(email):
             problems.append(Problem(self.header("email"),
-                                    f"“{shown(email)}” is not an email address"))
+                                    msg("“{value}” is not an email address",
+                                        value=shown(email))))
 
     def _match(self, values: dict[str, Any], account_id: int | None,
                problems: list[Problem]) -> StoredContact | None:
@@ -92,16 +96,19 @@ class _ContactPlanner:
             self.by_name.get((account_id, name_key(name))) if name else None)
         if found and external and found.external_id:
             problems.append(Problem(self.header("external_id"),
-                                    f"“{shown(found.name)}” already has CRM id "
-                                    f"{shown(found.external_id or '')}, not {shown(external)}"))
+                                    msg("“{name}” already has CRM id {stored}, not {given}",
+                                        name=shown(found.name),
+                                        stored=shown(found.external_id or ""),
+                                        given=shown(external))))
             return None
         return found
 
     def _claim(self, number: int, keys: list[tuple[Any, ...]], problems: list[Problem]) -> None:
         for key in keys:
             if key in self.claimed:
-                problems.append(Problem(None, f"repeats the contact of row {self.claimed[key]}; "
-                                              "only the first row for a person is imported"))
+                problems.append(Problem(None, msg("repeats the contact of row {row}; only the "
+                                                  "first row for a person is imported",
+                                                  row=self.claimed[key])))
                 return
         for key in keys:
             self.claimed[key] = number
@@ -127,7 +134,7 @@ class _ContactPlanner:
         label = f"{name or '(no name)'} ({where})" if where else name or "(no name)"
         if not name:
             problems.append(Problem(self.header("name") or self.header("first_name"),
-                                    "the contact's name is empty"))
+                                    msg("the contact's name is empty")))
         self._check_text(values, problems)
         keys: list[tuple[Any, ...]] = [("id", stored.id)] if stored else []
         if values.get("external_id"):

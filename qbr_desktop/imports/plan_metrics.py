@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from qbr_desktop.domain.metrics import METRICS_BY_KEY
+from qbr_desktop.i18n import N_, Message, msg
 from qbr_desktop.imports.account_match import AccountMatch
 from qbr_desktop.imports.cells import (
     PERCENT_MARK,
@@ -98,15 +99,23 @@ def _range(key: str) -> tuple[float, float]:
 _RANGE_BY_KEY = {key: _range(key) for key in METRIC_KEYS}
 
 
-def _value_problem(key: str, value: float, percent: bool) -> str | None:
+#: A metric's unit as a problem names it ("Logins is a count, not a percentage").
+UNIT_WORDS = {"count": N_("count"), "score": N_("score"), "percent": N_("percentage"),
+              "flag": N_("yes/no flag")}
+
+
+def _value_problem(key: str, value: float, percent: bool) -> Message | None:
     low, high = _RANGE_BY_KEY[key]
     if low <= value <= high and not percent:
         return None
     definition = METRICS_BY_KEY[key]
     if percent and definition.unit != "percent":
-        return f"{definition.label} is a {definition.unit}, not a percentage"
+        return msg("{metric} is a {unit}, not a percentage", metric=msg(definition.label),
+                   unit=msg(UNIT_WORDS[definition.unit]))
     if not low <= value <= high:
-        return f"{definition.label} of {value:g} is outside {low:g} to {high:g}"
+        return msg("{metric} of {value} is outside {low} to {high}",
+                   metric=msg(definition.label), value=format(value, "g"), low=format(low, "g"),
+                   high=format(high, "g"))
     return None
 
 
@@ -213,7 +222,8 @@ class MetricRows:
                                   PERCENT_MARK + "value" in values, value_header, at))
                 elif ("metric" in values) != ("value" in values) and not problems:
                     missing = "value" if "metric" in values else "metric"
-                    problems.append(Problem(header(missing), f"the {missing} is empty"))
+                    problems.append(Problem(header(missing), msg("the value is empty")
+                                            if missing == "value" else msg("the metric is empty")))
             for key, column, mark in wide:
                 if key in values:
                     pairs.append((key, values[key], mark in values, column, at))
@@ -223,13 +233,13 @@ class MetricRows:
                     metric = period_column.metric or row_metric
                     if metric is None:
                         if not any(p.column == header("metric") for p in problems):
-                            problems.append(Problem(header("metric"), "the metric is empty"))
+                            problems.append(Problem(header("metric"), msg("the metric is empty")))
                         continue
                     pairs.append((metric, values[key], PERCENT_MARK + key in values,
                                   period_column.header, where))
             if needs_period and period is None and not any(
                     p.column == period_header for p in problems):
-                problems.append(Problem(period_header, "the quarter is empty"))
+                problems.append(Problem(period_header, msg("the quarter is empty")))
             display = (names[match.account_id] if match.account_id is not None
                        else shown(cache_key[1] or cache_key[0] or "(no account)"))
             label = _label(labels, display, period, point, row_metric if by_period else None)
@@ -266,8 +276,9 @@ def read_metric_rows(table: SourceTable, mapping: Mapping[str, str], options: Im
     return MetricRows(table, mapping, options, accounts)
 
 
-def already_given(key: str, display: str, first: int) -> str:
-    return f"{_FIELDS[key].label} for {display} was already given in row {first}"
+def already_given(key: str, display: str, first: int) -> Message:
+    return msg("{field} for {where} was already given in row {row}",
+               field=msg(_FIELDS[key].label), where=display, row=first)
 
 
 def period_column_labels(columns: tuple[PeriodColumn, ...]) -> str:

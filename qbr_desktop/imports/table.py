@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, overload
 
+from qbr_desktop.i18n import N_, Message, msg, msg_plural
 from qbr_desktop.imports.errors import UnreadableFile
 from qbr_desktop.imports.table_rows import (
     BadCell,
@@ -141,21 +142,31 @@ class SourceTable:
             self._index.update({h: i for i, h in enumerate(self.headers)})
         return self._index[header]
 
-    def describe(self) -> str:
-        parts = [self.format]
+    def describe(self) -> Message:
+        """'CSV, UTF-8, comma-separated, 3 rows below the header', rendered where shown."""
+        parts: list[Message | str] = [self.format]
         if self.encoding:
             parts.append(self.encoding)
         if self.delimiter:
-            parts.append(DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter)))
+            name = DELIMITER_NAMES.get(self.delimiter)
+            parts.append(msg(name) if name else repr(self.delimiter))
         if self.sheet:
-            parts.append(f"sheet “{shown(self.sheet)}”")
-        rows = len(self.rows)
-        parts.append(f"{rows:,} row{'s' if rows != 1 else ''} below the header")
-        return ", ".join(parts)
+            parts.append(msg("sheet “{sheet}”", sheet=shown(self.sheet)))
+        parts.append(msg_plural("{count:,} row below the header", "{count:,} rows below the header",
+                                len(self.rows)))
+        return listed(parts)  # the format and the row count are always there
 
 
-DELIMITER_NAMES = {",": "comma-separated", ";": "semicolon-separated", "\t": "tab-separated",
-                   "|": "separated by |"}
+def listed(parts: Sequence[Message | str]) -> Message:
+    """Two or more parts as one list ("a, b, c"), with the language's own separator."""
+    joined = msg("{list}, {item}", list=parts[0], item=parts[1])
+    for part in parts[2:]:
+        joined = msg("{list}, {item}", list=joined, item=part)
+    return joined
+
+
+DELIMITER_NAMES = {",": N_("comma-separated"), ";": N_("semicolon-separated"),
+                   "\t": N_("tab-separated"), "|": N_("separated by |")}
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from qbr_desktop.i18n import Message, msg, msg_plural
 from qbr_desktop.imports.values import MAX_CELL_CHARS, CellValue, clean_text, shown
 
 
@@ -13,7 +14,7 @@ class RowProblem(NamedTuple):
     """Something wrong with a row as read: `column` is its header, None for the whole row."""
 
     column: str | None
-    message: str
+    message: Message | str
     error: bool = True  # False: a warning; the row is still imported
 
 
@@ -132,12 +133,14 @@ class RowBuilder:
             extra = cells[width:]
             if self.strict and (count < width or not is_blank(extra)):
                 hint = self.width_hint(cells, width) if self.width_hint else ""
-                problems.append(RowProblem(None, f"has {count:,} field{'s' if count != 1 else ''}"
-                                                 f" but the header has {width:,}{hint}"))
+                problems.append(RowProblem(None, msg_plural(
+                    "has {count:,} field but the header has {width:,}{hint}",
+                    "has {count:,} fields but the header has {width:,}{hint}", count,
+                    width=width, hint=hint)))
             elif not self.strict and not is_blank(extra):
                 problems.append(RowProblem(
-                    None, f"has values beyond the last header (column {column_letter(width)} "
-                          "onwards); they were ignored", error=False))
+                    None, msg("has values beyond the last header (column {column} onwards); "
+                              "they were ignored", column=column_letter(width)), error=False))
             cells = cells[:width]
             if len(cells) < width:
                 if len(self._padding) != width - len(cells):
@@ -159,7 +162,8 @@ class RowBuilder:
                 cells[index] = None
             elif isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
                 problems.append(RowProblem(
-                    self._header(index), f"the cell holds {len(cell):,} characters; the limit "
-                                         f"is {MAX_CELL_CHARS:,}"))
+                    self._header(index), msg("the cell holds {length:,} characters; the limit "
+                                             "is {limit:,}", length=len(cell),
+                                             limit=MAX_CELL_CHARS)))
                 cells[index] = ""
         return problems

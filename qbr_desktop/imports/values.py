@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
 from qbr_desktop.domain.money import CURRENCIES, to_cents
+from qbr_desktop.i18n import Message, msg
 
 #: A cell longer than this is refused (its row is rejected), whatever the file format.
 MAX_CELL_CHARS = 1_000_000
@@ -23,7 +24,11 @@ CellValue = str | int | float | bool | date | datetime | time | None
 
 
 class ValueProblem(ValueError):
-    """The cell does not read as the value its column needs."""
+    """The cell does not read as the value its column needs (its argument is a Message)."""
+
+    @property
+    def message(self) -> Message | str:
+        return self.args[0] if self.args else ""
 
 
 def cell_text(value: CellValue) -> str:
@@ -96,7 +101,7 @@ def _sign_and_body(text: str) -> tuple[bool, str]:
     if body[:1] in _SIGNS and not bracketed:
         negative, body = _SIGNS[body[0]], body[1:].lstrip()
     if _SIGN_MARKS.intersection(body):
-        raise ValueProblem(f"“{shown(text.strip())}” is not a number")
+        raise ValueProblem(msg("“{value}” is not a number", value=shown(text.strip())))
     return negative, _GROUP_SPACES.sub("", body)
 
 
@@ -126,18 +131,18 @@ def parse_decimal(text: str, *, decimal_comma: bool | None = None) -> Decimal:
         return Decimal(text)  # the common case, kept fast for big files
     negative, body = _sign_and_body(text)
     if not _NUMBER_SHAPE.fullmatch(body):
-        raise ValueProblem(f"“{shown(text.strip())}” is not a number")
+        raise ValueProblem(msg("“{value}” is not a number", value=shown(text.strip())))
     decimal = _decimal_separator(body, decimal_comma)
     whole, _, fraction = body.rpartition(decimal) if decimal else (body, "", "")
     grouping = "," if "," in whole else "." if "." in whole else None
     if grouping and (grouping in fraction or not _GROUPED[grouping].fullmatch(whole)):
-        raise ValueProblem(f"“{shown(text.strip())}” is not a number (its digit grouping is "
-                           "unusual)")
+        raise ValueProblem(msg("“{value}” is not a number (its digit grouping is unusual)",
+                               value=shown(text.strip())))
     digits = (whole.replace(grouping, "") if grouping else whole) or "0"
     try:
         value = Decimal(f"{digits}.{fraction}" if decimal else digits)
     except InvalidOperation as exc:
-        raise ValueProblem(f"“{shown(text.strip())}” is not a number") from exc
+        raise ValueProblem(msg("“{value}” is not a number", value=shown(text.strip()))) from exc
     return -value if negative else value
 
 
@@ -186,7 +191,7 @@ def infer_decimal_comma(texts: Iterable[str]) -> bool | None:
 def parse_whole(text: str, *, decimal_comma: bool | None = None) -> int:
     value = parse_decimal(text, decimal_comma=decimal_comma)
     if value != value.to_integral_value():
-        raise ValueProblem(f"“{shown(text.strip())}” is not a whole number")
+        raise ValueProblem(msg("“{value}” is not a whole number", value=shown(text.strip())))
     return int(value)
 
 
@@ -218,8 +223,8 @@ def currency_code(text: str) -> str:
     """'usd', 'US$', '€' → the ISO code; anything else raises."""
     code = _MARKERS.get(text.strip().casefold())
     if code is None:
-        raise ValueProblem(f"“{shown(text.strip())}” is not a currency QBR Desktop knows "
-                           f"(use a code such as USD, EUR or GBP)")
+        raise ValueProblem(msg("“{value}” is not a currency QBR Desktop knows (use a code such "
+                               "as USD, EUR or GBP)", value=shown(text.strip())))
     return code
 
 
@@ -238,7 +243,7 @@ def parse_money(text: str, *, decimal_comma: bool | None = None) -> tuple[Decima
     The currency is None when the cell names none. A trailing euro sign ('1.200 €') marks
     the continental convention when the column has not settled it.
     """
-    refused = ValueProblem(f"“{shown(text.strip())}” is not an amount of money")
+    refused = ValueProblem(msg("“{value}” is not an amount of money", value=shown(text.strip())))
     negative, body, currency, trailing = _money_parts(text.strip())
     if not body or _SIGN_MARKS.intersection(body):
         raise refused
@@ -279,7 +284,8 @@ def _money_parts(body: str) -> tuple[bool, str, str | None, str | None]:
 def money_in_cents(amount: Decimal, text: str) -> Decimal:
     """The amount rounded to cents; absurdly long numbers are refused, not crashed on."""
     if not amount.is_finite():  # a workbook's 1E+999 arrives as infinity
-        raise ValueProblem(f"“{shown(text.strip())}” is not an amount of money")
+        raise ValueProblem(msg("“{value}” is not an amount of money", value=shown(text.strip())))
     if amount.adjusted() > MAX_MONEY_DIGITS:
-        raise ValueProblem(f"“{shown(text.strip())}” is far too large to be an amount of money")
+        raise ValueProblem(msg("“{value}” is far too large to be an amount of money",
+                               value=shown(text.strip())))
     return to_cents(amount)

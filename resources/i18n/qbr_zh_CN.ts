@@ -1267,6 +1267,10 @@
         <translation>正在导入…</translation>
     </message>
     <message>
+        <source>{file}: {described}. {notices}</source>
+        <translation>{file}：{described}。{notices}</translation>
+    </message>
+    <message>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
@@ -1281,6 +1285,10 @@
     <message>
         <source> Periods: {periods}.</source>
         <translation> 时间段：{periods}。</translation>
+    </message>
+    <message>
+        <source>{summary}.</source>
+        <translation>{summary}。</translation>
     </message>
     <message>
         <source>Imported: {summary}.</source>
@@ -1575,6 +1583,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Column for {label}</source>
         <translation>{label} 对应的列</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label}：</translation>
     </message>
 </context>
 <context>
@@ -2228,8 +2240,16 @@ Restore that backup now? The damaged file is kept beside it, renamed, so nothing
         <translation>正在检查文件和演示文稿…</translation>
     </message>
     <message>
-        <source>Imported: </source>
-        <translation>已导入：</translation>
+        <source>Imported: {files}.</source>
+        <translation>已导入：{files}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{file}: {summary}</source>
+        <translation>{file}：{summary}</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
@@ -2318,6 +2338,14 @@ Restore that backup now? The damaged file is kept beside it, renamed, so nothing
     <message>
         <source>Not imported</source>
         <translation>不导入</translation>
+    </message>
+    <message>
+        <source>{action}: {changes}</source>
+        <translation>{action}：{changes}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>

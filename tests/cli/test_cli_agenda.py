@@ -123,8 +123,8 @@ def test_agenda_lists_sections_checks_and_how_the_meeting_ran(qbr: Any, db: Path
     lines = shown.out.splitlines()
     assert lines[0] == f"{ACCOUNT}: QBR on {HELD_DAY} 10:00 Europe/Berlin (held)"
     assert lines[1] == "60-minute QBR, 60-minute slot"
-    assert "  Business context · customer · 10 min · forward" in lines
-    assert "  Value review · joint · 15 min · backward" in lines
+    assert "  Business context · customer · 10 min · Forward" in lines
+    assert "  Value review · joint · 15 min · Backward" in lines
     assert "Total: 60 of 60 minutes" in lines
     # forward 10 + 20 + 8 = 38 min, backward 15: 38 / 53 = 71.7 %
     assert "Forward share: 72% (target 60%)" in lines

@@ -118,3 +118,39 @@ def test_argparse_speaks_english_again_once_the_command_is_parsed(
     assert capsys.readouterr().out.startswith("用法：qbr accounts")
     assert argparse.ArgumentParser(prog="other").format_usage() == "usage: other [-h]\n"
     i18n.set_interface_language(i18n.ENGLISH)
+
+
+def test_an_import_in_chinese_explains_the_bad_cell_and_json_stays_english(
+        qbr: Runner, small_db: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Account Name,ARR\nAcme 物流,12000\nBeta <&>,lots\n", encoding="utf-8")
+    english_json = qbr("--db", small_db, "import", "accounts", crm, "--json").out
+    assert "“lots” is not an amount of money" in english_json
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    text = qbr("--db", small_db, "import", "accounts", crm)
+    assert text.code == 0, text.err
+    lines = text.out.splitlines()
+    assert lines[0] == "crm.csv：CSV，UTF-8，逗号分隔，表头下方 2 行"
+    assert "  arr                  年度经常性收入（ARR）  ← ARR" in lines
+    assert "第 3 行    已拒绝  Beta <&>" in lines
+    assert "           ARR：“lots”不是金额" in lines
+    assert lines[-1] == ("试运行：新增 1 行，更新 0 行，拒绝 1 行。"
+                         "未保存任何内容；加上 --apply 即可导入。")
+    assert qbr("--db", small_db, "import", "accounts", crm, "--json").out == english_json
+
+
+def test_a_plan_in_chinese_names_phases_owners_and_weekdays(
+        qbr: Runner, small_db: Path, monkeypatch: Any) -> None:
+    planned = qbr("--db", small_db, "schedule", "Acme Logistics", "--date", "2027-01-27")
+    assert planned.code == 0, planned.err
+    english_json = qbr("--db", small_db, "plan", "Acme Logistics", "--json").out
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    plan = qbr("--db", small_db, "plan", "Acme Logistics")
+    assert plan.code == 0, plan.err
+    tasks = [line for line in plan.out.splitlines() if line.startswith("[")]
+    assert tasks and all(line[4] == "周" for line in tasks), tasks
+    assert any("  数据收集  " in line for line in tasks), tasks
+    assert any(" CSM " in line for line in tasks), tasks
+    assert "提前 3 天以上完成准备：" in plan.out
+    assert "data gathering" not in plan.out and "Preparation complete" not in plan.out
+    assert qbr("--db", small_db, "plan", "Acme Logistics", "--json").out == english_json

@@ -42,7 +42,7 @@ def test_review_records_and_prints_the_card(qbr: Runner, portfolio: Path) -> Non
                  "--set", "engagement=yellow", "--set", "survey=9", "--by", "Dana")
     assert result.code == 0, result.err
     assert "Acme Ärzte: QBR held on" in result.out
-    assert "executive attendance" in result.out and "green" in result.out
+    assert "Executive attendance" in result.out and "green" in result.out
     assert "they listened politely" in result.out
     assert "post-QBR survey" in result.out and "9" in result.out
     assert "Recorded by Dana on" in result.out

@@ -20,6 +20,7 @@ from qbr_desktop.gui.imports.prepare_dialog import (
     KIND_COLUMN,
     PrepareDataDialog,
 )
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.services.importing import ImportService
 from qbr_desktop.store.models import ContactRow, MetricSnapshotRow
@@ -128,7 +129,7 @@ def test_drop_three_exports_read_the_preview_change_a_remembered_column_and_impo
     with qtbot.waitSignal(dialog.imported, timeout=20_000) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     settle(qtbot, dialog)
-    assert [plan.summary() for plan in imported.args[0]] == [
+    assert [english(plan.summary()) for plan in imported.args[0]] == [
         "4 new, 0 updated, 0 rejected", "280 new, 0 updated metric values; 16 rows rejected",
         "0 new, 6 updated, 0 rejected"]
     assert dialog.status.text().startswith("Imported: hubspot_contacts_fr.csv: 4 new")

@@ -6,6 +6,7 @@ import csv
 
 import pytest
 
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.csv_text import (
     CSV_FIELD_LIMIT,
     detect_delimiter,
@@ -51,13 +52,13 @@ def test_mixed_delimiters_are_reported_row_by_row() -> None:
                    "Cedar;3;2027-01-01\n")
     assert result.delimiter == ";"
     assert [r.number for r in result.rows if r.problems] == [3]
-    assert result.rows[1].problems[0].message == (
+    assert english(result.rows[1].problems[0].message) == (
         "has 1 field but the header has 3; it seems separated by “,” while the file uses “;”")
 
 
 def test_a_row_with_too_many_fields_is_rejected_but_trailing_empties_are_fine() -> None:
     result = table("a,b\n1,2,3\n4,5,,\n")
-    assert result.rows[0].problems[0].message == "has 3 fields but the header has 2"
+    assert english(result.rows[0].problems[0].message) == "has 3 fields but the header has 2"
     assert result.rows[1].problems == ()
     assert result.rows[1].cells == ("4", "5")
 
@@ -110,7 +111,7 @@ def test_a_ten_megabyte_cell_rejects_its_row_only() -> None:
     first, second = result.rows
     assert first.cells == ("Acme", "")  # the giant text is not kept around
     assert first.problems[0].column == "Notes"
-    assert first.problems[0].message == (
+    assert english(first.problems[0].message) == (
         f"the cell holds {len(huge):,} characters; the limit is {MAX_CELL_CHARS:,}")
     assert second.problems == ()
 
@@ -134,7 +135,7 @@ def test_damaged_bytes_reject_their_rows() -> None:
     data = "Name\nMüller\nSão Paulo\n".encode() + "Nuñez\n".encode("cp1252")
     result = table_from_csv_bytes(data, "mixed.csv")
     assert [r.number for r in result.rows if r.problems] == [4]
-    assert "not valid UTF-8" in result.rows[-1].problems[0].message
+    assert "not valid UTF-8" in english(result.rows[-1].problems[0].message)
     assert "mixes encodings" in result.notices[0]
 
 

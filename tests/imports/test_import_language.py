@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.account_language import customer_language
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.fields import ImportKind, guess_mapping
@@ -77,7 +78,7 @@ def test_the_language_column_sets_each_account_s_language(context: Any,
                                       "Delta,400,Klingon\n"
                                       "Epsilon,500,\n")
     plan = imported(service, crm)
-    assert plan.summary() == "4 new, 0 updated, 1 rejected"
+    assert english(plan.summary()) == "4 new, 0 updated, 1 rejected"
     rejected = [row for row in plan.rows if row.action is Action.REJECT]
     assert [(row.number, row.label) for row in rejected] == [(5, "Delta")]
     assert [p.describe() for p in rejected[0].problems] == [

@@ -9,6 +9,7 @@ import pytest
 
 from qbr_desktop.domain.accounts import AccountDraft, EmployeeBand
 from qbr_desktop.domain.metrics import METRICS_BY_KEY
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.cells import ImportOptions, contact_level, employee_band, level_from_title
 from qbr_desktop.imports.csv_text import table_from_csv_bytes
 from qbr_desktop.imports.fields import ImportKind, guess_mapping
@@ -64,7 +65,7 @@ def test_new_accounts_are_validated_like_typed_ones() -> None:
     assert reasons[7] == ["Currency: “UDS” is not a currency QBR Desktop knows (use a code such "
                           "as USD, EUR or GBP)"]
     assert "is not a tier here" in reasons[8][0]
-    assert plan.summary() == "1 new, 0 updated, 6 rejected"
+    assert english(plan.summary()) == "1 new, 0 updated, 6 rejected"
 
 
 def test_matching_by_crm_id_then_by_name_and_keeping_empty_cells() -> None:
@@ -245,7 +246,7 @@ def test_long_format_upserts_on_account_quarter_and_metric() -> None:
     assert "is not a metric QBR Desktop tracks" in reasons[2][0]
     assert reasons[3] == ["Value: NPS (−100 to 100) of 150 is outside -100 to 100"]
     assert reasons[4] == ["Quarter: the quarter is empty"]
-    assert plan.summary() == "1 new, 1 updated, 1 unchanged metric values; 5 rows rejected"
+    assert english(plan.summary()) == "1 new, 1 updated, 1 unchanged metric values; 5 rows rejected"
 
 
 def test_wide_format_with_dates_decimal_commas_and_blanks() -> None:

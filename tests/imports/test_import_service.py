@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.errors import ApplyFailed, MappingIncomplete, UnreadableFile
 from qbr_desktop.imports.fields import ImportKind
@@ -43,7 +44,7 @@ def run(service: ImportService, kind: ImportKind, name: str | Path, *, apply: bo
 def test_a_dry_run_changes_nothing(context: Any, service: ImportService) -> None:
     before = counts(context)
     plan = run(service, ACCOUNTS, "salesforce_accounts.csv", apply=False)
-    assert plan.summary() == "7 new, 0 updated, 0 rejected" and not plan.applied
+    assert english(plan.summary()) == "7 new, 0 updated, 0 rejected" and not plan.applied
     assert counts(context) == before
 
 

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 import qbr_desktop.imports.table as table_module
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.errors import UnreadableFile
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.plan import WRITE_BATCH
@@ -47,7 +48,7 @@ def outcome(service: ImportService, name: str, kind: ImportKind) -> Any:
     mapping = service.starting_mapping(kind, table).mapping
     plan = service.preview(kind, table, mapping)
     return (table.headers, table.notices, len(table.rows), list(table.rows), table.rows[1:3],
-            table.rows[-1], plan.summary(),
+            table.rows[-1], english(plan.summary()),
             [(r.number, r.action, r.label, r.reasons, r.warnings, r.changes) for r in plan.rows])
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from qbr_desktop.domain.metric_rollup import ROLLUPS, PartValue, Rollup, combine, describe_rules
 from qbr_desktop.domain.metrics import METRICS
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.account_match import loose_name_key, salesforce_prefix
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.csv_text import table_from_csv_bytes
@@ -106,7 +107,7 @@ def test_a_wide_monthly_export_in_german_is_rolled_up_by_each_metrics_rule() -> 
         "sum of the months; CSAT (1–5): the average of the months.",
         "2026 Q2: the file has 2 of its 3 months (Apr, May), so Logins there add up only "
         "those months.")
-    assert plan.summary() == "5 new, 0 updated metric values; 0 rows rejected"
+    assert english(plan.summary()) == "5 new, 0 updated metric values; 0 rows rejected"
 
 
 def test_a_long_monthly_export_rolls_up_and_compares_with_what_is_stored() -> None:
@@ -126,7 +127,7 @@ def test_a_long_monthly_export_rolls_up_and_compares_with_what_is_stored() -> No
         ("Lumière Bank S.A. 2026-03", "unchanged", ("1 unchanged",)),
         ("Lumière Bank S.A. 2026-01", "update", ("1 updated",))]
     assert plan.updates == [{"id": 901, "value": 7.0}] and plan.inserts == []
-    assert plan.summary() == "0 new, 1 updated, 1 unchanged metric values; 0 rows rejected"
+    assert english(plan.summary()) == "0 new, 1 updated, 1 unchanged metric values; 0 rows rejected"
 
 
 def test_a_month_given_twice_rejects_the_later_row_and_a_quarter_cannot_be_both() -> None:
@@ -182,7 +183,7 @@ def test_accounts_found_by_either_salesforce_id_or_a_similar_name_and_the_unmatc
     assert plan.rows[1].warnings == ["Account: “MULLER MASCHINENBAU” matched to the account "
                                      "“Müller Maschinenbau GmbH” by a similar name"]
     assert plan.unmatched == {"Internal test account": 2, "0015g00000ZZZZZAA1": 1}
-    assert unmatched_report(plan.unmatched) == (
+    assert english(unmatched_report(plan.unmatched)) == (
         "2 accounts in the file match none in the portfolio (by CRM id or name): “Internal "
         "test account” (2 rows), “0015g00000ZZZZZAA1” (1 row).")
 

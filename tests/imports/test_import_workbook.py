@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.errors import UnreadableFile
 from qbr_desktop.imports.reading import read_table
 from qbr_desktop.imports.workbook import MAX_UNPACKED_BYTES
@@ -76,7 +77,7 @@ def test_blank_rows_short_rows_and_cells_beyond_the_header(tmp_path: Path) -> No
     assert [(r.number, r.cells) for r in table.rows] == [(4, ("Acme", None)), (6, ("Beta", 5))]
     assert not table.rows[0].problems
     problem = table.rows[1].problems[0]
-    assert problem.error is False and "beyond the last header" in problem.message
+    assert problem.error is False and "beyond the last header" in english(problem.message)
     assert "The header is row 3" in table.notices[0]
 
 

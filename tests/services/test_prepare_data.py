@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.errors import ApplyFailed, ImportFailed
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.file_kinds import guess_kind
@@ -84,7 +85,7 @@ def test_the_preview_imports_nothing_and_checks_the_deck_it_would_make(
 def test_import_all_then_the_next_export_uses_the_remembered_columns(
         context: Any, service: PrepareService, tmp_path: Path) -> None:
     plans = service.apply(opened(service, *ALL))
-    assert [p.summary() for p in plans] == [
+    assert [english(p.summary()) for p in plans] == [
         "280 new, 0 updated metric values; 16 rows rejected",
         "4 new, 0 updated, 0 rejected", "6 new, 0 updated, 0 rejected",
         "0 new, 6 updated metric values; 0 rows rejected"]

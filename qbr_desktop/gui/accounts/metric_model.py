@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from qbr_desktop.domain.metrics import MetricHistory, format_metric
+from qbr_desktop.i18n import ui_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -45,5 +46,5 @@ class MetricHistoryModel(QAbstractTableModel):
             if 0 <= section < len(self._history.quarters):
                 return str(self._history.quarters[section])
         elif 0 <= section < len(self._history.rows):
-            return self._history.rows[section][0].label
+            return ui_label(self._history.rows[section][0].label)
         return None

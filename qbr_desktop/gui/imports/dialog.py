@@ -30,6 +30,7 @@ from qbr_desktop.gui.imports.dialog_base import ImportDialogBase
 from qbr_desktop.gui.imports.mapping_form import MappingForm
 from qbr_desktop.gui.imports.preview_model import PreviewModel
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.imports.fields import FIELDS, ImportKind
 from qbr_desktop.imports.plan import ImportPlan, unmatched_report
 from qbr_desktop.imports.table import SourceTable
@@ -42,6 +43,7 @@ KIND_LABELS = {ImportKind.ACCOUNTS: QT_TRANSLATE_NOOP("dialog", "Accounts"),
 FILE_FILTER = QT_TRANSLATE_NOOP("dialog",
                                 "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx *.xlsm);;All "
                                 "files (*)")
+# Each kind's field labels in English, marked with N_(): shown through ui_label().
 FIELD_LABELS = {kind: {f.key: f.label for f in fields} for kind, fields in FIELDS.items()}
 
 
@@ -234,7 +236,9 @@ class ImportDialog(ImportDialogBase):
         self.sheet_label.setVisible(len(sheets) > 1)
         self.sheet_combo.setVisible(len(sheets) > 1)
         notices = " ".join(self.table.notices)
-        self._show_idle(f"{self.table.name}: {self.table.describe()}. {notices}".strip())
+        self._show_idle(translate("ImportDialog", "{file}: {described}. {notices}").format(
+            file=self.table.name, described=ui_text(self.table.describe()),
+            notices=notices).strip())
         self._rebuild_mapping_rows()
         self._request_preview()
 
@@ -272,7 +276,7 @@ class ImportDialog(ImportDialogBase):
 
     def _previewed(self, plan: ImportPlan) -> None:
         self.plan = plan
-        labels = {header: FIELD_LABELS[plan.kind][key]
+        labels = {header: ui_label(FIELD_LABELS[plan.kind][key])
                   for key, header in plan.mapping.items()}
         labels.update({header: translate("ImportDialog", "a period, rolled up to its quarter")
                        for header in plan.period_columns})
@@ -286,8 +290,10 @@ class ImportDialog(ImportDialogBase):
         periods = translate("ImportDialog",
                             " Periods: "
                             "{periods}.").format(periods=plan.periods) if plan.periods else ""
-        unmatched = f" {unmatched_report(plan.unmatched, limit=5)}" if plan.unmatched else ""
-        self.summary.setText(plan.summary() + "." + hint + periods + unmatched)
+        unmatched = " " + ui_text(unmatched_report(plan.unmatched, limit=5)) if plan.unmatched \
+            else ""
+        self.summary.setText(translate("ImportDialog", "{summary}.").format(
+            summary=ui_text(plan.summary())) + hint + periods + unmatched)
         self.summary.setToolTip("\n".join(plan.notices))
         self.import_button.setEnabled(plan.has_changes)
 
@@ -299,7 +305,8 @@ class ImportDialog(ImportDialogBase):
         self._set_applying(False)
         self.imported.emit(plan)
         self._show_idle(translate("ImportDialog",
-                                  "Imported: {summary}.").format(summary=plan.summary()))
+                                  "Imported: {summary}.").format(
+                                      summary=ui_text(plan.summary())))
         self._request_preview()
 
     def _failed(self, message: str) -> None:

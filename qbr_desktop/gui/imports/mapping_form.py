@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_label
 from qbr_desktop.imports.fields import FIELDS, ImportKind, choose_column
 
 NOT_IMPORTED = QT_TRANSLATE_NOOP("mapping_form", "(not imported)")
@@ -91,12 +92,14 @@ class MappingForm(QGroupBox):
                 combo.addItem(header, header)
             combo.setCurrentIndex(max(combo.findData(self.mapping.get(field.key, "")), 0))
             combo.setAccessibleName(translate("MappingForm",
-                                              "Column for {label}").format(label=field.label))
+                                              "Column for {label}").format(
+                                                  label=ui_label(field.label)))
             combo.setEnabled(bool(self.headers))
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             combo.installEventFilter(self._guard)
             combo.currentIndexChanged.connect(lambda _i, key=field.key: self._changed(key))
-            label = QLabel(field.label + ":", self)
+            label = QLabel(translate("MappingForm", "{label}:").format(label=ui_label(field.label)),
+                           self)
             label.setBuddy(combo)
             self.combos[field.key] = combo
             self.rows.addRow(label, combo)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from qbr_desktop.gui.imports.dialog_base import ImportDialogBase
 from qbr_desktop.gui.imports.mapping_form import MappingForm
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_text
 from qbr_desktop.imports.errors import ImportFailed
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.file_kinds import KIND_WORDS
@@ -317,9 +318,11 @@ class PrepareDataDialog(ImportDialogBase):
     def _applied(self, plans: Sequence[ImportPlan]) -> None:
         self._set_applying(False)
         self.imported.emit(tuple(plans))
-        self._show_idle(translate("PrepareDataDialog", "Imported: ") + "; ".join(
-            f"{file.name}: {plan.summary()}" for file, plan in zip(self.files, plans,
-                                                                   strict=False)) + ".")
+        self._show_idle(translate("PrepareDataDialog", "Imported: {files}.").format(
+            files=translate("PrepareDataDialog", "; ").join(
+                translate("PrepareDataDialog", "{file}: {summary}").format(
+                    file=file.name, summary=ui_text(plan.summary()))
+                for file, plan in zip(self.files, plans, strict=False))))
         self._request_preview()
 
     def _apply_failed(self, message: str) -> None:
@@ -393,7 +396,7 @@ class PrepareDataDialog(ImportDialogBase):
                 continue
             text = outcome.problem or outcome.holds
             if outcome.plan is not None and outcome.plan.unmatched:
-                text += ". " + unmatched_report(outcome.plan.unmatched, limit=3)
+                text += ". " + ui_text(unmatched_report(outcome.plan.unmatched, limit=3))
             item.setText(text)
             item.setToolTip("\n".join([text, *(outcome.plan.notices if outcome.plan else ())]))
             item.setForeground(Qt.GlobalColor.darkRed if outcome.problem else

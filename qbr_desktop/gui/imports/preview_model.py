@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from qbr_desktop.gui.translation import translate
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow
 from qbr_desktop.imports.table import SourceRow, SourceTable
@@ -124,8 +125,12 @@ class PreviewModel(QAbstractTableModel):
         if planned is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            label = ACTION_LABELS[planned.action]
-            return f"{label}: {', '.join(planned.changes)}" if planned.changes else label
+            label = ui_label(ACTION_LABELS[planned.action])
+            if not planned.changes:
+                return label
+            return translate("PreviewModel", "{action}: {changes}").format(
+                action=label, changes=translate("PreviewModel", ", ").join(
+                    ui_label(change) for change in planned.changes))
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [p.describe() for p in planned.problems]
             return "\n".join(lines) or None
@@ -143,10 +148,10 @@ class PreviewModel(QAbstractTableModel):
         if not problems:
             return [] if role == PROBLEMS_ROLE else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p.message for p in problems)
+            return "\n".join(ui_text(p.message) for p in problems)
         if role == Qt.ItemDataRole.BackgroundRole:
             error = any(p.severity is Severity.ERROR for p in problems)
             return QBrush(ERROR_COLOUR if error else WARNING_COLOUR)
         if role == PROBLEMS_ROLE:
-            return [p.message for p in problems]
+            return [ui_text(p.message) for p in problems]
         return None

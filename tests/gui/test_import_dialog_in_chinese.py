@@ -1,0 +1,56 @@
+"""The import dialog in Simplified Chinese: the field labels, the row outcomes, the summary and
+a bad cell's problem are all in Chinese, and the problem still quotes the file's value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from qbr_desktop.gui.imports import ImportDialog
+from qbr_desktop.gui.imports.preview_model import PROBLEMS_ROLE, RESULT_COLUMN
+from tests.gui.test_chinese_window import in_chinese  # noqa: F401 - the fixture
+
+SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens-zh"
+
+
+def test_a_bad_cell_is_explained_in_chinese(context: Any, qtbot: Any, tmp_path: Path,
+                                            monkeypatch: Any, in_chinese: None) -> None:  # noqa: F811
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Account Name,ARR,Preferred Language\n"
+                   "Acme 物流,12000,English\n"
+                   "Beta <&>,lots,简体中文\n"
+                   "Acme 物流,13000,English\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *_args, **_kwargs: (str(crm), ""))
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None, timeout=10_000)
+
+    labels = {label.buddy(): label.text() for label in dialog.findChildren(QLabel)
+              if label.buddy() is not None}
+    assert labels[dialog.combos["name"]] == "客户名称："
+    assert labels[dialog.combos["language"]] == "语言："
+    assert "CSV，UTF-8，逗号分隔，表头下方 3 行" in dialog.status.text()
+    assert dialog.summary.text().startswith("新增 1 行，更新 0 行，拒绝 2 行。")
+    model = dialog.preview_model
+    assert model.index(0, RESULT_COLUMN).data() == "新增"
+    assert model.index(1, RESULT_COLUMN).data() == "已拒绝"
+    arr = next(c for c in range(model.columnCount())
+               if model.headerData(c, Qt.Orientation.Horizontal) == "ARR")
+    assert model.index(1, arr).data(Qt.ItemDataRole.ToolTipRole) == "“lots”不是金额"
+    assert model.index(1, arr).data(PROBLEMS_ROLE) == ["“lots”不是金额"]
+    assert model.index(1, RESULT_COLUMN).data(Qt.ItemDataRole.ToolTipRole) == \
+        "ARR：“lots”不是金额"
+    assert model.index(2, RESULT_COLUMN).data(PROBLEMS_ROLE) == [
+        "与第 2 行是同一客户；每个客户只导入第一行"]
+
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SCREENS / "import-dialog.png"))
