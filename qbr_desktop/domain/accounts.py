@@ -41,11 +41,11 @@ INDUSTRIES = (
 
 # The words a CSM knows each field by (labels, undo texts, a refused save's sentence).
 FIELD_LABELS = {
-    "name": "name", "industry": "industry", "country": "country",
-    "employee_band": "employee band", "arr": "ARR", "currency": "currency",
-    "licensed_seats": "licensed seats", "renewal_date": "renewal date",
-    "csm_owner": "CSM owner", "tier_override": "tier", "notes": "notes",
-    "language": "customer language",
+    "name": N_("name"), "industry": N_("industry"), "country": N_("country"),
+    "employee_band": N_("employee band"), "arr": N_("ARR"), "currency": N_("currency"),
+    "licensed_seats": N_("licensed seats"), "renewal_date": N_("renewal date"),
+    "csm_owner": N_("CSM owner"), "tier_override": N_("tier"), "notes": N_("notes"),
+    "language": N_("customer language"),
 }
 
 

@@ -189,27 +189,31 @@ def new_key(title: str, taken: Sequence[str]) -> str:
 def validate_agenda(agenda: Agenda) -> None:
     """Refuse what cannot be run: negative minutes, duplicate keys, empty titles, a slot out of
     range. An agenda with no sections is allowed (check_agenda says so); it is still filled."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     if not 1 <= agenda.slot_minutes <= MAX_SLOT_MINUTES:
-        problems["slot_minutes"] = (f"The booked slot is {agenda.slot_minutes} minutes; it must "
-                                    f"be 1 to {MAX_SLOT_MINUTES}")
+        problems["slot_minutes"] = msg("The booked slot is {minutes} minutes; it must be 1 to "
+                                       "{limit}", minutes=agenda.slot_minutes,
+                                       limit=MAX_SLOT_MINUTES)
     if len(agenda.sections) > MAX_SECTIONS:
-        problems["sections"] = (f"{len(agenda.sections)} sections is more than a meeting can "
-                                f"hold (the limit is {MAX_SECTIONS})")
+        problems["sections"] = msg("{count} sections is more than a meeting can hold (the limit "
+                                   "is {limit})", count=len(agenda.sections), limit=MAX_SECTIONS)
     keys = [s.key for s in agenda.sections]
     if len(set(keys)) != len(keys):
-        problems["sections"] = "Two sections share a key"
+        problems["sections"] = msg("Two sections share a key")
     for index, section in enumerate(agenda.sections):
         where = f"sections[{index}]"
         if not section.title.strip():
-            problems[f"{where}.title"] = f"Section {index + 1} needs a title"
+            problems[f"{where}.title"] = msg("Section {number} needs a title", number=index + 1)
         elif len(section.title) > TITLE_LIMIT:
-            problems[f"{where}.title"] = (f"Section {index + 1}'s title is {len(section.title)} "
-                                          f"characters; the limit is {TITLE_LIMIT}")
+            problems[f"{where}.title"] = msg("Section {number}'s title is {length} characters; "
+                                             "the limit is {limit}", number=index + 1,
+                                             length=len(section.title), limit=TITLE_LIMIT)
         if isinstance(section.minutes, bool) or not isinstance(section.minutes, int) or not (
                 0 <= section.minutes <= MAX_SECTION_MINUTES):
-            problems[f"{where}.minutes"] = (f"“{section.title}” is {section.minutes!r} minutes; "
-                                            f"a section takes 0 to {MAX_SECTION_MINUTES}")
+            problems[f"{where}.minutes"] = msg("“{title}” is {minutes} minutes; a section takes 0 "
+                                               "to {limit}", title=section.title,
+                                               minutes=repr(section.minutes),
+                                               limit=MAX_SECTION_MINUTES)
     if problems:
         raise ValidationFailed(problems)
 

@@ -56,9 +56,12 @@ def weekday_words(day: date, book: Catalogue = ENGLISH_BOOK) -> str:
 def weekday_message(day: date) -> Message:
     """weekday_words as a message: 'Mon 14 Dec 2026' in whichever language shows it (the
     window's, where a pure layer's sentence carries a date to the screen)."""
-    return msg("{weekday} {date}", weekday=_WEEKDAYS[day.weekday()],
-               date=msg("{day} {month} {year}", day=day.day, month=_MONTHS[day.month - 1],
-                        year=day.year))
+    return msg("{weekday} {date}", weekday=_WEEKDAYS[day.weekday()], date=day_message(day))
+
+
+def day_message(day: date) -> Message:
+    """day_words as a message: '14 Dec 2026' in whichever language shows it."""
+    return msg("{day} {month} {year}", day=day.day, month=_MONTHS[day.month - 1], year=day.year)
 
 
 def month_year_words(day: date, book: Catalogue = ENGLISH_BOOK) -> str:

@@ -35,6 +35,7 @@ from qbr_desktop.domain.deck import (
 )
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.slide_kinds import TABLE, title_of
+from qbr_desktop.i18n import Message, msg
 
 PLAN_VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -77,42 +78,48 @@ def risk_shown(plan: DeckPlan, item_id: int) -> bool:
 
 def validate_plan(plan: DeckPlan) -> None:
     """Raise ValidationFailed naming every field that breaks a rule."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     for name in LISTS:
         items: tuple[str, ...] = getattr(plan, name)
         if len(items) > MAX_ITEMS:
-            problems[name] = f"{len(items)} items; at most {MAX_ITEMS} fit in a deck"
+            problems[name] = msg("{count} items; at most {limit} fit in a deck",
+                                count=len(items), limit=MAX_ITEMS)
         for index, item in enumerate(items):
             if not isinstance(item, str):
-                problems[f"{name}[{index}]"] = "expected text"
+                problems[f"{name}[{index}]"] = msg("expected text")
             elif len(item) > MAX_ITEM_LENGTH:
-                problems[f"{name}[{index}]"] = (
-                    f"{len(item):,} characters; the limit is {MAX_ITEM_LENGTH}")
+                problems[f"{name}[{index}]"] = msg(
+                    "{length:,} characters; the limit is {limit}", length=len(item),
+                    limit=MAX_ITEM_LENGTH)
     if len(plan.outline) > len(SlideKind):
-        problems["outline"] = f"{len(plan.outline)} slides; there are {len(SlideKind)} kinds"
+        problems["outline"] = msg("{count} slides; there are {kinds} kinds",
+                                  count=len(plan.outline), kinds=len(SlideKind))
     seen: set[SlideKind] = set()
     for index, entry in enumerate(plan.outline):
         if not isinstance(entry.kind, SlideKind):
-            problems[f"outline[{index}]"] = f"“{entry.kind}” is not a slide kind"
+            problems[f"outline[{index}]"] = msg("“{kind}” is not a slide kind",
+                                                kind=str(entry.kind))
         elif entry.kind in seen:
-            problems[f"outline[{index}]"] = f"the {entry.kind.value} slide is listed twice"
+            problems[f"outline[{index}]"] = msg("the {kind} slide is listed twice",
+                                                kind=entry.kind.value)
         else:
             seen.add(entry.kind)
     if plan.variant is not None and not isinstance(plan.variant, DeckVariant):
-        problems["variant"] = f"“{plan.variant}” is not a deck variant"
+        problems["variant"] = msg("“{variant}” is not a deck variant", variant=str(plan.variant))
     if plan.accent and not ACCENT.match(plan.accent):
-        problems["accent"] = f"“{plan.accent}” is not a colour like #1F6FEB"
+        problems["accent"] = msg("“{accent}” is not a colour like #1F6FEB", accent=plan.accent)
     for name in ("template", "logo"):
         value: str = getattr(plan, name)
         if len(value) > MAX_PATH_LENGTH:
-            problems[name] = f"the path is longer than {MAX_PATH_LENGTH:,} characters"
+            problems[name] = msg("the path is longer than {limit:,} characters",
+                                  limit=MAX_PATH_LENGTH)
         elif "\x00" in value:
-            problems[name] = "the path holds a NUL character"
+            problems[name] = msg("the path holds a NUL character")
     for name in ("shown_risks", "hidden_risks"):
         if len(getattr(plan, name)) > MAX_RISK_CHOICES:
-            problems[name] = f"more than {MAX_RISK_CHOICES:,} risk items"
+            problems[name] = msg("more than {limit:,} risk items", limit=MAX_RISK_CHOICES)
     if plan.template and not plan.template.lower().endswith((".pptx", ".potx")):
-        problems["template"] = "a template is a PowerPoint file (.pptx or .potx)"
+        problems["template"] = msg("a template is a PowerPoint file (.pptx or .potx)")
     if problems:
         raise ValidationFailed(problems)
 
@@ -178,29 +185,29 @@ def plan_to_dict(plan: DeckPlan) -> dict[str, Any]:
     }
 
 
-def _strings(data: dict[str, Any], name: str, problems: dict[str, str]) -> tuple[str, ...]:
+def _strings(data: dict[str, Any], name: str, problems: dict[str, Message]) -> tuple[str, ...]:
     raw = data.get(name, [])
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        problems[name] = "expected a list of text items"
+        problems[name] = msg("expected a list of text items")
         return ()
     return tuple(raw)
 
 
-def _ids(data: dict[str, Any], name: str, problems: dict[str, str]) -> tuple[int, ...]:
+def _ids(data: dict[str, Any], name: str, problems: dict[str, Message]) -> tuple[int, ...]:
     raw = data.get(name, [])  # absent from plans saved before risks could be chosen
     if not isinstance(raw, list) or not all(
             isinstance(item, int) and not isinstance(item, bool) for item in raw):
-        problems[name] = "expected a list of risk item ids"
+        problems[name] = msg("expected a list of risk item ids")
         return ()
     return tuple(raw)
 
 
-def _text(data: dict[str, Any], name: str, problems: dict[str, str]) -> str:
+def _text(data: dict[str, Any], name: str, problems: dict[str, Message]) -> str:
     raw = data.get(name, "")
     if raw is None:
         return ""
     if not isinstance(raw, str):
-        problems[name] = "expected text"
+        problems[name] = msg("expected text")
         return ""
     return raw
 
@@ -208,19 +215,21 @@ def _text(data: dict[str, Any], name: str, problems: dict[str, str]) -> str:
 def plan_from_dict(data: object) -> DeckPlan:
     """The plan a stored document describes; ValidationFailed names each bad field."""
     if not isinstance(data, dict) or data.get("version") not in READABLE_VERSIONS:
-        raise ValidationFailed({"version": f"expected a version {PLAN_VERSION} deck plan"})
-    problems: dict[str, str] = {}
+        raise ValidationFailed({"version": msg("expected a version {version} deck plan",
+                                                  version=PLAN_VERSION)})
+    problems: dict[str, Message] = {}
     variant = None
     raw_variant = data.get("variant")
     if raw_variant is not None:
         try:
             variant = DeckVariant(raw_variant)
         except ValueError:
-            problems["variant"] = f"“{raw_variant}” is not a deck variant"
+            problems["variant"] = msg("“{variant}” is not a deck variant",
+                                      variant=str(raw_variant))
     outline = []
     raw_outline = data.get("outline", [])
     if not isinstance(raw_outline, list):
-        problems["outline"] = "expected a list of slides"
+        problems["outline"] = msg("expected a list of slides")
         raw_outline = []
     for index, raw in enumerate(raw_outline):
         kind = raw.get("kind") if isinstance(raw, dict) else None
@@ -228,10 +237,10 @@ def plan_from_dict(data: object) -> DeckPlan:
         try:
             parsed = SlideKind(str(kind))
         except ValueError:
-            problems[f"outline[{index}].kind"] = f"“{kind}” is not a slide kind"
+            problems[f"outline[{index}].kind"] = msg("“{kind}” is not a slide kind", kind=str(kind))
             continue
         if not isinstance(shown, bool):
-            problems[f"outline[{index}].shown"] = "expected true or false"
+            problems[f"outline[{index}].shown"] = msg("expected true or false")
             continue
         outline.append(OutlineEntry(parsed, shown))
     if data.get("version") == 1 and outline:

@@ -91,8 +91,9 @@ def _input_problem(spec: InputSpec, value: Decimal) -> Message | None:
         return msg("an {field} must be between 0% and 100% (it is {value})", field=field,
                    value=_pct(value))
     if spec.kind is Kind.CHANGE and value > 1:
-        return msg("an {field} above 100% is not possible (it is {value})", field=field,
-                   value=_pct(value))
+        # The limit as a value: "100% is" reads as a %-format to the catalogue's checks.
+        return msg("an {field} above {limit} is not possible (it is {value})", field=field,
+                   limit="100%", value=_pct(value))
     if spec.kind is Kind.CHANGE and value < -1:
         return msg("an {field} below -100% (more than double) is outside what the model "
                    "accepts (it is {value})", field=field, value=_pct(value))

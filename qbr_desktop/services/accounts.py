@@ -26,7 +26,8 @@ from qbr_desktop.domain.money import Money
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.text_merge import merge_text
 from qbr_desktop.domain.tiers import TierScheme, effective_tier
-from qbr_desktop.i18n import msg
+from qbr_desktop.i18n import Message, msg
+from qbr_desktop.services.edit_checks import shown_time
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import EditConflictError, account_gone
@@ -262,8 +263,7 @@ class AccountService:
                 settled[name] = merge_text(expected[name], theirs, mine,
                                            who=who or "A colleague")
                 continue
-            raise EditConflictError(FIELD_LABELS.get(name, name), who,
-                                    at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            raise EditConflictError(Message(FIELD_LABELS.get(name, name)), who, shown_time(at),
                                     account_of(row, scheme))
         return settled
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from qbr_desktop.domain.actions import ActionItem
 from qbr_desktop.domain.agenda import Agenda, AgendaSection, new_key
 from qbr_desktop.domain.audience.followup import Recap
+from qbr_desktop.i18n import N_, Message, msg
 from qbr_desktop.services.edit_checks import RowEdit, shown_time, values_of
 from qbr_desktop.store.errors import EditConflictError
 from qbr_desktop.store.models import (
@@ -21,33 +22,33 @@ from qbr_desktop.store.models import (
     ReviewRecapRow,
 )
 
-_AGENDA_WORDS = {"slot_minutes": "booked slot", "template": "agenda template"}
-_SECTION_WORDS = {"minutes": "length", "prompt": "purpose"}
-_ACTION_WORDS = {"text": "text", "due": "due date", "review_id": "review",
-                 "section": "agenda section"}
+_AGENDA_WORDS = {"slot_minutes": N_("booked slot"), "template": N_("agenda template")}
+_SECTION_WORDS = {"minutes": N_("length"), "prompt": N_("purpose")}
+_ACTION_WORDS = {"text": N_("text"), "due": N_("due date"), "review_id": N_("review"),
+                 "section": N_("agenda section")}
 
 
 def agenda_edit(session: Session, row: AgendaRow) -> RowEdit:
     return RowEdit(session, "agenda", row.review_id, row_by=row.updated_by,
-                   row_at=row.updated_at, labels=_AGENDA_WORDS, subject="the agenda")
+                   row_at=row.updated_at, labels=_AGENDA_WORDS, subject=msg("the agenda"))
 
 
 def section_edit(session: Session, row: AgendaSectionRow) -> RowEdit:
     return RowEdit(session, "agenda_section", row.id, row_by=row.updated_by,
                    row_at=row.updated_at, labels=_SECTION_WORDS, merged=("prompt", "notes"),
-                   subject=f"the agenda section “{row.title}”")
+                   subject=msg("the agenda section “{title}”", title=row.title))
 
 
 def action_edit(session: Session, row: ActionItemRow) -> RowEdit:
     return RowEdit(session, "action_item", row.id, row_by=row.updated_by,
                    row_at=row.updated_at, labels=_ACTION_WORDS, merged=("text",),
-                   subject=f"the action item “{row.text}”")
+                   subject=msg("the action item “{text}”", text=row.text))
 
 
 def recap_edit(session: Session, row: ReviewRecapRow) -> RowEdit:
     return RowEdit(session, "review_recap", row.review_id, row_by=row.updated_by,
                    row_at=row.updated_at, merged=("summary", "decisions"),
-                   subject="the recap")
+                   subject=msg("the recap"))
 
 
 def settle_agenda(session: Session, review_id: int, stored: Agenda, seen: Agenda,
@@ -74,7 +75,8 @@ def settle_agenda(session: Session, review_id: int, stored: Agenda, seen: Agenda
                 values_of(section), current)))
         elif section.key in before:  # a colleague removed it since
             if section != before[section.key]:
-                raise EditConflictError(f"agenda (the section “{section.title}” was removed)",
+                raise EditConflictError(msg("agenda (the section “{title}” was removed)",
+                                            title=section.title),
                                         row.updated_by, shown_time(row.updated_at), current)
         elif section.key in theirs and section != theirs[section.key]:
             # Both added a section under the same new key: each keeps its own.
@@ -86,14 +88,14 @@ def settle_agenda(session: Session, review_id: int, stored: Agenda, seen: Agenda
     for key, section in theirs.items():
         if key in before and key not in wanted and section != before[key]:
             raise EditConflictError(
-                f"agenda section “{section.title}”", *_last(section_edit(session, rows[key])),
-                current)
+                msg("agenda section “{title}”", title=section.title),
+                *_last(section_edit(session, rows[key])), current)
         if key not in before and key not in wanted:
             sections.append(section)  # added by a colleague since
     return Agenda(top["template"], top["slot_minutes"], tuple(sections))
 
 
-def _last(edit: RowEdit) -> tuple[str, str]:
+def _last(edit: RowEdit) -> tuple[str, Message]:
     who, at = edit.last_change("title")
     return who, shown_time(at)
 

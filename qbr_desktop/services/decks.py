@@ -47,7 +47,7 @@ from qbr_desktop.domain.roi_story import format_figure, format_months
 from qbr_desktop.domain.stakeholder_layout import saved_or_org_chart
 from qbr_desktop.domain.stakeholders import StakeholderMap
 from qbr_desktop.domain.tiers import effective_tier
-from qbr_desktop.i18n import Catalogue, catalogue
+from qbr_desktop.i18n import N_, Catalogue, catalogue, msg
 from qbr_desktop.services.edit_checks import RowEdit, login_name, values_of
 from qbr_desktop.services.plan_views import ReviewPlan
 from qbr_desktop.services.roi import ExpansionRoi
@@ -79,9 +79,9 @@ class _Account:
     language: str
 
 
-_PLAN_WORDS = {"variant": "deck variant", "outline": "slide outline", "accent": "accent colour",
-               "template": "deck template", "shown_risks": "risks shown",
-               "hidden_risks": "risks left out"}
+_PLAN_WORDS = {"variant": N_("deck variant"), "outline": N_("slide outline"),
+               "accent": N_("accent colour"), "template": N_("deck template"),
+               "shown_risks": N_("risks shown"), "hidden_risks": N_("risks left out")}
 _PLAN_LISTS = ("roadmap", "priorities", "recommendations", "shown_risks", "hidden_risks")
 
 
@@ -118,7 +118,7 @@ class DeckService:
             stored = plan_from_dict(json.loads(row.document)) if row else DeckPlan()
             edit = None if row is None else RowEdit(
                 session, "deck_plan", account_id, row_by=row.updated_by, row_at=row.updated_at,
-                labels=_PLAN_WORDS, merged=_PLAN_LISTS, subject="the deck plan")
+                labels=_PLAN_WORDS, merged=_PLAN_LISTS, subject=msg("the deck plan"))
             if edit is not None and seen is not None:
                 plan = DeckPlan(**edit.settle(values_of(stored), values_of(seen),
                                               values_of(plan), stored))

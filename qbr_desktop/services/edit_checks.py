@@ -18,7 +18,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from qbr_desktop.domain.customer_words import day_message
 from qbr_desktop.domain.text_merge import merge_items, merge_text
+from qbr_desktop.i18n import N_, Message, msg
 from qbr_desktop.store.errors import EditConflictError
 from qbr_desktop.store.repositories import FieldChangeRepository
 
@@ -38,19 +40,31 @@ def values_of(item: object) -> dict[str, Any]:
     return {f.name: getattr(item, f.name) for f in fields(item)}
 
 
-def shown_time(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+#: The fields most rows share, by the words a refused save names them with; a row's own
+#: `labels` add to these.
+FIELD_WORDS = {"title": N_("title"), "text": N_("text"), "owner": N_("owner"),
+               "phase": N_("phase"), "status": N_("status"), "notes": N_("notes"),
+               "description": N_("description"), "summary": N_("summary"),
+               "decisions": N_("decisions"), "due": N_("due date")}
+
+
+def shown_time(at: datetime) -> Message:
+    """A moment in this computer's time zone, with the zone's name, in whichever language
+    shows it: '7 Dec 2026 14:05 CET', '2026年12月7日 14:05 CST'."""
+    local = at.astimezone()
+    return msg("{date} {time} {zone}", date=day_message(local.date()),
+               time=f"{local:%H:%M}", zone=local.tzname() or "")
 
 
 class RowEdit:
     """One row's save: which table and row it is, and how its fields are named."""
 
     def __init__(self, session: Session, table: str, row_id: int, *, row_by: str,
-                 row_at: datetime | None, labels: Mapping[str, str] | None = None,
-                 merged: Collection[str] = (), subject: str = "") -> None:
+                 row_at: datetime | None, labels: Mapping[str, str | Message] | None = None,
+                 merged: Collection[str] = (), subject: Message | None = None) -> None:
         self.session, self.table, self.row_id = session, table, row_id
         self.row_by, self.row_at = row_by, row_at
-        self.labels = labels or {}
+        self.labels: dict[str, str | Message] = {**FIELD_WORDS, **(labels or {})}
         self.merged = merged
         self.subject = subject
 
@@ -88,9 +102,13 @@ class RowEdit:
             row_at=row_at or datetime.now().astimezone())
         return who, as_utc(at)
 
-    def label(self, name: str) -> str:
+    def label(self, name: str) -> Message:
+        """The field as a refused save names it: 'due date of the task “Deck”'."""
         word = self.labels.get(name, name.replace("_", " "))
-        return f"{word} of {self.subject}" if self.subject else word
+        field = word if isinstance(word, Message) else Message(word)  # marked with N_()
+        if self.subject is None:
+            return field
+        return msg("{field} of {subject}", field=field, subject=self.subject)
 
     def record(self, before: Mapping[str, Any], after: Mapping[str, Any], by: str,
                at: datetime) -> None:

@@ -33,7 +33,7 @@ from qbr_desktop.domain.workdays import (
     day_off_warning,
     schedule,
 )
-from qbr_desktop.i18n import msg
+from qbr_desktop.i18n import N_, msg
 from qbr_desktop.paths import user_data_folder
 from qbr_desktop.services.edit_checks import RowEdit, login_name, values_of
 from qbr_desktop.services.plan_views import PlanTask, ReviewPlan, UpcomingReview
@@ -512,7 +512,7 @@ def _task(session: Session, task_id: int) -> PrepTaskRow:
     return row
 
 
-_TASK_WORDS = {"due": "due date"}
+_TASK_WORDS = {"due": N_("due date")}
 
 
 def _task_fields(row: PrepTaskRow) -> dict[str, object]:
@@ -526,10 +526,11 @@ def _given(changes: TaskChanges) -> dict[str, object]:
 
 def _task_edit(session: Session, row: PrepTaskRow) -> RowEdit:
     return RowEdit(session, "prep_task", row.id, row_by=row.updated_by, row_at=row.updated_at,
-                   labels=_TASK_WORDS, merged=("description",), subject=f"the task “{row.title}”")
+                   labels=_TASK_WORDS, merged=("description",), subject=msg("the task “{title}”",
+                                                                 title=row.title))
 
 
 def _review_edit(session: Session, review: ReviewRow) -> RowEdit:
     return RowEdit(session, "review", review.id, row_by=review.updated_by,
-                   row_at=review.updated_at, labels={"scheduled_at": "meeting time"},
-                   subject=f"the review with {review.account.name}")
+                   row_at=review.updated_at, labels={"scheduled_at": N_("meeting time")},
+                   subject=msg("the review with {account}", account=review.account.name))

@@ -31,6 +31,8 @@ from qbr_desktop.domain.programme.review_health import (
     review_health,
     validate_record,
 )
+from qbr_desktop.i18n import N_, Message, msg
+from qbr_desktop.services.edit_checks import shown_time
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.programme_evidence import gather, record_of
 from qbr_desktop.services.rows import account_row, as_utc, review_row
@@ -213,9 +215,9 @@ class ProgrammeService:
             owners)
 
 
-_CARD_FIELDS = {"preparation": "customer preparation", "engagement": "engagement",
-                "follow_up": "follow-up response", "answered_on": "follow-up answer",
-                "survey_score": "post-QBR survey score"}
+_CARD_FIELDS = {"preparation": N_("customer preparation"), "engagement": N_("engagement"),
+                "follow_up": N_("follow-up response"), "answered_on": N_("follow-up answer"),
+                "survey_score": N_("post-QBR survey score")}
 
 
 def _settle(mine: ReviewRecord, seen: ReviewRecord, stored: ReviewRecord) -> ReviewRecord:
@@ -232,9 +234,8 @@ def _settle(mine: ReviewRecord, seen: ReviewRecord, stored: ReviewRecord) -> Rev
             continue
         when = stored.recorded_at
         raise EditConflictError(
-            f"{words} on the review card", stored.recorded_by or "Someone",
-            when.astimezone().strftime("%Y-%m-%d %H:%M") if when else "an earlier time",
-            stored)
+            msg("{field} on the review card", field=Message(words)), stored.recorded_by or "",
+            shown_time(when) if when else msg("an earlier time"), stored)
     return replace(mine, **kept) if kept else mine  # type: ignore[arg-type]
 
 

@@ -73,7 +73,8 @@ class RiskRegister:
         with session_scope(self._sessions) as session:
             row = self._row(session, item_id)
             edit = RowEdit(session, "risk_item", row.id, row_by=row.updated_by,
-                           row_at=row.updated_at, subject=f"the risk “{row.title}”")
+                           row_at=row.updated_at,
+                           subject=msg("the risk “{title}”", title=row.title))
             if seen is not None:
                 edit.settle({"status": row.status}, {"status": seen.value},
                             {"status": status.value}, _item(row))

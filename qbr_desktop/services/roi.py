@@ -42,7 +42,16 @@ from qbr_desktop.domain.roi_story import (
     story_from_dict,
     story_to_dict,
 )
-from qbr_desktop.i18n import ENGLISH, Catalogue, Message, catalogue, interface_catalogue, msg_plural
+from qbr_desktop.i18n import (
+    ENGLISH,
+    N_,
+    Catalogue,
+    Message,
+    catalogue,
+    interface_catalogue,
+    msg,
+    msg_plural,
+)
 from qbr_desktop.services.edit_checks import RowEdit, login_name
 from qbr_desktop.services.insights import InsightService
 from qbr_desktop.services.rows import account_row
@@ -308,11 +317,13 @@ def _roi_fields(model: RoiModel, story: ValueStory | None) -> dict[str, Any]:
 
 
 def _roi_edit(session: Session, row: RoiModelRow, model: RoiModel) -> RowEdit:
-    words = {"discount_rate": "discount rate", "story": "value story",
-             **{f"line:{line.id}": f"value line “{line.label}”" for line in model.lines}}
+    words: dict[str, str | Message] = {
+        "discount_rate": N_("discount rate"), "story": N_("value story"),
+        **{f"line:{line.id}": msg("value line “{label}”", label=line.label)
+           for line in model.lines}}
     return RowEdit(session, f"roi_model {row.quarter}", row.account_id, row_by=row.updated_by,
                    row_at=row.updated_at, labels=words, merged=("story",),
-                   subject=f"the {row.quarter} ROI model")
+                   subject=msg("the {quarter} ROI model", quarter=row.quarter))
 
 
 def _settled(edit: RowEdit, stored: tuple[RoiModel, ValueStory | None],

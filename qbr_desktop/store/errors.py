@@ -159,7 +159,8 @@ class EditConflictError(StoreError):
     without the expected values keeps the caller's own ("keep mine").
     """
 
-    def __init__(self, field: str, who: str, when: str, current: object) -> None:
+    def __init__(self, field: Message | str, who: str, when: Message | str,
+                 current: object) -> None:
         self.field = field
         self.who = who
         self.when = when

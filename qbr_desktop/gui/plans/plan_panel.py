@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.meeting_time import meeting_when
+from qbr_desktop.domain.tiers import tier_label
 from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.plans.calendar_export import CalendarExportButton
@@ -252,7 +253,7 @@ class PlanPanel(QWidget):
         self.details.setText(translate("PlanPanel",
                                        "{account_name} · {tier} · playbook {value} · "
                                        "{value2}").format(account_name=plan.account_name,
-                                                          tier=plan.tier,
+                                                          tier=ui_text(tier_label(plan.tier)),
                                                           value=plan.playbook or translate(
                                                               "PlanPanel", "none"),
                                                           value2=ui_label(plan.status.label)))
@@ -385,7 +386,7 @@ class PlanPanel(QWidget):
                              start: datetime, playbooks: tuple[str, ...] | None) -> None:
         from zoneinfo import available_timezones  # reads the zone database: only when asked
 
-        tier = self.plan.tier if self.plan else ""
+        tier = ui_text(tier_label(self.plan.tier)) if self.plan else ""
         dialog = MeetingDialog(self, title=title, submit=submit, start=start,
                                zones=sorted(available_timezones()), playbooks=playbooks,
                                tier=tier)
