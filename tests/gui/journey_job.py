@@ -31,6 +31,7 @@ from tests_support import require_tool
 from qbr_desktop.domain.meeting_timer import Phase
 from qbr_desktop.gui.application import PortfolioWindows, open_first_window
 from qbr_desktop.gui.translation import translate
+from qbr_desktop.i18n import msg, ui_text
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
 
@@ -182,7 +183,10 @@ class WholeJob:
                 j.press(Qt.Key.Key_H, "Choose file… (Alt+H)", ALT, uses=dialog.choose_button)
             wait_until(lambda: not dialog.busy and dialog.import_button.isEnabled(),
                        "the accounts' preview")
-            assert dialog.summary.text() == "7 new, 0 updated, 0 rejected."
+            seven_new = msg("{created:,} new, {updated:,} updated, {rejected:,} rejected",
+                            created=7, updated=0, rejected=0)
+            assert dialog.summary.text() == translate("ImportDialog", "{summary}.").format(
+                summary=ui_text(seven_new))
             j.click(dialog.import_button, "Import the accounts")
             wait_until(lambda: not dialog.busy and dialog.status.text().startswith(imported()),
                        "the accounts' import")
@@ -211,7 +215,10 @@ class WholeJob:
             people = stored.stakeholders.map(self.account_id).people
             assert [(p.name, p.email) for p in people] == [
                 ("芳 王", f"wang.fang@{COMPANY}")], people
-        assert self.contacts_summary.startswith(imported() + "6 new"), self.contacts_summary
+        six_new = msg("{created:,} new, {updated:,} updated, {rejected:,} rejected",
+                      created=6, updated=0, rejected=2)  # the two without an account
+        assert self.contacts_summary == translate("ImportDialog", "Imported: {summary}.").format(
+            summary=ui_text(six_new)), self.contacts_summary
 
     def pick_the_account(self) -> None:
         panel = self.window.list_panel
