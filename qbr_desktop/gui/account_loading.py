@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from qbr_desktop.paths import DatabaseTarget
     from qbr_desktop.services.context import AppContext
 
-#: Rows read first: more than a maximised window shows at once.
+# Rows read first: more than a maximised window shows at once.
 FIRST_SCREEN = 80
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 
 class ActivatingTableView(QTableView):
-    #: Enter or Return on a row: open what the row stands for.
+    # Enter or Return on a row: open what the row stands for.
     row_activated = Signal(QModelIndex)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -40,8 +40,8 @@ if TYPE_CHECKING:  # the services load SQLAlchemy: only once the window is on sc
     from qbr_desktop.services.context import AppContext
 
 SCREENSHOT_DELAY_MS = 1500
-#: A --screenshot run that has not saved its picture by then ends, its stacks in the log
-#: folder's crashes.log: automated checks must never wait on it for ever.
+# A --screenshot run that has not saved its picture by then ends, its stacks in the log
+# folder's crashes.log: automated checks must never wait on it for ever.
 SCREENSHOT_DEADLINE_S = 180
 
 Ask = Callable[[QWidget | None, str, str], bool]
@@ -153,7 +153,7 @@ class _Request:
 class PortfolioWindows(QObject):
     """Opens portfolios (with their lock and error dialogs) and keeps one window showing."""
 
-    #: An open has ended: True when its portfolio is on screen.
+    # An open has ended: True when its portfolio is on screen.
     opened = Signal(bool)
 
     def __init__(self, ask_user: Ask = ask, tell_user: Tell = tell,
@@ -169,7 +169,7 @@ class PortfolioWindows(QObject):
         self._lock: QLockFile | None = None
         self._request: _Request | None = None
         self.startup_list: StartupList | None = None
-        #: Start-up's hold on the collector's full passes (released once it is done).
+        # Start-up's hold on the collector's full passes (released once it is done).
         self.full_passes: FullPassesHeld | None = None
 
     @property

@@ -51,10 +51,10 @@ class _TypedEntry(QLineEdit):
     """What the date and time fields share: read on Return or on leaving, problems in
     words, Up and Down to step the part under the cursor."""
 
-    #: A value was entered (Return, leaving the field, the calendar): the date or time, or
-    #: None when an optional field was emptied.
+    # A value was entered (Return, leaving the field, the calendar): the date or time, or
+    # None when an optional field was emptied.
     value_entered = Signal(object)
-    #: The sentence explaining why the text is not a value; "" once it is one again.
+    # The sentence explaining why the text is not a value; "" once it is one again.
     problem_changed = Signal(str)
 
     sample = ""  # the widest text the field shows, for its size

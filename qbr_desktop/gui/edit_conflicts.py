@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from qbr_desktop.gui.translation import translate
 from qbr_desktop.store.errors import EditConflictError
 
-#: Asked when a save or an undo meets someone else's newer change: True keeps mine.
+# Asked when a save or an undo meets someone else's newer change: True keeps mine.
 KeepMine = Callable[[EditConflictError], bool]
 T = TypeVar("T")
 

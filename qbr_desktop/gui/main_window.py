@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # imported by start-up only after the window is on screen
     from qbr_desktop.services.plan_views import ReviewPlan
 
 SAVED_MESSAGE_MS = 4000
-#: The pause between the steps of building the window's frame at start-up.
+# The pause between the steps of building the window's frame at start-up.
 FRAME_STEP_PAUSE_MS = 1
 
 
@@ -64,13 +64,13 @@ def scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
 
 
 class MainWindow(QMainWindow):
-    #: The CSM asked to open or create another portfolio file.
+    # The CSM asked to open or create another portfolio file.
     portfolio_requested = Signal(object)
-    #: The account shown changed (0: none). The tabs learn of it through this alone.
+    # The account shown changed (0: none). The tabs learn of it through this alone.
     account_changed = Signal(int)
-    #: Something stored about an account changed: account id. Tabs showing it reload.
+    # Something stored about an account changed: account id. Tabs showing it reload.
     account_data_changed = Signal(int)
-    #: show_rows has put rows in the list.
+    # show_rows has put rows in the list.
     rows_shown = Signal()
     # Set by window_menus.install_menus once a portfolio is attached.
     new_action: QAction

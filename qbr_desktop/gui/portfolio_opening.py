@@ -34,20 +34,20 @@ class Opening:
 
     context: AppContext | None = None
     lock: QLockFile | None = None
-    #: What to tell the CSM when there is no context, under `title`.
+    # What to tell the CSM when there is no context, under `title`.
     problem: str = ""
     title: str = APP_NAME
-    #: Damaged, with a verified backup that could take its place: ask first.
+    # Damaged, with a verified backup that could take its place: ask first.
     damaged: CorruptDatabaseError | None = None
-    #: Where the damaged file was kept after a restore.
+    # Where the damaged file was kept after a restore.
     kept: Path | None = None
-    #: The account list, when the open was to read it (see account_loading.ListClaim).
+    # The account list, when the open was to read it (see account_loading.ListClaim).
     rows: PreparedRows | None = None
-    #: The tiers in use and whether it is the demo, read here rather than on the GUI
-    #: thread (the first query through SQLAlchemy costs tens of milliseconds).
+    # The tiers in use and whether it is the demo, read here rather than on the GUI
+    # thread (the first query through SQLAlchemy costs tens of milliseconds).
     tiers: tuple[str, ...] = ()
     is_demo: bool = False
-    #: The team server did not answer: offer to try again or to work locally.
+    # The team server did not answer: offer to try again or to work locally.
     offline: bool = False
 
 

@@ -17,7 +17,7 @@ MAX_RECENT = 8
 class RecentPortfolios:
     def __init__(self, settings: QSettings) -> None:
         self.settings = settings
-        #: Files start-up passed over because they were gone, in the order met.
+        # Files start-up passed over because they were gone, in the order met.
         self.dropped: list[Path] = []
 
     def paths(self) -> list[Path]:

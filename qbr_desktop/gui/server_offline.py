@@ -22,7 +22,7 @@ class OfflineChoice(Enum):
     QUIT = "quit"
 
 
-#: (parent, the sentence saying why, the last local portfolio or None) -> the choice.
+# (parent, the sentence saying why, the last local portfolio or None) -> the choice.
 AskOffline = Callable[[QWidget | None, str, Path | None], OfflineChoice]
 
 

@@ -177,8 +177,8 @@ def programme_view(window: MainWindow) -> ProgrammeView:
     return view
 
 
-#: The account tabs after Details, with their labels and the window attribute of each page.
-#: R, O and I are taken in "ROI & value"; each label's & letter is its Alt key.
+# The account tabs after Details, with their labels and the window attribute of each page.
+# R, O and I are taken in "ROI & value"; each label's & letter is its Alt key.
 ACCOUNT_PAGES: tuple[tuple[AccountTab, str, str], ...] = (
     (AccountTab.HEALTH, QT_TRANSLATE_NOOP("window_pages", "&Health && growth"), "insights_panel"),
     (AccountTab.TIMELINE, QT_TRANSLATE_NOOP("window_pages", "Prep &timeline"), "plan_panel"),

@@ -5,7 +5,6 @@
     <name>AccountEditor</name>
     <message>
         <source>Edit {label} of “{name}”</source>
-        <extracomment>An account was created, edited, deleted or restored; carries its id. Undo or redo could not be applied (e.g. the name is now taken); carries the message. The last edit found a newer change and the person took it: the page shows it.</extracomment>
         <translation>编辑“{name}”的{label}</translation>
     </message>
     <message>
@@ -96,7 +95,6 @@
     <name>AccountInsightsPanel</name>
     <message>
         <source>Choose an account to see its health.</source>
-        <extracomment>The register changed (the portfolio view&apos;s risk counts are stale): the account id. A computation finished and the page shows it: the account id. The CSM wants to record which catalogue entries the account owns: the account id. Inputs of the expansion estimate changed here (the portfolio view is stale): account id.</extracomment>
         <translation>选择一个账户查看其健康状况。</translation>
     </message>
     <message>
@@ -220,7 +218,6 @@
     <name>AccountListPanel</name>
     <message>
         <source>Filter accounts (Ctrl+F): name, industry, tier, CSM…</source>
-        <extracomment>The selected account changed: its id, or -1 when nothing is selected.</extracomment>
         <translation>筛选账户 (Ctrl+F)：名称、行业、层级、CSM…</translation>
     </message>
     <message>
@@ -252,7 +249,6 @@
     <name>AccountPage</name>
     <message>
         <source>{arr_text} ARR</source>
-        <extracomment>A field was changed and left: (field name, parsed value).</extracomment>
         <translation>ARR {arr_text}</translation>
     </message>
     <message>
@@ -315,7 +311,6 @@
     <name>AgendaBuilder</name>
     <message>
         <source>Replace the sections with a template&apos;s</source>
-        <extracomment>The agenda was saved: the review id.</extracomment>
         <translation>用模板的议程段落替换当前段落</translation>
     </message>
     <message>
@@ -383,7 +378,6 @@
     <name>AgendaTab</name>
     <message>
         <source>QBR</source>
-        <extracomment>The account&apos;s meeting data changed (saved agenda, a control, an action): account id. The follow-up email draft was written: the file.</extracomment>
         <translation>QBR</translation>
     </message>
     <message>
@@ -459,7 +453,6 @@
     <name>AttendanceTable</name>
     <message>
         <source>Review</source>
-        <extracomment>A review was picked: its id. A box was ticked or cleared: review id, the person&apos;s new Attendance.</extracomment>
         <translation>回顾</translation>
     </message>
     <message>
@@ -499,7 +492,6 @@
     <name>CalendarExportButton</name>
     <message>
         <source>Export to &amp;calendar…</source>
-        <extracomment>The file was written: the CalendarExport.</extracomment>
         <translation>导出到日历(&amp;C)…</translation>
     </message>
     <message>
@@ -577,7 +569,6 @@
     <name>ChartRedrawer</name>
     <message>
         <source>Drawing charts…</source>
-        <extracomment>New chart images are on show.</extracomment>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
@@ -593,7 +584,6 @@
     <name>CheckIn</name>
     <message>
         <source>Attendee check-in</source>
-        <extracomment>Someone was ticked or unticked: their new Attendance.</extracomment>
         <translation>参会签到</translation>
     </message>
     <message>
@@ -605,7 +595,6 @@
     <name>CoverageList</name>
     <message>
         <source>Coverage findings</source>
-        <extracomment>A finding was chosen: the ids of the people it is about.</extracomment>
         <translation>覆盖情况发现</translation>
     </message>
     <message>
@@ -641,7 +630,6 @@
     <name>DateEntry</name>
     <message>
         <source>YYYY-MM-DD</source>
-        <extracomment>A value was entered (Return, leaving the field, the calendar): the date or time, or None when an optional field was emptied. The sentence explaining why the text is not a value; &quot;&quot; once it is one again.</extracomment>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
@@ -712,7 +700,6 @@
     </message>
     <message>
         <source>Waiting for my review</source>
-        <extracomment>A deck was opened: the account id. A fresh queue is on show (the list of WaitingDeck).</extracomment>
         <translation>等待我审阅</translation>
     </message>
     <message>
@@ -760,7 +747,6 @@
     </message>
     <message>
         <source>Reviewer</source>
-        <extracomment>The deck&apos;s state changed: account id.</extracomment>
         <translation>审阅人</translation>
     </message>
     <message>
@@ -796,7 +782,6 @@
     <name>DeckTab</name>
     <message>
         <source>Slides</source>
-        <extracomment>A file was written: its path. The plan as last read or saved: what a save says the CSM saw.</extracomment>
         <translation>幻灯片</translation>
     </message>
     <message>
@@ -1044,7 +1029,6 @@
     <name>FollowUpView</name>
     <message>
         <source>Remove action</source>
-        <extracomment>The CSM asked for the follow-up email draft.</extracomment>
         <translation>删除行动项</translation>
     </message>
     <message>
@@ -1183,7 +1167,6 @@
     <name>ImportDialog</name>
     <message>
         <source>importing the file</source>
-        <extracomment>Emitted after a successful import with its ImportPlan (applied=True).</extracomment>
         <translation>导入文件</translation>
     </message>
     <message>
@@ -1303,7 +1286,6 @@
     <name>ImportDialogBase</name>
     <message>
         <source>Day first (31/12/2026)</source>
-        <extracomment>True while an import is being written (the dialog cannot be closed meanwhile).</extracomment>
         <translation>日在前 (31/12/2026)</translation>
     </message>
     <message>
@@ -1319,7 +1301,6 @@
     <name>InvestmentEditor</name>
     <message>
         <source>Cost</source>
-        <extracomment>A cost or the discount rate changed. Cost rows were added or removed: the focus chain needs them.</extracomment>
         <translation>成本</translation>
     </message>
     <message>
@@ -1378,7 +1359,6 @@
     <name>LineEditor</name>
     <message>
         <source>What the customer gained, in their words</source>
-        <extracomment>The CSM changed a field; document() has the line as it now reads. Fields were replaced (another category&apos;s inputs): the focus chain needs them.</extracomment>
         <translation>客户获得了什么，用客户自己的话说</translation>
     </message>
     <message>
@@ -1473,7 +1453,6 @@
     <name>MainWindow</name>
     <message>
         <source>Opening your portfolio…</source>
-        <extracomment>The pause between the steps of building the window&apos;s frame at start-up. The CSM asked to open or create another portfolio file. The account shown changed (0: none). The tabs learn of it through this alone. Something stored about an account changed: account id. Tabs showing it reload. show_rows has put rows in the list.</extracomment>
         <translation>正在打开你的组合…</translation>
     </message>
     <message>
@@ -1541,7 +1520,6 @@ You can undo this with Ctrl+Z.</source>
     <name>MapEditor</name>
     <message>
         <source>Could not {lower}{value}: {exc}</source>
-        <extracomment>The map&apos;s people or lines changed: reload it. Only card positions changed: {person id: (x, y)}. Who attends a review changed: the review id. Undo or redo could not be applied: the message.</extracomment>
         <translation>无法{lower}{value}：{exc}</translation>
     </message>
     <message>
@@ -1557,7 +1535,6 @@ You can undo this with Ctrl+Z.</source>
     <name>MapView</name>
     <message>
         <source>Stakeholder map</source>
-        <extracomment>Delete or Backspace was pressed with something selected. The zoom changed: the new scale factor.</extracomment>
         <translation>利益相关方地图</translation>
     </message>
 </context>
@@ -1565,7 +1542,6 @@ You can undo this with Ctrl+Z.</source>
     <name>MappingForm</name>
     <message>
         <source>Columns</source>
-        <extracomment>The whole mapping after the person changed one column ({field: header}). The person asked for the columns the headers suggest instead of the remembered ones.</extracomment>
         <translation>列</translation>
     </message>
     <message>
@@ -1620,7 +1596,6 @@ You can undo this with Ctrl+Z.</source>
     <name>MeetingPanel</name>
     <message>
         <source>Start</source>
-        <extracomment>The meeting&apos;s state changed (a control, or a new second): the state. The meeting was started, finished or reset: the review id.</extracomment>
         <translation>开始</translation>
     </message>
     <message>
@@ -1740,7 +1715,6 @@ You can undo this with Ctrl+Z.</source>
     <name>NotesEditor</name>
     <message>
         <source>Notes</source>
-        <extracomment>Save these notes: section key, text. The notes as last read or saved: what a save says the CSM started from.</extracomment>
         <translation>笔记</translation>
     </message>
     <message>
@@ -1767,7 +1741,6 @@ You can undo this with Ctrl+Z.</source>
     <name>PersonEditor</name>
     <message>
         <source>Name</source>
-        <extracomment>A field was finished with a new value: the person before and after. Typed text could not be saved and the editor moved on to someone else: the message.</extracomment>
         <translation>名称</translation>
     </message>
     <message>
@@ -1915,7 +1888,6 @@ You can undo this with Ctrl+Z.</source>
     <name>PlanPanel</name>
     <message>
         <source>Choose an account to see its QBR preparation.</source>
-        <extracomment>The account&apos;s plan (or its empty state) is on show: the account id. Something was written (schedule, move, tick, edit): the account id.</extracomment>
         <translation>选择一个账户查看其 QBR 准备情况。</translation>
     </message>
     <message>
@@ -2033,7 +2005,6 @@ You can undo this with Ctrl+Z.</source>
     <name>PlanTaskModel</name>
     <message>
         <source>done</source>
-        <extracomment>A task was ticked or unticked here: its id and whether it is now done. A cell was edited: the task id and the `TaskChanges` to store.</extracomment>
         <translation>已完成</translation>
     </message>
     <message>
@@ -2060,7 +2031,6 @@ You can undo this with Ctrl+Z.</source>
     <name>PortfolioView</name>
     <message>
         <source>Filter by name, industry or tier</source>
-        <extracomment>The CSM opened an account from the overview (its id). A complete overview has been shown (the PortfolioOverview), every health computed.</extracomment>
         <translation>按名称、行业或层级筛选</translation>
     </message>
     <message>
@@ -2120,7 +2090,6 @@ You can undo this with Ctrl+Z.</source>
     <name>PortfolioWindows</name>
     <message>
         <source>Opening {portfolio}…</source>
-        <extracomment>A --screenshot run that has not saved its picture by then ends, its stacks in the log folder&apos;s crashes.log: automated checks must never wait on it for ever. An open has ended: True when its portfolio is on screen. Start-up&apos;s hold on the collector&apos;s full passes (released once it is done).</extracomment>
         <translation>正在打开 {portfolio}…</translation>
     </message>
     <message>
@@ -2148,7 +2117,6 @@ Restore that backup now? The damaged file is kept beside it, renamed, so nothing
     <name>PrepareDataDialog</name>
     <message>
         <source>preparing QBR data</source>
-        <extracomment>Emitted after the files were imported, with their ImportPlans (applied=True).</extracomment>
         <translation>准备 QBR 数据</translation>
     </message>
     <message>
@@ -2316,7 +2284,6 @@ Restore that backup now? The damaged file is kept beside it, renamed, so nothing
     <name>PresenterWindow</name>
     <message>
         <source>QBR meeting — presenter view</source>
-        <extracomment>A key was pressed in the room window: the meeting panel handles it as its own.</extracomment>
         <translation>QBR 会议 — 演示者视图</translation>
     </message>
 </context>
@@ -2324,7 +2291,6 @@ Restore that backup now? The damaged file is kept beside it, renamed, so nothing
     <name>PreviewModel</name>
     <message>
         <source>Row</source>
-        <extracomment>A cell&apos;s problems as one message each (list[str]), for tests and custom delegates.</extracomment>
         <translation>行</translation>
     </message>
     <message>
@@ -2373,7 +2339,6 @@ Click to see the reviews behind it.</source>
     <name>ProgrammeView</name>
     <message>
         <source>Quarter</source>
-        <extracomment>A review behind a figure was opened: (account id, review id). A report is on screen (the ProgrammeReport). A file was written: its path.</extracomment>
         <translation>季度</translation>
     </message>
     <message>
@@ -2500,7 +2465,6 @@ Click to see the reviews behind it.</source>
     <name>QuickAction</name>
     <message>
         <source>New action item, then Enter</source>
-        <extracomment>Add this action item (its section is filled in by the panel).</extracomment>
         <translation>新的行动项，然后按 Enter</translation>
     </message>
     <message>
@@ -2536,7 +2500,6 @@ Click to see the reviews behind it.</source>
     <name>RecapEditor</name>
     <message>
         <source>Summary for the attendees</source>
-        <extracomment>The recap of a review was saved: review id. The recap as last read or saved: a colleague&apos;s changes since are merged.</extracomment>
         <translation>给参会者的摘要</translation>
     </message>
     <message>
@@ -2599,7 +2562,6 @@ Click to see the reviews behind it.</source>
     <name>ReviewCardView</name>
     <message>
         <source>Customer preparation</source>
-        <extracomment>The card was stored: account id.</extracomment>
         <translation>客户准备情况</translation>
     </message>
     <message>
@@ -2703,7 +2665,6 @@ Click to see the reviews behind it.</source>
     <name>RiskChoices</name>
     <message>
         <source>Risks on the slide</source>
-        <extracomment>(risk item id, shown on the slide)</extracomment>
         <translation>幻灯片上的风险</translation>
     </message>
     <message>
@@ -2766,7 +2727,6 @@ Click to see the reviews behind it.</source>
     <name>RiskMatrix</name>
     <message>
         <source>High impact ↑</source>
-        <extracomment>Add, close or delete was asked for: (&quot;add&quot; | &quot;suggest&quot; | &quot;close&quot; | &quot;delete&quot;, item id)</extracomment>
         <translation>高影响 ↑</translation>
     </message>
     <message>
@@ -2853,7 +2813,6 @@ Click to see the reviews behind it.</source>
     <name>RoiPanel</name>
     <message>
         <source>Expansion returns are not available: {exc}</source>
-        <extracomment>An account&apos;s model is on show: the account id. The model was stored: the account id. New chart images are on show.</extracomment>
         <translation>无法获得扩展回报：{exc}</translation>
     </message>
     <message>
@@ -3024,7 +2983,6 @@ Click to see the reviews behind it.</source>
     <name>StakeholderPanel</name>
     <message>
         <source>Add person</source>
-        <extracomment>The map on show changed (loaded, edited): the account id. The map was exported: the file written.</extracomment>
         <translation>添加人员</translation>
     </message>
     <message>
@@ -3208,7 +3166,6 @@ Click to see the reviews behind it.</source>
     <name>StartupList</name>
     <message>
         <source>reading the account list</source>
-        <extracomment>Rows read first: more than a maximised window shows at once.</extracomment>
         <translation>读取账户列表</translation>
     </message>
     <message>
@@ -3261,7 +3218,6 @@ Click to see the reviews behind it.</source>
     <name>TimelineChart</name>
     <message>
         <source>Preparation timeline</source>
-        <extracomment>The CSM ticked or unticked a task: its id and whether it is now done. The CSM moved a task to another day (drag or arrow keys): its id and the new date. Another task was selected: its id.</extracomment>
         <translation>准备时间线</translation>
     </message>
     <message>
@@ -3336,7 +3292,6 @@ Click to see the reviews behind it.</source>
     <name>UpcomingView</name>
     <message>
         <source> days</source>
-        <extracomment>The CSM opened an account from the list (its id). A fresh list is on show (the list of UpcomingReview).</extracomment>
         <translation> 天</translation>
     </message>
     <message>
@@ -3392,7 +3347,6 @@ Click to see the reviews behind it.</source>
     <name>ValueStoryView</name>
     <message>
         <source>&amp;Regenerate from the numbers</source>
-        <extracomment>The CSM finished editing a sentence: its index and new text. The CSM asked for the story to be drafted again from the numbers. Sentence editors were added or removed: the focus chain needs them.</extracomment>
         <translation>根据数字重新生成(&amp;R)</translation>
     </message>
     <message>
@@ -3687,7 +3641,6 @@ Click to see the reviews behind it.</source>
     <name>edit_conflicts</name>
     <message>
         <source>Changed by someone else</source>
-        <extracomment>Asked when a save or an undo meets someone else&apos;s newer change: True keeps mine.</extracomment>
         <translation>已被他人更改</translation>
     </message>
     <message>
@@ -4329,7 +4282,6 @@ Scheduling one picks the playbook for the account&apos;s tier and creates its pr
     <name>portfolio_opening</name>
     <message>
         <source>Cannot open {path}: its folder cannot be made ({value}).</source>
-        <extracomment>What to tell the CSM when there is no context, under `title`. Damaged, with a verified backup that could take its place: ask first. Where the damaged file was kept after a restore. The account list, when the open was to read it (see account_loading.ListClaim). The tiers in use and whether it is the demo, read here rather than on the GUI thread (the first query through SQLAlchemy costs tens of milliseconds). The team server did not answer: offer to try again or to work locally.</extracomment>
         <translation>无法打开 {path}：无法创建其所在文件夹（{value}）。</translation>
     </message>
     <message>
@@ -4431,7 +4383,6 @@ Switch to that window, or close it and try again.</source>
     <name>recent_portfolios</name>
     <message>
         <source>The portfolio {path} opened last time is no longer there, so it was taken off File › Open Recent.</source>
-        <extracomment>Files start-up passed over because they were gone, in the order met.</extracomment>
         <translation>上次打开的组合 {path} 已不存在，因此已将其从“文件 › 最近打开”中移除。</translation>
     </message>
 </context>
@@ -4567,7 +4518,6 @@ Switch to that window, or close it and try again.</source>
     <name>server_offline</name>
     <message>
         <source>Team server unreachable</source>
-        <extracomment>(parent, the sentence saying why, the last local portfolio or None) -&gt; the choice.</extracomment>
         <translation>无法连接团队服务器</translation>
     </message>
     <message>
@@ -4618,7 +4568,6 @@ Switch to that window, or close it and try again.</source>
     <name>table_model</name>
     <message>
         <source>Account</source>
-        <extracomment>Rows announced to the views per turn of the event loop. Each row announced costs the filter proxy one call into Python (filterAcceptsRow): 50,000 at once kept the window from answering for 50-230 ms; 2,500 a turn take a few milliseconds each on a quiet machine, but tens on a busy one: the step is then cut to what fits in FILL_TURN_S.</extracomment>
         <translation>账户</translation>
     </message>
     <message>
@@ -4696,7 +4645,6 @@ Switch to that window, or close it and try again.</source>
     </message>
     <message>
         <source>{value} · no tasks</source>
-        <extracomment>Empty days shown before the first and after the last date, so markers are not cut. &quot;Today&quot; joins the scale when it is at most this far outside the plan&apos;s dates; further away it would squeeze the plan into a sliver, so an arrow at the edge points to it.</extracomment>
         <translation>{value} · 没有任务</translation>
     </message>
     <message>
@@ -4728,7 +4676,6 @@ Switch to that window, or close it and try again.</source>
     </message>
     <message>
         <source>ddd dd MMM</source>
-        <extracomment>Light band behind a phase&apos;s rows, and the darker ink its heading and markers use.</extracomment>
         <translation>M月d日 ddd</translation>
     </message>
     <message>
@@ -4765,7 +4712,6 @@ The tab shows what is wrong. Correct it and try again, or choose Discard.</sourc
     <name>upcoming_view</name>
     <message>
         <source>Account</source>
-        <extracomment>Tiers sort by importance, not alphabetically: Strategic first, in either tier model.</extracomment>
         <translation>账户</translation>
     </message>
     <message>
@@ -5087,7 +5033,6 @@ Portfolio: {describe}</source>
     <name>window_pages</name>
     <message>
         <source>&amp;Health &amp;&amp; growth</source>
-        <extracomment>The account tabs after Details, with their labels and the window attribute of each page. R, O and I are taken in &quot;ROI &amp; value&quot;; each label&apos;s &amp; letter is its Alt key.</extracomment>
         <translation>健康与增长(&amp;H)</translation>
     </message>
     <message>

@@ -21,6 +21,23 @@ def test_no_unmarked_text_reaches_qt_in_the_gui() -> None:
     assert not found, "Wrap these in translate(context, …):\n" + "\n".join(found)
 
 
+def test_no_comment_is_taken_for_a_translator_note() -> None:
+    """lupdate reads a `#:` comment as a note for the translator and hands it to the next
+    translate() in the file, however far below: a signal's description would then sit
+    beside an unrelated sentence in the catalogue. Notes for translators are written
+    deliberately, on the line above their translate() call."""
+    misplaced = []
+    for path in sorted(GUI.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if line.lstrip().startswith("#:"):
+                following = next((later for later in lines[number + 1:]
+                                  if not later.lstrip().startswith("#")), "")
+                if "translate(" not in following and "QT_TRANSLATE_NOOP" not in following:
+                    misplaced.append(f"{path.relative_to(ROOT)}:{number + 1}")
+    assert not misplaced, "Use # (not #:) for these comments:\n" + "\n".join(misplaced)
+
+
 @pytest.mark.parametrize("source", [
     'label.setText("Saved")',
     'QMessageBox.warning(self, "Not saved", f"{name} was not saved")',

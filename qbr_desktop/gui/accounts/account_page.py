@@ -37,7 +37,7 @@ NOTES_SAVE_DELAY_MS = 800
 class AccountPage(QWidget):
     """Shows one account; emits each finished edit, and shows problems beside fields."""
 
-    #: A field was changed and left: (field name, parsed value).
+    # A field was changed and left: (field name, parsed value).
     field_edited = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:

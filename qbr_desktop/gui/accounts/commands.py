@@ -26,9 +26,9 @@ class AccountEditor(QObject):
     save is never overwritten unseen: the person reloads theirs or keeps their own.
     """
 
-    #: An account was created, edited, deleted or restored; carries its id.
+    # An account was created, edited, deleted or restored; carries its id.
     account_changed = Signal(int)
-    #: Undo or redo could not be applied (e.g. the name is now taken); carries the message.
+    # Undo or redo could not be applied (e.g. the name is now taken); carries the message.
     failed = Signal(str)
 
     def __init__(self, service: AccountService, parent: QObject | None = None,
@@ -38,7 +38,7 @@ class AccountEditor(QObject):
         self.undo_stack = QUndoStack(self)
         self.keep_mine = keep_mine or (lambda conflict: ask_keep_mine(
             parent if isinstance(parent, QWidget) else None, conflict))
-        #: The last edit found a newer change and the person took it: the page shows it.
+        # The last edit found a newer change and the person took it: the page shows it.
         self.reloaded = False
 
     def save(self, account_id: int, changes: dict[str, Any],

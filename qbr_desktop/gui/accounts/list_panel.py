@@ -31,7 +31,7 @@ from qbr_desktop.gui.translation import translate
 
 
 class AccountListPanel(QWidget):
-    #: The selected account changed: its id, or -1 when nothing is selected.
+    # The selected account changed: its id, or -1 when nothing is selected.
     account_selected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -25,10 +25,10 @@ from qbr_desktop.domain.tiers import TIER_LABELS
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.i18n import ui_text
 
-#: Rows announced to the views per turn of the event loop. Each row announced costs the
-#: filter proxy one call into Python (filterAcceptsRow): 50,000 at once kept the window
-#: from answering for 50-230 ms; 2,500 a turn take a few milliseconds each on a quiet
-#: machine, but tens on a busy one: the step is then cut to what fits in FILL_TURN_S.
+# Rows announced to the views per turn of the event loop. Each row announced costs the
+# filter proxy one call into Python (filterAcceptsRow): 50,000 at once kept the window
+# from answering for 50-230 ms; 2,500 a turn take a few milliseconds each on a quiet
+# machine, but tens on a busy one: the step is then cut to what fits in FILL_TURN_S.
 FILL_STEP = 2_500
 FILL_TURN_S = 0.008
 FILL_STEP_MIN = 100
@@ -133,7 +133,7 @@ class AccountTableModel(QAbstractTableModel):
     meanwhile. Every row is held from the start; `total_count` counts them all.
     """
 
-    #: Every row is announced to the views (a long list's fill has ended).
+    # Every row is announced to the views (a long list's fill has ended).
     filled = Signal()
 
     def __init__(self, parent: Any = None) -> None:
@@ -142,7 +142,7 @@ class AccountTableModel(QAbstractTableModel):
         self._display: list[tuple[str, ...]] = []
         self._sort: list[tuple[Any, ...]] = []
         self.search_text: list[str] = []
-        #: The (column, order) the rows are in, once sorted.
+        # The (column, order) the rows are in, once sorted.
         self.sorted_by: tuple[int, Qt.SortOrder] | None = None
         self._shown = 0  # the rows announced to the views: the first ones
         self._step = FILL_STEP  # rows a turn, fitted to FILL_TURN_S as the fill goes

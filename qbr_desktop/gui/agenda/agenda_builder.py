@@ -104,7 +104,7 @@ class _TitleTips(QStyledItemDelegate):
 
 
 class AgendaBuilder(QWidget):
-    #: The agenda was saved: the review id.
+    # The agenda was saved: the review id.
     saved = Signal(int)
 
     def __init__(self, service: AgendaService, parent: QWidget | None = None, *,

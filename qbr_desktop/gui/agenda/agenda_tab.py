@@ -56,9 +56,9 @@ BUILD, RUN, FOLLOW_UP, REVIEW_CARD = range(4)
 
 
 class AgendaTab(QWidget):
-    #: The account's meeting data changed (saved agenda, a control, an action): account id.
+    # The account's meeting data changed (saved agenda, a control, an action): account id.
     changed = Signal(int)
-    #: The follow-up email draft was written: the file.
+    # The follow-up email draft was written: the file.
     follow_up_written = Signal(Path)
 
     def __init__(self, agendas: AgendaService, stakeholders: StakeholderService,

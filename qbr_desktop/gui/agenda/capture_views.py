@@ -95,13 +95,13 @@ class SectionTimes(QTableWidget):
 class NotesEditor(QWidget):
     """Notes for one section, saved a moment after typing stops (and on leaving it)."""
 
-    #: Save these notes: section key, text.
+    # Save these notes: section key, text.
     save_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key: str | None = None
-        #: The notes as last read or saved: what a save says the CSM started from.
+        # The notes as last read or saved: what a save says the CSM started from.
         self.base = ""
         self.caption = QLabel(translate("NotesEditor", "Notes"), self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -160,7 +160,7 @@ class NotesEditor(QWidget):
 class CheckIn(QListWidget):
     """Who is in the room: tick people as they arrive (executives first, marked ★)."""
 
-    #: Someone was ticked or unticked: their new Attendance.
+    # Someone was ticked or unticked: their new Attendance.
     changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -211,7 +211,7 @@ class CheckIn(QListWidget):
 class QuickAction(QWidget):
     """One line to capture an action while people talk: what, whose, who, by when."""
 
-    #: Add this action item (its section is filled in by the panel).
+    # Add this action item (its section is filled in by the panel).
     add_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -46,7 +46,7 @@ OVERDUE_COLOUR = "#c62828"
 
 
 class FollowUpView(QWidget):
-    #: The CSM asked for the follow-up email draft.
+    # The CSM asked for the follow-up email draft.
     email_requested = Signal()
 
     def __init__(self, service: AgendaService,

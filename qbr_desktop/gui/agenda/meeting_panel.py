@@ -51,9 +51,9 @@ SOUND_SETTING = "meeting/sound"
 
 
 class MeetingPanel(QWidget):
-    #: The meeting's state changed (a control, or a new second): the state.
+    # The meeting's state changed (a control, or a new second): the state.
     state_changed = Signal(object)
-    #: The meeting was started, finished or reset: the review id.
+    # The meeting was started, finished or reset: the review id.
     meeting_changed = Signal(int)
 
     def __init__(self, service: AgendaService, parent: QWidget | None = None,

@@ -65,7 +65,7 @@ class RoomView:
 
 
 class PresenterWindow(QWidget):
-    #: A key was pressed in the room window: the meeting panel handles it as its own.
+    # A key was pressed in the room window: the meeting panel handles it as its own.
     key_pressed = Signal(QKeyEvent)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -32,14 +32,14 @@ class _FlushingEdit(QPlainTextEdit):
 
 
 class RecapEditor(QWidget):
-    #: The recap of a review was saved: review id.
+    # The recap of a review was saved: review id.
     saved = Signal(int)
 
     def __init__(self, service: AgendaService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.review_id: int | None = None
-        #: The recap as last read or saved: a colleague's changes since are merged.
+        # The recap as last read or saved: a colleague's changes since are merged.
         self.base = Recap()
         self._filling = False
         self.about = QLabel(self)

@@ -65,7 +65,7 @@ KINDS = ("deck", "brief", "handout", "email")
 
 
 class DeckTab(DeckExporting, QWidget):
-    #: A file was written: its path.
+    # A file was written: its path.
     exported = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -73,7 +73,7 @@ class DeckTab(DeckExporting, QWidget):
         self.context = context
         self.account_id: int | None = None
         self.plan = DeckPlan()
-        #: The plan as last read or saved: what a save says the CSM saw.
+        # The plan as last read or saved: what a save says the CSM saw.
         self.seen_plan = DeckPlan()
         self.content: DeckContent | None = None
         self.job: Worker | None = None

@@ -54,7 +54,7 @@ def review_words(review: DeckReview) -> str:
 
 
 class DeckReviewBar(QWidget):
-    #: The deck's state changed: account id.
+    # The deck's state changed: account id.
     changed = Signal(int)
 
     def __init__(self, service: DeckReviewService, parent: QWidget | None = None, *,

@@ -26,7 +26,7 @@ EMPTY = QT_TRANSLATE_NOOP("risk_choices", "No open risks or opportunities in the
 
 
 class RiskChoices(QListWidget):
-    #: (risk item id, shown on the slide)
+    # (risk item id, shown on the slide)
     chosen = Signal(int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -50,7 +50,7 @@ FIELD_LABELS = {kind: {f.key: f.label for f in fields} for kind, fields in FIELD
 class ImportDialog(ImportDialogBase):
     """Import accounts, contacts or metric history from a CSV or XLSX file."""
 
-    #: Emitted after a successful import with its ImportPlan (applied=True).
+    # Emitted after a successful import with its ImportPlan (applied=True).
     imported = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

@@ -25,7 +25,7 @@ class ImportDialogBase(QDialog):
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.steps = LatestSteps(self, what)
-        #: True while an import is being written (the dialog cannot be closed meanwhile).
+        # True while an import is being written (the dialog cannot be closed meanwhile).
         self.applying = False
         self.status = QLabel(self)
         self.status.setWordWrap(True)

@@ -39,9 +39,9 @@ class _WheelGuard(QObject):
 class MappingForm(QGroupBox):
     """Choose the column for each field; one column feeds one field."""
 
-    #: The whole mapping after the person changed one column ({field: header}).
+    # The whole mapping after the person changed one column ({field: header}).
     mapping_changed = Signal(dict)
-    #: The person asked for the columns the headers suggest instead of the remembered ones.
+    # The person asked for the columns the headers suggest instead of the remembered ones.
     guess_requested = Signal()
 
     def __init__(self, title: str = QT_TRANSLATE_NOOP("MappingForm", "Columns"),

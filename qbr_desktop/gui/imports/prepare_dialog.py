@@ -57,7 +57,7 @@ Opened = tuple[list[PreparedFile], list[str]]
 class PrepareDataDialog(ImportDialogBase):
     """Several exports at once, checked against the account's deck, imported together."""
 
-    #: Emitted after the files were imported, with their ImportPlans (applied=True).
+    # Emitted after the files were imported, with their ImportPlans (applied=True).
     imported = Signal(object)
 
     def __init__(self, context: AppContext, account: str | None = None,

@@ -19,7 +19,7 @@ PREVIEW_ROWS = 50
 DISPLAY_CHARS = 200
 ROW_COLUMN, RESULT_COLUMN = 0, 1
 FIRST_CELL_COLUMN = 2
-#: A cell's problems as one message each (list[str]), for tests and custom delegates.
+# A cell's problems as one message each (list[str]), for tests and custom delegates.
 PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_COLOUR = QColor("#f8d7da")
 WARNING_COLOUR = QColor("#fff3cd")

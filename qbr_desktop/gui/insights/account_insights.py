@@ -103,13 +103,13 @@ def _chart(png: bytes) -> QPixmap:
 
 
 class AccountInsightsPanel(QWidget):
-    #: The register changed (the portfolio view's risk counts are stale): the account id.
+    # The register changed (the portfolio view's risk counts are stale): the account id.
     register_changed = Signal(int)
-    #: A computation finished and the page shows it: the account id.
+    # A computation finished and the page shows it: the account id.
     loaded = Signal(int)
-    #: The CSM wants to record which catalogue entries the account owns: the account id.
+    # The CSM wants to record which catalogue entries the account owns: the account id.
     owned_requested = Signal(int)
-    #: Inputs of the expansion estimate changed here (the portfolio view is stale): account id.
+    # Inputs of the expansion estimate changed here (the portfolio view is stale): account id.
     estimates_changed = Signal(int)
 
     def __init__(self, insights: InsightService, register: RiskRegister,

@@ -38,9 +38,9 @@ if TYPE_CHECKING:
 
 
 class PortfolioView(QWidget):
-    #: The CSM opened an account from the overview (its id).
+    # The CSM opened an account from the overview (its id).
     account_activated = Signal(int)
-    #: A complete overview has been shown (the PortfolioOverview), every health computed.
+    # A complete overview has been shown (the PortfolioOverview), every health computed.
     overview_shown = Signal(object)
 
     def __init__(self, service: InsightService, parent: QWidget | None = None) -> None:

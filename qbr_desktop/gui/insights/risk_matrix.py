@@ -60,7 +60,7 @@ def item_text(item: RiskItem) -> str:
 class RiskMatrix(QWidget):
     """Four lists, one per quadrant; the current item is the one last clicked in any."""
 
-    #: Add, close or delete was asked for: ("add" | "suggest" | "close" | "delete", item id)
+    # Add, close or delete was asked for: ("add" | "suggest" | "close" | "delete", item id)
     action_requested = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:

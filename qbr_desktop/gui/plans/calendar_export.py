@@ -54,7 +54,7 @@ FAILED = QT_TRANSLATE_NOOP("calendar_export", "Not exported: {reason}")
 class CalendarExportButton(QPushButton):
     """The button, its menu of copies, the save dialog and the report under the buttons."""
 
-    #: The file was written: the CalendarExport.
+    # The file was written: the CalendarExport.
     written = Signal(object)
 
     def __init__(self, plans: PlanService, current_plan: Callable[[], ReviewPlan | None],

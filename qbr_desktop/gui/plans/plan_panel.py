@@ -73,9 +73,9 @@ def describe_metric(metric: Metric) -> str:
 
 
 class PlanPanel(QWidget):
-    #: The account's plan (or its empty state) is on show: the account id.
+    # The account's plan (or its empty state) is on show: the account id.
     loaded = Signal(int)
-    #: Something was written (schedule, move, tick, edit): the account id.
+    # Something was written (schedule, move, tick, edit): the account id.
     plan_changed = Signal(int)
 
     def __init__(self, plans: PlanService, parent: QWidget | None = None, *,

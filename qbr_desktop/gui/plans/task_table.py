@@ -64,9 +64,9 @@ HEADERS = (QT_TRANSLATE_NOOP("task_table", "Done"), QT_TRANSLATE_NOOP("task_tabl
 
 
 class PlanTaskModel(QAbstractTableModel):
-    #: A task was ticked or unticked here: its id and whether it is now done.
+    # A task was ticked or unticked here: its id and whether it is now done.
     done_requested = Signal(int, bool)
-    #: A cell was edited: the task id and the `TaskChanges` to store.
+    # A cell was edited: the task id and the `TaskChanges` to store.
     change_requested = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:

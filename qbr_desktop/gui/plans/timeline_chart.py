@@ -55,11 +55,11 @@ class _Drag:
 
 
 class TimelineChart(QAbstractScrollArea):
-    #: The CSM ticked or unticked a task: its id and whether it is now done.
+    # The CSM ticked or unticked a task: its id and whether it is now done.
     done_toggled = Signal(int, bool)
-    #: The CSM moved a task to another day (drag or arrow keys): its id and the new date.
+    # The CSM moved a task to another day (drag or arrow keys): its id and the new date.
     due_moved = Signal(int, object)
-    #: Another task was selected: its id.
+    # Another task was selected: its id.
     selection_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:

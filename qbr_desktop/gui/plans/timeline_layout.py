@@ -25,10 +25,10 @@ PHASE_TITLES = {
 TASK_ROW_HEIGHT = 28
 BAND_HEADING_HEIGHT = 24
 MIN_DAY_WIDTH = 16.0
-#: Empty days shown before the first and after the last date, so markers are not cut.
+# Empty days shown before the first and after the last date, so markers are not cut.
 PADDING_DAYS = 1
-#: "Today" joins the scale when it is at most this far outside the plan's dates; further
-#: away it would squeeze the plan into a sliver, so an arrow at the edge points to it.
+# "Today" joins the scale when it is at most this far outside the plan's dates; further
+# away it would squeeze the plan into a sliver, so an arrow at the edge points to it.
 TODAY_REACH_DAYS = 21
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from qbr_desktop.services.plan_views import PlanTask, ReviewPlan
 
 AXIS_HEIGHT = 50
-#: Light band behind a phase's rows, and the darker ink its heading and markers use.
+# Light band behind a phase's rows, and the darker ink its heading and markers use.
 PHASE_COLOURS = {
     Phase.DATA_GATHERING: ("#e8f1fb", "#1f4e79"),
     Phase.CONTENT_AND_STAKEHOLDERS: ("#e9f5ea", "#1e5b2c"),

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-#: Tiers sort by importance, not alphabetically: Strategic first, in either tier model.
+# Tiers sort by importance, not alphabetically: Strategic first, in either tier model.
 TIER_RANK = {tier: rank for scheme in SCHEMES.values()
              for rank, tier in enumerate(scheme.tiers)}
 CADENCE_RANK = {state.value: rank for rank, state in enumerate(
@@ -176,9 +176,9 @@ class UpcomingModel(QAbstractTableModel):
 
 
 class UpcomingView(QWidget):
-    #: The CSM opened an account from the list (its id).
+    # The CSM opened an account from the list (its id).
     account_activated = Signal(int)
-    #: A fresh list is on show (the list of UpcomingReview).
+    # A fresh list is on show (the list of UpcomingReview).
     upcoming_shown = Signal(object)
 
     def __init__(self, plans: PlanService, parent: QWidget | None = None, *,

@@ -36,9 +36,9 @@ ROWS_SHOWN = 3  # at least this many rows in view; more scroll
 
 
 class DeckQueue(QWidget):
-    #: A deck was opened: the account id.
+    # A deck was opened: the account id.
     deck_activated = Signal(int)
-    #: A fresh queue is on show (the list of WaitingDeck).
+    # A fresh queue is on show (the list of WaitingDeck).
     queue_shown = Signal(object)
 
     def __init__(self, service: DeckReviewService, parent: QWidget | None = None) -> None:

@@ -74,11 +74,11 @@ def _item(text: str, data: object = None) -> QTableWidgetItem:
 
 
 class ProgrammeView(QWidget):
-    #: A review behind a figure was opened: (account id, review id).
+    # A review behind a figure was opened: (account id, review id).
     review_activated = Signal(int, int)
-    #: A report is on screen (the ProgrammeReport).
+    # A report is on screen (the ProgrammeReport).
     report_shown = Signal(object)
-    #: A file was written: its path.
+    # A file was written: its path.
     exported = Signal(object)
 
     def __init__(self, service: ProgrammeService, parent: QWidget | None = None, *,

@@ -59,7 +59,7 @@ def light_words(signal: Light | None) -> str:
 
 
 class ReviewCardView(QWidget):
-    #: The card was stored: account id.
+    # The card was stored: account id.
     saved = Signal(int)
 
     def __init__(self, programme: ProgrammeService, parent: QWidget | None = None, *,

@@ -20,7 +20,7 @@ CHART_DELAY_MS = 300
 
 
 class ChartRedrawer(QObject):
-    #: New chart images are on show.
+    # New chart images are on show.
     ready = Signal()
 
     def __init__(self, view: RoiResultsView, parent: QObject | None = None) -> None:

@@ -38,9 +38,9 @@ class CostRow:
 
 
 class InvestmentEditor(QWidget):
-    #: A cost or the discount rate changed.
+    # A cost or the discount rate changed.
     edited = Signal()
-    #: Cost rows were added or removed: the focus chain needs them.
+    # Cost rows were added or removed: the focus chain needs them.
     fields_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -50,9 +50,9 @@ def _hint(kind: Kind) -> str:
 
 
 class LineEditor(QWidget):
-    #: The CSM changed a field; document() has the line as it now reads.
+    # The CSM changed a field; document() has the line as it now reads.
     edited = Signal()
-    #: Fields were replaced (another category's inputs): the focus chain needs them.
+    # Fields were replaced (another category's inputs): the focus chain needs them.
     fields_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -73,11 +73,11 @@ class RoiPanel(RoiForm):
     - ``discard_unsaved()``: drops all of it; the form shows the stored model again.
     """
 
-    #: An account's model is on show: the account id.
+    # An account's model is on show: the account id.
     loaded = Signal(int)
-    #: The model was stored: the account id.
+    # The model was stored: the account id.
     saved = Signal(int)
-    #: New chart images are on show.
+    # New chart images are on show.
     charts_ready = Signal()
 
     def __init__(self, service: RoiService, parent: QWidget | None = None) -> None:

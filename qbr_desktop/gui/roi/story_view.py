@@ -15,11 +15,11 @@ from qbr_desktop.gui.translation import translate
 
 
 class ValueStoryView(QWidget):
-    #: The CSM finished editing a sentence: its index and new text.
+    # The CSM finished editing a sentence: its index and new text.
     sentence_edited = Signal(int, str)
-    #: The CSM asked for the story to be drafted again from the numbers.
+    # The CSM asked for the story to be drafted again from the numbers.
     regenerate_requested = Signal()
-    #: Sentence editors were added or removed: the focus chain needs them.
+    # Sentence editors were added or removed: the focus chain needs them.
     fields_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

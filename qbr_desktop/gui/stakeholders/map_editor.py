@@ -31,13 +31,13 @@ def _short(name: str, limit: int = 30) -> str:
 
 
 class MapEditor(QObject):
-    #: The map's people or lines changed: reload it.
+    # The map's people or lines changed: reload it.
     changed = Signal()
-    #: Only card positions changed: {person id: (x, y)}.
+    # Only card positions changed: {person id: (x, y)}.
     moved = Signal(object)
-    #: Who attends a review changed: the review id.
+    # Who attends a review changed: the review id.
     attendance_changed = Signal(int)
-    #: Undo or redo could not be applied: the message.
+    # Undo or redo could not be applied: the message.
     failed = Signal(str)
 
     def __init__(self, service: StakeholderService, parent: QObject | None = None,

@@ -35,11 +35,11 @@ class Gesture(Enum):
 
 
 class MapScene(QGraphicsScene):
-    #: Cards were dragged: {person id: ((x, y) before, (x, y) after)}.
+    # Cards were dragged: {person id: ((x, y) before, (x, y) after)}.
     cards_moved = Signal(object)
-    #: A line was drawn from one card to another: source id, target id, Gesture.
+    # A line was drawn from one card to another: source id, target id, Gesture.
     connect_requested = Signal(int, int, object)
-    #: A card was double-clicked: the person id.
+    # A card was double-clicked: the person id.
     person_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -22,9 +22,9 @@ EMPTY_TEXT = (QT_TRANSLATE_NOOP("map_view",
 
 
 class MapView(QGraphicsView):
-    #: Delete or Backspace was pressed with something selected.
+    # Delete or Backspace was pressed with something selected.
     delete_requested = Signal()
-    #: The zoom changed: the new scale factor.
+    # The zoom changed: the new scale factor.
     zoomed = Signal(float)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:

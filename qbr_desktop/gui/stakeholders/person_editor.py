@@ -63,9 +63,9 @@ UNUSABLE_EMAIL = (QT_TRANSLATE_NOOP("person_editor",
 
 
 class PersonEditor(QWidget):
-    #: A field was finished with a new value: the person before and after.
+    # A field was finished with a new value: the person before and after.
     edited = Signal(object, object)
-    #: Typed text could not be saved and the editor moved on to someone else: the message.
+    # Typed text could not be saved and the editor moved on to someone else: the message.
     not_saved = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -39,7 +39,7 @@ NO_ADDRESS = (QT_TRANSLATE_NOOP("side_views",
 
 
 class CoverageList(QWidget):
-    #: A finding was chosen: the ids of the people it is about.
+    # A finding was chosen: the ids of the people it is about.
     people_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -88,9 +88,9 @@ class CoverageList(QWidget):
 
 
 class AttendanceTable(QWidget):
-    #: A review was picked: its id.
+    # A review was picked: its id.
     review_chosen = Signal(int)
-    #: A box was ticked or cleared: review id, the person's new Attendance.
+    # A box was ticked or cleared: review id, the person's new Attendance.
     changed = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -54,9 +54,9 @@ if TYPE_CHECKING:
 
 
 class StakeholderPanel(QWidget):
-    #: The map on show changed (loaded, edited): the account id.
+    # The map on show changed (loaded, edited): the account id.
     loaded = Signal(int)
-    #: The map was exported: the file written.
+    # The map was exported: the file written.
     exported = Signal(Path)
 
     def __init__(self, service: StakeholderService, parent: QWidget | None = None) -> None:
