@@ -375,7 +375,7 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
         scheme = settings.tier_scheme()
     finally:
         context.close()
-    print(scheme.label, file=out)
+    print(ui_label(scheme.label), file=out)
     for band in scheme.bands:
         say(out, msg("  {tier:<12} from {minimum:,.2f}", tier=band.tier, minimum=band.minimum))
 

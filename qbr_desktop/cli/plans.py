@@ -161,6 +161,8 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
 def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
     from zoneinfo import ZoneInfo
 
+    from qbr_desktop.domain.tiers import tier_label
+
     rows = with_context(args, lambda context: context.plans.upcoming(args.days))
     if args.json:
         write_json(out, [_upcoming_json(row) for row in rows])
@@ -178,8 +180,9 @@ def _upcoming(args: argparse.Namespace, out: TextIO) -> None:
                        if row.tasks_total else msg("no plan"))
         behind = (ui_text(msg(", {count} overdue", count=row.overdue_tasks))
                   if row.overdue_tasks else "")
-        out.write(f"{padded(when, 36)} {row.account_name} ({row.tier}) · {prep}{behind} · "
-                  f"{row.cadence_reason}\n")
+        tier = ui_text(tier_label(row.tier))
+        out.write(f"{padded(when, 36)} {row.account_name} ({tier}) · {prep}{behind} · "
+                  f"{ui_text(row.cadence_words)}\n")
 
 
 def _holidays(args: argparse.Namespace, out: TextIO) -> None:

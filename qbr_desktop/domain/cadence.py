@@ -19,12 +19,14 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from qbr_desktop.domain.errors import DomainError
+from qbr_desktop.domain.tiers import tier_label
+from qbr_desktop.i18n import N_, Message, english, msg, msg_plural
 
 QUARTER_DAYS = 91
 HALF_YEAR_DAYS = 182
 YEAR_DAYS = 365
-_HOW_OFTEN = {QUARTER_DAYS: "every quarter", HALF_YEAR_DAYS: "every 6 months",
-              YEAR_DAYS: "once a year"}
+_HOW_OFTEN = {QUARTER_DAYS: N_("every quarter"), HALF_YEAR_DAYS: N_("every 6 months"),
+              YEAR_DAYS: N_("once a year")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +37,13 @@ class Cadence:
     review_kind: str
 
     @property
-    def limit(self) -> str:
+    def limit(self) -> Message:
         """The rule that makes a review overdue: "meet at least every 6 months"."""
-        return f"meet at least {_HOW_OFTEN[self.latest_days]}"
+        return msg("meet at least {how_often}", how_often=msg(_HOW_OFTEN[self.latest_days]))
 
     @property
-    def aim(self) -> str:
-        return f"aim to meet {_HOW_OFTEN[self.expected_days]}"
+    def aim(self) -> Message:
+        return msg("aim to meet {how_often}", how_often=msg(_HOW_OFTEN[self.expected_days]))
 
 
 CADENCES: dict[str, Cadence] = {
@@ -90,9 +92,14 @@ class CadenceState(StrEnum):
 @dataclass(frozen=True, slots=True)
 class CadenceStatus:
     state: CadenceState
-    reason: str
+    words: Message  # why, in no language yet: `ui_text(words)` in the window's
     due_by: date | None  # the last day the next review is on time; None with no history
     days_since_review: int | None
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (the CLI's --json, logs)."""
+        return english(self.words)
 
     @property
     def needs_attention(self) -> bool:
@@ -108,33 +115,42 @@ def cadence_status(tier: str, last_review: date | None, next_planned: date | Non
     reason says so.
     """
     cadence = cadence_for(tier)
-    rule = f"{tier} accounts {cadence.limit}"
+    rule = msg("{tier} accounts {rule}", tier=tier_label(tier), rule=cadence.limit)
     since = (today - last_review).days if last_review else None
     due_by = last_review + timedelta(days=cadence.latest_days) if last_review else None
-    missed = ""
+    missed: date | None = None
     if next_planned is not None and next_planned < today:
-        missed = f" (the review planned for {next_planned.isoformat()} was not recorded)"
-        next_planned = None
+        missed, next_planned = next_planned, None
 
-    def status(state: CadenceState, text: str) -> CadenceStatus:
-        return CadenceStatus(state, text + missed, due_by, since)
+    def status(state: CadenceState, words: Message) -> CadenceStatus:
+        if missed is not None:
+            words = msg("{reason} (the review planned for {day} was not recorded)",
+                        reason=words, day=missed.isoformat())
+        return CadenceStatus(state, words, due_by, since)
 
     if next_planned is not None:
         if due_by is not None and next_planned > due_by:
-            return status(CadenceState.PLANNED_LATE,
-                          f"next review planned for {next_planned.isoformat()}, after "
-                          f"{due_by.isoformat()}; {rule}")
-        return status(CadenceState.PLANNED,
-                      f"next review planned for {next_planned.isoformat()}")
+            return status(CadenceState.PLANNED_LATE, msg(
+                "next review planned for {day}, after {due_by}; {rule}",
+                day=next_planned.isoformat(), due_by=due_by.isoformat(), rule=rule))
+        return status(CadenceState.PLANNED, msg("next review planned for {day}",
+                                                day=next_planned.isoformat()))
     if last_review is None or since is None or due_by is None:
-        return status(CadenceState.NEVER_REVIEWED, f"no review on record; {rule}")
+        return status(CadenceState.NEVER_REVIEWED, msg("no review on record; {rule}",
+                                                       rule=rule))
     if since > cadence.latest_days:
-        return status(CadenceState.OVERDUE,
-                      f"no review since {last_review.isoformat()}, {since} days; {rule}")
+        return status(CadenceState.OVERDUE, msg_plural(
+            "no review since {day}, {count} day; {rule}",
+            "no review since {day}, {count} days; {rule}", since,
+            day=last_review.isoformat(), rule=rule))
     if since > cadence.expected_days:
-        return status(CadenceState.DUE,
-                      f"last review {last_review.isoformat()}, {since} days ago; {tier} "
-                      f"accounts {cadence.aim}: hold the next one by {due_by.isoformat()}")
-    return status(CadenceState.ON_TRACK,
-                  f"last review {last_review.isoformat()}, {since} days ago; the next one "
-                  f"is due by {due_by.isoformat()}")
+        return status(CadenceState.DUE, msg_plural(
+            "last review {day}, {count} day ago; {tier} accounts {aim}: hold the next one "
+            "by {due_by}",
+            "last review {day}, {count} days ago; {tier} accounts {aim}: hold the next one "
+            "by {due_by}", since, day=last_review.isoformat(), tier=tier_label(tier),
+            aim=cadence.aim, due_by=due_by.isoformat()))
+    return status(CadenceState.ON_TRACK, msg_plural(
+        "last review {day}, {count} day ago; the next one is due by {due_by}",
+        "last review {day}, {count} days ago; the next one is due by {due_by}", since,
+        day=last_review.isoformat(), due_by=due_by.isoformat()))

@@ -181,8 +181,13 @@ class UpcomingReview:
     tasks_total: int
     overdue_tasks: int
     cadence_state: str  # a domain.cadence.CadenceState value
-    cadence_reason: str
+    cadence_words: Message  # why, in no language yet: `ui_text` in the window's
     in_window: bool = True  # False: planned after the days looked ahead (listed for cadence)
+
+    @property
+    def cadence_reason(self) -> str:
+        """The cadence's reason in English (the CLI's --json)."""
+        return english(self.cadence_words)
 
     @property
     def behind_schedule(self) -> bool:

@@ -399,7 +399,7 @@ class PlanService:
                     meeting_at=as_utc(planned.scheduled_at) if planned else None,
                     time_zone=planned.time_zone if planned else None, tasks_done=done,
                     tasks_total=total, overdue_tasks=overdue,
-                    cadence_state=status.state.value, cadence_reason=status.reason,
+                    cadence_state=status.state.value, cadence_words=status.words,
                     in_window=in_window))
         far = datetime.max.replace(tzinfo=UTC)
         return sorted(rows, key=lambda r: (r.meeting_at or far, r.account_name.casefold()))

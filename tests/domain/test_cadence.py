@@ -108,3 +108,15 @@ def test_a_planned_date_that_passed_is_mentioned_and_ignored() -> None:
 
     assert status.state == CadenceState.OVERDUE
     assert status.reason.endswith("(the review planned for 2026-09-01 was not recorded)")
+
+
+def test_the_reason_reads_in_chinese_with_the_tier_shown_so() -> None:
+    from qbr_desktop.i18n import CHINESE, catalogue
+
+    zh = catalogue(CHINESE)
+    overdue = cadence_status("Growth", date(2026, 3, 2), None, TODAY)
+    assert overdue.words.render(zh) == ("自 2026-03-02 起未开展回顾，已 266 天；"
+                                        "成长客户应至少每 6 个月一次会面")
+    missed = cadence_status("Mid-Market", date(2026, 3, 2), date(2026, 9, 1), TODAY)
+    assert missed.words.render(zh).endswith("（原定于 2026-09-01 的回顾未被记录）")
+    assert overdue.reason.startswith("no review since 2026-03-02, 266 days; Growth accounts")

@@ -158,7 +158,7 @@ class UpcomingModel(QAbstractTableModel):
             return translate("UpcomingModel", "Yes · {overdue_tasks} overdue").format(
                 overdue_tasks=row.overdue_tasks) if row.behind_schedule else translate(
                     "UpcomingModel", "No")
-        return row.cadence_reason
+        return ui_text(row.cadence_words)
 
     @staticmethod
     def _sort_key(row: UpcomingReview, column: UpcomingColumn) -> Any:
