@@ -34,8 +34,8 @@ from qbr_desktop.domain.stakeholders import (
 )
 from qbr_desktop.domain.text_merge import merge_text
 from qbr_desktop.domain.tiers import effective_tier
-from qbr_desktop.i18n import msg
-from qbr_desktop.services.edit_checks import RowEdit, values_of
+from qbr_desktop.i18n import N_, Message, msg
+from qbr_desktop.services.edit_checks import FIELD_WORDS, RowEdit, shown_time, values_of
 from qbr_desktop.services.rows import account_row, as_utc, review_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
@@ -344,9 +344,14 @@ def _login_name() -> str:
 
 
 _MERGED_TEXT = ("priorities", "concerns", "notes")
-_FIELD_WORDS = {"owner_name": "owner on our side", "last_contact": "last contact",
-                "manager_id": "reports-to line", "pre_aligned": "pre-aligned mark",
-                "x": "place on the map", "y": "place on the map"}
+_FIELD_WORDS = {"name": N_("name"), "level": N_("level"), "role": N_("role"),
+                "influence": N_("influence"), "sentiment": N_("sentiment"),
+                "strength": N_("relationship strength"), "departed": N_("departed mark"),
+                "email": N_("email address"), "priorities": N_("priorities"),
+                "concerns": N_("concerns"), "owner_name": N_("owner on our side"),
+                "last_contact": N_("last contact"),
+                "manager_id": N_("reports-to line"), "pre_aligned": N_("pre-aligned mark"),
+                "x": N_("place on the map"), "y": N_("place on the map")}
 
 
 def _settle_conflicts(session: Session, row: ContactRow, mine: Stakeholder,
@@ -367,9 +372,11 @@ def _settle_conflicts(session: Session, row: ContactRow, mine: Stakeholder,
         if name in _MERGED_TEXT:
             settled[name] = merge_text(before, theirs, wanted, who=who or "A colleague")
         else:
-            raise EditConflictError(f"{_FIELD_WORDS.get(name, name.replace('_', ' '))} of "
-                                    f"{stored.name}", who,
-                                    at.astimezone().strftime("%Y-%m-%d %H:%M"), stored)
+            raise EditConflictError(
+                msg("{field} of {subject}",
+                    field=Message({**FIELD_WORDS, **_FIELD_WORDS}.get(
+                        name, name.replace("_", " "))),
+                    subject=stored.name), who, shown_time(at), stored)
     return replace(mine, **settled) if settled else mine
 
 
