@@ -96,7 +96,7 @@ def chart_png(chart: ChartData, *, dpi: int = 150, book: Catalogue | None = None
 
     book = book if book is not None else catalogue(ENGLISH)
 
-    figure, axes = new_figure(*CHART_SIZE)
+    figure, axes = new_figure(*CHART_SIZE, book.language)
     labels = [chart_text(c) or " " for c in chart.categories]
     series = [s for s in chart.series if any(v is not None for v in s.values)]
     colours = [ACCENT, GOOD, WARN, MUTED, "#8e6bbf", "#d64545"]

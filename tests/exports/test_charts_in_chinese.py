@@ -87,3 +87,18 @@ def test_a_chinese_chart_tries_the_simplified_chinese_face_first() -> None:
     cjk = [name for name in chinese if "CJK" in name or "Hei" in name]
     assert cjk and cjk[0] in charts.CHINESE_FIRST
     assert sorted(chinese) == sorted(english) and chinese[0] == english[0]
+
+
+def test_a_chinese_handout_chart_asks_for_the_simplified_chinese_face_first(qapp: Any) -> None:
+    import matplotlib
+    from matplotlib import font_manager
+
+    from qbr_desktop.domain.deck import ChartData, Series
+    from qbr_desktop.exports.handout_pdf import chart_png
+    from qbr_desktop.i18n import catalogue
+
+    chart = ChartData("活跃用户", ("第一季度", "第二季度"), (Series("用户", (1.0, 2.0)),))
+    chart_png(chart, dpi=40, book=catalogue(CHINESE))
+    assert matplotlib.rcParams["font.family"] == charts._families(font_manager, CHINESE)
+    chart_png(chart, dpi=40, book=catalogue(ENGLISH))
+    assert matplotlib.rcParams["font.family"] == charts._families(font_manager, ENGLISH)
