@@ -193,6 +193,7 @@ def test_the_list_ticks_with_space_and_edits_due_date_and_owner(
     committed(qtbot, table)
     stored = next(t for t in plans.plan(plan.review_id).tasks if t.id == target.id)
     assert stored.owner is OwnerRole.ACCOUNT_EXECUTIVE
+    assert panel.model.index(3, TaskColumn.OWNER).data() == "Account executive"  # its label
     assert table.currentIndex().row() == 3  # in-place update: the CSM keeps their place
 
 

@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qbr_desktop.domain.playbooks import OwnerRole, Phase
+from qbr_desktop.domain.playbooks import OWNER_ROLE_LABELS, OwnerRole, Phase
 from qbr_desktop.gui.date_entry import DateEntry
 from qbr_desktop.gui.plans.timeline_layout import PHASE_TITLES
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, local_date, translate
+from qbr_desktop.i18n import ui_label
 from qbr_desktop.services.plans import TaskChanges
 
 if TYPE_CHECKING:
@@ -148,7 +149,8 @@ class PlanTaskModel(QAbstractTableModel):
             # Said in words as well as in red, so it does not rest on colour alone.
             return local_date(task.due, translate("PlanTaskModel", "ddd yyyy-MM-dd")) + (
                 translate("PlanTaskModel", " · overdue") if overdue else "")
-        return {TaskColumn.TASK: task.title, TaskColumn.OWNER: task.owner.value,
+        return {TaskColumn.TASK: task.title,
+                TaskColumn.OWNER: ui_label(OWNER_ROLE_LABELS[task.owner]),
                 TaskColumn.PHASE: PHASE_TITLES[task.phase]}.get(column)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -264,7 +266,7 @@ class TaskTable(QTableView):
         self.setAccessibleName(translate("TaskTable", "Preparation tasks"))
         self.setItemDelegateForColumn(TaskColumn.DUE, DueDateDelegate(self))
         self.setItemDelegateForColumn(TaskColumn.OWNER, ChoiceDelegate(
-            [(role.value, role.value) for role in OwnerRole], self))
+            [(ui_label(OWNER_ROLE_LABELS[role]), role.value) for role in OwnerRole], self))
         self.setItemDelegateForColumn(TaskColumn.PHASE, ChoiceDelegate(
             [(PHASE_TITLES[phase], phase.value) for phase in Phase], self))
         header = self.horizontalHeader()
