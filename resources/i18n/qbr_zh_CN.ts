@@ -2200,6 +2200,14 @@ Restore that backup now? The damaged file is kept beside it, renamed, so nothing
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
+        <source>Reading %n file…</source>
+        <translation>正在读取 %n 个文件…</translation>
+    </message>
+    <message>
+        <source>Reading %n files…</source>
+        <translation>正在读取 %n 个文件…</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -2852,6 +2860,14 @@ Click to see the reviews behind it.</source>
         <translation>尚未保存：以该账户的订阅为起点</translation>
     </message>
     <message>
+        <source>Not saved: fix the %n marked field first</source>
+        <translation>未保存：请先修正 %n 个标出的字段</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the %n marked fields first</source>
+        <translation>未保存：请先修正 %n 个标出的字段</translation>
+    </message>
+    <message>
         <source>Reloaded: your colleague&apos;s newer change is shown.</source>
         <translation>已重新载入：显示的是同事较新的更改。</translation>
     </message>
@@ -3317,6 +3333,14 @@ Click to see the reviews behind it.</source>
     <message>
         <source>reading the upcoming reviews</source>
         <translation>读取即将进行的回顾</translation>
+    </message>
+    <message>
+        <source>%n review in the next {days} days</source>
+        <translation>未来 {days} 天内有 %n 场回顾</translation>
+    </message>
+    <message>
+        <source>%n reviews in the next {days} days</source>
+        <translation>未来 {days} 天内有 %n 场回顾</translation>
     </message>
     <message>
         <source> · {behind} behind schedule</source>

@@ -208,10 +208,11 @@ class PrepareDataDialog(ImportDialogBase):
                     refused.append(str(exc))
             return opened, refused
 
+        # The count as a name: lupdate misses a translate() whose count is a call.
+        count = len(wanted)
         self._run(work, self._files_opened,
-                  translate("PrepareDataDialog", "Reading %n file…", None, len(wanted))
-                  if len(wanted) == 1 else
-                  translate("PrepareDataDialog", "Reading %n files…", None, len(wanted)))
+                  translate("PrepareDataDialog", "Reading %n file…", None, count) if count == 1
+                  else translate("PrepareDataDialog", "Reading %n files…", None, count))
 
     def remove_selected(self) -> None:
         row = self._selected_row()

@@ -382,11 +382,12 @@ class RoiPanel(RoiForm):
             return False
         model, problems = parse_document(self.document())
         if model is None:
+            # The count as a name: lupdate misses a translate() whose count is a call.
+            count = len(problems)
             self.save_state.setText(
-                translate("RoiPanel", "Not saved: fix the %n marked field first", None,
-                          len(problems)) if len(problems) == 1 else
-                translate("RoiPanel", "Not saved: fix the %n marked fields first", None,
-                          len(problems)))
+                translate("RoiPanel", "Not saved: fix the %n marked field first", None, count)
+                if count == 1 else
+                translate("RoiPanel", "Not saved: fix the %n marked fields first", None, count))
             return False
         account_id, story = self.account_id, self.story
         seen = ((model_from_dict(self._stored_document), self._stored_story)
