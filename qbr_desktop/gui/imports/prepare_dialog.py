@@ -398,7 +398,8 @@ class PrepareDataDialog(ImportDialogBase):
             if outcome.plan is not None and outcome.plan.unmatched:
                 text += ". " + ui_text(unmatched_report(outcome.plan.unmatched, limit=3))
             item.setText(text)
-            item.setToolTip("\n".join([text, *(outcome.plan.notices if outcome.plan else ())]))
+            notices = outcome.plan.notices if outcome.plan else ()
+            item.setToolTip("\n".join([text, *(ui_text(notice) for notice in notices)]))
             item.setForeground(Qt.GlobalColor.darkRed if outcome.problem else
                                self.table.palette().text().color())
         self.table.resizeRowsToContents()
