@@ -54,3 +54,37 @@ def test_a_bad_cell_is_explained_in_chinese(context: Any, qtbot: Any, tmp_path: 
 
     SCREENS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SCREENS / "import-dialog.png"))
+
+
+def test_an_unreadable_file_and_a_guessed_encoding_in_chinese(
+        context: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any,
+        in_chinese: None) -> None:  # noqa: F811
+    binary = tmp_path / "export.csv"
+    binary.write_bytes(b"Account Name,ARR\n\x00\x01\x02\x00rest\n")
+    legacy = tmp_path / "crm.csv"
+    legacy.write_bytes(b"Account Name,ARR\nAcme,1\nCaf\xe9 Nu\xf1ez,3\n")
+    chosen = [binary]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *_args, **_kwargs: (str(chosen[0]), ""))
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert dialog.status.text() == ("export.csv 第 2 行含有二进制数据（NUL 字节），无法读取此文件；"
+                                    "请重新将数据导出为 CSV 或 XLSX")
+    assert not dialog.import_button.isEnabled()
+
+    chosen[0] = legacy
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None, timeout=10_000)
+    status = dialog.status.text()
+    assert "crm.csv 不是 UTF-8 编码；根据少量字符推测按 Windows-1252 读取：" \
+           "请检查第 3 行的文字是否正确" in status, status
+    assert "not UTF-8" not in status and "not UTF-8" not in dialog.summary.toolTip()
+    assert "根据少量字符推测" in dialog.summary.toolTip()
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SCREENS / "import-dialog-encoding.png"))
