@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from qbr_desktop.domain.errors import DomainError
-from qbr_desktop.i18n import Message, msg
+from qbr_desktop.i18n import Catalogue, Message, msg
 
 
 class ImportFailed(DomainError):
@@ -20,9 +22,21 @@ class UnreadableFile(ImportFailed):
 class MappingIncomplete(ImportFailed):
     """A column the import needs has not been chosen yet."""
 
-    def __init__(self, missing: list[str]) -> None:
+    def __init__(self, missing: Sequence[Message | str]) -> None:
         self.missing = list(missing)
-        super().__init__(" ".join(missing))
+        super().__init__(Sentences(self.missing))
+
+
+@dataclass(frozen=True)
+class Sentences(Message):
+    """Sentences one after another, each rendered in the language asked for."""
+
+    def __init__(self, sentences: Sequence[Message | str]) -> None:
+        super().__init__("", {str(n): text for n, text in enumerate(sentences)})
+
+    def render(self, catalogue: Catalogue | None = None) -> str:
+        return " ".join(text if isinstance(text, str) else text.render(catalogue)
+                        for text in self.fields.values())
 
 
 class ApplyFailed(ImportFailed):

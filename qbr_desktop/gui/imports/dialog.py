@@ -152,7 +152,7 @@ class ImportDialog(ImportDialogBase):
                                 "them.") if not choice.remembered
                       else translate("ImportDialog",
                                      "Columns remembered: "
-                                     "{describe}.").format(describe=choice.source.describe())
+                                     "{describe}.").format(describe=ui_text(choice.source.describe()))
                       if choice.source is not None
                       else translate("ImportDialog",
                                      "Columns as you chose them last time for this layout."))

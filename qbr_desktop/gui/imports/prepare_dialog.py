@@ -377,7 +377,7 @@ class PrepareDataDialog(ImportDialogBase):
 
     def _columns_note(self, file: PreparedFile) -> str:
         """Where the columns come from, and the period columns no field needs."""
-        note = file.describe_choice()
+        note = ui_text(file.describe_choice())
         outcome = next((o for o in self.data.files if o.file is file), None) if self.data \
             else None
         if outcome is not None and outcome.plan is not None and outcome.plan.periods:
