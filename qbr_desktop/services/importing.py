@@ -272,9 +272,9 @@ class ImportService:
         columns: tuple[PeriodColumn, ...] = ()
         if kind is ImportKind.METRICS:
             columns = find_period_columns(table.headers, skip=clean.values())[0]
-        problems += missing_fields(kind, clean, period_columns=len(columns),
-                                   unnamed_period_columns=sum(1 for c in columns
-                                                              if c.metric is None))
+        problems += map(msg, missing_fields(kind, clean, period_columns=len(columns),
+                                            unnamed_period_columns=sum(1 for c in columns
+                                                                       if c.metric is None)))
         if problems:
             raise MappingIncomplete(problems)
         return clean
