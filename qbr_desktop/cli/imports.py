@@ -208,7 +208,7 @@ def _report_json(path: Path, table: SourceTable, plan: ImportPlan, choice: Mappi
                                for name, rows in sorted(plan.unmatched.items(),
                                                         key=lambda item: (-item[1], item[0]))],
         "day_first": day_first, "needs_date_order": plan.needs_date_order,
-        "notices": list(plan.notices),
+        "notices": [english(notice) for notice in plan.notices],
         "counts": {"rows": len(table.rows), "created": plan.created, "updated": plan.updated,
                    "unchanged": plan.unchanged, "rejected": plan.rejected,
                    "unit": "metric values" if plan.counts_values else plan.kind.value},

@@ -18,13 +18,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from qbr_desktop.i18n import N_, Message, msg, msg_plural
 from qbr_desktop.imports.decoding import REPLACEMENT, Encoding, detect_encoding
 from qbr_desktop.imports.errors import UnreadableFile
 from qbr_desktop.imports.sources import ByteSource, MemorySource, head
 from qbr_desktop.imports.table import SourceTable, build_table
 
 DELIMITERS = (",", ";", "\t", "|")
-DELIMITER_LABELS = {",": "“,”", ";": "“;”", "\t": "a tab", "|": "“|”"}
+DELIMITER_LABELS = {",": "“,”", ";": "“;”", "\t": N_("a tab"), "|": "“|”"}
 #: The csv module refuses longer fields. Raised deliberately (its default is 128 KiB) so a
 #: long cell gets its own row-numbered message, and capped so a quote left open cannot make
 #: one field swallow the memory of the machine.
@@ -95,7 +96,11 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def _seems_split_by(cells: list[Any], width: int, used: str) -> str:
+def _delimiter_label(delimiter: str) -> Message:
+    return msg(DELIMITER_LABELS[delimiter])
+
+
+def _seems_split_by(cells: list[Any], width: int, used: str) -> Message | str:
     """For a row with the wrong field count: the delimiter it seems to use instead."""
     line = used.join(str(c) for c in cells if c is not None)
     for other in DELIMITERS:
@@ -106,8 +111,8 @@ def _seems_split_by(cells: list[Any], width: int, used: str) -> str:
         except csv.Error:
             continue
         if len(fields) == width:
-            return (f"; it seems separated by {DELIMITER_LABELS[other]} while the file uses "
-                    f"{DELIMITER_LABELS[used]}")
+            return msg("; it seems separated by {other} while the file uses {used}",
+                       other=_delimiter_label(other), used=_delimiter_label(used))
     return ""
 
 
@@ -156,10 +161,10 @@ class _CsvRecords:
                 except csv.Error as exc:
                     raise self._refusal(exc, scanning, place.number + 1) from exc
                 except UnicodeDecodeError as exc:
-                    raise UnreadableFile(
-                        f"{self.name}, row {place.number + 1}: a byte that is not "
-                        f"{self.encoding.label} text was found, so the file cannot be read; "
-                        "save it again as UTF-8 CSV") from exc
+                    raise UnreadableFile(msg(
+                        "{file}, row {row}: a byte that is not {encoding} text was found, so "
+                        "the file cannot be read; save it again as UTF-8 CSV", file=self.name,
+                        row=place.number + 1, encoding=self.encoding.label)) from exc
                 place.number += 1
                 if watch and not all(cell.isascii() for cell in record):
                     self.non_ascii_count += 1
@@ -173,55 +178,67 @@ class _CsvRecords:
         while line := text.readline(RECORD_LIMIT + 1):
             place.chars += len(line)
             if place.chars > RECORD_LIMIT:
-                raise UnreadableFile(
-                    f"{self.name}, row {place.number + 1} is longer than {RECORD_LIMIT:,} "
-                    "characters, so the file cannot be read (is a quotation mark left open?)")
+                raise UnreadableFile(msg(
+                    "{file}, row {row} is longer than {limit:,} characters, so the file cannot "
+                    "be read (is a quotation mark left open?)", file=self.name,
+                    row=place.number + 1, limit=RECORD_LIMIT))
             if "\x00" in line:
-                raise UnreadableFile(
-                    f"{self.name}, row {place.number + 1} contains binary data (a NUL byte), "
-                    "so the file cannot be read; export the data again as CSV or XLSX")
+                raise UnreadableFile(msg(
+                    "{file}, row {row} contains binary data (a NUL byte), so the file cannot "
+                    "be read; export the data again as CSV or XLSX", file=self.name,
+                    row=place.number + 1))
             yield line
 
     def _refusal(self, exc: csv.Error, scanning: bool, row: int) -> Exception:
         message = str(exc)
         if "field larger than field limit" in message:
-            return UnreadableFile(
-                f"{self.name}, row {row}: a cell is longer than {CSV_FIELD_LIMIT:,} characters, "
-                "so the file cannot be read (is a quotation mark left open?)")
+            return UnreadableFile(msg(
+                "{file}, row {row}: a cell is longer than {limit:,} characters, so the file "
+                "cannot be read (is a quotation mark left open?)", file=self.name, row=row,
+                limit=CSV_FIELD_LIMIT))
         if "unexpected end of data" in message:
-            return UnreadableFile(
-                f"{self.name}, row {row}: a quotation mark opened in this row is never closed, "
-                "so the rest of the file would become one cell")
+            return UnreadableFile(msg(
+                "{file}, row {row}: a quotation mark opened in this row is never closed, so "
+                "the rest of the file would become one cell", file=self.name, row=row))
         if self.strict and scanning:
             return _Lenient()
-        return UnreadableFile(f"{self.name}, row {row} cannot be read as CSV (its quotation "
-                              "marks do not pair up); save the file again as CSV")
+        return UnreadableFile(msg(
+            "{file}, row {row} cannot be read as CSV (its quotation marks do not pair up); "
+            "save the file again as CSV", file=self.name, row=row))
 
-    def notices(self) -> tuple[str, ...]:
+    def notices(self) -> tuple[Message, ...]:
         encoding = self.encoding
         if encoding.damaged:
-            return (f"Some rows hold bytes that are not valid {encoding.label} (the file mixes "
-                    "encodings); those rows are rejected.",)
+            return (msg("Some rows hold bytes that are not valid {encoding} (the file mixes "
+                        "encodings); those rows are rejected.", encoding=encoding.label),)
         if not encoding.guessed:
             return ()
-        read_as = f"{self.name} is not UTF-8; it was read as {encoding.label}"
         if not encoding.thin or not self.non_ascii_rows:
-            return (read_as + ".",)
-        rows = ", ".join(str(n) for n in self.non_ascii_rows)
+            return (msg("{file} is not UTF-8; it was read as {encoding}.", file=self.name,
+                        encoding=encoding.label),)
+        rows: Message | str = ", ".join(str(n) for n in self.non_ascii_rows)
         more = self.non_ascii_count - len(self.non_ascii_rows)
         if more:
-            rows += f" and {more:,} more"
-        return (f"{read_as}, a guess from a few characters: check that the text in row"
-                f"{'s' if self.non_ascii_count > 1 else ''} {rows} reads correctly; if it does "
-                "not, save the file as UTF-8 and import it again.",)
+            rows = msg_plural("{rows} and {count:,} more", "{rows} and {count:,} more", more,
+                              rows=rows)
+        return (msg_plural(
+            "{file} is not UTF-8; it was read as {encoding}, a guess from a few characters: "
+            "check that the text in row {rows} reads correctly; if it does not, save the file "
+            "as UTF-8 and import it again.",
+            "{file} is not UTF-8; it was read as {encoding}, a guess from a few characters: "
+            "check that the text in rows {rows} reads correctly; if it does not, save the "
+            "file as UTF-8 and import it again.",
+            self.non_ascii_count, file=self.name, encoding=encoding.label, rows=rows),)
 
-    def bad_row(self, cells: list[Any]) -> str | None:
+    def bad_row(self, cells: list[Any]) -> Message | None:
         if any(isinstance(c, str) and REPLACEMENT in c for c in cells):
-            return (f"contains bytes that are not valid {self.encoding.label} (shown as "
-                    f"{REPLACEMENT}); the file mixes encodings, so save it again as UTF-8")
+            return msg("contains bytes that are not valid {encoding} (shown as {mark}); the file "
+                       "mixes encodings, so save it again as UTF-8",
+                       encoding=self.encoding.label, mark=REPLACEMENT)
         return None
 
-    def width_hint(self, cells: list[Any], width: int) -> str:
+
+    def width_hint(self, cells: list[Any], width: int) -> Message | str:
         return _seems_split_by(cells, width, self.delimiter)
 
 
@@ -229,13 +246,13 @@ def table_from_csv(source: ByteSource) -> SourceTable:
     name = source.name
     start = head(source, _SAMPLE_CHARS)
     if source.size <= len(start) and not start.strip(_BLANK_BYTES):
-        raise UnreadableFile(f"{name} is empty")
+        raise UnreadableFile(msg("{file} is empty", file=name))
     encoding = detect_encoding(source, name)
     with source.open() as raw:
         sample = io.TextIOWrapper(raw, encoding=encoding.codec, errors="replace",
                                   newline="").read(_SAMPLE_CHARS)
     if source.size <= _SAMPLE_CHARS and not sample.lstrip("\ufeff").strip():
-        raise UnreadableFile(f"{name} is empty")
+        raise UnreadableFile(msg("{file} is empty", file=name))
     records = _CsvRecords(source, encoding, detect_delimiter(sample.lstrip("\ufeff")))
     try:
         return _table(records)

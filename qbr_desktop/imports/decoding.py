@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from qbr_desktop.i18n import msg
 from qbr_desktop.imports.errors import UnreadableFile
 from qbr_desktop.imports.sources import ByteSource, MemorySource, head
 
@@ -163,14 +164,14 @@ def detect_encoding(source: ByteSource, name: str) -> Encoding:
     if utf16 is not None:
         return Encoding(utf16, label_of(utf16))
     if b"\x00" in start:
-        raise UnreadableFile(f"{name} is not a text file (it contains binary data); "
-                             "export the data as CSV or XLSX")
+        raise UnreadableFile(msg("{file} is not a text file (it contains binary data); export "
+                                 "the data as CSV or XLSX", file=name))
     if survey.multibyte and survey.broken <= _DAMAGE_RATIO * survey.multibyte:
         return Encoding("utf-8", "UTF-8", damaged=True)
     guess = _guess(start)
     if guess is None:
-        raise UnreadableFile(f"{name} is not in a text encoding QBR Desktop recognises; "
-                             "save it again as UTF-8 CSV")
+        raise UnreadableFile(msg("{file} is not in a text encoding QBR Desktop recognises; "
+                                 "save it again as UTF-8 CSV", file=name))
     codec = guess
     if codec in ("utf_16_le", "utf_16_be"):
         return Encoding(codec, label_of(codec))
@@ -184,6 +185,7 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
     try:
         text = data.decode(encoding.codec, errors=encoding.errors)
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"{name} could not be read as {encoding.label} text (byte "
-                             f"{exc.start:,} does not fit); save it again as UTF-8 CSV") from exc
+        raise UnreadableFile(msg("{file} could not be read as {encoding} text (byte {byte:,} "
+                                 "does not fit); save it again as UTF-8 CSV", file=name,
+                                 encoding=encoding.label, byte=exc.start)) from exc
     return DecodedText(text.lstrip("\ufeff"), encoding.label, encoding.damaged)

@@ -228,31 +228,32 @@ def choose_column(mapping: Mapping[str, str], field: str, header: str | None) ->
 def missing_fields(kind: ImportKind, mapping: Mapping[str, str], *,
                    period_columns: int = 0, unnamed_period_columns: int = 0) -> list[str]:
     """Sentences naming each column the import still needs; empty when it can go ahead.
+    They are English catalogue templates: `msg(sentence)` shows one in the interface language.
     `period_columns`: how many columns of a metrics file are periods ("Jan 2026"), and
     of those, how many do not name their metric (the row's Metric column must)."""
     mapped = {k for k, v in mapping.items() if v}
     missing: list[str] = []
     if kind is ImportKind.ACCOUNTS and "name" not in mapped:
-        missing.append("Choose the column that holds the account name.")
+        missing.append(N_("Choose the column that holds the account name."))
     if kind is ImportKind.CONTACTS and not mapped & {"name", "first_name", "last_name"}:
-        missing.append("Choose the column that holds the contact's name (or first and last "
-                       "name).")
+        missing.append(N_("Choose the column that holds the contact's name (or first and "
+                          "last name)."))
     if kind in (ImportKind.CONTACTS, ImportKind.METRICS) and not mapped & {
             "account", "account_external_id"}:
-        missing.append("Choose the column that names the account (its name or CRM id).")
+        missing.append(N_("Choose the column that names the account (its name or CRM id)."))
     if kind is ImportKind.METRICS:
         if period_columns:
             if unnamed_period_columns and "metric" not in mapped:
-                missing.append("Choose the Metric column: the period columns (such as "
-                               "“Jan 2026”) do not say which metric they hold.")
+                missing.append(N_("Choose the Metric column: the period columns (such as "
+                                  "“Jan 2026”) do not say which metric they hold."))
             return missing
         if "period" not in mapped:
-            missing.append("Choose the column that holds the quarter or date.")
+            missing.append(N_("Choose the column that holds the quarter or date."))
         long_format = mapped & {"metric", "value"}
         if len(long_format) == 1:
-            missing.append("For one metric per row, choose both the Metric and the Value "
-                           "column.")
+            missing.append(N_("For one metric per row, choose both the Metric and the Value "
+                              "column."))
         elif not long_format and not mapped & METRIC_KEYS:
-            missing.append("Choose the Metric and Value columns, or at least one column per "
-                           "metric (such as Active users).")
+            missing.append(N_("Choose the Metric and Value columns, or at least one column "
+                              "per metric (such as Active users)."))
     return missing

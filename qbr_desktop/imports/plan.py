@@ -141,7 +141,7 @@ class ImportPlan:
     rejected: int = 0
     #: Some dates could be read day-first or month-first: the person must choose.
     needs_date_order: bool = False
-    notices: tuple[str, ...] = ()
+    notices: tuple[Message | str, ...] = ()
     #: The accounts the file names that match none in the portfolio, as the file writes
     #: them, with how many rows each (contacts and metrics).
     unmatched: dict[str, int] = field(default_factory=dict)

@@ -6,6 +6,7 @@ import stat
 import zipfile
 from pathlib import Path
 
+from qbr_desktop.i18n import msg
 from qbr_desktop.imports.csv_text import table_from_csv
 from qbr_desktop.imports.errors import UnreadableFile, os_error_reason
 from qbr_desktop.imports.sources import FileSource
@@ -31,17 +32,20 @@ def _read(path: Path, sheet: str | None) -> SourceTable:
     try:
         status = path.stat()
     except FileNotFoundError as exc:
-        raise UnreadableFile(f"{shown(str(path), 300)} does not exist") from exc
+        raise UnreadableFile(msg("{file} does not exist", file=shown(str(path), 300))) from exc
     except OSError as exc:
-        raise UnreadableFile(f"{name} cannot be read ({os_error_reason(exc, path)})") from exc
+        raise UnreadableFile(msg("{file} cannot be read ({reason})", file=name,
+                                 reason=os_error_reason(exc, path))) from exc
     try:
         if stat.S_ISDIR(status.st_mode):
-            raise UnreadableFile(f"{name} is a folder, not a file; choose a file inside it")
+            raise UnreadableFile(msg("{file} is a folder, not a file; choose a file inside it",
+                                     file=name))
         if not stat.S_ISREG(status.st_mode):
-            raise UnreadableFile(f"{name} is not a file that can be imported (it is a device, "
-                                 "a pipe or a socket); choose a CSV or XLSX file")
+            raise UnreadableFile(msg("{file} is not a file that can be imported (it is a "
+                                     "device, a pipe or a socket); choose a CSV or XLSX file",
+                                     file=name))
         if status.st_size == 0:
-            raise UnreadableFile(f"{name} is empty")
+            raise UnreadableFile(msg("{file} is empty", file=name))
         if path.suffix.lower() in WORKBOOK_SUFFIXES:
             return read_workbook(path, name, sheet)
         with path.open("rb") as handle:
@@ -51,11 +55,13 @@ def _read(path: Path, sheet: str | None) -> SourceTable:
         if head.startswith(b"PK\x03\x04") and _is_workbook(path):
             return read_workbook(path, name, sheet)
         if status.st_size > MAX_TEXT_FILE_BYTES:
-            raise UnreadableFile(f"{name} is {status.st_size / 1024 / 1024:,.0f} MB; text files "
-                                 f"over {MAX_TEXT_FILE_BYTES // 1024 // 1024} MB are refused")
+            raise UnreadableFile(msg(
+                "{file} is {size:,.0f} MB; text files over {limit} MB are refused", file=name,
+                size=status.st_size / 1024 / 1024, limit=MAX_TEXT_FILE_BYTES // 1024 // 1024))
         return table_from_csv(FileSource(path, name))
     except OSError as exc:
-        raise UnreadableFile(f"{name} cannot be read ({os_error_reason(exc, path)})") from exc
+        raise UnreadableFile(msg("{file} cannot be read ({reason})", file=name,
+                                 reason=os_error_reason(exc, path))) from exc
 
 
 def _is_workbook(path: Path) -> bool:

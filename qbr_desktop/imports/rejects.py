@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from qbr_desktop.atomic_files import replacing
+from qbr_desktop.i18n import Message, msg
 from qbr_desktop.imports.csv_safety import write_csv
 from qbr_desktop.imports.errors import OutputNotWritten, os_error_reason
 from qbr_desktop.imports.plan import Action, ImportPlan
@@ -61,8 +62,8 @@ class RejectsOutput:
             yield
             return
         if self.target.is_dir():
-            raise OutputNotWritten(self._before("it is a folder; give a file name such as "
-                                                "rejects.csv"))
+            raise OutputNotWritten(self._before(msg("it is a folder; give a file name such as "
+                                                    "rejects.csv")))
         phase = "create"
         try:
             with replacing(self.target) as temporary:
@@ -74,8 +75,9 @@ class RejectsOutput:
                 raise  # not the rejects file's: let its own handler word it
             reason = os_error_reason(exc, self.target)
             if self.committed:
-                raise OutputNotWritten(f"The import was saved, but the rejected rows could not "
-                                       f"be written to {self.target} ({reason}).") from exc
+                raise OutputNotWritten(msg(
+                    "The import was saved, but the rejected rows could not be written to "
+                    "{path} ({reason}).", path=str(self.target), reason=reason)) from exc
             raise OutputNotWritten(self._before(reason)) from exc
         finally:
             self._temporary = None
@@ -94,6 +96,9 @@ class RejectsOutput:
         except OSError as exc:
             raise OutputNotWritten(self._before(os_error_reason(exc, self.target))) from exc
 
-    def _before(self, reason: str) -> str:
-        consequence = ", so nothing was imported" if self.importing else ""
-        return f"The rejected rows could not be written to {self.target} ({reason}){consequence}."
+    def _before(self, reason: Message | str) -> Message:
+        if self.importing:
+            return msg("The rejected rows could not be written to {path} ({reason}), so "
+                       "nothing was imported.", path=str(self.target), reason=reason)
+        return msg("The rejected rows could not be written to {path} ({reason}).",
+                   path=str(self.target), reason=reason)

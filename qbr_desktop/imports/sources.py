@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from qbr_desktop.i18n import msg
 from qbr_desktop.imports.errors import UnreadableFile, os_error_reason
 
 
@@ -34,8 +35,7 @@ class FileSource:
         try:
             handle = open(self.path, "rb")  # noqa: SIM115 - the caller closes it
         except OSError as exc:
-            raise UnreadableFile(f"{self.name} can no longer be read "
-                                 f"({os_error_reason(exc, self.path)})") from exc
+            raise self._unreadable(exc) from exc
         stat = os.fstat(handle.fileno())
         if (stat.st_size, stat.st_mtime_ns) != self._stamp:
             handle.close()
@@ -46,14 +46,17 @@ class FileSource:
         try:
             stat = self.path.stat()
         except OSError as exc:
-            raise UnreadableFile(f"{self.name} can no longer be read "
-                                 f"({os_error_reason(exc, self.path)})") from exc
+            raise self._unreadable(exc) from exc
         if (stat.st_size, stat.st_mtime_ns) != self._stamp:
             raise self._changed()
 
+    def _unreadable(self, exc: OSError) -> UnreadableFile:
+        return UnreadableFile(msg("{file} can no longer be read ({reason})", file=self.name,
+                                  reason=os_error_reason(exc, self.path)))
+
     def _changed(self) -> UnreadableFile:
-        return UnreadableFile(f"{self.name} changed after it was read; choose it again to "
-                              "import the version saved now")
+        return UnreadableFile(msg("{file} changed after it was read; choose it again to "
+                                  "import the version saved now", file=self.name))
 
 
 class MemorySource:

@@ -127,7 +127,7 @@ class SourceTable:
     headers: tuple[str, ...]
     raw_headers: tuple[str, ...]
     rows: Rows = field(default_factory=_no_rows)
-    notices: tuple[str, ...] = ()
+    notices: tuple[Message | str, ...] = ()
     #: Headers that appear more than once: never matched automatically.
     ambiguous_headers: frozenset[str] = frozenset()
     format: str = "CSV"
@@ -190,12 +190,13 @@ def too_wide(name: str, width: int) -> UnreadableFile:
 
 
 def build_table(records: Records, *, name: str, strict_width: bool,
-                width_hint: Callable[[list[Any], int], str] | None = None,
+                width_hint: Callable[[list[Any], int], Message | str] | None = None,
                 format: str = "CSV", encoding: str | None = None,
                 delimiter: str | None = None, sheet: str | None = None,
                 sheets: tuple[str, ...] = (),
-                bad_row: Callable[[list[Any]], str | None] | None = None,
-                notices: Callable[[], tuple[str, ...]] | tuple[str, ...] = ()) -> SourceTable:
+                bad_row: Callable[[list[Any]], Message | str | None] | None = None,
+                notices: Callable[[], Sequence[Message | str]] | Sequence[Message | str] = (),
+                ) -> SourceTable:
     """Turn numbered records into a table. With `strict_width` (CSV), a row whose field count
     differs from the header's is rejected; otherwise (workbooks) short rows are padded and
     cells beyond the header are ignored with a warning. `records` is called once now (the

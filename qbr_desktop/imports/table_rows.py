@@ -110,8 +110,8 @@ class RowBuilder:
     """Builds each data row the same way on every pass over a file."""
 
     def __init__(self, headers: Sequence[str], width: int, strict_width: bool,
-                 width_hint: Callable[[list[Any], int], str] | None,
-                 bad_row: Callable[[list[Any]], str | None] | None) -> None:
+                 width_hint: Callable[[list[Any], int], Message | str] | None,
+                 bad_row: Callable[[list[Any]], Message | str | None] | None) -> None:
         self.headers, self.width, self.strict = headers, width, strict_width
         self.width_hint, self.bad_row = width_hint, bad_row
         self.built = 0

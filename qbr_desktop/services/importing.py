@@ -20,6 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.accounts import name_key
+from qbr_desktop.domain.customer_words import day_message
+from qbr_desktop.i18n import N_, Message, msg
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.errors import ApplyFailed, MappingIncomplete
 from qbr_desktop.imports.fields import (
@@ -75,20 +77,28 @@ def _utc_now() -> datetime:
 _log = logging.getLogger(__name__)
 #: What the database said, and what it means to the person importing.
 _DATABASE_REASONS = (
-    ("locked", "the portfolio is busy in another window or program; try again in a moment"),
-    ("busy", "the portfolio is busy in another window or program; try again in a moment"),
-    ("full", "the disk is full"),
-    ("readonly", "the portfolio file is read-only"),
-    ("read-only", "the portfolio file is read-only"),
-    ("disk i/o", "the disk could not be written"),
-    ("unique", "a row would have been stored twice"),
+    ("locked", N_("the portfolio is busy in another window or program; try again in a moment")),
+    ("busy", N_("the portfolio is busy in another window or program; try again in a moment")),
+    ("full", N_("the disk is full")),
+    ("readonly", N_("the portfolio file is read-only")),
+    ("read-only", N_("the portfolio file is read-only")),
+    ("disk i/o", N_("the disk could not be written")),
+    ("unique", N_("a row would have been stored twice")),
 )
 
 
-def database_reason(exc: SQLAlchemyError) -> str:
+_REFUSED = N_("the database refused the change")
+
+
+def not_saved(exc: SQLAlchemyError) -> Message:
+    """ApplyFailed's sentence: nothing was saved, and why."""
+    return msg("The import was not saved, and nothing in the portfolio changed ({reason})",
+               reason=database_reason(exc))
+
+
+def database_reason(exc: SQLAlchemyError) -> Message:
     said = str(getattr(exc, "orig", None) or exc).casefold()
-    return next((reason for clue, reason in _DATABASE_REASONS if clue in said),
-                "the database refused the change")
+    return msg(next((reason for clue, reason in _DATABASE_REASONS if clue in said), _REFUSED))
 
 
 def _discard(plan: ImportPlan) -> None:
@@ -104,13 +114,13 @@ class RememberedLayout:
     file_name: str | None
     saved_at: datetime
 
-    def describe(self) -> str:
-        """'the columns chosen for “usage-2026-05.csv” on 3 June 2026'."""
-        day = self.saved_at.astimezone().date()
-        when = f"{day.day} {day:%B} {day.year}"
+    def describe(self) -> Message:
+        """'the columns chosen for “usage-2026-05.csv” on 3 Jun 2026'."""
+        when = day_message(self.saved_at.astimezone().date())
         if self.file_name:
-            return f"the columns chosen for “{shown(self.file_name, 60)}” on {when}"
-        return f"the columns chosen for this layout on {when}"
+            return msg("the columns chosen for “{file}” on {day}",
+                       file=shown(self.file_name, 60), day=when)
+        return msg("the columns chosen for this layout on {day}", day=when)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +234,7 @@ class ImportService:
                 output.committed = True
         except SQLAlchemyError as exc:
             _log.warning("import not saved: %s", str(exc).splitlines()[0])
-            raise ApplyFailed(f"The import was not saved, and nothing in the portfolio "
-                              f"changed ({database_reason(exc)})") from exc
+            raise ApplyFailed(not_saved(exc)) from exc
         return replace(plan, applied=True, sink=None)  # its session is closed
 
     def write_in(self, session: Session, kind: ImportKind, table: SourceTable,
@@ -246,22 +255,26 @@ class ImportService:
                          mapping: Mapping[str, str]) -> dict[str, str]:
         known = fields_by_key(kind)
         clean = {key: header for key, header in mapping.items() if header}
-        problems = [f"There is no column “{shown(header)}” in {table.name}." for header in
-                    clean.values() if header not in table.headers]
-        problems += [f"“{shown(key)}” is not something a {kind.value} import can fill in."
+        problems: list[Message | str] = [
+            msg("There is no column “{column}” in {file}.", column=shown(header), file=table.name)
+            for header in clean.values() if header not in table.headers]
+        problems += [msg("“{field}” is not something a {kind} import can fill in.",
+                         field=shown(key), kind=kind.value)
                      for key in clean if key not in known]
         used: dict[str, str] = {}
         for key, header in clean.items():
             if header in used:
-                problems.append(f"The column “{shown(header)}” is chosen for both "
-                                f"{known[used[header]].label} and {known[key].label}.")
+                problems.append(msg("The column “{column}” is chosen for both {first} and "
+                                    "{second}.", column=shown(header),
+                                    first=msg(known[used[header]].label),
+                                    second=msg(known[key].label)))
             used[header] = key
         columns: tuple[PeriodColumn, ...] = ()
         if kind is ImportKind.METRICS:
             columns = find_period_columns(table.headers, skip=clean.values())[0]
-        problems += missing_fields(kind, clean, period_columns=len(columns),
-                                   unnamed_period_columns=sum(1 for c in columns
-                                                              if c.metric is None))
+        problems += map(msg, missing_fields(kind, clean, period_columns=len(columns),
+                                            unnamed_period_columns=sum(1 for c in columns
+                                                                       if c.metric is None)))
         if problems:
             raise MappingIncomplete(problems)
         return clean

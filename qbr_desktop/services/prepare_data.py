@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.accounts import name_key
-from qbr_desktop.i18n import ui_text
+from qbr_desktop.i18n import Message, msg, ui_text
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.errors import ApplyFailed, ImportFailed
 from qbr_desktop.imports.fields import ImportKind, choose_column
@@ -62,17 +62,18 @@ class PreparedFile:
         """True when the CSM changed the columns from those first chosen."""
         return self.choice is not None and self.mapping != self.choice.mapping
 
-    def describe_choice(self) -> str:
-        """'Columns remembered: the columns chosen for “x.csv” on 3 June 2026' and the like."""
+    def describe_choice(self) -> Message:
+        """'Columns remembered: the columns chosen for “x.csv” on 3 Jun 2026.' and the like."""
         if self.choice is None:
-            return "Choose what this file holds."
-        if self.choice.remembered:
-            source = (self.choice.source.describe() if self.choice.source is not None
-                      else "the columns chosen last time for this layout")
-            text = f"Columns remembered: {source}"
-        else:
-            text = "Columns guessed from the headers"
-        return text + (" (changed here)." if self.changed else ".")
+            return msg("Choose what this file holds.")
+        if not self.choice.remembered:
+            return (msg("Columns guessed from the headers (changed here).") if self.changed
+                    else msg("Columns guessed from the headers."))
+        source = (self.choice.source.describe() if self.choice.source is not None
+                  else msg("the columns chosen last time for this layout"))
+        if self.changed:
+            return msg("Columns remembered: {source} (changed here).", source=source)
+        return msg("Columns remembered: {source}.", source=source)
 
 
 @dataclass(frozen=True)
@@ -181,8 +182,8 @@ class PrepareService:
                 outcomes = self._write_all(session, files, options, trial=False)
         except SQLAlchemyError as exc:
             _log.warning("prepared import not saved: %s", str(exc).splitlines()[0])
-            raise ApplyFailed(f"The files were not imported, and nothing in the portfolio "
-                              f"changed ({database_reason(exc)})") from exc
+            raise ApplyFailed(msg("The files were not imported, and nothing in the portfolio "
+                                  "changed ({reason})", reason=database_reason(exc))) from exc
         plans = {id(o.file): o.plan for o in outcomes}
         return tuple(replace(plan, applied=True, sink=None) for f in files
                      if (plan := plans[id(f)]) is not None)

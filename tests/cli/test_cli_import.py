@@ -52,7 +52,7 @@ def test_apply_then_reimport_is_idempotent(qbr: Any, db: Path) -> None:
     assert again.code == 0, again.err
     day = date.today()
     assert (f"(remembered from the last import of this layout: the columns chosen for "
-            f"“salesforce_accounts.csv” on {day.day} {day:%B} {day.year}; change with --map "
+            f"“salesforce_accounts.csv” on {day.day} {day:%b} {day.year}; change with --map "
             "FIELD=HEADER):") in again.out
     assert again.out.splitlines()[-1] == "Imported: 0 new, 0 updated, 7 unchanged, 0 rejected."
     assert "Row " not in again.out  # unchanged rows are not listed

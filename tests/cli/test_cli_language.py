@@ -154,3 +154,24 @@ def test_a_plan_in_chinese_names_phases_owners_and_weekdays(
     assert "提前 3 天以上完成准备：" in plan.out
     assert "data gathering" not in plan.out and "Preparation complete" not in plan.out
     assert qbr("--db", small_db, "plan", "Acme Logistics", "--json").out == english_json
+
+
+def test_an_unreadable_file_and_a_guessed_encoding_in_chinese(
+        qbr: Runner, small_db: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    binary = tmp_path / "export.csv"
+    binary.write_bytes(b"Account Name,ARR\n\x00\x01\x02\x00rest\n")
+    legacy = tmp_path / "crm.csv"
+    legacy.write_bytes(b"Account Name,ARR\nAcme,1\nCaf\xe9 Nu\xf1ez,3\n")
+    english_json = qbr("--db", small_db, "import", "accounts", legacy, "--json").out
+    assert "crm.csv is not UTF-8; it was read as Windows-1252" in english_json
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    refused = qbr("--db", small_db, "import", "accounts", binary)
+    assert refused.code == 1
+    assert refused.err == ("qbr: export.csv 第 2 行含有二进制数据（NUL 字节），无法读取此文件；"
+                           "请重新将数据导出为 CSV 或 XLSX\n")
+    guessed = qbr("--db", small_db, "import", "accounts", legacy)
+    assert guessed.code == 0, guessed.err
+    assert "crm.csv 不是 UTF-8 编码；根据少量字符推测按 Windows-1252 读取：" \
+           "请检查第 3 行的文字是否正确" in guessed.out
+    assert "is not UTF-8" not in guessed.out
+    assert qbr("--db", small_db, "import", "accounts", legacy, "--json").out == english_json

@@ -16,6 +16,24 @@ from tests.gui.test_chinese_window import in_chinese  # noqa: F401 - the fixture
 SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens-zh"
 
 
+def dialog_choosing(context: Any, qtbot: Any, monkeypatch: Any,
+                    chosen: list[Path]) -> ImportDialog:
+    """A shown import dialog whose file picker answers `chosen[0]` (change it between picks)."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *_args, **_kwargs: (str(chosen[0]), ""))
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def choose(qtbot: Any, dialog: ImportDialog) -> None:
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+
+
 def test_a_bad_cell_is_explained_in_chinese(context: Any, qtbot: Any, tmp_path: Path,
                                             monkeypatch: Any, in_chinese: None) -> None:  # noqa: F811
     crm = tmp_path / "crm.csv"
@@ -23,16 +41,9 @@ def test_a_bad_cell_is_explained_in_chinese(context: Any, qtbot: Any, tmp_path: 
                    "Acme 物流,12000,English\n"
                    "Beta <&>,lots,简体中文\n"
                    "Acme 物流,13000,English\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *_args, **_kwargs: (str(crm), ""))
-    dialog = ImportDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.resize(1366, 768)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-
-    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None, timeout=10_000)
+    dialog = dialog_choosing(context, qtbot, monkeypatch, [crm])
+    choose(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
 
     labels = {label.buddy(): label.text() for label in dialog.findChildren(QLabel)
               if label.buddy() is not None}
@@ -54,3 +65,29 @@ def test_a_bad_cell_is_explained_in_chinese(context: Any, qtbot: Any, tmp_path: 
 
     SCREENS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SCREENS / "import-dialog.png"))
+
+
+def test_an_unreadable_file_and_a_guessed_encoding_in_chinese(
+        context: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any,
+        in_chinese: None) -> None:  # noqa: F811
+    binary = tmp_path / "export.csv"
+    binary.write_bytes(b"Account Name,ARR\n\x00\x01\x02\x00rest\n")
+    legacy = tmp_path / "crm.csv"
+    legacy.write_bytes(b"Account Name,ARR\nAcme,1\nCaf\xe9 Nu\xf1ez,3\n")
+    chosen = [binary]
+    dialog = dialog_choosing(context, qtbot, monkeypatch, chosen)
+    choose(qtbot, dialog)
+    assert dialog.status.text() == ("export.csv 第 2 行含有二进制数据（NUL 字节），无法读取此文件；"
+                                    "请重新将数据导出为 CSV 或 XLSX")
+    assert not dialog.import_button.isEnabled()
+
+    chosen[0] = legacy
+    choose(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    status = dialog.status.text()
+    assert "crm.csv 不是 UTF-8 编码；根据少量字符推测按 Windows-1252 读取：" \
+           "请检查第 3 行的文字是否正确" in status, status
+    assert "not UTF-8" not in status and "not UTF-8" not in dialog.summary.toolTip()
+    assert "根据少量字符推测" in dialog.summary.toolTip()
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SCREENS / "import-dialog-encoding.png"))

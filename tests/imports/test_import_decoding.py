@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.csv_text import table_from_csv_bytes
 from qbr_desktop.imports.decoding import decode_bytes
 from qbr_desktop.imports.errors import UnreadableFile
@@ -93,7 +94,7 @@ def test_a_guessed_encoding_is_never_silent_and_names_the_rows_to_check() -> Non
     table = table_from_csv_bytes(b"Name,Seats\nAcme,1\nBeta,2\nCaf\xe9 Nu\xf1ez,3\nDelta,4\n",
                                  "crm.csv")
     assert table.encoding == "Windows-1252" and table.rows[2].cells[0] == "Café Nuñez"
-    assert table.notices == (
+    assert tuple(english(notice) for notice in table.notices) == (
         "crm.csv is not UTF-8; it was read as Windows-1252, a guess from a few characters: "
         "check that the text in row 4 reads correctly; if it does not, save the file as "
         "UTF-8 and import it again.",)
@@ -102,13 +103,14 @@ def test_a_guessed_encoding_is_never_silent_and_names_the_rows_to_check() -> Non
 def test_a_file_of_many_legacy_characters_says_how_it_was_read() -> None:
     text = "Name\n" + "".join(f"Müller Café {n} Øresund Nuñez Crédit\n" for n in range(20))
     table = table_from_csv_bytes(text.encode("cp1252"), "legacy.csv")
-    assert table.notices == ("legacy.csv is not UTF-8; it was read as Windows-1252.",)
+    assert tuple(english(notice) for notice in table.notices) == (
+        "legacy.csv is not UTF-8; it was read as Windows-1252.",)
     assert [r.cells[0] for r in table.rows] == text.splitlines()[1:]
 
 
 def test_invalid_bytes_in_an_ascii_file_are_named_not_silently_stored() -> None:
     table = table_from_csv_bytes(b"Name,Seats\nAcme,1\nAc\xffme Corp,2\n", "stray.csv")
-    assert table.notices and "row 3" in table.notices[0]
+    assert table.notices and "row 3" in english(table.notices[0])
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "cp1252", "gb18030", "shift_jis"])

@@ -29,6 +29,7 @@ from figures import record
 from hostile_corpus import KINDS, SEEDED_ACCOUNTS, HostileInput, hostile_inputs
 from sqlalchemy import select
 
+from qbr_desktop.i18n import english
 from qbr_desktop.imports.errors import ImportFailed, UnreadableFile
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.paths import DatabaseTarget
@@ -125,7 +126,7 @@ def check_plan_messages(plan: Any, label: str, tally: Tally) -> None:
                 tally.technical.append(f"{label}: row {row.number} message {problem}: "
                                        f"{text[:120]!r}")
                 return
-    for notice in plan.notices:
+    for notice in map(english, plan.notices):
         if problem := plain_problem(notice, None, refusal=False):
             tally.technical.append(f"{label}: notice {problem}: {notice[:120]!r}")
 

@@ -99,11 +99,12 @@ def test_import_all_then_the_next_export_uses_the_remembered_columns(
     later.write_text("\n".join(shifted) + "\n", encoding="utf-8")
     file = service.open(later)
     assert file.kind is ImportKind.METRICS
-    assert file.describe_choice().startswith(
+    assert english(file.describe_choice()).startswith(
         "Columns remembered: the columns chosen for “gainsight_usage_de.csv” on ")
     changed = service.with_column(file, "account_external_id", None)
-    assert changed.changed and changed.describe_choice().endswith("(changed here).")
-    assert service.guessed(changed).describe_choice() == "Columns guessed from the headers."
+    assert changed.changed and english(changed.describe_choice()).endswith("(changed here).")
+    assert english(service.guessed(changed).describe_choice()) == \
+        "Columns guessed from the headers."
 
 
 def test_a_file_that_cannot_be_imported_stops_all_of_them(context: Any,

@@ -152,7 +152,7 @@ class ImportDialog(ImportDialogBase):
                                 "them.") if not choice.remembered
                       else translate("ImportDialog",
                                      "Columns remembered: "
-                                     "{describe}.").format(describe=choice.source.describe())
+                                     "{describe}.").format(describe=ui_text(choice.source.describe()))
                       if choice.source is not None
                       else translate("ImportDialog",
                                      "Columns as you chose them last time for this layout."))
@@ -235,7 +235,7 @@ class ImportDialog(ImportDialogBase):
             self.sheet_combo.setCurrentText(self.table.sheet)
         self.sheet_label.setVisible(len(sheets) > 1)
         self.sheet_combo.setVisible(len(sheets) > 1)
-        notices = " ".join(self.table.notices)
+        notices = " ".join(ui_text(notice) for notice in self.table.notices)
         self._show_idle(translate("ImportDialog", "{file}: {described}. {notices}").format(
             file=self.table.name, described=ui_text(self.table.describe()),
             notices=notices).strip())
@@ -294,7 +294,7 @@ class ImportDialog(ImportDialogBase):
             else ""
         self.summary.setText(translate("ImportDialog", "{summary}.").format(
             summary=ui_text(plan.summary())) + hint + periods + unmatched)
-        self.summary.setToolTip("\n".join(plan.notices))
+        self.summary.setToolTip("\n".join(ui_text(notice) for notice in plan.notices))
         self.import_button.setEnabled(plan.has_changes)
 
     def _locked_widgets(self) -> tuple[QWidget, ...]:

@@ -378,7 +378,7 @@ class PrepareDataDialog(ImportDialogBase):
 
     def _columns_note(self, file: PreparedFile) -> str:
         """Where the columns come from, and the period columns no field needs."""
-        note = file.describe_choice()
+        note = ui_text(file.describe_choice())
         outcome = next((o for o in self.data.files if o.file is file), None) if self.data \
             else None
         if outcome is not None and outcome.plan is not None and outcome.plan.periods:
@@ -399,7 +399,8 @@ class PrepareDataDialog(ImportDialogBase):
             if outcome.plan is not None and outcome.plan.unmatched:
                 text += ". " + ui_text(unmatched_report(outcome.plan.unmatched, limit=3))
             item.setText(text)
-            item.setToolTip("\n".join([text, *(outcome.plan.notices if outcome.plan else ())]))
+            notices = outcome.plan.notices if outcome.plan else ()
+            item.setToolTip("\n".join([text, *(ui_text(notice) for notice in notices)]))
             item.setForeground(Qt.GlobalColor.darkRed if outcome.problem else
                                self.table.palette().text().color())
         self.table.resizeRowsToContents()
