@@ -264,10 +264,10 @@ class InsightService:
             scheme = read_tier_scheme(session)
             cache = InsightCacheRepository(session)
             facts = cache.portfolio(now, FORMULA_VERSION)
-            missing = ([row[0] for row in facts.accounts if row[7] is None]
-                       if None in map(_CONFIDENCE, facts.accounts) else [])
             computed: dict[int, StoredInsight] = {}
-            if missing and not stored_only:
+            # Stored only: the rows say which are pending; no pass over 50,000 to find them.
+            if not stored_only and None in map(_CONFIDENCE, facts.accounts):
+                missing = [row[0] for row in facts.accounts if row[7] is None]
                 fresh = _compute_insights(session, missing)
                 _store_quietly(session, cache, fresh)
                 computed = {r.account_id: r for r in fresh}
