@@ -238,8 +238,21 @@ def screens(window: Any, account_id: int) -> Iterator[str]:
             window.thread().msleep(5)
         QApplication.processEvents()
 
+    def scored() -> bool:  # the portfolio's health, trend and expansion cells filled in
+        from qbr_desktop.gui.insights.portfolio_view import PortfolioView
+
+        portfolio = window.views.currentWidget().findChild(PortfolioView)
+        return (portfolio is None or portfolio.overview is not None
+                and not portfolio.overview.pending)
+
     for view in (View.PORTFOLIO, View.PROGRAMME, View.UPCOMING):
         window.views.setCurrentIndex(view)
+        settle()
+        for _ in range(1000):
+            if scored():
+                break
+            QApplication.processEvents()
+            window.thread().msleep(10)
         settle()
         yield view.name.lower()
     window.open_account(account_id, AccountTab.DETAILS)
