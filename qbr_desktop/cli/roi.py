@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
 from qbr_desktop.cli.output import padded, say, write_json
-from qbr_desktop.i18n import N_, msg, ui_label
+from qbr_desktop.i18n import N_, english, msg, ui_label
 
 DESCRIPTION = N_("""\
 `qbr roi`: an account's value, return and payback for a quarter, shown or changed.
@@ -218,7 +218,7 @@ def _report_json(report: RoiReport) -> dict[str, Any]:
         "scenarios": {scenario.value: figure(outcome.roi)
                       for scenario, outcome in report.scenarios.items()},
         "story": {"text": report.story_text, "stale": list(report.story_stale)},
-        "sensitivity": [{"input": bar.path, "label": bar.label,
+        "sensitivity": [{"input": bar.path, "label": english(bar.label),
                          "roi_at_minus_20": str(bar.roi_at_minus),
                          "roi_at_plus_20": str(bar.roi_at_plus)}
                         for bar in report.sensitivity],

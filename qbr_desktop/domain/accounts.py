@@ -32,10 +32,12 @@ class EmployeeBand(StrEnum):
     GLOBAL = "20,001+"
 
 
+# Stored in English (benchmarks group accounts by it); offered in the interface language.
 INDUSTRIES = (
-    "Financial Services", "Healthcare", "Manufacturing", "Retail", "Software",
-    "Logistics", "Education", "Energy", "Media", "Public Sector", "Telecommunications",
-    "Professional Services", "Hospitality", "Life Sciences",
+    N_("Financial Services"), N_("Healthcare"), N_("Manufacturing"), N_("Retail"),
+    N_("Software"), N_("Logistics"), N_("Education"), N_("Energy"), N_("Media"),
+    N_("Public Sector"), N_("Telecommunications"), N_("Professional Services"),
+    N_("Hospitality"), N_("Life Sciences"),
 )
 
 

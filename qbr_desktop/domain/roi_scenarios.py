@@ -232,7 +232,7 @@ def scenarios(model: RoiModel) -> dict[Scenario, RoiResult]:
 @dataclass(frozen=True, slots=True)
 class SensitivityBar:
     path: str  # "lines[0].hours_saved" or "investments[1].amount"
-    label: str  # "Support automation: hours saved"
+    label: Message  # "Support automation: hours saved", the input's words translated
     roi_at_minus: Decimal  # first-year ROI with this input 20% lower
     roi_at_plus: Decimal  # ... and 20% higher
 
@@ -271,13 +271,14 @@ def sensitivity(model: RoiModel, step: Decimal = Decimal("0.2")) -> tuple[Sensit
                 inputs = {**line.inputs, name: _moved(kind, value, factor)}
                 moved = value_of(line.category, inputs, line.period_days) or ZERO
                 ends.append((total - result.annual_value + moved * per_year - cost) / cost)
+            words = msg(SPECS[line.category][name].words)
             bars.append(SensitivityBar(f"lines[{index}].{name}",
-                                       f"{line.label}: {SPECS[line.category][name].words}",
+                                       msg("{label}: {input}", label=line.label, input=words),
                                        ends[0], ends[1]))
     for index, item in enumerate(model.investments):
         ends = [(total - c) / c for c in (cost - item.amount * step, cost + item.amount * step)]
-        bars.append(SensitivityBar(f"investments[{index}].amount", f"{item.label}: cost",
-                                   ends[0], ends[1]))
+        bars.append(SensitivityBar(f"investments[{index}].amount",
+                                   msg("{label}: cost", label=item.label), ends[0], ends[1]))
     return tuple(sorted(bars, key=lambda bar: (-bar.swing, bar.path)))
 
 

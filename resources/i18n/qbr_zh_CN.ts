@@ -2562,8 +2562,12 @@ Click to see the reviews behind it.</source>
 <context>
     <name>RelationLine</name>
     <message>
-        <source>reports to</source>
-        <translation>汇报对象</translation>
+        <source>{source} influences {target}</source>
+        <translation>{source} 影响 {target}</translation>
+    </message>
+    <message>
+        <source>{source} reports to {target}</source>
+        <translation>{source} 汇报给 {target}</translation>
     </message>
 </context>
 <context>
@@ -3701,6 +3705,22 @@ Click to see the reviews behind it.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>已放弃</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from qbr_desktop.domain.roi_scenarios import (
     scenarios,
     sensitivity,
 )
+from qbr_desktop.i18n import CHINESE, catalogue, english
 
 D = Decimal
 Q3 = Quarter(2026, 3)
@@ -91,7 +92,10 @@ def test_sensitivity_ranks_inputs_by_swing() -> None:
     hours = bars[1]
     assert (hours.roi_at_minus, hours.roi_at_plus, hours.swing) == (
         D("2.38"), D("3.82"), D("1.44"))
-    assert hours.label == "Support automation: hours saved"
+    assert english(hours.label) == "Support automation: hours saved"
+    # The line's name is the CSM's own; the input's words and the cost are translated.
+    assert hours.label.render(catalogue(CHINESE)) == "Support automation：节省工时"
+    assert bars[2].label.render(catalogue(CHINESE)).endswith("：成本")
     subscription = bars[2]
     # (410,000 − 84,000) ÷ 84,000 and (410,000 − 116,000) ÷ 116,000
     assert abs(subscription.roi_at_minus - D("3.880952381")) < D("1e-9")

@@ -94,3 +94,29 @@ def test_tiers_read_in_chinese_and_typing_a_chinese_tier_filters_the_list(
             "Strategic", "Growth", "Core"]
         summary = window.page.form.summaryLabel.text()
         assert summary.split(" · ")[0] in names.values()
+
+
+def test_industries_are_offered_in_chinese_and_stored_in_english(
+        qtbot: Any, tmp_path: Path, monkeypatch: Any, in_chinese: None) -> None:
+    from PySide6.QtCore import Qt
+
+    from qbr_desktop.gui.tabs import AccountTab
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    with demo_window(qtbot, tmp_path) as (window, account_id):
+        window.open_account(account_id, AccountTab.DETAILS)
+        combo = window.page.form.industryEdit
+        offered = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+        assert offered["Retail"] == "零售" and offered["Financial Services"] == "金融服务"
+        stored = window.context.accounts.get(account_id).draft.industry
+        assert combo.currentText() == offered[stored]  # the demo's industry, in Chinese
+        line = combo.lineEdit()
+        line.setFocus()
+        for text, kept in (("零售", "Retail"), ("造船业", "造船业")):  # the second is not listed
+            line.selectAll()
+            typed = QInputMethodEvent()  # as an input method commits Chinese
+            typed.setCommitString(text)
+            QApplication.sendEvent(line, typed)
+            qtbot.keyClick(line, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda kept=kept: window.context.accounts.get(
+                account_id).draft.industry == kept)

@@ -7,11 +7,13 @@ translated too early."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,13 +26,14 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from qbr_desktop import i18n
+from qbr_desktop.domain.agenda import TEMPLATES
 from qbr_desktop.gui.tabs import AccountTab, View
 from qbr_desktop.gui.translation import CATALOGUES_VARIABLE, apply_language
-from qbr_desktop.i18n import ENGLISH
+from qbr_desktop.i18n import ENGLISH, LANGUAGE_NAMES
 from qbr_desktop.paths import DatabaseTarget
 from qbr_desktop.services.context import AppContext
 from tests.gui.text_marking import qt_catalogues
-from tests.gui.visible_text import visible_texts
+from tests.gui.visible_text import content_texts, visible_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "i18n"
@@ -105,18 +108,79 @@ def pseudo_language(qapp: QApplication, tmp_path: Path, monkeypatch: Any) -> Ite
     i18n.catalogue.cache_clear()
 
 
-def data_words(database: Path) -> set[str]:
-    """Every word stored in the portfolio: names, titles, notes, playbook tasks…"""
-    words: set[str] = set()
+def _stored_texts(database: Path) -> Iterator[str]:
+    """Every text value in every table of the portfolio."""
     with sqlite3.connect(database) as connection:
         tables = [row[0] for row in connection.execute(
             "select name from sqlite_master where type = 'table'")]
         for table in tables:
             for row in connection.execute(f'select * from "{table}"'):
-                for value in row:
-                    if isinstance(value, str):
-                        words.update(word.casefold() for word in WORD.findall(value))
-    return words
+                yield from (value for value in row if isinstance(value, str))
+
+
+def data_words(database: Path) -> set[str]:
+    """Every word stored in the portfolio: names, titles, notes, playbook tasks…"""
+    return {word.casefold() for value in _stored_texts(database)
+            for word in WORD.findall(value)}
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """A stored text and, when it is a JSON document (an ROI model, a plan), the texts in it."""
+    if isinstance(value, str):
+        yield value.strip()
+        if value[:1] in "{[":
+            with suppress(ValueError):  # text that only starts like JSON
+                yield from _strings(json.loads(value))
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _strings(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings(inner)
+
+
+def stored_strings(database: Path) -> set[str]:
+    """Every text value stored in the portfolio, whole: what a cell may show as it is."""
+    values = {text for value in _stored_texts(database) for text in _strings(value)}
+    values.discard("")
+    return values
+
+
+# A combo box's items are a list like a view's cells: data in them is whole stored values.
+COMBO_ITEM = re.compile(r"^QComboBox#.* item \d+$")
+LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+
+def locale_words() -> set[str]:
+    """Month and day names of the language in use, as dates in its format show them."""
+    locale = QLocale()
+    names = [locale.monthName(month, form) for month in range(1, 13)
+             for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat)]
+    names += [locale.dayName(day, form) for day in range(1, 8)
+              for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat)]
+    return {word.casefold() for name in names for word in WORD.findall(name)}
+
+
+LONGEST_INSIDE = 200
+
+
+def stored_values(stored: set[str]) -> re.Pattern[str]:
+    """Any stored value as whole words, the longest first (a name before a shorter value
+    inside it)."""
+    # Only values with Latin letters matter (taking out others leaves the same words), and
+    # long ones (notes) are shown whole: leaving them out keeps the pattern quick to build.
+    ordered = sorted((value for value in stored
+                      if len(value) <= LONGEST_INSIDE and LATIN.search(value)),
+                     key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+
+
+def content_words(text: str, stored: set[str], values: re.Pattern[str]) -> str:
+    """What is left of a cell, list item or painted text once user data is taken out: the
+    whole text if it is stored as is, text without Latin letters, and stored values in it."""
+    if text.strip() in stored or not LATIN.search(text):
+        return ""
+    return values.sub(" ", text)
 
 
 PURE_LAYERS = ("domain", "services", "imports", "store", "exports")
@@ -174,8 +238,21 @@ def screens(window: Any, account_id: int) -> Iterator[str]:
             window.thread().msleep(5)
         QApplication.processEvents()
 
+    def scored() -> bool:  # the portfolio's health, trend and expansion cells filled in
+        from qbr_desktop.gui.insights.portfolio_view import PortfolioView
+
+        portfolio = window.views.currentWidget().findChild(PortfolioView)
+        return (portfolio is None or portfolio.overview is not None
+                and not portfolio.overview.pending)
+
     for view in (View.PORTFOLIO, View.PROGRAMME, View.UPCOMING):
         window.views.setCurrentIndex(view)
+        settle()
+        for _ in range(1000):
+            if scored():
+                break
+            QApplication.processEvents()
+            window.thread().msleep(10)
         settle()
         yield view.name.lower()
     window.open_account(account_id, AccountTab.DETAILS)
@@ -238,28 +315,79 @@ def _converted(screen: str, where: str) -> bool:
     return where.startswith(CONVERTED.get(screen.split(" page ")[0], ()))
 
 
+# Known and being converted on other branches right now: listed in the artifact, not failed.
+# Remove an entry once its branch is merged (the walk then shows the text in brackets).
+KNOWN = {
+    # domain/agenda.py: the agenda templates' names, offered by the Meeting tab's template box.
+    **{name: "agenda template name" for name in TEMPLATES},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Allowed:
+    """What may stand outside brackets: any stored word in a label or button (which mixes
+    data into sentences), only whole stored values in a cell or an item, and everywhere the
+    words of dates and screens."""
+
+    words: set[str]
+    everywhere: set[str]
+    stored: set[str]
+    values: re.Pattern[str]
+
+    @classmethod
+    def of(cls, database: Path) -> Allowed:
+        everywhere = locale_words() | {word.casefold() for screen in QApplication.screens()
+                                       for word in WORD.findall(screen.name())}
+        # Languages are named in their own language (and the pseudo one by its code).
+        languages = {*LANGUAGE_NAMES.values(), *i18n.available_languages(), PSEUDO}
+        stored = stored_strings(database) | languages
+        words = data_words(database) | everywhere | {
+            word.casefold() for name in languages for word in WORD.findall(name)}
+        return cls(words, everywhere, stored, stored_values(stored))
+
+
+def shown_texts(window: Any, allowed: Allowed,
+                known: set[str]) -> Iterator[tuple[str, str, str, set[str], bool]]:
+    """(where, text shown, text to check, words allowed in it, strict) for what the window
+    shows now: a cell, a list or combo item or painted text is checked without its stored
+    values and strictly (even a pure-layer sentence fails). What is in KNOWN is added to
+    `known` instead."""
+    shown = visible_texts(window)
+    for where, text in shown:
+        if not COMBO_ITEM.search(where):
+            yield where, text, text, allowed.words, False
+    for where, text in content_texts(window) + [
+            (where, text) for where, text in shown if COMBO_ITEM.search(where)]:
+        if why := KNOWN.get(text.strip()):
+            known.add(f"{where}: known ({why}): {text}")
+            continue
+        if left := content_words(text, allowed.stored, allowed.values):
+            yield where, text, left, allowed.everywhere, True
+
+
 def test_every_tab_shows_only_catalogue_text_in_a_pseudo_language(
         qtbot: Any, tmp_path: Path, monkeypatch: Any, pseudo_language: None) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     problems: dict[str, str] = {}
     from_pure_layers: set[str] = set()
     with demo_window(qtbot, tmp_path) as (window, account_id):
-        known = data_words(tmp_path / "demo.sqlite")
-        known |= {word.casefold() for screen in QApplication.screens()
-                  for word in WORD.findall(screen.name())}
+        allowed = Allowed.of(tmp_path / "demo.sqlite")
         pure = pure_layer_sentences()
         for screen in screens(window, account_id):
-            for where, text in visible_texts(window):
-                if not unwrapped(text, known):
+            known: set[str] = set()
+            for where, text, checked, words_allowed, strict in shown_texts(window, allowed,
+                                                                           known):
+                if not unwrapped(checked, words_allowed):
                     continue
-                left = pure.sub(" ", text)
-                if words := unwrapped(left, known):
+                left = pure.sub(" ", checked)
+                if words := unwrapped(left, words_allowed):
                     problems.setdefault(text, f"{screen}: {where}: {' '.join(words)}")
-                elif _converted(screen, where):
+                elif strict or _converted(screen, where):
                     problems.setdefault(text, f"{screen}: {where}: a pure-layer sentence "
                                               "not through a message")
                 else:
                     from_pure_layers.add(f"{screen}: {where}: {text}")
+            from_pure_layers |= {f"{screen}: {entry}" for entry in known}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "pure-layer-text.txt").write_text("\n".join(sorted(from_pure_layers)) + "\n",
                                                    encoding="utf-8")

@@ -27,7 +27,7 @@ from qbr_desktop.gui.accounts.metric_model import MetricHistoryModel
 from qbr_desktop.gui.accounts.ui_account_form import Ui_AccountForm
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
-from qbr_desktop.i18n import LANGUAGE_NAMES, available_languages, ui_text
+from qbr_desktop.i18n import LANGUAGE_NAMES, available_languages, ui_label, ui_text
 
 FIRST_RENEWAL, LAST_RENEWAL = date(1990, 1, 1), date(2100, 12, 31)
 AUTO_TIER = QT_TRANSLATE_NOOP("account_page", "Auto (from ARR)")
@@ -63,7 +63,9 @@ class AccountPage(QWidget):
     # Showing ---------------------------------------------------------------------------
     def _fill_choices(self) -> None:
         f = self.form
-        f.industryEdit.addItems(["", *INDUSTRIES])
+        f.industryEdit.addItem("", "")
+        for industry in INDUSTRIES:  # shown in the window's language, stored in English
+            f.industryEdit.addItem(ui_label(industry), industry)
         f.employeeBandEdit.addItems(["", *(band.value for band in EmployeeBand)])
         f.currencyEdit.addItems(list(CURRENCIES))
         for code in available_languages():
@@ -110,7 +112,11 @@ class AccountPage(QWidget):
             f.summaryLabel.setText(" · ".join(parts))
             f.nameEdit.setText(draft.name)
             f.nameEdit.setCursorPosition(0)
-            f.industryEdit.setCurrentText(draft.industry)
+            listed = f.industryEdit.findData(draft.industry)
+            if listed >= 0:
+                f.industryEdit.setCurrentIndex(listed)
+            else:
+                f.industryEdit.setCurrentText(draft.industry)
             f.countryEdit.setText(draft.country)
             f.employeeBandEdit.setCurrentText(draft.employee_band)
             f.arrEdit.setText(editable_amount(draft.arr))
@@ -154,6 +160,14 @@ class AccountPage(QWidget):
             editor.style().unpolish(editor)
             editor.style().polish(editor)
 
+    def _industry(self) -> str:
+        """The industry typed or chosen: a listed one by its stored English name."""
+        combo = self.form.industryEdit
+        text = combo.currentText()
+        # (Return adds what was typed to the list, without a stored name.)
+        stored = combo.itemData(combo.findText(text))
+        return stored if isinstance(stored, str) else text
+
     def _field_widgets(self) -> dict[str, tuple[QWidget, QLabel]]:
         f = self.form
         return {
@@ -186,10 +200,8 @@ class AccountPage(QWidget):
         f.arrEdit.editingFinished.connect(self._save_arr)
         industry_line = f.industryEdit.lineEdit()
         assert industry_line is not None  # the industry combo is editable in the form
-        industry_line.editingFinished.connect(
-            lambda: self._emit("industry", f.industryEdit.currentText()))
-        f.industryEdit.activated.connect(
-            lambda _i: self._emit("industry", f.industryEdit.currentText()))
+        industry_line.editingFinished.connect(lambda: self._emit("industry", self._industry()))
+        f.industryEdit.activated.connect(lambda _i: self._emit("industry", self._industry()))
         f.employeeBandEdit.activated.connect(
             lambda _i: self._emit("employee_band", f.employeeBandEdit.currentText()))
         f.currencyEdit.activated.connect(
@@ -275,7 +287,7 @@ class AccountPage(QWidget):
         elif focused is f.renewalDateEdit:
             f.renewalDateEdit.commit()
         elif focused is f.industryEdit.lineEdit():
-            self._emit("industry", f.industryEdit.currentText())
+            self._emit("industry", self._industry())
         elif focused is f.licensedSeatsEdit or focused is f.licensedSeatsEdit.findChild(
                 QWidget):
             f.licensedSeatsEdit.interpretText()

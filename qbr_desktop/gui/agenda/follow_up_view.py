@@ -42,6 +42,11 @@ COLUMNS = (QT_TRANSLATE_NOOP("follow_up_view", "Action"),
            QT_TRANSLATE_NOOP("follow_up_view", "Owner"),
            QT_TRANSLATE_NOOP("follow_up_view", "Due"), QT_TRANSLATE_NOOP("follow_up_view", "From"),
            QT_TRANSLATE_NOOP("follow_up_view", "Status"))
+# An action's status as the combo box offers it (stored as the enum's English value).
+STATUS_TEXT = {ActionStatus.OPEN: QT_TRANSLATE_NOOP("follow_up_view", "Open"),
+               ActionStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("follow_up_view", "In progress"),
+               ActionStatus.DONE: QT_TRANSLATE_NOOP("follow_up_view", "Done"),
+               ActionStatus.DROPPED: QT_TRANSLATE_NOOP("follow_up_view", "Dropped")}
 OVERDUE_COLOUR = "#c62828"
 
 
@@ -159,7 +164,7 @@ class FollowUpView(QWidget):
                 self.table.setItem(row, column, cell)
             status = QComboBox(self.table)
             for value in ActionStatus:
-                status.addItem(value.value.capitalize(), value.value)
+                status.addItem(translate("follow_up_view", STATUS_TEXT[value]), value.value)
             status.setCurrentIndex(status.findData(item.status.value))
             status.activated.connect(lambda _i, it=item, box=status: self._status_picked(it, box))
             self.table.setCellWidget(row, 5, status)

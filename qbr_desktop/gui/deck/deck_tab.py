@@ -54,7 +54,7 @@ from qbr_desktop.gui.deck.thumbnails import HEIGHT, WIDTH, slide_thumbnail
 from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.gui.translation import translate
 from qbr_desktop.gui.worker import Worker, start_task
-from qbr_desktop.i18n import ui_text
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class DeckTab(DeckExporting, QWidget):
         self.variant_box = QComboBox(self)
         self.variant_box.addItem(translate("DeckTab", "From the tier"), "")
         for variant in DeckVariant:
-            self.variant_box.addItem(variant.words, variant.value)
+            self.variant_box.addItem(ui_label(variant.words), variant.value)
         self.variant_box.activated.connect(lambda _i: self._variant_changed())
         self.roadmap_edit = self._lines(
             translate("DeckTab", "One item per line; write 'item → goal' to tie it to a goal"))
@@ -366,7 +366,8 @@ class DeckTab(DeckExporting, QWidget):
                 left_out = translate("DeckTab",
                                      " (left out: nothing to show yet)") if slide.omitted else ""
                 item = QListWidgetItem(QIcon(slide_thumbnail(slide, number, accent)),
-                                       slide.title + (translate("DeckTab", " (backup)")
+                                       ui_label(slide.title)
+                                       + (translate("DeckTab", " (backup)")
                                                       if slide.backup else "") + left_out)
                 if slide.omitted:
                     reason = briefing.left_out_reason(slide.kind) if briefing else None

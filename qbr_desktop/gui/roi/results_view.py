@@ -30,6 +30,7 @@ from qbr_desktop.domain.roi_story import (
 from qbr_desktop.gui.labels import text_label
 from qbr_desktop.gui.roi.fields import figure_text
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import ui_text
 
 FIGURES = (
     ("value", QT_TRANSLATE_NOOP("results_view", "Value a year")),
@@ -192,12 +193,12 @@ class RoiResultsView(QWidget):
                                                                       currency)))
         bars = sensitivity(result.model)
         fill_rows(self.sensitivity, [
-            (bar.label, format_percent(bar.roi_at_minus), format_percent(bar.roi_at_plus))
-            for bar in bars])
+            (ui_text(bar.label), format_percent(bar.roi_at_minus),
+             format_percent(bar.roi_at_plus)) for bar in bars])
         for row, bar in enumerate(bars):
             item = self.sensitivity.item(row, 0)
             if item is not None:
-                item.setToolTip(bar.label)
+                item.setToolTip(ui_text(bar.label))
 
     def clear_charts(self) -> None:
         for label in (self.value_chart, self.scenario_chart, self.cash_chart):

@@ -121,8 +121,10 @@ class RelationLine(QGraphicsItem):
         self.setZValue(EDGE_Z)
         source.edges.append(self)
         target.edges.append(self)
-        kind = "influences" if link else translate("RelationLine", "reports to")
-        self.setToolTip(rich_tooltip(f"{source.person.name} {kind} {target.person.name}"))
+        sentence = (translate("RelationLine", "{source} influences {target}") if link
+                    else translate("RelationLine", "{source} reports to {target}"))
+        self.setToolTip(rich_tooltip(sentence.format(source=source.person.name,
+                                                     target=target.person.name)))
         self.follow()
 
     @property
