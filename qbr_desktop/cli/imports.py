@@ -180,10 +180,11 @@ def run_import(args: argparse.Namespace, out: TextIO) -> None:
 
 def _row_json(row: PlannedRow) -> dict[str, Any]:
     from qbr_desktop.imports.cells import Severity
+    from qbr_desktop.imports.plan import change_text
 
     return {
         "row": row.number, "action": row.action.value, "label": row.label,
-        "changes": list(row.changes),
+        "changes": [english(change_text(change)) for change in row.changes],
         "reasons": [p.describe(catalogue(ENGLISH)) for p in row.problems
                     if p.severity is Severity.ERROR],
         "warnings": [p.describe(catalogue(ENGLISH)) for p in row.problems
@@ -231,7 +232,7 @@ def _write_json(out: TextIO, report: dict[str, Any], plan: ImportPlan) -> None:
 def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: MappingChoice,
                   rejects: Path | None) -> None:
     from qbr_desktop.imports.fields import fields_by_key
-    from qbr_desktop.imports.plan import ACTION_LABELS, Action, unmatched_report
+    from qbr_desktop.imports.plan import ACTION_LABELS, Action, change_text, unmatched_report
 
     say(out, msg("{file}: {described}", file=table.name, described=table.describe()))
     source = msg("guessed from the headers")
@@ -259,7 +260,7 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
     for row in plan.rows:
         if row.action is Action.UNCHANGED and not row.problems:
             continue
-        changes = ", ".join(ui_label(change) for change in row.changes)
+        changes = ", ".join(ui_text(change_text(change)) for change in row.changes)
         detail = f" ({changes})" if changes else ""
         action = padded(labels[row.action], columns)
         number = padded(ui_text(msg("Row {number}", number=row.number)), 10)

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from qbr_desktop.domain.metrics import METRICS_BY_KEY
-from qbr_desktop.i18n import N_, Message, msg
+from qbr_desktop.i18n import N_, Message, msg, msg_plural
 from qbr_desktop.imports.account_match import AccountMatch
 from qbr_desktop.imports.cells import (
     PERCENT_MARK,
@@ -40,7 +40,7 @@ from qbr_desktop.imports.fields import (
 )
 from qbr_desktop.imports.period_columns import PeriodColumn, find_period_columns
 from qbr_desktop.imports.plan import AccountLookup
-from qbr_desktop.imports.table import SourceRow, SourceTable
+from qbr_desktop.imports.table import SourceRow, SourceTable, listed
 from qbr_desktop.imports.values import shown
 
 _FIELDS = fields_by_key(ImportKind.METRICS)
@@ -149,9 +149,10 @@ class MetricRows:
                         if k not in self._columns_by_key}
         notices = list(table.notices)
         if ambiguous:
-            listed = ", ".join(f"“{shown(h)}”" for h in ambiguous[:5])
-            notices.append(f"The columns {listed} could put the day or the month first; "
-                           "choose the date order to import them.")
+            quoted = [msg("“{column}”", column=shown(h)) for h in ambiguous[:5]]
+            notices.append(msg("The columns {columns} could put the day or the month first; "
+                               "choose the date order to import them.",
+                               columns=quoted[0] if len(quoted) == 1 else listed(quoted)))
         self.ambiguous_headers = ambiguous
         self.notices = tuple(notices)
 
@@ -281,15 +282,26 @@ def already_given(key: str, display: str, first: int) -> Message:
                field=msg(_FIELDS[key].label), where=display, row=first)
 
 
-def period_column_labels(columns: tuple[PeriodColumn, ...]) -> str:
+def period_column_labels(columns: tuple[PeriodColumn, ...]) -> Message | str:
     """'12 monthly columns, 2025-01 to 2025-12': what a file's period columns hold."""
     if not columns:
         return ""
     spans = {column.point.span for column in columns}
-    kind = ("monthly" if spans == {Span.MONTH} else "quarterly" if spans == {Span.QUARTER}
-            else "dated" if spans == {Span.DAY} else "period")
     ordered = sorted(columns, key=lambda c: (c.point.quarter, c.point.start or c.point.quarter
                                              .first_day))
-    count = len(columns)
-    return (f"{count:,} {kind} column{'s' if count != 1 else ''}, {ordered[0].label} to "
-            f"{ordered[-1].label}")
+    first, last = ordered[0].label, ordered[-1].label
+    if spans == {Span.MONTH}:
+        return msg_plural("{count:,} monthly column, {first} to {last}",
+                          "{count:,} monthly columns, {first} to {last}", len(columns),
+                          first=first, last=last)
+    if spans == {Span.QUARTER}:
+        return msg_plural("{count:,} quarterly column, {first} to {last}",
+                          "{count:,} quarterly columns, {first} to {last}", len(columns),
+                          first=first, last=last)
+    if spans == {Span.DAY}:
+        return msg_plural("{count:,} dated column, {first} to {last}",
+                          "{count:,} dated columns, {first} to {last}", len(columns),
+                          first=first, last=last)
+    return msg_plural("{count:,} period column, {first} to {last}",
+                      "{count:,} period columns, {first} to {last}", len(columns),
+                      first=first, last=last)
