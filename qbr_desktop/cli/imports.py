@@ -121,7 +121,7 @@ def _columns_of(table: SourceTable) -> str:
 
 def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
              overrides: list[tuple[str, str]]) -> dict[str, str]:
-    from qbr_desktop.imports.fields import fields_by_key
+    from qbr_desktop.imports.fields import fields_by_key, kind_name
     from qbr_desktop.imports.values import shown
 
     known = fields_by_key(kind)
@@ -129,7 +129,7 @@ def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
     for field, header in overrides:
         if field not in known:
             raise CommandFailed(ui_text(msg("a {kind} import has no field “{field}” (it has: "
-                                            "{fields})", kind=kind.value, field=shown(field),
+                                            "{fields})", kind=kind_name(kind), field=shown(field),
                                             fields=", ".join(known))))
         if not header:
             mapping.pop(field, None)
