@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from qbr_desktop.gui.imports.dialog_base import ImportDialogBase
 from qbr_desktop.gui.imports.mapping_form import MappingForm
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
-from qbr_desktop.i18n import ui_label, ui_text
+from qbr_desktop.i18n import msg, ui_label, ui_text
 from qbr_desktop.imports.errors import ImportFailed
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.file_kinds import KIND_WORDS
@@ -397,7 +397,8 @@ class PrepareDataDialog(ImportDialogBase):
                 continue
             text = ui_text(outcome.problem or outcome.holds)
             if outcome.plan is not None and outcome.plan.unmatched:
-                text += ". " + ui_text(unmatched_report(outcome.plan.unmatched, limit=3))
+                text = ui_text(msg("{holds}. {unmatched}", holds=text, unmatched=unmatched_report(
+                    outcome.plan.unmatched, limit=3)))
             item.setText(text)
             notices = outcome.plan.notices if outcome.plan else ()
             item.setToolTip("\n".join([text, *(ui_text(notice) for notice in notices)]))
