@@ -183,7 +183,7 @@ def _row_json(row: PlannedRow) -> dict[str, Any]:
     from qbr_desktop.imports.plan import change_text
 
     return {
-        "row": row.number, "action": row.action.value, "label": row.label,
+        "row": row.number, "action": row.action.value, "label": english(row.label),
         "changes": [english(change_text(change)) for change in row.changes],
         "reasons": [p.describe(catalogue(ENGLISH)) for p in row.problems
                     if p.severity is Severity.ERROR],
@@ -264,7 +264,7 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
         detail = f" ({changes})" if changes else ""
         action = padded(labels[row.action], columns)
         number = padded(ui_text(msg("Row {number}", number=row.number)), 10)
-        out.write(f"{number} {action}  {row.label}{detail}\n")
+        out.write(f"{number} {action}  {ui_text(row.label)}{detail}\n")
         for reason in row.reasons:
             print(f"           {reason}", file=out)
         for warning in row.warnings:

@@ -65,7 +65,9 @@ def change_text(change: Change) -> Message:
 class PlannedRow:
     number: int  # as the person sees it in the file: the header is row 1
     action: Action
-    label: str  # "Acme Logistics", "Ana Ruiz (Acme Logistics)", "Acme Logistics 2026Q1"
+    #: "Acme Logistics", "Ana Ruiz (Acme Logistics)", "Acme Logistics 2026Q1"; a message where
+    #: it has words of its own ("Acme Logistics · Logins", "(no name)").
+    label: str | Message
     problems: list[Problem] = field(default_factory=list)
     #: Labels of the fields an update changes; for metrics, how many values are new, updated
     #: and unchanged ("3 new, 2 updated" where shown; see `change_text`).
@@ -96,7 +98,7 @@ class PlannedRows(Sequence[PlannedRow]):
     def __init__(self, rows: Iterable[PlannedRow] = ()) -> None:
         self._numbers = array("q")
         self._actions = bytearray()
-        self._labels: list[str] = []
+        self._labels: list[str | Message] = []
         self._problems: dict[int, list[Problem]] = {}
         # Rows repeat a handful of change descriptions ("2 new", "ARR"): each is kept once.
         self._changes = array("I")
@@ -115,7 +117,8 @@ class PlannedRows(Sequence[PlannedRow]):
         self._changes.append(changes)
         self._numbers.append(row.number)
         self._actions.append(_ACTION_CODES[row.action])
-        self._labels.append(shown(row.label, LABEL_CHARS))  # one line in any report
+        label = row.label  # one line in any report
+        self._labels.append(label if isinstance(label, Message) else shown(label, LABEL_CHARS))
 
     def __len__(self) -> int:
         return len(self._labels)

@@ -70,7 +70,7 @@ class Contribution(NamedTuple):
 @dataclass(slots=True)
 class MetricRow:
     number: int
-    label: str
+    label: str | Message
     account_id: int | None
     #: The account as the file names it (for the report of the unmatched).
     account_text: str
@@ -202,7 +202,7 @@ class MetricRows:
         wide = [(k, header(k), PERCENT_MARK + k) for k in reader.headers if k in METRIC_KEYS]
         by_period = [(key, column, column.point) for key, column in self._columns_by_key.items()]
         long_format = "metric" in reader.headers and "value" in reader.headers
-        labels: dict[tuple[str, str | None], str] = {}
+        labels: dict[tuple[str, str | None, str | None], str | Message] = {}
         names = self.accounts.names
         for source in self.table.rows:
             values, problems = reader.read(source)
@@ -256,19 +256,19 @@ class MetricRows:
                             contributions, problems, row_metric)
 
 
-def _label(labels: dict[tuple[str, str | None], str], display: str, period: str | None,
-           point: PeriodPoint | None, metric: str | None) -> str:
+def _label(labels: dict[tuple[str, str | None, str | None], str | Message], display: str,
+           period: str | None, point: PeriodPoint | None, metric: str | None) -> str | Message:
     """'Acme Logistics 2026Q1', 'Acme Logistics 2026-01', 'Acme Logistics · Logins'."""
-    if metric is not None:
-        return f"{display} · {_FIELDS[metric].label}"
     when = (f"{point.start:%Y-%m}" if point is not None and point.span is Span.MONTH
-            and point.start is not None else period)
-    key = (display, when)
+            and point.start is not None else period) if metric is None else None
+    key = (display, when, metric)
     label = labels.get(key)
     if label is None:
         if len(labels) > 100_000:
             labels.clear()
-        label = labels[key] = f"{display} {when}" if when else display
+        label = labels[key] = (
+            msg("{account} · {metric}", account=display, metric=msg(_FIELDS[metric].label))
+            if metric is not None else f"{display} {when}" if when else display)
     return label
 
 

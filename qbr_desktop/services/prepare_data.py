@@ -228,7 +228,8 @@ class PrepareService:
             if plan is None:
                 continue
             if plan.kind is ImportKind.ACCOUNTS:
-                label = next((r.label for r in plan.rows if r.action.value != "reject"), None)
+                label = next((r.label for r in plan.rows  # the name of an account kept
+                              if r.action.value != "reject" and isinstance(r.label, str)), None)
                 if label is not None:
                     return PrepareService._account_to_check(session, (), label)
             elif plan.account_ids:

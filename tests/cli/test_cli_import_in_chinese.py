@@ -59,3 +59,15 @@ def test_a_field_the_kind_does_not_have_is_named_with_the_kind_in_chinese(
     assert refused.code == 1
     assert "contacts" not in refused.err and "联系人" in refused.err, refused.err
     assert "“arr”" in refused.err
+
+
+def test_a_row_without_a_name_is_labelled_in_chinese_and_json_keeps_english(
+        qbr: Runner, empty_db: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Account Name,CRM ID,ARR\n,SF-7,100\n", encoding="utf-8")
+    rows = json.loads(qbr("--db", empty_db, "import", "accounts", crm, "--map",
+                          "external_id=CRM ID", "--json").out)["rows"]
+    assert rows[0]["label"] == "(no name, CRM id SF-7)"
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    shown = qbr("--db", empty_db, "import", "accounts", crm, "--map", "external_id=CRM ID")
+    assert "第 2 行    已拒绝  （无名称，CRM ID SF-7）" in shown.out.splitlines(), shown.out

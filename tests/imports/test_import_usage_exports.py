@@ -109,7 +109,7 @@ def test_a_wide_monthly_export_in_german_is_rolled_up_by_each_metrics_rule() -> 
         (1, "2026Q1", "active_users"): 60, (1, "2026Q2", "active_users"): 64,
         (1, "2026Q1", "logins"): 330, (1, "2026Q2", "logins"): 130,
         (1, "2026Q1", "csat"): 4.2}
-    assert [(r.label, changed(r)) for r in plan.rows] == [
+    assert [(english(r.label), changed(r)) for r in plan.rows] == [
         ("Müller Maschinenbau GmbH · Active users", ("2026Q1: 1 new", "2026Q2: 1 new")),
         ("Müller Maschinenbau GmbH · Logins", ("2026Q1: 1 new", "2026Q2: 1 new")),
         ("Müller Maschinenbau GmbH · CSAT (1–5)", ("2026Q1: 1 new",))]
