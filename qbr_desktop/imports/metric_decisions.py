@@ -22,6 +22,7 @@ from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.plan import Action, ImportPlan, PlannedRow, Sink, ValueCounts
 from qbr_desktop.imports.plan_metrics import (
+    NO_ACCOUNT,
     Contribution,
     MetricKey,
     MetricRow,
@@ -96,7 +97,7 @@ def decide_metrics(read: MetricRows, stored: Mapping[MetricKey, tuple[int, float
 def _reject(plan: ImportPlan, row: MetricRow) -> None:
     plan.rejected += 1
     plan.rows.append(PlannedRow(row.number, Action.REJECT, row.label, row.problems))
-    if row.account_id is None and row.account_text != "(no account)":
+    if row.account_id is None and row.account_text != NO_ACCOUNT:
         plan.unmatched[row.account_text] = plan.unmatched.get(row.account_text, 0) + 1
 
 

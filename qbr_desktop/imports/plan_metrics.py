@@ -91,6 +91,10 @@ class MetricRow:
         return f"{self.account_text} {quarter}"
 
 
+#: What a row without an account is called (a label's words come from `_label`).
+NO_ACCOUNT = "(no account)"
+
+
 def _range(key: str) -> tuple[float, float]:
     unit = METRICS_BY_KEY[key].unit
     return _RANGES.get(key) or _RANGES.get(unit, (-1e12, 1e12))
@@ -242,7 +246,7 @@ class MetricRows:
                     p.column == period_header for p in problems):
                 problems.append(Problem(period_header, msg("the quarter is empty")))
             display = (names[match.account_id] if match.account_id is not None
-                       else shown(cache_key[1] or cache_key[0] or "(no account)"))
+                       else shown(cache_key[1] or cache_key[0] or NO_ACCOUNT))
             label = _label(labels, display, period, point, row_metric if by_period else None)
             contributions: list[Contribution] = []
             for key, value, percent, column, place in pairs:
@@ -266,9 +270,14 @@ def _label(labels: dict[tuple[str, str | None, str | None], str | Message], disp
     if label is None:
         if len(labels) > 100_000:
             labels.clear()
-        label = labels[key] = (
-            msg("{account} · {metric}", account=display, metric=msg(_FIELDS[metric].label))
-            if metric is not None else f"{display} {when}" if when else display)
+        account: str | Message = msg("(no account)") if display == NO_ACCOUNT else display
+        if metric is not None:
+            label = msg("{account} · {metric}", account=account, metric=msg(_FIELDS[metric].label))
+        elif isinstance(account, Message):
+            label = msg("{account} {period}", account=account, period=when) if when else account
+        else:
+            label = f"{display} {when}" if when else display
+        labels[key] = label
     return label
 
 

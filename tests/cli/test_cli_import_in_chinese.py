@@ -71,3 +71,15 @@ def test_a_row_without_a_name_is_labelled_in_chinese_and_json_keeps_english(
     monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
     shown = qbr("--db", empty_db, "import", "accounts", crm, "--map", "external_id=CRM ID")
     assert "第 2 行    已拒绝  （无名称，CRM ID SF-7）" in shown.out.splitlines(), shown.out
+
+
+def test_a_usage_row_without_an_account_is_labelled_in_chinese(
+        qbr: Runner, empty_db: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    usage = tmp_path / "usage.csv"
+    usage.write_text("Account,Quarter,Active users\n,2026Q1,5\n", encoding="utf-8")
+    rows = json.loads(qbr("--db", empty_db, "import", "metrics", usage, "--json").out)["rows"]
+    assert rows[0]["label"] == "(no account) 2026Q1"
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    shown = qbr("--db", empty_db, "import", "metrics", usage)
+    assert any(line.startswith("第 2 行    已拒绝  （无客户） 2026Q1")
+               for line in shown.out.splitlines()), shown.out
