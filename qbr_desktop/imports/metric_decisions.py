@@ -246,8 +246,8 @@ def _report_rolled_up(read: Iterable[MetricRow], quarters: Mapping[MetricKey, _Q
         if list(outcomes) == [row.period]:  # a long or wide row: its own quarter
             changes = _detail(*_counts(actions))
         else:
-            changes = tuple(ValueCounts(*_counts(list(found.values())), quarter=quarter)
-                            for quarter, found in sorted(outcomes.items()))
+            changes = _by_quarter(tuple((quarter, _counts(list(found.values())))
+                                        for quarter, found in sorted(outcomes.items())))
         plan.rows.append(PlannedRow(row.number, action, row.label, row.problems, changes))
 
 
@@ -297,6 +297,19 @@ def _joined(parts: list[Message], join: Callable[[Message, Message], Message]) -
 
 
 _DETAILS: dict[tuple[int, int, int], tuple[ValueCounts, ...]] = {}
+_BY_QUARTER: dict[tuple[tuple[str, tuple[int, int, int]], ...], tuple[ValueCounts, ...]] = {}
+
+
+def _by_quarter(counts: tuple[tuple[str, tuple[int, int, int]], ...]
+                ) -> tuple[ValueCounts, ...]:
+    """'2026Q1: 2 new', '2026Q2: 1 updated'…: rows of one file repeat a few of these."""
+    detail = _BY_QUARTER.get(counts)
+    if detail is None:
+        if len(_BY_QUARTER) > 10_000:
+            _BY_QUARTER.clear()
+        detail = _BY_QUARTER[counts] = tuple(ValueCounts(*numbers, quarter=quarter)
+                                             for quarter, numbers in counts)
+    return detail
 
 
 def _detail(created: int, updated: int, unchanged: int) -> tuple[ValueCounts, ...]:

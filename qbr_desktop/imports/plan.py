@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from qbr_desktop.domain.accounts import name_key
 from qbr_desktop.i18n import N_, Message, msg, msg_plural
@@ -30,10 +30,10 @@ ACTION_LABELS = {Action.CREATE: N_("New"), Action.UPDATE: N_("Update"),
                  Action.UNCHANGED: N_("Unchanged"), Action.REJECT: N_("Rejected")}
 
 
-@dataclass(frozen=True, slots=True)
-class ValueCounts:
+class ValueCounts(NamedTuple):
     """How a metric row's values compare with the stored ones ('2 new, 1 updated'), and the
-    quarter they went into when a row's values went into several."""
+    quarter they went into when a row's values went into several. (A tuple: rows repeat a
+    handful of these, and PlannedRows hashes them for every row.)"""
 
     created: int = 0
     updated: int = 0
