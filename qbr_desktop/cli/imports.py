@@ -121,7 +121,7 @@ def _columns_of(table: SourceTable) -> str:
 
 def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
              overrides: list[tuple[str, str]]) -> dict[str, str]:
-    from qbr_desktop.imports.fields import fields_by_key
+    from qbr_desktop.imports.fields import fields_by_key, kind_name
     from qbr_desktop.imports.values import shown
 
     known = fields_by_key(kind)
@@ -129,7 +129,7 @@ def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
     for field, header in overrides:
         if field not in known:
             raise CommandFailed(ui_text(msg("a {kind} import has no field “{field}” (it has: "
-                                            "{fields})", kind=kind.value, field=shown(field),
+                                            "{fields})", kind=kind_name(kind), field=shown(field),
                                             fields=", ".join(known))))
         if not header:
             mapping.pop(field, None)
@@ -180,10 +180,11 @@ def run_import(args: argparse.Namespace, out: TextIO) -> None:
 
 def _row_json(row: PlannedRow) -> dict[str, Any]:
     from qbr_desktop.imports.cells import Severity
+    from qbr_desktop.imports.plan import change_text
 
     return {
-        "row": row.number, "action": row.action.value, "label": row.label,
-        "changes": list(row.changes),
+        "row": row.number, "action": row.action.value, "label": english(row.label),
+        "changes": [english(change_text(change)) for change in row.changes],
         "reasons": [p.describe(catalogue(ENGLISH)) for p in row.problems
                     if p.severity is Severity.ERROR],
         "warnings": [p.describe(catalogue(ENGLISH)) for p in row.problems
@@ -231,7 +232,7 @@ def _write_json(out: TextIO, report: dict[str, Any], plan: ImportPlan) -> None:
 def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: MappingChoice,
                   rejects: Path | None) -> None:
     from qbr_desktop.imports.fields import fields_by_key
-    from qbr_desktop.imports.plan import ACTION_LABELS, Action, unmatched_report
+    from qbr_desktop.imports.plan import ACTION_LABELS, Action, change_text, unmatched_report
 
     say(out, msg("{file}: {described}", file=table.name, described=table.describe()))
     source = msg("guessed from the headers")
@@ -259,11 +260,11 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
     for row in plan.rows:
         if row.action is Action.UNCHANGED and not row.problems:
             continue
-        changes = ", ".join(ui_label(change) for change in row.changes)
+        changes = ", ".join(ui_text(change_text(change)) for change in row.changes)
         detail = f" ({changes})" if changes else ""
         action = padded(labels[row.action], columns)
         number = padded(ui_text(msg("Row {number}", number=row.number)), 10)
-        out.write(f"{number} {action}  {row.label}{detail}\n")
+        out.write(f"{number} {action}  {ui_text(row.label)}{detail}\n")
         for reason in row.reasons:
             print(f"           {reason}", file=out)
         for warning in row.warnings:

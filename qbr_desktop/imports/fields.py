@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from qbr_desktop.domain.metrics import METRICS
-from qbr_desktop.i18n import N_
+from qbr_desktop.i18n import N_, Message, msg_in_context
 from qbr_desktop.imports import header_words as words
 
 
@@ -25,6 +25,15 @@ class ImportKind(StrEnum):
     ACCOUNTS = "accounts"
     CONTACTS = "contacts"
     METRICS = "metrics"
+
+
+def kind_name(kind: ImportKind) -> Message:
+    """What an import of this kind is called inside a sentence ("a contacts import")."""
+    if kind is ImportKind.ACCOUNTS:
+        return msg_in_context("import kind", "accounts")
+    if kind is ImportKind.CONTACTS:
+        return msg_in_context("import kind", "contacts")
+    return msg_in_context("import kind", "metrics")
 
 
 class FieldType(StrEnum):

@@ -9,18 +9,20 @@ whole and by month) rejects the later row, naming the first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
 
-from qbr_desktop.domain.metric_rollup import PartValue, Rollup, combine, describe_rules, rollup_for
+from qbr_desktop.domain.metric_rollup import PartValue, Rollup, combine, rollup_for
 from qbr_desktop.domain.metrics import METRICS_BY_KEY
 from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.i18n import msg
+from qbr_desktop.i18n import N_, Message, msg, msg_in_context
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.fields import ImportKind
-from qbr_desktop.imports.plan import Action, ImportPlan, PlannedRow, Sink
+from qbr_desktop.imports.plan import Action, ImportPlan, PlannedRow, Sink, ValueCounts
 from qbr_desktop.imports.plan_metrics import (
+    NO_ACCOUNT,
     Contribution,
     MetricKey,
     MetricRow,
@@ -32,8 +34,16 @@ from qbr_desktop.imports.plan_metrics import (
 #: Rows of a rolled-up file up to this many values are kept between the two passes
 #: (a few megabytes) instead of being read and parsed again.
 KEPT_VALUES = 200_000
-MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                       "Nov", "Dec")
+MONTH_ABBREVIATIONS = (
+    msg_in_context("month", "Jan"), msg_in_context("month", "Feb"),
+    msg_in_context("month", "Mar"), msg_in_context("month", "Apr"),
+    msg_in_context("month", "May"), msg_in_context("month", "Jun"),
+    msg_in_context("month", "Jul"), msg_in_context("month", "Aug"),
+    msg_in_context("month", "Sep"), msg_in_context("month", "Oct"),
+    msg_in_context("month", "Nov"), msg_in_context("month", "Dec"))
+#: How each rule turns a quarter's months into its value, as the notice says it.
+RULE_WORDS = {Rollup.SUM: N_("the sum of the months"), Rollup.LAST: N_("the last month's value"),
+              Rollup.AVERAGE: N_("the average of the months")}
 
 
 @dataclass(slots=True)
@@ -87,7 +97,7 @@ def decide_metrics(read: MetricRows, stored: Mapping[MetricKey, tuple[int, float
 def _reject(plan: ImportPlan, row: MetricRow) -> None:
     plan.rejected += 1
     plan.rows.append(PlannedRow(row.number, Action.REJECT, row.label, row.problems))
-    if row.account_id is None and row.account_text != "(no account)":
+    if row.account_id is None and row.account_text != NO_ACCOUNT:
         plan.unmatched[row.account_text] = plan.unmatched.get(row.account_text, 0) + 1
 
 
@@ -139,7 +149,7 @@ def _decide_rows(read: MetricRows, stored: Mapping[MetricKey, tuple[int, float]]
                                     _detail(created, updated, unchanged)))
 
 
-def _gather(read: MetricRows) -> tuple[dict[MetricKey, _QuarterValue], tuple[str, ...],
+def _gather(read: MetricRows) -> tuple[dict[MetricKey, _QuarterValue], tuple[Message, ...],
                                        list[MetricRow] | None]:
     """The first pass of a file with months: every quarter's values from all its rows.
     The rows are kept for the second pass while they are few, else read again."""
@@ -236,8 +246,8 @@ def _report_rolled_up(read: Iterable[MetricRow], quarters: Mapping[MetricKey, _Q
         if list(outcomes) == [row.period]:  # a long or wide row: its own quarter
             changes = _detail(*_counts(actions))
         else:
-            changes = tuple(f"{quarter}: {', '.join(_detail(*_counts(list(found.values()))))}"
-                            for quarter, found in sorted(outcomes.items()))
+            changes = _by_quarter(tuple((quarter, _counts(list(found.values())))
+                                        for quarter, found in sorted(outcomes.items())))
         plan.rows.append(PlannedRow(row.number, action, row.label, row.problems, changes))
 
 
@@ -257,33 +267,55 @@ def _counts(actions: list[Action]) -> tuple[int, int, int]:
             actions.count(Action.UNCHANGED))
 
 
-def _rollup_notices(rolled: set[str], months: Mapping[str, set[int]]) -> tuple[str, ...]:
+def _rollup_notices(rolled: set[str], months: Mapping[str, set[int]]) -> tuple[Message, ...]:
     """How the months became quarters, per metric; and the quarters the file covers only
     in part, where the sums hold only the months it has."""
     if not rolled:
         return ()
     keys = [key for key in METRICS_BY_KEY if key in rolled]
-    notices = [f"Months were rolled up to quarters. {describe_rules(keys)}."]
-    summed = [METRICS_BY_KEY[key].label for key in keys if rollup_for(key) is Rollup.SUM]
+    rules = _joined([msg("{metric}: {rule}", metric=msg(METRICS_BY_KEY[key].label),
+                         rule=msg(RULE_WORDS[rollup_for(key)])) for key in keys],
+                    lambda a, b: msg("{list}; {item}", list=a, item=b))
+    notices = [msg("Months were rolled up to quarters. {rules}.", rules=rules)]
+    summed = [msg(METRICS_BY_KEY[key].label) for key in keys if rollup_for(key) is Rollup.SUM]
     for stored, present in sorted(months.items()):
         if len(present) < 3 and summed:
             quarter = Quarter.parse(stored)
-            names = ", ".join(MONTH_ABBREVIATIONS[m - 1] for m in sorted(present))
-            notices.append(f"{quarter.year} Q{quarter.number}: the file has {len(present)} of "
-                           f"its 3 months ({names}), so {' and '.join(summed)} there add up "
-                           "only those months.")
+            notices.append(msg(
+                "{year} Q{number}: the file has {count} of its 3 months ({months}), so "
+                "{metrics} there add up only those months.", count=len(present),
+                year=quarter.year, number=quarter.number,
+                months=_joined([MONTH_ABBREVIATIONS[m - 1] for m in sorted(present)],
+                               lambda a, b: msg("{list}, {item}", list=a, item=b)),
+                metrics=_joined(summed, lambda a, b: msg("{list} and {item}", list=a, item=b))))
     return tuple(notices)
 
 
-_DETAILS: dict[tuple[int, int, int], tuple[str, ...]] = {}
+def _joined(parts: list[Message], join: Callable[[Message, Message], Message]) -> Message:
+    """'a, b, c' (or 'a and b and c'), each part rendered in the language asked for."""
+    return reduce(join, parts)
 
 
-def _detail(created: int, updated: int, unchanged: int) -> tuple[str, ...]:
-    """'2 new', '1 updated'…: a wide row holds a handful of values, so the texts repeat."""
+_DETAILS: dict[tuple[int, int, int], tuple[ValueCounts, ...]] = {}
+_BY_QUARTER: dict[tuple[tuple[str, tuple[int, int, int]], ...], tuple[ValueCounts, ...]] = {}
+
+
+def _by_quarter(counts: tuple[tuple[str, tuple[int, int, int]], ...]
+                ) -> tuple[ValueCounts, ...]:
+    """'2026Q1: 2 new', '2026Q2: 1 updated'…: rows of one file repeat a few of these."""
+    detail = _BY_QUARTER.get(counts)
+    if detail is None:
+        if len(_BY_QUARTER) > 10_000:
+            _BY_QUARTER.clear()
+        detail = _BY_QUARTER[counts] = tuple(ValueCounts(*numbers, quarter=quarter)
+                                             for quarter, numbers in counts)
+    return detail
+
+
+def _detail(created: int, updated: int, unchanged: int) -> tuple[ValueCounts, ...]:
+    """'2 new, 1 updated'…: a wide row holds a handful of values, so the counts repeat."""
     counts = (created, updated, unchanged)
-    text = _DETAILS.get(counts)
-    if text is None:
-        text = _DETAILS[counts] = tuple(
-            f"{n} {what}" for n, what in zip(counts, ("new", "updated", "unchanged"), strict=True)
-            if n)
-    return text
+    detail = _DETAILS.get(counts)
+    if detail is None:
+        detail = _DETAILS[counts] = (ValueCounts(*counts),) if any(counts) else ()
+    return detail

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from qbr_desktop.domain.accounts import name_key
 from qbr_desktop.i18n import N_, Message, msg, msg_plural
@@ -30,14 +30,48 @@ ACTION_LABELS = {Action.CREATE: N_("New"), Action.UPDATE: N_("Update"),
                  Action.UNCHANGED: N_("Unchanged"), Action.REJECT: N_("Rejected")}
 
 
+class ValueCounts(NamedTuple):
+    """How a metric row's values compare with the stored ones ('2 new, 1 updated'), and the
+    quarter they went into when a row's values went into several. (A tuple: rows repeat a
+    handful of these, and PlannedRows hashes them for every row.)"""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    quarter: str = ""
+
+    def message(self) -> Message:
+        unchanged = msg_plural("{count} unchanged", "{count} unchanged", self.unchanged)
+        parts = [text for count, text in (
+            (self.created, msg_plural("{count} new", "{count} new", self.created)),
+            (self.updated, msg_plural("{count} updated", "{count} updated", self.updated)),
+            (self.unchanged, unchanged)) if count] or [unchanged]
+        counts = parts[0] if len(parts) == 1 else listed(parts)
+        return msg("{quarter}: {changes}", quarter=self.quarter, changes=counts) \
+            if self.quarter else counts
+
+
+#: One entry of a row's changes: a changed field's label (marked with `N_()`) or, for
+#: metrics, how its values compare with the stored ones.
+Change = str | ValueCounts
+
+
+def change_text(change: Change) -> Message:
+    """A row's change as a sentence, for `ui_text()` (or `english()` where --json keeps it)."""
+    return change.message() if isinstance(change, ValueCounts) else msg(change)
+
+
 @dataclass(slots=True)
 class PlannedRow:
     number: int  # as the person sees it in the file: the header is row 1
     action: Action
-    label: str  # "Acme Logistics", "Ana Ruiz (Acme Logistics)", "Acme Logistics 2026Q1"
+    #: "Acme Logistics", "Ana Ruiz (Acme Logistics)", "Acme Logistics 2026Q1"; a message where
+    #: it has words of its own ("Acme Logistics · Logins", "(no name)").
+    label: str | Message
     problems: list[Problem] = field(default_factory=list)
-    #: Labels of the fields an update changes; for metrics, "3 new, 2 updated" style detail.
-    changes: tuple[str, ...] = ()
+    #: Labels of the fields an update changes; for metrics, how many values are new, updated
+    #: and unchanged ("3 new, 2 updated" where shown; see `change_text`).
+    changes: tuple[Change, ...] = ()
 
     @property
     def reasons(self) -> list[str]:
@@ -51,7 +85,7 @@ class PlannedRow:
 _ACTIONS = tuple(Action)
 LABEL_CHARS = 120
 _ACTION_CODES = {action: code for code, action in enumerate(_ACTIONS)}
-_NO_CHANGES: tuple[str, ...] = ()
+_NO_CHANGES: tuple[Change, ...] = ()
 
 
 class PlannedRows(Sequence[PlannedRow]):
@@ -64,12 +98,12 @@ class PlannedRows(Sequence[PlannedRow]):
     def __init__(self, rows: Iterable[PlannedRow] = ()) -> None:
         self._numbers = array("q")
         self._actions = bytearray()
-        self._labels: list[str] = []
+        self._labels: list[str | Message] = []
         self._problems: dict[int, list[Problem]] = {}
         # Rows repeat a handful of change descriptions ("2 new", "ARR"): each is kept once.
         self._changes = array("I")
-        self._change_sets: list[tuple[str, ...]] = [_NO_CHANGES]
-        self._change_index: dict[tuple[str, ...], int] = {_NO_CHANGES: 0}
+        self._change_sets: list[tuple[Change, ...]] = [_NO_CHANGES]
+        self._change_index: dict[tuple[Change, ...], int] = {_NO_CHANGES: 0}
         for row in rows:
             self.append(row)
 
@@ -83,7 +117,8 @@ class PlannedRows(Sequence[PlannedRow]):
         self._changes.append(changes)
         self._numbers.append(row.number)
         self._actions.append(_ACTION_CODES[row.action])
-        self._labels.append(shown(row.label, LABEL_CHARS))  # one line in any report
+        label = row.label  # one line in any report
+        self._labels.append(label if isinstance(label, Message) else shown(label, LABEL_CHARS))
 
     def __len__(self) -> int:
         return len(self._labels)
@@ -147,7 +182,7 @@ class ImportPlan:
     unmatched: dict[str, int] = field(default_factory=dict)
     #: A metrics file's columns that are periods ("Jan 2026"), and what they hold.
     period_columns: tuple[str, ...] = ()
-    periods: str = ""
+    periods: Message | str = ""
     #: What the rows to import cover: the accounts named by contacts and metric rows, and
     #: the metrics and quarters of metric values (for "what the file holds").
     account_ids: set[int] = field(default_factory=set)

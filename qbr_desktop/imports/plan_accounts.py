@@ -124,7 +124,7 @@ class _AccountPlanner:
     def add(self, number: int, values: dict[str, Any], problems: list[Problem]) -> None:
         stored = self._match(values, problems)
         name = values.get("name") or (stored.draft.name if stored else "")
-        label = name or f"(no name, CRM id {values.get('external_id', '—')})"
+        label = name or msg("(no name, CRM id {id})", id=values.get("external_id", "—"))
         external = values.get("external_id")
         keys: list[tuple[str, Any]] = [("id", stored.id)] if stored else []
         if name:

@@ -12,7 +12,7 @@ from typing import Any
 
 from qbr_desktop.domain.accounts import NAME_MAX_LENGTH, control_characters, name_key
 from qbr_desktop.domain.contacts import ContactLevel, is_plausible_email
-from qbr_desktop.i18n import msg
+from qbr_desktop.i18n import Message, msg
 from qbr_desktop.imports.cells import (
     CellReader,
     ImportOptions,
@@ -131,7 +131,8 @@ class _ContactPlanner:
         stored = self._match(values, account_id, problems)
         name = values.get("name") or (stored.name if stored else "")
         where = self.accounts.names.get(account_id, "") if account_id is not None else ""
-        label = f"{name or '(no name)'} ({where})" if where else name or "(no name)"
+        label: str | Message = (f"{name} ({where})" if where else name) if name else (
+            msg("(no name) ({account})", account=where) if where else msg("(no name)"))
         if not name:
             problems.append(Problem(self.header("name") or self.header("first_name"),
                                     msg("the contact's name is empty")))

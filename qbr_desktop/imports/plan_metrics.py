@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from qbr_desktop.domain.metrics import METRICS_BY_KEY
-from qbr_desktop.i18n import N_, Message, msg
+from qbr_desktop.i18n import N_, Message, msg, msg_plural
 from qbr_desktop.imports.account_match import AccountMatch
 from qbr_desktop.imports.cells import (
     PERCENT_MARK,
@@ -40,7 +40,7 @@ from qbr_desktop.imports.fields import (
 )
 from qbr_desktop.imports.period_columns import PeriodColumn, find_period_columns
 from qbr_desktop.imports.plan import AccountLookup
-from qbr_desktop.imports.table import SourceRow, SourceTable
+from qbr_desktop.imports.table import SourceRow, SourceTable, listed
 from qbr_desktop.imports.values import shown
 
 _FIELDS = fields_by_key(ImportKind.METRICS)
@@ -70,7 +70,7 @@ class Contribution(NamedTuple):
 @dataclass(slots=True)
 class MetricRow:
     number: int
-    label: str
+    label: str | Message
     account_id: int | None
     #: The account as the file names it (for the report of the unmatched).
     account_text: str
@@ -89,6 +89,10 @@ class MetricRow:
     def display(self, quarter: str) -> str:
         """'Acme Logistics 2026Q1': the account and a quarter, as messages name them."""
         return f"{self.account_text} {quarter}"
+
+
+#: What a row without an account is called (a label's words come from `_label`).
+NO_ACCOUNT = "(no account)"
 
 
 def _range(key: str) -> tuple[float, float]:
@@ -149,9 +153,10 @@ class MetricRows:
                         if k not in self._columns_by_key}
         notices = list(table.notices)
         if ambiguous:
-            listed = ", ".join(f"“{shown(h)}”" for h in ambiguous[:5])
-            notices.append(f"The columns {listed} could put the day or the month first; "
-                           "choose the date order to import them.")
+            quoted = [msg("“{column}”", column=shown(h)) for h in ambiguous[:5]]
+            notices.append(msg("The columns {columns} could put the day or the month first; "
+                               "choose the date order to import them.",
+                               columns=quoted[0] if len(quoted) == 1 else listed(quoted)))
         self.ambiguous_headers = ambiguous
         self.notices = tuple(notices)
 
@@ -201,7 +206,7 @@ class MetricRows:
         wide = [(k, header(k), PERCENT_MARK + k) for k in reader.headers if k in METRIC_KEYS]
         by_period = [(key, column, column.point) for key, column in self._columns_by_key.items()]
         long_format = "metric" in reader.headers and "value" in reader.headers
-        labels: dict[tuple[str, str | None], str] = {}
+        labels: dict[tuple[str, str | None, str | None], str | Message] = {}
         names = self.accounts.names
         for source in self.table.rows:
             values, problems = reader.read(source)
@@ -241,7 +246,7 @@ class MetricRows:
                     p.column == period_header for p in problems):
                 problems.append(Problem(period_header, msg("the quarter is empty")))
             display = (names[match.account_id] if match.account_id is not None
-                       else shown(cache_key[1] or cache_key[0] or "(no account)"))
+                       else shown(cache_key[1] or cache_key[0] or NO_ACCOUNT))
             label = _label(labels, display, period, point, row_metric if by_period else None)
             contributions: list[Contribution] = []
             for key, value, percent, column, place in pairs:
@@ -255,19 +260,24 @@ class MetricRows:
                             contributions, problems, row_metric)
 
 
-def _label(labels: dict[tuple[str, str | None], str], display: str, period: str | None,
-           point: PeriodPoint | None, metric: str | None) -> str:
+def _label(labels: dict[tuple[str, str | None, str | None], str | Message], display: str,
+           period: str | None, point: PeriodPoint | None, metric: str | None) -> str | Message:
     """'Acme Logistics 2026Q1', 'Acme Logistics 2026-01', 'Acme Logistics · Logins'."""
-    if metric is not None:
-        return f"{display} · {_FIELDS[metric].label}"
     when = (f"{point.start:%Y-%m}" if point is not None and point.span is Span.MONTH
-            and point.start is not None else period)
-    key = (display, when)
+            and point.start is not None else period) if metric is None else None
+    key = (display, when, metric)
     label = labels.get(key)
     if label is None:
         if len(labels) > 100_000:
             labels.clear()
-        label = labels[key] = f"{display} {when}" if when else display
+        account: str | Message = msg("(no account)") if display == NO_ACCOUNT else display
+        if metric is not None:
+            label = msg("{account} · {metric}", account=account, metric=msg(_FIELDS[metric].label))
+        elif isinstance(account, Message):
+            label = msg("{account} {period}", account=account, period=when) if when else account
+        else:
+            label = f"{display} {when}" if when else display
+        labels[key] = label
     return label
 
 
@@ -281,15 +291,26 @@ def already_given(key: str, display: str, first: int) -> Message:
                field=msg(_FIELDS[key].label), where=display, row=first)
 
 
-def period_column_labels(columns: tuple[PeriodColumn, ...]) -> str:
+def period_column_labels(columns: tuple[PeriodColumn, ...]) -> Message | str:
     """'12 monthly columns, 2025-01 to 2025-12': what a file's period columns hold."""
     if not columns:
         return ""
     spans = {column.point.span for column in columns}
-    kind = ("monthly" if spans == {Span.MONTH} else "quarterly" if spans == {Span.QUARTER}
-            else "dated" if spans == {Span.DAY} else "period")
     ordered = sorted(columns, key=lambda c: (c.point.quarter, c.point.start or c.point.quarter
                                              .first_day))
-    count = len(columns)
-    return (f"{count:,} {kind} column{'s' if count != 1 else ''}, {ordered[0].label} to "
-            f"{ordered[-1].label}")
+    first, last = ordered[0].label, ordered[-1].label
+    if spans == {Span.MONTH}:
+        return msg_plural("{count:,} monthly column, {first} to {last}",
+                          "{count:,} monthly columns, {first} to {last}", len(columns),
+                          first=first, last=last)
+    if spans == {Span.QUARTER}:
+        return msg_plural("{count:,} quarterly column, {first} to {last}",
+                          "{count:,} quarterly columns, {first} to {last}", len(columns),
+                          first=first, last=last)
+    if spans == {Span.DAY}:
+        return msg_plural("{count:,} dated column, {first} to {last}",
+                          "{count:,} dated columns, {first} to {last}", len(columns),
+                          first=first, last=last)
+    return msg_plural("{count:,} period column, {first} to {last}",
+                      "{count:,} period columns, {first} to {last}", len(columns),
+                      first=first, last=last)

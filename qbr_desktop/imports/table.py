@@ -183,10 +183,11 @@ class _Scan:
 
 
 def too_wide(name: str, width: int) -> UnreadableFile:
-    return UnreadableFile(
-        f"{name}: the header row reaches column {column_letter(width - 1)} ({width:,} "
-        f"columns); at most {MAX_COLUMNS:,} columns can be imported, so delete the columns "
-        "that are not needed and import again")
+    return UnreadableFile(msg(
+        "{file}: the header row reaches column {column} ({count:,} columns); at most "
+        "{limit:,} columns can be imported, so delete the columns that are not needed and "
+        "import again", file=name, column=column_letter(width - 1), count=width,
+        limit=MAX_COLUMNS))
 
 
 def build_table(records: Records, *, name: str, strict_width: bool,
@@ -208,7 +209,8 @@ def build_table(records: Records, *, name: str, strict_width: bool,
             scan.header_number, scan.raw_header = number, cells
             break
     if not scan.header_number:
-        raise UnreadableFile(f"{name} is empty: there is no header row and no data")
+        raise UnreadableFile(msg("{file} is empty: there is no header row and no data",
+                                 file=name))
     raw_header = scan.raw_header
     width = len(raw_header) if strict_width else max(
         (i + 1 for i, c in enumerate(raw_header) if c not in (None, "")), default=0)
@@ -221,8 +223,9 @@ def build_table(records: Records, *, name: str, strict_width: bool,
     for number, cells in stream:
         scan.count += 1
         if scan.count > MAX_ROWS:
-            raise UnreadableFile(f"{name} has more than {MAX_ROWS:,} rows; split it into "
-                                 "smaller files and import them one after another")
+            raise UnreadableFile(msg("{file} has more than {limit:,} rows; split it into "
+                                     "smaller files and import them one after another",
+                                     file=name, limit=MAX_ROWS))
         tail.append((number, cells))
         if len(tail) > 16:
             del tail[:8]
@@ -243,16 +246,17 @@ def build_table(records: Records, *, name: str, strict_width: bool,
                 scan.kept.append(row)
     messages = [*(notices() if callable(notices) else notices), *header_notices]
     if scan.header_number != 1:
-        messages.insert(0, f"The header is row {scan.header_number}; the rows above it are "
-                           "blank.")
+        messages.insert(0, msg("The header is row {row}; the rows above it are blank.",
+                               row=scan.header_number))
     window = tail[-_FOOTER_WINDOW:]
     footer = footer_start(window, width)
     last = None
     if footer is not None:
         skipped = window[footer + 1:]
         first_text = next((clean_text(c) for c in skipped[0][1] if c not in (None, "")), "")
-        messages.append(f"Rows {skipped[0][0]}–{skipped[-1][0]} look like a report footer "
-                        f"(“{shown(first_text, 60)}”) and were skipped.")
+        messages.append(msg("Rows {first}–{last} look like a report footer (“{text}”) and "
+                            "were skipped.", first=skipped[0][0], last=skipped[-1][0],
+                            text=shown(first_text, 60)))
         last = window[footer][0]
         scan.head = [r for r in scan.head if r.number < last]
         if scan.kept is not None:

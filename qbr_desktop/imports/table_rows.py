@@ -32,7 +32,7 @@ class BadCell:
 
     __slots__ = ("message",)
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Message | str) -> None:
         self.message = message
 
     def __repr__(self) -> str:
@@ -57,12 +57,12 @@ def is_blank(cells: Sequence[Any]) -> bool:
 
 
 def header_names(raw: Sequence[Any], width: int, row: int
-                 ) -> tuple[tuple[str, ...], tuple[str, ...], list[str], frozenset[str]]:
+                 ) -> tuple[tuple[str, ...], tuple[str, ...], list[Message], frozenset[str]]:
     names = [clean_text(c if not isinstance(c, BadCell) else None).lstrip("\ufeff").strip()
              for c in raw[:width]]
     names += [""] * (width - len(names))
     headers: list[str] = []
-    notices: list[str] = []
+    notices: list[Message] = []
     seen: dict[str, int] = {}
     ambiguous: set[str] = set()
     for index, name in enumerate(names):
@@ -76,10 +76,10 @@ def header_names(raw: Sequence[Any], width: int, row: int
             ambiguous.update({headers[first], f"{name} (column {letter})"})
             headers.append(f"{name} (column {letter})")
             if len(notices) < 10:
-                notices.append(
-                    f"Row {row}: the header “{shown(name)}” appears in columns "
-                    f"{column_letter(first)} and {letter}; neither is matched automatically, "
-                    "so choose the one to use.")
+                notices.append(msg(
+                    "Row {row}: the header “{header}” appears in columns {first} and "
+                    "{second}; neither is matched automatically, so choose the one to use.",
+                    row=row, header=shown(name), first=column_letter(first), second=letter))
         else:
             seen[key] = index
             headers.append(name)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
+from qbr_desktop.i18n import Message, english, msg
 from qbr_desktop.imports.errors import UnreadableFile
 from qbr_desktop.imports.sources import FileSource
 from qbr_desktop.imports.table import (
@@ -27,6 +28,7 @@ from qbr_desktop.imports.table import (
     BadCell,
     SourceTable,
     build_table,
+    listed,
     too_wide,
 )
 from qbr_desktop.imports.table_rows import is_blank
@@ -74,7 +76,8 @@ def _cell(value: Any) -> Any:
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else BadCell(
-            f"the cell holds {value!r}, which is not a number a spreadsheet can hold")
+            msg("the cell holds {value}, which is not a number a spreadsheet can hold",
+                value=repr(value)))
     if isinstance(value, date):  # a date-formatted cell: a real date already
         return value
     if isinstance(value, time):
@@ -85,8 +88,8 @@ def _cell(value: Any) -> Any:
     if isinstance(text, str):
         return text
     if type(value).__name__ == "DataTableFormula":
-        return BadCell("the cell holds a data table, which is never calculated here")
-    return BadCell("the cell's value cannot be read")
+        return BadCell(msg("the cell holds a data table, which is never calculated here"))
+    return BadCell(msg("the cell's value cannot be read"))
 
 
 def _column(reference: str | None) -> int | None:
@@ -117,16 +120,17 @@ class _Sheet:
                 warnings.simplefilter("ignore")  # dates out of range: openpyxl warns, we reject
                 yield from self._records()
         except _TooBig as exc:
-            raise UnreadableFile(f"{self.name}, sheet “{shown(self.title)}” unpacks to more than "
-                                 f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB, so it is refused "
-                                 "(save the sheet as CSV)") from exc
+            raise UnreadableFile(msg("{file}, sheet “{sheet}” unpacks to more than {limit} MB, "
+                                     "so it is refused (save the sheet as CSV)",
+                                     file=self.name, sheet=shown(self.title),
+                                     limit=MAX_UNPACKED_BYTES // (1024 * 1024))) from exc
         except (_Damaged, ParseError, zipfile.BadZipFile, EOFError, OSError, KeyError,
                 ValueError, RuntimeError, NotImplementedError) as exc:
             if isinstance(exc, UnreadableFile):
                 raise
-            raise UnreadableFile(f"{self.name}, sheet “{shown(self.title)}” is damaged, so it "
-                                 "cannot be read; open the workbook in a spreadsheet program "
-                                 "and save it again") from exc
+            raise UnreadableFile(msg("{file}, sheet “{sheet}” is damaged, so it cannot be read; "
+                                     "open the workbook in a spreadsheet program and save it "
+                                     "again", file=self.name, sheet=shown(self.title))) from exc
         self.source.check_unchanged()
 
     def _records(self) -> Iterator[tuple[int, list[Any]]]:
@@ -182,10 +186,10 @@ class _Sheet:
             try:
                 value = _cell(parser.parse_cell(element)["value"])
             except Exception:  # noqa: BLE001 - each damaged cell only spoils its own row
-                value = BadCell("the cell cannot be read (the workbook is damaged here)")
+                value = BadCell(msg("the cell cannot be read (the workbook is damaged here)"))
             if found is None and reference is not None:
-                value = BadCell(f"the cell's reference “{shown(reference, 20)}” is not a "
-                                "real cell, so it cannot be read")
+                value = BadCell(msg("the cell's reference “{reference}” is not a real cell, so "
+                                    "it cannot be read", reference=shown(reference, 20)))
             present.append((column, value))
         if not present:
             return []
@@ -216,8 +220,9 @@ def read_workbook(path: Path, name: str, sheet: str | None = None) -> SourceTabl
         return build_table(records, name=name, strict_width=False, format="Excel workbook",
                            sheet=records.title, sheets=records.sheets)
     except UnreadableFile as exc:
-        if str(exc).startswith(f"{name} is empty"):
-            raise UnreadableFile(f"{name}, sheet “{shown(records.title)}” is empty") from exc
+        if english(exc.message).startswith(f"{name} is empty"):
+            raise UnreadableFile(msg("{file}, sheet “{sheet}” is empty", file=name,
+                                     sheet=shown(records.title))) from exc
         raise
 
 
@@ -279,22 +284,25 @@ def _open_sheet(source: FileSource, name: str, sheet: str | None) -> _Sheet:
     except UnreadableFile:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged parts
-        raise UnreadableFile(f"{name} could not be opened as a workbook: it is damaged or was "
-                             "not saved by a spreadsheet program; open it in one and save it "
-                             "again") from exc
+        raise UnreadableFile(msg("{file} could not be opened as a workbook: it is damaged or "
+                                 "was not saved by a spreadsheet program; open it in one and "
+                                 "save it again", file=name)) from exc
     return records
 
 
 def _choose(names: tuple[str, ...], name: str, sheet: str | None) -> str:
     if not names:
-        raise UnreadableFile(f"{name} has no worksheets")
+        raise UnreadableFile(msg("{file} has no worksheets", file=name))
     if sheet is None:
         return names[0]
     matches = [n for n in names if n.casefold() == sheet.strip().casefold()]
     if not matches:
-        listed = ", ".join(f"“{shown(n, 40)}”" for n in names[:_SHEETS_LISTED])
+        quoted: list[Message | str] = [msg("“{sheet}”", sheet=shown(n, 40))
+                                       for n in names[:_SHEETS_LISTED]]
         if len(names) > _SHEETS_LISTED:
-            listed += f" and {len(names) - _SHEETS_LISTED:,} more"
-        raise UnreadableFile(f"{name} has no sheet called “{shown(sheet, 40)}” (it has "
-                             f"{listed})")
+            quoted[-1] = msg("{list} and {count:,} more", list=quoted[-1],
+                             count=len(names) - _SHEETS_LISTED)
+        raise UnreadableFile(msg("{file} has no sheet called “{sheet}” (it has {sheets})",
+                                 file=name, sheet=shown(sheet, 40),
+                                 sheets=quoted[0] if len(quoted) == 1 else listed(quoted)))
     return matches[0]

@@ -14,6 +14,7 @@ import struct
 import zipfile
 from pathlib import Path
 
+from qbr_desktop.i18n import msg
 from qbr_desktop.imports.errors import UnreadableFile
 from qbr_desktop.imports.values import shown
 
@@ -50,11 +51,12 @@ def ole_refusal(path: Path, name: str) -> UnreadableFile:
     with path.open("rb") as handle:
         start = handle.read(256 * 1024)
     if "EncryptedPackage".encode("utf-16-le") in start:
-        return UnreadableFile(f"{name} is protected with a password; open it in a spreadsheet "
-                              "program, remove the password (or save a copy as CSV) and "
-                              "import that")
-    return UnreadableFile(f"{name} is an Excel 97–2003 workbook (.xls); open it in a "
-                          "spreadsheet program, save it as .xlsx or CSV and import that")
+        return UnreadableFile(msg("{file} is protected with a password; open it in a "
+                                  "spreadsheet program, remove the password (or save a copy "
+                                  "as CSV) and import that", file=name))
+    return UnreadableFile(msg("{file} is an Excel 97–2003 workbook (.xls); open it in a "
+                              "spreadsheet program, save it as .xlsx or CSV and import that",
+                              file=name))
 
 
 def check_workbook_archive(path: Path, name: str) -> None:
@@ -64,53 +66,62 @@ def check_workbook_archive(path: Path, name: str) -> None:
     if head == OLE2_SIGNATURE:
         raise ole_refusal(path, name)
     if not zipfile.is_zipfile(path):
-        raise UnreadableFile(f"{name} is not an Excel workbook (not a zip archive)")
+        raise UnreadableFile(msg("{file} is not an Excel workbook (not a zip archive)",
+                                 file=name))
     declared = _declared_entries(path)
     if declared is not None and declared > MAX_MEMBERS:
-        raise UnreadableFile(f"{name} holds {declared:,} files; a workbook has a few dozen, "
-                             "so it is refused")
+        raise _too_many_files(name, declared)
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
-                raise UnreadableFile(f"{name} holds {len(members):,} files; a workbook has a "
-                                     "few dozen, so it is refused")
+                raise _too_many_files(name, len(members))
             _check_sizes(members, name)
             if not any(m.filename == "xl/workbook.xml" for m in members):
-                raise UnreadableFile(f"{name} is a zip archive but not an Excel workbook")
+                raise UnreadableFile(msg("{file} is a zip archive but not an Excel workbook",
+                                         file=name))
             _check_declarations(archive, members, name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
             NotImplementedError, RuntimeError) as exc:
-        raise UnreadableFile(f"{name} is a damaged zip archive, so it cannot be read; open "
-                             "it in a spreadsheet program and save it again") from exc
+        raise UnreadableFile(msg("{file} is a damaged zip archive, so it cannot be read; open "
+                                 "it in a spreadsheet program and save it again",
+                                 file=name)) from exc
+
+
+def _too_many_files(name: str, count: int) -> UnreadableFile:
+    return UnreadableFile(msg("{file} holds {count:,} files; a workbook has a few dozen, so it "
+                              "is refused", file=name, count=count))
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:
     unpacked = sum(m.file_size for m in members)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise UnreadableFile(
-            f"{name} would unpack to {unpacked / _MB:,.0f} MB; workbooks over "
-            f"{MAX_UNPACKED_BYTES // _MB} MB unpacked are refused (save the sheet as CSV)")
+        raise UnreadableFile(msg(
+            "{file} would unpack to {size:,.0f} MB; workbooks over {limit} MB unpacked are "
+            "refused (save the sheet as CSV)", file=name, size=unpacked / _MB,
+            limit=MAX_UNPACKED_BYTES // _MB))
     for member in members:
         if member.file_size > RATIO_CHECK_FROM_BYTES and (
                 member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)):
             ratio = member.file_size / max(member.compress_size, 1)
-            raise UnreadableFile(
-                f"{name} is refused: its part {shown(member.filename)} is compressed "
-                f"{ratio:,.0f} to 1, far beyond a real workbook's (a limit of "
-                f"{MAX_COMPRESSION_RATIO} to 1 guards against zip bombs)")
+            raise UnreadableFile(msg(
+                "{file} is refused: its part {part} is compressed {ratio:,.0f} to 1, far "
+                "beyond a real workbook's (a limit of {limit} to 1 guards against zip bombs)",
+                file=name, part=shown(member.filename), ratio=ratio,
+                limit=MAX_COMPRESSION_RATIO))
         if member.filename == "xl/sharedStrings.xml" and (
                 member.file_size > MAX_SHARED_TEXT_BYTES):
-            raise UnreadableFile(
-                f"{name} holds {member.file_size / _MB:,.0f} MB of text in its shared-string "
-                f"table; at most {MAX_SHARED_TEXT_BYTES // _MB} MB can be imported from a "
-                "workbook (save the sheet as CSV and import that)")
+            raise UnreadableFile(msg(
+                "{file} holds {size:,.0f} MB of text in its shared-string table; at most "
+                "{limit} MB can be imported from a workbook (save the sheet as CSV and import "
+                "that)", file=name, size=member.file_size / _MB,
+                limit=MAX_SHARED_TEXT_BYTES // _MB))
     packed = sum(m.compress_size for m in members)
     if unpacked > RATIO_CHECK_FROM_BYTES and unpacked > MAX_COMPRESSION_RATIO * max(packed, 1):
-        raise UnreadableFile(
-            f"{name} is refused: it is compressed {unpacked / max(packed, 1):,.0f} to 1, far "
-            f"beyond a real workbook's (a limit of {MAX_COMPRESSION_RATIO} to 1 guards against "
-            "zip bombs)")
+        raise UnreadableFile(msg(
+            "{file} is refused: it is compressed {ratio:,.0f} to 1, far beyond a real "
+            "workbook's (a limit of {limit} to 1 guards against zip bombs)", file=name,
+            ratio=unpacked / max(packed, 1), limit=MAX_COMPRESSION_RATIO))
 
 
 def _check_declarations(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo],
@@ -123,7 +134,7 @@ def _check_declarations(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]
         with archive.open(member) as stream:
             prolog = stream.read(_PROLOG_BYTES)
         if any(marker in prolog for marker in _DECLARATIONS):
-            raise UnreadableFile(
-                f"{name} is refused: its part {shown(member.filename)} declares a document "
-                "type, which workbooks never do (it could make the import read other files "
-                "or expand without end)")
+            raise UnreadableFile(msg(
+                "{file} is refused: its part {part} declares a document type, which workbooks "
+                "never do (it could make the import read other files or expand without end)",
+                file=name, part=shown(member.filename)))

@@ -28,6 +28,7 @@ from qbr_desktop.imports.fields import (
     ImportKind,
     fields_by_key,
     guess_mapping,
+    kind_name,
     layout_fingerprint,
     missing_fields,
     normalise_header,
@@ -259,7 +260,7 @@ class ImportService:
             msg("There is no column “{column}” in {file}.", column=shown(header), file=table.name)
             for header in clean.values() if header not in table.headers]
         problems += [msg("“{field}” is not something a {kind} import can fill in.",
-                         field=shown(key), kind=kind.value)
+                         field=shown(key), kind=kind_name(kind))
                      for key in clean if key not in known]
         used: dict[str, str] = {}
         for key, header in clean.items():

@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.accounts import name_key
-from qbr_desktop.i18n import Message, msg, ui_text
+from qbr_desktop.i18n import Message, msg, msg_plural, ui_text
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.errors import ApplyFailed, ImportFailed
 from qbr_desktop.imports.fields import ImportKind, choose_column
@@ -81,9 +81,9 @@ class FileOutcome:
     file: PreparedFile
     plan: ImportPlan | None
     #: Why the file cannot be imported as it is ("" when it can).
-    problem: str = ""
+    problem: Message | str = ""
     #: What it would bring: "6 accounts (6 new, 0 updated): ARR, Renewal date…".
-    holds: str = ""
+    holds: Message | str = ""
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,8 @@ class PreparedData:
 
     @property
     def problems(self) -> list[str]:
-        return [f"{o.file.name}: {o.problem}" for o in self.files if o.problem]
+        return [ui_text(msg("{file}: {problem}", file=o.file.name, problem=o.problem))
+                for o in self.files if o.problem]
 
     @property
     def ready(self) -> bool:
@@ -174,9 +175,10 @@ class PrepareService:
         """Import every file in one transaction: all of them, or (on any failure) none."""
         unknown = [f.name for f in files if f.kind is None]
         if unknown:
-            raise ImportFailed(f"Choose what {', '.join(unknown)} hold"
-                               f"{'s' if len(unknown) == 1 else ''} (accounts, contacts or "
-                               "usage); nothing was imported.")
+            raise ImportFailed(msg_plural(
+                "Choose what {files} holds (accounts, contacts or usage); nothing was imported.",
+                "Choose what {files} hold (accounts, contacts or usage); nothing was imported.",
+                len(unknown), files=", ".join(unknown)))
         try:
             with bulk_allocation(), session_scope(self._sessions) as session:
                 outcomes = self._write_all(session, files, options, trial=False)
@@ -196,8 +198,8 @@ class PrepareService:
         outcomes = []
         for file in sorted(files, key=lambda f: ORDER.index(f.kind) if f.kind else len(ORDER)):
             if file.kind is None:
-                outcomes.append(FileOutcome(file, None, "choose what the file holds "
-                                                        "(accounts, contacts or usage)"))
+                outcomes.append(FileOutcome(file, None, msg(
+                    "choose what the file holds (accounts, contacts or usage)")))
                 continue
             try:
                 with session.begin_nested():
@@ -206,7 +208,7 @@ class PrepareService:
             except ImportFailed as exc:
                 if not trial:
                     raise _named(file, exc) from exc
-                outcomes.append(FileOutcome(file, None, str(exc)))
+                outcomes.append(FileOutcome(file, None, exc.message))
                 continue
             outcomes.append(FileOutcome(file, plan, "", describe_holdings(plan)))
         return outcomes
@@ -226,7 +228,8 @@ class PrepareService:
             if plan is None:
                 continue
             if plan.kind is ImportKind.ACCOUNTS:
-                label = next((r.label for r in plan.rows if r.action.value != "reject"), None)
+                label = next((r.label for r in plan.rows  # the name of an account kept
+                              if r.action.value != "reject" and isinstance(r.label, str)), None)
                 if label is not None:
                     return PrepareService._account_to_check(session, (), label)
             elif plan.account_ids:
@@ -250,8 +253,9 @@ class PrepareService:
 
 def _named(file: PreparedFile, exc: ImportFailed) -> ImportFailed:
     """The failure, naming the file; nothing of any file was imported."""
-    return ApplyFailed(f"{file.name} ({KIND_WORDS[file.kind] if file.kind else 'unknown'}): "
-                       f"{exc} Nothing was imported from any of the files.")
+    kind = msg(KIND_WORDS[file.kind]) if file.kind else msg("unknown")
+    return ApplyFailed(msg("{file} ({kind}): {problem} Nothing was imported from any of the "
+                           "files.", file=file.name, kind=kind, problem=exc.message))
 
 
 __all__ = ["ORDER", "FileOutcome", "PrepareService", "PreparedData", "PreparedFile"]

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 
 from qbr_desktop.gui.imports import ImportDialog
 from qbr_desktop.gui.imports.preview_model import PROBLEMS_ROLE, RESULT_COLUMN
+from qbr_desktop.imports.fields import ImportKind
+from tests.gui.conftest import seed_portfolio
 from tests.gui.test_chinese_window import in_chinese  # noqa: F401 - the fixture
 
 SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens-zh"
@@ -91,3 +93,33 @@ def test_an_unreadable_file_and_a_guessed_encoding_in_chinese(
     assert "根据少量字符推测" in dialog.summary.toolTip()
     SCREENS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SCREENS / "import-dialog-encoding.png"))
+
+
+def test_a_monthly_usage_file_in_chinese_counts_each_rows_values_and_names_its_periods(
+        context: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any,
+        in_chinese: None) -> None:  # noqa: F811
+    usage = tmp_path / "使用情况.csv"
+    usage.write_text("Account,Active users 2026-04,Active users 2026-05,Logins 2026-04,"
+                     "Logins 2026-05\nAcme Logistics,60,66,300,310\nBluefin Health,10,12,30,40\n",
+                     encoding="utf-8")
+    seed_portfolio(context)
+    dialog = dialog_choosing(context, qtbot, monkeypatch, [usage])
+    dialog.set_kind(ImportKind.METRICS)
+    choose(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+
+    summary = dialog.summary.text()
+    assert "时间段：4 个月度列，2026-04 至 2026-05。" in summary, summary
+    model = dialog.preview_model
+    # Acme's active users are stored for 2026 Q2 (60): May's 66 updates them; logins are new.
+    assert model.index(0, RESULT_COLUMN).data() == "更新：2026Q2：新增 1 个，更新 1 个"
+    assert model.index(1, RESULT_COLUMN).data() == "新增：2026Q2：新增 2 个"
+    notes = dialog.summary.toolTip()
+    assert "已将月度数据汇总为季度。活跃用户：最后一个月的数值；登录次数：各月之和。" \
+        in notes, notes
+    assert "2026年第2季度：文件只有该季度 3 个月中的 2 个月（4月，5月）" in notes, notes
+    for english_word in ("new", "updated", "monthly", "Months were", "rolled up"):
+        assert english_word not in summary + notes + model.index(0, RESULT_COLUMN).data()
+
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SCREENS / "import-dialog-usage.png"))

@@ -88,21 +88,21 @@ def test_header_only_is_a_table_without_rows() -> None:
 def test_blank_rows_before_the_header_are_noted() -> None:
     result = table("\n\nName\nAcme\n")
     assert result.rows[0].number == 4
-    assert "The header is row 3" in result.notices[0]
+    assert "The header is row 3" in english(result.notices[0])
 
 
 def test_duplicate_and_blank_headers() -> None:
     result = table("Email,Name,,email\na@x.example,Ana,,b@x.example\n")
     assert result.headers == ("Email", "Name", "Column C", "email (column D)")
     assert result.ambiguous_headers == {"Email", "email (column D)"}
-    assert "appears in columns A and D" in result.notices[0]
+    assert "appears in columns A and D" in english(result.notices[0])
 
 
 def test_a_salesforce_footer_is_skipped() -> None:
     result = table('"Name","ARR"\n"Acme","1"\n""\n"Confidential Information - Do Not '
                    'Distribute"\n"Copyright (c) 2000-2026 salesforce.com, inc."\n')
     assert [r.number for r in result.rows] == [2]
-    assert "Rows 4–5 look like a report footer" in result.notices[0]
+    assert "Rows 4–5 look like a report footer" in english(result.notices[0])
 
 
 def test_a_ten_megabyte_cell_rejects_its_row_only() -> None:

@@ -14,7 +14,7 @@ from qbr_desktop.imports.cells import ImportOptions, contact_level, employee_ban
 from qbr_desktop.imports.csv_text import table_from_csv_bytes
 from qbr_desktop.imports.fields import ImportKind, guess_mapping
 from qbr_desktop.imports.metric_decisions import decide_metrics
-from qbr_desktop.imports.plan import AccountLookup, Action, ImportPlan
+from qbr_desktop.imports.plan import AccountLookup, Action, ImportPlan, PlannedRow, change_text
 from qbr_desktop.imports.plan_accounts import StoredAccount, plan_accounts
 from qbr_desktop.imports.plan_contacts import StoredContact, plan_contacts
 from qbr_desktop.imports.plan_metrics import read_metric_rows
@@ -37,6 +37,11 @@ def accounts(text: str, stored: list[StoredAccount] | None = None,
     table = csv_table(text)
     mapping = guess_mapping(ImportKind.ACCOUNTS, table.headers)
     return plan_accounts(table, mapping, options, stored or [], TIERS)
+
+
+def changed(row: PlannedRow) -> tuple[str, ...]:
+    """A row's changes as the English report words them."""
+    return tuple(english(change_text(change)) for change in row.changes)
 
 
 def actions(plan: ImportPlan) -> list[tuple[int, str]]:
@@ -255,7 +260,7 @@ def test_wide_format_with_dates_decimal_commas_and_blanks() -> None:
                    "SF-1;30/06/2026;72;12;4,6\n"
                    "SF-1;05/06/2026;;;\n")
     assert actions(plan) == [(2, "create"), (3, "create"), (4, "unchanged")]
-    assert plan.rows[0].label == "Acme Logistics 2026Q1" and plan.rows[0].changes == ("2 new",)
+    assert plan.rows[0].label == "Acme Logistics 2026Q1" and changed(plan.rows[0]) == ("2 new",)
     assert {(i["period"], i["metric_key"], i["value"]) for i in plan.inserts} == {
         ("2026Q1", "active_users", 60.0), ("2026Q1", "csat", 4.5),
         ("2026Q2", "active_users", 72.0), ("2026Q2", "nps", 12.0), ("2026Q2", "csat", 4.6)}

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from qbr_desktop.i18n import english
+from qbr_desktop.i18n import CHINESE, ENGLISH, english, set_interface_language
 from qbr_desktop.imports.cells import ImportOptions
 from qbr_desktop.imports.errors import ApplyFailed, MappingIncomplete, UnreadableFile
 from qbr_desktop.imports.fields import ImportKind
@@ -259,3 +259,16 @@ def test_a_hundred_thousand_metric_rows(context: Any, service: ImportService,
     assert counts(context)["metric_snapshot"] == 100_000
     again = run(service, METRICS, path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 100_000)
+
+
+def test_a_field_the_kind_cannot_fill_is_named_with_the_kind_in_chinese(
+        service: ImportService) -> None:
+    table = service.read(SAMPLES / "salesforce_accounts.csv")
+    set_interface_language(CHINESE)
+    try:
+        with pytest.raises(MappingIncomplete) as refused:
+            service.preview(ACCOUNTS, table, {"name": "Account Name", "email": "Account ID"})
+        assert str(refused.value) == "客户导入无法填写“email”。"
+        assert "accounts" not in str(refused.value)
+    finally:
+        set_interface_language(ENGLISH)

@@ -21,7 +21,13 @@ from qbr_desktop.imports.period_columns import (
     layout_headers,
     read_period_header,
 )
-from qbr_desktop.imports.plan import AccountLookup, ImportPlan, unmatched_report
+from qbr_desktop.imports.plan import (
+    AccountLookup,
+    ImportPlan,
+    PlannedRow,
+    change_text,
+    unmatched_report,
+)
 from qbr_desktop.imports.plan_metrics import read_metric_rows
 
 LOOKUP = AccountLookup({"0015g00000AbCdEAA1": 1, "SF-2": 2},
@@ -36,6 +42,11 @@ def plan_of(text: str, stored: dict | None = None, *, day_first: bool | None = N
     mapping = guess_mapping(ImportKind.METRICS, table.headers, skip)
     read = read_metric_rows(table, mapping, ImportOptions(day_first=day_first), LOOKUP)
     return decide_metrics(read, stored or {})
+
+
+def changed(row: PlannedRow) -> tuple[str, ...]:
+    """A row's changes as the English report words them."""
+    return tuple(english(change_text(change)) for change in row.changes)
 
 
 def stored_values(plan: ImportPlan) -> dict[tuple[int, str, str], float]:
@@ -93,16 +104,16 @@ def test_a_wide_monthly_export_in_german_is_rolled_up_by_each_metrics_rule() -> 
                    "4,2;;\n")
     assert plan.mapping == {"account": "Kunde", "account_external_id": "Kunden-ID",
                             "metric": "Kennzahl"}
-    assert plan.periods == "5 monthly columns, 2026-01 to 2026-05"
+    assert english(plan.periods) == "5 monthly columns, 2026-01 to 2026-05"
     assert stored_values(plan) == {
         (1, "2026Q1", "active_users"): 60, (1, "2026Q2", "active_users"): 64,
         (1, "2026Q1", "logins"): 330, (1, "2026Q2", "logins"): 130,
         (1, "2026Q1", "csat"): 4.2}
-    assert [(r.label, r.changes) for r in plan.rows] == [
+    assert [(english(r.label), changed(r)) for r in plan.rows] == [
         ("Müller Maschinenbau GmbH · Active users", ("2026Q1: 1 new", "2026Q2: 1 new")),
         ("Müller Maschinenbau GmbH · Logins", ("2026Q1: 1 new", "2026Q2: 1 new")),
         ("Müller Maschinenbau GmbH · CSAT (1–5)", ("2026Q1: 1 new",))]
-    assert plan.notices == (
+    assert tuple(map(english, plan.notices)) == (
         "Months were rolled up to quarters. Active users: the last month's value; Logins: the "
         "sum of the months; CSAT (1–5): the average of the months.",
         "2026 Q2: the file has 2 of its 3 months (Apr, May), so Logins there add up only "
@@ -121,7 +132,7 @@ def test_a_long_monthly_export_rolls_up_and_compares_with_what_is_stored() -> No
     plan = decide_metrics(read_metric_rows(table, mapping, ImportOptions(), LOOKUP),
                           {(2, "2026Q1", "logins"): (900, 60.0),
                            (2, "2026Q1", "active_users"): (901, 5.0)})
-    assert [(r.label, r.action.value, r.changes) for r in plan.rows] == [
+    assert [(r.label, r.action.value, changed(r)) for r in plan.rows] == [
         ("Lumière Bank S.A. 2026-01", "unchanged", ("1 unchanged",)),
         ("Lumière Bank S.A. 2026-02", "unchanged", ("1 unchanged",)),
         ("Lumière Bank S.A. 2026-03", "unchanged", ("1 unchanged",)),
@@ -149,7 +160,7 @@ def test_metrics_named_in_the_period_headers_need_no_metric_column() -> None:
                    "Logins 2026-02\nSF-2,40,42,300,310\n")
     assert stored_values(plan) == {(2, "2026Q1", "active_users"): 42,
                                    (2, "2026Q1", "logins"): 610}
-    assert plan.rows[0].changes == ("2026Q1: 2 new",)
+    assert changed(plan.rows[0]) == ("2026Q1: 2 new",)
 
 
 def test_quarterly_columns_are_stored_as_they_are() -> None:

@@ -78,7 +78,7 @@ def test_blank_rows_short_rows_and_cells_beyond_the_header(tmp_path: Path) -> No
     assert not table.rows[0].problems
     problem = table.rows[1].problems[0]
     assert problem.error is False and "beyond the last header" in english(problem.message)
-    assert "The header is row 3" in table.notices[0]
+    assert "The header is row 3" in english(table.notices[0])
 
 
 def test_an_empty_sheet(tmp_path: Path) -> None:

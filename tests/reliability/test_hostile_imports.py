@@ -121,7 +121,7 @@ def plain_problem(message: str, path: Path | None, refusal: bool) -> str | None:
 
 def check_plan_messages(plan: Any, label: str, tally: Tally) -> None:
     for row in plan.rows:
-        for text in (*row.reasons, *row.warnings, row.label):
+        for text in (*row.reasons, *row.warnings, english(row.label)):
             if problem := plain_problem(text, None, refusal=False):
                 tally.technical.append(f"{label}: row {row.number} message {problem}: "
                                        f"{text[:120]!r}")

@@ -59,7 +59,7 @@ def test_the_preview_imports_nothing_and_checks_the_deck_it_would_make(
                                        ImportKind.ACCOUNTS, ImportKind.METRICS]
     data = service.preview(files, "Lumière Bank S.A.")
     assert [o.file.name for o in data.files] == list(ALL)  # as dropped, though planned in order
-    holds = {o.file.name: o.holds for o in data.files}
+    holds = {o.file.name: english(o.holds) for o in data.files}
     assert holds["hubspot_companies.csv"] == (
         "6 accounts (6 new, 0 updated): ARR, Renewal date, Customer since, Licensed seats, "
         "Industry, Country, Employees, CSM owner")

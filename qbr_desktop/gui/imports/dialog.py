@@ -287,9 +287,8 @@ class ImportDialog(ImportDialogBase):
         hint = (translate("ImportDialog",
                           " Some dates read both ways: choose the date order above.")
                 if plan.needs_date_order else "")
-        periods = translate("ImportDialog",
-                            " Periods: "
-                            "{periods}.").format(periods=plan.periods) if plan.periods else ""
+        periods = translate("ImportDialog", " Periods: {periods}.").format(
+            periods=ui_text(plan.periods)) if plan.periods else ""
         unmatched = " " + ui_text(unmatched_report(plan.unmatched, limit=5)) if plan.unmatched \
             else ""
         self.summary.setText(translate("ImportDialog", "{summary}.").format(

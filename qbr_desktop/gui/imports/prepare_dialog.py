@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from qbr_desktop.gui.imports.dialog_base import ImportDialogBase
 from qbr_desktop.gui.imports.mapping_form import MappingForm
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
-from qbr_desktop.i18n import ui_text
+from qbr_desktop.i18n import msg, ui_label, ui_text
 from qbr_desktop.imports.errors import ImportFailed
 from qbr_desktop.imports.fields import ImportKind
 from qbr_desktop.imports.file_kinds import KIND_WORDS
@@ -348,7 +348,7 @@ class PrepareDataDialog(ImportDialogBase):
             combo = QComboBox(self.table)
             combo.addItem(translate("prepare_dialog", UNKNOWN), "")
             for kind, words in KIND_WORDS.items():
-                combo.addItem(words, kind.value)
+                combo.addItem(ui_label(words), kind.value)
             combo.setCurrentIndex(max(combo.findData(file.kind.value if file.kind else ""), 0))
             combo.setAccessibleName(translate("PrepareDataDialog",
                                               "What {name} holds").format(name=file.name))
@@ -384,7 +384,7 @@ class PrepareDataDialog(ImportDialogBase):
         if outcome is not None and outcome.plan is not None and outcome.plan.periods:
             note += (translate("PrepareDataDialog",
                                " Read as periods, no choice needed: {periods}, rolled up to "
-                               "quarters.").format(periods=outcome.plan.periods))
+                               "quarters.").format(periods=ui_text(outcome.plan.periods)))
         return note
 
     def _show_preview(self) -> None:
@@ -395,9 +395,10 @@ class PrepareDataDialog(ImportDialogBase):
             item = self.table.item(row, HOLDS_COLUMN)
             if item is None or outcome is None:
                 continue
-            text = outcome.problem or outcome.holds
+            text = ui_text(outcome.problem or outcome.holds)
             if outcome.plan is not None and outcome.plan.unmatched:
-                text += ". " + ui_text(unmatched_report(outcome.plan.unmatched, limit=3))
+                text = ui_text(msg("{holds}. {unmatched}", holds=text, unmatched=unmatched_report(
+                    outcome.plan.unmatched, limit=3)))
             item.setText(text)
             notices = outcome.plan.notices if outcome.plan else ()
             item.setToolTip("\n".join([text, *(ui_text(notice) for notice in notices)]))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from qbr_desktop.gui.translation import translate
 from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.imports.cells import Problem, Severity
-from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow
+from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow, change_text
 from qbr_desktop.imports.table import SourceRow, SourceTable
 from qbr_desktop.imports.values import cell_text
 
@@ -130,7 +130,7 @@ class PreviewModel(QAbstractTableModel):
                 return label
             return translate("PreviewModel", "{action}: {changes}").format(
                 action=label, changes=translate("PreviewModel", ", ").join(
-                    ui_label(change) for change in planned.changes))
+                    ui_text(change_text(change)) for change in planned.changes))
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [p.describe() for p in planned.problems]
             return "\n".join(lines) or None
