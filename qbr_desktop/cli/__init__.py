@@ -26,7 +26,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from qbr_desktop import __version__
@@ -51,8 +50,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: The modules (of this package) that add sub-commands, in the order `qbr --help` lists
 #: them; "export" marks where the `export` command itself is listed.
-COMMAND_MODULES = ("insights", "imports", "export", "plans", "stakeholders", "agenda", "deck",
-                   "roi", "programme", "deck_review", "server", "whoami")
+COMMAND_MODULES = ("maintenance", "insights", "imports", "export", "plans", "stakeholders",
+                   "agenda", "deck", "roi", "programme", "deck_review", "server", "whoami")
 #: The tier models `qbr tiers --model` accepts (domain.tiers.TierModel's values; a test
 #: keeps the two equal, so parsing needs no domain import).
 TIER_MODELS = ("three_tier", "five_segment")
@@ -139,19 +138,6 @@ def build_parser() -> argparse.ArgumentParser:
     tiers.add_argument("--minimum", action="append", default=[], metavar="TIER=ARR",
                        help=N_("a tier's minimum ARR, e.g. Strategic=100k (repeatable)"))
     tiers.set_defaults(handler=_tiers)
-
-    check = commands.add_parser("check", help=N_("integrity, schema version, file and backups"))
-    check.add_argument("--repair", action="store_true",
-                       help=N_("remove metric values stored for unreadable periods (after a "
-                               "backup)"))
-    check.set_defaults(handler=_check)
-    backup = commands.add_parser("backup", help=N_("write a verified backup"))
-    backup.add_argument("--out", required=True, metavar="FILE", type=Path)
-    backup.set_defaults(handler=_backup)
-    restore = commands.add_parser(
-        "restore", help=N_("replace the database by a backup (the old file is kept, renamed)"))
-    restore.add_argument("backup", type=Path, metavar="BACKUP")
-    restore.set_defaults(handler=_restore)
 
     formats: Any = None
     for name in COMMAND_MODULES:
@@ -378,73 +364,6 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
     print(ui_label(scheme.label), file=out)
     for band in scheme.bands:
         say(out, msg("  {tier:<12} from {minimum:,.2f}", tier=band.tier, minimum=band.minimum))
-
-
-def _check(args: argparse.Namespace, out: TextIO) -> None:
-    from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR
-    from qbr_desktop.services.maintenance import check_database, repair_database
-
-    context = _open(args)
-    try:
-        repaired = repair_database(context) if args.repair else None
-        report = check_database(context)
-    finally:
-        context.close()
-    say(out, msg("database:  {database}", database=report.database))
-    if report.size_bytes is not None:
-        say(out, msg("size:      {size:,} bytes", size=report.size_bytes))
-    say(out, msg("integrity: {integrity}", integrity=report.integrity))
-    if report.not_checked:
-        say(out, msg("checked:   {checked}; not checked: {not_checked}",
-                     checked=report.checked, not_checked=report.not_checked))
-    say(out, msg("schema:    {schema} (this program: {program})",
-                 schema=report.schema_revision, program=report.program_revision))
-    say(out, msg("accounts:  {accounts:,}; contacts: {contacts:,}", accounts=report.accounts,
-                 contacts=report.contacts))
-    say(out, msg("backups:   {count}", count=len(report.backups)))
-    for backup in report.backups:
-        print(f"  {backup.taken_at.isoformat()}  {backup.reason:<15} {backup.path}", file=out)
-    for warning in report.warnings:
-        say(out, msg("warning:   {warning}", warning=warning))
-    for item in report.unreadable:
-        say(out, msg("unreadable: {account}: {rows} metric value(s) for the period “{period}”, "
-                     "which is not a quarter from {earliest} to {latest}; they are skipped "
-                     "(`qbr check --repair` removes them)", account=item.account_name,
-                     rows=item.rows, period=item.period, earliest=EARLIEST_YEAR,
-                     latest=LATEST_YEAR))
-    if repaired is not None:
-        say(out, msg("repaired:  removed {removed} metric value(s) with unreadable periods "
-                     "(backup: {backup})", removed=repaired.removed, backup=repaired.backup)
-            if repaired.backup else
-            msg("repaired:  removed {removed} metric value(s) with unreadable periods",
-                removed=repaired.removed))
-    if not report.healthy:
-        raise CommandFailed(ui_text(msg("the database is not healthy (integrity: {integrity})",
-                                        integrity=report.integrity)))
-
-
-def _backup(args: argparse.Namespace, out: TextIO) -> None:
-    from qbr_desktop.services.maintenance import backup_to
-
-    context = _open(args)
-    try:
-        written = backup_to(context, args.out.expanduser())
-    finally:
-        context.close()
-    say(out, msg("Backup written and verified: {path}", path=written))
-
-
-def _restore(args: argparse.Namespace, out: TextIO) -> None:
-    from qbr_desktop.paths import resolve_target
-    from qbr_desktop.services.maintenance import restore_from
-
-    target = resolve_target(args.db)
-    if target.path is None:
-        raise CommandFailed(ui_text(msg("restore works on a database file, not a server URL")))
-    kept = restore_from(args.backup.expanduser(), target.path)
-    say(out, msg("Restored {path} from {backup}.", path=target.path, backup=args.backup))
-    if kept:
-        say(out, msg("The previous file was kept as {path}.", path=kept))
 
 
 def _utf8(stream: TextIO) -> TextIO:

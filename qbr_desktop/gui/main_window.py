@@ -1,4 +1,10 @@
-"""The main window: assembles the portfolio list, the account page, menus and actions."""
+"""The main window: assembles the portfolio list, the account page, menus and actions.
+
+Its parts live beside it, each a module of functions of the window: the frame built at
+start-up in turns (window_frame), the pages built when first shown (window_pages), menus
+and shortcuts (window_menus), dialogs (window_dialogs), account edits (account_edits), and
+closing with what it keeps for next time (window_closing).
+"""
 
 from __future__ import annotations
 
@@ -11,56 +17,29 @@ from typing import TYPE_CHECKING, Any
 # QtCore.Qt is looked up where used, and dialogs (QDialog, QFileDialog, QMessageBox) are
 # imported inside the methods that open them.
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QScrollArea,
-    QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from qbr_desktop import APP_NAME
-from qbr_desktop.domain.errors import DomainError, ValidationFailed
-from qbr_desktop.gui import window_pages
+from qbr_desktop.gui import account_edits, window_closing, window_frame, window_pages
 from qbr_desktop.gui.tabs import AccountTab, View
 from qbr_desktop.gui.translation import translate
-from qbr_desktop.gui.window_pages import ACCOUNT_PAGES, BuiltWhenShown, WindowPages
+from qbr_desktop.gui.window_pages import BuiltWhenShown, WindowPages
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:  # imported by start-up only after the window is on screen
     from email.message import EmailMessage
 
     from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMenu, QStackedWidget, QTabWidget, QVBoxLayout
 
     from qbr_desktop.domain.scorecard import ScoreItem
+    from qbr_desktop.gui.accounts.account_page import AccountPage
     from qbr_desktop.gui.accounts.list_panel import AccountListPanel
     from qbr_desktop.gui.accounts.table_model import PreparedRows
     from qbr_desktop.paths import DatabaseTarget
     from qbr_desktop.services.context import AppContext
     from qbr_desktop.services.plan_views import ReviewPlan
-
-SAVED_MESSAGE_MS = 4000
-# The pause between the steps of building the window's frame at start-up.
-FRAME_STEP_PAUSE_MS = 1
-
-
-def scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
-    """`page` in a scroll area: however tall its content, it never makes the window taller
-    than the screen (a tab's minimum height would otherwise become the window's)."""
-    area = QScrollArea(parent)
-    area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(page)
-    return area
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +51,19 @@ class MainWindow(QMainWindow):
     account_data_changed = Signal(int)
     # show_rows has put rows in the list.
     rows_shown = Signal()
+    # Set by window_frame as it builds the frame (start-up: in turns; attach: the rest).
+    list_panel: AccountListPanel
+    account_tabs: QTabWidget
+    page: AccountPage
+    empty_label: QLabel
+    pages: QStackedWidget
+    splitter: QSplitter
+    views: QTabWidget
+    _chrome: QVBoxLayout  # the banners above the views, and the views
+    _lazy_tabs: dict[AccountTab, str]  # the tabs that load their account only when shown
+    _stale: set[AccountTab]  # and those of them stale since a change
+    _overview_stale: bool
+    _programme_stale: bool
     # Set by window_menus.install_menus once a portfolio is attached.
     new_action: QAction
     delete_action: QAction
@@ -132,7 +124,7 @@ class MainWindow(QMainWindow):
         self._target: DatabaseTarget | None = None
         self.setWindowTitle(APP_NAME)
         self.setCentralWidget(self._opening_label())
-        self._restore_geometry()
+        window_closing.restore_geometry(self)
         if context is not None:
             self.attach(context)
 
@@ -157,7 +149,7 @@ class MainWindow(QMainWindow):
         self._target = target
         panel = self.show_empty_list()
         chosen = panel.current_account_id()
-        panel.set_rows(rows, chosen if chosen > 0 else self._last_account_id())
+        panel.set_rows(rows, chosen if chosen > 0 else window_closing.last_account_id(self))
         if panel.current_account_id() <= 0 and panel.proxy.rowCount():
             panel.table.selectRow(0)
         if self._context is not None:
@@ -189,18 +181,17 @@ class MainWindow(QMainWindow):
         assert self._context is None, "a window shows one portfolio for its whole life"
         self._context, self._target = context, context.target
         self.editor = AccountEditor(context.accounts, self)
-        self._build_frame()
+        window_frame.build_at_once(self)
         self.empty_label.setText(translate("MainWindow",
                                            "Select an account on the left, or press Ctrl+N to add "
                                            "one."))
         tiers, self.is_demo = known or (context.settings.tier_scheme().tiers, context.is_demo)
         self.page.set_tiers(tiers)
         if self.is_demo:
-            self._add_banner(self._banner(
-                "demoBanner",
-                translate("MainWindow",
-                          "Demo portfolio: fictional accounts to explore. Changes stay in the demo "
-                "file. File › New Portfolio… starts your own.")))
+            window_frame.add_banner(self, "demoBanner", translate(
+                "MainWindow",
+                "Demo portfolio: fictional accounts to explore. Changes stay in the demo "
+                "file. File › New Portfolio… starts your own."))
         for notice in context.store.notices:
             self.show_notice(notice)
         self._build_actions()
@@ -216,7 +207,7 @@ class MainWindow(QMainWindow):
 
         self.colleagues = join_team(self)
         if load_accounts:
-            self.reload_accounts(self._last_account_id())
+            self.reload_accounts(window_closing.last_account_id(self))
             if self.list_panel.current_account_id() <= 0 and self.list_panel.proxy.rowCount():
                 self.list_panel.table.selectRow(0)
         else:  # the account chosen in the list while the portfolio opened
@@ -235,123 +226,13 @@ class MainWindow(QMainWindow):
 
     # Layout ----------------------------------------------------------------------------
     def build_frame_in_steps(self, then: Callable[[], None] = lambda: None) -> None:
-        """The rest of the window in short turns of the event loop (each a few widgets
-        placed and polished by the style sheet), so the list answers clicks and keys in
-        between; then `then` (start-up does this before opening the portfolio)."""
-        steps = self._frame_steps()
-
-        def step() -> None:
-            for _done in steps:
-                # A timer, not a posted call: the event loop takes input and repaints first.
-                QtCore.QTimer.singleShot(FRAME_STEP_PAUSE_MS, step)
-                return
-            then()
-
-        step()
-
-    def _frame_steps(self) -> Iterator[None]:
-        """The one build of the frame, shared: steps left by a build in turns are finished
-        by a build at once (attach) and never made twice."""
-        if self._frame_build is None:
-            self._frame_build = self._build_frame_steps()
-        return self._frame_build
-
-    def _build_frame(self) -> None:
-        for _done in self._frame_steps():
-            pass
-
-    def _build_frame_steps(self) -> Iterator[None]:
-        """Everything the window shows that needs no portfolio: the list, the account's
-        tabs (their pages built when first shown: window_pages.py) and the views. Built
-        once; start-up builds it while the portfolio opens. Each yield is a pause for the
-        event loop: placing a tree of widgets in the shown window polishes all of it."""
-        yield from self._build_account_tabs()
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.empty_label)
-        self.pages.addWidget(self.account_tabs)
-        yield
-        self.splitter = QSplitter(QtCore.Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.list_panel)
-        yield
-        self.splitter.addWidget(self.pages)
-        # The account page gets the room: its tabs are laid out for about 880 px.
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([480, 880])
-        yield
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        views = QTabWidget(central)
-        views.setObjectName("views")
-        views.setDocumentMode(True)
-        views.addTab(self.splitter, translate("MainWindow", "Accounts"))
-        yield
-        views.addTab(self.lazy_pages.area("portfolio_view", scrolling),
-                     translate("MainWindow", "Portfolio overview"))
-        views.addTab(self.lazy_pages.area("programme_view", scrolling),
-                     translate("MainWindow", "QBR programme"))
-        views.addTab(self.lazy_pages.area("upcoming_view", scrolling),
-                     translate("MainWindow", "Upcoming QBRs"))
-        yield
-        layout.addWidget(views)
-        self._chrome = layout
-        self.setCentralWidget(central)
-        self.views = views
-        self._restore_splitter()
-        self._overview_stale = self._programme_stale = True
-        self.views.currentChanged.connect(self._view_changed)
-        self.account_tabs.currentChanged.connect(lambda _index: self._load_tab())
-        self.account_changed.connect(lambda _id: self._load_tab())
-
-    def _build_account_tabs(self) -> Iterator[None]:
-        # Imported here, not at the top: the start-up window is painted before any of
-        # them (or the store behind them) has been loaded.
-        from qbr_desktop.gui.accounts.account_page import AccountPage
-        from qbr_desktop.gui.accounts.list_panel import AccountListPanel
-
-        if getattr(self, "list_panel", None) is None:
-            self.list_panel = AccountListPanel(self)
-        # Made in the order they are seen, which is the order Tab follows: the filter box,
-        # the account list, the account's tabs, then the fields of the tab on view.
-        self.account_tabs = QTabWidget(self)
-        self.account_tabs.setObjectName("accountTabs")
-        self.page = AccountPage(self)
-        self.empty_label = self._opening_label()
-        self.empty_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        yield
-        details = scrolling(self.page, self)
-        yield
-        self.account_tabs.addTab(details, translate("MainWindow", "&Details"))
-        for _tab, label, name in ACCOUNT_PAGES:
-            self.account_tabs.addTab(self.lazy_pages.area(name, scrolling),
-                                     translate("window_pages", label))
-        # The tabs that load their account only when shown, and those stale since a change.
-        self._lazy_tabs = {tab: name for tab, _label, name in ACCOUNT_PAGES}
-        self._stale: set[AccountTab] = set()
-        yield
-        self.account_tabs.ensurePolished()  # the style sheet's work, apart from laying out
+        """The rest of the window in short turns of the event loop, so the list answers
+        clicks and keys in between; then `then` (window_frame.build_in_steps)."""
+        window_frame.build_in_steps(self, then)
 
     def show_notice(self, message: str) -> None:
         """A sentence above the accounts for as long as the window is open."""
-        self._add_banner(self._banner("noticeBanner", message))
-
-    def _add_banner(self, banner: QFrame) -> None:
-        self._chrome.insertWidget(self._chrome.indexOf(self.views), banner)
-
-    def _banner(self, name: str, message: str) -> QFrame:
-        banner = QFrame(self)
-        banner.setObjectName(name)
-        text = QLabel(message, banner)
-        text.setObjectName(name + "Text")
-        text.setWordWrap(True)
-        text.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(10, 6, 10, 6)
-        row.addWidget(text)
-        return banner
+        window_frame.add_banner(self, "noticeBanner", message)
 
     def _build_actions(self) -> None:
         from qbr_desktop.gui.window_menus import install_menus
@@ -521,87 +402,13 @@ class MainWindow(QMainWindow):
             self._view_changed(self.views.currentIndex())
 
     def save_field(self, field_name: str, value: Any) -> None:
-        account = self.page.account
-        if account is None:
-            return
-        try:
-            self.page.account = self.editor.edit(account, {field_name: value})
-            if self.editor.reloaded:  # a colleague's newer value, chosen over what was typed
-                self.page.show_account(self.page.account)
-        except ValidationFailed as exc:
-            self.page.show_problems(exc.problems, only=set(exc.problems) | {field_name})
-            return
-        except (DomainError, StoreError) as exc:
-            # Not stored (the file busy, read-only, full): the field keeps what was typed,
-            # marked as not saved beside it, so what is shown is never taken for stored;
-            # leaving the account or quitting asks about it.
-            self.page.show_problems({field_name: translate("MainWindow",
-                                                           "Not saved: {exc}").format(exc=exc)},
-                                                           only={field_name})
-            self.statusBar().showMessage(translate("MainWindow",
-                                                   "Not saved: {exc}").format(exc=exc),
-                                                   SAVED_MESSAGE_MS * 2)
-            return
-        self.page.show_problems({}, only={field_name, "currency", "arr"}
-                                if field_name in ("arr", "currency") else {field_name})
-        self.statusBar().showMessage(
-            translate("MainWindow",
-                      "Saved at "
-                      "{astimezone:%H:%M:%S}").format(astimezone=datetime.now(UTC).astimezone()),
-                      SAVED_MESSAGE_MS)
-        if field_name == "language" and value != account.draft.language:
-            self._say_what_kept(account.id, account.draft.language, value)
-
-    def _say_what_kept(self, account_id: int, old: str, new: str) -> None:
-        """After a language switch: the agendas and task names someone edited stay."""
-        from qbr_desktop.gui.agenda.language_notice import kept_words_text
-
-        try:
-            kept = self.context.agenda_language.kept(account_id, new)
-        except (DomainError, StoreError):
-            return  # the switch is stored; only the remark is lost
-        self.page.show_language_notice(kept_words_text(kept, old, new))
+        account_edits.save_field(self, field_name, value)
 
     def new_account(self) -> None:
-        from qbr_desktop.domain.accounts import AccountDraft  # not needed to paint at start-up
-
-        self.page.flush_pending()
-        try:
-            account = self.editor.create(AccountDraft(self.context.accounts.next_free_name()))
-        except (DomainError, StoreError) as exc:
-            self.show_failure(str(exc))
-            return
-        self.list_panel.select_account(account.id)
-        self.page.form.nameEdit.setFocus()
-        self.page.form.nameEdit.selectAll()
+        account_edits.new_account(self)
 
     def delete_current_account(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        account_id = self.list_panel.current_account_id()
-        if account_id <= 0:
-            return
-        self.page.flush_pending()
-        name = self.context.accounts.get(account_id).draft.name
-        shown = name if len(name) <= 80 else name[:79] + "…"
-        answer = QMessageBox.question(
-            self, translate("MainWindow", "Delete account"),
-            translate("MainWindow",
-                      "Delete “{shown}” with its contacts, reviews and metric history?\n\nYou can "
-                      "undo this with Ctrl+Z.").format(shown=shown),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.editor.delete(account_id)
-        except (DomainError, StoreError) as exc:
-            self.show_failure(str(exc))
-            return
-        self.statusBar().showMessage(translate("MainWindow",
-                                               "Deleted “{shown}”. Ctrl+Z brings it "
-                                               "back.").format(shown=shown),
-                                     SAVED_MESSAGE_MS * 2)
+        account_edits.delete_current_account(self)
 
     # Portfolio -------------------------------------------------------------------------
     def estimates_changed(self) -> None:
@@ -618,51 +425,12 @@ class MainWindow(QMainWindow):
 
         QMessageBox.warning(self, APP_NAME, message)
 
-    def _last_account_id(self) -> int | None:
-        value = self.settings.value(self._last_account_key())
-        try:
-            return int(value) if value is not None else None
-        except (TypeError, ValueError):
-            return None
-
-    def _last_account_key(self) -> str:
-        target = self._target or self.context.target
-        return f"portfolio/{target.describe()}/last_account"
-
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
-
-    def _restore_splitter(self) -> None:
-        state = self.settings.value("window/splitter")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.splitter.restoreState(state)
-
     def settle_unsaved_work(self) -> bool:
-        """Before the window closes or another portfolio opens: typed values are saved as
-        on leaving a field; work that still is not stored is saved or discarded as the
-        CSM says (gui.unsaved_work). False when they cancel or a save fails."""
-        if self._context is None:
-            return True
-        from qbr_desktop.gui.unsaved_work import settle
-
-        self.page.flush_pending()
-        built = [self.lazy_pages.built[name] for name in self._lazy_tabs.values()
-                 if name in self.lazy_pages.built]
-        return settle(self, [self.page, *built])
+        """False when the CSM keeps their unsaved work (window_closing)."""
+        return window_closing.settle_unsaved_work(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._context is None:  # closed while the portfolio was still opening
+        if window_closing.may_close(self):
             super().closeEvent(event)
-            return
-        if not self.settle_unsaved_work():
+        else:
             event.ignore()
-            return
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue(self._last_account_key(), self.list_panel.current_account_id())
-        self.settings.sync()
-        super().closeEvent(event)
