@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from qbr_desktop import __version__
-from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.cli.output import padded, say, write_json
 from qbr_desktop.i18n import (
     ENGLISH,
     N_,
@@ -383,7 +383,12 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
 
 def _check(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR
-    from qbr_desktop.services.maintenance import check_database, repair_database
+    from qbr_desktop.services.maintenance import (
+        backup_reason_label,
+        check_database,
+        integrity_label,
+        repair_database,
+    )
 
     context = _open(args)
     try:
@@ -394,17 +399,18 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
     say(out, msg("database:  {database}", database=report.database))
     if report.size_bytes is not None:
         say(out, msg("size:      {size:,} bytes", size=report.size_bytes))
-    say(out, msg("integrity: {integrity}", integrity=report.integrity))
+    say(out, msg("integrity: {integrity}", integrity=integrity_label(report.integrity)))
     if report.not_checked:
         say(out, msg("checked:   {checked}; not checked: {not_checked}",
-                     checked=report.checked, not_checked=report.not_checked))
+                     checked=ui_label(report.checked), not_checked=ui_label(report.not_checked)))
     say(out, msg("schema:    {schema} (this program: {program})",
                  schema=report.schema_revision, program=report.program_revision))
     say(out, msg("accounts:  {accounts:,}; contacts: {contacts:,}", accounts=report.accounts,
                  contacts=report.contacts))
     say(out, msg("backups:   {count}", count=len(report.backups)))
     for backup in report.backups:
-        print(f"  {backup.taken_at.isoformat()}  {backup.reason:<15} {backup.path}", file=out)
+        reason = padded(ui_text(backup_reason_label(backup.reason)), 15)
+        print(f"  {backup.taken_at.isoformat()}  {reason} {backup.path}", file=out)
     for warning in report.warnings:
         say(out, msg("warning:   {warning}", warning=warning))
     for item in report.unreadable:
@@ -421,7 +427,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
                 removed=repaired.removed))
     if not report.healthy:
         raise CommandFailed(ui_text(msg("the database is not healthy (integrity: {integrity})",
-                                        integrity=report.integrity)))
+                                        integrity=integrity_label(report.integrity))))
 
 
 def _backup(args: argparse.Namespace, out: TextIO) -> None:
