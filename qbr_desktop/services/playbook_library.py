@@ -25,7 +25,7 @@ from qbr_desktop.domain.cadence import UnknownTier
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.playbooks import Playbook, PlaybookError, parse_playbook
 from qbr_desktop.domain.tiers import tier_label
-from qbr_desktop.i18n import Message
+from qbr_desktop.i18n import Message, msg
 
 if TYPE_CHECKING:  # the import costs start-up time; only the type checker needs it
     from importlib.resources.abc import Traversable
@@ -57,10 +57,14 @@ class PlaybookNotFound(DomainError):
     def __init__(self, name: str, known: Sequence[str], unreadable: Sequence[str] = ()) -> None:
         self.name = name
         # The one the CSM meant may be in a file that could not be read: say which and why.
+        # The names are the ones to type (a shipped playbook's English name included).
         why = "".join(f"\n  {problem}" for problem in unreadable)
-        skipped = f"; skipped because they could not be read:{why}" if unreadable else ""
-        super().__init__(f"there is no playbook named “{name}” "
-                         f"(available: {', '.join(known)}){skipped}")
+        fields = {"name": name, "known": ", ".join(known)}
+        super().__init__(msg("there is no playbook named “{name}” (available: {known}); "
+                             "skipped because they could not be read:{why}", why=why, **fields)
+                         if unreadable else
+                         msg("there is no playbook named “{name}” (available: {known})",
+                             **fields))
 
 
 @dataclass(frozen=True, slots=True)

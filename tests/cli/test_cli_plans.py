@@ -336,6 +336,8 @@ def test_in_chinese_a_shipped_playbook_and_the_tier_are_translated_ones_own_is_n
     try:
         shipped = qbr("--db", db, "schedule", "Acme <R&D> 株式会社", "--date", future_day())
         plan = qbr("--db", db, "plan", "Acme <R&D> 株式会社")
+        unknown = qbr("--db", db, "schedule", "Small Co", "--date", future_day(),
+                      "--playbook", "Nope")
         own = qbr("--db", db, "schedule", "Small Co", "--date", future_day(),
                   "--playbook", "Quick check-in ⚡")
         as_json = qbr("--db", db, "plan", "Acme <R&D> 株式会社", "--json").json()
@@ -349,3 +351,6 @@ def test_in_chinese_a_shipped_playbook_and_the_tier_are_translated_ones_own_is_n
     assert own.code == 0, own.err
     assert "（Quick check-in ⚡ 行动手册，8 项任务）" in own.out
     assert as_json["playbook"] == "Strategic"  # --json keeps the stored name
+    # The names to type are the stored ones.
+    assert unknown.err == ("qbr: 没有名为“Nope”的行动手册（可用：Strategic, Growth, Core, "
+                           "Quick check-in ⚡）\n")
