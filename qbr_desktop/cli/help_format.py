@@ -11,6 +11,7 @@ which measures with `cli.output.width` and ends headings with the catalogue's "{
 from __future__ import annotations
 
 import argparse
+from functools import cache
 from typing import Any
 
 from qbr_desktop.cli.output import width
@@ -143,16 +144,33 @@ class ColumnsHelpFormatter(argparse.HelpFormatter):
             return str(super()._format_usage(usage, actions, groups, prefix))
         return prefix + text[len(stand_in):]
 
+    # Text without wide characters is wrapped by argparse itself (textwrap, which also
+    # breaks after hyphens), so English help reads exactly as before.
     def _split_lines(self, text: str, columns: int) -> list[str]:
+        if width(text) <= len(text):
+            return list(super()._split_lines(text, columns))
         return wrap_columns(text, columns) or [""]
 
     def _fill_text(self, text: str, columns: int, indent: str) -> str:
+        if width(text) <= len(text):
+            return str(super()._fill_text(text, columns, indent))
         return "\n".join(indent + line for line in wrap_columns(text, columns - len(indent)))
 
 
+@cache
+def in_columns(formatter: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
+    """`formatter` measuring in columns: what it changes (a raw description, say) stays its
+    own, the rest is ColumnsHelpFormatter's."""
+    if issubclass(formatter, ColumnsHelpFormatter):
+        return formatter
+    return type(f"Columns{formatter.__name__}", (formatter, ColumnsHelpFormatter), {})
+
+
 class QbrArgumentParser(argparse.ArgumentParser):
-    """An ArgumentParser laid out by `ColumnsHelpFormatter` (its sub-commands' too)."""
+    """An ArgumentParser laid out by `ColumnsHelpFormatter` (its sub-commands' too, with
+    the formatter a sub-command asks for measuring in columns as well)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", ColumnsHelpFormatter)
+        kwargs["formatter_class"] = in_columns(kwargs.get("formatter_class",
+                                                          ColumnsHelpFormatter))
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from qbr_desktop import i18n
+from qbr_desktop.cli import _ARGPARSE_OWN as ARGPARSE_OWN
 from qbr_desktop.cli.help_format import ColumnsHelpFormatter, wrap_columns
 from qbr_desktop.cli.output import width
 
@@ -75,20 +76,51 @@ def test_a_sub_command_help_in_chinese(monkeypatch: Any, capsys: Any) -> None:
     assert "  --owner OWNER        负责该客户的客户成功经理" in lines
 
 
+def every_parser(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in {id(sub): sub for sub in action.choices.values()}.values():
+                yield from every_parser(sub)
+
+
+def argparse_own(formatter: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
+    """The formatter a parser asked for, before it was made to measure in columns."""
+    return argparse.HelpFormatter if formatter is ColumnsHelpFormatter else formatter.__mro__[1]
+
+
 def test_english_help_keeps_argparse_layout(monkeypatch: Any, capsys: Any) -> None:
     text = help_text(monkeypatch, capsys, "en", "accounts", "add")
     assert "positional arguments:" in text.splitlines() and "options:" in text.splitlines()
     from qbr_desktop.cli import build_parser
 
-    parser = build_parser()
-    accounts = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    account_actions = accounts.choices["accounts"]._actions
-    add = next(a for a in account_actions if isinstance(a, argparse._SubParsersAction)
-               ).choices["add"]
-    for each in (parser, add):
-        ours = each.format_help()
-        each.formatter_class = argparse.HelpFormatter
-        assert ours == each.format_help()
+    parsers = list(every_parser(build_parser()))
+    assert len(parsers) > 30
+    for parser in parsers:  # every command's help, raw descriptions and examples included
+        ours = parser.format_help()
+        parser.formatter_class = argparse_own(parser.formatter_class)
+        assert ours == parser.format_help(), parser.prog
+
+
+def test_every_command_help_in_chinese_has_full_width_headings(monkeypatch: Any) -> None:
+    from qbr_desktop.cli import _speak_argparse, build_parser
+    from qbr_desktop.cli.language import choose_cli_language
+
+    monkeypatch.setenv("COLUMNS", str(COLUMNS))
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent")
+    _speak_argparse(choose_cli_language())
+    try:
+        for parser in every_parser(build_parser()):  # those with a formatter of their own too
+            lines = parser.format_help().splitlines()
+            assert "选项：" in lines and "选项:" not in lines, parser.prog
+            assert "位置参数:" not in lines, parser.prog
+        imports = next(p for p in every_parser(build_parser()) if p.prog == "qbr import")
+        text = imports.format_help()
+        mapping = text[text.index("  --map"):text.index("  --apply")].splitlines()
+        assert len(mapping) > 1 and all(width(line) <= COLUMNS - 2 for line in mapping), mapping
+    finally:
+        argparse._, argparse.ngettext = ARGPARSE_OWN  # type: ignore[attr-defined]
 
 
 def test_wrapping_counts_columns_and_keeps_punctuation_with_its_word() -> None:
