@@ -92,8 +92,9 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     db_help = N_("database file (default: $QBR_DB, $QBR_DATABASE_URL, or the per-user data "
                  "folder)")
-    parser = argparse.ArgumentParser(
-        prog="qbr", description=N_("QBR Desktop from the command line."))
+    from qbr_desktop.cli.help_format import QbrArgumentParser
+
+    parser = QbrArgumentParser(prog="qbr", description=N_("QBR Desktop from the command line."))
     parser.add_argument("--version", action="version", version=f"qbr {__version__}")
     parser.add_argument("--db", metavar="PATH", help=db_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

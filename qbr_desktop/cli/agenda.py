@@ -81,7 +81,7 @@ def _read_agenda(args: argparse.Namespace) -> AgendaReport:
 
 
 def _agenda(args: argparse.Namespace, out: TextIO) -> None:
-    from qbr_desktop.domain.agenda import FOCUS_LABELS, OWNER_LABELS
+    from qbr_desktop.domain.agenda import FOCUS_LABELS, OWNER_LABELS, template_label
 
     report = _read_agenda(args)
     if args.json:
@@ -91,7 +91,7 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> None:
     say(out, msg("{name}: QBR on {when} ({status})", name=review.account_name,
                  when=_local(review.scheduled_at, review.time_zone),
                  status=ui_label(review.status.label)))
-    say(out, msg("{agenda}, {minutes}-minute slot", agenda=agenda.template,
+    say(out, msg("{agenda}, {minutes}-minute slot", agenda=template_label(agenda.template),
                  minutes=agenda.slot_minutes))
     out.write("\n")
     for section in agenda.sections:

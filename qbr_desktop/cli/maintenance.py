@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.cli.output import say
-from qbr_desktop.i18n import N_, msg, ui_text
+from qbr_desktop.cli.output import padded, say
+from qbr_desktop.i18n import N_, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
     from qbr_desktop.services.context import AppContext
@@ -33,7 +33,12 @@ def add_parsers(commands: Any, _formats: Any) -> None:
 
 def _check(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.domain.periods import EARLIEST_YEAR, LATEST_YEAR
-    from qbr_desktop.services.maintenance import check_database, repair_database
+    from qbr_desktop.services.maintenance import (
+        backup_reason_label,
+        check_database,
+        integrity_label,
+        repair_database,
+    )
 
     def repair_and_check(context: AppContext) -> tuple[RepairReport | None, CheckReport]:
         repaired = repair_database(context) if args.repair else None
@@ -43,17 +48,18 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
     say(out, msg("database:  {database}", database=report.database))
     if report.size_bytes is not None:
         say(out, msg("size:      {size:,} bytes", size=report.size_bytes))
-    say(out, msg("integrity: {integrity}", integrity=report.integrity))
+    say(out, msg("integrity: {integrity}", integrity=integrity_label(report.integrity)))
     if report.not_checked:
         say(out, msg("checked:   {checked}; not checked: {not_checked}",
-                     checked=report.checked, not_checked=report.not_checked))
+                     checked=ui_label(report.checked), not_checked=ui_label(report.not_checked)))
     say(out, msg("schema:    {schema} (this program: {program})",
                  schema=report.schema_revision, program=report.program_revision))
     say(out, msg("accounts:  {accounts:,}; contacts: {contacts:,}", accounts=report.accounts,
                  contacts=report.contacts))
     say(out, msg("backups:   {count}", count=len(report.backups)))
     for backup in report.backups:
-        print(f"  {backup.taken_at.isoformat()}  {backup.reason:<15} {backup.path}", file=out)
+        reason = padded(ui_text(backup_reason_label(backup.reason)), 15)
+        print(f"  {backup.taken_at.isoformat()}  {reason} {backup.path}", file=out)
     for warning in report.warnings:
         say(out, msg("warning:   {warning}", warning=warning))
     for item in report.unreadable:
@@ -70,7 +76,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> None:
                 removed=repaired.removed))
     if not report.healthy:
         raise CommandFailed(ui_text(msg("the database is not healthy (integrity: {integrity})",
-                                        integrity=report.integrity)))
+                                        integrity=integrity_label(report.integrity))))
 
 
 def _backup(args: argparse.Namespace, out: TextIO) -> None:

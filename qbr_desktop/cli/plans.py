@@ -76,6 +76,8 @@ def add_parsers(commands: Any, formats: Any) -> None:
 def _schedule(args: argparse.Namespace, out: TextIO) -> None:
     from zoneinfo import ZoneInfo
 
+    from qbr_desktop.services.playbook_library import playbook_label
+
     def work(context: AppContext) -> tuple[ReviewPlan, bool]:
         account_id = context.insights.resolve(args.account)
         existing = context.plans.next_plan(account_id)
@@ -98,7 +100,8 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
         write_json(out, {"moved": moved, **_plan_json(plan)})
         return
     fields = {"name": plan.account_name, "when": _when(plan),
-              "playbook": plan.playbook or ui_text(msg("custom")), "tasks": len(plan.tasks)}
+              "playbook": playbook_label(plan.playbook) if plan.playbook else msg("custom"),
+              "tasks": len(plan.tasks)}
     say(out, msg("Moved the QBR with {name} to {when} ({playbook} playbook, {tasks} tasks).",
                  **fields) if moved else
         msg("Planned the QBR with {name} to {when} ({playbook} playbook, {tasks} tasks).",
@@ -111,7 +114,9 @@ def _schedule(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.domain.tiers import tier_label
     from qbr_desktop.services.plans import PlanError
+    from qbr_desktop.services.playbook_library import playbook_label
     from qbr_desktop.services.scorecard import prep_scorecard
 
     def work(context: AppContext) -> tuple[ReviewPlan, list[ScoreItem]]:
@@ -131,8 +136,8 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
         write_json(out, data)
         return
     say(out, msg("QBR with {name}: {when} · {tier} · {playbook} playbook",
-                 name=plan.account_name, when=_when(plan), tier=plan.tier,
-                 playbook=plan.playbook or ui_text(msg("custom"))))
+                 name=plan.account_name, when=_when(plan), tier=tier_label(plan.tier),
+                 playbook=playbook_label(plan.playbook) if plan.playbook else msg("custom")))
     done = msg("{done} of {total} tasks done", done=plan.done_count, total=len(plan.tasks))
     say(out, msg("{done} · {overdue} overdue: behind schedule", done=done,
                  overdue=len(plan.overdue)) if plan.overdue else done)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from qbr_desktop.domain.errors import ValidationFailed
-from qbr_desktop.i18n import ENGLISH, N_, Message, catalogue, msg
+from qbr_desktop.i18n import ENGLISH, N_, Message, catalogue, msg, msg_in_context
 
 DEFAULT_FORWARD_TARGET = Decimal("0.60")
 FORWARD_TARGETS = (Decimal("0.60"), Decimal("0.70"))
@@ -157,6 +157,21 @@ TEMPLATES: dict[str, Agenda] = {
         _s("actions", N_("Actions"), 4, JOINT, AHEAD, N_("Who does what by when.")),
     )),
 }
+
+# What a template is called where it is shown: the window and the CLI in the interface
+# language (ui_text). The stored name (AgendaRow.template) is the English key and stays so.
+TEMPLATE_LABELS: dict[str, Message] = {
+    QBR_60: msg_in_context("agenda template", "60-minute QBR"),
+    RUN_SHEET_45: msg_in_context("agenda template", "45-minute run-sheet + 15 min Q&A"),
+    EBR_90: msg_in_context("agenda template", "Executive business review (90 min)"),
+    DIGITAL_30: msg_in_context("agenda template", "Digital review (30 min)"),
+}
+
+
+def template_label(name: str) -> Message | str:
+    """A template's name to show (a stored name no template has any more, as it is)."""
+    return TEMPLATE_LABELS.get(name, name)
+
 
 TIER_TEMPLATES = {"Strategic": QBR_60, "Enterprise": QBR_60, "Growth": RUN_SHEET_45,
                   "Mid-Market": RUN_SHEET_45}

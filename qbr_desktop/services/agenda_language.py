@@ -15,7 +15,7 @@ preparation tasks from the playbook worded in it. When the account's language ch
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -28,6 +28,7 @@ from qbr_desktop.domain.meeting_time import meeting_day
 from qbr_desktop.domain.playbooks import Playbook
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import (
+    AccountRow,
     AgendaRow,
     AgendaSectionRow,
     MeetingRunRow,
@@ -124,6 +125,37 @@ def follow_language(session: Session, account_id: int, old: str, new: str, now: 
                 task.updated_at, task.updated_by = now, by
     session.flush()
     return kept_words(session, account_id, new, playbooks)
+
+
+_IN_CHUNK = 500  # bound parameters per IN (...) query
+
+
+def language_switches(session: Session, updates: Iterable[Mapping[str, object]]
+                      ) -> list[tuple[int, str, str]]:
+    """(account id, language before, language after) for each account change (an import's
+    update: its id and changed columns) that gives the account another language; read before
+    the changes are written."""
+    changed = {int(str(u["id"])): str(u["language"]) for u in updates if "language" in u}
+    ids = sorted(changed)
+    before: dict[int, str] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        before.update((account_id, language) for account_id, language in session.execute(
+            select(AccountRow.id, AccountRow.language).where(
+                AccountRow.id.in_(ids[start:start + _IN_CHUNK]))))
+    return [(account_id, before[account_id], new) for account_id, new in changed.items()
+            if account_id in before and before[account_id] != new]
+
+
+def follow_languages(session: Session, switches: Iterable[tuple[int, str, str]], now: datetime,
+                     by: str) -> None:
+    """`follow_language` for each account an import gave another language (the window's
+    and `qbr accounts edit`'s route goes through AccountService.update)."""
+    switches = list(switches)
+    if not switches:
+        return
+    playbooks = installed_playbooks()
+    for account_id, old, new in switches:
+        follow_language(session, account_id, old, new, now, by, playbooks)
 
 
 def kept_words(session: Session, account_id: int, language: str,

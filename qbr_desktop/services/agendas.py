@@ -223,8 +223,8 @@ class AgendaService:
     def use_template(self, review_id: int, name: str, *,
                      seen: Agenda | None = None) -> ReviewAgenda:
         if name not in TEMPLATES:
-            raise AgendaError(f"There is no agenda template called “{name}”; the templates "
-                              f"are: {', '.join(TEMPLATES)}")
+            raise AgendaError(msg("There is no agenda template called “{name}”; the templates "
+                                  "are: {names}", name=name, names=", ".join(TEMPLATES)))
         with session_scope(self._sessions) as session:
             language = review_row(session, review_id).account.language
         return self.save_agenda(review_id, template_in(name, language), seen=seen)

@@ -44,6 +44,8 @@ from qbr_desktop.imports.rejects import RejectsOutput, write_rejects
 from qbr_desktop.imports.table import SourceTable, bulk_allocation
 from qbr_desktop.imports.values import shown
 from qbr_desktop.services.accounts import draft_of
+from qbr_desktop.services.agenda_language import follow_languages, language_switches
+from qbr_desktop.services.edit_checks import login_name
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.models import (
@@ -361,7 +363,11 @@ class ImportService:
                 session.execute(insert(table), plan.inserts)
             return
         if plan.updates:
+            # What nobody edited of a planned review follows an account's new language.
+            switches = (language_switches(session, plan.updates)
+                        if plan.kind is ImportKind.ACCOUNTS else [])
             _update_by_id(session, table, plan.updates, now)
+            follow_languages(session, switches, now, login_name())
         if plan.inserts:
             defaults = _INSERT_DEFAULTS[plan.kind]
             session.execute(insert(table), [

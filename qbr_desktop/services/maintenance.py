@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qbr_desktop.i18n import N_, Message, msg_in_context
 from qbr_desktop.services.context import AppContext
 from qbr_desktop.store.backup import (
     BackupInfo,
@@ -38,13 +39,33 @@ class CheckReport:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     # Metric values stored for periods no reader can use: skipped everywhere, listed here.
     unreadable: tuple[UnreadablePeriod, ...] = ()
-    # What "integrity" covered, and what it did not (a server's own pages, say).
-    checked: str = "every page of the file (SQLite's integrity_check)"
+    # What "integrity" covered, and what it did not (a server's own pages, say): N_() text.
+    checked: str = N_("every page of the file (SQLite's integrity_check)")
     not_checked: str = ""
 
     @property
     def healthy(self) -> bool:
-        return self.integrity == "ok" and self.schema_revision == self.program_revision
+        return self.integrity == INTEGRITY_OK and self.schema_revision == self.program_revision
+
+
+INTEGRITY_OK = "ok"  # what SQLite's integrity_check (and server_integrity) say of a sound file
+# Why a backup was taken: its file name keeps the word, `qbr check` says it in the reader's
+# language (English as stored, which scripts may look for).
+BACKUP_REASONS: dict[str, Message] = {
+    "startup": msg_in_context("backup", "startup"),
+    "before-upgrade": msg_in_context("backup", "before-upgrade"),
+    "before-repair": msg_in_context("backup", "before-repair"),
+}
+
+
+def integrity_label(integrity: str) -> Message | str:
+    """The integrity line to show: "ok" in the reader's language, a problem as reported."""
+    return msg_in_context("integrity", "ok") if integrity == INTEGRITY_OK else integrity
+
+
+def backup_reason_label(reason: str) -> Message | str:
+    """A backup's reason to show (one this program does not know as it is stored)."""
+    return BACKUP_REASONS.get(reason, reason)
 
 
 def check_database(context: AppContext) -> CheckReport:

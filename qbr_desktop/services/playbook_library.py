@@ -24,6 +24,8 @@ from qbr_desktop.assets import resource
 from qbr_desktop.domain.cadence import UnknownTier
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.playbooks import Playbook, PlaybookError, parse_playbook
+from qbr_desktop.domain.tiers import tier_label
+from qbr_desktop.i18n import Message, msg
 
 if TYPE_CHECKING:  # the import costs start-up time; only the type checker needs it
     from importlib.resources.abc import Traversable
@@ -40,16 +42,29 @@ DEFAULT_PLAYBOOK_FOR_TIER = {
     "Tech-Touch": "Core",
 }
 BUILT_IN_FOLDER = "playbooks"
+# The shipped playbooks' names (a test keeps them equal to resources/playbooks): each is
+# named for its tier, and shown as that tier is named.
+BUILT_IN_NAMES = ("Strategic", "Growth", "Core")
+
+
+def playbook_label(name: str) -> Message | str:
+    """A playbook's name to show: a shipped one's in the reader's language, the name of a
+    CSM's own playbook as typed (a CSM's playbook cannot take a shipped one's name)."""
+    return tier_label(name) if name in BUILT_IN_NAMES else name
 
 
 class PlaybookNotFound(DomainError):
     def __init__(self, name: str, known: Sequence[str], unreadable: Sequence[str] = ()) -> None:
         self.name = name
         # The one the CSM meant may be in a file that could not be read: say which and why.
+        # The names are the ones to type (a shipped playbook's English name included).
         why = "".join(f"\n  {problem}" for problem in unreadable)
-        skipped = f"; skipped because they could not be read:{why}" if unreadable else ""
-        super().__init__(f"there is no playbook named “{name}” "
-                         f"(available: {', '.join(known)}){skipped}")
+        fields = {"name": name, "known": ", ".join(known)}
+        super().__init__(msg("there is no playbook named “{name}” (available: {known}); "
+                             "skipped because they could not be read:{why}", why=why, **fields)
+                         if unreadable else
+                         msg("there is no playbook named “{name}” (available: {known})",
+                             **fields))
 
 
 @dataclass(frozen=True, slots=True)

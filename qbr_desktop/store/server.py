@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from qbr_desktop import __version__
+from qbr_desktop.i18n import N_
 from qbr_desktop.store.engine import create_store_engine, unreachable_reason
 from qbr_desktop.store.errors import (
     MigrationFailedError,
@@ -251,7 +252,7 @@ def server_integrity(engine: Engine) -> str:
 
 # The stored-insight triggers migration 0011 installs.
 EXPECTED_TRIGGERS = 16
-SERVER_CHECKED = ("the tables and columns match this version's, the stored-insight triggers "
-                  "are in place, every foreign key is validated")
-SERVER_NOT_CHECKED = ("the server's data pages and indexes (its administrator's job, with "
-                      "PostgreSQL's amcheck)")
+SERVER_CHECKED = N_("the tables and columns match this version's, the stored-insight "
+                    "triggers are in place, every foreign key is validated")
+SERVER_NOT_CHECKED = N_("the server's data pages and indexes (its administrator's job, with "
+                        "PostgreSQL's amcheck)")

@@ -315,3 +315,21 @@ def test_agenda_of_an_account_without_a_review_fails(qbr: Any, db: Path) -> None
     assert failed.code == 1
     assert failed.err.startswith("qbr: This account has no QBR yet")
     assert failed.err.count("\n") == 1
+
+
+def test_agenda_names_its_template_in_chinese_and_json_keeps_the_stored_name(
+        qbr: Any, db: Path, monkeypatch: Any) -> None:
+    from qbr_desktop import i18n
+
+    english_json = qbr("--db", db, "agenda", ACCOUNT, "--json").out
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    try:
+        shown = qbr("--db", db, "agenda", ACCOUNT)
+        chinese_json = qbr("--db", db, "agenda", ACCOUNT, "--json").out
+    finally:
+        i18n.set_interface_language(i18n.ENGLISH)
+    assert shown.code == 0, shown.err
+    assert shown.out.splitlines()[1] == "60 分钟 QBR，时长 60 分钟"
+    assert "60-minute QBR" not in shown.out
+    assert chinese_json == english_json
+    assert '"template": "60-minute QBR"' in chinese_json

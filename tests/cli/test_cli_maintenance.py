@@ -74,6 +74,26 @@ def test_check_reports_a_healthy_database(qbr: Runner, demo_db: Path) -> None:
     assert result.err == ""
 
 
+def test_check_in_chinese_says_ok_and_why_a_backup_was_taken_in_chinese(
+        qbr: Runner, demo_db: Path, monkeypatch: Any) -> None:
+    from qbr_desktop import i18n
+
+    assert qbr("--db", demo_db, "accounts", "list").code == 0  # takes the startup backup
+    [backup] = backups_of(demo_db)
+    assert backup.name.endswith("-startup.sqlite")  # the stored reason stays English
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    try:
+        result = qbr("--db", demo_db, "check")
+    finally:
+        i18n.set_interface_language(i18n.ENGLISH)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert "完整性：  正常" in lines
+    [listed] = [line for line in lines if str(backup) in line]
+    assert "  启动时  " in listed and "startup" not in listed.replace(str(backup), "")
+    assert " ok" not in result.out
+
+
 def test_check_on_a_new_file_creates_an_empty_migrated_database(qbr: Runner,
                                                                  tmp_path: Path) -> None:
     path = tmp_path / "new" / "fresh.sqlite"

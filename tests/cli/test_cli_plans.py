@@ -320,3 +320,37 @@ def test_plan_reports_the_prep_scorecard(qbr: Any, db: Path) -> None:
     assert [i["name"] for i in data["scorecard"]] == [
         "Agenda looks forward", "Deck length", "Last QBR's actions reviewed",
         "Executive sponsor invited", "Value quantified"]
+
+
+def test_in_chinese_a_shipped_playbook_and_the_tier_are_translated_ones_own_is_not(
+        qbr: Any, db: Path, isolated_data_folder: Path, monkeypatch: Any) -> None:
+    from qbr_desktop import i18n
+    from qbr_desktop.assets import resource
+
+    folder = isolated_data_folder / "playbooks"
+    folder.mkdir(parents=True)
+    text = resource("playbooks", "core.toml").read_text(encoding="utf-8")
+    (folder / "mine.toml").write_text(
+        text.replace('name = "Core"', 'name = "Quick check-in ⚡"', 1), encoding="utf-8")
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    try:
+        shipped = qbr("--db", db, "schedule", "Acme <R&D> 株式会社", "--date", future_day())
+        plan = qbr("--db", db, "plan", "Acme <R&D> 株式会社")
+        unknown = qbr("--db", db, "schedule", "Small Co", "--date", future_day(),
+                      "--playbook", "Nope")
+        own = qbr("--db", db, "schedule", "Small Co", "--date", future_day(),
+                  "--playbook", "Quick check-in ⚡")
+        as_json = qbr("--db", db, "plan", "Acme <R&D> 株式会社", "--json").json()
+    finally:
+        i18n.set_interface_language(i18n.ENGLISH)
+    assert shipped.code == 0, shipped.err
+    assert "（战略 行动手册，21 项任务）" in shipped.out, shipped.out
+    assert plan.code == 0, plan.err
+    assert plan.out.splitlines()[0].endswith(" · 战略 · 战略 行动手册"), plan.out
+    assert "Strategic" not in plan.out
+    assert own.code == 0, own.err
+    assert "（Quick check-in ⚡ 行动手册，8 项任务）" in own.out
+    assert as_json["playbook"] == "Strategic"  # --json keeps the stored name
+    # The names to type are the stored ones.
+    assert unknown.err == ("qbr: 没有名为“Nope”的行动手册（可用：Strategic, Growth, Core, "
+                           "Quick check-in ⚡）\n")

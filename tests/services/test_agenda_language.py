@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from qbr_desktop.domain.accounts import AccountDraft
@@ -82,3 +83,40 @@ def test_task_names_follow_unless_renamed_and_ticking_is_no_rename(context: Any)
     assert after[renamed.id].title == "Call Wei about the renewal"
     assert all(after[t.id].title == zh[t.key] for t in rest)
     assert context.agenda_language.kept(account_id, "zh_CN").renamed_tasks == 1
+
+
+def test_an_import_that_changes_the_language_re_words_what_nobody_edited(
+        context: Any, tmp_path: Path) -> None:
+    from qbr_desktop.imports.fields import ImportKind
+    from qbr_desktop.services.importing import ImportService
+
+    acme, acme_review = planned(context)
+    beta, beta_review = planned(context, "Beta 贝塔")
+    stored = context.agendas.agenda(beta_review).agenda
+    edited = replace(stored, sections=(replace(stored.sections[0], minutes=9),
+                                       *stored.sections[1:]))
+    context.agendas.save_agenda(beta_review, edited)
+    renamed = context.plans.plan(beta_review).tasks[0]
+    context.plans.update_task(renamed.id, TaskChanges(title="Call Wei <&> first"))
+    file = tmp_path / "crm.csv"
+    file.write_text("Account Name,Language\nAcme <&> 🚀,zh_CN\nBeta 贝塔,Chinese\n",
+                    encoding="utf-8")
+    service = ImportService(context.store.sessions)
+    table = service.read(file)
+    plan = service.apply(ImportKind.ACCOUNTS, table,
+                         service.starting_mapping(ImportKind.ACCOUNTS, table).mapping)
+    assert plan.updated == 2
+
+    assert context.accounts.get(acme).draft.language == "zh_CN"
+    assert context.agendas.agenda(acme_review).agenda == template_in(QBR_60, "zh_CN")
+    playbook = PlaybookLibrary.load(user_playbook_folder()).get(
+        context.plans.plan(acme_review).playbook)
+    zh = {t.key: t.title for t in playbook.in_language("zh_CN").tasks}
+    assert all(t.title == zh[t.key] for t in context.plans.plan(acme_review).tasks)
+    # What someone edited stays as it is, and is named as before.
+    assert context.agendas.agenda(beta_review).agenda == edited
+    tasks = {t.id: t.title for t in context.plans.plan(beta_review).tasks}
+    assert tasks[renamed.id] == "Call Wei <&> first"
+    assert sum(title in zh.values() for title in tasks.values()) == len(tasks) - 1
+    kept = context.agenda_language.kept(beta, "zh_CN")
+    assert kept.agenda_days == (MEETING,) and kept.renamed_tasks == 1

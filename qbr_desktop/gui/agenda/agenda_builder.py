@@ -44,6 +44,7 @@ from qbr_desktop.domain.agenda import (
     SectionOwner,
     check_agenda,
     new_key,
+    template_label,
 )
 from qbr_desktop.domain.errors import DomainError, ValidationFailed
 from qbr_desktop.gui.edit_conflicts import save_over
@@ -117,7 +118,8 @@ class AgendaBuilder(QWidget):
         self.agenda: Agenda | None = None
         self._filling = False
         self.template_box = QComboBox(self)
-        self.template_box.addItems(list(TEMPLATES))
+        for name in TEMPLATES:  # shown in the interface language, chosen by the stored name
+            self.template_box.addItem(ui_text(template_label(name)), name)
         self.template_box.setToolTip(translate("AgendaBuilder",
                                                "Replace the sections with a template's"))
         self.use_template = QPushButton(translate("AgendaBuilder", "Use template"), self)
@@ -200,7 +202,9 @@ class AgendaBuilder(QWidget):
         self.review, self.agenda = review, review.agenda
         self._filling = True
         try:
-            self.template_box.setCurrentText(review.agenda.template)
+            index = self.template_box.findData(review.agenda.template)
+            if index >= 0:
+                self.template_box.setCurrentIndex(index)
             self.slot_spin.setValue(review.agenda.slot_minutes)
             target = self.service.forward_target()
             self.target_box.setCurrentIndex(max(0, self.target_box.findData(str(target))))
@@ -322,13 +326,14 @@ class AgendaBuilder(QWidget):
     def _use_template(self) -> None:
         if self.review is None:
             return
-        review_id, name, seen = (self.review.review_id, self.template_box.currentText(),
+        review_id, name, seen = (self.review.review_id, str(self.template_box.currentData()),
                                  self.agenda)
         try:
             if self.service.edited(review_id) and not self.ask(translate(
                     "AgendaBuilder", "This agenda was edited or has notes. Make it again from "
                     "the template “{name}”, in the customer's language? Changed sections are "
-                    "replaced; notes stay with their sections.").format(name=name)):
+                    "replaced; notes stay with their sections.").format(
+                        name=self.template_box.currentText())):
                 return
             review = save_over(
                 self, lambda: self.service.use_template(review_id, name, seen=seen),

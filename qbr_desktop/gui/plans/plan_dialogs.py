@@ -31,6 +31,8 @@ from qbr_desktop.domain.playbooks import OwnerRole, Phase
 from qbr_desktop.gui.date_entry import DateEntry, EntryWithProblem, TimeEntry, grow_to_fit
 from qbr_desktop.gui.plans.timeline_layout import PHASE_TITLES
 from qbr_desktop.gui.translation import translate
+from qbr_desktop.i18n import ui_text
+from qbr_desktop.services.playbook_library import playbook_label
 from qbr_desktop.store.errors import StoreError
 
 
@@ -141,8 +143,8 @@ class MeetingDialog(_SubmittingDialog):
         else:
             self.playbook_box.addItem(translate("MeetingDialog", "For this tier ({tier})").format(
                 tier=tier) if tier else translate("MeetingDialog", "For this tier"), None)
-            for name in playbooks:
-                self.playbook_box.addItem(name, name)
+            for name in playbooks:  # a shipped playbook's name translated, a CSM's as typed
+                self.playbook_box.addItem(ui_text(playbook_label(name)), name)
             self.form.addRow(translate("MeetingDialog", "&Playbook:"), self.playbook_box)
 
     def choice(self) -> MeetingChoice:

@@ -39,6 +39,7 @@ from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.gui.worker import start_task
 from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.services.plans import TaskChanges
+from qbr_desktop.services.playbook_library import playbook_label
 from qbr_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -250,12 +251,13 @@ class PlanPanel(QWidget):
         self.chart.select_task(chosen)
         self.table.select_task(chosen)
         self.meeting.setText(describe_meeting(plan))
+        playbook = (ui_text(playbook_label(plan.playbook)) if plan.playbook
+                    else translate("PlanPanel", "none"))
         self.details.setText(translate("PlanPanel",
                                        "{account_name} · {tier} · playbook {value} · "
                                        "{value2}").format(account_name=plan.account_name,
                                                           tier=ui_text(tier_label(plan.tier)),
-                                                          value=plan.playbook or translate(
-                                                              "PlanPanel", "none"),
+                                                          value=playbook,
                                                           value2=ui_label(plan.status.label)))
         self.progress_text.setText(translate("PlanPanel",
                                              "{done_count} of {count} "
