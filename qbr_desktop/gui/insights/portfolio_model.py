@@ -21,6 +21,7 @@ from qbr_desktop.domain.expansion import LEVEL_WORDS
 from qbr_desktop.domain.health import Band
 from qbr_desktop.domain.money import Money, format_compact, format_money
 from qbr_desktop.domain.tiers import tier_label
+from qbr_desktop.gui.accounts.table_model import industry_names
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.i18n import ui_text
 
@@ -274,9 +275,11 @@ class PortfolioTableModel(QAbstractTableModel):
     def search_all(self) -> list[str]:
         """Each row's name, industry and tier folded for matching typed text (all rows)."""
         if self._search_all is None:
-            # A tier is found by the name shown as well as by the stored one.
-            self._search_all = [sort_key(f"{r.name} {r.industry} {r.tier} "
-                                         f"{ui_text(tier_label(r.tier))}") for r in self._all]
+            # A tier and an industry are found by the name shown as well as by the stored one.
+            industries = industry_names()
+            self._search_all = [
+                sort_key(f"{r.name} {r.industry} {industries.get(r.industry, '')} {r.tier} "
+                         f"{ui_text(tier_label(r.tier))}") for r in self._all]
         return self._search_all
 
     def column_texts(self, column: int, rows: int) -> list[str]:
