@@ -10,7 +10,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from qbr_desktop.gui.tabs import View
-from tests.gui.test_chinese_window import in_chinese  # noqa: F401 - a fixture
+from tests.gui.test_chinese_window import SCREENS, in_chinese  # noqa: F401 - a fixture
 from tests.gui.test_pseudo_locale import demo_window
 
 
@@ -43,6 +43,9 @@ def test_typing_a_chinese_industry_filters_the_account_list_and_the_overview(
             qtbot.waitUntil(lambda: panel.proxy.rowCount() == len(retail))
             assert {panel.proxy.index(r, 0).data()
                     for r in range(panel.proxy.rowCount())} == retail
+        commit(panel.filter_edit, "零售")
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        assert window.grab().save(str(SCREENS / "accounts-filtered-by-industry.png"))
 
         window.views.setCurrentIndex(View.PORTFOLIO)
         overview = window.views.currentWidget().findChild(PortfolioView)
@@ -54,3 +57,6 @@ def test_typing_a_chinese_industry_filters_the_account_list_and_the_overview(
             qtbot.waitUntil(lambda: overview.model.rowCount() == len(retail))
             assert {overview.model.row_at(r).name
                     for r in range(overview.model.rowCount())} == retail
+        commit(overview.filter_edit, "零售")
+        qtbot.wait(50)
+        assert window.grab().save(str(SCREENS / "portfolio-filtered-by-industry.png"))
