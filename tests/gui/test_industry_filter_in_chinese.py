@@ -1,8 +1,10 @@
 """Typing an industry's Chinese name into the account list's and the portfolio overview's
-filter finds the accounts stored with its English name, in a Chinese window."""
+filter finds the accounts stored with its English name, in a Chinese window; the overview's
+health cells name their band in Chinese."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ def commit(line: QLineEdit, text: str) -> None:
 
 def test_typing_a_chinese_industry_filters_the_account_list_and_the_overview(
         qtbot: Any, tmp_path: Path, monkeypatch: Any, in_chinese: None) -> None:  # noqa: F811
+    from qbr_desktop.gui.insights.portfolio_model import PortfolioColumn
     from qbr_desktop.gui.insights.portfolio_view import PortfolioView
 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
@@ -60,3 +63,7 @@ def test_typing_a_chinese_industry_filters_the_account_list_and_the_overview(
         commit(overview.filter_edit, "零售")
         qtbot.wait(50)
         assert window.grab().save(str(SCREENS / "portfolio-filtered-by-industry.png"))
+        # The health cell names its band in Chinese too (stored as "green", "yellow", "red").
+        health = {overview.model.index(r, PortfolioColumn.HEALTH).data()
+                  for r in range(overview.model.rowCount())}
+        assert all(re.fullmatch(r"\d+ (绿色|黄色|红色)", text) for text in health), health

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from qbr_desktop.domain.accounts import sort_key
 from qbr_desktop.domain.expansion import LEVEL_WORDS
-from qbr_desktop.domain.health import Band
+from qbr_desktop.domain.health import BAND_WORDS, Band
 from qbr_desktop.domain.money import Money, format_compact, format_money
 from qbr_desktop.domain.tiers import tier_label
 from qbr_desktop.gui.accounts.table_model import industry_names
@@ -65,7 +65,7 @@ def _health_text(row: PortfolioRow) -> str:
         return translate("portfolio_model", PENDING_TEXT)
     if row.health is None:
         return translate("portfolio_model", "no data")
-    band = row.band.value if row.band else ""
+    band = ui_text(BAND_WORDS[row.band]) if row.band else ""  # stored in English
     partial = "" if row.confidence >= 0.999 else translate("portfolio_model",
                                                            " · {confidence:.0%} of "
                                                            "data").format(confidence=row.confidence)
