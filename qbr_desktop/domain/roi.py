@@ -215,9 +215,15 @@ class InvestmentItem:
             raise TypeError("investment amounts are Decimal, never float")
 
 
-def subscription_from_arr(arr: Decimal) -> InvestmentItem:
-    """The default investment: the account's ARR as a recurring subscription."""
-    return InvestmentItem("Subscription", CostKind.SUBSCRIPTION, arr, recurring=True)
+# The default investment's label, written in the account's language when a model is made
+# (what the CSM renames it to is kept as typed).
+SUBSCRIPTION_LABEL = N_("Subscription")
+
+
+def subscription_from_arr(arr: Decimal, label: str = SUBSCRIPTION_LABEL) -> InvestmentItem:
+    """The default investment: the account's ARR as a recurring subscription, labelled
+    `label` (English unless the caller words it in the account's language)."""
+    return InvestmentItem(label, CostKind.SUBSCRIPTION, arr, recurring=True)
 
 
 @dataclass(frozen=True, slots=True)

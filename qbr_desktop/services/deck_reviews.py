@@ -203,8 +203,9 @@ def _local(moment: datetime | None) -> str:
     if moment is None:
         return ui_text(msg("an earlier time"))
     local = moment.astimezone()
+    clock = local.strftime("%H:%M")  # formatted first: an f-string in msg() stops extraction
     return ui_text(msg("{date} {time} {zone}", date=day_words(local.date(), interface_catalogue()),
-                       time=f"{local:%H:%M}", zone=local.tzname() or ""))
+                       time=clock, zone=local.tzname() or ""))
 
 
 def deck_review_of(row: DeckReviewRow | None, edited: datetime | None,

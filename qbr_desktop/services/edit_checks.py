@@ -52,8 +52,9 @@ def shown_time(at: datetime) -> Message:
     """A moment in this computer's time zone, with the zone's name, in whichever language
     shows it: '7 Dec 2026 14:05 CET', '2026年12月7日 14:05 CST'."""
     local = at.astimezone()
-    return msg("{date} {time} {zone}", date=day_message(local.date()),
-               time=f"{local:%H:%M}", zone=local.tzname() or "")
+    clock = local.strftime("%H:%M")  # formatted first: an f-string in msg() stops extraction
+    return msg("{date} {time} {zone}", date=day_message(local.date()), time=clock,
+               zone=local.tzname() or "")
 
 
 class RowEdit:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from qbr_desktop.domain.errors import ValidationFailed
 from qbr_desktop.domain.money import number_style
 from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.domain.roi import RoiModel, subscription_from_arr
+from qbr_desktop.domain.roi import SUBSCRIPTION_LABEL, RoiModel, subscription_from_arr
 from qbr_desktop.domain.roi_document import model_from_dict, model_to_dict, parse_document
 from qbr_desktop.domain.roi_scenarios import (
     ExpansionCase,
@@ -293,8 +293,10 @@ class RoiService:
 
 
 def starting_model(account: AccountRow, quarter: Quarter) -> RoiModel:
-    """What a quarter's model starts from: no value claimed, the subscription as the cost."""
-    investments = (subscription_from_arr(account.arr),) if account.arr > 0 else ()
+    """What a quarter's model starts from: no value claimed, the subscription as the cost,
+    labelled in the account's language (the model is the customer's, like its story)."""
+    label = catalogue(account.language).gettext(SUBSCRIPTION_LABEL)
+    investments = (subscription_from_arr(account.arr, label),) if account.arr > 0 else ()
     return RoiModel(currency=account.currency, quarter=quarter, investments=investments)
 
 

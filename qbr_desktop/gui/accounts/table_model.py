@@ -18,12 +18,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from qbr_desktop.domain.accounts import AccountSummary, sort_key
+from qbr_desktop.domain.accounts import INDUSTRIES, AccountSummary, sort_key
 from qbr_desktop.domain.meeting_time import meeting_day
 from qbr_desktop.domain.money import format_money
 from qbr_desktop.domain.tiers import TIER_LABELS
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
-from qbr_desktop.i18n import ui_text
+from qbr_desktop.i18n import ui_label, ui_text
 
 # Rows announced to the views per turn of the event loop. Each row announced costs the
 # filter proxy one call into Python (filterAcceptsRow): 50,000 at once kept the window
@@ -57,6 +57,12 @@ HEADERS = (QT_TRANSLATE_NOOP("table_model", "Account"), QT_TRANSLATE_NOOP("table
 def _tier_names() -> dict[str, str]:
     """Each scheme tier's name in the interface language, looked up once per list."""
     return {tier: ui_text(label) for tier, label in TIER_LABELS.items()}
+
+
+def industry_names() -> dict[str, str]:
+    """Each listed industry's name in the interface language by its stored English name,
+    looked up once per list (an industry typed that is not listed has no other name)."""
+    return {industry: ui_label(industry) for industry in INDUSTRIES}
 
 
 def _display_row(item: AccountSummary, tiers: dict[str, str]) -> tuple[str, ...]:
@@ -108,13 +114,14 @@ def prepare_rows(items: Sequence[AccountSummary]) -> PreparedRows:
     order = sorted(range(len(items)), key=lambda r: (keys[r][AccountColumn.NAME], keys[r][0]))
     ordered = [items[r] for r in order]
     tiers = _tier_names()
-    # The filter finds a tier by the name shown as well as by the stored one.
+    industries = industry_names()
+    # The filter finds a tier and an industry by the name shown as well as by the stored one.
     return PreparedRows(
         ordered,
         [_display_row(i, tiers) for i in ordered],
         [keys[r] for r in order],
-        [sort_key(" ".join((i.name, i.industry, i.country, i.tier, tiers.get(i.tier, ""),
-                            i.csm_owner)))
+        [sort_key(" ".join((i.name, i.industry, industries.get(i.industry, ""), i.country,
+                            i.tier, tiers.get(i.tier, ""), i.csm_owner)))
          for i in ordered])
 
 

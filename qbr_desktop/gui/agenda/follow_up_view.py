@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.domain.actions import EXECUTION_TARGET, ActionItem, ActionStatus, FollowUp
+from qbr_desktop.domain.agenda import TEMPLATES
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.gui.agenda.recap_editor import RecapEditor
 from qbr_desktop.gui.edit_conflicts import save_over
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
+from qbr_desktop.i18n import available_languages, catalogue, interface_language
 from qbr_desktop.services.agendas import local_time
 from qbr_desktop.store.errors import StoreError
 
@@ -48,6 +51,31 @@ STATUS_TEXT = {ActionStatus.OPEN: QT_TRANSLATE_NOOP("follow_up_view", "Open"),
                ActionStatus.DONE: QT_TRANSLATE_NOOP("follow_up_view", "Done"),
                ActionStatus.DROPPED: QT_TRANSLATE_NOOP("follow_up_view", "Dropped")}
 OVERDUE_COLOUR = "#c62828"
+
+
+@cache
+def _section_titles(language: str) -> dict[str, str]:
+    """Each built-in agenda section's title, as any template words it in any shipped
+    language, to its title in `language` (a title two sections share in one language but
+    not in `language` is left out: it cannot be told which it is)."""
+    shown: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    target = catalogue(language)
+    for code in available_languages():
+        book = catalogue(code)
+        for agenda in TEMPLATES.values():
+            for section in agenda.sections:
+                stored, wanted = book.gettext(section.title), target.gettext(section.title)
+                if shown.setdefault(stored, wanted) != wanted:
+                    ambiguous.add(stored)
+    return {title: words for title, words in shown.items() if title not in ambiguous}
+
+
+def shown_section(title: str) -> str:
+    """An action's agenda section as the window shows it: a built-in section's title as
+    stored (in the language its agenda was made in) reads in the interface language; a title
+    the CSM typed or edited is shown as typed."""
+    return _section_titles(interface_language()).get(title, title)
 
 
 class FollowUpView(QWidget):
@@ -155,7 +183,8 @@ class FollowUpView(QWidget):
             whose = translate("FollowUpView",
                               "Ours") if item.side.value == "ours" else translate(
                                   "FollowUpView", "Theirs")
-            for column, text in enumerate((item.text, whose, item.owner, due, item.section)):
+            for column, text in enumerate((item.text, whose, item.owner, due,
+                                           shown_section(item.section))):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)

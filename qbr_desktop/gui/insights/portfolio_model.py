@@ -18,9 +18,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from qbr_desktop.domain.accounts import sort_key
 from qbr_desktop.domain.expansion import LEVEL_WORDS
-from qbr_desktop.domain.health import Band
+from qbr_desktop.domain.health import BAND_WORDS, Band
 from qbr_desktop.domain.money import Money, format_compact, format_money
 from qbr_desktop.domain.tiers import tier_label
+from qbr_desktop.gui.accounts.table_model import industry_names
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.i18n import ui_text
 
@@ -64,7 +65,7 @@ def _health_text(row: PortfolioRow) -> str:
         return translate("portfolio_model", PENDING_TEXT)
     if row.health is None:
         return translate("portfolio_model", "no data")
-    band = row.band.value if row.band else ""
+    band = ui_text(BAND_WORDS[row.band]) if row.band else ""  # stored in English
     partial = "" if row.confidence >= 0.999 else translate("portfolio_model",
                                                            " · {confidence:.0%} of "
                                                            "data").format(confidence=row.confidence)
@@ -274,9 +275,11 @@ class PortfolioTableModel(QAbstractTableModel):
     def search_all(self) -> list[str]:
         """Each row's name, industry and tier folded for matching typed text (all rows)."""
         if self._search_all is None:
-            # A tier is found by the name shown as well as by the stored one.
-            self._search_all = [sort_key(f"{r.name} {r.industry} {r.tier} "
-                                         f"{ui_text(tier_label(r.tier))}") for r in self._all]
+            # A tier and an industry are found by the name shown as well as by the stored one.
+            industries = industry_names()
+            self._search_all = [
+                sort_key(f"{r.name} {r.industry} {industries.get(r.industry, '')} {r.tier} "
+                         f"{ui_text(tier_label(r.tier))}") for r in self._all]
         return self._search_all
 
     def column_texts(self, column: int, rows: int) -> list[str]:
