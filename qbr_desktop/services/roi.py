@@ -47,6 +47,7 @@ from qbr_desktop.i18n import (
     N_,
     Catalogue,
     Message,
+    available_languages,
     catalogue,
     interface_catalogue,
     msg,
@@ -196,7 +197,7 @@ class RoiService:
                                    if old["id"] != line.get("id")], dict(line)]
         for item in investments:
             document["investments"] = [
-                *[old for old in document["investments"] if old["label"] != item.get("label")],
+                *[old for old in document["investments"] if not _same_investment(old, item)],
                 dict(item)]
         self.save_document(account_id, document)
         return self.report(account_id, report.model.quarter)
@@ -290,6 +291,23 @@ class RoiService:
                 readable_period(RoiModelRow.quarter)).order_by(RoiModelRow.quarter)))
             models = [_model_of(row) for row in rows]
         return [(model.quarter, evaluate(model)) for model in models]
+
+
+def _subscription_labels() -> frozenset[str]:
+    """The starting subscription's label in every shipped language."""
+    return frozenset({SUBSCRIPTION_LABEL, *(catalogue(language).gettext(SUBSCRIPTION_LABEL)
+                                            for language in available_languages())})
+
+
+def _same_investment(stored: Mapping[str, Any], given: Mapping[str, Any]) -> bool:
+    """Investments are replaced by label. The starting subscription is labelled in the
+    account's language, and a script's `label=Subscription` (as the README shows) still
+    means it: the default label answers in any shipped language."""
+    if stored.get("label") == given.get("label"):
+        return True
+    labels = _subscription_labels()
+    return (stored.get("kind") == "subscription" and stored.get("label") in labels
+            and given.get("label") in labels)
 
 
 def starting_model(account: AccountRow, quarter: Quarter) -> RoiModel:

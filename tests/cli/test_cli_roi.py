@@ -144,3 +144,24 @@ def test_a_folder_or_a_missing_file_is_named(qbr: Any, db: Path, tmp_path: Path)
     for path, message in ((tmp_path, "is a folder"), (tmp_path / "nope.json", "no such file")):
         done = qbr("--db", db, "roi", "import", "Acme <R&D> 株式会社", path)
         assert done.code == 1 and message in done.err and "Errno" not in done.err
+
+
+def test_a_scripted_subscription_replaces_the_default_in_a_chinese_account(
+        qbr: Any, fresh_db: Path) -> None:
+    """The starting subscription is labelled 订阅 in a Chinese account; the README's
+    `label=Subscription` still replaces it rather than adding a second cost."""
+    assert qbr("--db", fresh_db, "accounts", "add", "华东物流", "--arr", "120k",
+               "--language", "zh_CN").code == 0
+    first = qbr("--db", fresh_db, "roi", "华东物流", "--quarter", "2026Q3", "--json").json()
+    assert [i["label"] for i in first["model"]["investments"]] == ["订阅"]
+    done = qbr("--db", fresh_db, "roi", "set", "华东物流", "--quarter", "2026Q3", "--line", SUPPORT,
+               "--investment", "label=Subscription kind=subscription amount=90000")
+    assert done.code == 0, done.err
+    shown = qbr("--db", fresh_db, "roi", "华东物流", "--quarter", "2026Q3", "--json").json()
+    assert [(i["label"], i["amount"]) for i in shown["model"]["investments"]] == [
+        ("Subscription", "90000")]
+    # Another label is another cost.
+    assert qbr("--db", fresh_db, "roi", "set", "华东物流", "--quarter", "2026Q3", "--investment",
+               "label=Onboarding kind=services amount=5000 recurring=no").code == 0
+    shown = qbr("--db", fresh_db, "roi", "华东物流", "--quarter", "2026Q3", "--json").json()
+    assert [i["label"] for i in shown["model"]["investments"]] == ["Subscription", "Onboarding"]
