@@ -43,6 +43,8 @@ SCREENSHOT_DELAY_MS = 1500
 # A --screenshot run that has not saved its picture by then ends, its stacks in the log
 # folder's crashes.log: automated checks must never wait on it for ever.
 SCREENSHOT_DEADLINE_S = 180
+#: How long a thread may hold the interpreter lock while another waits for it (see run).
+SWITCH_INTERVAL_S = 0.0001
 
 Ask = Callable[[QWidget | None, str, str], bool]
 Tell = Callable[[QWidget | None, str, str], None]
@@ -380,8 +382,11 @@ def open_first_window(db_arg: str | None, settings: QSettings | None = None,
 
 def run(db_arg: str | None, argv: Sequence[str], *, screenshot: str | None = None) -> int:
     # Workers hold the interpreter lock for 5 ms at a stretch by default; at start-up they
-    # import and read for seconds while the window takes clicks: 1 ms keeps it answering.
-    sys.setswitchinterval(0.001)
+    # import and read for seconds while the window takes clicks. Each call Qt makes into
+    # Python (a model's data(), a timer, an event filter) waits for a worker to give the lock
+    # up, and a repaint makes hundreds: at 1 ms the window was kept waiting 50-170 ms at a
+    # time, at 0.1 ms 40-90 ms (bench/startup_bench.py). Workers pay a little in switches.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     from qbr_desktop.gui.translation import start_in_chosen_language
