@@ -9,6 +9,7 @@ interface language ("Mon 2026-12-14 16:00", "2026-12-14（周一）16:00").
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from qbr_desktop.i18n import Catalogue, interface_catalogue, msg_in_context
@@ -20,8 +21,12 @@ WEEKDAYS = (msg_in_context("weekday", "Mon"), msg_in_context("weekday", "Tue"),
             msg_in_context("weekday", "Sun"))
 
 
+@lru_cache(maxsize=512)
 def _where(zone: str | None) -> tuple[ZoneInfo, str]:
-    """The zone and its name; UTC, named so, for a zone nobody knows."""
+    """The zone and its name; UTC, named so, for a zone nobody knows.
+
+    Kept once per name: ZoneInfo keeps only a few zones alive, and a list of 50,000
+    accounts naming a dozen zones otherwise looks each up on disk again and again."""
     try:
         if zone:
             return ZoneInfo(zone), zone
