@@ -67,3 +67,31 @@ def test_a_left_out_slides_tooltip_is_its_own_reason_in_chinese(
     for kind in omitted - {SlideKind.TOPICS}:
         assert tips[kind] == book.gettext(SPECS[kind].left_out), kind
         assert "left out" not in tips[kind]
+
+
+def _slide_names(qtbot: Any, context: Any, language: str) -> list[str]:
+    from decimal import Decimal
+
+    from qbr_desktop.domain.accounts import AccountDraft
+    from qbr_desktop.gui.deck.deck_tab import DeckTab
+
+    account = context.accounts.create(AccountDraft(name=f"Acme {language}",
+                                                   arr=Decimal("120000"), language=language))
+    tab = DeckTab(context)
+    qtbot.addWidget(tab)
+    tab.show_account(account.id)
+    qtbot.waitUntil(lambda: tab.content is not None and tab.slides.count() > 0, timeout=20000)
+    return [tab.slides.item(row).text() for row in range(tab.slides.count())]
+
+
+def test_the_slides_are_previewed_in_the_decks_language_not_the_windows(
+        qtbot: Any, context: Any, in_chinese: None) -> None:
+    """The slide list (and its thumbnails) shows the titles the exported deck will have: an
+    English account's deck in a Chinese window is previewed in English, and the other way
+    round in an English window."""
+    from qbr_desktop.i18n import CHINESE, ENGLISH, catalogue
+
+    english = _slide_names(qtbot, context, ENGLISH)
+    chinese = _slide_names(qtbot, context, CHINESE)
+    assert english[0] == "Executive business review"  # the same tier: the same variant
+    assert chinese[0] == catalogue(CHINESE).gettext(english[0]) != english[0]

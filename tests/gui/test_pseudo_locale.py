@@ -320,6 +320,15 @@ def _converted(screen: str, where: str) -> bool:
 KNOWN: dict[str, str] = {}
 
 
+def slide_titles() -> set[str]:
+    """The slides' titles in English, the demo accounts' language: the Deck tab previews
+    the customer's slides as the deck words them, in the account's language."""
+    from qbr_desktop.domain.deck import DeckVariant
+    from qbr_desktop.domain.slide_kinds import SPECS
+
+    return {spec.title(variant) for spec in SPECS.values() for variant in DeckVariant}
+
+
 @dataclass(frozen=True, slots=True)
 class Allowed:
     """What may stand outside brackets: any stored word in a label or button (which mixes
@@ -337,7 +346,7 @@ class Allowed:
                                        for word in WORD.findall(screen.name())}
         # Languages are named in their own language (and the pseudo one by its code).
         languages = {*LANGUAGE_NAMES.values(), *i18n.available_languages(), PSEUDO}
-        stored = stored_strings(database) | languages
+        stored = stored_strings(database) | languages | slide_titles()
         words = data_words(database) | everywhere | {
             word.casefold() for name in languages for word in WORD.findall(name)}
         return cls(words, everywhere, stored, stored_values(stored))

@@ -365,10 +365,12 @@ class DeckTab(DeckExporting, QWidget):
             for number, slide in enumerate(content.outline, start=1):
                 left_out = translate("DeckTab",
                                      " (left out: nothing to show yet)") if slide.omitted else ""
+                # The slide's title as the deck says it: in the account's language (the
+                # outline is the customer's content, already worded so).
                 item = QListWidgetItem(QIcon(slide_thumbnail(slide, number, accent)),
-                                       ui_label(slide.title)
+                                       slide.title
                                        + (translate("DeckTab", " (backup)")
-                                                      if slide.backup else "") + left_out)
+                                          if slide.backup else "") + left_out)
                 if slide.omitted:
                     reason = briefing.left_out_reason(slide.kind) if briefing else None
                     item.setToolTip(ui_text(reason) if reason is not None

@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from qbr_desktop.domain.deck import SlideKind, SlidePlan
 from qbr_desktop.domain.slide_kinds import SPECS, Sketch
 from qbr_desktop.gui.translation import translate
-from qbr_desktop.i18n import ui_label
 
 WIDTH, HEIGHT = 192, 108  # 16:9
 INK = QColor("#37474f")
@@ -34,11 +33,11 @@ def slide_thumbnail(slide: SlidePlan, number: int, accent: str = "#1565C0") -> Q
             painter.setOpacity(0.35)
         if slide.kind is SlideKind.TITLE:
             painter.fillRect(QRectF(0, 0, WIDTH, HEIGHT), colour)
-            _title(painter, QRectF(12, 34, WIDTH - 24, 40), ui_label(slide.title),
+            _title(painter, QRectF(12, 34, WIDTH - 24, 40), slide.title,
                    QColor("#ffffff"), 12)
         else:
             painter.fillRect(QRectF(0, 0, WIDTH, 6), colour)
-            _title(painter, QRectF(8, 9, WIDTH - 16, 18), ui_label(slide.title), INK, 9)
+            _title(painter, QRectF(8, 9, WIDTH - 16, 18), slide.title, INK, 9)
             SKETCHES[SPECS[slide.kind].sketch](
                 painter, QRectF(10, 32, WIDTH - 20, HEIGHT - 44), colour)
         painter.setOpacity(1.0)
