@@ -69,7 +69,8 @@ def test_the_whole_job_in_chinese(qtbot: Any, qsettings: Any, tmp_path: Path,
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     QSettings().remove(FOLDER_SETTING)  # the English run's folder: its files are there
     apply_language(app, "zh_CN")
-    journey = Journey()
+    shots = os.environ.get(SHOTS_ENV)  # as the English run's: a picture per step
+    journey = Journey(shots=Path(shots) if shots else None)
     job = WholeJob(journey, qsettings, three_weeks_out())
     try:
         job.run()
