@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from qbr_desktop import i18n
 from qbr_desktop.cli.output import width
 
 Runner = Callable[..., Any]
@@ -60,3 +61,22 @@ def test_a_missing_column_lists_the_file_columns_with_the_language_separator(
     assert refused.code == 1
     assert "“Name”、“ARR”、“备注”" in refused.err, refused.err
     assert ", " not in refused.err
+
+
+def test_the_portfolio_names_tier_and_health_band_in_chinese(
+        qbr: Runner, demo_db: Path, monkeypatch: Any) -> None:
+    english = qbr("--db", demo_db, "portfolio").out.splitlines()
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    try:
+        chinese = qbr("--db", demo_db, "portfolio").out.splitlines()
+    finally:
+        i18n.set_interface_language(i18n.ENGLISH)
+    assert len(chinese) == len(english)
+    tiers = {"Strategic": "战略", "Growth": "成长", "Core": "核心"}
+    bands = {"green": "绿色", "yellow": "黄色", "red": "红色"}
+    for line, shown in zip(english[:-1], chinese[:-1], strict=True):
+        name, tier, _arr, health = line.split("\t")[:4]
+        assert shown.split("\t")[:2] == [name, tiers[tier]], shown
+        band = health.split()[2]
+        assert f" {bands[band]}" in shown.split("\t")[3], shown
+    assert any("红色" in line for line in chinese) and any("绿色" in line for line in chinese)
