@@ -338,7 +338,7 @@ def _accounts_edit(args: argparse.Namespace, out: TextIO) -> None:
 
 def _tiers(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.domain.money import MoneyFormatError, parse_amount
-    from qbr_desktop.domain.tiers import TierModel, tier_label
+    from qbr_desktop.domain.tiers import SCHEMES, TierModel, tier_label
 
     context = _open(args)
     try:
@@ -346,13 +346,15 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
         model = TierModel(args.model) if args.model else settings.tier_scheme().model
         if args.minimum:
             minimums = {}
+            # A tier may be typed as stored ("Strategic") or as the CLI shows it ("战略").
+            shown = {ui_text(tier_label(tier)): tier for tier in SCHEMES[model].tiers}
             for item in args.minimum:
                 tier, separator, amount = item.partition("=")
                 if not separator:
                     raise CommandFailed(ui_text(
                         msg("“{item}” is not TIER=ARR (e.g. Strategic=100k)", item=item)))
                 try:
-                    minimums[tier.strip()] = parse_amount(amount)
+                    minimums[shown.get(tier.strip(), tier.strip())] = parse_amount(amount)
                 except MoneyFormatError as exc:
                     raise CommandFailed(f"{tier.strip()}: {exc}") from exc
             try:

@@ -80,3 +80,20 @@ def test_the_portfolio_names_tier_and_health_band_in_chinese(
         band = health.split()[2]
         assert f" {bands[band]}" in shown.split("\t")[3], shown
     assert any("红色" in line for line in chinese) and any("绿色" in line for line in chinese)
+
+
+def test_thresholds_take_a_tier_as_shown_and_name_an_unknown_one_in_chinese(
+        qbr: Runner, empty_db: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    changed = qbr("--db", empty_db, "tiers", "--minimum", "战略=100k", "--minimum",
+                  "Growth=30k")
+    assert changed.code == 0, changed.err
+    assert changed.out.splitlines()[1:3] == ["  战略         起点 100,000.00",
+                                             "  成长         起点 30,000.00"]
+    unknown = qbr("--db", empty_db, "tiers", "--minimum", "黄金=1")
+    assert unknown.code == 1
+    assert unknown.err == "qbr: 三个层级（战略 / 成长 / 核心）中没有以下层级：黄金\n"
+    monkeypatch.setenv("QBR_LANGUAGE", "en")
+    english = qbr("--db", empty_db, "tiers", "--minimum", "Gold=1", "--minimum", "Tin=2")
+    assert english.err == ("qbr: unknown tiers for Three tiers (Strategic / Growth / Core): "
+                           "Gold, Tin\n")
