@@ -29,7 +29,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from qbr_desktop import __version__
-from qbr_desktop.cli.output import say, write_json
+from qbr_desktop.cli.output import padded, say, write_json
 from qbr_desktop.i18n import (
     ENGLISH,
     N_,
@@ -264,6 +264,7 @@ def _summary_json(item: AccountSummary) -> dict[str, Any]:
 def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.domain.meeting_time import meeting_day
     from qbr_desktop.domain.money import format_money
+    from qbr_desktop.domain.tiers import tier_label
 
     items = _listed_accounts(args)
     if args.mine:
@@ -280,7 +281,7 @@ def _accounts_list(args: argparse.Namespace, out: TextIO) -> None:
         next_qbr = (meeting_day(item.next_qbr_at, item.next_qbr_zone).isoformat()
                     if item.next_qbr_at else "—")
         say(out, msg("{name}\t{tier}\t{arr}\trenews {renewal}\tnext QBR {next_qbr}",
-                     name=item.name, tier=item.tier, arr=format_money(item.arr),
+                     name=item.name, tier=tier_label(item.tier), arr=format_money(item.arr),
                      renewal=renewal, next_qbr=next_qbr))
     say(out, msg("{count} account(s)", count=len(items)))
 
@@ -308,6 +309,7 @@ def _listed_accounts(args: argparse.Namespace) -> list[AccountSummary]:
 
 def _accounts_add(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.domain.accounts import AccountDraft
+    from qbr_desktop.domain.tiers import tier_label
 
     context = _open(args)
     try:
@@ -320,7 +322,7 @@ def _accounts_add(args: argparse.Namespace, out: TextIO) -> None:
     finally:
         context.close()
     say(out, msg("Added {name} (id {id}, {tier})", name=account.draft.name, id=account.id,
-                 tier=account.tier))
+                 tier=tier_label(account.tier)))
 
 
 def _accounts_edit(args: argparse.Namespace, out: TextIO) -> None:
@@ -336,7 +338,7 @@ def _accounts_edit(args: argparse.Namespace, out: TextIO) -> None:
 
 def _tiers(args: argparse.Namespace, out: TextIO) -> None:
     from qbr_desktop.domain.money import MoneyFormatError, parse_amount
-    from qbr_desktop.domain.tiers import TierModel
+    from qbr_desktop.domain.tiers import SCHEMES, TierModel, tier_label
 
     context = _open(args)
     try:
@@ -344,13 +346,15 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
         model = TierModel(args.model) if args.model else settings.tier_scheme().model
         if args.minimum:
             minimums = {}
+            # A tier may be typed as stored ("Strategic") or as the CLI shows it ("战略").
+            shown = {ui_text(tier_label(tier)): tier for tier in SCHEMES[model].tiers}
             for item in args.minimum:
                 tier, separator, amount = item.partition("=")
                 if not separator:
                     raise CommandFailed(ui_text(
                         msg("“{item}” is not TIER=ARR (e.g. Strategic=100k)", item=item)))
                 try:
-                    minimums[tier.strip()] = parse_amount(amount)
+                    minimums[shown.get(tier.strip(), tier.strip())] = parse_amount(amount)
                 except MoneyFormatError as exc:
                     raise CommandFailed(f"{tier.strip()}: {exc}") from exc
             try:
@@ -364,7 +368,9 @@ def _tiers(args: argparse.Namespace, out: TextIO) -> None:
         context.close()
     print(ui_label(scheme.label), file=out)
     for band in scheme.bands:
-        say(out, msg("  {tier:<12} from {minimum:,.2f}", tier=band.tier, minimum=band.minimum))
+        # The names line up by the columns a terminal gives them (two per Chinese character).
+        tier = padded(ui_text(tier_label(band.tier)), 12)
+        say(out, msg("  {tier} from {minimum:,.2f}", tier=tier, minimum=band.minimum))
 
 
 def _utf8(stream: TextIO) -> TextIO:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed
-from qbr_desktop.cli.output import padded, say, width
+from qbr_desktop.cli.output import listed, padded, say, width
 from qbr_desktop.i18n import ENGLISH, N_, catalogue, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # run_import imports what it uses: see qbr_desktop/cli/__init__.py
@@ -113,10 +113,10 @@ def _columns_of(table: SourceTable) -> str:
     """The file's column names for a message: the first few, each cut short if long."""
     from qbr_desktop.imports.values import shown
 
-    listed = ", ".join(f"“{shown(h, 40)}”" for h in table.headers[:_COLUMNS_LISTED])
+    names = listed(f"“{shown(h, 40)}”" for h in table.headers[:_COLUMNS_LISTED])
     more = len(table.headers) - _COLUMNS_LISTED
-    return ui_text(msg("{columns} and {more:,} more", columns=listed, more=more)) if more > 0 \
-        else listed
+    return ui_text(msg("{columns} and {more:,} more", columns=names, more=more)) if more > 0 \
+        else names
 
 
 def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
@@ -130,7 +130,7 @@ def _mapping(kind: ImportKind, table: SourceTable, choice: MappingChoice,
         if field not in known:
             raise CommandFailed(ui_text(msg("a {kind} import has no field “{field}” (it has: "
                                             "{fields})", kind=kind_name(kind), field=shown(field),
-                                            fields=", ".join(known))))
+                                            fields=listed(known))))
         if not header:
             mapping.pop(field, None)
             continue
@@ -250,7 +250,7 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
     used = set(plan.mapping.values()) | set(plan.period_columns)
     unused = [h for h in table.headers if h not in used]
     if unused:
-        say(out, msg("  not imported: {columns}", columns=", ".join(unused)))
+        say(out, msg("  not imported: {columns}", columns=listed(unused)))
     for notice in plan.notices:
         say(out, msg("Note: {note}", note=notice))
     if plan.unmatched:

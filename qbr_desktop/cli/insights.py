@@ -156,7 +156,9 @@ def _row_json(row: PortfolioRow) -> dict[str, Any]:
 
 
 def _portfolio(args: argparse.Namespace, out: TextIO) -> None:
+    from qbr_desktop.domain.health import BAND_WORDS
     from qbr_desktop.domain.money import format_money
+    from qbr_desktop.domain.tiers import tier_label
 
     overview = _with_service(args, lambda service: service.overview())
     if args.json:
@@ -167,10 +169,10 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> None:
         return
     for row in overview.rows:
         change = _change(row.change)
-        band = row.band.value if row.band else ui_text(msg("no data"))
+        band = BAND_WORDS[row.band] if row.band else msg("no data")
         renewal = row.renewal_date.isoformat() if row.renewal_date else "—"
         say(out, msg("{name}\t{tier}\t{arr}\thealth {health} {band}{change}\trenews {renewal}"
-                     "\texpansion {expansion}", name=row.name, tier=row.tier,
+                     "\texpansion {expansion}", name=row.name, tier=tier_label(row.tier),
                      arr=format_money(row.arr), health=_score(row.health), band=band,
                      change=change, renewal=renewal,
                      expansion=format_money(type(row.arr)(row.expansion, row.arr.currency))))

@@ -7,9 +7,10 @@ cli/language.py); `write_json(out, data)` prints machine output, which stays Eng
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from typing import Any, TextIO
 
-from qbr_desktop.i18n import Message, ui_text
+from qbr_desktop.i18n import Message, msg_in_context, ui_text
 
 
 def say(out: TextIO, message: Message | str) -> None:
@@ -27,6 +28,12 @@ def padded(text: str, columns: int) -> str:
     """The text left-aligned in a table column of that many terminal columns (str.ljust
     counts characters, so a column of Chinese labels would push the next one out)."""
     return text + " " * max(columns - width(text), 0)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Names in a sentence's list, joined as the interface language does ("a, b" in English,
+    "a、b" in Chinese)."""
+    return ui_text(msg_in_context("list separator", ", ")).join(items)
 
 
 def write_json(out: TextIO, data: Any, *, indent: int | None = 2) -> None:

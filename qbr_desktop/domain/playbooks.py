@@ -38,7 +38,16 @@ from typing import Any
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.tiers import SCHEMES
-from qbr_desktop.i18n import ENGLISH, LANGUAGE_NAMES, N_
+from qbr_desktop.i18n import (
+    ENGLISH,
+    LANGUAGE_NAMES,
+    N_,
+    Catalogue,
+    Message,
+    msg,
+    msg_in_context,
+    ui_text,
+)
 
 
 class Phase(StrEnum):
@@ -140,11 +149,42 @@ class Playbook:
 class PlaybookProblem:
     source: str
     line: int | None
-    message: str
+    message: Message
+
+    def describe(self) -> Message:
+        """"file, line n: what is wrong", to render in the reader's language."""
+        if self.line:
+            return msg("{file}, line {line}: {problem}", file=self.source, line=self.line,
+                       problem=self.message)
+        return msg("{file}: {problem}", file=self.source, problem=self.message)
 
     def __str__(self) -> str:
-        where = f"{self.source}, line {self.line}" if self.line else self.source
-        return f"{where}: {self.message}"
+        return ui_text(self.describe())
+
+
+@dataclass(frozen=True)
+class MessageLines(Message):
+    """Messages one after another, each rendered in the language asked for and joined by
+    `joiner` (a new line by default)."""
+
+    def __init__(self, lines: Sequence[Message], joiner: str = "\n") -> None:
+        super().__init__(joiner, {str(number): line for number, line in enumerate(lines)})
+
+    def render(self, catalogue: Catalogue | None = None) -> str:
+        return self.template.join(line.render(catalogue) for line in self.fields.values())
+
+
+@dataclass(frozen=True)
+class NameList(Message):
+    """Names as typed in a file (fields, values, playbooks), joined by the list separator of
+    the language asked for ("a, b" in English, "a、b" in Chinese)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__("", {str(number): name for number, name in enumerate(names)})
+
+    def render(self, catalogue: Catalogue | None = None) -> str:
+        separator = msg_in_context("list separator", ", ").render(catalogue)
+        return separator.join(self.fields.values())
 
 
 class PlaybookError(DomainError):
@@ -152,7 +192,7 @@ class PlaybookError(DomainError):
 
     def __init__(self, problems: Sequence[PlaybookProblem]) -> None:
         self.problems = tuple(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
+        super().__init__(MessageLines([problem.describe() for problem in self.problems]))
 
 
 # --- the schema --------------------------------------------------------------------
@@ -160,16 +200,17 @@ class PlaybookError(DomainError):
 
 @dataclass(frozen=True, slots=True)
 class ValueKind:
-    label: str  # as a message names it: "… must be a whole number"
+    label: Message  # as a message names it: "… which is not a whole number"
     matches: Callable[[object], bool]
 
 
-TEXT = ValueKind("text", lambda v: isinstance(v, str))
+TEXT = ValueKind(msg_in_context("value kind", "text"), lambda v: isinstance(v, str))
 # bool is an int subclass in Python, but `offset = true` is a mistake, not a number.
-WHOLE_NUMBER = ValueKind("whole number", lambda v: isinstance(v, int) and not isinstance(v, bool))
-TEXT_LIST = ValueKind("list of texts",
+WHOLE_NUMBER = ValueKind(msg_in_context("value kind", "whole number"),
+                         lambda v: isinstance(v, int) and not isinstance(v, bool))
+TEXT_LIST = ValueKind(msg_in_context("value kind", "list of texts"),
                       lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v))
-TABLE_LIST = ValueKind("list of [[tasks]] tables",
+TABLE_LIST = ValueKind(msg_in_context("value kind", "list of [[tasks]] tables"),
                        lambda v: isinstance(v, list) and all(isinstance(i, dict) for i in v))
 
 
@@ -179,13 +220,14 @@ class FieldSpec:
     kind: ValueKind
     required: bool
     choices: tuple[str, ...] = ()
-    choice_label: str = "value"  # "unknown owner role “intern”"
+    # "unknown owner role “intern”"
+    choice_label: Message = msg_in_context("playbook field", "value")
     may_be_empty: bool = False
 
 
 PLAYBOOK_FIELDS = (
     FieldSpec("name", TEXT, True),
-    FieldSpec("tier", TEXT, True, KNOWN_TIERS, "tier"),
+    FieldSpec("tier", TEXT, True, KNOWN_TIERS, msg_in_context("playbook field", "tier")),
     FieldSpec("description", TEXT, True, may_be_empty=True),
     FieldSpec("preparation_days", WHOLE_NUMBER, True),
     FieldSpec("follow_up_days", WHOLE_NUMBER, False),
@@ -193,13 +235,14 @@ PLAYBOOK_FIELDS = (
 )
 TASK_FIELDS = (
     FieldSpec("key", TEXT, True),
-    FieldSpec("phase", TEXT, True, tuple(Phase), "phase"),
+    FieldSpec("phase", TEXT, True, tuple(Phase), msg_in_context("playbook field", "phase")),
     FieldSpec("offset", WHOLE_NUMBER, True),
     FieldSpec("title", TEXT, True),
     FieldSpec("description", TEXT, True, may_be_empty=True),
-    FieldSpec("owner", TEXT, True, tuple(OwnerRole), "owner role"),
+    FieldSpec("owner", TEXT, True, tuple(OwnerRole),
+              msg_in_context("playbook field", "owner role")),
     FieldSpec("outputs", TEXT_LIST, False),
-    FieldSpec("feature", TEXT, False, tuple(Feature), "feature"),
+    FieldSpec("feature", TEXT, False, tuple(Feature), msg_in_context("playbook field", "feature")),
     FieldSpec("after", TEXT_LIST, False),
     # A task's words in another language the customer's files are written in
     # ("title_zh_CN", "description_zh_CN"): used for accounts in that language.
@@ -261,14 +304,18 @@ def parse_playbook(text: str, source: str) -> Playbook:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message, line, where = str(error), None, ""
-        if position := _SYNTAX_POSITION.search(message):
-            line, where = int(position.group(1)), f" (column {position.group(2)})"
-        elif _SYNTAX_AT_END.search(message):
-            line, where = text.count("\n") + 1, " (at the end of the file)"
+        message, line = str(error), None
+        # tomllib's own reason ("Invalid value") stays as the library words it.
         reason = _SYNTAX_AT_END.sub("", _SYNTAX_POSITION.sub("", message))
-        raise PlaybookError([PlaybookProblem(source, line, f"not valid TOML: {reason}{where}")]
-                            ) from error
+        problem = msg("not valid TOML: {reason}", reason=reason)
+        if position := _SYNTAX_POSITION.search(message):
+            line = int(position.group(1))
+            problem = msg("not valid TOML: {reason} (column {column})", reason=reason,
+                          column=int(position.group(2)))
+        elif _SYNTAX_AT_END.search(message):
+            line = text.count("\n") + 1
+            problem = msg("not valid TOML: {reason} (at the end of the file)", reason=reason)
+        raise PlaybookError([PlaybookProblem(source, line, problem)]) from error
     return _Parser(source, text).playbook(data)
 
 
@@ -283,53 +330,59 @@ class _Parser:
         self._lines = _SourceLines(text)
         self._problems: list[PlaybookProblem] = []
 
-    def _problem(self, line: int | None, message: str) -> None:
+    def _problem(self, line: int | None, message: Message) -> None:
         self._problems.append(PlaybookProblem(self._source, line, message))
 
-    def _fields(self, table: dict[str, Any], specs: Sequence[FieldSpec], subject: str,
+    def _fields(self, table: dict[str, Any], specs: Sequence[FieldSpec], subject: Message,
                 line_of: Callable[[str], int | None], fallback: int | None) -> dict[str, Any]:
         """The values that meet the schema; every value that does not becomes a problem."""
         known = {spec.name for spec in specs}
         for name in [name for name in table if name not in known]:  # in file order
-            self._problem(line_of(name), f"{subject}has an unknown field “{name}” "
-                                         f"(known fields: {', '.join(s.name for s in specs)})")
+            self._problem(line_of(name), msg(
+                "{subject} has an unknown field “{name}” (known fields: {fields})",
+                subject=subject, name=name, fields=NameList([s.name for s in specs])))
         valid: dict[str, Any] = {}
         for spec in specs:
             if spec.name not in table:
                 if spec.required:
-                    self._problem(fallback, f"{subject}is missing “{spec.name}”")
+                    self._problem(fallback, msg("{subject} is missing “{name}”",
+                                                subject=subject, name=spec.name))
                 continue
             value = table[spec.name]
             line = line_of(spec.name)
             if not spec.kind.matches(value):
-                self._problem(line, f"{subject}has “{spec.name}” = {_shortened(value)}, "
-                                    f"which is not a {spec.kind.label}")
+                self._problem(line, msg("{subject} has “{name}” = {value}, which is not a {kind}",
+                                        subject=subject, name=spec.name,
+                                        value=_shortened(value), kind=spec.kind.label))
             elif spec.kind is TEXT and not value.strip() and not spec.may_be_empty:
-                self._problem(line, f"{subject}has an empty “{spec.name}”")
+                self._problem(line, msg("{subject} has an empty “{name}”", subject=subject,
+                                        name=spec.name))
             elif spec.choices and value not in spec.choices:
-                self._problem(line, f"{subject}has unknown {spec.choice_label} “{value}” "
-                                    f"(expected one of: {', '.join(spec.choices)})")
+                self._problem(line, msg("{subject} has unknown {kind} “{value}” (expected one "
+                                        "of: {choices})", subject=subject,
+                                        kind=spec.choice_label, value=value,
+                                        choices=NameList(spec.choices)))
             else:
                 valid[spec.name] = value
         return valid
 
     def playbook(self, data: dict[str, Any]) -> Playbook:
         lines = self._lines
-        top = self._fields(data, PLAYBOOK_FIELDS, "the playbook ", lines.top_field, None)
+        top = self._fields(data, PLAYBOOK_FIELDS, msg("the playbook"), lines.top_field, None)
         preparation = top.get("preparation_days")
         if preparation is not None and not 1 <= preparation <= MAX_PREPARATION_DAYS:
-            self._problem(lines.top_field("preparation_days"),
-                          f"“preparation_days” must be between 1 and {MAX_PREPARATION_DAYS} "
-                          f"working days, not {preparation}")
+            self._problem(lines.top_field("preparation_days"), msg(
+                "“preparation_days” must be between 1 and {limit} working days, not {days}",
+                limit=MAX_PREPARATION_DAYS, days=preparation))
             preparation = None
         follow_up = top.get("follow_up_days", DEFAULT_FOLLOW_UP_DAYS)
         if follow_up < 0:
             self._problem(lines.top_field("follow_up_days"),
-                          f"“follow_up_days” cannot be negative ({follow_up})")
+                          msg("“follow_up_days” cannot be negative ({days})", days=follow_up))
             follow_up = None
         raw_tasks = top.get("tasks")
         if raw_tasks == []:
-            self._problem(lines.top_field("tasks"), "the playbook has no tasks")
+            self._problem(lines.top_field("tasks"), msg("the playbook has no tasks"))
         tasks = self._tasks(raw_tasks or [], preparation, follow_up)
         if self._problems:
             raise PlaybookError(self._problems)
@@ -345,10 +398,10 @@ class _Parser:
             if task is None:
                 continue
             if task.key in first_index:
-                self._problem(self._lines.task_field(index, "key"),
-                              f"task key “{task.key}” is already used by task "
-                              f"{first_index[task.key] + 1} (line "
-                              f"{self._lines.task(first_index[task.key])})")
+                self._problem(self._lines.task_field(index, "key"), msg(
+                    "task key “{key}” is already used by task {number} (line {line})",
+                    key=task.key, number=first_index[task.key] + 1,
+                    line=self._lines.task(first_index[task.key])))
                 continue
             first_index[task.key] = index
             tasks.append((index, task))
@@ -360,29 +413,35 @@ class _Parser:
               follow_up: int | None) -> PrepTask | None:
         lines = self._lines
         key = table.get("key")
-        subject = f"task “{key}” " if isinstance(key, str) and key else f"task {index + 1} "
+        subject = (msg("task “{key}”", key=key) if isinstance(key, str) and key
+                   else msg("task {number}", number=index + 1))
         found = len(self._problems)
         values = self._fields(table, TASK_FIELDS, subject,
                               lambda name: lines.task_field(index, name), lines.task(index))
         if "key" in values and not KEY_PATTERN.fullmatch(values["key"]):
-            self._problem(lines.task_field(index, "key"),
-                          f"{subject}has a key with characters other than lowercase letters, "
-                          "digits, “-” and “_”")
+            self._problem(lines.task_field(index, "key"), msg(
+                "{subject} has a key with characters other than lowercase letters, digits, "
+                "“-” and “_”", subject=subject))
         offset, phase = values.get("offset"), values.get("phase")
         offset_line = lines.task_field(index, "offset")
         if offset is not None and preparation is not None and offset < -preparation:
-            self._problem(offset_line, f"{subject}is due {-offset} working days before the "
-                                       f"meeting, earlier than the {preparation}-day "
-                                       "preparation cycle starts")
+            self._problem(offset_line, msg(
+                "{subject} is due {days} working days before the meeting, earlier than the "
+                "{preparation}-day preparation cycle starts", subject=subject, days=-offset,
+                preparation=preparation))
         if offset is not None and follow_up is not None and offset > follow_up:
-            self._problem(offset_line, f"{subject}is due {offset} working days after the "
-                                       f"meeting, later than the {follow_up}-day follow-up ends")
+            self._problem(offset_line, msg(
+                "{subject} is due {days} working days after the meeting, later than the "
+                "{follow_up}-day follow-up ends", subject=subject, days=offset,
+                follow_up=follow_up))
         if offset is not None and phase == Phase.FOLLOW_UP and offset < 0:
-            self._problem(offset_line, f"{subject}is a follow-up task due before the meeting "
-                                       f"(offset {offset})")
+            self._problem(offset_line, msg(
+                "{subject} is a follow-up task due before the meeting (offset {offset})",
+                subject=subject, offset=offset))
         if offset is not None and phase not in (None, Phase.FOLLOW_UP) and offset > 0:
-            self._problem(offset_line, f"{subject}is a “{phase}” task due after the meeting "
-                                       f"(offset {offset}); use the follow-up phase")
+            self._problem(offset_line, msg(
+                "{subject} is a “{phase}” task due after the meeting (offset {offset}); use the "
+                "follow-up phase", subject=subject, phase=phase, offset=offset))
         if len(self._problems) > found:
             return None
         return PrepTask(values["key"], Phase(values["phase"]), values["offset"],
@@ -401,22 +460,23 @@ class _Parser:
             for needed in task.after:
                 # A task that failed its own checks is reported already: not again here.
                 if needed not in written:
-                    self._problem(self._lines.task_field(index, "after"),
-                                  f"task “{task.key}” depends on “{needed}”, which is not a "
-                                  "task in this playbook")
+                    self._problem(self._lines.task_field(index, "after"), msg(
+                        "task “{key}” depends on “{needed}”, which is not a task in this "
+                        "playbook", key=task.key, needed=needed))
         graph = {key: [k for k in task.after if k in by_key] for key, task in by_key.items()}
         in_circle: set[tuple[str, str]] = set()
         for circle in _circles(graph):
             in_circle.update(zip(circle, circle[1:], strict=False))
-            self._problem(self._lines.task_field(index_of[circle[0]], "after"),
-                          "tasks depend on each other in a circle: " + " → ".join(circle))
+            self._problem(self._lines.task_field(index_of[circle[0]], "after"), msg(
+                "tasks depend on each other in a circle: {circle}", circle=" → ".join(circle)))
         for index, task in tasks:
             for needed in graph[task.key]:
                 earlier = by_key[needed]
                 if (task.key, needed) not in in_circle and task.offset < earlier.offset:
-                    self._problem(self._lines.task_field(index, "offset"),
-                                  f"task “{task.key}” (offset {task.offset}) is due before "
-                                  f"“{needed}” (offset {earlier.offset}), which it depends on")
+                    self._problem(self._lines.task_field(index, "offset"), msg(
+                        "task “{key}” (offset {offset}) is due before “{needed}” (offset "
+                        "{needed_offset}), which it depends on", key=task.key,
+                        offset=task.offset, needed=needed, needed_offset=earlier.offset))
 
 
 def _circles(graph: dict[str, list[str]]) -> list[list[str]]:

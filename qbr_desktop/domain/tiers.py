@@ -18,7 +18,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from qbr_desktop.domain.errors import DomainError
-from qbr_desktop.i18n import N_, Message, msg, msg_in_context
+from qbr_desktop.i18n import N_, Message, msg, msg_in_context, msg_plural
 
 
 class TierModel(StrEnum):
@@ -54,7 +54,9 @@ class TierScheme:
         """The same tiers with new thresholds; the lowest band always starts at zero."""
         unknown = set(minimums) - set(self.tiers)
         if unknown:
-            raise ValueError(f"unknown tier(s) for {self.label}: {', '.join(sorted(unknown))}")
+            raise TierThresholdError(msg_plural(
+                "unknown tier for {scheme}: {tiers}", "unknown tiers for {scheme}: {tiers}",
+                len(unknown), scheme=msg(self.label), tiers=", ".join(sorted(unknown))))
         bands = [TierBand(b.tier, minimums.get(b.tier, b.minimum)) for b in self.bands]
         bands[-1] = TierBand(bands[-1].tier, Decimal(0))
         validate_bands(bands)

@@ -5,12 +5,12 @@ Built-in playbooks ship under resources/playbooks/ and are found through
 broken built-in is a bug in the product and raises `PlaybookError`.
 
 User playbooks are the ``*.toml`` files directly inside a folder the caller names.
-A user file that cannot be read or parsed is skipped and reported in `problems` with
-its file name and line; the rest of the library keeps working. Names are compared
-ignoring case and surrounding spaces: a user playbook named like a built-in is
-reported and skipped (the built-in wins, so "Strategic" always means the shipped
-plan and a stray file cannot quietly change every account's timeline), and of two
-user files with the same name the first in file-name order wins.
+A user file that cannot be read or parsed is skipped and reported in `messages` (and, in
+the interface language, `problems`) with its file name and line; the rest of the library
+keeps working. Names are compared ignoring case and surrounding spaces: a user playbook
+named like a built-in is reported and skipped (the built-in wins, so "Strategic" always
+means the shipped plan and a stray file cannot quietly change every account's timeline),
+and of two user files with the same name the first in file-name order wins.
 """
 
 from __future__ import annotations
@@ -23,9 +23,15 @@ from typing import TYPE_CHECKING
 from qbr_desktop.assets import resource
 from qbr_desktop.domain.cadence import UnknownTier
 from qbr_desktop.domain.errors import DomainError
-from qbr_desktop.domain.playbooks import Playbook, PlaybookError, parse_playbook
+from qbr_desktop.domain.playbooks import (
+    MessageLines,
+    NameList,
+    Playbook,
+    PlaybookError,
+    parse_playbook,
+)
 from qbr_desktop.domain.tiers import tier_label
-from qbr_desktop.i18n import Message, msg
+from qbr_desktop.i18n import Message, msg, ui_text
 
 if TYPE_CHECKING:  # the import costs start-up time; only the type checker needs it
     from importlib.resources.abc import Traversable
@@ -54,14 +60,16 @@ def playbook_label(name: str) -> Message | str:
 
 
 class PlaybookNotFound(DomainError):
-    def __init__(self, name: str, known: Sequence[str], unreadable: Sequence[str] = ()) -> None:
+    def __init__(self, name: str, known: Sequence[str],
+                 unreadable: Sequence[Message] = ()) -> None:
         self.name = name
         # The one the CSM meant may be in a file that could not be read: say which and why.
         # The names are the ones to type (a shipped playbook's English name included).
-        why = "".join(f"\n  {problem}" for problem in unreadable)
-        fields = {"name": name, "known": ", ".join(known)}
+        why = MessageLines(unreadable, "\n  ")
+        fields = {"name": name, "known": NameList(known)}
         super().__init__(msg("there is no playbook named “{name}” (available: {known}); "
-                             "skipped because they could not be read:{why}", why=why, **fields)
+                             "skipped because they could not be read:\n  {why}", why=why,
+                             **fields)
                          if unreadable else
                          msg("there is no playbook named “{name}” (available: {known})",
                              **fields))
@@ -77,21 +85,26 @@ class LoadedPlaybook:
 class PlaybookLibrary:
     """Built-in and user playbooks by name; build it with `load`."""
 
-    def __init__(self, entries: Iterable[LoadedPlaybook], problems: Iterable[str] = ()) -> None:
+    def __init__(self, entries: Iterable[LoadedPlaybook],
+                 problems: Iterable[Message] = ()) -> None:
         self._entries = {_name_key(e.playbook.name): e for e in entries}
-        self.problems: tuple[str, ...] = tuple(problems)
+        self.messages: tuple[Message, ...] = tuple(problems)
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The user files skipped and why, in the window's or the CLI's language."""
+        return tuple(ui_text(message) for message in self.messages)
 
     @classmethod
     def load(cls, user_folder: Path | None = None) -> PlaybookLibrary:
         entries = [LoadedPlaybook(p, built_in=True) for p in load_built_in()]
-        problems: list[str] = []
+        problems: list[Message] = []
         if user_folder is not None:
-            taken = {_name_key(e.playbook.name): "the built-in playbook" for e in entries}
+            taken: dict[str, str | None] = {_name_key(e.playbook.name): None for e in entries}
             for path, playbook in _read_user_folder(user_folder, problems):
                 key = _name_key(playbook.name)
                 if key in taken:
-                    problems.append(f"{path.name}: skipped, because its name “{playbook.name}” "
-                                    f"is already used by {taken[key]}")
+                    problems.append(_name_taken(path.name, playbook.name, taken[key]))
                     continue
                 taken[key] = path.name
                 entries.append(LoadedPlaybook(playbook, built_in=False, path=path))
@@ -112,7 +125,7 @@ class PlaybookLibrary:
     def get(self, name: str) -> Playbook:
         entry = self._entries.get(_name_key(name))
         if entry is None:
-            raise PlaybookNotFound(name, self.names(), self.problems)
+            raise PlaybookNotFound(name, self.names(), self.messages)
         return entry.playbook
 
     def for_tier(self, tier: str) -> Playbook:
@@ -133,7 +146,15 @@ def _parse_resource(file: Traversable) -> Playbook:
     return parse_playbook(file.read_text(encoding="utf-8"), file.name)
 
 
-def _read_user_folder(folder: Path, problems: list[str]) -> list[tuple[Path, Playbook]]:
+def _name_taken(file: str, name: str, other_file: str | None) -> Message:
+    if other_file is None:
+        return msg("{file}: skipped, because its name “{name}” is already used by the built-in "
+                   "playbook", file=file, name=name)
+    return msg("{file}: skipped, because its name “{name}” is already used by {other_file}",
+               file=file, name=name, other_file=other_file)
+
+
+def _read_user_folder(folder: Path, problems: list[Message]) -> list[tuple[Path, Playbook]]:
     if not folder.is_dir():
         return []  # no folder yet simply means no user playbooks
     found: list[tuple[Path, Playbook]] = []
@@ -141,16 +162,16 @@ def _read_user_folder(folder: Path, problems: list[str]) -> list[tuple[Path, Pla
         try:
             text = path.read_text(encoding="utf-8-sig")  # Notepad may add a BOM
         except UnicodeDecodeError:
-            problems.append(f"{path.name}: skipped, because it is not UTF-8 text")
+            problems.append(msg("{file}: skipped, because it is not UTF-8 text", file=path.name))
             continue
         except OSError as error:
-            problems.append(f"{path.name}: skipped, because it cannot be read "
-                            f"({error.strerror or error})")
+            problems.append(msg("{file}: skipped, because it cannot be read ({reason})",
+                                file=path.name, reason=error.strerror or str(error)))
             continue
         try:
             found.append((path, parse_playbook(text, path.name)))
         except PlaybookError as error:
-            problems.extend(str(problem) for problem in error.problems)
+            problems.extend(problem.describe() for problem in error.problems)
     return found
 
 

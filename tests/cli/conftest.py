@@ -5,14 +5,15 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_support import Portfolio
+from cli_support import Portfolio, open_portfolio
 
+from qbr_desktop import i18n
 from qbr_desktop.cli import main
 from qbr_desktop.paths import DatabaseTarget
 
@@ -42,6 +43,16 @@ def qbr(capsys: pytest.CaptureFixture[str]) -> Runner:
         return Outcome(code, out.getvalue() + captured.out, err.getvalue() + captured.err)
 
     return run
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Iterator[Path]:
+    """A new SQLite portfolio file; the interface language goes back to English after."""
+    path = tmp_path / "portfolio" / "portfolio.sqlite"
+    path.parent.mkdir()
+    open_portfolio(path).close()
+    yield path
+    i18n.set_interface_language(i18n.ENGLISH)
 
 
 @pytest.fixture

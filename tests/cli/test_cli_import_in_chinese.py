@@ -5,25 +5,11 @@ and a row's problem read in Chinese and still name the file's rows, columns and 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-from cli_support import open_portfolio
-
-from qbr_desktop import i18n
-
 Runner = Callable[..., Any]
-
-
-@pytest.fixture
-def empty_db(tmp_path: Path) -> Iterator[Path]:
-    path = tmp_path / "portfolio" / "portfolio.sqlite"
-    path.parent.mkdir()
-    open_portfolio(path).close()
-    yield path
-    i18n.set_interface_language(i18n.ENGLISH)
 
 
 def test_the_header_row_a_duplicate_header_and_a_bad_value_in_chinese(

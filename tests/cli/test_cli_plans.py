@@ -352,5 +352,5 @@ def test_in_chinese_a_shipped_playbook_and_the_tier_are_translated_ones_own_is_n
     assert "（Quick check-in ⚡ 行动手册，8 项任务）" in own.out
     assert as_json["playbook"] == "Strategic"  # --json keeps the stored name
     # The names to type are the stored ones.
-    assert unknown.err == ("qbr: 没有名为“Nope”的行动手册（可用：Strategic, Growth, Core, "
+    assert unknown.err == ("qbr: 没有名为“Nope”的行动手册（可用：Strategic、Growth、Core、"
                            "Quick check-in ⚡）\n")
