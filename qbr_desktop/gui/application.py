@@ -43,7 +43,7 @@ SCREENSHOT_DELAY_MS = 1500
 # A --screenshot run that has not saved its picture by then ends, its stacks in the log
 # folder's crashes.log: automated checks must never wait on it for ever.
 SCREENSHOT_DEADLINE_S = 180
-#: How long a thread may hold the interpreter lock while another waits for it (see run).
+# How long a thread may hold the interpreter lock while another waits for it (see run).
 SWITCH_INTERVAL_S = 0.0001
 
 Ask = Callable[[QWidget | None, str, str], bool]
