@@ -111,9 +111,11 @@ def _find_header(table: SourceTable, header: str) -> str:
 
 def _columns_of(table: SourceTable) -> str:
     """The file's column names for a message: the first few, each cut short if long."""
+    from qbr_desktop.imports.table_rows import shown_header
     from qbr_desktop.imports.values import shown
 
-    names = listed(f"“{shown(h, 40)}”" for h in table.headers[:_COLUMNS_LISTED])
+    names = listed(f"“{shown(ui_text(shown_header(h)), 40)}”"
+                   for h in table.headers[:_COLUMNS_LISTED])
     more = len(table.headers) - _COLUMNS_LISTED
     return ui_text(msg("{columns} and {more:,} more", columns=names, more=more)) if more > 0 \
         else names
@@ -233,6 +235,7 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
                   rejects: Path | None) -> None:
     from qbr_desktop.imports.fields import fields_by_key
     from qbr_desktop.imports.plan import ACTION_LABELS, Action, change_text, unmatched_report
+    from qbr_desktop.imports.table_rows import shown_header
 
     say(out, msg("{file}: {described}", file=table.name, described=table.describe()))
     source = msg("guessed from the headers")
@@ -243,14 +246,16 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
     say(out, msg("Columns ({source}; change with --map FIELD=HEADER):", source=source))
     known = fields_by_key(plan.kind)
     for key, header in plan.mapping.items():
-        print(f"  {key:<20} {padded(ui_label(known[key].label), 22)} ← {header}", file=out)
+        print(f"  {key:<20} {padded(ui_label(known[key].label), 22)} "
+              f"← {ui_text(shown_header(header))}", file=out)
     if plan.periods:
         say(out, msg("  periods              one column each        ← {periods}",
                      periods=plan.periods))
     used = set(plan.mapping.values()) | set(plan.period_columns)
     unused = [h for h in table.headers if h not in used]
     if unused:
-        say(out, msg("  not imported: {columns}", columns=listed(unused)))
+        say(out, msg("  not imported: {columns}",
+                     columns=listed(ui_text(shown_header(h)) for h in unused)))
     for notice in plan.notices:
         say(out, msg("Note: {note}", note=notice))
     if plan.unmatched:

@@ -25,6 +25,7 @@ from qbr_desktop.imports.dates import (
 )
 from qbr_desktop.imports.fields import FieldType, TargetField, metric_key_for
 from qbr_desktop.imports.table import RowProblem, SourceRow, SourceTable
+from qbr_desktop.imports.table_rows import shown_header
 from qbr_desktop.imports.values import (
     FORMULA_STARTS,
     CellValue,
@@ -59,8 +60,10 @@ class Problem:
         another catalogue is given (`--json` keeps English)."""
         book = language if language is not None else interface_catalogue()
         text = self.message.render(book) if isinstance(self.message, Message) else self.message
-        return msg("{column}: {problem}", column=self.column, problem=text).render(book) \
-            if self.column else text
+        if not self.column:
+            return text
+        return msg("{column}: {problem}", column=shown_header(self.column),
+                   problem=text).render(book)
 
 
 @dataclass(frozen=True, slots=True)

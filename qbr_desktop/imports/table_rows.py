@@ -3,6 +3,7 @@ and unreadable cells. Used by every pass over a file, so each pass builds the sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -54,6 +55,23 @@ def is_blank(cells: Sequence[Any]) -> bool:
         return not "".join(cells).strip()  # all text: the fast path
     except TypeError:
         return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+# Names given to columns the file leaves unnamed or names twice. They stay the columns'
+# keys (a mapping and a remembered layout name them so) and are worded for the reader
+# where shown (shown_header).
+_UNNAMED = re.compile(r"Column ([A-Z]+)")
+_REPEATED = re.compile(r"(.+) \(column ([A-Z]+)\)")
+
+
+def shown_header(header: str) -> Message | str:
+    """A column as the reader sees it: the file's own header as written, and the names made
+    for an unnamed or repeated header ("Column C", "Email (column D)") in their language."""
+    if match := _UNNAMED.fullmatch(header):
+        return msg("Column {letter}", letter=match[1])
+    if match := _REPEATED.fullmatch(header):
+        return msg("{name} (column {letter})", name=match[1], letter=match[2])
+    return header
 
 
 def header_names(raw: Sequence[Any], width: int, row: int

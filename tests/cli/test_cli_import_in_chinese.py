@@ -69,3 +69,20 @@ def test_a_usage_row_without_an_account_is_labelled_in_chinese(
     shown = qbr("--db", empty_db, "import", "metrics", usage)
     assert any(line.startswith("第 2 行    已拒绝  （无客户） 2026Q1")
                for line in shown.out.splitlines()), shown.out
+
+
+def test_an_unnamed_or_repeated_column_is_named_in_chinese_and_mapped_by_its_key(
+        qbr: Runner, empty_db: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    """A column the file leaves unnamed is "Column C" to a script (its key, which --map
+    and --json use) and 第 C 列 to a Chinese reader."""
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Account Name,ARR,,Notes,Notes\nAcme,100,x,a,b\n", encoding="utf-8")
+    english = qbr("--db", empty_db, "import", "accounts", crm, "--map", "notes=Column C")
+    assert english.code == 0, english.err
+    assert "← Column C" in english.out and "Notes (column E)" in english.out, english.out
+    monkeypatch.setenv("QBR_LANGUAGE", "zh_CN")
+    shown = qbr("--db", empty_db, "import", "accounts", crm, "--map", "notes=Column C")
+    assert shown.code == 0, shown.err
+    assert "← 第 C 列" in shown.out, shown.out
+    assert "  未导入：Notes、Notes（第 E 列）" in shown.out.splitlines(), shown.out
+    assert "Column C" not in shown.out and "(column" not in shown.out, shown.out

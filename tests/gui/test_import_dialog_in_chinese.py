@@ -123,3 +123,25 @@ def test_a_monthly_usage_file_in_chinese_counts_each_rows_values_and_names_its_p
 
     SCREENS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SCREENS / "import-dialog-usage.png"))
+
+
+def test_an_unnamed_column_is_offered_in_chinese_and_chosen_by_its_key(
+        context: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any,
+        in_chinese: None) -> None:  # noqa: F811
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Account Name,ARR,\nAcme 物流,12000,VIP\n", encoding="utf-8")
+    dialog = dialog_choosing(context, qtbot, monkeypatch, [crm])
+    choose(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    notes = dialog.combos["notes"]
+    offered = {notes.itemText(i): notes.itemData(i) for i in range(notes.count())}
+    assert offered["第 C 列"] == "Column C"  # shown in Chinese, kept by its key
+    assert "Column C" not in offered
+    assert notes.itemText(notes.count() - 1) == "第 C 列"
+    notes.setFocus()
+    qtbot.keyClick(notes, Qt.Key.Key_End)  # the last column, by the keyboard
+    qtbot.waitUntil(lambda: dialog.plan is not None
+                    and dialog.plan.mapping.get("notes") == "Column C", timeout=10_000)
+    model = dialog.preview_model
+    shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "第 C 列" in shown and "Column C" not in shown, shown

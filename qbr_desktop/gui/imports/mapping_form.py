@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
-from qbr_desktop.i18n import ui_label
+from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.imports.fields import FIELDS, ImportKind, choose_column
+from qbr_desktop.imports.table_rows import shown_header
 
 NOT_IMPORTED = QT_TRANSLATE_NOOP("mapping_form", "(not imported)")
 
@@ -89,7 +90,7 @@ class MappingForm(QGroupBox):
             combo = QComboBox(self)
             combo.addItem(translate("mapping_form", NOT_IMPORTED), "")
             for header in self.headers:
-                combo.addItem(header, header)
+                combo.addItem(ui_text(shown_header(header)), header)
             combo.setCurrentIndex(max(combo.findData(self.mapping.get(field.key, "")), 0))
             combo.setAccessibleName(translate("MappingForm",
                                               "Column for {label}").format(

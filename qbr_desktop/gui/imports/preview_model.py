@@ -13,6 +13,7 @@ from qbr_desktop.i18n import ui_label, ui_text
 from qbr_desktop.imports.cells import Problem, Severity
 from qbr_desktop.imports.plan import ACTION_LABELS, Action, ImportPlan, PlannedRow, change_text
 from qbr_desktop.imports.table import SourceRow, SourceTable
+from qbr_desktop.imports.table_rows import shown_header
 from qbr_desktop.imports.values import cell_text
 
 PREVIEW_ROWS = 50
@@ -81,7 +82,7 @@ class PreviewModel(QAbstractTableModel):
             if section == RESULT_COLUMN:
                 return translate("PreviewModel", "Result")
             if 0 <= section - FIRST_CELL_COLUMN < len(self._headers):
-                return self._headers[section - FIRST_CELL_COLUMN]
+                return ui_text(shown_header(self._headers[section - FIRST_CELL_COLUMN]))
         if role == Qt.ItemDataRole.ToolTipRole and section >= FIRST_CELL_COLUMN:
             header = self._headers[section - FIRST_CELL_COLUMN]
             field = self._labels.get(header)
