@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import with_context
-from qbr_desktop.cli.output import padded, say, write_json
+from qbr_desktop.cli.output import listed, padded, say, write_json
 from qbr_desktop.i18n import N_, Message, english, msg, msg_plural, ui_label, ui_text
 
 if TYPE_CHECKING:  # each handler imports what it uses: see qbr_desktop/cli/__init__.py
@@ -265,7 +265,7 @@ def _export_followup(args: argparse.Namespace, out: TextIO) -> None:
                  contents=_listed(contents)))
     if draft.without_email:
         say(out, msg("No email address for: {names} (add them in the To line).",
-                     names=", ".join(draft.without_email)))
+                     names=listed(draft.without_email)))
     if not people:
         say(out, msg("Nobody who confirmed or attended has an email address: fill in the "
                      "To line before sending."))
@@ -276,7 +276,7 @@ def _listed(parts: list[Message]) -> str | Message:
     shown = [ui_text(part) for part in parts]
     if len(shown) == 1:
         return shown[0]
-    return msg("{items} and {last}", items=", ".join(shown[:-1]), last=shown[-1])
+    return msg("{items} and {last}", items=listed(shown[:-1]), last=shown[-1])
 
 
 def _percent(value: Decimal) -> str:

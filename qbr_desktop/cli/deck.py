@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.cli.output import say
+from qbr_desktop.cli.output import listed, say
 from qbr_desktop.i18n import (
     N_,
     interface_language,
@@ -309,12 +309,12 @@ def _export_email(args: argparse.Namespace, out: TextIO) -> None:
     fields = {"name": draft.content.account_name, "target": target,
               "attachments": ui_text(msg("{first} and {second}", first=draft.attachments[0],
                                          second=draft.attachments[1]))
-              if len(draft.attachments) == 2 else ", ".join(draft.attachments)}
+              if len(draft.attachments) == 2 else listed(draft.attachments)}
     say(out, msg("{name}: email draft to {count} confirmed attendee(s), with {attachments}, "
                  "written to {target}", count=len(draft.recipients), **fields)
         if draft.recipients else
         msg("{name}: email draft with no recipient (nobody with an address is confirmed "
             "yet), with {attachments}, written to {target}", **fields))
     if draft.without_email:
-        say(out, msg("  - No usable address for: {names}", names=", ".join(draft.without_email)))
+        say(out, msg("  - No usable address for: {names}", names=listed(draft.without_email)))
     say(out, msg("  - The attached deck leaves out the speaker notes (talking points)."))

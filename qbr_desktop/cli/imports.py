@@ -265,7 +265,7 @@ def _print_report(out: TextIO, table: SourceTable, plan: ImportPlan, choice: Map
     for row in plan.rows:
         if row.action is Action.UNCHANGED and not row.problems:
             continue
-        changes = ", ".join(ui_text(change_text(change)) for change in row.changes)
+        changes = listed(ui_text(change_text(change)) for change in row.changes)
         detail = f" ({changes})" if changes else ""
         action = padded(labels[row.action], columns)
         number = padded(ui_text(msg("Row {number}", number=row.number)), 10)

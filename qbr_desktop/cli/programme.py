@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qbr_desktop.cli import CommandFailed, with_context
-from qbr_desktop.cli.output import padded, say, write_json
+from qbr_desktop.cli.output import listed, padded, say, write_json
 from qbr_desktop.i18n import ENGLISH, N_, catalogue, english, msg, ui_label, ui_text
 
 if TYPE_CHECKING:  # the handlers import what they use: see qbr_desktop/cli/__init__.py
@@ -108,7 +108,7 @@ def _review(args: argparse.Namespace, out: TextIO) -> None:
         say(out, msg("  expansion              {count} opportunity(ies) logged",
                      count=review.opportunities))
     if review.new_people:
-        say(out, msg("  new stakeholders       {names}", names=", ".join(review.new_people)))
+        say(out, msg("  new stakeholders       {names}", names=listed(review.new_people)))
     if review.health_change is not None:
         say(out, msg("  health 30 days after   {change:+.1f} points",
                      change=review.health_change))
