@@ -38,6 +38,7 @@ from typing import Any
 
 from qbr_desktop.domain.errors import DomainError
 from qbr_desktop.domain.tiers import SCHEMES
+from qbr_desktop.domain.toml_reasons import toml_reason
 from qbr_desktop.i18n import (
     ENGLISH,
     LANGUAGE_NAMES,
@@ -305,8 +306,7 @@ def parse_playbook(text: str, source: str) -> Playbook:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message, line = str(error), None
-        # tomllib's own reason ("Invalid value") stays as the library words it.
-        reason = _SYNTAX_AT_END.sub("", _SYNTAX_POSITION.sub("", message))
+        reason = toml_reason(_SYNTAX_AT_END.sub("", _SYNTAX_POSITION.sub("", message)))
         problem = msg("not valid TOML: {reason}", reason=reason)
         if position := _SYNTAX_POSITION.search(message):
             line = int(position.group(1))

@@ -65,7 +65,7 @@ def test_unreadable_playbooks_are_named_in_chinese_and_english(
         "以下文件因无法读取而被跳过：",
         "  a-owner.toml，第 5 行：任务“prep”的负责人角色“intern”无法识别（应为以下之一："
         "CSM、CS manager、account executive、executive sponsor）",
-        "  b-syntax.toml，第 2 行：不是有效的 TOML：Invalid value（第 8 列）",
+        "  b-syntax.toml，第 2 行：不是有效的 TOML：值无效（第 8 列）",
         "  c-latin1.toml：已跳过，因为它不是 UTF-8 文本",
         "  e-late.toml，第 5 行：任务“prep”在会议前 9 个工作日到期，早于 3 个工作日的准备周期"
         "开始之时",

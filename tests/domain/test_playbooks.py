@@ -300,3 +300,20 @@ def test_unknown_fields_are_reported_in_file_order() -> None:
     zeta, alpha = _problems(text)
     assert zeta.startswith("core.toml, line 13: task “snapshot” has an unknown field “zeta”")
     assert alpha.startswith("core.toml, line 14: task “snapshot” has an unknown field “alpha”")
+
+
+def test_the_toml_readers_reasons_read_in_chinese() -> None:
+    from qbr_desktop.domain.playbooks import PlaybookError, parse_playbook
+    from qbr_desktop.i18n import CHINESE, catalogue
+
+    for text, chinese in (('name = "x"\ntier = \n', "值无效"),
+                          ('name = "x', "字符串未结束"),
+                          ('name = "x\n', "非法字符 '\\n'"),
+                          ('name = "x"\n[tasks\n', "表声明的末尾应为“]”")):
+        try:
+            parse_playbook(text, "core.toml")
+        except PlaybookError as error:
+            shown = [p.describe().render(catalogue(CHINESE)) for p in error.problems]
+        else:
+            raise AssertionError(f"{text!r} was read")
+        assert len(shown) == 1 and chinese in shown[0], shown
