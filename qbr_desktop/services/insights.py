@@ -10,14 +10,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import math
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import InitVar, dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from operator import itemgetter
-from typing import NamedTuple
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -42,7 +38,6 @@ from qbr_desktop.domain.expansion import (
 )
 from qbr_desktop.domain.health import (
     DEFAULT_WEIGHTS,
-    Band,
     HealthReport,
     HealthScore,
     HealthWeights,
@@ -52,15 +47,20 @@ from qbr_desktop.domain.health import (
     score_quarter,
 )
 from qbr_desktop.domain.metrics import MetricHistory, MetricValue
-from qbr_desktop.domain.money import Money
 from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.domain.tiers import TierScheme, effective_tier
+from qbr_desktop.domain.tiers import effective_tier
 from qbr_desktop.i18n import msg
+from qbr_desktop.services.portfolio_rows import (
+    PortfolioOverview,
+    PortfolioRow,
+    PortfolioRows,
+    with_results,
+)
 from qbr_desktop.services.rows import account_row
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
 from qbr_desktop.store.errors import NotFoundError
-from qbr_desktop.store.insight_cache import InsightCacheRepository, PortfolioFacts, StoredInsight
+from qbr_desktop.store.insight_cache import InsightCacheRepository, StoredInsight
 from qbr_desktop.store.insight_repositories import (
     CatalogueRepository,
     DepartmentRepository,
@@ -79,78 +79,6 @@ Today = Callable[[], date]
 
 def _today() -> date:
     return datetime.now(UTC).date()
-
-
-class PortfolioRow(NamedTuple):
-    """One account in the portfolio view: what a CSM scans before choosing where to look.
-
-    A named tuple rather than a frozen dataclass: 10,000 of them are built as the view
-    opens, and a tuple is made several times faster.
-    """
-
-    account_id: int
-    name: str
-    tier: str
-    industry: str
-    arr: Money
-    renewal_date: date | None
-    next_review_at: datetime | None
-    health: float | None
-    band: Band | None
-    change: float | None
-    confidence: float
-    latest_quarter: Quarter | None
-    readiness: str
-    expansion: Decimal
-    open_risks: int
-    open_opportunities: int
-    #: Not yet computed: the view shows the account and fills health in shortly.
-    pending: bool = False
-
-    @property
-    def at_risk(self) -> bool:
-        falling = self.change is not None and self.change <= -10
-        return self.band is Band.RED or falling or (
-            self.band is Band.YELLOW and self.open_risks > 0)
-
-    @property
-    def expansion_ready(self) -> bool:
-        return self.readiness == "ready" and self.expansion > 0
-
-
-@dataclass(frozen=True, slots=True)
-class PortfolioOverview:
-    rows: tuple[PortfolioRow, ...]
-    as_of: date
-    # Counted once where the overview is made (a worker), not each time the view's summary
-    # or a filter keystroke looks: each count is a pass over 50,000 rows.
-    #: How many accounts still wait for their health to be computed.
-    pending: int = field(init=False)
-    at_risk_count: int = field(init=False)
-    expansion_ready_count: int = field(init=False)
-    #: (pending, at risk, ready to expand) when the maker of the rows counted them as it
-    #: built them (at 50,000 accounts three more passes cost a tenth of the overview).
-    counts: InitVar[tuple[int, int, int] | None] = None
-
-    def __post_init__(self, counts: tuple[int, int, int] | None) -> None:
-        rows = self.rows
-        if counts is None:
-            counts = (sum(1 for row in rows if row.pending),
-                      sum(1 for row in rows if row.at_risk),
-                      sum(1 for row in rows if row.expansion_ready))
-        object.__setattr__(self, "pending", counts[0])
-        object.__setattr__(self, "at_risk_count", counts[1])
-        object.__setattr__(self, "expansion_ready_count", counts[2])
-
-    @property
-    def at_risk(self) -> tuple[PortfolioRow, ...]:
-        return tuple(sorted((r for r in self.rows if r.at_risk),
-                            key=lambda r: (r.health if r.health is not None else 101, r.name)))
-
-    @property
-    def expansion_ready(self) -> tuple[PortfolioRow, ...]:
-        return tuple(sorted((r for r in self.rows if r.expansion_ready),
-                            key=lambda r: (-r.expansion, r.name)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,10 +199,10 @@ class InsightService:
                 fresh = _compute_insights(session, missing)
                 _store_quietly(session, cache, fresh)
                 computed = {r.account_id: r for r in fresh}
-            rows, counts = _portfolio_rows(facts, computed, scheme)
-            # Before the collector resumes: it need not look at the raw reads (freed here).
-            del facts
-            overview = PortfolioOverview(rows, self._today(), counts)
+            # Rows are built as they are looked at (a screenful of 50,000); the counts are
+            # made from columns of the reads.
+            rows = PortfolioRows(with_results(facts, computed), scheme)
+            overview = PortfolioOverview(rows, self._today(), rows.counts())
         return overview
 
     def _profiles(self, session: Session) -> list[PeerProfile]:
@@ -414,91 +342,6 @@ def _store_quietly(session: Session, cache: InsightCacheRepository,
         pass
 
 
-def _portfolio_rows(facts: PortfolioFacts, computed: dict[int, StoredInsight],
-                    scheme: TierScheme,
-                    ) -> tuple[tuple[PortfolioRow, ...], tuple[int, int, int]]:
-    """Every account's row, in one pass over the stored facts, and the overview's counts
-    (pending, at risk, ready to expand: `PortfolioRow`'s properties, tallied as it goes).
-
-    Each account's row from its stored result, from one computed just now, or pending.
-    This runs over 50,000 accounts as the portfolio view opens, so it calls no Python
-    function per account: tiers come from a bisection over whole cents, and a portfolio's
-    ARR amounts, quarters, renewal days and expansion figures are each converted once (Money,
-    Quarter and Decimal are immutable, so equal values share one object).
-    """
-    minimums, tiers = _tier_bisection(scheme)
-    overrides = frozenset(scheme.tiers)
-    renewal_dates, next_reviews, risks = facts.renewal_dates, facts.next_reviews, facts.open_risks
-    bands = _BANDS
-    quarters: dict[str | None, Quarter | None] = {None: None}
-    amounts: dict[tuple[int, str], Money] = {}
-    cent, no_risks, new_row = Decimal("0.01"), (0, 0), tuple.__new__
-    red, yellow = Band.RED, Band.YELLOW
-    decimals: dict[str, Decimal] = {}
-    pending = at_risk = ready = 0
-    rows: list[PortfolioRow] = []
-    append = rows.append
-    for (account_id, name, industry, cents, currency, tier_override, renewal, confidence,
-         health, band, change, quarter, readiness, expansion, _) in facts.accounts:
-        arr = amounts.get((cents, currency))
-        if arr is None:
-            arr = amounts[cents, currency] = Money(Decimal(cents) * cent, currency)
-        tier = (tier_override if tier_override in overrides
-                else tiers[bisect_right(minimums, cents)])
-        open_risks, opportunities = risks.get(account_id, no_risks)
-        if confidence is not None:  # a stored result
-            try:
-                latest = quarters[quarter]
-            except KeyError:
-                latest = quarters[quarter] = Quarter.stored(quarter)
-            try:
-                amount = decimals[expansion]
-            except KeyError:
-                amount = decimals[expansion] = Decimal(expansion)
-            level = bands.get(band or "")
-            if level is red or (change is not None and change <= -10) or (
-                    level is yellow and open_risks > 0):
-                at_risk += 1
-            if readiness == "ready" and amount > 0:
-                ready += 1
-            append(new_row(PortfolioRow, (
-                account_id, name, tier, industry, arr, renewal_dates[renewal],
-                next_reviews.get(account_id), health, level, change,
-                confidence, latest, readiness, amount, open_risks,
-                opportunities, False)))
-            continue
-        fresh = computed.get(account_id)
-        if fresh is None:
-            pending += 1
-            append(new_row(PortfolioRow, (
-                account_id, name, tier, industry, arr, renewal_dates[renewal],
-                next_reviews.get(account_id), None, None, None, 0.0, None, "", ZERO,
-                open_risks, opportunities, True)))
-        else:
-            row = PortfolioRow(
-                account_id, name, tier, industry, arr, renewal_dates[renewal],
-                next_reviews.get(account_id), fresh.health, bands.get(fresh.band or ""),
-                fresh.change, fresh.confidence, Quarter.stored(fresh.latest_quarter),
-                fresh.readiness, fresh.expansion, open_risks, opportunities, False)
-            at_risk += row.at_risk
-            ready += row.expansion_ready
-            append(row)
-    return tuple(rows), (pending, at_risk, ready)
-
-
-def _tier_bisection(scheme: TierScheme) -> tuple[list[int], list[str]]:
-    """`scheme.tier_for` on an ARR in whole cents as ``tiers[bisect_right(minimums, cents)]``.
-
-    Minimums ascending, in cents rounded up (whole cents reach ``minimum * 100`` exactly
-    when they reach its ceiling); below every minimum is the lowest band, as in tier_for.
-    """
-    ascending = scheme.bands[::-1]
-    minimums = [math.ceil(band.minimum * 100) for band in ascending]
-    return minimums, [ascending[0].tier, *(band.tier for band in ascending)]
-
-
-_BANDS = {band.value: band for band in Band}
-ZERO = Decimal(0)
 _CONFIDENCE = itemgetter(7)  # of a stored result, in PortfolioFacts.accounts
 
 

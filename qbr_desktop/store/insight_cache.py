@@ -51,7 +51,8 @@ class PortfolioFacts(NamedTuple):
     (id, name, industry, ARR in cents, currency, tier override, renewal as stored, then the
     stored result for this formula or Nones: its confidence (never None in a stored
     result, so None means none is stored), health, band, change, latest quarter, readiness,
-    expansion as stored text; last the name key).
+    expansion as stored text; then the name key; last 1 or 0 for whether the stored result
+    puts the account at risk, and whether it is ready to expand).
     """
 
     accounts: list[tuple[Any, ...]]
@@ -68,10 +69,23 @@ class PortfolioFacts(NamedTuple):
 # probe temporary indexes (at 50,000 accounts a quarter of the time). The stored result is
 # joined only when it is for this formula. The two grouped reads scan the partial indexes
 # of migration 0018.
+#
+# Whether each account is at risk or ready to expand is worked out here too, so the
+# overview's counts are sums the driver's rows hold (in Python they were a fifth of the
+# overview at 50,000 accounts). Each must say what PortfolioRow's property of the same name
+# says (tests/services/test_overview_counts.py); the yellow band's open risks are looked up
+# in the partial index only for yellow accounts.
 _ACCOUNT_COLUMNS = """
     SELECT a.id, a.name, a.industry, a.arr, a.currency, a.tier_override, a.renewal_date,
            i.confidence, i.health, i.band, i.change, i.latest_quarter, i.readiness,
-           i.expansion, a.name_key
+           i.expansion, a.name_key,
+           CASE WHEN i.band = 'red' OR i.change <= -10
+                     OR (i.band = 'yellow' AND EXISTS (
+                         SELECT 1 FROM risk_item AS r
+                         WHERE r.account_id = a.id AND r.status = 'open' AND r.kind = 'risk'))
+                THEN 1 ELSE 0 END,
+           CASE WHEN i.readiness = 'ready' AND CAST(i.expansion AS NUMERIC) > 0
+                THEN 1 ELSE 0 END
     FROM account AS a
     LEFT JOIN account_insight AS i ON i.account_id = a.id
                                   AND i.formula_version = :formula_version

@@ -337,3 +337,15 @@ def test_filtering_keeps_the_selected_account_while_it_matches(
     assert not view.table.currentIndex().isValid()
     view.filter_edit.clear()
     assert len(names(view)) == 4 and "showing" not in view.summary.text()
+
+
+def test_typing_a_filter_and_choosing_a_segment_before_any_row_arrives(qtbot: Any,
+                                                                      context: Any) -> None:
+    view = PortfolioView(context.insights)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.keyClicks(view.filter_edit, "acme")
+    view.segment_box.setFocus()
+    qtbot.keyClick(view.segment_box, Qt.Key.Key_Down)
+    assert view.model.rowCount() == 0
+    assert view.filter_edit.text() == "acme"

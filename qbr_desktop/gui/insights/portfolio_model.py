@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,9 +23,7 @@ from qbr_desktop.domain.tiers import tier_label
 from qbr_desktop.gui.accounts.table_model import industry_names
 from qbr_desktop.gui.translation import QT_TRANSLATE_NOOP, translate
 from qbr_desktop.i18n import ui_text
-
-if TYPE_CHECKING:
-    from qbr_desktop.services.insights import PortfolioRow
+from qbr_desktop.services.portfolio_rows import PortfolioRow, PortfolioRows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -108,68 +105,70 @@ def _display(row: PortfolioRow, column: int) -> str:
 
 
 def _sort_value(row: PortfolioRow, column: int) -> Any:
-    return _sort_keys((row,), column)[0]
+    return _sort_keys(PortfolioRows.of((row,)), column)[0]
 
 
 def _tier_position(tier: str) -> int:
     return TIER_ORDER.index(tier) if tier in TIER_ORDER else len(TIER_ORDER)
 
 
-def _sort_keys(rows: Sequence[PortfolioRow], column: int) -> list[Any]:
-    """Each row's key for sorting by `column`, as one comprehension (no call per row: the
-    list is sorted by health as it opens, 50,000 rows on the GUI thread).
+# Columns whose value sorts as the column does (None when missing, kept last): the list
+# opens sorted by health, 50,000 rows on the GUI thread, and these sort with no call of
+# ours per row. The other columns' keys are made by _sort_keys.
+_STORED_KEYS = {
+    PortfolioColumn.HEALTH: "health",
+    PortfolioColumn.TREND: "change",
+    PortfolioColumn.RENEWAL: "renewal_date",
+    PortfolioColumn.NEXT_QBR: "next_review_at",
+    PortfolioColumn.EXPANSION: "expansion",
+    PortfolioColumn.RISKS: "open_risks",
+}
+
+
+def _sort_keys(rows: PortfolioRows, column: int) -> list[Any]:
+    """Each row's key for sorting by `column`, by position, as one comprehension over a
+    column of the rows (no row built, no call per row).
 
     Plain numbers and strings keep Qt's comparisons out of Python; missing values are inf
     (kept last).
     """
     inf = math.inf
     if column == PortfolioColumn.NAME:
-        return [sort_key(row.name) for row in rows]
+        return list(map(sort_key, rows.column("name")))
     if column == PortfolioColumn.TIER:
-        return [_tier_position(row.tier) for row in rows]
+        return list(map(_tier_position, rows.column("tier")))
     if column == PortfolioColumn.ARR:
-        return [float(row.arr.amount) for row in rows]
+        return [float(amount.amount) for amount in rows.column("arr")]
     if column == PortfolioColumn.HEALTH:
-        return [inf if row.health is None else row.health for row in rows]
+        return [inf if value is None else value for value in rows.column("health")]
     if column == PortfolioColumn.TREND:
-        return [inf if row.change is None else row.change for row in rows]
+        return [inf if value is None else value for value in rows.column("change")]
     if column == PortfolioColumn.RENEWAL:
-        return [row.renewal_date.toordinal() if row.renewal_date else inf for row in rows]
+        return [day.toordinal() if day else inf for day in rows.column("renewal_date")]
     if column == PortfolioColumn.NEXT_QBR:
-        return [row.next_review_at.timestamp() if row.next_review_at else inf for row in rows]
+        return [at.timestamp() if at else inf for at in rows.column("next_review_at")]
     if column == PortfolioColumn.EXPANSION:
-        return [float(row.expansion) for row in rows]
-    return [row.open_risks for row in rows]
-
-
-# Columns whose stored value sorts as the column does (None when missing, kept last): the
-# list opens sorted by health, 50,000 rows on the GUI thread, and these sort with no call
-# of ours per row. The other columns' keys are made by _sort_keys.
-_STORED_KEYS: dict[int, Callable[[PortfolioRow], Any]] = {
-    PortfolioColumn.HEALTH: attrgetter("health"),
-    PortfolioColumn.TREND: attrgetter("change"),
-    PortfolioColumn.RENEWAL: attrgetter("renewal_date"),
-    PortfolioColumn.NEXT_QBR: attrgetter("next_review_at"),
-    PortfolioColumn.EXPANSION: attrgetter("expansion"),
-    PortfolioColumn.RISKS: attrgetter("open_risks"),
-}
+        return list(map(float, rows.column("expansion")))
+    return list(rows.column("open_risks"))
 
 
 class PortfolioTableModel(QAbstractTableModel):
     """The rows shown: sorted, filtered by typed text and segment, all in Python.
 
     A proxy model would call back into Python for every row it filters and every pair it
-    compares: 10,000 calls each time the list is filled. Here sorting uses precomputed
-    keys and filtering one list comprehension; display texts are made when a row is
-    first painted, so opening a large portfolio costs only what is seen.
+    compares: 10,000 calls each time the list is filled. Here the model holds positions in
+    the overview's rows: sorting reads one column of the rows and filtering one list
+    comprehension; a row is built, and its texts made, when it is first painted, so
+    opening a large portfolio costs only what is seen.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._all: list[PortfolioRow] = []  # every row, sorted
-        self._rows: list[PortfolioRow] = []  # the rows shown: _all, filtered
+        self._source = PortfolioRows.of(())
+        self._all: list[int] = []  # every row's position in _source, sorted
+        self._rows: list[int] = []  # the positions shown: _all, filtered
         self._display: list[tuple[str, ...] | None] = []
-        self._search_all: list[str] | None = []
+        self._search_texts: list[str] | None = []
         self._row_by_id: dict[int, int] | None = {}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -178,15 +177,16 @@ class PortfolioTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
         self.beginResetModel()
-        self._all = self._sorted(rows)
-        self._search_all = None  # built on the first keystroke, not as the list opens
+        self._source = rows if isinstance(rows, PortfolioRows) else PortfolioRows.of(rows)
+        self._search_texts = None  # made on the first keystroke, not as the list opens
+        self._all = self._sorted()
         self._rows = self._visible()
         self._reindex()
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
-        self._relayout(lambda: self._sorted(self._all))
+        self._relayout(self._sorted)
 
     def set_filter_text(self, text: str) -> None:
         self._needle = sort_key(text.strip())
@@ -200,15 +200,14 @@ class PortfolioTableModel(QAbstractTableModel):
     def total_count(self) -> int:
         return len(self._all)
 
-    def _relayout(self, resorted: Callable[[], list[PortfolioRow]] | None = None) -> None:
+    def _relayout(self, resorted: Callable[[], list[int]] | None = None) -> None:
         """Re-sort and/or re-filter, keeping the selection on rows that stay visible."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        remembered = [(self._rows[index.row()].account_id, index.column())
-                      for index in persistent]
+        ids = self._source.column("account_id")
+        remembered = [(ids[self._rows[index.row()]], index.column()) for index in persistent]
         if resorted is not None:
             self._all = resorted()
-            self._search_all = None
         self._rows = self._visible()
         self._reindex()
         by_id = self.rows_by_id()
@@ -217,70 +216,70 @@ class PortfolioTableModel(QAbstractTableModel):
             for account_id, column in remembered])
         self.layoutChanged.emit()
 
-    def _visible(self) -> list[PortfolioRow]:
+    def _visible(self) -> list[int]:
         segment, needle = self._segment, self._needle
-        if not needle and segment is Segment.ALL:
-            return list(self._all)
-        texts = self.search_all if needle else None
-        chosen = []
-        for position, row in enumerate(self._all):
-            if texts is not None and needle not in texts[position]:
-                continue
-            if segment is Segment.AT_RISK and not row.at_risk:
-                continue
-            if segment is Segment.EXPANSION_READY and not row.expansion_ready:
-                continue
-            chosen.append(row)
+        chosen = list(self._all)
+        if needle:
+            texts = self.search_texts
+            chosen = [position for position in chosen if needle in texts[position]]
+        if segment is not Segment.ALL:
+            flags = self._source.column(
+                "at_risk" if segment is Segment.AT_RISK else "expansion_ready")
+            chosen = [position for position in chosen if flags[position]]
         return chosen
 
-    def _sorted(self, rows: Sequence[PortfolioRow]) -> list[PortfolioRow]:
-        column = self._sort_column
+    def _sorted(self) -> list[int]:
+        """Every row's position, in the chosen order; ties (and an unsorted list) in the
+        rows' own order, by name."""
+        source, column = self._source, self._sort_column
         if not 0 <= column < PortfolioColumn.COUNT:
-            return list(rows)
+            return list(range(len(source)))
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         stored = _STORED_KEYS.get(column)
         if stored is not None:
-            # The stored value is the key, read by a C getter: no key list made in Python.
-            present = [row for row in rows if stored(row) is not None]
-            present.sort(key=stored, reverse=descending)
-            if len(present) < len(rows):
-                present += [row for row in rows if stored(row) is None]
+            values = source.column(stored)  # compared as they are: no key list made
+            present = [position for position, value in enumerate(values) if value is not None]
+            present.sort(key=values.__getitem__, reverse=descending)
+            if len(present) < len(values):
+                present += [position for position, value in enumerate(values) if value is None]
             return present
-        # Keys and positions only: numbers and strings, which the cyclic collector does not
-        # track. A (key, row) pair per row made 50,000 tracked tuples, enough to start a
-        # full collector pass over the whole overview on the GUI thread (~0.25 s).
-        keys = _sort_keys(rows, column)
-        # Missing values (inf) stay last in both directions; ties keep name order.
-        present_at = [position for position, key in enumerate(keys) if key != math.inf]
-        present_at.sort(key=keys.__getitem__, reverse=descending)
-        missing = [position for position, key in enumerate(keys) if key == math.inf]
-        return [rows[position] for position in present_at + missing]
+        keys = _sort_keys(source, column)
+        # Missing values (inf) stay last in both directions.
+        present = [position for position, key in enumerate(keys) if key != math.inf]
+        present.sort(key=keys.__getitem__, reverse=descending)
+        return present + [position for position, key in enumerate(keys) if key == math.inf]
 
     def _reindex(self) -> None:
         self._display = [None] * len(self._rows)
         self._row_by_id = None  # built on first lookup
 
     def row_at(self, row: int) -> PortfolioRow:
-        return self._rows[row]
+        return self._source[self._rows[row]]
 
     def row_of(self, account_id: int) -> int | None:
         return self.rows_by_id().get(account_id)
 
     def rows_by_id(self) -> dict[int, int]:
         if self._row_by_id is None:
-            self._row_by_id = {r.account_id: i for i, r in enumerate(self._rows)}
+            ids = self._source.column("account_id")
+            self._row_by_id = {ids[position]: row for row, position in enumerate(self._rows)}
         return self._row_by_id
 
     @property
-    def search_all(self) -> list[str]:
-        """Each row's name, industry and tier folded for matching typed text (all rows)."""
-        if self._search_all is None:
+    def search_texts(self) -> list[str]:
+        """Each row's name, industry and tier folded for matching typed text, by position."""
+        if self._search_texts is None:
             # A tier and an industry are found by the name shown as well as by the stored one.
             industries = industry_names()
-            self._search_all = [
-                sort_key(f"{r.name} {r.industry} {industries.get(r.industry, '')} {r.tier} "
-                         f"{ui_text(tier_label(r.tier))}") for r in self._all]
-        return self._search_all
+            shown_tiers = {tier: ui_text(tier_label(tier))
+                           for tier in set(self._source.column("tier"))}
+            self._search_texts = [
+                sort_key(f"{name} {industry} {industries.get(industry, '')} {tier} "
+                         f"{shown_tiers[tier]}")
+                for name, industry, tier in zip(self._source.column("name"),
+                                                self._source.column("industry"),
+                                                self._source.column("tier"), strict=True)]
+        return self._search_texts
 
     def column_texts(self, column: int, rows: int) -> list[str]:
         """What the first `rows` rows show in `column`, for fitting its width."""
@@ -289,7 +288,7 @@ class PortfolioTableModel(QAbstractTableModel):
     def _texts(self, row: int) -> tuple[str, ...]:
         texts = self._display[row]
         if texts is None:
-            item = self._rows[row]
+            item = self.row_at(row)
             texts = tuple(_display(item, c) for c in range(PortfolioColumn.COUNT))
             self._display[row] = texts
         return texts
@@ -307,10 +306,10 @@ class PortfolioTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts(row)[column]
         if role == SORT_ROLE:
-            return _sort_value(self._rows[row], column)
+            return _sort_value(self.row_at(row), column)
         if role == ACCOUNT_ID_ROLE:
-            return self._rows[row].account_id
-        item = self._rows[row]
+            return self._source.column("account_id")[self._rows[row]]
+        item = self.row_at(row)
         if role == Qt.ItemDataRole.ForegroundRole and column == PortfolioColumn.HEALTH \
                 and item.band is not None:
             return QBrush(QColor(BAND_COLOURS[item.band]))
