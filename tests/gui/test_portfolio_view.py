@@ -349,3 +349,23 @@ def test_typing_a_filter_and_choosing_a_segment_before_any_row_arrives(qtbot: An
     qtbot.keyClick(view.segment_box, Qt.Key.Key_Down)
     assert view.model.rowCount() == 0
     assert view.filter_edit.text() == "acme"
+
+
+def test_a_second_sort_keeps_the_first_within_its_ties(qtbot: Any, context: Any,
+                                                       view: PortfolioView) -> None:
+    """ARR, then Tier: each tier's accounts stay in ARR order, as a list sorted by one
+    column and then another reads in every table the CSM uses."""
+    for name, arr in (("Zinc Corp", "9500"), ("Alder Ltd", "9700"), ("Moss plc", "9900")):
+        add_account(context, name, arr=arr)
+    refreshed(qtbot, view)
+    click_header(qtbot, view, PortfolioColumn.ARR)
+    by_arr = names(view)
+    click_header(qtbot, view, PortfolioColumn.TIER)
+    tiers = column(view, PortfolioColumn.TIER)
+    groups = {tier: [name for name, shown in zip(names(view), tiers, strict=True)
+                     if shown == tier] for tier in tiers}
+    for within in groups.values():
+        assert within == [name for name in by_arr if name in within]
+    # Cedar Bank (9,000) and the three above share the lowest tier, in ARR order, not by name.
+    lowest = next(within for within in groups.values() if "Zinc Corp" in within)
+    assert lowest != sorted(lowest) and len(lowest) >= 4

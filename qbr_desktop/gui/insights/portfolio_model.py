@@ -105,7 +105,9 @@ def _display(row: PortfolioRow, column: int) -> str:
 
 
 def _sort_value(row: PortfolioRow, column: int) -> Any:
-    return _sort_keys(PortfolioRows.of((row,)), column)[0]
+    """The row's key for `column`; a missing value is inf, after every number."""
+    key = _sort_keys(PortfolioRows.of((row,)), column)[0]
+    return math.inf if key is None else key
 
 
 def _tier_position(tier: str) -> int:
@@ -129,27 +131,21 @@ def _sort_keys(rows: PortfolioRows, column: int) -> list[Any]:
     """Each row's key for sorting by `column`, by position, as one comprehension over a
     column of the rows (no row built, no call per row).
 
-    Plain numbers and strings keep Qt's comparisons out of Python; missing values are inf
-    (kept last).
+    Plain numbers and strings keep Qt's comparisons out of Python; a missing value is None.
     """
-    inf = math.inf
     if column == PortfolioColumn.NAME:
         return list(map(sort_key, rows.column("name")))
     if column == PortfolioColumn.TIER:
         return list(map(_tier_position, rows.column("tier")))
     if column == PortfolioColumn.ARR:
         return [float(amount.amount) for amount in rows.column("arr")]
-    if column == PortfolioColumn.HEALTH:
-        return [inf if value is None else value for value in rows.column("health")]
-    if column == PortfolioColumn.TREND:
-        return [inf if value is None else value for value in rows.column("change")]
     if column == PortfolioColumn.RENEWAL:
-        return [day.toordinal() if day else inf for day in rows.column("renewal_date")]
+        return [day.toordinal() if day else None for day in rows.column("renewal_date")]
     if column == PortfolioColumn.NEXT_QBR:
-        return [at.timestamp() if at else inf for at in rows.column("next_review_at")]
+        return [at.timestamp() if at else None for at in rows.column("next_review_at")]
     if column == PortfolioColumn.EXPANSION:
         return list(map(float, rows.column("expansion")))
-    return list(rows.column("open_risks"))
+    return list(rows.column(_STORED_KEYS[column]))
 
 
 class PortfolioTableModel(QAbstractTableModel):
@@ -186,7 +182,7 @@ class PortfolioTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
-        self._relayout(self._sorted)
+        self._relayout(lambda: self._sorted(self._all))
 
     def set_filter_text(self, text: str) -> None:
         self._needle = sort_key(text.strip())
@@ -228,26 +224,24 @@ class PortfolioTableModel(QAbstractTableModel):
             chosen = [position for position in chosen if flags[position]]
         return chosen
 
-    def _sorted(self) -> list[int]:
-        """Every row's position, in the chosen order; ties (and an unsorted list) in the
+    def _sorted(self, base: list[int] | None = None) -> list[int]:
+        """Every row's position, in the chosen order. Ties keep their order in `base` (the
+        order shown before this sort, so a second sort refines the first), or else the
         rows' own order, by name."""
         source, column = self._source, self._sort_column
         if not 0 <= column < PortfolioColumn.COUNT:
-            return list(range(len(source)))
+            return list(range(len(source))) if base is None else list(base)
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         stored = _STORED_KEYS.get(column)
-        if stored is not None:
-            values = source.column(stored)  # compared as they are: no key list made
-            present = [position for position, value in enumerate(values) if value is not None]
-            present.sort(key=values.__getitem__, reverse=descending)
-            if len(present) < len(values):
-                present += [position for position, value in enumerate(values) if value is None]
-            return present
-        keys = _sort_keys(source, column)
-        # Missing values (inf) stay last in both directions.
-        present = [position for position, key in enumerate(keys) if key != math.inf]
+        # A stored column's values are compared as they are (no key list made); missing
+        # values (None) are kept last in both directions.
+        keys = source.column(stored) if stored is not None else _sort_keys(source, column)
+        order = range(len(keys)) if base is None else base
+        present = [position for position in order if keys[position] is not None]
         present.sort(key=keys.__getitem__, reverse=descending)
-        return present + [position for position, key in enumerate(keys) if key == math.inf]
+        if len(present) < len(keys):
+            present += [position for position in order if keys[position] is None]
+        return present
 
     def _reindex(self) -> None:
         self._display = [None] * len(self._rows)
