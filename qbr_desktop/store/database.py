@@ -152,10 +152,17 @@ def open_sqlite_store(
 
     revision: str | None = None
     backup_due = exists and startup_backup_due(path, backups, now)
+    checked_by_backup = False
     if exists:
         crashed = crash_suspected(path)
         revision = _read_revision(path, backups, flags)
-        if backup_due or crashed or revision not in (None, head_revision(script_location)):
+        # Today's backup copies every page and runs the full integrity check on the copy,
+        # which is this file's state: checking the file first read it all once more (half
+        # the first start of the day). When the backup is not made, the file is checked.
+        checked_by_backup = (backup_due and not crashed and read_only is None
+                             and revision == head_revision(script_location))
+        if not checked_by_backup and (
+                backup_due or crashed or revision not in (None, head_revision(script_location))):
             _check_whole_file(path, backups, flags)
         if revision is not None and revision not in known_revisions(script_location):
             raise NewerSchemaError(path, revision)
@@ -179,6 +186,8 @@ def open_sqlite_store(
         elif backup_due:
             backup, skipped = _startup_backup(path, backups, now, keep_backups,
                                               keep_backup_bytes)
+            if backup is None and checked_by_backup:
+                _check_whole_file(path, backups, flags)  # no verified copy: was it the file?
             notices += skipped
 
     engine = create_store_engine(sqlite_url(str(path)))

@@ -162,19 +162,63 @@ def test_a_damaged_file_with_a_stale_wal_is_reported_and_both_are_left_alone(
 def test_the_whole_file_is_read_only_with_the_backup_or_after_a_crash(
     big_database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import qbr_desktop.store.backup as backup
     import qbr_desktop.store.database as database
 
-    checked: list[Path] = []
-    check = database._check_whole_file
+    read: list[str] = []  # each pass over every page: a check of the file, or of a backup
+    check, verify = database._check_whole_file, backup.integrity_problem
     monkeypatch.setattr(database, "_check_whole_file",
-                        lambda path, *args: (checked.append(path), check(path, *args)))
+                        lambda path, *args: (read.append("file"), check(path, *args)))
+    monkeypatch.setattr(backup, "integrity_problem",
+                        lambda path: (read.append("backup"), verify(path))[1])
     open_sqlite_store(big_database, now=NOW).close()  # no backup yet: one is taken
-    assert checked == [big_database]
+    assert read == ["backup"], "the backup's check of its copy is the file's check"
     open_sqlite_store(big_database, now=NOW + timedelta(hours=1)).close()
-    assert checked == [big_database], "an ordinary open reads no more than it needs"
+    assert read == ["backup"], "an ordinary open reads no more than it needs"
     _stale_wal_beside(big_database)
     open_sqlite_store(big_database, now=NOW + timedelta(hours=2)).close()
-    assert checked == [big_database] * 2
+    assert read == ["backup", "file"]
+    # A day later after a crash: the file is checked before anything is copied from it.
+    _stale_wal_beside(big_database)
+    open_sqlite_store(big_database, now=NOW + timedelta(days=1)).close()
+    assert read == ["backup", "file", "file", "backup"]
+
+
+def test_damage_deep_in_the_file_on_a_backup_day_is_reported_and_not_backed_up(
+    big_database: Path,
+) -> None:
+    """The file opens far enough to read its version, so only reading every page finds
+    the damage: the day's backup does, and the copy is not kept."""
+    data = big_database.read_bytes()
+    page = page_size(big_database)
+    big_database.write_bytes(data[:-3 * page] + _random_bytes(3 * page, seed=5))
+    assert query(big_database, "SELECT version_num FROM alembic_version")
+    before = file_state(big_database)
+
+    error = _expect_corrupt(big_database)
+
+    assert error.newest_backup is None
+    assert file_state(big_database) == before
+    assert newest_verified_backup(big_database, _backups(big_database)) is None
+    assert not any(_backups(big_database).glob("*.sqlite"))
+
+
+def test_a_backup_that_cannot_be_written_still_has_the_file_checked(
+    big_database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qbr_desktop.store.database as database
+
+    read: list[Path] = []
+    check = database._check_whole_file
+    monkeypatch.setattr(database, "_check_whole_file",
+                        lambda path, *args: (read.append(path), check(path, *args)))
+    backups = _backups(big_database)
+    backups.parent.mkdir(parents=True, exist_ok=True)
+    backups.write_text("a file where the backups folder should be")
+    store = open_sqlite_store(big_database, now=NOW)
+    store.close()
+    assert read == [big_database]
+    assert any("Skipped today's backup" in notice for notice in store.notices)
 
 
 def test_damage_found_after_a_crash_offers_the_backup(big_database: Path) -> None:
