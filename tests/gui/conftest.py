@@ -67,11 +67,25 @@ def _background_work_ends_with_its_test(qapp: object) -> Iterator[None]:
     QThreadPool.globalInstance().waitForDone(10_000)
 
 
+_tearing_down = False
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    global _tearing_down
+    _tearing_down = True
+    try:
+        yield
+    finally:
+        _tearing_down = False
+
+
 @pytest.fixture(autouse=True)
 def _no_question_waits_forever(qapp: object) -> Iterator[None]:
-    """A message box nobody answers (say, the unsaved-work question when pytest-qt closes a
-    window a test left with an invalid field) is answered with Escape after a while, so the
-    run goes on; tests that expect a box answer it themselves at once."""
+    """A message box nobody answers is answered with Escape, so the run goes on: at once
+    when the test is over (say, the unsaved-work question when pytest-qt closes a window a
+    test left with an invalid field: three seconds of waiting each, before), and after three
+    seconds while it runs (tests that expect a box answer it themselves at once)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -82,11 +96,11 @@ def _no_question_waits_forever(qapp: object) -> Iterator[None]:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.isVisible():
             waiting[id(box)] = waiting.get(id(box), 0) + 1
-            if waiting[id(box)] > 10:
+            if _tearing_down or waiting[id(box)] > 30:
                 QTest.keyClick(box, Qt.Key.Key_Escape)
 
     watchdog = QTimer()
-    watchdog.setInterval(300)
+    watchdog.setInterval(100)
     watchdog.timeout.connect(answer)
     watchdog.start()
     yield  # pytest-qt closes the test's widgets before fixtures end: the watchdog is on
