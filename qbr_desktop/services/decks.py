@@ -2,9 +2,10 @@
 every service so the PPTX, the brief and the handout show the same figures as the app.
 
 Gathering collects what the services know (DeckFacts, private judgement included); the
-audience boundary, domain.audience.deck, turns that into the customer's DeckContent and the
-CSM's DeckBriefing. prepare() never fails for lack of data: each thing the deck cannot show
-is one sentence in the briefing's `missing`, and the slide says so in the customer's terms.
+audience boundary, domain.audience.deck, turns that into the customer's DeckContent, and
+domain.audience.deck_briefing into the CSM's DeckBriefing. prepare() never fails for lack
+of data: each thing the deck cannot show is one sentence in the briefing's `missing`, and
+the slide says so in the customer's terms.
 """
 
 from __future__ import annotations
@@ -19,12 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qbr_desktop.domain.actions import ActionItem, ActionStatus
 from qbr_desktop.domain.attendance import executives
-from qbr_desktop.domain.audience.deck import (
-    DeckFacts,
-    ValueFacts,
-    customer_map,
-    prepared_deck,
-)
+from qbr_desktop.domain.audience.deck import DeckFacts, ValueFacts, customer_map
+from qbr_desktop.domain.audience.deck_briefing import prepared_deck
 from qbr_desktop.domain.cadence import review_interval
 from qbr_desktop.domain.contacts import ReviewStatus
 from qbr_desktop.domain.deck import (

@@ -22,11 +22,9 @@ from qbr_desktop.domain.accounts import name_key
 from qbr_desktop.domain.benchmark import (
     TICKETS_PER_100_SEATS,
     Benchmark,
-    PeerProfile,
     benchmark,
     benchmark_portfolio,
     format_peer_value,
-    tenure_band,
     tickets_per_100_seats,
 )
 from qbr_desktop.domain.expansion import (
@@ -47,6 +45,7 @@ from qbr_desktop.domain.health import (
     score_quarter,
 )
 from qbr_desktop.domain.metrics import MetricHistory, MetricValue
+from qbr_desktop.domain.peer_cohort import PeerProfile, tenure_band
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import effective_tier
 from qbr_desktop.i18n import msg

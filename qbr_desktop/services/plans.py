@@ -8,9 +8,7 @@ has no offset and stays where it was put.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -37,6 +35,13 @@ from qbr_desktop.i18n import N_, msg
 from qbr_desktop.paths import user_data_folder
 from qbr_desktop.services.edit_checks import RowEdit, login_name, values_of
 from qbr_desktop.services.plan_views import PlanTask, ReviewPlan, UpcomingReview
+from qbr_desktop.services.planning_calendar import (
+    HOLIDAYS_KEY,
+    TIME_ZONE_KEY,
+    known_zone,
+    local_zone_name,
+    read_holidays,
+)
 from qbr_desktop.services.playbook_library import PlaybookLibrary
 from qbr_desktop.services.rows import account_row, as_utc, review_row
 from qbr_desktop.services.settings import read_tier_scheme
@@ -49,8 +54,6 @@ if TYPE_CHECKING:  # the calendar writer loads only when a calendar is exported
     from qbr_desktop.exports.ics import TaskForm
     from qbr_desktop.services.plan_calendar import CalendarCopy, CalendarExport, CalendarService
 
-HOLIDAYS_KEY = "calendar.holidays"
-TIME_ZONE_KEY = "calendar.time_zone"
 DEFAULT_MEETING_TIME = time(10, 0)
 Clock = Callable[[], datetime]
 
@@ -92,7 +95,7 @@ class PlanService:
     # Settings --------------------------------------------------------------------------
     def holidays(self) -> frozenset[date]:
         with session_scope(self._sessions) as session:
-            return _holidays(session)
+            return read_holidays(session)
 
     def set_holidays(self, days: Sequence[date]) -> None:
         with session_scope(self._sessions) as session:
@@ -101,10 +104,10 @@ class PlanService:
     def default_time_zone(self) -> str:
         with session_scope(self._sessions) as session:
             stored = SettingRepository(session).get(TIME_ZONE_KEY)
-        return stored if isinstance(stored, str) and _known_zone(stored) else local_zone_name()
+        return stored if isinstance(stored, str) and known_zone(stored) else local_zone_name()
 
     def set_default_time_zone(self, name: str) -> None:
-        if not _known_zone(name):
+        if not known_zone(name):
             raise PlanError(f"“{name}” is not a time zone name (e.g. Europe/Berlin)")
         with session_scope(self._sessions) as session:
             SettingRepository(session).set(TIME_ZONE_KEY, name)
@@ -116,7 +119,7 @@ class PlanService:
                  review_format: ReviewFormat = ReviewFormat.VIDEO) -> ReviewPlan:
         """Plan a review on `day` and create its preparation tasks from the playbook."""
         zone_name = time_zone or self.default_time_zone()
-        if not _known_zone(zone_name):
+        if not known_zone(zone_name):
             raise PlanError(f"“{zone_name}” is not a time zone name (e.g. Europe/Berlin)")
         if not 15 <= duration_minutes <= 8 * 60:
             raise PlanError("A review lasts between 15 minutes and 8 hours")
@@ -158,7 +161,7 @@ class PlanService:
         wanted = list(dict.fromkeys(review_ids))
         now = self._clock()
         with session_scope(self._sessions) as session:
-            calendar = WorkCalendar(_holidays(session))
+            calendar = WorkCalendar(read_holidays(session))
             scheme = read_tier_scheme(session)
             planned = set(session.scalars(select(PrepTaskRow.review_id).distinct()))
             rows: list[dict[str, object]] = []
@@ -222,7 +225,7 @@ class PlanService:
         """
         if start.tzinfo is None:
             raise PlanError("A meeting time needs its time zone")
-        if time_zone is not None and not _known_zone(time_zone):
+        if time_zone is not None and not known_zone(time_zone):
             raise PlanError(f"“{time_zone}” is not a time zone name (e.g. Europe/Berlin)")
         with session_scope(self._sessions) as session:
             review = review_row(session, review_id)
@@ -252,7 +255,7 @@ class PlanService:
                                          offset=t.offset_days or 0, title=t.title,
                                          description="", owner=OwnerRole(t.owner))
                                 for t in moving))
-                dated = schedule(pseudo, local.date(), WorkCalendar(_holidays(session)),
+                dated = schedule(pseudo, local.date(), WorkCalendar(read_holidays(session)),
                                  self._today(review.time_zone))
                 for row, scheduled in zip(moving, dated.tasks, strict=True):
                     row.due_date = scheduled.due
@@ -410,7 +413,7 @@ class PlanService:
 
     def _create_tasks(self, session: Session, review: ReviewRow, playbook: Playbook,
                       day: date) -> tuple[str, ...]:
-        dated = schedule(playbook, day, WorkCalendar(_holidays(session)),
+        dated = schedule(playbook, day, WorkCalendar(read_holidays(session)),
                          self._today(review.time_zone))
         session.execute(insert(PrepTaskRow), _task_values(review.id, dated, self._clock()))
         session.refresh(review)
@@ -430,7 +433,7 @@ class PlanService:
         tier = effective_tier(account.arr, account.tier_override, read_tier_scheme(session))
         meeting_at = as_utc(review.scheduled_at).astimezone(UTC)
         meeting_day = meeting_at.astimezone(ZoneInfo(review.time_zone)).date()
-        warning = day_off_warning(meeting_day, WorkCalendar(_holidays(session)))
+        warning = day_off_warning(meeting_day, WorkCalendar(read_holidays(session)))
         tasks = tuple(PlanTask(
             id=t.id, key=t.key, phase=Phase(t.phase), title=t.title, description=t.description,
             owner=OwnerRole(t.owner), outputs=tuple(json.loads(t.outputs or "[]")),
@@ -465,36 +468,6 @@ def _task_values(review_id: int, dated: SchedulePlan, now: datetime) -> list[dic
 def user_playbook_folder() -> Path:
     """Where a CSM puts playbooks of their own (*.toml): beside their portfolios."""
     return user_data_folder() / "playbooks"
-
-
-def local_zone_name() -> str:
-    """This computer's IANA time zone name, or UTC when it cannot be told."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    with contextlib.suppress(OSError):
-        link = str(Path("/etc/localtime").resolve())
-        candidates.append(link.split("zoneinfo/", 1)[1] if "zoneinfo/" in link else "")
-    with contextlib.suppress(OSError):
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    return next((name for name in candidates if name and _known_zone(name)), "UTC")
-
-
-def _known_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
-        return False
-    return True
-
-
-def _holidays(session: Session) -> frozenset[date]:
-    stored = SettingRepository(session).get(HOLIDAYS_KEY) or []
-    days = set()
-    for text in stored if isinstance(stored, list) else []:
-        try:
-            days.add(date.fromisoformat(str(text)))
-        except ValueError:
-            continue  # a hand-edited entry that is not a date is ignored, not fatal
-    return frozenset(days)
 
 
 def _clean_title(title: str) -> str:

@@ -9,15 +9,17 @@ import pytest
 
 from qbr_desktop.domain.benchmark import (
     BENCHMARK_METRICS,
-    MINIMUM_COHORT,
     TICKETS_PER_100_SEATS,
-    UNKNOWN_TENURE,
     Benchmark,
     MetricBenchmark,
-    PeerProfile,
     benchmark,
     benchmark_portfolio,
     describe_benchmark,
+)
+from qbr_desktop.domain.peer_cohort import (
+    MINIMUM_COHORT,
+    UNKNOWN_TENURE,
+    PeerProfile,
     tenure_band,
 )
 

@@ -19,13 +19,10 @@ from hypothesis import strategies as st
 from qbr_desktop.domain.benchmark import (
     BENCHMARK_METRICS,
     TICKETS_PER_100_SEATS,
-    WHOLE_PORTFOLIO,
     Benchmark,
     BenchmarkMetric,
-    Cohort,
     MetricBenchmark,
     PeerComparison,
-    PeerProfile,
     Standing,
     benchmark,
     benchmark_portfolio,
@@ -36,6 +33,7 @@ from qbr_desktop.domain.benchmark import (
     peer_comparisons,
     tickets_per_100_seats,
 )
+from qbr_desktop.domain.peer_cohort import WHOLE_PORTFOLIO, Cohort, PeerProfile
 from qbr_desktop.i18n import CHINESE, ENGLISH, catalogue
 
 BETTER, LEVEL, WORSE = "better", "level", "worse"

@@ -16,13 +16,12 @@ from qbr_desktop.domain.benchmark import (
     BENCHMARK_METRICS,
     TICKETS_PER_100_SEATS,
     Benchmark,
-    Cohort,
     MetricBenchmark,
-    PeerProfile,
     benchmark,
 )
 from qbr_desktop.domain.health import health_report
 from qbr_desktop.domain.metrics import MetricHistory, MetricValue
+from qbr_desktop.domain.peer_cohort import Cohort, PeerProfile
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.exports.charts import (
     ACCENT,

@@ -14,14 +14,11 @@ from insights_support import quarter as quarter_values
 from sqlalchemy import select, text
 
 from qbr_desktop.domain.accounts import AccountDraft
-from qbr_desktop.domain.benchmark import (
-    BENCHMARK_METRICS,
-    TICKETS_PER_100_SEATS,
-    WHOLE_PORTFOLIO,
-)
+from qbr_desktop.domain.benchmark import BENCHMARK_METRICS, TICKETS_PER_100_SEATS
 from qbr_desktop.domain.health import DEFAULT_WEIGHTS, Band, HealthWeights, health_report
 from qbr_desktop.domain.metrics import MetricValue
 from qbr_desktop.domain.money import Money
+from qbr_desktop.domain.peer_cohort import WHOLE_PORTFOLIO
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.risks import RiskDraft, RiskKind, RiskStatus
 from qbr_desktop.services.demo import build_demo_portfolio

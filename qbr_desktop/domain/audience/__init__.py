@@ -8,6 +8,7 @@ own calendar with its preparation tasks, the stakeholder map export, the CLI's o
 
 The modules of this package are the one place where stored data becomes what a customer may
 read: `deck` for the deck and its documents, `followup` for the email after the meeting.
+`deck_briefing` is the CSM's own view of the same deck and feeds no customer file.
 Their inputs hold everything the services know, private judgement included; their outputs
 hold customer-safe content only, and the writers of customer files receive nothing else.
 What is internal by nature (notes, sentiment, roles in the decision, coverage findings,

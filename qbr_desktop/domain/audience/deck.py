@@ -24,8 +24,8 @@ the slides, the deck as shared, the brief, the handout and the share email are w
 Slides with nothing to say are left out or folded into "Topics for today"
 (domain.slide_kinds.arrange); the briefing says which and why.
 
-deck_briefing() gives the CSM alone what the Deck tab, the CLI and the presenter's notes
-say about the same deck: the tier, the band, what is missing and where to fill it in.
+The CSM's briefing on the same deck (tier, band, what is missing) is in
+domain.audience.deck_briefing, which reads this module; nothing here reads it.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ from qbr_desktop.domain.audience.deck_figures import (
     value_basis,
     value_credit,
 )
-from qbr_desktop.domain.audience.presenter import BAND_STATUS
 from qbr_desktop.domain.audience.recommendations import (
     drafted_recommendations,
 )
@@ -64,18 +63,14 @@ from qbr_desktop.domain.benchmark import (
 from qbr_desktop.domain.deck import (
     ActionFigure,
     ChartData,
-    DeckBriefing,
     DeckContent,
     DeckVariant,
     ExpansionFigure,
     PersonFigure,
-    PreparedDeck,
     RiskFigure,
     Series,
-    SlideKind,
     SlidePlan,
     ValueLineFigure,
-    main_slides,
 )
 from qbr_desktop.domain.deck_plan import DeckPlan, clean_items, risk_shown, roadmap_link
 from qbr_desktop.domain.health import HealthReport, format_number
@@ -88,10 +83,9 @@ from qbr_desktop.domain.roi_scenarios import RoiResult, Scenario
 from qbr_desktop.domain.roi_story import format_amount, format_figure, format_months
 from qbr_desktop.domain.slide_kinds import Arranged, arrange
 from qbr_desktop.domain.stakeholders import Attendance, Stakeholder, StakeholderMap
-from qbr_desktop.i18n import ENGLISH, N_, Catalogue, Message, catalogue, msg, msg_plural
+from qbr_desktop.i18n import ENGLISH, N_, Catalogue, catalogue
 
-__all__ = ["DeckFacts", "ValueFacts", "customer_deck", "customer_map", "deck_briefing",
-           "prepared_deck", "quarter_words"]
+__all__ = ["DeckFacts", "ValueFacts", "customer_deck", "customer_map", "quarter_words"]
 
 HEALTH_QUARTERS = 8  # the health chart's span
 MAX_ITEM_LENGTH = 500
@@ -171,16 +165,10 @@ class DeckFacts:
 # The customer's content ----------------------------------------------------------------------
 def customer_deck(facts: DeckFacts) -> DeckContent:
     """The deck's content as the customer may read it (see the module's notes)."""
-    return _arranged(facts)[0]
+    return arranged_deck(facts)[0]
 
 
-def prepared_deck(facts: DeckFacts) -> PreparedDeck:
-    """The customer's content and the CSM's briefing, computed once."""
-    content, left_out = _arranged(facts)
-    return PreparedDeck(content, deck_briefing(facts, left_out))
-
-
-def _arranged(facts: DeckFacts) -> tuple[DeckContent, Arranged]:
+def arranged_deck(facts: DeckFacts) -> tuple[DeckContent, Arranged]:
     content = _content(facts)
     arranged = arrange(content)
     book = catalogue(facts.language)
@@ -228,7 +216,7 @@ def _content(facts: DeckFacts) -> DeckContent:
         value_headline=value.headline, value_basis=value.basis, total_value=total,
         roi_text=value.roi, payback_text=value.payback, value_lines=value.lines,
         value_chart=value.chart, scenario_chart=value.scenarios, value_story=value.story,
-        goals=goal_figures(facts.value.result if _claims_value(facts.value) else None),
+        goals=goal_figures(facts.value.result if claims_value(facts.value) else None),
         priorities=clean_items(facts.plan.priorities),
         roadmap=tuple(text for text, _goal in roadmap),
         roadmap_goals=tuple(goal for _text, goal in roadmap),
@@ -409,7 +397,7 @@ def value_headline(result: RoiResult, book: Catalogue | None = None) -> str:
                         months=format_months(result.payback_months, book))
 
 
-def _claims_value(facts: ValueFacts) -> bool:
+def claims_value(facts: ValueFacts) -> bool:
     result = facts.result
     return (result is not None and (facts.stored or facts.carried_from is not None)
             and result.total_value > 0 and any(line.counted for line in result.lines))
@@ -417,7 +405,7 @@ def _claims_value(facts: ValueFacts) -> bool:
 
 def _value(facts: ValueFacts, currency: str, book: Catalogue) -> _Value:
     result = facts.result
-    if result is None or not _claims_value(facts):
+    if result is None or not claims_value(facts):
         return _Value()
     quarter = result.model.quarter
     lines = tuple(ValueLineFigure(r.line.label, book.gettext(CATEGORY_WORDS[r.line.category]),
@@ -460,81 +448,3 @@ def _capitalised(text: str) -> str:
 def _bounded(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(text if len(text) <= MAX_ITEM_LENGTH else text[:MAX_ITEM_LENGTH - 1] + "…"
                  for text in items)
-
-
-# The CSM's briefing --------------------------------------------------------------------------
-def deck_briefing(facts: DeckFacts, left_out: Arranged | None = None) -> DeckBriefing:
-    """What the Deck tab, the CLI and the presenter's notes may say that the customer must
-    not read: the tier, the health band, each thing the deck cannot show yet with where to
-    fill it in, and each slide left out of this deck with why."""
-    current = facts.health.current
-    band = current.band if current is not None else None
-    if left_out is None:
-        left_out = _arranged(facts)[1]
-    return DeckBriefing(
-        tier=facts.tier, health_status=BAND_STATUS[band] if band is not None else "",
-        last_actions_reviewed=facts.last_actions_reviewed,
-        executive_attending=facts.executive_attending, missing=tuple(_missing(facts)),
-        omitted=left_out.left_out, omitted_slides=left_out.left_out_slides)
-
-
-def _missing(facts: DeckFacts) -> list[Message]:
-    shown = {slide.kind for slide in main_slides(facts.outline)}
-    words = quarter_words(facts.quarter)
-    missing: list[Message] = []
-    current = facts.health.current
-    if current is None or current.total is None:
-        missing.append(msg("No health score yet: no quarter has enough metrics to score, so "
-                           "the summary shows no health figure and there is no health chart."))
-    metrics = {m.key: m for m in facts.benchmark.metrics} if facts.benchmark else {}
-    rates = [metrics[key] for key, _label in ADOPTION_CHART
-             if key in metrics and metrics[key].value is not None]
-    if not rates:
-        missing.append(msg("No usage metrics yet: there are no figures to compare with peers."))
-    elif all(metric.cohort_median is None for metric in rates):
-        missing.append(msg("No peer has comparable usage data: the adoption chart shows this "
-                           "account alone."))
-    value = facts.value
-    if value.result is None or (not value.stored and value.carried_from is None):
-        missing.append(msg("No ROI model for {quarter} yet: the deck shows usage only.",
-                           quarter=words))
-    elif not _claims_value(value):
-        missing.append(msg("The ROI model for {quarter} claims no value yet: the deck shows "
-                           "usage only.", quarter=words))
-    else:
-        if value.carried_from is not None:
-            missing.append(msg("The ROI figures are carried over from {earlier}: review them "
-                               "for {quarter}.", earlier=quarter_words(value.carried_from),
-                               quarter=words))
-        if value.story_stale:
-            missing.append(msg("The value story no longer matches the ROI model: {reason}",
-                               reason=value.story_stale[0]))
-    if not facts.expansion and SlideKind.EXPANSION in shown:
-        reason = facts.expansion_reason
-        lowered = reason[:1].lower() + reason[1:]
-        missing.append(msg("No expansion opportunity to show: {reason}", reason=lowered)
-                       if reason else msg("No expansion opportunity to show."))
-    left_off = len(facts.open_risks) - len(customer_risks(facts.open_risks, facts.plan))
-    if left_off:
-        missing.append(msg_plural(
-            "{count} open risk is left off the customer's risks slide: tick it under 'Risks "
-            "on the slide' in the Deck tab to show it.",
-            "{count} open risks are left off the customer's risks slide: tick them under "
-            "'Risks on the slide' in the Deck tab to show them.", left_off))
-    if facts.stakeholders is None or not facts.stakeholders.people:
-        missing.append(msg("Nobody is on the stakeholder map yet: the deck names nobody."))
-    if not facts.scheduled:
-        missing.append(msg("No QBR is scheduled: the deck has no meeting date and no "
-                           "confirmed attendees (Prep timeline tab, or qbr schedule)."))
-    elif not facts.attendance:
-        missing.append(msg("No attendance is recorded for the next QBR: the stakeholders "
-                           "slide cannot mark who is coming."))
-    if not customer_actions(facts.actions, facts.today):
-        missing.append(msg("No action items are recorded yet."))
-    if SlideKind.ROADMAP in shown and not clean_items(facts.plan.roadmap):
-        missing.append(msg("No roadmap items are saved: add them to the deck plan (write "
-                           "'item → goal' to tie one to a goal)."))
-    if SlideKind.RECOMMENDATIONS in shown and not clean_items(facts.plan.priorities):
-        missing.append(msg("No priorities for next quarter are saved: add them to the deck "
-                           "plan."))
-    return missing
