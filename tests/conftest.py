@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,47 @@ def colleague_context(context: object) -> Iterator[object]:
     other = AppContext.open(context.target)  # type: ignore[attr-defined]
     yield other
     other.close()
+
+
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The demo portfolios this run has built, once each (tests/demo_support.py)."""
+    from demo_support import DemoTemplates
+
+    return DemoTemplates(tmp_path_factory.mktemp("demo-templates"))
+
+
+@pytest.fixture
+def demo_copy(request: pytest.FixtureRequest, database_target: object,
+              demo_templates: object) -> Iterator[object]:
+    """`demo_copy(accounts=…, seed=…, today=…)`: (AppContext, DemoSummary) on this test's
+    own copy of that demo portfolio, built once per run (each backend in turn).
+
+    The copy is the test's `database_target`; `context` would open it before the copy is
+    there, so a test takes one or the other.
+    """
+    from demo_support import DemoKey, fill_with_demo
+
+    from qbr_desktop.services.context import AppContext
+    from qbr_desktop.services.demo import DEFAULT_ACCOUNTS, DEFAULT_SEED, DemoSummary
+
+    if "context" in request.fixturenames:
+        pytest.fail(f"{request.node.nodeid} asks for both `context` and `demo_copy`: the "
+                    "context would be an empty portfolio, not the demo; use the context "
+                    "demo_copy returns", pytrace=False)
+    opened: list[AppContext] = []
+
+    def copy(*, accounts: int = DEFAULT_ACCOUNTS, seed: int = DEFAULT_SEED,
+             today: date) -> tuple[AppContext, DemoSummary]:
+        if opened:
+            pytest.fail("demo_copy fills the test's one database: one demo per test",
+                        pytrace=False)
+        summary = fill_with_demo(request, demo_templates,  # type: ignore[arg-type]
+                                 database_target,  # type: ignore[arg-type]
+                                 DemoKey(accounts, seed, today))
+        opened.append(AppContext.open(database_target))  # type: ignore[arg-type]
+        return opened[0], summary
+
+    yield copy
+    for context in opened:
+        context.close()

@@ -67,6 +67,13 @@ class PostgresForTests:
         self._created.append(name)
         return self.url_of(name)
 
+    def replace_with_copy(self, url: str, template: str) -> None:
+        """Make the database at `url` (no one connected) a copy of the template; its name,
+        and so its URL, stays."""
+        name = make_url(url).database
+        self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
     def migrated_database(self) -> str:
         """The URL of a new database at this version's schema head, with no data."""
         from qbr_desktop.store.server import upgrade_server

@@ -42,7 +42,6 @@ from qbr_desktop.domain.deck import (
     default_outline,
 )
 from qbr_desktop.exports.deck_pptx import write_deck
-from qbr_desktop.services.demo import build_demo_portfolio
 
 TODAY = date(2026, 11, 23)
 TIERS = ("Strategic", "Growth", "Core")
@@ -131,10 +130,10 @@ def test_python_pptx_alone_writes_the_allowed_findings(validator: OpenXmlValidat
     assert len(found) == 12 and all(inherent(e) for e in found), [str(e) for e in found]
 
 
-def test_a_demo_deck_of_each_tier_is_valid(context: Any, qapp: Any,
+def test_a_demo_deck_of_each_tier_is_valid(demo_copy: Any, qapp: Any,
                                            validator: OpenXmlValidator,
                                            tmp_path: Path) -> None:
-    build_demo_portfolio(context, today=TODAY)
+    context, _summary = demo_copy(today=TODAY)
     accounts = context.accounts.list_accounts()
     for tier in TIERS:
         account = next(a for a in accounts if a.tier == tier)

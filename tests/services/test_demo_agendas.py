@@ -37,8 +37,8 @@ CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff]")
 
 
 @pytest.fixture
-def demo(context: Any) -> Any:
-    summary = build_demo_portfolio(context, seed=7, today=TODAY)
+def demo(demo_copy: Any) -> Any:
+    context, summary = demo_copy(seed=7, today=TODAY)
     assert summary.agendas > 0
     return context
 

@@ -22,8 +22,8 @@ def _application(qapp: object) -> None:
     """DeckService.content() draws the stakeholder map picture with Qt."""
 
 
-def test_accounts_above_core_have_a_plan_and_core_ones_none(context: Any) -> None:
-    summary = build_demo_portfolio(context, accounts=12, seed=3, today=TODAY)
+def test_accounts_above_core_have_a_plan_and_core_ones_none(demo_copy: Any) -> None:
+    context, summary = demo_copy(accounts=12, seed=3, today=TODAY)
     accounts = context.accounts.list_accounts()
     planned = [a for a in accounts if a.tier in ("Strategic", "Growth")]
     core = [a for a in accounts if a.tier == "Core"]
@@ -71,8 +71,8 @@ def test_the_same_seed_gives_the_same_plans(tmp_path: Path) -> None:
     assert len(roadmaps) > 5  # varied between accounts
 
 
-def test_the_demo_ticks_shareable_items_and_keeps_the_rest_internal(context: Any) -> None:
-    build_demo_portfolio(context, accounts=24, seed=3, today=TODAY)
+def test_the_demo_ticks_shareable_items_and_keeps_the_rest_internal(demo_copy: Any) -> None:
+    context, _summary = demo_copy(accounts=24, seed=3, today=TODAY)
     ticked = left_off = 0
     for account in context.accounts.list_accounts():
         items = [item for item in context.risks.items(account.id)

@@ -26,8 +26,8 @@ TODAY = date(2026, 3, 10)
 
 
 @pytest.fixture
-def demo(context: Any) -> Any:
-    summary = build_demo_portfolio(context, accounts=12, seed=11, today=TODAY)
+def demo(demo_copy: Any) -> Any:
+    context, summary = demo_copy(accounts=12, seed=11, today=TODAY)
     context.demo_summary = summary
     return context
 

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from qbr_desktop.domain.playbooks import Phase
-from qbr_desktop.services.demo import build_demo_portfolio
 from qbr_desktop.services.demo_plans import demo_holidays
 from qbr_desktop.services.plans import PlanService
 
@@ -16,8 +15,8 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def plans(context: Any) -> PlanService:
-    summary = build_demo_portfolio(context, today=TODAY)
+def plans(demo_copy: Any) -> PlanService:
+    context, summary = demo_copy(today=TODAY)
     assert summary.plans >= 10
     return PlanService(context.store.sessions,
                        clock=lambda: datetime.combine(TODAY, time(9), tzinfo=UTC))

@@ -47,8 +47,8 @@ def snapshot(context: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def demo(context: Any) -> Any:
-    summary = build_demo_portfolio(context, accounts=40, seed=11, today=TODAY)
+def demo(demo_copy: Any) -> Any:
+    context, summary = demo_copy(accounts=40, seed=11, today=TODAY)
     assert summary.accounts == 40
     return context
 
@@ -182,10 +182,11 @@ def test_demo_refuses_a_portfolio_with_real_accounts(context: Any) -> None:
     assert context.settings.is_demo() is False
 
 
-def test_demo_refuses_to_build_twice(demo: Any) -> None:
+def test_demo_refuses_to_build_twice(context: Any) -> None:
+    assert build_demo_portfolio(context, accounts=40, seed=11, today=TODAY).accounts == 40
     with pytest.raises(DemoRefused):
-        build_demo_portfolio(demo, accounts=5, seed=1, today=TODAY)
-    assert len(demo.accounts.list_accounts()) == 40
+        build_demo_portfolio(context, accounts=5, seed=1, today=TODAY)
+    assert len(context.accounts.list_accounts()) == 40
 
 
 def test_demo_needs_at_least_one_account(context: Any) -> None:

@@ -27,8 +27,8 @@ def report_of(context: Any) -> ProgrammeReport:
 
 
 @pytest.fixture
-def demo(context: Any) -> Any:
-    build_demo_portfolio(context, accounts=24, seed=7, today=TODAY)
+def demo(demo_copy: Any) -> Any:
+    context, _summary = demo_copy(accounts=24, seed=7, today=TODAY)
     return context
 
 

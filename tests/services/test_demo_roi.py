@@ -6,13 +6,12 @@ from datetime import date
 from typing import Any
 
 from qbr_desktop.domain.periods import Quarter
-from qbr_desktop.services.demo import build_demo_portfolio
 
 TODAY = date(2026, 11, 23)
 
 
-def test_accounts_above_core_have_a_growing_roi_history(context: Any) -> None:
-    summary = build_demo_portfolio(context, accounts=12, seed=3, today=TODAY)
+def test_accounts_above_core_have_a_growing_roi_history(demo_copy: Any) -> None:
+    context, summary = demo_copy(accounts=12, seed=3, today=TODAY)
     accounts = context.accounts.list_accounts()
     above_core = [a for a in accounts if a.tier in ("Strategic", "Growth")]
     assert above_core and summary.roi_models == 4 * len(above_core)

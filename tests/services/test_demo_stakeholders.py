@@ -27,8 +27,8 @@ def maps_of(context: Any) -> list[StakeholderMap]:
 
 
 @pytest.fixture
-def demo(context: Any) -> Any:
-    summary = build_demo_portfolio(context, seed=7, today=TODAY)
+def demo(demo_copy: Any) -> Any:
+    context, summary = demo_copy(seed=7, today=TODAY)
     assert summary.stakeholders == summary.contacts
     return context
 

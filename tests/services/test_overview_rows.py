@@ -18,7 +18,6 @@ from qbr_desktop.domain.health import Band
 from qbr_desktop.domain.money import Money
 from qbr_desktop.domain.periods import Quarter
 from qbr_desktop.domain.tiers import TierModel, effective_tier
-from qbr_desktop.services.demo import build_demo_portfolio
 from qbr_desktop.services.insights import FORMULA_VERSION, PortfolioRow
 from qbr_desktop.services.settings import read_tier_scheme
 from qbr_desktop.store.engine import session_scope
@@ -63,11 +62,11 @@ def reference_rows(context: Any) -> list[PortfolioRow]:
     return rows
 
 
-def portfolio_with_odd_accounts(context: Any) -> None:
+def portfolio_with_odd_accounts(demo_copy: Any) -> Any:
     """The demo, plus what a real book holds: overrides good and stale, ARR on a
     threshold and a cent below it, no renewal date, a result nobody can read the quarter of,
     names in other scripts (sorted by their key as the store sorts them)."""
-    build_demo_portfolio(context, accounts=12, seed=5, today=TODAY)
+    context, _summary = demo_copy(accounts=12, seed=5, today=TODAY)
     with session_scope(context.store.sessions) as session:
         ids = list(session.scalars(select(AccountRow.id).order_by(AccountRow.id)))
         changes: list[dict[str, Any]] = [
@@ -83,11 +82,12 @@ def portfolio_with_odd_accounts(context: Any) -> None:
                 **values))
         session.execute(update(ReviewRow).where(ReviewRow.account_id == ids[0]).values(
             status="planned", scheduled_at=datetime.now(UTC) + timedelta(days=30)))
+    return context
 
 
 def test_the_stored_overview_equals_the_plain_reading_in_both_tier_models(
-        context: Any) -> None:
-    portfolio_with_odd_accounts(context)
+        demo_copy: Any) -> None:
+    context = portfolio_with_odd_accounts(demo_copy)
     computed = context.insights.overview()
     assert computed.pending == 0
     assert list(computed.rows) == reference_rows(context)
@@ -105,8 +105,8 @@ def test_the_stored_overview_equals_the_plain_reading_in_both_tier_models(
 
 
 def test_accounts_without_a_result_are_pending_then_computed_like_the_rest(
-        context: Any) -> None:
-    portfolio_with_odd_accounts(context)
+        demo_copy: Any) -> None:
+    context = portfolio_with_odd_accounts(demo_copy)
     first = context.insights.overview(stored_only=True)
     assert first.pending == len(first.rows) > 0
     assert list(first.rows) == reference_rows(context)
