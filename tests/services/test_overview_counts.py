@@ -28,8 +28,8 @@ def counts(overview: PortfolioOverview) -> tuple[int, int, int]:
     return overview.pending, overview.at_risk_count, overview.expansion_ready_count
 
 
-def test_counts_equal_the_rows_pending_stored_and_mixed(context: Any) -> None:
-    portfolio_with_odd_accounts(context)
+def test_counts_equal_the_rows_pending_stored_and_mixed(demo_copy: Any) -> None:
+    context = portfolio_with_odd_accounts(demo_copy)
     pending = context.insights.overview(stored_only=True)
     assert counts(pending) == counted_from_the_rows(pending) == (len(pending.rows), 0, 0)
 

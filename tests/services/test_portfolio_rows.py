@@ -24,8 +24,8 @@ def assert_columns_are_the_rows(rows: Any) -> None:
                              sum(r.expansion_ready for r in built))
 
 
-def test_each_column_equals_the_built_rows_pending_stored_and_mixed(context: Any) -> None:
-    portfolio_with_odd_accounts(context)
+def test_each_column_equals_the_built_rows_pending_stored_and_mixed(demo_copy: Any) -> None:
+    context = portfolio_with_odd_accounts(demo_copy)
     assert_columns_are_the_rows(context.insights.overview(stored_only=True).rows)
     assert_columns_are_the_rows(context.insights.overview().rows)
     assert_columns_are_the_rows(context.insights.overview(stored_only=True).rows)
@@ -37,8 +37,8 @@ def test_each_column_equals_the_built_rows_pending_stored_and_mixed(context: Any
     assert_columns_are_the_rows(context.insights.overview().rows)
 
 
-def test_at_risk_and_ready_on_the_edges_of_their_rules(context: Any) -> None:
-    portfolio_with_odd_accounts(context)
+def test_at_risk_and_ready_on_the_edges_of_their_rules(demo_copy: Any) -> None:
+    context = portfolio_with_odd_accounts(demo_copy)
     context.insights.overview()  # every result stored
     with session_scope(context.store.sessions) as session:
         ids = list(session.scalars(select(AccountRow.id).order_by(AccountRow.id)))
@@ -76,8 +76,8 @@ def test_at_risk_and_ready_on_the_edges_of_their_rules(context: Any) -> None:
     assert overview.expansion_ready_count == sum(ready for _, ready in flags.values())
 
 
-def test_the_rows_are_a_sequence_equal_to_their_list(context: Any) -> None:
-    portfolio_with_odd_accounts(context)
+def test_the_rows_are_a_sequence_equal_to_their_list(demo_copy: Any) -> None:
+    context = portfolio_with_odd_accounts(demo_copy)
     rows = context.insights.overview().rows
     assert rows == list(rows) and rows == tuple(rows) and rows != list(rows)[1:]
     assert rows[1:3] == (rows[1], rows[2]) and rows[-1] == list(rows)[-1]
