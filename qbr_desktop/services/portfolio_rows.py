@@ -58,13 +58,21 @@ class PortfolioRow(NamedTuple):
 
     @property
     def at_risk(self) -> bool:
-        falling = self.change is not None and self.change <= -10
-        return self.band is Band.RED or falling or (
-            self.band is Band.YELLOW and self.open_risks > 0)
+        return is_at_risk(self.band, self.change, self.open_risks)
 
     @property
     def expansion_ready(self) -> bool:
-        return self.readiness == "ready" and self.expansion > 0
+        return is_expansion_ready(self.readiness, self.expansion)
+
+
+# The store works the same two rules out in SQL for stored results (store/insight_cache.py).
+def is_at_risk(band: str | None, change: float | None, open_risks: int) -> bool:
+    falling = change is not None and change <= -10
+    return band == Band.RED or falling or (band == Band.YELLOW and open_risks > 0)
+
+
+def is_expansion_ready(readiness: str, expansion: Decimal) -> bool:
+    return readiness == "ready" and expansion > 0
 
 
 #: The names `PortfolioRows.column` answers: each field of a row, and its two flags.
@@ -269,11 +277,8 @@ def with_results(facts: PortfolioFacts, computed: dict[int, StoredInsight]) -> P
         if fresh is None:
             return read
         open_risks = facts.open_risks.get(read[_ID], no_risks)[0]
-        # As PortfolioRow.at_risk and .expansion_ready, which the store works out for a
-        # stored result.
-        at_risk = fresh.band == Band.RED or (fresh.change is not None and fresh.change <= -10) \
-            or (fresh.band == Band.YELLOW and open_risks > 0)
-        ready = fresh.readiness == "ready" and fresh.expansion > 0
+        at_risk = is_at_risk(fresh.band, fresh.change, open_risks)
+        ready = is_expansion_ready(fresh.readiness, fresh.expansion)
         return (*read[:_CONFIDENCE], fresh.confidence, fresh.health, fresh.band, fresh.change,
                 fresh.latest_quarter, fresh.readiness, str(fresh.expansion), read[_EXPANSION + 1],
                 int(at_risk), int(ready))

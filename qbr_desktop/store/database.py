@@ -151,6 +151,7 @@ def open_sqlite_store(
     flags = read_only_flags(path) if read_only else "mode=ro"
 
     revision: str | None = None
+    head = head_revision(script_location)
     backup_due = exists and startup_backup_due(path, backups, now)
     checked_by_backup = False
     if exists:
@@ -160,15 +161,14 @@ def open_sqlite_store(
         # which is this file's state: checking the file first read it all once more (half
         # the first start of the day). When the backup is not made, the file is checked.
         checked_by_backup = (backup_due and not crashed and read_only is None
-                             and revision == head_revision(script_location))
-        if not checked_by_backup and (
-                backup_due or crashed or revision not in (None, head_revision(script_location))):
+                             and revision == head)
+        if not checked_by_backup and (backup_due or crashed or revision not in (None, head)):
             _check_whole_file(path, backups, flags)
         if revision is not None and revision not in known_revisions(script_location):
             raise NewerSchemaError(path, revision)
 
     notices = [warning] if (warning := location_warning(path)) else []
-    pending = revision != head_revision(script_location)
+    pending = revision != head
     if read_only is not None:
         if pending:
             raise ReadOnlyDatabaseError(
